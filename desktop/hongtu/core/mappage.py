@@ -1,0 +1,123 @@
+"""The map page: built once by Folium from local files only, then cached on disk.
+
+The page holds the empty map, the offline district outlines and HongTu's small JS API
+(``resources/web/hongtu-map.js``). Sites, the plan route and highlights are never baked into the
+page: after it loads, the Qt layer sends them through small JS calls, so an edit never
+regenerates or reloads the page. Building needs ``import folium`` (about 0.7 s), so the result is
+cached under the user cache folder and rebuilt only when HongTu or its bundled files change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from hongtu import __version__
+from hongtu.core import paths
+
+TAIYUAN_CENTRE = (37.87, 112.55)
+DEFAULT_ZOOM = 11
+LEAFLET_DIR = ("web", "vendor", "leaflet-1.9.3")
+PAGE_ASSETS = (
+    ("web", "hongtu-map.js"),
+    ("web", "hongtu-map.css"),
+    ("data", "districts", "districts.geojson"),
+    (*LEAFLET_DIR, "leaflet.js"),
+)
+
+
+def map_page_file() -> Path:
+    """The cached page, built first if it is missing or stale."""
+    target = paths.cache_dir() / "map" / f"hongtu-map-{_page_key()}.html"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(target, build_map_page_html())
+    return target
+
+
+def _page_key() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(str(paths.resource_path()).encode())
+    digest.update(Path(__file__).read_bytes())
+    for parts in PAGE_ASSETS:
+        stat = paths.resource_path(*parts).stat()
+        digest.update(f"{parts}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _file_url(*parts: str) -> str:
+    return paths.resource_path(*parts).as_uri()
+
+
+def build_map_page_html() -> str:
+    """Build the page with Folium: local Leaflet, no base map, outlines, the HongTu JS API."""
+    import folium
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    fmap = folium.Map(
+        location=list(TAIYUAN_CENTRE),
+        zoom_start=DEFAULT_ZOOM,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=False,
+    )
+    fmap.default_js = [
+        ("leaflet", _file_url(*LEAFLET_DIR, "leaflet.js")),
+        ("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"),
+        ("hongtu_map", _file_url("web", "hongtu-map.js")),
+    ]
+    fmap.default_css = [
+        ("leaflet_css", _file_url(*LEAFLET_DIR, "leaflet.css")),
+        ("hongtu_css", _file_url("web", "hongtu-map.css")),
+    ]
+    outlines = json.loads(
+        paths.resource_path("data", "districts", "districts.geojson").read_text("utf-8")
+    )
+    outline_layer = folium.GeoJson(
+        outlines,
+        name="districts",
+        style_function=_outline_style,
+        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+        control=False,
+    )
+    outline_layer.add_to(fmap)
+
+    class HongTuInit(MacroElement):
+        _template = Template(
+            "{% macro script(this, kwargs) %}"
+            "hongtuMap.init({{ this.map_name }}, {{ this.outline_name }});"
+            "{% endmacro %}"
+        )
+
+        def __init__(self, map_name: str, outline_name: str) -> None:
+            super().__init__()
+            self.map_name = map_name
+            self.outline_name = outline_name
+
+    fmap.add_child(HongTuInit(fmap.get_name(), outline_layer.get_name()))
+    return fmap.get_root().render()
+
+
+def _outline_style(_feature: object) -> dict[str, object]:
+    return {
+        "color": "#8c6d62",
+        "weight": 1.2,
+        "fillColor": "#f3ece4",
+        "fillOpacity": 0.35,
+        "dashArray": "4 3",
+    }
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".html")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,165 @@
+"""Party-day plans (活动方案): the ordered plan model every view and export is rendered from."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+
+from hongtu.core.geo import LatLon
+
+
+class TransportMode(StrEnum):
+    COACH = "coach"  # 大巴
+    CARS = "cars"  # 自驾
+    WALK = "walk"  # 步行
+    PUBLIC = "public"  # 公交
+
+
+class PlanStatus(StrEnum):
+    DRAFT = "draft"  # 草稿
+    PLANNED = "planned"  # 已定
+    DONE = "done"  # 已完成
+
+
+class ActivityKind(StrEnum):
+    TOUR = "tour"  # 参观学习
+    OATH = "oath"  # 重温入党誓词
+    WREATH = "wreath"  # 敬献花篮
+    LESSON = "lesson"  # 现场党课
+    DISCUSSION = "discussion"  # 交流研讨
+    LUNCH = "lunch"  # 午餐
+    CUSTOM = "custom"  # free text in ``Activity.label``
+
+
+@dataclass(slots=True)
+class Activity:
+    kind: ActivityKind
+    minutes: int
+    label: str = ""  # required for CUSTOM; optional extra wording otherwise
+
+
+@dataclass(slots=True)
+class CustomPlace:
+    """A place that is not in the catalogue (a unit's gate, a restaurant)."""
+
+    name: str
+    point: LatLon  # WGS-84
+
+
+def new_stop_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass(slots=True)
+class Stop:
+    """One stop of the day: a catalogue site or a custom place, with what happens there.
+
+    ``visit_minutes`` None means "use the site's default"; the activities are what the group does
+    there and, when they add up to more than the visit minutes, the stop lasts as long as they do.
+    """
+
+    site_id: int | None = None
+    custom: CustomPlace | None = None
+    visit_minutes: int | None = None
+    activities: list[Activity] = field(default_factory=list)
+    pinned: bool = False  # the optimiser keeps a pinned stop at its position
+    start_override: time | None = None  # the organiser fixed the arrival/start time
+    leg_minutes_override: int | None = None  # minutes of the leg that arrives here
+    id: str = field(default_factory=new_stop_id)
+
+    def __post_init__(self) -> None:
+        if (self.site_id is None) == (self.custom is None):
+            raise ValueError("a stop is either a catalogue site or a custom place")
+
+
+@dataclass(slots=True)
+class GatheringPoint:
+    """Where the group gathers (集合地点): a catalogue site or a custom place."""
+
+    site_id: int | None = None
+    custom: CustomPlace | None = None
+
+
+@dataclass(slots=True)
+class Plan:
+    title: str  # 活动主题
+    date: date
+    id: int | None = None
+    branch: str = ""  # 党支部
+    participants: int = 20
+    organiser: str = ""  # 联系人
+    phone: str = ""
+    transport: TransportMode = TransportMode.COACH
+    gathering: GatheringPoint = field(default_factory=GatheringPoint)
+    gathering_time: time = time(8, 0)
+    returns_to_gathering: bool = True
+    return_leg_override: int | None = None
+    notes: str = ""  # 工作要求 / 注意事项
+    status: PlanStatus = PlanStatus.DRAFT
+    stops: list[Stop] = field(default_factory=list)
+
+
+# ---- the computed schedule -------------------------------------------------------------------
+
+
+class ItemKind(StrEnum):
+    GATHER = "gather"  # 集合、乘车
+    TRAVEL = "travel"  # a leg between two places
+    VISIT = "visit"  # time at a stop (its activities are listed inside)
+    ACTIVITY = "activity"  # one activity within a visit
+    RETURN = "return"  # back at the gathering point
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    from_name: str
+    to_name: str
+    km: float  # geodesic distance
+    minutes: int
+    overridden: bool
+    to_stop_id: str | None  # None for the return leg
+    distance_known: bool = True  # False: an end has no position, ``km`` is 0 and not a distance
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleItem:
+    """One timed row of the day, in order. The screen, the print-out and exports all use these."""
+
+    kind: ItemKind
+    start: time
+    end: time
+    title: str  # the place or the activity, in the user's words (not markup)
+    stop_id: str | None = None
+    stop_number: int | None = None  # 1-based stop number, as on the map
+    leg: Leg | None = None
+    overridden: bool = False  # the start time or minutes were set by hand
+    point: LatLon | None = None
+    activity_kind: ActivityKind | None = None  # ACTIVITY items: what is done (title = its label)
+
+
+class ScheduleFlagCode(StrEnum):
+    """Facts the scheduler noticed that the plan warnings turn into messages."""
+
+    START_BEFORE_ARRIVAL = "start_before_arrival"  # start_override earlier than possible arrival
+    UNKNOWN_DISTANCE = "unknown_distance"  # a place without a position: its legs are guesses
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleFlag:
+    code: ScheduleFlagCode
+    stop_id: str | None  # None: the gathering point
+    arrival: time | None = None  # START_BEFORE_ARRIVAL: the earliest possible arrival
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    items: tuple[ScheduleItem, ...]
+    legs: tuple[Leg, ...]
+    start: time
+    end: time
+    total_minutes: int
+    travel_minutes: int
+    total_km: float
+    flags: tuple[ScheduleFlag, ...] = ()

@@ -1,0 +1,32 @@
+"""Opening the organiser's workspace: the database, migrated and seeded from the catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hongtu.core.storage.database import Database, open_database
+from hongtu.core.storage.site_store import SeedReport, SiteStore
+
+
+@dataclass(frozen=True)
+class Workspace:
+    database: Database
+    sites: SiteStore
+    seed_report: SeedReport
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_workspace(db: str | None = None) -> Workspace:
+    """Open (migrating with a backup first) and bring the bundled catalogue in.
+
+    A re-seed refreshes catalogue facts but never touches the organiser's corrections.
+    """
+    from hongtu.core.catalogue import load_catalogue
+
+    database = open_database(db)
+    sites = SiteStore(database.sessions)
+    catalogue = load_catalogue()
+    report = sites.seed(catalogue.entries, catalogue.version)
+    return Workspace(database, sites, report)

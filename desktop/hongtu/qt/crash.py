@@ -1,0 +1,91 @@
+"""Unexpected errors: a log file and a dialog with a copyable report; the app keeps running."""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hongtu import __version__
+from hongtu.core import paths
+
+log = logging.getLogger("hongtu.crash")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CrashDialog", text)
+
+
+def crash_report(exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> str:
+    lines = traceback.format_exception(exc_type, exc, tb)
+    header = (f"HongTu {__version__} · Python {platform.python_version()} · Qt {qVersion()} · "
+              f"{platform.platform()} · {datetime.now():%Y-%m-%d %H:%M:%S}")
+    return header + "\n\n" + "".join(lines)
+
+
+def write_crash_log(report: str) -> Path:
+    path = paths.log_dir() / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+    path.write_text(report, encoding="utf-8")
+    return path
+
+
+class CrashDialog(QDialog):
+    def __init__(self, report: str, log_file: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("红途遇到意外错误"))
+        self.resize(640, 420)
+        intro = tr("程序出现了意外错误。您已保存的数据不受影响。\n"
+                   "请将下面的报告复制给维护人员。")
+        if log_file is not None:
+            intro += "\n" + tr("报告已写入：{0}").format(str(log_file))
+        self.report = QPlainTextEdit(report, self)
+        self.report.setReadOnly(True)
+        copy = QPushButton(tr("复制报告"), self)
+        copy.clicked.connect(self._copy)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        label = QLabel(intro, self)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(self.report)
+        layout.addWidget(buttons)
+
+    def _copy(self) -> None:
+        QApplication.clipboard().setText(self.report.toPlainText())
+
+
+def install_excepthook() -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException,
+             tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        report = crash_report(exc_type, exc, tb)
+        log.error("unexpected error\n%s", report)
+        try:
+            log_file: Path | None = write_crash_log(report)
+        except OSError:
+            log_file = None
+        if QApplication.instance() is not None:
+            CrashDialog(report, log_file, QApplication.activeWindow()).exec()
+
+    sys.excepthook = hook

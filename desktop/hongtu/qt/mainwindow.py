@@ -1,0 +1,213 @@
+"""The main window wires the site list, the details panel and the map; it holds no logic."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hongtu import __version__
+from hongtu.core.sites import Site, SiteCategory
+from hongtu.qt.mapview import MapView
+from hongtu.qt.site_details import SiteDetailsPanel
+from hongtu.qt.site_model import (
+    SITE_ID_ROLE,
+    SiteColumn,
+    SiteFilterProxy,
+    SiteTableModel,
+    category_label,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def site_marker_data(site: Site) -> dict[str, object] | None:
+    """What the map page needs to draw one site; None when its position is unknown."""
+    if site.position is None:
+        return None
+    return {
+        "id": site.id,
+        "name": site.name,
+        "district": site.district,
+        "category": site.category.value,
+        "lat": site.position.point.lat,
+        "lon": site.position.point.lon,
+        "estimate": site.position_is_estimate,
+    }
+
+
+class SiteListPanel(QWidget):
+    """Search box, district and category filters, and the table of sites."""
+
+    def __init__(self, model: SiteTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = SiteFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("搜索：名称、别名或拼音首字母"))
+        self.search.setClearButtonEnabled(True)
+        self.district = QComboBox(self)
+        self.category = QComboBox(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(SiteColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        filters = QHBoxLayout()
+        filters.addWidget(self.district)
+        filters.addWidget(self.category)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.district.currentIndexChanged.connect(self._on_district_changed)
+        self.category.currentIndexChanged.connect(self._on_category_changed)
+
+    def fill_filters(self, sites: list[Site]) -> None:
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(tr("全部区县"), None)
+        for name in sorted({s.district for s in sites if s.district}):
+            self.district.addItem(name, name)
+        self.district.blockSignals(False)
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(tr("全部类别"), None)
+        for category in SiteCategory:
+            if any(s.category is category for s in sites):
+                self.category.addItem(category_label(category), category.value)
+        self.category.blockSignals(False)
+
+    def _on_district_changed(self, _index: int) -> None:
+        self.proxy.set_district(self.district.currentData())
+
+    def _on_category_changed(self, _index: int) -> None:
+        self.proxy.set_category(self.category.currentData())
+
+    def selected_site_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(SITE_ID_ROLE) if rows else None
+
+    def select_site(self, site_id: int) -> bool:
+        """Select the site's row, clearing a filter that hides it; False if it is unknown."""
+        row = self.model.row_of(site_id)
+        if row is None:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            self.search.clear()
+            self.district.setCurrentIndex(0)
+            self.category.setCurrentIndex(0)
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(proxy_index, flags)
+        self.table.scrollTo(proxy_index)
+        return True
+
+
+class MainWindow(QMainWindow):
+    sites_shown_on_map = Signal(int)  # how many markers the page drew
+    site_selected = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(tr("红途 — 太原红色教育基地主题党日规划"))
+        self.resize(1280, 800)
+        self.site_model = SiteTableModel(self)
+        self.site_list = SiteListPanel(self.site_model, self)
+        self.details = SiteDetailsPanel(self)
+        self.map_view = MapView(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.site_list)
+        splitter.addWidget(self.map_view)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([330, 640, 310])
+        self.setCentralWidget(splitter)
+        self.status_sites = QLabel(self)
+        self.status_map = QLabel(tr("底图：无（离线，仅显示区县轮廓）"), self)
+        self.statusBar().addWidget(self.status_sites, 1)
+        self.statusBar().addPermanentWidget(self.status_map)
+        self._build_menus()
+        self.site_list.table.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
+        self.map_view.bridge.site_clicked.connect(self._on_map_site_clicked)
+        self.map_view.map_ready.connect(self._on_map_ready)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("文件(&F)"))
+        quit_action = file_menu.addAction(tr("退出(&Q)"))
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
+        about = help_menu.addAction(tr("关于红途(&A)"))
+        about.triggered.connect(self._show_about)
+
+    # ---- content ------------------------------------------------------------------------------
+    def show_sites(self, sites: list[Site]) -> None:
+        self.site_model.set_sites(sites)
+        self.site_list.fill_filters(sites)
+        estimates = sum(1 for s in sites if s.position_is_estimate)
+        self.status_sites.setText(
+            tr("共 {0} 个站点，其中 {1} 个位置待核实").format(len(sites), estimates)
+        )
+        markers = [data for s in sites if (data := site_marker_data(s)) is not None]
+        self.map_view.call("setSites", markers, callback=self._on_markers_drawn)
+
+    def select_site(self, site_id: int) -> None:
+        self.site_list.select_site(site_id)
+
+    # ---- slots -------------------------------------------------------------------------------
+    def _on_map_ready(self) -> None:
+        self.map_view.call(
+            "setLabels",
+            {"estimate": tr("位置待核实"), "addStop": tr("加入方案"), "gathering": tr("集")},
+        )
+
+    def _on_markers_drawn(self, count: object) -> None:
+        self.sites_shown_on_map.emit(int(count) if isinstance(count, int | float) else 0)
+
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.details.show_placeholder()
+            return
+        site = self.site_model.site_at(self.site_list.proxy.mapToSource(current).row())
+        self.details.show_site(site)
+        self.map_view.call("highlight", site.id, True)
+        self.site_selected.emit(site.id)
+
+    def _on_map_site_clicked(self, site_id: int) -> None:
+        self.site_list.select_site(site_id)
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("关于红途"),
+            tr("红途 HongTu {0}\n太原红色教育基地主题党日活动规划工具。\n"
+               "站点坐标多为估计值（位置待核实），开放时间等信息请出行前电话确认。").format(__version__),
+        )

@@ -1,0 +1,165 @@
+"""The embedded map: one page load, then small JS calls out and one QWebChannel object back."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 4096
+
+
+class MapBridge(QObject):
+    """The page's only way back into Python. Every message is validated before use."""
+
+    ready = Signal()
+    site_clicked = Signal(int)
+    add_stop_requested = Signal(int)
+    marker_dragged = Signal(int, float, float)
+    map_clicked = Signal(float, float)
+    tiles_failed = Signal(str)
+    message_rejected = Signal(str)
+
+    @Slot(str)
+    def receive(self, text: str) -> None:
+        message = parse_bridge_message(text)
+        if message is None:
+            log.warning("rejected a map message: %.200s", text)
+            self.message_rejected.emit(text[:200])
+            return
+        kind = message["type"]
+        if kind == "ready":
+            self.ready.emit()
+        elif kind == "site_clicked":
+            self.site_clicked.emit(message["id"])
+        elif kind == "add_stop":
+            self.add_stop_requested.emit(message["id"])
+        elif kind == "marker_dragged":
+            self.marker_dragged.emit(message["id"], message["lat"], message["lon"])
+        elif kind == "map_clicked":
+            self.map_clicked.emit(message["lat"], message["lon"])
+        elif kind == "tiles_failed":
+            self.tiles_failed.emit(message["provider"])
+
+
+_SCHEMAS: dict[str, dict[str, type]] = {
+    "ready": {},
+    "site_clicked": {"id": int},
+    "add_stop": {"id": int},
+    "marker_dragged": {"id": int, "lat": float, "lon": float},
+    "map_clicked": {"lat": float, "lon": float},
+    "tiles_failed": {"provider": str},
+}
+
+
+def parse_bridge_message(text: object) -> dict[str, Any] | None:
+    """Return the message if it is well-formed, else None. Numbers must be finite and in range."""
+    if not isinstance(text, str) or len(text) > MAX_MESSAGE_CHARS:
+        return None
+    try:
+        message = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(message, dict) or message.get("type") not in _SCHEMAS:
+        return None
+    schema = _SCHEMAS[message["type"]]
+    if set(message) != {"type", *schema}:
+        return None
+    clean: dict[str, Any] = {"type": message["type"]}
+    for name, kind in schema.items():
+        value = _coerce(message[name], kind)
+        if value is None:
+            return None
+        clean[name] = value
+    if "lat" in clean and not (-90 <= clean["lat"] <= 90 and -180 <= clean["lon"] <= 180):
+        return None
+    return clean
+
+
+def _coerce(value: object, kind: type) -> Any:
+    if kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
+        return value if ok else None
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        number = float(value)
+        return number if number == number and abs(number) != float("inf") else None
+    if kind is str:
+        return value if isinstance(value, str) and 0 < len(value) <= 64 else None
+    return None
+
+
+class MapView(QWebEngineView):
+    """Loads the cached Folium page once; Python → page calls are queued until it is ready."""
+
+    map_ready = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = MapBridge(self)
+        self._channel = QWebChannel(self)
+        self._channel.registerObject("bridge", self.bridge)
+        self.page().setWebChannel(self._channel)
+        settings = self.page().settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        settings.setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True
+        )
+        self._ready = False
+        self._queue: list[tuple[str, Callable[[Any], None] | None]] = []
+        self.bridge.ready.connect(self._on_bridge_ready)
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def load_page(self, page_file: Path) -> None:
+        self._ready = False
+        self.load(QUrl.fromLocalFile(str(page_file)))
+
+    def call(self, function: str, *args: Any, callback: Callable[[Any], None] | None = None) -> None:
+        """Call ``hongtuMap.<function>(*args)``; arguments are JSON, never spliced text."""
+        if not function.isidentifier():
+            raise ValueError(f"not a map function: {function}")
+        script = f"hongtuMap.{function}({', '.join(js_literal(a) for a in args)})"
+        if self._ready:
+            self._run(script, callback)
+        else:
+            self._queue.append((script, callback))
+
+    def _run(self, script: str, callback: Callable[[Any], None] | None) -> None:
+        page: QWebEnginePage = self.page()
+        if callback is None:
+            page.runJavaScript(script)
+        else:
+            page.runJavaScript(script, 0, callback)
+
+    def _on_bridge_ready(self) -> None:
+        self._ready = True
+        queued, self._queue = self._queue, []
+        for script, callback in queued:
+            self._run(script, callback)
+        self.map_ready.emit()
+
+
+def js_literal(value: Any) -> str:
+    """JSON is valid JS; also escape the characters that could end a script or break a string."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

@@ -1,0 +1,136 @@
+"""The details panel: every fact about a site, each with its source and confidence.
+
+All text is escaped: catalogue and organiser text never becomes markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from hongtu.core.sites import Confidence, Fact, PositionOrigin, Site
+from hongtu.qt.site_model import category_label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SiteDetails", text)
+
+
+def confidence_label(confidence: Confidence) -> str:
+    return {
+        Confidence.HIGH: tr("可信度高"),
+        Confidence.MEDIUM: tr("可信度中"),
+        Confidence.LOW: tr("可信度低"),
+        Confidence.UNKNOWN: tr("可信度未知"),
+    }[confidence]
+
+
+def _fact_labels() -> list[tuple[str, str]]:
+    return [
+        ("address", tr("地址")),
+        ("protection_level", tr("保护级别")),
+        ("opening_hours", tr("开放时间")),
+        ("closed_days", tr("闭馆日")),
+        ("reservation", tr("预约")),
+        ("admission", tr("门票")),
+        ("phone", tr("电话")),
+    ]
+
+
+def site_details_html(site: Site) -> str:
+    parts = [f"<h2 style='color:#8b0000;margin:0'>{escape(site.name)}</h2>"]
+    if site.aliases:
+        parts.append(f"<p style='color:#5d4037'>{escape(tr('又名：') + '、'.join(site.aliases))}</p>")
+    parts.append(
+        f"<p>{escape(category_label(site.category))} · {escape(site.district)}"
+        + ("" if site.in_taiyuan else f" · <b>{escape(tr('太原市外'))}</b>")
+        + "</p>"
+    )
+    parts.append(_position_html(site))
+    parts.append("<table cellspacing='0' cellpadding='3' width='100%'>")
+    for field, label in _fact_labels():
+        parts.append(_fact_row(field, label, getattr(site, field), site))
+    minutes = tr("{0} 分钟").format(site.visit_minutes)
+    if site.visit_minutes_is_default:
+        minutes += tr("（默认值，可修改）")
+    parts.append(f"<tr><td valign='top'><b>{escape(tr('参观时长'))}</b></td>"
+                 f"<td>{escape(minutes)}</td></tr>")
+    parts.append("</table>")
+    if site.significance:
+        parts.append(f"<h3>{escape(tr('简介'))}</h3><p>{escape(site.significance)}</p>")
+    if site.notes:
+        parts.append(f"<h3>{escape(tr('组织提示'))}</h3><p>{escape(site.notes)}</p>")
+    parts.append(_sources_html(site))
+    return "\n".join(parts)
+
+
+def _position_html(site: Site) -> str:
+    position = site.position
+    if position is None:
+        text = tr("位置未知：没有可靠的坐标。可在地图上点击或粘贴坐标来标注。")
+        return f"<p style='background:#fdecea;padding:4px'>{escape(text)}</p>"
+    coordinate = f"{position.point.lat:.5f}, {position.point.lon:.5f} (WGS-84)"
+    if position.origin is PositionOrigin.USER:
+        note = tr("组织者更正于 {0}").format(position.edited_on or "")
+        return f"<p>{escape(tr('坐标'))}: {escape(coordinate)}<br>{escape(note)}</p>"
+    badge = ""
+    if not position.verified:
+        badge = (f"<span style='background:#fff3cd;color:#7a5b00'>&nbsp;{escape(tr('位置待核实'))}"
+                 "&nbsp;</span> ")
+    return (
+        f"<p>{badge}{escape(tr('坐标'))}: {escape(coordinate)} · "
+        f"{escape(confidence_label(position.confidence))}<br>"
+        f"<small>{escape(tr('依据'))}: {escape(position.basis)}</small></p>"
+    )
+
+
+_ASK_BY_PHONE = frozenset({"opening_hours", "closed_days", "reservation", "phone"})
+
+
+def _fact_row(field: str, label: str, fact: Fact, site: Site) -> str:
+    if not fact.known:
+        value = f"<span style='color:#888'>{escape(tr('未知'))}</span>"
+        if field in _ASK_BY_PHONE:
+            value += f" <small style='color:#888'>{escape(tr('（请出行前电话确认）'))}</small>"
+        return f"<tr><td valign='top' width='22%'><b>{escape(label)}</b></td><td>{value}</td></tr>"
+    if fact.origin is PositionOrigin.USER:
+        meta = tr("组织者填写")
+    else:
+        refs = "".join(f"[{i + 1}]" for i in fact.source_ids if i < len(site.sources))
+        meta = f"{confidence_label(fact.confidence)} {refs}".strip()
+    return (
+        f"<tr><td valign='top' width='22%'><b>{escape(label)}</b></td>"
+        f"<td>{escape(fact.value or '')} <small style='color:#6d4c41'>({escape(meta)})</small>"
+        "</td></tr>"
+    )
+
+
+def _sources_html(site: Site) -> str:
+    if not site.sources:
+        return ""
+    items = []
+    for number, source in enumerate(site.sources, start=1):
+        items.append(
+            f"<li value='{number}'>{escape(source.title)} — "
+            f"<small>{escape(confidence_label(source.confidence))}</small><br>"
+            f"<small style='color:#555'>{escape(source.url)}</small></li>"
+        )
+    verified = ""
+    if site.last_verified:
+        verified = f"<p><small>{escape(tr('资料核对日期'))}: {site.last_verified:%Y-%m-%d}</small></p>"
+    return f"<h3>{escape(tr('资料来源'))}</h3><ol>{''.join(items)}</ol>{verified}"
+
+
+class SiteDetailsPanel(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        self.setHtml(f"<p style='color:#888'>{escape(tr('在列表或地图上选择一个站点，查看详情。'))}</p>")
+
+    def show_site(self, site: Site) -> None:
+        self.setHtml(site_details_html(site))

@@ -1,0 +1,183 @@
+"""The site list: a table model with named columns and roles, behind a search/filter proxy."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from hongtu.core.search import matches
+from hongtu.core.sites import Site, SiteCategory
+
+_Index = QModelIndex | QPersistentModelIndex
+
+SITE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_KEYS_ROLE = Qt.ItemDataRole.UserRole + 2
+DISTRICT_ROLE = Qt.ItemDataRole.UserRole + 3
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 4
+ESTIMATE_ROLE = Qt.ItemDataRole.UserRole + 5
+
+
+class SiteColumn(IntEnum):
+    NAME = 0
+    DISTRICT = 1
+    CATEGORY = 2
+    POSITION = 3
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SiteModel", text)
+
+
+def category_label(category: SiteCategory) -> str:
+    labels = {
+        SiteCategory.FORMER_RESIDENCE: tr("故居"),
+        SiteCategory.REVOLUTIONARY_SITE: tr("革命旧址"),
+        SiteCategory.MEMORIAL_HALL: tr("纪念馆"),
+        SiteCategory.MARTYRS_CEMETERY: tr("烈士陵园"),
+        SiteCategory.CUSTOM: tr("自定义地点"),
+    }
+    return labels[category]
+
+
+def position_label(site: Site) -> str:
+    if site.position is None:
+        return tr("位置未知")
+    if not site.position.verified:
+        return tr("位置待核实")
+    return tr("已核实")
+
+
+class SiteTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._sites: list[Site] = []
+
+    # --- content ---------------------------------------------------------------------------
+    def set_sites(self, sites: list[Site]) -> None:
+        self.beginResetModel()
+        self._sites = list(sites)
+        self.endResetModel()
+
+    def update_site(self, site: Site) -> None:
+        """Replace one site in place and announce only that row."""
+        row = self.row_of(site.id)
+        if row is None:
+            self.beginInsertRows(QModelIndex(), len(self._sites), len(self._sites))
+            self._sites.append(site)
+            self.endInsertRows()
+            return
+        self._sites[row] = site
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(SiteColumn) - 1))
+
+    def site_at(self, row: int) -> Site:
+        return self._sites[row]
+
+    def sites(self) -> list[Site]:
+        return list(self._sites)
+
+    def row_of(self, site_id: int) -> int | None:
+        return next((i for i, s in enumerate(self._sites) if s.id == site_id), None)
+
+    # --- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._sites)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(SiteColumn)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = {
+            SiteColumn.NAME: tr("名称"),
+            SiteColumn.DISTRICT: tr("区县"),
+            SiteColumn.CATEGORY: tr("类别"),
+            SiteColumn.POSITION: tr("位置"),
+        }
+        return titles.get(SiteColumn(section)) if 0 <= section < len(SiteColumn) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._sites):
+            return None
+        site = self._sites[index.row()]
+        column = SiteColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(site, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(site, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column is SiteColumn.POSITION:
+            return QBrush(QColor("#9a6700")) if site.position_is_estimate else None
+        return self._custom_role(site, role)
+
+    def _display(self, site: Site, column: SiteColumn) -> str:
+        if column is SiteColumn.NAME:
+            return site.name
+        if column is SiteColumn.DISTRICT:
+            return site.district
+        if column is SiteColumn.CATEGORY:
+            return category_label(site.category)
+        return position_label(site)
+
+    def _tooltip(self, site: Site, column: SiteColumn) -> str | None:
+        if column is SiteColumn.NAME and site.aliases:
+            return tr("又名：") + "、".join(site.aliases)
+        if column is SiteColumn.POSITION and site.position_is_estimate:
+            return tr("坐标是估计值，未经实地核实；可在地图上拖动标记或粘贴坐标来更正。")
+        return None
+
+    @staticmethod
+    def _custom_role(site: Site, role: int) -> Any:
+        return {
+            SITE_ID_ROLE: site.id,
+            SEARCH_KEYS_ROLE: site.search_keys,
+            DISTRICT_ROLE: site.district,
+            CATEGORY_ROLE: site.category.value,
+            ESTIMATE_ROLE: site.position_is_estimate,
+        }.get(role)
+
+
+class SiteFilterProxy(QSortFilterProxyModel):
+    """Search by Chinese name, alias or pinyin initials; filter by district and category."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._query = ""
+        self._district: str | None = None
+        self._category: str | None = None
+        self.setSortLocaleAware(True)
+
+    def set_query(self, text: str) -> None:
+        self.beginFilterChange()
+        self._query = text.strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_district(self, district: str | None) -> None:
+        self.beginFilterChange()
+        self._district = district or None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_category(self, category: str | None) -> None:
+        self.beginFilterChange()
+        self._category = category or None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._district and model.data(index, DISTRICT_ROLE) != self._district:
+            return False
+        if self._category and model.data(index, CATEGORY_ROLE) != self._category:
+            return False
+        return not self._query or matches(model.data(index, SEARCH_KEYS_ROLE) or "", self._query)
