@@ -1,0 +1,65 @@
+"""Finding sites by what an organiser types: Chinese, full pinyin, or pinyin initials.
+
+``search_keys`` builds one lower-case string per site once; ``matches`` filters against it on every
+keystroke. pypinyin is imported inside ``search_keys`` only, so start-up does not pay for it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_HANZI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _normalise(text: str) -> str:
+    """NFKC (full-width letters and digits become ASCII), case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _pinyin_forms(term: str) -> tuple[str, str]:
+    """Full toneless pinyin and pinyin initials of ``term``; other characters are kept as-is."""
+    from pypinyin import Style, lazy_pinyin
+
+    full: list[str] = []
+    initials: list[str] = []
+    position = 0
+    for run in _HANZI_RUN.finditer(term):
+        other = term[position : run.start()]
+        full.append(other)
+        initials.append(other)
+        syllables = lazy_pinyin(run.group(), style=Style.NORMAL)
+        full.extend(syllables)
+        initials.extend(syllable[:1] for syllable in syllables)
+        position = run.end()
+    tail = term[position:]
+    full.append(tail)
+    initials.append(tail)
+    return "".join(full), "".join(initials)
+
+
+def search_keys(name: str, aliases: Iterable[str]) -> str:
+    """The text a site is found by: each name, its full pinyin and its pinyin initials.
+
+    Pieces are separated by single spaces; a query token never contains whitespace, so it can only
+    match inside one piece.
+    """
+    pieces: list[str] = []
+    for raw in (name, *aliases):
+        term = "".join(_normalise(raw).split())
+        if not term:
+            continue
+        full, initials = _pinyin_forms(term)
+        pieces.extend((term, full, initials))
+    return " ".join(dict.fromkeys(pieces))
+
+
+def matches(keys: str, query: str) -> bool:
+    """True when every whitespace-separated token of ``query`` occurs in ``keys``.
+
+    Case-insensitive. A blank query matches everything. Spaces typed between Chinese characters
+    simply split tokens, so "高 君宇" still finds 高君宇故居.
+    """
+    haystack = _normalise(keys)
+    return all(token in haystack for token in _normalise(query).split())

@@ -1,0 +1,96 @@
+"""Finding sites by Chinese, full pinyin and pinyin initials."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from hongtu.core.catalogue import load_catalogue
+from hongtu.core.search import matches, search_keys
+
+
+@pytest.fixture(scope="module")
+def keys_by_name() -> dict[str, str]:
+    return {entry.name: search_keys(entry.name, entry.aliases) for entry in load_catalogue()}
+
+
+def found(keys_by_name: dict[str, str], query: str) -> set[str]:
+    return {name for name, keys in keys_by_name.items() if matches(keys, query)}
+
+
+def test_keys_hold_name_full_pinyin_and_initials() -> None:
+    keys = search_keys("高君宇故居", ["婁煩高君宇紀念館"])
+    assert keys == keys.lower()
+    for piece in (
+        "高君宇故居",
+        "gaojunyuguju",
+        "gjygj",
+        "婁煩高君宇紀念館",
+        "loufangaojunyujinianguan",
+    ):
+        assert piece in keys.split()
+
+
+def test_non_chinese_characters_are_kept() -> None:
+    keys = search_keys("西北野战军第7纵队司令部旧址", ["1948年中共阳曲县委旧址"])
+    assert "xibeiyezhanjundi7zongduisilingbujiuzhi" in keys
+    assert "1948nzgyqxwjz" in keys
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("gjy", "高君宇故居"),
+        ("gaojunyu", "高君宇故居"),
+        ("GaoJunYu", "高君宇故居"),
+        ("高君宇", "高君宇故居"),
+        ("八路军太原办事处", "八路军驻晋办事处旧址"),
+        ("blj", "八路军驻晋办事处旧址"),
+        ("牛驼寨烈士陵园", "太原解放纪念馆"),
+        ("ntz", "太原解放纪念馆"),
+        ("tyjf", "太原解放纪念馆"),
+        ("liuhulan", "刘胡兰纪念馆"),
+        ("xxq", "徐向前故居"),
+    ],
+)
+def test_query_finds_site(keys_by_name: dict[str, str], query: str, expected: str) -> None:
+    assert expected in found(keys_by_name, query)
+
+
+def test_initials_are_specific(keys_by_name: dict[str, str]) -> None:
+    assert found(keys_by_name, "gjy") == {"高君宇故居"}
+    assert found(keys_by_name, "blj") == {"八路军驻晋办事处旧址"}
+
+
+def test_every_token_must_match(keys_by_name: dict[str, str]) -> None:
+    assert found(keys_by_name, "gao junyu") == {"高君宇故居"}
+    assert found(keys_by_name, "gao liuhulan") == set()
+
+
+def test_spaces_in_chinese_queries_are_ignored(keys_by_name: dict[str, str]) -> None:
+    assert found(keys_by_name, "高 君宇") == {"高君宇故居"}
+    assert found(keys_by_name, "八路军\u3000太原办事处") == {"八路军驻晋办事处旧址"}
+
+
+def test_full_width_letters_match() -> None:
+    assert matches(search_keys("高君宇故居", []), "ＧＪＹ")
+
+
+def test_blank_query_matches_everything() -> None:
+    assert matches(search_keys("高君宇故居", []), "")
+    assert matches(search_keys("高君宇故居", []), "   ")
+
+
+def test_no_match() -> None:
+    assert not matches(search_keys("高君宇故居", []), "xyz")
+
+
+def test_importing_search_does_not_import_pypinyin() -> None:
+    code = (
+        "import sys, hongtu.core.search, hongtu.core.catalogue; "
+        "hongtu.core.catalogue.load_catalogue(); "
+        "sys.exit('pypinyin' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
