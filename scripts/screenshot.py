@@ -1,6 +1,6 @@
 """Dev tool: start the app offscreen, wait until every marker is drawn, save a screenshot.
 
-    QT_QPA_PLATFORM=offscreen python scripts/screenshot.py OUT.png [--select NAME] [--lang en]
+QT_QPA_PLATFORM=offscreen python scripts/screenshot.py OUT.png [--select NAME] [--lang en]
 """
 
 from __future__ import annotations

@@ -45,8 +45,9 @@ def upgrade() -> None:
     op.create_table(
         "site_edits",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("site_id", sa.Integer, sa.ForeignKey("sites.id", ondelete="CASCADE"),
-                  nullable=False),
+        sa.Column(
+            "site_id", sa.Integer, sa.ForeignKey("sites.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("field", sa.String(32), nullable=False),
         sa.Column("value", sa.JSON),
         sa.Column("edited_at", sa.DateTime, nullable=False),

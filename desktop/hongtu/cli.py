@@ -1,7 +1,7 @@
 """The one entry point. No arguments opens the window; subcommands do the same work headless.
 
-    hongtu [--db PATH|URL] [--lang zh_CN|en]            open the desktop app
-    hongtu sites list [--json]                          the site catalogue
+hongtu [--db PATH|URL] [--lang zh_CN|en]            open the desktop app
+hongtu sites list [--json]                          the site catalogue
 """
 
 from __future__ import annotations
@@ -29,14 +29,20 @@ def tr(text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="hongtu", description="红途 HongTu — 太原红色教育主题党日规划")
+    parser = argparse.ArgumentParser(
+        prog="hongtu", description="红途 HongTu — 太原红色教育主题党日规划"
+    )
     parser.add_argument("--version", action="version", version=f"hongtu {__version__}")
     parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（默认在用户数据目录）")
-    parser.add_argument("--lang", default=os.environ.get("HONGTU_LANG", "zh_CN"),
-                        help="界面语言：zh_CN（默认）或 en")
+    parser.add_argument(
+        "--lang",
+        default=os.environ.get("HONGTU_LANG", "zh_CN"),
+        help="界面语言：zh_CN（默认）或 en",
+    )
     commands = parser.add_subparsers(dest="command")
-    sites = commands.add_parser("sites", help="站点目录").add_subparsers(dest="action",
-                                                                       required=True)
+    sites = commands.add_parser("sites", help="站点目录").add_subparsers(
+        dest="action", required=True
+    )
     listing = sites.add_parser("list", help="列出站点")
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
     listing.set_defaults(handler=cmd_sites_list)
@@ -145,10 +151,19 @@ def cmd_sites_list(args: argparse.Namespace) -> int:
     rows = [header]
     for site in sites:
         p = site.position
-        status = tr("位置未知") if p is None else (tr("位置待核实") if not p.verified else tr("已核实"))
-        rows.append([str(site.id), site.name, site.district,
-                     f"{p.point.lat:.5f}" if p else "—", f"{p.point.lon:.5f}" if p else "—",
-                     status])
+        status = (
+            tr("位置未知") if p is None else (tr("位置待核实") if not p.verified else tr("已核实"))
+        )
+        rows.append(
+            [
+                str(site.id),
+                site.name,
+                site.district,
+                f"{p.point.lat:.5f}" if p else "—",
+                f"{p.point.lon:.5f}" if p else "—",
+                status,
+            ]
+        )
     print(format_table(rows))
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hongtu.core.storage.database import Database, open_database
+from hongtu.core.storage.plan_store import PlanStore
 from hongtu.core.storage.site_store import SeedReport, SiteStore
 
 
@@ -12,6 +13,7 @@ from hongtu.core.storage.site_store import SeedReport, SiteStore
 class Workspace:
     database: Database
     sites: SiteStore
+    plans: PlanStore
     seed_report: SeedReport
 
     def close(self) -> None:
@@ -29,4 +31,4 @@ def open_workspace(db: str | None = None) -> Workspace:
     sites = SiteStore(database.sessions)
     catalogue = load_catalogue()
     report = sites.seed(catalogue.entries, catalogue.version)
-    return Workspace(database, sites, report)
+    return Workspace(database, sites, PlanStore(database.sessions), report)

@@ -32,11 +32,14 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CrashDialog", text)
 
 
-def crash_report(exc_type: type[BaseException], exc: BaseException,
-                 tb: TracebackType | None) -> str:
+def crash_report(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> str:
     lines = traceback.format_exception(exc_type, exc, tb)
-    header = (f"HongTu {__version__} · Python {platform.python_version()} · Qt {qVersion()} · "
-              f"{platform.platform()} · {datetime.now():%Y-%m-%d %H:%M:%S}")
+    header = (
+        f"HongTu {__version__} · Python {platform.python_version()} · Qt {qVersion()} · "
+        f"{platform.platform()} · {datetime.now():%Y-%m-%d %H:%M:%S}"
+    )
     return header + "\n\n" + "".join(lines)
 
 
@@ -51,8 +54,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("红途遇到意外错误"))
         self.resize(640, 420)
-        intro = tr("程序出现了意外错误。您已保存的数据不受影响。\n"
-                   "请将下面的报告复制给维护人员。")
+        intro = tr("程序出现了意外错误。您已保存的数据不受影响。\n请将下面的报告复制给维护人员。")
         if log_file is not None:
             intro += "\n" + tr("报告已写入：{0}").format(str(log_file))
         self.report = QPlainTextEdit(report, self)
@@ -74,8 +76,7 @@ class CrashDialog(QDialog):
 
 
 def install_excepthook() -> None:
-    def hook(exc_type: type[BaseException], exc: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return

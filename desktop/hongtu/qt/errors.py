@@ -13,7 +13,9 @@ def tr(text: str) -> str:
 
 def database_error_message(error: DatabaseError) -> str:
     reasons = {
-        DatabaseProblem.LOCKED: tr("数据库正被另一个程序（或另一个红途窗口）使用。请关闭它后再试。"),
+        DatabaseProblem.LOCKED: tr(
+            "数据库正被另一个程序（或另一个红途窗口）使用。请关闭它后再试。"
+        ),
         DatabaseProblem.CORRUPT: tr("数据库文件已损坏，无法读取。"),
         DatabaseProblem.NOT_A_DATABASE: tr("这个文件不是数据库文件。"),
         DatabaseProblem.NOT_HONGTU: tr("这个数据库不是红途的数据库。"),

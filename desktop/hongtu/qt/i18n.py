@@ -23,8 +23,10 @@ def normalise_language(lang: str | None) -> str:
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Load HongTu's own catalogue (for English) and Qt's own (for the standard dialogs)."""
     installed: list[QTranslator] = []
-    locale = QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Chinese,
-                     QLocale.Country.UnitedStates if lang == "en" else QLocale.Country.China)
+    locale = QLocale(
+        QLocale.Language.English if lang == "en" else QLocale.Language.Chinese,
+        QLocale.Country.UnitedStates if lang == "en" else QLocale.Country.China,
+    )
     QLocale.setDefault(locale)
     if lang == "en":
         own = QTranslator(app)

@@ -123,8 +123,10 @@ class SiteListPanel(QWidget):
             self.district.setCurrentIndex(0)
             self.category.setCurrentIndex(0)
             proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.selectionModel().setCurrentIndex(proxy_index, flags)
         self.table.scrollTo(proxy_index)
         return True
@@ -156,7 +158,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_sites, 1)
         self.statusBar().addPermanentWidget(self.status_map)
         self._build_menus()
-        self.site_list.table.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
+        self.site_list.table.selectionModel().currentRowChanged.connect(
+            self._on_list_current_changed
+        )
         self.map_view.bridge.site_clicked.connect(self._on_map_site_clicked)
         self.map_view.map_ready.connect(self._on_map_ready)
 
@@ -208,6 +212,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             tr("关于红途"),
-            tr("红途 HongTu {0}\n太原红色教育基地主题党日活动规划工具。\n"
-               "站点坐标多为估计值（位置待核实），开放时间等信息请出行前电话确认。").format(__version__),
+            tr(
+                "红途 HongTu {0}\n太原红色教育基地主题党日活动规划工具。\n"
+                "站点坐标多为估计值（位置待核实），开放时间等信息请出行前电话确认。"
+            ).format(__version__),
         )

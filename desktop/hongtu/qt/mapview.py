@@ -113,9 +113,7 @@ class MapView(QWebEngineView):
         self.page().setWebChannel(self._channel)
         settings = self.page().settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(
-            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True
-        )
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
         self._ready = False
         self._queue: list[tuple[str, Callable[[Any], None] | None]] = []
         self.bridge.ready.connect(self._on_bridge_ready)
@@ -128,7 +126,9 @@ class MapView(QWebEngineView):
         self._ready = False
         self.load(QUrl.fromLocalFile(str(page_file)))
 
-    def call(self, function: str, *args: Any, callback: Callable[[Any], None] | None = None) -> None:
+    def call(
+        self, function: str, *args: Any, callback: Callable[[Any], None] | None = None
+    ) -> None:
         """Call ``hongtuMap.<function>(*args)``; arguments are JSON, never spliced text."""
         if not function.isidentifier():
             raise ValueError(f"not a map function: {function}")

@@ -42,7 +42,9 @@ def _fact_labels() -> list[tuple[str, str]]:
 def site_details_html(site: Site) -> str:
     parts = [f"<h2 style='color:#8b0000;margin:0'>{escape(site.name)}</h2>"]
     if site.aliases:
-        parts.append(f"<p style='color:#5d4037'>{escape(tr('又名：') + '、'.join(site.aliases))}</p>")
+        parts.append(
+            f"<p style='color:#5d4037'>{escape(tr('又名：') + '、'.join(site.aliases))}</p>"
+        )
     parts.append(
         f"<p>{escape(category_label(site.category))} · {escape(site.district)}"
         + ("" if site.in_taiyuan else f" · <b>{escape(tr('太原市外'))}</b>")
@@ -55,8 +57,9 @@ def site_details_html(site: Site) -> str:
     minutes = tr("{0} 分钟").format(site.visit_minutes)
     if site.visit_minutes_is_default:
         minutes += tr("（默认值，可修改）")
-    parts.append(f"<tr><td valign='top'><b>{escape(tr('参观时长'))}</b></td>"
-                 f"<td>{escape(minutes)}</td></tr>")
+    parts.append(
+        f"<tr><td valign='top'><b>{escape(tr('参观时长'))}</b></td><td>{escape(minutes)}</td></tr>"
+    )
     parts.append("</table>")
     if site.significance:
         parts.append(f"<h3>{escape(tr('简介'))}</h3><p>{escape(site.significance)}</p>")
@@ -77,8 +80,10 @@ def _position_html(site: Site) -> str:
         return f"<p>{escape(tr('坐标'))}: {escape(coordinate)}<br>{escape(note)}</p>"
     badge = ""
     if not position.verified:
-        badge = (f"<span style='background:#fff3cd;color:#7a5b00'>&nbsp;{escape(tr('位置待核实'))}"
-                 "&nbsp;</span> ")
+        badge = (
+            f"<span style='background:#fff3cd;color:#7a5b00'>&nbsp;{escape(tr('位置待核实'))}"
+            "&nbsp;</span> "
+        )
     return (
         f"<p>{badge}{escape(tr('坐标'))}: {escape(coordinate)} · "
         f"{escape(confidence_label(position.confidence))}<br>"
@@ -119,7 +124,9 @@ def _sources_html(site: Site) -> str:
         )
     verified = ""
     if site.last_verified:
-        verified = f"<p><small>{escape(tr('资料核对日期'))}: {site.last_verified:%Y-%m-%d}</small></p>"
+        verified = (
+            f"<p><small>{escape(tr('资料核对日期'))}: {site.last_verified:%Y-%m-%d}</small></p>"
+        )
     return f"<h3>{escape(tr('资料来源'))}</h3><ol>{''.join(items)}</ol>{verified}"
 
 
@@ -130,7 +137,9 @@ class SiteDetailsPanel(QTextBrowser):
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
-        self.setHtml(f"<p style='color:#888'>{escape(tr('在列表或地图上选择一个站点，查看详情。'))}</p>")
+        self.setHtml(
+            f"<p style='color:#888'>{escape(tr('在列表或地图上选择一个站点，查看详情。'))}</p>"
+        )
 
     def show_site(self, site: Site) -> None:
         self.setHtml(site_details_html(site))

@@ -23,8 +23,8 @@ from hongtu.core import paths
 
 # The newest migration in db/versions. A test checks it against Alembic's head, so start-up can
 # skip importing Alembic when the file is already current.
-SCHEMA_HEAD = "0001"
-_ORDER = ("0001",)
+SCHEMA_HEAD = "0002"
+_ORDER = ("0001", "0002")
 
 
 class DatabaseProblem(StrEnum):

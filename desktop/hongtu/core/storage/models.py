@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -66,3 +76,52 @@ class SiteEditRow(Base):
     edited_at: Mapped[datetime] = mapped_column(DateTime)
 
     site: Mapped[SiteRow] = relationship(back_populates="edits")
+
+
+class PlanRow(Base):
+    """A Party-day plan (活动方案). Deleting only sets ``deleted_at`` so it can be undone."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    branch: Mapped[str] = mapped_column(String(200), default="")
+    day: Mapped[date] = mapped_column(Date)
+    participants: Mapped[int] = mapped_column(Integer, default=20)
+    organiser: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    transport: Mapped[str] = mapped_column(String(16), default="coach")
+    gathering: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    gathering_time: Mapped[str] = mapped_column(String(5), default="08:00")
+    returns_to_gathering: Mapped[bool] = mapped_column(Boolean, default=True)
+    return_leg_override: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    stops: Mapped[list[PlanStopRow]] = relationship(
+        back_populates="plan",
+        cascade="all, delete-orphan",
+        order_by="PlanStopRow.position",
+        lazy="selectin",
+    )
+
+
+class PlanStopRow(Base):
+    __tablename__ = "plan_stops"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    stop_uid: Mapped[str] = mapped_column(String(32))
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"))
+    custom: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    visit_minutes: Mapped[int | None] = mapped_column(Integer)
+    activities: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_override: Mapped[str | None] = mapped_column(String(5))
+    leg_minutes_override: Mapped[int | None] = mapped_column(Integer)
+
+    plan: Mapped[PlanRow] = relationship(back_populates="stops")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import select
@@ -36,7 +36,7 @@ FACT_FIELDS = (
 EDITABLE_FIELDS = (*FACT_FIELDS, "position", "visit_minutes", "rules")
 
 
-class SiteNotFound(LookupError):
+class SiteNotFoundError(LookupError):
     def __init__(self, site_id: int) -> None:
         super().__init__(f"no site with id {site_id}")
         self.site_id = site_id
@@ -63,7 +63,7 @@ class SiteStore:
         with self._sessions() as session:
             row = session.get(SiteRow, site_id)
             if row is None:
-                raise SiteNotFound(site_id)
+                raise SiteNotFoundError(site_id)
             return row_to_site(row)
 
     def count(self) -> int:
@@ -114,7 +114,7 @@ class SiteStore:
     def _row(session: Session, site_id: int) -> SiteRow:
         row = session.get(SiteRow, site_id)
         if row is None:
-            raise SiteNotFound(site_id)
+            raise SiteNotFoundError(site_id)
         return row
 
     # ---- places the organiser adds -----------------------------------------------------------
@@ -216,13 +216,20 @@ def _fill_from_catalogue(row: SiteRow, entry: Any, catalogue_version: int) -> No
 
 
 def fact_to_json(fact: Fact) -> dict[str, Any]:
-    return {"value": fact.value, "confidence": fact.confidence.value,
-            "sources": list(fact.source_ids)}
+    return {
+        "value": fact.value,
+        "confidence": fact.confidence.value,
+        "sources": list(fact.source_ids),
+    }
 
 
 def source_to_json(source: Source) -> dict[str, Any]:
-    return {"title": source.title, "url": source.url, "confidence": source.confidence.value,
-            "supports": list(source.supports)}
+    return {
+        "title": source.title,
+        "url": source.url,
+        "confidence": source.confidence.value,
+        "supports": list(source.supports),
+    }
 
 
 def rules_to_json(rules: VisitRules) -> dict[str, Any]:
@@ -282,7 +289,8 @@ def _position(row: SiteRow) -> Position | None:
         basis=row.coord_basis,
         verified=row.coord_verified,
         origin=origin,
-        edited_on=row.updated_at.date() if origin is PositionOrigin.USER and row.updated_at
+        edited_on=row.updated_at.date()
+        if origin is PositionOrigin.USER and row.updated_at
         else None,
     )
 
@@ -347,4 +355,4 @@ def edited_fields(row: SiteRow) -> set[str]:
     return {edit.field for edit in row.edits}
 
 
-__all__ = ["EDITABLE_FIELDS", "FACT_FIELDS", "SeedReport", "SiteNotFound", "SiteStore", "date"]
+__all__ = ["EDITABLE_FIELDS", "FACT_FIELDS", "SeedReport", "SiteNotFoundError", "SiteStore"]

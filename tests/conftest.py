@@ -1,0 +1,46 @@
+"""Test set-up: headless Qt, no network, and every user file under a fresh temporary folder."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
+os.environ.pop("HONGTU_DB", None)
+
+from hongtu.core import paths  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def hongtu_home(tmp_path: Path) -> Iterator[Path]:
+    """Each test gets its own data, config, cache and log folders."""
+    home = tmp_path / "home"
+    paths.set_home(home)
+    yield home
+    paths.set_home(None)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never reach the network; a test that tries fails loudly."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError("network access is not allowed in tests")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from hongtu.core.workspace import open_workspace
+
+    ws = open_workspace(str(tmp_path / "hongtu.sqlite3"))
+    yield ws
+    ws.close()

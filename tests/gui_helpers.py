@@ -1,0 +1,42 @@
+"""Helpers for GUI tests: open the real main window on a test database and talk to the map."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from hongtu.qt.app import Controller
+from hongtu.qt.mainwindow import MainWindow
+
+MAP_TIMEOUT_MS = 30_000
+
+
+def open_main_window(qtbot: Any, db: str) -> tuple[MainWindow, Controller]:
+    window = MainWindow()
+    qtbot.addWidget(window, before_close_func=lambda w: None)
+    controller = Controller(window, db, probe=False)
+    window.show()
+    with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
+        controller.start()
+    return window, controller
+
+
+def close_main_window(window: MainWindow, controller: Controller) -> None:
+    window.close()
+    window.map_view.deleteLater()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if controller.workspace is not None:
+        controller.workspace.close()
+
+
+def map_state(qtbot: Any, window: MainWindow) -> dict[str, Any]:
+    return json.loads(run_js(qtbot, window, "state"))
+
+
+def run_js(qtbot: Any, window: MainWindow, function: str, *args: Any) -> Any:
+    with qtbot.waitCallback(timeout=MAP_TIMEOUT_MS) as callback:
+        window.map_view.call(function, *args, callback=callback)
+    return callback.args[0]

@@ -1,0 +1,71 @@
+"""The working app: the window shows the catalogue beside an offline map that follows the list."""
+
+from __future__ import annotations
+
+import pytest
+
+from gui_helpers import close_main_window, map_state, open_main_window, run_js
+
+pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+
+
+@pytest.fixture
+def main_window(qtbot, tmp_path):
+    window, controller = open_main_window(qtbot, str(tmp_path / "gui.sqlite3"))
+    yield window
+    close_main_window(window, controller)
+
+
+def test_map_shows_one_marker_per_site_with_a_position(qtbot, main_window) -> None:
+    sites = main_window.site_model.sites()
+    placed = {s.id for s in sites if s.position is not None}
+    state = map_state(qtbot, main_window)
+    assert state["markers"] == len(placed) >= 10
+    assert set(state["markerIds"]) == placed
+    assert state["pinsInDom"] == len(placed)  # really drawn in the page, not only counted
+    assert state["outlines"] >= 10  # the offline district outlines layer
+    assert state["baseMap"] is None  # no base map by default: nothing to download
+
+
+def test_clicking_a_marker_selects_the_site_in_the_list(qtbot, main_window) -> None:
+    site = next(s for s in main_window.site_model.sites() if s.name == "太原解放纪念馆")
+    with qtbot.waitSignal(main_window.site_selected, timeout=10_000) as blocker:
+        assert run_js(qtbot, main_window, "clickMarker", site.id) is True
+    assert blocker.args == [site.id]
+    assert main_window.site_list.selected_site_id() == site.id
+    assert "太原解放纪念馆" in main_window.details.toPlainText()
+
+
+def test_selecting_in_the_list_highlights_and_centres_the_marker(qtbot, main_window) -> None:
+    site = next(s for s in main_window.site_model.sites() if s.name == "高君宇故居")
+    main_window.select_site(site.id)
+    qtbot.waitUntil(lambda: map_state(qtbot, main_window)["selected"] == site.id, timeout=10_000)
+    centre = map_state(qtbot, main_window)["center"]
+    assert site.position is not None
+    assert abs(centre[0] - site.position.point.lat) < 0.01
+    assert abs(centre[1] - site.position.point.lon) < 0.01
+
+
+def test_estimates_are_marked_in_list_details_and_map(qtbot, main_window) -> None:
+    site = next(s for s in main_window.site_model.sites() if s.name == "八路军驻晋办事处旧址")
+    main_window.select_site(site.id)
+    assert "位置待核实" in main_window.details.toPlainText()
+    assert "位置待核实" in main_window.status_sites.text()
+    count = count_estimate_pins(qtbot, main_window)  # the page draws estimates dashed
+    assert count == sum(1 for s in main_window.site_model.sites()
+                        if s.position is not None and s.position_is_estimate)
+
+
+def count_estimate_pins(qtbot, window) -> int:
+    with qtbot.waitCallback(timeout=10_000) as callback:
+        window.map_view.page().runJavaScript(
+            "document.querySelectorAll('.leaflet-marker-pane .ht-estimate').length", 0, callback
+        )
+    return int(callback.args[0])
+
+
+def test_search_box_filters_the_list(qtbot, main_window) -> None:
+    qtbot.keyClicks(main_window.site_list.search, "blj")
+    names = [main_window.site_list.proxy.index(r, 0).data()
+             for r in range(main_window.site_list.proxy.rowCount())]
+    assert names == ["八路军驻晋办事处旧址"]
