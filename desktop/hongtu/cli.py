@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if lang == "en":
         _install_cli_translator()
     handler: Handler = args.handler
-    from hongtu.core.storage.database import DatabaseError
+    from hongtu.core.storage.problems import DatabaseError
 
     try:
         return handler(args)
@@ -99,7 +99,7 @@ def _install_cli_translator() -> None:
 
 
 def _database_message(exc: Any) -> str:
-    from hongtu.core.storage.database import DatabaseProblem
+    from hongtu.core.storage.problems import DatabaseProblem
 
     reasons = {
         DatabaseProblem.LOCKED: tr("数据库正被另一个程序使用"),

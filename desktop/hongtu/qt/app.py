@@ -1,24 +1,38 @@
-"""Starting the desktop app: show the window first, then open the data and the map."""
+"""Starting the desktop app.
+
+The order is chosen for speed: the map page starts loading before the window is shown (Chromium
+starts in its own processes), the heavy storage imports (SQLAlchemy) run on a helper thread while
+the window paints, and only then is the database opened and the sites sent to the page.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
+import threading
 import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hongtu.core import paths
-from hongtu.core.storage.database import DatabaseError
+from hongtu.core.storage.problems import DatabaseError
 from hongtu.qt.crash import install_excepthook
 from hongtu.qt.errors import database_error_message
 from hongtu.qt.i18n import install_translators
 from hongtu.qt.mainwindow import MainWindow
 
+if TYPE_CHECKING:
+    from hongtu.core.workspace import Workspace
+
 log = logging.getLogger(__name__)
+
+# Imported on a helper thread during start-up; nothing here touches Qt or opens files.
+STORAGE_MODULES = ("hongtu.core.workspace", "hongtu.core.catalogue", "sqlalchemy.orm")
 
 
 def tr(text: str) -> str:
@@ -31,29 +45,65 @@ def prepare_environment() -> None:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 
-class Controller:
-    """Opens the workspace after the window is on screen and hands sites to the window."""
-
-    def __init__(self, window: MainWindow, db: str | None, probe: bool) -> None:
-        self.window = window
-        self.db = db
-        self.workspace = None
-        self._probe = probe
-        self._t0 = float(os.environ.get("HONGTU_PROBE_T0", "0") or 0)
+class _Preloader(QObject):
+    finished = Signal()
 
     def start(self) -> None:
+        threading.Thread(target=self._run, name="hongtu-preload", daemon=True).start()
+
+    def _run(self) -> None:
+        for name in STORAGE_MODULES:
+            importlib.import_module(name)
+        self.finished.emit()
+
+
+class Controller(QObject):
+    """Opens the workspace once the window is up and hands the sites to the window."""
+
+    workspace_failed = Signal(object)
+
+    def __init__(self, window: MainWindow, db: str | None, probe: bool = False) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db = db
+        self.workspace: Workspace | None = None
+        self._probe = probe
+        self._t0 = float(os.environ.get("HONGTU_PROBE_T0", "0") or 0)
+        self._preloader = _Preloader(self)
+        self._preloader.finished.connect(self.open_workspace)
+
+    def load_map(self) -> None:
         from hongtu.core.mappage import map_page_file
-        from hongtu.core.workspace import open_workspace
 
         self.window.map_view.load_page(map_page_file())
+
+    def start(self) -> None:
+        """Load the map and open the workspace synchronously (tests, scripts)."""
+        self.load_map()
+        self.open_workspace()
+
+    def start_in_background(self) -> None:
+        """Draw the last saved sites at once, then open the full workspace off the hot path."""
+        from hongtu.core.storage.quick_read import read_sites_quickly
+
+        self.load_map()
+        quick = read_sites_quickly(self.db)
+        if quick is not None:
+            self.window.show_sites(quick)
+        self._preloader.start()
+
+    def open_workspace(self) -> None:
+        from hongtu.core.workspace import open_workspace
+
         try:
             self.workspace = open_workspace(self.db)
         except DatabaseError as exc:
             log.error("database could not be opened: %s", exc)
+            self.workspace_failed.emit(exc)
             QMessageBox.critical(self.window, tr("无法打开数据库"), database_error_message(exc))
             QApplication.exit(2)
             return
-        self.window.show_sites(self.workspace.sites.list_sites())
+        self.window.attach_workspace(self.workspace)
 
     def probe(self, event: str) -> None:
         if self._probe:
@@ -71,11 +121,11 @@ def run_gui(db: str | None, lang: str) -> int:
     window = MainWindow()
     probe = bool(os.environ.get("HONGTU_PROBE_T0"))
     controller = Controller(window, db, probe)
+    controller.start_in_background()
     window.show()
     controller.probe("window_shown")
     if probe:
         window.sites_shown_on_map.connect(lambda _n: (controller.probe("map_ready"), app.quit()))
-    QTimer.singleShot(0, controller.start)
     code = app.exec()
     if controller.workspace is not None:
         controller.workspace.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from hongtu.core.storage.database import DatabaseError, DatabaseProblem
+from hongtu.core.storage.problems import DatabaseError, DatabaseProblem
 
 
 def tr(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +24,10 @@ from hongtu import __version__
 from hongtu.core.sites import Site, SiteCategory
 from hongtu.qt.mapview import MapView
 from hongtu.qt.site_details import SiteDetailsPanel
+
+if TYPE_CHECKING:
+    from hongtu.core.workspace import Workspace
+
 from hongtu.qt.site_model import (
     SITE_ID_ROLE,
     SiteColumn,
@@ -139,6 +145,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(tr("红途 — 太原红色教育基地主题党日规划"))
+        self.workspace: Workspace | None = None
         self.resize(1280, 800)
         self.site_model = SiteTableModel(self)
         self.site_list = SiteListPanel(self.site_model, self)
@@ -173,6 +180,12 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._show_about)
 
     # ---- content ------------------------------------------------------------------------------
+    def attach_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        sites = workspace.sites.list_sites()
+        if sites != self.site_model.sites():  # the fast start-up path may already show them
+            self.show_sites(sites)
+
     def show_sites(self, sites: list[Site]) -> None:
         self.site_model.set_sites(sites)
         self.site_list.fill_filters(sites)

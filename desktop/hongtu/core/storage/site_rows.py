@@ -1,0 +1,207 @@
+"""Turning stored site rows into ``Site`` objects, and back into JSON columns.
+
+Free of SQLAlchemy: the same mapping serves the ORM rows and the start-up fast path
+(``quick_read``), which reads plain ``sqlite3`` rows with the same attribute names.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any, Protocol
+
+from hongtu.core.geo import Crs, LatLon
+from hongtu.core.sites import (
+    DEFAULT_VISIT_MINUTES,
+    Confidence,
+    Fact,
+    Position,
+    PositionOrigin,
+    Site,
+    SiteCategory,
+    Source,
+    VisitRules,
+)
+
+FACT_FIELDS = (
+    "address",
+    "protection_level",
+    "opening_hours",
+    "closed_days",
+    "reservation",
+    "admission",
+    "phone",
+)
+EDITABLE_FIELDS = (*FACT_FIELDS, "position", "visit_minutes", "rules")
+
+
+class EditLike(Protocol):
+    field: str
+    value: Any
+    edited_at: datetime
+
+
+class SiteRowLike(Protocol):
+    """The columns of the ``sites`` table (see ``models.SiteRow``) plus its edits."""
+
+    id: int
+    key: str | None
+    origin: str
+    name: str
+    aliases: list[str]
+    category: str
+    district: str
+    district_adcode: str | None
+    in_taiyuan: bool
+    lat: float | None
+    lon: float | None
+    crs_origin: str | None
+    coord_confidence: str
+    coord_basis: str
+    coord_verified: bool
+    facts: dict[str, Any]
+    significance: str
+    notes: str
+    sources: list[dict[str, Any]]
+    last_verified: Any
+    visit_minutes: int | None
+    search_keys: str
+    updated_at: datetime | None
+
+    @property
+    def edits(self) -> list[Any]: ...
+
+
+def fact_to_json(fact: Fact) -> dict[str, Any]:
+    return {
+        "value": fact.value,
+        "confidence": fact.confidence.value,
+        "sources": list(fact.source_ids),
+    }
+
+
+def source_to_json(source: Source) -> dict[str, Any]:
+    return {
+        "title": source.title,
+        "url": source.url,
+        "confidence": source.confidence.value,
+        "supports": list(source.supports),
+    }
+
+
+def rules_to_json(rules: VisitRules) -> dict[str, Any]:
+    def hhmm(value: time | None) -> str | None:
+        return value.strftime("%H:%M") if value else None
+
+    return {
+        "opens": hhmm(rules.opens),
+        "closes": hhmm(rules.closes),
+        "last_entry": hhmm(rules.last_entry),
+        "closed_weekdays": sorted(rules.closed_weekdays)
+        if rules.closed_weekdays is not None
+        else None,
+        "open_on_public_holidays": rules.open_on_public_holidays,
+        "reservation_lead_days": rules.reservation_lead_days,
+        "max_group_size": rules.max_group_size,
+    }
+
+
+def rules_from_json(data: dict[str, Any] | None) -> VisitRules:
+    if not data:
+        return VisitRules()
+
+    def parse(value: str | None) -> time | None:
+        return time.fromisoformat(value) if value else None
+
+    weekdays = data.get("closed_weekdays")
+    return VisitRules(
+        opens=parse(data.get("opens")),
+        closes=parse(data.get("closes")),
+        last_entry=parse(data.get("last_entry")),
+        closed_weekdays=frozenset(weekdays) if weekdays is not None else None,
+        open_on_public_holidays=data.get("open_on_public_holidays"),
+        reservation_lead_days=data.get("reservation_lead_days"),
+        max_group_size=data.get("max_group_size"),
+    )
+
+
+def _fact(data: dict[str, Any] | None) -> Fact:
+    if not data:
+        return Fact.unknown()
+    return Fact(
+        value=data.get("value"),
+        confidence=Confidence(data.get("confidence", "unknown")),
+        source_ids=tuple(data.get("sources", ())),
+    )
+
+
+def _position(row: SiteRowLike) -> Position | None:
+    if row.lat is None or row.lon is None:
+        return None
+    origin = PositionOrigin.USER if row.origin == "user" else PositionOrigin.CATALOGUE
+    return Position(
+        point=LatLon(row.lat, row.lon),
+        crs_origin=Crs(row.crs_origin or "wgs84"),
+        confidence=Confidence(row.coord_confidence),
+        basis=row.coord_basis,
+        verified=row.coord_verified,
+        origin=origin,
+        edited_on=row.updated_at.date()
+        if origin is PositionOrigin.USER and row.updated_at
+        else None,
+    )
+
+
+def _user_position(value: dict[str, Any], edited_at: datetime) -> Position:
+    return Position(
+        point=LatLon(value["lat"], value["lon"]),
+        crs_origin=Crs(value.get("crs_origin", "wgs84")),
+        confidence=Confidence.HIGH,
+        basis="user",
+        verified=True,
+        origin=PositionOrigin.USER,
+        edited_on=edited_at.date(),
+    )
+
+
+def row_to_site(row: SiteRowLike) -> Site:
+    edits = {edit.field: edit for edit in row.edits}
+    facts = {name: _fact(row.facts.get(name)) for name in FACT_FIELDS}
+    for name in FACT_FIELDS:
+        if name in edits:
+            facts[name] = Fact(edits[name].value, Confidence.HIGH, (), PositionOrigin.USER)
+    position = _position(row)
+    if "position" in edits:
+        position = _user_position(edits["position"].value, edits["position"].edited_at)
+    visit_minutes = row.visit_minutes
+    if "visit_minutes" in edits:
+        visit_minutes = edits["visit_minutes"].value
+    rules = rules_from_json(edits["rules"].value if "rules" in edits else None)
+    return Site(
+        id=row.id,
+        key=row.key,
+        name=row.name,
+        aliases=tuple(row.aliases),
+        category=SiteCategory(row.category),
+        district=row.district,
+        district_adcode=row.district_adcode,
+        in_taiyuan=row.in_taiyuan,
+        address=facts["address"],
+        position=position,
+        protection_level=facts["protection_level"],
+        opening_hours=facts["opening_hours"],
+        closed_days=facts["closed_days"],
+        reservation=facts["reservation"],
+        admission=facts["admission"],
+        phone=facts["phone"],
+        significance=row.significance,
+        notes=row.notes,
+        sources=tuple(
+            Source(s["title"], s["url"], Confidence(s["confidence"]), tuple(s.get("supports", ())))
+            for s in row.sources
+        ),
+        last_verified=row.last_verified,
+        visit_minutes=visit_minutes or DEFAULT_VISIT_MINUTES,
+        visit_minutes_is_default=visit_minutes is None,
+        rules=rules,
+        search_keys=row.search_keys,
+    )

@@ -1,0 +1,37 @@
+"""The start-up fast path reads exactly what the full store reads, or steps aside."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from hongtu.core.geo import Crs, LatLon
+from hongtu.core.sites import VisitRules
+from hongtu.core.storage.quick_read import read_sites_quickly
+from hongtu.core.workspace import open_workspace
+
+
+def test_fast_path_matches_the_full_store_including_edits(tmp_path) -> None:
+    file = str(tmp_path / "h.sqlite3")
+    ws = open_workspace(file)
+    site = ws.sites.list_sites()[2]
+    ws.sites.set_position(site.id, LatLon(37.9, 112.6), Crs.BD09)
+    ws.sites.set_fact(site.id, "opening_hours", "9:00-17:00")
+    ws.sites.set_rules(site.id, VisitRules(max_group_size=40))
+    ws.sites.add_place("单位门口", LatLon(37.86, 112.55), Crs.WGS84, "迎泽区")
+    full = ws.sites.list_sites()
+    ws.close()
+    assert read_sites_quickly(file) == full
+
+
+def test_fast_path_steps_aside_for_new_old_or_foreign_files(tmp_path) -> None:
+    assert read_sites_quickly(str(tmp_path / "missing.sqlite3")) is None
+    assert read_sites_quickly("sqlite://") is None
+    foreign = tmp_path / "foreign.sqlite3"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE x (y)")
+    con.commit()
+    con.close()
+    assert read_sites_quickly(str(foreign)) is None
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    assert read_sites_quickly(str(junk)) is None
