@@ -1,0 +1,86 @@
+"""The `hongtu` command: the same work as the window, headless."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from hongtu.cli import display_width, format_table, main
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_sites_list_prints_a_table_with_every_site(capsys, tmp_path) -> None:
+    code, out, _ = run_cli(capsys, "--db", str(tmp_path / "a.sqlite3"), "sites", "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["编号", "名称", "区县"]
+    assert any("高君宇故居" in line and "娄烦县" in line for line in lines)
+    assert any("徐向前故居" in line and "位置未知" in line for line in lines)
+    assert len(lines) >= 12  # header, rule and at least ten sites
+
+
+def test_sites_list_json_has_the_documented_fields(capsys, tmp_path) -> None:
+    code, out, _ = run_cli(capsys, "--db", str(tmp_path / "a.sqlite3"), "sites", "list", "--json")
+    assert code == 0
+    sites = json.loads(out)
+    assert len(sites) >= 10
+    for site in sites:
+        assert {"id", "name", "aliases", "district", "lat", "lon", "coord_confidence"} <= set(site)
+    office = next(s for s in sites if s["name"] == "八路军驻晋办事处旧址")
+    assert "八路军太原办事处旧址" in office["aliases"]
+    assert office["coord_confidence"] == "low" and office["coord_verified"] is False
+    unplaced = next(s for s in sites if s["name"] == "徐向前故居")
+    assert unplaced["lat"] is None and unplaced["coord_confidence"] == "unknown"
+
+
+def test_global_db_option_and_environment_choose_the_file(capsys, tmp_path, monkeypatch) -> None:
+    chosen = tmp_path / "chosen.sqlite3"
+    run_cli(capsys, "--db", str(chosen), "sites", "list")
+    assert chosen.exists()
+    via_env = tmp_path / "env.sqlite3"
+    monkeypatch.setenv("HONGTU_DB", str(via_env))
+    run_cli(capsys, "sites", "list", "--json")
+    assert via_env.exists()
+
+
+def test_unreadable_database_gets_a_chinese_message_not_a_traceback(capsys, tmp_path) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"definitely not sqlite" * 100)
+    code, out, err = run_cli(capsys, "--db", str(bad), "sites", "list")
+    assert code == 2
+    assert "不是数据库文件" in err or "已损坏" in err
+    assert "Traceback" not in err and out == ""
+    assert bad.read_bytes() == b"definitely not sqlite" * 100
+
+
+def test_english_cli_messages_with_lang_en(tmp_path) -> None:
+    env = {**os.environ, "HONGTU_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "hongtu", "--lang", "en", "--db", str(tmp_path / "e.sqlite3"),
+         "sites", "list"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].split()[:3] == ["ID", "Name", "District"]
+
+
+def test_unknown_language_is_refused(capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--lang", "fr", "sites", "list"])
+    assert caught.value.code == 2
+    assert "unsupported language" in capsys.readouterr().err
+
+
+def test_table_columns_line_up_with_chinese_text() -> None:
+    table = format_table([["名称", "x"], ["高君宇故居", "y"]]).splitlines()
+    x_column = display_width(table[0][: table[0].index("x")])
+    assert x_column == display_width(table[2][: table[2].index("y")]) == len("高君宇故居") * 2 + 2
