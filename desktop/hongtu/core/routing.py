@@ -1,0 +1,154 @@
+"""Travel estimates between places: distances, leg minutes and a cached matrix for the optimiser.
+
+HongTu never asks a routing service (the app works offline). A leg is estimated from the geodesic
+distance: road distance ≈ geodesic × a detour factor, driven at an urban average speed, plus a
+boarding buffer for the group. Every number is a documented, editable default in
+``TravelSettings``; the organiser can also type the minutes of any leg by hand.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geopy.distance import geodesic
+
+from hongtu.core.geo import LatLon
+from hongtu.core.plans import TransportMode
+
+
+@dataclass(frozen=True, slots=True)
+class TravelSettings:
+    """How legs are estimated. Frozen and hashable, so matrices can be cached per settings.
+
+    Defaults:
+
+    - speeds (km/h, door to door, including lights and junctions): coach 35 (urban average of a
+      full-size bus around Taiyuan), private cars 40, walking 4 (a group walks slower than one
+      person's ~5), public transport 18 (bus incl. stops and a change);
+    - detour factor: road distance ≈ geodesic × 1.3; on foot × 1.2 (paths cut corners);
+    - boarding buffer for the group at each departure (getting everyone on board, a head count):
+      coach 10, cars 10, public 10, walking 0 minutes. DOMAIN.md gives ~10–15 min per stop for a
+      coach; raise it for large groups. The gathering item (集合、乘车) lasts one buffer too;
+    - minimum leg: 5 minutes, however close two places are.
+    """
+
+    coach_kmh: float = 35.0
+    cars_kmh: float = 40.0
+    walk_kmh: float = 4.0
+    public_kmh: float = 18.0
+    road_detour: float = 1.3
+    walk_detour: float = 1.2
+    coach_boarding_minutes: int = 10
+    cars_boarding_minutes: int = 10
+    walk_boarding_minutes: int = 0
+    public_boarding_minutes: int = 10
+    min_leg_minutes: int = 5
+
+    def __post_init__(self) -> None:
+        speeds = (self.coach_kmh, self.cars_kmh, self.walk_kmh, self.public_kmh)
+        if any(not speed > 0 for speed in speeds):
+            raise ValueError("speeds must be positive")
+        if self.road_detour < 1 or self.walk_detour < 1:
+            raise ValueError("a detour factor is at least 1")
+        buffers = (
+            self.coach_boarding_minutes,
+            self.cars_boarding_minutes,
+            self.walk_boarding_minutes,
+            self.public_boarding_minutes,
+            self.min_leg_minutes,
+        )
+        if any(minutes < 0 for minutes in buffers):
+            raise ValueError("minutes cannot be negative")
+
+    def speed_kmh(self, mode: TransportMode) -> float:
+        return {
+            TransportMode.COACH: self.coach_kmh,
+            TransportMode.CARS: self.cars_kmh,
+            TransportMode.WALK: self.walk_kmh,
+            TransportMode.PUBLIC: self.public_kmh,
+        }[mode]
+
+    def detour_factor(self, mode: TransportMode) -> float:
+        return self.walk_detour if mode is TransportMode.WALK else self.road_detour
+
+    def boarding_minutes(self, mode: TransportMode) -> int:
+        return {
+            TransportMode.COACH: self.coach_boarding_minutes,
+            TransportMode.CARS: self.cars_boarding_minutes,
+            TransportMode.WALK: self.walk_boarding_minutes,
+            TransportMode.PUBLIC: self.public_boarding_minutes,
+        }[mode]
+
+
+DEFAULT_SETTINGS = TravelSettings()
+
+
+def distance_km(a: LatLon, b: LatLon) -> float:
+    """Geodesic (WGS-84 ellipsoid) distance in km. Symmetric and cached."""
+    if (a.lat, a.lon) > (b.lat, b.lon):
+        a, b = b, a
+    return _geodesic_km(a, b)
+
+
+@lru_cache(maxsize=8192)
+def _geodesic_km(a: LatLon, b: LatLon) -> float:
+    if a == b:
+        return 0.0
+    return float(geodesic((a.lat, a.lon), (b.lat, b.lon)).km)
+
+
+def leg_minutes(
+    km: float, mode: TransportMode, settings: TravelSettings, *, boarding: bool = True
+) -> int:
+    """Whole minutes (rounded up) for a leg of ``km`` geodesic kilometres.
+
+    ``boarding`` adds the mode's boarding buffer; the leg leaving the gathering point has none,
+    because the gathering item already covers boarding.
+    """
+    road_km = km * settings.detour_factor(mode)
+    moving = math.ceil(round(road_km / settings.speed_kmh(mode) * 60.0, 6))
+    buffer = settings.boarding_minutes(mode) if boarding else 0
+    return max(settings.min_leg_minutes, moving + buffer)
+
+
+@dataclass(frozen=True, slots=True)
+class TravelMatrix:
+    """Pairwise legs between places; index 0 is the gathering point (the start of the day).
+
+    ``known[i][j]`` is False when either place has no position: ``km`` is then 0 and ``minutes``
+    the minimum leg. Legs leaving index 0 carry no boarding buffer (see ``leg_minutes``).
+    """
+
+    km: tuple[tuple[float, ...], ...]
+    minutes: tuple[tuple[int, ...], ...]
+    known: tuple[tuple[bool, ...], ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.minutes)
+
+
+@lru_cache(maxsize=64)
+def travel_matrix(
+    points: tuple[LatLon | None, ...], mode: TransportMode, settings: TravelSettings
+) -> TravelMatrix:
+    """The matrix of legs between ``points`` (index 0 = gathering point). Cached."""
+    km_rows: list[tuple[float, ...]] = []
+    minute_rows: list[tuple[int, ...]] = []
+    known_rows: list[tuple[bool, ...]] = []
+    for i, a in enumerate(points):
+        kms: list[float] = []
+        minutes: list[int] = []
+        known: list[bool] = []
+        for b in points:
+            is_known = a is not None and b is not None
+            km = distance_km(a, b) if a is not None and b is not None else 0.0
+            kms.append(km)
+            minutes.append(leg_minutes(km, mode, settings, boarding=i != 0))
+            known.append(is_known)
+        km_rows.append(tuple(kms))
+        minute_rows.append(tuple(minutes))
+        known_rows.append(tuple(known))
+    return TravelMatrix(tuple(km_rows), tuple(minute_rows), tuple(known_rows))

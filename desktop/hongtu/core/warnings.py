@@ -1,0 +1,283 @@
+"""Plan checks (注意事项): what could go wrong on the day, as codes and data for the UI to word.
+
+``plan_warnings`` looks at the plan, its computed schedule and the sites' ``VisitRules``. A rule
+whose facts are unknown does not fire; unknown opening hours give ``CONFIRM_HOURS_BY_PHONE``
+instead, and a date beyond the holiday data gives ``HOLIDAY_DATA_UNKNOWN`` rather than an
+assumption. ``details`` values are plain strings ("HH:MM", ISO dates) and integers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+
+from hongtu.core.holidays import DayKind, day_kind
+from hongtu.core.plans import ItemKind, Plan, Schedule, ScheduleFlagCode, ScheduleItem, Stop
+from hongtu.core.routing import TravelSettings
+from hongtu.core.schedule import gathering_place, stop_place
+from hongtu.core.sites import Site, VisitRules
+
+DEFAULT_MAX_DAY_MINUTES = 600
+
+
+class WarningCode(StrEnum):
+    PLAN_IN_PAST = "plan_in_past"  # details: date, today
+    DAY_TOO_LONG = "day_too_long"  # details: minutes, max_minutes
+    SITE_CLOSED = "site_closed"  # details: weekday (0 = Monday), day_kind
+    HOLIDAY_DATA_UNKNOWN = "holiday_data_unknown"  # details: weekday, year
+    ARRIVAL_BEFORE_OPENING = "arrival_before_opening"  # details: arrival, opens
+    ARRIVAL_AFTER_LAST_ENTRY = "arrival_after_last_entry"  # details: arrival, last_entry
+    ARRIVAL_AFTER_CLOSING = "arrival_after_closing"  # details: arrival, closes (no last entry)
+    RESERVATION_TOO_LATE = "reservation_too_late"  # details: lead_days, days_left
+    GROUP_TOO_LARGE = "group_too_large"  # details: participants, max_group_size
+    POSITION_ESTIMATE = "position_estimate"  # details: position ("none" | "unverified")
+    CONFIRM_HOURS_BY_PHONE = "confirm_hours_by_phone"  # details: phone (if known)
+    START_BEFORE_ARRIVAL = "start_before_arrival"  # details: start, arrival, minutes_early
+    UNKNOWN_DISTANCE = "unknown_distance"  # details: place ("stop" | "gathering")
+    SITE_MISSING = "site_missing"  # a stop's site id is not in the catalogue; details: site_id
+
+
+class Severity(StrEnum):
+    PROBLEM = "problem"  # the plan cannot work as it is
+    WARNING = "warning"  # likely trouble; check
+    INFO = "info"  # worth confirming
+
+
+_SEVERITY: dict[WarningCode, Severity] = {
+    WarningCode.PLAN_IN_PAST: Severity.WARNING,
+    WarningCode.DAY_TOO_LONG: Severity.WARNING,
+    WarningCode.SITE_CLOSED: Severity.PROBLEM,
+    WarningCode.HOLIDAY_DATA_UNKNOWN: Severity.WARNING,
+    WarningCode.ARRIVAL_BEFORE_OPENING: Severity.WARNING,
+    WarningCode.ARRIVAL_AFTER_LAST_ENTRY: Severity.PROBLEM,
+    WarningCode.ARRIVAL_AFTER_CLOSING: Severity.PROBLEM,
+    WarningCode.RESERVATION_TOO_LATE: Severity.PROBLEM,
+    WarningCode.GROUP_TOO_LARGE: Severity.WARNING,
+    WarningCode.POSITION_ESTIMATE: Severity.INFO,
+    WarningCode.CONFIRM_HOURS_BY_PHONE: Severity.INFO,
+    WarningCode.START_BEFORE_ARRIVAL: Severity.WARNING,
+    WarningCode.UNKNOWN_DISTANCE: Severity.WARNING,
+    WarningCode.SITE_MISSING: Severity.PROBLEM,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlanWarning:
+    code: WarningCode
+    stop_id: str | None  # None: the whole plan or the gathering point
+    site_name: str  # "" for the whole plan
+    details: dict[str, str | int] = field(default_factory=dict)
+    severity: Severity = Severity.WARNING
+
+
+def _warning(
+    code: WarningCode, stop_id: str | None, site_name: str, **details: str | int
+) -> PlanWarning:
+    return PlanWarning(code, stop_id, site_name, dict(details), _SEVERITY[code])
+
+
+def hhmm(moment: time) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+# ---- whole-plan rules --------------------------------------------------------------------------
+
+
+def _date_warnings(plan: Plan, today: date) -> Iterator[PlanWarning]:
+    if plan.date < today:
+        yield _warning(
+            WarningCode.PLAN_IN_PAST, None, "", date=plan.date.isoformat(), today=today.isoformat()
+        )
+
+
+def _length_warnings(schedule: Schedule, max_day_minutes: int) -> Iterator[PlanWarning]:
+    if schedule.total_minutes > max_day_minutes:
+        yield _warning(
+            WarningCode.DAY_TOO_LONG,
+            None,
+            "",
+            minutes=schedule.total_minutes,
+            max_minutes=max_day_minutes,
+        )
+
+
+# ---- per-site rules ----------------------------------------------------------------------------
+
+
+def _closed_day_warnings(stop: Stop, site: Site, on: date) -> Iterator[PlanWarning]:
+    rules = site.rules
+    weekday = on.weekday()
+    if rules.closed_weekdays is None or weekday not in rules.closed_weekdays:
+        return
+    if not rules.open_on_public_holidays:  # closed that weekday, holiday or not (or unknown)
+        yield _warning(WarningCode.SITE_CLOSED, stop.id, site.name, weekday=weekday)
+        return
+    kind = day_kind(on)
+    if kind is DayKind.UNKNOWN:
+        yield _warning(
+            WarningCode.HOLIDAY_DATA_UNKNOWN, stop.id, site.name, weekday=weekday, year=on.year
+        )
+    elif kind is not DayKind.PUBLIC_HOLIDAY:
+        yield _warning(WarningCode.SITE_CLOSED, stop.id, site.name, weekday=weekday)
+
+
+def _hours_warnings(stop: Stop, site: Site, visit: ScheduleItem | None) -> Iterator[PlanWarning]:
+    rules = site.rules
+    if not rules.hours_known:
+        yield _phone_warning(stop, site)
+        return
+    if visit is None:
+        return
+    yield from _arrival_warnings(stop, site, rules, visit.start)
+
+
+def _phone_warning(stop: Stop, site: Site) -> PlanWarning:
+    code = WarningCode.CONFIRM_HOURS_BY_PHONE
+    if site.phone.value:
+        return _warning(code, stop.id, site.name, phone=site.phone.value)
+    return _warning(code, stop.id, site.name)
+
+
+def _arrival_warnings(
+    stop: Stop, site: Site, rules: VisitRules, arrival: time
+) -> Iterator[PlanWarning]:
+    assert rules.opens is not None and rules.closes is not None
+    if arrival < rules.opens:
+        yield _warning(
+            WarningCode.ARRIVAL_BEFORE_OPENING,
+            stop.id,
+            site.name,
+            arrival=hhmm(arrival),
+            opens=hhmm(rules.opens),
+        )
+    elif rules.last_entry is not None:
+        if arrival > rules.last_entry:
+            yield _warning(
+                WarningCode.ARRIVAL_AFTER_LAST_ENTRY,
+                stop.id,
+                site.name,
+                arrival=hhmm(arrival),
+                last_entry=hhmm(rules.last_entry),
+            )
+    elif arrival >= rules.closes:
+        yield _warning(
+            WarningCode.ARRIVAL_AFTER_CLOSING,
+            stop.id,
+            site.name,
+            arrival=hhmm(arrival),
+            closes=hhmm(rules.closes),
+        )
+
+
+def _booking_warnings(stop: Stop, site: Site, plan: Plan, today: date) -> Iterator[PlanWarning]:
+    rules = site.rules
+    days_left = (plan.date - today).days
+    if rules.reservation_lead_days is not None and days_left < rules.reservation_lead_days:
+        yield _warning(
+            WarningCode.RESERVATION_TOO_LATE,
+            stop.id,
+            site.name,
+            lead_days=rules.reservation_lead_days,
+            days_left=days_left,
+        )
+    if rules.max_group_size is not None and plan.participants > rules.max_group_size:
+        yield _warning(
+            WarningCode.GROUP_TOO_LARGE,
+            stop.id,
+            site.name,
+            participants=plan.participants,
+            max_group_size=rules.max_group_size,
+        )
+
+
+def _position_warning(stop_id: str | None, site: Site) -> Iterator[PlanWarning]:
+    if site.position_is_estimate:
+        state = "none" if site.position is None else "unverified"
+        yield _warning(WarningCode.POSITION_ESTIMATE, stop_id, site.name, position=state)
+
+
+def _site_warnings(
+    stop: Stop, site: Site, plan: Plan, visit: ScheduleItem | None, today: date
+) -> Iterator[PlanWarning]:
+    yield from _closed_day_warnings(stop, site, plan.date)
+    yield from _hours_warnings(stop, site, visit)
+    yield from _booking_warnings(stop, site, plan, today)
+    yield from _position_warning(stop.id, site)
+
+
+# ---- schedule flags ----------------------------------------------------------------------------
+
+
+def _flag_warnings(
+    plan: Plan, schedule: Schedule, sites: Mapping[int, Site]
+) -> Iterator[PlanWarning]:
+    stops = {stop.id: stop for stop in plan.stops}
+    starts = {item.stop_id: item.start for item in schedule.items if item.kind is ItemKind.VISIT}
+    for flag in schedule.flags:
+        stop = stops.get(flag.stop_id) if flag.stop_id is not None else None
+        if flag.stop_id is not None and stop is None:
+            continue  # a schedule of another version of the plan
+        name = (
+            stop_place(stop, sites).name
+            if stop is not None
+            else gathering_place(plan.gathering, sites).name
+        )
+        if flag.code is ScheduleFlagCode.START_BEFORE_ARRIVAL and flag.arrival is not None:
+            start = starts.get(flag.stop_id)
+            if start is None:
+                continue
+            early = _minutes(flag.arrival) - _minutes(start)
+            yield _warning(
+                WarningCode.START_BEFORE_ARRIVAL,
+                flag.stop_id,
+                name,
+                start=hhmm(start),
+                arrival=hhmm(flag.arrival),
+                minutes_early=early,
+            )
+        elif flag.code is ScheduleFlagCode.UNKNOWN_DISTANCE:
+            place = "stop" if stop is not None else "gathering"
+            yield _warning(WarningCode.UNKNOWN_DISTANCE, flag.stop_id, name, place=place)
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+# ---- entry point -------------------------------------------------------------------------------
+
+
+def plan_warnings(
+    plan: Plan,
+    schedule: Schedule,
+    sites: Mapping[int, Site],
+    settings: TravelSettings,
+    today: date,
+    max_day_minutes: int = DEFAULT_MAX_DAY_MINUTES,
+) -> list[PlanWarning]:
+    """Every warning: the whole plan's and the gathering point's first, then per stop in order.
+
+    ``schedule`` must be ``compute_schedule(plan, sites, settings)``; ``settings`` is accepted so
+    future rules about travel can use it.
+    """
+    del settings  # no rule depends on it yet
+    warnings = [*_date_warnings(plan, today), *_length_warnings(schedule, max_day_minutes)]
+    gathering = plan.gathering
+    if gathering.custom is None and gathering.site_id is not None:
+        gathering_site = sites.get(gathering.site_id)
+        if gathering_site is not None:
+            warnings.extend(_position_warning(None, gathering_site))
+    visits = {item.stop_id: item for item in schedule.items if item.kind is ItemKind.VISIT}
+    for stop in plan.stops:
+        if stop.site_id is None:
+            continue
+        site = sites.get(stop.site_id)
+        if site is None:
+            warnings.append(_warning(WarningCode.SITE_MISSING, stop.id, "", site_id=stop.site_id))
+            continue
+        warnings.extend(_site_warnings(stop, site, plan, visits.get(stop.id), today))
+    warnings.extend(_flag_warnings(plan, schedule, sites))
+    position = {stop.id: number for number, stop in enumerate(plan.stops, start=1)}
+    return sorted(warnings, key=lambda warning: position.get(warning.stop_id or "", 0))
