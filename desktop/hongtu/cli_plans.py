@@ -1,0 +1,331 @@
+"""`hongtu plans …`: list, import, show, optimise and export plans headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hongtu.cli import format_table, tr
+
+
+def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    plans = commands.add_parser("plans", help="活动方案").add_subparsers(
+        dest="action", required=True
+    )
+    listing = plans.add_parser("list", help="列出方案")
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=cmd_plans_list)
+    importing = plans.add_parser("import", help="导入方案文件（hongtu-plan JSON），输出新方案编号")
+    importing.add_argument("file", type=Path)
+    importing.set_defaults(handler=cmd_plans_import)
+    show = plans.add_parser("show", help="显示方案的日程（每项起止时间，每段路程的公里数和分钟数）")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true", help="以 JSON 输出")
+    show.set_defaults(handler=cmd_plans_show)
+    optimise = plans.add_parser(
+        "optimize", aliases=["optimise"], help="优化站点顺序（固定的站点不动）"
+    )
+    optimise.add_argument("id", type=int)
+    optimise.set_defaults(handler=cmd_plans_optimise)
+    export = plans.add_parser("export", help="导出方案")
+    export.add_argument("id", type=int)
+    export.add_argument("--format", required=True, dest="fmt", help="格式，见 docs/exports.md")
+    export.add_argument("--output", required=True, type=Path, help="输出文件路径")
+    export.add_argument("--overwrite", action="store_true", help="覆盖已存在的文件")
+    export.add_argument("--names", type=Path, help="签到表：名单文件（每行一个姓名）")
+    export.add_argument("--blank-rows", type=int, default=5, help="签到表：额外空白行数")
+    export.set_defaults(handler=cmd_plans_export)
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+
+def _fail(message: str) -> int:
+    print(tr("错误：") + message, file=sys.stderr)
+    return 2
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from hongtu.core.workspace import open_workspace
+
+    return open_workspace(args.db)
+
+
+def _site_map(workspace: Any) -> dict[int, Any]:
+    return {site.id: site for site in workspace.sites.list_sites()}
+
+
+def _travel_settings() -> Any:
+    try:
+        from hongtu.core.settings import load_settings
+    except ImportError:
+        from hongtu.core.routing import DEFAULT_SETTINGS
+
+        return DEFAULT_SETTINGS
+    return load_settings().travel
+
+
+def _plan_or_fail(workspace: Any, plan_id: int) -> Any:
+    from hongtu.core.storage.plan_store import PlanNotFoundError
+
+    try:
+        return workspace.plans.get(plan_id)
+    except PlanNotFoundError:
+        return None
+
+
+# ---- commands ------------------------------------------------------------------------------
+
+
+def cmd_plans_list(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        plans = workspace.plans.list_plans()
+    finally:
+        workspace.close()
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": p.id,
+                        "title": p.title,
+                        "date": p.day.isoformat(),
+                        "branch": p.branch,
+                        "status": p.status.value,
+                        "stops": p.stop_count,
+                    }
+                    for p in plans
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    rows = [[tr("编号"), tr("日期"), tr("活动主题"), tr("党支部"), tr("站点数"), tr("状态")]]
+    rows += [
+        [
+            str(p.id),
+            p.day.isoformat(),
+            p.title,
+            p.branch,
+            str(p.stop_count),
+            status_label(p.status.value),
+        ]
+        for p in plans
+    ]
+    print(format_table(rows) if plans else tr("还没有方案。"))
+    return 0
+
+
+def cmd_plans_import(args: argparse.Namespace) -> int:
+    from hongtu.core.planfile import PlanFileError, load_plan
+
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return _fail(tr("无法读取文件 {0}：{1}").format(args.file, exc))
+    workspace = _open(args)
+    try:
+        keys = {site.key: site.id for site in workspace.sites.list_sites() if site.key}
+        try:
+            plan = load_plan(text, keys.get)
+        except PlanFileError as exc:
+            return _fail(plan_file_message(exc))
+        saved = workspace.plans.save(plan)
+    finally:
+        workspace.close()
+    print(saved.id)
+    return 0
+
+
+def schedule_json(plan: Any, schedule: Any, warnings: list[Any]) -> dict[str, Any]:
+    def leg(item: Any) -> dict[str, Any] | None:
+        if item.leg is None:
+            return None
+        return {
+            "from": item.leg.from_name,
+            "to": item.leg.to_name,
+            "km": round(item.leg.km, 2),
+            "minutes": item.leg.minutes,
+            "overridden": item.leg.overridden,
+            "distance_known": item.leg.distance_known,
+        }
+
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "date": plan.date.isoformat(),
+        "transport": plan.transport.value,
+        "participants": plan.participants,
+        "start": schedule.start.strftime("%H:%M"),
+        "end": schedule.end.strftime("%H:%M"),
+        "total_minutes": schedule.total_minutes,
+        "travel_minutes": schedule.travel_minutes,
+        "total_km": round(schedule.total_km, 2),
+        "items": [
+            {
+                "kind": item.kind.value,
+                "start": item.start.strftime("%H:%M"),
+                "end": item.end.strftime("%H:%M"),
+                "title": item.title,
+                "activity": item.activity_kind.value if item.activity_kind else None,
+                "stop_number": item.stop_number,
+                "stop_id": item.stop_id,
+                "overridden": item.overridden,
+                "leg": leg(item),
+            }
+            for item in schedule.items
+        ],
+        "warnings": [
+            {
+                "code": w.code.value,
+                "severity": w.severity.value,
+                "stop_id": w.stop_id,
+                "site": w.site_name,
+                "details": w.details,
+            }
+            for w in warnings
+        ],
+    }
+
+
+def _computed(workspace: Any, plan: Any) -> tuple[Any, list[Any], dict[int, Any]]:
+    from hongtu.core.schedule import compute_schedule
+    from hongtu.core.warnings import plan_warnings
+
+    sites = _site_map(workspace)
+    settings = _travel_settings()
+    schedule = compute_schedule(plan, sites, settings)
+    warnings = plan_warnings(plan, schedule, sites, settings, date.today())
+    return schedule, warnings, sites
+
+
+def cmd_plans_show(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        plan = _plan_or_fail(workspace, args.id)
+        if plan is None:
+            return _fail(tr("没有编号为 {0} 的方案").format(args.id))
+        schedule, warnings, _sites = _computed(workspace, plan)
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps(schedule_json(plan, schedule, warnings), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{plan.title}  {plan.date.isoformat()}  {tr('共 {0} 人').format(plan.participants)}")
+    rows = [[tr("时间"), tr("内容"), tr("路程")]]
+    for item in schedule.items:
+        rows.append([f"{item.start:%H:%M}–{item.end:%H:%M}", item_text(item), leg_text(item)])
+    print(format_table(rows))
+    print(
+        tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里").format(
+            f"{schedule.end:%H:%M}",
+            schedule.total_minutes,
+            schedule.travel_minutes,
+            schedule.total_km,
+        )
+    )
+    if warnings:
+        print(tr("提醒：{0} 条（详见界面或 --json）").format(len(warnings)))
+    return 0
+
+
+def cmd_plans_optimise(args: argparse.Namespace) -> int:
+    from hongtu.core.optimise import optimise_stop_order, tour_minutes
+
+    workspace = _open(args)
+    try:
+        plan = _plan_or_fail(workspace, args.id)
+        if plan is None:
+            return _fail(tr("没有编号为 {0} 的方案").format(args.id))
+        sites = _site_map(workspace)
+        settings = _travel_settings()
+        before = tour_minutes([s.id for s in plan.stops], plan, sites, settings)
+        order = optimise_stop_order(plan, sites, settings)
+        by_id = {stop.id: stop for stop in plan.stops}
+        plan.stops = [by_id[stop_id] for stop_id in order]
+        after = tour_minutes(order, plan, sites, settings)
+        workspace.plans.save(plan)
+        names = [
+            sites[s.site_id].name if s.site_id in sites else (s.custom.name if s.custom else "?")
+            for s in plan.stops
+        ]
+    finally:
+        workspace.close()
+    print(tr("新顺序：") + " → ".join(names))
+    print(tr("行车时间：{0} 分钟 → {1} 分钟").format(before, after))
+    return 0
+
+
+def cmd_plans_export(args: argparse.Namespace) -> int:
+    from hongtu.export_command import export_plan_command
+
+    return export_plan_command(args)
+
+
+# ---- words ---------------------------------------------------------------------------------
+
+
+def status_label(status: str) -> str:
+    return {"draft": tr("草稿"), "planned": tr("已定"), "done": tr("已完成")}.get(status, status)
+
+
+def activity_label(kind: str) -> str:
+    return {
+        "tour": tr("参观学习"),
+        "oath": tr("重温入党誓词"),
+        "wreath": tr("敬献花篮"),
+        "lesson": tr("现场党课"),
+        "discussion": tr("交流研讨"),
+        "lunch": tr("午餐"),
+        "custom": tr("其他活动"),
+    }.get(kind, kind)
+
+
+def item_text(item: Any) -> str:
+    kind = item.kind.value
+    if kind == "gather":
+        return tr("集合、乘车：{0}").format(item.title)
+    if kind == "travel":
+        return tr("前往 {0}").format(item.leg.to_name if item.leg else item.title)
+    if kind == "visit":
+        return f"{item.stop_number}. {item.title}"
+    if kind == "activity":
+        custom = item.activity_kind is None or item.activity_kind.value == "custom"
+        label = "" if custom else activity_label(item.activity_kind.value)
+        return "    · " + (
+            f"{label}：{item.title}" if item.title and label else item.title or label
+        )
+    return tr("返回 {0}").format(item.title)
+
+
+def leg_text(item: Any) -> str:
+    if item.leg is None:
+        return ""
+    km = f"{item.leg.km:.1f} km" if item.leg.distance_known else tr("距离未知")
+    manual = tr("（手动）") if item.leg.overridden else ""
+    return f"{km}, {item.leg.minutes} {tr('分钟')}{manual}"
+
+
+def plan_file_message(error: Any) -> str:
+    reasons = {
+        "too_large": tr("文件太大"),
+        "not_json": tr("不是有效的 JSON 文件"),
+        "not_a_plan_file": tr('不是红途方案文件（缺少 "format": "hongtu-plan"）'),
+        "unsupported_version": tr("方案文件版本不受支持"),
+        "missing": tr("缺少必填项"),
+        "wrong_type": tr("数据类型不对"),
+        "invalid_value": tr("数值无效"),
+        "coordinate_out_of_range": tr("坐标超出范围"),
+        "ambiguous_place": tr("同时给出了目录站点和自定义地点"),
+        "unknown_site_key": tr("本机站点目录中没有这个站点"),
+        "site_not_found": tr("站点不存在"),
+        "site_not_shareable": tr("这个地点没有坐标，无法写入文件"),
+    }
+    reason = reasons.get(error.code.value, error.code.value)
+    return tr("方案文件有问题：{0}（位置：{1}）。没有导入任何内容。").format(reason, error.path)

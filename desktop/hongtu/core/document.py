@@ -1,0 +1,549 @@
+"""The one ordered plan document that the screen, the print-outs and every export render.
+
+``build_document`` turns a plan and its computed schedule into a ``PlanDocument``: plain text
+fields and an ordered tuple of rows. Renderers only lay these out; none of them re-orders, re-times
+or re-words anything, so a PDF can never disagree with the plan on screen.
+
+The words printed on documents (活动主题, 日程安排表, 参观学习, 大巴 …) are data in
+``DocumentLabels``; ``DocumentLabels.zh_cn()`` is the default and the Qt layer may pass translated
+labels. Text in a ``PlanDocument`` is never markup: every renderer escapes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from types import MappingProxyType
+
+from hongtu.core.geo import LatLon
+from hongtu.core.plans import (
+    Activity,
+    ActivityKind,
+    ItemKind,
+    Leg,
+    Plan,
+    Schedule,
+    ScheduleItem,
+    Stop,
+    TransportMode,
+)
+from hongtu.core.sites import Site
+
+_ZH_ACTIVITIES = MappingProxyType(
+    {
+        ActivityKind.TOUR: "参观学习",
+        ActivityKind.OATH: "重温入党誓词",
+        ActivityKind.WREATH: "敬献花篮",
+        ActivityKind.LESSON: "现场党课",
+        ActivityKind.DISCUSSION: "交流研讨",
+        ActivityKind.LUNCH: "午餐",
+        ActivityKind.CUSTOM: "其他活动",
+    }
+)
+_ZH_TRANSPORT = MappingProxyType(
+    {
+        TransportMode.COACH: "大巴",
+        TransportMode.CARS: "自驾",
+        TransportMode.WALK: "步行",
+        TransportMode.PUBLIC: "公交",
+    }
+)
+_ZH_TRAVEL = MappingProxyType(
+    {
+        TransportMode.COACH: "乘车前往{to}",
+        TransportMode.CARS: "驾车前往{to}",
+        TransportMode.WALK: "步行前往{to}",
+        TransportMode.PUBLIC: "乘公交前往{to}",
+    }
+)
+_ZH_RETURN = MappingProxyType(
+    {
+        TransportMode.COACH: "乘车返回{to}",
+        TransportMode.CARS: "驾车返回{to}",
+        TransportMode.WALK: "步行返回{to}",
+        TransportMode.PUBLIC: "乘公交返回{to}",
+    }
+)
+_ZH_GATHER = MappingProxyType(
+    {
+        TransportMode.COACH: "集合、乘车",
+        TransportMode.CARS: "集合、出发",
+        TransportMode.WALK: "集合、出发",
+        TransportMode.PUBLIC: "集合、出发",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLabels:
+    """Every word printed on a document. Format strings use named fields only."""
+
+    # document names
+    plan_suffix: str = "方案"  # appended to the title of the 活动方案
+    schedule_title: str = "日程安排表"
+    signin_title: str = "签到表"
+    title_format: str = "{branch}“{theme}”主题党日活动"
+    title_format_plain: str = "{branch}{theme}"  # when the theme already names the activity
+    title_keyword: str = "主题党日"
+    # 活动方案 sections (numbered by the renderer with ``section_numbers``)
+    theme: str = "活动主题"
+    activity_time: str = "活动时间"
+    activity_place: str = "活动地点"
+    attendees: str = "参加人员"
+    flow: str = "活动流程"
+    requirements: str = "工作要求"
+    contact_and_phone: str = "联系人及电话"
+    section_numbers: tuple[str, ...] = tuple("一二三四五六七八九十")
+    section_separator: str = "、"
+    # facts
+    branch: str = "党支部"
+    date: str = "日期"
+    gathering_time: str = "集合时间"
+    gathering_place: str = "集合地点"
+    transport: str = "交通方式"
+    participants: str = "参加人数"
+    contact: str = "联系人"
+    phone: str = "联系电话"
+    notes: str = "注意事项"
+    totals: str = "行程概况"
+    # table columns
+    col_time: str = "时间"
+    col_content: str = "内容"
+    col_place: str = "地点"
+    col_details: str = "说明"
+    col_stop: str = "站点"
+    col_start: str = "开始"
+    col_end: str = "结束"
+    col_lat: str = "纬度"
+    col_lon: str = "经度"
+    col_kind: str = "类型"
+    # 签到表 columns and words
+    col_number: str = "序号"
+    col_name: str = "姓名"
+    col_position: str = "职务/所在支部"
+    col_signature: str = "签名"
+    col_remarks: str = "备注"
+    signin_expected: str = "应到 {count} 人　实到 ____ 人　请假 ____ 人"
+    # words and formats
+    activity_kinds: Mapping[ActivityKind, str] = field(default_factory=lambda: _ZH_ACTIVITIES)
+    transport_modes: Mapping[TransportMode, str] = field(default_factory=lambda: _ZH_TRANSPORT)
+    travel_title: Mapping[TransportMode, str] = field(default_factory=lambda: _ZH_TRAVEL)
+    gather_title: Mapping[TransportMode, str] = field(default_factory=lambda: _ZH_GATHER)
+    return_travel_title: Mapping[TransportMode, str] = field(default_factory=lambda: _ZH_RETURN)
+    return_title: str = "抵达{place}，活动结束"
+    weekdays: tuple[str, ...] = tuple(f"星期{day}" for day in "一二三四五六日")
+    date_format: str = "{year}年{month}月{day}日"
+    datetime_format: str = "{date}（{weekday}）{start}—{end}"
+    leg_format: str = "约{km}公里，{minutes}分钟"
+    leg_format_no_km: str = "{minutes}分钟"
+    activity_minutes_format: str = "{name}（{minutes}分钟）"
+    list_separator: str = "、"
+    detail_separator: str = "；"
+    participants_format: str = "{branch}党员，共{count}人"
+    participants_format_no_branch: str = "共{count}人"
+    stops_format: str = "{number}. {name}"
+    totals_format: str = "共{stops}个站点，全程约{km}公里，途中约{travel}，全天约{total}"
+    hours_minutes_format: str = "{hours}小时{minutes}分钟"
+    hours_format: str = "{hours}小时"
+    minutes_format: str = "{minutes}分钟"
+    unknown_place: str = "（未设置）"
+    missing_site: str = "站点 {id}"
+    position_unverified: str = "位置待核实"
+    none: str = "无"
+    contact_format: str = "{name}，{phone}"
+    # the schematic map
+    map_caption: str = "示意图，非精确比例"
+    map_north: str = "北"
+    map_gathering: str = "集合地点"
+    map_unplaced: str = "未标注（位置未知）：{names}"
+    page_format: str = "第 {page} 页 / 共 {pages} 页"
+
+    @classmethod
+    def zh_cn(cls) -> DocumentLabels:
+        """The Simplified Chinese labels (the default)."""
+        return cls()
+
+    def section(self, index: int, name: str) -> str:
+        """``section(0, labels.theme)`` → "一、活动主题"."""
+        return f"{self.section_numbers[index]}{self.section_separator}{name}"
+
+    def duration(self, minutes: int) -> str:
+        hours, rest = divmod(max(0, minutes), 60)
+        if hours and rest:
+            return self.hours_minutes_format.format(hours=hours, minutes=rest)
+        if hours:
+            return self.hours_format.format(hours=hours)
+        return self.minutes_format.format(minutes=rest)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One timed row, in the order of the schedule."""
+
+    kind: ItemKind
+    start: time
+    end: time
+    time_range: str  # "08:00–08:40", or "08:00" for a moment
+    title: str
+    place: str
+    details: str  # a visit's address (and activities when they have no rows), a leg's km/minutes
+    stop_id: str | None = None
+    stop_number: int | None = None
+    item_index: int | None = None  # position among its stop's VISIT/ACTIVITY rows (VISIT is 0)
+    level: int = 0  # 1 for an activity listed under its visit
+    point: LatLon | None = None
+    overridden: bool = False
+    leg: Leg | None = None
+
+    @property
+    def place_shown(self) -> str:
+        """The place for a 地点 column: blank where the row's title already names it (a leg)
+        or where the visit row above does (an activity)."""
+        return "" if self.kind in (ItemKind.TRAVEL, ItemKind.ACTIVITY) else self.place
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentStop:
+    """A stop in order, with its WGS-84 point when known (for maps, GPX and KML)."""
+
+    number: int
+    stop_id: str
+    name: str
+    point: LatLon | None
+    position_unverified: bool
+    address: str | None
+    start: time | None
+    end: time | None
+    activities: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoutePoint:
+    """A place on the day's route: the gathering point (number None) or a numbered stop."""
+
+    name: str
+    point: LatLon
+    number: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTotals:
+    stops: int
+    start: time
+    end: time
+    total_minutes: int
+    travel_minutes: int
+    total_km: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDocument:
+    plan_id: int | None
+    title: str  # "XX党支部“重温红色记忆”主题党日活动"
+    theme: str  # the plan's 活动主题, as typed
+    branch: str
+    date: date
+    date_text: str  # "2025年7月1日"
+    weekday: str  # "星期二"
+    time_text: str  # "2025年7月1日（星期二）08:00—12:30"
+    gathering_place: str
+    gathering_point: LatLon | None
+    gathering_time: time
+    gathering_time_text: str
+    participants: int
+    participants_text: str
+    transport: str
+    contact: str
+    phone: str
+    notes: tuple[str, ...]
+    rows: tuple[DocumentRow, ...]
+    stops: tuple[DocumentStop, ...]
+    route: tuple[RoutePoint, ...]  # gathering → stops → gathering, only places with a point
+    returns_to_gathering: bool
+    totals: DocumentTotals
+    labels: DocumentLabels
+
+    @property
+    def unplaced_stops(self) -> tuple[DocumentStop, ...]:
+        return tuple(s for s in self.stops if s.point is None)
+
+
+def hhmm(value: time) -> str:
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def time_range(start: time, end: time) -> str:
+    return hhmm(start) if start == end else f"{hhmm(start)}–{hhmm(end)}"
+
+
+def _km_text(km: float) -> str:
+    return f"{km:.1f}"
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·●]|[（(]?\d{1,2}[)）.．、]|[一二三四五六七八九十]+[、.．])\s*")
+
+
+def note_lines(notes: str) -> tuple[str, ...]:
+    """工作要求 lines: one per non-empty line, with the user's own numbering or bullets removed."""
+    lines = (_BULLET.sub("", line, count=1).strip() for line in notes.splitlines())
+    return tuple(line for line in lines if line)
+
+
+# ---- building ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Places:
+    sites: Mapping[int, Site]
+    labels: DocumentLabels
+
+    def name(self, site_id: int | None, custom_name: str | None) -> str:
+        if custom_name is not None:
+            return custom_name
+        if site_id is None:
+            return self.labels.unknown_place
+        site = self.sites.get(site_id)
+        return site.name if site else self.labels.missing_site.format(id=site_id)
+
+    def stop_name(self, stop: Stop) -> str:
+        return self.name(stop.site_id, stop.custom.name if stop.custom else None)
+
+    def stop_point(self, stop: Stop) -> tuple[LatLon | None, bool]:
+        if stop.custom is not None:
+            return stop.custom.point, False
+        site = self.sites.get(stop.site_id) if stop.site_id is not None else None
+        if site is None or site.position is None:
+            return None, True
+        return site.position.point, not site.position.verified
+
+    def address(self, stop: Stop) -> str | None:
+        site = self.sites.get(stop.site_id) if stop.site_id is not None else None
+        return site.address.value if site else None
+
+
+def activity_name(activity: Activity, labels: DocumentLabels) -> str:
+    if activity.kind is ActivityKind.CUSTOM:
+        return activity.label or labels.activity_kinds[ActivityKind.CUSTOM]
+    name = labels.activity_kinds[activity.kind]
+    return f"{name}（{activity.label}）" if activity.label else name
+
+
+def build_document(
+    plan: Plan,
+    schedule: Schedule,
+    sites: Mapping[int, Site],
+    labels: DocumentLabels | None = None,
+) -> PlanDocument:
+    """The ordered document for ``plan`` as timed by ``schedule`` (from ``compute_schedule``)."""
+    labels = labels or DocumentLabels.zh_cn()
+    places = _Places(sites, labels)
+    gathering = plan.gathering
+    gathering_name = places.name(
+        gathering.site_id, gathering.custom.name if gathering.custom else None
+    )
+    gathering_point = _gathering_point(plan, sites)
+    stops_by_id = {stop.id: stop for stop in plan.stops}
+    rows = _rows(plan, schedule, places, gathering_name, stops_by_id)
+    doc_stops = _stops(plan, rows, places)
+    route = _route(plan, doc_stops, gathering_name, gathering_point)
+    date_text = labels.date_format.format(
+        year=plan.date.year, month=plan.date.month, day=plan.date.day
+    )
+    weekday = labels.weekdays[plan.date.weekday()]
+    return PlanDocument(
+        plan_id=plan.id,
+        title=_title(plan, labels),
+        theme=plan.title,
+        branch=plan.branch,
+        date=plan.date,
+        date_text=date_text,
+        weekday=weekday,
+        time_text=labels.datetime_format.format(
+            date=date_text, weekday=weekday, start=hhmm(schedule.start), end=hhmm(schedule.end)
+        ),
+        gathering_place=gathering_name,
+        gathering_point=gathering_point,
+        gathering_time=plan.gathering_time,
+        gathering_time_text=hhmm(plan.gathering_time),
+        participants=plan.participants,
+        participants_text=_participants(plan, labels),
+        transport=labels.transport_modes[plan.transport],
+        contact=plan.organiser,
+        phone=plan.phone,
+        notes=note_lines(plan.notes),
+        rows=rows,
+        stops=doc_stops,
+        route=route,
+        returns_to_gathering=plan.returns_to_gathering,
+        totals=_totals(schedule, len(doc_stops), labels),
+        labels=labels,
+    )
+
+
+def _title(plan: Plan, labels: DocumentLabels) -> str:
+    theme = plan.title.strip()
+    fmt = labels.title_format_plain if labels.title_keyword in theme else labels.title_format
+    return fmt.format(branch=plan.branch.strip(), theme=theme)
+
+
+def _participants(plan: Plan, labels: DocumentLabels) -> str:
+    if plan.branch.strip():
+        return labels.participants_format.format(
+            branch=plan.branch.strip(), count=plan.participants
+        )
+    return labels.participants_format_no_branch.format(count=plan.participants)
+
+
+def _gathering_point(plan: Plan, sites: Mapping[int, Site]) -> LatLon | None:
+    if plan.gathering.custom is not None:
+        return plan.gathering.custom.point
+    site = sites.get(plan.gathering.site_id) if plan.gathering.site_id is not None else None
+    return site.position.point if site and site.position else None
+
+
+def _rows(
+    plan: Plan,
+    schedule: Schedule,
+    places: _Places,
+    gathering_name: str,
+    stops_by_id: Mapping[str, Stop],
+) -> tuple[DocumentRow, ...]:
+    has_activity_rows = {
+        item.stop_id for item in schedule.items if item.kind is ItemKind.ACTIVITY and item.stop_id
+    }
+    seen_in_stop: dict[str, int] = {}
+    rows = []
+    for item in schedule.items:
+        stop = stops_by_id.get(item.stop_id) if item.stop_id else None
+        item_index = None
+        if item.kind in (ItemKind.VISIT, ItemKind.ACTIVITY) and item.stop_id:
+            item_index = seen_in_stop.get(item.stop_id, 0)
+            seen_in_stop[item.stop_id] = item_index + 1
+        title, place, details, level = _describe(
+            item, stop, places, plan.transport, gathering_name, item.stop_id in has_activity_rows
+        )
+        rows.append(
+            DocumentRow(
+                kind=item.kind,
+                start=item.start,
+                end=item.end,
+                time_range=time_range(item.start, item.end),
+                title=title,
+                place=place,
+                details=details,
+                stop_id=item.stop_id,
+                stop_number=item.stop_number,
+                item_index=item_index,
+                level=level,
+                point=item.point or (places.stop_point(stop)[0] if stop else None),
+                overridden=item.overridden,
+                leg=item.leg,
+            )
+        )
+    return tuple(rows)
+
+
+def _describe(
+    item: ScheduleItem,
+    stop: Stop | None,
+    places: _Places,
+    transport: TransportMode,
+    gathering_name: str,
+    activities_have_rows: bool,
+) -> tuple[str, str, str, int]:
+    """(title, place, details, level) of one schedule item."""
+    labels = places.labels
+    stop_name = places.stop_name(stop) if stop else (item.title or labels.unknown_place)
+    leg_text = _leg_text(item.leg, labels) if item.leg else ""
+    match item.kind:
+        case ItemKind.GATHER:
+            return labels.gather_title[transport], gathering_name, "", 0
+        case ItemKind.TRAVEL if item.leg is not None and item.leg.to_stop_id is None:
+            title = labels.return_travel_title[transport].format(to=gathering_name)
+            return title, gathering_name, leg_text, 0
+        case ItemKind.TRAVEL:
+            return labels.travel_title[transport].format(to=stop_name), stop_name, leg_text, 0
+        case ItemKind.RETURN:
+            return labels.return_title.format(place=gathering_name), gathering_name, "", 0
+        case ItemKind.VISIT:
+            parts = [] if activities_have_rows or stop is None else [_activity_list(stop, labels)]
+            address = places.address(stop) if stop else None
+            parts += [address] if address else []
+            details = labels.detail_separator.join(part for part in parts if part)
+            return stop_name, stop_name, details, 0
+        case ItemKind.ACTIVITY:
+            kind = item.activity_kind or ActivityKind.CUSTOM
+            title = activity_name(Activity(kind, 0, item.title), labels)
+            return title, stop_name, "", 1
+    return item.title, stop_name, leg_text, 0  # pragma: no cover - exhaustive above
+
+
+def _activity_list(stop: Stop, labels: DocumentLabels) -> str:
+    return labels.list_separator.join(
+        labels.activity_minutes_format.format(name=activity_name(a, labels), minutes=a.minutes)
+        for a in stop.activities
+    )
+
+
+def _leg_text(leg: Leg, labels: DocumentLabels) -> str:
+    if leg.distance_known and leg.km > 0:
+        return labels.leg_format.format(km=_km_text(leg.km), minutes=leg.minutes)
+    return labels.leg_format_no_km.format(minutes=leg.minutes)
+
+
+def _stops(plan: Plan, rows: tuple[DocumentRow, ...], places: _Places) -> tuple[DocumentStop, ...]:
+    labels = places.labels
+    result = []
+    for position, stop in enumerate(plan.stops, start=1):
+        own = [r for r in rows if r.stop_id == stop.id and r.kind is not ItemKind.TRAVEL]
+        visit = next((r for r in own if r.kind is ItemKind.VISIT), own[0] if own else None)
+        number = next((r.stop_number for r in own if r.stop_number is not None), position)
+        point, unverified = places.stop_point(stop)
+        result.append(
+            DocumentStop(
+                number=number,
+                stop_id=stop.id,
+                name=places.stop_name(stop),
+                point=point,
+                position_unverified=unverified,
+                address=places.address(stop),
+                start=visit.start if visit else None,
+                end=max((r.end for r in own), default=None),
+                activities=tuple(activity_name(a, labels) for a in stop.activities),
+            )
+        )
+    return tuple(result)
+
+
+def _route(
+    plan: Plan,
+    stops: tuple[DocumentStop, ...],
+    gathering_name: str,
+    gathering_point: LatLon | None,
+) -> tuple[RoutePoint, ...]:
+    route = [RoutePoint(s.name, s.point, s.number) for s in stops if s.point is not None]
+    if gathering_point is not None:
+        route.insert(0, RoutePoint(gathering_name, gathering_point, None))
+        if plan.returns_to_gathering:
+            route.append(RoutePoint(gathering_name, gathering_point, None))
+    return tuple(route)
+
+
+def _totals(schedule: Schedule, stop_count: int, labels: DocumentLabels) -> DocumentTotals:
+    return DocumentTotals(
+        stops=stop_count,
+        start=schedule.start,
+        end=schedule.end,
+        total_minutes=schedule.total_minutes,
+        travel_minutes=schedule.travel_minutes,
+        total_km=schedule.total_km,
+        text=labels.totals_format.format(
+            stops=stop_count,
+            km=_km_text(schedule.total_km),
+            travel=labels.duration(schedule.travel_minutes),
+            total=labels.duration(schedule.total_minutes),
+        ),
+    )

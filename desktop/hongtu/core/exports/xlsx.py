@@ -1,0 +1,163 @@
+"""XLSX (openpyxl): the 日程安排表 as a formatted, printable sheet, and a sheet of stops.
+
+Every user text cell is written as a string (never a formula). The schedule sheet prints on A4
+portrait, one page wide, with the table header repeated on every page.
+"""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hongtu.core.document import PlanDocument
+from hongtu.core.exports._text import xml_text
+
+FONT = "宋体"
+WIDTHS = (6, 14, 30, 24, 28)  # 站点, 时间, 内容, 地点, 说明 (characters)
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="F3E3E1")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def render_xlsx(doc: PlanDocument) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = doc.labels.schedule_title
+    _schedule_sheet(sheet, doc)
+    _stops_sheet(book.create_sheet(doc.labels.col_stop), doc)
+    book.properties.title = xml_text(doc.title)
+    book.properties.creator = "HongTu"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: str | int | float | None) -> Cell:
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = xml_text(value)
+        cell.data_type = "s"  # a leading "=" stays text, never a formula
+    else:
+        cell.value = value
+    cell.font = Font(name=FONT, size=11)
+    return cell
+
+
+def _schedule_sheet(sheet: Worksheet, doc: PlanDocument) -> None:
+    labels = doc.labels
+    last = len(WIDTHS)
+    title = _put(sheet, 1, 1, doc.title)
+    title.font = Font(name=FONT, size=16, bold=True)
+    title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
+    sheet.row_dimensions[1].height = 30
+    subtitle = _put(sheet, 2, 1, labels.schedule_title)
+    subtitle.font = Font(name=FONT, size=13)
+    subtitle.alignment = Alignment(horizontal="center")
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last)
+    facts = [
+        (
+            labels.date,
+            f"{doc.date_text}（{doc.weekday}）",
+            labels.gathering_time,
+            doc.gathering_time_text,
+        ),
+        (labels.gathering_place, doc.gathering_place, labels.transport, doc.transport),
+        (
+            labels.attendees,
+            doc.participants_text,
+            labels.contact,
+            " ".join(p for p in (doc.contact, doc.phone) if p),
+        ),
+    ]
+    row = 3
+    for left_label, left, right_label, right in facts:
+        _put(sheet, row, 1, left_label).font = Font(name=FONT, size=11, bold=True)
+        _put(sheet, row, 2, left)
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+        _put(sheet, row, 4, right_label).font = Font(name=FONT, size=11, bold=True)
+        _put(sheet, row, 5, right)
+        row += 1
+    header_row = row + 1
+    headers = (
+        labels.col_stop,
+        labels.col_time,
+        labels.col_content,
+        labels.col_place,
+        labels.col_details,
+    )
+    for column, text in enumerate(headers, start=1):
+        cell = _put(sheet, header_row, column, text)
+        cell.font = Font(name=FONT, size=11, bold=True)
+        cell.fill = _HEADER_FILL
+        cell.border = _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    row = header_row + 1
+    for doc_row in doc.rows:
+        number = doc_row.stop_number if doc_row.kind.value == "visit" else None
+        title = ("　" * doc_row.level) + doc_row.title
+        values = (number, doc_row.time_range, title, doc_row.place_shown, doc_row.details)
+        for column, value in enumerate(values, start=1):
+            cell = _put(sheet, row, column, value)
+            cell.border = _BORDER
+            cell.alignment = _WRAP
+        sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center", vertical="top")
+        row += 1
+    row += 1
+    _put(sheet, row, 1, doc.totals.text)
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+    if doc.notes:
+        row += 1
+        _put(sheet, row, 1, labels.notes).font = Font(name=FONT, size=11, bold=True)
+        for number, line in enumerate(doc.notes, start=1):
+            row += 1
+            _put(sheet, row, 1, f"{number}. {line}").alignment = _WRAP
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+    for column, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[chr(ord("A") + column - 1)].width = width
+    _print_setup(sheet, header_row)
+
+
+def _print_setup(sheet: Worksheet, header_row: int) -> None:
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_PORTRAIT
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.6
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.7
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+
+
+def _stops_sheet(sheet: Worksheet, doc: PlanDocument) -> None:
+    labels = doc.labels
+    headers = (
+        labels.col_number,
+        labels.col_stop,
+        labels.col_time,
+        labels.col_lat,
+        labels.col_lon,
+        labels.position_unverified,
+    )
+    for column, text in enumerate(headers, start=1):
+        cell = _put(sheet, 1, column, text)
+        cell.font = Font(name=FONT, size=11, bold=True)
+        cell.fill = _HEADER_FILL
+    for row, stop in enumerate(doc.stops, start=2):
+        when = f"{stop.start:%H:%M}–{stop.end:%H:%M}" if stop.start and stop.end else ""
+        _put(sheet, row, 1, stop.number)
+        _put(sheet, row, 2, stop.name)
+        _put(sheet, row, 3, when)
+        _put(sheet, row, 4, round(stop.point.lat, 6) if stop.point else None)
+        _put(sheet, row, 5, round(stop.point.lon, 6) if stop.point else None)
+        _put(sheet, row, 6, "✓" if stop.position_unverified else "")
+    for column, width in zip("ABCDEF", (6, 30, 14, 12, 12, 12), strict=True):
+        sheet.column_dimensions[column].width = width

@@ -1,0 +1,105 @@
+"""`hongtu plans export`: every format from the one ordered plan document, headless."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from hongtu.cli import tr
+
+QT_FORMATS = ("pdf", "signin")
+
+
+def ensure_offscreen_app() -> None:
+    """PDF rendering needs a QGuiApplication; the CLI never opens a window."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QCoreApplication.instance()
+    if app is None:
+        QApplication([sys.argv[0]])
+
+
+def export_error_message(error: Any) -> str:
+    reasons = {
+        "disk_full": tr("磁盘空间不足"),
+        "permission": tr("没有写入权限"),
+        "not_a_directory": tr("文件夹不存在"),
+        "exists": tr("文件已存在（如要覆盖请加 --overwrite）"),
+        "unsupported": tr("不支持这种格式"),
+        "missing_input": tr("缺少导出所需的数据"),
+        "other": tr("写入失败"),
+    }
+    return tr("导出失败：{0}：{1}。原有文件未被改动。").format(
+        reasons.get(error.code.value, error.code.value), error.path
+    )
+
+
+def export_plan_command(args: argparse.Namespace) -> int:
+    from hongtu.cli_plans import _computed, _open, _plan_or_fail
+    from hongtu.core.atomic import ExportError
+    from hongtu.core.document import build_document
+    from hongtu.core.exports import ExportFormat
+
+    try:
+        fmt = ExportFormat(args.fmt)
+    except ValueError:
+        formats = ", ".join(f.value for f in ExportFormat)
+        print(tr("错误：不认识的格式 {0}；可用：{1}").format(args.fmt, formats), file=sys.stderr)
+        return 2
+    names = _read_names(args)
+    if names is None:
+        return 2
+    workspace = _open(args)
+    try:
+        plan = _plan_or_fail(workspace, args.id)
+        if plan is None:
+            print(tr("错误：没有编号为 {0} 的方案").format(args.id), file=sys.stderr)
+            return 2
+        schedule, _warnings, sites = _computed(workspace, plan)
+    finally:
+        workspace.close()
+    document = build_document(plan, schedule, sites)
+    try:
+        if fmt.value in QT_FORMATS:
+            ensure_offscreen_app()
+            from hongtu.qt.printing import export_document
+
+            path = export_document(
+                document,
+                fmt,
+                args.output,
+                plan=plan,
+                sites=sites,
+                signin_names=names,
+                blank_rows=args.blank_rows,
+                overwrite=args.overwrite,
+            )
+        else:
+            from hongtu.core.exports import export_plan
+
+            path = export_plan(
+                document, fmt, args.output, plan=plan, sites=sites, overwrite=args.overwrite
+            )
+    except ExportError as exc:
+        print(export_error_message(exc), file=sys.stderr)
+        return 2
+    print(path)
+    return 0
+
+
+def _read_names(args: argparse.Namespace) -> list[str] | None:
+    if args.names is None:
+        return []
+    try:
+        text = args.names.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(tr("错误：无法读取名单 {0}：{1}").format(args.names, exc), file=sys.stderr)
+        return None
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+__all__ = ["export_plan_command"]

@@ -1,0 +1,517 @@
+"""Printed outputs that need Qt: the 日程安排表 and the 签到表, as PDF or on a printer.
+
+Both are QTextDocument HTML built from the one ``PlanDocument`` (every user text goes through
+``html.escape``), laid out for A4 with the printer as paint device, and painted page by page with
+a page-number footer. Table rows never split across pages (``keep_rows_whole``; the tests check
+it with pdftotext) and the ``<thead>`` row repeats on each page.
+The schedule carries the same schematic map as the HTML export, rasterised from its SVG.
+
+PDF files are written through ``hongtu.core.atomic``: Qt prints to a temporary file in the
+target's folder, which then replaces the target. Works offscreen with a bare QGuiApplication.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QTextDocument,
+    QTextTable,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QWidget
+
+from hongtu.core.atomic import ExportError, ExportErrorCode, atomic_path
+from hongtu.core.document import DocumentRow, PlanDocument
+from hongtu.core.exports import QT_FORMATS, ExportFormat, check_target, export_plan
+from hongtu.core.exports.svgmap import schematic_svg
+from hongtu.core.plans import ItemKind, Plan
+from hongtu.core.sites import Site
+
+FONT_FAMILIES = [
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "SimHei",
+    "SimSun",
+]
+CSS_FONTS = ", ".join(f"'{family}'" for family in FONT_FAMILIES) + ", sans-serif"
+MARGIN_MM = QMarginsF(18, 15, 18, 12)  # left, top, right, bottom
+FOOTER_MM = 7.0
+MAP_URL = QUrl("hongtu-print:map.png")
+MAP_SVG_SIZE = (560, 350)
+MAP_WIDTH_MM = 104.0
+MAP_DPI = 250
+DEFAULT_BLANK_ROWS = 5
+AFTER_ROWS = -1  # a page break before what follows the row table (the map and notes)
+
+
+class PrintKind(StrEnum):
+    SCHEDULE = "schedule"  # 日程安排表
+    SIGNIN = "signin"  # 签到表
+
+
+# ---- public API ---------------------------------------------------------------------------
+
+
+def render_schedule_pdf(doc: PlanDocument, path: Path) -> Path:
+    """Writes the one-page (for a typical day) 日程安排表 of ``doc`` as an A4 PDF."""
+    return _render_pdf(doc, PrintKind.SCHEDULE, Path(path), (), 0)
+
+
+def render_signin_pdf(
+    doc: PlanDocument, path: Path, names: Sequence[str], blank_rows: int = DEFAULT_BLANK_ROWS
+) -> Path:
+    """Writes the 签到表: one row per name (or per participant when ``names`` is empty),
+    then ``blank_rows`` empty rows for walk-ins. A name line may carry ``name<TAB>职务``."""
+    return _render_pdf(doc, PrintKind.SIGNIN, Path(path), names, blank_rows)
+
+
+def print_document(
+    doc: PlanDocument,
+    kind: PrintKind,
+    printer: QPrinter,
+    *,
+    names: Sequence[str] = (),
+    blank_rows: int = DEFAULT_BLANK_ROWS,
+) -> None:
+    """Prints ``doc`` as ``kind`` on ``printer`` (any printer, the preview's or a PDF one)."""
+    text_doc = build_text_document(doc, PrintKind(kind), printer, names, blank_rows)
+    _paint(text_doc, printer, doc)
+
+
+def print_preview(
+    doc: PlanDocument,
+    kind: PrintKind,
+    parent: QWidget | None = None,
+    *,
+    names: Sequence[str] = (),
+    blank_rows: int = DEFAULT_BLANK_ROWS,
+) -> int:
+    """Shows Qt's print preview of ``doc`` as ``kind`` (A4 preset); returns the dialog result."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    _a4(printer)
+    printer.setDocName(doc.title)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(doc.title)
+    dialog.paintRequested.connect(
+        lambda target: print_document(doc, kind, target, names=names, blank_rows=blank_rows)
+    )
+    return dialog.exec()
+
+
+def export_document(
+    doc: PlanDocument,
+    fmt: ExportFormat | str,
+    path: Path,
+    *,
+    plan: Plan | None = None,
+    sites: Mapping[int, Site] | None = None,
+    signin_names: Sequence[str] | None = None,
+    blank_rows: int = DEFAULT_BLANK_ROWS,
+    overwrite: bool = False,
+) -> Path:
+    """Every format: the PDFs here, the rest through ``core.exports.export_plan``."""
+    fmt = ExportFormat(fmt)
+    path = Path(path)
+    if fmt not in QT_FORMATS:
+        return export_plan(doc, fmt, path, plan=plan, sites=sites, overwrite=overwrite)
+    check_target(path, overwrite)
+    if fmt is ExportFormat.SIGNIN:
+        return render_signin_pdf(doc, path, list(signin_names or ()), blank_rows)
+    return render_schedule_pdf(doc, path)
+
+
+# ---- printers and painting ----------------------------------------------------------------
+
+
+def _a4(printer: QPrinter) -> None:
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        MARGIN_MM,
+        QPageLayout.Unit.Millimeter,
+    )
+    printer.setPageLayout(layout)
+
+
+def _render_pdf(
+    doc: PlanDocument, kind: PrintKind, path: Path, names: Sequence[str], blank_rows: int
+) -> Path:
+    with atomic_path(path) as temp:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(temp))
+        printer.setCreator("HongTu")
+        printer.setDocName(doc.title)
+        printer.setPdfVersion(QPrinter.PdfVersion.PdfVersion_1_6)
+        _a4(printer)
+        print_document(doc, kind, printer, names=names, blank_rows=blank_rows)
+    return path
+
+
+class _Units:
+    """Converts millimetres to device pixels (``device``) and to HTML/CSS pixels (``mm``).
+
+    Qt scales HTML lengths given in px from 96 dpi to the paint device's resolution, so HTML uses
+    CSS pixels while the page geometry uses the printer's device pixels.
+    """
+
+    def __init__(self, printer: QPrinter) -> None:
+        self.dpi = printer.resolution()
+
+    def device(self, value: float) -> float:
+        return value * self.dpi / 25.4
+
+    def mm(self, value: float) -> int:
+        return round(value * 96 / 25.4)
+
+
+def _body_size(printer: QPrinter) -> QSizeF:
+    """The page's printable area in device pixels, less the footer."""
+    page = printer.pageRect(QPrinter.Unit.DevicePixel)
+    return QSizeF(page.width(), page.height() - _Units(printer).device(FOOTER_MM))
+
+
+def _paint(text_doc: QTextDocument, printer: QPrinter, doc: PlanDocument) -> None:
+    body = _body_size(printer)
+    footer = _Units(printer).device(FOOTER_MM)
+    text_doc.setPageSize(body)
+    pages = text_doc.pageCount()
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise ExportError(ExportErrorCode.OTHER, Path(printer.outputFileName() or "printer"))
+    try:
+        footer_font = QFont()
+        footer_font.setFamilies(FONT_FAMILIES)
+        footer_font.setPointSizeF(8.5)
+        for index in range(pages):
+            if index:
+                printer.newPage()
+            painter.save()
+            painter.translate(0, -index * body.height())
+            clip = QRectF(0, index * body.height(), body.width(), body.height())
+            text_doc.drawContents(painter, clip)
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            text = doc.labels.page_format.format(page=index + 1, pages=pages)
+            painter.drawText(
+                QRectF(0, body.height(), body.width(), footer),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                text,
+            )
+    finally:
+        painter.end()
+
+
+def _tables(text_doc: QTextDocument) -> list[QTextTable]:
+    """The document's tables in reading order."""
+    found: list[QTextTable] = []
+
+    def visit(frame: object) -> None:
+        if isinstance(frame, QTextTable):
+            found.append(frame)
+        for child in frame.childFrames():  # type: ignore[attr-defined]
+            visit(child)
+
+    visit(text_doc.rootFrame())
+    return found
+
+
+def _row_span(text_doc: QTextDocument, table: QTextTable, row: int) -> tuple[float, float]:
+    """The top and bottom of a table row's text, in document coordinates."""
+    layout = text_doc.documentLayout()
+    top, bottom = float("inf"), float("-inf")
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        first = text_doc.findBlock(cell.firstPosition())
+        last = text_doc.findBlock(max(cell.firstPosition(), cell.lastPosition()))
+        top = min(top, layout.blockBoundingRect(first).top())
+        bottom = max(bottom, layout.blockBoundingRect(last).bottom())
+    return top, bottom
+
+
+def _straddles(top: float, bottom: float, page_height: float) -> bool:
+    too_tall = bottom - top >= page_height
+    return not too_tall and int(top // page_height) != int((bottom - 1) // page_height)
+
+
+def first_straddling_row(text_doc: QTextDocument, page_height: float) -> int | None:
+    """The first row (counted over all tables with a header, header rows excluded) or the
+    closing section (``AFTER_ROWS``) that crosses a page boundary; None if nothing does."""
+    index = 0
+    seen_rows = False
+    for table in _tables(text_doc):
+        header = table.format().headerRowCount()
+        if header == 0:
+            if seen_rows:  # the closing section (map and notes) after the row tables
+                top = _row_span(text_doc, table, 0)[0]
+                bottom = _row_span(text_doc, table, table.rows() - 1)[1]
+                if _straddles(top, bottom, page_height):
+                    return AFTER_ROWS
+            continue
+        seen_rows = True
+        for row in range(header, table.rows()):
+            if _straddles(*_row_span(text_doc, table, row), page_height):
+                return index
+            index += 1
+    return None
+
+
+def _paginate(
+    text_doc: QTextDocument, html_for: Callable[[frozenset[int]], str], page_height: float
+) -> None:
+    """Sets the document's HTML, starting a new table (on a new page) before every row that
+    would otherwise straddle a page boundary; Qt alone may split a wrapped row's lines."""
+    breaks: set[int] = set()
+    while True:
+        text_doc.setHtml(html_for(frozenset(breaks)))
+        row = first_straddling_row(text_doc, page_height)
+        if row is None or row in breaks or row == 0:
+            return
+        breaks.add(row)
+
+
+def _chunks(rows: list[str], breaks: frozenset[int]) -> list[list[str]]:
+    cuts = sorted(b for b in breaks if 0 < b < len(rows))
+    edges = [0, *cuts, len(rows)]
+    return [rows[start:end] for start, end in itertools.pairwise(edges)]
+
+
+def _row_tables(
+    rows: list[str], breaks: frozenset[int], header: str, units: _Units, pad: int
+) -> str:
+    """The rows as one bordered table, or several when ``breaks`` start new pages (each new
+    table begins a page and repeats the header)."""
+    tables = []
+    for number, chunk in enumerate(_chunks(rows, breaks)):
+        page_break = "page-break-before:always; " if number else ""
+        tables.append(
+            f"<table width='100%' cellspacing='0' cellpadding='{pad}' border='1' "
+            f"style='{page_break}border-collapse:collapse; border-color:#808080; "
+            f"border-style:solid; border-width:{max(1, units.mm(0.2))}px'>"
+            f"<thead><tr>{header}</tr></thead><tbody>{''.join(chunk)}</tbody></table>"
+        )
+    return "".join(tables)
+
+
+# ---- the documents ------------------------------------------------------------------------
+
+
+def build_text_document(
+    doc: PlanDocument,
+    kind: PrintKind,
+    printer: QPrinter,
+    names: Sequence[str] = (),
+    blank_rows: int = DEFAULT_BLANK_ROWS,
+) -> QTextDocument:
+    """The QTextDocument for ``kind``, laid out with ``printer`` as paint device."""
+    units = _Units(printer)
+    text_doc = QTextDocument()
+    text_doc.documentLayout().setPaintDevice(printer)
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(10.5)
+    text_doc.setDefaultFont(font)
+    text_doc.setDocumentMargin(0)
+    text_doc.setPageSize(_body_size(printer))
+    text_doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, doc.title)
+    page_height = _body_size(printer).height()
+    if kind is PrintKind.SCHEDULE:
+        text_doc.addResource(QTextDocument.ResourceType.ImageResource, MAP_URL, _map_image(doc))
+        _paginate(text_doc, lambda breaks: schedule_html(doc, units, breaks), page_height)
+    else:
+        _paginate(
+            text_doc, lambda breaks: signin_html(doc, units, names, blank_rows, breaks), page_height
+        )
+    return text_doc
+
+
+def _map_image(doc: PlanDocument) -> QImage:
+    width, height = MAP_SVG_SIZE
+    renderer = QSvgRenderer(QByteArray(schematic_svg(doc, width, height).encode("utf-8")))
+    pixels_wide = round(MAP_WIDTH_MM / 25.4 * MAP_DPI)
+    image = QImage(pixels_wide, round(pixels_wide * height / width), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    renderer.render(painter)
+    painter.end()
+    return image
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(_e(line) for line in text.split("\n"))
+
+
+def _head(doc: PlanDocument, subtitle: str) -> str:
+    return (
+        f"<p align='center' style='font-size:17pt; font-weight:bold; margin-bottom:0'>"
+        f"{_e(doc.title)}</p>"
+        f"<p align='center' style='font-size:13pt; margin-top:2pt; margin-bottom:6pt'>"
+        f"{_e(subtitle)}</p>"
+    )
+
+
+def _facts_table(pairs: list[tuple[str, str]], units: _Units) -> str:
+    cells = []
+    for i in range(0, len(pairs), 2):
+        row = "".join(
+            f"<td width='12%'><b>{_e(label)}</b></td><td width='38%'>{_e(value)}</td>"
+            for label, value in pairs[i : i + 2]
+        )
+        cells.append(f"<tr>{row}</tr>")
+    return (
+        f"<table width='100%' cellspacing='0' cellpadding='{units.mm(0.8)}' border='0'>"
+        + "".join(cells)
+        + "</table>"
+    )
+
+
+def schedule_html(doc: PlanDocument, units: _Units, breaks: frozenset[int] = frozenset()) -> str:
+    labels = doc.labels
+    contact = " ".join(part for part in (doc.contact, doc.phone) if part)
+    facts = _facts_table(
+        [
+            (labels.date, f"{doc.date_text}（{doc.weekday}）"),
+            (labels.gathering_time, doc.gathering_time_text),
+            (labels.gathering_place, doc.gathering_place),
+            (labels.transport, doc.transport),
+            (labels.attendees, doc.participants_text),
+            (labels.contact, contact),
+        ],
+        units,
+    )
+    pad = units.mm(1.2)
+    header = "".join(
+        f"<th width='{w}' bgcolor='#f3e3e1' align='center'>{_e(text)}</th>"
+        for text, w in (
+            (labels.col_stop, "7%"),
+            (labels.col_time, "15%"),
+            (labels.col_content, "48%"),
+            (labels.col_details, "30%"),
+        )
+    )
+    rows = [_schedule_row(row) for row in doc.rows]
+    table = _row_tables(rows, breaks, header, units, pad)
+    map_w = units.mm(MAP_WIDTH_MM)
+    map_h = round(map_w * MAP_SVG_SIZE[1] / MAP_SVG_SIZE[0])
+    notes = "".join(f"<li>{_e(line)}</li>" for line in doc.notes)
+    side = f"<p style='color:#444'>{_e(doc.totals.text)}</p>"
+    if notes:
+        side += f"<p><b>{_e(labels.notes)}</b></p><ol style='margin-top:0'>{notes}</ol>"
+    page_break = "page-break-before:always; " if AFTER_ROWS in breaks else ""
+    bottom = (
+        f"<table width='100%' cellspacing='0' cellpadding='0' border='0' "
+        f"style='{page_break}margin-top:{units.mm(4)}px'><tr>"
+        f"<td width='{map_w + units.mm(3)}' valign='top'>"
+        f"<img src='{MAP_URL.toString()}' width='{map_w}' height='{map_h}'></td>"
+        f"<td valign='top'>{side}</td></tr></table>"
+    )
+    return (
+        f'<html><body style="font-family:{CSS_FONTS}; font-size:10.5pt">'
+        f"{_head(doc, labels.schedule_title)}{facts}"
+        f"<p style='margin:0; font-size:4pt'>&nbsp;</p>{table}{bottom}</body></html>"
+    )
+
+
+def _schedule_row(row: DocumentRow) -> str:
+    is_visit = row.kind is ItemKind.VISIT
+    number = str(row.stop_number) if is_visit and row.stop_number is not None else ""
+    indent = "&nbsp;&nbsp;&nbsp;&nbsp;" if row.level else ""
+    title = f"<b>{_e(row.title)}</b>" if is_visit else _e(row.title)
+    colour = " style='color:#555555'" if row.kind in (ItemKind.TRAVEL, ItemKind.RETURN) else ""
+    small = " style='font-size:9.5pt'"
+    return (
+        f"<tr{colour}><td align='center'>{_e(number)}</td>"
+        f"<td>{_e(row.time_range)}</td>"
+        f"<td>{indent}{title}</td>"
+        f"<td{small}>{_lines(row.details)}</td></tr>"
+    )
+
+
+def _signin_entries(
+    doc: PlanDocument, names: Sequence[str], blank_rows: int
+) -> list[tuple[str, str]]:
+    entries = []
+    for line in names:
+        name, _, position = line.strip().partition("\t")
+        if name.strip():
+            entries.append((name.strip(), position.strip()))
+    if not entries:
+        entries = [("", "")] * max(0, doc.participants)
+    return entries + [("", "")] * max(0, blank_rows)
+
+
+def signin_html(
+    doc: PlanDocument,
+    units: _Units,
+    names: Sequence[str],
+    blank_rows: int,
+    breaks: frozenset[int] = frozenset(),
+) -> str:
+    labels = doc.labels
+    entries = _signin_entries(doc, names, blank_rows)
+    facts = _facts_table(
+        [
+            (labels.theme, doc.theme),
+            (labels.date, f"{doc.date_text}（{doc.weekday}）"),
+            (labels.gathering_place, doc.gathering_place),
+            (labels.gathering_time, doc.gathering_time_text),
+        ],
+        units,
+    )
+    header = "".join(
+        f"<th width='{w}' bgcolor='#f3e3e1' align='center'>{_e(text)}</th>"
+        for text, w in (
+            (labels.col_number, "8%"),
+            (labels.col_name, "18%"),
+            (labels.col_position, "30%"),
+            (labels.col_signature, "24%"),
+            (labels.col_remarks, "20%"),
+        )
+    )
+    pad = units.mm(2.6)
+    rows = [
+        f"<tr><td align='center'>{number}</td><td>{_e(name)}</td><td>{_e(position)}</td>"
+        f"<td></td><td></td></tr>"
+        for number, (name, position) in enumerate(entries, start=1)
+    ]
+    named = sum(1 for name, _ in entries if name)
+    expected = labels.signin_expected.format(count=named or doc.participants)
+    return (
+        f'<html><body style="font-family:{CSS_FONTS}; font-size:11pt">'
+        f"{_head(doc, labels.signin_title)}{facts}"
+        f"<p style='margin:0; font-size:4pt'>&nbsp;</p>"
+        f"{_row_tables(rows, breaks, header, units, pad)}"
+        f"<p style='margin-top:{units.mm(3)}px'>{_e(expected)}</p></body></html>"
+    )
+
+
+__all__ = [
+    "PrintKind",
+    "build_text_document",
+    "export_document",
+    "print_document",
+    "print_preview",
+    "render_schedule_pdf",
+    "render_signin_pdf",
+]

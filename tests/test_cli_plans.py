@@ -1,0 +1,138 @@
+"""`hongtu plans …`: import, list, show, optimise and export without a window."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hongtu.cli import main
+
+DOC_EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "plan-format.md"
+
+
+def example_plan_text() -> str:
+    text = DOC_EXAMPLE.read_text("utf-8")
+    return text.split("```json", 1)[1].split("```", 1)[0]
+
+
+def plan_file(tmp_path: Path, stops: list[str], title: str = "重温入党誓词主题党日") -> Path:
+    document = {
+        "format": "hongtu-plan",
+        "version": 1,
+        "plan": {
+            "title": title,
+            "branch": "机关第二党支部",
+            "date": "2026-12-18",
+            "participants": 25,
+            "organiser": "李明",
+            "phone": "0351-1234567",
+            "transport": "coach",
+            "gathering": {"custom": {"name": "单位大门", "lat": 37.8706, "lon": 112.5489,
+                                     "crs": "wgs84"}},
+            "gathering_time": "08:00",
+            "returns_to_gathering": True,
+            "notes": "",
+            "status": "draft",
+            "stops": [{"site_key": key, "activities": [{"kind": "tour", "minutes": 50}]}
+                      for key in stops],
+        },
+    }
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> list[str]:
+    return ["--db", str(tmp_path / "cli.sqlite3")]
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_import_then_list_and_show_the_computed_schedule(capsys, tmp_path, db) -> None:
+    path = plan_file(tmp_path, ["taiyuan-jiefang-jinianguan", "shuangta-geming-lieshi-lingyuan"])
+    code, out, _ = run(capsys, *db, "plans", "import", str(path))
+    assert code == 0
+    plan_id = int(out.strip())
+    _, out, _ = run(capsys, *db, "plans", "list", "--json")
+    assert [p["id"] for p in json.loads(out)] == [plan_id]
+    _, out, _ = run(capsys, *db, "plans", "show", str(plan_id), "--json")
+    shown = json.loads(out)
+    kinds = [item["kind"] for item in shown["items"]]
+    assert kinds[0] == "gather" and kinds[-1] == "return"
+    visits = [item for item in shown["items"] if item["kind"] == "visit"]
+    assert [v["title"] for v in visits] == ["太原解放纪念馆", "双塔革命烈士陵园"]
+    legs = [item["leg"] for item in shown["items"] if item["leg"]]
+    assert len(legs) == 3  # two stops and the way back
+    assert all(leg["km"] > 0 and leg["minutes"] > 0 for leg in legs)
+    starts = [item["start"] for item in shown["items"]]
+    assert starts == sorted(starts) and starts[0] == "08:00"
+    assert shown["end"] == shown["items"][-1]["end"]
+
+
+def test_show_as_a_table_names_times_and_legs(capsys, tmp_path, db) -> None:
+    path = plan_file(tmp_path, ["zhonggong-taiyuan-zhibu-jiuzhi"])
+    _, out, _ = run(capsys, *db, "plans", "import", str(path))
+    code, out, _ = run(capsys, *db, "plans", "show", out.strip())
+    assert code == 0
+    assert "08:00–08:10" in out and "中共太原支部旧址" in out and "km" in out
+    assert "结束时间" in out
+
+
+def test_optimize_reorders_to_a_shorter_day(capsys, tmp_path, db) -> None:
+    # far, near, far: visiting the two eastern sites together is clearly shorter
+    order = ["taiyuan-jiefang-jinianguan", "zhonggong-taiyuan-zhibu-jiuzhi",
+             "xibei-yezhanjun-qizong-silingbu-jiuzhi", "shanxi-guomin-shifan-jiuzhi"]
+    _, out, _ = run(capsys, *db, "plans", "import", str(plan_file(tmp_path, order)))
+    plan_id = out.strip()
+    _, before, _ = run(capsys, *db, "plans", "show", plan_id, "--json")
+    code, out, _ = run(capsys, *db, "plans", "optimize", plan_id)
+    assert code == 0 and "→" in out
+    _, after, _ = run(capsys, *db, "plans", "show", plan_id, "--json")
+    assert json.loads(after)["travel_minutes"] < json.loads(before)["travel_minutes"]
+
+
+def test_broken_plan_file_is_rejected_naming_the_problem(capsys, tmp_path, db) -> None:
+    path = plan_file(tmp_path, ["no-such-site"])
+    code, out, err = run(capsys, *db, "plans", "import", str(path))
+    assert code == 2 and out == ""
+    assert "本机站点目录中没有这个站点" in err and "plan.stops[0]" in err
+    _, out, _ = run(capsys, *db, "plans", "list", "--json")
+    assert json.loads(out) == []  # nothing was written
+
+
+def test_unknown_plan_id_is_a_clear_error(capsys, db) -> None:
+    code, _, err = run(capsys, *db, "plans", "show", "42")
+    assert code == 2 and "没有编号为 42 的方案" in err
+
+
+def test_json_export_round_trips_through_import(capsys, tmp_path, db) -> None:
+    path = tmp_path / "example.json"
+    path.write_text(example_plan_text(), "utf-8")
+    _, out, _ = run(capsys, *db, "plans", "import", str(path))
+    out_file = tmp_path / "out" / "shared.json"
+    out_file.parent.mkdir()
+    code, _, _ = run(capsys, *db, "plans", "export", out.strip(), "--format", "json",
+                     "--output", str(out_file))
+    assert code == 0
+    _, again, _ = run(capsys, *db, "plans", "import", str(out_file))
+    _, first, _ = run(capsys, *db, "plans", "show", out.strip(), "--json")
+    _, second, _ = run(capsys, *db, "plans", "show", again.strip(), "--json")
+    strip = lambda d: [(i["kind"], i["start"], i["end"], i["title"]) for i in d["items"]]  # noqa: E731
+    assert strip(json.loads(first)) == strip(json.loads(second))
+
+
+def test_export_refuses_to_overwrite_without_permission(capsys, tmp_path, db) -> None:
+    _, out, _ = run(capsys, *db, "plans", "import", str(plan_file(tmp_path, ["xu-xiangqian-guju"])))
+    target = tmp_path / "schedule.csv"
+    target.write_text("keep me", "utf-8")
+    code, _, err = run(capsys, *db, "plans", "export", out.strip(), "--format", "csv",
+                       "--output", str(target))
+    assert code == 2 and "--overwrite" in err
+    assert target.read_text("utf-8") == "keep me"

@@ -1,0 +1,246 @@
+"""The printed 日程安排表 and 签到表: PDFs read back with poppler, page layout, atomic writes."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage, QTextDocument, QTextTable
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+from hongtu.core.atomic import ExportError, ExportErrorCode
+from hongtu.core.document import PlanDocument
+from hongtu.core.exports import ExportFormat
+from hongtu.core.plans import ItemKind
+from hongtu.qt.printing import (
+    PrintKind,
+    build_text_document,
+    export_document,
+    print_document,
+    print_preview,
+    render_schedule_pdf,
+    render_signin_pdf,
+)
+from test_exports import EVIL, build_sample
+
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
+]
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
+
+
+def _page_size(pdf: Path) -> tuple[float, float]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    match = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info.stdout)
+    return float(match.group(1)), float(match.group(2))
+
+
+def _text(pdf: Path, page: int | None = None, *, layout: bool = True) -> str:
+    """The text with all white space removed; ``layout`` keeps table rows on their lines
+    (poppler's raw order reads a table column by column, which keeps wrapped cells whole)."""
+    options = ["-f", str(page), "-l", str(page)] if page else []
+    options += ["-layout"] if layout else []
+    out = subprocess.run(
+        ["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return re.sub(r"\s+", "", out)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _in_order(haystack: str, needles: list[str]) -> bool:
+    position = 0
+    for needle in needles:
+        found = haystack.find(_squash(needle), position)
+        if found < 0:
+            return False
+        position = found + len(_squash(needle))
+    return True
+
+
+@pytest.fixture
+def doc() -> PlanDocument:
+    return build_sample()[2]
+
+
+def test_schedule_pdf_has_every_row_in_order_on_one_a4_page(qapp, doc, tmp_path: Path) -> None:
+    pdf = render_schedule_pdf(doc, tmp_path / "日程.pdf")
+    assert _pages(pdf) == 1
+    width, height = _page_size(pdf)
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    text = _text(pdf)
+    assert _in_order(text, [doc.title, "日程安排表", "集合时间", doc.gathering_time_text])
+    cells = [piece for row in doc.rows for piece in (row.time_range, row.title)]
+    assert _in_order(text, cells)
+    visits = [r.title for r in doc.rows if r.kind is ItemKind.VISIT]
+    assert _in_order(text, visits) and visits == [s.name for s in doc.stops]
+    assert _squash(EVIL) in text  # user markup printed as text, not interpreted
+    assert _in_order(text, ["注意事项", *doc.notes])
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert "WenQuanYi" in fonts
+
+
+def test_schedule_uses_the_printer_layout_and_the_map(qapp, doc) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    text_doc = build_text_document(doc, PrintKind.SCHEDULE, printer)
+    image = text_doc.resource(QTextDocument.ResourceType.ImageResource, "hongtu-print:map.png")
+    assert isinstance(image, QImage) and image.width() > 800
+    tables = [f for f in text_doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    schedule = next(t for t in tables if t.rows() == len(doc.rows) + 1)
+    assert schedule.format().headerRowCount() == 1
+
+
+def test_long_plan_breaks_between_rows_and_repeats_the_header(qapp, tmp_path: Path) -> None:
+    doc = build_sample(evil=False, stops=16)[2]
+    pdf = render_schedule_pdf(doc, tmp_path / "long.pdf")
+    pages = _pages(pdf)
+    assert pages >= 3
+    texts = [_text(pdf, page) for page in range(1, pages + 1)]
+    for page_text in texts:
+        assert "站点时间内容说明" in page_text  # the header row on every page
+        assert re.search(r"第\d+页/共\d+页", page_text)
+    assert _in_order("".join(texts), [r.time_range for r in doc.rows])
+    raw = [_text(pdf, page, layout=False) for page in range(1, pages + 1)]
+    wrapped = [r for r in doc.rows if len(r.title) > 24]
+    assert wrapped  # the check below matters only if some rows take several lines
+    for row in doc.rows:  # each row (time, whole title, whole details) on one page
+        parts = (row.time_range, _squash(row.title), _squash(row.details))
+        assert any(all(part in t for part in parts) for t in raw), row
+
+
+def test_signin_sheet_lists_names_then_blank_rows(qapp, doc, tmp_path: Path) -> None:
+    names = ["张三\t组织委员", "李四", "", EVIL]
+    pdf = render_signin_pdf(doc, tmp_path / "签到.pdf", names, blank_rows=4)
+    assert _pages(pdf) == 1
+    assert _page_size(pdf) == pytest.approx((595.276, 841.89), abs=1)
+    text = _text(pdf)
+    assert _in_order(text, [doc.title, "签到表", "序号", "姓名", "职务/所在支部", "签名", "备注"])
+    assert _in_order(text, ["1", "张三", "组织委员", "2", "李四", "3", _squash(EVIL), "7"])
+    assert "8" not in text.split("备注", 1)[1].split("应到")[0]  # 3 names + 4 blank rows
+    assert "应到3人" in text
+
+
+def test_signin_sheet_from_participant_count_spans_pages(qapp, doc, tmp_path: Path) -> None:
+    pdf = render_signin_pdf(doc, tmp_path / "签到.pdf", [], blank_rows=10)
+    pages = _pages(pdf)
+    assert pages >= 2  # 30 participants + 10 blank rows
+    for page in range(1, pages + 1):
+        assert "序号姓名职务/所在支部签名备注" in _text(pdf, page)
+    assert "40" in _text(pdf, pages) and "41" not in _text(pdf, pages)
+
+
+def test_rendered_pages_look_like_a4_images(qapp, doc, tmp_path: Path) -> None:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("needs pdftoppm")
+    for kind, pdf in (
+        ("schedule", render_schedule_pdf(doc, tmp_path / "s.pdf")),
+        ("signin", render_signin_pdf(doc, tmp_path / "q.pdf", ["张三"], 3)),
+    ):
+        prefix = tmp_path / kind
+        subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(prefix)], check=True)
+        image = QImage(str(next(tmp_path.glob(f"{kind}*.png"))))
+        assert image.height() / image.width() == pytest.approx(297 / 210, abs=0.01)
+
+
+def test_failed_pdf_write_keeps_the_old_file(qapp, doc, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "日程.pdf"
+    target.write_bytes(b"old pdf")
+
+    def full(src: object, dst: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(ExportError) as info:
+        render_schedule_pdf(doc, target)
+    assert info.value.code is ExportErrorCode.DISK_FULL
+    assert target.read_bytes() == b"old pdf"
+    assert [p.name for p in tmp_path.iterdir()] == ["日程.pdf"]
+
+
+def test_export_document_handles_every_format(qapp, tmp_path: Path) -> None:
+    plan, sites, doc = build_sample()
+    for fmt in ExportFormat:
+        path = tmp_path / f"plan-{fmt.value}{fmt.suffix}"
+        export_document(doc, fmt, path, plan=plan, sites=sites, signin_names=["张三"])
+        assert path.stat().st_size > 0
+    with pytest.raises(ExportError) as info:
+        export_document(doc, ExportFormat.PDF, tmp_path / "plan-pdf.pdf")
+    assert info.value.code is ExportErrorCode.EXISTS
+
+
+def test_print_document_on_a_given_printer(qapp, doc, tmp_path: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "direct.pdf"))
+    print_document(doc, PrintKind.SIGNIN, printer, names=["王五"])
+    assert "王五" in _text(tmp_path / "direct.pdf")
+
+
+def test_print_preview_paints_through_the_same_path(qapp, doc, monkeypatch) -> None:
+    painted: list[int] = []
+
+    def fake_exec(dialog: QPrintPreviewDialog) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(os.devnull)
+        dialog.paintRequested.emit(printer)
+        painted.append(printer.pageLayout().pageSize().id().value)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    assert print_preview(doc, PrintKind.SCHEDULE) == 0
+    assert painted
+
+
+def _catalogue_day() -> PlanDocument:
+    """Ten real catalogue sites with their (long, wrapping) addresses: the kind of day whose
+    rows Qt alone would split at a page boundary."""
+    from datetime import date
+
+    from hongtu.core.catalogue import load_catalogue
+    from hongtu.core.document import build_document
+    from hongtu.core.geo import LatLon
+    from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint, Plan, Stop
+    from hongtu.core.routing import DEFAULT_SETTINGS
+    from hongtu.core.schedule import compute_schedule
+
+    entries = [e for e in load_catalogue() if e.position is not None][:10]
+    sites = {i: entry.to_site(i) for i, entry in enumerate(entries, start=1)}
+    tour = [Activity(ActivityKind.TOUR, 40), Activity(ActivityKind.OATH, 15)]
+    plan = Plan(
+        title="学习红色历史 传承红色基因",
+        date=date(2025, 10, 15),
+        branch="第一党支部",
+        gathering=GatheringPoint(custom=CustomPlace("单位大门", LatLon(37.8706, 112.5489))),
+        stops=[Stop(site_id=i, activities=list(tour)) for i in sites],
+    )
+    return build_document(plan, compute_schedule(plan, sites, DEFAULT_SETTINGS), sites)
+
+
+def test_no_row_straddles_a_page_in_a_real_ten_stop_day(qapp, tmp_path: Path) -> None:
+    from hongtu.qt.printing import _body_size, first_straddling_row
+
+    doc = _catalogue_day()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    render_schedule_pdf(doc, tmp_path / "ten.pdf")
+    text_doc = build_text_document(doc, PrintKind.SCHEDULE, printer)
+    text_doc.setPageSize(_body_size(printer))
+    assert first_straddling_row(text_doc, _body_size(printer).height()) is None
+    pdf = tmp_path / "ten.pdf"
+    pages = _pages(pdf)
+    raw = [_text(pdf, page, layout=False) for page in range(1, pages + 1)]
+    for row in doc.rows:
+        parts = (row.time_range, _squash(row.title), _squash(row.details))
+        assert any(all(part in t for part in parts) for t in raw), row
