@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from hongtu import __version__
 from hongtu.core import paths
+from hongtu.core.atomic import write_atomic
 
 TAIYUAN_CENTRE = (37.87, 112.55)
 DEFAULT_ZOOM = 11
@@ -34,7 +33,7 @@ def map_page_file() -> Path:
     target = paths.cache_dir() / "map" / f"hongtu-map-{_page_key()}.html"
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, build_map_page_html())
+        write_atomic(target, build_map_page_html().encode("utf-8"))
     return target
 
 
@@ -110,14 +109,3 @@ def _outline_style(_feature: object) -> dict[str, object]:
         "fillOpacity": 0.35,
         "dashArray": "4 3",
     }
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".html")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
