@@ -1,0 +1,88 @@
+"""Exporting from the window: the dialog writes the chosen format, asks before overwriting and
+says plainly what went wrong."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, time
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from hongtu.core.exports import ExportFormat
+from hongtu.core.plans import Activity, ActivityKind, Plan, Stop
+from hongtu.qt.plan_outputs import ExportDialog
+
+
+@pytest.fixture
+def saved_plan(workspace):
+    sites = {s.name: s for s in workspace.sites.list_sites()}
+    plan = Plan(title="缅怀革命先烈", date=date(2026, 12, 18), branch="第三党支部",
+                gathering_time=time(8, 30))
+    plan.gathering.site_id = sites["中共太原支部旧址"].id
+    plan.stops = [
+        Stop(site_id=sites["太原解放纪念馆"].id,
+             activities=[Activity(ActivityKind.WREATH, 20), Activity(ActivityKind.OATH, 15)]),
+        Stop(site_id=sites["双塔革命烈士陵园"].id),
+    ]
+    return workspace.plans.save(plan)
+
+
+def choose(dialog: ExportDialog, fmt: ExportFormat) -> None:
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt.value))
+
+
+def test_dialog_exports_the_schedule_in_plan_order(qtbot, workspace, saved_plan, tmp_path) -> None:
+    dialog = ExportDialog(workspace, saved_plan)
+    qtbot.addWidget(dialog)
+    choose(dialog, ExportFormat.CSV)
+    dialog.path.setText(str(tmp_path / "日程.csv"))
+    dialog._on_buttons_accepted()
+    assert dialog.written == tmp_path / "日程.csv"
+    rows = list(csv.reader((tmp_path / "日程.csv").read_text("utf-8-sig").splitlines()))
+    text = "\n".join(",".join(r) for r in rows)
+    assert text.index("太原解放纪念馆") < text.index("双塔革命烈士陵园")
+    assert "08:30" in text and "敬献花篮" in text
+
+
+def test_signin_options_show_only_for_the_signin_sheet(qtbot, workspace, saved_plan) -> None:
+    dialog = ExportDialog(workspace, saved_plan)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(dialog, ExportFormat.SIGNIN)
+    assert dialog.names.isVisible()
+    assert dialog.path.text().endswith("签到表.pdf")
+    choose(dialog, ExportFormat.DOCX)
+    assert not dialog.names.isVisible()
+    assert dialog.path.text().endswith("活动方案.docx")
+
+
+def test_existing_file_is_kept_when_the_organiser_says_no(qtbot, monkeypatch, workspace,
+                                                         saved_plan, tmp_path) -> None:
+    target = tmp_path / "plan.gpx"
+    target.write_text("old", "utf-8")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.No)
+    dialog = ExportDialog(workspace, saved_plan)
+    qtbot.addWidget(dialog)
+    choose(dialog, ExportFormat.GPX)
+    dialog.path.setText(str(target))
+    dialog._on_buttons_accepted()
+    assert target.read_text("utf-8") == "old" and dialog.written is None
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog._on_buttons_accepted()
+    assert "<gpx" in target.read_text("utf-8")
+
+
+def test_missing_folder_gets_a_plain_message(qtbot, monkeypatch, workspace, saved_plan,
+                                             tmp_path) -> None:
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: messages.append(text))
+    dialog = ExportDialog(workspace, saved_plan)
+    qtbot.addWidget(dialog)
+    choose(dialog, ExportFormat.ICS)
+    dialog.path.setText(str(tmp_path / "no" / "such" / "plan.ics"))
+    dialog._on_buttons_accepted()
+    assert dialog.written is None
+    assert messages and "文件夹不存在" in messages[0] and "原有文件没有被改动" in messages[0]
