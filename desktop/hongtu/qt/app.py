@@ -110,8 +110,22 @@ class Controller(QObject):
             print(f"{event}_s={time.time() - self._t0:.3f}", flush=True)
 
 
+def configure_logging() -> None:
+    """Everything worth knowing goes to ``hongtu.log`` in the user log folder (never keys)."""
+    from logging.handlers import RotatingFileHandler
+
+    handler = RotatingFileHandler(
+        paths.log_dir() / "hongtu.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
 def run_gui(db: str | None, lang: str) -> int:
     prepare_environment()
+    configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("hongtu")
     app.setApplicationDisplayName("红途")
