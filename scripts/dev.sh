@@ -5,8 +5,9 @@
 #   scripts/dev.sh test [pytest arguments…]  set up, then run ruff and the whole test suite
 #
 # It installs what is missing and installable: the Debian libraries Qt WebEngine needs, a CJK
-# font (fonts-wqy-microhei), poppler-utils and Xvfb (apt-get, as root or through sudo), then a
-# virtual environment in .venv with HongTu and its Python packages.
+# font (fonts-wqy-microhei), poppler-utils, Xvfb and the desktop-file/AppStream validators
+# (apt-get, as root or through sudo), then a virtual environment in .venv with HongTu and its
+# Python packages.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,7 +16,7 @@ DEBIAN_PACKAGES=(
   xvfb xauth libfontconfig1 libnss3 libasound2 libxcomposite1 libxdamage1 libxtst6 libxkbfile1
   libegl1 libgbm1 libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0 libxrandr2 libxkbcommon0
-  fonts-wqy-microhei poppler-utils
+  fonts-wqy-microhei poppler-utils desktop-file-utils appstream
 )
 
 say() { printf '[hongtu] %s\n' "$*" >&2; }

@@ -14,7 +14,7 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
 os.environ.pop("HONGTU_DB", None)
 
-from hongtu.core import paths  # noqa: E402
+from hongtu.core import paths
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,8 @@ from hongtu import __version__
 from hongtu.core import paths
 from hongtu.core.atomic import write_atomic
 
+# Bump when build_map_page_html changes what it writes, so cached pages are rebuilt.
+PAGE_LAYOUT_VERSION = "1"
 TAIYUAN_CENTRE = (37.87, 112.55)
 DEFAULT_ZOOM = 11
 LEAFLET_DIR = ("web", "vendor", "leaflet-1.9.3")
@@ -40,7 +42,7 @@ def map_page_file() -> Path:
 def _page_key() -> str:
     digest = hashlib.sha256(__version__.encode())
     digest.update(str(paths.resource_path()).encode())
-    digest.update(Path(__file__).read_bytes())
+    digest.update(PAGE_LAYOUT_VERSION.encode())
     for parts in PAGE_ASSETS:
         stat = paths.resource_path(*parts).stat()
         digest.update(f"{parts}:{stat.st_size}:{stat.st_mtime_ns}".encode())

@@ -129,6 +129,7 @@ def run_gui(db: str | None, lang: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("hongtu")
     app.setApplicationDisplayName("红途")
+    app.setDesktopFileName("io.github.hongtu.HongTu")
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "hongtu.svg"))))
     install_translators(app, lang)
     install_excepthook()
