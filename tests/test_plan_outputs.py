@@ -17,12 +17,18 @@ from hongtu.qt.plan_outputs import ExportDialog
 @pytest.fixture
 def saved_plan(workspace):
     sites = {s.name: s for s in workspace.sites.list_sites()}
-    plan = Plan(title="缅怀革命先烈", date=date(2026, 12, 18), branch="第三党支部",
-                gathering_time=time(8, 30))
+    plan = Plan(
+        title="缅怀革命先烈",
+        date=date(2026, 12, 18),
+        branch="第三党支部",
+        gathering_time=time(8, 30),
+    )
     plan.gathering.site_id = sites["中共太原支部旧址"].id
     plan.stops = [
-        Stop(site_id=sites["太原解放纪念馆"].id,
-             activities=[Activity(ActivityKind.WREATH, 20), Activity(ActivityKind.OATH, 15)]),
+        Stop(
+            site_id=sites["太原解放纪念馆"].id,
+            activities=[Activity(ActivityKind.WREATH, 20), Activity(ActivityKind.OATH, 15)],
+        ),
         Stop(site_id=sites["双塔革命烈士陵园"].id),
     ]
     return workspace.plans.save(plan)
@@ -57,26 +63,26 @@ def test_signin_options_show_only_for_the_signin_sheet(qtbot, workspace, saved_p
     assert dialog.path.text().endswith("活动方案.docx")
 
 
-def test_existing_file_is_kept_when_the_organiser_says_no(qtbot, monkeypatch, workspace,
-                                                         saved_plan, tmp_path) -> None:
+def test_existing_file_is_kept_when_the_organiser_says_no(
+    qtbot, monkeypatch, workspace, saved_plan, tmp_path
+) -> None:
     target = tmp_path / "plan.gpx"
     target.write_text("old", "utf-8")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     dialog = ExportDialog(workspace, saved_plan)
     qtbot.addWidget(dialog)
     choose(dialog, ExportFormat.GPX)
     dialog.path.setText(str(target))
     dialog._on_buttons_accepted()
     assert target.read_text("utf-8") == "old" and dialog.written is None
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog._on_buttons_accepted()
     assert "<gpx" in target.read_text("utf-8")
 
 
-def test_missing_folder_gets_a_plain_message(qtbot, monkeypatch, workspace, saved_plan,
-                                             tmp_path) -> None:
+def test_missing_folder_gets_a_plain_message(
+    qtbot, monkeypatch, workspace, saved_plan, tmp_path
+) -> None:
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: messages.append(text))
     dialog = ExportDialog(workspace, saved_plan)

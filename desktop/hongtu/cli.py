@@ -2,12 +2,15 @@
 
 hongtu [--db PATH|URL] [--lang zh_CN|en]            open the desktop app
 hongtu sites list [--json]                          the site catalogue
+hongtu sites add --name N --lat LAT --lon LON --crs wgs84|gcj02|bd09 [--district D]
+                                                    add a place (stored in WGS-84)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import unicodedata
@@ -36,8 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（默认在用户数据目录）")
     parser.add_argument(
         "--lang",
-        default=os.environ.get("HONGTU_LANG", "zh_CN"),
-        help="界面语言：zh_CN（默认）或 en",
+        default=None,
+        help="界面语言：zh_CN（默认）或 en；不指定时用 HONGTU_LANG 或设置中的语言",
     )
     commands = parser.add_subparsers(dest="command")
     sites = commands.add_parser("sites", help="站点目录").add_subparsers(
@@ -46,6 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
     listing = sites.add_parser("list", help="列出站点")
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
     listing.set_defaults(handler=cmd_sites_list)
+    adding = sites.add_parser("add", help="添加地点（坐标换算为 WGS-84 保存）")
+    adding.add_argument("--name", required=True, help="地点名称")
+    adding.add_argument("--lat", required=True, help="纬度")
+    adding.add_argument("--lon", required=True, help="经度")
+    adding.add_argument("--crs", required=True, help="坐标系：wgs84、gcj02（高德）或 bd09（百度）")
+    adding.add_argument("--district", help="区县名称；不填则按坐标查找")
+    adding.set_defaults(handler=cmd_sites_add)
+    from hongtu.cli_plans import add_plan_commands
+
+    add_plan_commands(commands)
     return parser
 
 
@@ -53,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        lang = _language(args.lang)
+        lang = _language(args.lang or os.environ.get("HONGTU_LANG") or _settings_language())
     except ValueError:
         parser.error(f"不支持的语言 / unsupported language: {args.lang}")
     if args.command is None:
@@ -87,12 +100,20 @@ def _language(lang: str) -> str:
     raise ValueError(lang)
 
 
+def _settings_language() -> str:
+    from hongtu.core.settings import load_settings
+
+    return load_settings().language
+
+
 def _install_cli_translator() -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from hongtu.core import paths
+    from hongtu.export_command import ensure_offscreen_app
 
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    ensure_offscreen_app()  # a QApplication, so a later PDF export can still render
+    app = QCoreApplication.instance()
     translator = QTranslator(app)
     if translator.load(str(paths.resource_path("i18n", "hongtu_en.qm"))):
         app.installTranslator(translator)
@@ -181,3 +202,60 @@ def format_table(rows: list[list[str]]) -> str:
         if number == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def cmd_sites_add(args: argparse.Namespace) -> int:
+    """Check everything first; on any problem say so in stderr, exit 2, write nothing."""
+    from hongtu.core.coords import to_wgs84
+    from hongtu.core.places import PlaceError, resolve_district
+
+    try:
+        point, crs = _point_argument(args.lat, args.lon, args.crs)
+        wgs84 = to_wgs84(point, crs)
+        district = resolve_district(wgs84, args.district)
+    except _CliInputError as exc:
+        print(tr("错误：{0}（未保存）").format(exc), file=sys.stderr)
+        return 2
+    except PlaceError:
+        print(tr("错误：未知的区县“{0}”（未保存）").format(args.district), file=sys.stderr)
+        return 2
+    if not args.name.strip():
+        print(tr("错误：名称不能为空（未保存）"), file=sys.stderr)
+        return 2
+    return _store_place(args, wgs84, crs, district.name if district else None)
+
+
+class _CliInputError(ValueError):
+    pass
+
+
+def _point_argument(lat: str, lon: str, crs_text: str) -> tuple[Any, Any]:
+    from hongtu.core.geo import Crs, LatLon
+
+    try:
+        crs = Crs(crs_text.strip().lower())
+    except ValueError:
+        raise _CliInputError(tr("坐标系只能是 wgs84、gcj02 或 bd09")) from None
+    try:
+        values = (float(lat), float(lon))
+    except ValueError:
+        raise _CliInputError(tr("纬度或经度不是有效的数字")) from None
+    if not all(map(math.isfinite, values)):
+        raise _CliInputError(tr("纬度或经度不是有效的数字"))
+    try:
+        return LatLon(*values), crs
+    except ValueError:
+        raise _CliInputError(tr("纬度应在 -90～90、经度应在 -180～180 之间")) from None
+
+
+def _store_place(args: argparse.Namespace, wgs84: Any, crs: Any, district: str | None) -> int:
+    from hongtu.core.places import add_place
+    from hongtu.core.workspace import open_workspace
+
+    workspace = open_workspace(args.db)
+    try:
+        site = add_place(workspace.sites, args.name, wgs84, crs, district_name=district)
+    finally:
+        workspace.close()
+    print(site.id)
+    return 0

@@ -14,6 +14,16 @@ var hongtuMap = (function () {
   var markers = {};      // site id -> L.marker
   var sites = {};        // site id -> site data
   var selectedId = null;
+  var editingId = null;  // the site whose marker may be dragged ("correct position" mode)
+  var mode = "none";     // "none" | "add_place"
+  var previewMarker = null;
+  var baseAttribution = null;
+  var originalOutlines = null;
+  var outlinesShifted = false;
+  var tiles = { generation: 0, loads: 0, errors: 0, reported: false };
+  var noticeBox = null;
+  var noticeTimer = null;
+  var TILE_ERRORS_BEFORE_FALLBACK = 6;
   var labels = {
     estimate: "位置待核实", addStop: "加入方案", gathering: "集"
   };
@@ -41,7 +51,7 @@ var hongtuMap = (function () {
 
   function markerIcon(site, selected) {
     var box = el("div", "ht-pin ht-cat-" + site.category + (site.estimate ? " ht-estimate" : "") +
-                 (selected ? " ht-selected" : ""));
+                 (selected ? " ht-selected" : "") + (site.id === editingId ? " ht-editing" : ""));
     box.appendChild(el("span", "ht-dot"));
     return L.divIcon({ html: box, className: "ht-pin-wrap", iconSize: [22, 22],
                        iconAnchor: [11, 11], popupAnchor: [0, -12], tooltipAnchor: [12, 0] });
@@ -77,6 +87,72 @@ var hongtuMap = (function () {
     markers[site.id] = marker;
   }
 
+  function escapeHtml(text) {
+    var div = document.createElement("div");
+    div.textContent = String(text);
+    return div.innerHTML;
+  }
+
+  function setAttributionText(text) {
+    if (baseAttribution !== null) { map.attributionControl.removeAttribution(baseAttribution); }
+    baseAttribution = text ? escapeHtml(text) : null;
+    if (baseAttribution !== null) { map.attributionControl.addAttribution(baseAttribution); }
+  }
+
+  function removeBaseLayer() {
+    tiles.generation += 1;
+    if (baseLayer) { map.removeLayer(baseLayer); }
+    baseLayer = null;
+  }
+
+  function watchTiles(layer, providerId, generation) {
+    layer.on("tileload", function () {
+      if (generation === tiles.generation) { tiles.loads += 1; }
+    });
+    layer.on("tileerror", function () {
+      if (generation !== tiles.generation) { return; }
+      tiles.errors += 1;
+      if (!tiles.reported && tiles.loads === 0 && tiles.errors >= TILE_ERRORS_BEFORE_FALLBACK) {
+        tiles.reported = true;
+        removeBaseLayer();   // fall back at once: the outlines stay, nothing goes blank
+        send({ type: "tiles_failed", provider: providerId });
+      }
+    });
+  }
+
+  function validLayerSpec(spec) {
+    return spec && typeof spec.url === "string" && /^https?:\/\//.test(spec.url);
+  }
+
+  function buildBaseLayer(config) {
+    var generation = tiles.generation;
+    var group = L.layerGroup([], { hongtuId: config.id });
+    config.layers.filter(validLayerSpec).forEach(function (spec) {
+      var layer = L.tileLayer(spec.url, {
+        subdomains: spec.subdomains && spec.subdomains.length ? spec.subdomains : "abc",
+        maxZoom: spec.maxZoom || 18, hongtuId: config.id
+      });
+      watchTiles(layer, config.id, generation);
+      group.addLayer(layer);
+    });
+    return group;
+  }
+
+  function showNoticeText(text, ms) {
+    if (!noticeBox) {
+      noticeBox = el("div", "ht-notice");
+      noticeBox.setAttribute("role", "status");
+      map.getContainer().appendChild(noticeBox);
+      L.DomEvent.disableClickPropagation(noticeBox);
+    }
+    noticeBox.textContent = String(text);
+    noticeBox.style.display = text ? "block" : "none";
+    if (noticeTimer) { clearTimeout(noticeTimer); }
+    if (text && ms > 0) {
+      noticeTimer = setTimeout(function () { noticeBox.style.display = "none"; }, ms);
+    }
+  }
+
   function validSite(s) {
     return s && typeof s.id === "number" && typeof s.lat === "number" &&
       typeof s.lon === "number" && isFinite(s.lat) && isFinite(s.lon);
@@ -92,6 +168,7 @@ var hongtuMap = (function () {
       map.on("click", function (e) {
         send({ type: "map_clicked", lat: e.latlng.lat, lon: e.latlng.lng });
       });
+      originalOutlines = outlineLayer ? outlineLayer.toGeoJSON() : null;
       connectBridge();
       send({ type: "ready" });
     },
@@ -140,8 +217,75 @@ var hongtuMap = (function () {
     setDraggable: function (id, draggable) {
       var m = markers[id];
       if (!m || !m.dragging) { return false; }
+      if (draggable) {
+        if (editingId !== null && editingId !== id) { hongtuMap.setDraggable(editingId, false); }
+        editingId = id;
+      } else if (editingId === id) {
+        editingId = null;
+      }
+      m.setIcon(markerIcon(sites[id], id === selectedId));
       if (draggable) { m.dragging.enable(); } else { m.dragging.disable(); }
       return true;
+    },
+    moveMarker: function (id, lat, lon, pan) {
+      var m = markers[id];
+      if (!m || typeof lat !== "number" || typeof lon !== "number") { return false; }
+      m.setLatLng([lat, lon]);
+      if (pan) { map.panTo([lat, lon], { animate: false }); }
+      return true;
+    },
+    markerLatLng: function (id) {
+      var m = markers[id];
+      if (!m) { return "null"; }
+      var p = m.getLatLng();
+      return JSON.stringify([p.lat, p.lng]);
+    },
+    setBaseMap: function (config) {
+      removeBaseLayer();
+      tiles.loads = 0; tiles.errors = 0; tiles.reported = false;
+      var layers = config && Array.isArray(config.layers) ? config.layers : [];
+      setAttributionText(config && typeof config.attribution === "string" ? config.attribution : "");
+      if (layers.length) {
+        baseLayer = buildBaseLayer(config);
+        baseLayer.addTo(map);
+        baseLayer.eachLayer(function (layer) { layer.bringToBack(); });
+      }
+      return baseLayer ? baseLayer.options.hongtuId : null;
+    },
+    setOutlines: function (geojson) {
+      if (!outlineLayer) { return 0; }
+      outlineLayer.clearLayers();
+      outlineLayer.addData(geojson || originalOutlines);
+      outlinesShifted = !!geojson;
+      return outlineLayer.getLayers().length;
+    },
+    setMode: function (newMode) {
+      mode = newMode === "add_place" ? "add_place" : "none";
+      var box = map.getContainer();
+      if (mode === "add_place") { box.classList.add("ht-add-mode"); }
+      else { box.classList.remove("ht-add-mode"); }
+      return mode;
+    },
+    setPreview: function (point, pan) {
+      if (previewMarker) { map.removeLayer(previewMarker); previewMarker = null; }
+      if (!point || typeof point.lat !== "number" || typeof point.lon !== "number") { return false; }
+      var icon = L.divIcon({ html: el("div", "ht-preview"), className: "ht-pin-wrap",
+                             iconSize: [26, 26], iconAnchor: [13, 13] });
+      previewMarker = L.marker([point.lat, point.lon],
+                               { icon: icon, draggable: true, zIndexOffset: 3000 }).addTo(map);
+      previewMarker.on("dragend", function () {
+        var p = previewMarker.getLatLng();
+        send({ type: "preview_moved", lat: p.lat, lon: p.lng });
+      });
+      if (pan) { map.panTo([point.lat, point.lon], { animate: false }); }
+      return true;
+    },
+    showNotice: function (text, ms) {
+      showNoticeText(typeof text === "string" ? text : "", typeof ms === "number" ? ms : 0);
+      return true;
+    },
+    tileStats: function () {
+      return JSON.stringify({ loads: tiles.loads, errors: tiles.errors, reported: tiles.reported });
     },
     setRoute: function (route) {
       routeLayer.clearLayers();
@@ -168,6 +312,22 @@ var hongtuMap = (function () {
       }
       return points.length;
     },
+    routeSummary: function () {
+      // read-only, for tests: the drawn route's stop markers (titles, numbers) and line, in order
+      var stops = [];
+      var line = [];
+      var gathering = null;
+      routeLayer.eachLayer(function (layer) {
+        if (layer instanceof L.Polyline) {
+          line = layer.getLatLngs().map(function (p) { return [p.lat, p.lng]; });
+        } else if (layer instanceof L.Marker) {
+          var box = layer.options.icon.options.html;
+          if (box && box.className === "ht-gather") { gathering = layer.options.title; }
+          else { stops.push({ name: layer.options.title, number: box ? box.textContent : "" }); }
+        }
+      });
+      return JSON.stringify({ gathering: gathering, stops: stops, line: line });
+    },
     fitAll: function () {
       var bounds = [];
       Object.keys(markers).forEach(function (id) { bounds.push(markers[id].getLatLng()); });
@@ -185,6 +345,19 @@ var hongtuMap = (function () {
         routeLayers: routeLayer.getLayers().length,
         outlines: outlineLayer ? outlineLayer.getLayers().length : 0,
         baseMap: baseLayer ? baseLayer.options.hongtuId : null,
+        baseLayers: baseLayer ? baseLayer.getLayers().length : 0,
+        tileLayersInMap: (function () {
+          var n = 0;
+          map.eachLayer(function (l) { if (l instanceof L.TileLayer) { n += 1; } });
+          return n;
+        })(),
+        attribution: map.attributionControl.getContainer().textContent,
+        outlinesShifted: outlinesShifted,
+        mode: mode,
+        editing: editingId,
+        preview: previewMarker ? [previewMarker.getLatLng().lat, previewMarker.getLatLng().lng]
+                               : null,
+        notice: noticeBox && noticeBox.style.display !== "none" ? noticeBox.textContent : "",
         pinsInDom: document.querySelectorAll(".leaflet-marker-pane .ht-pin").length
       });
     },

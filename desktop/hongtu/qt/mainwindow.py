@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from hongtu import __version__
 from hongtu.core.sites import Site, SiteCategory
+from hongtu.qt.map_controller import MapController
 from hongtu.qt.mapview import MapView
 from hongtu.qt.site_details import SiteDetailsPanel
+from hongtu.qt.site_editing import SiteEditing
 
 if TYPE_CHECKING:
     from hongtu.core.workspace import Workspace
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         self.site_list = SiteListPanel(self.site_model, self)
         self.details = SiteDetailsPanel(self)
         self.map_view = MapView(self)
+        self.map_controller = MapController(self.map_view, self)
         splitter = QSplitter(self)
         splitter.addWidget(self.site_list)
         splitter.addWidget(self.map_view)
@@ -165,6 +168,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_sites, 1)
         self.statusBar().addPermanentWidget(self.status_map)
         self._build_menus()
+        self.site_editing = SiteEditing(self, self.map_controller)
+        self.site_editing.install()
         self.site_list.table.selectionModel().currentRowChanged.connect(
             self._on_list_current_changed
         )
@@ -194,7 +199,7 @@ class MainWindow(QMainWindow):
             tr("共 {0} 个站点，其中 {1} 个位置待核实").format(len(sites), estimates)
         )
         markers = [data for s in sites if (data := site_marker_data(s)) is not None]
-        self.map_view.call("setSites", markers, callback=self._on_markers_drawn)
+        self.map_controller.show_sites(markers, callback=self._on_markers_drawn)
 
     def select_site(self, site_id: int) -> None:
         self.site_list.select_site(site_id)

@@ -27,6 +27,7 @@ class MapBridge(QObject):
     add_stop_requested = Signal(int)
     marker_dragged = Signal(int, float, float)
     map_clicked = Signal(float, float)
+    preview_moved = Signal(float, float)  # the "new place" pin was dragged (display CRS)
     tiles_failed = Signal(str)
     message_rejected = Signal(str)
 
@@ -48,6 +49,8 @@ class MapBridge(QObject):
             self.marker_dragged.emit(message["id"], message["lat"], message["lon"])
         elif kind == "map_clicked":
             self.map_clicked.emit(message["lat"], message["lon"])
+        elif kind == "preview_moved":
+            self.preview_moved.emit(message["lat"], message["lon"])
         elif kind == "tiles_failed":
             self.tiles_failed.emit(message["provider"])
 
@@ -58,6 +61,7 @@ _SCHEMAS: dict[str, dict[str, type]] = {
     "add_stop": {"id": int},
     "marker_dragged": {"id": int, "lat": float, "lon": float},
     "map_clicked": {"lat": float, "lon": float},
+    "preview_moved": {"lat": float, "lon": float},
     "tiles_failed": {"provider": str},
 }
 

@@ -1,0 +1,296 @@
+"""What the map shows and how: base map, display projection and edit modes.
+
+Everything HongTu stores is WGS-84. When the active base map is drawn in GCJ-02 (高德), every
+point sent to the page is shifted to GCJ-02 first (``to_display``) and every point coming back
+from it (a dragged marker, a map click) is shifted back (``from_display``) before use. This
+object is the only place that happens: it keeps the WGS-84 payloads it has drawn, so a switch of
+base map re-sends them in the new system without reloading the page. The shifted district
+outlines are computed once per process and cached.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from hongtu.core import districts
+from hongtu.core.basemaps import BASE_MAPS, BaseMap, BaseMapId, tile_layer_config
+from hongtu.core.coords import from_wgs84, to_wgs84
+from hongtu.core.geo import Crs, LatLon
+from hongtu.qt.mapview import MapView
+
+log = logging.getLogger(__name__)
+
+NOTICE_MS = 12_000
+Callback = Callable[[Any], None]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MapController", text)
+
+
+# ---- display projection ------------------------------------------------------------------------
+
+
+def to_display(point: LatLon, crs: Crs) -> LatLon:
+    return from_wgs84(point, crs)
+
+
+def from_display(lat: float, lon: float, crs: Crs) -> LatLon:
+    return to_wgs84(LatLon(lat, lon), crs)
+
+
+def project_payload(payload: Any, crs: Crs) -> Any:
+    """A copy of ``payload`` with every {"lat", "lon"} pair in it expressed in ``crs``."""
+    if crs is Crs.WGS84:
+        return payload
+    if isinstance(payload, list):
+        return [project_payload(item, crs) for item in payload]
+    if not isinstance(payload, dict):
+        return payload
+    projected = {key: project_payload(value, crs) for key, value in payload.items()}
+    lat, lon = payload.get("lat"), payload.get("lon")
+    if isinstance(lat, int | float) and isinstance(lon, int | float):
+        shifted = to_display(LatLon(float(lat), float(lon)), crs)
+        projected["lat"], projected["lon"] = shifted.lat, shifted.lon
+    return projected
+
+
+@cache
+def outlines_in(crs: Crs) -> dict[str, Any] | None:
+    """The district outlines in ``crs``; None for WGS-84 (the page's own copy is WGS-84)."""
+    if crs is Crs.WGS84:
+        return None
+    collection = json.loads(districts.outline_geojson_text())
+    for feature in collection["features"]:
+        geometry = feature["geometry"]
+        geometry["coordinates"] = _shift_coordinates(geometry["coordinates"], crs)
+    return collection
+
+
+def _shift_coordinates(value: Any, crs: Crs) -> Any:
+    if value and isinstance(value[0], int | float):
+        point = to_display(LatLon(value[1], value[0]), crs)
+        return [round(point.lon, 7), round(point.lat, 7)]
+    return [_shift_coordinates(item, crs) for item in value]
+
+
+# ---- wording -----------------------------------------------------------------------------------
+
+
+def review_text(basemap: BaseMap) -> str:
+    if basemap.review_number:
+        return tr("审图号：{0}").format(basemap.review_number)
+    if basemap.review_published:
+        return tr("审图号见服务商网站")
+    return tr("无审图号，仅供参考")
+
+
+def attribution_text(basemap: BaseMap) -> str:
+    if basemap.offline:
+        return districts.ATTRIBUTION
+    return f"{basemap.attribution} · {review_text(basemap)} | {districts.ATTRIBUTION}"
+
+
+def basemap_label(basemap_id: BaseMapId) -> str:
+    return {
+        BaseMapId.NONE: tr("无底图（离线，仅区县轮廓）"),
+        BaseMapId.TIANDITU: tr("天地图（需要密钥）"),
+        BaseMapId.AMAP: tr("高德地图（GCJ-02，非官方接口）"),
+        BaseMapId.OSM: tr("OpenStreetMap（国内可能很慢）"),
+    }[basemap_id]
+
+
+def basemap_status_text(basemap: BaseMap) -> str:
+    if basemap.offline:
+        return tr("底图：无（离线，仅显示区县轮廓）")
+    return tr("底图：{0} · {1}").format(basemap.name, review_text(basemap))
+
+
+def tiles_failed_text(basemap: BaseMap) -> str:
+    return tr("底图“{0}”无法加载（没有网络、密钥无效或被屏蔽），已切换为离线区县轮廓。").format(
+        basemap.name
+    )
+
+
+# ---- the controller ----------------------------------------------------------------------------
+
+
+class MapController(QObject):
+    """Owns the base map, the display projection and the map's edit modes."""
+
+    base_map_changed = Signal(str)  # BaseMapId value now shown
+    base_map_failed = Signal(str)  # BaseMapId value whose tiles failed; now offline
+    site_dragged = Signal(int, object)  # site id, LatLon (WGS-84), while correcting
+    place_picked = Signal(object)  # LatLon (WGS-84), while adding a place
+
+    def __init__(self, view: MapView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.basemap: BaseMap = BASE_MAPS[BaseMapId.NONE]
+        self._sites: dict[int, dict[str, Any]] = {}
+        self._route: dict[str, Any] | None = None
+        self._correcting: tuple[int, LatLon] | None = None
+        self._adding = False
+        self._preview: LatLon | None = None
+        view.bridge.marker_dragged.connect(self._on_bridge_marker_dragged)
+        view.bridge.map_clicked.connect(self._on_bridge_map_clicked)
+        view.bridge.preview_moved.connect(self._on_bridge_preview_moved)
+        view.bridge.tiles_failed.connect(self._on_bridge_tiles_failed)
+
+    @property
+    def crs(self) -> Crs:
+        return self.basemap.crs
+
+    def to_display(self, point: LatLon) -> LatLon:
+        return to_display(point, self.crs)
+
+    def from_display(self, lat: float, lon: float) -> LatLon:
+        return from_display(lat, lon, self.crs)
+
+    # ---- content (all WGS-84 in, projected here) ----------------------------------------------
+    def show_sites(self, markers: list[dict[str, Any]], callback: Callback | None = None) -> None:
+        self._sites = {int(m["id"]): m for m in markers}
+        self.view.call("setSites", project_payload(markers, self.crs), callback=callback)
+        self._restore_edit_state()
+
+    def update_site(self, marker: dict[str, Any]) -> None:
+        self._sites[int(marker["id"])] = marker
+        self.view.call("updateSite", project_payload(marker, self.crs))
+
+    def remove_site(self, site_id: int) -> None:
+        self._sites.pop(site_id, None)
+        self.view.call("removeSite", site_id)
+
+    def set_route(self, route: dict[str, Any], callback: Callback | None = None) -> None:
+        """``route`` as ``hongtuMap.setRoute`` takes it, with WGS-84 lat/lon."""
+        self._route = route
+        self.view.call("setRoute", project_payload(route, self.crs), callback=callback)
+
+    # ---- base map -----------------------------------------------------------------------------
+    def set_base_map(self, basemap: BaseMap, key: str | None = None) -> None:
+        """Switch provider without reloading the page. Raises ``MissingKeyError``."""
+        config = tile_layer_config(basemap, key, attribution_text(basemap))  # holds the key
+        previous_crs = self.crs
+        self.basemap = basemap
+        self.view.call("setBaseMap", config)
+        if basemap.crs is not previous_crs:
+            self._redraw_in_display_crs()
+        log.info("base map switched to %s", basemap.id.value)
+        self.base_map_changed.emit(basemap.id.value)
+
+    def fall_back_to_offline(self) -> None:
+        self.set_base_map(BASE_MAPS[BaseMapId.NONE])
+
+    def _redraw_in_display_crs(self) -> None:
+        self.view.call("setOutlines", outlines_in(self.crs))
+        self.view.call("setSites", project_payload(list(self._sites.values()), self.crs))
+        if self._route is not None:
+            self.view.call("setRoute", project_payload(self._route, self.crs))
+        self._restore_edit_state()
+
+    def _restore_edit_state(self) -> None:
+        if self._correcting is not None:
+            site_id, point = self._correcting
+            self.view.call("setDraggable", site_id, True)
+            self._move_marker(site_id, point, pan=False)
+        if self._preview is not None:
+            self._show_preview(self._preview, pan=False)
+
+    # ---- correcting a site's position ---------------------------------------------------------
+    def start_correcting(self, site_id: int, point: LatLon) -> None:
+        self.stop_adding()
+        self._correcting = (site_id, point)
+        self.view.call("highlight", site_id, True)
+        self.view.call("setDraggable", site_id, True)
+
+    def move_correction(self, point: LatLon) -> None:
+        """Show a candidate position (WGS-84) for the site being corrected."""
+        if self._correcting is None:
+            return
+        site_id = self._correcting[0]
+        self._correcting = (site_id, point)
+        self._move_marker(site_id, point, pan=True)
+
+    def stop_correcting(self) -> None:
+        """Leave the mode; the marker goes back to the site's stored position."""
+        if self._correcting is None:
+            return
+        site_id = self._correcting[0]
+        self._correcting = None
+        self.view.call("setDraggable", site_id, False)
+        if site_id in self._sites:
+            self.update_site(self._sites[site_id])
+
+    @property
+    def correcting_site_id(self) -> int | None:
+        return self._correcting[0] if self._correcting else None
+
+    def _move_marker(self, site_id: int, point: LatLon, pan: bool) -> None:
+        shown = self.to_display(point)
+        self.view.call("moveMarker", site_id, shown.lat, shown.lon, pan)
+
+    # ---- adding a place -----------------------------------------------------------------------
+    def start_adding(self) -> None:
+        self.stop_correcting()
+        self._adding = True
+        self.view.call("setMode", "add_place")
+
+    def show_preview(self, point: LatLon | None, pan: bool = True) -> None:
+        self._preview = point
+        if point is None:
+            self.view.call("setPreview", None)
+        else:
+            self._show_preview(point, pan)
+
+    def _show_preview(self, point: LatLon, pan: bool) -> None:
+        shown = self.to_display(point)
+        self.view.call("setPreview", {"lat": shown.lat, "lon": shown.lon}, pan)
+
+    def stop_adding(self) -> None:
+        if not self._adding and self._preview is None:
+            return
+        self._adding = False
+        self.show_preview(None)
+        self.view.call("setMode", "none")
+
+    @property
+    def adding(self) -> bool:
+        return self._adding
+
+    # ---- messages from the page ---------------------------------------------------------------
+    def _on_bridge_marker_dragged(self, site_id: int, lat: float, lon: float) -> None:
+        if self._correcting is None or self._correcting[0] != site_id:
+            log.warning("ignored a drag of site %d outside correction mode", site_id)
+            return
+        point = self.from_display(lat, lon)
+        self._correcting = (site_id, point)
+        self.site_dragged.emit(site_id, point)
+
+    def _on_bridge_map_clicked(self, lat: float, lon: float) -> None:
+        if not self._adding:
+            return
+        point = self.from_display(lat, lon)
+        self.show_preview(point, pan=False)
+        self.place_picked.emit(point)
+
+    def _on_bridge_preview_moved(self, lat: float, lon: float) -> None:
+        if self._preview is None:
+            return
+        point = self.from_display(lat, lon)
+        self._preview = point
+        self.place_picked.emit(point)
+
+    def _on_bridge_tiles_failed(self, provider: str) -> None:
+        if provider != self.basemap.id.value:
+            return  # a late report from a provider no longer shown
+        failed = self.basemap
+        log.warning("tiles of base map %s failed; falling back to offline outlines", provider)
+        self.fall_back_to_offline()
+        self.view.call("showNotice", tiles_failed_text(failed), NOTICE_MS)
+        self.base_map_failed.emit(provider)

@@ -1,0 +1,159 @@
+"""The settings dialog: edits a ``Settings`` value; saving is the caller's job."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hongtu.core.basemaps import BaseMapId
+from hongtu.core.plans import TransportMode
+from hongtu.core.settings import MAX_DAY_RANGE, Settings
+from hongtu.qt.map_controller import basemap_label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+def transport_label(mode: TransportMode) -> str:
+    return {
+        TransportMode.COACH: tr("大巴"),
+        TransportMode.CARS: tr("自驾"),
+        TransportMode.WALK: tr("步行"),
+        TransportMode.PUBLIC: tr("公交"),
+    }[mode]
+
+
+_SPEED_FIELDS = ("coach_kmh", "cars_kmh", "walk_kmh", "public_kmh")
+_BUFFER_FIELDS = (
+    "coach_boarding_minutes",
+    "cars_boarding_minutes",
+    "walk_boarding_minutes",
+    "public_boarding_minutes",
+)
+_MODES = (TransportMode.COACH, TransportMode.CARS, TransportMode.WALK, TransportMode.PUBLIC)
+
+
+def _combo(parent: QWidget, items: list[tuple[str, str]], current: str) -> QComboBox:
+    combo = QComboBox(parent)
+    for value, label in items:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+def _key_edit(parent: QWidget, key: str) -> QLineEdit:
+    edit = QLineEdit(key, parent)
+    edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+    edit.setPlaceholderText(tr("未填写"))
+    return edit
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("设置"))
+        self._original = settings
+        self.base_map = _combo(
+            self, [(b.value, basemap_label(b)) for b in BaseMapId], settings.base_map.value
+        )
+        self.tianditu_key = _key_edit(self, settings.tianditu_key)
+        self.baidu_key = _key_edit(self, settings.baidu_key)
+        self.transport = _combo(
+            self, [(m.value, transport_label(m)) for m in _MODES], settings.transport_mode.value
+        )
+        self.speeds = {name: self._speed(getattr(settings.travel, name)) for name in _SPEED_FIELDS}
+        self.buffers = {
+            name: self._minutes(getattr(settings.travel, name)) for name in _BUFFER_FIELDS
+        }
+        self.max_day = QSpinBox(self)
+        self.max_day.setRange(*MAX_DAY_RANGE)
+        self.max_day.setSingleStep(30)
+        self.max_day.setSuffix(tr(" 分钟"))
+        self.max_day.setValue(settings.max_day_minutes)
+        self.language = _combo(
+            self, [("zh_CN", tr("简体中文")), ("en", "English")], settings.language
+        )
+        self._layout()
+
+    def _speed(self, value: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(self)
+        box.setRange(1.0, 120.0)
+        box.setDecimals(1)
+        box.setSuffix(" km/h")
+        box.setValue(value)
+        return box
+
+    def _minutes(self, value: int) -> QSpinBox:
+        box = QSpinBox(self)
+        box.setRange(0, 120)
+        box.setSuffix(tr(" 分钟"))
+        box.setValue(value)
+        return box
+
+    def _layout(self) -> None:
+        maps = QFormLayout()
+        maps.addRow(tr("底图"), self.base_map)
+        maps.addRow(tr("天地图密钥"), self.tianditu_key)
+        maps.addRow(tr("百度地图密钥（查地址）"), self.baidu_key)
+        note = QLabel(tr("密钥只保存在本机设置文件中，不会写入日志或导出文件。"), self)
+        note.setWordWrap(True)
+        maps.addRow(note)
+        travel = QFormLayout()
+        travel.addRow(tr("默认交通方式"), self.transport)
+        for mode, name in zip(_MODES, _SPEED_FIELDS, strict=True):
+            travel.addRow(tr("{0}平均速度").format(transport_label(mode)), self.speeds[name])
+        for mode, name in zip(_MODES, _BUFFER_FIELDS, strict=True):
+            travel.addRow(tr("{0}上车集合时间").format(transport_label(mode)), self.buffers[name])
+        travel.addRow(tr("一天最长时长"), self.max_day)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._group(tr("地图"), maps))
+        layout.addWidget(self._group(tr("行程估算"), travel))
+        language = QFormLayout()
+        language.addRow(tr("界面语言（下次启动生效）"), self.language)
+        layout.addLayout(language)
+        layout.addWidget(buttons)
+
+    def _group(self, title: str, form: QFormLayout) -> QGroupBox:
+        box = QGroupBox(title, self)
+        box.setLayout(form)
+        return box
+
+    def settings(self) -> Settings:
+        """The edited value; fields the dialog does not show keep their current values."""
+        travel = dataclasses.replace(
+            self._original.travel,
+            **{name: box.value() for name, box in self.speeds.items()},
+            **{name: box.value() for name, box in self.buffers.items()},
+        )
+        return dataclasses.replace(
+            self._original,
+            base_map=BaseMapId(self.base_map.currentData()),
+            tianditu_key=self.tianditu_key.text().strip(),
+            baidu_key=self.baidu_key.text().strip(),
+            transport_mode=TransportMode(self.transport.currentData()),
+            travel=travel,
+            max_day_minutes=self.max_day.value(),
+            language=self.language.currentData(),
+        )

@@ -1,0 +1,240 @@
+"""The map menu and toolbar: base map, settings, correcting a site, adding a place.
+
+``SiteEditing`` is created by the main window and wires these actions to ``MapController`` and
+the two flows; the main window only calls ``install`` and routes ``show_sites`` through the map
+controller. Settings are loaded here once and saved when the organiser changes them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QComboBox, QMenu, QToolBar
+
+from hongtu.core.atomic import ExportError
+from hongtu.core.basemaps import BASE_MAPS, BaseMapId, MissingKeyError
+from hongtu.core.geocoding import GeocoderKind, GeocoderService, make_service
+from hongtu.core.settings import Settings, load_settings, save_settings
+from hongtu.core.sites import PositionOrigin, Site
+from hongtu.core.storage.site_store import SiteStore
+from hongtu.qt.map_controller import NOTICE_MS, MapController, basemap_label, basemap_status_text
+from hongtu.qt.place_dialog import AddPlaceFlow
+from hongtu.qt.position_dialog import CorrectionFlow
+from hongtu.qt.settings_dialog import SettingsDialog
+from hongtu.qt.tasks import ThreadPoolRunner
+
+if TYPE_CHECKING:
+    from hongtu.qt.mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SiteEditing", text)
+
+
+def sites_status_text(sites: list[Site]) -> str:
+    estimates = sum(1 for s in sites if s.position_is_estimate)
+    return QCoreApplication.translate("MainWindow", "共 {0} 个站点，其中 {1} 个位置待核实").format(
+        len(sites), estimates
+    )
+
+
+class SiteEditing(QObject):
+    def __init__(self, window: MainWindow, map_controller: MapController) -> None:
+        super().__init__(window)
+        self.window = window
+        self.map = map_controller
+        self.settings: Settings = load_settings()
+        self.runner = ThreadPoolRunner(self)
+        self.correction = CorrectionFlow(self._store, map_controller, window)
+        self.adding = AddPlaceFlow(
+            self._store,
+            map_controller,
+            self.runner,
+            self._geocoder,
+            window,
+            baidu_available=lambda: bool(self.settings.baidu_key),
+        )
+        self.correction.site_changed.connect(self._on_flow_site_changed)
+        self.adding.site_added.connect(self._on_flow_site_changed)
+        map_controller.base_map_changed.connect(self._on_map_base_map_changed)
+        map_controller.base_map_failed.connect(self._on_map_base_map_failed)
+
+    def _store(self) -> SiteStore | None:
+        workspace = self.window.workspace
+        return workspace.sites if workspace is not None else None
+
+    def _geocoder(self, kind: GeocoderKind) -> GeocoderService:
+        return make_service(kind, self.settings.baidu_key)
+
+    # ---- menus, toolbar, context menu ---------------------------------------------------------
+    def install(self) -> None:
+        self._build_actions()
+        menu_bar = self.window.menuBar()
+        menu = QMenu(tr("地图(&M)"), menu_bar)
+        last = menu_bar.actions()[-1] if menu_bar.actions() else None  # keep 帮助 last
+        menu_bar.insertMenu(last, menu)
+        base_menu = menu.addMenu(tr("底图(&B)"))
+        for action in self.base_actions.actions():
+            base_menu.addAction(action)
+        menu.addSeparator()
+        menu.addActions([self.correct_action, self.restore_action, self.add_action])
+        menu.addSeparator()
+        menu.addAction(self.settings_action)
+        self._build_toolbar()
+        table = self.window.site_list.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._on_table_context_menu)
+        self.window.site_selected.connect(self._on_window_site_selected)
+        self.window.map_view.map_ready.connect(self._on_map_ready)
+        self._update_actions()
+
+    def _build_actions(self) -> None:
+        self.base_actions = QActionGroup(self)
+        for basemap_id in BaseMapId:
+            action = QAction(basemap_label(basemap_id), self)
+            action.setCheckable(True)
+            action.setData(basemap_id.value)
+            action.setChecked(basemap_id is BaseMapId.NONE)
+            self.base_actions.addAction(action)
+        self.base_actions.triggered.connect(self._on_base_action_triggered)
+        self.correct_action = QAction(tr("更正所选站点位置(&C)…"), self)
+        self.restore_action = QAction(tr("恢复目录坐标(&R)"), self)
+        self.add_action = QAction(tr("添加地点(&A)…"), self)
+        self.settings_action = QAction(tr("设置(&S)…"), self)
+        self.correct_action.triggered.connect(self.correct_selected)
+        self.restore_action.triggered.connect(self.restore_selected)
+        self.add_action.triggered.connect(self.add_place)
+        self.settings_action.triggered.connect(self.edit_settings)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(tr("地图"), self.window)
+        toolbar.setObjectName("mapToolbar")
+        self.base_combo = QComboBox(toolbar)
+        for basemap_id in BaseMapId:
+            self.base_combo.addItem(basemap_label(basemap_id), basemap_id.value)
+        self.base_combo.activated.connect(self._on_base_combo_activated)
+        toolbar.addWidget(self.base_combo)
+        toolbar.addSeparator()
+        toolbar.addActions([self.correct_action, self.add_action])
+        self.window.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _on_table_context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.window)
+        menu.addActions([self.correct_action, self.restore_action])
+        menu.addSeparator()
+        menu.addAction(self.add_action)
+        menu.popup(self.window.site_list.table.viewport().mapToGlobal(pos))
+
+    def _selected_site(self) -> Site | None:
+        site_id = self.window.site_list.selected_site_id()
+        row = self.window.site_model.row_of(site_id) if site_id is not None else None
+        return self.window.site_model.site_at(row) if row is not None else None
+
+    def _update_actions(self) -> None:
+        site = self._selected_site()
+        can_edit = site is not None and self._store() is not None
+        self.correct_action.setEnabled(can_edit)
+        restorable = (
+            site is not None
+            and site.key is not None
+            and site.position is not None
+            and site.position.origin is PositionOrigin.USER
+        )
+        self.restore_action.setEnabled(can_edit and restorable)
+
+    def _on_window_site_selected(self, _site_id: int) -> None:
+        self._update_actions()
+
+    # ---- use cases ----------------------------------------------------------------------------
+    def correct_selected(self) -> None:
+        site = self._selected_site()
+        if site is not None and self._store() is not None:
+            self.correction.start(site)
+
+    def restore_selected(self) -> None:
+        site, store = self._selected_site(), self._store()
+        if site is not None and store is not None:
+            self._on_flow_site_changed(store.restore_catalogue_position(site.id))
+
+    def add_place(self) -> None:
+        if self._store() is not None:
+            self.adding.start()
+
+    def switch_base_map(self, basemap_id: BaseMapId, remember: bool = True) -> bool:
+        """Show ``basemap_id``; False (and a message) when it needs a key that is not set."""
+        try:
+            self.map.set_base_map(BASE_MAPS[basemap_id], self.settings.key_for(basemap_id))
+        except MissingKeyError:
+            self._sync_base_widgets()
+            self.window.statusBar().showMessage(
+                tr("天地图需要密钥：请在“地图 → 设置”中填写天地图密钥。"), NOTICE_MS
+            )
+            return False
+        if remember and basemap_id is not self.settings.base_map:
+            self._save(dataclasses.replace(self.settings, base_map=basemap_id))
+        return True
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.window)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self._save(dialog.settings())
+        self.switch_base_map(self.settings.base_map, remember=False)
+
+    def _save(self, settings: Settings) -> None:
+        self.settings = settings
+        try:
+            save_settings(settings)
+        except ExportError as exc:
+            log.warning("settings not saved: %s", exc.code.value)
+            self.window.statusBar().showMessage(tr("设置未能保存：无法写入设置文件。"), NOTICE_MS)
+
+    # ---- slots --------------------------------------------------------------------------------
+    def _on_map_ready(self) -> None:
+        if self.settings.base_map is not BaseMapId.NONE:
+            self.switch_base_map(self.settings.base_map, remember=False)
+        else:
+            self.map.set_base_map(BASE_MAPS[BaseMapId.NONE])
+
+    def _on_base_action_triggered(self, action: QAction) -> None:
+        self.switch_base_map(BaseMapId(action.data()))
+
+    def _on_base_combo_activated(self, _index: int) -> None:
+        self.switch_base_map(BaseMapId(self.base_combo.currentData()))
+
+    def _on_map_base_map_changed(self, _basemap_id: str) -> None:
+        self.window.status_map.setText(basemap_status_text(self.map.basemap))
+        self._sync_base_widgets()
+
+    def _on_map_base_map_failed(self, basemap_id: str) -> None:
+        failed = BASE_MAPS[BaseMapId(basemap_id)]
+        text = tr("底图“{0}”无法加载，已切换为离线区县轮廓。").format(failed.name)
+        self.window.statusBar().showMessage(text, NOTICE_MS)
+
+    def _sync_base_widgets(self) -> None:
+        current = self.map.basemap.id.value
+        for action in self.base_actions.actions():
+            action.setChecked(action.data() == current)
+        self.base_combo.setCurrentIndex(max(0, self.base_combo.findData(current)))
+
+    def _on_flow_site_changed(self, site: Site) -> None:
+        from hongtu.qt.mainwindow import site_marker_data
+
+        window = self.window
+        window.site_model.update_site(site)
+        marker = site_marker_data(site)
+        if marker is None:
+            self.map.remove_site(site.id)
+        else:
+            self.map.update_site(marker)
+        if window.site_list.selected_site_id() == site.id:
+            window.details.show_site(site)
+        window.status_sites.setText(sites_status_text(window.site_model.sites()))
+        self._update_actions()

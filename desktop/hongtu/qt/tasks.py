@@ -1,0 +1,134 @@
+"""Running blocking work (geocoding) off the GUI thread; results come back on the GUI thread.
+
+``ThreadPoolRunner`` runs each job in ``QThreadPool`` and hands its result or exception to the
+callbacks through a queued signal, so they run on the GUI thread. A job that outlives its
+timeout is reported as ``TimeoutError`` and its late answer is dropped. ``SyncRunner`` runs the
+job at once on the calling thread: the same contract, for tests.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_MS = 12_000
+
+Success = Callable[[Any], None]
+Failure = Callable[[BaseException], None]
+
+
+class TaskRunner(Protocol):
+    def run(
+        self,
+        job: Callable[[], Any],
+        on_success: Success,
+        on_failure: Failure,
+        timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    ) -> None: ...
+
+
+class SyncRunner:
+    """Runs the job immediately; callbacks are called before ``run`` returns."""
+
+    def run(
+        self,
+        job: Callable[[], Any],
+        on_success: Success,
+        on_failure: Failure,
+        timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    ) -> None:
+        del timeout_ms
+        try:
+            result = job()
+        except Exception as exc:
+            on_failure(exc)
+            return
+        on_success(result)
+
+
+@dataclass
+class _Pending:
+    on_success: Success
+    on_failure: Failure
+    timer: QTimer
+
+
+class _Job(QRunnable):
+    def __init__(self, task_id: int, job: Callable[[], Any], relay: ThreadPoolRunner) -> None:
+        super().__init__()
+        self._task_id = task_id
+        self._job = job
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._job()
+        except Exception as exc:
+            self._relay.failed.emit(self._task_id, exc)
+            return
+        self._relay.succeeded.emit(self._task_id, result)
+
+
+class ThreadPoolRunner(QObject):
+    """Lives on the GUI thread; emitted from workers, its signals are delivered queued."""
+
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self.succeeded.connect(self._on_succeeded)
+        self.failed.connect(self._on_failed)
+
+    def run(
+        self,
+        job: Callable[[], Any],
+        on_success: Success,
+        on_failure: Failure,
+        timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    ) -> None:
+        task_id = next(self._ids)
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: self._on_timed_out(task_id))
+        self._pending[task_id] = _Pending(on_success, on_failure, timer)
+        timer.start(timeout_ms)
+        self._pool.start(_Job(task_id, job, self))
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def _take(self, task_id: int) -> _Pending | None:
+        pending = self._pending.pop(task_id, None)
+        if pending is not None:
+            pending.timer.stop()
+            pending.timer.deleteLater()
+        return pending
+
+    @Slot(int, object)
+    def _on_succeeded(self, task_id: int, result: object) -> None:
+        pending = self._take(task_id)
+        if pending is not None:
+            pending.on_success(result)
+
+    @Slot(int, object)
+    def _on_failed(self, task_id: int, error: object) -> None:
+        pending = self._take(task_id)
+        if pending is not None:
+            pending.on_failure(error if isinstance(error, BaseException) else RuntimeError(error))
+
+    def _on_timed_out(self, task_id: int) -> None:
+        pending = self._take(task_id)
+        if pending is not None:
+            log.info("background task %d timed out; its answer will be ignored", task_id)
+            pending.on_failure(TimeoutError())
