@@ -24,6 +24,7 @@ from hongtu import __version__
 from hongtu.core.sites import Site, SiteCategory
 from hongtu.qt.map_controller import MapController
 from hongtu.qt.mapview import MapView
+from hongtu.qt.plan_ui import PlanUi
 from hongtu.qt.site_details import SiteDetailsPanel
 from hongtu.qt.site_editing import SiteEditing
 
@@ -170,6 +171,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.site_editing = SiteEditing(self, self.map_controller)
         self.site_editing.install()
+        self.plan_ui = PlanUi(self)
+        self.plan_ui.install()
         self.site_list.table.selectionModel().currentRowChanged.connect(
             self._on_list_current_changed
         )
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         sites = workspace.sites.list_sites()
         if sites != self.site_model.sites():  # the fast start-up path may already show them
             self.show_sites(sites)
+        self.plan_ui.attach(workspace)
 
     def show_sites(self, sites: list[Site]) -> None:
         self.site_model.set_sites(sites)

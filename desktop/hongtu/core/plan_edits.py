@@ -1,0 +1,239 @@
+"""Edits to a plan as pure functions: each takes a plan and returns a new one, the old untouched.
+
+The Qt session keeps the plan before and after every edit for undo, so nothing here may mutate
+its argument. A stop is named by its ``Stop.id`` (stable across re-ordering), an activity by its
+index within the stop. Bad arguments (an unknown stop, a negative number of minutes, a blank
+title) raise ``ValueError``/``KeyError``; the UI prevents them, so they mean a bug.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from datetime import date, time
+from typing import Any
+
+from hongtu.core.plans import (
+    Activity,
+    ActivityKind,
+    CustomPlace,
+    GatheringPoint,
+    Plan,
+    PlanStatus,
+    Stop,
+    TransportMode,
+)
+
+MAX_MINUTES = 24 * 60
+
+#: Plan fields ``set_plan_field`` may change, with the type each must have.
+PLAN_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "title": str,
+    "branch": str,
+    "date": date,
+    "participants": int,
+    "organiser": str,
+    "phone": str,
+    "transport": TransportMode,
+    "gathering_time": time,
+    "returns_to_gathering": bool,
+    "return_leg_override": (int, type(None)),
+    "notes": str,
+    "status": PlanStatus,
+}
+
+#: Stop fields ``set_stop_field`` may change.
+STOP_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "visit_minutes": (int, type(None)),
+    "pinned": bool,
+    "start_override": (time, type(None)),
+    "leg_minutes_override": (int, type(None)),
+}
+
+#: Usual length of each activity, in minutes, when the organiser adds it.
+DEFAULT_ACTIVITY_MINUTES: dict[ActivityKind, int] = {
+    ActivityKind.TOUR: 60,
+    ActivityKind.OATH: 15,
+    ActivityKind.WREATH: 15,
+    ActivityKind.LESSON: 45,
+    ActivityKind.DISCUSSION: 30,
+    ActivityKind.LUNCH: 60,
+    ActivityKind.CUSTOM: 20,
+}
+
+
+def new_plan(title: str, day: date, transport: TransportMode = TransportMode.COACH) -> Plan:
+    if not title.strip():
+        raise ValueError("a plan needs a title")
+    return Plan(title=title.strip(), date=day, transport=transport)
+
+
+def _copy(plan: Plan) -> Plan:
+    return copy.deepcopy(plan)
+
+
+def _check_minutes(value: int | None, name: str) -> None:
+    if value is not None and not 0 <= value <= MAX_MINUTES:
+        raise ValueError(f"{name} must be between 0 and {MAX_MINUTES}")
+
+
+def _check_type(value: Any, expected: type | tuple[type, ...], name: str) -> None:
+    if isinstance(value, bool) and expected is int:
+        raise TypeError(f"{name} must be an int")
+    if not isinstance(value, expected):
+        raise TypeError(f"{name} has the wrong type: {type(value).__name__}")
+
+
+# ---- the plan's own fields ---------------------------------------------------------------------
+
+
+def set_plan_field(plan: Plan, name: str, value: Any) -> Plan:
+    if name not in PLAN_FIELDS:
+        raise KeyError(name)
+    _check_type(value, PLAN_FIELDS[name], name)
+    if name == "title" and not value.strip():
+        raise ValueError("a plan needs a title")
+    if name == "participants" and not 1 <= value <= 1000:
+        raise ValueError("participants must be between 1 and 1000")
+    if name == "return_leg_override":
+        _check_minutes(value, name)
+    edited = _copy(plan)
+    setattr(edited, name, value.strip() if name == "title" else value)
+    return edited
+
+
+def set_gathering(plan: Plan, gathering: GatheringPoint) -> Plan:
+    if gathering.site_id is not None and gathering.custom is not None:
+        raise ValueError("a gathering point is a site or a custom place, not both")
+    edited = _copy(plan)
+    edited.gathering = copy.deepcopy(gathering)
+    return edited
+
+
+# ---- stops -------------------------------------------------------------------------------------
+
+
+def stop_index(plan: Plan, stop_id: str) -> int:
+    for index, stop in enumerate(plan.stops):
+        if stop.id == stop_id:
+            return index
+    raise KeyError(stop_id)
+
+
+def site_stop(site_id: int) -> Stop:
+    """A new stop at a catalogue site, visit minutes from the site's default."""
+    return Stop(site_id=site_id)
+
+
+def custom_stop(place: CustomPlace) -> Stop:
+    return Stop(custom=place)
+
+
+def add_stop(plan: Plan, stop: Stop, index: int | None = None) -> Plan:
+    """Insert ``stop`` at ``index`` (default: at the end)."""
+    if any(existing.id == stop.id for existing in plan.stops):
+        raise ValueError(f"stop {stop.id} is already in the plan")
+    edited = _copy(plan)
+    position = len(edited.stops) if index is None else max(0, min(index, len(edited.stops)))
+    edited.stops.insert(position, copy.deepcopy(stop))
+    return edited
+
+
+def remove_stop(plan: Plan, stop_id: str) -> Plan:
+    edited = _copy(plan)
+    del edited.stops[stop_index(edited, stop_id)]
+    return edited
+
+
+def move_stop(plan: Plan, stop_id: str, new_index: int) -> Plan:
+    """Move a stop so that it ends up at ``new_index`` (clamped to the list).
+
+    Hand-typed minutes stay with the stop (for the leg arriving there) and stay marked as set by
+    hand, so the organiser sees them and can clear them after a re-order.
+    """
+    edited = _copy(plan)
+    stop = edited.stops.pop(stop_index(edited, stop_id))
+    position = max(0, min(new_index, len(edited.stops)))
+    edited.stops.insert(position, stop)
+    return edited
+
+
+def apply_order(plan: Plan, order: Sequence[str]) -> Plan:
+    """Put the stops in ``order`` (every stop id exactly once)."""
+    by_id = {stop.id: stop for stop in plan.stops}
+    if sorted(order) != sorted(by_id):
+        raise ValueError("the order must name every stop exactly once")
+    edited = _copy(plan)
+    edited_by_id = {stop.id: stop for stop in edited.stops}
+    edited.stops = [edited_by_id[stop_id] for stop_id in order]
+    return edited
+
+
+def set_stop_field(plan: Plan, stop_id: str, name: str, value: Any) -> Plan:
+    if name not in STOP_FIELDS:
+        raise KeyError(name)
+    _check_type(value, STOP_FIELDS[name], name)
+    if name in ("visit_minutes", "leg_minutes_override"):
+        _check_minutes(value, name)
+    edited = _copy(plan)
+    setattr(edited.stops[stop_index(edited, stop_id)], name, value)
+    return edited
+
+
+def set_pinned(plan: Plan, stop_id: str, pinned: bool) -> Plan:
+    return set_stop_field(plan, stop_id, "pinned", pinned)
+
+
+# ---- activities --------------------------------------------------------------------------------
+
+
+def new_activity(kind: ActivityKind, label: str = "", minutes: int | None = None) -> Activity:
+    if kind is ActivityKind.CUSTOM and not label.strip():
+        raise ValueError("a custom activity needs a label")
+    length = DEFAULT_ACTIVITY_MINUTES[kind] if minutes is None else minutes
+    _check_minutes(length, "minutes")
+    return Activity(kind, length, label.strip())
+
+
+def _check_activity(activity: Activity) -> None:
+    _check_minutes(activity.minutes, "minutes")
+    if activity.kind is ActivityKind.CUSTOM and not activity.label.strip():
+        raise ValueError("a custom activity needs a label")
+
+
+def add_activity(plan: Plan, stop_id: str, activity: Activity, index: int | None = None) -> Plan:
+    _check_activity(activity)
+    edited = _copy(plan)
+    activities = edited.stops[stop_index(edited, stop_id)].activities
+    position = len(activities) if index is None else max(0, min(index, len(activities)))
+    activities.insert(position, copy.copy(activity))
+    return edited
+
+
+def remove_activity(plan: Plan, stop_id: str, index: int) -> Plan:
+    edited = _copy(plan)
+    activities = edited.stops[stop_index(edited, stop_id)].activities
+    if not 0 <= index < len(activities):
+        raise IndexError(index)
+    del activities[index]
+    return edited
+
+
+def change_activity(plan: Plan, stop_id: str, index: int, activity: Activity) -> Plan:
+    _check_activity(activity)
+    edited = _copy(plan)
+    activities = edited.stops[stop_index(edited, stop_id)].activities
+    if not 0 <= index < len(activities):
+        raise IndexError(index)
+    activities[index] = copy.copy(activity)
+    return edited
+
+
+def move_activity(plan: Plan, stop_id: str, index: int, new_index: int) -> Plan:
+    edited = _copy(plan)
+    activities = edited.stops[stop_index(edited, stop_id)].activities
+    if not 0 <= index < len(activities):
+        raise IndexError(index)
+    activity = activities.pop(index)
+    activities.insert(max(0, min(new_index, len(activities))), activity)
+    return edited

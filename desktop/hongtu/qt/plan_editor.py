@@ -1,0 +1,433 @@
+"""The plan editor: the theme on top, then 行程 (stops and their activities) and 基本信息.
+
+Every control calls one ``PlanSession`` method; the editor only shows what ``plan_changed``
+brings back. Typed text is debounced (``DebouncedText``) and flushed when the session asks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, Qt, QTime
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hongtu.core import plan_edits
+from hongtu.core.plans import ActivityKind, Plan, PlanStatus, TransportMode
+from hongtu.qt.plan_fields import DebouncedText
+from hongtu.qt.plan_gathering import GatheringEditor
+from hongtu.qt.plan_models import (
+    STOP_ID_ROLE,
+    ActivityColumn,
+    PlanStopsModel,
+    StopActivitiesModel,
+    StopColumn,
+    activity_from_text,
+    activity_kind_label,
+    status_label,
+    transport_label,
+)
+from hongtu.qt.plan_session import PlanSession
+from hongtu.qt.site_model import SEARCH_KEYS_ROLE, SITE_ID_ROLE, SiteTableModel
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanEditor", text)
+
+
+class StopsView(QTableView):
+    """The stops table; Ctrl+↑/↓ or Alt+↑/↓ move the current stop, Delete removes it."""
+
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDragDropOverwriteMode(False)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.verticalHeader().hide()
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+
+    def current_stop_id(self) -> str | None:
+        index = self.currentIndex()
+        return index.data(STOP_ID_ROLE) if index.isValid() else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        stop_id = self.current_stop_id()
+        moving = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if stop_id is not None and moving and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.session.move_stop_by(stop_id, -1 if event.key() == Qt.Key.Key_Up else 1)
+            event.accept()
+            return
+        if stop_id is not None and event.matches(QKeySequence.StandardKey.Delete):
+            self.session.remove_stop(stop_id)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PlanEditor(QWidget):
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.plan: Plan | None = None
+        self.stops_model = PlanStopsModel(session, self)
+        self.activities_model = StopActivitiesModel(session, self)
+        self._build_header()
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_itinerary_tab(), tr("行程安排"))
+        self.tabs.addTab(self._build_info_tab(), tr("基本信息"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.header)
+        layout.addWidget(self.tabs)
+        self._texts = [
+            self.title_text,
+            self.branch_text,
+            self.organiser_text,
+            self.phone_text,
+            self.notes_text,
+        ]
+        session.plan_changed.connect(self._on_session_plan_changed)
+        session.plan_closed.connect(self._on_session_plan_closed)
+        session.flush_requested.connect(self.flush)
+        self.stops_view.selectionModel().currentRowChanged.connect(self._on_stops_current_changed)
+        self.setEnabled(False)
+
+    # ---- building ------------------------------------------------------------------------------
+    def _build_header(self) -> None:
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(tr("活动主题（必填）"))
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title_text = DebouncedText(self.title, self._on_title_typed, self)
+        self.title_problem = QLabel(self)
+        self.title_problem.setStyleSheet("color: #b00020;")
+        self.title_problem.hide()
+        self.header = QVBoxLayout()
+        self.header.addWidget(self.title)
+        self.header.addWidget(self.title_problem)
+
+    def _build_itinerary_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.stop_search = QLineEdit(page)
+        self.stop_search.setPlaceholderText(tr("添加站点：输入名称或拼音首字母，回车加入"))
+        self.stop_search.setClearButtonEnabled(True)
+        self.completer = QCompleter(page)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCompletionRole(SEARCH_KEYS_ROLE)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.stop_search.setCompleter(self.completer)
+        self.completer.activated[QModelIndex].connect(self._on_completer_activated)
+        self.stops_view = StopsView(self.session, page)
+        self.stops_view.setModel(self.stops_model)
+        header = self.stops_view.horizontalHeader()
+        header.setSectionResizeMode(StopColumn.PLACE, QHeaderView.ResizeMode.Stretch)
+        for column in (StopColumn.NUMBER, StopColumn.MINUTES, StopColumn.PINNED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.up_button = QPushButton(tr("上移"), page)
+        self.up_button.setToolTip(tr("上移所选站点（Ctrl+↑）"))
+        self.down_button = QPushButton(tr("下移"), page)
+        self.down_button.setToolTip(tr("下移所选站点（Ctrl+↓）"))
+        self.remove_button = QPushButton(tr("移除"), page)
+        self.remove_button.setToolTip(tr("从方案中移除所选站点（Delete，可撤销）"))
+        self.optimise_button = QPushButton(tr("优化顺序"), page)
+        self.optimise_button.setToolTip(tr("按路程最短重新排列站点；固定的站点不动（可撤销）"))
+        buttons = QHBoxLayout()
+        for button in (self.up_button, self.down_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.optimise_button)
+        self.activities_title = QLabel(tr("活动（先选择一个站点）"), page)
+        self.activities_view = QTableView(page)
+        self.activities_view.setModel(self.activities_model)
+        self.activities_view.verticalHeader().hide()
+        self.activities_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.activities_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        activity_header = self.activities_view.horizontalHeader()
+        activity_header.setSectionResizeMode(
+            ActivityColumn.ACTIVITY, QHeaderView.ResizeMode.Stretch
+        )
+        activity_header.setSectionResizeMode(
+            ActivityColumn.MINUTES, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.activity_choice = QComboBox(page)
+        self.activity_choice.setEditable(True)
+        self.activity_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for kind in ActivityKind:
+            if kind is not ActivityKind.CUSTOM:
+                self.activity_choice.addItem(activity_kind_label(kind), kind.value)
+        self.activity_choice.lineEdit().setPlaceholderText(tr("选择或输入活动"))
+        self.add_activity_button = QPushButton(tr("添加活动"), page)
+        self.remove_activity_button = QPushButton(tr("删除活动"), page)
+        activity_row = QHBoxLayout()
+        activity_row.addWidget(self.activity_choice, 1)
+        activity_row.addWidget(self.add_activity_button)
+        activity_row.addWidget(self.remove_activity_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 6, 4, 4)
+        layout.addWidget(self.stop_search)
+        layout.addWidget(self.stops_view, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.activities_title)
+        layout.addWidget(self.activities_view, 2)
+        layout.addLayout(activity_row)
+        self.up_button.clicked.connect(lambda: self._move_current(-1))
+        self.down_button.clicked.connect(lambda: self._move_current(1))
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.optimise_button.clicked.connect(self.optimise)
+        self.add_activity_button.clicked.connect(self._on_add_activity_clicked)
+        self.remove_activity_button.clicked.connect(self._on_remove_activity_clicked)
+        self.activity_choice.lineEdit().returnPressed.connect(self._on_add_activity_clicked)
+        return page
+
+    def _build_info_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.branch = QLineEdit(page)
+        self.branch.setPlaceholderText(tr("如：机关第一党支部"))
+        self.date = QDateEdit(page)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd ddd")
+        self.participants = QSpinBox(page)
+        self.participants.setRange(1, 1000)
+        self.participants.setSuffix(tr(" 人"))
+        self.organiser = QLineEdit(page)
+        self.organiser.setPlaceholderText(tr("联系人姓名"))
+        self.phone = QLineEdit(page)
+        self.phone.setPlaceholderText(tr("联系电话"))
+        self.transport = QComboBox(page)
+        for mode in TransportMode:
+            self.transport.addItem(transport_label(mode), mode.value)
+        self.gathering = GatheringEditor(self.session.set_gathering, page)
+        self.gathering_time = QTimeEdit(page)
+        self.gathering_time.setDisplayFormat("HH:mm")
+        self.returns = QCheckBox(tr("活动结束后返回集合地点"), page)
+        self.status = QComboBox(page)
+        for status in PlanStatus:
+            self.status.addItem(status_label(status), status.value)
+        self.notes = QPlainTextEdit(page)
+        self.notes.setPlaceholderText(
+            tr("工作要求 / 注意事项：着装、携带身份证、准时集合、安全纪律……")
+        )
+        contact = QHBoxLayout()
+        contact.addWidget(self.organiser, 1)
+        contact.addWidget(self.phone, 1)
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(tr("党支部"), self.branch)
+        form.addRow(tr("活动日期"), self.date)
+        form.addRow(tr("参加人数"), self.participants)
+        form.addRow(tr("联系人"), contact)
+        form.addRow(tr("交通方式"), self.transport)
+        form.addRow(tr("集合地点"), self.gathering)
+        form.addRow(tr("集合时间"), self.gathering_time)
+        form.addRow("", self.returns)
+        form.addRow(tr("状态"), self.status)
+        form.addRow(tr("工作要求"), self.notes)
+        self.branch_text = DebouncedText(self.branch, self._text_commit("branch"), self)
+        self.organiser_text = DebouncedText(self.organiser, self._text_commit("organiser"), self)
+        self.phone_text = DebouncedText(self.phone, self._text_commit("phone"), self)
+        self.notes_text = DebouncedText(self.notes, self._text_commit("notes"), self)
+        self.date.dateChanged.connect(self._on_date_changed)
+        self.participants.valueChanged.connect(self._on_participants_changed)
+        self.transport.activated.connect(self._on_transport_activated)
+        self.gathering_time.timeChanged.connect(self._on_gathering_time_changed)
+        self.returns.toggled.connect(self._on_returns_toggled)
+        self.status.activated.connect(self._on_status_activated)
+        return page
+
+    # ---- content -------------------------------------------------------------------------------
+    def set_site_model(self, model: SiteTableModel) -> None:
+        self.completer.setModel(model)
+        self.site_model = model
+
+    def flush(self) -> None:
+        for text in self._texts:
+            text.flush()
+        self.gathering.flush()
+
+    def selected_stop_id(self) -> str | None:
+        return self.stops_view.current_stop_id()
+
+    def select_stop(self, stop_id: str) -> None:
+        row = self.stops_model.row_of(stop_id)
+        if row is None:
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.stops_view.selectionModel().setCurrentIndex(self.stops_model.index(row, 1), flags)
+
+    def add_site(self, site_id: int) -> None:
+        """Add a catalogue site after the selected stop (or at the end) and select it."""
+        if self.plan is None:
+            return
+        current = self.selected_stop_id()
+        index = None
+        if current is not None:
+            index = plan_edits.stop_index(self.plan, current) + 1
+        stop_id = self.session.add_site_stop(site_id, index)
+        if stop_id is not None:
+            self.select_stop(stop_id)
+
+    def optimise(self) -> bool:
+        return self.session.optimise_order()
+
+    # ---- showing the plan ----------------------------------------------------------------------
+    def _on_session_plan_changed(self, plan: Plan, _schedule: object, _warnings: object) -> None:
+        opened = self.plan is None or self.plan.id != plan.id
+        self.plan = plan
+        self.setEnabled(True)
+        self.stops_model.set_plan(plan)
+        self._show_fields(plan)
+        self.activities_model.show_stop(plan, self.selected_stop_id())
+        if opened and plan.stops:
+            self.select_stop(plan.stops[0].id)
+        self._update_buttons()
+
+    def _on_session_plan_closed(self) -> None:
+        self.plan = None
+        self.stops_model.set_plan(None)
+        self.activities_model.show_stop(None, None)
+        self.setEnabled(False)
+
+    def _show_fields(self, plan: Plan) -> None:
+        self.title_text.show_value(plan.title)
+        self.title_problem.hide()
+        self.branch_text.show_value(plan.branch)
+        self.organiser_text.show_value(plan.organiser)
+        self.phone_text.show_value(plan.phone)
+        self.notes_text.show_value(plan.notes)
+        for widget, setter in (
+            (self.date, lambda: self.date.setDate(QDate(plan.date))),
+            (self.participants, lambda: self.participants.setValue(plan.participants)),
+            (self.gathering_time, lambda: self.gathering_time.setTime(QTime(plan.gathering_time))),
+            (self.returns, lambda: self.returns.setChecked(plan.returns_to_gathering)),
+            (self.transport, lambda: self.transport.setCurrentIndex(
+                self.transport.findData(plan.transport.value))),
+            (self.status, lambda: self.status.setCurrentIndex(
+                self.status.findData(plan.status.value))),
+        ):  # fmt: skip
+            widget.blockSignals(True)
+            setter()
+            widget.blockSignals(False)
+        self.gathering.show_gathering(plan.gathering)
+
+    def _update_buttons(self) -> None:
+        stop_id = self.selected_stop_id()
+        count = len(self.plan.stops) if self.plan is not None else 0
+        row = self.stops_model.row_of(stop_id) if stop_id is not None else None
+        self.up_button.setEnabled(row is not None and row > 0)
+        self.down_button.setEnabled(row is not None and row < count - 1)
+        self.remove_button.setEnabled(row is not None)
+        self.optimise_button.setEnabled(count >= 2)
+        has_stop = row is not None
+        self.add_activity_button.setEnabled(has_stop)
+        self.remove_activity_button.setEnabled(has_stop and self.activities_model.rowCount() > 0)
+        if row is not None:
+            name = self.stops_model.index(row, StopColumn.PLACE).data()
+            self.activities_title.setText(tr("第{0}站 {1} 的活动").format(row + 1, name))
+        else:
+            self.activities_title.setText(tr("活动（先选择一个站点）"))
+
+    # ---- slots ---------------------------------------------------------------------------------
+    def _text_commit(self, name: str):  # type: ignore[no-untyped-def]
+        def commit(text: str) -> None:
+            self.session.set_plan_field(name, text.strip(), typing=True)
+
+        return commit
+
+    def _on_title_typed(self, text: str) -> None:
+        if not text.strip():
+            self.title_problem.setText(tr("活动主题不能为空；未保存空主题"))
+            self.title_problem.show()
+            return
+        self.title_problem.hide()
+        self.session.set_plan_field("title", text.strip(), typing=True)
+
+    def _on_date_changed(self, value: QDate) -> None:
+        self.session.set_plan_field("date", value.toPython(), typing=True)
+
+    def _on_participants_changed(self, value: int) -> None:
+        self.session.set_plan_field("participants", value, typing=True)
+
+    def _on_transport_activated(self, _index: int) -> None:
+        self.session.set_plan_field("transport", TransportMode(self.transport.currentData()))
+
+    def _on_gathering_time_changed(self, value: QTime) -> None:
+        self.session.set_plan_field("gathering_time", value.toPython(), typing=True)
+
+    def _on_returns_toggled(self, checked: bool) -> None:
+        self.session.set_plan_field("returns_to_gathering", checked)
+
+    def _on_status_activated(self, _index: int) -> None:
+        self.session.set_plan_field("status", PlanStatus(self.status.currentData()))
+
+    def _on_completer_activated(self, index: QModelIndex) -> None:
+        site_id = index.data(SITE_ID_ROLE)
+        if site_id is not None:
+            self.add_site(int(site_id))
+        self.stop_search.clear()
+
+    def _on_stops_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.activities_model.show_stop(self.plan, current.data(STOP_ID_ROLE))
+        self._update_buttons()
+
+    def _move_current(self, delta: int) -> None:
+        stop_id = self.selected_stop_id()
+        if stop_id is not None:
+            self.session.move_stop_by(stop_id, delta)
+
+    def _on_remove_clicked(self) -> None:
+        stop_id = self.selected_stop_id()
+        if stop_id is not None:
+            self.session.remove_stop(stop_id)
+
+    def _on_add_activity_clicked(self) -> None:
+        stop_id = self.selected_stop_id()
+        text = self.activity_choice.currentText().strip()
+        if stop_id is None or not text:
+            return
+        kind = next(
+            (k for k in ActivityKind if k is not ActivityKind.CUSTOM
+             and activity_kind_label(k) == text),
+            ActivityKind.CUSTOM,
+        )  # fmt: skip
+        activity = activity_from_text(text, plan_edits.DEFAULT_ACTIVITY_MINUTES[kind])
+        if activity is not None:
+            self.session.add_activity(stop_id, activity)
+
+    def _on_remove_activity_clicked(self) -> None:
+        stop_id = self.selected_stop_id()
+        index = self.activities_view.currentIndex()
+        row = index.row() if index.isValid() else self.activities_model.rowCount() - 1
+        if stop_id is not None and row >= 0:
+            self.session.remove_activity(stop_id, row)

@@ -1,0 +1,169 @@
+"""The list of plans (方案): new, copy, delete (asked first, and undoable), rename in place."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hongtu.core.plans import Plan
+from hongtu.qt.plan_models import PLAN_ID_ROLE, PlanColumn, PlanListModel
+from hongtu.qt.plan_session import PlanSession
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanList", text)
+
+
+NEW_PLAN_TITLE = "主题党日活动"
+
+
+def default_plan_date(today: date) -> date:
+    """A week ahead: time to book the sites."""
+    return today + timedelta(days=7)
+
+
+class PlanListPanel(QWidget):
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = PlanListModel(session, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(PlanColumn.TITLE)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("搜索方案"))
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(PlanColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (PlanColumn.DATE, PlanColumn.STATUS, PlanColumn.STOPS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.new_button = QPushButton(tr("新建方案"), self)
+        self.copy_button = QPushButton(tr("复制"), self)
+        self.delete_button = QPushButton(tr("删除"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.delete_button)
+        self.empty = QLabel(tr("还没有方案。点击“新建方案”开始规划一次主题党日活动。"), self)
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.search)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.new_button.clicked.connect(self.create_plan)
+        self.copy_button.clicked.connect(self.duplicate_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        session.plans_changed.connect(self.refresh)
+        session.plan_changed.connect(self._on_session_plan_changed)
+        session.plan_closed.connect(self._update_buttons)
+        self._update_buttons()
+
+    # ---- use cases ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        current = self.session.plan.id if self.session.plan is not None else None
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_plans(self.session.list_plans())
+        self.table.selectionModel().blockSignals(False)
+        if current is not None:
+            self._select(current)
+        self.empty.setVisible(self.model.rowCount() == 0)
+        self._update_buttons()
+
+    def create_plan(self) -> None:
+        if self.session.attached:
+            self.session.create(tr(NEW_PLAN_TITLE), default_plan_date(date.today()))
+
+    def selected_plan_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(PLAN_ID_ROLE) if index.isValid() else None
+
+    def duplicate_selected(self) -> None:
+        plan_id = self.selected_plan_id()
+        if plan_id is None:
+            return
+        title = self.model.summary_at(self.model.row_of(plan_id) or 0).title
+        self.session.duplicate(plan_id, tr("{0}（副本）").format(title))
+
+    def delete_selected(self) -> None:
+        plan_id = self.selected_plan_id()
+        row = self.model.row_of(plan_id) if plan_id is not None else None
+        if plan_id is None or row is None:
+            return
+        title = self.model.summary_at(row).title
+        answer = QMessageBox.question(
+            self,
+            tr("删除方案"),
+            tr("删除方案“{0}”？\n删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。").format(title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.delete(plan_id)
+
+    # ---- slots --------------------------------------------------------------------------------
+    def _select(self, plan_id: int) -> None:
+        row = self.model.row_of(plan_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid() or index.row() == self.table.currentIndex().row():
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().blockSignals(True)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.selectionModel().blockSignals(False)
+        self.table.viewport().update()
+
+    def _on_session_plan_changed(self, plan: Plan, _schedule: object, _warnings: object) -> None:
+        if plan.id is not None:
+            self._select(plan.id)
+        self._update_buttons()
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        plan_id = current.data(PLAN_ID_ROLE) if current.isValid() else None
+        if plan_id is not None:
+            self.session.open(int(plan_id))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        attached = self.session.attached
+        selected = self.selected_plan_id() is not None
+        self.new_button.setEnabled(attached)
+        self.copy_button.setEnabled(attached and selected)
+        self.delete_button.setEnabled(attached and selected)

@@ -1,0 +1,136 @@
+"""The timed day (日程) under the map and the plan's warnings (注意事项) beside the plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hongtu.core.plans import Plan, Schedule
+from hongtu.core.warnings import PlanWarning, Severity
+from hongtu.qt.plan_models import (
+    OVERRIDDEN_ROLE,
+    PlanScheduleModel,
+    PlanWarningsModel,
+    ScheduleColumn,
+    hhmm,
+)
+from hongtu.qt.plan_session import PlanSession
+from hongtu.qt.warning_text import duration_text
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanSchedule", text)
+
+
+def totals_text(schedule: Schedule) -> str:
+    return tr("{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km").format(
+        hhmm(schedule.start),
+        hhmm(schedule.end),
+        duration_text(schedule.total_minutes),
+        duration_text(schedule.travel_minutes),
+        schedule.total_km,
+    )
+
+
+class PlanSchedulePanel(QGroupBox):
+    """The timed schedule table with the day's totals under it."""
+
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(tr("日程"), parent)
+        self.session = session
+        self.schedule_model = PlanScheduleModel(session, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.schedule_model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        header = self.table.horizontalHeader()
+        for column in ScheduleColumn:
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            if column is ScheduleColumn.PLACE:
+                mode = QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(column, mode)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
+        self.totals = QLabel(self)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.totals.font()
+        font.setBold(True)
+        self.totals.setFont(font)
+        hint = QLabel(tr("双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。"), self)
+        hint.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table)
+        layout.addWidget(self.totals)
+        layout.addWidget(hint)
+        session.plan_changed.connect(self._on_session_plan_changed)
+        session.plan_closed.connect(self._on_session_plan_closed)
+
+    def _on_session_plan_changed(self, plan: Plan, schedule: Schedule, _warnings: object) -> None:
+        self.schedule_model.set_schedule(plan, schedule)
+        self.totals.setText(totals_text(schedule))
+
+    def _on_session_plan_closed(self) -> None:
+        self.schedule_model.set_schedule(None, None)
+        self.totals.clear()
+
+    def _on_table_context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid() or not index.data(OVERRIDDEN_ROLE):
+            return
+        menu = QMenu(self)
+        action = menu.addAction(tr("恢复自动计算"))
+        action.triggered.connect(lambda: self.schedule_model.clear_override(index.row()))
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+
+class PlanWarningsPanel(QGroupBox):
+    """What could go wrong on the day, each naming the stop, worst first within a stop."""
+
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(tr("注意事项"), parent)
+        self.model = PlanWarningsModel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setSpacing(2)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view)
+        session.plan_changed.connect(self._on_session_plan_changed)
+        session.plan_closed.connect(self._on_session_plan_closed)
+
+    def _on_session_plan_changed(
+        self, plan: Plan, _schedule: object, warnings: list[PlanWarning]
+    ) -> None:
+        self.model.set_warnings(plan, warnings)
+        problems = sum(1 for w in warnings if w.severity is Severity.PROBLEM)
+        if not warnings:
+            title = tr("注意事项：未发现问题")
+        elif problems:
+            title = tr("注意事项（{0} 条，其中 {1} 个问题）").format(len(warnings), problems)
+        else:
+            title = tr("注意事项（{0} 条）").format(len(warnings))
+        self.setTitle(title)
+
+    def _on_session_plan_closed(self) -> None:
+        self.model.set_warnings(None, [])
+        self.setTitle(tr("注意事项"))

@@ -1,0 +1,340 @@
+"""The open plan: every edit goes through here, is saved at once and can be undone.
+
+``PlanSession`` owns the current ``Plan`` and one ``QUndoStack``. Each edit is a pure function of
+``hongtu.core.plan_edits`` applied to the current plan; the plan before and after is kept in a
+``PlanSnapshotCommand``, and redo/undo simply save and show one of the two. Creating, duplicating
+and deleting plans are commands on the same stack, so Ctrl+Z after 删除 brings the plan back.
+Every change is saved through ``PlanStore`` before ``plan_changed`` is emitted, so what the
+organiser sees is what is on disk.
+
+Widgets with typed text ask for ``flush_requested`` before anything else changes the plan
+(another plan opened, undo, closing), so a half-typed title is never lost or mixed up.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Callable
+from datetime import date, time
+from time import monotonic
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from hongtu.core import plan_edits
+from hongtu.core.optimise import optimise_stop_order
+from hongtu.core.plans import Activity, CustomPlace, GatheringPoint, Plan, Schedule
+from hongtu.core.schedule import compute_schedule
+from hongtu.core.settings import Settings
+from hongtu.core.sites import Site
+from hongtu.core.warnings import PlanWarning, plan_warnings
+
+if TYPE_CHECKING:
+    from hongtu.core.storage.plan_store import PlanStore, PlanSummary
+
+log = logging.getLogger(__name__)
+
+_MERGE_ID = 0x4854  # commands typed into the same field in a row merge into one undo step
+MERGE_SECONDS = 3.0  # …when each follows the previous one within this many seconds
+
+
+class PlanSnapshotCommand(QUndoCommand):
+    def __init__(
+        self, session: PlanSession, before: Plan, after: Plan, text: str, merge_key: str | None
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.before = before
+        self.after = after
+        self.merge_key = merge_key
+        self.last_edit = monotonic()
+
+    def id(self) -> int:
+        return _MERGE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, PlanSnapshotCommand) or other.merge_key != self.merge_key:
+            return False
+        if other.before.id != self.after.id or other.last_edit - self.last_edit > MERGE_SECONDS:
+            return False
+        self.after = other.after
+        self.last_edit = other.last_edit
+        return True
+
+    def redo(self) -> None:
+        self.session._put(self.after)
+
+    def undo(self) -> None:
+        self.session._put(self.before)
+
+
+class CreatePlanCommand(QUndoCommand):
+    """Saves a new plan (or a copy) and opens it; undo deletes it (softly), redo restores it."""
+
+    def __init__(self, session: PlanSession, make: Callable[[], Plan], text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.make = make
+        self.plan_id: int | None = None
+
+    def redo(self) -> None:
+        store = self.session.store
+        if self.plan_id is None:
+            self.plan_id = self.session._save_new(self.make())
+        else:
+            store.restore(self.plan_id)
+        self.session.open(self.plan_id)
+        self.session.plans_changed.emit()
+
+    def undo(self) -> None:
+        assert self.plan_id is not None
+        self.session._delete(self.plan_id)
+
+
+class DeletePlanCommand(QUndoCommand):
+    def __init__(self, session: PlanSession, plan_id: int, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.plan_id = plan_id
+
+    def redo(self) -> None:
+        self.session._delete(self.plan_id)
+
+    def undo(self) -> None:
+        self.session.store.restore(self.plan_id)
+        self.session.open(self.plan_id)
+        self.session.plans_changed.emit()
+
+
+class PlanSession(QObject):
+    plan_changed = Signal(object, object, object)  # Plan, Schedule, list[PlanWarning]
+    plan_closed = Signal()
+    plans_changed = Signal()  # a title, date, status or stop count in the plan list changed
+    save_failed = Signal(str)  # the error, for the log; the UI says it in its own words
+    flush_requested = Signal()  # widgets holding typed text push it now
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        settings: Callable[[], Settings] = Settings,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._store: PlanStore | None = None
+        self._sites: dict[int, Site] = {}
+        self._settings = settings
+        self._today = today
+        self.plan: Plan | None = None
+        self.schedule: Schedule | None = None
+        self.warnings: list[PlanWarning] = []
+
+    # ---- set-up --------------------------------------------------------------------------------
+    def attach(self, store: PlanStore, sites: list[Site]) -> None:
+        self._store = store
+        self._sites = {site.id: site for site in sites}
+        self.plans_changed.emit()
+
+    @property
+    def store(self) -> PlanStore:
+        if self._store is None:
+            raise RuntimeError("no workspace is open")
+        return self._store
+
+    @property
+    def attached(self) -> bool:
+        return self._store is not None
+
+    @property
+    def sites(self) -> dict[int, Site]:
+        return self._sites
+
+    def set_sites(self, sites: list[Site]) -> None:
+        """The catalogue changed (a corrected position): re-time the open plan."""
+        self._sites = {site.id: site for site in sites}
+        if self.plan is not None:
+            self._show(self.plan)
+
+    def list_plans(self) -> list[PlanSummary]:
+        return self.store.list_plans() if self._store is not None else []
+
+    # ---- opening, creating, deleting -----------------------------------------------------------
+    def open(self, plan_id: int) -> None:
+        if self.plan is not None and self.plan.id == plan_id:
+            return
+        self.flush_requested.emit()
+        self._show(self.store.get(plan_id))
+
+    def close_plan(self) -> None:
+        self.flush_requested.emit()
+        if self.plan is not None:
+            self.plan = None
+            self.schedule = None
+            self.warnings = []
+            self.plan_closed.emit()
+
+    def create(self, title: str, day: date) -> None:
+        transport = self._settings().transport_mode
+        plan = plan_edits.new_plan(title, day, transport)
+        self.flush_requested.emit()
+        self.undo_stack.push(CreatePlanCommand(self, lambda: plan, tr_cmd("新建方案")))
+
+    def duplicate(self, plan_id: int, title: str) -> None:
+        self.flush_requested.emit()
+
+        def make() -> Plan:
+            return self.store.duplicate(plan_id, title)
+
+        self.undo_stack.push(CreatePlanCommand(self, make, tr_cmd("复制方案")))
+
+    def delete(self, plan_id: int) -> None:
+        self.flush_requested.emit()
+        self.undo_stack.push(DeletePlanCommand(self, plan_id, tr_cmd("删除方案")))
+
+    def undo(self) -> None:
+        self.flush_requested.emit()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush_requested.emit()
+        self.undo_stack.redo()
+
+    # ---- edits of the open plan ----------------------------------------------------------------
+    def set_plan_field(self, name: str, value: Any, *, typing: bool = False) -> None:
+        """``typing``: consecutive edits of the same text field become one undo step."""
+        self._edit(
+            tr_cmd("修改方案"),
+            plan_edits.set_plan_field,
+            name,
+            value,
+            merge_key=f"plan.{name}" if typing else None,
+        )
+
+    def set_gathering(self, gathering: GatheringPoint) -> None:
+        self._edit(tr_cmd("修改集合地点"), plan_edits.set_gathering, gathering)
+
+    def add_site_stop(self, site_id: int, index: int | None = None) -> str | None:
+        stop = plan_edits.site_stop(site_id)
+        return stop.id if self._edit(tr_cmd("添加站点"), plan_edits.add_stop, stop, index) else None
+
+    def add_custom_stop(self, place: CustomPlace, index: int | None = None) -> str | None:
+        stop = plan_edits.custom_stop(place)
+        return stop.id if self._edit(tr_cmd("添加地点"), plan_edits.add_stop, stop, index) else None
+
+    def remove_stop(self, stop_id: str) -> None:
+        self._edit(tr_cmd("删除站点"), plan_edits.remove_stop, stop_id)
+
+    def move_stop(self, stop_id: str, new_index: int) -> None:
+        self._edit(tr_cmd("调整顺序"), plan_edits.move_stop, stop_id, new_index)
+
+    def move_stop_by(self, stop_id: str, delta: int) -> None:
+        if self.plan is None:
+            return
+        index = plan_edits.stop_index(self.plan, stop_id) + delta
+        if 0 <= index < len(self.plan.stops):
+            self.move_stop(stop_id, index)
+
+    def set_stop_field(self, stop_id: str, name: str, value: Any) -> None:
+        self._edit(tr_cmd("修改站点"), plan_edits.set_stop_field, stop_id, name, value)
+
+    def set_pinned(self, stop_id: str, pinned: bool) -> None:
+        text = tr_cmd("固定站点") if pinned else tr_cmd("取消固定")
+        self._edit(text, plan_edits.set_pinned, stop_id, pinned)
+
+    def set_start_override(self, stop_id: str, start: time | None) -> None:
+        self._edit(
+            tr_cmd("设定开始时间"), plan_edits.set_stop_field, stop_id, "start_override", start
+        )
+
+    def set_leg_minutes(self, stop_id: str | None, minutes: int | None) -> None:
+        """Hand-set the minutes of the leg arriving at ``stop_id`` (None: the return leg)."""
+        text = tr_cmd("设定路程用时")
+        if stop_id is None:
+            self._edit(text, plan_edits.set_plan_field, "return_leg_override", minutes)
+        else:
+            self._edit(text, plan_edits.set_stop_field, stop_id, "leg_minutes_override", minutes)
+
+    def add_activity(self, stop_id: str, activity: Activity) -> None:
+        self._edit(tr_cmd("添加活动"), plan_edits.add_activity, stop_id, activity)
+
+    def remove_activity(self, stop_id: str, index: int) -> None:
+        self._edit(tr_cmd("删除活动"), plan_edits.remove_activity, stop_id, index)
+
+    def change_activity(self, stop_id: str, index: int, activity: Activity) -> None:
+        self._edit(tr_cmd("修改活动"), plan_edits.change_activity, stop_id, index, activity)
+
+    def optimise_order(self) -> bool:
+        """Re-order the stops for the least travel (pinned stops stay); False if already best."""
+        if self.plan is None or len(self.plan.stops) < 2:
+            return False
+        order = optimise_stop_order(self.plan, self._sites, self._settings().travel)
+        if order == [stop.id for stop in self.plan.stops]:
+            return False
+        return self._edit(tr_cmd("优化顺序"), plan_edits.apply_order, order)
+
+    # ---- internals -----------------------------------------------------------------------------
+    def _edit(
+        self, text: str, edit: Callable[..., Plan], *args: Any, merge_key: str | None = None
+    ) -> bool:
+        if self.plan is None:
+            return False
+        before = self.plan
+        after = edit(before, *args)
+        if after == before:
+            return False
+        self.undo_stack.push(PlanSnapshotCommand(self, before, after, text, merge_key))
+        return True
+
+    def _put(self, plan: Plan) -> None:
+        """Save ``plan`` (a snapshot) and show it; it becomes the open plan."""
+        previous = self.plan
+        saved = self._save(plan)
+        self._show(saved)
+        if previous is None or _summary(previous) != _summary(saved):
+            self.plans_changed.emit()
+
+    def _save(self, plan: Plan) -> Plan:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return self.store.save(plan)
+        except SQLAlchemyError as exc:
+            log.error("plan %s not saved: %s", plan.id, exc)
+            self.save_failed.emit(str(exc))
+            return copy.deepcopy(plan)
+
+    def _save_new(self, plan: Plan) -> int:
+        saved = self.store.save(plan) if plan.id is None else plan
+        assert saved.id is not None
+        return saved.id
+
+    def _delete(self, plan_id: int) -> None:
+        self.store.delete(plan_id)
+        if self.plan is not None and self.plan.id == plan_id:
+            self.plan = None
+            self.schedule = None
+            self.warnings = []
+            self.plan_closed.emit()
+        self.plans_changed.emit()
+
+    def _show(self, plan: Plan) -> None:
+        settings = self._settings()
+        schedule = compute_schedule(plan, self._sites, settings.travel)
+        warnings = plan_warnings(
+            plan, schedule, self._sites, settings.travel, self._today(), settings.max_day_minutes
+        )
+        self.plan, self.schedule, self.warnings = plan, schedule, warnings
+        self.plan_changed.emit(plan, schedule, warnings)
+
+
+def _summary(plan: Plan) -> tuple[object, ...]:
+    return (plan.id, plan.title, plan.date, plan.branch, plan.status, len(plan.stops))
+
+
+def tr_cmd(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("PlanSession", text)

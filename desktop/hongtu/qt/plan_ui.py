@@ -1,0 +1,252 @@
+"""Puts planning into the main window: 方案 tab, plan editor, schedule and warnings, menus, route.
+
+The main window creates one ``PlanUi``, calls ``install`` once and ``attach`` when the workspace
+is open; everything else is wired here. The window's splitter keeps its three panes: the site list
+becomes a 站点 | 方案 tab widget, the map gets the schedule and warnings below it, and the details
+pane becomes a 站点详情 | 方案 tab widget.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QTabWidget
+
+from hongtu.core.plans import Plan
+from hongtu.core.schedule import gathering_place, stop_place
+from hongtu.core.settings import Settings
+from hongtu.qt.plan_editor import PlanEditor
+from hongtu.qt.plan_list import PlanListPanel
+from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
+from hongtu.qt.plan_session import PlanSession
+
+if TYPE_CHECKING:
+    from hongtu.core.workspace import Workspace
+    from hongtu.qt.mainwindow import MainWindow
+
+NOTICE_MS = 8000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanUi", text)
+
+
+def route_payload(plan: Plan | None, sites: dict[int, Any]) -> dict[str, Any]:
+    """What ``hongtuMap.setRoute`` draws (WGS-84): stops without a position are left out."""
+    if plan is None:
+        return {"gathering": None, "stops": [], "returns": False}
+    gathering = gathering_place(plan.gathering, sites)
+    stops = []
+    for number, stop in enumerate(plan.stops, start=1):
+        place = stop_place(stop, sites)
+        if place.point is not None:
+            stops.append(
+                {"number": number, "lat": place.point.lat, "lon": place.point.lon,
+                 "name": place.name}
+            )  # fmt: skip
+    gathering_data = None
+    if gathering.point is not None:
+        gathering_data = {
+            "lat": gathering.point.lat,
+            "lon": gathering.point.lon,
+            "name": gathering.name,
+        }
+    return {"gathering": gathering_data, "stops": stops, "returns": plan.returns_to_gathering}
+
+
+class PlanUi(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = PlanSession(self, settings=self._settings)
+        self.plan_list = PlanListPanel(self.session)
+        self.editor = PlanEditor(self.session)
+        self.schedule = PlanSchedulePanel(self.session)
+        self.warnings = PlanWarningsPanel(self.session)
+
+    def _settings(self) -> Settings:
+        site_editing = getattr(self.window, "site_editing", None)
+        settings = getattr(site_editing, "settings", None)
+        return settings if isinstance(settings, Settings) else Settings()
+
+    # ---- installing into the window -----------------------------------------------------------
+    def install(self) -> None:
+        window = self.window
+        splitter = window.centralWidget()
+        assert isinstance(splitter, QSplitter)
+        sizes = splitter.sizes()
+        self.left_tabs = QTabWidget(window)
+        splitter.replaceWidget(0, self.left_tabs)
+        self.left_tabs.addTab(window.site_list, tr("站点"))
+        self.left_tabs.addTab(self.plan_list, tr("方案"))
+        self.middle = QSplitter(Qt.Orientation.Vertical, window)
+        splitter.replaceWidget(1, self.middle)
+        self.middle.addWidget(window.map_view)
+        self.middle.addWidget(self.schedule)
+        self.middle.setStretchFactor(0, 3)
+        self.middle.setStretchFactor(1, 2)
+        self.schedule.hide()
+        self.right_tabs = QTabWidget(window)
+        splitter.replaceWidget(2, self.right_tabs)
+        self.right_tabs.addTab(window.details, tr("站点详情"))
+        self.plan_pane = QSplitter(Qt.Orientation.Vertical, window)
+        self.plan_pane.addWidget(self.editor)
+        self.plan_pane.addWidget(self.warnings)
+        self.plan_pane.setStretchFactor(0, 3)
+        self.plan_pane.setStretchFactor(1, 1)
+        self.right_tabs.addTab(self.plan_pane, tr("方案"))
+        splitter.setSizes([max(sizes[0], 330), max(sizes[1], 560), max(sizes[2], 420)])
+        self._build_actions()
+        self._build_menus()
+        self._install_site_list_hooks()
+        window.map_view.bridge.add_stop_requested.connect(self._on_bridge_add_stop_requested)
+        self.session.plan_changed.connect(self._on_session_plan_changed)
+        self.session.plan_closed.connect(self._on_session_plan_closed)
+        self.session.save_failed.connect(self._on_session_save_failed)
+        self.session.undo_stack.indexChanged.connect(self._update_actions)
+        model = window.site_model
+        for signal in (model.modelReset, model.dataChanged, model.rowsInserted):
+            signal.connect(self._on_sites_changed)
+        self.editor.set_site_model(model)
+        window.installEventFilter(self)
+        self._update_actions()
+
+    def _build_actions(self) -> None:
+        stack = self.session.undo_stack
+        self.undo_action = QAction(tr("撤销(&U)"), self)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.session.undo)
+        self.redo_action = QAction(tr("重做(&R)"), self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.session.redo)
+        stack.canUndoChanged.connect(self._update_actions)
+        stack.canRedoChanged.connect(self._update_actions)
+        self.new_action = QAction(tr("新建方案(&N)"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.plan_list.create_plan)
+        self.add_stop_action = QAction(tr("将所选站点加入方案(&A)"), self)
+        self.add_stop_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.add_stop_action.triggered.connect(self.add_selected_site)
+        self.optimise_action = QAction(tr("优化站点顺序(&O)"), self)
+        self.optimise_action.triggered.connect(self._on_optimise_triggered)
+        self.duplicate_action = QAction(tr("复制方案(&C)"), self)
+        self.duplicate_action.triggered.connect(self.plan_list.duplicate_selected)
+        self.delete_action = QAction(tr("删除方案(&D)…"), self)
+        self.delete_action.triggered.connect(self.plan_list.delete_selected)
+
+    def _build_menus(self) -> None:
+        menu_bar = self.window.menuBar()
+        actions = menu_bar.actions()
+        before = actions[1] if len(actions) > 1 else None  # right after 文件
+        edit_menu = QMenu(tr("编辑(&E)"), menu_bar)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        plan_menu = QMenu(tr("方案(&P)"), menu_bar)
+        plan_menu.addActions([self.new_action, self.duplicate_action, self.delete_action])
+        plan_menu.addSeparator()
+        plan_menu.addActions([self.add_stop_action, self.optimise_action])
+        menu_bar.insertMenu(before, edit_menu)
+        menu_bar.insertMenu(before, plan_menu)
+        self.edit_menu, self.plan_menu = edit_menu, plan_menu
+
+    def _install_site_list_hooks(self) -> None:
+        site_list = self.window.site_list
+        self.add_site_button = QPushButton(tr("加入方案"), site_list)
+        self.add_site_button.setToolTip(tr("把所选站点加入当前方案（也可双击站点）"))
+        self.add_site_button.clicked.connect(self.add_selected_site)
+        layout = site_list.layout()
+        if layout is not None:
+            layout.addWidget(self.add_site_button)
+        site_list.table.doubleClicked.connect(self._on_site_table_double_clicked)
+        site_list.table.addAction(self.add_stop_action)
+
+    # ---- use cases ----------------------------------------------------------------------------
+    def attach(self, workspace: Workspace) -> None:
+        self.session.attach(workspace.plans, self.window.site_model.sites())
+        self.editor.gathering.set_sites(self.window.site_model.sites())
+        self._update_actions()
+
+    def add_site(self, site_id: int) -> bool:
+        if self.session.plan is None:
+            self.window.statusBar().showMessage(
+                tr("请先在“方案”中新建或打开一个方案，再加入站点。"), NOTICE_MS
+            )
+            self.left_tabs.setCurrentWidget(self.plan_list)
+            return False
+        self.editor.add_site(site_id)
+        self.right_tabs.setCurrentWidget(self.plan_pane)
+        self.editor.tabs.setCurrentIndex(0)
+        return True
+
+    def add_selected_site(self) -> None:
+        site_id = self.window.site_list.selected_site_id()
+        if site_id is not None:
+            self.add_site(site_id)
+
+    def flush(self) -> None:
+        self.editor.flush()
+
+    # ---- slots --------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.flush()
+        return False
+
+    def _on_site_table_double_clicked(self, _index: QModelIndex) -> None:
+        self.add_selected_site()
+
+    def _on_bridge_add_stop_requested(self, site_id: int) -> None:
+        self.add_site(site_id)
+
+    def _on_optimise_triggered(self) -> None:
+        if not self.editor.optimise() and self.session.plan is not None:
+            self.window.statusBar().showMessage(tr("当前顺序已经是最短路程。"), NOTICE_MS)
+
+    def _on_sites_changed(self, *_args: object) -> None:
+        sites = self.window.site_model.sites()
+        self.editor.gathering.set_sites(sites)
+        if self.session.attached:
+            self.session.set_sites(sites)
+
+    def _on_session_plan_changed(self, plan: Plan, _schedule: object, _warnings: object) -> None:
+        if self.schedule.isHidden():
+            self._show_schedule_pane()
+        self.window.map_controller.set_route(route_payload(plan, self.session.sites))
+        self._update_actions()
+
+    def _show_schedule_pane(self) -> None:
+        self.schedule.show()
+        height = max(self.middle.height(), 400)
+        self.middle.setSizes([height * 11 // 20, height * 9 // 20])
+        pane = max(self.plan_pane.height(), 600)
+        self.plan_pane.setSizes([pane * 7 // 10, pane * 3 // 10])
+        self.right_tabs.setCurrentWidget(self.plan_pane)
+
+    def _on_session_plan_closed(self) -> None:
+        self.schedule.hide()
+        self.window.map_controller.set_route(route_payload(None, {}))
+        self._update_actions()
+
+    def _on_session_save_failed(self, _error: str) -> None:
+        self.window.statusBar().showMessage(
+            tr("方案未能保存：数据库无法写入（磁盘已满或文件被占用？）。请勿关闭程序，稍后再试。"),
+            0,
+        )
+
+    def _update_actions(self, *_args: object) -> None:
+        stack = self.session.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setText(
+            tr("撤销“{0}”(&U)").format(stack.undoText()) if stack.canUndo() else tr("撤销(&U)")
+        )
+        self.redo_action.setText(
+            tr("重做“{0}”(&R)").format(stack.redoText()) if stack.canRedo() else tr("重做(&R)")
+        )
+        has_plan = self.session.plan is not None
+        self.new_action.setEnabled(self.session.attached)
+        self.add_stop_action.setEnabled(has_plan)
+        self.optimise_action.setEnabled(has_plan and len(self.session.plan.stops) >= 2)  # type: ignore[union-attr]
+        self.duplicate_action.setEnabled(has_plan)
+        self.delete_action.setEnabled(has_plan)

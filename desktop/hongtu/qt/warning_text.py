@@ -1,0 +1,160 @@
+"""The sentences the organiser reads for each plan warning (the core returns only codes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from hongtu.core.warnings import PlanWarning, Severity, WarningCode
+
+Details = dict[str, str | int]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WarningText", text)
+
+
+def weekday_name(weekday: int) -> str:
+    names = [tr("周一"), tr("周二"), tr("周三"), tr("周四"), tr("周五"), tr("周六"), tr("周日")]
+    return names[weekday] if 0 <= weekday < len(names) else "?"
+
+
+def duration_text(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return tr("{0} 小时 {1} 分钟").format(hours, rest)
+    if hours:
+        return tr("{0} 小时").format(hours)
+    return tr("{0} 分钟").format(rest)
+
+
+def _past(d: Details) -> str:
+    return tr("活动日期 {0} 已经过去（今天是 {1}）。").format(d["date"], d["today"])
+
+
+def _too_long(d: Details) -> str:
+    return tr("全天行程约 {0}，超过设定的上限 {1}；请减少站点或缩短停留。").format(
+        duration_text(int(d["minutes"])), duration_text(int(d["max_minutes"]))
+    )
+
+
+def _closed(d: Details) -> str:
+    return tr("当天是{0}，该馆{0}闭馆。").format(weekday_name(int(d["weekday"])))
+
+
+def _holiday_unknown(d: Details) -> str:
+    return tr(
+        "该馆{0}闭馆（法定节假日除外），但缺少 {1} 年的节假日数据，请电话确认当天是否开放。"
+    ).format(weekday_name(int(d["weekday"])), d["year"])
+
+
+def _before_opening(d: Details) -> str:
+    return tr("预计 {0} 到达，早于开馆时间 {1}。").format(d["arrival"], d["opens"])
+
+
+def _after_last_entry(d: Details) -> str:
+    return tr("预计 {0} 到达，晚于最晚入馆时间 {1}。").format(d["arrival"], d["last_entry"])
+
+
+def _after_closing(d: Details) -> str:
+    return tr("预计 {0} 到达，此时已闭馆（{1} 闭馆）。").format(d["arrival"], d["closes"])
+
+
+def _reservation(d: Details) -> str:
+    left = int(d["days_left"])
+    if left < 0:
+        return tr("需提前 {0} 天预约，活动日期已过。").format(d["lead_days"])
+    return tr("需提前 {0} 天预约，距活动只剩 {1} 天，请尽快联系。").format(d["lead_days"], left)
+
+
+def _group(d: Details) -> str:
+    return tr("参加人数 {0} 人，超过单批接待上限 {1} 人，需要分批参观。").format(
+        d["participants"], d["max_group_size"]
+    )
+
+
+def _position(d: Details) -> str:
+    if d.get("position") == "none":
+        return tr("位置未知，到这里的路程无法计算。")
+    return tr("坐标为估计值（位置待核实），路程和用时仅供参考。")
+
+
+def _phone(d: Details) -> str:
+    if d.get("phone"):
+        return tr("开放时间未知，请出行前电话确认：{0}。").format(d["phone"])
+    return tr("开放时间未知，请出行前电话确认。")
+
+
+def _start_early(d: Details) -> str:
+    return tr("手动设定的开始时间 {0} 早于最早到达时间 {1}（早 {2} 分钟）。").format(
+        d["start"], d["arrival"], d["minutes_early"]
+    )
+
+
+def _unknown_distance(d: Details) -> str:
+    if d.get("place") == "gathering":
+        return tr("集合地点没有坐标，第一段和返程路程按最短用时估算；请填写坐标或手动设定用时。")
+    return tr("这里没有坐标，前后路程按最短用时估算；请手动设定路程用时。")
+
+
+def _site_missing(d: Details) -> str:
+    return tr("站点（编号 {0}）已不在站点目录中，请删除或替换这一站。").format(d["site_id"])
+
+
+_SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
+    WarningCode.PLAN_IN_PAST: _past,
+    WarningCode.DAY_TOO_LONG: _too_long,
+    WarningCode.SITE_CLOSED: _closed,
+    WarningCode.HOLIDAY_DATA_UNKNOWN: _holiday_unknown,
+    WarningCode.ARRIVAL_BEFORE_OPENING: _before_opening,
+    WarningCode.ARRIVAL_AFTER_LAST_ENTRY: _after_last_entry,
+    WarningCode.ARRIVAL_AFTER_CLOSING: _after_closing,
+    WarningCode.RESERVATION_TOO_LATE: _reservation,
+    WarningCode.GROUP_TOO_LARGE: _group,
+    WarningCode.POSITION_ESTIMATE: _position,
+    WarningCode.CONFIRM_HOURS_BY_PHONE: _phone,
+    WarningCode.START_BEFORE_ARRIVAL: _start_early,
+    WarningCode.UNKNOWN_DISTANCE: _unknown_distance,
+    WarningCode.SITE_MISSING: _site_missing,
+}
+
+
+def reason_text(warning: PlanWarning) -> str:
+    """Why, in one sentence, without saying where."""
+    return _SENTENCES[warning.code](warning.details)
+
+
+def subject_text(warning: PlanWarning, stop_number: int | None) -> str:
+    """Where: 第2站 太原解放纪念馆 / 集合地点 单位大门 / 整个方案."""
+    if warning.stop_id is not None and stop_number is not None:
+        name = warning.site_name or tr("（未知站点）")
+        return tr("第{0}站 {1}").format(stop_number, name)
+    if warning.site_name:
+        return tr("集合地点 {0}").format(warning.site_name)
+    if warning.code is WarningCode.UNKNOWN_DISTANCE:
+        return tr("集合地点")
+    return tr("整个方案")
+
+
+def warning_text(warning: PlanWarning, stop_number: int | None) -> str:
+    return tr("{0}：{1}").format(subject_text(warning, stop_number), reason_text(warning))
+
+
+def severity_label(severity: Severity) -> str:
+    return {
+        Severity.PROBLEM: tr("问题"),
+        Severity.WARNING: tr("注意"),
+        Severity.INFO: tr("提示"),
+    }[severity]
+
+
+def severity_icon(severity: Severity) -> QIcon:
+    pixmap = {
+        Severity.PROBLEM: QStyle.StandardPixmap.SP_MessageBoxCritical,
+        Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    }[severity]
+    return QApplication.style().standardIcon(pixmap)

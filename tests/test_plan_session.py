@@ -1,0 +1,242 @@
+"""The plan session: every edit is on disk at once, undoable, and re-times the day."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from hongtu.core.geo import LatLon
+from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint, ItemKind
+from hongtu.core.warnings import PlanWarning, Severity, WarningCode
+from hongtu.qt.plan_models import (
+    PlanListModel,
+    PlanScheduleModel,
+    PlanStopsModel,
+    PlanWarningsModel,
+    ScheduleColumn,
+    StopActivitiesModel,
+    StopColumn,
+)
+from hongtu.qt.plan_session import PlanSession
+from hongtu.qt.warning_text import warning_text
+
+pytestmark = pytest.mark.gui
+
+GATE = GatheringPoint(custom=CustomPlace("单位大门", LatLon(37.8706, 112.5489)))
+
+
+@pytest.fixture
+def session(qtbot, workspace):
+    session = PlanSession(today=lambda: date(2025, 10, 1))
+    session.attach(workspace.plans, workspace.sites.list_sites())
+    return session
+
+
+def site_id(session: PlanSession, fragment: str) -> int:
+    return next(s.id for s in session.sites.values() if fragment in s.name)
+
+
+def new_plan_with_stops(session: PlanSession, *names: str) -> None:
+    session.create("学习红色历史", date(2025, 10, 15))
+    session.set_gathering(GATE)
+    for name in names:
+        session.add_site_stop(site_id(session, name))
+
+
+def stop_names(session: PlanSession) -> list[str]:
+    assert session.plan is not None
+    return [session.sites[s.site_id].name for s in session.plan.stops]  # type: ignore[index]
+
+
+def saved(session: PlanSession):
+    assert session.plan is not None and session.plan.id is not None
+    return session.store.get(session.plan.id)
+
+
+def test_a_new_plan_is_saved_listed_and_open(qtbot, session) -> None:
+    with qtbot.waitSignal(session.plan_changed) as blocker:
+        session.create("重温入党誓词", date(2025, 10, 15))
+    plan = blocker.args[0]
+    assert plan.id is not None and session.plan == plan
+    assert [p.title for p in session.list_plans()] == ["重温入党誓词"]
+
+
+def test_every_edit_is_on_disk_before_plan_changed(qtbot, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
+    seen = []
+    session.plan_changed.connect(lambda plan, *_: seen.append(session.store.get(plan.id)))
+    session.set_plan_field("participants", 45)
+    assert seen[-1].participants == 45
+    assert saved(session) == session.plan
+    assert stop_names(session) == ["太原解放纪念馆", "八路军驻晋办事处旧址"]
+
+
+def test_undo_and_redo_restore_what_is_saved(qtbot, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处", "山西国民师范")
+    before = stop_names(session)
+    session.move_stop(session.plan.stops[2].id, 0)
+    moved = stop_names(session)
+    assert moved == [before[2], before[0], before[1]]
+    session.undo()
+    assert stop_names(session) == before
+    assert [session.sites[s.site_id].name for s in saved(session).stops] == before
+    session.redo()
+    assert stop_names(session) == moved
+
+
+def test_typing_in_one_field_is_one_undo_step(qtbot, session) -> None:
+    new_plan_with_stops(session)
+    steps = session.undo_stack.count()
+    for text in ("机", "机关", "机关第一党支部"):
+        session.set_plan_field("branch", text, typing=True)
+    assert session.undo_stack.count() == steps + 1
+    session.undo()
+    assert session.plan.branch == ""
+
+
+def test_an_edit_that_changes_nothing_is_not_an_undo_step(qtbot, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆")
+    steps = session.undo_stack.count()
+    session.set_plan_field("title", session.plan.title)
+    assert session.undo_stack.count() == steps
+
+
+def test_schedule_follows_a_hand_set_leg_and_start(qtbot, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
+    second = session.plan.stops[1].id
+    session.set_leg_minutes(second, 50)
+    leg = next(
+        i for i in session.schedule.items if i.kind is ItemKind.TRAVEL and i.stop_id == second
+    )
+    assert leg.overridden and leg.leg.minutes == 50
+    session.set_start_override(second, time(11, 0))
+    visit = next(
+        i for i in session.schedule.items if i.kind is ItemKind.VISIT and i.stop_id == second
+    )
+    assert visit.start == time(11, 0) and visit.overridden
+
+
+def test_deleting_a_plan_closes_it_and_undo_brings_it_back(qtbot, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆")
+    plan_id = session.plan.id
+    with qtbot.waitSignal(session.plan_closed):
+        session.delete(plan_id)
+    assert session.plan is None and session.list_plans() == []
+    session.undo()
+    assert session.plan is not None and session.plan.id == plan_id
+    assert [p.id for p in session.list_plans()] == [plan_id]
+
+
+def test_duplicate_is_a_new_draft_with_its_own_stops(qtbot, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
+    original = session.plan
+    session.duplicate(original.id, "学习红色历史（副本）")
+    copy = session.plan
+    assert copy.id != original.id and copy.title == "学习红色历史（副本）"
+    assert [s.site_id for s in copy.stops] == [s.site_id for s in original.stops]
+    assert not {s.id for s in copy.stops} & {s.id for s in original.stops}
+    session.undo()
+    assert [p.id for p in session.list_plans()] == [original.id]
+
+
+def test_optimising_keeps_pinned_stops_and_is_one_undo_step(qtbot, session) -> None:
+    # 娄烦 is far west: on a day that ends there, visiting it second is the worse order
+    new_plan_with_stops(session, "太原解放纪念馆", "高君宇故居", "八路军驻晋办事处")
+    session.set_plan_field("returns_to_gathering", False)
+    first = session.plan.stops[0].id
+    session.set_pinned(first, True)
+    before = stop_names(session)
+    steps = session.undo_stack.count()
+    assert session.optimise_order() is True
+    assert session.undo_stack.count() == steps + 1
+    after = stop_names(session)
+    assert after[0] == before[0] == "太原解放纪念馆"
+    assert after[-1] == "高君宇故居"
+    session.undo()
+    assert stop_names(session) == before
+
+
+def test_warnings_name_the_stop_in_chinese(qtbot, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆")
+    session.set_plan_field("date", date(2025, 9, 1))  # before "today"
+    model = PlanWarningsModel()
+    model.set_warnings(session.plan, session.warnings)
+    texts = model.texts()
+    assert any(t.startswith("整个方案：活动日期 2025-09-01 已经过去") for t in texts)
+    assert any(t.startswith("第1站 太原解放纪念馆：") for t in texts)
+
+
+@pytest.mark.parametrize("code", list(WarningCode))
+def test_every_warning_code_has_a_chinese_sentence(code) -> None:
+    details = {
+        "date": "2025-01-01", "today": "2025-02-01", "minutes": 700, "max_minutes": 600,
+        "weekday": 0, "year": 2030, "arrival": "08:30", "opens": "09:00",
+        "last_entry": "16:30", "closes": "17:00", "lead_days": 3, "days_left": 1,
+        "participants": 60, "max_group_size": 40, "position": "none", "phone": "0351-1234567",
+        "start": "09:00", "minutes_early": 10, "place": "stop", "site_id": 99,
+    }  # fmt: skip
+    warning = PlanWarning(code, "s1", "太原解放纪念馆", details, Severity.WARNING)
+    text = warning_text(warning, 2)
+    assert text.startswith("第2站 太原解放纪念馆：")
+    assert "{" not in text and len(text) > 12
+
+
+# ---- the models, checked by qtmodeltester and used as a view would use them -----------------
+
+
+def test_stop_model_shows_default_minutes_and_reorders_by_drop(qtbot, qtmodeltester, session):
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处", "山西国民师范")
+    model = PlanStopsModel(session)
+    session.plan_changed.connect(lambda plan, *_: model.set_plan(plan))
+    model.set_plan(session.plan)
+    qtmodeltester.check(model)
+    assert model.index(0, StopColumn.MINUTES).data().endswith("（默认）")
+    data = model.mimeData([model.index(0, 0)])
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert [model.index(r, StopColumn.PLACE).data() for r in range(3)] == [
+        "八路军驻晋办事处旧址", "山西国民师范旧址革命活动纪念馆", "太原解放纪念馆",
+    ]  # fmt: skip
+    assert model.setData(model.index(0, StopColumn.MINUTES), "45")
+    assert model.index(0, StopColumn.MINUTES).data() == "45 分钟"
+    model.setData(model.index(1, StopColumn.PINNED), Qt.CheckState.Checked.value,
+                  Qt.ItemDataRole.CheckStateRole)  # fmt: skip
+    assert session.plan.stops[1].pinned
+    qtmodeltester.check(model)
+
+
+def test_schedule_model_marks_hand_set_values(qtbot, qtmodeltester, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
+    model = PlanScheduleModel(session)
+    session.plan_changed.connect(lambda plan, schedule, _w: model.set_schedule(plan, schedule))
+    model.set_schedule(session.plan, session.schedule)
+    qtmodeltester.check(model)
+    travel = next(r for r in range(model.rowCount())
+                  if model.item_at(r).kind is ItemKind.TRAVEL)  # fmt: skip
+    minutes = model.index(travel, ScheduleColumn.MINUTES)
+    assert minutes.data(Qt.ItemDataRole.FontRole) is None
+    assert model.setData(minutes, "40")
+    assert minutes.data() == "40 分钟"
+    assert minutes.data(Qt.ItemDataRole.FontRole).italic()
+    assert minutes.data(Qt.ItemDataRole.ToolTipRole).startswith("手动设定")
+    assert not model.setData(minutes, "很久")
+    model.clear_override(travel)
+    assert minutes.data(Qt.ItemDataRole.FontRole) is None
+    qtmodeltester.check(model)
+
+
+def test_activity_and_plan_list_models(qtbot, qtmodeltester, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆")
+    stop_id = session.plan.stops[0].id
+    session.add_activity(stop_id, Activity(ActivityKind.TOUR, 60))
+    activities = StopActivitiesModel(session)
+    activities.show_stop(session.plan, stop_id)
+    qtmodeltester.check(activities)
+    assert activities.setData(activities.index(0, 0), "集体合影")
+    assert session.plan.stops[0].activities[0].kind is ActivityKind.CUSTOM
+    plans = PlanListModel(session)
+    plans.set_plans(session.list_plans())
+    qtmodeltester.check(plans)
+    assert plans.setData(plans.index(0, 0), "新的主题")
+    assert session.list_plans()[0].title == "新的主题"

@@ -1,0 +1,154 @@
+"""The English catalogue: complete, compiled from what is committed, faithful to placeholders."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "i18n.py"
+TS_FILE = ROOT / "resources" / "i18n" / "hongtu_en.ts"
+QM_FILE = TS_FILE.with_suffix(".qm")
+
+FIELD = re.compile(r"\{[^{}]*\}")  # {0}, {1:.1f}, {name}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def i18n_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("hongtu_i18n_script", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def mnemonic_count(text: str) -> int:
+    """How many ``&`` mnemonic markers ``text`` has (``&&`` is a literal ampersand)."""
+    return text.replace("&&", "").count("&")
+
+
+def catalogue() -> list[tuple[str, str, str, str | None]]:
+    """(context, source, translation, type) for every message in the committed .ts."""
+    rows = []
+    for context in ET.parse(TS_FILE).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            rows.append(
+                (name, message.findtext("source") or "", translation.text or "",
+                 translation.get("type"))
+            )
+    return rows
+
+
+def lrelease_tool() -> str:
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return found
+    beside = Path(sys.executable).parent / "pyside6-lrelease"
+    if not beside.exists():
+        pytest.skip("pyside6-lrelease is not installed")
+    return str(beside)
+
+
+def test_every_source_string_is_translated() -> None:
+    assert i18n_script().problems() == []
+
+
+def test_catalogue_has_no_unfinished_or_empty_translations() -> None:
+    rows = catalogue()
+    assert len(rows) > 400
+    unfinished = [(c, s) for c, s, t, kind in rows if kind is not None or not t]
+    assert unfinished == []
+
+
+def test_committed_qm_is_what_lrelease_makes_of_the_committed_ts(tmp_path: Path) -> None:
+    assert QM_FILE.exists(), "run: python scripts/i18n.py release"
+    fresh = tmp_path / "hongtu_en.qm"
+    subprocess.run(
+        [lrelease_tool(), "-silent", str(TS_FILE), "-qm", str(fresh)], check=True, timeout=60
+    )
+    assert fresh.read_bytes() == QM_FILE.read_bytes(), "run: python scripts/i18n.py release"
+
+
+def test_translations_keep_placeholders_mnemonics_and_line_breaks() -> None:
+    wrong = []
+    for context, source, translation, _ in catalogue():
+        if (
+            set(FIELD.findall(translation)) != set(FIELD.findall(source))
+            or mnemonic_count(translation) != mnemonic_count(source)
+            or translation.count("\n") != source.count("\n")
+            or (source[:1].isspace() and not translation[:1].isspace())  # suffixes like " 人"
+        ):
+            wrong.append((context, source, translation))
+    assert wrong == []
+
+
+def test_translations_are_english() -> None:
+    native_names = {("SettingsDialog", "简体中文")}  # a language is offered in its own name
+    examples = {("PlaceDialog", "例如：太原市迎泽区迎泽公园")}  # the services want Chinese
+    left = [
+        (c, s, t) for c, s, t, _ in catalogue()
+        if CJK.search(t) and (c, s) not in native_names | examples
+    ]
+    assert left == []
+
+
+def test_mnemonic_counter() -> None:
+    assert mnemonic_count("&File") == 1
+    assert mnemonic_count("Save && &Close") == 1
+    assert mnemonic_count("文件(&F)") == 1
+    assert mnemonic_count("Undo “{0}”") == 0
+
+
+@pytest.mark.gui
+@pytest.mark.webengine
+def test_main_window_speaks_english_and_back_to_chinese(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+
+    from hongtu.qt.i18n import install_translators
+    from hongtu.qt.mainwindow import MainWindow
+
+    def build() -> tuple[MainWindow, str, list[str]]:
+        window = MainWindow()
+        menus = [action.text() for action in window.menuBar().actions()]
+        return window, window.windowTitle(), menus
+
+    def dispose(window: MainWindow) -> None:
+        window.close()
+        window.map_view.deleteLater()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    previous_locale = QLocale()
+    installed = []
+    try:
+        installed += install_translators(qapp, "en")
+        assert installed, "hongtu_en.qm did not load"
+        window, title, menus = build()
+        dispose(window)
+        assert title.startswith("HongTu") and not CJK.search(title)
+        assert "&File" in menus and "&Help" in menus
+        assert not [menu for menu in menus if CJK.search(menu)]
+
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        installed += install_translators(qapp, "zh_CN")
+        window, title, menus = build()
+        dispose(window)
+        assert title == "红途 — 太原红色教育基地主题党日规划"
+        assert "文件(&F)" in menus
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)
+    assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
