@@ -78,6 +78,8 @@ var hongtuMap = (function () {
                      { maxWidth: 280, minWidth: 160 });
     marker.bindTooltip(el("span", "ht-label", site.name),
                        { permanent: true, direction: "right", className: "ht-tooltip" });
+    marker.on("mouseover", function () { labelClass(marker, "ht-label-hover", true); });
+    marker.on("mouseout", function () { labelClass(marker, "ht-label-hover", false); });
     marker.on("click", function () { send({ type: "site_clicked", id: site.id }); });
     marker.on("dragend", function () {
       var p = marker.getLatLng();
@@ -85,6 +87,21 @@ var hongtuMap = (function () {
     });
     marker.addTo(siteLayer);
     markers[site.id] = marker;
+    if (site.id === selectedId) { labelClass(marker, "ht-label-selected", true); }
+  }
+
+  // Labels: at the city-wide zoom the downtown sites are a few hundred metres apart and their
+  // names would pile up, so below LABEL_ZOOM only the selected site and a hovered one are named.
+  var LABEL_ZOOM = 13;
+
+  function labelClass(marker, name, on) {
+    var tooltip = marker.getTooltip();
+    var node = tooltip ? tooltip.getElement() : null;
+    if (node) { node.classList.toggle(name, on); }
+  }
+
+  function updateLabelDensity() {
+    map.getContainer().classList.toggle("ht-labels-sparse", map.getZoom() < LABEL_ZOOM);
   }
 
   function escapeHtml(text) {
@@ -165,6 +182,9 @@ var hongtuMap = (function () {
       siteLayer = L.layerGroup().addTo(map);
       routeLayer = L.layerGroup().addTo(map);
       map.attributionControl.setPrefix(false);
+      L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+      map.on("zoomend", updateLabelDensity);
+      updateLabelDensity();
       map.on("click", function (e) {
         send({ type: "map_clicked", lat: e.latlng.lat, lon: e.latlng.lng });
       });
@@ -207,6 +227,7 @@ var hongtuMap = (function () {
         if (sid !== null && markers[sid]) {
           markers[sid].setIcon(markerIcon(sites[sid], sid === selectedId));
           markers[sid].setZIndexOffset(sid === selectedId ? 1000 : 0);
+          labelClass(markers[sid], "ht-label-selected", sid === selectedId);
         }
       });
       if (centre && markers[id]) {
@@ -309,6 +330,11 @@ var hongtuMap = (function () {
       if (route.returns && route.gathering && points.length > 1) { points.push(points[0]); }
       if (points.length > 1) {
         L.polyline(points, { color: "#c0392b", weight: 4, opacity: 0.85 }).addTo(routeLayer);
+      }
+      var view = map.getBounds();
+      var outside = points.some(function (p) { return !view.contains(p); });
+      if ((route.fit || outside) && points.length) {  // never leave a stop off-screen
+        map.fitBounds(L.latLngBounds(points).pad(0.25), { maxZoom: 15, animate: false });
       }
       return points.length;
     },

@@ -18,7 +18,7 @@ from hongtu.core import paths
 from hongtu.core.atomic import write_atomic
 
 # Bump when build_map_page_html changes what it writes, so cached pages are rebuilt.
-PAGE_LAYOUT_VERSION = "1"
+PAGE_LAYOUT_VERSION = "2"
 TAIYUAN_CENTRE = (37.87, 112.55)
 DEFAULT_ZOOM = 11
 LEAFLET_DIR = ("web", "vendor", "leaflet-1.9.3")
@@ -63,7 +63,7 @@ def build_map_page_html() -> str:
         location=list(TAIYUAN_CENTRE),
         zoom_start=DEFAULT_ZOOM,
         tiles=None,
-        control_scale=True,
+        control_scale=False,  # hongtu-map.js adds a metric-only scale
         prefer_canvas=False,
     )
     fmap.default_js = [

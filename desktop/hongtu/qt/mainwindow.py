@@ -198,9 +198,12 @@ class MainWindow(QMainWindow):
     def show_sites(self, sites: list[Site]) -> None:
         self.site_model.set_sites(sites)
         self.site_list.fill_filters(sites)
-        estimates = sum(1 for s in sites if s.position_is_estimate)
+        unplaced = sum(1 for s in sites if s.position is None)
+        estimates = sum(1 for s in sites if s.position is not None and s.position_is_estimate)
         self.status_sites.setText(
-            tr("共 {0} 个站点，其中 {1} 个位置待核实").format(len(sites), estimates)
+            tr("共 {0} 个站点：{1} 个位置待核实，{2} 个位置未知").format(
+                len(sites), estimates, unplaced
+            )
         )
         markers = [data for s in sites if (data := site_marker_data(s)) is not None]
         self.map_controller.show_sites(markers, callback=self._on_markers_drawn)

@@ -60,6 +60,8 @@ class PlanUi(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._routed_plan_id: int | None = None
+        self._routed_had_stops = False
         self.session = PlanSession(self, settings=self._settings)
         self.plan_list = PlanListPanel(self.session)
         self.editor = PlanEditor(self.session)
@@ -212,7 +214,13 @@ class PlanUi(QObject):
     def _on_session_plan_changed(self, plan: Plan, _schedule: object, _warnings: object) -> None:
         if self.schedule.isHidden():
             self._show_schedule_pane()
-        self.window.map_controller.set_route(route_payload(plan, self.session.sites))
+        route = route_payload(plan, self.session.sites)
+        # frame the route once: when a plan is opened, or when its first stop appears
+        has_stops = bool(route.get("stops"))
+        route["fit"] = plan.id != self._routed_plan_id or not self._routed_had_stops
+        self._routed_plan_id = plan.id
+        self._routed_had_stops = has_stops
+        self.window.map_controller.set_route(route)
         self._update_actions()
 
     def _show_schedule_pane(self) -> None:
@@ -224,6 +232,7 @@ class PlanUi(QObject):
         self.right_tabs.setCurrentWidget(self.plan_pane)
 
     def _on_session_plan_closed(self) -> None:
+        self._routed_plan_id = None
         self.schedule.hide()
         self.window.map_controller.set_route(route_payload(None, {}))
         self._update_actions()
