@@ -14,8 +14,7 @@ MAP_TIMEOUT_MS = 30_000
 
 
 def open_main_window(qtbot: Any, db: str) -> tuple[MainWindow, Controller]:
-    window = MainWindow()
-    qtbot.addWidget(window, before_close_func=lambda w: None)
+    window = MainWindow()  # closed and deleted by close_main_window, not by qtbot
     controller = Controller(window, db, probe=False)
     window.show()
     with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):

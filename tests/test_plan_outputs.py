@@ -92,3 +92,31 @@ def test_missing_folder_gets_a_plain_message(
     dialog._on_buttons_accepted()
     assert dialog.written is None
     assert messages and "文件夹不存在" in messages[0] and "原有文件没有被改动" in messages[0]
+
+
+@pytest.mark.gui
+@pytest.mark.webengine
+def test_plan_menu_previews_the_open_plan_in_plan_order(qtbot, monkeypatch, tmp_path) -> None:
+    from gui_helpers import close_main_window, open_main_window
+    from hongtu.qt import printing
+
+    previewed: list = []
+    monkeypatch.setattr(printing, "print_preview",
+                        lambda doc, kind, parent=None, **kw: previewed.append((doc, kind)) or 0)
+    window, controller = open_main_window(qtbot, str(tmp_path / "menu.sqlite3"))
+    try:
+        ui = window.plan_ui
+        assert not ui.print_schedule_action.isEnabled()  # nothing to print without a plan
+        ui.plan_list.create_plan()
+        names = {s.name: s.id for s in window.site_model.sites()}
+        ui.add_site(names["双塔革命烈士陵园"])
+        ui.add_site(names["太原解放纪念馆"])
+        assert ui.print_schedule_action.isEnabled()
+        assert ui.export_action in ui.plan_menu.actions()
+        ui.print_schedule_action.trigger()
+        ui.print_signin_action.trigger()
+        assert [kind for _doc, kind in previewed] == ["schedule", "signin"]
+        stops = [stop.name for stop in previewed[0][0].stops]
+        assert stops == ["双塔革命烈士陵园", "太原解放纪念馆"]
+    finally:
+        close_main_window(window, controller)

@@ -137,6 +137,19 @@ class PlanUi(QObject):
         self.duplicate_action.triggered.connect(self.plan_list.duplicate_selected)
         self.delete_action = QAction(tr("删除方案(&D)…"), self)
         self.delete_action.triggered.connect(self.plan_list.delete_selected)
+        self.export_action = QAction(tr("导出(&E)…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self._on_export_triggered)
+        self.print_schedule_action = QAction(tr("打印日程安排表(&P)…"), self)
+        self.print_schedule_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_schedule_action.triggered.connect(self._on_print_schedule_triggered)
+        self.print_signin_action = QAction(tr("打印签到表(&S)…"), self)
+        self.print_signin_action.triggered.connect(self._on_print_signin_triggered)
+        self.output_actions = (
+            self.export_action,
+            self.print_schedule_action,
+            self.print_signin_action,
+        )
 
     def _build_menus(self) -> None:
         menu_bar = self.window.menuBar()
@@ -148,6 +161,8 @@ class PlanUi(QObject):
         plan_menu.addActions([self.new_action, self.duplicate_action, self.delete_action])
         plan_menu.addSeparator()
         plan_menu.addActions([self.add_stop_action, self.optimise_action])
+        plan_menu.addSeparator()
+        plan_menu.addActions(list(self.output_actions))
         menu_bar.insertMenu(before, edit_menu)
         menu_bar.insertMenu(before, plan_menu)
         self.edit_menu, self.plan_menu = edit_menu, plan_menu
@@ -200,6 +215,37 @@ class PlanUi(QObject):
 
     def _on_bridge_add_stop_requested(self, site_id: int) -> None:
         self.add_site(site_id)
+
+    def _on_export_triggered(self) -> None:
+        from hongtu.qt.plan_outputs import ExportDialog
+
+        plan = self._plan_for_output()
+        if plan is None or self.window.workspace is None:
+            return
+        dialog = ExportDialog(self.window.workspace, plan, self.window)
+        if dialog.exec() and dialog.written is not None:
+            self.window.statusBar().showMessage(
+                tr("已导出：{0}").format(str(dialog.written)), NOTICE_MS
+            )
+
+    def _on_print_schedule_triggered(self) -> None:
+        from hongtu.qt.plan_outputs import preview_schedule
+
+        plan = self._plan_for_output()
+        if plan is not None and self.window.workspace is not None:
+            preview_schedule(self.window.workspace, plan, self.window)
+
+    def _on_print_signin_triggered(self) -> None:
+        from hongtu.qt.plan_outputs import preview_signin
+
+        plan = self._plan_for_output()
+        if plan is not None and self.window.workspace is not None:
+            preview_signin(self.window.workspace, plan, self.window)
+
+    def _plan_for_output(self) -> Plan | None:
+        """The open plan, with any text still being typed saved first."""
+        self.session.flush_requested.emit()
+        return self.session.plan
 
     def _on_optimise_triggered(self) -> None:
         if not self.editor.optimise() and self.session.plan is not None:
@@ -259,3 +305,5 @@ class PlanUi(QObject):
         self.optimise_action.setEnabled(has_plan and len(self.session.plan.stops) >= 2)  # type: ignore[union-attr]
         self.duplicate_action.setEnabled(has_plan)
         self.delete_action.setEnabled(has_plan)
+        for action in self.output_actions:
+            action.setEnabled(has_plan)

@@ -130,6 +130,9 @@ class SiteEditing(QObject):
         menu.addActions([self.correct_action, self.restore_action])
         menu.addSeparator()
         menu.addAction(self.add_action)
+        plan_ui = getattr(self.window, "plan_ui", None)
+        if plan_ui is not None:
+            menu.addAction(plan_ui.add_stop_action)
         menu.popup(self.window.site_list.table.viewport().mapToGlobal(pos))
 
     def _selected_site(self) -> Site | None:
