@@ -112,41 +112,36 @@ def test_mnemonic_counter() -> None:
 
 @pytest.mark.gui
 @pytest.mark.webengine
-def test_main_window_speaks_english_and_back_to_chinese(qapp) -> None:
-    from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+def test_main_window_speaks_english_and_back_to_chinese(qapp, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QLocale
 
+    from gui_helpers import close_main_window, open_main_window
     from hongtu.qt.i18n import install_translators
-    from hongtu.qt.mainwindow import MainWindow
 
-    def build() -> tuple[MainWindow, str, list[str]]:
-        window = MainWindow()
-        menus = [action.text() for action in window.menuBar().actions()]
-        return window, window.windowTitle(), menus
-
-    def dispose(window: MainWindow) -> None:
-        window.close()
-        window.map_view.deleteLater()
-        window.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    def window_texts(db: str) -> tuple[str, list[str]]:
+        """The title and menu titles of a real main window, opened like the app opens it."""
+        window, controller = open_main_window(qtbot, str(tmp_path / db))
+        try:
+            return window.windowTitle(), [a.text() for a in window.menuBar().actions()]
+        finally:
+            close_main_window(window, controller)
 
     previous_locale = QLocale()
     installed = []
     try:
         installed += install_translators(qapp, "en")
         assert installed, "hongtu_en.qm did not load"
-        window, title, menus = build()
-        dispose(window)
+        title, menus = window_texts("en.sqlite3")
         assert title.startswith("HongTu") and not CJK.search(title)
-        assert "&File" in menus and "&Help" in menus
+        assert {"&File", "&Edit", "&Plan", "&Map", "&Help"} <= set(menus)
         assert not [menu for menu in menus if CJK.search(menu)]
 
         for translator in installed:
             qapp.removeTranslator(translator)
         installed += install_translators(qapp, "zh_CN")
-        window, title, menus = build()
-        dispose(window)
+        title, menus = window_texts("zh.sqlite3")
         assert title == "红途 — 太原红色教育基地主题党日规划"
-        assert "文件(&F)" in menus
+        assert "文件(&F)" in menus and "帮助(&H)" in menus
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)

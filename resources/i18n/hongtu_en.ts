@@ -1,0 +1,1922 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+  <context>
+    <name>App</name>
+    <message>
+      <source>无法打开数据库</source>
+      <translation>Cannot open the database</translation>
+    </message>
+  </context>
+  <context>
+    <name>Cli</name>
+    <message>
+      <source>不支持这种格式</source>
+      <translation>Unsupported format</translation>
+    </message>
+    <message>
+      <source>不是有效的 JSON 文件</source>
+      <translation>Not a valid JSON file</translation>
+    </message>
+    <message>
+      <source>不是红途方案文件（缺少 "format": "hongtu-plan"）</source>
+      <translation>Not a HongTu plan file (missing "format": "hongtu-plan")</translation>
+    </message>
+    <message>
+      <source>交流研讨</source>
+      <translation>Discussion</translation>
+    </message>
+    <message>
+      <source>位置</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>位置待核实</source>
+      <translation>Position unverified</translation>
+    </message>
+    <message>
+      <source>位置未知</source>
+      <translation>Position unknown</translation>
+    </message>
+    <message>
+      <source>党支部</source>
+      <translation>Party branch</translation>
+    </message>
+    <message>
+      <source>共 {0} 人</source>
+      <translation>{0} participants</translation>
+    </message>
+    <message>
+      <source>其他活动</source>
+      <translation>Other activity</translation>
+    </message>
+    <message>
+      <source>内容</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>写入失败</source>
+      <translation>Write failed</translation>
+    </message>
+    <message>
+      <source>分钟</source>
+      <translation>min</translation>
+    </message>
+    <message>
+      <source>前往 {0}</source>
+      <translation>Travel to {0}</translation>
+    </message>
+    <message>
+      <source>区县</source>
+      <translation>District</translation>
+    </message>
+    <message>
+      <source>午餐</source>
+      <translation>Lunch</translation>
+    </message>
+    <message>
+      <source>参观学习</source>
+      <translation>Guided visit</translation>
+    </message>
+    <message>
+      <source>同时给出了目录站点和自定义地点</source>
+      <translation>Both a catalogue site and a custom place were given</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>坐标系只能是 wgs84、gcj02 或 bd09</source>
+      <translation>The coordinate system must be wgs84, gcj02 or bd09</translation>
+    </message>
+    <message>
+      <source>坐标超出范围</source>
+      <translation>Coordinates out of range</translation>
+    </message>
+    <message>
+      <source>导出失败：{0}：{1}。原有文件未被改动。</source>
+      <translation>Export failed: {0}: {1}. The existing file was not changed.</translation>
+    </message>
+    <message>
+      <source>已完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>已定</source>
+      <translation>Planned</translation>
+    </message>
+    <message>
+      <source>已核实</source>
+      <translation>Verified</translation>
+    </message>
+    <message>
+      <source>提醒：{0} 条（详见界面或 --json）</source>
+      <translation>Warnings: {0} (see the app or --json for details)</translation>
+    </message>
+    <message>
+      <source>敬献花篮</source>
+      <translation>Lay a wreath</translation>
+    </message>
+    <message>
+      <source>数值无效</source>
+      <translation>Invalid value</translation>
+    </message>
+    <message>
+      <source>数据库升级失败（原文件已备份）</source>
+      <translation>Database upgrade failed (the original file was backed up)</translation>
+    </message>
+    <message>
+      <source>数据库地址格式不正确</source>
+      <translation>Malformed database URL</translation>
+    </message>
+    <message>
+      <source>数据库文件已损坏</source>
+      <translation>The database file is damaged</translation>
+    </message>
+    <message>
+      <source>数据库正被另一个程序使用</source>
+      <translation>The database is in use by another program</translation>
+    </message>
+    <message>
+      <source>数据类型不对</source>
+      <translation>Wrong data type</translation>
+    </message>
+    <message>
+      <source>文件太大</source>
+      <translation>File too large</translation>
+    </message>
+    <message>
+      <source>文件夹不存在</source>
+      <translation>The folder does not exist</translation>
+    </message>
+    <message>
+      <source>文件已存在（如要覆盖请加 --overwrite）</source>
+      <translation>File already exists (add --overwrite to replace it)</translation>
+    </message>
+    <message>
+      <source>新顺序：</source>
+      <translation>New order: </translation>
+    </message>
+    <message>
+      <source>方案文件有问题：{0}（位置：{1}）。没有导入任何内容。</source>
+      <translation>Problem in the plan file: {0} (at {1}). Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>方案文件版本不受支持</source>
+      <translation>Unsupported plan file version</translation>
+    </message>
+    <message>
+      <source>无法读取文件 {0}：{1}</source>
+      <translation>Cannot read file {0}: {1}</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>本机站点目录中没有这个站点</source>
+      <translation>This site is not in the local site catalogue</translation>
+    </message>
+    <message>
+      <source>没有写入权限</source>
+      <translation>No write permission</translation>
+    </message>
+    <message>
+      <source>没有编号为 {0} 的方案</source>
+      <translation>No plan with ID {0}</translation>
+    </message>
+    <message>
+      <source>没有读写权限</source>
+      <translation>No read/write permission</translation>
+    </message>
+    <message>
+      <source>活动主题</source>
+      <translation>Theme</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>现场党课</source>
+      <translation>On-site Party lesson</translation>
+    </message>
+    <message>
+      <source>磁盘空间不足</source>
+      <translation>Not enough disk space</translation>
+    </message>
+    <message>
+      <source>站点不存在</source>
+      <translation>No such site</translation>
+    </message>
+    <message>
+      <source>站点数</source>
+      <translation>Stops</translation>
+    </message>
+    <message>
+      <source>纬度</source>
+      <translation>Latitude</translation>
+    </message>
+    <message>
+      <source>纬度应在 -90～90、经度应在 -180～180 之间</source>
+      <translation>Latitude must be between -90 and 90, longitude between -180 and 180</translation>
+    </message>
+    <message>
+      <source>纬度或经度不是有效的数字</source>
+      <translation>Latitude or longitude is not a valid number</translation>
+    </message>
+    <message>
+      <source>经度</source>
+      <translation>Longitude</translation>
+    </message>
+    <message>
+      <source>结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里</source>
+      <translation>Ends at {0}; {1} min in total, {2} min on the road, about {3:.1f} km</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>ID</translation>
+    </message>
+    <message>
+      <source>缺少导出所需的数据</source>
+      <translation>Data needed for the export is missing</translation>
+    </message>
+    <message>
+      <source>缺少必填项</source>
+      <translation>A required field is missing</translation>
+    </message>
+    <message>
+      <source>草稿</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>行车时间：{0} 分钟 → {1} 分钟</source>
+      <translation>Travel time: {0} min → {1} min</translation>
+    </message>
+    <message>
+      <source>距离未知</source>
+      <translation>Distance unknown</translation>
+    </message>
+    <message>
+      <source>路程</source>
+      <translation>Travel</translation>
+    </message>
+    <message>
+      <source>返回 {0}</source>
+      <translation>Return to {0}</translation>
+    </message>
+    <message>
+      <source>还没有方案。</source>
+      <translation>No plans yet.</translation>
+    </message>
+    <message>
+      <source>这个地点没有坐标，无法写入文件</source>
+      <translation>This place has no coordinates, so it cannot be written to the file</translation>
+    </message>
+    <message>
+      <source>这个数据库不是红途的数据库</source>
+      <translation>This is not a HongTu database</translation>
+    </message>
+    <message>
+      <source>这个数据库由更新版本的红途创建</source>
+      <translation>This database was created by a newer version of HongTu</translation>
+    </message>
+    <message>
+      <source>这个文件不是数据库文件</source>
+      <translation>This file is not a database file</translation>
+    </message>
+    <message>
+      <source>重温入党誓词</source>
+      <translation>Renew the Party oath</translation>
+    </message>
+    <message>
+      <source>错误：</source>
+      <translation>Error: </translation>
+    </message>
+    <message>
+      <source>错误：{0}（未保存）</source>
+      <translation>Error: {0} (not saved)</translation>
+    </message>
+    <message>
+      <source>错误：{0}：{1}（文件未被修改）</source>
+      <translation>Error: {0}: {1} (the file was not changed)</translation>
+    </message>
+    <message>
+      <source>错误：不认识的格式 {0}；可用：{1}</source>
+      <translation>Error: unknown format {0}; available: {1}</translation>
+    </message>
+    <message>
+      <source>错误：名称不能为空（未保存）</source>
+      <translation>Error: the name cannot be empty (not saved)</translation>
+    </message>
+    <message>
+      <source>错误：无法读取名单 {0}：{1}</source>
+      <translation>Error: cannot read the name list {0}: {1}</translation>
+    </message>
+    <message>
+      <source>错误：未知的区县“{0}”（未保存）</source>
+      <translation>Error: unknown district “{0}” (not saved)</translation>
+    </message>
+    <message>
+      <source>错误：没有编号为 {0} 的方案</source>
+      <translation>Error: no plan with ID {0}</translation>
+    </message>
+    <message>
+      <source>集合、乘车：{0}</source>
+      <translation>Gather and board: {0}</translation>
+    </message>
+    <message>
+      <source>（手动）</source>
+      <translation> (manual)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CrashDialog</name>
+    <message>
+      <source>复制报告</source>
+      <translation>Copy report</translation>
+    </message>
+    <message>
+      <source>报告已写入：{0}</source>
+      <translation>Report written to: {0}</translation>
+    </message>
+    <message>
+      <source>程序出现了意外错误。您已保存的数据不受影响。
+请将下面的报告复制给维护人员。</source>
+      <translation>HongTu ran into an unexpected error. Your saved data is not affected.
+Please copy the report below and send it to the maintainers.</translation>
+    </message>
+    <message>
+      <source>红途遇到意外错误</source>
+      <translation>HongTu Ran into an Unexpected Error</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>位置：{0}</source>
+      <translation>Location: {0}</translation>
+    </message>
+    <message>
+      <source>数据库升级失败，已在升级前备份原文件。</source>
+      <translation>The database upgrade failed; the original file was backed up before the upgrade.</translation>
+    </message>
+    <message>
+      <source>数据库地址格式不正确。</source>
+      <translation>The database URL is malformed.</translation>
+    </message>
+    <message>
+      <source>数据库文件已损坏，无法读取。</source>
+      <translation>The database file is damaged and cannot be read.</translation>
+    </message>
+    <message>
+      <source>数据库正被另一个程序（或另一个红途窗口）使用。请关闭它后再试。</source>
+      <translation>The database is in use by another program (or another HongTu window). Close it and try again.</translation>
+    </message>
+    <message>
+      <source>没有读写这个文件的权限。</source>
+      <translation>You do not have permission to read or write this file.</translation>
+    </message>
+    <message>
+      <source>红途没有修改这个文件。</source>
+      <translation>HongTu did not change this file.</translation>
+    </message>
+    <message>
+      <source>这个数据库不是红途的数据库。</source>
+      <translation>This is not a HongTu database.</translation>
+    </message>
+    <message>
+      <source>这个数据库由更新版本的红途创建，请升级红途后再打开。</source>
+      <translation>This database was created by a newer version of HongTu. Upgrade HongTu, then open it again.</translation>
+    </message>
+    <message>
+      <source>这个文件不是数据库文件。</source>
+      <translation>This file is not a database file.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>位置待核实</source>
+      <translation>Position unverified</translation>
+    </message>
+    <message>
+      <source>全部区县</source>
+      <translation>All districts</translation>
+    </message>
+    <message>
+      <source>全部类别</source>
+      <translation>All categories</translation>
+    </message>
+    <message>
+      <source>共 {0} 个站点，其中 {1} 个位置待核实</source>
+      <translation>{0} sites, {1} with unverified positions</translation>
+    </message>
+    <message>
+      <source>共 {0} 个站点：{1} 个位置待核实，{2} 个位置未知</source>
+      <translation>{0} sites: {1} with unverified positions, {2} with unknown positions</translation>
+    </message>
+    <message>
+      <source>关于红途</source>
+      <translation>About HongTu</translation>
+    </message>
+    <message>
+      <source>关于红途(&amp;A)</source>
+      <translation>&amp;About HongTu</translation>
+    </message>
+    <message>
+      <source>加入方案</source>
+      <translation>Add to plan</translation>
+    </message>
+    <message>
+      <source>帮助(&amp;H)</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>底图：无（离线，仅显示区县轮廓）</source>
+      <translation>Base map: none (offline, district outlines only)</translation>
+    </message>
+    <message>
+      <source>搜索：名称、别名或拼音首字母</source>
+      <translation>Search: name, alias or pinyin initials</translation>
+    </message>
+    <message>
+      <source>文件(&amp;F)</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>红途 HongTu {0}
+太原红色教育基地主题党日活动规划工具。
+站点坐标多为估计值（位置待核实），开放时间等信息请出行前电话确认。</source>
+      <translation>HongTu {0}
+A Party-day planner for red-heritage education sites in Taiyuan.
+Most site coordinates are estimates (position unverified); phone ahead to confirm opening hours and other details before the trip.</translation>
+    </message>
+    <message>
+      <source>红途 — 太原红色教育基地主题党日规划</source>
+      <translation>HongTu — Party-Day Planner for Taiyuan's Red-Heritage Education Sites</translation>
+    </message>
+    <message>
+      <source>退出(&amp;Q)</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>集</source>
+      <translation>G</translation>
+    </message>
+  </context>
+  <context>
+    <name>MapController</name>
+    <message>
+      <source>OpenStreetMap（国内可能很慢）</source>
+      <translation>OpenStreetMap (may be slow in China)</translation>
+    </message>
+    <message>
+      <source>天地图（需要密钥）</source>
+      <translation>Tianditu (key required)</translation>
+    </message>
+    <message>
+      <source>审图号见服务商网站</source>
+      <translation>map review number: see the provider's website</translation>
+    </message>
+    <message>
+      <source>审图号：{0}</source>
+      <translation>map review number {0}</translation>
+    </message>
+    <message>
+      <source>底图“{0}”无法加载（没有网络、密钥无效或被屏蔽），已切换为离线区县轮廓。</source>
+      <translation>The base map “{0}” could not be loaded (no network, invalid key, or blocked); switched to offline district outlines.</translation>
+    </message>
+    <message>
+      <source>底图：{0} · {1}</source>
+      <translation>Base map: {0} · {1}</translation>
+    </message>
+    <message>
+      <source>底图：无（离线，仅显示区县轮廓）</source>
+      <translation>Base map: none (offline, district outlines only)</translation>
+    </message>
+    <message>
+      <source>无审图号，仅供参考</source>
+      <translation>no map review number, for reference only</translation>
+    </message>
+    <message>
+      <source>无底图（离线，仅区县轮廓）</source>
+      <translation>No base map (offline, district outlines only)</translation>
+    </message>
+    <message>
+      <source>高德地图（GCJ-02，非官方接口）</source>
+      <translation>Amap (GCJ-02, unofficial API)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlaceDialog</name>
+    <message>
+      <source>OpenStreetMap Nominatim</source>
+      <translation>OpenStreetMap Nominatim</translation>
+    </message>
+    <message>
+      <source>不在已收录的区县范围内</source>
+      <translation>outside the districts HongTu covers</translation>
+    </message>
+    <message>
+      <source>位置：{0}（WGS-84）· {1}。请在地图上核对蓝色图钉，可拖动微调。</source>
+      <translation>Position: {0} (WGS-84) · {1}. Check the blue pin on the map; drag it to fine-tune.</translation>
+    </message>
+    <message>
+      <source>例如 112.5632,37.8571</source>
+      <translation>e.g. 112.5632,37.8571</translation>
+    </message>
+    <message>
+      <source>例如：太原市迎泽区迎泽公园</source>
+      <translation>e.g. 太原市迎泽区迎泽公园 (Yingze Park, Taiyuan)</translation>
+    </message>
+    <message>
+      <source>保存地点</source>
+      <translation>Save place</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>可不填</source>
+      <translation>Optional</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>在地图上显示</source>
+      <translation>Show on map</translation>
+    </message>
+    <message>
+      <source>在地图上点击要添加的位置，或粘贴坐标，或输入地址查找。</source>
+      <translation>Click the spot to add on the map, paste coordinates, or look up an address.</translation>
+    </message>
+    <message>
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>地址查询服务出错，请稍后再试。</source>
+      <translation>The address lookup service returned an error. Try again later.</translation>
+    </message>
+    <message>
+      <source>地址查询服务拒绝了请求：密钥无效、额度用完或请求太频繁。</source>
+      <translation>The address lookup service refused the request: invalid key, quota used up, or too many requests.</translation>
+    </message>
+    <message>
+      <source>地址查询超时（10 秒内没有回答），请稍后再试。</source>
+      <translation>The address lookup timed out (no answer within 10 seconds). Try again later.</translation>
+    </message>
+    <message>
+      <source>必填，例如：某某村党史馆</source>
+      <translation>Required, e.g. a village Party history museum</translation>
+    </message>
+    <message>
+      <source>无法连接地址查询服务：可能没有网络，或服务被屏蔽。</source>
+      <translation>Cannot reach the address lookup service: there may be no network, or the service is blocked.</translation>
+    </message>
+    <message>
+      <source>查地址</source>
+      <translation>Look up address</translation>
+    </message>
+    <message>
+      <source>查找</source>
+      <translation>Look up</translation>
+    </message>
+    <message>
+      <source>正在查找……</source>
+      <translation>Looking up…</translation>
+    </message>
+    <message>
+      <source>没有找到这个地址。可以换个写法，或直接在地图上点击。</source>
+      <translation>Address not found. Try wording it differently, or click directly on the map.</translation>
+    </message>
+    <message>
+      <source>添加地点</source>
+      <translation>Add Place</translation>
+    </message>
+    <message>
+      <source>百度地图（需要密钥）</source>
+      <translation>Baidu Maps (key required)</translation>
+    </message>
+    <message>
+      <source>百度地址查询需要密钥，请先在“设置”中填写百度密钥。</source>
+      <translation>Baidu address lookup needs a key. Enter your Baidu key in Settings first.</translation>
+    </message>
+    <message>
+      <source>粘贴坐标</source>
+      <translation>Paste coordinates</translation>
+    </message>
+    <message>
+      <source>请输入要查找的地址。</source>
+      <translation>Enter an address to look up.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanEditor</name>
+    <message>
+      <source> 人</source>
+      <translation> people</translation>
+    </message>
+    <message>
+      <source>上移</source>
+      <translation>Move up</translation>
+    </message>
+    <message>
+      <source>上移所选站点（Ctrl+↑）</source>
+      <translation>Move the selected stop up (Ctrl+↑)</translation>
+    </message>
+    <message>
+      <source>下移</source>
+      <translation>Move down</translation>
+    </message>
+    <message>
+      <source>下移所选站点（Ctrl+↓）</source>
+      <translation>Move the selected stop down (Ctrl+↓)</translation>
+    </message>
+    <message>
+      <source>交通方式</source>
+      <translation>Transport</translation>
+    </message>
+    <message>
+      <source>从方案中移除所选站点（Delete，可撤销）</source>
+      <translation>Remove the selected stop from the plan (Delete; can be undone)</translation>
+    </message>
+    <message>
+      <source>优化顺序</source>
+      <translation>Optimise order</translation>
+    </message>
+    <message>
+      <source>党支部</source>
+      <translation>Party branch</translation>
+    </message>
+    <message>
+      <source>删除活动</source>
+      <translation>Remove activity</translation>
+    </message>
+    <message>
+      <source>参加人数</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>基本信息</source>
+      <translation>Basic information</translation>
+    </message>
+    <message>
+      <source>如：机关第一党支部</source>
+      <translation>e.g. First Party Branch, Head Office</translation>
+    </message>
+    <message>
+      <source>工作要求</source>
+      <translation>Requirements</translation>
+    </message>
+    <message>
+      <source>工作要求 / 注意事项：着装、携带身份证、准时集合、安全纪律……</source>
+      <translation>Requirements / notes: dress code, bring ID cards, gather on time, safety discipline…</translation>
+    </message>
+    <message>
+      <source>按路程最短重新排列站点；固定的站点不动（可撤销）</source>
+      <translation>Reorder the stops for the shortest route; pinned stops stay put (can be undone)</translation>
+    </message>
+    <message>
+      <source>活动主题不能为空；未保存空主题</source>
+      <translation>The theme cannot be empty; the empty theme was not saved</translation>
+    </message>
+    <message>
+      <source>活动主题（必填）</source>
+      <translation>Theme (required)</translation>
+    </message>
+    <message>
+      <source>活动日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>活动结束后返回集合地点</source>
+      <translation>Return to the gathering point afterwards</translation>
+    </message>
+    <message>
+      <source>活动（先选择一个站点）</source>
+      <translation>Activities (select a stop first)</translation>
+    </message>
+    <message>
+      <source>添加活动</source>
+      <translation>Add activity</translation>
+    </message>
+    <message>
+      <source>添加站点：输入名称或拼音首字母，回车加入</source>
+      <translation>Add a stop: type a name or pinyin initials and press Enter</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>移除</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>第{0}站 {1} 的活动</source>
+      <translation>Activities at stop {0}, {1}</translation>
+    </message>
+    <message>
+      <source>联系人</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>联系人姓名</source>
+      <translation>Contact name</translation>
+    </message>
+    <message>
+      <source>联系电话</source>
+      <translation>Contact phone</translation>
+    </message>
+    <message>
+      <source>行程安排</source>
+      <translation>Itinerary</translation>
+    </message>
+    <message>
+      <source>选择或输入活动</source>
+      <translation>Choose or type an activity</translation>
+    </message>
+    <message>
+      <source>集合地点</source>
+      <translation>Gathering point</translation>
+    </message>
+    <message>
+      <source>集合时间</source>
+      <translation>Gathering time</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanGathering</name>
+    <message>
+      <source>WGS-84 坐标（GPS、天地图、OpenStreetMap）；高德、百度坐标请先在站点目录中添加地点</source>
+      <translation>WGS-84 coordinates (GPS, Tianditu, OpenStreetMap); for Amap or Baidu coordinates, add the place to the site catalogue first</translation>
+    </message>
+    <message>
+      <source>名称，如：单位大门</source>
+      <translation>Name, e.g. Office main gate</translation>
+    </message>
+    <message>
+      <source>坐标已保存（WGS-84）</source>
+      <translation>Coordinates saved (WGS-84)</translation>
+    </message>
+    <message>
+      <source>坐标未知：第一段和返程路程无法计算。粘贴坐标后保存此集合地点。</source>
+      <translation>Coordinates unknown: the first leg and the return trip cannot be calculated. Paste coordinates, then save this gathering point.</translation>
+    </message>
+    <message>
+      <source>填写名称并粘贴坐标后保存</source>
+      <translation>Enter a name and paste coordinates, then save</translation>
+    </message>
+    <message>
+      <source>无法判断哪个是经度、哪个是纬度</source>
+      <translation>Cannot tell which number is longitude and which is latitude</translation>
+    </message>
+    <message>
+      <source>无法识别：分、秒应小于 60</source>
+      <translation>Not recognised: minutes and seconds must be less than 60</translation>
+    </message>
+    <message>
+      <source>无法识别：南北纬或东西经标注矛盾</source>
+      <translation>Not recognised: the N/S or E/W labels contradict each other</translation>
+    </message>
+    <message>
+      <source>无法识别：坐标中有多余的文字</source>
+      <translation>Not recognised: the coordinates contain extra text</translation>
+    </message>
+    <message>
+      <source>无法识别：需要经度和纬度两个数</source>
+      <translation>Not recognised: two numbers are needed, longitude and latitude</translation>
+    </message>
+    <message>
+      <source>未设置</source>
+      <translation>Not set</translation>
+    </message>
+    <message>
+      <source>站点目录中的地点</source>
+      <translation>Place from the site catalogue</translation>
+    </message>
+    <message>
+      <source>粘贴坐标，如 37.8706, 112.5489</source>
+      <translation>Paste coordinates, e.g. 37.8706, 112.5489</translation>
+    </message>
+    <message>
+      <source>自定义地点</source>
+      <translation>Custom place</translation>
+    </message>
+    <message>
+      <source>请填写集合地点的名称</source>
+      <translation>Enter a name for the gathering point</translation>
+    </message>
+    <message>
+      <source>请粘贴坐标</source>
+      <translation>Paste the coordinates</translation>
+    </message>
+    <message>
+      <source>这个坐标不在中国境内</source>
+      <translation>These coordinates are outside China</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanList</name>
+    <message>
+      <source>{0}（副本）</source>
+      <translation>{0} (copy)</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>删除方案</source>
+      <translation>Delete Plan</translation>
+    </message>
+    <message>
+      <source>删除方案“{0}”？
+删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。</source>
+      <translation>Delete the plan “{0}”?
+You can get it back with Edit → Undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+      <source>复制</source>
+      <translation>Duplicate</translation>
+    </message>
+    <message>
+      <source>搜索方案</source>
+      <translation>Search plans</translation>
+    </message>
+    <message>
+      <source>新建方案</source>
+      <translation>New plan</translation>
+    </message>
+    <message>
+      <source>还没有方案。点击“新建方案”开始规划一次主题党日活动。</source>
+      <translation>No plans yet. Click “New plan” to start planning a Party-day.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanModels</name>
+    <message>
+      <source>{0}
+{1}　双击改名</source>
+      <translation>{0}
+{1} — double-click to rename</translation>
+    </message>
+    <message>
+      <source>{0} 分钟</source>
+      <translation>{0} min</translation>
+    </message>
+    <message>
+      <source>{0} 分钟（按活动）</source>
+      <translation>{0} min (from activities)</translation>
+    </message>
+    <message>
+      <source>{0} 分钟（默认）</source>
+      <translation>{0} min (default)</translation>
+    </message>
+    <message>
+      <source>{0}前往第{1}站</source>
+      <translation>{0} to stop {1}</translation>
+    </message>
+    <message>
+      <source>{0}（自定义）</source>
+      <translation>{0} (custom)</translation>
+    </message>
+    <message>
+      <source>乘公交</source>
+      <translation>By public transport</translation>
+    </message>
+    <message>
+      <source>乘车</source>
+      <translation>By coach</translation>
+    </message>
+    <message>
+      <source>事项</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>交流研讨</source>
+      <translation>Discussion</translation>
+    </message>
+    <message>
+      <source>停留</source>
+      <translation>Stay</translation>
+    </message>
+    <message>
+      <source>公交</source>
+      <translation>Public transport</translation>
+    </message>
+    <message>
+      <source>其他活动</source>
+      <translation>Other activity</translation>
+    </message>
+    <message>
+      <source>午餐</source>
+      <translation>Lunch</translation>
+    </message>
+    <message>
+      <source>参观学习</source>
+      <translation>Guided visit</translation>
+    </message>
+    <message>
+      <source>双击修改停留时间；清空则恢复站点默认值</source>
+      <translation>Double-click to change the length of stay; clear it to restore the site's default</translation>
+    </message>
+    <message>
+      <source>双击修改；可输入任意活动名称</source>
+      <translation>Double-click to edit; any activity name can be entered</translation>
+    </message>
+    <message>
+      <source>双击手动设定这段路程的用时</source>
+      <translation>Double-click to set the travel time for this leg by hand</translation>
+    </message>
+    <message>
+      <source>双击设定这一站的开始时间</source>
+      <translation>Double-click to set the start time of this stop</translation>
+    </message>
+    <message>
+      <source>固定</source>
+      <translation>Pinned</translation>
+    </message>
+    <message>
+      <source>固定：优化顺序时这一站不移动</source>
+      <translation>Pinned: this stop keeps its place when the order is optimised</translation>
+    </message>
+    <message>
+      <source>地点</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>大巴</source>
+      <translation>Coach</translation>
+    </message>
+    <message>
+      <source>已完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>已定</source>
+      <translation>Planned</translation>
+    </message>
+    <message>
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>手动设定（清空即恢复自动计算）</source>
+      <translation>Set by hand (clear it to calculate automatically again)</translation>
+    </message>
+    <message>
+      <source>拖动或按 Ctrl+↑/Ctrl+↓ 调整顺序</source>
+      <translation>Drag or press Ctrl+↑/Ctrl+↓ to reorder</translation>
+    </message>
+    <message>
+      <source>敬献花篮</source>
+      <translation>Lay a wreath</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>时长</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>步行</source>
+      <translation>Walking</translation>
+    </message>
+    <message>
+      <source>活动</source>
+      <translation>Activity</translation>
+    </message>
+    <message>
+      <source>活动主题</source>
+      <translation>Theme</translation>
+    </message>
+    <message>
+      <source>活动合计 {0} 分钟，长于计划停留，按 {0} 分钟安排</source>
+      <translation>Activities total {0} min, longer than the planned stay; {0} min scheduled</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>现场党课</source>
+      <translation>On-site Party lesson</translation>
+    </message>
+    <message>
+      <source>用时</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <source>直线距离估算，实际道路里程更长</source>
+      <translation>Estimated from the straight-line distance; the road distance is longer</translation>
+    </message>
+    <message>
+      <source>站数</source>
+      <translation>Stops</translation>
+    </message>
+    <message>
+      <source>站点</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>第{0}站</source>
+      <translation>Stop {0}</translation>
+    </message>
+    <message>
+      <source>约 {0:.1f} km</source>
+      <translation>about {0:.1f} km</translation>
+    </message>
+    <message>
+      <source>自驾</source>
+      <translation>Private cars</translation>
+    </message>
+    <message>
+      <source>草稿</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>路程</source>
+      <translation>Distance</translation>
+    </message>
+    <message>
+      <source>返回集合地点</source>
+      <translation>Return to the gathering point</translation>
+    </message>
+    <message>
+      <source>返程</source>
+      <translation>Return trip</translation>
+    </message>
+    <message>
+      <source>重温入党誓词</source>
+      <translation>Renew the Party oath</translation>
+    </message>
+    <message>
+      <source>集合</source>
+      <translation>Gather</translation>
+    </message>
+    <message>
+      <source>集合、乘车</source>
+      <translation>Gather and board</translation>
+    </message>
+    <message>
+      <source>驾车</source>
+      <translation>By car</translation>
+    </message>
+    <message>
+      <source>（未填党支部）</source>
+      <translation>(no Party branch given)</translation>
+    </message>
+    <message>
+      <source>（未设置）</source>
+      <translation>(not set)</translation>
+    </message>
+    <message>
+      <source>（站点已不在目录中）</source>
+      <translation>(site no longer in the catalogue)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanOutputs</name>
+    <message>
+      <source>“{0}”已存在，要替换它吗？</source>
+      <translation>“{0}” already exists. Do you want to replace it?</translation>
+    </message>
+    <message>
+      <source>不支持这种格式</source>
+      <translation>Unsupported format</translation>
+    </message>
+    <message>
+      <source>保存到</source>
+      <translation>Save to</translation>
+    </message>
+    <message>
+      <source>写入失败</source>
+      <translation>Write failed</translation>
+    </message>
+    <message>
+      <source>另加空白行</source>
+      <translation>Extra blank rows</translation>
+    </message>
+    <message>
+      <source>导出到</source>
+      <translation>Export To</translation>
+    </message>
+    <message>
+      <source>导出失败</source>
+      <translation>Export failed</translation>
+    </message>
+    <message>
+      <source>导出方案</source>
+      <translation>Export Plan</translation>
+    </message>
+    <message>
+      <source>文件夹不存在</source>
+      <translation>The folder does not exist</translation>
+    </message>
+    <message>
+      <source>文件已存在</source>
+      <translation>The file already exists</translation>
+    </message>
+    <message>
+      <source>方案文件（分享给其他支部）</source>
+      <translation>Plan file (to share with other branches)</translation>
+    </message>
+    <message>
+      <source>日历（ICS，可导入手机日历）</source>
+      <translation>Calendar (ICS, for importing into phone calendars)</translation>
+    </message>
+    <message>
+      <source>日程安排表</source>
+      <translation>Schedule</translation>
+    </message>
+    <message>
+      <source>日程安排表（PDF，A4，含示意图）</source>
+      <translation>Schedule (PDF, A4, with sketch map)</translation>
+    </message>
+    <message>
+      <source>日程表（CSV，Excel 可直接打开）</source>
+      <translation>Schedule (CSV, opens directly in Excel)</translation>
+    </message>
+    <message>
+      <source>日程表（Excel）</source>
+      <translation>Schedule (Excel)</translation>
+    </message>
+    <message>
+      <source>格式</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>每行一个姓名；可在姓名后加 Tab 和职务。留空则按参加人数留空行。</source>
+      <translation>One name per line; you may add a Tab and a job title after the name. Leave empty for one blank row per participant.</translation>
+    </message>
+    <message>
+      <source>没有写入这个位置的权限</source>
+      <translation>No permission to write to this location</translation>
+    </message>
+    <message>
+      <source>没有导出：{0}。
+位置：{1}
+原有文件没有被改动。</source>
+      <translation>Not exported: {0}.
+Location: {1}
+The existing file was not changed.</translation>
+    </message>
+    <message>
+      <source>活动方案</source>
+      <translation>Activity plan</translation>
+    </message>
+    <message>
+      <source>活动方案（Word 文档）</source>
+      <translation>Activity plan (Word document)</translation>
+    </message>
+    <message>
+      <source>磁盘空间不足</source>
+      <translation>Not enough disk space</translation>
+    </message>
+    <message>
+      <source>离线网页（含示意图和日程）</source>
+      <translation>Offline web page (with sketch map and schedule)</translation>
+    </message>
+    <message>
+      <source>签到名单</source>
+      <translation>Sign-in names</translation>
+    </message>
+    <message>
+      <source>签到表</source>
+      <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+      <source>签到表（PDF，A4）</source>
+      <translation>Sign-in sheet (PDF, A4)</translation>
+    </message>
+    <message>
+      <source>缺少导出所需的数据</source>
+      <translation>Data needed for the export is missing</translation>
+    </message>
+    <message>
+      <source>行程</source>
+      <translation>Itinerary</translation>
+    </message>
+    <message>
+      <source>请先选择保存位置。</source>
+      <translation>Choose where to save first.</translation>
+    </message>
+    <message>
+      <source>路线（GPX，导航软件）</source>
+      <translation>Route (GPX, for navigation apps)</translation>
+    </message>
+    <message>
+      <source>路线（KML，奥维等地图软件）</source>
+      <translation>Route (KML, for Ovital and other map apps)</translation>
+    </message>
+    <message>
+      <source>选择…</source>
+      <translation>Browse…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanSchedule</name>
+    <message>
+      <source>{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km</source>
+      <translation>Gather {0} · End {1} · Whole day {2} · Travelling {3} · About {4:.1f} km straight-line</translation>
+    </message>
+    <message>
+      <source>双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。</source>
+      <translation>Double-click a time or duration to set it by hand (shown in bold italics); right-click to go back to automatic calculation.</translation>
+    </message>
+    <message>
+      <source>恢复自动计算</source>
+      <translation>Calculate Automatically</translation>
+    </message>
+    <message>
+      <source>日程</source>
+      <translation>Schedule</translation>
+    </message>
+    <message>
+      <source>注意事项</source>
+      <translation>Warnings</translation>
+    </message>
+    <message>
+      <source>注意事项（{0} 条）</source>
+      <translation>Warnings ({0})</translation>
+    </message>
+    <message>
+      <source>注意事项（{0} 条，其中 {1} 个问题）</source>
+      <translation>Warnings ({0}, {1} of them problems)</translation>
+    </message>
+    <message>
+      <source>注意事项：未发现问题</source>
+      <translation>Warnings: no problems found</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanUi</name>
+    <message>
+      <source>优化站点顺序(&amp;O)</source>
+      <translation>&amp;Optimise Stop Order</translation>
+    </message>
+    <message>
+      <source>删除方案(&amp;D)…</source>
+      <translation>&amp;Delete Plan…</translation>
+    </message>
+    <message>
+      <source>加入方案</source>
+      <translation>Add to Plan</translation>
+    </message>
+    <message>
+      <source>复制方案(&amp;C)</source>
+      <translation>Dupli&amp;cate Plan</translation>
+    </message>
+    <message>
+      <source>导出(&amp;E)…</source>
+      <translation>&amp;Export…</translation>
+    </message>
+    <message>
+      <source>将所选站点加入方案(&amp;A)</source>
+      <translation>&amp;Add Selected Sites to Plan</translation>
+    </message>
+    <message>
+      <source>已导出：{0}</source>
+      <translation>Exported: {0}</translation>
+    </message>
+    <message>
+      <source>当前顺序已经是最短路程。</source>
+      <translation>The current order is already the shortest route.</translation>
+    </message>
+    <message>
+      <source>打印日程安排表(&amp;P)…</source>
+      <translation>&amp;Print Schedule…</translation>
+    </message>
+    <message>
+      <source>打印签到表(&amp;S)…</source>
+      <translation>Print &amp;Sign-in Sheet…</translation>
+    </message>
+    <message>
+      <source>把所选站点加入当前方案（也可双击站点）</source>
+      <translation>Add the selected sites to the current plan (or double-click a site)</translation>
+    </message>
+    <message>
+      <source>撤销(&amp;U)</source>
+      <translation>&amp;Undo</translation>
+    </message>
+    <message>
+      <source>撤销“{0}”(&amp;U)</source>
+      <translation>&amp;Undo “{0}”</translation>
+    </message>
+    <message>
+      <source>新建方案(&amp;N)</source>
+      <translation>&amp;New Plan</translation>
+    </message>
+    <message>
+      <source>方案</source>
+      <translation>Plans</translation>
+    </message>
+    <message>
+      <source>方案(&amp;P)</source>
+      <translation>&amp;Plan</translation>
+    </message>
+    <message>
+      <source>方案未能保存：数据库无法写入（磁盘已满或文件被占用？）。请勿关闭程序，稍后再试。</source>
+      <translation>The plan could not be saved: the database cannot be written (disk full or file in use?). Do not close HongTu; try again later.</translation>
+    </message>
+    <message>
+      <source>站点</source>
+      <translation>Sites</translation>
+    </message>
+    <message>
+      <source>站点详情</source>
+      <translation>Site details</translation>
+    </message>
+    <message>
+      <source>编辑(&amp;E)</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>请先在“方案”中新建或打开一个方案，再加入站点。</source>
+      <translation>Create or open a plan under “Plans” first, then add sites.</translation>
+    </message>
+    <message>
+      <source>重做(&amp;R)</source>
+      <translation>&amp;Redo</translation>
+    </message>
+    <message>
+      <source>重做“{0}”(&amp;R)</source>
+      <translation>&amp;Redo “{0}”</translation>
+    </message>
+  </context>
+  <context>
+    <name>PositionDialog</name>
+    <message>
+      <source>BD-09（百度地图）</source>
+      <translation>BD-09 (Baidu Maps)</translation>
+    </message>
+    <message>
+      <source>GCJ-02（高德、腾讯地图）</source>
+      <translation>GCJ-02 (Amap, Tencent Maps)</translation>
+    </message>
+    <message>
+      <source>WGS-84（GPS、天地图、OpenStreetMap）</source>
+      <translation>WGS-84 (GPS, Tianditu, OpenStreetMap)</translation>
+    </message>
+    <message>
+      <source>两个数都标成了纬度（或都标成了经度）。</source>
+      <translation>Both numbers are labelled as latitude (or both as longitude).</translation>
+    </message>
+    <message>
+      <source>例如 112.5632,37.8571（从高德地图复制）</source>
+      <translation>e.g. 112.5632,37.8571 (copied from Amap)</translation>
+    </message>
+    <message>
+      <source>保存新位置</source>
+      <translation>Save new position</translation>
+    </message>
+    <message>
+      <source>分不清哪个是纬度、哪个是经度，请加上“纬度”“经度”标注。</source>
+      <translation>Cannot tell which number is latitude and which is longitude; label them, e.g. “lat 37.86, lon 112.56”.</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>在地图上拖动带蓝圈的标记，或粘贴坐标并选择它的坐标系。</source>
+      <translation>Drag the marker with the blue ring on the map, or paste coordinates and choose their coordinate system.</translation>
+    </message>
+    <message>
+      <source>在地图上显示</source>
+      <translation>Show on map</translation>
+    </message>
+    <message>
+      <source>坐标</source>
+      <translation>Coordinates</translation>
+    </message>
+    <message>
+      <source>坐标系</source>
+      <translation>Coordinate system</translation>
+    </message>
+    <message>
+      <source>坐标里有无法识别的文字。</source>
+      <translation>The coordinates contain text that cannot be recognised.</translation>
+    </message>
+    <message>
+      <source>度分秒格式不正确（分、秒应小于 60）。</source>
+      <translation>Invalid degrees-minutes-seconds (minutes and seconds must be less than 60).</translation>
+    </message>
+    <message>
+      <source>当前：{0}（WGS-84）</source>
+      <translation>Current: {0} (WGS-84)</translation>
+    </message>
+    <message>
+      <source>当前：位置未知</source>
+      <translation>Current: position unknown</translation>
+    </message>
+    <message>
+      <source>恢复目录坐标</source>
+      <translation>Restore catalogue position</translation>
+    </message>
+    <message>
+      <source>新位置：{0}（WGS-84）</source>
+      <translation>New position: {0} (WGS-84)</translation>
+    </message>
+    <message>
+      <source>新位置：{0}（WGS-84），距原位置约 {1} 米</source>
+      <translation>New position: {0} (WGS-84), about {1} m from the old one</translation>
+    </message>
+    <message>
+      <source>更正位置 — {0}</source>
+      <translation>Correct Position — {0}</translation>
+    </message>
+    <message>
+      <source>确认无误后点“保存新位置”。</source>
+      <translation>When it looks right, click “Save new position”.</translation>
+    </message>
+    <message>
+      <source>请粘贴或输入坐标。</source>
+      <translation>Paste or type the coordinates.</translation>
+    </message>
+    <message>
+      <source>这个坐标不在中国境内，请检查。</source>
+      <translation>These coordinates are outside China; please check them.</translation>
+    </message>
+    <message>
+      <source>需要两个数：经度和纬度。</source>
+      <translation>Two numbers are needed: longitude and latitude.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source> 分钟</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>{0}上车集合时间</source>
+      <translation>{0}: boarding time</translation>
+    </message>
+    <message>
+      <source>{0}平均速度</source>
+      <translation>{0}: average speed</translation>
+    </message>
+    <message>
+      <source>一天最长时长</source>
+      <translation>Longest day</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>公交</source>
+      <translation>Public transport</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>地图</source>
+      <translation>Map</translation>
+    </message>
+    <message>
+      <source>大巴</source>
+      <translation>Coach</translation>
+    </message>
+    <message>
+      <source>天地图密钥</source>
+      <translation>Tianditu key</translation>
+    </message>
+    <message>
+      <source>密钥只保存在本机设置文件中，不会写入日志或导出文件。</source>
+      <translation>Keys are kept only in this computer's settings file; they never go into logs or exported files.</translation>
+    </message>
+    <message>
+      <source>底图</source>
+      <translation>Base map</translation>
+    </message>
+    <message>
+      <source>未填写</source>
+      <translation>Not set</translation>
+    </message>
+    <message>
+      <source>步行</source>
+      <translation>Walking</translation>
+    </message>
+    <message>
+      <source>界面语言（下次启动生效）</source>
+      <translation>Interface language (takes effect after a restart)</translation>
+    </message>
+    <message>
+      <source>百度地图密钥（查地址）</source>
+      <translation>Baidu Maps key (address lookup)</translation>
+    </message>
+    <message>
+      <source>简体中文</source>
+      <translation>简体中文</translation>
+    </message>
+    <message>
+      <source>自驾</source>
+      <translation>Private cars</translation>
+    </message>
+    <message>
+      <source>行程估算</source>
+      <translation>Travel estimates</translation>
+    </message>
+    <message>
+      <source>设置</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>默认交通方式</source>
+      <translation>Default transport</translation>
+    </message>
+  </context>
+  <context>
+    <name>SiteDetails</name>
+    <message>
+      <source>{0} 分钟</source>
+      <translation>{0} min</translation>
+    </message>
+    <message>
+      <source>位置待核实</source>
+      <translation>Position unverified</translation>
+    </message>
+    <message>
+      <source>位置未知：没有可靠的坐标。可在地图上点击或粘贴坐标来标注。</source>
+      <translation>Position unknown: there are no reliable coordinates. Click on the map or paste coordinates to mark it.</translation>
+    </message>
+    <message>
+      <source>依据</source>
+      <translation>Basis</translation>
+    </message>
+    <message>
+      <source>保护级别</source>
+      <translation>Protection level</translation>
+    </message>
+    <message>
+      <source>参观时长</source>
+      <translation>Visit length</translation>
+    </message>
+    <message>
+      <source>又名：</source>
+      <translation>Also known as: </translation>
+    </message>
+    <message>
+      <source>可信度中</source>
+      <translation>medium confidence</translation>
+    </message>
+    <message>
+      <source>可信度低</source>
+      <translation>low confidence</translation>
+    </message>
+    <message>
+      <source>可信度未知</source>
+      <translation>confidence unknown</translation>
+    </message>
+    <message>
+      <source>可信度高</source>
+      <translation>high confidence</translation>
+    </message>
+    <message>
+      <source>在列表或地图上选择一个站点，查看详情。</source>
+      <translation>Select a site in the list or on the map to see its details.</translation>
+    </message>
+    <message>
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>坐标</source>
+      <translation>Coordinates</translation>
+    </message>
+    <message>
+      <source>太原市外</source>
+      <translation>Outside Taiyuan</translation>
+    </message>
+    <message>
+      <source>开放时间</source>
+      <translation>Opening hours</translation>
+    </message>
+    <message>
+      <source>未知</source>
+      <translation>Unknown</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>简介</source>
+      <translation>Overview</translation>
+    </message>
+    <message>
+      <source>组织提示</source>
+      <translation>Tips for organisers</translation>
+    </message>
+    <message>
+      <source>组织者填写</source>
+      <translation>entered by the organiser</translation>
+    </message>
+    <message>
+      <source>组织者更正于 {0}</source>
+      <translation>Corrected by the organiser on {0}</translation>
+    </message>
+    <message>
+      <source>资料来源</source>
+      <translation>Sources</translation>
+    </message>
+    <message>
+      <source>资料核对日期</source>
+      <translation>Information checked on</translation>
+    </message>
+    <message>
+      <source>门票</source>
+      <translation>Admission</translation>
+    </message>
+    <message>
+      <source>闭馆日</source>
+      <translation>Closed on</translation>
+    </message>
+    <message>
+      <source>预约</source>
+      <translation>Booking</translation>
+    </message>
+    <message>
+      <source>（请出行前电话确认）</source>
+      <translation>(phone to confirm before the trip)</translation>
+    </message>
+    <message>
+      <source>（默认值，可修改）</source>
+      <translation> (default, can be changed)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SiteEditing</name>
+    <message>
+      <source>地图</source>
+      <translation>Map</translation>
+    </message>
+    <message>
+      <source>地图(&amp;M)</source>
+      <translation>&amp;Map</translation>
+    </message>
+    <message>
+      <source>天地图需要密钥：请在“地图 → 设置”中填写天地图密钥。</source>
+      <translation>Tianditu needs a key: enter it under Map → Settings.</translation>
+    </message>
+    <message>
+      <source>底图(&amp;B)</source>
+      <translation>&amp;Base Map</translation>
+    </message>
+    <message>
+      <source>底图“{0}”无法加载，已切换为离线区县轮廓。</source>
+      <translation>The base map “{0}” could not be loaded; switched to offline district outlines.</translation>
+    </message>
+    <message>
+      <source>恢复目录坐标(&amp;R)</source>
+      <translation>&amp;Restore Catalogue Position</translation>
+    </message>
+    <message>
+      <source>更正所选站点位置(&amp;C)…</source>
+      <translation>&amp;Correct Position of Selected Site…</translation>
+    </message>
+    <message>
+      <source>添加地点(&amp;A)…</source>
+      <translation>&amp;Add Place…</translation>
+    </message>
+    <message>
+      <source>设置(&amp;S)…</source>
+      <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+      <source>设置未能保存：无法写入设置文件。</source>
+      <translation>Settings were not saved: the settings file cannot be written.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SiteModel</name>
+    <message>
+      <source>位置</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>位置待核实</source>
+      <translation>Position unverified</translation>
+    </message>
+    <message>
+      <source>位置未知</source>
+      <translation>Position unknown</translation>
+    </message>
+    <message>
+      <source>区县</source>
+      <translation>District</translation>
+    </message>
+    <message>
+      <source>又名：</source>
+      <translation>Also known as: </translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>坐标是估计值，未经实地核实；可在地图上拖动标记或粘贴坐标来更正。</source>
+      <translation>The coordinates are an estimate, not checked on site; drag the marker on the map or paste coordinates to correct them.</translation>
+    </message>
+    <message>
+      <source>已核实</source>
+      <translation>Verified</translation>
+    </message>
+    <message>
+      <source>故居</source>
+      <translation>Former residence</translation>
+    </message>
+    <message>
+      <source>烈士陵园</source>
+      <translation>Martyrs' cemetery</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>纪念馆</source>
+      <translation>Memorial hall</translation>
+    </message>
+    <message>
+      <source>自定义地点</source>
+      <translation>Custom place</translation>
+    </message>
+    <message>
+      <source>革命旧址</source>
+      <translation>Revolutionary site</translation>
+    </message>
+  </context>
+  <context>
+    <name>WarningText</name>
+    <message>
+      <source>{0} 分钟</source>
+      <translation>{0} min</translation>
+    </message>
+    <message>
+      <source>{0} 小时</source>
+      <translation>{0} h</translation>
+    </message>
+    <message>
+      <source>{0} 小时 {1} 分钟</source>
+      <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+      <source>{0}：{1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>位置未知，到这里的路程无法计算。</source>
+      <translation>Position unknown; the journey here cannot be calculated.</translation>
+    </message>
+    <message>
+      <source>全天行程约 {0}，超过设定的上限 {1}；请减少站点或缩短停留。</source>
+      <translation>The whole day takes about {0}, more than the set limit of {1}; remove stops or shorten stays.</translation>
+    </message>
+    <message>
+      <source>参加人数 {0} 人，超过单批接待上限 {1} 人，需要分批参观。</source>
+      <translation>{0} participants is more than the {1} the site receives at once; visit in several groups.</translation>
+    </message>
+    <message>
+      <source>周一</source>
+      <translation>Monday</translation>
+    </message>
+    <message>
+      <source>周三</source>
+      <translation>Wednesday</translation>
+    </message>
+    <message>
+      <source>周二</source>
+      <translation>Tuesday</translation>
+    </message>
+    <message>
+      <source>周五</source>
+      <translation>Friday</translation>
+    </message>
+    <message>
+      <source>周六</source>
+      <translation>Saturday</translation>
+    </message>
+    <message>
+      <source>周四</source>
+      <translation>Thursday</translation>
+    </message>
+    <message>
+      <source>周日</source>
+      <translation>Sunday</translation>
+    </message>
+    <message>
+      <source>坐标为估计值（位置待核实），路程和用时仅供参考。</source>
+      <translation>The coordinates are an estimate (position unverified); distances and travel times are only a guide.</translation>
+    </message>
+    <message>
+      <source>开放时间未知，请出行前电话确认。</source>
+      <translation>Opening hours unknown; phone to confirm before the trip.</translation>
+    </message>
+    <message>
+      <source>开放时间未知，请出行前电话确认：{0}。</source>
+      <translation>Opening hours unknown; phone to confirm before the trip: {0}.</translation>
+    </message>
+    <message>
+      <source>当天是{0}，该馆{0}闭馆。</source>
+      <translation>The date is a {0}, and the site is closed every {0}.</translation>
+    </message>
+    <message>
+      <source>手动设定的开始时间 {0} 早于最早到达时间 {1}（早 {2} 分钟）。</source>
+      <translation>The start time {0} set by hand is before the earliest possible arrival {1} ({2} min early).</translation>
+    </message>
+    <message>
+      <source>提示</source>
+      <translation>Info</translation>
+    </message>
+    <message>
+      <source>整个方案</source>
+      <translation>Whole plan</translation>
+    </message>
+    <message>
+      <source>注意</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <source>活动日期 {0} 已经过去（今天是 {1}）。</source>
+      <translation>The activity date {0} has passed (today is {1}).</translation>
+    </message>
+    <message>
+      <source>站点（编号 {0}）已不在站点目录中，请删除或替换这一站。</source>
+      <translation>The site (ID {0}) is no longer in the site catalogue; remove or replace this stop.</translation>
+    </message>
+    <message>
+      <source>第{0}站 {1}</source>
+      <translation>Stop {0} ({1})</translation>
+    </message>
+    <message>
+      <source>该馆{0}闭馆（法定节假日除外），但缺少 {1} 年的节假日数据，请电话确认当天是否开放。</source>
+      <translation>The site is closed every {0} (except on public holidays), but holiday data for {1} is missing; phone to check whether it is open that day.</translation>
+    </message>
+    <message>
+      <source>这里没有坐标，前后路程按最短用时估算；请手动设定路程用时。</source>
+      <translation>No coordinates here, so the legs before and after are estimated at their shortest; set the travel times by hand.</translation>
+    </message>
+    <message>
+      <source>问题</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <source>集合地点</source>
+      <translation>Gathering point</translation>
+    </message>
+    <message>
+      <source>集合地点 {0}</source>
+      <translation>Gathering point ({0})</translation>
+    </message>
+    <message>
+      <source>集合地点没有坐标，第一段和返程路程按最短用时估算；请填写坐标或手动设定用时。</source>
+      <translation>The gathering point has no coordinates, so the first leg and the return trip are estimated at their shortest; enter coordinates or set the times by hand.</translation>
+    </message>
+    <message>
+      <source>需提前 {0} 天预约，活动日期已过。</source>
+      <translation>Booking is needed {0} days ahead, and the activity date has passed.</translation>
+    </message>
+    <message>
+      <source>需提前 {0} 天预约，距活动只剩 {1} 天，请尽快联系。</source>
+      <translation>Booking is needed {0} days ahead and only {1} days are left; get in touch soon.</translation>
+    </message>
+    <message>
+      <source>预计 {0} 到达，早于开馆时间 {1}。</source>
+      <translation>Expected to arrive at {0}, before opening time ({1}).</translation>
+    </message>
+    <message>
+      <source>预计 {0} 到达，晚于最晚入馆时间 {1}。</source>
+      <translation>Expected to arrive at {0}, after the last admission ({1}).</translation>
+    </message>
+    <message>
+      <source>预计 {0} 到达，此时已闭馆（{1} 闭馆）。</source>
+      <translation>Expected to arrive at {0}, when the site has closed (it closes at {1}).</translation>
+    </message>
+    <message>
+      <source>（未知站点）</source>
+      <translation>(unknown site)</translation>
+    </message>
+  </context>
+</TS>
