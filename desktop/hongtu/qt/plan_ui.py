@@ -98,7 +98,7 @@ class PlanUi(QObject):
         self.plan_pane.addWidget(self.warnings)
         self.plan_pane.setStretchFactor(0, 3)
         self.plan_pane.setStretchFactor(1, 1)
-        self.right_tabs.addTab(self.plan_pane, tr("方案"))
+        self.right_tabs.addTab(self.plan_pane, tr("当前方案"))
         splitter.setSizes([max(sizes[0], 330), max(sizes[1], 560), max(sizes[2], 420)])
         self._build_actions()
         self._build_menus()

@@ -42,9 +42,8 @@ def _fact_labels() -> list[tuple[str, str]]:
 def site_details_html(site: Site) -> str:
     parts = [f"<h2 style='color:#8b0000;margin:0'>{escape(site.name)}</h2>"]
     if site.aliases:
-        parts.append(
-            f"<p style='color:#5d4037'>{escape(tr('又名：') + '、'.join(site.aliases))}</p>"
-        )
+        aliases = tr("又名：{0}").format(tr("、").join(site.aliases))
+        parts.append(f"<p style='color:#5d4037'>{escape(aliases)}</p>")
     parts.append(
         f"<p>{escape(category_label(site.category))} · {escape(site.district)}"
         + ("" if site.in_taiyuan else f" · <b>{escape(tr('太原市外'))}</b>")

@@ -132,7 +132,7 @@ class SiteTableModel(QAbstractTableModel):
 
     def _tooltip(self, site: Site, column: SiteColumn) -> str | None:
         if column is SiteColumn.NAME and site.aliases:
-            return tr("又名：") + "、".join(site.aliases)
+            return tr("又名：{0}").format(tr("、").join(site.aliases))
         if column is SiteColumn.POSITION and site.position_is_estimate:
             return tr("坐标是估计值，未经实地核实；可在地图上拖动标记或粘贴坐标来更正。")
         return None
