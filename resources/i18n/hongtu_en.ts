@@ -1733,11 +1733,11 @@ The existing file was not changed.</translation>
     </message>
     <message>
       <source>位置待核实</source>
-      <translation>Position unverified</translation>
+      <translation>Unverified</translation>
     </message>
     <message>
       <source>位置未知</source>
-      <translation>Position unknown</translation>
+      <translation>Unknown</translation>
     </message>
     <message>
       <source>区县</source>

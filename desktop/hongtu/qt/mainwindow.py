@@ -82,6 +82,8 @@ class SiteListPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SiteColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        self.table.setMinimumWidth(300)
         for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         filters = QHBoxLayout()
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([330, 640, 310])
+        splitter.setSizes([370, 600, 330])
         self.setCentralWidget(splitter)
         self.status_sites = QLabel(self)
         self.status_map = QLabel(tr("底图：无（离线，仅显示区县轮廓）"), self)
