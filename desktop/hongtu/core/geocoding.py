@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
-from geopy import exc as geopy_exc
-
 from hongtu import __version__
 from hongtu.core.coords import to_wgs84
 from hongtu.core.geo import Crs, LatLon
@@ -116,6 +114,8 @@ class GeocoderService:
 
 def failure_of(exc: BaseException) -> GeocodeFailure:
     """The failure kind of an exception raised by a geopy geocoder (or its transport)."""
+    from geopy import exc as geopy_exc  # geopy's import is slow; not at start-up
+
     if isinstance(exc, geopy_exc.GeocoderTimedOut | TimeoutError):
         return GeocodeFailure.TIMEOUT
     refused = (

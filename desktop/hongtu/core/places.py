@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from hongtu.core.districts import District, district_by_name, district_containing
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.sites import Site
-from hongtu.core.storage.site_store import SiteStore
+
+if TYPE_CHECKING:
+    from hongtu.core.storage.site_store import SiteStore
 
 
 class PlaceProblem(StrEnum):

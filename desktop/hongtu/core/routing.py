@@ -12,8 +12,6 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geopy.distance import geodesic
-
 from hongtu.core.geo import LatLon
 from hongtu.core.plans import TransportMode
 
@@ -96,6 +94,8 @@ def distance_km(a: LatLon, b: LatLon) -> float:
 def _geodesic_km(a: LatLon, b: LatLon) -> float:
     if a == b:
         return 0.0
+    from geopy.distance import geodesic  # geopy's import is slow; not at start-up
+
     return float(geodesic((a.lat, a.lon), (b.lat, b.lon)).km)
 
 

@@ -88,8 +88,16 @@ class Controller(QObject):
 
         self.load_map()
         quick = read_sites_quickly(self.db)
-        if quick is not None:
-            self.window.show_sites(quick)
+        if quick is None:
+            self._preloader.start()
+            return
+        self.window.show_sites(quick)
+        # Importing on a helper thread while the page loads slows the page (the GIL), so the
+        # full workspace is opened only once the first markers are on the map.
+        self.window.sites_shown_on_map.connect(self._start_preloader_once)
+
+    def _start_preloader_once(self, _count: int = 0) -> None:
+        self.window.sites_shown_on_map.disconnect(self._start_preloader_once)
         self._preloader.start()
 
     def open_workspace(self) -> None:

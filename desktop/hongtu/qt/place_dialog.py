@@ -7,6 +7,7 @@ until the organiser presses 保存. Fields left empty stay unknown.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,10 +36,12 @@ from hongtu.core.geocoding import (
     GeocoderService,
 )
 from hongtu.core.places import add_place
-from hongtu.core.storage.site_store import SiteStore
 from hongtu.qt.map_controller import MapController
 from hongtu.qt.position_dialog import CrsCombo, candidate_from_text, parse_error_text, point_text
 from hongtu.qt.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from hongtu.core.storage.site_store import SiteStore
 
 GEOCODE_TIMEOUT_MS = 12_000  # geopy's own timeout is 10 s; this is the last resort
 

@@ -7,6 +7,7 @@ only collects a candidate and emits what the organiser asked for; ``CorrectionFl
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,8 +27,10 @@ from hongtu.core.coords import CoordinateParseError, ParseErrorCode, parse_coord
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.routing import distance_km
 from hongtu.core.sites import PositionOrigin, Site
-from hongtu.core.storage.site_store import SiteStore
 from hongtu.qt.map_controller import MapController
+
+if TYPE_CHECKING:
+    from hongtu.core.storage.site_store import SiteStore
 
 
 def tr(text: str) -> str:

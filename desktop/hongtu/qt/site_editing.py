@@ -20,7 +20,6 @@ from hongtu.core.basemaps import BASE_MAPS, BaseMapId, MissingKeyError
 from hongtu.core.geocoding import GeocoderKind, GeocoderService, make_service
 from hongtu.core.settings import Settings, load_settings, save_settings
 from hongtu.core.sites import PositionOrigin, Site
-from hongtu.core.storage.site_store import SiteStore
 from hongtu.qt.map_controller import NOTICE_MS, MapController, basemap_label, basemap_status_text
 from hongtu.qt.place_dialog import AddPlaceFlow
 from hongtu.qt.position_dialog import CorrectionFlow
@@ -28,6 +27,7 @@ from hongtu.qt.settings_dialog import SettingsDialog
 from hongtu.qt.tasks import ThreadPoolRunner
 
 if TYPE_CHECKING:
+    from hongtu.core.storage.site_store import SiteStore
     from hongtu.qt.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
