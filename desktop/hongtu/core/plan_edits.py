@@ -126,6 +126,9 @@ def site_stop(site_id: int) -> Stop:
 
 
 def custom_stop(place: CustomPlace) -> Stop:
+    """A new stop at a custom place; a stop's custom place needs its point (the plan file too)."""
+    if place.point is None:
+        raise ValueError("a custom stop needs a position")
     return Stop(custom=place)
 
 

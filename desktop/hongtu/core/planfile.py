@@ -2,8 +2,10 @@
 
 See docs/plan-format.md. Catalogue sites travel as their stable catalogue key; places that are
 not in the catalogue travel as ``custom`` name + coordinates (GCJ-02 and BD-09 are converted to
-WGS-84 on import). Every problem raises ``PlanFileError`` with a ``code`` and the ``path`` of the
-offending value (``plan.stops[2].custom.lat``), so the UI can name it; messages are not for users.
+WGS-84 on import); a custom gathering point whose position is not known yet travels as its name
+alone (``lat``, ``lon`` and ``crs`` all or none). Every problem raises ``PlanFileError`` with a
+``code`` and the ``path`` of the offending value (``plan.stops[2].custom.lat``), so the UI can
+name it; messages are not for users.
 """
 
 from __future__ import annotations
@@ -105,14 +107,24 @@ def _hhmm(moment: time) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
-def _custom_json(name: str, point: LatLon) -> dict[str, Any]:
+def _custom_json(name: str, point: LatLon | None) -> dict[str, Any]:
+    if point is None:  # a gathering point whose position is not known yet
+        return {"custom": {"name": name}}
     return {"custom": {"name": name, "lat": point.lat, "lon": point.lon, "crs": Crs.WGS84.value}}
 
 
 def _place_json(
-    site_id: int | None, custom: CustomPlace | None, sites: Mapping[int, Site], path: str
+    site_id: int | None,
+    custom: CustomPlace | None,
+    sites: Mapping[int, Site],
+    path: str,
+    *,
+    unplaced_ok: bool = False,
 ) -> dict[str, Any]:
+    """``unplaced_ok``: a custom place may be written without a position (the gathering point)."""
     if custom is not None:
+        if custom.point is None and not unplaced_ok:
+            raise PlanFileError(PlanFileErrorCode.SITE_NOT_SHAREABLE, path)
         return _custom_json(custom.name, custom.point)
     site = sites.get(site_id) if site_id is not None else None
     if site is None:
@@ -127,7 +139,9 @@ def _place_json(
 def _gathering_json(gathering: GatheringPoint, sites: Mapping[int, Site]) -> dict[str, Any] | None:
     if gathering.site_id is None and gathering.custom is None:
         return None
-    return _place_json(gathering.site_id, gathering.custom, sites, "plan.gathering")
+    return _place_json(
+        gathering.site_id, gathering.custom, sites, "plan.gathering", unplaced_ok=True
+    )
 
 
 def _stop_json(stop: Stop, sites: Mapping[int, Site], path: str) -> dict[str, Any]:
@@ -211,7 +225,7 @@ def _read_plan(data: dict[str, Any], resolve: SiteKeyResolver) -> Plan:
 
 
 def _read_gathering(data: dict[str, Any], resolve: SiteKeyResolver) -> GatheringPoint:
-    site_id, custom = _read_place(data, "plan.gathering", resolve)
+    site_id, custom = _read_place(data, "plan.gathering", resolve, unplaced_ok=True)
     return GatheringPoint(site_id=site_id, custom=custom)
 
 
@@ -237,7 +251,7 @@ def _read_stop(value: Any, path: str, resolve: SiteKeyResolver) -> Stop:
 
 
 def _read_place(
-    data: dict[str, Any], path: str, resolve: SiteKeyResolver
+    data: dict[str, Any], path: str, resolve: SiteKeyResolver, *, unplaced_ok: bool = False
 ) -> tuple[int | None, CustomPlace | None]:
     has_key, has_custom = "site_key" in data, "custom" in data
     if has_key and has_custom:
@@ -245,7 +259,9 @@ def _read_place(
     if has_key:
         return _resolve_key(_str(data, "site_key", path), f"{path}.site_key", resolve), None
     if has_custom:
-        return None, _read_custom(_object(data["custom"], f"{path}.custom"), f"{path}.custom")
+        custom_path = f"{path}.custom"
+        custom = _object(data["custom"], custom_path)
+        return None, _read_custom(custom, custom_path, unplaced_ok=unplaced_ok)
     raise PlanFileError(PlanFileErrorCode.MISSING, f"{path}.site_key")
 
 
@@ -259,10 +275,16 @@ def _resolve_key(key: str, path: str, resolve: SiteKeyResolver) -> int:
     return site_id
 
 
-def _read_custom(data: dict[str, Any], path: str) -> CustomPlace:
+_POSITION_KEYS = ("lat", "lon", "crs")
+
+
+def _read_custom(data: dict[str, Any], path: str, *, unplaced_ok: bool = False) -> CustomPlace:
+    """``unplaced_ok`` (the gathering point): ``lat``, ``lon``, ``crs`` may be absent, all three."""
     name = _str(data, "name", path)
     if not name.strip():
         raise PlanFileError(PlanFileErrorCode.INVALID_VALUE, f"{path}.name")
+    if unplaced_ok and all(data.get(key) is None for key in _POSITION_KEYS):
+        return CustomPlace(name=name, point=None)
     lat = _coordinate(data, "lat", path, 90.0)
     lon = _coordinate(data, "lon", path, 180.0)
     crs = _enum(Crs, _required(data, "crs", path), f"{path}.crs")

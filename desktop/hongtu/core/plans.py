@@ -42,10 +42,16 @@ class Activity:
 
 @dataclass(slots=True)
 class CustomPlace:
-    """A place that is not in the catalogue (a unit's gate, a restaurant)."""
+    """A place that is not in the catalogue (a unit's gate, a restaurant).
+
+    ``point`` None: the position is not known yet (organisers gather at "单位大门" without knowing
+    its coordinate). Its legs are then estimated like any place without a position: the minimum
+    leg, flagged ``UNKNOWN_DISTANCE``. The editor only creates such places as gathering points;
+    a stop's custom place always has a point there, and the plan file requires one for stops.
+    """
 
     name: str
-    point: LatLon  # WGS-84
+    point: LatLon | None = None  # WGS-84
 
 
 def new_stop_id() -> str:

@@ -144,9 +144,9 @@ def run_gui(db: str | None, lang: str) -> int:
     window = MainWindow()
     probe = bool(os.environ.get("HONGTU_PROBE_T0"))
     controller = Controller(window, db, probe)
-    controller.start_in_background()
     window.show()
     controller.probe("window_shown")
+    controller.start_in_background()
     if probe:
         window.sites_shown_on_map.connect(lambda _n: (controller.probe("map_ready"), app.quit()))
     code = app.exec()

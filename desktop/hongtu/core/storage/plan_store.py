@@ -127,14 +127,23 @@ def validate_plan(plan: Plan) -> None:
 
 def _place_json(site_id: int | None, custom: CustomPlace | None) -> dict[str, Any]:
     if custom is not None:
-        return {"custom": {"name": custom.name, "lat": custom.point.lat, "lon": custom.point.lon}}
+        return {"custom": _custom_json(custom)}
     return {"site_id": site_id} if site_id is not None else {}
+
+
+def _custom_json(custom: CustomPlace) -> dict[str, Any]:
+    """``{"name", "lat", "lon"}``; a place whose position is not known yet has only its name."""
+    if custom.point is None:
+        return {"name": custom.name}
+    return {"name": custom.name, "lat": custom.point.lat, "lon": custom.point.lon}
 
 
 def _custom_from_json(data: dict[str, Any] | None) -> CustomPlace | None:
     if not data:
         return None
-    return CustomPlace(data["name"], LatLon(data["lat"], data["lon"]))
+    lat, lon = data.get("lat"), data.get("lon")
+    point = LatLon(lat, lon) if lat is not None and lon is not None else None
+    return CustomPlace(data["name"], point)
 
 
 def _hhmm(value: time | None) -> str | None:
