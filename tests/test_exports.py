@@ -39,7 +39,15 @@ from hongtu.core.exports import ExportFormat, export_plan, render_bytes
 from hongtu.core.exports.ics import render_ics
 from hongtu.core.exports.svgmap import schematic_svg
 from hongtu.core.geo import LatLon
-from hongtu.core.plans import Activity, ActivityKind, ItemKind, Plan, Stop
+from hongtu.core.plans import (
+    Activity,
+    ActivityKind,
+    CustomPlace,
+    GatheringPoint,
+    ItemKind,
+    Plan,
+    Stop,
+)
 from hongtu.core.routing import DEFAULT_SETTINGS
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.sites import Confidence, Fact, Site
@@ -161,6 +169,35 @@ def test_document_without_stops_or_gathering() -> None:
     for fmt in QT_FREE:
         if fmt is not ExportFormat.JSON:
             assert render_bytes(doc, fmt)
+
+
+def unplaced_gathering_sample() -> tuple[Plan, dict[int, Site], PlanDocument]:
+    """The sample day gathering at "单位大门" whose coordinate is not known."""
+    plan, sites, _ = build_sample(evil=False)
+    plan.gathering = GatheringPoint(custom=CustomPlace("单位大门"))
+    return plan, sites, build_document(plan, compute_schedule(plan, sites, DEFAULT_SETTINGS), sites)
+
+
+def test_a_gathering_point_without_a_coordinate_is_named_but_not_placed(tmp_path: Path) -> None:
+    plan, sites, doc = unplaced_gathering_sample()
+    assert doc.gathering_place == "单位大门" and doc.gathering_point is None
+    assert doc.rows[0].place == "单位大门" and doc.rows[0].point is None
+    assert doc.rows[-1].place == "单位大门"
+    assert [p.number for p in doc.route] == [s.number for s in doc.stops]  # stops only
+    for fmt in QT_FREE:
+        path = export_plan(doc, fmt, tmp_path / f"plan{fmt.suffix}", plan=plan, sites=sites)
+        assert path.stat().st_size > 0
+    gpx = ET.parse(tmp_path / "plan.gpx").getroot()
+    route_names = [p.findtext(f"{GPX}name") for p in gpx.iter(f"{GPX}rtept")]
+    assert route_names == [f"{s.number}. {s.name}" for s in doc.stops]
+    kml = ET.parse(tmp_path / "plan.kml").getroot()
+    names = [p.findtext(f"{KML}name") for p in kml.iter(f"{KML}Placemark")]
+    assert "单位大门" not in names and names[0] == f"1. {doc.stops[0].name}"
+    calendar = icalendar.Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
+    gather = next(e for e in calendar.walk("VEVENT") if "单位大门" in str(e.get("location", "")))
+    assert gather.get("geo") is None
+    svg = schematic_svg(doc)
+    assert "单位大门" not in svg and svg.count("<circle") == len(doc.stops)
 
 
 # ---- formats read back -------------------------------------------------------------------

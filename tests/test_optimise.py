@@ -21,6 +21,7 @@ from hongtu.core.optimise import (
     order_cost,
     tour_minutes,
 )
+from hongtu.core.plans import CustomPlace, GatheringPoint
 from hongtu.core.routing import DEFAULT_SETTINGS
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.sites import Site
@@ -215,3 +216,20 @@ def test_unknown_positions_do_not_break_the_optimiser() -> None:
     plan = make_plan([site_stop(i) for i in (3, 9, 1, 2)])
     order = optimise_stop_order(plan, sites, DEFAULT_SETTINGS)
     assert sorted(order) == sorted(stop.id for stop in plan.stops)
+
+
+def test_an_unplaced_gathering_point_orders_the_stops_among_themselves() -> None:
+    sites = _line_sites(5)
+    gate = GatheringPoint(custom=CustomPlace("单位大门"))
+    plan = make_plan([site_stop(i) for i in (3, 1, 5, 2, 4)], gathering=gate, returns=True)
+    order = optimise_stop_order(plan, sites, DEFAULT_SETTINGS)
+    by_id = {stop.id: stop.site_id for stop in plan.stops}
+    line = [by_id[stop_id] for stop_id in order]
+    assert line in ([1, 2, 3, 4, 5], [5, 4, 3, 2, 1])  # either end may come first
+    # legs from and back to the gathering point are the same minimum leg whatever the order
+    reverse = list(reversed(order))
+    assert tour_minutes(order, plan, sites, DEFAULT_SETTINGS) == tour_minutes(
+        reverse, plan, sites, DEFAULT_SETTINGS
+    )
+    schedule = compute_schedule(plan, sites, DEFAULT_SETTINGS)
+    assert schedule.legs[0].minutes == DEFAULT_SETTINGS.min_leg_minutes

@@ -146,3 +146,12 @@ def test_gathering_is_a_site_or_a_custom_place() -> None:
     assert plan_edits.set_gathering(plan, custom).gathering.custom.point == WEST
     with pytest.raises(ValueError):
         plan_edits.set_gathering(plan, GatheringPoint(site_id=4, custom=CustomPlace("门口", EAST)))
+
+
+def test_a_custom_gathering_point_may_wait_for_its_coordinate_a_custom_stop_may_not() -> None:
+    plan = three_stops()
+    unplaced = GatheringPoint(custom=CustomPlace("单位大门"))
+    assert plan_edits.set_gathering(plan, unplaced).gathering.custom == CustomPlace("单位大门")
+    with pytest.raises(ValueError):
+        plan_edits.custom_stop(CustomPlace("某饭店"))
+    assert plan_edits.custom_stop(CustomPlace("某饭店", NORTH)).custom.point == NORTH

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
@@ -10,7 +11,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui_helpers import MAP_TIMEOUT_MS, close_main_window, run_js
+from hongtu.core.atomic import ExportError, ExportErrorCode
 from hongtu.core.plans import ItemKind
+from hongtu.core.settings import load_settings
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
 from hongtu.qt.plan_models import ScheduleColumn, StopColumn
@@ -199,5 +202,79 @@ def test_adding_a_stop_without_an_open_plan_says_what_to_do(qtbot, db) -> None:
     try:
         assert window.plan_ui.add_site(site_id(window, "太原解放纪念馆")) is False
         assert "新建或打开一个方案" in window.statusBar().currentMessage()
+    finally:
+        close_main_window(window, controller)
+
+
+def test_a_gathering_name_without_a_coordinate_is_kept_after_reopening(qtbot, db) -> None:
+    window, controller = open_main_window(qtbot, db)
+    ui = window.plan_ui
+    ui.left_tabs.setCurrentWidget(ui.plan_list)
+    with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
+        qtbot.mouseClick(ui.plan_list.new_button, Qt.MouseButton.LeftButton)
+    ui.add_site(site_id(window, "太原解放纪念馆"))
+    gathering = ui.editor.gathering
+    ui.editor.tabs.setCurrentIndex(1)
+    gathering.kind.setCurrentIndex(2)
+    gathering.kind.activated.emit(2)
+    with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
+        type_text(gathering.name, "单位大门")  # no coordinate: saved after the debounce
+    assert "位置未知" in gathering.hint.text()
+    assert ui.session.plan.gathering.custom.name == "单位大门"
+    assert any(text.startswith("集合地点 单位大门：") for text in ui.warnings.model.texts())
+    qtbot.waitUntil(lambda: route_names(qtbot, window) == ["太原解放纪念馆"], timeout=TIMEOUT)
+    assert route(qtbot, window)["gathering"] is None  # nothing to draw for it
+    plan_id = ui.session.plan.id
+    close_main_window(window, controller)
+
+    window, controller = open_main_window(qtbot, db)
+    try:
+        ui = window.plan_ui
+        ui.session.open(plan_id)
+        gathering = ui.editor.gathering
+        assert gathering.kind.currentIndex() == 2 and gathering.name.text() == "单位大门"
+        assert gathering.coordinate.text() == "" and "位置未知" in gathering.hint.text()
+        assert ui.schedule.schedule_model.index(0, ScheduleColumn.PLACE).data() == "单位大门"
+    finally:
+        close_main_window(window, controller)
+
+
+def test_a_new_speed_in_the_settings_re_times_the_open_plan(qtbot, db, monkeypatch) -> None:
+    from hongtu.qt.settings_dialog import SettingsDialog
+
+    window, controller = open_main_window(qtbot, db)
+    try:
+        ui = window.plan_ui
+        build_three_stop_plan(qtbot, window)
+        qtbot.waitUntil(lambda: len(ui.session.plan.stops) == 3, timeout=TIMEOUT)
+        before = [leg.minutes for leg in ui.session.schedule.legs]
+        steps = ui.session.undo_stack.count()
+
+        def accept_a_slower_coach(dialog: SettingsDialog) -> int:
+            dialog.speeds["coach_kmh"].setValue(dialog.speeds["coach_kmh"].value() / 2)
+            return SettingsDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(SettingsDialog, "exec", accept_a_slower_coach)
+        with qtbot.waitSignal(window.site_editing.settings_changed, timeout=TIMEOUT):
+            window.site_editing.settings_action.trigger()
+        after = [leg.minutes for leg in ui.session.schedule.legs]
+        assert after != before and all(a >= b for a, b in zip(after, before, strict=True))
+        model = ui.schedule.schedule_model
+        travel = next(
+            r for r in range(model.rowCount()) if model.item_at(r).kind is ItemKind.TRAVEL
+        )
+        assert model.item_at(travel).leg.minutes == after[0]
+        assert ui.session.undo_stack.count() == steps  # not an edit of the plan
+        assert ui.session.store.get(ui.session.plan.id) == ui.session.plan
+        assert load_settings().travel == window.site_editing.settings.travel
+
+        # settings the disk refused still apply until HongTu closes: the plan follows them too
+        def refuse(*_args: object) -> None:
+            raise ExportError(ExportErrorCode.DISK_FULL, Path("settings.json"))
+
+        monkeypatch.setattr("hongtu.qt.site_editing.save_settings", refuse)
+        window.site_editing.settings_action.trigger()
+        assert [leg.minutes for leg in ui.session.schedule.legs] != after
+        assert "设置未能保存" in window.statusBar().currentMessage()
     finally:
         close_main_window(window, controller)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from hongtu.core.basemaps import BaseMapId
 from hongtu.core.geo import LatLon
 from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint, ItemKind
+from hongtu.core.routing import TravelSettings
+from hongtu.core.settings import Settings
 from hongtu.core.warnings import PlanWarning, Severity, WarningCode
+from hongtu.qt.plan_gathering import GatheringEditor
 from hongtu.qt.plan_models import (
     PlanListModel,
     PlanScheduleModel,
@@ -116,6 +121,62 @@ def test_schedule_follows_a_hand_set_leg_and_start(qtbot, session) -> None:
         i for i in session.schedule.items if i.kind is ItemKind.VISIT and i.stop_id == second
     )
     assert visit.start == time(11, 0) and visit.overridden
+
+
+def test_new_settings_re_time_the_open_plan_without_an_undo_step(qtbot, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
+    before = [leg.minutes for leg in session.schedule.legs]
+    steps, saved_before = session.undo_stack.count(), saved(session)
+    slow = Settings(travel=replace(TravelSettings(), coach_kmh=10.0), max_day_minutes=120)
+    with qtbot.waitSignal(session.plan_changed) as blocker:
+        session.set_settings(slow)
+    after = [leg.minutes for leg in blocker.args[1].legs]
+    assert after != before and all(a >= b for a, b in zip(after, before, strict=True))
+    assert WarningCode.DAY_TOO_LONG in {w.code for w in session.warnings}
+    assert session.undo_stack.count() == steps and saved(session) == saved_before
+    with qtbot.assertNotEmitted(session.plan_changed):
+        session.set_settings(replace(slow, base_map=BaseMapId.OSM))  # nothing to re-time
+    session.set_plan_field("participants", 31)  # later edits keep using the new settings
+    assert [leg.minutes for leg in session.schedule.legs] == after
+
+
+def test_gathering_editor_saves_a_name_without_a_coordinate(qtbot, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆")
+    editor = GatheringEditor(session.set_gathering)
+    qtbot.addWidget(editor)
+    session.plan_changed.connect(lambda plan, *_: editor.show_gathering(plan.gathering))
+    editor.kind.setCurrentIndex(2)
+    editor.kind.activated.emit(2)
+    editor.coordinate.clear()
+    editor.name.setText("单位东门")
+    editor.name.textEdited.emit("单位东门")
+    with qtbot.waitSignal(session.plan_changed, timeout=2000):
+        pass  # the debounce fires by itself
+    assert saved(session).gathering == GatheringPoint(custom=CustomPlace("单位东门"))
+    assert "位置未知" in editor.hint.text()
+    unknown = [w for w in session.warnings if w.code is WarningCode.UNKNOWN_DISTANCE]
+    assert [(w.stop_id, w.site_name) for w in unknown] == [(None, "单位东门")]
+    # a coordinate that cannot be read keeps the name saved and says why
+    editor.coordinate.setText("东门附近")
+    editor.coordinate.textEdited.emit("东门附近")
+    editor.flush()
+    assert saved(session).gathering == GatheringPoint(custom=CustomPlace("单位东门"))
+    assert editor.coordinate.text() == "东门附近" and "无法识别" in editor.hint.text()
+    # the coordinate pasted later joins the name
+    editor.coordinate.setText("37.8706, 112.5489")
+    editor.coordinate.textEdited.emit("37.8706, 112.5489")
+    editor.flush()
+    point = saved(session).gathering.custom.point
+    assert point == LatLon(37.8706, 112.5489) and "坐标已保存" in editor.hint.text()
+    assert not [w for w in session.warnings if w.code is WarningCode.UNKNOWN_DISTANCE]
+    # undo takes the coordinate away again, and the fields follow
+    session.undo()
+    assert editor.coordinate.text() == "" and editor.name.text() == "单位东门"
+    # or a catalogue site instead
+    editor.set_sites(list(session.sites.values()))
+    editor.kind.setCurrentIndex(1)
+    editor.kind.activated.emit(1)
+    assert saved(session).gathering.site_id == editor.site.currentData()
 
 
 def test_deleting_a_plan_closes_it_and_undo_brings_it_back(qtbot, session) -> None:

@@ -36,6 +36,7 @@ from hongtu.core.planfile import (
 from hongtu.core.plans import (
     Activity,
     ActivityKind,
+    CustomPlace,
     GatheringPoint,
     Plan,
     PlanStatus,
@@ -167,6 +168,62 @@ def test_places_that_cannot_be_shared() -> None:
     assert (caught.value.code, caught.value.path) == (
         PlanFileErrorCode.SITE_NOT_FOUND,
         "plan.gathering",
+    )
+
+
+UNPLACED_GATE = GatheringPoint(custom=CustomPlace("单位大门"))
+
+
+def test_a_gathering_point_without_a_coordinate_travels_as_its_name() -> None:
+    plan = sample_plan()
+    plan.gathering = UNPLACED_GATE
+    data = json.loads(dump_plan(plan, SITES))
+    assert data["version"] == 1
+    assert data["plan"]["gathering"] == {"custom": {"name": "单位大门"}}
+    loaded = load_plan(dump_plan(plan, SITES), RESOLVE)
+    assert loaded.gathering == UNPLACED_GATE
+    assert comparable(loaded) == comparable(plan)
+
+
+def test_a_gathering_point_may_give_its_position_keys_as_null() -> None:
+    data = document()
+    data["plan"]["gathering"]["custom"].update(lat=None, lon=None, crs=None)
+    assert load_document(data).gathering == UNPLACED_GATE
+
+
+@pytest.mark.parametrize("left", ["lat", "lon", "crs"])
+def test_a_gathering_point_gives_all_position_keys_or_none(left: str) -> None:
+    data = document()
+    custom = data["plan"]["gathering"]["custom"]
+    for key in ("lat", "lon", "crs"):
+        if key != left:
+            del custom[key]
+    first_absent = next(key for key in ("lat", "lon", "crs") if key != left)
+    with pytest.raises(PlanFileError) as caught:
+        load_document(data)
+    assert (caught.value.code, caught.value.path) == (
+        PlanFileErrorCode.MISSING,
+        f"plan.gathering.custom.{first_absent}",
+    )
+
+
+def test_a_stop_without_a_coordinate_is_neither_read_nor_written() -> None:
+    data = document()
+    custom = data["plan"]["stops"][2]["custom"]
+    for key in ("lat", "lon", "crs"):
+        del custom[key]
+    with pytest.raises(PlanFileError) as caught:
+        load_document(data)
+    assert (caught.value.code, caught.value.path) == (
+        PlanFileErrorCode.MISSING,
+        "plan.stops[2].custom.lat",
+    )
+    plan = make_plan([Stop(custom=CustomPlace("某饭店"))])
+    with pytest.raises(PlanFileError) as caught:
+        dump_plan(plan, SITES)
+    assert (caught.value.code, caught.value.path) == (
+        PlanFileErrorCode.SITE_NOT_SHAREABLE,
+        "plan.stops[0]",
     )
 
 

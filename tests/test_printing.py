@@ -26,7 +26,7 @@ from hongtu.qt.printing import (
     render_schedule_pdf,
     render_signin_pdf,
 )
-from test_exports import EVIL, build_sample
+from test_exports import EVIL, build_sample, unplaced_gathering_sample
 
 pytestmark = [
     pytest.mark.gui,
@@ -178,6 +178,16 @@ def test_export_document_handles_every_format(qapp, tmp_path: Path) -> None:
     with pytest.raises(ExportError) as info:
         export_document(doc, ExportFormat.PDF, tmp_path / "plan-pdf.pdf")
     assert info.value.code is ExportErrorCode.EXISTS
+
+
+def test_a_gathering_point_without_a_coordinate_prints_and_exports(qapp, tmp_path: Path) -> None:
+    plan, sites, doc = unplaced_gathering_sample()
+    pdf = render_schedule_pdf(doc, tmp_path / "日程.pdf")
+    assert _in_order(_text(pdf), ["单位大门", doc.stops[0].name])
+    for fmt in ExportFormat:
+        path = tmp_path / f"plan-{fmt.value}{fmt.suffix}"
+        export_document(doc, fmt, path, plan=plan, sites=sites, signin_names=["张三"])
+        assert path.stat().st_size > 0
 
 
 def test_print_document_on_a_given_printer(qapp, doc, tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from hongtu.core.geo import LatLon
 from hongtu.core.plans import (
     Activity,
     ActivityKind,
+    CustomPlace,
     GatheringPoint,
     ItemKind,
     Schedule,
@@ -216,6 +217,22 @@ def test_no_gathering_point_yet_is_flagged_not_fatal() -> None:
     schedule = compute_schedule(plan, SITES, DEFAULT_SETTINGS)
     assert schedule.items[0].title == "" and schedule.items[0].point is None
     assert not schedule.legs[0].distance_known and not schedule.legs[-1].distance_known
+    assert schedule.flags == (ScheduleFlag(ScheduleFlagCode.UNKNOWN_DISTANCE, None),)
+
+
+def test_a_named_gathering_point_without_a_coordinate_has_unknown_legs() -> None:
+    gate = GatheringPoint(custom=CustomPlace("单位大门"))
+    plan = make_plan([site_stop(1), site_stop(2)], gathering=gate)
+    schedule = compute_schedule(plan, SITES, DEFAULT_SETTINGS)
+    assert schedule.items[0].title == "单位大门" and schedule.items[0].point is None
+    assert schedule.items[-1].kind is ItemKind.RETURN and schedule.items[-1].title == "单位大门"
+    first, middle, back = schedule.legs
+    assert (first.from_name, back.to_name) == ("单位大门", "单位大门")
+    assert not first.distance_known and not back.distance_known and middle.distance_known
+    assert first.km == 0.0 and back.km == 0.0
+    assert first.minutes == DEFAULT_SETTINGS.min_leg_minutes  # no boarding buffer on leg 1
+    assert back.minutes == DEFAULT_SETTINGS.coach_boarding_minutes  # the minimum, with boarding
+    assert schedule.total_km == pytest.approx(distance_km(NORTH, EAST))
     assert schedule.flags == (ScheduleFlag(ScheduleFlagCode.UNKNOWN_DISTANCE, None),)
 
 

@@ -17,7 +17,7 @@ from factories import (
     site_map,
     site_stop,
 )
-from hongtu.core.plans import GatheringPoint, Plan, Stop
+from hongtu.core.plans import CustomPlace, GatheringPoint, Plan, Stop
 from hongtu.core.routing import DEFAULT_SETTINGS
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.sites import Site
@@ -243,6 +243,17 @@ def test_unknown_distance_from_a_gathering_point_not_yet_chosen() -> None:
     plan = make_plan([site_stop(1)], gathering=GatheringPoint(), gathering_time=time(8, 30))
     warning = only(check(plan, site_map([north])), WarningCode.UNKNOWN_DISTANCE)
     assert (warning.stop_id, warning.details) == (None, {"place": "gathering"})
+
+
+def test_unknown_distance_from_a_named_gathering_point_without_a_coordinate() -> None:
+    north = site()
+    gate = GatheringPoint(custom=CustomPlace("单位大门"))
+    plan = make_plan([site_stop(1)], gathering=gate, gathering_time=time(8, 30))
+    warnings = check(plan, site_map([north]))
+    warning = only(warnings, WarningCode.UNKNOWN_DISTANCE)
+    assert (warning.stop_id, warning.site_name) == (None, "单位大门")
+    assert warning.details == {"place": "gathering"}
+    assert not [w for w in warnings if w.code is WarningCode.POSITION_ESTIMATE]
 
 
 def test_gathering_at_an_unverified_catalogue_site() -> None:

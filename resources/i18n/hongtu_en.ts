@@ -766,6 +766,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>WGS-84 coordinates (GPS, Tianditu, OpenStreetMap); for Amap or Baidu coordinates, add the place to the site catalogue first</translation>
     </message>
     <message>
+      <source>位置未知（路程按未知计算）：可稍后粘贴坐标，或改选站点目录中的地点。</source>
+      <translation>Position unknown (distances count as unknown): paste coordinates later, or choose a place from the site catalogue instead.</translation>
+    </message>
+    <message>
       <source>名称，如：单位大门</source>
       <translation>Name, e.g. Office main gate</translation>
     </message>
@@ -774,12 +778,12 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>Coordinates saved (WGS-84)</translation>
     </message>
     <message>
-      <source>坐标未知：第一段和返程路程无法计算。粘贴坐标后保存此集合地点。</source>
-      <translation>Coordinates unknown: the first leg and the return trip cannot be calculated. Paste coordinates, then save this gathering point.</translation>
+      <source>坐标（可稍后粘贴），如 37.8706, 112.5489</source>
+      <translation>Coordinates (can be pasted later), e.g. 37.8706, 112.5489</translation>
     </message>
     <message>
-      <source>填写名称并粘贴坐标后保存</source>
-      <translation>Enter a name and paste coordinates, then save</translation>
+      <source>填写名称即可保存；坐标可以稍后粘贴。</source>
+      <translation>A name is enough to save it; coordinates can be pasted later.</translation>
     </message>
     <message>
       <source>无法判断哪个是经度、哪个是纬度</source>
@@ -808,10 +812,6 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <message>
       <source>站点目录中的地点</source>
       <translation>Place from the site catalogue</translation>
-    </message>
-    <message>
-      <source>粘贴坐标，如 37.8706, 112.5489</source>
-      <translation>Paste coordinates, e.g. 37.8706, 112.5489</translation>
     </message>
     <message>
       <source>自定义地点</source>

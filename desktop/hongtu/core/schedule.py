@@ -57,7 +57,10 @@ def stop_place(stop: Stop, sites: Mapping[int, Site]) -> Place:
 
 
 def gathering_place(gathering: GatheringPoint, sites: Mapping[int, Site]) -> Place:
-    """The gathering point; ``Place("", None)`` while none is chosen."""
+    """The gathering point; ``Place("", None)`` while none is chosen.
+
+    A custom gathering point whose coordinate is not known yet has its name and no point.
+    """
     if gathering.custom is not None:
         return Place(gathering.custom.name, gathering.custom.point)
     if gathering.site_id is not None:

@@ -307,7 +307,7 @@ class PlanEditor(QWidget):
         self.plan = plan
         self.setEnabled(True)
         self.stops_model.set_plan(plan)
-        self._show_fields(plan)
+        self._show_fields(plan, opened=opened)
         self.activities_model.show_stop(plan, self.selected_stop_id())
         if opened and plan.stops:
             self.select_stop(plan.stops[0].id)
@@ -319,7 +319,7 @@ class PlanEditor(QWidget):
         self.activities_model.show_stop(None, None)
         self.setEnabled(False)
 
-    def _show_fields(self, plan: Plan) -> None:
+    def _show_fields(self, plan: Plan, *, opened: bool = False) -> None:
         self.title_text.show_value(plan.title)
         self.title_problem.hide()
         self.branch_text.show_value(plan.branch)
@@ -339,7 +339,7 @@ class PlanEditor(QWidget):
             widget.blockSignals(True)
             setter()
             widget.blockSignals(False)
-        self.gathering.show_gathering(plan.gathering)
+        self.gathering.show_gathering(plan.gathering, opened=opened)
 
     def _update_buttons(self) -> None:
         stop_id = self.selected_stop_id()

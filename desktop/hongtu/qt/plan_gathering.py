@@ -1,7 +1,10 @@
 """The gathering point (集合地点) of a plan: none yet, a catalogue site, or a custom place.
 
-A custom place is a name and a coordinate pasted from a map site (WGS-84). It is saved once it
-has both; until the coordinate is known the hint says what is missing.
+A custom place is a name and, when the organiser knows it, a coordinate pasted from a map site
+(WGS-84). The name is saved as it is typed (debounced), with or without a coordinate: organisers
+gather at "单位大门" and rarely know where that is on a map. Without a coordinate the legs from and
+back to it count as unknown distances; the coordinate can be pasted later, or a catalogue site
+chosen instead.
 """
 
 from __future__ import annotations
@@ -46,6 +49,12 @@ def format_point(point: LatLon) -> str:
     return f"{point.lat:.6f}, {point.lon:.6f}"
 
 
+def position_text(place: CustomPlace) -> str:
+    if place.point is None:
+        return tr("位置未知（路程按未知计算）：可稍后粘贴坐标，或改选站点目录中的地点。")
+    return tr("坐标已保存（WGS-84）")
+
+
 class GatheringEditor(QWidget):
     """Choose the gathering point; ``changed(GatheringPoint)`` is called for each saved choice."""
 
@@ -62,7 +71,7 @@ class GatheringEditor(QWidget):
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(tr("名称，如：单位大门"))
         self.coordinate = QLineEdit(self)
-        self.coordinate.setPlaceholderText(tr("粘贴坐标，如 37.8706, 112.5489"))
+        self.coordinate.setPlaceholderText(tr("坐标（可稍后粘贴），如 37.8706, 112.5489"))
         self.coordinate.setToolTip(
             tr("WGS-84 坐标（GPS、天地图、OpenStreetMap）；高德、百度坐标请先在站点目录中添加地点")
         )
@@ -87,6 +96,8 @@ class GatheringEditor(QWidget):
         layout.addWidget(self.pages)
         self.name_text = DebouncedText(self.name, self._on_custom_typed, self)
         self.coordinate_text = DebouncedText(self.coordinate, self._on_custom_typed, self)
+        self._saving = False  # our own save coming back through show_gathering
+        self._saved_point: LatLon | None = None  # of the custom place last saved or shown
         self.kind.activated.connect(self._on_kind_activated)
         self.site.activated.connect(self._on_site_activated)
 
@@ -101,18 +112,27 @@ class GatheringEditor(QWidget):
         self.site.setCurrentIndex(max(0, self.site.findData(current)))
         self.site.blockSignals(False)
 
-    def show_gathering(self, gathering: GatheringPoint) -> None:
-        if gathering.custom is not None:
+    def show_gathering(self, gathering: GatheringPoint, *, opened: bool = False) -> None:
+        """Show the saved gathering point; ``opened``: it belongs to a plan just opened."""
+        if self._saving:  # the fields already show what was typed; the hint is set after saving
+            return
+        custom = gathering.custom
+        self._saved_point = custom.point if custom is not None else None
+        if custom is not None:
             self._set_kind(2)
-            self.name_text.show_value(gathering.custom.name)
-            if not self.coordinate_text.pending:
-                self.coordinate_text.show_value(format_point(gathering.custom.point))
-            self.hint.setText(tr("坐标已保存（WGS-84）"))
-        elif gathering.site_id is not None:
+            self.name_text.show_value(custom.name)
+            point_text = format_point(custom.point) if custom.point is not None else ""
+            self.coordinate_text.show_value(point_text)
+            self.hint.setText(position_text(custom))
+            return
+        if gathering.site_id is not None:
             self._set_kind(1)
             self.site.setCurrentIndex(max(0, self.site.findData(gathering.site_id)))
-        elif self.kind.currentIndex() != 2:  # keep a custom place being typed
+        elif opened or self.kind.currentIndex() != 2:  # keep a custom place being typed
             self._set_kind(0)
+        if opened:
+            self.name_text.show_value("")
+            self.coordinate_text.show_value("")
 
     def flush(self) -> None:
         self.name_text.flush()
@@ -130,8 +150,11 @@ class GatheringEditor(QWidget):
         elif index == 1 and self.site.count():
             self._on_site_activated(self.site.currentIndex())
         elif index == 2:
-            self.hint.setText(tr("填写名称并粘贴坐标后保存"))
             self.name.setFocus()
+            if self.name.text().strip():
+                self._on_custom_typed("")  # back to the custom place still in the fields
+            else:
+                self.hint.setText(tr("填写名称即可保存；坐标可以稍后粘贴。"))
 
     def _on_site_activated(self, index: int) -> None:
         site_id = self.site.itemData(index)
@@ -139,18 +162,32 @@ class GatheringEditor(QWidget):
             self._changed(GatheringPoint(site_id=int(site_id)))
 
     def _on_custom_typed(self, _text: str) -> None:
+        """Save the typed name with the typed coordinate, or without one while it is blank.
+
+        A coordinate that cannot be read keeps the one saved before (if any) and says why.
+        """
+        if self.kind.currentIndex() != 2:  # a flush after another kind was chosen
+            return
         name = self.name.text().strip()
+        point, error = self._typed_point()
+        if not name:
+            self.hint.setText(error or tr("请填写集合地点的名称"))
+            return
+        place = CustomPlace(name, point)
+        self._saving = True
+        try:
+            self._changed(GatheringPoint(custom=place))
+        finally:
+            self._saving = False
+        self._saved_point = point
+        self.hint.setText(error or position_text(place))
+
+    def _typed_point(self) -> tuple[LatLon | None, str]:
+        """The coordinate typed (None while blank), or the saved one and why the text is wrong."""
         text = self.coordinate.text()
         if not text.strip():
-            self.hint.setText(tr("坐标未知：第一段和返程路程无法计算。粘贴坐标后保存此集合地点。"))
-            return
+            return None, ""
         try:
-            point = parse_coordinate_text(text)
+            return parse_coordinate_text(text), ""
         except CoordinateParseError as exc:
-            self.hint.setText(coordinate_error_text(exc.code))
-            return
-        if not name:
-            self.hint.setText(tr("请填写集合地点的名称"))
-            return
-        self.hint.setText(tr("坐标已保存（WGS-84）"))
-        self._changed(GatheringPoint(custom=CustomPlace(name, point)))
+            return self._saved_point, coordinate_error_text(exc.code)

@@ -131,6 +131,7 @@ class PlanSession(QObject):
         self.plan: Plan | None = None
         self.schedule: Schedule | None = None
         self.warnings: list[PlanWarning] = []
+        self._timed_with: tuple[object, ...] | None = None  # the settings the plan was timed with
 
     # ---- set-up --------------------------------------------------------------------------------
     def attach(self, store: PlanStore, sites: list[Site]) -> None:
@@ -151,6 +152,16 @@ class PlanSession(QObject):
     @property
     def sites(self) -> dict[int, Site]:
         return self._sites
+
+    def set_settings(self, settings: Settings) -> None:
+        """The organiser changed the settings: use them from now on and re-time the open plan.
+
+        Nothing is saved and nothing goes on the undo stack: the plan itself has not changed, only
+        how its legs are estimated and how long a day may be.
+        """
+        self._settings = lambda: settings
+        if self.plan is not None and _timing(settings) != self._timed_with:
+            self._show(self.plan)
 
     def set_sites(self, sites: list[Site]) -> None:
         """The catalogue changed (a corrected position): re-time the open plan."""
@@ -327,7 +338,13 @@ class PlanSession(QObject):
             plan, schedule, self._sites, settings.travel, self._today(), settings.max_day_minutes
         )
         self.plan, self.schedule, self.warnings = plan, schedule, warnings
+        self._timed_with = _timing(settings)
         self.plan_changed.emit(plan, schedule, warnings)
+
+
+def _timing(settings: Settings) -> tuple[object, ...]:
+    """What of the settings goes into the schedule and the warnings."""
+    return (settings.travel, settings.max_day_minutes)
 
 
 def _summary(plan: Plan) -> tuple[object, ...]:

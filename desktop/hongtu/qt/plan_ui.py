@@ -34,7 +34,11 @@ def tr(text: str) -> str:
 
 
 def route_payload(plan: Plan | None, sites: dict[int, Any]) -> dict[str, Any]:
-    """What ``hongtuMap.setRoute`` draws (WGS-84): stops without a position are left out."""
+    """What ``hongtuMap.setRoute`` draws (WGS-84): places without a position are left out.
+
+    A gathering point without a position (none chosen, or a custom place whose coordinate is not
+    known yet) gives ``"gathering": None``: no gathering marker, the route starts at stop 1.
+    """
     if plan is None:
         return {"gathering": None, "stops": [], "returns": False}
     gathering = gathering_place(plan.gathering, sites)
@@ -108,6 +112,9 @@ class PlanUi(QObject):
         self.session.plan_closed.connect(self._on_session_plan_closed)
         self.session.save_failed.connect(self._on_session_save_failed)
         self.session.undo_stack.indexChanged.connect(self._update_actions)
+        site_editing = getattr(window, "site_editing", None)
+        if site_editing is not None:
+            site_editing.settings_changed.connect(self._on_settings_changed)
         model = window.site_model
         for signal in (model.modelReset, model.dataChanged, model.rowsInserted):
             signal.connect(self._on_sites_changed)
@@ -256,6 +263,9 @@ class PlanUi(QObject):
         self.editor.gathering.set_sites(sites)
         if self.session.attached:
             self.session.set_sites(sites)
+
+    def _on_settings_changed(self, settings: Settings) -> None:
+        self.session.set_settings(settings)  # new speeds or day length re-time the open plan
 
     def _on_session_plan_changed(self, plan: Plan, _schedule: object, _warnings: object) -> None:
         if self.schedule.isHidden():

@@ -2,7 +2,8 @@
 
 ``SiteEditing`` is created by the main window and wires these actions to ``MapController`` and
 the two flows; the main window only calls ``install`` and routes ``show_sites`` through the map
-controller. Settings are loaded here once and saved when the organiser changes them.
+controller. Settings are loaded here once and saved when the organiser changes them;
+``settings_changed`` then tells the rest of the window (the open plan is re-timed at once).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar
 
@@ -45,6 +46,8 @@ def sites_status_text(sites: list[Site]) -> str:
 
 
 class SiteEditing(QObject):
+    settings_changed = Signal(object)  # Settings, in effect (saved unless the disk refused)
+
     def __init__(self, window: MainWindow, map_controller: MapController) -> None:
         super().__init__(window)
         self.window = window
@@ -188,16 +191,28 @@ class SiteEditing(QObject):
         dialog = SettingsDialog(self.settings, self.window)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
-        self._save(dialog.settings())
+        self.apply_settings(dialog.settings())
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use and save ``settings`` (what the settings dialog does when accepted)."""
+        self._save(settings)
         self.switch_base_map(self.settings.base_map, remember=False)
 
     def _save(self, settings: Settings) -> None:
+        """Use ``settings`` from now on and save them; ``settings_changed`` follows either way.
+
+        When the disk refuses, the settings still apply until HongTu closes (the status bar says
+        they were not saved), so whatever depends on them must follow them too.
+        """
+        changed = settings != self.settings
         self.settings = settings
         try:
             save_settings(settings)
         except ExportError as exc:
             log.warning("settings not saved: %s", exc.code.value)
             self.window.statusBar().showMessage(tr("设置未能保存：无法写入设置文件。"), NOTICE_MS)
+        if changed:
+            self.settings_changed.emit(settings)
 
     # ---- slots --------------------------------------------------------------------------------
     def _on_map_ready(self) -> None:
