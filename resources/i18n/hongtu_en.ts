@@ -1491,20 +1491,12 @@ The existing file was not changed.</translation>
       <translation>Save</translation>
     </message>
     <message>
-      <source>公交</source>
-      <translation>Public transport</translation>
-    </message>
-    <message>
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
       <source>地图</source>
       <translation>Map</translation>
-    </message>
-    <message>
-      <source>大巴</source>
-      <translation>Coach</translation>
     </message>
     <message>
       <source>天地图密钥</source>
@@ -1523,10 +1515,6 @@ The existing file was not changed.</translation>
       <translation>Not set</translation>
     </message>
     <message>
-      <source>步行</source>
-      <translation>Walking</translation>
-    </message>
-    <message>
       <source>界面语言（下次启动生效）</source>
       <translation>Interface language (takes effect after a restart)</translation>
     </message>
@@ -1537,10 +1525,6 @@ The existing file was not changed.</translation>
     <message>
       <source>简体中文</source>
       <translation>简体中文</translation>
-    </message>
-    <message>
-      <source>自驾</source>
-      <translation>Private cars</translation>
     </message>
     <message>
       <source>行程估算</source>

@@ -23,19 +23,11 @@ from hongtu.core.basemaps import BaseMapId
 from hongtu.core.plans import TransportMode
 from hongtu.core.settings import MAX_DAY_RANGE, Settings
 from hongtu.qt.map_controller import basemap_label
+from hongtu.qt.plan_models import transport_label
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("SettingsDialog", text)
-
-
-def transport_label(mode: TransportMode) -> str:
-    return {
-        TransportMode.COACH: tr("大巴"),
-        TransportMode.CARS: tr("自驾"),
-        TransportMode.WALK: tr("步行"),
-        TransportMode.PUBLIC: tr("公交"),
-    }[mode]
 
 
 _SPEED_FIELDS = ("coach_kmh", "cars_kmh", "walk_kmh", "public_kmh")
