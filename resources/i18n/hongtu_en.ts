@@ -1483,12 +1483,12 @@ The existing file was not changed.</translation>
       <translation>{0}: average speed</translation>
     </message>
     <message>
-      <source>一天最长时长</source>
-      <translation>Longest day</translation>
-    </message>
-    <message>
       <source>保存</source>
       <translation>Save</translation>
+    </message>
+    <message>
+      <source>单日最长时长（超过即提醒）</source>
+      <translation>Longest day (warn beyond)</translation>
     </message>
     <message>
       <source>取消</source>

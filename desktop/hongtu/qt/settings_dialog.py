@@ -111,7 +111,7 @@ class SettingsDialog(QDialog):
             travel.addRow(tr("{0}平均速度").format(transport_label(mode)), self.speeds[name])
         for mode, name in zip(_MODES, _BUFFER_FIELDS, strict=True):
             travel.addRow(tr("{0}上车集合时间").format(transport_label(mode)), self.buffers[name])
-        travel.addRow(tr("一天最长时长"), self.max_day)
+        travel.addRow(tr("单日最长时长（超过即提醒）"), self.max_day)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
