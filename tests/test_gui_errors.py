@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from gui_helpers import close_main_window
+from hongtu.qt import messages
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
 
@@ -16,7 +17,7 @@ def test_unopenable_database_is_explained_and_untouched(qtbot, monkeypatch, tmp_
     content = b"minutes of the branch meeting, not a database " * 40
     bad.write_bytes(content)
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "critical",
+    monkeypatch.setattr(messages, "critical",
                         lambda _parent, title, text: shown.append((title, text)))
     exits: list[int] = []
     monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from gui_helpers import MAP_TIMEOUT_MS, close_main_window, run_js
 from hongtu.core.atomic import ExportError, ExportErrorCode
 from hongtu.core.plans import ItemKind
 from hongtu.core.settings import load_settings
+from hongtu.qt import messages
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
 from hongtu.qt.plan_models import ScheduleColumn, StopColumn
@@ -185,7 +186,7 @@ def test_schedule_override_is_shown_and_the_plan_can_be_deleted_and_undeleted(
         assert all("：" in text for text in texts)
 
         plan_id = ui.session.plan.id
-        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        monkeypatch.setattr(messages, "question", lambda *a, **k: True)
         with qtbot.waitSignal(ui.session.plan_closed, timeout=TIMEOUT):
             qtbot.mouseClick(ui.plan_list.delete_button, Qt.MouseButton.LeftButton)
         assert ui.plan_list.model.rowCount() == 0 and ui.schedule.isHidden()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from hongtu.core.exports import ExportFormat
 from hongtu.core.plans import Activity, ActivityKind, Plan, Stop
+from hongtu.qt import messages
 from hongtu.qt.plan_outputs import ExportDialog
 
 
@@ -68,14 +69,14 @@ def test_existing_file_is_kept_when_the_organiser_says_no(
 ) -> None:
     target = tmp_path / "plan.gpx"
     target.write_text("old", "utf-8")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(messages, "question", lambda *a, **k: False)
     dialog = ExportDialog(workspace, saved_plan)
     qtbot.addWidget(dialog)
     choose(dialog, ExportFormat.GPX)
     dialog.path.setText(str(target))
     dialog._on_buttons_accepted()
     assert target.read_text("utf-8") == "old" and dialog.written is None
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(messages, "question", lambda *a, **k: True)
     dialog._on_buttons_accepted()
     assert "<gpx" in target.read_text("utf-8")
 
@@ -83,15 +84,15 @@ def test_existing_file_is_kept_when_the_organiser_says_no(
 def test_missing_folder_gets_a_plain_message(
     qtbot, monkeypatch, workspace, saved_plan, tmp_path
 ) -> None:
-    messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: messages.append(text))
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
     dialog = ExportDialog(workspace, saved_plan)
     qtbot.addWidget(dialog)
     choose(dialog, ExportFormat.ICS)
     dialog.path.setText(str(tmp_path / "no" / "such" / "plan.ics"))
     dialog._on_buttons_accepted()
     assert dialog.written is None
-    assert messages and "文件夹不存在" in messages[0] and "原有文件没有被改动" in messages[0]
+    assert shown and "文件夹不存在" in shown[0] and "原有文件没有被改动" in shown[0]
 
 
 @pytest.mark.gui
@@ -120,3 +121,19 @@ def test_plan_menu_previews_the_open_plan_in_plan_order(qtbot, monkeypatch, tmp_
         assert stops == ["双塔革命烈士陵园", "太原解放纪念馆"]
     finally:
         close_main_window(window, controller)
+
+
+def test_a_title_with_markup_is_shown_as_text_when_asking(qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[QMessageBox] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        seen.append(box)
+        return int(QMessageBox.StandardButton.No)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert messages.question(None, "删除方案", "删除方案“<b>七一</b>”？") is False
+    assert seen[0].textFormat() == Qt.TextFormat.PlainText
+    assert "<b>七一</b>" in seen[0].text()

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from hongtu.core import paths
 from hongtu.core.storage.problems import DatabaseError
+from hongtu.qt import messages
 from hongtu.qt.crash import install_excepthook
 from hongtu.qt.errors import database_error_message
 from hongtu.qt.i18n import install_translators
@@ -108,7 +109,7 @@ class Controller(QObject):
         except DatabaseError as exc:
             log.error("database could not be opened: %s", exc)
             self.workspace_failed.emit(exc)
-            QMessageBox.critical(self.window, tr("无法打开数据库"), database_error_message(exc))
+            messages.critical(self.window, tr("无法打开数据库"), database_error_message(exc))
             QApplication.exit(2)
             return
         self.window.attach_workspace(self.workspace)

@@ -24,6 +24,7 @@ from hongtu import __version__
 from hongtu.core.sites import Site, SiteCategory
 from hongtu.qt.map_controller import MapController
 from hongtu.qt.mapview import MapView
+from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_ui import PlanUi
 from hongtu.qt.site_details import SiteDetailsPanel
 from hongtu.qt.site_editing import SiteEditing
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(2, 2)
         splitter.setSizes([370, 600, 330])
         self.setCentralWidget(splitter)
-        self.status_sites = QLabel(self)
+        self.status_sites = plain_label(parent=self)
         self.status_map = QLabel(tr("底图：无（离线，仅显示区县轮廓）"), self)
         self.statusBar().addWidget(self.status_sites, 1)
         self.statusBar().addPermanentWidget(self.status_map)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -37,6 +36,7 @@ from hongtu.core.geocoding import (
 )
 from hongtu.core.places import add_place
 from hongtu.qt.map_controller import MapController
+from hongtu.qt.messages import plain_label
 from hongtu.qt.position_dialog import CrsCombo, candidate_from_text, parse_error_text, point_text
 from hongtu.qt.tasks import TaskRunner
 
@@ -110,7 +110,9 @@ class PlaceDialog(QDialog):
         self.paste.setPlaceholderText(tr("例如 112.5632,37.8571"))
         self.crs = CrsCombo(self)
         self.paste_button = QPushButton(tr("在地图上显示"), self)
-        self.status = QLabel(tr("在地图上点击要添加的位置，或粘贴坐标，或输入地址查找。"), self)
+        self.status = plain_label(
+            tr("在地图上点击要添加的位置，或粘贴坐标，或输入地址查找。"), self
+        )
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from hongtu.core import plan_edits
 from hongtu.core.plans import ActivityKind, Plan, PlanStatus, TransportMode
+from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_fields import DebouncedText
 from hongtu.qt.plan_gathering import GatheringEditor
 from hongtu.qt.plan_models import (
@@ -127,7 +127,7 @@ class PlanEditor(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title_text = DebouncedText(self.title, self._on_title_typed, self)
-        self.title_problem = QLabel(self)
+        self.title_problem = plain_label(parent=self)
         self.title_problem.setStyleSheet("color: #b00020;")
         self.title_problem.hide()
         self.header = QVBoxLayout()
@@ -165,7 +165,7 @@ class PlanEditor(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.optimise_button)
-        self.activities_title = QLabel(tr("活动（先选择一个站点）"), page)
+        self.activities_title = plain_label(tr("活动（先选择一个站点）"), page)
         self.activities_view = QTableView(page)
         self.activities_view.setModel(self.activities_model)
         self.activities_view.verticalHeader().hide()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QStackedWidget,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from hongtu.core.coords import CoordinateParseError, ParseErrorCode, parse_coord
 from hongtu.core.geo import LatLon
 from hongtu.core.plans import CustomPlace, GatheringPoint
 from hongtu.core.sites import Site
+from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_fields import DebouncedText
 
 
@@ -75,7 +75,7 @@ class GatheringEditor(QWidget):
         self.coordinate.setToolTip(
             tr("WGS-84 坐标（GPS、天地图、OpenStreetMap）；高德、百度坐标请先在站点目录中添加地点")
         )
-        self.hint = QLabel(self)
+        self.hint = plain_label(parent=self)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("gatheringHint")
         self.pages = QStackedWidget(self)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.core.plans import Plan
+from hongtu.qt import messages
 from hongtu.qt.plan_models import PLAN_ID_ROLE, PlanColumn, PlanListModel
 from hongtu.qt.plan_session import PlanSession
 
@@ -123,14 +123,11 @@ class PlanListPanel(QWidget):
         if plan_id is None or row is None:
             return
         title = self.model.summary_at(row).title
-        answer = QMessageBox.question(
+        if messages.question(
             self,
             tr("删除方案"),
             tr("删除方案“{0}”？\n删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。").format(title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.session.delete(plan_id)
 
     # ---- slots --------------------------------------------------------------------------------

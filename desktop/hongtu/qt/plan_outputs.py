@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -29,6 +28,7 @@ from hongtu.core.document import PlanDocument, build_document
 from hongtu.core.exports import ExportFormat
 from hongtu.core.plans import Plan
 from hongtu.core.schedule import compute_schedule
+from hongtu.qt import messages
 
 if TYPE_CHECKING:
     from hongtu.core.workspace import Workspace
@@ -156,14 +156,14 @@ class ExportDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         target = Path(self.path.text().strip()).expanduser()
         if not self.path.text().strip():
-            QMessageBox.warning(self, tr("导出方案"), tr("请先选择保存位置。"))
+            messages.warning(self, tr("导出方案"), tr("请先选择保存位置。"))
             return
         overwrite = False
         if target.exists():
-            answer = QMessageBox.question(
+            replace = messages.question(
                 self, tr("文件已存在"), tr("“{0}”已存在，要替换它吗？").format(target.name)
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not replace:
                 return
             overwrite = True
         self.written = self.export_to(target, overwrite)
@@ -188,7 +188,7 @@ class ExportDialog(QDialog):
                 overwrite=overwrite,
             )
         except ExportError as exc:
-            QMessageBox.warning(self, tr("导出失败"), export_error_text(exc))
+            messages.warning(self, tr("导出失败"), export_error_text(exc))
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()

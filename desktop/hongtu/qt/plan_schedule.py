@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from hongtu.core.plans import Plan, Schedule
 from hongtu.core.warnings import PlanWarning, Severity
+from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_models import (
     OVERRIDDEN_ROLE,
     PlanScheduleModel,
@@ -67,7 +68,7 @@ class PlanSchedulePanel(QGroupBox):
             header.setSectionResizeMode(column, mode)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
-        self.totals = QLabel(self)
+        self.totals = plain_label(parent=self)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.totals.font()
         font.setBold(True)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from hongtu.core.geo import Crs, LatLon
 from hongtu.core.routing import distance_km
 from hongtu.core.sites import PositionOrigin, Site
 from hongtu.qt.map_controller import MapController
+from hongtu.qt.messages import plain_label
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
@@ -106,7 +106,7 @@ class PositionDialog(QDialog):
         self.paste.setPlaceholderText(tr("例如 112.5632,37.8571（从高德地图复制）"))
         self.crs = CrsCombo(self)
         self.show_button = QPushButton(tr("在地图上显示"), self)
-        self.result = QLabel(self)
+        self.result = plain_label(parent=self)
         self.result.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
@@ -133,7 +133,7 @@ class PositionDialog(QDialog):
             if current
             else tr("当前：位置未知")
         )
-        intro = QLabel(
+        intro = plain_label(
             where + "\n" + tr("在地图上拖动带蓝圈的标记，或粘贴坐标并选择它的坐标系。"), self
         )
         intro.setWordWrap(True)
