@@ -181,7 +181,7 @@ def test_schedule_override_is_shown_and_the_plan_can_be_deleted_and_undeleted(
         assert model.setData(start, "10:00")
         assert start.data().startswith("10:00")
         assert start.data(Qt.ItemDataRole.FontRole).bold()
-        assert start.data(Qt.ItemDataRole.ToolTipRole).startswith("手动设定")
+        assert tooltip_text(start.data(Qt.ItemDataRole.ToolTipRole)).startswith("手动设定")
         texts = ui.warnings.model.texts()  # an arrival after 10:00 is fine, the checks still run
         assert all("：" in text for text in texts)
 
@@ -279,3 +279,10 @@ def test_a_new_speed_in_the_settings_re_times_the_open_plan(qtbot, db, monkeypat
         assert "设置未能保存" in window.statusBar().currentMessage()
     finally:
         close_main_window(window, controller)
+
+
+def tooltip_text(tip: str) -> str:
+    """What the organiser reads in the tooltip (tooltips are escaped rich text)."""
+    from PySide6.QtGui import QTextDocumentFragment
+
+    return QTextDocumentFragment.fromHtml(tip).toPlainText()

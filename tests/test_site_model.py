@@ -77,3 +77,18 @@ def test_updating_one_site_announces_only_its_row(qtbot, models, workspace) -> N
     top_left, bottom_right = blocker.args[:2]
     assert top_left.row() == bottom_right.row() == 2
     assert model.index(2, 0).data(SITE_ID_ROLE) == site.id
+
+
+def test_tooltips_show_user_text_as_text(models, workspace) -> None:
+    from PySide6.QtGui import QTextDocumentFragment
+
+    from hongtu.core.geo import Crs, LatLon
+    from hongtu.qt.messages import plain_tooltip
+
+    model, _ = models
+    tip = plain_tooltip("<b>单位</b> & 门口")
+    assert QTextDocumentFragment.fromHtml(tip).toPlainText() == "<b>单位</b> & 门口"
+    place = workspace.sites.add_place("<i>x</i>", LatLon(37.86, 112.55), Crs.WGS84)
+    model.update_site(place)
+    row = model.row_of(place.id)
+    assert model.index(row, SiteColumn.NAME).data() == "<i>x</i>"  # views show data as text

@@ -7,6 +7,8 @@ plain text; widgets call them instead of the static functions.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -45,3 +47,10 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     return label
+
+
+def plain_tooltip(text: str | None) -> str | None:
+    """Tooltip text that Qt cannot mistake for markup: escaped, inside an explicit paragraph."""
+    if not text:
+        return text
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"

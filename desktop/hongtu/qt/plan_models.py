@@ -40,6 +40,7 @@ from hongtu.core.plans import (
 from hongtu.core.schedule import stop_place, visit_length
 from hongtu.core.sites import DEFAULT_VISIT_MINUTES
 from hongtu.core.warnings import PlanWarning
+from hongtu.qt.messages import plain_tooltip
 from hongtu.qt.warning_text import severity_icon, severity_label, warning_text
 
 if TYPE_CHECKING:
@@ -250,7 +251,7 @@ class PlanStopsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column is StopColumn.PINNED:
             return Qt.CheckState.Checked if stop.pinned else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(stop, column)
+            return plain_tooltip(self._tooltip(stop, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column is not StopColumn.PLACE:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -534,7 +535,7 @@ class PlanScheduleModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and self._overridden(item, column):
             return _bold_italic()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, column)
+            return plain_tooltip(self._tooltip(item, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             ScheduleColumn.DISTANCE,
             ScheduleColumn.MINUTES,
@@ -727,7 +728,9 @@ class PlanListModel(QAbstractTableModel):
         if role == PLAN_ID_ROLE:
             return plan.id
         if role == Qt.ItemDataRole.ToolTipRole and column is PlanColumn.TITLE:
-            return tr("{0}\n{1}　双击改名").format(plan.title, plan.branch or tr("（未填党支部）"))
+            return plain_tooltip(
+                tr("{0}\n{1}　双击改名").format(plan.title, plan.branch or tr("（未填党支部）"))
+            )
         return None
 
     def setData(self, index: _Index, value: Any, role: int = EDIT) -> bool:  # noqa: N802

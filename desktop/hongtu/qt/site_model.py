@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from hongtu.core.search import matches
 from hongtu.core.sites import Site, SiteCategory
+from hongtu.qt.messages import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -116,7 +117,7 @@ class SiteTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(site, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(site, column)
+            return plain_tooltip(self._tooltip(site, column))
         if role == Qt.ItemDataRole.ForegroundRole and column is SiteColumn.POSITION:
             return QBrush(QColor("#9a6700")) if site.position_is_estimate else None
         return self._custom_role(site, role)
