@@ -84,3 +84,13 @@ def test_table_columns_line_up_with_chinese_text() -> None:
     table = format_table([["名称", "x"], ["高君宇故居", "y"]]).splitlines()
     x_column = display_width(table[0][: table[0].index("x")])
     assert x_column == display_width(table[2][: table[2].index("y")]) == len("高君宇故居") * 2 + 2
+
+
+def test_no_display_gets_a_clear_message_instead_of_a_qt_abort(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["HONGTU_HOME"] = str(tmp_path / "home")
+    result = subprocess.run([sys.executable, "-m", "hongtu"], capture_output=True, text=True,
+                            env=env, timeout=60, check=False)
+    assert result.returncode == 2
+    assert "没有可用的图形显示" in result.stderr and "xvfb-run" in result.stderr

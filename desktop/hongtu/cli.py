@@ -70,6 +70,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError:
         parser.error(f"不支持的语言 / unsupported language: {args.lang}")
     if args.command is None:
+        if not _display_available():
+            print(
+                "没有可用的图形显示（DISPLAY / WAYLAND_DISPLAY 未设置）：无法打开窗口。"
+                "可使用 hongtu sites list 等命令行功能，或用 xvfb-run 启动。\n"
+                "No display available (DISPLAY / WAYLAND_DISPLAY unset): cannot open the window.",
+                file=sys.stderr,
+            )
+            return 2
         from hongtu.qt.app import run_gui
 
         return run_gui(args.db, lang)
@@ -85,6 +93,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+
+
+def _display_available() -> bool:
+    """On Linux, Qt aborts without a display; say so plainly instead."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def main_gui() -> int:
