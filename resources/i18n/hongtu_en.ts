@@ -1254,19 +1254,19 @@ The existing file was not changed.</translation>
       <translation>Schedule</translation>
     </message>
     <message>
-      <source>注意事项</source>
+      <source>行程提醒</source>
       <translation>Warnings</translation>
     </message>
     <message>
-      <source>注意事项（{0} 条）</source>
+      <source>行程提醒（{0} 条）</source>
       <translation>Warnings ({0})</translation>
     </message>
     <message>
-      <source>注意事项（{0} 条，其中 {1} 个问题）</source>
+      <source>行程提醒（{0} 条，其中 {1} 个问题）</source>
       <translation>Warnings ({0}, {1} of them problems)</translation>
     </message>
     <message>
-      <source>注意事项：未发现问题</source>
+      <source>行程提醒：未发现问题</source>
       <translation>Warnings: no problems found</translation>
     </message>
   </context>

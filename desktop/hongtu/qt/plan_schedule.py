@@ -1,4 +1,4 @@
-"""The timed day (日程) under the map and the plan's warnings (注意事项) beside the plan."""
+"""The timed day (日程) under the map and the plan's warnings (行程提醒) beside the plan."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ class PlanWarningsPanel(QGroupBox):
     """What could go wrong on the day, each naming the stop, worst first within a stop."""
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
-        super().__init__(tr("注意事项"), parent)
+        super().__init__(tr("行程提醒"), parent)
         self.model = PlanWarningsModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
@@ -125,13 +125,13 @@ class PlanWarningsPanel(QGroupBox):
         self.model.set_warnings(plan, warnings)
         problems = sum(1 for w in warnings if w.severity is Severity.PROBLEM)
         if not warnings:
-            title = tr("注意事项：未发现问题")
+            title = tr("行程提醒：未发现问题")
         elif problems:
-            title = tr("注意事项（{0} 条，其中 {1} 个问题）").format(len(warnings), problems)
+            title = tr("行程提醒（{0} 条，其中 {1} 个问题）").format(len(warnings), problems)
         else:
-            title = tr("注意事项（{0} 条）").format(len(warnings))
+            title = tr("行程提醒（{0} 条）").format(len(warnings))
         self.setTitle(title)
 
     def _on_session_plan_closed(self) -> None:
         self.model.set_warnings(None, [])
-        self.setTitle(tr("注意事项"))
+        self.setTitle(tr("行程提醒"))
