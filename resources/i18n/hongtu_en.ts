@@ -1602,6 +1602,10 @@ The existing file was not changed.</translation>
       <translation>Coordinates</translation>
     </message>
     <message>
+      <source>填写确认过的开放时间、预约等</source>
+      <translation>enter confirmed opening hours, booking rules and more</translation>
+    </message>
+    <message>
       <source>太原市外</source>
       <translation>Outside Taiyuan</translation>
     </message>
@@ -1632,6 +1636,10 @@ The existing file was not changed.</translation>
     <message>
       <source>组织者更正于 {0}</source>
       <translation>Corrected by the organiser on {0}</translation>
+    </message>
+    <message>
+      <source>编辑站点信息…</source>
+      <translation>Edit site information…</translation>
     </message>
     <message>
       <source>资料来源</source>
@@ -1673,8 +1681,16 @@ The existing file was not changed.</translation>
       <translation>&amp;Map</translation>
     </message>
     <message>
+      <source>填写确认过的开放时间、闭馆日、预约、门票、电话和参观时长</source>
+      <translation>Enter confirmed opening hours, closed days, booking, admission, phone and visit length</translation>
+    </message>
+    <message>
       <source>天地图需要密钥：请在“地图 → 设置”中填写天地图密钥。</source>
       <translation>Tianditu needs a key: enter it under Map → Settings.</translation>
+    </message>
+    <message>
+      <source>已保存“{0}”的站点信息。</source>
+      <translation>Saved the information for “{0}”.</translation>
     </message>
     <message>
       <source>底图(&amp;B)</source>
@@ -1697,12 +1713,283 @@ The existing file was not changed.</translation>
       <translation>&amp;Add Place…</translation>
     </message>
     <message>
+      <source>编辑站点信息(&amp;I)…</source>
+      <translation>Edit Site &amp;Information…</translation>
+    </message>
+    <message>
       <source>设置(&amp;S)…</source>
       <translation>&amp;Settings…</translation>
     </message>
     <message>
       <source>设置未能保存：无法写入设置文件。</source>
       <translation>Settings were not saved: the settings file cannot be written.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SiteInfoDialog</name>
+    <message>
+      <source> 人</source>
+      <translation> people</translation>
+    </message>
+    <message>
+      <source> 分钟</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source> 天</source>
+      <translation> days</translation>
+    </message>
+    <message>
+      <source>0 表示当天即可预约</source>
+      <translation>0 means booking on the day is possible</translation>
+    </message>
+    <message>
+      <source>{0}闭馆</source>
+      <translation>Closed on {0}</translation>
+    </message>
+    <message>
+      <source>“{0}”太长了（最多 {1} 个字）。</source>
+      <translation>“{0}” is too long (at most {1} characters).</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>例如“周一闭馆（法定节假日除外）”，这里选“是”。</source>
+      <translation>For “closed on Mondays except public holidays”, choose “Yes”.</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>保存后恢复为目录信息</source>
+      <translation>Catalogue value restored on saving</translation>
+    </message>
+    <message>
+      <source>全部恢复目录信息</source>
+      <translation>Restore All from Catalogue</translation>
+    </message>
+    <message>
+      <source>单次接待人数上限</source>
+      <translation>Largest group admitted</translation>
+    </message>
+    <message>
+      <source>单次接待人数上限应在 {0}–{1} 人之间。</source>
+      <translation>The largest group must be between {0} and {1} people.</translation>
+    </message>
+    <message>
+      <source>参观时长应在 {0}–{1} 分钟之间。</source>
+      <translation>The visit length must be between {0} and {1} minutes.</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>否，节假日也闭馆</source>
+      <translation>No, closed on public holidays too</translation>
+    </message>
+    <message>
+      <source>已修改，保存后生效</source>
+      <translation>Changed, applies on saving</translation>
+    </message>
+    <message>
+      <source>开放时间</source>
+      <translation>Opening hours</translation>
+    </message>
+    <message>
+      <source>开馆时间</source>
+      <translation>Opens at</translation>
+    </message>
+    <message>
+      <source>恢复目录</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <source>恢复目录信息：丢弃组织者填写的内容，改回目录中的信息</source>
+      <translation>Restore catalogue information: discard what the organiser entered and use the catalogue's value</translation>
+    </message>
+    <message>
+      <source>文字信息（显示在站点详情中）</source>
+      <translation>Text (shown in the site details)</translation>
+    </message>
+    <message>
+      <source>方案的行程提醒只按这里的规则判断开馆、闭馆日和预约，与上面的文字分开保存。未知的项不会提醒，只提示“请电话确认”。</source>
+      <translation>The plan checks use only these rules for opening hours, closed days and booking; they are saved separately from the text above. Unknown rules raise no warning, only “phone to confirm”.</translation>
+    </message>
+    <message>
+      <source>方案里的这一站默认按这个时长安排；在方案中仍可单独修改。</source>
+      <translation>Plans schedule this stop for this long by default; each plan can still change it.</translation>
+    </message>
+    <message>
+      <source>无法保存</source>
+      <translation>Cannot Save</translation>
+    </message>
+    <message>
+      <source>是，节假日照常开放</source>
+      <translation>Yes, open on public holidays</translation>
+    </message>
+    <message>
+      <source>最晚入场</source>
+      <translation>Last entry</translation>
+    </message>
+    <message>
+      <source>最晚入场时间不能早于开馆时间。</source>
+      <translation>Last entry cannot be earlier than opening time.</translation>
+    </message>
+    <message>
+      <source>最晚入场时间必须早于闭馆时间。</source>
+      <translation>Last entry must be earlier than closing time.</translation>
+    </message>
+    <message>
+      <source>未知</source>
+      <translation>Unknown</translation>
+    </message>
+    <message>
+      <source>未知（例：9:00–17:00，16:30 停止入馆）</source>
+      <translation>Unknown (e.g. 9:00–17:00, last entry 16:30)</translation>
+    </message>
+    <message>
+      <source>未知（例：免费，凭身份证入馆）</source>
+      <translation>Unknown (e.g. free, entry with ID card)</translation>
+    </message>
+    <message>
+      <source>未知（例：团队提前 3 天电话预约，凭身份证登记）</source>
+      <translation>Unknown (e.g. groups book by phone 3 days ahead, register with ID)</translation>
+    </message>
+    <message>
+      <source>未知（例：每周一闭馆，法定节假日除外）</source>
+      <translation>Unknown (e.g. closed on Mondays except public holidays)</translation>
+    </message>
+    <message>
+      <source>未知（填写确认过的联系电话）</source>
+      <translation>Unknown (enter a confirmed phone number)</translation>
+    </message>
+    <message>
+      <source>未能保存</source>
+      <translation>Not Saved</translation>
+    </message>
+    <message>
+      <source>来源：{0}</source>
+      <translation>Sources: {0}</translation>
+    </message>
+    <message>
+      <source>每周闭馆日</source>
+      <translation>Closed every week on</translation>
+    </message>
+    <message>
+      <source>每周闭馆日不正确。</source>
+      <translation>The weekly closed days are not valid.</translation>
+    </message>
+    <message>
+      <source>每天开放，没有固定闭馆日</source>
+      <translation>Open every day, no regular closed day</translation>
+    </message>
+    <message>
+      <source>每天都闭馆</source>
+      <translation>Closed every day</translation>
+    </message>
+    <message>
+      <source>法定节假日照常开放</source>
+      <translation>Open on public holidays</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>目录</source>
+      <translation>Catalogue</translation>
+    </message>
+    <message>
+      <source>目录 · {0}</source>
+      <translation>Catalogue · {0}</translation>
+    </message>
+    <message>
+      <source>目录 · {0} · {1} 个来源</source>
+      <translation>Catalogue · {0} · {1} source(s)</translation>
+    </message>
+    <message>
+      <source>目录中没有（全部未知）</source>
+      <translation>None in the catalogue (all unknown)</translation>
+    </message>
+    <message>
+      <source>目录里所有站点的开放时间、闭馆日、预约、门票和电话都没有经过确认。请只填写您打电话或到现场确认过的内容，可以在文字里注明确认日期（如“9:00–17:00（11月20日电话确认）”）。留空即为“未知”。</source>
+      <translation>No site's opening hours, closed days, booking rules, admission or phone number in the catalogue has been confirmed. Enter only what you confirmed by phone or on site; you may note the date in the text (e.g. “9:00–17:00 (confirmed by phone on 20 Nov)”). Leave a box empty for “unknown”.</translation>
+    </message>
+    <message>
+      <source>目录：未知</source>
+      <translation>Catalogue: unknown</translation>
+    </message>
+    <message>
+      <source>站点信息未能保存：数据库无法写入（磁盘已满或文件被占用？）。</source>
+      <translation>The site information was not saved: the database cannot be written (disk full or file in use?).</translation>
+    </message>
+    <message>
+      <source>组织者填写</source>
+      <translation>Entered by the organiser</translation>
+    </message>
+    <message>
+      <source>组织者设为未知</source>
+      <translation>Set to unknown by the organiser</translation>
+    </message>
+    <message>
+      <source>编辑站点信息 — {0}</source>
+      <translation>Edit Site Information — {0}</translation>
+    </message>
+    <message>
+      <source>行程提醒使用的规则</source>
+      <translation>Rules used by the plan checks</translation>
+    </message>
+    <message>
+      <source>请修改后再保存。</source>
+      <translation>Please correct this and save again.</translation>
+    </message>
+    <message>
+      <source>门票</source>
+      <translation>Admission</translation>
+    </message>
+    <message>
+      <source>闭馆日</source>
+      <translation>Closed on</translation>
+    </message>
+    <message>
+      <source>闭馆日未知</source>
+      <translation>Closed days unknown</translation>
+    </message>
+    <message>
+      <source>闭馆时间</source>
+      <translation>Closes at</translation>
+    </message>
+    <message>
+      <source>闭馆时间必须晚于开馆时间。</source>
+      <translation>Closing time must be later than opening time.</translation>
+    </message>
+    <message>
+      <source>需提前预约天数</source>
+      <translation>Book days ahead</translation>
+    </message>
+    <message>
+      <source>需提前预约天数应在 {0}–{1} 天之间。</source>
+      <translation>Days to book ahead must be between {0} and {1}.</translation>
+    </message>
+    <message>
+      <source>预约</source>
+      <translation>Booking</translation>
+    </message>
+    <message>
+      <source>默认值，未经确认</source>
+      <translation>Default, not confirmed</translation>
+    </message>
+    <message>
+      <source>默认参观时长</source>
+      <translation>Default visit length</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
     </message>
   </context>
   <context>

@@ -1,13 +1,15 @@
 """The details panel: every fact about a site, each with its source and confidence.
 
-All text is escaped: catalogue and organiser text never becomes markup.
+All text is escaped: catalogue and organiser text never becomes markup. The panel's only link,
+编辑站点信息…, asks (``edit_info_requested``) for the dialog where the organiser fills in what
+they confirmed.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from hongtu.core.sites import Confidence, Fact, PositionOrigin, Site
@@ -39,8 +41,16 @@ def _fact_labels() -> list[tuple[str, str]]:
     ]
 
 
-def site_details_html(site: Site) -> str:
+EDIT_INFO_URL = "hongtu:edit-info"
+
+
+def site_details_html(site: Site, edit_link: bool = False) -> str:
     parts = [f"<h2 style='color:#8b0000;margin:0'>{escape(site.name)}</h2>"]
+    if edit_link:
+        parts.append(
+            f"<p style='margin:2px 0'><a href='{EDIT_INFO_URL}'>{escape(tr('编辑站点信息…'))}</a>"
+            f" <small style='color:#888'>{escape(tr('填写确认过的开放时间、预约等'))}</small></p>"
+        )
     if site.aliases:
         aliases = tr("又名：{0}").format(tr("、").join(site.aliases))
         parts.append(f"<p style='color:#5d4037'>{escape(aliases)}</p>")
@@ -130,15 +140,25 @@ def _sources_html(site: Site) -> str:
 
 
 class SiteDetailsPanel(QTextBrowser):
+    edit_info_requested = Signal(int)  # the shown site's id: open 编辑站点信息
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.site_id: int | None = None
+        self.anchorClicked.connect(self._on_anchor_clicked)
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
+        self.site_id = None
         self.setHtml(
             f"<p style='color:#888'>{escape(tr('在列表或地图上选择一个站点，查看详情。'))}</p>"
         )
 
     def show_site(self, site: Site) -> None:
-        self.setHtml(site_details_html(site))
+        self.site_id = site.id
+        self.setHtml(site_details_html(site, edit_link=True))
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.toString() == EDIT_INFO_URL and self.site_id is not None:
+            self.edit_info_requested.emit(self.site_id)

@@ -1,4 +1,4 @@
-"""The map menu and toolbar: base map, settings, correcting a site, adding a place.
+"""The map menu and toolbar: base map, settings, correcting a site or its info, adding a place.
 
 ``SiteEditing`` is created by the main window and wires these actions to ``MapController`` and
 the two flows; the main window only calls ``install`` and routes ``show_sites`` through the map
@@ -25,6 +25,7 @@ from hongtu.qt.map_controller import NOTICE_MS, MapController, basemap_label, ba
 from hongtu.qt.place_dialog import AddPlaceFlow
 from hongtu.qt.position_dialog import CorrectionFlow
 from hongtu.qt.settings_dialog import SettingsDialog
+from hongtu.qt.site_info_dialog import edit_site_info
 from hongtu.qt.tasks import ThreadPoolRunner
 
 if TYPE_CHECKING:
@@ -86,7 +87,8 @@ class SiteEditing(QObject):
         for action in self.base_actions.actions():
             base_menu.addAction(action)
         menu.addSeparator()
-        menu.addActions([self.correct_action, self.restore_action, self.add_action])
+        menu.addActions([self.correct_action, self.restore_action, self.info_action])
+        menu.addAction(self.add_action)
         menu.addSeparator()
         menu.addAction(self.settings_action)
         self._build_toolbar()
@@ -94,6 +96,7 @@ class SiteEditing(QObject):
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._on_table_context_menu)
         self.window.site_selected.connect(self._on_window_site_selected)
+        self.window.details.edit_info_requested.connect(self._on_details_edit_info_requested)
         self.window.map_view.map_ready.connect(self._on_map_ready)
         self._update_actions()
 
@@ -108,10 +111,13 @@ class SiteEditing(QObject):
         self.base_actions.triggered.connect(self._on_base_action_triggered)
         self.correct_action = QAction(tr("更正所选站点位置(&C)…"), self)
         self.restore_action = QAction(tr("恢复目录坐标(&R)"), self)
+        self.info_action = QAction(tr("编辑站点信息(&I)…"), self)
+        self.info_action.setToolTip(tr("填写确认过的开放时间、闭馆日、预约、门票、电话和参观时长"))
         self.add_action = QAction(tr("添加地点(&A)…"), self)
         self.settings_action = QAction(tr("设置(&S)…"), self)
         self.correct_action.triggered.connect(self.correct_selected)
         self.restore_action.triggered.connect(self.restore_selected)
+        self.info_action.triggered.connect(self.edit_info_selected)
         self.add_action.triggered.connect(self.add_place)
         self.settings_action.triggered.connect(self.edit_settings)
 
@@ -131,6 +137,7 @@ class SiteEditing(QObject):
     def _on_table_context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self.window)
         menu.addActions([self.correct_action, self.restore_action])
+        menu.addAction(self.info_action)
         menu.addSeparator()
         menu.addAction(self.add_action)
         plan_ui = getattr(self.window, "plan_ui", None)
@@ -147,6 +154,7 @@ class SiteEditing(QObject):
         site = self._selected_site()
         can_edit = site is not None and self._store() is not None
         self.correct_action.setEnabled(can_edit)
+        self.info_action.setEnabled(can_edit)
         restorable = (
             site is not None
             and site.key is not None
@@ -158,6 +166,10 @@ class SiteEditing(QObject):
     def _on_window_site_selected(self, _site_id: int) -> None:
         self._update_actions()
 
+    def _on_details_edit_info_requested(self, site_id: int) -> None:
+        if self.window.site_list.selected_site_id() == site_id:
+            self.edit_info_selected()
+
     # ---- use cases ----------------------------------------------------------------------------
     def correct_selected(self) -> None:
         site = self._selected_site()
@@ -168,6 +180,16 @@ class SiteEditing(QObject):
         site, store = self._selected_site(), self._store()
         if site is not None and store is not None:
             self._on_flow_site_changed(store.restore_catalogue_position(site.id))
+
+    def edit_info_selected(self) -> None:
+        """编辑站点信息: hours, closed days, booking… as the organiser confirmed them."""
+        site, store = self._selected_site(), self._store()
+        if site is None or store is None:
+            return
+        if edit_site_info(store, site.id, self.window, self._on_flow_site_changed):
+            self.window.statusBar().showMessage(
+                tr("已保存“{0}”的站点信息。").format(site.name), NOTICE_MS
+            )
 
     def add_place(self) -> None:
         if self._store() is not None:

@@ -163,8 +163,9 @@ def _user_position(value: dict[str, Any], edited_at: datetime) -> Position:
     )
 
 
-def row_to_site(row: SiteRowLike) -> Site:
-    edits = {edit.field: edit for edit in row.edits}
+def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
+    """The site as shown; ``with_edits=False`` gives the catalogue's own values only."""
+    edits = {edit.field: edit for edit in row.edits} if with_edits else {}
     facts = {name: _fact(row.facts.get(name)) for name in FACT_FIELDS}
     for name in FACT_FIELDS:
         if name in edits:

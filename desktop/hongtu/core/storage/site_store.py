@@ -53,6 +53,16 @@ class SiteStore:
                 raise SiteNotFoundError(site_id)
             return row_to_site(row)
 
+    def catalogue_site(self, site_id: int) -> Site:
+        """The site as the catalogue (or the organiser's 添加地点) gave it, without edits."""
+        with self._sessions() as session:
+            return row_to_site(self._row(session, site_id), with_edits=False)
+
+    def edited_fields(self, site_id: int) -> frozenset[str]:
+        """The fields the organiser changed (names as in ``EDITABLE_FIELDS``)."""
+        with self._sessions() as session:
+            return frozenset(edited_fields(self._row(session, site_id)))
+
     def count(self) -> int:
         with self._sessions() as session:
             return len(session.scalars(select(SiteRow.id)).all())

@@ -1,0 +1,398 @@
+"""编辑站点信息: form → rules, validation, what is saved, the dialog, and the plan's warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTime, QUrl
+
+from hongtu.core.site_info import (
+    MAX_FACT_LENGTH,
+    RULES_FIELD,
+    VISIT_MINUTES_FIELD,
+    FieldChange,
+    Issue,
+    Problem,
+    RulesForm,
+    SiteInfoForm,
+    apply_site_info,
+    site_info_changes,
+    validate_rules,
+    validate_site_info,
+)
+from hongtu.core.sites import PositionOrigin, Site, VisitRules
+from hongtu.core.workspace import open_workspace
+
+JIEFANG = "太原解放纪念馆"
+CONFIRMED = VisitRules(
+    opens=time(9, 0),
+    closes=time(17, 0),
+    last_entry=time(16, 30),
+    closed_weekdays=frozenset({0}),
+    open_on_public_holidays=True,
+    reservation_lead_days=3,
+    max_group_size=50,
+)
+
+
+def site_named(workspace, name: str = JIEFANG) -> Site:
+    return next(s for s in workspace.sites.list_sites() if s.name == name)
+
+
+def unchanged_form(site: Site, **changes: object) -> SiteInfoForm:
+    facts = {
+        name: getattr(site, name).value
+        for name in ("opening_hours", "closed_days", "reservation", "admission", "phone")
+    }
+    form = SiteInfoForm(facts, site.rules, site.visit_minutes)
+    facts.update({k: v for k, v in changes.items() if k in facts})  # type: ignore[misc]
+    return SiteInfoForm(
+        facts,
+        changes.get("rules", form.rules),  # type: ignore[arg-type]
+        changes.get("visit_minutes", form.visit_minutes),  # type: ignore[arg-type]
+        changes.get("restore", frozenset()),  # type: ignore[arg-type]
+    )
+
+
+# ---- the pure part: form → rules, validation, changes -------------------------------------------
+
+
+def test_unknown_widgets_give_unknown_rules_whatever_they_show() -> None:
+    form = RulesForm(opens=time(8, 0), closes=time(18, 0), closed_weekdays=frozenset({0, 1}))
+    assert form.to_rules() == VisitRules()  # every *_known is False by default
+
+
+def test_known_widgets_give_the_rules_and_seconds_are_dropped() -> None:
+    form = RulesForm(
+        opens=time(9, 0, 59),
+        opens_known=True,
+        closes=time(17, 0),
+        closes_known=True,
+        last_entry=time(16, 30),
+        last_entry_known=True,
+        closed_weekdays=frozenset({0}),
+        weekdays_known=True,
+        open_on_public_holidays=True,
+        reservation_lead_days=3,
+        lead_days_known=True,
+        max_group_size=50,
+        group_size_known=True,
+    )
+    assert form.to_rules() == CONFIRMED
+    assert RulesForm.from_rules(CONFIRMED).to_rules() == CONFIRMED
+
+
+def test_unknown_closed_days_differ_from_open_every_day() -> None:
+    unknown = RulesForm(weekdays_known=False).to_rules()
+    every_day = RulesForm(weekdays_known=True).to_rules()
+    assert unknown.closed_weekdays is None
+    assert every_day.closed_weekdays == frozenset()
+    assert RulesForm.from_rules(every_day).weekdays_known is True
+    assert RulesForm.from_rules(unknown).weekdays_known is False
+    # zero is a value, not "unknown"
+    assert RulesForm.from_rules(VisitRules(reservation_lead_days=0)).lead_days_known is True
+
+
+def test_sensible_rules_pass_and_partial_rules_are_fine() -> None:
+    assert validate_rules(CONFIRMED) == []
+    assert validate_rules(VisitRules()) == []
+    assert validate_rules(VisitRules(last_entry=time(16, 0))) == []  # nothing to compare with
+    assert validate_rules(VisitRules(opens=time(9, 0), last_entry=time(9, 0))) == []
+
+
+@pytest.mark.parametrize(
+    ("rules", "problem"),
+    [
+        (VisitRules(opens=time(9, 0), closes=time(9, 0)), Problem.CLOSES_NOT_AFTER_OPENS),
+        (VisitRules(opens=time(17, 0), closes=time(9, 0)), Problem.CLOSES_NOT_AFTER_OPENS),
+        (VisitRules(opens=time(9, 0), last_entry=time(8, 30)), Problem.LAST_ENTRY_BEFORE_OPENING),
+        (VisitRules(closes=time(17, 0), last_entry=time(17, 0)),
+         Problem.LAST_ENTRY_NOT_BEFORE_CLOSING),
+        (VisitRules(closed_weekdays=frozenset({7})), Problem.BAD_WEEKDAY),
+        (VisitRules(reservation_lead_days=-1), Problem.LEAD_DAYS_OUT_OF_RANGE),
+        (VisitRules(reservation_lead_days=400), Problem.LEAD_DAYS_OUT_OF_RANGE),
+        (VisitRules(max_group_size=0), Problem.GROUP_SIZE_OUT_OF_RANGE),
+        (VisitRules(max_group_size=100_000), Problem.GROUP_SIZE_OUT_OF_RANGE),
+    ],
+)  # fmt: skip
+def test_impossible_rules_are_refused(rules: VisitRules, problem: Problem) -> None:
+    assert Issue(problem) in validate_rules(rules)
+
+
+def test_the_whole_form_is_checked() -> None:
+    form = SiteInfoForm({"phone": "电" * (MAX_FACT_LENGTH + 1)}, VisitRules(), 0)
+    assert validate_site_info(form) == [
+        Issue(Problem.FACT_TOO_LONG, "phone"),
+        Issue(Problem.VISIT_MINUTES_OUT_OF_RANGE),
+    ]
+    assert validate_site_info(SiteInfoForm({"phone": "  "}, CONFIRMED, 90)) == []
+
+
+def test_only_changed_fields_are_saved(workspace) -> None:
+    site = site_named(workspace)
+    catalogue = workspace.sites.catalogue_site(site.id)
+    assert site_info_changes(site, catalogue, frozenset(), unchanged_form(site)) == []
+    form = unchanged_form(site, phone="  0351-1（11月20日电话确认） ", rules=CONFIRMED)
+    assert site_info_changes(site, catalogue, frozenset(), form) == [
+        FieldChange("phone", "0351-1（11月20日电话确认）"),
+        FieldChange(RULES_FIELD, CONFIRMED),
+    ]
+
+
+def test_restoring_drops_only_real_edits_and_later_typing_wins(workspace) -> None:
+    store = workspace.sites
+    site = site_named(workspace)
+    store.set_fact(site.id, "phone", "0351-1")
+    store.set_rules(site.id, CONFIRMED)
+    site, catalogue = store.get(site.id), store.catalogue_site(site.id)
+    edited = store.edited_fields(site.id)
+    assert edited == {"phone", RULES_FIELD}
+    restore_all = frozenset({"phone", RULES_FIELD, VISIT_MINUTES_FIELD, "admission"})
+    form = unchanged_form(
+        site, phone=None, rules=VisitRules(), visit_minutes=catalogue.visit_minutes,
+        restore=restore_all,
+    )  # fmt: skip
+    assert site_info_changes(site, catalogue, edited, form) == [
+        FieldChange("phone", restore=True),
+        FieldChange(RULES_FIELD, restore=True),
+    ]
+    typed_after = unchanged_form(site, phone="0351-2", restore=frozenset({"phone"}))
+    assert site_info_changes(site, catalogue, edited, typed_after) == [
+        FieldChange("phone", "0351-2")
+    ]
+
+
+def test_changes_are_stored_one_call_each(workspace) -> None:
+    store = workspace.sites
+    site = site_named(workspace)
+    saved = apply_site_info(
+        store,
+        site.id,
+        [FieldChange("admission", "免费"), FieldChange(RULES_FIELD, CONFIRMED),
+         FieldChange(VISIT_MINUTES_FIELD, 90)],
+    )  # fmt: skip
+    assert saved.admission.value == "免费" and saved.admission.origin is PositionOrigin.USER
+    assert saved.rules == CONFIRMED
+    assert saved.visit_minutes == 90 and not saved.visit_minutes_is_default
+    assert store.edited_fields(site.id) == {"admission", RULES_FIELD, VISIT_MINUTES_FIELD}
+    restored = apply_site_info(store, site.id, [FieldChange(RULES_FIELD, restore=True)])
+    assert restored.rules == VisitRules()
+    assert store.catalogue_site(site.id).admission.value is None  # the catalogue is untouched
+
+
+# ---- the dialog ----------------------------------------------------------------------------------
+
+
+def _saving(fill: Callable[[object], None]) -> Callable[[object], int]:
+    """A stand-in for ``exec``: fill the dialog like the organiser would, then press 保存."""
+
+    def run(dialog) -> int:  # type: ignore[no-untyped-def]
+        fill(dialog)
+        dialog.save_button.click()
+        return dialog.result()
+
+    return run
+
+
+def fill_confirmed(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.fact_edits["opening_hours"].setText("9:00–17:00，16:30 停止入馆（11月20日电话确认）")
+    dialog.fact_edits["phone"].setText("0351-0000000")
+    for optional, value in (
+        (dialog.opens, QTime(9, 0)),
+        (dialog.closes, QTime(17, 0)),
+        (dialog.last_entry, QTime(16, 30)),
+    ):
+        optional.unknown.setChecked(False)
+        assert optional.edit.isEnabled()
+        optional.edit.setTime(value)
+    dialog.weekdays.unknown.setChecked(False)
+    dialog.weekdays.days[0].setChecked(True)
+    dialog.holidays.setCurrentIndex(dialog.holidays.findData(True))
+    dialog.lead_days.unknown.setChecked(False)
+    dialog.lead_days.spin.setValue(3)
+    dialog.group_size.unknown.setChecked(False)
+    dialog.group_size.spin.setValue(50)
+
+
+def run_dialog(workspace, monkeypatch, fill) -> Site | None:  # type: ignore[no-untyped-def]
+    from hongtu.qt.site_info_dialog import SiteInfoDialog, edit_site_info
+
+    monkeypatch.setattr(SiteInfoDialog, "exec", _saving(fill))
+    saved: list[Site] = []
+    edit_site_info(workspace.sites, site_named(workspace).id, None, saved.append)
+    return saved[0] if saved else None
+
+
+@pytest.mark.gui
+def test_dialog_round_trip_survives_reopening_and_restoring_makes_it_unknown(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    db = str(tmp_path / "info.sqlite3")
+    workspace = open_workspace(db)
+    try:
+        saved = run_dialog(workspace, monkeypatch, fill_confirmed)
+        assert saved is not None and saved.rules == CONFIRMED
+        assert workspace.sites.edited_fields(saved.id) == {"opening_hours", "phone", RULES_FIELD}
+    finally:
+        workspace.close()
+
+    workspace = open_workspace(db)  # re-seeds from the catalogue: the edits stay
+    try:
+        site = site_named(workspace)
+        assert site.rules == CONFIRMED
+        assert site.opening_hours.value == "9:00–17:00，16:30 停止入馆（11月20日电话确认）"
+        assert site.opening_hours.origin is PositionOrigin.USER
+        assert site.phone.value == "0351-0000000"
+        assert site.visit_minutes_is_default  # untouched
+
+        def check_and_restore(dialog) -> None:  # type: ignore[no-untyped-def]
+            assert dialog.rules_form().to_rules() == CONFIRMED
+            assert dialog.status["phone"].text() == "组织者填写"
+            assert dialog.status["admission"].text() == "目录：未知"
+            assert dialog.status[VISIT_MINUTES_FIELD].text() == "默认值，未经确认"
+            assert dialog.weekdays.state.text() == "周一闭馆"
+            dialog.restore_all_button.click()
+            assert not dialog.opens.edit.isEnabled()
+            assert dialog.weekdays.state.text() == "闭馆日未知"
+            assert dialog.status["phone"].text() == "保存后恢复为目录信息"
+
+        cleared = run_dialog(workspace, monkeypatch, check_and_restore)
+        assert cleared is not None
+        assert cleared.rules == VisitRules()
+        assert cleared.opening_hours.value is None and cleared.phone.value is None
+        assert cleared.opening_hours.origin is PositionOrigin.CATALOGUE
+        assert workspace.sites.edited_fields(cleared.id) == frozenset()
+    finally:
+        workspace.close()
+
+
+@pytest.mark.gui
+def test_dialog_keeps_no_closed_days_apart_from_unknown(qtbot, workspace, monkeypatch) -> None:
+    def open_every_day(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert not dialog.weekdays.known() and dialog.weekdays.state.text() == "闭馆日未知"
+        assert not any(box.isEnabled() for box in dialog.weekdays.days)
+        dialog.weekdays.unknown.setChecked(False)
+        assert all(box.isEnabled() for box in dialog.weekdays.days)
+        assert dialog.weekdays.state.text() == "每天开放，没有固定闭馆日"
+        dialog.holidays.setCurrentIndex(dialog.holidays.findData(False))
+
+    saved = run_dialog(workspace, monkeypatch, open_every_day)
+    assert saved is not None
+    assert saved.rules.closed_weekdays == frozenset()
+    assert saved.rules.open_on_public_holidays is False
+
+    def still_open_every_day(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert dialog.weekdays.known() and dialog.weekdays.value() == frozenset()
+        assert dialog.holidays.currentData() is False
+        dialog.holidays.setCurrentIndex(dialog.holidays.findData(None))
+
+    saved = run_dialog(workspace, monkeypatch, still_open_every_day)
+    assert saved is not None and saved.rules.closed_weekdays == frozenset()
+    assert saved.rules.open_on_public_holidays is None
+
+
+@pytest.mark.gui
+def test_invalid_hours_are_refused_and_nothing_is_saved(qtbot, workspace, monkeypatch) -> None:
+    from hongtu.qt import messages
+
+    said: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _parent, _title, text: said.append(text))
+
+    def closing_before_opening(dialog) -> None:  # type: ignore[no-untyped-def]
+        fill_confirmed(dialog)
+        dialog.closes.edit.setTime(QTime(8, 0))
+
+    assert run_dialog(workspace, monkeypatch, closing_before_opening) is None
+    assert len(said) == 1
+    assert "闭馆时间必须晚于开馆时间。" in said[0] and "最晚入场时间必须早于闭馆时间。" in said[0]
+    site = site_named(workspace)
+    assert workspace.sites.edited_fields(site.id) == frozenset()  # not even the valid text
+    assert site.rules == VisitRules() and site.phone.value is None
+
+
+@pytest.mark.gui
+def test_emptying_a_catalogue_fact_stores_unknown_and_cancel_saves_nothing(
+    qtbot, workspace, monkeypatch
+) -> None:
+    from hongtu.qt.site_info_dialog import SiteInfoDialog, edit_site_info
+
+    store = workspace.sites
+    site = site_named(workspace)
+    store.set_fact(site.id, "admission", "免费")
+
+    def cancel(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.fact_edits["admission"].setText("")
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(SiteInfoDialog, "exec", cancel)
+    assert edit_site_info(store, site.id, None, lambda _site: None) is False
+    assert store.get(site.id).admission.value == "免费"
+
+    def empty(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.fact_edits["admission"].setText("   ")
+        assert dialog.status["admission"].text() == "已修改，保存后生效"
+
+    saved = run_dialog(workspace, monkeypatch, empty)
+    assert saved is not None and saved.admission.value is None
+    assert saved.admission.origin is PositionOrigin.USER  # the organiser said: unknown
+
+
+# ---- in the window: the plan's warnings follow ---------------------------------------------------
+
+
+@pytest.mark.gui
+@pytest.mark.webengine
+def test_closed_monday_and_known_hours_reach_the_open_plans_warnings(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from gui_helpers import close_main_window, open_main_window
+    from hongtu.qt.site_details import EDIT_INFO_URL
+    from hongtu.qt.site_info_dialog import SiteInfoDialog
+
+    window, controller = open_main_window(qtbot, str(tmp_path / "window.sqlite3"))
+    try:
+        ui = window.plan_ui
+        site = next(s for s in window.site_model.sites() if s.name == JIEFANG)
+        with qtbot.waitSignal(ui.session.plan_changed):
+            ui.session.create("周一主题党日", date(2026, 12, 7))  # a Monday, not a holiday
+        ui.add_site(site.id)
+        texts = ui.warnings.model.texts
+        closed = f"第1站 {JIEFANG}：当天是周一，该馆周一闭馆。"
+        assert any("开放时间未知" in text for text in texts())
+        assert closed not in texts()
+
+        def closed_on_monday(dialog) -> None:  # type: ignore[no-untyped-def]
+            dialog.weekdays.unknown.setChecked(False)
+            dialog.weekdays.days[0].setChecked(True)
+            dialog.holidays.setCurrentIndex(dialog.holidays.findData(True))
+            dialog.fact_edits["closed_days"].setText("每周一闭馆（法定节假日除外）")
+
+        monkeypatch.setattr(SiteInfoDialog, "exec", _saving(closed_on_monday))
+        window.select_site(site.id)
+        assert window.site_editing.info_action.isEnabled()
+        with qtbot.waitSignal(ui.session.plan_changed):
+            window.site_editing.info_action.trigger()  # 地图 → 编辑站点信息…
+        assert closed in texts()
+        assert any("开放时间未知" in text for text in texts())  # the hours are still unknown
+        assert "每周一闭馆（法定节假日除外）" in window.details.toPlainText()
+        row = window.site_model.row_of(site.id)
+        assert window.site_model.site_at(row).rules.closed_weekdays == frozenset({0})
+        assert "已保存" in window.statusBar().currentMessage()
+
+        def hours_known(dialog) -> None:  # type: ignore[no-untyped-def]
+            for optional, value in ((dialog.opens, QTime(9, 0)), (dialog.closes, QTime(17, 0))):
+                optional.unknown.setChecked(False)
+                optional.edit.setTime(value)
+
+        monkeypatch.setattr(SiteInfoDialog, "exec", _saving(hours_known))
+        with qtbot.waitSignal(ui.session.plan_changed):
+            window.details.anchorClicked.emit(QUrl(EDIT_INFO_URL))  # the details panel's link
+        assert closed in texts()
+        assert not any("开放时间未知" in text for text in texts())
+        assert ui.session.sites[site.id].rules.hours_known
+    finally:
+        close_main_window(window, controller)
