@@ -69,3 +69,26 @@ def test_search_box_filters_the_list(qtbot, main_window) -> None:
     names = [main_window.site_list.proxy.index(r, 0).data()
              for r in range(main_window.site_list.proxy.rowCount())]
     assert names == ["八路军驻晋办事处旧址"]
+
+
+def test_tools_installed_after_first_paint_still_get_the_workspace(qtbot, tmp_path) -> None:
+    """The app builds the plan editor just after showing the window; nothing is missed."""
+    from hongtu.qt.app import Controller
+    from hongtu.qt.mainwindow import MainWindow
+
+    window = MainWindow(defer_tools=True)
+    controller = Controller(window, str(tmp_path / "deferred.sqlite3"))
+    try:
+        window.show()
+        assert window.plan_ui is None
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert "方案(&P)" not in menus
+        with qtbot.waitSignal(window.sites_shown_on_map, timeout=30_000):
+            controller.start()  # the workspace arrives before the tools were installed
+        assert window.plan_ui is not None and window.site_editing is not None
+        assert window.plan_ui.new_action.isEnabled()  # attached to the workspace
+        assert "方案(&P)" in [a.text() for a in window.menuBar().actions()]
+        window.install_tools()  # idempotent
+        assert len([a for a in window.menuBar().actions() if a.text() == "方案(&P)"]) == 1
+    finally:
+        close_main_window(window, controller)

@@ -15,7 +15,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -142,12 +142,13 @@ def run_gui(db: str | None, lang: str) -> int:
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "hongtu.svg"))))
     install_translators(app, lang)
     install_excepthook()
-    window = MainWindow()
+    window = MainWindow(defer_tools=True)
     probe = bool(os.environ.get("HONGTU_PROBE_T0"))
     controller = Controller(window, db, probe)
     window.show()
     controller.probe("window_shown")
     controller.start_in_background()
+    QTimer.singleShot(0, window.install_tools)  # the plan editor etc., right after first paint
     if probe:
         window.sites_shown_on_map.connect(lambda _n: (controller.probe("map_ready"), app.quit()))
     code = app.exec()

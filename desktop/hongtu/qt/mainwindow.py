@@ -25,12 +25,12 @@ from hongtu.core.sites import Site, SiteCategory
 from hongtu.qt.map_controller import MapController
 from hongtu.qt.mapview import MapView
 from hongtu.qt.messages import plain_label
-from hongtu.qt.plan_ui import PlanUi
 from hongtu.qt.site_details import SiteDetailsPanel
-from hongtu.qt.site_editing import SiteEditing
 
 if TYPE_CHECKING:
     from hongtu.core.workspace import Workspace
+    from hongtu.qt.plan_ui import PlanUi
+    from hongtu.qt.site_editing import SiteEditing
 
 from hongtu.qt.site_model import (
     SITE_ID_ROLE,
@@ -148,7 +148,9 @@ class MainWindow(QMainWindow):
     sites_shown_on_map = Signal(int)  # how many markers the page drew
     site_selected = Signal(int)
 
-    def __init__(self) -> None:
+    def __init__(self, defer_tools: bool = False) -> None:
+        """``defer_tools``: build the plan and site-editing UI just after the first paint
+        (the app does this to show its window sooner); otherwise build everything now."""
         super().__init__()
         self.setWindowTitle(tr("红途 — 太原红色教育基地主题党日规划"))
         self.workspace: Workspace | None = None
@@ -172,15 +174,31 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_sites, 1)
         self.statusBar().addPermanentWidget(self.status_map)
         self._build_menus()
-        self.site_editing = SiteEditing(self, self.map_controller)
-        self.site_editing.install()
-        self.plan_ui = PlanUi(self)
-        self.plan_ui.install()
+        self.site_editing: SiteEditing | None = None
+        self.plan_ui: PlanUi | None = None
+        if not defer_tools:
+            self.install_tools()
         self.site_list.table.selectionModel().currentRowChanged.connect(
             self._on_list_current_changed
         )
         self.map_view.bridge.site_clicked.connect(self._on_map_site_clicked)
         self.map_view.map_ready.connect(self._on_map_ready)
+
+    def install_tools(self) -> None:
+        """The plan editor and the site-editing tools (menus, panes, actions). Idempotent."""
+        if self.plan_ui is not None:
+            return
+        from hongtu.qt.plan_ui import PlanUi
+        from hongtu.qt.site_editing import SiteEditing
+
+        self.site_editing = SiteEditing(self, self.map_controller)
+        self.site_editing.install()
+        self.plan_ui = PlanUi(self)
+        self.plan_ui.install()
+        if self.map_view.is_ready:  # the page came up before the tools: catch them up
+            self.site_editing.on_map_already_ready()
+        if self.workspace is not None:
+            self.plan_ui.attach(self.workspace)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("文件(&F)"))
@@ -196,7 +214,10 @@ class MainWindow(QMainWindow):
         sites = workspace.sites.list_sites()
         if sites != self.site_model.sites():  # the fast start-up path may already show them
             self.show_sites(sites)
-        self.plan_ui.attach(workspace)
+        if self.plan_ui is None:
+            self.install_tools()  # attaches the workspace itself
+        else:
+            self.plan_ui.attach(workspace)
 
     def show_sites(self, sites: list[Site]) -> None:
         self.site_model.set_sites(sites)

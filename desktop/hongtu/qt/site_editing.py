@@ -236,6 +236,10 @@ class SiteEditing(QObject):
         if changed:
             self.settings_changed.emit(settings)
 
+    def on_map_already_ready(self) -> None:
+        """Installed after the page said it was ready: restore the base map now."""
+        self._on_map_ready()
+
     # ---- slots --------------------------------------------------------------------------------
     def _on_map_ready(self) -> None:
         if self.settings.base_map is not BaseMapId.NONE:
