@@ -92,3 +92,24 @@ def test_tools_installed_after_first_paint_still_get_the_workspace(qtbot, tmp_pa
         assert len([a for a in window.menuBar().actions() if a.text() == "方案(&P)"]) == 1
     finally:
         close_main_window(window, controller)
+
+
+def test_workspace_opens_even_if_the_map_page_never_loads(qtbot, monkeypatch, tmp_path) -> None:
+    from hongtu.core.workspace import open_workspace
+    from hongtu.qt import app as app_module
+    from hongtu.qt.app import Controller
+    from hongtu.qt.mainwindow import MainWindow
+
+    db = str(tmp_path / "nomap.sqlite3")
+    open_workspace(db).close()  # an existing database: start-up takes the fast path
+    monkeypatch.setattr(app_module, "PAGE_WAIT_MS", 50)
+    monkeypatch.setattr(Controller, "load_map", lambda self: None)  # the page never comes
+    window = MainWindow(defer_tools=True)
+    controller = Controller(window, db)
+    try:
+        controller.start_in_background()
+        assert window.site_model.rowCount() >= 10  # the list is there from the fast read
+        qtbot.waitUntil(lambda: controller.workspace is not None, timeout=20_000)
+        assert window.plan_ui is not None and window.plan_ui.new_action.isEnabled()
+    finally:
+        close_main_window(window, controller)

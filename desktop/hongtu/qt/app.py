@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Imported on a helper thread during start-up; nothing here touches Qt or opens files.
+# How long start-up waits for the map page before opening the workspace regardless.
+PAGE_WAIT_MS = 2000
 STORAGE_MODULES = ("hongtu.core.workspace", "hongtu.core.catalogue", "sqlalchemy.orm")
 
 
@@ -71,6 +73,7 @@ class Controller(QObject):
         self._probe = probe
         self._t0 = float(os.environ.get("HONGTU_PROBE_T0", "0") or 0)
         self._preloader = _Preloader(self)
+        self._preloader_started = False
         self._preloader.finished.connect(self.open_workspace)
 
     def load_map(self) -> None:
@@ -90,15 +93,19 @@ class Controller(QObject):
         self.load_map()
         quick = read_sites_quickly(self.db)
         if quick is None:
-            self._preloader.start()
+            self._start_preloader_once()
             return
         self.window.show_sites(quick)
         # Importing on a helper thread while the page loads slows the page (the GIL), so the
         # full workspace is opened only once the first markers are on the map.
+        # If the page is slow or broken, the workspace must not wait for it for long.
         self.window.sites_shown_on_map.connect(self._start_preloader_once)
+        QTimer.singleShot(PAGE_WAIT_MS, self._start_preloader_once)
 
     def _start_preloader_once(self, _count: int = 0) -> None:
-        self.window.sites_shown_on_map.disconnect(self._start_preloader_once)
+        if self._preloader_started:
+            return
+        self._preloader_started = True
         self._preloader.start()
 
     def open_workspace(self) -> None:
@@ -145,12 +152,14 @@ def run_gui(db: str | None, lang: str) -> int:
     window = MainWindow(defer_tools=True)
     probe = bool(os.environ.get("HONGTU_PROBE_T0"))
     controller = Controller(window, db, probe)
+    if probe:  # connected first: "map ready" is when the markers are drawn, nothing later
+        window.sites_shown_on_map.connect(lambda _n: (controller.probe("map_ready"), app.quit()))
     window.show()
     controller.probe("window_shown")
     controller.start_in_background()
-    QTimer.singleShot(0, window.install_tools)  # the plan editor etc., right after first paint
-    if probe:
-        window.sites_shown_on_map.connect(lambda _n: (controller.probe("map_ready"), app.quit()))
+    # The plan editor and site tools are built once the first markers are on the map: building
+    # them while the page loads would hold up the page (one GUI thread).
+    window.sites_shown_on_map.connect(lambda _count: window.install_tools())
     code = app.exec()
     if controller.workspace is not None:
         controller.workspace.close()
