@@ -299,7 +299,9 @@ def item_text(item: Any) -> str:
         custom = item.activity_kind is None or item.activity_kind.value == "custom"
         label = "" if custom else activity_label(item.activity_kind.value)
         return "    · " + (
-            f"{label}：{item.title}" if item.title and label else item.title or label
+            tr("{0}：{1}").format(label, item.title)
+            if item.title and label
+            else item.title or label
         )
     return tr("返回 {0}").format(item.title)
 

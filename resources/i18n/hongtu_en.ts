@@ -11,6 +11,10 @@
   <context>
     <name>Cli</name>
     <message>
+      <source>{0}：{1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
       <source>不支持这种格式</source>
       <translation>Unsupported format</translation>
     </message>
