@@ -896,6 +896,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>{0} to stop {1}</translation>
     </message>
     <message>
+      <source>{0}（{1}）</source>
+      <translation>{0} ({1})</translation>
+    </message>
+    <message>
       <source>{0}（自定义）</source>
       <translation>{0} (custom)</translation>
     </message>

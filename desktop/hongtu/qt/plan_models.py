@@ -81,7 +81,7 @@ def activity_label(activity: Activity) -> str:
     if activity.kind is ActivityKind.CUSTOM:
         return activity.label or activity_kind_label(activity.kind)
     if activity.label:
-        return f"{activity_kind_label(activity.kind)}（{activity.label}）"
+        return tr("{0}（{1}）").format(activity_kind_label(activity.kind), activity.label)
     return activity_kind_label(activity.kind)
 
 
