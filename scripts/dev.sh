@@ -58,11 +58,18 @@ ensure_venv() {
     || { say "HongTu needs Python 3.11 or newer"; exit 1; }
   [ -x "$VENV/bin/python" ] || "$python" -m venv "$VENV"
   local stamp="$VENV/.hongtu-installed" want
-  want="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+  want="$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! "$VENV/bin/python" -c 'import hongtu' 2>/dev/null; then
     say "installing HongTu and its Python packages into $VENV"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e "$ROOT[test]"
+    "$VENV/bin/python" -m pip install -q -c "$ROOT/constraints.txt" -e "$ROOT[test]"
+    # Wheels a newer binding split off (PySide6 6.12's WebEngine/Pdf) would shadow the pinned one.
+    local dist
+    for dist in PySide6_WebEngine PySide6_Pdf; do
+      grep -qi "^$dist==" "$ROOT/constraints.txt" && continue
+      "$VENV/bin/python" -m pip show -q "$dist" >/dev/null 2>&1 \
+        && "$VENV/bin/python" -m pip uninstall -y -q "$dist"
+    done
     echo "$want" > "$stamp"
   fi
 }

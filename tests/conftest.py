@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,27 +44,3 @@ def workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
     ws = open_workspace(str(tmp_path / "hongtu.sqlite3"))
     yield ws
     ws.close()
-
-
-
-_exit_status: list[int] = []
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    _exit_status.append(int(exitstatus))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """Leave without interpreter finalisation once pytest has reported everything.
-
-    After some sequences of tests that create and destroy many windows and web pages, PySide6
-    6.12 can abort in Python's final garbage collection ("bool_dealloc" in a C extension), after
-    every result has been printed. The app itself exits cleanly (checked by starting and quitting
-    it); this only keeps a shutdown-time crash of the test process from turning a green run red.
-    """
-    if not _exit_status or "PySide6.QtCore" not in sys.modules:
-        return
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(_exit_status[-1])
