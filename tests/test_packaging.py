@@ -38,7 +38,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 WHEEL_MUST_HOLD = (
     "hongtu/__init__.py",
-    "hongtu/cli.py",
+    "hongtu/cli/__init__.py",
     "hongtu/core/paths.py",
     "hongtu/_bundled/resources/web/vendor/leaflet-1.9.3/LICENSE",
     "hongtu/_bundled/resources/web/vendor/leaflet-1.9.3/leaflet.js",

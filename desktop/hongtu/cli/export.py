@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
-from hongtu.cli import tr
+from hongtu.cli.common import computed_plan, ensure_offscreen_app, find_plan, open_workspace, tr
 
 QT_FORMATS = ("pdf", "signin")
-
-
-def ensure_offscreen_app() -> None:
-    """PDF rendering needs a QGuiApplication; the CLI never opens a window."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
-
-    app = QCoreApplication.instance()
-    if app is None:
-        QApplication([sys.argv[0]])
 
 
 def export_error_message(error: Any) -> str:
@@ -39,7 +27,6 @@ def export_error_message(error: Any) -> str:
 
 
 def export_plan_command(args: argparse.Namespace) -> int:
-    from hongtu.cli_plans import _computed, _open, _plan_or_fail
     from hongtu.core.atomic import ExportError
     from hongtu.core.document import build_document
     from hongtu.core.exports import ExportFormat
@@ -53,13 +40,13 @@ def export_plan_command(args: argparse.Namespace) -> int:
     names = _read_names(args)
     if names is None:
         return 2
-    workspace = _open(args)
+    workspace = open_workspace(args)
     try:
-        plan = _plan_or_fail(workspace, args.id)
+        plan = find_plan(workspace, args.id)
         if plan is None:
             print(tr("错误：没有编号为 {0} 的方案").format(args.id), file=sys.stderr)
             return 2
-        schedule, _warnings, sites = _computed(workspace, plan)
+        schedule, _warnings, sites = computed_plan(workspace, plan)
     finally:
         workspace.close()
     document = build_document(plan, schedule, sites)

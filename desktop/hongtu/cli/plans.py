@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hongtu.cli import format_table, tr
+from hongtu.cli.common import (
+    computed_plan,
+    fail,
+    find_plan,
+    format_table,
+    open_workspace,
+    site_map,
+    tr,
+    travel_settings,
+)
 
 
 def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,48 +48,11 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
     export.set_defaults(handler=cmd_plans_export)
 
 
-# ---- helpers -------------------------------------------------------------------------------
-
-
-def _fail(message: str) -> int:
-    print(tr("错误：") + message, file=sys.stderr)
-    return 2
-
-
-def _open(args: argparse.Namespace) -> Any:
-    from hongtu.core.workspace import open_workspace
-
-    return open_workspace(args.db)
-
-
-def _site_map(workspace: Any) -> dict[int, Any]:
-    return {site.id: site for site in workspace.sites.list_sites()}
-
-
-def _travel_settings() -> Any:
-    try:
-        from hongtu.core.settings import load_settings
-    except ImportError:
-        from hongtu.core.routing import DEFAULT_SETTINGS
-
-        return DEFAULT_SETTINGS
-    return load_settings().travel
-
-
-def _plan_or_fail(workspace: Any, plan_id: int) -> Any:
-    from hongtu.core.storage.plan_store import PlanNotFoundError
-
-    try:
-        return workspace.plans.get(plan_id)
-    except PlanNotFoundError:
-        return None
-
-
 # ---- commands ------------------------------------------------------------------------------
 
 
 def cmd_plans_list(args: argparse.Namespace) -> int:
-    workspace = _open(args)
+    workspace = open_workspace(args)
     try:
         plans = workspace.plans.list_plans()
     finally:
@@ -128,14 +98,14 @@ def cmd_plans_import(args: argparse.Namespace) -> int:
     try:
         text = args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return _fail(tr("无法读取文件 {0}：{1}").format(args.file, exc))
-    workspace = _open(args)
+        return fail(tr("无法读取文件 {0}：{1}").format(args.file, exc))
+    workspace = open_workspace(args)
     try:
         keys = {site.key: site.id for site in workspace.sites.list_sites() if site.key}
         try:
             plan = load_plan(text, keys.get)
         except PlanFileError as exc:
-            return _fail(plan_file_message(exc))
+            return fail(plan_file_message(exc))
         saved = workspace.plans.save(plan)
     finally:
         workspace.close()
@@ -194,24 +164,13 @@ def schedule_json(plan: Any, schedule: Any, warnings: list[Any]) -> dict[str, An
     }
 
 
-def _computed(workspace: Any, plan: Any) -> tuple[Any, list[Any], dict[int, Any]]:
-    from hongtu.core.schedule import compute_schedule
-    from hongtu.core.warnings import plan_warnings
-
-    sites = _site_map(workspace)
-    settings = _travel_settings()
-    schedule = compute_schedule(plan, sites, settings)
-    warnings = plan_warnings(plan, schedule, sites, settings, date.today())
-    return schedule, warnings, sites
-
-
 def cmd_plans_show(args: argparse.Namespace) -> int:
-    workspace = _open(args)
+    workspace = open_workspace(args)
     try:
-        plan = _plan_or_fail(workspace, args.id)
+        plan = find_plan(workspace, args.id)
         if plan is None:
-            return _fail(tr("没有编号为 {0} 的方案").format(args.id))
-        schedule, warnings, _sites = _computed(workspace, plan)
+            return fail(tr("没有编号为 {0} 的方案").format(args.id))
+        schedule, warnings, _sites = computed_plan(workspace, plan)
     finally:
         workspace.close()
     if args.json:
@@ -238,13 +197,13 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
 def cmd_plans_optimise(args: argparse.Namespace) -> int:
     from hongtu.core.optimise import optimise_stop_order, tour_minutes
 
-    workspace = _open(args)
+    workspace = open_workspace(args)
     try:
-        plan = _plan_or_fail(workspace, args.id)
+        plan = find_plan(workspace, args.id)
         if plan is None:
-            return _fail(tr("没有编号为 {0} 的方案").format(args.id))
-        sites = _site_map(workspace)
-        settings = _travel_settings()
+            return fail(tr("没有编号为 {0} 的方案").format(args.id))
+        sites = site_map(workspace)
+        settings = travel_settings()
         before = tour_minutes([s.id for s in plan.stops], plan, sites, settings)
         order = optimise_stop_order(plan, sites, settings)
         by_id = {stop.id: stop for stop in plan.stops}
@@ -263,7 +222,7 @@ def cmd_plans_optimise(args: argparse.Namespace) -> int:
 
 
 def cmd_plans_export(args: argparse.Namespace) -> int:
-    from hongtu.export_command import export_plan_command
+    from hongtu.cli.export import export_plan_command
 
     return export_plan_command(args)
 

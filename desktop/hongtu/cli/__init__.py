@@ -1,0 +1,135 @@
+"""The one entry point. No arguments opens the window; subcommands do the same work headless.
+
+hongtu [--db PATH|URL] [--lang zh_CN|en]            open the desktop app
+hongtu sites list [--json]                          the site catalogue
+hongtu sites add --name N --lat LAT --lon LON --crs wgs84|gcj02|bd09 [--district D]
+                                                    add a place (stored in WGS-84)
+hongtu plans list|import|show|optimise|export …     plans, headless
+
+The package: ``common`` (what every command shares), ``sites``, ``plans`` and ``export``. Each
+command module is imported when the parser is built; the heavy work is imported only inside the
+handlers, so ``hongtu --version`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from hongtu import __version__
+from hongtu.cli.common import display_width, ensure_offscreen_app, format_table, tr
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hongtu", description="红途 HongTu — 太原红色教育主题党日规划"
+    )
+    parser.add_argument("--version", action="version", version=f"hongtu {__version__}")
+    parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（默认在用户数据目录）")
+    parser.add_argument(
+        "--lang",
+        default=None,
+        help="界面语言：zh_CN（默认）或 en；不指定时用 HONGTU_LANG 或设置中的语言",
+    )
+    commands = parser.add_subparsers(dest="command")
+    from hongtu.cli.plans import add_plan_commands
+    from hongtu.cli.sites import add_site_commands
+
+    add_site_commands(commands)
+    add_plan_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        lang = _language(args.lang or os.environ.get("HONGTU_LANG") or _settings_language())
+    except ValueError:
+        parser.error(f"不支持的语言 / unsupported language: {args.lang}")
+    if args.command is None:
+        if not _display_available():
+            print(
+                "没有可用的图形显示（DISPLAY / WAYLAND_DISPLAY 未设置）：无法打开窗口。"
+                "可使用 hongtu sites list 等命令行功能，或用 xvfb-run 启动。\n"
+                "No display available (DISPLAY / WAYLAND_DISPLAY unset): cannot open the window.",
+                file=sys.stderr,
+            )
+            return 2
+        from hongtu.qt.app import run_gui
+
+        return run_gui(args.db, lang)
+    if lang == "en":
+        _install_cli_translator()
+    handler: Handler = args.handler
+    from hongtu.core.storage.problems import DatabaseError
+
+    try:
+        return handler(args)
+    except DatabaseError as exc:
+        print(_database_message(exc), file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _display_available() -> bool:
+    """On Linux, Qt aborts without a display; say so plainly instead."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def main_gui() -> int:
+    return main([])
+
+
+def _language(lang: str) -> str:
+    low = lang.replace("-", "_").lower()
+    if low.startswith("zh"):
+        return "zh_CN"
+    if low.startswith("en"):
+        return "en"
+    raise ValueError(lang)
+
+
+def _settings_language() -> str:
+    from hongtu.core.settings import load_settings
+
+    return load_settings().language
+
+
+def _install_cli_translator() -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from hongtu.core import paths
+
+    ensure_offscreen_app()  # a QApplication, so a later PDF export can still render
+    app = QCoreApplication.instance()
+    translator = QTranslator(app)
+    if translator.load(str(paths.resource_path("i18n", "hongtu_en.qm"))):
+        app.installTranslator(translator)
+
+
+def _database_message(exc: Any) -> str:
+    from hongtu.core.storage.problems import DatabaseProblem
+
+    reasons = {
+        DatabaseProblem.LOCKED: tr("数据库正被另一个程序使用"),
+        DatabaseProblem.CORRUPT: tr("数据库文件已损坏"),
+        DatabaseProblem.NOT_A_DATABASE: tr("这个文件不是数据库文件"),
+        DatabaseProblem.NOT_HONGTU: tr("这个数据库不是红途的数据库"),
+        DatabaseProblem.TOO_NEW: tr("这个数据库由更新版本的红途创建"),
+        DatabaseProblem.NO_PERMISSION: tr("没有读写权限"),
+        DatabaseProblem.BAD_URL: tr("数据库地址格式不正确"),
+        DatabaseProblem.MIGRATION_FAILED: tr("数据库升级失败（原文件已备份）"),
+    }
+    return tr("错误：{0}：{1}（文件未被修改）").format(reasons[exc.problem], exc.location)
+
+
+__all__ = ["build_parser", "display_width", "format_table", "main", "main_gui", "tr"]
