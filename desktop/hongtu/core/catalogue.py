@@ -293,7 +293,7 @@ def _parse_aliases(value: object, key: str) -> tuple[str, ...]:
 
 def _parse_category(value: object, key: str) -> SiteCategory:
     try:
-        category = SiteCategory(value)
+        category = SiteCategory(str(value))
     except ValueError as error:
         raise CatalogueError(f"unknown category {value!r}", key=key, field="category") from error
     if category is SiteCategory.CUSTOM:
@@ -324,7 +324,7 @@ def _parse_confidence(value: object, key: str, field: str, *, allow_unknown: boo
     if value not in allowed:
         choices = ", ".join(c.value for c in allowed)
         raise CatalogueError(f"{value!r} is not one of {choices}", key=key, field=field)
-    return Confidence(value)
+    return Confidence(str(value))
 
 
 def _number(value: object, key: str, field: str) -> float:

@@ -478,7 +478,6 @@ def _describe(
             kind = item.activity_kind or ActivityKind.CUSTOM
             title = activity_name(Activity(kind, 0, item.title), labels)
             return title, stop_name, "", 1
-    return item.title, stop_name, leg_text, 0  # pragma: no cover - exhaustive above
 
 
 def _activity_list(stop: Stop, labels: DocumentLabels) -> str:

@@ -81,9 +81,9 @@ def exact_order(problem: TourProblem) -> list[int]:
         return []
     table = _held_karp_table(problem)
     full = (1 << n) - 1
-    last_costs = [
-        table[full][j] + (problem.minutes[j + 1][0] if problem.returns else 0) for j in range(n)
-    ]
+    ends = table[full]
+    assert ends is not None, "every stop's pin is satisfiable once all stops are placed"
+    last_costs = [ends[j] + (problem.minutes[j + 1][0] if problem.returns else 0) for j in range(n)]
     last = min(range(n), key=last_costs.__getitem__)
     return _walk_back(problem, table, full, last)
 

@@ -121,12 +121,13 @@ def _mode(value: object) -> TransportMode | None:
 
 
 def _day_minutes(value: object) -> int | None:
-    ok = isinstance(value, int) and not isinstance(value, bool)
-    return value if ok and MAX_DAY_RANGE[0] <= value <= MAX_DAY_RANGE[1] else None  # type: ignore[return-value]
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if MAX_DAY_RANGE[0] <= value <= MAX_DAY_RANGE[1] else None
 
 
 def _language(value: object) -> str | None:
-    return value if value in LANGUAGES else None  # type: ignore[return-value]
+    return value if isinstance(value, str) and value in LANGUAGES else None
 
 
 def _travel(value: object) -> TravelSettings | None:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import io
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -60,21 +62,21 @@ def render_docx(doc: PlanDocument) -> bytes:
     return buffer.getvalue()
 
 
-def _page(document: Document) -> None:
+def _page(document: DocxDocument) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin = section.bottom_margin = Cm(2.54)
     section.left_margin = section.right_margin = Cm(3.17)
 
 
-def _default_font(document: Document) -> None:
+def _default_font(document: DocxDocument) -> None:
     style = document.styles["Normal"]
     style.font.name = BODY_FONT
     style.font.size = BODY_SIZE
     _east_asian(style.element.get_or_add_rPr(), BODY_FONT)
 
 
-def _east_asian(r_pr: OxmlElement, font: str) -> None:
+def _east_asian(r_pr: BaseOxmlElement, font: str) -> None:
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -105,14 +107,14 @@ def _spacing(paragraph: Paragraph, line: Pt | None = LINE, after: Pt = NO_SPACE)
         fmt.line_spacing = line
 
 
-def _title(document: Document, text: str) -> None:
+def _title(document: DocxDocument, text: str) -> None:
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(paragraph, line=Pt(36), after=Pt(18))
     _run(paragraph, text, TITLE_FONT, TITLE_SIZE, bold=True)
 
 
-def _heading(document: Document, text: str) -> None:
+def _heading(document: DocxDocument, text: str) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.first_line_indent = Pt(32)
     paragraph.paragraph_format.keep_with_next = True
@@ -121,7 +123,7 @@ def _heading(document: Document, text: str) -> None:
 
 
 def _body(
-    document: Document, text: str, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY
+    document: DocxDocument, text: str, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY
 ) -> None:
     paragraph = document.add_paragraph()
     paragraph.alignment = align
@@ -132,7 +134,7 @@ def _body(
 
 
 def _section(
-    document: Document, labels: DocumentLabels, index: int, name: str, lines: list[str]
+    document: DocxDocument, labels: DocumentLabels, index: int, name: str, lines: list[str]
 ) -> None:
     _heading(document, labels.section(index, name))
     for line in lines:
@@ -146,7 +148,7 @@ def _places(doc: PlanDocument) -> list[str]:
     return lines
 
 
-def _flow_table(document: Document, doc: PlanDocument) -> None:
+def _flow_table(document: DocxDocument, doc: PlanDocument) -> None:
     labels = doc.labels
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"

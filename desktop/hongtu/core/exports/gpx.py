@@ -44,7 +44,8 @@ def render_gpx(doc: PlanDocument) -> bytes:
             label = point.name if point.number is None else f"{point.number}. {point.name}"
             _child(rtept, "name", label)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data
 
 
 def _stop_desc(doc: PlanDocument, stop: DocumentStop) -> str:

@@ -41,7 +41,8 @@ def render_ics(doc: PlanDocument, now: datetime | None = None) -> bytes:
     for row, start, end in _timed_rows(doc):
         if row.kind is ItemKind.GATHER or row.kind is ItemKind.VISIT:
             cal.add_component(_event(doc, row, start, end, now))
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 def _vtimezone() -> Timezone:

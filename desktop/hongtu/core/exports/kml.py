@@ -41,7 +41,8 @@ def render_kml(doc: PlanDocument) -> bytes:
         _child(line, "tessellate", "1")
         _child(line, "coordinates", " ".join(_lonlat(p.point) for p in doc.route))
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data
 
 
 def _styles(document: ET.Element) -> None:

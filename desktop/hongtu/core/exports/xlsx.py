@@ -11,6 +11,8 @@ import io
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hongtu.core.document import PlanDocument
@@ -40,6 +42,7 @@ def render_xlsx(doc: PlanDocument) -> bytes:
 
 def _put(sheet: Worksheet, row: int, column: int, value: str | int | float | None) -> Cell:
     cell = sheet.cell(row=row, column=column)
+    assert isinstance(cell, Cell), "never written into the hidden part of a merged range"
     if isinstance(value, str):
         cell.value = xml_text(value)
         cell.data_type = "s"  # a leading "=" stays text, never a formula
@@ -101,8 +104,8 @@ def _schedule_sheet(sheet: Worksheet, doc: PlanDocument) -> None:
     row = header_row + 1
     for doc_row in doc.rows:
         number = doc_row.stop_number if doc_row.kind.value == "visit" else None
-        title = ("　" * doc_row.level) + doc_row.title
-        values = (number, doc_row.time_range, title, doc_row.place_shown, doc_row.details)
+        content = ("　" * doc_row.level) + doc_row.title
+        values = (number, doc_row.time_range, content, doc_row.place_shown, doc_row.details)
         for column, value in enumerate(values, start=1):
             cell = _put(sheet, row, column, value)
             cell.border = _BORDER
@@ -120,7 +123,7 @@ def _schedule_sheet(sheet: Worksheet, doc: PlanDocument) -> None:
             _put(sheet, row, 1, f"{number}. {line}").alignment = _WRAP
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
     for column, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[chr(ord("A") + column - 1)].width = width
+        sheet.column_dimensions[get_column_letter(column)].width = width
     _print_setup(sheet, header_row)
 
 
@@ -129,12 +132,12 @@ def _print_setup(sheet: Worksheet, header_row: int) -> None:
     sheet.page_setup.orientation = sheet.ORIENTATION_PORTRAIT
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.6
     sheet.page_margins.top = sheet.page_margins.bottom = 0.7
     sheet.print_title_rows = f"{header_row}:{header_row}"
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    sheet.freeze_panes = f"A{header_row + 1}"
 
 
 def _stops_sheet(sheet: Worksheet, doc: PlanDocument) -> None:
@@ -159,5 +162,5 @@ def _stops_sheet(sheet: Worksheet, doc: PlanDocument) -> None:
         _put(sheet, row, 4, round(stop.point.lat, 6) if stop.point else None)
         _put(sheet, row, 5, round(stop.point.lon, 6) if stop.point else None)
         _put(sheet, row, 6, "✓" if stop.position_unverified else "")
-    for column, width in zip("ABCDEF", (6, 30, 14, 12, 12, 12), strict=True):
-        sheet.column_dimensions[column].width = width
+    for letter, width in zip("ABCDEF", (6, 30, 14, 12, 12, 12), strict=True):
+        sheet.column_dimensions[letter].width = width
