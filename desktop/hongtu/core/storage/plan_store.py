@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.geo import LatLon
@@ -46,18 +46,18 @@ class PlanStore:
         self._sessions = sessions
 
     def list_plans(self) -> list[PlanSummary]:
+        """Every plan not deleted, newest day first: one summary query, no stops loaded."""
         with self._sessions() as session:
-            rows = session.scalars(
-                select(PlanRow)
-                .where(PlanRow.deleted_at.is_(None))
-                .order_by(PlanRow.day.desc(), PlanRow.id.desc())
-            ).all()
-            return [
-                PlanSummary(
-                    r.id, r.title, r.day, r.branch, PlanStatus(r.status), len(r.stops), r.updated_at
-                )
-                for r in rows
-            ]
+            rows = session.execute(_summary_query().order_by(PlanRow.day.desc(), PlanRow.id.desc()))
+            return [_summary(row) for row in rows]
+
+    def summary(self, plan_id: int) -> PlanSummary:
+        """One plan's line in the list, by the same query (a deleted plan is not found)."""
+        with self._sessions() as session:
+            row = session.execute(_summary_query().where(PlanRow.id == plan_id)).first()
+            if row is None:
+                raise PlanNotFoundError(plan_id)
+            return _summary(row)
 
     def get(self, plan_id: int) -> Plan:
         with self._sessions() as session:
@@ -86,6 +86,34 @@ class PlanStore:
         saved.id = plan_id
         return saved
 
+    def save_many(self, plans: list[Plan]) -> list[int]:
+        """Insert many new plans in one transaction (imports, the scale fixture); their ids.
+
+        Uses the ORM's bulk INSERT (executemany), not one object per row.
+        """
+        now = datetime.now()
+        for plan in plans:
+            if plan.id is not None:
+                raise ValueError("save_many only inserts new plans")
+            validate_plan(plan)
+        if not plans:
+            return []
+        with self._sessions.begin() as session:
+            ids = list(
+                session.scalars(
+                    insert(PlanRow).returning(PlanRow.id, sort_by_parameter_order=True),
+                    [dict(plan_values(plan, now), created_at=now) for plan in plans],
+                )
+            )
+            stops = [
+                dict(stop_values(stop, position), plan_id=plan_id)
+                for plan_id, plan in zip(ids, plans, strict=True)
+                for position, stop in enumerate(plan.stops)
+            ]
+            if stops:
+                session.execute(insert(PlanStopRow), stops)
+        return ids
+
     def duplicate(self, plan_id: int, title: str) -> Plan:
         plan = self.get(plan_id)
         plan.id = None
@@ -107,6 +135,29 @@ class PlanStore:
             if row is None:
                 raise PlanNotFoundError(plan_id)
             row.deleted_at = when
+
+
+def _summary_query() -> Any:
+    stop_count = (
+        select(func.count(PlanStopRow.id))
+        .where(PlanStopRow.plan_id == PlanRow.id)
+        .correlate(PlanRow)
+        .scalar_subquery()
+    )
+    return select(
+        PlanRow.id,
+        PlanRow.title,
+        PlanRow.day,
+        PlanRow.branch,
+        PlanRow.status,
+        stop_count,
+        PlanRow.updated_at,
+    ).where(PlanRow.deleted_at.is_(None))
+
+
+def _summary(row: Any) -> PlanSummary:
+    plan_id, title, day, branch, status, stops, updated_at = row
+    return PlanSummary(plan_id, title, day, branch, PlanStatus(status), int(stops), updated_at)
 
 
 def _fresh_stop_id() -> str:
@@ -150,38 +201,47 @@ def _hhmm(value: time | None) -> str | None:
     return value.strftime("%H:%M") if value is not None else None
 
 
+def plan_values(plan: Plan, now: datetime) -> dict[str, Any]:
+    """The ``plans`` columns of ``plan`` (not its id, creation time or stops)."""
+    return {
+        "title": plan.title.strip(),
+        "branch": plan.branch,
+        "day": plan.date,
+        "participants": plan.participants,
+        "organiser": plan.organiser,
+        "phone": plan.phone,
+        "transport": plan.transport.value,
+        "gathering": _place_json(plan.gathering.site_id, plan.gathering.custom),
+        "gathering_time": plan.gathering_time.strftime("%H:%M"),
+        "returns_to_gathering": plan.returns_to_gathering,
+        "return_leg_override": plan.return_leg_override,
+        "notes": plan.notes,
+        "status": plan.status.value,
+        "updated_at": now,
+    }
+
+
+def stop_values(stop: Stop, position: int) -> dict[str, Any]:
+    """The ``plan_stops`` columns of one stop (not its row id or plan id)."""
+    return {
+        "position": position,
+        "stop_uid": stop.id,
+        "site_id": stop.site_id,
+        "custom": _place_json(None, stop.custom).get("custom"),
+        "visit_minutes": stop.visit_minutes,
+        "activities": [
+            {"kind": a.kind.value, "minutes": a.minutes, "label": a.label} for a in stop.activities
+        ],
+        "pinned": stop.pinned,
+        "start_override": _hhmm(stop.start_override),
+        "leg_minutes_override": stop.leg_minutes_override,
+    }
+
+
 def fill_plan_row(row: PlanRow, plan: Plan, now: datetime) -> None:
-    row.title = plan.title.strip()
-    row.branch = plan.branch
-    row.day = plan.date
-    row.participants = plan.participants
-    row.organiser = plan.organiser
-    row.phone = plan.phone
-    row.transport = plan.transport.value
-    row.gathering = _place_json(plan.gathering.site_id, plan.gathering.custom)
-    row.gathering_time = plan.gathering_time.strftime("%H:%M")
-    row.returns_to_gathering = plan.returns_to_gathering
-    row.return_leg_override = plan.return_leg_override
-    row.notes = plan.notes
-    row.status = plan.status.value
-    row.updated_at = now
-    row.stops = [
-        PlanStopRow(
-            position=index,
-            stop_uid=stop.id,
-            site_id=stop.site_id,
-            custom=_place_json(None, stop.custom).get("custom"),
-            visit_minutes=stop.visit_minutes,
-            activities=[
-                {"kind": a.kind.value, "minutes": a.minutes, "label": a.label}
-                for a in stop.activities
-            ],
-            pinned=stop.pinned,
-            start_override=_hhmm(stop.start_override),
-            leg_minutes_override=stop.leg_minutes_override,
-        )
-        for index, stop in enumerate(plan.stops)
-    ]
+    for name, value in plan_values(plan, now).items():
+        setattr(row, name, value)
+    row.stops = [PlanStopRow(**stop_values(stop, i)) for i, stop in enumerate(plan.stops)]
 
 
 def row_to_plan(row: PlanRow) -> Plan:

@@ -35,6 +35,19 @@ class SeedReport:
     refreshed: int
 
 
+@dataclass(frozen=True)
+class NewPlace:
+    """A place the organiser adds (添加地点), before it has an id."""
+
+    name: str
+    point: LatLon
+    crs_origin: Crs
+    district: str = ""
+    district_adcode: str | None = None
+    in_taiyuan: bool = True
+    address: str | None = None
+
+
 class SiteStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -126,40 +139,16 @@ class SiteStore:
         in_taiyuan: bool = True,
         address: str | None = None,
     ) -> Site:
-        from hongtu.core.search import search_keys
+        place = NewPlace(name, point, crs_origin, district, district_adcode, in_taiyuan, address)
+        return self.get(self.add_places([place])[0])
 
-        name = name.strip()
-        if not name:
-            raise ValueError("a place needs a name")
-        row = SiteRow(
-            key=None,
-            origin="user",
-            name=name,
-            aliases=[],
-            category=SiteCategory.CUSTOM.value,
-            district=district,
-            district_adcode=district_adcode,
-            in_taiyuan=in_taiyuan,
-            lat=point.lat,
-            lon=point.lon,
-            crs_origin=crs_origin.value,
-            coord_confidence=Confidence.HIGH.value,
-            coord_basis="user",
-            coord_verified=True,
-            facts={"address": {"value": address, "confidence": "high", "sources": []}}
-            if address
-            else {},
-            significance="",
-            notes="",
-            sources=[],
-            search_keys=search_keys(name, []),
-            updated_at=datetime.now(),
-        )
+    def add_places(self, places: Iterable[NewPlace]) -> list[int]:
+        """Add many places in one transaction (imports, the scale fixture); their new ids."""
+        rows = [_place_row(place) for place in places]
         with self._sessions.begin() as session:
-            session.add(row)
+            session.add_all(rows)
             session.flush()
-            site_id = row.id
-        return self.get(site_id)
+            return [row.id for row in rows]
 
     # ---- seeding from the bundled catalogue --------------------------------------------------
 
@@ -180,6 +169,40 @@ class SiteStore:
                     refreshed += 1
                 _fill_from_catalogue(row, entry, catalogue_version)
         return SeedReport(added, refreshed)
+
+
+def _place_row(place: NewPlace) -> SiteRow:
+    from hongtu.core.search import search_keys
+
+    name = place.name.strip()
+    if not name:
+        raise ValueError("a place needs a name")
+    address = place.address
+    return SiteRow(
+        key=None,
+        origin="user",
+        name=name,
+        aliases=[],
+        category=SiteCategory.CUSTOM.value,
+        district=place.district,
+        district_adcode=place.district_adcode,
+        in_taiyuan=place.in_taiyuan,
+        lat=place.point.lat,
+        lon=place.point.lon,
+        crs_origin=place.crs_origin.value,
+        coord_confidence=Confidence.HIGH.value,
+        coord_basis="user",
+        coord_verified=True,
+        facts={"address": {"value": address, "confidence": "high", "sources": []}}
+        if address
+        else {},
+        significance="",
+        notes="",
+        sources=[],
+        search_keys=search_keys(name, []),
+        updated_at=datetime.now(),
+        edits=[],
+    )
 
 
 def _fill_from_catalogue(row: SiteRow, entry: Any, catalogue_version: int) -> None:
@@ -213,4 +236,11 @@ def edited_fields(row: SiteRow) -> set[str]:
     return {edit.field for edit in row.edits}
 
 
-__all__ = ["EDITABLE_FIELDS", "FACT_FIELDS", "SeedReport", "SiteNotFoundError", "SiteStore"]
+__all__ = [
+    "EDITABLE_FIELDS",
+    "FACT_FIELDS",
+    "NewPlace",
+    "SeedReport",
+    "SiteNotFoundError",
+    "SiteStore",
+]
