@@ -87,6 +87,7 @@ class PlanListPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         session.plans_changed.connect(self.refresh)
+        session.plan_listed.connect(self._on_session_plan_listed)
         session.plan_changed.connect(self._on_session_plan_changed)
         session.plan_closed.connect(self._update_buttons)
         self._update_buttons()
@@ -96,6 +97,17 @@ class PlanListPanel(QWidget):
         current = self.session.plan.id if self.session.plan is not None else None
         self.table.selectionModel().blockSignals(True)
         self.model.set_plans(self.session.list_plans())
+        self.table.selectionModel().blockSignals(False)
+        if current is not None:
+            self._select(current)
+        self.empty.setVisible(self.model.rowCount() == 0)
+        self._update_buttons()
+
+    def _on_session_plan_listed(self, plan_id: int) -> None:
+        """One plan's line changed: update that row only (never a reload of every plan)."""
+        current = self.session.plan.id if self.session.plan is not None else None
+        self.table.selectionModel().blockSignals(True)
+        self.model.update_plan(plan_id, self.session.plan_summary(plan_id))
         self.table.selectionModel().blockSignals(False)
         if current is not None:
             self._select(current)

@@ -674,6 +674,20 @@ class PlanColumn(IntEnum):
     STOPS = 3
 
 
+def _list_position(plans: list[PlanSummary], summary: PlanSummary, skip: int | None) -> int:
+    """Where ``summary`` goes in ``plans`` (day, then id, descending) once row ``skip`` is out."""
+    key = (summary.day, summary.id)
+    others = [p for i, p in enumerate(plans) if i != skip] if skip is not None else plans
+    low, high = 0, len(others)
+    while low < high:
+        middle = (low + high) // 2
+        if (others[middle].day, others[middle].id) > key:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
 class PlanListModel(QAbstractTableModel):
     def __init__(self, session: PlanSession, parent: Any = None) -> None:
         super().__init__(parent)
@@ -684,6 +698,32 @@ class PlanListModel(QAbstractTableModel):
         self.beginResetModel()
         self._plans = list(plans)
         self.endResetModel()
+
+    def update_plan(self, plan_id: int, summary: PlanSummary | None) -> None:
+        """One plan's line changed (``summary``), appeared, or went away (None).
+
+        Only that row is touched, so a list of ten thousand plans is not reset by an edit. The
+        order stays the store's: newest day first, then newest id.
+        """
+        row = self.row_of(plan_id)
+        if summary is None:
+            if row is not None:
+                self.beginRemoveRows(_ROOT, row, row)
+                del self._plans[row]
+                self.endRemoveRows()
+            return
+        target = _list_position(self._plans, summary, skip=row)
+        if row is not None and target == row:
+            self._plans[row] = summary
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(PlanColumn) - 1))
+            return
+        if row is not None:
+            self.beginRemoveRows(_ROOT, row, row)
+            del self._plans[row]
+            self.endRemoveRows()
+        self.beginInsertRows(_ROOT, target, target)
+        self._plans.insert(target, summary)
+        self.endInsertRows()
 
     def row_of(self, plan_id: int) -> int | None:
         return next((i for i, p in enumerate(self._plans) if p.id == plan_id), None)

@@ -86,7 +86,7 @@ class CreatePlanCommand(QUndoCommand):
         else:
             store.restore(self.plan_id)
         self.session.open(self.plan_id)
-        self.session.plans_changed.emit()
+        self.session.plan_listed.emit(self.plan_id)
 
     def undo(self) -> None:
         assert self.plan_id is not None
@@ -105,13 +105,14 @@ class DeletePlanCommand(QUndoCommand):
     def undo(self) -> None:
         self.session.store.restore(self.plan_id)
         self.session.open(self.plan_id)
-        self.session.plans_changed.emit()
+        self.session.plan_listed.emit(self.plan_id)
 
 
 class PlanSession(QObject):
     plan_changed = Signal(object, object, object)  # Plan, Schedule, list[PlanWarning]
     plan_closed = Signal()
-    plans_changed = Signal()  # a title, date, status or stop count in the plan list changed
+    plans_changed = Signal()  # the whole list may have changed: list it again
+    plan_listed = Signal(int)  # this plan's line in the list changed, appeared or went away
     save_failed = Signal(str)  # the error, for the log; the UI says it in its own words
     flush_requested = Signal()  # widgets holding typed text push it now
 
@@ -171,6 +172,17 @@ class PlanSession(QObject):
 
     def list_plans(self) -> list[PlanSummary]:
         return self.store.list_plans() if self._store is not None else []
+
+    def plan_summary(self, plan_id: int) -> PlanSummary | None:
+        """The plan's line in the list; None when it is deleted or gone."""
+        from hongtu.core.storage.plan_store import PlanNotFoundError
+
+        if self._store is None:
+            return None
+        try:
+            return self._store.summary(plan_id)
+        except PlanNotFoundError:
+            return None
 
     # ---- opening, creating, deleting -----------------------------------------------------------
     def open(self, plan_id: int) -> None:
@@ -304,8 +316,8 @@ class PlanSession(QObject):
         previous = self.plan
         saved = self._save(plan)
         self._show(saved)
-        if previous is None or _summary(previous) != _summary(saved):
-            self.plans_changed.emit()
+        if saved.id is not None and (previous is None or _summary(previous) != _summary(saved)):
+            self.plan_listed.emit(saved.id)
 
     def _save(self, plan: Plan) -> Plan:
         from sqlalchemy.exc import SQLAlchemyError
@@ -329,7 +341,7 @@ class PlanSession(QObject):
             self.schedule = None
             self.warnings = []
             self.plan_closed.emit()
-        self.plans_changed.emit()
+        self.plan_listed.emit(plan_id)
 
     def _show(self, plan: Plan) -> None:
         settings = self._settings()
