@@ -459,7 +459,7 @@ def test_exports_import_no_qt() -> None:
 
 
 def _leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
 
 
 def test_write_atomic_replaces_the_file(tmp_path: Path) -> None:

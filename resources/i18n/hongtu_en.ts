@@ -159,6 +159,10 @@
       <translation>File already exists (add --overwrite to replace it)</translation>
     </message>
     <message>
+      <source>文件没能完整写入（磁盘可能已满）</source>
+      <translation>the file could not be written completely (the disk may be full)</translation>
+    </message>
+    <message>
       <source>新顺序：</source>
       <translation>New order: </translation>
     </message>
@@ -1145,6 +1149,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
     <message>
       <source>文件已存在</source>
       <translation>The file already exists</translation>
+    </message>
+    <message>
+      <source>文件没能完整写入（磁盘可能已满）</source>
+      <translation>the file could not be written completely (the disk may be full)</translation>
     </message>
     <message>
       <source>方案文件（分享给其他支部）</source>

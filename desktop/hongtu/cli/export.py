@@ -19,6 +19,7 @@ def export_error_message(error: Any) -> str:
         "exists": tr("文件已存在（如要覆盖请加 --overwrite）"),
         "unsupported": tr("不支持这种格式"),
         "missing_input": tr("缺少导出所需的数据"),
+        "incomplete": tr("文件没能完整写入（磁盘可能已满）"),
         "other": tr("写入失败"),
     }
     return tr("导出失败：{0}：{1}。原有文件未被改动。").format(

@@ -30,6 +30,7 @@ from hongtu.core.plans import (
     TransportMode,
 )
 from hongtu.core.sites import Site
+from hongtu.core.text import clean_strings
 
 _ZH_ACTIVITIES = MappingProxyType(
     {
@@ -353,7 +354,8 @@ def build_document(
         year=plan.date.year, month=plan.date.month, day=plan.date.day
     )
     weekday = labels.weekdays[plan.date.weekday()]
-    return PlanDocument(
+    # Text no format can carry (a lone surrogate, a control character) shows as U+FFFD.
+    document = PlanDocument(
         plan_id=plan.id,
         title=_title(plan, labels),
         theme=plan.title,
@@ -381,6 +383,7 @@ def build_document(
         totals=_totals(schedule, len(doc_stops), labels),
         labels=labels,
     )
+    return clean_strings(document)
 
 
 def _title(plan: Plan, labels: DocumentLabels) -> str:

@@ -31,6 +31,7 @@ from hongtu.core.plans import (
     TransportMode,
 )
 from hongtu.core.sites import Site
+from hongtu.core.text import clean_strings
 
 FORMAT_NAME = "hongtu-plan"
 FORMAT_VERSION = 1
@@ -75,8 +76,11 @@ class PlanFileError(ValueError):
 
 
 def dump_plan(plan: Plan, sites: Mapping[int, Site]) -> str:
-    """``plan`` as plan-file text. ``sites`` maps the plan's site ids to sites (for their keys)."""
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "plan": _plan_json(plan, sites)}
+    """``plan`` as plan-file text. ``sites`` maps the plan's site ids to sites (for their keys).
+
+    Text a file cannot carry (a lone surrogate, a control character) is written as U+FFFD."""
+    body = clean_strings(_plan_json(plan, sites))
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "plan": body}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -139,9 +139,20 @@ def configure_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def remove_leftovers(db: str | None) -> None:
+    """Temporary files of writes a crash or kill interrupted (exports, settings) go away."""
+    from hongtu.core.leftovers import sweep_partials
+
+    try:
+        sweep_partials(db)
+    except (OSError, RuntimeError) as exc:  # never keeps the app from starting
+        log.info("leftover temporary files not swept: %s", exc)
+
+
 def run_gui(db: str | None, lang: str) -> int:
     prepare_environment()
     configure_logging()
+    remove_leftovers(db)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("hongtu")
     app.setApplicationDisplayName("红途")

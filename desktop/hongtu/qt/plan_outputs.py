@@ -77,6 +77,7 @@ def export_error_text(error: ExportError) -> str:
         ExportErrorCode.EXISTS: tr("文件已存在"),
         ExportErrorCode.UNSUPPORTED: tr("不支持这种格式"),
         ExportErrorCode.MISSING_INPUT: tr("缺少导出所需的数据"),
+        ExportErrorCode.INCOMPLETE: tr("文件没能完整写入（磁盘可能已满）"),
         ExportErrorCode.OTHER: tr("写入失败"),
     }
     return tr("没有导出：{0}。\n位置：{1}\n原有文件没有被改动。").format(

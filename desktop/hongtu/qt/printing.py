@@ -7,7 +7,8 @@ it with pdftotext) and the ``<thead>`` row repeats on each page.
 The schedule carries the same schematic map as the HTML export, rasterised from its SVG.
 
 PDF files are written through ``hongtu.core.atomic``: Qt prints to a temporary file in the
-target's folder, which then replaces the target. Works offscreen with a bare QGuiApplication.
+target's folder, which is checked to be a whole PDF (Qt does not report a full disk) and then
+replaces the target. Works offscreen with a bare QGuiApplication.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
-from hongtu.core.atomic import ExportError, ExportErrorCode, atomic_path
+from hongtu.core.atomic import ExportError, ExportErrorCode, atomic_path, verify_pdf
 from hongtu.core.document import DocumentRow, PlanDocument
 from hongtu.core.exports import QT_FORMATS, ExportFormat, check_target, export_plan
 from hongtu.core.exports.svgmap import schematic_svg
@@ -150,7 +151,8 @@ def _a4(printer: QPrinter) -> None:
 def _render_pdf(
     doc: PlanDocument, kind: PrintKind, path: Path, names: Sequence[str], blank_rows: int
 ) -> Path:
-    with atomic_path(path) as temp:
+    # Qt's PDF engine does not report a full disk: the file is checked to be whole (``%%EOF``).
+    with atomic_path(path, verify=verify_pdf) as temp:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(temp))

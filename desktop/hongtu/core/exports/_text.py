@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
+from hongtu.core.text import clean_text
 
-# characters XML 1.0 cannot hold at all (escaping does not help): C0 controls except tab/LF/CR
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def xml_text(value: str) -> str:
-    """``value`` minus the control characters XML cannot hold (ElementTree escapes the rest)."""
-    return _XML_INVALID.sub("", value)
+    """``value`` with what XML cannot hold (control characters, lone surrogates) shown as U+FFFD.
+
+    ElementTree escapes the rest."""
+    return clean_text(value)
 
 
 def cell_text(value: str) -> str:

@@ -55,7 +55,7 @@ def render_docx(doc: PlanDocument) -> bytes:
     if doc.branch:
         _body(document, "")
         _body(document, doc.branch, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    document.core_properties.title = xml_text(doc.title)
+    document.core_properties.title = _property(xml_text(doc.title))
     document.core_properties.author = "HongTu"
     buffer = io.BytesIO()
     document.save(buffer)
@@ -187,3 +187,13 @@ def _row_flags(table: Table, index: int, *, header: bool) -> None:
     tr_pr.append(cant_split)
     if header:
         tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+DOCX_PROPERTY_CHARS = 255  # the file's "title" property holds at most this many characters
+
+
+def _property(text: str) -> str:
+    """The body carries the whole title; the file property a visibly shortened one."""
+    if len(text) <= DOCX_PROPERTY_CHARS:
+        return text
+    return text[: DOCX_PROPERTY_CHARS - 1] + "…"

@@ -35,7 +35,7 @@ def render_ics(doc: PlanDocument, now: datetime | None = None) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _clean(doc.title))
+    cal.add("x-wr-calname", _clean(doc.title).replace("\n", " "))  # not escaped by icalendar
     cal.add("x-wr-timezone", TZID)
     cal.add_component(_vtimezone())
     for row, start, end in _timed_rows(doc):
@@ -63,15 +63,25 @@ def _timed_rows(doc: PlanDocument) -> list[tuple[DocumentRow, datetime, datetime
     day = doc.date
     previous: time | None = None
     for row in doc.rows:
-        if previous is not None and row.start < previous:
+        if previous is not None and row.start < previous and day < date.max:
             day += timedelta(days=1)
         previous = row.start
         start = _at(day, row.start)
         end = _at(day, row.end)
         if end < start:
-            end += timedelta(days=1)
+            end = _plus(end, timedelta(days=1))
         result.append((row, start, end))
     return result
+
+
+_LAST_MOMENT = datetime.combine(date.max, time(23, 59), tzinfo=SHANGHAI)
+
+
+def _plus(moment: datetime, delta: timedelta) -> datetime:
+    """``moment + delta``, but never past the last minute a calendar can hold (9999-12-31)."""
+    if moment > _LAST_MOMENT - delta:
+        return _LAST_MOMENT
+    return moment + delta
 
 
 def _at(day: date, moment: time) -> datetime:
@@ -89,7 +99,7 @@ def _event(
     event.add("dtstamp", now)
     event.add("sequence", int((now - _EPOCH).total_seconds() // 60))
     event.add("dtstart", start)
-    event.add("dtend", end if end > start else start + timedelta(minutes=1))
+    event.add("dtend", end if end > start else _plus(start, timedelta(minutes=1)))
     event.add("summary", _clean(_summary(doc, row)))
     event.add("location", _clean(row.place))
     event.add("description", _clean(_description(doc, row)))

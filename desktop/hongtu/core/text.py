@@ -1,0 +1,64 @@
+"""User text made safe to keep, show and write in every format.
+
+Characters no file format can carry — lone surrogates (not text at all: they cannot be encoded
+as UTF-8), C0/C1 control characters other than tab and line feed, and the non-characters
+U+FFFE/U+FFFF — are replaced by U+FFFD (�), visibly, never dropped silently. Line ends become
+``\\n``. ``clean_line`` is for one-line fields (titles, names): line breaks and tabs become spaces.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, TypeVar
+
+REPLACEMENT = "\ufffd"
+_UNCARRIABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile("[\n\t\u2028\u2029\x85\x0b\x0c]")
+
+T = TypeVar("T")
+
+
+def has_uncarriable(value: str) -> bool:
+    return _UNCARRIABLE.search(value.replace("\r", "")) is not None
+
+
+def clean_text(value: str) -> str:
+    """Multi-line text: line ends normalised, uncarriable characters replaced by U+FFFD."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNCARRIABLE.sub(REPLACEMENT, value)
+
+
+def clean_line(value: str) -> str:
+    """One-line text: line breaks and tabs become spaces, then as ``clean_text``."""
+    value = value.replace("\r\n", " ").replace("\r", " ")
+    return clean_text(_LINE_BREAKS.sub(" ", value))
+
+
+def clean_strings(value: T) -> T:
+    """``value`` with every string inside it (dataclasses, tuples, lists, dicts) cleaned."""
+    return _clean(value)  # type: ignore[no-any-return]
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value) if _UNCARRIABLE.search(value) or "\r" in value else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for field in dataclasses.fields(value):
+            old = getattr(value, field.name)
+            new = _clean(old)
+            if new is not old:
+                changes[field.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, tuple):
+        items = tuple(_clean(item) for item in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, list):
+        items = [_clean(item) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, dict):
+        cleaned = {_clean(k): _clean(v) for k, v in value.items()}
+        same = all(a is b for a, b in zip(cleaned.values(), value.values(), strict=True))
+        return value if same and len(cleaned) == len(value) else cleaned
+    return value
