@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from hongtu.core.exports import ExportFormat
+from hongtu.core.pipeline import PlanView, render_plan
 from hongtu.core.plans import Activity, ActivityKind, Plan, Stop
+from hongtu.core.settings import Settings
 from hongtu.qt import messages
 from hongtu.qt.plan_outputs import ExportDialog
 
@@ -35,12 +37,17 @@ def saved_plan(workspace):
     return workspace.plans.save(plan)
 
 
+def as_shown(workspace, plan: Plan) -> PlanView:
+    """The plan as the window shows it, with the default settings."""
+    return render_plan(plan, workspace.sites.list_sites(), Settings(), today=date(2026, 12, 1))
+
+
 def choose(dialog: ExportDialog, fmt: ExportFormat) -> None:
     dialog.format.setCurrentIndex(dialog.format.findData(fmt.value))
 
 
 def test_dialog_exports_the_schedule_in_plan_order(qtbot, workspace, saved_plan, tmp_path) -> None:
-    dialog = ExportDialog(workspace, saved_plan)
+    dialog = ExportDialog(as_shown(workspace, saved_plan))
     qtbot.addWidget(dialog)
     choose(dialog, ExportFormat.CSV)
     dialog.path.setText(str(tmp_path / "日程.csv"))
@@ -53,7 +60,7 @@ def test_dialog_exports_the_schedule_in_plan_order(qtbot, workspace, saved_plan,
 
 
 def test_signin_options_show_only_for_the_signin_sheet(qtbot, workspace, saved_plan) -> None:
-    dialog = ExportDialog(workspace, saved_plan)
+    dialog = ExportDialog(as_shown(workspace, saved_plan))
     qtbot.addWidget(dialog)
     dialog.show()
     choose(dialog, ExportFormat.SIGNIN)
@@ -70,7 +77,7 @@ def test_existing_file_is_kept_when_the_organiser_says_no(
     target = tmp_path / "plan.gpx"
     target.write_text("old", "utf-8")
     monkeypatch.setattr(messages, "question", lambda *a, **k: False)
-    dialog = ExportDialog(workspace, saved_plan)
+    dialog = ExportDialog(as_shown(workspace, saved_plan))
     qtbot.addWidget(dialog)
     choose(dialog, ExportFormat.GPX)
     dialog.path.setText(str(target))
@@ -86,7 +93,7 @@ def test_missing_folder_gets_a_plain_message(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
-    dialog = ExportDialog(workspace, saved_plan)
+    dialog = ExportDialog(as_shown(workspace, saved_plan))
     qtbot.addWidget(dialog)
     choose(dialog, ExportFormat.ICS)
     dialog.path.setText(str(tmp_path / "no" / "such" / "plan.ics"))

@@ -48,8 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from hongtu.core.settings import load_settings
+
+    args.settings = load_settings()  # the one read of the settings file; commands use these
     try:
-        lang = _language(args.lang or os.environ.get("HONGTU_LANG") or _settings_language())
+        lang = _language(args.lang or os.environ.get("HONGTU_LANG") or args.settings.language)
     except ValueError:
         parser.error(f"不支持的语言 / unsupported language: {args.lang}")
     if args.command is None:
@@ -96,12 +99,6 @@ def _language(lang: str) -> str:
     if low.startswith("en"):
         return "en"
     raise ValueError(lang)
-
-
-def _settings_language() -> str:
-    from hongtu.core.settings import load_settings
-
-    return load_settings().language
 
 
 def _install_cli_translator() -> None:

@@ -6,7 +6,13 @@ import argparse
 import os
 import sys
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # for the annotations only: the heavy modules load when a command runs
+    from hongtu.core.pipeline import PlanView
+    from hongtu.core.plans import Plan
+    from hongtu.core.settings import Settings
+    from hongtu.core.workspace import Workspace
 
 
 def tr(text: str) -> str:
@@ -59,27 +65,13 @@ def find_plan(workspace: Any, plan_id: int) -> Any:
         return None
 
 
-def travel_settings() -> Any:
-    try:
-        from hongtu.core.settings import load_settings
-    except ImportError:
-        from hongtu.core.routing import DEFAULT_SETTINGS
-
-        return DEFAULT_SETTINGS
-    return load_settings().travel
-
-
-def computed_plan(workspace: Any, plan: Any) -> tuple[Any, list[Any], dict[int, Any]]:
+def plan_view(workspace: Workspace, plan: Plan, settings: Settings) -> PlanView:
+    """``plan`` through the one pipeline, with the organiser's settings and today's date."""
     from datetime import date
 
-    from hongtu.core.schedule import compute_schedule
-    from hongtu.core.warnings import plan_warnings
+    from hongtu.core.pipeline import render_plan
 
-    sites = site_map(workspace)
-    settings = travel_settings()
-    schedule = compute_schedule(plan, sites, settings)
-    warnings = plan_warnings(plan, schedule, sites, settings, date.today())
-    return schedule, warnings, sites
+    return render_plan(plan, workspace.sites.list_sites(), settings, today=date.today())
 
 
 def ensure_offscreen_app() -> None:

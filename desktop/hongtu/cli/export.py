@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from hongtu.cli.common import computed_plan, ensure_offscreen_app, find_plan, open_workspace, tr
+from hongtu.cli.common import ensure_offscreen_app, find_plan, open_workspace, plan_view, tr
 
 QT_FORMATS = ("pdf", "signin")
 
@@ -29,7 +29,6 @@ def export_error_message(error: Any) -> str:
 
 def export_plan_command(args: argparse.Namespace) -> int:
     from hongtu.core.atomic import ExportError
-    from hongtu.core.document import build_document
     from hongtu.core.exports import ExportFormat
 
     try:
@@ -47,10 +46,10 @@ def export_plan_command(args: argparse.Namespace) -> int:
         if plan is None:
             print(tr("错误：没有编号为 {0} 的方案").format(args.id), file=sys.stderr)
             return 2
-        schedule, _warnings, sites = computed_plan(workspace, plan)
+        view = plan_view(workspace, plan, args.settings)
     finally:
         workspace.close()
-    document = build_document(plan, schedule, sites)
+    document, sites = view.document, view.sites
     try:
         if fmt.value in QT_FORMATS:
             ensure_offscreen_app()

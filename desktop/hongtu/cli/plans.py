@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from hongtu.cli.common import (
-    computed_plan,
     fail,
     find_plan,
     format_table,
     open_workspace,
+    plan_view,
     site_map,
     tr,
-    travel_settings,
 )
 
 
@@ -113,7 +113,7 @@ def cmd_plans_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def schedule_json(plan: Any, schedule: Any, warnings: list[Any]) -> dict[str, Any]:
+def schedule_json(plan: Any, schedule: Any, warnings: Sequence[Any]) -> dict[str, Any]:
     def leg(item: Any) -> dict[str, Any] | None:
         if item.leg is None:
             return None
@@ -170,9 +170,10 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
         plan = find_plan(workspace, args.id)
         if plan is None:
             return fail(tr("没有编号为 {0} 的方案").format(args.id))
-        schedule, warnings, _sites = computed_plan(workspace, plan)
+        view = plan_view(workspace, plan, args.settings)
     finally:
         workspace.close()
+    schedule, warnings = view.schedule, view.warnings
     if args.json:
         print(json.dumps(schedule_json(plan, schedule, warnings), ensure_ascii=False, indent=2))
         return 0
@@ -203,7 +204,7 @@ def cmd_plans_optimise(args: argparse.Namespace) -> int:
         if plan is None:
             return fail(tr("没有编号为 {0} 的方案").format(args.id))
         sites = site_map(workspace)
-        settings = travel_settings()
+        settings = args.settings.travel
         before = tour_minutes([s.id for s in plan.stops], plan, sites, settings)
         order = optimise_stop_order(plan, sites, settings)
         by_id = {stop.id: stop for stop in plan.stops}

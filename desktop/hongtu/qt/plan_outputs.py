@@ -24,14 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.core.atomic import ExportError, ExportErrorCode
-from hongtu.core.document import PlanDocument, build_document
 from hongtu.core.exports import ExportFormat
 from hongtu.core.plans import Plan
-from hongtu.core.schedule import compute_schedule
 from hongtu.qt import messages
 
 if TYPE_CHECKING:
-    from hongtu.core.workspace import Workspace
+    from hongtu.core.pipeline import PlanView
 
 
 def tr(text: str) -> str:
@@ -51,22 +49,6 @@ def format_labels() -> dict[ExportFormat, str]:
         ExportFormat.HTML: tr("离线网页（含示意图和日程）"),
         ExportFormat.JSON: tr("方案文件（分享给其他支部）"),
     }
-
-
-def travel_settings():  # type: ignore[no-untyped-def]
-    try:
-        from hongtu.core.settings import load_settings
-    except ImportError:
-        from hongtu.core.routing import DEFAULT_SETTINGS
-
-        return DEFAULT_SETTINGS
-    return load_settings().travel
-
-
-def plan_document(workspace: Workspace, plan: Plan) -> tuple[PlanDocument, dict]:
-    sites = {site.id: site for site in workspace.sites.list_sites()}
-    schedule = compute_schedule(plan, sites, travel_settings())
-    return build_document(plan, schedule, sites), sites
 
 
 def export_error_text(error: ExportError) -> str:
@@ -97,12 +79,16 @@ def default_file_name(plan: Plan, fmt: ExportFormat) -> str:
 
 
 class ExportDialog(QDialog):
-    """Choose a format and a file; sign-in sheets take a pasted name list."""
+    """Choose a format and a file; sign-in sheets take a pasted name list.
 
-    def __init__(self, workspace: Workspace, plan: Plan, parent: QWidget | None = None) -> None:
+    ``view`` is the plan as the window shows it (``hongtu.core.pipeline.render_plan``): the file
+    holds the same times and the same document as the screen.
+    """
+
+    def __init__(self, view: PlanView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
-        self.plan = plan
+        self.view = view
+        self.plan = view.plan
         self.written: Path | None = None
         self.setWindowTitle(tr("导出方案"))
         self.format = QComboBox(self)
@@ -174,16 +160,15 @@ class ExportDialog(QDialog):
     def export_to(self, target: Path, overwrite: bool) -> Path | None:
         from hongtu.qt.printing import export_document
 
-        document, sites = plan_document(self.workspace, self.plan)
         names = [line.strip() for line in self.names.toPlainText().splitlines() if line.strip()]
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return export_document(
-                document,
+                self.view.document,
                 self.chosen_format(),
                 target,
                 plan=self.plan,
-                sites=sites,
+                sites=self.view.sites,
                 signin_names=names,
                 blank_rows=self.blank_rows.value(),
                 overwrite=overwrite,
@@ -195,18 +180,16 @@ class ExportDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
 
 
-def preview_schedule(workspace: Workspace, plan: Plan, parent: QWidget | None) -> None:
+def preview_schedule(view: PlanView, parent: QWidget | None) -> None:
     from hongtu.qt.printing import PrintKind, print_preview
 
-    document, _ = plan_document(workspace, plan)
-    print_preview(document, PrintKind.SCHEDULE, parent)
+    print_preview(view.document, PrintKind.SCHEDULE, parent)
 
 
-def preview_signin(workspace: Workspace, plan: Plan, parent: QWidget | None) -> None:
+def preview_signin(view: PlanView, parent: QWidget | None) -> None:
     from hongtu.qt.printing import PrintKind, print_preview
 
-    document, _ = plan_document(workspace, plan)
-    print_preview(document, PrintKind.SIGNIN, parent)
+    print_preview(view.document, PrintKind.SIGNIN, parent)
 
 
 __all__ = ["ExportDialog", "preview_schedule", "preview_signin"]

@@ -25,11 +25,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hongtu.core import plan_edits
 from hongtu.core.optimise import optimise_stop_order
+from hongtu.core.pipeline import PlanView, render_plan
 from hongtu.core.plans import Activity, CustomPlace, GatheringPoint, Plan, Schedule
-from hongtu.core.schedule import compute_schedule
 from hongtu.core.settings import Settings
 from hongtu.core.sites import Site
-from hongtu.core.warnings import PlanWarning, plan_warnings
+from hongtu.core.warnings import PlanWarning
 
 if TYPE_CHECKING:
     from hongtu.core.storage.plan_store import PlanStore, PlanSummary
@@ -130,6 +130,7 @@ class PlanSession(QObject):
         self._settings = settings
         self._today = today
         self.plan: Plan | None = None
+        self.view: PlanView | None = None  # the open plan through the one pipeline
         self.schedule: Schedule | None = None
         self.warnings: list[PlanWarning] = []
         self._timed_with: tuple[object, ...] | None = None  # the settings the plan was timed with
@@ -194,9 +195,7 @@ class PlanSession(QObject):
     def close_plan(self) -> None:
         self.flush_requested.emit()
         if self.plan is not None:
-            self.plan = None
-            self.schedule = None
-            self.warnings = []
+            self._clear()
             self.plan_closed.emit()
 
     def create(self, title: str, day: date) -> None:
@@ -337,21 +336,23 @@ class PlanSession(QObject):
     def _delete(self, plan_id: int) -> None:
         self.store.delete(plan_id)
         if self.plan is not None and self.plan.id == plan_id:
-            self.plan = None
-            self.schedule = None
-            self.warnings = []
+            self._clear()
             self.plan_closed.emit()
         self.plan_listed.emit(plan_id)
 
     def _show(self, plan: Plan) -> None:
         settings = self._settings()
-        schedule = compute_schedule(plan, self._sites, settings.travel)
-        warnings = plan_warnings(
-            plan, schedule, self._sites, settings.travel, self._today(), settings.max_day_minutes
-        )
-        self.plan, self.schedule, self.warnings = plan, schedule, warnings
+        view = render_plan(plan, self._sites, settings, today=self._today())
+        self.view, self.plan, self.schedule = view, plan, view.schedule
+        self.warnings = list(view.warnings)
         self._timed_with = _timing(settings)
-        self.plan_changed.emit(plan, schedule, warnings)
+        self.plan_changed.emit(plan, view.schedule, self.warnings)
+
+    def _clear(self) -> None:
+        self.plan = None
+        self.view = None
+        self.schedule = None
+        self.warnings = []
 
 
 def _timing(settings: Settings) -> tuple[object, ...]:

@@ -23,6 +23,7 @@ from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
 from hongtu.qt.plan_session import PlanSession
 
 if TYPE_CHECKING:
+    from hongtu.core.pipeline import PlanView
     from hongtu.core.workspace import Workspace
     from hongtu.qt.mainwindow import MainWindow
 
@@ -226,10 +227,10 @@ class PlanUi(QObject):
     def _on_export_triggered(self) -> None:
         from hongtu.qt.plan_outputs import ExportDialog
 
-        plan = self._plan_for_output()
-        if plan is None or self.window.workspace is None:
+        view = self._plan_for_output()
+        if view is None:
             return
-        dialog = ExportDialog(self.window.workspace, plan, self.window)
+        dialog = ExportDialog(view, self.window)
         if dialog.exec() and dialog.written is not None:
             self.window.statusBar().showMessage(
                 tr("已导出：{0}").format(str(dialog.written)), NOTICE_MS
@@ -238,21 +239,21 @@ class PlanUi(QObject):
     def _on_print_schedule_triggered(self) -> None:
         from hongtu.qt.plan_outputs import preview_schedule
 
-        plan = self._plan_for_output()
-        if plan is not None and self.window.workspace is not None:
-            preview_schedule(self.window.workspace, plan, self.window)
+        view = self._plan_for_output()
+        if view is not None:
+            preview_schedule(view, self.window)
 
     def _on_print_signin_triggered(self) -> None:
         from hongtu.qt.plan_outputs import preview_signin
 
-        plan = self._plan_for_output()
-        if plan is not None and self.window.workspace is not None:
-            preview_signin(self.window.workspace, plan, self.window)
+        view = self._plan_for_output()
+        if view is not None:
+            preview_signin(view, self.window)
 
-    def _plan_for_output(self) -> Plan | None:
-        """The open plan, with any text still being typed saved first."""
+    def _plan_for_output(self) -> PlanView | None:
+        """The open plan as shown, with any text still being typed saved first."""
         self.session.flush_requested.emit()
-        return self.session.plan
+        return self.session.view
 
     def _on_optimise_triggered(self) -> None:
         if not self.editor.optimise() and self.session.plan is not None:
