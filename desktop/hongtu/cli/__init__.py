@@ -102,12 +102,11 @@ def _language(lang: str) -> str:
 
 
 def _install_cli_translator() -> None:
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QTranslator
 
     from hongtu.core import paths
 
-    ensure_offscreen_app()  # a QApplication, so a later PDF export can still render
-    app = QCoreApplication.instance()
+    app = ensure_offscreen_app()  # a QApplication, so a later PDF export can still render
     translator = QTranslator(app)
     if translator.load(str(paths.resource_path("i18n", "hongtu_en.qm"))):
         app.installTranslator(translator)

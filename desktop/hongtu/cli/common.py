@@ -9,6 +9,8 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for the annotations only: the heavy modules load when a command runs
+    from PySide6.QtCore import QCoreApplication
+
     from hongtu.core.pipeline import PlanView
     from hongtu.core.plans import Plan
     from hongtu.core.settings import Settings
@@ -74,12 +76,10 @@ def plan_view(workspace: Workspace, plan: Plan, settings: Settings) -> PlanView:
     return render_plan(plan, workspace.sites.list_sites(), settings, today=date.today())
 
 
-def ensure_offscreen_app() -> None:
+def ensure_offscreen_app() -> QCoreApplication:
     """PDF rendering needs a QGuiApplication; the CLI never opens a window."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    app = QCoreApplication.instance()
-    if app is None:
-        QApplication([sys.argv[0]])
+    return QCoreApplication.instance() or QApplication([sys.argv[0]])
