@@ -44,3 +44,21 @@ def workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
     ws = open_workspace(str(tmp_path / "hongtu.sqlite3"))
     yield ws
     ws.close()
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def lang(request: pytest.FixtureRequest, qapp):  # type: ignore[no-untyped-def]
+    """A journey once in Chinese (the default) and once with the English translator loaded,
+    as ``hongtu --lang en`` loads it."""
+    from PySide6.QtCore import QLocale
+
+    from hongtu.qt.i18n import install_translators
+
+    previous = QLocale()
+    installed = install_translators(qapp, request.param)
+    if request.param == "en":
+        assert installed, "hongtu_en.qm did not load"
+    yield request.param
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(previous)

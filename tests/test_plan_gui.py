@@ -198,9 +198,10 @@ def test_schedule_override_is_shown_and_the_plan_can_be_deleted_and_undeleted(
         close_main_window(window, controller)
 
 
-def test_adding_a_stop_without_an_open_plan_says_what_to_do(qtbot, db) -> None:
+def test_adding_a_stop_without_an_open_plan_says_what_to_do(qtbot, db, monkeypatch) -> None:
     window, controller = open_main_window(qtbot, db)
     try:
+        monkeypatch.setattr(messages, "question", lambda *a, **k: False)  # 不新建方案
         assert window.plan_ui.add_site(site_id(window, "太原解放纪念馆")) is False
         assert "新建或打开一个方案" in window.statusBar().currentMessage()
     finally:

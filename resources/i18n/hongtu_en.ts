@@ -442,6 +442,10 @@ Please copy the report below and send it to the maintainers.</translation>
       <translation>Add to plan</translation>
     </message>
     <message>
+      <source>已在方案中</source>
+      <translation>Already in the plan</translation>
+    </message>
+    <message>
       <source>帮助(&amp;H)</source>
       <translation>&amp;Help</translation>
     </message>
@@ -639,6 +643,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation> people</translation>
     </message>
     <message>
+      <source>“{0}”已在方案中。还要再加入一次吗？</source>
+      <translation>“{0}” is already in the plan. Add it again?</translation>
+    </message>
+    <message>
       <source>上移</source>
       <translation>Move up</translation>
     </message>
@@ -699,6 +707,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>Reorder the stops for the shortest route; pinned stops stay put (can be undone)</translation>
     </message>
     <message>
+      <source>没有找到“{0}”；请换个名称、别名或拼音首字母。</source>
+      <translation>No site matches “{0}”; try another name, an alias or pinyin initials.</translation>
+    </message>
+    <message>
       <source>活动主题不能为空；未保存空主题</source>
       <translation>The theme cannot be empty; the empty theme was not saved</translation>
     </message>
@@ -733,6 +745,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <message>
       <source>移除</source>
       <translation>Remove</translation>
+    </message>
+    <message>
+      <source>站点已在方案中</source>
+      <translation>Site already in the plan</translation>
     </message>
     <message>
       <source>第{0}站 {1} 的活动</source>
@@ -896,6 +912,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>{0} min (default)</translation>
     </message>
     <message>
+      <source>{0} 起</source>
+      <translation>from {0}</translation>
+    </message>
+    <message>
       <source>{0}前往第{1}站</source>
       <translation>{0} to stop {1}</translation>
     </message>
@@ -904,8 +924,16 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>{0} ({1})</translation>
     </message>
     <message>
+      <source>{0}（单击选中该站点）</source>
+      <translation>{0} (click to select the stop)</translation>
+    </message>
+    <message>
       <source>{0}（自定义）</source>
       <translation>{0} (custom)</translation>
+    </message>
+    <message>
+      <source>一端没有坐标，路程待定；双击可手动设定用时</source>
+      <translation>One end has no coordinate, so this leg is to be confirmed; double-click to set its minutes by hand</translation>
     </message>
     <message>
       <source>乘公交</source>
@@ -986,6 +1014,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
     <message>
       <source>序号</source>
       <translation>No.</translation>
+    </message>
+    <message>
+      <source>待定</source>
+      <translation>to be confirmed</translation>
     </message>
     <message>
       <source>手动设定（清空即恢复自动计算）</source>
@@ -1078,6 +1110,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
     <message>
       <source>返程</source>
       <translation>Return trip</translation>
+    </message>
+    <message>
+      <source>这一站有{0}，见“行程提醒”</source>
+      <translation>This stop has a {0}; see “Trip reminders”</translation>
     </message>
     <message>
       <source>重温入党誓词</source>
@@ -1258,6 +1294,10 @@ The existing file was not changed.</translation>
       <translation>Gather {0} · End {1} · Whole day {2} · Travelling {3} · About {4:.1f} km straight-line</translation>
     </message>
     <message>
+      <source>{0} 集合 · 最早 {1} 结束 · 全天至少 {2} · 路上至少 {3} · 直线至少 {4:.1f} km（不含 {5} 段待定路程）</source>
+      <translation>Gather {0} · ends {1} at the earliest · day at least {2} · travel at least {3} · at least {4:.1f} km in straight lines (not counting {5} leg(s) to be confirmed)</translation>
+    </message>
+    <message>
       <source>双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。</source>
       <translation>Double-click a time or duration to set it by hand (shown in bold italics); right-click to go back to automatic calculation.</translation>
     </message>
@@ -1311,6 +1351,10 @@ The existing file was not changed.</translation>
     <message>
       <source>将所选站点加入方案(&amp;A)</source>
       <translation>&amp;Add Selected Sites to Plan</translation>
+    </message>
+    <message>
+      <source>已加入第 {0} 站：{1}</source>
+      <translation>Added as stop {0}: {1}</translation>
     </message>
     <message>
       <source>已导出：{0}</source>
@@ -1375,6 +1419,10 @@ The existing file was not changed.</translation>
     <message>
       <source>请先在“方案”中新建或打开一个方案，再加入站点。</source>
       <translation>Create or open a plan under “Plans” first, then add sites.</translation>
+    </message>
+    <message>
+      <source>还没有打开的方案。要新建一个方案并把“{0}”加入吗？</source>
+      <translation>No plan is open. Create a new plan and add “{0}” to it?</translation>
     </message>
     <message>
       <source>重做(&amp;R)</source>
@@ -2011,6 +2059,10 @@ The existing file was not changed.</translation>
   <context>
     <name>SiteModel</name>
     <message>
+      <source>{0}（已在方案中）</source>
+      <translation>{0} (already in the plan)</translation>
+    </message>
+    <message>
       <source>、</source>
       <translation>, </translation>
     </message>
@@ -2074,6 +2126,26 @@ The existing file was not changed.</translation>
   <context>
     <name>WarningText</name>
     <message>
+      <source>{0} 个站点位置待核实或未知，路程和用时仅供参考</source>
+      <translation>{0} stops with an unverified or unknown position; distances and times are only a guide</translation>
+    </message>
+    <message>
+      <source>{0} 个站点开放时间未知，请出行前电话确认</source>
+      <translation>{0} stops with unknown opening hours; phone them before the trip</translation>
+    </message>
+    <message>
+      <source>{0} 个站点当天（{1}）闭馆</source>
+      <translation>{0} stops are closed that day ({1})</translation>
+    </message>
+    <message>
+      <source>{0} 个站点没有坐标，前后路程待定，请手动设定用时</source>
+      <translation>{0} stops without a coordinate; their legs are to be confirmed, set the minutes by hand</translation>
+    </message>
+    <message>
+      <source>{0} 个站点：{1}</source>
+      <translation>{0} stops: {1}</translation>
+    </message>
+    <message>
       <source>{0} 分钟</source>
       <translation>{0} min</translation>
     </message>
@@ -2088,6 +2160,10 @@ The existing file was not changed.</translation>
     <message>
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
     </message>
     <message>
       <source>位置未知，到这里的路程无法计算。</source>
@@ -2158,6 +2234,10 @@ The existing file was not changed.</translation>
       <translation>Whole plan</translation>
     </message>
     <message>
+      <source>方案还没有站点。</source>
+      <translation>The plan has no stops yet.</translation>
+    </message>
+    <message>
       <source>注意</source>
       <translation>Warning</translation>
     </message>
@@ -2174,12 +2254,20 @@ The existing file was not changed.</translation>
       <translation>Stop {0} ({1})</translation>
     </message>
     <message>
+      <source>行程跨过午饭时间（12:00—13:00），但没有安排午餐；可在某一站添加“午餐”活动。</source>
+      <translation>The day runs over lunchtime (12:00–13:00) with no lunch planned; add a “Lunch” activity at one of the stops.</translation>
+    </message>
+    <message>
       <source>该馆{0}闭馆（法定节假日除外），但缺少 {1} 年的节假日数据，请电话确认当天是否开放。</source>
       <translation>The site is closed every {0} (except on public holidays), but holiday data for {1} is missing; phone to check whether it is open that day.</translation>
     </message>
     <message>
-      <source>这里没有坐标，前后路程按最短用时估算；请手动设定路程用时。</source>
-      <translation>No coordinates here, so the legs before and after are estimated at their shortest; set the travel times by hand.</translation>
+      <source>还没有选择集合地点。</source>
+      <translation>No gathering point is chosen yet.</translation>
+    </message>
+    <message>
+      <source>这里没有坐标，前后路程待定；请手动设定路程用时。</source>
+      <translation>This place has no coordinate, so the legs to and from it are to be confirmed; set their minutes by hand.</translation>
     </message>
     <message>
       <source>问题</source>
@@ -2194,8 +2282,8 @@ The existing file was not changed.</translation>
       <translation>Gathering point ({0})</translation>
     </message>
     <message>
-      <source>集合地点没有坐标，第一段和返程路程按最短用时估算；请填写坐标或手动设定用时。</source>
-      <translation>The gathering point has no coordinates, so the first leg and the return trip are estimated at their shortest; enter coordinates or set the times by hand.</translation>
+      <source>集合地点没有坐标，第一段和返程路程待定；请填写坐标或手动设定用时。</source>
+      <translation>The gathering point has no coordinate, so the first leg and the way back are to be confirmed; enter a coordinate or set the minutes by hand.</translation>
     </message>
     <message>
       <source>需提前 {0} 天预约，活动日期已过。</source>

@@ -24,8 +24,9 @@ var hongtuMap = (function () {
   var noticeBox = null;
   var noticeTimer = null;
   var TILE_ERRORS_BEFORE_FALLBACK = 6;
+  var planSites = {};    // site id -> true for the sites of the open plan
   var labels = {
-    estimate: "位置待核实", addStop: "加入方案", gathering: "集"
+    estimate: "位置待核实", addStop: "加入方案", gathering: "集", inPlan: "已在方案中"
   };
 
   function send(message) {
@@ -62,6 +63,7 @@ var hongtuMap = (function () {
     root.appendChild(el("div", "ht-popup-title", site.name));
     if (site.district) { root.appendChild(el("div", "ht-popup-district", site.district)); }
     if (site.estimate) { root.appendChild(el("div", "ht-badge", labels.estimate)); }
+    if (planSites[site.id]) { root.appendChild(el("div", "ht-badge ht-in-plan", labels.inPlan)); }
     var button = el("button", "ht-popup-add", labels.addStop);
     button.type = "button";
     button.addEventListener("click", function () { send({ type: "add_stop", id: site.id }); });
@@ -198,6 +200,17 @@ var hongtuMap = (function () {
       });
       return true;
     },
+    setPlanSites: function (ids) {
+      planSites = {};
+      (Array.isArray(ids) ? ids : []).forEach(function (id) {
+        if (typeof id === "number") { planSites[id] = true; }
+      });
+      return Object.keys(planSites).length;
+    },
+    popupText: function (id) {
+      // read-only, for tests: the text the site's popup shows when it opens
+      return sites[id] ? popupContent(sites[id]).textContent : null;
+    },
     setSites: function (list) {
       siteLayer.clearLayers();
       markers = {};
@@ -320,7 +333,8 @@ var hongtuMap = (function () {
       }
       (route.stops || []).forEach(function (s) {
         if (typeof s.lat !== "number" || typeof s.lon !== "number") { return; }
-        var icon = L.divIcon({ html: el("div", "ht-stop-number", s.number),
+        var cls = "ht-stop-number" + (s.problem ? " ht-stop-" + s.problem : "");
+        var icon = L.divIcon({ html: el("div", cls, s.number),
                                className: "ht-pin-wrap", iconSize: [24, 24],
                                iconAnchor: [12, 12] });
         L.marker([s.lat, s.lon], { icon: icon, title: s.name, zIndexOffset: 2000 })
@@ -349,7 +363,11 @@ var hongtuMap = (function () {
         } else if (layer instanceof L.Marker) {
           var box = layer.options.icon.options.html;
           if (box && box.className === "ht-gather") { gathering = layer.options.title; }
-          else { stops.push({ name: layer.options.title, number: box ? box.textContent : "" }); }
+          else {
+            var problem = box ? (box.className.match(/ht-stop-(problem|warning)/) || [])[1] : null;
+            stops.push({ name: layer.options.title, number: box ? box.textContent : "",
+                         problem: problem || null });
+          }
         }
       });
       return JSON.stringify({ gathering: gathering, stops: stops, line: line });

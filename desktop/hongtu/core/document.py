@@ -139,6 +139,8 @@ class DocumentLabels:
     datetime_format: str = "{date}（{weekday}）{start}—{end}"
     leg_format: str = "约{km}公里，{minutes}分钟"
     leg_format_no_km: str = "{minutes}分钟"
+    leg_pending: str = "路程待定"  # a leg with an unplaced end: no minutes are printed
+    pending_time_format: str = "{start} 起"  # such a leg's time: when it leaves, not how long
     activity_minutes_format: str = "{name}（{minutes}分钟）"
     list_separator: str = "、"
     detail_separator: str = "；"
@@ -146,6 +148,10 @@ class DocumentLabels:
     participants_format_no_branch: str = "共{count}人"
     stops_format: str = "{number}. {name}"
     totals_format: str = "共{stops}个站点，全程约{km}公里，途中约{travel}，全天约{total}"
+    totals_incomplete_format: str = (
+        "共{stops}个站点，全程至少{km}公里，途中至少{travel}，全天至少{total}"
+        "（不含{pending}段待定路程）"
+    )
     hours_minutes_format: str = "{hours}小时{minutes}分钟"
     hours_format: str = "{hours}小时"
     minutes_format: str = "{minutes}分钟"
@@ -238,6 +244,7 @@ class DocumentTotals:
     travel_minutes: int
     total_km: float
     text: str
+    complete: bool = True  # False: some legs are 待定, the figures are lower bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,7 +440,11 @@ def _rows(
                 kind=item.kind,
                 start=item.start,
                 end=item.end,
-                time_range=time_range(item.start, item.end),
+                time_range=(
+                    places.labels.pending_time_format.format(start=hhmm(item.start))
+                    if item.leg is not None and item.leg.pending
+                    else time_range(item.start, item.end)
+                ),
                 title=title,
                 place=place,
                 details=details,
@@ -491,6 +502,8 @@ def _activity_list(stop: Stop, labels: DocumentLabels) -> str:
 
 
 def _leg_text(leg: Leg, labels: DocumentLabels) -> str:
+    if leg.pending:
+        return labels.leg_pending
     if leg.distance_known and leg.km > 0:
         return labels.leg_format.format(km=_km_text(leg.km), minutes=leg.minutes)
     return labels.leg_format_no_km.format(minutes=leg.minutes)
@@ -542,10 +555,14 @@ def _totals(schedule: Schedule, stop_count: int, labels: DocumentLabels) -> Docu
         total_minutes=schedule.total_minutes,
         travel_minutes=schedule.travel_minutes,
         total_km=schedule.total_km,
-        text=labels.totals_format.format(
+        text=(
+            labels.totals_format if schedule.complete else labels.totals_incomplete_format
+        ).format(
             stops=stop_count,
             km=_km_text(schedule.total_km),
             travel=labels.duration(schedule.travel_minutes),
             total=labels.duration(schedule.total_minutes),
+            pending=schedule.pending_legs,
         ),
+        complete=schedule.complete,
     )

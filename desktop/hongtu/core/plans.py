@@ -128,6 +128,12 @@ class Leg:
     to_stop_id: str | None  # None for the return leg
     distance_known: bool = True  # False: an end has no position, ``km`` is 0 and not a distance
 
+    @property
+    def pending(self) -> bool:
+        """Nobody knows how long this leg takes (待定): an end has no position and no minutes
+        were set by hand. Its ``minutes`` only keep the day going; they are never shown."""
+        return not self.distance_known and not self.overridden
+
 
 @dataclass(frozen=True, slots=True)
 class ScheduleItem:
@@ -169,3 +175,8 @@ class Schedule:
     travel_minutes: int
     total_km: float
     flags: tuple[ScheduleFlag, ...] = ()
+    pending_legs: int = 0  # legs of unknown length (待定): the totals are only a lower bound
+
+    @property
+    def complete(self) -> bool:
+        return self.pending_legs == 0

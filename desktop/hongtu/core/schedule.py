@@ -271,4 +271,5 @@ def compute_schedule(plan: Plan, sites: Mapping[int, Site], settings: TravelSett
         travel_minutes=sum(leg.minutes for leg in timeline.legs),
         total_km=sum(leg.km for leg in timeline.legs),
         flags=tuple(flags),
+        pending_legs=sum(1 for leg in timeline.legs if leg.pending),
     )

@@ -63,3 +63,33 @@ def matches(keys: str, query: str) -> bool:
     """
     haystack = _normalise(keys)
     return all(token in haystack for token in _normalise(query).split())
+
+
+def match_rank(keys: str, query: str) -> int | None:
+    """How well ``query`` fits a site's ``search_keys`` (lower is better); None: no match.
+
+    0 the name itself, 1 an alias, the full pinyin or the pinyin initials exactly, 2 the start of
+    one of these, 3 anywhere (every token, as ``matches``). The add-stop box adds the best match.
+    """
+    wanted = "".join(_normalise(query).split())
+    if not wanted:
+        return None
+    pieces = _normalise(keys).split(" ")
+    if pieces and pieces[0] == wanted:
+        return 0
+    if wanted in pieces:
+        return 1
+    if any(piece.startswith(wanted) for piece in pieces):
+        return 2
+    return 3 if matches(keys, query) else None
+
+
+def best_match(candidates: Iterable[tuple[int, str, str]], query: str) -> int | None:
+    """The id of the best match among ``(id, name, search_keys)``: lowest rank, then the
+    shortest name, then the name; None when nothing matches."""
+    ranked = [
+        (rank, len(name), name, site_id)
+        for site_id, name, keys in candidates
+        if (rank := match_rank(keys, query)) is not None
+    ]
+    return min(ranked)[3] if ranked else None

@@ -8,13 +8,21 @@ assumption. ``details`` values are plain strings ("HH:MM", ISO dates) and intege
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
 
 from hongtu.core.holidays import DayKind, day_kind
-from hongtu.core.plans import ItemKind, Plan, Schedule, ScheduleFlagCode, ScheduleItem, Stop
+from hongtu.core.plans import (
+    ActivityKind,
+    ItemKind,
+    Plan,
+    Schedule,
+    ScheduleFlagCode,
+    ScheduleItem,
+    Stop,
+)
 from hongtu.core.routing import TravelSettings
 from hongtu.core.schedule import gathering_place, stop_place
 from hongtu.core.sites import Site, VisitRules
@@ -37,6 +45,9 @@ class WarningCode(StrEnum):
     START_BEFORE_ARRIVAL = "start_before_arrival"  # details: start, arrival, minutes_early
     UNKNOWN_DISTANCE = "unknown_distance"  # details: place ("stop" | "gathering")
     SITE_MISSING = "site_missing"  # a stop's site id is not in the catalogue; details: site_id
+    NO_LUNCH = "no_lunch"  # the day spans lunchtime and no stop has a meal; details: start, end
+    NO_STOPS = "no_stops"  # pre-flight only: the plan has no stops
+    NO_GATHERING = "no_gathering"  # pre-flight only: no gathering point is chosen
 
 
 class Severity(StrEnum):
@@ -60,7 +71,16 @@ _SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.START_BEFORE_ARRIVAL: Severity.WARNING,
     WarningCode.UNKNOWN_DISTANCE: Severity.WARNING,
     WarningCode.SITE_MISSING: Severity.PROBLEM,
+    WarningCode.NO_LUNCH: Severity.INFO,
+    WarningCode.NO_STOPS: Severity.PROBLEM,
+    WarningCode.NO_GATHERING: Severity.WARNING,
 }
+
+SEVERITY_ORDER = (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
+LUNCH_FROM = time(12, 0)  # a day that is under way over this hour needs a meal
+LUNCH_TO = time(13, 0)
+LUNCH_WINDOW = (time(11, 0), time(14, 0))  # where a meal break can fall
+LUNCH_BREAK_MINUTES = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +121,47 @@ def _length_warnings(schedule: Schedule, max_day_minutes: int) -> Iterator[PlanW
             minutes=schedule.total_minutes,
             max_minutes=max_day_minutes,
         )
+
+
+def _lunch_warnings(plan: Plan, schedule: Schedule) -> Iterator[PlanWarning]:
+    """The group is out over lunchtime, has no meal planned and no free hour for one."""
+    if not plan.stops:
+        return
+    start = _minutes(schedule.start)
+    end = start + schedule.total_minutes
+    if start > _minutes(LUNCH_FROM) or end < _minutes(LUNCH_TO):
+        return
+    if any(a.kind is ActivityKind.LUNCH for stop in plan.stops for a in stop.activities):
+        return
+    if _longest_free_minutes(schedule, start) >= LUNCH_BREAK_MINUTES:
+        return  # a gap in the day (waiting for a fixed start) leaves time to eat
+    yield _warning(
+        WarningCode.NO_LUNCH, None, "", start=hhmm(schedule.start), end=hhmm(schedule.end)
+    )
+
+
+def _longest_free_minutes(schedule: Schedule, day_start: int) -> int:
+    """The longest stretch inside the lunch window (11:00–14:00) with nothing scheduled."""
+    window_from, window_to = _minutes(LUNCH_WINDOW[0]), _minutes(LUNCH_WINDOW[1])
+    busy = sorted(
+        (_since(item.start, day_start), _since(item.end, day_start))
+        for item in schedule.items
+        if item.kind in (ItemKind.GATHER, ItemKind.TRAVEL, ItemKind.VISIT)
+    )
+    longest, cursor = 0, window_from
+    for begin, finish in busy:
+        if begin > cursor:
+            longest = max(longest, min(begin, window_to) - cursor)
+        cursor = max(cursor, finish)
+        if cursor >= window_to:
+            break
+    return max(longest, window_to - cursor if cursor < window_to else 0)
+
+
+def _since(moment: time, day_start: int) -> int:
+    """Minutes since midnight of the gathering day (a time before the start is the next day)."""
+    minutes = _minutes(moment)
+    return minutes + 24 * 60 if minutes < day_start else minutes
 
 
 # ---- per-site rules ----------------------------------------------------------------------------
@@ -263,7 +324,11 @@ def plan_warnings(
     future rules about travel can use it.
     """
     del settings  # no rule depends on it yet
-    warnings = [*_date_warnings(plan, today), *_length_warnings(schedule, max_day_minutes)]
+    warnings = [
+        *_date_warnings(plan, today),
+        *_length_warnings(schedule, max_day_minutes),
+        *_lunch_warnings(plan, schedule),
+    ]
     gathering = plan.gathering
     if gathering.custom is None and gathering.site_id is not None:
         gathering_site = sites.get(gathering.site_id)
@@ -281,3 +346,92 @@ def plan_warnings(
     warnings.extend(_flag_warnings(plan, schedule, sites))
     position = {stop.id: number for number, stop in enumerate(plan.stops, start=1)}
     return sorted(warnings, key=lambda warning: position.get(warning.stop_id or "", 0))
+
+
+# ---- for the organiser: worst first, alike folded, checked before an output ---------------------
+
+
+def by_severity(warnings: Sequence[PlanWarning]) -> list[PlanWarning]:
+    """问题 before 注意 before 提示; within one severity, the order of ``plan_warnings``."""
+    return sorted(warnings, key=lambda warning: SEVERITY_ORDER.index(warning.severity))
+
+
+# a notice that says the same about every stop it names: many of them fold into one line
+FOLDABLE = frozenset(
+    {
+        WarningCode.CONFIRM_HOURS_BY_PHONE,
+        WarningCode.POSITION_ESTIMATE,
+        WarningCode.UNKNOWN_DISTANCE,
+        WarningCode.SITE_CLOSED,
+        WarningCode.HOLIDAY_DATA_UNKNOWN,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WarningGroup:
+    """One line of the warnings list: a single warning, or one notice for several stops."""
+
+    code: WarningCode
+    severity: Severity
+    warnings: tuple[PlanWarning, ...]
+
+    @property
+    def folded(self) -> bool:
+        return len(self.warnings) > 1
+
+    @property
+    def stop_ids(self) -> tuple[str, ...]:
+        return tuple(w.stop_id for w in self.warnings if w.stop_id is not None)
+
+
+def fold_warnings(warnings: Sequence[PlanWarning]) -> list[WarningGroup]:
+    """Worst first; the same foldable notice for several stops becomes one group, placed where
+    its first warning was."""
+    groups: list[WarningGroup] = []
+    where: dict[WarningCode, int] = {}
+    for warning in by_severity(warnings):
+        if warning.code in FOLDABLE and warning.stop_id is not None and warning.code in where:
+            index = where[warning.code]
+            group = groups[index]
+            groups[index] = WarningGroup(group.code, group.severity, (*group.warnings, warning))
+            continue
+        if warning.code in FOLDABLE and warning.stop_id is not None:
+            where[warning.code] = len(groups)
+        groups.append(WarningGroup(warning.code, warning.severity, (warning,)))
+    return groups
+
+
+# what the organiser must see before a plan goes out, whatever its severity
+PREFLIGHT_CODES = frozenset(
+    {
+        WarningCode.SITE_CLOSED,
+        WarningCode.UNKNOWN_DISTANCE,
+        WarningCode.DAY_TOO_LONG,
+        WarningCode.GROUP_TOO_LARGE,
+    }
+)
+
+
+def preflight(plan: Plan, warnings: Sequence[PlanWarning]) -> list[PlanWarning]:
+    """The problems to list before exporting or printing: no stops, no gathering point, and the
+    plan's warnings that are problems or in ``PREFLIGHT_CODES``; worst first. Empty: go ahead."""
+    found: list[PlanWarning] = []
+    if not plan.stops:
+        found.append(_warning(WarningCode.NO_STOPS, None, ""))
+    if plan.gathering.site_id is None and plan.gathering.custom is None:
+        found.append(_warning(WarningCode.NO_GATHERING, None, ""))
+    found.extend(w for w in warnings if w.severity is Severity.PROBLEM or w.code in PREFLIGHT_CODES)
+    return by_severity(found)
+
+
+def worst_by_stop(warnings: Sequence[PlanWarning]) -> dict[str, Severity]:
+    """Each stop's worst 问题 or 注意 (提示 leaves no mark), for marks on rows and markers."""
+    worst: dict[str, Severity] = {}
+    for warning in warnings:
+        if warning.stop_id is None or warning.severity is Severity.INFO:
+            continue
+        known = worst.get(warning.stop_id)
+        if known is None or SEVERITY_ORDER.index(warning.severity) < SEVERITY_ORDER.index(known):
+            worst[warning.stop_id] = warning.severity
+    return worst

@@ -239,7 +239,12 @@ class MainWindow(QMainWindow):
     def _on_map_ready(self) -> None:
         self.map_view.call(
             "setLabels",
-            {"estimate": tr("位置待核实"), "addStop": tr("加入方案"), "gathering": tr("集")},
+            {
+                "estimate": tr("位置待核实"),
+                "addStop": tr("加入方案"),
+                "gathering": tr("集"),
+                "inPlan": tr("已在方案中"),
+            },
         )
 
     def _on_markers_drawn(self, count: object) -> None:

@@ -172,6 +172,10 @@ class MapController(QObject):
         self._sites.pop(site_id, None)
         self.view.call("removeSite", site_id)
 
+    def set_plan_sites(self, site_ids: list[int]) -> None:
+        """The sites of the open plan: their popups say 已在方案中."""
+        self.view.call("setPlanSites", sorted(site_ids))
+
     def set_route(self, route: dict[str, Any], callback: Callback | None = None) -> None:
         """``route`` as ``hongtuMap.setRoute`` takes it, with WGS-84 lat/lon."""
         self._route = route

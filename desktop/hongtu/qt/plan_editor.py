@@ -6,13 +6,20 @@ brings back. Typed text is debounced (``DebouncedText``) and flushed when the se
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, Qt, QTime
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from hongtu.core import plan_edits
 from hongtu.core.plans import ActivityKind, Plan, PlanStatus, TransportMode
+from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_fields import DebouncedText
 from hongtu.qt.plan_gathering import GatheringEditor
@@ -45,7 +53,8 @@ from hongtu.qt.plan_models import (
     transport_label,
 )
 from hongtu.qt.plan_session import PlanSession
-from hongtu.qt.site_model import SEARCH_KEYS_ROLE, SITE_ID_ROLE, SiteTableModel
+from hongtu.qt.site_model import SiteTableModel
+from hongtu.qt.stop_search import StopSearchBox
 
 
 def tr(text: str) -> str:
@@ -91,10 +100,14 @@ class StopsView(QTableView):
 
 
 class PlanEditor(QWidget):
+    site_requested = Signal(int)  # the add-stop box chose a site (PlanUi adds it)
+
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.plan: Plan | None = None
+        self._insert_after: str | None = None  # the stop the organiser chose; None: the end
+        self._selecting = False
         self.stops_model = PlanStopsModel(session, self)
         self.activities_model = StopActivitiesModel(session, self)
         self._build_header()
@@ -139,13 +152,14 @@ class PlanEditor(QWidget):
         self.stop_search = QLineEdit(page)
         self.stop_search.setPlaceholderText(tr("添加站点：输入名称或拼音首字母，回车加入"))
         self.stop_search.setClearButtonEnabled(True)
-        self.completer = QCompleter(page)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer.setCompletionRole(SEARCH_KEYS_ROLE)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.stop_search.setCompleter(self.completer)
-        self.completer.activated[QModelIndex].connect(self._on_completer_activated)
+        self.search_box = StopSearchBox(self.stop_search, self)
+        self.completer = self.search_box.completer
+        self.search_box.site_chosen.connect(self._on_search_box_site_chosen)
+        self.search_box.nothing_found.connect(self._on_search_box_nothing_found)
+        self.search_problem = plain_label(parent=page)
+        self.search_problem.setStyleSheet("color: #b00020;")
+        self.search_problem.hide()
+        self.stop_search.textEdited.connect(self.search_problem.hide)
         self.stops_view = StopsView(self.session, page)
         self.stops_view.setModel(self.stops_model)
         header = self.stops_view.horizontalHeader()
@@ -194,6 +208,7 @@ class PlanEditor(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 6, 4, 4)
         layout.addWidget(self.stop_search)
+        layout.addWidget(self.search_problem)
         layout.addWidget(self.stops_view, 3)
         layout.addLayout(buttons)
         layout.addWidget(self.activities_title)
@@ -265,7 +280,7 @@ class PlanEditor(QWidget):
 
     # ---- content -------------------------------------------------------------------------------
     def set_site_model(self, model: SiteTableModel) -> None:
-        self.completer.setModel(model)
+        self.search_box.set_site_model(model)
         self.site_model = model
 
     def flush(self) -> None:
@@ -276,7 +291,9 @@ class PlanEditor(QWidget):
     def selected_stop_id(self) -> str | None:
         return self.stops_view.current_stop_id()
 
-    def select_stop(self, stop_id: str) -> None:
+    def select_stop(self, stop_id: str, *, chosen: bool = False) -> None:
+        """Select and show a stop. ``chosen``: as if the organiser picked it, so new stops go
+        after it; otherwise (a plan opened, a stop added at the end) they still go at the end."""
         row = self.stops_model.row_of(stop_id)
         if row is None:
             return
@@ -284,19 +301,47 @@ class PlanEditor(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows
         )
-        self.stops_view.selectionModel().setCurrentIndex(self.stops_model.index(row, 1), flags)
+        index = self.stops_model.index(row, StopColumn.PLACE)
+        self._selecting = True
+        try:
+            self.stops_view.selectionModel().setCurrentIndex(index, flags)
+        finally:
+            self._selecting = False
+        self.stops_view.scrollTo(index)
+        if chosen:
+            self._insert_after = stop_id
 
-    def add_site(self, site_id: int) -> None:
-        """Add a catalogue site after the selected stop (or at the end) and select it."""
+    def insert_position(self) -> int | None:
+        """Where a new stop goes: after the stop the organiser chose, else None (the end)."""
+        if self.plan is None or self._insert_after is None:
+            return None
+        if self.stops_model.row_of(self._insert_after) is None:
+            self._insert_after = None
+            return None
+        return plan_edits.stop_index(self.plan, self._insert_after) + 1
+
+    def add_site(self, site_id: int) -> str | None:
+        """Add a catalogue site where ``insert_position`` says, select and show it.
+
+        A site already in the plan is added again only if the organiser says so.
+        """
         if self.plan is None:
-            return
-        current = self.selected_stop_id()
-        index = None
-        if current is not None:
-            index = plan_edits.stop_index(self.plan, current) + 1
-        stop_id = self.session.add_site_stop(site_id, index)
+            return None
+        if any(stop.site_id == site_id for stop in self.plan.stops) and not messages.question(
+            self,
+            tr("站点已在方案中"),
+            tr("“{0}”已在方案中。还要再加入一次吗？").format(self._site_name(site_id)),
+        ):
+            return None
+        chosen = self._insert_after is not None
+        stop_id = self.session.add_site_stop(site_id, self.insert_position())
         if stop_id is not None:
-            self.select_stop(stop_id)
+            self.select_stop(stop_id, chosen=chosen)
+        return stop_id
+
+    def _site_name(self, site_id: int) -> str:
+        site = self.session.sites.get(site_id)
+        return site.name if site is not None else str(site_id)
 
     def optimise(self) -> bool:
         return self.session.optimise_order()
@@ -304,6 +349,8 @@ class PlanEditor(QWidget):
     # ---- showing the plan ----------------------------------------------------------------------
     def _on_session_plan_changed(self, plan: Plan, _schedule: object, _warnings: object) -> None:
         opened = self.plan is None or self.plan.id != plan.id
+        if opened:
+            self._insert_after = None
         self.plan = plan
         self.setEnabled(True)
         self.stops_model.set_plan(plan)
@@ -315,6 +362,7 @@ class PlanEditor(QWidget):
 
     def _on_session_plan_closed(self) -> None:
         self.plan = None
+        self._insert_after = None
         self.stops_model.set_plan(None)
         self.activities_model.show_stop(None, None)
         self.setEnabled(False)
@@ -391,13 +439,18 @@ class PlanEditor(QWidget):
     def _on_status_activated(self, _index: int) -> None:
         self.session.set_plan_field("status", PlanStatus(self.status.currentData()))
 
-    def _on_completer_activated(self, index: QModelIndex) -> None:
-        site_id = index.data(SITE_ID_ROLE)
-        if site_id is not None:
-            self.add_site(int(site_id))
-        self.stop_search.clear()
+    def _on_search_box_site_chosen(self, site_id: int) -> None:
+        self.site_requested.emit(site_id)
+
+    def _on_search_box_nothing_found(self, text: str) -> None:
+        self.search_problem.setText(
+            tr("没有找到“{0}”；请换个名称、别名或拼音首字母。").format(text)
+        )
+        self.search_problem.show()
 
     def _on_stops_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._selecting:
+            self._insert_after = current.data(STOP_ID_ROLE) if current.isValid() else None
         self.activities_model.show_stop(self.plan, current.data(STOP_ID_ROLE))
         self._update_buttons()
 

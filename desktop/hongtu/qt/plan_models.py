@@ -30,6 +30,7 @@ from hongtu.core.plans import (
     Activity,
     ActivityKind,
     ItemKind,
+    Leg,
     Plan,
     PlanStatus,
     Schedule,
@@ -39,9 +40,9 @@ from hongtu.core.plans import (
 )
 from hongtu.core.schedule import stop_place, visit_length
 from hongtu.core.sites import DEFAULT_VISIT_MINUTES
-from hongtu.core.warnings import PlanWarning
+from hongtu.core.warnings import PlanWarning, Severity, WarningGroup, fold_warnings, worst_by_stop
 from hongtu.qt.messages import plain_tooltip
-from hongtu.qt.warning_text import severity_icon, severity_label, warning_text
+from hongtu.qt.warning_text import group_text, severity_icon, severity_label
 
 if TYPE_CHECKING:
     from hongtu.core.storage.plan_store import PlanSummary
@@ -55,6 +56,7 @@ EDIT = Qt.ItemDataRole.EditRole
 STOP_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 21
 OVERRIDDEN_ROLE = Qt.ItemDataRole.UserRole + 22
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 23  # "problem" | "warning" on a row with a mark
 STOP_IDS_MIME = "application/x-hongtu-stop-ids"
 
 
@@ -178,8 +180,10 @@ class PlanStopsModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._stops: list[Stop] = []
+        self._marks: dict[str, Severity] = {}
 
     def set_plan(self, plan: Plan | None) -> None:
+        self._marks = worst_by_stop(self.session.warnings) if plan is not None else {}
         stops = list(plan.stops) if plan is not None else []
         old_ids = [stop.id for stop in self._stops]
         new_ids = [stop.id for stop in stops]
@@ -244,6 +248,13 @@ class PlanStopsModel(QAbstractTableModel):
         column = StopColumn(index.column())
         if role == STOP_ID_ROLE:
             return stop.id
+        mark = self._marks.get(stop.id)
+        if role == SEVERITY_ROLE:
+            return mark.value if mark is not None else None
+        if role == Qt.ItemDataRole.DecorationRole and column is StopColumn.NUMBER and mark:
+            return severity_icon(mark)
+        if role == Qt.ItemDataRole.ToolTipRole and column is StopColumn.NUMBER and mark:
+            return plain_tooltip(tr("这一站有{0}，见“行程提醒”").format(severity_label(mark)))
         if role == DISPLAY:
             return self._display(index.row(), stop, column)
         if role == EDIT and column is StopColumn.MINUTES:
@@ -467,8 +478,10 @@ class PlanScheduleModel(QAbstractTableModel):
         self.session = session
         self._items: tuple[ScheduleItem, ...] = ()
         self._transport = TransportMode.COACH
+        self._marks: dict[str, Severity] = {}
 
     def set_schedule(self, plan: Plan | None, schedule: Schedule | None) -> None:
+        self._marks = worst_by_stop(self.session.warnings) if plan is not None else {}
         items = schedule.items if schedule is not None else ()
         self._transport = plan.transport if plan is not None else TransportMode.COACH
         same_shape = [(i.kind, i.stop_id) for i in items] == [
@@ -530,6 +543,11 @@ class PlanScheduleModel(QAbstractTableModel):
             return self._edit_value(item, column)
         if role == STOP_ID_ROLE:
             return item.stop_id
+        mark = self._marks.get(item.stop_id or "") if item.kind is ItemKind.VISIT else None
+        if role == SEVERITY_ROLE:
+            return mark.value if mark is not None else None
+        if role == Qt.ItemDataRole.DecorationRole and column is ScheduleColumn.TIME and mark:
+            return severity_icon(mark)
         if role == OVERRIDDEN_ROLE:
             return self._overridden(item, column)
         if role == Qt.ItemDataRole.FontRole and self._overridden(item, column):
@@ -547,6 +565,8 @@ class PlanScheduleModel(QAbstractTableModel):
         if column is ScheduleColumn.TIME:
             if item.kind is ItemKind.RETURN:
                 return hhmm(item.start)
+            if leg_pending(item.leg):
+                return tr("{0} 起").format(hhmm(item.start))
             return f"{hhmm(item.start)}–{hhmm(item.end)}"
         if column is ScheduleColumn.ITEM:
             return self._item_text(item)
@@ -555,9 +575,13 @@ class PlanScheduleModel(QAbstractTableModel):
         if column is ScheduleColumn.DISTANCE:
             if item.leg is None:
                 return ""
-            return tr("约 {0:.1f} km").format(item.leg.km) if item.leg.distance_known else "?"
+            if not item.leg.distance_known:
+                return tr("待定")
+            return tr("约 {0:.1f} km").format(item.leg.km)
         if item.kind is ItemKind.RETURN:
             return ""
+        if leg_pending(item.leg):
+            return tr("待定")
         return tr("{0} 分钟").format(_minutes_between(item.start, item.end))
 
     def _item_text(self, item: ScheduleItem) -> str:
@@ -597,6 +621,8 @@ class PlanScheduleModel(QAbstractTableModel):
             if column is ScheduleColumn.TIME:
                 return tr("双击设定这一站的开始时间")
             return tr("双击手动设定这段路程的用时")
+        if leg_pending(item.leg):
+            return tr("一端没有坐标，路程待定；双击可手动设定用时")
         if column is ScheduleColumn.DISTANCE and item.leg is not None:
             return tr("直线距离估算，实际道路里程更长")
         return None
@@ -625,6 +651,10 @@ class PlanScheduleModel(QAbstractTableModel):
             self.session.set_leg_minutes(item.stop_id, None)
 
 
+def leg_pending(leg: Leg | None) -> bool:
+    return leg is not None and leg.pending
+
+
 def _minutes_between(start: time, end: time) -> int:
     return ((end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)) % (24 * 60)
 
@@ -633,18 +663,24 @@ def _minutes_between(start: time, end: time) -> int:
 
 
 class PlanWarningsModel(QAbstractListModel):
+    """The warnings worst first, the same notice for several stops folded into one line."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[PlanWarning, int | None]] = []
+        self._rows: list[WarningGroup] = []
+        self._numbers: dict[str, int] = {}
 
     def set_warnings(self, plan: Plan | None, warnings: list[PlanWarning]) -> None:
-        numbers = {stop.id: n for n, stop in enumerate(plan.stops, 1)} if plan else {}
         self.beginResetModel()
-        self._rows = [(w, numbers.get(w.stop_id or "")) for w in warnings]
+        self._numbers = {stop.id: n for n, stop in enumerate(plan.stops, 1)} if plan else {}
+        self._rows = fold_warnings(warnings)
         self.endResetModel()
 
     def texts(self) -> list[str]:
-        return [warning_text(w, number) for w, number in self._rows]
+        return [group_text(group, self._numbers) for group in self._rows]
+
+    def group_at(self, row: int) -> WarningGroup:
+        return self._rows[row]
 
     def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -652,15 +688,20 @@ class PlanWarningsModel(QAbstractListModel):
     def data(self, index: _Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        warning, number = self._rows[index.row()]
+        group = self._rows[index.row()]
         if role == DISPLAY:
-            return warning_text(warning, number)
+            return group_text(group, self._numbers)
         if role == Qt.ItemDataRole.DecorationRole:
-            return severity_icon(warning.severity)
+            return severity_icon(group.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return severity_label(warning.severity)
+            tip = severity_label(group.severity)
+            if group.stop_ids:
+                tip = tr("{0}（单击选中该站点）").format(tip)
+            return plain_tooltip(tip)
+        if role == SEVERITY_ROLE:
+            return group.severity.value
         if role == STOP_ID_ROLE:
-            return warning.stop_id
+            return group.stop_ids[0] if group.stop_ids else None
         return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -20,6 +20,7 @@ from hongtu.core.warnings import PlanWarning, Severity
 from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_models import (
     OVERRIDDEN_ROLE,
+    STOP_ID_ROLE,
     PlanScheduleModel,
     PlanWarningsModel,
     ScheduleColumn,
@@ -34,6 +35,18 @@ def tr(text: str) -> str:
 
 
 def totals_text(schedule: Schedule) -> str:
+    if not schedule.complete:
+        return tr(
+            "{0} 集合 · 最早 {1} 结束 · 全天至少 {2} · 路上至少 {3} · 直线至少 {4:.1f} km"
+            "（不含 {5} 段待定路程）"
+        ).format(
+            hhmm(schedule.start),
+            hhmm(schedule.end),
+            duration_text(schedule.total_minutes),
+            duration_text(schedule.travel_minutes),
+            schedule.total_km,
+            schedule.pending_legs,
+        )
     return tr("{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km").format(
         hhmm(schedule.start),
         hhmm(schedule.end),
@@ -102,7 +115,9 @@ class PlanSchedulePanel(QGroupBox):
 
 
 class PlanWarningsPanel(QGroupBox):
-    """What could go wrong on the day, each naming the stop, worst first within a stop."""
+    """What could go wrong on the day, worst first; clicking one selects its stop."""
+
+    stop_chosen = Signal(str)
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(tr("行程提醒"), parent)
@@ -110,7 +125,10 @@ class PlanWarningsPanel(QGroupBox):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.view.clicked.connect(self._on_view_clicked)
+        self.view.activated.connect(self._on_view_clicked)
         self.view.setSpacing(2)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         layout = QVBoxLayout(self)
@@ -131,6 +149,11 @@ class PlanWarningsPanel(QGroupBox):
         else:
             title = tr("行程提醒（{0} 条）").format(len(warnings))
         self.setTitle(title)
+
+    def _on_view_clicked(self, index: QModelIndex) -> None:
+        stop_id = index.data(STOP_ID_ROLE)
+        if stop_id:
+            self.stop_chosen.emit(str(stop_id))
 
     def _on_session_plan_closed(self) -> None:
         self.model.set_warnings(None, [])

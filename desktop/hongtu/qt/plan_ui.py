@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QTabWidget
 from hongtu.core.plans import Plan
 from hongtu.core.schedule import gathering_place, stop_place
 from hongtu.core.settings import Settings
+from hongtu.core.warnings import Severity, worst_by_stop
+from hongtu.qt import messages
 from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_list import PlanListPanel
 from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
@@ -34,7 +36,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlanUi", text)
 
 
-def route_payload(plan: Plan | None, sites: dict[int, Any]) -> dict[str, Any]:
+def route_payload(
+    plan: Plan | None, sites: dict[int, Any], marks: dict[str, Severity] | None = None
+) -> dict[str, Any]:
     """What ``hongtuMap.setRoute`` draws (WGS-84): places without a position are left out.
 
     A gathering point without a position (none chosen, or a custom place whose coordinate is not
@@ -47,9 +51,10 @@ def route_payload(plan: Plan | None, sites: dict[int, Any]) -> dict[str, Any]:
     for number, stop in enumerate(plan.stops, start=1):
         place = stop_place(stop, sites)
         if place.point is not None:
+            mark = (marks or {}).get(stop.id)
             stops.append(
                 {"number": number, "lat": place.point.lat, "lon": place.point.lon,
-                 "name": place.name}
+                 "name": place.name, "problem": mark.value if mark is not None else None}
             )  # fmt: skip
     gathering_data = None
     if gathering.point is not None:
@@ -67,6 +72,7 @@ class PlanUi(QObject):
         self.window = window
         self._routed_plan_id: int | None = None
         self._routed_had_stops = False
+        self._marking = False
         self.session = PlanSession(self, settings=self._settings)
         self.plan_list = PlanListPanel(self.session)
         self.editor = PlanEditor(self.session)
@@ -109,6 +115,8 @@ class PlanUi(QObject):
         self._build_menus()
         self._install_site_list_hooks()
         window.map_view.bridge.add_stop_requested.connect(self._on_bridge_add_stop_requested)
+        self.editor.site_requested.connect(self._on_editor_site_requested)
+        self.warnings.stop_chosen.connect(self._on_warnings_stop_chosen)
         self.session.plan_changed.connect(self._on_session_plan_changed)
         self.session.plan_closed.connect(self._on_session_plan_closed)
         self.session.save_failed.connect(self._on_session_save_failed)
@@ -193,16 +201,42 @@ class PlanUi(QObject):
         self._update_actions()
 
     def add_site(self, site_id: int) -> bool:
-        if self.session.plan is None:
+        """Add a site to the open plan; with none open, offer to create one first."""
+        if self.session.plan is None and not self._offer_new_plan(site_id):
             self.window.statusBar().showMessage(
                 tr("请先在“方案”中新建或打开一个方案，再加入站点。"), NOTICE_MS
             )
             self.left_tabs.setCurrentWidget(self.plan_list)
             return False
-        self.editor.add_site(site_id)
         self.right_tabs.setCurrentWidget(self.plan_pane)
         self.editor.tabs.setCurrentIndex(0)
+        stop_id = self.editor.add_site(site_id)
+        plan = self.session.plan
+        if stop_id is None or plan is None:
+            return False
+        number = next(i for i, stop in enumerate(plan.stops, start=1) if stop.id == stop_id)
+        site = self.session.sites.get(site_id)
+        self.window.statusBar().showMessage(
+            tr("已加入第 {0} 站：{1}").format(number, site.name if site else site_id), NOTICE_MS
+        )
         return True
+
+    def _offer_new_plan(self, site_id: int) -> bool:
+        """No plan is open: ask whether to start one with this site; True if one is open now."""
+        if not self.session.attached:
+            return False
+        site = self.session.sites.get(site_id)
+        if not messages.question(
+            self.window,
+            tr("加入方案"),
+            tr("还没有打开的方案。要新建一个方案并把“{0}”加入吗？").format(
+                site.name if site else site_id
+            ),
+            default_yes=True,
+        ):
+            return False
+        self.plan_list.create_plan()
+        return self.session.plan is not None
 
     def add_selected_site(self) -> None:
         site_id = self.window.site_list.selected_site_id()
@@ -222,6 +256,9 @@ class PlanUi(QObject):
         self.add_selected_site()
 
     def _on_bridge_add_stop_requested(self, site_id: int) -> None:
+        self.add_site(site_id)
+
+    def _on_editor_site_requested(self, site_id: int) -> None:
         self.add_site(site_id)
 
     def _on_export_triggered(self) -> None:
@@ -260,6 +297,8 @@ class PlanUi(QObject):
             self.window.statusBar().showMessage(tr("当前顺序已经是最短路程。"), NOTICE_MS)
 
     def _on_sites_changed(self, *_args: object) -> None:
+        if self._marking:
+            return  # only 已在方案中 changed
         sites = self.window.site_model.sites()
         self.editor.gathering.set_sites(sites)
         if self.session.attached:
@@ -268,10 +307,12 @@ class PlanUi(QObject):
     def _on_settings_changed(self, settings: Settings) -> None:
         self.session.set_settings(settings)  # new speeds or day length re-time the open plan
 
-    def _on_session_plan_changed(self, plan: Plan, _schedule: object, _warnings: object) -> None:
+    def _on_session_plan_changed(self, plan: Plan, _schedule: object, warnings: object) -> None:
         if self.schedule.isHidden():
             self._show_schedule_pane()
-        route = route_payload(plan, self.session.sites)
+        self._mark_plan_sites(plan)
+        marks = worst_by_stop(warnings) if isinstance(warnings, list) else {}
+        route = route_payload(plan, self.session.sites, marks)
         # frame the route once: when a plan is opened, or when its first stop appears
         has_stops = bool(route.get("stops"))
         route["fit"] = plan.id != self._routed_plan_id or not self._routed_had_stops
@@ -288,7 +329,31 @@ class PlanUi(QObject):
         self.plan_pane.setSizes([pane * 7 // 10, pane * 3 // 10])
         self.right_tabs.setCurrentWidget(self.plan_pane)
 
+    def _mark_plan_sites(self, plan: Plan | None) -> None:
+        """已在方案中 in the site list and the markers' popups."""
+        ids = frozenset(s.site_id for s in plan.stops if s.site_id is not None) if plan else None
+        ids = ids or frozenset()
+        self._marking = True
+        try:
+            self.window.site_model.set_in_plan(ids)
+        finally:
+            self._marking = False
+        self.window.map_controller.set_plan_sites(sorted(ids))
+
+    def _on_warnings_stop_chosen(self, stop_id: str) -> None:
+        """A warning was clicked: select its stop, in the editor and on the map."""
+        plan = self.session.plan
+        stop = next((s for s in plan.stops if s.id == stop_id), None) if plan else None
+        if stop is None:
+            return
+        self.right_tabs.setCurrentWidget(self.plan_pane)
+        self.editor.tabs.setCurrentIndex(0)
+        self.editor.select_stop(stop_id, chosen=True)
+        if stop.site_id is not None:
+            self.window.map_view.call("highlight", stop.site_id, True)
+
     def _on_session_plan_closed(self) -> None:
+        self._mark_plan_sites(None)
         self._routed_plan_id = None
         self.schedule.hide()
         self.window.map_controller.set_route(route_payload(None, {}))

@@ -62,6 +62,21 @@ class SiteTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._sites: list[Site] = []
+        self._in_plan: frozenset[int] = frozenset()
+
+    def set_in_plan(self, site_ids: frozenset[int]) -> None:
+        """The sites of the open plan: their names say 已在方案中."""
+        if site_ids == self._in_plan:
+            return
+        changed = site_ids ^ self._in_plan
+        self._in_plan = site_ids
+        for row, site in enumerate(self._sites):
+            if site.id in changed:
+                index = self.index(row, SiteColumn.NAME)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+
+    def in_plan(self, site_id: int) -> bool:
+        return site_id in self._in_plan
 
     # --- content ---------------------------------------------------------------------------
     def set_sites(self, sites: list[Site]) -> None:
@@ -124,7 +139,9 @@ class SiteTableModel(QAbstractTableModel):
 
     def _display(self, site: Site, column: SiteColumn) -> str:
         if column is SiteColumn.NAME:
-            return site.name
+            return (
+                tr("{0}（已在方案中）").format(site.name) if site.id in self._in_plan else site.name
+            )
         if column is SiteColumn.DISTRICT:
             return site.district
         if column is SiteColumn.CATEGORY:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from hongtu.core.warnings import PlanWarning, Severity, WarningCode
+from hongtu.core.warnings import PlanWarning, Severity, WarningCode, WarningGroup
 
 Details = dict[str, str | int]
 
@@ -96,8 +96,20 @@ def _start_early(d: Details) -> str:
 
 def _unknown_distance(d: Details) -> str:
     if d.get("place") == "gathering":
-        return tr("集合地点没有坐标，第一段和返程路程按最短用时估算；请填写坐标或手动设定用时。")
-    return tr("这里没有坐标，前后路程按最短用时估算；请手动设定路程用时。")
+        return tr("集合地点没有坐标，第一段和返程路程待定；请填写坐标或手动设定用时。")
+    return tr("这里没有坐标，前后路程待定；请手动设定路程用时。")
+
+
+def _no_lunch(_d: Details) -> str:
+    return tr("行程跨过午饭时间（12:00—13:00），但没有安排午餐；可在某一站添加“午餐”活动。")
+
+
+def _no_stops(_d: Details) -> str:
+    return tr("方案还没有站点。")
+
+
+def _no_gathering(_d: Details) -> str:
+    return tr("还没有选择集合地点。")
 
 
 def _site_missing(d: Details) -> str:
@@ -119,6 +131,9 @@ _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.START_BEFORE_ARRIVAL: _start_early,
     WarningCode.UNKNOWN_DISTANCE: _unknown_distance,
     WarningCode.SITE_MISSING: _site_missing,
+    WarningCode.NO_LUNCH: _no_lunch,
+    WarningCode.NO_STOPS: _no_stops,
+    WarningCode.NO_GATHERING: _no_gathering,
 }
 
 
@@ -141,6 +156,32 @@ def subject_text(warning: PlanWarning, stop_number: int | None) -> str:
 
 def warning_text(warning: PlanWarning, stop_number: int | None) -> str:
     return tr("{0}：{1}").format(subject_text(warning, stop_number), reason_text(warning))
+
+
+def _folded_sentence(group: WarningGroup) -> str:
+    count = len(group.warnings)
+    first = group.warnings[0].details
+    if group.code is WarningCode.CONFIRM_HOURS_BY_PHONE:
+        return tr("{0} 个站点开放时间未知，请出行前电话确认").format(count)
+    if group.code is WarningCode.POSITION_ESTIMATE:
+        return tr("{0} 个站点位置待核实或未知，路程和用时仅供参考").format(count)
+    if group.code is WarningCode.UNKNOWN_DISTANCE:
+        return tr("{0} 个站点没有坐标，前后路程待定，请手动设定用时").format(count)
+    if group.code is WarningCode.SITE_CLOSED:
+        return tr("{0} 个站点当天（{1}）闭馆").format(count, weekday_name(int(first["weekday"])))
+    return tr("{0} 个站点：{1}").format(count, reason_text(group.warnings[0]))
+
+
+def group_text(group: WarningGroup, numbers: Mapping[str, int]) -> str:
+    """One line of the warnings list; a folded group names its stops after the notice."""
+    if not group.folded:
+        warning = group.warnings[0]
+        return warning_text(warning, numbers.get(warning.stop_id or ""))
+    stops = tr("、").join(
+        tr("第{0}站 {1}").format(numbers.get(w.stop_id or "", "?"), w.site_name)
+        for w in group.warnings
+    )
+    return tr("{0}：{1}").format(_folded_sentence(group), stops)
 
 
 def severity_label(severity: Severity) -> str:

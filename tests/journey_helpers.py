@@ -1,0 +1,86 @@
+"""Driving the real main window as a person does: a 1366×768 window, mouse and keyboard, an input
+method committing Chinese text, message boxes answered by clicking their buttons, zh or en."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+
+from gui_helpers import close_main_window, open_main_window
+from hongtu.qt.app import Controller
+from hongtu.qt.mainwindow import MainWindow
+
+TIMEOUT = 10_000
+SCREEN = (1366, 768)
+CJK = re.compile(r"[\u3400-\u9fff]")
+# an official title of 120 Chinese characters, as long as the ones that broke exports
+_TITLE_PART = "中共太原市某某区委机关第一党支部开展学习贯彻党的二十大精神暨重温红色记忆主题党日活动"
+LONG_TITLE = (_TITLE_PART * 3)[:120]
+assert len(LONG_TITLE) == 120 and not re.search(r"[^\u4e00-\u9fff]", LONG_TITLE)
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+@contextmanager
+def journey_window(qtbot: Any, db: str) -> Iterator[tuple[MainWindow, Controller]]:
+    window, controller = open_main_window(qtbot, db)
+    try:
+        window.resize(*SCREEN)
+        qtbot.waitUntil(lambda: window.width() <= SCREEN[0], timeout=TIMEOUT)
+        yield window, controller
+    finally:
+        close_main_window(window, controller)
+
+
+def ime_type(widget: QWidget, text: str) -> None:
+    """Commit ``text`` as a Chinese input method does (pinyin typed, characters committed)."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def click(qtbot: Any, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+
+
+def click_at(qtbot: Any, viewport: QWidget, rect: Any) -> None:
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+class BoxAnswers:
+    """Answers the next modal message boxes by clicking a button, and remembers their text."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def answer(self, choose: Callable[[QMessageBox], QAbstractButton | None]) -> None:
+        def click_when_shown() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(10, click_when_shown)
+                return
+            self.seen.append(box.text())
+            button = choose(box)
+            assert button is not None, box.text()
+            button.click()
+
+        QTimer.singleShot(0, click_when_shown)
+
+    def yes(self) -> None:
+        self.answer(lambda box: box.button(QMessageBox.StandardButton.Yes))
+
+    def no(self) -> None:
+        self.answer(lambda box: box.button(QMessageBox.StandardButton.No))
+
+
+def no_chinese(text: str) -> bool:
+    return CJK.search(text) is None
