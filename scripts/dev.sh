@@ -2,7 +2,7 @@
 # Set up HongTu on a fresh Debian/Ubuntu machine, then launch it or run every test.
 #
 #   scripts/dev.sh run [hongtu arguments…]   set up, then open the desktop app
-#   scripts/dev.sh test [pytest arguments…]  set up, then run ruff and the whole test suite
+#   scripts/dev.sh test [pytest arguments…]  set up, then run ruff, mypy and the whole test suite
 #
 # It installs what is missing and installable: the Debian libraries Qt WebEngine needs, a CJK
 # font (fonts-wqy-microhei), poppler-utils, Xvfb and the desktop-file/AppStream validators
@@ -89,6 +89,7 @@ case "$cmd" in
   test)
     cd "$ROOT"
     "$VENV/bin/ruff" check .
+    "$VENV/bin/mypy"  # configured in pyproject.toml: strict for hongtu.core
     export QT_QPA_PLATFORM=offscreen
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

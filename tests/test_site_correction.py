@@ -82,7 +82,7 @@ def test_drag_to_correct_on_amap_stores_wgs84(qtbot, main_window) -> None:
     shown = wgs84_to_gcj02(target)  # what the page reports: the marker sits on GCJ-02 tiles
     main_window.map_view.bridge.receive(drag_message(site.id, shown))
     assert dialog.save_button.isEnabled()
-    assert "距原位置" in dialog.result.text()
+    assert "距原位置" in dialog.result_label.text()
     dialog.save_button.click()
     stored = main_window.workspace.sites.get(site.id).position
     assert stored.origin is PositionOrigin.USER and stored.crs_origin is Crs.GCJ02
@@ -149,7 +149,7 @@ def test_a_bad_paste_is_explained_and_nothing_is_saved(main_window) -> None:
     dialog.paste.setText("东经一百一十二度")
     dialog.show_button.click()
     assert not dialog.save_button.isEnabled()
-    assert dialog.result.text()  # a sentence in Chinese, not an exception
+    assert dialog.result_label.text()  # a sentence in Chinese, not an exception
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert main_window.workspace.sites.get(site.id).position.origin is PositionOrigin.CATALOGUE
 

@@ -153,7 +153,8 @@ def run_gui(db: str | None, lang: str) -> int:
     prepare_environment()
     configure_logging()
     remove_leftovers(db)
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("hongtu")
     app.setApplicationDisplayName("红途")
     app.setDesktopFileName("io.github.hongtu.HongTu")
@@ -164,7 +165,12 @@ def run_gui(db: str | None, lang: str) -> int:
     probe = bool(os.environ.get("HONGTU_PROBE_T0"))
     controller = Controller(window, db, probe)
     if probe:  # connected first: "map ready" is when the markers are drawn, nothing later
-        window.sites_shown_on_map.connect(lambda _n: (controller.probe("map_ready"), app.quit()))
+
+        def map_ready(_count: int) -> None:
+            controller.probe("map_ready")
+            app.quit()
+
+        window.sites_shown_on_map.connect(map_ready)
     window.show()
     controller.probe("window_shown")
     controller.start_in_background()

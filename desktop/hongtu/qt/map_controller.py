@@ -66,7 +66,7 @@ def outlines_in(crs: Crs) -> dict[str, Any] | None:
     """The district outlines in ``crs``; None for WGS-84 (the page's own copy is WGS-84)."""
     if crs is Crs.WGS84:
         return None
-    collection = json.loads(districts.outline_geojson_text())
+    collection: dict[str, Any] = json.loads(districts.outline_geojson_text())
     for feature in collection["features"]:
         geometry = feature["geometry"]
         geometry["coordinates"] = _shift_coordinates(geometry["coordinates"], crs)

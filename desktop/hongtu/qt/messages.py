@@ -8,6 +8,7 @@ plain text; widgets call them instead of the static functions.
 from __future__ import annotations
 
 import html
+from typing import overload
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -49,6 +50,10 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
+@overload
+def plain_tooltip(text: str) -> str: ...
+@overload
+def plain_tooltip(text: str | None) -> str | None: ...
 def plain_tooltip(text: str | None) -> str | None:
     """Tooltip text that Qt cannot mistake for markup: escaped, inside an explicit paragraph."""
     if not text:

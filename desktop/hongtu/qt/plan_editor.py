@@ -6,6 +6,8 @@ brings back. Typed text is debounced (``DebouncedText``) and flushed when the se
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -198,7 +200,9 @@ class PlanEditor(QWidget):
         for kind in ActivityKind:
             if kind is not ActivityKind.CUSTOM:
                 self.activity_choice.addItem(activity_kind_label(kind), kind.value)
-        self.activity_choice.lineEdit().setPlaceholderText(tr("选择或输入活动"))
+        activity_text = self.activity_choice.lineEdit()
+        assert activity_text is not None  # an editable combo box always has its line edit
+        activity_text.setPlaceholderText(tr("选择或输入活动"))
         self.add_activity_button = QPushButton(tr("添加活动"), page)
         self.remove_activity_button = QPushButton(tr("删除活动"), page)
         activity_row = QHBoxLayout()
@@ -220,7 +224,7 @@ class PlanEditor(QWidget):
         self.optimise_button.clicked.connect(self.optimise)
         self.add_activity_button.clicked.connect(self._on_add_activity_clicked)
         self.remove_activity_button.clicked.connect(self._on_remove_activity_clicked)
-        self.activity_choice.lineEdit().returnPressed.connect(self._on_add_activity_clicked)
+        activity_text.returnPressed.connect(self._on_add_activity_clicked)
         return page
 
     def _build_info_tab(self) -> QWidget:
@@ -374,16 +378,19 @@ class PlanEditor(QWidget):
         self.organiser_text.show_value(plan.organiser)
         self.phone_text.show_value(plan.phone)
         self.notes_text.show_value(plan.notes)
-        for widget, setter in (
-            (self.date, lambda: self.date.setDate(QDate(plan.date))),
+        day, start = plan.date, plan.gathering_time
+        setters: tuple[tuple[QWidget, Callable[[], None]], ...] = (
+            (self.date, lambda: self.date.setDate(QDate(day.year, day.month, day.day))),
             (self.participants, lambda: self.participants.setValue(plan.participants)),
-            (self.gathering_time, lambda: self.gathering_time.setTime(QTime(plan.gathering_time))),
+            (self.gathering_time, lambda: self.gathering_time.setTime(
+                QTime(start.hour, start.minute, start.second))),
             (self.returns, lambda: self.returns.setChecked(plan.returns_to_gathering)),
             (self.transport, lambda: self.transport.setCurrentIndex(
                 self.transport.findData(plan.transport.value))),
             (self.status, lambda: self.status.setCurrentIndex(
                 self.status.findData(plan.status.value))),
-        ):  # fmt: skip
+        )  # fmt: skip
+        for widget, setter in setters:
             widget.blockSignals(True)
             setter()
             widget.blockSignals(False)

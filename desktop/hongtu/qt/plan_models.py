@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from datetime import time
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -333,7 +334,7 @@ class PlanStopsModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [STOP_IDS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({index.row() for index in indexes if index.isValid()})
         ids = [self._stops[row].id for row in rows]
         data = QMimeData()

@@ -179,8 +179,11 @@ class PlanUi(QObject):
         plan_menu.addActions([self.add_stop_action, self.optimise_action])
         plan_menu.addSeparator()
         plan_menu.addActions(list(self.output_actions))
-        menu_bar.insertMenu(before, edit_menu)
-        menu_bar.insertMenu(before, plan_menu)
+        for menu in (edit_menu, plan_menu):
+            if before is None:
+                menu_bar.addMenu(menu)
+            else:
+                menu_bar.insertMenu(before, menu)
         self.edit_menu, self.plan_menu = edit_menu, plan_menu
 
     def _install_site_list_hooks(self) -> None:

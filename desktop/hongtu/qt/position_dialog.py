@@ -106,8 +106,8 @@ class PositionDialog(QDialog):
         self.paste.setPlaceholderText(tr("例如 112.5632,37.8571（从高德地图复制）"))
         self.crs = CrsCombo(self)
         self.show_button = QPushButton(tr("在地图上显示"), self)
-        self.result = plain_label(parent=self)
-        self.result.setWordWrap(True)
+        self.result_label = plain_label(parent=self)
+        self.result_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
             tr("保存新位置"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -146,7 +146,7 @@ class PositionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
         self.resize(460, 220)
 
@@ -173,13 +173,13 @@ class PositionDialog(QDialog):
         self.candidate = point
         self.candidate_crs = crs
         old = self.site.position.point if self.site.position else None
-        self.result.setStyleSheet("")
-        self.result.setText(moved_text(old, point) + "\n" + tr("确认无误后点“保存新位置”。"))
+        self.result_label.setStyleSheet("")
+        self.result_label.setText(moved_text(old, point) + "\n" + tr("确认无误后点“保存新位置”。"))
         self.save_button.setEnabled(True)
 
     def _show_error(self, text: str) -> None:
-        self.result.setStyleSheet("color:#b71c1c")
-        self.result.setText(text)
+        self.result_label.setStyleSheet("color:#b71c1c")
+        self.result_label.setText(text)
 
     def _on_save_clicked(self) -> None:
         if self.candidate is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -134,11 +135,10 @@ class SettingsDialog(QDialog):
 
     def settings(self) -> Settings:
         """The edited value; fields the dialog does not show keep their current values."""
-        travel = dataclasses.replace(
-            self._original.travel,
-            **{name: box.value() for name, box in self.speeds.items()},
-            **{name: box.value() for name, box in self.buffers.items()},
-        )
+        # field names are checked by dataclasses.replace; speeds are floats, buffers ints
+        changes: dict[str, Any] = {name: box.value() for name, box in self.speeds.items()}
+        changes |= {name: box.value() for name, box in self.buffers.items()}
+        travel = dataclasses.replace(self._original.travel, **changes)
         return dataclasses.replace(
             self._original,
             base_map=BaseMapId(self.base_map.currentData()),

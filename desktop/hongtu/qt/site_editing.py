@@ -81,8 +81,10 @@ class SiteEditing(QObject):
         self._build_actions()
         menu_bar = self.window.menuBar()
         menu = QMenu(tr("地图(&M)"), menu_bar)
-        last = menu_bar.actions()[-1] if menu_bar.actions() else None  # keep 帮助 last
-        menu_bar.insertMenu(last, menu)
+        if actions := menu_bar.actions():
+            menu_bar.insertMenu(actions[-1], menu)  # keep 帮助 last
+        else:
+            menu_bar.addMenu(menu)
         base_menu = menu.addMenu(tr("底图(&B)"))
         for action in self.base_actions.actions():
             base_menu.addAction(action)

@@ -352,7 +352,7 @@ class SiteInfoDialog(QDialog):
             edit = QLineEdit(fact.value or "", group)
             edit.setPlaceholderText(placeholders[name])
             edit.setMinimumWidth(300)
-            edit.setToolTip(plain_tooltip(fact_sources_text(fact, self.site)))
+            edit.setToolTip(plain_tooltip(fact_sources_text(fact, self.site)) or "")
             self.fact_edits[name] = edit
             grid.addWidget(QLabel(labels[name], group), row, 0)
             grid.addWidget(edit, row, 1)
