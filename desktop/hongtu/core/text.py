@@ -55,8 +55,8 @@ def _clean(value: Any) -> Any:
         items = tuple(_clean(item) for item in value)
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if isinstance(value, list):
-        items = [_clean(item) for item in value]
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        entries = [_clean(item) for item in value]
+        return value if all(a is b for a, b in zip(entries, value, strict=True)) else entries
     if isinstance(value, dict):
         cleaned = {_clean(k): _clean(v) for k, v in value.items()}
         same = all(a is b for a, b in zip(cleaned.values(), value.values(), strict=True))
