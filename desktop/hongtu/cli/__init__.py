@@ -109,7 +109,7 @@ def _install_cli_translator() -> None:
     app = ensure_offscreen_app()  # a QApplication, so a later PDF export can still render
     translator = QTranslator(app)
     if translator.load(str(paths.resource_path("i18n", "hongtu_en.qm"))):
-        QCoreApplication.installTranslator(translator)
+        app.installTranslator(translator)
 
 
 def _database_message(exc: Any) -> str:
