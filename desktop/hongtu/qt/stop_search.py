@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Signal,
 )
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit
 
 from hongtu.core.search import match_rank
 from hongtu.qt.site_model import SEARCH_KEYS_ROLE, SITE_ID_ROLE, SiteTableModel
@@ -81,7 +81,10 @@ class StopSearchBox(QObject):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(8)
         self.completer.setWidget(line_edit)
-        self.completer.activated[QModelIndex].connect(self._on_completer_activated)
+        # the stubs do not know QCompleter.activated's (QModelIndex) overload
+        self.completer.activated[QModelIndex].connect(  # type: ignore[index]
+            self._on_completer_activated
+        )
         line_edit.textEdited.connect(self._on_text_edited)
         line_edit.returnPressed.connect(self._on_return_pressed)
 
@@ -91,8 +94,13 @@ class StopSearchBox(QObject):
         model.dataChanged.connect(self._refilter)
         model.rowsInserted.connect(self._refilter)
 
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer.popup()
+        assert popup is not None  # QCompleter makes its popup on first use
+        return popup
+
     def popup_visible(self) -> bool:
-        return self.completer.popup().isVisible()
+        return self._popup().isVisible()
 
     def _refilter(self, *_args: object) -> None:
         self.proxy.set_query(self.line_edit.text())
@@ -102,12 +110,12 @@ class StopSearchBox(QObject):
         if text.strip() and self.proxy.rowCount():
             self.completer.complete()
         else:
-            self.completer.popup().hide()
+            self._popup().hide()
 
     def _on_return_pressed(self) -> None:
         if not self.line_edit.text().strip():
             return
-        popup = self.completer.popup()
+        popup = self._popup()
         current = popup.currentIndex() if popup.isVisible() else QModelIndex()
         if current.isValid():
             site_id = current.data(SITE_ID_ROLE)
@@ -128,6 +136,6 @@ class StopSearchBox(QObject):
             return
         self.line_edit.clear()
         self.proxy.set_query("")
-        self.completer.popup().hide()
+        self._popup().hide()
         self.line_edit.setFocus()
         self.site_chosen.emit(site_id)
