@@ -172,6 +172,25 @@ var hongtuMap = (function () {
     }
   }
 
+  var route_ = { gathering: null, gatheringMarker: null, stops: {}, line: null, returns: false };
+
+  function validPoint(p) {
+    return !!p && typeof p.lat === "number" && typeof p.lon === "number" &&
+      isFinite(p.lat) && isFinite(p.lon);
+  }
+
+  function orderedStops() {
+    return Object.keys(route_.stops).map(function (id) { return route_.stops[id]; })
+      .sort(function (a, b) { return a.data.number - b.data.number; });
+  }
+
+  function routePoints() {
+    var points = [];
+    if (route_.gathering) { points.push([route_.gathering.lat, route_.gathering.lon]); }
+    orderedStops().forEach(function (entry) { points.push([entry.data.lat, entry.data.lon]); });
+    return points;
+  }
+
   function validSite(s) {
     return s && typeof s.id === "number" && typeof s.lat === "number" &&
       typeof s.lon === "number" && isFinite(s.lat) && isFinite(s.lon);
@@ -322,55 +341,98 @@ var hongtuMap = (function () {
       return JSON.stringify({ loads: tiles.loads, errors: tiles.errors, reported: tiles.reported });
     },
     setRoute: function (route) {
+      // the whole route at once (first draw, a base-map switch): clear, then patch everything
       routeLayer.clearLayers();
-      var points = [];
-      if (route.gathering) {
-        var g = route.gathering;
-        var gIcon = L.divIcon({ html: el("div", "ht-gather", labels.gathering),
-                                className: "ht-pin-wrap", iconSize: [24, 24], iconAnchor: [12, 12] });
-        L.marker([g.lat, g.lon], { icon: gIcon, title: g.name }).addTo(routeLayer);
-        points.push([g.lat, g.lon]);
+      route_ = { gathering: null, gatheringMarker: null, stops: {}, line: null, returns: false };
+      var stops = (route && route.stops) || [];
+      return hongtuMap.patchRoute({
+        gathering: route ? route.gathering || null : null,
+        returns: !!(route && route.returns),
+        upsert: stops.map(function (s) {
+          var copy = {};
+          Object.keys(s).forEach(function (k) { copy[k] = s[k]; });
+          if (copy.id === undefined) { copy.id = "#" + s.number; }
+          return copy;
+        }),
+        fit: !!(route && route.fit)
+      });
+    },
+    patchRoute: function (patch) {
+      // Only what changed: stops matched by id are removed, added, moved or renumbered; the
+      // line is rebuilt from the markers (cheap), never re-sent.
+      patch = patch || {};
+      if ("gathering" in patch) {
+        if (route_.gatheringMarker) { routeLayer.removeLayer(route_.gatheringMarker); }
+        route_.gatheringMarker = null;
+        route_.gathering = validPoint(patch.gathering) ? patch.gathering : null;
+        if (route_.gathering) {
+          var g = route_.gathering;
+          var gIcon = L.divIcon({ html: el("div", "ht-gather", labels.gathering),
+                                  className: "ht-pin-wrap", iconSize: [24, 24],
+                                  iconAnchor: [12, 12] });
+          route_.gatheringMarker = L.marker([g.lat, g.lon], { icon: gIcon, title: g.name })
+            .addTo(routeLayer);
+        }
       }
-      (route.stops || []).forEach(function (s) {
-        if (typeof s.lat !== "number" || typeof s.lon !== "number") { return; }
+      if ("returns" in patch) { route_.returns = !!patch.returns; }
+      (patch.remove || []).forEach(function (id) {
+        var old = route_.stops[id];
+        if (old) { routeLayer.removeLayer(old.marker); delete route_.stops[id]; }
+      });
+      (patch.upsert || []).forEach(function (s) {
+        if (!s || s.id === undefined || !validPoint(s)) { return; }
+        var old = route_.stops[s.id];
+        if (old && old.data.number === s.number && old.data.name === s.name &&
+            (old.data.problem || null) === (s.problem || null)) {
+          old.marker.setLatLng([s.lat, s.lon]);
+          old.data = s;
+          return;
+        }
+        if (old) { routeLayer.removeLayer(old.marker); }
         var cls = "ht-stop-number" + (s.problem ? " ht-stop-" + s.problem : "");
         var icon = L.divIcon({ html: el("div", cls, s.number),
                                className: "ht-pin-wrap", iconSize: [24, 24],
                                iconAnchor: [12, 12] });
-        L.marker([s.lat, s.lon], { icon: icon, title: s.name, zIndexOffset: 2000 })
+        var marker = L.marker([s.lat, s.lon], { icon: icon, title: s.name, zIndexOffset: 2000 })
           .addTo(routeLayer);
-        points.push([s.lat, s.lon]);
+        route_.stops[s.id] = { data: s, marker: marker };
       });
-      if (route.returns && route.gathering && points.length > 1) { points.push(points[0]); }
-      if (points.length > 1) {
-        L.polyline(points, { color: "#c0392b", weight: 4, opacity: 0.85 }).addTo(routeLayer);
+      var points = routePoints();
+      var linePoints = points.slice();
+      if (route_.returns && route_.gathering && linePoints.length > 1) {
+        linePoints.push(linePoints[0]);
       }
-      var view = map.getBounds();
-      var outside = points.some(function (p) { return !view.contains(p); });
-      if ((route.fit || outside) && points.length) {  // never leave a stop off-screen
-        map.fitBounds(L.latLngBounds(points).pad(0.25), { maxZoom: 15, animate: false });
+      if (linePoints.length > 1) {
+        if (route_.line) { route_.line.setLatLngs(linePoints); }
+        else {
+          route_.line = L.polyline(linePoints, { color: "#c0392b", weight: 4, opacity: 0.85 })
+            .addTo(routeLayer);
+        }
+      } else if (route_.line) {
+        routeLayer.removeLayer(route_.line);
+        route_.line = null;
+      }
+      var moved = patch.fit || "gathering" in patch || (patch.upsert || []).length > 0;
+      if (moved && points.length) {
+        var view = map.getBounds();
+        var outside = points.some(function (p) { return !view.contains(p); });
+        if (patch.fit || outside) {  // never leave a stop off-screen
+          map.fitBounds(L.latLngBounds(points).pad(0.25), { maxZoom: 15, animate: false });
+        }
       }
       return points.length;
     },
     routeSummary: function () {
       // read-only, for tests: the drawn route's stop markers (titles, numbers) and line, in order
-      var stops = [];
-      var line = [];
-      var gathering = null;
-      routeLayer.eachLayer(function (layer) {
-        if (layer instanceof L.Polyline) {
-          line = layer.getLatLngs().map(function (p) { return [p.lat, p.lng]; });
-        } else if (layer instanceof L.Marker) {
-          var box = layer.options.icon.options.html;
-          if (box && box.className === "ht-gather") { gathering = layer.options.title; }
-          else {
-            var problem = box ? (box.className.match(/ht-stop-(problem|warning)/) || [])[1] : null;
-            stops.push({ name: layer.options.title, number: box ? box.textContent : "",
-                         problem: problem || null });
-          }
-        }
+      var stops = orderedStops().map(function (entry) {
+        return { name: entry.marker.options.title, number: String(entry.data.number),
+                 problem: entry.data.problem || null };
       });
-      return JSON.stringify({ gathering: gathering, stops: stops, line: line });
+      var line = route_.line
+        ? route_.line.getLatLngs().map(function (p) { return [p.lat, p.lng]; }) : [];
+      var gathering = route_.gatheringMarker ? route_.gatheringMarker.options.title : null;
+      return JSON.stringify({ gathering: gathering, stops: stops, line: line,
+                              layers: routeLayer.getLayers().length });
     },
     fitAll: function () {
       var bounds = [];

@@ -22,6 +22,7 @@ from hongtu.core.plans import (
     PlanStatus,
     Stop,
     TransportMode,
+    copy_plan,
 )
 
 MAX_MINUTES = 24 * 60
@@ -69,7 +70,7 @@ def new_plan(title: str, day: date, transport: TransportMode = TransportMode.COA
 
 
 def _copy(plan: Plan) -> Plan:
-    return copy.deepcopy(plan)
+    return copy_plan(plan)
 
 
 def _check_minutes(value: int | None, name: str) -> None:

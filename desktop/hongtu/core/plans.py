@@ -110,6 +110,35 @@ class Plan:
 # ---- the computed schedule -------------------------------------------------------------------
 
 
+def copy_plan(plan: Plan) -> Plan:
+    """A deep copy of ``plan``, shared with nothing; several times faster than ``copy.deepcopy``.
+
+    Every edit copies the plan it changes, so at 200 stops the copy matters. Each field is an
+    immutable value (str, int, date, enum, ``LatLon``, None), a list, or one of the slotted
+    classes above, copied field by field (new fields are copied without changes here).
+    """
+    result = _copy_value(plan)
+    assert isinstance(result, Plan)
+    return result
+
+
+_MUTABLE = (Plan, Stop, Activity, CustomPlace, GatheringPoint)
+
+
+def _copy_value(value: object) -> object:
+    if isinstance(value, list):
+        return [_copy_value(item) for item in value]
+    kind = type(value)
+    if kind in _MUTABLE:
+        copied = object.__new__(kind)
+        for name in kind.__slots__:
+            object.__setattr__(copied, name, _copy_value(getattr(value, name)))
+        return copied
+    if isinstance(value, dict | set):
+        raise TypeError(f"copy_plan cannot copy a {kind.__name__}")
+    return value
+
+
 class ItemKind(StrEnum):
     GATHER = "gather"  # 集合、乘车
     TRAVEL = "travel"  # a leg between two places

@@ -84,6 +84,7 @@ class SiteListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SiteColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
+        header.setResizeContentsPrecision(200)  # thousands of places: size from the first rows
         self.table.setMinimumWidth(300)
         for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

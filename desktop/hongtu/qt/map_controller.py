@@ -80,6 +80,39 @@ def _shift_coordinates(value: Any, crs: Crs) -> Any:
     return [_shift_coordinates(item, crs) for item in value]
 
 
+# ---- route changes ------------------------------------------------------------------------------
+
+
+def route_patch(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    """What ``hongtuMap.patchRoute`` needs to turn the route ``old`` into ``new``.
+
+    Stops are matched by their ``id``: ``remove`` lists the ids that went away, ``upsert`` the
+    stops that are new or whose number, name or position changed. ``gathering`` and ``returns``
+    are present only when they changed. Empty when nothing changed.
+    """
+    patch: dict[str, Any] = {}
+    if old is None or old.get("gathering") != new.get("gathering"):
+        patch["gathering"] = new.get("gathering")
+    if old is None or bool(old.get("returns")) != bool(new.get("returns")):
+        patch["returns"] = bool(new.get("returns"))
+    before = {_stop_key(stop): stop for stop in (old or {}).get("stops", [])}
+    after = {_stop_key(stop): stop for stop in new.get("stops", [])}
+    removed = [stop_id for stop_id in before if stop_id not in after]
+    changed = [
+        dict(stop, id=stop_id) for stop_id, stop in after.items() if before.get(stop_id) != stop
+    ]
+    if removed:
+        patch["remove"] = removed
+    if changed:
+        patch["upsert"] = changed
+    return patch
+
+
+def _stop_key(stop: dict[str, Any]) -> str:
+    """A stop's identity on the map: its id, else (a hand-made route) its number."""
+    return str(stop["id"]) if "id" in stop else f"#{stop.get('number')}"
+
+
 # ---- wording -----------------------------------------------------------------------------------
 
 
@@ -177,9 +210,20 @@ class MapController(QObject):
         self.view.call("setPlanSites", sorted(site_ids))
 
     def set_route(self, route: dict[str, Any], callback: Callback | None = None) -> None:
-        """``route`` as ``hongtuMap.setRoute`` takes it, with WGS-84 lat/lon."""
-        self._route = route
-        self.view.call("setRoute", project_payload(route, self.crs), callback=callback)
+        """``route`` as ``hongtuMap.setRoute`` takes it, with WGS-84 lat/lon.
+
+        Only what changed since the last route is sent (``hongtuMap.patchRoute``): an edit of a
+        200-stop plan moves a marker or renumbers a few, it does not redraw the day. Nothing at
+        all is sent when the route is unchanged (a new title, an activity), unless asked to
+        frame it (``"fit"``) or a ``callback`` waits for the page.
+        """
+        shown = {key: value for key, value in route.items() if key != "fit"}
+        patch = route_patch(self._route, shown)
+        self._route = shown
+        if route.get("fit"):
+            patch["fit"] = True
+        if patch or callback is not None:
+            self.view.call("patchRoute", project_payload(patch, self.crs), callback=callback)
 
     # ---- base map -----------------------------------------------------------------------------
     def set_base_map(self, basemap: BaseMap, key: str | None = None) -> None:
@@ -200,7 +244,7 @@ class MapController(QObject):
         self.view.call("setOutlines", outlines_in(self.crs))
         self.view.call("setSites", project_payload(list(self._sites.values()), self.crs))
         if self._route is not None:
-            self.view.call("setRoute", project_payload(self._route, self.crs))
+            self.view.call("setRoute", project_payload(self._route, self.crs))  # all, re-projected
         self._restore_edit_state()
 
     def _restore_edit_state(self) -> None:

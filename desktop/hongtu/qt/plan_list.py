@@ -34,6 +34,7 @@ def tr(text: str) -> str:
 
 
 NEW_PLAN_TITLE = "主题党日活动"
+RESIZE_ROWS = 60  # rows measured to size the date, status and stop-count columns
 
 
 def default_plan_date(today: date) -> date:
@@ -63,6 +64,7 @@ class PlanListPanel(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(RESIZE_ROWS)  # not all 10,000 rows on every edit
         header.setSectionResizeMode(PlanColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (PlanColumn.DATE, PlanColumn.STATUS, PlanColumn.STOPS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -13,7 +13,6 @@ Widgets with typed text ask for ``flush_requested`` before anything else changes
 
 from __future__ import annotations
 
-import copy
 import logging
 from collections.abc import Callable
 from datetime import date, time
@@ -26,7 +25,14 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from hongtu.core import plan_edits
 from hongtu.core.optimise import optimise_stop_order
 from hongtu.core.pipeline import PlanView, render_plan
-from hongtu.core.plans import Activity, CustomPlace, GatheringPoint, Plan, Schedule
+from hongtu.core.plans import (
+    Activity,
+    CustomPlace,
+    GatheringPoint,
+    Plan,
+    Schedule,
+    copy_plan,
+)
 from hongtu.core.settings import Settings
 from hongtu.core.sites import Site
 from hongtu.core.warnings import PlanWarning
@@ -326,7 +332,7 @@ class PlanSession(QObject):
         except SQLAlchemyError as exc:
             log.error("plan %s not saved: %s", plan.id, exc)
             self.save_failed.emit(str(exc))
-            return copy.deepcopy(plan)
+            return copy_plan(plan)
 
     def _save_new(self, plan: Plan) -> int:
         saved = self.store.save(plan) if plan.id is None else plan

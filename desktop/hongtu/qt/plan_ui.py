@@ -53,8 +53,9 @@ def route_payload(
         if place.point is not None:
             mark = (marks or {}).get(stop.id)
             stops.append(
-                {"number": number, "lat": place.point.lat, "lon": place.point.lon,
-                 "name": place.name, "problem": mark.value if mark is not None else None}
+                {"id": stop.id, "number": number, "lat": place.point.lat,
+                 "lon": place.point.lon, "name": place.name,
+                 "problem": mark.value if mark is not None else None}
             )  # fmt: skip
     gathering_data = None
     if gathering.point is not None:

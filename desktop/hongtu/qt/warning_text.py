@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
@@ -192,6 +193,7 @@ def severity_label(severity: Severity) -> str:
     }[severity]
 
 
+@cache
 def severity_icon(severity: Severity) -> QIcon:
     pixmap = {
         Severity.PROBLEM: QStyle.StandardPixmap.SP_MessageBoxCritical,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.geo import LatLon
@@ -20,6 +19,7 @@ from hongtu.core.plans import (
     PlanStatus,
     Stop,
     TransportMode,
+    copy_plan,
 )
 from hongtu.core.storage.models import PlanRow, PlanStopRow
 
@@ -67,22 +67,44 @@ class PlanStore:
             return row_to_plan(row)
 
     def save(self, plan: Plan) -> Plan:
-        """Insert (when ``plan.id`` is None) or update; returns the plan with its id."""
+        """Insert (when ``plan.id`` is None) or update; returns the plan with its id.
+
+        An update is three statements whatever the plan's size: the plan's columns, its stops
+        deleted, its stops inserted (one executemany), in one transaction.
+        """
         validate_plan(plan)
         now = datetime.now()
         with self._sessions.begin() as session:
             if plan.id is None:
                 row = PlanRow(created_at=now)
+                fill_plan_row(row, plan, now)
                 session.add(row)
+                session.flush()
+                plan_id = row.id
             else:
-                found = session.get(PlanRow, plan.id)
-                if found is None:
-                    raise PlanNotFoundError(plan.id)
-                row = found
-            fill_plan_row(row, plan, now)
-            session.flush()
-            plan_id = row.id
-        saved = copy.deepcopy(plan)
+                plan_id = plan.id
+                changed = session.execute(
+                    update(PlanRow)
+                    .where(PlanRow.id == plan_id)
+                    .values(**plan_values(plan, now))
+                    .execution_options(synchronize_session=False)
+                )
+                if changed.rowcount == 0:  # type: ignore[attr-defined]
+                    raise PlanNotFoundError(plan_id)
+                session.execute(
+                    delete(PlanStopRow)
+                    .where(PlanStopRow.plan_id == plan_id)
+                    .execution_options(synchronize_session=False)
+                )
+                if plan.stops:
+                    session.execute(
+                        insert(PlanStopRow),
+                        [
+                            dict(stop_values(stop, position), plan_id=plan_id)
+                            for position, stop in enumerate(plan.stops)
+                        ],
+                    )
+        saved = copy_plan(plan)
         saved.id = plan_id
         return saved
 
