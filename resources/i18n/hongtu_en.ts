@@ -267,6 +267,10 @@
       <translation>Travel time: {0} min → {1} min</translation>
     </message>
     <message>
+      <source>超出上限（文字太长，或站点、活动太多）</source>
+      <translation>over a limit (text too long, or too many stops or activities)</translation>
+    </message>
+    <message>
       <source>距离未知</source>
       <translation>Distance unknown</translation>
     </message>

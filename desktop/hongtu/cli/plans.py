@@ -283,6 +283,7 @@ def plan_file_message(error: Any) -> str:
         "missing": tr("缺少必填项"),
         "wrong_type": tr("数据类型不对"),
         "invalid_value": tr("数值无效"),
+        "over_limit": tr("超出上限（文字太长，或站点、活动太多）"),
         "coordinate_out_of_range": tr("坐标超出范围"),
         "ambiguous_place": tr("同时给出了目录站点和自定义地点"),
         "unknown_site_key": tr("本机站点目录中没有这个站点"),

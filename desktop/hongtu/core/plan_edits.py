@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from datetime import date, time
 from typing import Any
 
+from hongtu.core import limits
+from hongtu.core.limits import fit_text
 from hongtu.core.plans import (
     Activity,
     ActivityKind,
@@ -25,7 +27,8 @@ from hongtu.core.plans import (
     copy_plan,
 )
 
-MAX_MINUTES = 24 * 60
+MAX_MINUTES = limits.MAX_MINUTES
+TEXT_FIELDS = frozenset({"title", "branch", "organiser", "phone", "notes"})
 
 #: Plan fields ``set_plan_field`` may change, with the type each must have.
 PLAN_FIELDS: dict[str, type | tuple[type, ...]] = {
@@ -64,9 +67,10 @@ DEFAULT_ACTIVITY_MINUTES: dict[ActivityKind, int] = {
 
 
 def new_plan(title: str, day: date, transport: TransportMode = TransportMode.COACH) -> Plan:
-    if not title.strip():
+    title = fit_text("title", title)
+    if not title:
         raise ValueError("a plan needs a title")
-    return Plan(title=title.strip(), date=day, transport=transport)
+    return Plan(title=title, date=day, transport=transport)
 
 
 def _copy(plan: Plan) -> Plan:
@@ -92,14 +96,18 @@ def set_plan_field(plan: Plan, name: str, value: Any) -> Plan:
     if name not in PLAN_FIELDS:
         raise KeyError(name)
     _check_type(value, PLAN_FIELDS[name], name)
-    if name == "title" and not value.strip():
+    if name in TEXT_FIELDS:
+        value = fit_text(name, value)
+    if name == "title" and not value:
         raise ValueError("a plan needs a title")
-    if name == "participants" and not 1 <= value <= 1000:
-        raise ValueError("participants must be between 1 and 1000")
+    if name == "participants" and not limits.MIN_PARTICIPANTS <= value <= limits.MAX_PARTICIPANTS:
+        raise ValueError("participants out of range")
+    if name == "date" and not limits.FIRST_DATE <= value <= limits.LAST_DATE:
+        raise ValueError("date out of range")
     if name == "return_leg_override":
         _check_minutes(value, name)
     edited = _copy(plan)
-    setattr(edited, name, value.strip() if name == "title" else value)
+    setattr(edited, name, value)
     return edited
 
 
@@ -108,6 +116,8 @@ def set_gathering(plan: Plan, gathering: GatheringPoint) -> Plan:
         raise ValueError("a gathering point is a site or a custom place, not both")
     edited = _copy(plan)
     edited.gathering = copy.deepcopy(gathering)
+    if edited.gathering.custom is not None:
+        edited.gathering.custom.name = fit_text("place", edited.gathering.custom.name)
     return edited
 
 
@@ -130,13 +140,15 @@ def custom_stop(place: CustomPlace) -> Stop:
     """A new stop at a custom place; a stop's custom place needs its point (the plan file too)."""
     if place.point is None:
         raise ValueError("a custom stop needs a position")
-    return Stop(custom=place)
+    return Stop(custom=CustomPlace(fit_text("place", place.name), place.point))
 
 
 def add_stop(plan: Plan, stop: Stop, index: int | None = None) -> Plan:
-    """Insert ``stop`` at ``index`` (default: at the end)."""
+    """Insert ``stop`` at ``index`` (default: at the end); a full plan stays as it is."""
     if any(existing.id == stop.id for existing in plan.stops):
         raise ValueError(f"stop {stop.id} is already in the plan")
+    if len(plan.stops) >= limits.MAX_STOPS:
+        return plan
     edited = _copy(plan)
     position = len(edited.stops) if index is None else max(0, min(index, len(edited.stops)))
     edited.stops.insert(position, copy.deepcopy(stop))
@@ -196,7 +208,7 @@ def new_activity(kind: ActivityKind, label: str = "", minutes: int | None = None
         raise ValueError("a custom activity needs a label")
     length = DEFAULT_ACTIVITY_MINUTES[kind] if minutes is None else minutes
     _check_minutes(length, "minutes")
-    return Activity(kind, length, label.strip())
+    return Activity(kind, length, fit_text("label", label).strip())
 
 
 def _check_activity(activity: Activity) -> None:
@@ -205,12 +217,19 @@ def _check_activity(activity: Activity) -> None:
         raise ValueError("a custom activity needs a label")
 
 
+def _fitted(activity: Activity) -> Activity:
+    return Activity(activity.kind, activity.minutes, fit_text("label", activity.label))
+
+
 def add_activity(plan: Plan, stop_id: str, activity: Activity, index: int | None = None) -> Plan:
+    """A stop that has ``limits.MAX_ACTIVITIES`` already stays as it is."""
     _check_activity(activity)
+    if len(plan.stops[stop_index(plan, stop_id)].activities) >= limits.MAX_ACTIVITIES:
+        return plan
     edited = _copy(plan)
     activities = edited.stops[stop_index(edited, stop_id)].activities
     position = len(activities) if index is None else max(0, min(index, len(activities)))
-    activities.insert(position, copy.copy(activity))
+    activities.insert(position, _fitted(activity))
     return edited
 
 
@@ -229,7 +248,7 @@ def change_activity(plan: Plan, stop_id: str, index: int, activity: Activity) ->
     activities = edited.stops[stop_index(edited, stop_id)].activities
     if not 0 <= index < len(activities):
         raise IndexError(index)
-    activities[index] = copy.copy(activity)
+    activities[index] = _fitted(activity)
     return edited
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Mapping
 from datetime import date, time
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from hongtu.core import limits
 from hongtu.core.coords import to_wgs84
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.plans import (
@@ -37,14 +37,11 @@ FORMAT_NAME = "hongtu-plan"
 FORMAT_VERSION = 1
 FILE_SUFFIX = ".hongtu.json"
 MAX_FILE_CHARS = 2_000_000
-MAX_MINUTES = 24 * 60
 
 SiteKeyResolver = Callable[[str], int | None]
 """Catalogue key → site id, or None when the key is not in this catalogue."""
 
 _E = TypeVar("_E", bound=StrEnum)
-_HHMM = re.compile(r"(\d{2}):(\d{2})")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class PlanFileErrorCode(StrEnum):
@@ -55,6 +52,7 @@ class PlanFileErrorCode(StrEnum):
     MISSING = "missing"  # a required key is absent
     WRONG_TYPE = "wrong_type"  # e.g. text where a number belongs
     INVALID_VALUE = "invalid_value"  # right type, impossible value (a date "2025-02-30")
+    OVER_LIMIT = "over_limit"  # text too long, too many stops or activities (core.limits)
     COORDINATE_OUT_OF_RANGE = "coordinate_out_of_range"
     AMBIGUOUS_PLACE = "ambiguous_place"  # both "site_key" and "custom"
     UNKNOWN_SITE_KEY = "unknown_site_key"  # not in this catalogue
@@ -173,10 +171,21 @@ def _activity_json(activity: Activity) -> dict[str, Any]:
 
 
 def load_plan(text: str, resolve_site_key: SiteKeyResolver) -> Plan:
-    """The plan in plan-file ``text``; stops get new ids. Raises ``PlanFileError``."""
+    """The plan in plan-file ``text``; stops get new ids. Raises ``PlanFileError``.
+
+    The plan that comes back keeps every rule of ``hongtu.core.limits``: its text is normalised
+    (characters no file can carry become U+FFFD), anything else out of bounds is refused.
+    """
     document = _parse_json(text)
     _check_header(document)
-    return _read_plan(_object(_required(document, "plan", ""), "plan"), resolve_site_key)
+    plan = _read_plan(_object(_required(document, "plan", ""), "plan"), resolve_site_key)
+    plan = limits.normalise_plan(plan)
+    for problem in limits.plan_problems(plan):
+        code = (
+            PlanFileErrorCode.OVER_LIMIT if problem.over_limit else PlanFileErrorCode.INVALID_VALUE
+        )
+        raise PlanFileError(code, problem.path)
+    return plan
 
 
 def _parse_json(text: str) -> dict[str, Any]:
@@ -208,11 +217,13 @@ def _read_plan(data: dict[str, Any], resolve: SiteKeyResolver) -> Plan:
         else _read_gathering(_object(gathering_value, "plan.gathering"), resolve)
     )
     stops = _list(_required(data, "stops", "plan"), "plan.stops")
+    if len(stops) > limits.MAX_STOPS:  # refused before reading thousands of them
+        raise PlanFileError(PlanFileErrorCode.OVER_LIMIT, "plan.stops")
     return Plan(
         title=_str(data, "title", "plan"),
         date=_date(_required(data, "date", "plan"), "plan.date"),
         branch=_optional_str(data, "branch", "plan"),
-        participants=_minutes_like(data, "participants", "plan", maximum=None, required=True),
+        participants=_participants(data),
         organiser=_optional_str(data, "organiser", "plan"),
         phone=_optional_str(data, "phone", "plan"),
         transport=_enum(TransportMode, _required(data, "transport", "plan"), "plan.transport"),
@@ -298,7 +309,7 @@ def _read_custom(data: dict[str, Any], path: str, *, unplaced_ok: bool = False) 
 def _read_activity(value: Any, path: str) -> Activity:
     data = _object(value, path)
     kind = _enum(ActivityKind, _required(data, "kind", path), f"{path}.kind")
-    minutes = _minutes_like(data, "minutes", path, maximum=MAX_MINUTES, required=True)
+    minutes = _minutes_like(data, "minutes", path, maximum=limits.MAX_MINUTES, required=True)
     label = _optional_str(data, "label", path)
     if kind is ActivityKind.CUSTOM and not label.strip():
         raise PlanFileError(PlanFileErrorCode.MISSING, f"{path}.label")
@@ -370,7 +381,14 @@ def _minutes_like(
 def _optional_minutes(data: dict[str, Any], key: str, path: str) -> int | None:
     if data.get(key) is None:
         return None
-    return _minutes_like(data, key, path, maximum=MAX_MINUTES, required=False)
+    return _minutes_like(data, key, path, maximum=limits.MAX_MINUTES, required=False)
+
+
+def _participants(data: dict[str, Any]) -> int:
+    count = _minutes_like(data, "participants", "plan", maximum=None, required=True)
+    if not limits.MIN_PARTICIPANTS <= count <= limits.MAX_PARTICIPANTS:
+        raise PlanFileError(PlanFileErrorCode.INVALID_VALUE, "plan.participants")
+    return count
 
 
 def _coordinate(data: dict[str, Any], key: str, path: str, limit: float) -> float:
@@ -395,10 +413,8 @@ def _enum(kind: type[_E], value: Any, path: str) -> _E:
 def _date(value: Any, path: str) -> date:
     if not isinstance(value, str):
         raise _wrong_type(path)
-    if not _ISO_DATE.fullmatch(value):
-        raise PlanFileError(PlanFileErrorCode.INVALID_VALUE, path)
     try:
-        return date.fromisoformat(value)
+        return limits.parse_date(value)  # ASCII digits, within the limits' dates
     except ValueError as error:
         raise PlanFileError(PlanFileErrorCode.INVALID_VALUE, path) from error
 
@@ -406,7 +422,7 @@ def _date(value: Any, path: str) -> date:
 def _time(value: Any, path: str) -> time:
     if not isinstance(value, str):
         raise _wrong_type(path)
-    match = _HHMM.fullmatch(value)
-    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
-        raise PlanFileError(PlanFileErrorCode.INVALID_VALUE, path)
-    return time(int(match[1]), int(match[2]))
+    try:
+        return limits.parse_time(value)  # "HH:MM" in ASCII digits: "０９:３０" is not a time
+    except ValueError as error:
+        raise PlanFileError(PlanFileErrorCode.INVALID_VALUE, path) from error

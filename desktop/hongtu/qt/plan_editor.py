@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core import plan_edits
+from hongtu.core import limits, plan_edits
 from hongtu.core.plans import ActivityKind, Plan, PlanStatus, TransportMode
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
@@ -137,6 +137,7 @@ class PlanEditor(QWidget):
     def _build_header(self) -> None:
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(tr("活动主题（必填）"))
+        self.title.setMaxLength(limits.TEXT_LIMITS["title"])
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -198,6 +199,7 @@ class PlanEditor(QWidget):
         self.activity_choice = QComboBox(page)
         self.activity_choice.setEditable(True)
         self.activity_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.activity_choice.lineEdit().setMaxLength(limits.TEXT_LIMITS["label"])
         for kind in ActivityKind:
             if kind is not ActivityKind.CUSTOM:
                 self.activity_choice.addItem(activity_kind_label(kind), kind.value)
@@ -232,16 +234,20 @@ class PlanEditor(QWidget):
         page = QWidget(self)
         self.branch = QLineEdit(page)
         self.branch.setPlaceholderText(tr("如：机关第一党支部"))
+        self.branch.setMaxLength(limits.TEXT_LIMITS["branch"])
         self.date = QDateEdit(page)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd ddd")
+        self.date.setDateRange(limits.FIRST_DATE, limits.LAST_DATE)
         self.participants = QSpinBox(page)
-        self.participants.setRange(1, 1000)
+        self.participants.setRange(limits.MIN_PARTICIPANTS, limits.MAX_PARTICIPANTS)
         self.participants.setSuffix(tr(" 人"))
         self.organiser = QLineEdit(page)
         self.organiser.setPlaceholderText(tr("联系人姓名"))
+        self.organiser.setMaxLength(limits.TEXT_LIMITS["organiser"])
         self.phone = QLineEdit(page)
         self.phone.setPlaceholderText(tr("联系电话"))
+        self.phone.setMaxLength(limits.TEXT_LIMITS["phone"])
         self.transport = QComboBox(page)
         for mode in TransportMode:
             self.transport.addItem(transport_label(mode), mode.value)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hongtu.core.coords import CoordinateParseError, ParseErrorCode, parse_coordinate_text
 from hongtu.core.geo import LatLon
+from hongtu.core.limits import TEXT_LIMITS
 from hongtu.core.plans import CustomPlace, GatheringPoint
 from hongtu.core.sites import Site
 from hongtu.qt.messages import plain_label
@@ -70,6 +71,7 @@ class GatheringEditor(QWidget):
         self.site.setEditable(False)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(tr("名称，如：单位大门"))
+        self.name.setMaxLength(TEXT_LIMITS["place"])
         self.coordinate = QLineEdit(self)
         self.coordinate.setPlaceholderText(tr("坐标（可稍后粘贴），如 37.8706, 112.5489"))
         self.coordinate.setToolTip(

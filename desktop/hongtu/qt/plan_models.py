@@ -9,7 +9,6 @@ so the selection follows the moved stop.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from datetime import time
 from enum import IntEnum
@@ -27,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from hongtu.core import limits
 from hongtu.core.plans import (
     Activity,
     ActivityKind,
@@ -130,17 +130,12 @@ def hhmm(moment: time) -> str:
 
 
 def parse_hhmm(text: str) -> time | None:
-    """“9:30”, “09:30”, “9：30”, “0930” → 09:30; anything else → ValueError. Blank → None."""
-    text = text.strip().replace("：", ":")
-    if not text:
+    """“9:30”, “09:30”, “9：30”, “0930” → 09:30; anything else → ValueError. Blank → None.
+
+    ASCII digits only (``core.limits``): “０９:３０” or Arabic-Indic digits are not a time."""
+    if not text.strip():
         return None
-    match = re.fullmatch(r"(\d{1,2}):?(\d{2})", text)
-    if match is None:
-        raise ValueError(text)
-    hour, minute = int(match.group(1)), int(match.group(2))
-    if hour > 23 or minute > 59:
-        raise ValueError(text)
-    return time(hour, minute)
+    return limits.parse_time(text, loose=True)
 
 
 def parse_minutes(value: object) -> int | None:
@@ -151,7 +146,7 @@ def parse_minutes(value: object) -> int | None:
         text = str(value).strip().removesuffix("分钟").removesuffix("分").strip()
         if not text:
             return None
-        minutes = int(text)
+        minutes = limits.parse_minutes(text)  # ASCII digits only
     if not 0 <= minutes <= 24 * 60:
         raise ValueError(value)
     return minutes

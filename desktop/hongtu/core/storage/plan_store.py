@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.geo import LatLon
+from hongtu.core.limits import check_plan, fit_plan, fit_text
 from hongtu.core.plans import (
     Activity,
     ActivityKind,
@@ -64,7 +65,7 @@ class PlanStore:
             row = session.get(PlanRow, plan_id)
             if row is None or row.deleted_at is not None:
                 raise PlanNotFoundError(plan_id)
-            return row_to_plan(row)
+            return fit_plan(row_to_plan(row))  # a plan saved before the limits keeps them now
 
     def save(self, plan: Plan) -> Plan:
         """Insert (when ``plan.id`` is None) or update; returns the plan with its id.
@@ -139,7 +140,7 @@ class PlanStore:
     def duplicate(self, plan_id: int, title: str) -> Plan:
         plan = self.get(plan_id)
         plan.id = None
-        plan.title = title
+        plan.title = fit_text("title", title)
         plan.status = PlanStatus.DRAFT
         for stop in plan.stops:
             stop.id = _fresh_stop_id()
@@ -189,10 +190,8 @@ def _fresh_stop_id() -> str:
 
 
 def validate_plan(plan: Plan) -> None:
-    if not plan.title.strip():
-        raise ValueError("a plan needs a title")
-    if not 1 <= plan.participants <= 1000:
-        raise ValueError("participants must be between 1 and 1000")
+    """The rules of ``hongtu.core.limits``; raises ``PlanRulesError`` (a ``ValueError``)."""
+    check_plan(plan)
 
 
 # ---- row ↔ domain ------------------------------------------------------------------------------

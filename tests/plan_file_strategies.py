@@ -1,0 +1,265 @@
+"""Hypothesis strategies for plan files, written from docs/plan-format.md (``hongtu-plan`` v1).
+
+Each key gets values the format allows, values at and beyond its limits, wrong types and the
+text that breaks programs (lone surrogates, control characters, non-ASCII digits, very long
+strings). Used by tests/test_plan_rules.py and benchmarks/fuzz_plan_files.py.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import strategies as st
+
+from hongtu.core import limits
+
+NASTY_TEXT = [
+    "",
+    " ",
+    "\u3000",  # ideographic space only
+    "a\ud800b",
+    "\udfff",
+    "\x00\x07\x1b[31m\x7f\x85",
+    "line1\nline2\r\nline3\rline4",
+    "\u2028\u2029\ufeff\ufffe\uffff",
+    '=HYPERLINK("x")',
+    "<b>粗</b>&amp;",
+    "BEGIN:VEVENT\nEND:VCALENDAR",
+    "缅怀先烈",
+    "长" * 200,
+    "长" * 201,
+    "x" * 3000,
+]
+
+text = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(NASTY_TEXT),
+    st.text(alphabet=st.characters(codec=None, categories=None), max_size=12),
+)
+maybe_wrong = st.one_of(st.none(), st.integers(-2, 2), st.booleans(), st.just([]), st.just({}))
+
+# Times and dates: well-formed, at the edges, and in look-alike digits.
+times = st.one_of(
+    st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 25), st.integers(0, 61)),
+    st.sampled_from(["8:00", "08:0", "０９:３０", "٠٩:٣٠", "09:30 ", " 09:30", "09：30", "0930"]),
+)
+dates = st.one_of(
+    st.dates().map(lambda d: d.isoformat()),
+    st.sampled_from(
+        [
+            "2025-10-15",
+            "9999-12-31",
+            "0001-01-01",
+            "1899-12-31",
+            "1900-01-01",
+            "2199-12-31",
+            "2200-01-01",
+            "2025-02-30",
+            "２０２５-１０-１５",
+            "2025-10-15T08:00",
+            "20251015",
+        ]
+    ),
+)
+minutes = st.one_of(st.integers(-2, 1442), st.sampled_from([0, 1440, 1441, 10**9]))
+participants = st.one_of(st.integers(-1, 1002), st.sampled_from([0, 1, 1000, 1001]))
+coordinates = st.one_of(
+    st.floats(-200, 200, allow_nan=False),
+    st.sampled_from([37.87, 112.55, 90.0, -90.0, 180.0, 180.0001]),
+)
+
+
+# What the format allows: text with anything in it (normalised on reading), real values.
+good_text = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from([t for t in NASTY_TEXT if len(t) <= 200]),
+)
+good_title = good_text.filter(lambda t: bool(t.strip()))
+good_time = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
+good_date = st.dates(limits.FIRST_DATE, limits.LAST_DATE).map(lambda d: d.isoformat())
+good_minutes = st.integers(0, limits.MAX_MINUTES)
+
+
+def _good_custom(*, positioned: bool) -> st.SearchStrategy[dict[str, Any]]:
+    named = st.fixed_dictionaries({"name": good_title})
+    placed = st.fixed_dictionaries(
+        {
+            "name": good_title,
+            "lat": st.floats(37.5, 38.2),
+            "lon": st.floats(112.2, 112.9),
+            "crs": st.sampled_from(["wgs84", "gcj02", "bd09"]),
+        }
+    )
+    return placed if positioned else st.one_of(named, placed)
+
+
+def _good_place(site_keys: list[str], *, gathering: bool) -> st.SearchStrategy[dict[str, Any]]:
+    custom = st.fixed_dictionaries({"custom": _good_custom(positioned=not gathering)})
+    return st.one_of(st.fixed_dictionaries({"site_key": st.sampled_from(site_keys)}), custom)
+
+
+def _good_activity() -> st.SearchStrategy[dict[str, Any]]:
+    plain = st.fixed_dictionaries(
+        {
+            "kind": st.sampled_from(["tour", "oath", "wreath", "lesson", "discussion", "lunch"]),
+            "minutes": good_minutes,
+        },
+        optional={"label": good_text},
+    )
+    custom = st.fixed_dictionaries(
+        {"kind": st.just("custom"), "minutes": good_minutes, "label": good_title}
+    )
+    return st.one_of(plain, custom)
+
+
+def _good_stop(site_keys: list[str]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.builds(
+        lambda where, extra: {**where, **extra},
+        _good_place(site_keys, gathering=False),
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "visit_minutes": st.one_of(good_minutes, st.none()),
+                "pinned": st.booleans(),
+                "start_override": st.one_of(good_time, st.none()),
+                "leg_minutes_override": st.one_of(good_minutes, st.none()),
+                "activities": st.lists(_good_activity(), max_size=3),
+            },
+        ),
+    )
+
+
+def good_plan_body(site_keys: list[str], max_stops: int = 5) -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {
+            "title": good_title,
+            "date": good_date,
+            "participants": st.integers(limits.MIN_PARTICIPANTS, limits.MAX_PARTICIPANTS),
+            "transport": st.sampled_from(["coach", "cars", "walk", "public"]),
+            "gathering_time": good_time,
+            "stops": st.lists(_good_stop(site_keys), max_size=max_stops),
+        },
+        optional={
+            "theme": good_text,
+            "branch": good_text,
+            "organiser": good_text,
+            "phone": st.one_of(good_text, st.just("13800000000")),
+            "gathering": st.one_of(st.none(), _good_place(site_keys, gathering=True)),
+            "returns_to_gathering": st.booleans(),
+            "return_leg_minutes_override": st.one_of(good_minutes, st.none()),
+            "notes": st.one_of(good_text, st.just("注意事项。" * 20_000)),
+            "status": st.sampled_from(["draft", "planned", "done"]),
+        },
+    )
+
+
+def place(site_keys: list[str], *, gathering: bool = False) -> st.SearchStrategy[dict[str, Any]]:
+    custom = st.fixed_dictionaries(
+        {"name": text},
+        optional={
+            "lat": st.one_of(coordinates, maybe_wrong),
+            "lon": st.one_of(coordinates, maybe_wrong),
+            "crs": st.sampled_from(["wgs84", "gcj02", "bd09", "WGS84", ""]),
+        },
+    )
+    if not gathering:  # a stop's place usually has its coordinate
+        custom = st.one_of(
+            custom,
+            st.fixed_dictionaries(
+                {
+                    "name": text,
+                    "lat": st.floats(37.5, 38.2),
+                    "lon": st.floats(112.2, 112.9),
+                    "crs": st.sampled_from(["wgs84", "gcj02", "bd09"]),
+                }
+            ),
+        )
+    keys = st.sampled_from([*site_keys, "no-such-site", ""]) if site_keys else text
+    return st.one_of(
+        st.fixed_dictionaries({"site_key": keys}),
+        st.fixed_dictionaries({"custom": custom}),
+        st.fixed_dictionaries({"site_key": keys, "custom": custom}),  # ambiguous
+        st.just({}),
+    )
+
+
+def activity() -> st.SearchStrategy[dict[str, Any]]:
+    kinds = st.sampled_from(
+        ["tour", "oath", "wreath", "lesson", "discussion", "lunch", "custom", "dance", ""]
+    )
+    return st.fixed_dictionaries(
+        {"kind": kinds, "minutes": minutes}, optional={"label": st.one_of(text, maybe_wrong)}
+    )
+
+
+def stop(site_keys: list[str]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.builds(
+        lambda where, extra: {**where, **extra},
+        place(site_keys),
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "visit_minutes": st.one_of(minutes, st.none()),
+                "pinned": st.one_of(st.booleans(), maybe_wrong),
+                "start_override": st.one_of(times, st.none()),
+                "leg_minutes_override": st.one_of(minutes, st.none()),
+                "activities": st.lists(activity(), max_size=4),
+            },
+        ),
+    )
+
+
+def plan_body(site_keys: list[str], max_stops: int = 5) -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {
+            "title": st.one_of(text, text, maybe_wrong),
+            "date": st.one_of(dates, dates, maybe_wrong),
+            "participants": st.one_of(participants, participants, maybe_wrong),
+            "transport": st.sampled_from(["coach", "cars", "walk", "public", "bus"]),
+            "gathering_time": st.one_of(times, times, maybe_wrong),
+            "stops": st.lists(stop(site_keys), max_size=max_stops),
+        },
+        optional={
+            "theme": text,
+            "branch": text,
+            "organiser": text,
+            "phone": st.one_of(text, st.sampled_from(["13800000000", "１３８"])),
+            "gathering": st.one_of(st.none(), place(site_keys, gathering=True)),
+            "returns_to_gathering": st.one_of(st.booleans(), maybe_wrong),
+            "return_leg_minutes_override": st.one_of(minutes, st.none()),
+            "notes": st.one_of(text, st.just("注意" * 60_000)),
+            "status": st.sampled_from(["draft", "planned", "done", "cancelled"]),
+        },
+    )
+
+
+@st.composite
+def _mutated(draw: st.DrawFn, site_keys: list[str], max_stops: int) -> dict[str, Any]:
+    """A plan the format allows, then (half the time) one key given a hostile value."""
+    body = draw(good_plan_body(site_keys, max_stops))
+    if draw(st.booleans()):
+        hostile = draw(plan_body(site_keys, max_stops))
+        key = draw(st.sampled_from(sorted(hostile)))
+        body[key] = hostile[key]
+    if draw(st.integers(0, 9)) == 0:
+        del body[draw(st.sampled_from(sorted(body)))]
+    return body
+
+
+def plan_file_text(site_keys: list[str], max_stops: int = 5) -> st.SearchStrategy[str]:
+    """The text of a plan file: mostly one the format allows, else with one value or the frame
+    broken (another format or version, a file cut off half-way)."""
+    frame = st.fixed_dictionaries(
+        {
+            "format": st.sampled_from(["hongtu-plan"] * 15 + ["other"]),
+            "version": st.sampled_from([1] * 15 + [2, "1", True]),
+            "plan": _mutated(site_keys, max_stops),
+        }
+    )
+    whole = st.one_of(
+        frame.map(lambda d: json.dumps(d, ensure_ascii=False)),
+        frame.map(lambda d: json.dumps(d, ensure_ascii=True)),  # surrogates as \\ud800
+    )
+    cut_off = frame.map(lambda d: json.dumps(d)[: len(json.dumps(d)) // 2])
+    return st.one_of(whole, whole, whole, cut_off)
