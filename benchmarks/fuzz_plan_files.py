@@ -54,13 +54,13 @@ def main() -> int:
             if workspace.plans.list_plans() != before:
                 outcomes["partial_write"] += 1
             return
-        except Exception:  # noqa: BLE001 - counted, that is the point
+        except Exception:
             outcomes["crash"] += 1
             crashes.append(traceback.format_exc(limit=3))
             return
         try:
             _check_accepted(plan, workspace)
-        except Exception:  # noqa: BLE001
+        except Exception:
             outcomes["crash_after_accept"] += 1
             crashes.append(traceback.format_exc(limit=3))
             return
