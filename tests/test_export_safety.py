@@ -319,7 +319,7 @@ def _readable(path: Path, fmt: ExportFormat) -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
 def test_no_text_or_date_makes_a_qt_free_format_fail(tmp_path: Path, data) -> None:
