@@ -132,3 +132,96 @@ def test_no_module_imports_another_modules_private_names() -> None:
                     if alias.name.startswith("_") and not alias.name.startswith("__")
                 ]
     assert borrowed == []
+
+
+# ---- narrow seams in the window ---------------------------------------------------------------
+
+QT = SOURCES / "qt"
+PANELS = ("plan_ui.py", "site_editing.py")
+
+
+def _window_names(path: Path) -> set[str]:
+    """Names a panel uses of the window: ``self.window.X`` and ``window.X``."""
+    used: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(node, ast.Attribute):
+            continue
+        owner = node.value
+        if (isinstance(owner, ast.Name) and owner.id == "window") or (
+            isinstance(owner, ast.Attribute)
+            and owner.attr == "window"
+            and isinstance(owner.value, ast.Name)
+            and owner.value.id == "self"
+        ):
+            used.add(node.attr)
+    return used
+
+
+def test_panels_use_only_the_windows_panel_interface() -> None:
+    from hongtu.qt.mainwindow import PANEL_INTERFACE, MainWindow
+
+    for name in PANEL_INTERFACE:
+        assert hasattr(MainWindow, name), f"PANEL_INTERFACE names {name}, MainWindow lacks it"
+    for panel in PANELS:
+        reached = _window_names(QT / panel) - PANEL_INTERFACE
+        assert reached == set(), f"{panel} reaches into the window: {sorted(reached)}"
+
+
+def _calls_in(path: Path) -> list[tuple[str, str]]:
+    """(receiver, method) of every ``receiver.method(…)`` call whose receiver is a plain name
+    or ``self.name``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            name = (
+                owner.id
+                if isinstance(owner, ast.Name)
+                else owner.attr
+                if isinstance(owner, ast.Attribute)
+                else ""
+            )
+            found.append((name, node.func.attr))
+    return found
+
+
+MAP_PAGE_METHODS = {"call", "load_page", "runJavaScript", "page"}
+
+
+def test_only_the_map_controller_calls_into_the_map_page() -> None:
+    allowed = {QT / "mapview.py", QT / "map_controller.py"}
+    offenders = [
+        f"{path.relative_to(SOURCES)}: {receiver}.{method}()"
+        for path in MODULES.values()
+        if path not in allowed
+        for receiver, method in _calls_in(path)
+        if receiver in {"map_view", "view", "mapview"} and method in MAP_PAGE_METHODS
+    ]
+    assert offenders == []
+
+
+def test_each_piece_of_status_bar_text_has_one_owner() -> None:
+    """The site counts, the base map and the passing notices are each set in one function."""
+    setters: dict[str, list[str]] = {"status_sites": [], "status_map": [], "showMessage": []}
+    for module, path in MODULES.items():
+        tree = ast.parse(path.read_text("utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                    continue
+                target = node.func.value
+                if (
+                    node.func.attr == "setText"
+                    and isinstance(target, ast.Attribute)
+                    and target.attr in ("status_sites", "status_map")
+                ):
+                    setters[target.attr].append(f"{module}.{function.name}")
+                if node.func.attr == "showMessage":
+                    setters["showMessage"].append(f"{module}.{function.name}")
+    assert {piece: len(owners) for piece, owners in setters.items()} == {
+        "status_sites": 1,
+        "status_map": 1,
+        "showMessage": 1,
+    }, setters

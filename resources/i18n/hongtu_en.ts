@@ -426,10 +426,6 @@ Please copy the report below and send it to the maintainers.</translation>
       <translation>All categories</translation>
     </message>
     <message>
-      <source>共 {0} 个站点，其中 {1} 个位置待核实</source>
-      <translation>{0} sites, {1} with unverified positions</translation>
-    </message>
-    <message>
       <source>共 {0} 个站点：{1} 个位置待核实，{2} 个位置未知</source>
       <translation>{0} sites: {1} with unverified positions, {2} with unknown positions</translation>
     </message>
@@ -454,8 +450,8 @@ Please copy the report below and send it to the maintainers.</translation>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <source>底图：无（离线，仅显示区县轮廓）</source>
-      <translation>Base map: none (offline, district outlines only)</translation>
+      <source>当前方案</source>
+      <translation>Current Plan</translation>
     </message>
     <message>
       <source>搜索：名称、别名或拼音首字母</source>
@@ -464,6 +460,18 @@ Please copy the report below and send it to the maintainers.</translation>
     <message>
       <source>文件(&amp;F)</source>
       <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>方案</source>
+      <translation>Plans</translation>
+    </message>
+    <message>
+      <source>站点</source>
+      <translation>Sites</translation>
+    </message>
+    <message>
+      <source>站点详情</source>
+      <translation>Site details</translation>
     </message>
     <message>
       <source>红途 HongTu {0}
@@ -1365,10 +1373,6 @@ The existing file was not changed.</translation>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <source>当前方案</source>
-      <translation>Current Plan</translation>
-    </message>
-    <message>
       <source>当前顺序已经是最短路程。</source>
       <translation>The current order is already the shortest route.</translation>
     </message>
@@ -1397,24 +1401,12 @@ The existing file was not changed.</translation>
       <translation>&amp;New Plan</translation>
     </message>
     <message>
-      <source>方案</source>
-      <translation>Plans</translation>
-    </message>
-    <message>
       <source>方案(&amp;P)</source>
       <translation>&amp;Plan</translation>
     </message>
     <message>
       <source>方案未能保存：数据库无法写入（磁盘已满或文件被占用？）。请勿关闭程序，稍后再试。</source>
       <translation>The plan could not be saved: the database cannot be written (disk full or file in use?). Do not close HongTu; try again later.</translation>
-    </message>
-    <message>
-      <source>站点</source>
-      <translation>Sites</translation>
-    </message>
-    <message>
-      <source>站点详情</source>
-      <translation>Site details</translation>
     </message>
     <message>
       <source>编辑(&amp;E)</source>

@@ -79,7 +79,7 @@ class Controller(QObject):
     def load_map(self) -> None:
         from hongtu.core.mappage import map_page_file
 
-        self.window.map_view.load_page(map_page_file())
+        self.window.map_controller.load_page(map_page_file())
 
     def start(self) -> None:
         """Load the map and open the workspace synchronously (tests, scripts)."""

@@ -1,10 +1,26 @@
-"""The main window wires the site list, the details panel and the map; it holds no logic."""
+"""The main window wires the site list, the details panel and the map; it holds no logic.
+
+The panels that plug into it (``PlanUi``, ``SiteEditing``) talk to it only through
+``PANEL_INTERFACE``: a few signals and methods, never its widgets. The map page is reached only
+through ``MapController``. Each piece of text in the status bar has one owner here: the site
+counts (``_show_site_counts``), the base map (``_show_base_map``) and passing notices
+(``notify``).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,31 +29,61 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
+    QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from hongtu import __version__
 from hongtu.core.sites import Site, SiteCategory
-from hongtu.qt.map_controller import MapController
+from hongtu.qt.map_controller import NOTICE_MS, MapController, basemap_status_text
 from hongtu.qt.mapview import MapView
 from hongtu.qt.messages import plain_label
 from hongtu.qt.site_details import SiteDetailsPanel
-
-if TYPE_CHECKING:
-    from hongtu.core.workspace import Workspace
-    from hongtu.qt.plan_ui import PlanUi
-    from hongtu.qt.site_editing import SiteEditing
-
 from hongtu.qt.site_model import (
     SITE_ID_ROLE,
     SiteColumn,
     SiteFilterProxy,
     SiteTableModel,
     category_label,
+)
+
+if TYPE_CHECKING:
+    from hongtu.core.workspace import Workspace
+    from hongtu.qt.plan_ui import PlanUi
+    from hongtu.qt.site_editing import SiteEditing
+
+# What a panel may use of the window (checked by tests/test_architecture.py). Everything else,
+# its widgets and models included, is the window's own business.
+PANEL_INTERFACE = frozenset(
+    {
+        # signals
+        "site_selected",
+        "site_activated",
+        "sites_changed",
+        "site_info_requested",
+        "closing",
+        # the catalogue as shown
+        "sites",
+        "selected_site",
+        "selected_site_id",
+        "update_site",
+        "mark_sites_in_plan",
+        "catalogue_model",
+        # putting a panel's widgets, menus and actions in place
+        "add_plan_panes",
+        "add_menus",
+        "add_toolbar",
+        "add_site_list_widget",
+        "add_site_actions",
+        # the status bar's passing notices
+        "notify",
+    }
 )
 
 
@@ -148,6 +194,10 @@ class SiteListPanel(QWidget):
 class MainWindow(QMainWindow):
     sites_shown_on_map = Signal(int)  # how many markers the page drew
     site_selected = Signal(int)
+    site_activated = Signal(int)  # a site's row double-clicked
+    sites_changed = Signal(list)  # list[Site]: the catalogue as now shown
+    site_info_requested = Signal(int)  # 编辑站点信息 asked for in the details pane
+    closing = Signal()  # the window is about to close: panels push what is being typed
 
     def __init__(self, defer_tools: bool = False) -> None:
         """``defer_tools``: build the plan and site-editing UI just after the first paint
@@ -171,9 +221,15 @@ class MainWindow(QMainWindow):
         splitter.setSizes([370, 600, 330])
         self.setCentralWidget(splitter)
         self.status_sites = plain_label(parent=self)
-        self.status_map = QLabel(tr("底图：无（离线，仅显示区县轮廓）"), self)
+        self.status_map = QLabel(self)
         self.statusBar().addWidget(self.status_sites, 1)
         self.statusBar().addPermanentWidget(self.status_map)
+        self._show_base_map()
+        self._site_actions: list[QAction | None] = []  # the site list's context menu
+        self.site_list.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.site_list.table.customContextMenuRequested.connect(self._on_table_context_menu)
+        self.site_list.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.details.edit_info_requested.connect(self.site_info_requested)
         self._build_menus()
         self.site_editing: SiteEditing | None = None
         self.plan_ui: PlanUi | None = None
@@ -182,8 +238,9 @@ class MainWindow(QMainWindow):
         self.site_list.table.selectionModel().currentRowChanged.connect(
             self._on_list_current_changed
         )
-        self.map_view.bridge.site_clicked.connect(self._on_map_site_clicked)
-        self.map_view.map_ready.connect(self._on_map_ready)
+        self.map_controller.site_clicked.connect(self._on_map_site_clicked)
+        self.map_controller.ready.connect(self._on_map_ready)
+        self.map_controller.base_map_changed.connect(self._on_map_base_map_changed)
 
     def install_tools(self) -> None:
         """The plan editor and the site-editing tools (menus, panes, actions). Idempotent."""
@@ -194,11 +251,13 @@ class MainWindow(QMainWindow):
 
         self.site_editing = SiteEditing(self, self.map_controller)
         self.site_editing.install()
-        self.plan_ui = PlanUi(self)
+        self.plan_ui = PlanUi(self, self.map_controller, self.site_editing.settings)
         self.plan_ui.install()
-        if self.map_view.is_ready:  # the page came up before the tools: catch them up
+        self.site_editing.settings_changed.connect(self.plan_ui.set_settings)
+        if self.map_controller.is_ready:  # the page came up before the tools: catch them up
             self.site_editing.on_map_already_ready()
         if self.workspace is not None:
+            self.site_editing.attach(self.workspace)
             self.plan_ui.attach(self.workspace)
 
     def _build_menus(self) -> None:
@@ -215,14 +274,112 @@ class MainWindow(QMainWindow):
         sites = workspace.sites.list_sites()
         if sites != self.site_model.sites():  # the fast start-up path may already show them
             self.show_sites(sites)
-        if self.plan_ui is None:
+        if self.plan_ui is None or self.site_editing is None:
             self.install_tools()  # attaches the workspace itself
         else:
+            self.site_editing.attach(workspace)
             self.plan_ui.attach(workspace)
 
     def show_sites(self, sites: list[Site]) -> None:
         self.site_model.set_sites(sites)
         self.site_list.fill_filters(sites)
+        self._show_site_counts()
+        markers = [data for s in sites if (data := site_marker_data(s)) is not None]
+        self.map_controller.show_sites(markers, callback=self._on_markers_drawn)
+        self.sites_changed.emit(self.site_model.sites())
+
+    def select_site(self, site_id: int) -> None:
+        self.site_list.select_site(site_id)
+
+    # ---- the panels' interface (PANEL_INTERFACE) ----------------------------------------------
+    def sites(self) -> list[Site]:
+        return self.site_model.sites()
+
+    def selected_site_id(self) -> int | None:
+        return self.site_list.selected_site_id()
+
+    def selected_site(self) -> Site | None:
+        site_id = self.site_list.selected_site_id()
+        row = self.site_model.row_of(site_id) if site_id is not None else None
+        return self.site_model.site_at(row) if row is not None else None
+
+    def update_site(self, site: Site) -> None:
+        """A site was corrected, edited or added: the list, its marker, details and counts."""
+        self.site_model.update_site(site)
+        marker = site_marker_data(site)
+        if marker is None:
+            self.map_controller.remove_site(site.id)
+        else:
+            self.map_controller.update_site(marker)
+        if self.site_list.selected_site_id() == site.id:
+            self.details.show_site(site)
+        self._show_site_counts()
+        self.sites_changed.emit(self.site_model.sites())
+
+    def mark_sites_in_plan(self, site_ids: frozenset[int]) -> None:
+        """已在方案中 in the site list and the markers' popups."""
+        self.site_model.set_in_plan(site_ids)
+        self.map_controller.set_plan_sites(sorted(site_ids))
+
+    def catalogue_model(self) -> QAbstractItemModel:
+        """The sites as a model, for pickers that search the catalogue."""
+        return self.site_model
+
+    def add_plan_panes(
+        self, plan_list: QWidget, below_map: QWidget, plan_pane: QWidget
+    ) -> tuple[QTabWidget, QSplitter, QTabWidget]:
+        """站点 | 方案 tabs on the left, a pane below the map, 站点详情 | 当前方案 on the right."""
+        splitter = self.centralWidget()
+        assert isinstance(splitter, QSplitter)
+        sizes = splitter.sizes()
+        left_tabs = QTabWidget(self)
+        splitter.replaceWidget(0, left_tabs)
+        left_tabs.addTab(self.site_list, tr("站点"))
+        left_tabs.addTab(plan_list, tr("方案"))
+        middle = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.replaceWidget(1, middle)
+        middle.addWidget(self.map_view)
+        middle.addWidget(below_map)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+        right_tabs = QTabWidget(self)
+        splitter.replaceWidget(2, right_tabs)
+        right_tabs.addTab(self.details, tr("站点详情"))
+        right_tabs.addTab(plan_pane, tr("当前方案"))
+        splitter.setSizes([max(sizes[0], 330), max(sizes[1], 560), max(sizes[2], 420)])
+        return left_tabs, middle, right_tabs
+
+    def add_menus(self, menus: list[QMenu], *, first: bool) -> None:
+        """``first``: right after 文件 (in this order); otherwise just before 帮助."""
+        menu_bar = self.menuBar()
+        actions = menu_bar.actions()
+        before = actions[1] if first and len(actions) > 1 else actions[-1]
+        for menu in menus:
+            menu_bar.insertMenu(before, menu)
+
+    def add_toolbar(self, toolbar: QToolBar) -> None:
+        self.addToolBar(toolbar)
+
+    def add_site_list_widget(self, widget: QWidget) -> None:
+        """A widget (a button) below the site table."""
+        layout = self.site_list.layout()
+        if layout is not None:
+            layout.addWidget(widget)
+
+    def add_site_actions(self, actions: list[QAction | None]) -> None:
+        """Actions on a site: in the table's context menu (None: a separator) and its shortcuts."""
+        self._site_actions += actions
+        for action in actions:
+            if action is not None:
+                self.site_list.table.addAction(action)
+
+    def notify(self, text: str, ms: int = NOTICE_MS) -> None:
+        """A passing notice in the status bar (0 ms: until the next one)."""
+        self.statusBar().showMessage(text, ms)
+
+    # ---- the status bar's lasting text ---------------------------------------------------------
+    def _show_site_counts(self) -> None:
+        sites = self.site_model.sites()
         unplaced = sum(1 for s in sites if s.position is None)
         estimates = sum(1 for s in sites if s.position is not None and s.position_is_estimate)
         self.status_sites.setText(
@@ -230,16 +387,36 @@ class MainWindow(QMainWindow):
                 len(sites), estimates, unplaced
             )
         )
-        markers = [data for s in sites if (data := site_marker_data(s)) is not None]
-        self.map_controller.show_sites(markers, callback=self._on_markers_drawn)
 
-    def select_site(self, site_id: int) -> None:
-        self.site_list.select_site(site_id)
+    def _show_base_map(self) -> None:
+        self.status_map.setText(basemap_status_text(self.map_controller.basemap))
 
     # ---- slots -------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closing.emit()
+        super().closeEvent(event)
+
+    def _on_map_base_map_changed(self, _basemap_id: str) -> None:
+        self._show_base_map()
+
+    def _on_table_context_menu(self, pos: QPoint) -> None:
+        if not self._site_actions:
+            return
+        menu = QMenu(self)
+        for action in self._site_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.site_list.table.viewport().mapToGlobal(pos))
+
+    def _on_table_double_clicked(self, _index: QModelIndex) -> None:
+        site_id = self.site_list.selected_site_id()
+        if site_id is not None:
+            self.site_activated.emit(site_id)
+
     def _on_map_ready(self) -> None:
-        self.map_view.call(
-            "setLabels",
+        self.map_controller.set_labels(
             {
                 "estimate": tr("位置待核实"),
                 "addStop": tr("加入方案"),
@@ -257,7 +434,7 @@ class MainWindow(QMainWindow):
             return
         site = self.site_model.site_at(self.site_list.proxy.mapToSource(current).row())
         self.details.show_site(site)
-        self.map_view.call("highlight", site.id, True)
+        self.map_controller.highlight(site.id)
         self.site_selected.emit(site.id)
 
     def _on_map_site_clicked(self, site_id: int) -> None:

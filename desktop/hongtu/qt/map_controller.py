@@ -14,6 +14,7 @@ import json
 import logging
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -160,8 +161,15 @@ def tiles_failed_text(basemap: BaseMap) -> str:
 
 
 class MapController(QObject):
-    """Owns the base map, the display projection and the map's edit modes."""
+    """Owns the base map, the display projection and the map's edit modes.
 
+    The one way into the map page: nothing else calls the page's functions or loads it, and
+    what the page reports (ready, a marker clicked, 加入方案 in a popup) is re-emitted here.
+    """
+
+    ready = Signal()  # the page is loaded and its bridge connected
+    site_clicked = Signal(int)  # a marker clicked
+    add_stop_requested = Signal(int)  # 加入方案 in a marker's popup
     base_map_changed = Signal(str)  # BaseMapId value now shown
     base_map_failed = Signal(str)  # BaseMapId value whose tiles failed; now offline
     site_dragged = Signal(int, object)  # site id, LatLon (WGS-84), while correcting
@@ -176,6 +184,9 @@ class MapController(QObject):
         self._correcting: tuple[int, LatLon] | None = None
         self._adding = False
         self._preview: LatLon | None = None
+        view.map_ready.connect(self.ready)
+        view.bridge.site_clicked.connect(self.site_clicked)
+        view.bridge.add_stop_requested.connect(self.add_stop_requested)
         view.bridge.marker_dragged.connect(self._on_bridge_marker_dragged)
         view.bridge.map_clicked.connect(self._on_bridge_map_clicked)
         view.bridge.preview_moved.connect(self._on_bridge_preview_moved)
@@ -190,6 +201,23 @@ class MapController(QObject):
 
     def from_display(self, lat: float, lon: float) -> LatLon:
         return from_display(lat, lon, self.crs)
+
+    # ---- the page ------------------------------------------------------------------------------
+    def load_page(self, path: Path) -> None:
+        """Load the map page (once; everything afterwards is a small call)."""
+        self.view.load_page(path)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.view.is_ready
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        """The page's own words (popups, badges), in the UI language."""
+        self.view.call("setLabels", labels)
+
+    def highlight(self, site_id: int) -> None:
+        """Bring a site's marker forward and open its popup."""
+        self.view.call("highlight", site_id, True)
 
     # ---- content (all WGS-84 in, projected here) ----------------------------------------------
     def show_sites(self, markers: list[dict[str, Any]], callback: Callback | None = None) -> None:
@@ -259,7 +287,7 @@ class MapController(QObject):
     def start_correcting(self, site_id: int, point: LatLon) -> None:
         self.stop_adding()
         self._correcting = (site_id, point)
-        self.view.call("highlight", site_id, True)
+        self.highlight(site_id)
         self.view.call("setDraggable", site_id, True)
 
     def move_correction(self, point: LatLon) -> None:

@@ -1,22 +1,24 @@
 """Puts planning into the main window: 方案 tab, plan editor, schedule and warnings, menus, route.
 
-The main window creates one ``PlanUi``, calls ``install`` once and ``attach`` when the workspace
-is open; everything else is wired here. The window's splitter keeps its three panes: the site list
-becomes a 站点 | 方案 tab widget, the map gets the schedule and warnings below it, and the details
-pane becomes a 站点详情 | 方案 tab widget.
+The main window creates one ``PlanUi``, calls ``install`` once, ``attach`` when the workspace
+is open and ``set_settings`` when the organiser changes them; everything else is wired here,
+through the window's ``PANEL_INTERFACE`` and the map controller only. The window keeps its three
+panes: the site list becomes a 站点 | 方案 tab widget, the map gets the schedule below it, and the
+details pane becomes a 站点详情 | 当前方案 tab widget (the editor above the warnings).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QTabWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QSplitter
 
 from hongtu.core.plans import Plan
 from hongtu.core.schedule import gathering_place, stop_place
 from hongtu.core.settings import Settings
+from hongtu.core.sites import Site
 from hongtu.core.warnings import Severity, worst_by_stop
 from hongtu.qt import messages
 from hongtu.qt.plan_editor import PlanEditor
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
     from hongtu.core.workspace import Workspace
     from hongtu.qt.mainwindow import MainWindow
+    from hongtu.qt.map_controller import MapController
 
 NOTICE_MS = 8000
 
@@ -68,12 +71,15 @@ def route_payload(
 
 
 class PlanUi(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self, window: MainWindow, map_controller: MapController, settings: Settings
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.map = map_controller
+        self._settings_in_use = settings
         self._routed_plan_id: int | None = None
         self._routed_had_stops = False
-        self._marking = False
         self.session = PlanSession(self, settings=self._settings)
         self.plan_list = PlanListPanel(self.session)
         self.editor = PlanEditor(self.session)
@@ -81,55 +87,38 @@ class PlanUi(QObject):
         self.warnings = PlanWarningsPanel(self.session)
 
     def _settings(self) -> Settings:
-        site_editing = getattr(self.window, "site_editing", None)
-        settings = getattr(site_editing, "settings", None)
-        return settings if isinstance(settings, Settings) else Settings()
+        return self._settings_in_use
+
+    def set_settings(self, settings: Settings) -> None:
+        """The organiser changed the settings: new speeds or day length re-time the open plan."""
+        self._settings_in_use = settings
+        self.session.set_settings(settings)
 
     # ---- installing into the window -----------------------------------------------------------
     def install(self) -> None:
         window = self.window
-        splitter = window.centralWidget()
-        assert isinstance(splitter, QSplitter)
-        sizes = splitter.sizes()
-        self.left_tabs = QTabWidget(window)
-        splitter.replaceWidget(0, self.left_tabs)
-        self.left_tabs.addTab(window.site_list, tr("站点"))
-        self.left_tabs.addTab(self.plan_list, tr("方案"))
-        self.middle = QSplitter(Qt.Orientation.Vertical, window)
-        splitter.replaceWidget(1, self.middle)
-        self.middle.addWidget(window.map_view)
-        self.middle.addWidget(self.schedule)
-        self.middle.setStretchFactor(0, 3)
-        self.middle.setStretchFactor(1, 2)
-        self.schedule.hide()
-        self.right_tabs = QTabWidget(window)
-        splitter.replaceWidget(2, self.right_tabs)
-        self.right_tabs.addTab(window.details, tr("站点详情"))
         self.plan_pane = QSplitter(Qt.Orientation.Vertical, window)
         self.plan_pane.addWidget(self.editor)
         self.plan_pane.addWidget(self.warnings)
         self.plan_pane.setStretchFactor(0, 3)
         self.plan_pane.setStretchFactor(1, 1)
-        self.right_tabs.addTab(self.plan_pane, tr("当前方案"))
-        splitter.setSizes([max(sizes[0], 330), max(sizes[1], 560), max(sizes[2], 420)])
+        self.left_tabs, self.middle, self.right_tabs = window.add_plan_panes(
+            self.plan_list, self.schedule, self.plan_pane
+        )
+        self.schedule.hide()
         self._build_actions()
         self._build_menus()
         self._install_site_list_hooks()
-        window.map_view.bridge.add_stop_requested.connect(self._on_bridge_add_stop_requested)
+        self.map.add_stop_requested.connect(self._on_map_add_stop_requested)
         self.editor.site_requested.connect(self._on_editor_site_requested)
         self.warnings.stop_chosen.connect(self._on_warnings_stop_chosen)
         self.session.plan_changed.connect(self._on_session_plan_changed)
         self.session.plan_closed.connect(self._on_session_plan_closed)
         self.session.save_failed.connect(self._on_session_save_failed)
         self.session.undo_stack.indexChanged.connect(self._update_actions)
-        site_editing = getattr(window, "site_editing", None)
-        if site_editing is not None:
-            site_editing.settings_changed.connect(self._on_settings_changed)
-        model = window.site_model
-        for signal in (model.modelReset, model.dataChanged, model.rowsInserted):
-            signal.connect(self._on_sites_changed)
-        self.editor.set_site_model(model)
-        window.installEventFilter(self)
+        window.sites_changed.connect(self._on_window_sites_changed)
+        self.editor.set_site_model(window.catalogue_model())
+        window.closing.connect(self.flush)
         self._update_actions()
 
     def _build_actions(self) -> None:
@@ -169,47 +158,35 @@ class PlanUi(QObject):
         )
 
     def _build_menus(self) -> None:
-        menu_bar = self.window.menuBar()
-        actions = menu_bar.actions()
-        before = actions[1] if len(actions) > 1 else None  # right after 文件
-        edit_menu = QMenu(tr("编辑(&E)"), menu_bar)
+        edit_menu = QMenu(tr("编辑(&E)"), self.window)
         edit_menu.addActions([self.undo_action, self.redo_action])
-        plan_menu = QMenu(tr("方案(&P)"), menu_bar)
+        plan_menu = QMenu(tr("方案(&P)"), self.window)
         plan_menu.addActions([self.new_action, self.duplicate_action, self.delete_action])
         plan_menu.addSeparator()
         plan_menu.addActions([self.add_stop_action, self.optimise_action])
         plan_menu.addSeparator()
         plan_menu.addActions(list(self.output_actions))
-        for menu in (edit_menu, plan_menu):
-            if before is None:
-                menu_bar.addMenu(menu)
-            else:
-                menu_bar.insertMenu(before, menu)
+        self.window.add_menus([edit_menu, plan_menu], first=True)  # right after 文件
         self.edit_menu, self.plan_menu = edit_menu, plan_menu
 
     def _install_site_list_hooks(self) -> None:
-        site_list = self.window.site_list
-        self.add_site_button = QPushButton(tr("加入方案"), site_list)
+        self.add_site_button = QPushButton(tr("加入方案"))
         self.add_site_button.setToolTip(tr("把所选站点加入当前方案（也可双击站点）"))
         self.add_site_button.clicked.connect(self.add_selected_site)
-        layout = site_list.layout()
-        if layout is not None:
-            layout.addWidget(self.add_site_button)
-        site_list.table.doubleClicked.connect(self._on_site_table_double_clicked)
-        site_list.table.addAction(self.add_stop_action)
+        self.window.add_site_list_widget(self.add_site_button)
+        self.window.add_site_actions([self.add_stop_action])
+        self.window.site_activated.connect(self._on_window_site_activated)
 
     # ---- use cases ----------------------------------------------------------------------------
     def attach(self, workspace: Workspace) -> None:
-        self.session.attach(workspace.plans, self.window.site_model.sites())
-        self.editor.gathering.set_sites(self.window.site_model.sites())
+        self.session.attach(workspace.plans, self.window.sites())
+        self.editor.gathering.set_sites(self.window.sites())
         self._update_actions()
 
     def add_site(self, site_id: int) -> bool:
         """Add a site to the open plan; with none open, offer to create one first."""
         if self.session.plan is None and not self._offer_new_plan(site_id):
-            self.window.statusBar().showMessage(
-                tr("请先在“方案”中新建或打开一个方案，再加入站点。"), NOTICE_MS
-            )
+            self.window.notify(tr("请先在“方案”中新建或打开一个方案，再加入站点。"), NOTICE_MS)
             self.left_tabs.setCurrentWidget(self.plan_list)
             return False
         self.right_tabs.setCurrentWidget(self.plan_pane)
@@ -220,7 +197,7 @@ class PlanUi(QObject):
             return False
         number = next(i for i, stop in enumerate(plan.stops, start=1) if stop.id == stop_id)
         site = self.session.sites.get(site_id)
-        self.window.statusBar().showMessage(
+        self.window.notify(
             tr("已加入第 {0} 站：{1}").format(number, site.name if site else site_id), NOTICE_MS
         )
         return True
@@ -243,7 +220,7 @@ class PlanUi(QObject):
         return self.session.plan is not None
 
     def add_selected_site(self) -> None:
-        site_id = self.window.site_list.selected_site_id()
+        site_id = self.window.selected_site_id()
         if site_id is not None:
             self.add_site(site_id)
 
@@ -251,15 +228,10 @@ class PlanUi(QObject):
         self.editor.flush()
 
     # ---- slots --------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.flush()
-        return False
+    def _on_window_site_activated(self, site_id: int) -> None:
+        self.add_site(site_id)
 
-    def _on_site_table_double_clicked(self, _index: QModelIndex) -> None:
-        self.add_selected_site()
-
-    def _on_bridge_add_stop_requested(self, site_id: int) -> None:
+    def _on_map_add_stop_requested(self, site_id: int) -> None:
         self.add_site(site_id)
 
     def _on_editor_site_requested(self, site_id: int) -> None:
@@ -273,9 +245,7 @@ class PlanUi(QObject):
             return
         dialog = ExportDialog(view, self.window)
         if dialog.exec() and dialog.written is not None:
-            self.window.statusBar().showMessage(
-                tr("已导出：{0}").format(str(dialog.written)), NOTICE_MS
-            )
+            self.window.notify(tr("已导出：{0}").format(str(dialog.written)), NOTICE_MS)
 
     def _on_print_schedule_triggered(self) -> None:
         from hongtu.qt.plan_outputs import preview_schedule
@@ -298,18 +268,12 @@ class PlanUi(QObject):
 
     def _on_optimise_triggered(self) -> None:
         if not self.editor.optimise() and self.session.plan is not None:
-            self.window.statusBar().showMessage(tr("当前顺序已经是最短路程。"), NOTICE_MS)
+            self.window.notify(tr("当前顺序已经是最短路程。"), NOTICE_MS)
 
-    def _on_sites_changed(self, *_args: object) -> None:
-        if self._marking:
-            return  # only 已在方案中 changed
-        sites = self.window.site_model.sites()
+    def _on_window_sites_changed(self, sites: list[Site]) -> None:
         self.editor.gathering.set_sites(sites)
         if self.session.attached:
             self.session.set_sites(sites)
-
-    def _on_settings_changed(self, settings: Settings) -> None:
-        self.session.set_settings(settings)  # new speeds or day length re-time the open plan
 
     def _on_session_plan_changed(self, plan: Plan, _schedule: object, warnings: object) -> None:
         if self.schedule.isHidden():
@@ -322,7 +286,7 @@ class PlanUi(QObject):
         route["fit"] = plan.id != self._routed_plan_id or not self._routed_had_stops
         self._routed_plan_id = plan.id
         self._routed_had_stops = has_stops
-        self.window.map_controller.set_route(route)
+        self.map.set_route(route)
         self._update_actions()
 
     def _show_schedule_pane(self) -> None:
@@ -336,13 +300,7 @@ class PlanUi(QObject):
     def _mark_plan_sites(self, plan: Plan | None) -> None:
         """已在方案中 in the site list and the markers' popups."""
         ids = frozenset(s.site_id for s in plan.stops if s.site_id is not None) if plan else None
-        ids = ids or frozenset()
-        self._marking = True
-        try:
-            self.window.site_model.set_in_plan(ids)
-        finally:
-            self._marking = False
-        self.window.map_controller.set_plan_sites(sorted(ids))
+        self.window.mark_sites_in_plan(ids or frozenset())
 
     def _on_warnings_stop_chosen(self, stop_id: str) -> None:
         """A warning was clicked: select its stop, in the editor and on the map."""
@@ -354,17 +312,17 @@ class PlanUi(QObject):
         self.editor.tabs.setCurrentIndex(0)
         self.editor.select_stop(stop_id, chosen=True)
         if stop.site_id is not None:
-            self.window.map_view.call("highlight", stop.site_id, True)
+            self.map.highlight(stop.site_id)
 
     def _on_session_plan_closed(self) -> None:
         self._mark_plan_sites(None)
         self._routed_plan_id = None
         self.schedule.hide()
-        self.window.map_controller.set_route(route_payload(None, {}))
+        self.map.set_route(route_payload(None, {}))
         self._update_actions()
 
     def _on_session_save_failed(self, _error: str) -> None:
-        self.window.statusBar().showMessage(
+        self.window.notify(
             tr("方案未能保存：数据库无法写入（磁盘已满或文件被占用？）。请勿关闭程序，稍后再试。"),
             0,
         )

@@ -1,9 +1,10 @@
 """The map menu and toolbar: base map, settings, correcting a site or its info, adding a place.
 
 ``SiteEditing`` is created by the main window and wires these actions to ``MapController`` and
-the two flows; the main window only calls ``install`` and routes ``show_sites`` through the map
-controller. Settings are loaded here once and saved when the organiser changes them;
-``settings_changed`` then tells the rest of the window (the open plan is re-timed at once).
+the two flows. It uses the window only through ``mainwindow.PANEL_INTERFACE`` (the window calls
+``install`` and ``attach``). Settings are loaded here once, the window's one read of the
+settings file, and saved when the organiser changes them; ``settings_changed`` then tells the
+rest of the window (the window hands them to the plan UI, which re-times the open plan at once).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar
 
@@ -21,7 +22,7 @@ from hongtu.core.basemaps import BASE_MAPS, BaseMapId, MissingKeyError
 from hongtu.core.geocoding import GeocoderKind, GeocoderService, make_service
 from hongtu.core.settings import Settings, load_settings, save_settings
 from hongtu.core.sites import PositionOrigin, Site
-from hongtu.qt.map_controller import NOTICE_MS, MapController, basemap_label, basemap_status_text
+from hongtu.qt.map_controller import MapController, basemap_label
 from hongtu.qt.place_dialog import AddPlaceFlow
 from hongtu.qt.position_dialog import CorrectionFlow
 from hongtu.qt.settings_dialog import SettingsDialog
@@ -30,6 +31,7 @@ from hongtu.qt.tasks import ThreadPoolRunner
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
+    from hongtu.core.workspace import Workspace
     from hongtu.qt.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
@@ -39,13 +41,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SiteEditing", text)
 
 
-def sites_status_text(sites: list[Site]) -> str:
-    estimates = sum(1 for s in sites if s.position_is_estimate)
-    return QCoreApplication.translate("MainWindow", "共 {0} 个站点，其中 {1} 个位置待核实").format(
-        len(sites), estimates
-    )
-
-
 class SiteEditing(QObject):
     settings_changed = Signal(object)  # Settings, in effect (saved unless the disk refused)
 
@@ -53,6 +48,7 @@ class SiteEditing(QObject):
         super().__init__(window)
         self.window = window
         self.map = map_controller
+        self.workspace: Workspace | None = None
         self.settings: Settings = load_settings()
         self.runner = ThreadPoolRunner(self)
         self.correction = CorrectionFlow(self._store, map_controller, window)
@@ -69,9 +65,12 @@ class SiteEditing(QObject):
         map_controller.base_map_changed.connect(self._on_map_base_map_changed)
         map_controller.base_map_failed.connect(self._on_map_base_map_failed)
 
+    def attach(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._update_actions()
+
     def _store(self) -> SiteStore | None:
-        workspace = self.window.workspace
-        return workspace.sites if workspace is not None else None
+        return self.workspace.sites if self.workspace is not None else None
 
     def _geocoder(self, kind: GeocoderKind) -> GeocoderService:
         return make_service(kind, self.settings.baidu_key)
@@ -79,12 +78,8 @@ class SiteEditing(QObject):
     # ---- menus, toolbar, context menu ---------------------------------------------------------
     def install(self) -> None:
         self._build_actions()
-        menu_bar = self.window.menuBar()
-        menu = QMenu(tr("地图(&M)"), menu_bar)
-        if actions := menu_bar.actions():
-            menu_bar.insertMenu(actions[-1], menu)  # keep 帮助 last
-        else:
-            menu_bar.addMenu(menu)
+        menu = QMenu(tr("地图(&M)"), self.window)
+        self.window.add_menus([menu], first=False)  # 帮助 stays last
         base_menu = menu.addMenu(tr("底图(&B)"))
         for action in self.base_actions.actions():
             base_menu.addAction(action)
@@ -94,12 +89,12 @@ class SiteEditing(QObject):
         menu.addSeparator()
         menu.addAction(self.settings_action)
         self._build_toolbar()
-        table = self.window.site_list.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._on_table_context_menu)
+        self.window.add_site_actions(
+            [self.correct_action, self.restore_action, self.info_action, None, self.add_action]
+        )
         self.window.site_selected.connect(self._on_window_site_selected)
-        self.window.details.edit_info_requested.connect(self._on_details_edit_info_requested)
-        self.window.map_view.map_ready.connect(self._on_map_ready)
+        self.window.site_info_requested.connect(self._on_window_site_info_requested)
+        self.map.ready.connect(self._on_map_ready)
         self._update_actions()
 
     def _build_actions(self) -> None:
@@ -133,24 +128,11 @@ class SiteEditing(QObject):
         toolbar.addWidget(self.base_combo)
         toolbar.addSeparator()
         toolbar.addActions([self.correct_action, self.add_action])
-        self.window.addToolBar(toolbar)
+        self.window.add_toolbar(toolbar)
         self.toolbar = toolbar
 
-    def _on_table_context_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self.window)
-        menu.addActions([self.correct_action, self.restore_action])
-        menu.addAction(self.info_action)
-        menu.addSeparator()
-        menu.addAction(self.add_action)
-        plan_ui = getattr(self.window, "plan_ui", None)
-        if plan_ui is not None:
-            menu.addAction(plan_ui.add_stop_action)
-        menu.popup(self.window.site_list.table.viewport().mapToGlobal(pos))
-
     def _selected_site(self) -> Site | None:
-        site_id = self.window.site_list.selected_site_id()
-        row = self.window.site_model.row_of(site_id) if site_id is not None else None
-        return self.window.site_model.site_at(row) if row is not None else None
+        return self.window.selected_site()
 
     def _update_actions(self) -> None:
         site = self._selected_site()
@@ -168,8 +150,8 @@ class SiteEditing(QObject):
     def _on_window_site_selected(self, _site_id: int) -> None:
         self._update_actions()
 
-    def _on_details_edit_info_requested(self, site_id: int) -> None:
-        if self.window.site_list.selected_site_id() == site_id:
+    def _on_window_site_info_requested(self, site_id: int) -> None:
+        if self.window.selected_site_id() == site_id:
             self.edit_info_selected()
 
     # ---- use cases ----------------------------------------------------------------------------
@@ -189,9 +171,7 @@ class SiteEditing(QObject):
         if site is None or store is None:
             return
         if edit_site_info(store, site.id, self.window, self._on_flow_site_changed):
-            self.window.statusBar().showMessage(
-                tr("已保存“{0}”的站点信息。").format(site.name), NOTICE_MS
-            )
+            self.window.notify(tr("已保存“{0}”的站点信息。").format(site.name))
 
     def add_place(self) -> None:
         if self._store() is not None:
@@ -203,9 +183,7 @@ class SiteEditing(QObject):
             self.map.set_base_map(BASE_MAPS[basemap_id], self.settings.key_for(basemap_id))
         except MissingKeyError:
             self._sync_base_widgets()
-            self.window.statusBar().showMessage(
-                tr("天地图需要密钥：请在“地图 → 设置”中填写天地图密钥。"), NOTICE_MS
-            )
+            self.window.notify(tr("天地图需要密钥：请在“地图 → 设置”中填写天地图密钥。"))
             return False
         if remember and basemap_id is not self.settings.base_map:
             self._save(dataclasses.replace(self.settings, base_map=basemap_id))
@@ -234,7 +212,7 @@ class SiteEditing(QObject):
             save_settings(settings)
         except ExportError as exc:
             log.warning("settings not saved: %s", exc.code.value)
-            self.window.statusBar().showMessage(tr("设置未能保存：无法写入设置文件。"), NOTICE_MS)
+            self.window.notify(tr("设置未能保存：无法写入设置文件。"))
         if changed:
             self.settings_changed.emit(settings)
 
@@ -256,13 +234,12 @@ class SiteEditing(QObject):
         self.switch_base_map(BaseMapId(self.base_combo.currentData()))
 
     def _on_map_base_map_changed(self, _basemap_id: str) -> None:
-        self.window.status_map.setText(basemap_status_text(self.map.basemap))
         self._sync_base_widgets()
 
     def _on_map_base_map_failed(self, basemap_id: str) -> None:
         failed = BASE_MAPS[BaseMapId(basemap_id)]
         text = tr("底图“{0}”无法加载，已切换为离线区县轮廓。").format(failed.name)
-        self.window.statusBar().showMessage(text, NOTICE_MS)
+        self.window.notify(text)
 
     def _sync_base_widgets(self) -> None:
         current = self.map.basemap.id.value
@@ -271,16 +248,5 @@ class SiteEditing(QObject):
         self.base_combo.setCurrentIndex(max(0, self.base_combo.findData(current)))
 
     def _on_flow_site_changed(self, site: Site) -> None:
-        from hongtu.qt.mainwindow import site_marker_data
-
-        window = self.window
-        window.site_model.update_site(site)
-        marker = site_marker_data(site)
-        if marker is None:
-            self.map.remove_site(site.id)
-        else:
-            self.map.update_site(marker)
-        if window.site_list.selected_site_id() == site.id:
-            window.details.show_site(site)
-        window.status_sites.setText(sites_status_text(window.site_model.sites()))
+        self.window.update_site(site)
         self._update_actions()
