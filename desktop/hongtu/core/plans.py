@@ -105,6 +105,9 @@ class Plan:
     notes: str = ""  # 工作要求 / 注意事项
     status: PlanStatus = PlanStatus.DRAFT
     stops: list[Stop] = field(default_factory=list)
+    # The stored version this copy was read at or saved as (0: never saved). Not part of what
+    # the plan *is*: two copies with the same content are equal whatever their versions.
+    version: int = field(default=0, compare=False)
 
 
 # ---- the computed schedule -------------------------------------------------------------------

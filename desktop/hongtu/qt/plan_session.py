@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, time
 from time import monotonic
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,14 @@ log = logging.getLogger(__name__)
 
 _MERGE_ID = 0x4854  # commands typed into the same field in a row merge into one undo step
 MERGE_SECONDS = 3.0  # …when each follows the previous one within this many seconds
+
+
+@dataclass(frozen=True)
+class PlanConflict:
+    """This window's copy of a plan (unsaved) and the plan as stored (None: deleted)."""
+
+    mine: Plan
+    theirs: Plan | None
 
 
 class PlanSnapshotCommand(QUndoCommand):
@@ -121,6 +130,12 @@ class PlanSession(QObject):
     plan_listed = Signal(int)  # this plan's line in the list changed, appeared or went away
     save_failed = Signal(str)  # the error, for the log; the UI says it in its own words
     flush_requested = Signal()  # widgets holding typed text push it now
+    # A save was refused because the plan changed elsewhere (another window, the CLI): the
+    # organiser's copy stays on screen, unsaved. (mine: Plan, theirs: Plan | None if deleted)
+    conflict_changed = Signal()
+    # The open plan was changed (Plan before, Plan after) or deleted (before, None) elsewhere
+    # and has been reloaded; the undo history of this window no longer applies to it.
+    changed_elsewhere = Signal(object, object)
 
     def __init__(
         self,
@@ -140,6 +155,8 @@ class PlanSession(QObject):
         self.schedule: Schedule | None = None
         self.warnings: list[PlanWarning] = []
         self._timed_with: tuple[object, ...] | None = None  # the settings the plan was timed with
+        self._versions: dict[int, int] = {}  # the stored version of each plan as last seen
+        self.conflict: PlanConflict | None = None
 
     # ---- set-up --------------------------------------------------------------------------------
     def attach(self, store: PlanStore, sites: list[Site]) -> None:
@@ -196,7 +213,7 @@ class PlanSession(QObject):
         if self.plan is not None and self.plan.id == plan_id:
             return
         self.flush_requested.emit()
-        self._show(self.store.get(plan_id))
+        self._show(self._load(plan_id))
 
     def close_plan(self) -> None:
         self.flush_requested.emit()
@@ -325,22 +342,128 @@ class PlanSession(QObject):
             self.plan_listed.emit(saved.id)
 
     def _save(self, plan: Plan) -> Plan:
+        """Save against the version this window last saw; refused if it moved on elsewhere."""
         from sqlalchemy.exc import SQLAlchemyError
 
+        from hongtu.core.storage.plan_store import PlanNotFoundError, StalePlanError
+
+        to_save = copy_plan(plan)
+        if plan.id is not None:
+            to_save.version = self._versions.get(plan.id, plan.version)
         try:
-            return self.store.save(plan)
+            saved = self.store.save(to_save)
+        except StalePlanError as exc:
+            log.warning("plan %s not saved: it was changed elsewhere", plan.id)
+            return self._refused(to_save, exc.current)
+        except PlanNotFoundError:
+            log.warning("plan %s not saved: it no longer exists", plan.id)
+            return self._refused(to_save, None)
         except SQLAlchemyError as exc:
-            log.error("plan %s not saved: %s", plan.id, exc)
+            log.error("plan %s not saved: %s", plan.id, type(exc).__name__)
             self.save_failed.emit(str(exc))
-            return copy_plan(plan)
+            return to_save
+        assert saved.id is not None
+        self._versions[saved.id] = saved.version
+        if self.conflict is not None and self.conflict.mine.id == saved.id:
+            self.conflict = None
+            self.conflict_changed.emit()
+        return saved
+
+    def _refused(self, mine: Plan, theirs: Plan | None) -> Plan:
+        self.conflict = PlanConflict(copy_plan(mine), theirs)
+        self.conflict_changed.emit()
+        return mine
+
+    def _load(self, plan_id: int) -> Plan:
+        plan = self.store.get(plan_id)
+        self._versions[plan_id] = plan.version
+        return plan
 
     def _save_new(self, plan: Plan) -> int:
         saved = self.store.save(plan) if plan.id is None else plan
         assert saved.id is not None
+        self._versions[saved.id] = saved.version
         return saved.id
+
+    # ---- other writers ---------------------------------------------------------------------------
+    def reload_plan(self) -> None:
+        """Drop this window's unsaved copy and show the plan as it is stored now."""
+        conflict, self.conflict = self.conflict, None
+        if conflict is None:
+            return
+        self.undo_stack.clear()  # its steps were made against a plan that is no longer there
+        self.conflict_changed.emit()
+        plan_id = conflict.mine.id
+        if conflict.theirs is None or plan_id is None:
+            self._close_gone_plan()
+        else:
+            self._show(self._load(plan_id))
+        self.plans_changed.emit()
+
+    def keep_mine(self) -> None:
+        """Save this window's copy over what was saved elsewhere (restoring it if deleted)."""
+        conflict = self.conflict
+        if conflict is None or conflict.mine.id is None:
+            return
+        from hongtu.core.storage.plan_store import PlanNotFoundError
+
+        plan_id = conflict.mine.id
+        try:
+            if self.store.version_of(plan_id) is None:
+                self.store.restore(plan_id)
+        except PlanNotFoundError:  # removed for good: keep the organiser's work as a new plan
+            mine = copy_plan(conflict.mine)
+            mine.id = None
+            self.conflict = None
+            self.undo_stack.clear()
+            self._show(self.store.get(self._save_new(mine)))
+            self.conflict_changed.emit()
+            self.plans_changed.emit()
+            return
+        current = self.store.version_of(plan_id)
+        if current is not None:
+            self._versions[plan_id] = current
+        self.undo_stack.clear()
+        self._put(conflict.mine)
+
+    def refresh_from_store(self) -> None:
+        """Another program changed the database: bring the list and the open plan up to date.
+
+        Text still being typed is pushed first; if the open plan changed elsewhere that save is
+        refused and becomes a conflict (the typing stays on screen). Otherwise a plan changed
+        elsewhere is reloaded and one deleted elsewhere is closed.
+        """
+        if self._store is None:
+            return
+        self.plans_changed.emit()
+        if self.plan is None or self.plan.id is None or self.conflict is not None:
+            return
+        self.flush_requested.emit()
+        if self.conflict is not None or self.plan is None or self.plan.id is None:
+            return
+        plan_id = self.plan.id
+        stored = self.store.version_of(plan_id)
+        if stored == self._versions.get(plan_id):
+            return
+        before = self.plan
+        self.undo_stack.clear()
+        if stored is None:
+            self._close_gone_plan()
+            self.changed_elsewhere.emit(before, None)
+            return
+        after = self._load(plan_id)
+        self._show(after)
+        self.changed_elsewhere.emit(before, after)
+
+    def _close_gone_plan(self) -> None:
+        self.plan = None
+        self.schedule = None
+        self.warnings = []
+        self.plan_closed.emit()
 
     def _delete(self, plan_id: int) -> None:
         self.store.delete(plan_id)
+        self._versions.pop(plan_id, None)
         if self.plan is not None and self.plan.id == plan_id:
             self._clear()
             self.plan_closed.emit()

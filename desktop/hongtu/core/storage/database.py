@@ -12,19 +12,26 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core import paths
 from hongtu.core.storage.files import (
     SCHEMA_HEAD,
     inspect_sqlite_file,
+    read_only_uri,
     resolve_url,
     sqlite_file,
 )
-from hongtu.core.storage.problems import DatabaseError, DatabaseProblem
+from hongtu.core.storage.problems import (
+    DatabaseError,
+    DatabaseProblem,
+    problem_from_os_error,
+    problem_from_sqlite_message,
+)
+from hongtu.core.storage.transactions import WRITE_OPTION
 
 __all__ = ["SCHEMA_HEAD", "Database", "DatabaseError", "DatabaseProblem", "open_database"]
 
@@ -40,6 +47,9 @@ class Database:
         self.engine.dispose()
 
 
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another writer before "locked"
+
+
 def open_database(db: str | None = None) -> Database:
     url = resolve_url(db)
     try:
@@ -49,48 +59,81 @@ def open_database(db: str | None = None) -> Database:
     backup: Path | None = None
     db_file = sqlite_file(url)
     if db_file is not None:
-        revision = inspect_sqlite_file(db_file)
+        revision = inspect_sqlite_file(db_file)  # integrity-checked, read-only, before any write
         if revision != SCHEMA_HEAD and db_file.exists() and db_file.stat().st_size > 0:
             backup = backup_sqlite_file(db_file, revision)
     engine = _create_engine(url)
     try:
         if db_file is None or _current_revision(engine) != SCHEMA_HEAD:
-            _migrate(engine, parsed.render_as_string(hide_password=False))
+            _migrate(engine, parsed.render_as_string(hide_password=False), backup)
     except DatabaseError:
         engine.dispose()
         raise
+    except (OperationalError, sqlite3.Error) as exc:
+        engine.dispose()
+        raise storage_error(exc, url, backup) from exc
     return Database(url, engine, sessionmaker(engine, expire_on_commit=False), backup)
+
+
+def storage_error(exc: Exception, location: str, backup: Path | None = None) -> DatabaseError:
+    """An error from the database driver, as one of our problems (never a traceback)."""
+    message = str(getattr(exc, "orig", None) or exc)
+    problem = problem_from_sqlite_message(message) or DatabaseProblem.CORRUPT
+    return DatabaseError(problem, location, message, backup=backup)
 
 
 def backup_sqlite_file(path: Path, revision: str | None) -> Path:
     """Copy the database aside (consistently, WAL included) before a migration touches it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.backup-{revision or 'none'}-{stamp}")
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
+    counter = 1
+    while target.exists():  # two upgrades in the same second must not share one copy
+        counter += 1
+        target = path.with_name(f"{path.name}.backup-{revision or 'none'}-{stamp}-{counter}")
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    shutil.copymode(path, target)
+        src = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        shutil.copymode(path, target)
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)  # never leave half a backup that looks like a whole one
+        problem = (
+            problem_from_os_error(exc)
+            if isinstance(exc, OSError)
+            else problem_from_sqlite_message(str(exc)) or DatabaseProblem.DISK_FULL
+        )
+        raise DatabaseError(problem, str(path), f"backup failed: {exc}") from exc
     return target
 
 
 def _create_engine(url: str) -> Engine:
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _configure_sqlite_connection)
+        event.listen(engine, "begin", _begin_sqlite_transaction)
+    else:
+        engine = create_engine(url)
     return engine
 
 
 def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Transactions are begun by ``_begin_sqlite_transaction``, not by the driver's guesswork.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout = 3000")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Connection) -> None:
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _current_revision(engine: Engine) -> str | None:
@@ -104,7 +147,8 @@ def _current_revision(engine: Engine) -> str | None:
         return row[0] if row else None
 
 
-def _migrate(engine: Engine, url: str) -> None:
+def _migrate(engine: Engine, url: str, backup: Path | None) -> None:
+    """Run the migrations in one transaction: they all apply, or none does."""
     from alembic import command
     from alembic.config import Config
 
@@ -116,4 +160,10 @@ def _migrate(engine: Engine, url: str) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except Exception as exc:  # an unknown failure inside a migration: report, never half-apply
-        raise DatabaseError(DatabaseProblem.MIGRATION_FAILED, url, str(exc)) from exc
+        message = str(getattr(exc, "orig", None) or exc)
+        problem = problem_from_sqlite_message(message)
+        if problem in (DatabaseProblem.DISK_FULL, DatabaseProblem.LOCKED):
+            raise DatabaseError(problem, url, message, backup=backup) from exc
+        raise DatabaseError(
+            DatabaseProblem.MIGRATION_FAILED, url, message, backup=backup
+        ) from exc

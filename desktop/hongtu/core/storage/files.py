@@ -8,15 +8,20 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from hongtu.core import paths
-from hongtu.core.storage.problems import DatabaseError, DatabaseProblem
+from hongtu.core.storage.problems import (
+    DatabaseError,
+    DatabaseProblem,
+    problem_from_os_error,
+    problem_from_sqlite_message,
+)
 
 # The newest migration in db/versions. A test checks it against Alembic's head, so start-up can
 # skip importing Alembic when the file is already current.
-SCHEMA_HEAD = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+SCHEMA_HEAD = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 
 
 def resolve_url(db: str | None) -> str:
@@ -35,23 +40,58 @@ def sqlite_file(url: str) -> Path | None:
     return None if name == ":memory:" else Path(name)
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_CHECK_TIMEOUT_S = 10.0
+
+
 def inspect_sqlite_file(path: Path) -> str | None:
-    """Return the file's schema revision (None for a new or empty file), or raise."""
+    """Return the file's schema revision (None for a new or empty file), or raise.
+
+    Nothing here writes to an existing file until it has passed ``PRAGMA quick_check`` on a
+    read-only connection that leaves no ``-wal``/``-shm`` behind: a damaged file is refused
+    exactly as it was found.
+    """
+    if path.is_dir():
+        raise DatabaseError(DatabaseProblem.IS_A_FOLDER, str(path))
     if not path.exists():
-        if not os.access(path.parent if path.parent.exists() else Path.cwd(), os.W_OK):
-            raise DatabaseError(DatabaseProblem.NO_PERMISSION, str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _prepare_new_file(path)
         return None
-    if not os.access(path, os.R_OK | os.W_OK):
+    if not os.access(path, os.R_OK):
         raise DatabaseError(DatabaseProblem.NO_PERMISSION, str(path))
+    if path.stat().st_size == 0:
+        _check_writable(path)
+        return None
+    with path.open("rb") as file:
+        if file.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            raise DatabaseError(DatabaseProblem.NOT_A_DATABASE, str(path))
+    revision = _read_checked(path)
+    _check_writable(path)
+    return revision
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without creating anything next to it.
+
+    A read-only connection to a WAL database creates ``-wal`` and ``-shm`` and cannot remove
+    them again; when no other program has the file open (no ``-wal``), ``immutable=1`` reads
+    the file as it lies. Otherwise the other program's ``-wal`` must be read, so ``mode=ro``.
+    """
+    quoted = quote(str(path))
+    if not Path(f"{path}-wal").exists() and not Path(f"{path}-journal").exists():
+        return f"file:{quoted}?immutable=1"
+    return f"file:{quoted}?mode=ro"
+
+
+def _read_checked(path: Path) -> str | None:
     try:
-        con = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=2.0)
+        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=_CHECK_TIMEOUT_S)
     except sqlite3.Error as exc:
-        raise DatabaseError(DatabaseProblem.CORRUPT, str(path), str(exc)) from exc
+        raise _classify_sqlite_error(path, exc) from exc
     try:
+        verdict = [row[0] for row in con.execute("PRAGMA quick_check(5)")]
+        if verdict != ["ok"]:
+            raise DatabaseError(DatabaseProblem.CORRUPT, str(path), "; ".join(map(str, verdict)))
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        con.execute("BEGIN IMMEDIATE")  # proves we can write; released by rollback below
-        con.rollback()
         if not tables:
             return None
         if "alembic_version" not in tables or "sites" not in tables:
@@ -67,10 +107,52 @@ def inspect_sqlite_file(path: Path) -> str | None:
     return revision
 
 
-def _classify_sqlite_error(path: Path, exc: sqlite3.DatabaseError) -> DatabaseError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return DatabaseError(DatabaseProblem.LOCKED, str(path), str(exc))
-    if "not a database" in text:
-        return DatabaseError(DatabaseProblem.NOT_A_DATABASE, str(path), str(exc))
-    return DatabaseError(DatabaseProblem.CORRUPT, str(path), str(exc))
+def _prepare_new_file(path: Path) -> None:
+    folder = _nearest_existing(path.parent)
+    if not folder.is_dir():
+        raise DatabaseError(DatabaseProblem.BAD_URL, str(path), f"{folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseError(DatabaseProblem.READ_ONLY_FOLDER, str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(problem_from_os_error(exc), str(path), str(exc)) from exc
+
+
+def _nearest_existing(folder: Path) -> Path:
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def _check_writable(path: Path) -> None:
+    """Prove the file can be written (the lock taken and released, nothing changed)."""
+    if not os.access(path, os.W_OK):
+        raise DatabaseError(DatabaseProblem.READ_ONLY_FILE, str(path))
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseError(DatabaseProblem.READ_ONLY_FOLDER, str(path))
+    try:
+        con = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True,
+                              timeout=_CHECK_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise _classify_sqlite_error(path, exc) from exc
+    try:
+        con.execute("BEGIN IMMEDIATE")  # released by the rollback below
+        con.rollback()
+    except sqlite3.DatabaseError as exc:
+        raise _classify_sqlite_error(path, exc) from exc
+    finally:
+        con.close()
+
+
+def _classify_sqlite_error(path: Path, exc: sqlite3.Error) -> DatabaseError:
+    problem = problem_from_sqlite_message(str(exc))
+    if problem is None:
+        text = str(exc).lower()
+        # "unable to open database file" on an existing, readable file: the folder refuses the
+        # journal SQLite must create next to it.
+        problem = (
+            DatabaseProblem.READ_ONLY_FOLDER if "unable to open" in text
+            else DatabaseProblem.CORRUPT
+        )
+    return DatabaseError(problem, str(path), str(exc))

@@ -100,6 +100,9 @@ class PlanRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Raised by one on every save, delete and restore; a save names the version it was made
+    # from and is refused when the row has moved on (another window or the CLI saved first).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     stops: Mapped[list[PlanStopRow]] = relationship(
         back_populates="plan",

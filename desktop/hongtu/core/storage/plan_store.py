@@ -23,12 +23,25 @@ from hongtu.core.plans import (
     copy_plan,
 )
 from hongtu.core.storage.models import PlanRow, PlanStopRow
+from hongtu.core.storage.transactions import writing
 
 
 class PlanNotFoundError(LookupError):
     def __init__(self, plan_id: int) -> None:
         super().__init__(f"no plan with id {plan_id}")
         self.plan_id = plan_id
+
+
+class StalePlanError(RuntimeError):
+    """The plan was changed (or deleted) elsewhere since this copy was read; nothing was saved.
+
+    ``current`` is the plan as stored now, None when it has been deleted.
+    """
+
+    def __init__(self, plan_id: int, current: Plan | None) -> None:
+        super().__init__(f"plan {plan_id} was changed elsewhere")
+        self.plan_id = plan_id
+        self.current = current
 
 
 @dataclass(frozen=True)
@@ -68,16 +81,19 @@ class PlanStore:
             return fit_plan(row_to_plan(row))  # a plan saved before the limits keeps them now
 
     def save(self, plan: Plan) -> Plan:
-        """Insert (when ``plan.id`` is None) or update; returns the plan with its id.
+        """Insert (when ``plan.id`` is None) or update; returns the plan with its id and version.
 
-        An update is three statements whatever the plan's size: the plan's columns, its stops
-        deleted, its stops inserted (one executemany), in one transaction.
+        An update is three statements whatever the plan's size: the plan's columns (only if the
+        stored version is still ``plan.version``), its stops deleted, its stops inserted (one
+        executemany), in one transaction. When the stored plan has moved on (another window or
+        the CLI saved, deleted or restored it since) the update is refused with
+        ``StalePlanError`` and nothing is written.
         """
         validate_plan(plan)
         now = datetime.now()
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             if plan.id is None:
-                row = PlanRow(created_at=now)
+                row = PlanRow(created_at=now, version=1)
                 fill_plan_row(row, plan, now)
                 session.add(row)
                 session.flush()
@@ -86,12 +102,16 @@ class PlanStore:
                 plan_id = plan.id
                 changed = session.execute(
                     update(PlanRow)
-                    .where(PlanRow.id == plan_id)
-                    .values(**plan_values(plan, now))
+                    .where(
+                        PlanRow.id == plan_id,
+                        PlanRow.version == plan.version,
+                        PlanRow.deleted_at.is_(None),
+                    )
+                    .values(**plan_values(plan, now), version=PlanRow.version + 1)
                     .execution_options(synchronize_session=False)
                 )
-                if changed.rowcount == 0:  # type: ignore[attr-defined]
-                    raise PlanNotFoundError(plan_id)
+                if changed.rowcount != 1:  # type: ignore[attr-defined]
+                    raise self._stale(session, plan_id)
                 session.execute(
                     delete(PlanStopRow)
                     .where(PlanStopRow.plan_id == plan_id)
@@ -107,6 +127,7 @@ class PlanStore:
                     )
         saved = copy_plan(plan)
         saved.id = plan_id
+        saved.version = 1 if plan.id is None else plan.version + 1
         return saved
 
     def save_many(self, plans: list[Plan]) -> list[int]:
@@ -121,7 +142,7 @@ class PlanStore:
             validate_plan(plan)
         if not plans:
             return []
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             ids = list(
                 session.scalars(
                     insert(PlanRow).returning(PlanRow.id, sort_by_parameter_order=True),
@@ -136,6 +157,21 @@ class PlanStore:
             if stops:
                 session.execute(insert(PlanStopRow), stops)
         return ids
+
+    def version_of(self, plan_id: int) -> int | None:
+        """The stored version of a plan; None when it is gone (deleted or never existed)."""
+        with self._sessions() as session:
+            row = session.execute(
+                select(PlanRow.version).where(PlanRow.id == plan_id, PlanRow.deleted_at.is_(None))
+            ).first()
+            return row[0] if row is not None else None
+
+    @staticmethod
+    def _stale(session: Session, plan_id: int) -> Exception:
+        row = session.get(PlanRow, plan_id, populate_existing=True)
+        if row is None:
+            return PlanNotFoundError(plan_id)
+        return StalePlanError(plan_id, None if row.deleted_at is not None else row_to_plan(row))
 
     def duplicate(self, plan_id: int, title: str) -> Plan:
         plan = self.get(plan_id)
@@ -153,11 +189,12 @@ class PlanStore:
         self._set_deleted(plan_id, None)
 
     def _set_deleted(self, plan_id: int, when: datetime | None) -> None:
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             row = session.get(PlanRow, plan_id)
             if row is None:
                 raise PlanNotFoundError(plan_id)
             row.deleted_at = when
+            row.version += 1  # a window holding the plan open must not save over the deletion
 
 
 def _summary_query() -> Any:
@@ -285,6 +322,7 @@ def row_to_plan(row: PlanRow) -> Plan:
         return_leg_override=row.return_leg_override,
         notes=row.notes,
         status=PlanStatus(row.status),
+        version=row.version,
         stops=[
             Stop(
                 site_id=s.site_id,

@@ -2,23 +2,65 @@
 
 from __future__ import annotations
 
+import errno
 from enum import StrEnum
+from pathlib import Path
 
 
 class DatabaseProblem(StrEnum):
     LOCKED = "locked"
-    CORRUPT = "corrupt"
+    CORRUPT = "corrupt"  # the integrity check failed: the file is damaged
     NOT_A_DATABASE = "not_a_database"
     NOT_HONGTU = "not_hongtu"  # a valid SQLite file of some other program
     TOO_NEW = "too_new"  # written by a newer HongTu
-    NO_PERMISSION = "no_permission"
+    NO_PERMISSION = "no_permission"  # the file cannot even be read
+    READ_ONLY_FILE = "read_only_file"  # readable, but the file may not be written
+    READ_ONLY_FOLDER = "read_only_folder"  # the folder refuses new files (journal, new database)
+    IS_A_FOLDER = "is_a_folder"  # a folder was given where the database file should be
+    DISK_FULL = "disk_full"
     BAD_URL = "bad_url"
     MIGRATION_FAILED = "migration_failed"
 
 
 class DatabaseError(Exception):
-    def __init__(self, problem: DatabaseProblem, location: str, detail: str = "") -> None:
+    def __init__(
+        self,
+        problem: DatabaseProblem,
+        location: str,
+        detail: str = "",
+        *,
+        backup: Path | None = None,
+        touched: bool = False,
+    ) -> None:
         super().__init__(f"{problem.value}: {location} {detail}".strip())
         self.problem = problem
         self.location = location
         self.detail = detail
+        self.backup = backup  # the copy made before a migration, when one was made
+        self.touched = touched  # True only if the file may have been changed before the failure
+
+
+def problem_from_sqlite_message(message: str) -> DatabaseProblem | None:
+    """The problem an SQLite error message names, None when it names none of ours."""
+    text = message.lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseProblem.LOCKED
+    if "disk is full" in text or "database or disk is full" in text:
+        return DatabaseProblem.DISK_FULL
+    if "readonly database" in text or "read-only" in text:
+        return DatabaseProblem.READ_ONLY_FILE
+    if "not a database" in text:
+        return DatabaseProblem.NOT_A_DATABASE
+    if "malformed" in text or "corrupt" in text:
+        return DatabaseProblem.CORRUPT
+    return None
+
+
+def problem_from_os_error(error: OSError) -> DatabaseProblem:
+    if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
+        return DatabaseProblem.DISK_FULL
+    if error.errno == errno.EISDIR:
+        return DatabaseProblem.IS_A_FOLDER
+    if error.errno == errno.EROFS:
+        return DatabaseProblem.READ_ONLY_FOLDER
+    return DatabaseProblem.NO_PERMISSION

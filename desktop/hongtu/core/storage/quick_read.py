@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from hongtu.core.sites import Site
-from hongtu.core.storage.files import SCHEMA_HEAD, resolve_url, sqlite_file
+from hongtu.core.storage.files import SCHEMA_HEAD, read_only_uri, resolve_url, sqlite_file
 from hongtu.core.storage.site_rows import row_to_site
 
 _JSON_COLUMNS = ("aliases", "facts", "sources")
@@ -27,7 +27,7 @@ def read_sites_quickly(db: str | None) -> list[Site] | None:
     if path is None or not path.is_file():
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.2)
+        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=0.2)
     except sqlite3.Error:
         return None
     try:

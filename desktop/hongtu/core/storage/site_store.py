@@ -21,6 +21,7 @@ from hongtu.core.storage.site_rows import (
     rules_to_json,
     source_to_json,
 )
+from hongtu.core.storage.transactions import writing
 
 
 class SiteNotFoundError(LookupError):
@@ -104,13 +105,13 @@ class SiteStore:
         return self._set_edit(site_id, "rules", rules_to_json(rules))
 
     def clear_edit(self, site_id: int, field: str) -> Site:
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             row = self._row(session, site_id)
             row.edits = [edit for edit in row.edits if edit.field != field]
         return self.get(site_id)
 
     def _set_edit(self, site_id: int, field: str, value: Any) -> Site:
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             row = self._row(session, site_id)
             existing = next((e for e in row.edits if e.field == field), None)
             if existing is None:
@@ -145,7 +146,7 @@ class SiteStore:
     def add_places(self, places: Iterable[NewPlace]) -> list[int]:
         """Add many places in one transaction (imports, the scale fixture); their new ids."""
         rows = [_place_row(place) for place in places]
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             session.add_all(rows)
             session.flush()
             return [row.id for row in rows]
@@ -155,7 +156,7 @@ class SiteStore:
     def seed(self, entries: Iterable[Any], catalogue_version: int) -> SeedReport:
         """Insert new catalogue sites and refresh known ones. Organiser edits are untouched."""
         added = refreshed = 0
-        with self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             known = {row.key: row for row in session.scalars(select(SiteRow)) if row.key}
             for entry in entries:
                 row = known.get(entry.key)

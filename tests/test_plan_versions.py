@@ -1,0 +1,127 @@
+"""Two writers never undo each other: every save names the version it was made from."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from factories import make_plan as _make_plan
+from factories import site_stop
+from hongtu.core.plan_diff import ChangeKind, plan_changes
+from hongtu.core.storage.database import open_database
+from hongtu.core.storage.plan_store import PlanStore, StalePlanError
+from hongtu.core.workspace import open_workspace
+
+
+def make_plan(stops, title: str = "学习红色历史"):  # type: ignore[no-untyped-def]
+    plan = _make_plan(stops)
+    plan.title = title
+    return plan
+
+
+def test_a_save_from_an_older_copy_is_refused_and_writes_nothing(workspace) -> None:
+    saved = workspace.plans.save(make_plan([], title="初稿"))
+    assert saved.id is not None and saved.version == 1
+    mine = workspace.plans.get(saved.id)
+    theirs = workspace.plans.get(saved.id)
+    theirs.title = "别处改的标题"
+    workspace.plans.save(theirs)
+
+    mine.notes = "我的备注"
+    with pytest.raises(StalePlanError) as caught:
+        workspace.plans.save(mine)
+
+    assert caught.value.current is not None and caught.value.current.title == "别处改的标题"
+    stored = workspace.plans.get(saved.id)
+    assert stored.title == "别处改的标题" and stored.notes == ""
+    assert stored.version == 2
+
+
+def test_saving_the_newest_copy_raises_the_version(workspace) -> None:
+    plan = workspace.plans.save(make_plan([]))
+    again = workspace.plans.save(plan)
+    third = workspace.plans.save(again)
+    assert (plan.version, again.version, third.version) == (1, 2, 3)
+    assert plan == third  # the version is not part of what the plan is
+
+
+def test_a_save_over_a_plan_deleted_elsewhere_is_refused(workspace) -> None:
+    plan = workspace.plans.save(make_plan([]))
+    assert plan.id is not None
+    workspace.plans.delete(plan.id)
+    with pytest.raises(StalePlanError) as caught:
+        workspace.plans.save(plan)
+    assert caught.value.current is None
+    assert workspace.plans.version_of(plan.id) is None
+
+
+def test_the_migration_gives_existing_plans_version_one(tmp_path: Path) -> None:
+    from alembic import command
+
+    from test_database import alembic_config
+
+    file = tmp_path / "old.sqlite3"
+    command.upgrade(alembic_config(f"sqlite:///{file}"), "0002")
+    con = sqlite3.connect(file)
+    con.execute(
+        "INSERT INTO plans (id, title, branch, day, participants, organiser, phone, transport,"
+        " gathering, gathering_time, returns_to_gathering, notes, status, created_at, updated_at)"
+        " VALUES (1, '老方案', '', '2026-12-01', 20, '', '', 'coach', '{}', '08:00', 1, '',"
+        " 'draft', '2026-11-01 08:00:00', '2026-11-01 08:00:00')"
+    )
+    con.commit()
+    con.close()
+    db = open_database(str(file))
+    try:
+        assert db.backup is not None and "0002" in db.backup.name
+        plan = PlanStore(db.sessions).get(1)
+        assert plan.title == "老方案" and plan.version == 1
+    finally:
+        db.close()
+
+
+def test_the_field_level_difference_names_what_changed(workspace) -> None:
+    sites = {s.id: s for s in workspace.sites.list_sites()}
+    a, b, c = list(sites)[:3]
+    old = make_plan([site_stop(a), site_stop(b)], title="旧")
+    new = make_plan([], title="新")
+    new.stops = [old.stops[1], old.stops[0], site_stop(c)]
+    new.date = old.date.replace(day=1 if old.date.day != 1 else 2)
+    changes = plan_changes(old, new, sites)
+    kinds = {(ch.kind, ch.name) for ch in changes}
+    assert (ChangeKind.FIELD, "title") in kinds
+    assert (ChangeKind.FIELD, "date") in kinds
+    assert (ChangeKind.STOP_ADDED, sites[c].name) in kinds
+    assert any(ch.kind is ChangeKind.STOP_MOVED for ch in changes)
+
+
+def test_two_processes_worth_of_stores_on_one_file_lose_nothing(tmp_path: Path) -> None:
+    """Two independent workspaces (two windows) interleave read-edit-save on one plan."""
+    file = str(tmp_path / "shared.sqlite3")
+    first, second = open_workspace(file), open_workspace(file)
+    try:
+        plan = first.plans.save(make_plan([], title="共同方案"))
+        assert plan.id is not None
+        lost = 0
+        for round_ in range(20):
+            a = first.plans.get(plan.id)
+            b = second.plans.get(plan.id)
+            a.notes += f"A{round_};"
+            first.plans.save(a)
+            b.notes += f"B{round_};"
+            try:
+                second.plans.save(b)
+                lost += 1  # would have overwritten A's note
+            except StalePlanError as refused:
+                assert refused.current is not None
+                fresh = refused.current
+                fresh.notes += f"B{round_};"
+                second.plans.save(fresh)
+        notes = first.plans.get(plan.id).notes
+        assert lost == 0
+        assert all(f"A{i};" in notes and f"B{i};" in notes for i in range(20))
+    finally:
+        first.close()
+        second.close()
