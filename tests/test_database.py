@@ -54,7 +54,8 @@ def test_any_sqlalchemy_url_works_including_memory() -> None:
     db = open_database("sqlite://")
     try:
         with db.engine.connect() as con:
-            assert con.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
+            revision = con.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            assert revision == SCHEMA_HEAD
     finally:
         db.close()
 

@@ -4,6 +4,14 @@
   <context>
     <name>App</name>
     <message>
+      <source>数据库已损坏</source>
+      <translation>Database damaged</translation>
+    </message>
+    <message>
+      <source>数据库文件已损坏（完整性检查未通过），红途没有修改它。</source>
+      <translation>The database file is damaged (it failed the integrity check). HongTu has not changed it.</translation>
+    </message>
+    <message>
       <source>无法打开数据库</source>
       <translation>Cannot open the database</translation>
     </message>
@@ -127,16 +135,24 @@
       <translation>Invalid value</translation>
     </message>
     <message>
-      <source>数据库升级失败（原文件已备份）</source>
-      <translation>Database upgrade failed (the original file was backed up)</translation>
+      <source>数据库升级失败，升级步骤已全部撤销</source>
+      <translation>upgrading the database failed; every upgrade step was undone</translation>
     </message>
     <message>
       <source>数据库地址格式不正确</source>
       <translation>Malformed database URL</translation>
     </message>
     <message>
-      <source>数据库文件已损坏</source>
-      <translation>The database file is damaged</translation>
+      <source>数据库所在的文件夹不允许写入</source>
+      <translation>the folder that holds the database cannot be written to</translation>
+    </message>
+    <message>
+      <source>数据库文件已损坏（完整性检查未通过）</source>
+      <translation>the database file is damaged (it failed the integrity check)</translation>
+    </message>
+    <message>
+      <source>数据库文件是只读的</source>
+      <translation>the database file is read-only</translation>
     </message>
     <message>
       <source>数据库正被另一个程序使用</source>
@@ -199,8 +215,8 @@
       <translation>No plan with ID {0}</translation>
     </message>
     <message>
-      <source>没有读写权限</source>
-      <translation>No read/write permission</translation>
+      <source>没有读取这个文件的权限</source>
+      <translation>no permission to read this file</translation>
     </message>
     <message>
       <source>活动主题</source>
@@ -217,6 +233,10 @@
     <message>
       <source>磁盘空间不足</source>
       <translation>Not enough disk space</translation>
+    </message>
+    <message>
+      <source>磁盘空间已满</source>
+      <translation>the disk is full</translation>
     </message>
     <message>
       <source>站点不存在</source>
@@ -245,6 +265,10 @@
     <message>
       <source>结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里</source>
       <translation>Ends at {0}; {1} min in total, {2} min on the road, about {3:.1f} km</translation>
+    </message>
+    <message>
+      <source>给出的位置是一个文件夹，不是数据库文件</source>
+      <translation>the location given is a folder, not a database file</translation>
     </message>
     <message>
       <source>编号</source>
@@ -315,8 +339,8 @@
       <translation>Error: {0} (not saved)</translation>
     </message>
     <message>
-      <source>错误：{0}：{1}（文件未被修改）</source>
-      <translation>Error: {0}: {1} (the file was not changed)</translation>
+      <source>错误：{0}：{1}</source>
+      <translation>Error: {0}: {1}</translation>
     </message>
     <message>
       <source>错误：不认识的格式 {0}；可用：{1}</source>
@@ -343,8 +367,16 @@
       <translation>Gather and board: {0}</translation>
     </message>
     <message>
+      <source>（升级前的备份：{0}）</source>
+      <translation> (backup made before the upgrade: {0})</translation>
+    </message>
+    <message>
       <source>（手动）</source>
       <translation> (manual)</translation>
+    </message>
+    <message>
+      <source>（文件未被修改）</source>
+      <translation> (the file was not changed)</translation>
     </message>
   </context>
   <context>
@@ -375,32 +407,62 @@ Please copy the report below and send it to the maintainers.</translation>
       <translation>Location: {0}</translation>
     </message>
     <message>
-      <source>数据库升级失败，已在升级前备份原文件。</source>
-      <translation>The database upgrade failed; the original file was backed up before the upgrade.</translation>
+      <source>升级前已备份为：{0}</source>
+      <translation>Backed up before the upgrade as: {0}</translation>
+    </message>
+    <message>
+      <source>找到一个完好的备份（{0}）：
+{1}
+
+要用它恢复数据库吗？损坏的文件会原样保留，改名为“….damaged-日期”放在同一文件夹中。备份之后所做的修改不在备份里。</source>
+      <translation>A sound backup was found ({0}):
+{1}
+
+Restore the database from it? The damaged file is kept exactly as it is, renamed to "….damaged-date" in the same folder. Changes made after the backup are not in it.</translation>
+    </message>
+    <message>
+      <source>数据库升级到新版本时失败，所有升级步骤都已撤销，数据库仍是升级前的样子。原因已写入日志。</source>
+      <translation>Upgrading the database to the new version failed. Every upgrade step was undone; the database is as it was before the upgrade. The reason has been written to the log.</translation>
     </message>
     <message>
       <source>数据库地址格式不正确。</source>
       <translation>The database URL is malformed.</translation>
     </message>
     <message>
-      <source>数据库文件已损坏，无法读取。</source>
-      <translation>The database file is damaged and cannot be read.</translation>
+      <source>数据库所在的文件夹不允许写入（红途需要在数据库旁边建立临时文件）。请换一个可以写入的文件夹。</source>
+      <translation>The folder that holds the database cannot be written to (HongTu needs to create temporary files next to the database). Please use a folder you can write to.</translation>
+    </message>
+    <message>
+      <source>数据库文件已损坏（完整性检查未通过），红途不会写入它。</source>
+      <translation>The database file is damaged (it failed the integrity check); HongTu will not write to it.</translation>
     </message>
     <message>
       <source>数据库正被另一个程序（或另一个红途窗口）使用。请关闭它后再试。</source>
       <translation>The database is in use by another program (or another HongTu window). Close it and try again.</translation>
     </message>
     <message>
-      <source>没有读写这个文件的权限。</source>
-      <translation>You do not have permission to read or write this file.</translation>
+      <source>没有读取这个文件的权限。</source>
+      <translation>You do not have permission to read this file.</translation>
+    </message>
+    <message>
+      <source>磁盘空间已满，无法写入数据库。请清理磁盘后再试。</source>
+      <translation>The disk is full; the database cannot be written. Please free some space and try again.</translation>
     </message>
     <message>
       <source>红途没有修改这个文件。</source>
       <translation>HongTu did not change this file.</translation>
     </message>
     <message>
+      <source>给出的位置是一个文件夹，不是数据库文件。请指定一个文件，例如 hongtu.sqlite3。</source>
+      <translation>The location given is a folder, not a database file. Please name a file, for example hongtu.sqlite3.</translation>
+    </message>
+    <message>
       <source>这个数据库不是红途的数据库。</source>
       <translation>This is not a HongTu database.</translation>
+    </message>
+    <message>
+      <source>这个数据库文件是只读的，红途无法保存修改。请取消文件的只读属性，或把它复制到可以写入的位置。</source>
+      <translation>This database file is read-only, so HongTu cannot save changes. Please clear the read-only attribute, or copy the file somewhere you can write to.</translation>
     </message>
     <message>
       <source>这个数据库由更新版本的红途创建，请升级红途后再打开。</source>

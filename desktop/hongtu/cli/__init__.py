@@ -117,15 +117,24 @@ def _database_message(exc: Any) -> str:
 
     reasons = {
         DatabaseProblem.LOCKED: tr("数据库正被另一个程序使用"),
-        DatabaseProblem.CORRUPT: tr("数据库文件已损坏"),
+        DatabaseProblem.CORRUPT: tr("数据库文件已损坏（完整性检查未通过）"),
         DatabaseProblem.NOT_A_DATABASE: tr("这个文件不是数据库文件"),
         DatabaseProblem.NOT_HONGTU: tr("这个数据库不是红途的数据库"),
         DatabaseProblem.TOO_NEW: tr("这个数据库由更新版本的红途创建"),
-        DatabaseProblem.NO_PERMISSION: tr("没有读写权限"),
+        DatabaseProblem.NO_PERMISSION: tr("没有读取这个文件的权限"),
+        DatabaseProblem.READ_ONLY_FILE: tr("数据库文件是只读的"),
+        DatabaseProblem.READ_ONLY_FOLDER: tr("数据库所在的文件夹不允许写入"),
+        DatabaseProblem.IS_A_FOLDER: tr("给出的位置是一个文件夹，不是数据库文件"),
+        DatabaseProblem.DISK_FULL: tr("磁盘空间已满"),
         DatabaseProblem.BAD_URL: tr("数据库地址格式不正确"),
-        DatabaseProblem.MIGRATION_FAILED: tr("数据库升级失败（原文件已备份）"),
+        DatabaseProblem.MIGRATION_FAILED: tr("数据库升级失败，升级步骤已全部撤销"),
     }
-    return tr("错误：{0}：{1}（文件未被修改）").format(reasons[exc.problem], exc.location)
+    message = tr("错误：{0}：{1}").format(reasons[exc.problem], exc.location)
+    if exc.backup is not None:
+        message += tr("（升级前的备份：{0}）").format(str(exc.backup))
+    if not exc.touched:
+        message += tr("（文件未被修改）")
+    return message
 
 
 __all__ = ["build_parser", "display_width", "format_table", "main", "main_gui", "tr"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hongtu.core.storage.database import Database, open_database
+from hongtu.core.storage.database import Database, open_database, storage_error
 from hongtu.core.storage.plan_store import PlanStore
 from hongtu.core.storage.site_store import SeedReport, SiteStore
 
@@ -25,10 +25,16 @@ def open_workspace(db: str | None = None) -> Workspace:
 
     A re-seed refreshes catalogue facts but never touches the organiser's corrections.
     """
+    from sqlalchemy.exc import OperationalError
+
     from hongtu.core.catalogue import load_catalogue
 
     database = open_database(db)
     sites = SiteStore(database.sessions)
     catalogue = load_catalogue()
-    report = sites.seed(catalogue.entries, catalogue.version)
+    try:
+        report = sites.seed(catalogue.entries, catalogue.version)
+    except OperationalError as exc:  # full disk, locked for longer than the busy timeout, …
+        database.close()
+        raise storage_error(exc, database.url, database.backup) from exc
     return Workspace(database, sites, PlanStore(database.sessions), report)

@@ -20,10 +20,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from hongtu.core import paths
-from hongtu.core.storage.problems import DatabaseError
+from hongtu.core.storage.problems import DatabaseError, DatabaseProblem
 from hongtu.qt import messages
 from hongtu.qt.crash import install_excepthook
-from hongtu.qt.errors import database_error_message
+from hongtu.qt.errors import database_error_message, restore_question
 from hongtu.qt.i18n import install_translators
 from hongtu.qt.mainwindow import MainWindow
 
@@ -74,6 +74,7 @@ class Controller(QObject):
         self._t0 = float(os.environ.get("HONGTU_PROBE_T0", "0") or 0)
         self._preloader = _Preloader(self)
         self._preloader_started = False
+        self._restored = False  # a backup is offered once per start
         self._preloader.finished.connect(self.open_workspace)
 
     def load_map(self) -> None:
@@ -114,12 +115,44 @@ class Controller(QObject):
         try:
             self.workspace = open_workspace(self.db)
         except DatabaseError as exc:
-            log.error("database could not be opened: %s", exc)
+            log.error("database could not be opened: %s", exc.problem.value)
+            if exc.problem is DatabaseProblem.CORRUPT and self._offer_restore():
+                return
             self.workspace_failed.emit(exc)
             messages.critical(self.window, tr("无法打开数据库"), database_error_message(exc))
             QApplication.exit(2)
             return
         self.window.attach_workspace(self.workspace)
+
+    def _offer_restore(self) -> bool:
+        """A damaged file with a sound backup beside it: offer to put the backup back.
+
+        Returns True when the backup was restored and the workspace opened from it.
+        """
+        from hongtu.core.storage.backups import newest_sound_backup, restore_backup
+        from hongtu.core.storage.files import resolve_url, sqlite_file
+
+        path = sqlite_file(resolve_url(self.db))
+        backup = newest_sound_backup(path) if path is not None else None
+        if path is None or backup is None or self._restored:
+            return False
+        self._restored = True
+        if not messages.question(
+            self.window,
+            tr("数据库已损坏"),
+            tr("数据库文件已损坏（完整性检查未通过），红途没有修改它。")
+            + "\n\n"
+            + restore_question(backup),
+        ):
+            return False
+        try:
+            aside = restore_backup(path, backup)
+        except OSError as exc:
+            log.error("backup could not be restored: %s", exc)
+            return False
+        log.warning("restored %s from %s; the damaged file is kept as %s", path, backup, aside)
+        self.open_workspace()  # reports its own failure, if the restored copy fails too
+        return True
 
     def probe(self, event: str) -> None:
         if self._probe:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 
 from hongtu.core.storage.problems import DatabaseError, DatabaseProblem
@@ -11,23 +14,49 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
 
-def database_error_message(error: DatabaseError) -> str:
+def database_reason(problem: DatabaseProblem) -> str:
     reasons = {
         DatabaseProblem.LOCKED: tr(
             "数据库正被另一个程序（或另一个红途窗口）使用。请关闭它后再试。"
         ),
-        DatabaseProblem.CORRUPT: tr("数据库文件已损坏，无法读取。"),
+        DatabaseProblem.CORRUPT: tr("数据库文件已损坏（完整性检查未通过），红途不会写入它。"),
         DatabaseProblem.NOT_A_DATABASE: tr("这个文件不是数据库文件。"),
         DatabaseProblem.NOT_HONGTU: tr("这个数据库不是红途的数据库。"),
         DatabaseProblem.TOO_NEW: tr("这个数据库由更新版本的红途创建，请升级红途后再打开。"),
-        DatabaseProblem.NO_PERMISSION: tr("没有读写这个文件的权限。"),
+        DatabaseProblem.NO_PERMISSION: tr("没有读取这个文件的权限。"),
+        DatabaseProblem.READ_ONLY_FILE: tr(
+            "这个数据库文件是只读的，红途无法保存修改。请取消文件的只读属性，"
+            "或把它复制到可以写入的位置。"
+        ),
+        DatabaseProblem.READ_ONLY_FOLDER: tr(
+            "数据库所在的文件夹不允许写入（红途需要在数据库旁边建立临时文件）。"
+            "请换一个可以写入的文件夹。"
+        ),
+        DatabaseProblem.IS_A_FOLDER: tr(
+            "给出的位置是一个文件夹，不是数据库文件。请指定一个文件，例如 hongtu.sqlite3。"
+        ),
+        DatabaseProblem.DISK_FULL: tr("磁盘空间已满，无法写入数据库。请清理磁盘后再试。"),
         DatabaseProblem.BAD_URL: tr("数据库地址格式不正确。"),
-        DatabaseProblem.MIGRATION_FAILED: tr("数据库升级失败，已在升级前备份原文件。"),
+        DatabaseProblem.MIGRATION_FAILED: tr(
+            "数据库升级到新版本时失败，所有升级步骤都已撤销，数据库仍是升级前的样子。"
+            "原因已写入日志。"
+        ),
     }
-    return (
-        reasons[error.problem]
-        + "\n"
-        + tr("位置：{0}").format(error.location)
-        + "\n"
-        + tr("红途没有修改这个文件。")
-    )
+    return reasons[problem]
+
+
+def database_error_message(error: DatabaseError) -> str:
+    lines = [database_reason(error.problem), tr("位置：{0}").format(error.location)]
+    if error.backup is not None:
+        lines.append(tr("升级前已备份为：{0}").format(str(error.backup)))
+    if not error.touched:
+        lines.append(tr("红途没有修改这个文件。"))
+    return "\n".join(lines)
+
+
+def restore_question(backup: Path) -> str:
+    when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    return tr(
+        "找到一个完好的备份（{0}）：\n{1}\n\n要用它恢复数据库吗？损坏的文件会原样保留，"
+        "改名为“….damaged-日期”放在同一文件夹中。备份之后所做的修改不在备份里。"
+    ).format(when, str(backup))

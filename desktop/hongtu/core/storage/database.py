@@ -66,6 +66,8 @@ def open_database(db: str | None = None) -> Database:
     try:
         if db_file is None or _current_revision(engine) != SCHEMA_HEAD:
             _migrate(engine, parsed.render_as_string(hide_password=False), backup)
+        if db_file is not None:
+            _use_wal(engine)
     except DatabaseError:
         engine.dispose()
         raise
@@ -126,9 +128,21 @@ def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: 
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def _use_wal(engine: Engine) -> None:
+    """Write-ahead logging (readers never wait for the writer); kept in the file once set.
+
+    Switched only after the file passed its checks and any migration succeeded, so a file that
+    is refused or whose migration failed keeps the journal mode it came with.
+    """
+    raw = engine.raw_connection()  # outside any transaction: the mode cannot change inside one
+    try:
+        raw.cursor().execute("PRAGMA journal_mode = WAL")
+    finally:
+        raw.close()
 
 
 def _begin_sqlite_transaction(connection: Connection) -> None:
