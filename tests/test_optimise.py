@@ -30,9 +30,9 @@ from hongtu.core.sites import Site
 
 
 @st.composite
-def problems(draw: st.DrawFn, max_stops: int = 7) -> TourProblem:
+def problems(draw: st.DrawFn, max_stops: int = 7, min_stops: int = 0) -> TourProblem:
     """Random (possibly asymmetric) minute matrices with pins at random positions."""
-    n = draw(st.integers(0, max_stops))
+    n = draw(st.integers(min_stops, max_stops))
     minutes = tuple(
         tuple(draw(st.integers(1, 120)) if i != j else 0 for j in range(n + 1))
         for i in range(n + 1)
@@ -69,6 +69,65 @@ def test_exact_matches_brute_force(problem: TourProblem) -> None:
     order = exact_order(problem)
     assert respects(problem, order)
     assert order_cost(problem, order) == brute_force(problem)
+
+
+def exhaustive_best(problem: TourProblem) -> int:
+    """The least cost over every order that respects the pins, by depth-first search.
+
+    A branch is cut only when its cost so far plus the cheapest way into each place still to
+    be entered cannot beat the best complete order found: no order is assumed, only bounded.
+    """
+    n, minutes = problem.size, problem.minutes
+    pinned = set(problem.pins.values())
+    cheapest_in = [min(minutes[i][j] for i in range(n + 1) if i != j) for j in range(n + 1)]
+    best = order_cost(problem, _pinned_shuffle(problem, random.Random(0)))
+
+    def visit(node: int, used: int, position: int, cost: int, bound: int) -> None:
+        nonlocal best
+        if cost + bound >= best:
+            return
+        if position == n:
+            best = min(best, cost + (minutes[node][0] if problem.returns else 0))
+            return
+        if position in problem.pins:
+            candidates: list[int] = [problem.pins[position]]
+        else:
+            candidates = [s for s in range(n) if s not in pinned and not used >> s & 1]
+        for stop in candidates:
+            step = minutes[node][stop + 1]
+            visit(
+                stop + 1, used | 1 << stop, position + 1, cost + step, bound - cheapest_in[stop + 1]
+            )
+
+    if n == 0:
+        return 0
+    visit(0, 0, 0, 0, sum(cheapest_in[1:]) + (cheapest_in[0] if problem.returns else 0))
+    return best
+
+
+@settings(max_examples=10, deadline=None)
+@given(problems(min_stops=8, max_stops=10))
+def test_exact_matches_exhaustive_search_at_8_to_10_stops(problem: TourProblem) -> None:
+    order = exact_order(problem)
+    assert respects(problem, order)
+    assert order_cost(problem, order) == exhaustive_best(problem)
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("size", [11, 12])
+def test_exact_matches_exhaustive_search_at_11_and_12_stops(size: int, seed: int) -> None:
+    rng = random.Random(size * 100 + seed)
+    minutes = tuple(
+        tuple(rng.randint(1, 120) if i != j else 0 for j in range(size + 1))
+        for i in range(size + 1)
+    )
+    stops = list(range(size))
+    rng.shuffle(stops)
+    pins = {position: stops[position] for position in rng.sample(range(size), seed)}
+    problem = TourProblem(minutes, pins, returns=seed != 1)
+    order = exact_order(problem)
+    assert respects(problem, order)
+    assert order_cost(problem, order) == exhaustive_best(problem)
 
 
 def test_exact_on_a_known_instance() -> None:

@@ -14,10 +14,16 @@ def xml_text(value: str) -> str:
     return clean_text(value)
 
 
+def formula_like(value: str) -> bool:
+    """Whether a spreadsheet would read ``value`` as a formula (``= + - @``, tab, CR first)."""
+    return value.startswith(_FORMULA_START)
+
+
 def cell_text(value: str) -> str:
-    """User text for a CSV/XLSX cell: a leading ``= + - @`` is quoted so it is never a formula."""
+    """User text for a CSV cell: a leading ``= + - @``, tab or CR is quoted so it is never a
+    formula."""
     value = xml_text(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if formula_like(value) else value
 
 
 def coord(value: float) -> str:

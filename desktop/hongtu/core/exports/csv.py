@@ -1,7 +1,7 @@
 """CSV: UTF-8 with a BOM (so Excel on Chinese Windows opens it right), one row per schedule row.
 
-Cells that start with ``= + - @`` get a leading apostrophe, so a spreadsheet never runs user text
-as a formula.
+Cells that start with ``= + - @``, a tab or a CR get a leading apostrophe, so a spreadsheet never
+runs user text as a formula.
 """
 
 from __future__ import annotations

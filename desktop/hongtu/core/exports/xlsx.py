@@ -1,6 +1,7 @@
 """XLSX (openpyxl): the 日程安排表 as a formatted, printable sheet, and a sheet of stops.
 
-Every user text cell is written as a string (never a formula). The schedule sheet prints on A4
+Every text cell is written as a string (never a formula), with Excel's quote prefix when it starts
+like one (``= + - @``, tab, CR) so editing it keeps it text. The schedule sheet prints on A4
 portrait, one page wide, with the table header repeated on every page.
 """
 
@@ -16,7 +17,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hongtu.core.document import PlanDocument
-from hongtu.core.exports._text import xml_text
+from hongtu.core.exports._text import formula_like, xml_text
 
 FONT = "宋体"
 WIDTHS = (6, 14, 30, 24, 28)  # 站点, 时间, 内容, 地点, 说明 (characters)
@@ -44,8 +45,11 @@ def _put(sheet: Worksheet, row: int, column: int, value: str | int | float | Non
     cell = sheet.cell(row=row, column=column)
     assert isinstance(cell, Cell), "never written into the hidden part of a merged range"
     if isinstance(value, str):
-        cell.value = xml_text(value)
+        text = xml_text(value)
+        cell.value = text
         cell.data_type = "s"  # a leading "=" stays text, never a formula
+        # and stays text when the cell is edited: Excel's quote prefix, as if typed with '
+        cell.quotePrefix = formula_like(text)
     else:
         cell.value = value
     cell.font = Font(name=FONT, size=11)
