@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -321,7 +320,7 @@ class MainWindow(QMainWindow):
         self.site_model.set_in_plan(site_ids)
         self.map_controller.set_plan_sites(sorted(site_ids))
 
-    def catalogue_model(self) -> QAbstractItemModel:
+    def catalogue_model(self) -> SiteTableModel:
         """The sites as a model, for pickers that search the catalogue."""
         return self.site_model
 

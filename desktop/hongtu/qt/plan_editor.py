@@ -7,6 +7,7 @@ brings back. Typed text is debounced (``DebouncedText``) and flushed when the se
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -61,6 +62,10 @@ from hongtu.qt.stop_search import StopSearchBox
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PlanEditor", text)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class StopsView(QTableView):
@@ -199,12 +204,12 @@ class PlanEditor(QWidget):
         self.activity_choice = QComboBox(page)
         self.activity_choice.setEditable(True)
         self.activity_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.activity_choice.lineEdit().setMaxLength(limits.TEXT_LIMITS["label"])
         for kind in ActivityKind:
             if kind is not ActivityKind.CUSTOM:
                 self.activity_choice.addItem(activity_kind_label(kind), kind.value)
         activity_text = self.activity_choice.lineEdit()
         assert activity_text is not None  # an editable combo box always has its line edit
+        activity_text.setMaxLength(limits.TEXT_LIMITS["label"])
         activity_text.setPlaceholderText(tr("选择或输入活动"))
         self.add_activity_button = QPushButton(tr("添加活动"), page)
         self.remove_activity_button = QPushButton(tr("删除活动"), page)
@@ -238,7 +243,7 @@ class PlanEditor(QWidget):
         self.date = QDateEdit(page)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd ddd")
-        self.date.setDateRange(limits.FIRST_DATE, limits.LAST_DATE)
+        self.date.setDateRange(_qdate(limits.FIRST_DATE), _qdate(limits.LAST_DATE))
         self.participants = QSpinBox(page)
         self.participants.setRange(limits.MIN_PARTICIPANTS, limits.MAX_PARTICIPANTS)
         self.participants.setSuffix(tr(" 人"))
@@ -387,7 +392,7 @@ class PlanEditor(QWidget):
         self.notes_text.show_value(plan.notes)
         day, start = plan.date, plan.gathering_time
         setters: tuple[tuple[QWidget, Callable[[], None]], ...] = (
-            (self.date, lambda: self.date.setDate(QDate(day.year, day.month, day.day))),
+            (self.date, lambda: self.date.setDate(_qdate(day))),
             (self.participants, lambda: self.participants.setValue(plan.participants)),
             (self.gathering_time, lambda: self.gathering_time.setTime(
                 QTime(start.hour, start.minute, start.second))),

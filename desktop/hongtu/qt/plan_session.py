@@ -436,12 +436,12 @@ class PlanSession(QObject):
         if self._store is None:
             return
         self.plans_changed.emit()
-        if self.plan is None or self.plan.id is None or self.conflict is not None:
+        if self._plan_to_check() is None:
             return
-        self.flush_requested.emit()
-        if self.conflict is not None or self.plan is None or self.plan.id is None:
+        self.flush_requested.emit()  # a slot may save the typing, or find a conflict
+        plan_id = self._plan_to_check()
+        if plan_id is None:
             return
-        plan_id = self.plan.id
         stored = self.store.version_of(plan_id)
         if stored == self._versions.get(plan_id):
             return
@@ -454,6 +454,12 @@ class PlanSession(QObject):
         after = self._load(plan_id)
         self._show(after)
         self.changed_elsewhere.emit(before, after)
+
+    def _plan_to_check(self) -> int | None:
+        """The id of the open, saved plan unless it is in conflict."""
+        if self.conflict is not None or self.plan is None:
+            return None
+        return self.plan.id
 
     def _close_gone_plan(self) -> None:
         self.plan = None
