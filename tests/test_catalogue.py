@@ -42,8 +42,8 @@ def find(catalogue: Catalogue, query: str) -> set[str]:
 
 
 def test_bundled_catalogue_loads(catalogue: Catalogue) -> None:
-    assert catalogue.version == 1
-    assert catalogue.compiled_on == date(2026, 11, 27)
+    assert catalogue.version == 2  # raised for the second research pass (SITES.md)
+    assert catalogue.compiled_on == date(2026, 11, 29)
     assert len(catalogue) >= 10
     names = {entry.name for entry in catalogue}
     assert {"高君宇故居", "八路军驻晋办事处旧址", "太原解放纪念馆"} <= names
@@ -74,12 +74,21 @@ def test_every_fact_cites_existing_sources(catalogue: Catalogue) -> None:
                 assert fact.confidence is Confidence.UNKNOWN
 
 
+# the only visit-rule fact the research found for a Taiyuan site: free admission at 高君宇故居
+# (a 2019 travel-agency guide, low confidence; SITES.md "Evidence added later")
+SOURCED_TAIYUAN_VISIT_FACTS = {("gao-junyu-guju", "admission")}
+
+
 def test_no_invented_visit_rules_for_taiyuan_sites(catalogue: Catalogue) -> None:
     taiyuan = [entry for entry in catalogue if entry.in_taiyuan]
     assert len(taiyuan) >= 10
     for entry in taiyuan:
         for name in VISIT_RULE_FACTS:
-            assert getattr(entry, name).value is None, (entry.key, name)
+            fact = getattr(entry, name)
+            if (entry.key, name) in SOURCED_TAIYUAN_VISIT_FACTS:
+                assert fact.confidence is Confidence.LOW and fact.source_ids, (entry.key, name)
+            else:
+                assert fact.value is None, (entry.key, name)
 
 
 def test_low_confidence_values_outside_taiyuan_stay_low(catalogue: Catalogue) -> None:
@@ -107,11 +116,20 @@ def test_positions_are_unverified_estimates(catalogue: Catalogue) -> None:
         assert entry.to_site(1).position_is_estimate
 
 
+# Positions the second research pass (sites-evidence-2.json) gives, instead of the first pass's.
+SECOND_PASS_POSITIONS = {"山西国民师范旧址革命活动纪念馆", "太原工程队旧址"}
+
+
 def test_positions_match_the_research_and_none_is_invented(catalogue: Catalogue) -> None:
     if not RESEARCH.is_file():
         pytest.skip("research file not available")
     research = {r["name_zh"]: r for r in json.loads(RESEARCH.read_text(encoding="utf-8"))}
     for entry in catalogue:
+        if entry.name in SECOND_PASS_POSITIONS:
+            continue  # checked against the second pass in test_catalogue_evidence.py
+        if entry.name not in research:  # added by the second pass, which has no position for it
+            assert entry.position is None, entry.key
+            continue
         estimate = research[entry.name]["estimate_wgs84"]
         if estimate is None:
             assert entry.position is None, entry.key

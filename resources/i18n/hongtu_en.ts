@@ -1732,12 +1732,24 @@ The existing file was not changed.</translation>
       <translation>Outside Taiyuan</translation>
     </message>
     <message>
+      <source>对外开放</source>
+      <translation>Open to visitors</translation>
+    </message>
+    <message>
       <source>开放时间</source>
       <translation>Opening hours</translation>
     </message>
     <message>
+      <source>有接待参观的记录</source>
+      <translation>Reports of visitor groups inside</translation>
+    </message>
+    <message>
       <source>未知</source>
       <translation>Unknown</translation>
+    </message>
+    <message>
+      <source>未确认对外开放，可能只能在外观看</source>
+      <translation>Not confirmed open to visitors; it may be viewable from outside only</translation>
     </message>
     <message>
       <source>电话</source>
@@ -1758,6 +1770,10 @@ The existing file was not changed.</translation>
     <message>
       <source>组织者更正于 {0}</source>
       <translation>Corrected by the organiser on {0}</translation>
+    </message>
+    <message>
+      <source>组织者确认</source>
+      <translation>confirmed by the organiser</translation>
     </message>
     <message>
       <source>编辑站点信息…</source>
@@ -2268,6 +2284,18 @@ The existing file was not changed.</translation>
       <translation>The coordinates are an estimate (position unverified); distances and travel times are only a guide.</translation>
     </message>
     <message>
+      <source>室内交流研讨</source>
+      <translation>an indoor discussion</translation>
+    </message>
+    <message>
+      <source>室内参观</source>
+      <translation>an indoor tour</translation>
+    </message>
+    <message>
+      <source>室内现场党课</source>
+      <translation>an indoor Party lesson</translation>
+    </message>
+    <message>
       <source>开放时间未知，请出行前电话确认。</source>
       <translation>Opening hours unknown; phone to confirm before the trip.</translation>
     </message>
@@ -2294,6 +2322,10 @@ The existing file was not changed.</translation>
     <message>
       <source>方案还没有站点。</source>
       <translation>The plan has no stops yet.</translation>
+    </message>
+    <message>
+      <source>没有证据表明这里对外开放（可能只能在外观看），方案却安排了{0}；请先向当地文物部门确认能否入内，或改为在室外瞻仰、讲解。</source>
+      <translation>There is no evidence that this site is open to visitors (it may be viewable from outside only), but the plan includes {0}; ask the local cultural-relics office whether the group can go inside, or hold it outside instead.</translation>
     </message>
     <message>
       <source>注意</source>

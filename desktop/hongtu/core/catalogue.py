@@ -21,6 +21,7 @@ from hongtu.core.paths import resource_path
 from hongtu.core.search import search_keys
 from hongtu.core.sites import (
     DEFAULT_VISIT_MINUTES,
+    Access,
     Confidence,
     Fact,
     Position,
@@ -28,6 +29,7 @@ from hongtu.core.sites import (
     Site,
     SiteCategory,
     Source,
+    VisitorAccess,
 )
 
 FACT_FIELDS = (
@@ -69,6 +71,7 @@ _SITE_FIELDS = frozenset(
         "in_taiyuan",
         "position",
         "facts",
+        "visitor_access",
         "significance",
         "notes",
         "sources",
@@ -117,6 +120,7 @@ class CatalogueEntry:
     reservation: Fact
     admission: Fact
     phone: Fact
+    access: Access
     significance: str
     notes: str
     sources: tuple[Source, ...]
@@ -155,6 +159,7 @@ class CatalogueEntry:
             visit_minutes=DEFAULT_VISIT_MINUTES if minutes is None else minutes,
             visit_minutes_is_default=minutes is None,
             search_keys=search_keys(self.name, self.aliases),
+            access=self.access,
         )
 
 
@@ -235,7 +240,10 @@ def _parse_entry(raw: object, index: int) -> CatalogueEntry:
     if not isinstance(facts_raw, dict):
         raise CatalogueError("must be an object", key=key, field="facts")
     _check_fields(facts_raw, frozenset(FACT_FIELDS), key, "facts")
-    facts = {name: _parse_fact(facts_raw[name], key, name, len(sources)) for name in FACT_FIELDS}
+    facts = {
+        name: _parse_fact(facts_raw[name], key, f"facts.{name}", len(sources))
+        for name in FACT_FIELDS
+    }
     return CatalogueEntry(
         key=key,
         name=_text(raw["name"], key, "name"),
@@ -245,6 +253,7 @@ def _parse_entry(raw: object, index: int) -> CatalogueEntry:
         district_adcode=adcode,
         in_taiyuan=in_taiyuan,
         position=_parse_position(raw["position"], key),
+        access=_parse_access(raw["visitor_access"], key, len(sources)),
         significance=_text(raw["significance"], key, "significance"),
         notes=_text(raw["notes"], key, "notes", allow_empty=True),
         sources=sources,
@@ -362,8 +371,7 @@ def _parse_position(value: object, key: str) -> Position | None:
     )
 
 
-def _parse_fact(value: object, key: str, name: str, source_count: int) -> Fact:
-    field = f"facts.{name}"
+def _parse_fact(value: object, key: str, field: str, source_count: int) -> Fact:
     if not isinstance(value, dict):
         raise CatalogueError("must be an object", key=key, field=field)
     _check_fields(value, _FACT_KEYS, key, field)
@@ -379,6 +387,21 @@ def _parse_fact(value: object, key: str, name: str, source_count: int) -> Fact:
     if text is not None and not ids:
         raise CatalogueError("a known value needs at least one source", key=key, field=field)
     return Fact(value=text, confidence=confidence, source_ids=ids, origin=PositionOrigin.CATALOGUE)
+
+
+def _parse_access(value: object, key: str, source_count: int) -> Access:
+    """``visitor_access``: like a fact, but its value is a ``VisitorAccess`` (null: unknown)."""
+    fact = _parse_fact(value, key, "visitor_access", source_count)
+    if fact.value is None:
+        return Access(VisitorAccess.UNKNOWN, fact.confidence, fact.source_ids)
+    known = {a.value: a for a in VisitorAccess if a is not VisitorAccess.UNKNOWN}
+    if fact.value not in known:
+        raise CatalogueError(
+            f"{fact.value!r} is not one of {', '.join(known)} (or null)",
+            key=key,
+            field="visitor_access.value",
+        )
+    return Access(known[fact.value], fact.confidence, fact.source_ids)
 
 
 def _parse_source_ids(value: object, key: str, field: str, source_count: int) -> tuple[int, ...]:

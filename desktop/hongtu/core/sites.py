@@ -63,6 +63,28 @@ class Fact:
         return cls(None)
 
 
+class VisitorAccess(StrEnum):
+    """Whether a group can go inside, as far as the evidence shows."""
+
+    UNKNOWN = "unknown"  # nothing published either way: no warning
+    OPEN = "open"  # published reports of visitors or groups inside
+    EXTERIOR_ONLY = "exterior_only"  # not confirmed open: plan a visit from outside
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    """``VisitorAccess`` with the evidence for it, like a ``Fact``."""
+
+    status: VisitorAccess = VisitorAccess.UNKNOWN
+    confidence: Confidence = Confidence.UNKNOWN
+    source_ids: tuple[int, ...] = ()  # indexes into ``Site.sources``
+    origin: PositionOrigin = PositionOrigin.CATALOGUE
+
+    @property
+    def exterior_only(self) -> bool:
+        return self.status is VisitorAccess.EXTERIOR_ONLY
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """Where a site is, in WGS-84, and how sure we are of it."""
@@ -124,6 +146,7 @@ class Site:
     visit_minutes_is_default: bool = True
     rules: VisitRules = field(default_factory=VisitRules)
     search_keys: str = ""  # name + aliases + pinyin initials, lower-case, for the list filter
+    access: Access = field(default_factory=Access)
 
     @property
     def position_is_estimate(self) -> bool:

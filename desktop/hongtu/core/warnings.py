@@ -48,6 +48,9 @@ class WarningCode(StrEnum):
     NO_LUNCH = "no_lunch"  # the day spans lunchtime and no stop has a meal; details: start, end
     NO_STOPS = "no_stops"  # pre-flight only: the plan has no stops
     NO_GATHERING = "no_gathering"  # pre-flight only: no gathering point is chosen
+    # indoor activities at a site not confirmed open to visitors; details: activities
+    # (comma-separated ``ActivityKind`` values, in the stop's order)
+    INDOOR_NOT_CONFIRMED_OPEN = "indoor_not_confirmed_open"
 
 
 class Severity(StrEnum):
@@ -74,6 +77,7 @@ _SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.NO_LUNCH: Severity.INFO,
     WarningCode.NO_STOPS: Severity.PROBLEM,
     WarningCode.NO_GATHERING: Severity.WARNING,
+    WarningCode.INDOOR_NOT_CONFIRMED_OPEN: Severity.WARNING,
 }
 
 SEVERITY_ORDER = (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
@@ -81,6 +85,11 @@ LUNCH_FROM = time(12, 0)  # a day that is under way over this hour needs a meal
 LUNCH_TO = time(13, 0)
 LUNCH_WINDOW = (time(11, 0), time(14, 0))  # where a meal break can fall
 LUNCH_BREAK_MINUTES = 40
+
+#: Activities that need the inside of the building (the exhibition, a lecture or meeting room).
+#: An oath or a wreath is an exterior ceremony; lunch is not at the site; a free-text activity
+#: says nothing the app can judge.
+INDOOR_ACTIVITIES = frozenset({ActivityKind.TOUR, ActivityKind.LESSON, ActivityKind.DISCUSSION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,9 +268,22 @@ def _position_warning(stop_id: str | None, site: Site) -> Iterator[PlanWarning]:
         yield _warning(WarningCode.POSITION_ESTIMATE, stop_id, site.name, position=state)
 
 
+def _access_warning(stop: Stop, site: Site) -> Iterator[PlanWarning]:
+    """Indoor activities where the evidence says the building may be viewable from outside only."""
+    if not site.access.exterior_only:
+        return
+    indoor = list(dict.fromkeys(a.kind for a in stop.activities if a.kind in INDOOR_ACTIVITIES))
+    if indoor:
+        activities = ",".join(kind.value for kind in indoor)
+        yield _warning(
+            WarningCode.INDOOR_NOT_CONFIRMED_OPEN, stop.id, site.name, activities=activities
+        )
+
+
 def _site_warnings(
     stop: Stop, site: Site, plan: Plan, visit: ScheduleItem | None, today: date
 ) -> Iterator[PlanWarning]:
+    yield from _access_warning(stop, site)
     yield from _closed_day_warnings(stop, site, plan.date)
     yield from _hours_warnings(stop, site, visit)
     yield from _booking_warnings(stop, site, plan, today)

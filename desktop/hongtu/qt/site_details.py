@@ -12,7 +12,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from hongtu.core.sites import Confidence, Fact, PositionOrigin, Site
+from hongtu.core.sites import Confidence, Fact, PositionOrigin, Site, VisitorAccess
 from hongtu.qt.site_model import category_label
 
 
@@ -63,6 +63,7 @@ def site_details_html(site: Site, edit_link: bool = False) -> str:
     parts.append("<table cellspacing='0' cellpadding='3' width='100%'>")
     for field, label in _fact_labels():
         parts.append(_fact_row(field, label, getattr(site, field), site))
+    parts.append(_access_row(site))
     minutes = tr("{0} 分钟").format(site.visit_minutes)
     if site.visit_minutes_is_default:
         minutes += tr("（默认值，可修改）")
@@ -119,6 +120,30 @@ def _fact_row(field: str, label: str, fact: Fact, site: Site) -> str:
         f"<td>{escape(fact.value or '')} <small style='color:#6d4c41'>({escape(meta)})</small>"
         "</td></tr>"
     )
+
+
+def access_text(status: VisitorAccess) -> str:
+    return {
+        VisitorAccess.UNKNOWN: tr("未知"),
+        VisitorAccess.OPEN: tr("有接待参观的记录"),
+        VisitorAccess.EXTERIOR_ONLY: tr("未确认对外开放，可能只能在外观看"),
+    }[status]
+
+
+def _access_row(site: Site) -> str:
+    access = site.access
+    label = f"<td valign='top' width='22%'><b>{escape(tr('对外开放'))}</b></td>"
+    text = escape(access_text(access.status))
+    if access.status is VisitorAccess.UNKNOWN:
+        return f"<tr>{label}<td><span style='color:#888'>{text}</span></td></tr>"
+    if access.status is VisitorAccess.EXTERIOR_ONLY:
+        text = f"<span style='background:#fdecea'>{text}</span>"
+    if access.origin is PositionOrigin.USER:
+        meta = tr("组织者确认")
+    else:
+        refs = "".join(f"[{i + 1}]" for i in access.source_ids if i < len(site.sources))
+        meta = f"{confidence_label(access.confidence)} {refs}".strip()
+    return f"<tr>{label}<td>{text} <small style='color:#6d4c41'>({escape(meta)})</small></td></tr>"
 
 
 def _sources_html(site: Site) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from hongtu.core.plans import ActivityKind
 from hongtu.core.warnings import PlanWarning, Severity, WarningCode, WarningGroup
 
 Details = dict[str, str | int]
@@ -117,6 +118,24 @@ def _site_missing(d: Details) -> str:
     return tr("站点（编号 {0}）已不在站点目录中，请删除或替换这一站。").format(d["site_id"])
 
 
+def _indoor_activity_name(value: str) -> str:
+    names = {
+        ActivityKind.TOUR.value: tr("室内参观"),
+        ActivityKind.LESSON.value: tr("室内现场党课"),
+        ActivityKind.DISCUSSION.value: tr("室内交流研讨"),
+    }
+    return names.get(value, value)
+
+
+def _indoor_not_confirmed_open(d: Details) -> str:
+    kinds = [kind for kind in str(d.get("activities", "")).split(",") if kind]
+    activities = tr("、").join(_indoor_activity_name(kind) for kind in kinds)
+    return tr(
+        "没有证据表明这里对外开放（可能只能在外观看），方案却安排了{0}；"
+        "请先向当地文物部门确认能否入内，或改为在室外瞻仰、讲解。"
+    ).format(activities)
+
+
 _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.PLAN_IN_PAST: _past,
     WarningCode.DAY_TOO_LONG: _too_long,
@@ -135,6 +154,7 @@ _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.NO_LUNCH: _no_lunch,
     WarningCode.NO_STOPS: _no_stops,
     WarningCode.NO_GATHERING: _no_gathering,
+    WarningCode.INDOOR_NOT_CONFIRMED_OPEN: _indoor_not_confirmed_open,
 }
 
 

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.sites import (
     DEFAULT_VISIT_MINUTES,
+    Access,
     Confidence,
     Fact,
     Position,
@@ -19,6 +20,7 @@ from hongtu.core.sites import (
     Site,
     SiteCategory,
     Source,
+    VisitorAccess,
     VisitRules,
 )
 
@@ -31,7 +33,10 @@ FACT_FIELDS = (
     "admission",
     "phone",
 )
-EDITABLE_FIELDS = (*FACT_FIELDS, "position", "visit_minutes", "rules")
+#: ``visitor_access`` is stored inside the ``facts`` JSON column (no schema change), as
+#: ``{"value": "exterior_only" | "open" | null, "confidence": ..., "sources": [...]}``.
+ACCESS_FIELD = "visitor_access"
+EDITABLE_FIELDS = (*FACT_FIELDS, "position", "visit_minutes", "rules", ACCESS_FIELD)
 
 
 class EditLike(Protocol):
@@ -86,6 +91,27 @@ def source_to_json(source: Source) -> dict[str, Any]:
         "confidence": source.confidence.value,
         "supports": list(source.supports),
     }
+
+
+def access_to_json(access: Access) -> dict[str, Any]:
+    value = None if access.status is VisitorAccess.UNKNOWN else access.status.value
+    return {
+        "value": value,
+        "confidence": access.confidence.value,
+        "sources": list(access.source_ids),
+    }
+
+
+def _access(data: dict[str, Any] | None) -> Access:
+    if not data or data.get("value") is None:
+        return Access()
+    try:
+        status = VisitorAccess(data["value"])
+    except ValueError:
+        return Access()
+    return Access(
+        status, Confidence(data.get("confidence", "unknown")), tuple(data.get("sources", ()))
+    )
 
 
 def rules_to_json(rules: VisitRules) -> dict[str, Any]:
@@ -177,6 +203,10 @@ def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
     if "visit_minutes" in edits:
         visit_minutes = edits["visit_minutes"].value
     rules = rules_from_json(edits["rules"].value if "rules" in edits else None)
+    access = _access(row.facts.get(ACCESS_FIELD))
+    if ACCESS_FIELD in edits:  # the organiser confirmed it (or that it is closed to visitors)
+        status = VisitorAccess(edits[ACCESS_FIELD].value)
+        access = Access(status, Confidence.HIGH, (), PositionOrigin.USER)
     return Site(
         id=row.id,
         key=row.key,
@@ -205,4 +235,5 @@ def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
         visit_minutes_is_default=visit_minutes is None,
         rules=rules,
         search_keys=row.search_keys,
+        access=access,
     )

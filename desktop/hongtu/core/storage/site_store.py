@@ -11,11 +11,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.geo import Crs, LatLon
-from hongtu.core.sites import Confidence, Position, Site, SiteCategory, VisitRules
+from hongtu.core.sites import (
+    Confidence,
+    Position,
+    Site,
+    SiteCategory,
+    VisitorAccess,
+    VisitRules,
+)
 from hongtu.core.storage.models import SiteEditRow, SiteRow
 from hongtu.core.storage.site_rows import (
+    ACCESS_FIELD,
     EDITABLE_FIELDS,
     FACT_FIELDS,
+    access_to_json,
     fact_to_json,
     row_to_site,
     rules_to_json,
@@ -103,6 +112,12 @@ class SiteStore:
 
     def set_rules(self, site_id: int, rules: VisitRules) -> Site:
         return self._set_edit(site_id, "rules", rules_to_json(rules))
+
+    def set_visitor_access(self, site_id: int, status: VisitorAccess) -> Site:
+        """The organiser says whether groups can go inside; UNKNOWN restores the catalogue's."""
+        if status is VisitorAccess.UNKNOWN:
+            return self.clear_edit(site_id, ACCESS_FIELD)
+        return self._set_edit(site_id, ACCESS_FIELD, status.value)
 
     def clear_edit(self, site_id: int, field: str) -> Site:
         with writing(self._sessions) as session:
@@ -223,6 +238,7 @@ def _fill_from_catalogue(row: SiteRow, entry: Any, catalogue_version: int) -> No
     row.coord_basis = position.basis if position else ""
     row.coord_verified = position.verified if position else False
     row.facts = {name: fact_to_json(fact) for name, fact in entry.facts.items()}
+    row.facts[ACCESS_FIELD] = access_to_json(entry.access)
     row.significance = entry.significance
     row.notes = entry.notes
     row.sources = [source_to_json(s) for s in entry.sources]
