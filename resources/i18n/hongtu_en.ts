@@ -604,6 +604,29 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
   </context>
   <context>
+    <name>MapLegend</name>
+    <message>
+      <source>位置待核实（估计坐标）</source>
+      <translation>Position unverified (estimated coordinate)</translation>
+    </message>
+    <message>
+      <source>位置未知：{0} 个，未上图</source>
+      <translation>Position unknown: {0}, not on the map</translation>
+    </message>
+    <message>
+      <source>图例</source>
+      <translation>Legend</translation>
+    </message>
+    <message>
+      <source>方案站点（按顺序编号）</source>
+      <translation>Plan stops (numbered in order)</translation>
+    </message>
+    <message>
+      <source>集合地点</source>
+      <translation>Gathering point</translation>
+    </message>
+  </context>
+  <context>
     <name>PlaceDialog</name>
     <message>
       <source>OpenStreetMap Nominatim</source>

@@ -28,6 +28,12 @@ var hongtuMap = (function () {
   var labels = {
     estimate: "位置待核实", addStop: "加入方案", gathering: "集", inPlan: "已在方案中"
   };
+  var districtLayer = null;  // district and county names (no outline is ever unnamed offline)
+  var legendBox = null;
+  var legendSpec = null;
+  var framed = false;        // the first markers drawn are framed once; later the user's view stays
+  var hoveredId = null;
+  var DISTRICT_LABEL_MIN_ZOOM = 8;
 
   function send(message) {
     var text = JSON.stringify(message);
@@ -80,8 +86,13 @@ var hongtuMap = (function () {
                      { maxWidth: 280, minWidth: 160 });
     marker.bindTooltip(el("span", "ht-label", site.name),
                        { permanent: true, direction: "right", className: "ht-tooltip" });
-    marker.on("mouseover", function () { labelClass(marker, "ht-label-hover", true); });
-    marker.on("mouseout", function () { labelClass(marker, "ht-label-hover", false); });
+    marker.on("mouseover", function () {
+      hoveredId = site.id; labelClass(marker, "ht-label-hover", true); declutter();
+    });
+    marker.on("mouseout", function () {
+      if (hoveredId === site.id) { hoveredId = null; }
+      labelClass(marker, "ht-label-hover", false); declutter();
+    });
     marker.on("click", function () { send({ type: "site_clicked", id: site.id }); });
     marker.on("dragend", function () {
       var p = marker.getLatLng();
@@ -92,18 +103,219 @@ var hongtuMap = (function () {
     if (site.id === selectedId) { labelClass(marker, "ht-label-selected", true); }
   }
 
-  // Labels: at the city-wide zoom the downtown sites are a few hundred metres apart and their
-  // names would pile up, so below LABEL_ZOOM only the selected site and a hovered one are named.
-  var LABEL_ZOOM = 13;
-
   function labelClass(marker, name, on) {
     var tooltip = marker.getTooltip();
     var node = tooltip ? tooltip.getElement() : null;
     if (node) { node.classList.toggle(name, on); }
   }
 
-  function updateLabelDensity() {
-    map.getContainer().classList.toggle("ht-labels-sparse", map.getZoom() < LABEL_ZOOM);
+  // ---- labels that never collide ---------------------------------------------------------------
+  // Every site is named where its name fits: labels are placed greedily (the selected site, a
+  // hovered one, then the others; district names last), to the right of the pin or else to its
+  // left, and a label that would overlap a control, a pin, a route marker or a label already
+  // placed is hidden (visibility only, so it keeps its box for the next pass).
+
+  function boxOf(node) {
+    var r = node.getBoundingClientRect();
+    return { l: r.left, t: r.top, r: r.right, b: r.bottom };
+  }
+
+  function overlaps(a, list) {
+    var pad = 2;
+    for (var i = 0; i < list.length; i += 1) {
+      var o = list[i];
+      if (a.l < o.r + pad && a.r + pad > o.l && a.t < o.b + pad && a.b + pad > o.t) { return true; }
+    }
+    return false;
+  }
+
+  function siteLabelOrder() {
+    var ids = Object.keys(markers).map(Number).sort(function (a, b) { return a - b; });
+    var first = [selectedId, hoveredId].filter(function (id) {
+      return id !== null && markers[id];
+    });
+    return first.concat(ids.filter(function (id) { return first.indexOf(id) < 0; }));
+  }
+
+  function declutter() {
+    if (!map) { return 0; }
+    var view = boxOf(map.getContainer());
+    var taken = [];
+    var decisions = [];
+    function onScreen(box) {  // wholly inside the map: a name cut by the edge is not readable
+      return box.l >= view.l && box.r <= view.r && box.t >= view.t && box.b <= view.b;
+    }
+    var controls = map.getContainer().querySelectorAll(".leaflet-control, .ht-notice");
+    Array.prototype.forEach.call(controls, function (node) {
+      if (node.offsetWidth) { taken.push(boxOf(node)); }
+    });
+    var pins = {};
+    Object.keys(markers).forEach(function (id) {
+      var node = markers[id].getElement ? markers[id].getElement() : null;
+      if (node) { pins[id] = boxOf(node); taken.push(pins[id]); }
+    });
+    function crowded(id) {  // a pin on top of another: a name there could not say which one
+      var own = pins[id];
+      return !!own && Object.keys(pins).some(function (other) {
+        return Number(other) !== id && overlaps(own, [pins[other]]);
+      });
+    }
+    routeLayer.eachLayer(function (layer) {  // the numbered stops and the gathering mark
+      var node = layer instanceof L.Marker ? layer.getElement() : null;
+      if (node) { taken.push(boxOf(node)); }
+    });
+    var shown = 0;
+    var order = siteLabelOrder();
+    var nodes = order.map(function (id) {
+      var tooltip = markers[id].getTooltip();
+      var node = tooltip ? tooltip.getElement() : null;
+      if (node) { node.style.marginLeft = ""; }
+      return node;
+    });
+    order.forEach(function (id, i) {
+      var node = nodes[i];
+      var pin = markers[id].getElement ? markers[id].getElement() : null;
+      if (!node) { return; }
+      var right = boxOf(node);
+      var centre = pin ? (boxOf(pin).l + boxOf(pin).r) / 2 : right.l;
+      var shift = (right.r - right.l) + 2 * (right.l - centre);
+      var left = { l: right.l - shift, t: right.t, r: right.r - shift, b: right.b };
+      var pinned = id === selectedId || id === hoveredId;
+      var box = null;
+      if (!pinned && crowded(id)) { box = null; }
+      else if (onScreen(right) && !overlaps(right, taken)) { box = right; shift = 0; }
+      else if (onScreen(left) && !overlaps(left, taken)) { box = left; }
+      else if (pinned) { box = right; shift = 0; }
+      if (box) { taken.push(box); shown += 1; }
+      decisions.push([node, box !== null, shift]);
+    });
+    var districtsOn = map.getZoom() >= DISTRICT_LABEL_MIN_ZOOM;
+    if (districtLayer) {
+      districtLayer.eachLayer(function (layer) {
+        var wrap = layer.getElement();
+        var node = wrap ? wrap.firstChild : null;
+        if (!node) { return; }
+        var box = boxOf(node);
+        var show = districtsOn && onScreen(box) && !overlaps(box, taken);
+        if (show) { taken.push(box); }
+        decisions.push([node, show]);
+      });
+    }
+    decisions.forEach(function (d) {
+      d[0].classList.toggle("ht-label-hidden", !d[1]);
+      if (d[2]) { d[0].style.marginLeft = (-d[2]) + "px"; }
+    });
+    return shown;
+  }
+
+  function labelReport() {
+    declutter();
+    var named = [];
+    var hidden = [];
+    siteLabelOrder().forEach(function (id) {
+      var tooltip = markers[id].getTooltip();
+      var node = tooltip ? tooltip.getElement() : null;
+      if (node) { (node.classList.contains("ht-label-hidden") ? hidden : named).push(id); }
+    });
+    var districts = [];
+    var boxes = [];
+    if (districtLayer) {
+      districtLayer.eachLayer(function (layer) {
+        var wrap = layer.getElement();
+        var node = wrap ? wrap.firstChild : null;
+        if (node && !node.classList.contains("ht-label-hidden")) {
+          districts.push(node.textContent);
+        }
+      });
+    }
+    document.querySelectorAll(".ht-tooltip, .ht-district-label").forEach(function (node) {
+      if (!node.classList.contains("ht-label-hidden")) {
+        var b = boxOf(node);
+        boxes.push([b.l, b.t, b.r, b.b]);
+      }
+    });
+    return { named: named, hidden: hidden, districts: districts, boxes: boxes };
+  }
+
+  // ---- district names and the legend -------------------------------------------------------------
+
+  function districtMarker(item) {
+    var icon = L.divIcon({ html: el("div", "ht-district-label", item.name),
+                           className: "ht-district-wrap", iconSize: null });
+    return L.marker([item.lat, item.lon], { icon: icon, interactive: false, keyboard: false,
+                                            pane: "htDistrictLabels" });
+  }
+
+  function legendSwatch(item) {
+    var kind = item.kind;
+    if (kind === "category") {
+      var category = /^[a-z_]+$/.test(item.category || "") ? item.category : "custom";
+      var pin = el("div", "ht-pin ht-legend-pin ht-cat-" + category);
+      pin.appendChild(el("span", "ht-dot"));
+      return pin;
+    }
+    if (kind === "estimate") {
+      var dashed = el("div", "ht-pin ht-legend-pin ht-legend-neutral ht-estimate");
+      dashed.appendChild(el("span", "ht-dot"));
+      return dashed;
+    }
+    if (kind === "unplaced") { return el("div", "ht-legend-unplaced", "?"); }
+    if (kind === "stop") { return el("div", "ht-stop-number ht-legend-route", "1"); }
+    if (kind === "gathering") { return el("div", "ht-gather ht-legend-route", labels.gathering); }
+    return null;
+  }
+
+  function renderLegend() {
+    if (!legendBox || !legendSpec) { return 0; }
+    while (legendBox.firstChild) { legendBox.removeChild(legendBox.firstChild); }
+    var open = !legendBox.classList.contains("ht-legend-closed");
+    var toggle = el("button", "ht-legend-title", legendSpec.title || "");
+    toggle.type = "button";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    toggle.addEventListener("click", function () {
+      legendBox.classList.toggle("ht-legend-closed");
+      renderLegend();
+      declutter();
+    });
+    legendBox.appendChild(toggle);
+    var rows = 0;
+    var list = el("div", "ht-legend-items");
+    (Array.isArray(legendSpec.items) ? legendSpec.items : []).forEach(function (item) {
+      var swatch = item && typeof item.text === "string" ? legendSwatch(item) : null;
+      if (!swatch) { return; }
+      var row = el("div", "ht-legend-row");
+      var cell = el("span", "ht-legend-swatch");
+      cell.appendChild(swatch);
+      row.appendChild(cell);
+      row.appendChild(el("span", "ht-legend-text", item.text));
+      list.appendChild(row);
+      rows += 1;
+    });
+    legendBox.appendChild(list);
+    return rows;
+  }
+
+  function addLegendControl() {
+    var Legend = L.Control.extend({
+      options: { position: "bottomright" },
+      onAdd: function () {
+        legendBox = el("div", "ht-legend leaflet-bar");
+        L.DomEvent.disableClickPropagation(legendBox);
+        L.DomEvent.disableScrollPropagation(legendBox);
+        renderLegend();
+        return legendBox;
+      }
+    });
+    new Legend().addTo(map);
+  }
+
+  function frameAllSites() {
+    var bounds = [];
+    Object.keys(markers).forEach(function (id) { bounds.push(markers[id].getLatLng()); });
+    if (bounds.length) {
+      map.fitBounds(L.latLngBounds(bounds).pad(0.08), { maxZoom: 15, animate: false });
+    }
+    return bounds.length;
   }
 
   function escapeHtml(text) {
@@ -204,8 +416,11 @@ var hongtuMap = (function () {
       routeLayer = L.layerGroup().addTo(map);
       map.attributionControl.setPrefix(false);
       L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
-      map.on("zoomend", updateLabelDensity);
-      updateLabelDensity();
+      map.createPane("htDistrictLabels");
+      map.getPane("htDistrictLabels").style.zIndex = 450;  // above outlines, below markers
+      districtLayer = L.layerGroup().addTo(map);
+      addLegendControl();
+      map.on("zoomend moveend resize", declutter);
       map.on("click", function (e) {
         send({ type: "map_clicked", lat: e.latlng.lat, lon: e.latlng.lng });
       });
@@ -217,6 +432,7 @@ var hongtuMap = (function () {
       Object.keys(labels).forEach(function (k) {
         if (typeof newLabels[k] === "string") { labels[k] = newLabels[k]; }
       });
+      renderLegend();  // the gathering mark in the legend is one of these words
       return true;
     },
     setPlanSites: function (ids) {
@@ -238,19 +454,42 @@ var hongtuMap = (function () {
         sites[site.id] = site;
         addSiteMarker(site);
       });
-      return Object.keys(markers).length;
+      var count = Object.keys(markers).length;
+      if (!framed && count) { framed = true; frameAllSites(); }
+      declutter();
+      return count;
     },
     updateSite: function (site) {
       if (!validSite(site)) { return false; }
       if (markers[site.id]) { siteLayer.removeLayer(markers[site.id]); }
       sites[site.id] = site;
       addSiteMarker(site);
+      declutter();
       return true;
     },
     removeSite: function (id) {
       if (markers[id]) { siteLayer.removeLayer(markers[id]); delete markers[id]; }
       delete sites[id];
+      declutter();
       return true;
+    },
+    setDistrictLabels: function (list) {
+      districtLayer.clearLayers();
+      (Array.isArray(list) ? list : []).forEach(function (item) {
+        if (item && typeof item.name === "string" && typeof item.lat === "number" &&
+            typeof item.lon === "number" && isFinite(item.lat) && isFinite(item.lon)) {
+          districtMarker(item).addTo(districtLayer);
+        }
+      });
+      declutter();
+      return districtLayer.getLayers().length;
+    },
+    setLegend: function (spec) {
+      legendSpec = spec && typeof spec === "object" ? spec : null;
+      return renderLegend();
+    },
+    labelState: function () {
+      return JSON.stringify(labelReport());
     },
     highlight: function (id, centre) {
       var previous = selectedId;
@@ -265,6 +504,7 @@ var hongtuMap = (function () {
       if (centre && markers[id]) {
         map.panTo(markers[id].getLatLng(), { animate: false });
       }
+      declutter();
       return markers[id] !== undefined;
     },
     setDraggable: function (id, draggable) {
@@ -420,6 +660,7 @@ var hongtuMap = (function () {
           map.fitBounds(L.latLngBounds(points).pad(0.25), { maxZoom: 15, animate: false });
         }
       }
+      declutter();
       return points.length;
     },
     routeSummary: function () {
@@ -435,10 +676,15 @@ var hongtuMap = (function () {
                               layers: routeLayer.getLayers().length });
     },
     fitAll: function () {
-      var bounds = [];
-      Object.keys(markers).forEach(function (id) { bounds.push(markers[id].getLatLng()); });
-      if (bounds.length) { map.fitBounds(L.latLngBounds(bounds).pad(0.1)); }
-      return bounds.length;
+      return frameAllSites();
+    },
+    setView: function (lat, lon, zoom) {
+      if (typeof lat !== "number" || typeof lon !== "number" || typeof zoom !== "number") {
+        return false;
+      }
+      map.setView([lat, lon], zoom, { animate: false });
+      declutter();
+      return true;
     },
     state: function () {
       var c = map.getCenter();
@@ -464,6 +710,14 @@ var hongtuMap = (function () {
         preview: previewMarker ? [previewMarker.getLatLng().lat, previewMarker.getLatLng().lng]
                                : null,
         notice: noticeBox && noticeBox.style.display !== "none" ? noticeBox.textContent : "",
+        bounds: (function () {
+          var b = map.getBounds();
+          return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()];
+        })(),
+        districtLabels: districtLayer ? districtLayer.getLayers().length : 0,
+        legend: legendBox ? Array.prototype.map.call(
+          legendBox.querySelectorAll(".ht-legend-text"), function (n) { return n.textContent; })
+          : [],
         pinsInDom: document.querySelectorAll(".leaflet-marker-pane .ht-pin").length
       });
     },

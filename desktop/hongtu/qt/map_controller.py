@@ -181,6 +181,7 @@ class MapController(QObject):
         self.basemap: BaseMap = BASE_MAPS[BaseMapId.NONE]
         self._sites: dict[int, dict[str, Any]] = {}
         self._route: dict[str, Any] | None = None
+        self._district_labels: list[dict[str, Any]] = []
         self._correcting: tuple[int, LatLon] | None = None
         self._adding = False
         self._preview: LatLon | None = None
@@ -237,6 +238,15 @@ class MapController(QObject):
         """The sites of the open plan: their popups say 已在方案中."""
         self.view.call("setPlanSites", sorted(site_ids))
 
+    def show_district_labels(self, labels: list[dict[str, Any]]) -> None:
+        """District and county names, ``[{"name", "lat", "lon"}]`` in WGS-84."""
+        self._district_labels = labels
+        self.view.call("setDistrictLabels", project_payload(labels, self.crs))
+
+    def set_legend(self, spec: dict[str, Any]) -> None:
+        """The legend's words (``map_legend.legend_spec``); plain text, never markup."""
+        self.view.call("setLegend", spec)
+
     def set_route(self, route: dict[str, Any], callback: Callback | None = None) -> None:
         """``route`` as ``hongtuMap.setRoute`` takes it, with WGS-84 lat/lon.
 
@@ -270,6 +280,8 @@ class MapController(QObject):
 
     def _redraw_in_display_crs(self) -> None:
         self.view.call("setOutlines", outlines_in(self.crs))
+        if self._district_labels:
+            self.view.call("setDistrictLabels", project_payload(self._district_labels, self.crs))
         self.view.call("setSites", project_payload(list(self._sites.values()), self.crs))
         if self._route is not None:
             self.view.call("setRoute", project_payload(self._route, self.crs))  # all, re-projected
