@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 
 _MERGE_ID = 0x4854  # commands typed into the same field in a row merge into one undo step
 MERGE_SECONDS = 3.0  # …when each follows the previous one within this many seconds
+UNDO_LIMIT = 1000  # undo steps kept; each holds the plan before and after (benchmarks/README.md)
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ class PlanSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)  # memory stays bounded in a long session
         self._store: PlanStore | None = None
         self._sites: dict[int, Site] = {}
         self._settings = settings

@@ -1,0 +1,59 @@
+"""Child process for test_kill_during_writes: the real CLI, killed with SIGKILL at a chosen point.
+
+Run as ``python kill_writer.py POINT CLI-ARGS…``. ``POINT`` is where the process kills itself:
+
+- ``none``: never (the parent may kill it at any moment instead);
+- ``plan_flushed``: the imported plan's rows are in the database transaction, not yet committed;
+- ``file_written``: an export's temporary file is written and fsynced, not yet renamed;
+- ``renamed``: the export has replaced the target, the folder is not yet fsynced.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+
+def die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def install(point: str) -> None:
+    if point == "plan_flushed":
+        from sqlalchemy import event
+        from sqlalchemy.orm import Session
+
+        from hongtu.core.storage.models import PlanRow
+
+        def after_flush(session: Session, _context: object) -> None:
+            rows = [*session.new, *session.identity_map.values()]
+            if any(isinstance(row, PlanRow) for row in rows):
+                die()
+
+        event.listen(Session, "after_flush", after_flush)
+    elif point in ("file_written", "renamed"):
+        from hongtu.core import atomic
+
+        real_replace = os.replace
+
+        def replace(src: str, dst: str) -> None:
+            if point == "file_written" and atomic.is_partial(atomic.Path(src)):
+                die()
+            real_replace(src, dst)
+            if point == "renamed":
+                die()
+
+        atomic.os.replace = replace  # type: ignore[attr-defined]
+
+
+def main() -> int:
+    point, args = sys.argv[1], sys.argv[2:]
+    install(point)
+    from hongtu.cli import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
