@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from hongtu.core.plans import Plan, PlanStatus
 from hongtu.qt.plan_list import PlanListPanel
@@ -102,3 +103,20 @@ def test_new_deleted_and_undone_plans_come_and_go_row_by_row(qtbot, panel) -> No
     assert resets == []
     assert [t for t, _, _ in listed(panel)] == [f"方案{n}" for n in range(19, -1, -1)]
     assert panel.model.index(0, PlanColumn.TITLE).data() == "方案19"
+
+
+def test_filtering_the_list_never_opens_or_selects_another_plan(qtbot, panel) -> None:
+    session = panel.session
+    select_title(panel, "方案3")
+    opened = session.plan.id  # type: ignore[union-attr]
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "1")
+    shown = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
+    assert sorted(shown) == sorted(["方案1", *(f"方案{n}" for n in range(10, 20))])
+    assert session.plan.id == opened  # type: ignore[union-attr]
+    assert panel.selected_plan_id() is None  # the open plan is filtered out: nothing selected
+    assert not panel.delete_button.isEnabled() and not panel.copy_button.isEnabled()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Backspace)
+    assert panel.proxy.rowCount() == 20
+    assert panel.selected_plan_id() == opened
+    assert session.plan.id == opened  # type: ignore[union-attr]

@@ -58,7 +58,8 @@ var hongtuMap = (function () {
 
   function markerIcon(site, selected) {
     var box = el("div", "ht-pin ht-cat-" + site.category + (site.estimate ? " ht-estimate" : "") +
-                 (selected ? " ht-selected" : "") + (site.id === editingId ? " ht-editing" : ""));
+                 (selected ? " ht-selected" : "") + (site.id === editingId ? " ht-editing" : "") +
+                 (hiddenSites[site.id] ? " ht-filtered" : ""));
     box.appendChild(el("span", "ht-dot"));
     return L.divIcon({ html: box, className: "ht-pin-wrap", iconSize: [22, 22],
                        iconAnchor: [11, 11], popupAnchor: [0, -12], tooltipAnchor: [12, 0] });
@@ -98,10 +99,93 @@ var hongtuMap = (function () {
       var p = marker.getLatLng();
       send({ type: "marker_dragged", id: site.id, lat: p.lat, lon: p.lng });
     });
-    marker.addTo(siteLayer);
-    markers[site.id] = marker;
+    markers[site.id] = marker;  // put on the map by refreshSites (maybe inside a cluster)
     if (site.id === selectedId) { labelClass(marker, "ht-label-selected", true); }
   }
+
+  // ---- many places: clusters, only what is in view, labels that do not collide, filtering ----
+  // Up to CLUSTER_MIN sites every marker is drawn, as always. With more (a county's worth of
+  // gathering points), below CLUSTER_OFF_ZOOM sites closer than CLUSTER_CELL pixels share one
+  // numbered cluster marker, and only markers in (or near) the view are in the page at all.
+  // The selected site, the one being corrected and the open plan's sites always keep their own
+  // marker. Sites the site list filters out are dimmed (few sites) or left out (many); their
+  // names are hidden.
+  var CLUSTER_MIN = 150;
+  var CLUSTER_CELL = 56;
+  var CLUSTER_OFF_ZOOM = 16;
+  var clusterLayer = null;
+  var denseMode = false;
+  var hiddenSites = {};   // site id -> true: filtered out of the site list
+  var shown = {};         // site id -> true: its marker is in siteLayer now
+
+  function keepsOwnMarker(id) {
+    return id === selectedId || id === editingId || planSites[id] === true;
+  }
+
+  function refreshSites() {
+    if (!map) { return; }
+    var want = {};
+    var cells = {};
+    var zoom = map.getZoom();
+    var bounds = map.getBounds().pad(0.25);
+    Object.keys(markers).forEach(function (key) {
+      var id = Number(key);
+      if (!denseMode || keepsOwnMarker(id)) { want[id] = true; return; }
+      if (hiddenSites[id]) { return; }
+      var ll = markers[id].getLatLng();
+      if (!bounds.contains(ll)) { return; }
+      if (zoom >= CLUSTER_OFF_ZOOM) { want[id] = true; return; }
+      var p = map.project(ll, zoom);
+      var cell = Math.floor(p.x / CLUSTER_CELL) + ":" + Math.floor(p.y / CLUSTER_CELL);
+      (cells[cell] = cells[cell] || []).push(id);
+    });
+    var groups = [];
+    Object.keys(cells).forEach(function (cell) {
+      if (cells[cell].length === 1) { want[cells[cell][0]] = true; }
+      else { groups.push(cells[cell]); }
+    });
+    Object.keys(shown).forEach(function (id) {
+      if (!want[id]) { siteLayer.removeLayer(markers[id]); delete shown[id]; }
+    });
+    Object.keys(want).forEach(function (id) {
+      if (!shown[id] && markers[id]) { siteLayer.addLayer(markers[id]); shown[id] = true; }
+    });
+    drawClusters(groups);
+    declutter();
+  }
+
+  function drawClusters(groups) {
+    clusterLayer.clearLayers();
+    groups.forEach(function (ids) {
+      var lat = 0;
+      var lon = 0;
+      var bounds = L.latLngBounds([]);
+      ids.forEach(function (id) {
+        var ll = markers[id].getLatLng();
+        lat += ll.lat; lon += ll.lng; bounds.extend(ll);
+      });
+      var n = ids.length;
+      var size = n < 10 ? 28 : (n < 100 ? 34 : 40);
+      var icon = L.divIcon({ html: el("div", "ht-cluster", n), className: "ht-pin-wrap",
+                             iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
+      var marker = L.marker([lat / n, lon / n], { icon: icon, keyboard: false, title: String(n) });
+      marker.on("click", function () {
+        map.fitBounds(bounds.pad(0.2), { animate: false, maxZoom: CLUSTER_OFF_ZOOM });
+      });
+      clusterLayer.addLayer(marker);
+    });
+  }
+
+  function setFiltered(id, on) {
+    var marker = markers[id];
+    if (!marker) { return; }
+    var box = marker.options.icon.options.html;
+    if (box && box.classList) { box.classList.toggle("ht-filtered", on); }
+  }
+
+  // Labels: at the city-wide zoom the downtown sites are a few hundred metres apart and their
+  // names would pile up, so below LABEL_ZOOM only the selected site and a hovered one are named.
+  var LABEL_ZOOM = 13;
 
   function labelClass(marker, name, on) {
     var tooltip = marker.getTooltip();
@@ -130,9 +214,11 @@ var hongtuMap = (function () {
   }
 
   function siteLabelOrder() {
-    var ids = Object.keys(markers).map(Number).sort(function (a, b) { return a - b; });
+    // with many places only the markers in the page have names to place
+    var ids = Object.keys(denseMode ? shown : markers).map(Number)
+      .sort(function (a, b) { return a - b; });
     var first = [selectedId, hoveredId].filter(function (id) {
-      return id !== null && markers[id];
+      return id !== null && markers[id] && (!denseMode || shown[id]);
     });
     return first.concat(ids.filter(function (id) { return first.indexOf(id) < 0; }));
   }
@@ -182,7 +268,7 @@ var hongtuMap = (function () {
       var left = { l: right.l - shift, t: right.t, r: right.r - shift, b: right.b };
       var pinned = id === selectedId || id === hoveredId;
       var box = null;
-      if (!pinned && crowded(id)) { box = null; }
+      if (!pinned && (crowded(id) || hiddenSites[id])) { box = null; }
       else if (onScreen(right) && !overlaps(right, taken)) { box = right; shift = 0; }
       else if (onScreen(left) && !overlaps(left, taken)) { box = left; }
       else if (pinned) { box = right; shift = 0; }
@@ -412,6 +498,7 @@ var hongtuMap = (function () {
     init: function (leafletMap, outlines) {
       map = leafletMap;
       outlineLayer = outlines;
+      clusterLayer = L.layerGroup().addTo(map);
       siteLayer = L.layerGroup().addTo(map);
       routeLayer = L.layerGroup().addTo(map);
       map.attributionControl.setPrefix(false);
@@ -420,7 +507,7 @@ var hongtuMap = (function () {
       map.getPane("htDistrictLabels").style.zIndex = 450;  // above outlines, below markers
       districtLayer = L.layerGroup().addTo(map);
       addLegendControl();
-      map.on("zoomend moveend resize", declutter);
+      map.on("moveend resize", refreshSites);  // re-cluster, then place the names
       map.on("click", function (e) {
         send({ type: "map_clicked", lat: e.latlng.lat, lon: e.latlng.lng });
       });
@@ -440,6 +527,7 @@ var hongtuMap = (function () {
       (Array.isArray(ids) ? ids : []).forEach(function (id) {
         if (typeof id === "number") { planSites[id] = true; }
       });
+      if (denseMode) { refreshSites(); }  // the plan's sites never hide inside a cluster
       return Object.keys(planSites).length;
     },
     popupText: function (id) {
@@ -450,27 +538,31 @@ var hongtuMap = (function () {
       siteLayer.clearLayers();
       markers = {};
       sites = {};
-      list.filter(validSite).forEach(function (site) {
+      shown = {};
+      var valid = list.filter(validSite);
+      denseMode = valid.length >= CLUSTER_MIN;
+      valid.forEach(function (site) {
         sites[site.id] = site;
         addSiteMarker(site);
       });
       var count = Object.keys(markers).length;
       if (!framed && count) { framed = true; frameAllSites(); }
-      declutter();
+      refreshSites();
       return count;
     },
     updateSite: function (site) {
       if (!validSite(site)) { return false; }
-      if (markers[site.id]) { siteLayer.removeLayer(markers[site.id]); }
+      if (markers[site.id]) { siteLayer.removeLayer(markers[site.id]); delete shown[site.id]; }
       sites[site.id] = site;
       addSiteMarker(site);
-      declutter();
+      refreshSites();
       return true;
     },
     removeSite: function (id) {
       if (markers[id]) { siteLayer.removeLayer(markers[id]); delete markers[id]; }
+      delete shown[id];
       delete sites[id];
-      declutter();
+      refreshSites();
       return true;
     },
     setDistrictLabels: function (list) {
@@ -491,6 +583,18 @@ var hongtuMap = (function () {
     labelState: function () {
       return JSON.stringify(labelReport());
     },
+    hideSites: function (change) {
+      // the site list's filter changed: {hide: [ids], show: [ids]}, only the difference
+      change = change || {};
+      (Array.isArray(change.hide) ? change.hide : []).forEach(function (id) {
+        hiddenSites[id] = true; setFiltered(id, true);
+      });
+      (Array.isArray(change.show) ? change.show : []).forEach(function (id) {
+        delete hiddenSites[id]; setFiltered(id, false);
+      });
+      refreshSites();
+      return Object.keys(hiddenSites).length;
+    },
     highlight: function (id, centre) {
       var previous = selectedId;
       selectedId = id;
@@ -504,18 +608,20 @@ var hongtuMap = (function () {
       if (centre && markers[id]) {
         map.panTo(markers[id].getLatLng(), { animate: false });
       }
-      declutter();
+      refreshSites();  // the selected site leaves its cluster; names re-placed
       return markers[id] !== undefined;
     },
     setDraggable: function (id, draggable) {
       var m = markers[id];
-      if (!m || !m.dragging) { return false; }
+      if (!m) { return false; }
       if (draggable) {
         if (editingId !== null && editingId !== id) { hongtuMap.setDraggable(editingId, false); }
         editingId = id;
       } else if (editingId === id) {
         editingId = null;
       }
+      if (denseMode) { refreshSites(); }  // the marker being corrected is always on the map
+      if (!m.dragging) { return false; }
       m.setIcon(markerIcon(sites[id], id === selectedId));
       if (draggable) { m.dragging.enable(); } else { m.dragging.disable(); }
       return true;
@@ -675,6 +781,27 @@ var hongtuMap = (function () {
       return JSON.stringify({ gathering: gathering, stops: stops, line: line,
                               layers: routeLayer.getLayers().length });
     },
+    labelBoxes: function () {
+      // read-only, for tests: the screen boxes of the site names now shown
+      var boxes = [];
+      document.querySelectorAll(".leaflet-tooltip-pane .ht-tooltip").forEach(function (node) {
+        var style = window.getComputedStyle(node);
+        if (style.display === "none" || style.visibility === "hidden" || style.opacity === "0") {
+          return;  // hidden, or leaving
+        }
+        var r = node.getBoundingClientRect();
+        boxes.push([r.left, r.top, r.right, r.bottom, node.textContent]);
+      });
+      return JSON.stringify(boxes);
+    },
+    sitesInPage: function () {
+      // read-only, for tests: the sites whose own marker is in the page now
+      return JSON.stringify(Object.keys(shown).map(Number));
+    },
+    setView: function (lat, lon, zoom) {
+      map.setView([lat, lon], zoom, { animate: false });
+      return map.getZoom();
+    },
     fitAll: function () {
       return frameAllSites();
     },
@@ -695,6 +822,16 @@ var hongtuMap = (function () {
         center: [c.lat, c.lng],
         zoom: map.getZoom(),
         routeLayers: routeLayer.getLayers().length,
+        dense: denseMode,
+        sitesInPage: Object.keys(shown).length,
+        clusters: clusterLayer.getLayers().length,
+        clusteredSites: clusterLayer.getLayers().reduce(function (n, layer) {
+          return n + Number(layer.options.title);
+        }, 0),
+        hidden: Object.keys(hiddenSites).map(Number),
+        dimmedInDom: document.querySelectorAll(".leaflet-marker-pane .ht-pin.ht-filtered").length,
+        labelsShown: document.querySelectorAll(
+          ".leaflet-tooltip-pane .ht-tooltip:not(.ht-label-hidden)").length,
         outlines: outlineLayer ? outlineLayer.getLayers().length : 0,
         baseMap: baseLayer ? baseLayer.options.hongtuId : null,
         baseLayers: baseLayer ? baseLayer.getLayers().length : 0,

@@ -109,6 +109,8 @@ def site_marker_data(site: Site) -> dict[str, object] | None:
 class SiteListPanel(QWidget):
     """Search box, district and category filters, and the table of sites."""
 
+    filter_changed = Signal()  # the sites shown changed: the map dims or hides the others
+
     def __init__(self, model: SiteTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
@@ -130,7 +132,7 @@ class SiteListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SiteColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
-        header.setResizeContentsPrecision(200)  # thousands of places: size from the first rows
+        header.setResizeContentsPrecision(50)  # thousands of places: size from the first rows
         self.table.setMinimumWidth(300)
         for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -142,7 +144,7 @@ class SiteListPanel(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table)
-        self.search.textChanged.connect(self.proxy.set_query)
+        self.search.textChanged.connect(self._on_search_text_changed)
         self.district.currentIndexChanged.connect(self._on_district_changed)
         self.category.currentIndexChanged.connect(self._on_category_changed)
 
@@ -161,11 +163,17 @@ class SiteListPanel(QWidget):
                 self.category.addItem(category_label(category), category.value)
         self.category.blockSignals(False)
 
+    def _on_search_text_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self.filter_changed.emit()
+
     def _on_district_changed(self, _index: int) -> None:
         self.proxy.set_district(self.district.currentData())
+        self.filter_changed.emit()
 
     def _on_category_changed(self, _index: int) -> None:
         self.proxy.set_category(self.category.currentData())
+        self.filter_changed.emit()
 
     def selected_site_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -241,6 +249,7 @@ class MainWindow(QMainWindow):
         self.map_controller.site_clicked.connect(self._on_map_site_clicked)
         self.map_controller.ready.connect(self._on_map_ready)
         self.map_controller.base_map_changed.connect(self._on_map_base_map_changed)
+        self.site_list.filter_changed.connect(self._on_site_filter_changed)
 
     def install_tools(self) -> None:
         """The plan editor and the site-editing tools (menus, panes, actions). Idempotent."""
@@ -286,6 +295,7 @@ class MainWindow(QMainWindow):
         self._show_site_counts()
         markers = [data for s in sites if (data := site_marker_data(s)) is not None]
         self.map_controller.show_sites(markers, callback=self._on_markers_drawn)
+        self._on_site_filter_changed()
         self.sites_changed.emit(self.site_model.sites())
 
     def select_site(self, site_id: int) -> None:
@@ -426,6 +436,9 @@ class MainWindow(QMainWindow):
             },
         )
         self.map_controller.show_district_labels(district_label_payload())
+
+    def _on_site_filter_changed(self) -> None:
+        self.map_controller.hide_sites(self.site_list.proxy.hidden_site_ids())
 
     def _on_markers_drawn(self, count: object) -> None:
         self.sites_shown_on_map.emit(int(count) if isinstance(count, int | float) else 0)

@@ -182,6 +182,8 @@ class MapController(QObject):
         self._sites: dict[int, dict[str, Any]] = {}
         self._route: dict[str, Any] | None = None
         self._district_labels: list[dict[str, Any]] = []
+        self._plan_sites: list[int] | None = None
+        self._hidden: set[int] = set()
         self._correcting: tuple[int, LatLon] | None = None
         self._adding = False
         self._preview: LatLon | None = None
@@ -234,9 +236,23 @@ class MapController(QObject):
         self._sites.pop(site_id, None)
         self.view.call("removeSite", site_id)
 
+    def hide_sites(self, site_ids: set[int]) -> None:
+        """The sites the site list filters out: dimmed, or left out when there are many.
+
+        Only the difference to the last call is sent.
+        """
+        hide = sorted(site_ids - self._hidden)
+        show = sorted(self._hidden - site_ids)
+        self._hidden = set(site_ids)
+        if hide or show:
+            self.view.call("hideSites", {"hide": hide, "show": show})
+
     def set_plan_sites(self, site_ids: list[int]) -> None:
-        """The sites of the open plan: their popups say 已在方案中."""
-        self.view.call("setPlanSites", sorted(site_ids))
+        """The sites of the open plan: their popups say 已在方案中 (sent only when they change)."""
+        ids = sorted(site_ids)
+        if ids != self._plan_sites:
+            self._plan_sites = ids
+            self.view.call("setPlanSites", ids)
 
     def show_district_labels(self, labels: list[dict[str, Any]]) -> None:
         """District and county names, ``[{"name", "lat", "lon"}]`` in WGS-84."""

@@ -171,7 +171,7 @@ class PlanEditor(QWidget):
         self.stops_view = StopsView(self.session, page)
         self.stops_view.setModel(self.stops_model)
         header = self.stops_view.horizontalHeader()
-        header.setResizeContentsPrecision(100)  # a 200-stop day: size from the first rows
+        header.setResizeContentsPrecision(30)  # a 200-stop day: size from the first rows
         header.setSectionResizeMode(StopColumn.PLACE, QHeaderView.ResizeMode.Stretch)
         for column in (StopColumn.NUMBER, StopColumn.MINUTES, StopColumn.PINNED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -34,7 +34,7 @@ def tr(text: str) -> str:
 
 
 NEW_PLAN_TITLE = "主题党日活动"
-RESIZE_ROWS = 60  # rows measured to size the date, status and stop-count columns
+RESIZE_ROWS = 30  # rows measured to size the date, status and stop-count columns
 
 
 def default_plan_date(today: date) -> date:
@@ -83,7 +83,7 @@ class PlanListPanel(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._on_search_text_changed)
         self.new_button.clicked.connect(self.create_plan)
         self.copy_button.clicked.connect(self.duplicate_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -103,6 +103,26 @@ class PlanListPanel(QWidget):
         if current is not None:
             self._select(current)
         self.empty.setVisible(self.model.rowCount() == 0)
+        self._update_buttons()
+
+    def _on_search_text_changed(self, text: str) -> None:
+        """Filter the list; hiding the open plan's row does not open another plan.
+
+        The selection follows the open plan: its row when shown, no row when filtered out (so
+        复制 and 删除 never act on a plan that merely slid under the cursor).
+        """
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.proxy.setFilterFixedString(text)
+        open_id = self.session.plan.id if self.session.plan is not None else None
+        row = self.model.row_of(open_id) if open_id is not None else None
+        shown = row is not None and self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
+        if not shown:
+            selection.clear()
+        selection.blockSignals(False)
+        if shown and open_id is not None:
+            self._select(open_id)
+        self.table.viewport().update()
         self._update_buttons()
 
     def _on_session_plan_listed(self, plan_id: int) -> None:

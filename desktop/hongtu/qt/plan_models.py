@@ -794,17 +794,18 @@ class PlanListModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._plans):
             return None
         plan = self._plans[index.row()]
-        column = PlanColumn(index.column())
-        if role in (DISPLAY, EDIT):
-            return {
-                PlanColumn.TITLE: plan.title,
-                PlanColumn.DATE: plan.day.isoformat(),
-                PlanColumn.STATUS: status_label(plan.status),
-                PlanColumn.STOPS: str(plan.stop_count),
-            }[column]
+        column = index.column()
+        if role in (DISPLAY, EDIT):  # only the asked column: filtering asks 10,000 rows at once
+            if column == PlanColumn.TITLE:
+                return plan.title
+            if column == PlanColumn.DATE:
+                return plan.day.isoformat()
+            if column == PlanColumn.STATUS:
+                return status_label(plan.status)
+            return str(plan.stop_count)
         if role == PLAN_ID_ROLE:
             return plan.id
-        if role == Qt.ItemDataRole.ToolTipRole and column is PlanColumn.TITLE:
+        if role == Qt.ItemDataRole.ToolTipRole and column == PlanColumn.TITLE:
             return plain_tooltip(
                 tr("{0}\n{1}　双击改名").format(plan.title, plan.branch or tr("（未填党支部）"))
             )

@@ -74,7 +74,7 @@ class PlanSchedulePanel(QGroupBox):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(150)  # a 200-stop day: size from the first rows
+        header.setResizeContentsPrecision(30)  # a 200-stop day: size from the first rows
         for column in ScheduleColumn:
             mode = QHeaderView.ResizeMode.ResizeToContents
             if column is ScheduleColumn.PLACE:

@@ -70,10 +70,11 @@ class SiteTableModel(QAbstractTableModel):
             return
         changed = site_ids ^ self._in_plan
         self._in_plan = site_ids
-        for row, site in enumerate(self._sites):
-            if site.id in changed:
-                index = self.index(row, SiteColumn.NAME)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        rows = [row for row, site in enumerate(self._sites) if site.id in changed]
+        if rows:  # one signal for the span, not one per site (listeners refilter on each)
+            first = self.index(min(rows), SiteColumn.NAME)
+            last = self.index(max(rows), SiteColumn.NAME)
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
 
     def in_plan(self, site_id: int) -> bool:
         return site_id in self._in_plan
@@ -191,8 +192,28 @@ class SiteFilterProxy(QSortFilterProxyModel):
         self._category = category or None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    @property
+    def filtering(self) -> bool:
+        return bool(self._query or self._district or self._category)
+
+    def accepts(self, site: Site) -> bool:
+        """Whether the list shows ``site`` (the map dims the markers of those it does not)."""
+        if self._district and site.district != self._district:
+            return False
+        if self._category and site.category.value != self._category:
+            return False
+        return not self._query or matches(site.search_keys or "", self._query)
+
+    def hidden_site_ids(self) -> set[int]:
+        model = self.sourceModel()
+        if not self.filtering or not isinstance(model, SiteTableModel):
+            return set()
+        return {site.id for site in model.sites() if not self.accepts(site)}
+
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         model = self.sourceModel()
+        if isinstance(model, SiteTableModel) and not source_parent.isValid():
+            return self.accepts(model.site_at(source_row))  # the site itself, not 3 data() calls
         index = model.index(source_row, 0, source_parent)
         if self._district and model.data(index, DISTRICT_ROLE) != self._district:
             return False

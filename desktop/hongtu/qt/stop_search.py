@@ -34,6 +34,10 @@ class SiteMatchProxy(QSortFilterProxyModel):
         self._query = ""
         self._ranks: dict[int, int] = {}
 
+    @property
+    def query(self) -> str:
+        return self._query
+
     def set_query(self, text: str) -> None:
         self.beginFilterChange()
         self._query = text.strip()
@@ -103,6 +107,8 @@ class StopSearchBox(QObject):
         return self._popup().isVisible()
 
     def _refilter(self, *_args: object) -> None:
+        if not self.line_edit.text().strip() and not self.proxy.query:
+            return  # nothing typed: nothing shown, nothing to recompute on every edit
         self.proxy.set_query(self.line_edit.text())
 
     def _on_text_edited(self, text: str) -> None:

@@ -1,0 +1,132 @@
+"""Two thousand places on the map: clustered at low zoom, names that do not collide, filtering."""
+
+from __future__ import annotations
+
+import json
+import random
+from itertools import combinations
+
+import pytest
+
+from gui_helpers import close_main_window, map_state, open_main_window, run_js
+from hongtu.core.geo import Crs, LatLon
+from hongtu.core.storage.site_store import NewPlace
+
+pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+
+CENTRE = LatLon(37.8706, 112.5489)
+PLACES = 2000
+
+
+@pytest.fixture
+def crowded_window(qtbot, tmp_path):
+    from hongtu.core.workspace import open_workspace
+
+    db = str(tmp_path / "crowded.sqlite3")
+    workspace = open_workspace(db)
+    rng = random.Random(7)
+    workspace.sites.add_places(
+        NewPlace(
+            f"集合点{n}",
+            LatLon(CENTRE.lat + rng.uniform(-0.2, 0.2), CENTRE.lon + rng.uniform(-0.2, 0.2)),
+            Crs.WGS84,
+        )
+        for n in range(1, PLACES + 1)
+    )
+    workspace.close()
+    window, controller = open_main_window(qtbot, db)
+    yield window
+    close_main_window(window, controller)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    window, controller = open_main_window(qtbot, str(tmp_path / "few.sqlite3"))
+    yield window
+    close_main_window(window, controller)
+
+
+def in_page(qtbot, window) -> set[int]:
+    return set(json.loads(run_js(qtbot, window, "sitesInPage")))
+
+
+def placed_ids(window) -> set[int]:
+    return {s.id for s in window.site_model.sites() if s.position is not None}
+
+
+def test_at_city_zoom_the_places_are_clusters_and_every_place_is_counted(
+    qtbot, crowded_window
+) -> None:
+    window = crowded_window
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, 8)
+    state = map_state(qtbot, window)
+    assert state["dense"] is True
+    assert state["markers"] == len(placed_ids(window)) > PLACES
+    assert state["clusters"] > 0
+    assert state["sitesInPage"] < 300  # not two thousand markers in the page
+    assert state["pinsInDom"] == state["sitesInPage"]
+    # at this zoom the whole county is in view: each place is a marker or inside a cluster
+    assert state["sitesInPage"] + state["clusteredSites"] == state["markers"]
+
+
+def test_zoomed_in_every_place_in_view_has_its_own_marker(qtbot, crowded_window) -> None:
+    window = crowded_window
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, 16)
+    state = map_state(qtbot, window)
+    assert state["clusters"] == 0
+    assert 0 < state["sitesInPage"] < state["markers"]  # only what is in (or near) the view
+
+
+@pytest.mark.parametrize("zoom", [13, 14, 16])
+def test_names_never_overlap(qtbot, crowded_window, zoom: int) -> None:
+    window = crowded_window
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, zoom)
+    state = map_state(qtbot, window)
+    boxes = json.loads(run_js(qtbot, window, "labelBoxes"))
+    assert boxes, "some places are named"
+    assert len(boxes) <= state["sitesInPage"]
+    for a, b in combinations(boxes, 2):
+        overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+        overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+        assert overlap_x <= 2 or overlap_y <= 2, (a[4], b[4])
+
+
+def test_the_selected_place_leaves_its_cluster(qtbot, crowded_window) -> None:
+    window = crowded_window
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, 10)
+    place = next(s for s in window.site_model.sites() if s.name == "集合点1500")
+    window.select_site(place.id)
+    qtbot.waitUntil(lambda: place.id in in_page(qtbot, window))
+    assert map_state(qtbot, window)["selected"] == place.id
+
+
+def test_filtering_the_list_hides_the_other_places_on_a_crowded_map(qtbot, crowded_window) -> None:
+    window = crowded_window
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, 8)
+    qtbot.keyClicks(window.site_list.search, "jhd199")  # pinyin initials of 集合点199x
+    matching = {s.id for s in window.site_model.sites() if s.name.startswith("集合点199")}
+    assert window.site_list.proxy.rowCount() == len(matching) == 11
+    state = map_state(qtbot, window)
+    assert set(state["hidden"]) == {s.id for s in window.site_model.sites()} - matching
+    assert in_page(qtbot, window) <= matching
+    assert state["sitesInPage"] + state["clusteredSites"] == len(matching)
+    window.site_list.search.clear()
+    state = map_state(qtbot, window)
+    assert state["hidden"] == []
+    assert state["sitesInPage"] + state["clusteredSites"] == state["markers"]
+
+
+def test_filtering_a_few_sites_dims_the_others(qtbot, window) -> None:
+    sites = [s for s in window.site_model.sites() if s.position is not None]
+    assert map_state(qtbot, window)["dense"] is False
+    district = next(s.district for s in sites if s.district)
+    index = window.site_list.district.findData(district)
+    window.site_list.district.setCurrentIndex(index)
+    others = {s.id for s in window.site_model.sites() if s.district != district}
+    state = map_state(qtbot, window)
+    assert set(state["hidden"]) == others
+    assert state["dimmedInDom"] == len([s for s in sites if s.id in others]) > 0
+    assert state["pinsInDom"] == len(sites)  # dimmed, still on the map
+    window.site_list.district.setCurrentIndex(0)
+    state = map_state(qtbot, window)
+    assert state["hidden"] == [] and state["dimmedInDom"] == 0
