@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
             self.map_controller.remove_site(site.id)
         else:
             self.map_controller.update_site(marker)
+        self._on_site_filter_changed()  # a new or renamed place may match the filter or not
         if self.site_list.selected_site_id() == site.id:
             self.details.show_site(site)
         self._show_site_counts()
