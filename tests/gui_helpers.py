@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
-
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
+from hongtu.qt.mapview import delete_now
 
 MAP_TIMEOUT_MS = 30_000
 
@@ -24,9 +23,7 @@ def open_main_window(qtbot: Any, db: str) -> tuple[MainWindow, Controller]:
 
 def close_main_window(window: MainWindow, controller: Controller) -> None:
     window.close()
-    window.map_view.deleteLater()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    delete_now(window)  # the map's page before the web profile, as the app does
     if controller.workspace is not None:
         controller.workspace.close()
 

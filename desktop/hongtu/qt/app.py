@@ -26,6 +26,7 @@ from hongtu.qt.crash import install_excepthook
 from hongtu.qt.errors import database_error_message, restore_question
 from hongtu.qt.i18n import install_translators
 from hongtu.qt.mainwindow import MainWindow
+from hongtu.qt.mapview import delete_now
 
 if TYPE_CHECKING:
     from hongtu.core.workspace import Workspace
@@ -211,6 +212,7 @@ def run_gui(db: str | None, lang: str) -> int:
     # them while the page loads would hold up the page (one GUI thread).
     window.sites_shown_on_map.connect(lambda _count: window.install_tools())
     code = app.exec()
+    delete_now(window)  # its map page goes before the web profile Qt releases at exit
     if controller.workspace is not None:
         controller.workspace.close()
     return code

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -167,3 +167,14 @@ def js_literal(value: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def delete_now(widget: QWidget) -> None:
+    """Deletes ``widget`` and its children at once, not at some later turn of the event loop.
+
+    A window holding a map view is deleted this way when it closes for good: the view's web
+    page must be gone before the web profile it belongs to, which Qt releases when the
+    application ends ("Release of profile requested but WebEnginePage still not deleted").
+    """
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
