@@ -2,7 +2,8 @@
 # Set up HongTu on a fresh Debian/Ubuntu machine, then launch it or run every test.
 #
 #   scripts/dev.sh run [hongtu arguments…]   set up, then open the desktop app
-#   scripts/dev.sh test [pytest arguments…]  set up, then run ruff, mypy and the whole test suite
+#   scripts/dev.sh test [pytest arguments…]  set up, then run ruff, mypy, the JS lint and
+#                                            the whole test suite
 #
 # It installs what is missing and installable: the Debian libraries Qt WebEngine needs, a CJK
 # font (fonts-wqy-microhei), poppler-utils, Xvfb and the desktop-file/AppStream validators
@@ -74,6 +75,32 @@ ensure_venv() {
   fi
 }
 
+# The map page's script is linted with ESLint (version pinned in tools/eslint/package-lock.json,
+# installed there by npm ci from the npm registry). Without Node.js ≥ 20.19 and npm (ESLint 10's
+# minimum) only its syntax is checked, with node --check, and without Node.js not at all.
+lint_js() {
+  local tools="$ROOT/tools/eslint" files=("$ROOT"/resources/web/*.js)
+  if ! command -v node >/dev/null 2>&1; then
+    say "Node.js not found: the map script is not linted"; return
+  fi
+  if ! command -v npm >/dev/null 2>&1 || ! node -e '
+      const [major, minor] = process.versions.node.split(".").map(Number);
+      process.exit(major > 20 || (major === 20 && minor >= 19) ? 0 : 1);'; then
+    say "ESLint needs Node.js >= 20.19 and npm: checking the map script's syntax only"
+    local file
+    for file in "${files[@]}"; do node --check "$file"; done
+    return
+  fi
+  local stamp="$tools/node_modules/.hongtu-installed" want
+  want="$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing ESLint into tools/eslint"
+    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$want" > "$stamp"
+  fi
+  "$tools/node_modules/.bin/eslint" --config "$tools/eslint.config.mjs" "${files[@]}"
+}
+
 cmd="${1:-run}"
 shift || true
 ensure_debian_packages
@@ -90,6 +117,7 @@ case "$cmd" in
     cd "$ROOT"
     "$VENV/bin/ruff" check .
     "$VENV/bin/mypy"  # configured in pyproject.toml: strict for hongtu.core
+    lint_js
     export QT_QPA_PLATFORM=offscreen
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

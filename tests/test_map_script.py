@@ -1,0 +1,189 @@
+"""The map page's own script (resources/web/hongtu-map.js), run in the real page.
+
+The cached Folium page is loaded in a bare ``MapView`` (no main window); the tests call
+``hongtuMap.*`` through the view, read JSON answers, and watch the page's messages arrive at
+the Python bridge over the real QWebChannel.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from gui_helpers import MAP_TIMEOUT_MS
+from hongtu.core import mappage
+from hongtu.qt.mapview import MapView, delete_now
+
+pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+
+GATE = {"lat": 37.8706, "lon": 112.5489, "name": "单位大门"}
+
+
+def stop(stop_id: str, number: int, lat: float, lon: float = 112.55) -> dict[str, Any]:
+    return {"id": stop_id, "number": number, "lat": lat, "lon": lon, "name": f"站{number}"}
+
+
+def site(site_id: int, name: str, lat: float = 37.87, lon: float = 112.55) -> dict[str, Any]:
+    return {
+        "id": site_id,
+        "name": name,
+        "lat": lat,
+        "lon": lon,
+        "category": "memorial_hall",
+        "district": "杏花岭区",
+        "estimate": False,
+    }
+
+
+@pytest.fixture
+def view(qtbot: Any) -> Iterator[MapView]:
+    map_view = MapView()
+    map_view.resize(800, 600)
+    map_view.show()
+    with qtbot.waitSignal(map_view.map_ready, timeout=MAP_TIMEOUT_MS):
+        map_view.load_page(mappage.map_page_file())
+    yield map_view
+    map_view.close()
+    delete_now(map_view)  # the page before the web profile
+
+
+def call(qtbot: Any, view: MapView, function: str, *args: Any) -> Any:
+    with qtbot.waitCallback(timeout=MAP_TIMEOUT_MS) as callback:
+        view.call(function, *args, callback=callback)
+    return callback.args[0]
+
+
+def evaluate(qtbot: Any, view: MapView, script: str) -> Any:
+    with qtbot.waitCallback(timeout=MAP_TIMEOUT_MS) as callback:
+        view.page().runJavaScript(script, 0, callback)
+    return callback.args[0]
+
+
+def route_summary(qtbot: Any, view: MapView) -> dict[str, Any]:
+    return json.loads(call(qtbot, view, "routeSummary"))
+
+
+# ---- the route --------------------------------------------------------------------------------
+
+
+def test_the_route_is_closed_when_the_group_returns(qtbot, view) -> None:
+    stops = [stop("a", 1, 37.88), stop("b", 2, 37.89), stop("c", 3, 37.90)]
+    drawn = call(qtbot, view, "setRoute", {"gathering": GATE, "stops": stops, "returns": True})
+    assert drawn == 4  # the gathering point and three stops
+    summary = route_summary(qtbot, view)
+    start = [GATE["lat"], GATE["lon"]]
+    assert summary["line"] == [start, [37.88, 112.55], [37.89, 112.55], [37.90, 112.55], start]
+    assert summary["gathering"] == "单位大门"
+    assert [s["number"] for s in summary["stops"]] == ["1", "2", "3"]
+
+    call(qtbot, view, "patchRoute", {"returns": False})
+    line = route_summary(qtbot, view)["line"]
+    assert len(line) == 4 and line[-1] == [37.90, 112.55]  # open: it ends at the last stop
+
+
+def test_the_route_follows_the_stop_numbers_and_skips_bad_points(qtbot, view) -> None:
+    stops = [
+        stop("c", 3, 37.90),
+        stop("a", 1, 37.88),
+        {"id": "x", "number": 2, "lat": "37.9", "lon": 112.5, "name": "坏"},  # not a number
+        stop("b", 2, 37.89),
+    ]
+    call(qtbot, view, "setRoute", {"gathering": None, "stops": stops, "returns": True})
+    summary = route_summary(qtbot, view)
+    assert [s["name"] for s in summary["stops"]] == ["站1", "站2", "站3"]
+    # no gathering point: nothing to return to, the line is not closed
+    assert summary["line"] == [[37.88, 112.55], [37.89, 112.55], [37.90, 112.55]]
+    assert summary["gathering"] is None
+
+    call(qtbot, view, "patchRoute", {"remove": ["b", "c"]})
+    summary = route_summary(qtbot, view)
+    assert summary["line"] == [] and [s["name"] for s in summary["stops"]] == ["站1"]
+    assert summary["layers"] == 1  # one stop marker, no line left behind
+
+
+def test_a_stop_problem_and_name_reach_the_marker_as_text(qtbot, view) -> None:
+    evil = stop("a", 1, 37.88) | {"name": "<img src=x onerror=alert(1)>", "problem": "closed"}
+    call(qtbot, view, "setRoute", {"gathering": GATE, "stops": [evil], "returns": False})
+    summary = route_summary(qtbot, view)
+    assert summary["stops"] == [
+        {"name": "<img src=x onerror=alert(1)>", "number": "1", "problem": "closed"}
+    ]
+    assert evaluate(qtbot, view, "document.querySelectorAll('.ht-stop-closed').length") == 1
+    assert evaluate(qtbot, view, "document.querySelectorAll('img[src=x]').length") == 0
+
+
+# ---- the site markers -------------------------------------------------------------------------
+
+
+def test_markers_are_drawn_for_valid_sites_only_and_show_names_as_text(qtbot, view) -> None:
+    sites = [
+        site(1, "八路军驻晋办事处旧址"),
+        site(2, "<b>粗</b> & 旧址", lat=37.9),
+        {"id": 3, "name": "无坐标", "lat": None, "lon": 112.5},
+        {"id": "4", "name": "编号不是数字", "lat": 37.8, "lon": 112.5},
+    ]
+    assert call(qtbot, view, "setSites", sites) == 2
+    state = json.loads(call(qtbot, view, "state"))
+    assert sorted(state["markerIds"]) == [1, 2] and state["pinsInDom"] == 2
+    labels = evaluate(
+        qtbot,
+        view,
+        "JSON.stringify(Array.from(document.querySelectorAll('.ht-label'), n => n.textContent))",
+    )
+    assert sorted(json.loads(labels)) == sorted(["八路军驻晋办事处旧址", "<b>粗</b> & 旧址"])
+    assert evaluate(qtbot, view, "document.querySelectorAll('.ht-label b').length") == 0
+    assert "<b>粗</b> & 旧址" in call(qtbot, view, "popupText", 2)
+
+    assert call(qtbot, view, "highlight", 2, False) is True
+    assert json.loads(call(qtbot, view, "state"))["selected"] == 2
+    assert call(qtbot, view, "highlight", 99, False) is False
+    assert call(qtbot, view, "updateSite", site(1, "改名", lat=37.95)) is True
+    assert json.loads(call(qtbot, view, "markerLatLng", 1)) == [37.95, 112.55]
+    assert call(qtbot, view, "updateSite", {"id": 5, "lat": "x", "lon": 1}) is False
+    call(qtbot, view, "removeSite", 1)
+    assert json.loads(call(qtbot, view, "state"))["markerIds"] == [2]
+    assert call(qtbot, view, "markerLatLng", 1) == "null"
+
+
+# ---- messages to Python -----------------------------------------------------------------------
+
+
+def test_clicks_on_a_marker_its_popup_and_the_map_reach_the_bridge(qtbot, view) -> None:
+    call(qtbot, view, "setSites", [site(7, "太原解放纪念馆")])
+    bridge = view.bridge
+    with qtbot.waitSignal(bridge.site_clicked, timeout=MAP_TIMEOUT_MS) as clicked:
+        assert call(qtbot, view, "clickMarker", 7) is True
+    assert clicked.args == [7]
+    assert call(qtbot, view, "clickMarker", 8) is False  # no such marker: nothing is sent
+
+    with qtbot.waitSignal(bridge.add_stop_requested, timeout=MAP_TIMEOUT_MS) as added:
+        assert evaluate(qtbot, view, "document.querySelector('.ht-popup-add').click(); 1") == 1
+    assert added.args == [7]
+
+    click = """(function () {
+        var box = document.querySelector('.leaflet-container').getBoundingClientRect();
+        var at = {bubbles: true, cancelable: true,  // clear of the controls and markers
+                  clientX: box.left + box.width * 0.8, clientY: box.top + box.height * 0.3};
+        var target = document.elementFromPoint(at.clientX, at.clientY);
+        target.dispatchEvent(new MouseEvent('click', at));
+        return target.className;
+    })()"""
+    with qtbot.waitSignal(bridge.map_clicked, timeout=MAP_TIMEOUT_MS) as clicked_map:
+        evaluate(qtbot, view, click)
+    lat, lon = clicked_map.args
+    assert 30 < lat < 45 and 105 < lon < 120  # somewhere on the Taiyuan map
+
+
+def test_a_malformed_message_from_the_page_is_rejected(qtbot, view) -> None:
+    send = """new QWebChannel(qt.webChannelTransport, function (channel) {
+        channel.objects.bridge.receive(JSON.stringify({type: "site_clicked", id: -1}));
+    }); 1"""
+    bridge = view.bridge
+    clicked: list[int] = []
+    bridge.site_clicked.connect(clicked.append)
+    with qtbot.waitSignal(bridge.message_rejected, timeout=MAP_TIMEOUT_MS) as rejected:
+        evaluate(qtbot, view, send)
+    assert '"id":-1' in rejected.args[0] and clicked == []
