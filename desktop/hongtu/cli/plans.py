@@ -17,6 +17,7 @@ from hongtu.cli.common import (
     site_map,
     tr,
 )
+from hongtu.core.clocktime import hhmm
 
 
 def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -132,16 +133,16 @@ def schedule_json(plan: Any, schedule: Any, warnings: Sequence[Any]) -> dict[str
         "date": plan.date.isoformat(),
         "transport": plan.transport.value,
         "participants": plan.participants,
-        "start": schedule.start.strftime("%H:%M"),
-        "end": schedule.end.strftime("%H:%M"),
+        "start": hhmm(schedule.start),
+        "end": hhmm(schedule.end),
         "total_minutes": schedule.total_minutes,
         "travel_minutes": schedule.travel_minutes,
         "total_km": round(schedule.total_km, 2),
         "items": [
             {
                 "kind": item.kind.value,
-                "start": item.start.strftime("%H:%M"),
-                "end": item.end.strftime("%H:%M"),
+                "start": hhmm(item.start),
+                "end": hhmm(item.end),
                 "title": item.title,
                 "activity": item.activity_kind.value if item.activity_kind else None,
                 "stop_number": item.stop_number,
@@ -180,11 +181,11 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
     print(f"{plan.title}  {plan.date.isoformat()}  {tr('共 {0} 人').format(plan.participants)}")
     rows = [[tr("时间"), tr("内容"), tr("路程")]]
     for item in schedule.items:
-        rows.append([f"{item.start:%H:%M}–{item.end:%H:%M}", item_text(item), leg_text(item)])
+        rows.append([f"{hhmm(item.start)}–{hhmm(item.end)}", item_text(item), leg_text(item)])
     print(format_table(rows))
     print(
         tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里").format(
-            f"{schedule.end:%H:%M}",
+            hhmm(schedule.end),
             schedule.total_minutes,
             schedule.travel_minutes,
             schedule.total_km,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from types import MappingProxyType
 
+from hongtu.core.clocktime import hhmm
 from hongtu.core.geo import LatLon
 from hongtu.core.plans import (
     Activity,
@@ -277,10 +278,6 @@ class PlanDocument:
     @property
     def unplaced_stops(self) -> tuple[DocumentStop, ...]:
         return tuple(s for s in self.stops if s.point is None)
-
-
-def hhmm(value: time) -> str:
-    return f"{value.hour:02d}:{value.minute:02d}"
 
 
 def time_range(start: time, end: time) -> str:

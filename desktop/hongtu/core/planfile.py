@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from hongtu.core import limits
+from hongtu.core.clocktime import hhmm
 from hongtu.core.coords import to_wgs84
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.plans import (
@@ -92,7 +93,7 @@ def _plan_json(plan: Plan, sites: Mapping[int, Site]) -> dict[str, Any]:
         "phone": plan.phone,
         "transport": plan.transport.value,
         "gathering": _gathering_json(plan.gathering, sites),
-        "gathering_time": _hhmm(plan.gathering_time),
+        "gathering_time": hhmm(plan.gathering_time),
         "returns_to_gathering": plan.returns_to_gathering,
     }
     if plan.return_leg_override is not None:
@@ -103,10 +104,6 @@ def _plan_json(plan: Plan, sites: Mapping[int, Site]) -> dict[str, Any]:
         _stop_json(stop, sites, f"plan.stops[{index}]") for index, stop in enumerate(plan.stops)
     ]
     return data
-
-
-def _hhmm(moment: time) -> str:
-    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def _custom_json(name: str, point: LatLon | None) -> dict[str, Any]:
@@ -153,7 +150,7 @@ def _stop_json(stop: Stop, sites: Mapping[int, Site], path: str) -> dict[str, An
     if stop.pinned:
         data["pinned"] = True
     if stop.start_override is not None:
-        data["start_override"] = _hhmm(stop.start_override)
+        data["start_override"] = hhmm(stop.start_override)
     if stop.leg_minutes_override is not None:
         data["leg_minutes_override"] = stop.leg_minutes_override
     data["activities"] = [_activity_json(activity) for activity in stop.activities]

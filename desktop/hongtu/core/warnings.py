@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
 
+from hongtu.core.clocktime import hhmm
 from hongtu.core.holidays import DayKind, day_kind
 from hongtu.core.plans import (
     ActivityKind,
@@ -105,10 +106,6 @@ def _warning(
     code: WarningCode, stop_id: str | None, site_name: str, **details: str | int
 ) -> PlanWarning:
     return PlanWarning(code, stop_id, site_name, dict(details), _SEVERITY[code])
-
-
-def hhmm(moment: time) -> str:
-    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 # ---- whole-plan rules --------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from hongtu.core import limits
+from hongtu.core.clocktime import hhmm
 from hongtu.core.plans import (
     Activity,
     ActivityKind,
@@ -123,10 +124,6 @@ def status_label(status: PlanStatus) -> str:
         PlanStatus.PLANNED: tr("已定"),
         PlanStatus.DONE: tr("已完成"),
     }[status]
-
-
-def hhmm(moment: time) -> str:
-    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def parse_hhmm(text: str) -> time | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hongtu.core.clocktime import hhmm
 from hongtu.core.plans import Plan, Schedule
 from hongtu.core.warnings import PlanWarning, Severity
 from hongtu.qt.messages import plain_label
@@ -24,7 +25,6 @@ from hongtu.qt.plan_models import (
     PlanScheduleModel,
     PlanWarningsModel,
     ScheduleColumn,
-    hhmm,
 )
 from hongtu.qt.plan_session import PlanSession
 from hongtu.qt.warning_text import duration_text

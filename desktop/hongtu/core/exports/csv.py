@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+from hongtu.core.clocktime import hhmm
 from hongtu.core.document import DocumentRow, PlanDocument
 from hongtu.core.exports._text import cell_text, coord
 
@@ -34,8 +35,8 @@ def row_cells(index: int, row: DocumentRow) -> list[str]:
         str(index),
         str(row.stop_number) if row.stop_number is not None else "",
         row.time_range,
-        f"{row.start:%H:%M}",
-        f"{row.end:%H:%M}",
+        hhmm(row.start),
+        hhmm(row.end),
         cell_text(row.title),
         cell_text(row.place),
         cell_text(row.details),

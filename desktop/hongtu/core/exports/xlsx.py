@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hongtu.core.clocktime import hhmm
 from hongtu.core.document import PlanDocument
 from hongtu.core.exports._text import formula_like, xml_text
 
@@ -159,7 +160,7 @@ def _stops_sheet(sheet: Worksheet, doc: PlanDocument) -> None:
         cell.font = Font(name=FONT, size=11, bold=True)
         cell.fill = _HEADER_FILL
     for row, stop in enumerate(doc.stops, start=2):
-        when = f"{stop.start:%H:%M}–{stop.end:%H:%M}" if stop.start and stop.end else ""
+        when = f"{hhmm(stop.start)}–{hhmm(stop.end)}" if stop.start and stop.end else ""
         _put(sheet, row, 1, stop.number)
         _put(sheet, row, 2, stop.name)
         _put(sheet, row, 3, when)

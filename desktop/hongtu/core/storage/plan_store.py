@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from hongtu.core.clocktime import hhmm
 from hongtu.core.geo import LatLon
 from hongtu.core.limits import check_plan, fit_plan, fit_text
 from hongtu.core.plans import (
@@ -256,7 +257,7 @@ def _custom_from_json(data: dict[str, Any] | None) -> CustomPlace | None:
 
 
 def _hhmm(value: time | None) -> str | None:
-    return value.strftime("%H:%M") if value is not None else None
+    return hhmm(value) if value is not None else None
 
 
 def plan_values(plan: Plan, now: datetime) -> dict[str, Any]:
@@ -270,7 +271,7 @@ def plan_values(plan: Plan, now: datetime) -> dict[str, Any]:
         "phone": plan.phone,
         "transport": plan.transport.value,
         "gathering": _place_json(plan.gathering.site_id, plan.gathering.custom),
-        "gathering_time": plan.gathering_time.strftime("%H:%M"),
+        "gathering_time": hhmm(plan.gathering_time),
         "returns_to_gathering": plan.returns_to_gathering,
         "return_leg_override": plan.return_leg_override,
         "notes": plan.notes,

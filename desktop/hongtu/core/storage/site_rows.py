@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any, Protocol
 
+from hongtu.core import clocktime
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.sites import (
     DEFAULT_VISIT_MINUTES,
@@ -116,7 +117,7 @@ def _access(data: dict[str, Any] | None) -> Access:
 
 def rules_to_json(rules: VisitRules) -> dict[str, Any]:
     def hhmm(value: time | None) -> str | None:
-        return value.strftime("%H:%M") if value else None
+        return clocktime.hhmm(value) if value else None
 
     return {
         "opens": hhmm(rules.opens),
