@@ -113,8 +113,11 @@ def test_render_plan_uses_every_setting_it_is_given(workspace, tmp_path) -> None
 def test_the_window_and_the_command_line_export_the_same_file(
     qtbot, capsys, monkeypatch, tmp_path
 ) -> None:
+    from PySide6.QtWidgets import QDialog
+
     from gui_helpers import close_main_window, open_main_window
     from hongtu.qt.plan_outputs import ExportDialog
+    from hongtu.qt.preflight import PreflightDialog
 
     db_file = str(tmp_path / "agree.sqlite3")
     db = ["--db", db_file]
@@ -137,6 +140,13 @@ def test_the_window_and_the_command_line_export_the_same_file(
         return dialog.result()
 
     monkeypatch.setattr(ExportDialog, "exec", save_as_csv)
+    checked: list[list[str]] = []
+
+    def go_on_anyway(dialog: PreflightDialog) -> int:  # 仍然导出: the day is too long
+        checked.append([w.code.value for w in dialog.problems])
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(PreflightDialog, "exec", go_on_anyway)
     window, controller = open_main_window(qtbot, db_file)
     try:
         ui = window.plan_ui
@@ -150,6 +160,7 @@ def test_the_window_and_the_command_line_export_the_same_file(
     assert on_screen is not None and f"{on_screen.end:%H:%M}" == shown["end"]
     assert on_screen_warnings == [w["code"] for w in shown["warnings"]]
     assert WarningCode.DAY_TOO_LONG.value in on_screen_warnings
+    assert checked and WarningCode.DAY_TOO_LONG.value in checked[0]  # asked before exporting
     default_csv = tmp_path / "default.csv"
     save_settings(Settings())
     run(capsys, *db, "plans", "export", plan_id, "--format", "csv", "--output", str(default_csv))

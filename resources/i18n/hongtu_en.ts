@@ -1252,8 +1252,16 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>Unsupported format</translation>
     </message>
     <message>
+      <source>从名单文件导入…</source>
+      <translation>Import from a roster file…</translation>
+    </message>
+    <message>
       <source>保存到</source>
       <translation>Save to</translation>
+    </message>
+    <message>
+      <source>保存到文件夹</source>
+      <translation>Save to folder</translation>
     </message>
     <message>
       <source>写入失败</source>
@@ -1264,8 +1272,36 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>Extra blank rows</translation>
     </message>
     <message>
+      <source>只能读取 Excel（.xlsx）或 CSV 名单文件。</source>
+      <translation>Only Excel (.xlsx) or CSV roster files can be read.</translation>
+    </message>
+    <message>
+      <source>同时导出</source>
+      <translation>Also export</translation>
+    </message>
+    <message>
+      <source>名单文件里没有找到姓名。</source>
+      <translation>No names were found in the roster file.</translation>
+    </message>
+    <message>
+      <source>名单（*.xlsx *.csv *.txt）</source>
+      <translation>Rosters (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+      <source>完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>导出全套：日程安排表、签到表（PDF）和活动方案（Word）</source>
+      <translation>Full set: schedule and sign-in sheet (PDF) and activity plan (Word)</translation>
+    </message>
+    <message>
       <source>导出到</source>
       <translation>Export To</translation>
+    </message>
+    <message>
+      <source>导出到文件夹</source>
+      <translation>Export to folder</translation>
     </message>
     <message>
       <source>导出失败</source>
@@ -1274,6 +1310,36 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
     <message>
       <source>导出方案</source>
       <translation>Export Plan</translation>
+    </message>
+    <message>
+      <source>已从“{0}”读入 {1} 人。</source>
+      <translation>Read {1} people from “{0}”.</translation>
+    </message>
+    <message>
+      <source>已导出 {0} 个文件到“{1}”：
+{2}</source>
+      <translation>Exported {0} files to “{1}”:
+{2}</translation>
+    </message>
+    <message>
+      <source>已导出：{0}</source>
+      <translation>Exported: {0}</translation>
+    </message>
+    <message>
+      <source>打开所在文件夹</source>
+      <translation>Open containing folder</translation>
+    </message>
+    <message>
+      <source>打开文件</source>
+      <translation>Open file</translation>
+    </message>
+    <message>
+      <source>文件名已改为“{0}”：扩展名要与所选格式（{1}）一致。</source>
+      <translation>The file name was changed to “{0}”: the extension must match the chosen format ({1}).</translation>
+    </message>
+    <message>
+      <source>文件夹“{0}”不存在，请选择一个已有的文件夹。</source>
+      <translation>The folder “{0}” does not exist; choose an existing folder.</translation>
     </message>
     <message>
       <source>文件夹不存在</source>
@@ -1288,8 +1354,16 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>the file could not be written completely (the disk may be full)</translation>
     </message>
     <message>
+      <source>方案文件</source>
+      <translation>plan-file</translation>
+    </message>
+    <message>
       <source>方案文件（分享给其他支部）</source>
       <translation>Plan file (to share with other branches)</translation>
+    </message>
+    <message>
+      <source>无法读取这个名单文件（文件损坏或编码不是 UTF-8/GBK）。</source>
+      <translation>This roster file cannot be read (it is damaged, or its encoding is not UTF-8/GBK).</translation>
     </message>
     <message>
       <source>日历（ICS，可导入手机日历）</source>
@@ -1348,6 +1422,18 @@ The existing file was not changed.</translation>
       <translation>Offline web page (with sketch map and schedule)</translation>
     </message>
     <message>
+      <source>第 {0} 行与前面重复（“{1}”），已跳过</source>
+      <translation>Row {0} repeats an earlier row (“{1}”); skipped</translation>
+    </message>
+    <message>
+      <source>第 {0} 行没有姓名，已跳过</source>
+      <translation>Row {0} has no name; skipped</translation>
+    </message>
+    <message>
+      <source>第 {0} 行的姓名太长（“{1}”），已跳过</source>
+      <translation>Row {0}: the name is too long (“{1}”); skipped</translation>
+    </message>
+    <message>
       <source>签到名单</source>
       <translation>Sign-in names</translation>
     </message>
@@ -1372,6 +1458,10 @@ The existing file was not changed.</translation>
       <translation>Choose where to save first.</translation>
     </message>
     <message>
+      <source>读取 Excel（.xlsx）或 CSV 名单：姓名一列，职务一列可选</source>
+      <translation>Read an Excel (.xlsx) or CSV roster: a name column, and optionally a position column</translation>
+    </message>
+    <message>
       <source>路线（GPX，导航软件）</source>
       <translation>Route (GPX, for navigation apps)</translation>
     </message>
@@ -1380,8 +1470,18 @@ The existing file was not changed.</translation>
       <translation>Route (KML, for Ovital and other map apps)</translation>
     </message>
     <message>
+      <source>这些文件已存在，要替换它们吗？
+{0}</source>
+      <translation>These files already exist. Replace them?
+{0}</translation>
+    </message>
+    <message>
       <source>选择…</source>
       <translation>Browse…</translation>
+    </message>
+    <message>
+      <source>选择名单文件</source>
+      <translation>Choose a roster file</translation>
     </message>
   </context>
   <context>
@@ -1611,6 +1711,33 @@ The existing file was not changed.</translation>
     <message>
       <source>需要两个数：经度和纬度。</source>
       <translation>Two numbers are needed: longitude and latitude.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Preflight</name>
+    <message>
+      <source>仍然导出</source>
+      <translation>Export anyway</translation>
+    </message>
+    <message>
+      <source>仍然打印</source>
+      <translation>Print anyway</translation>
+    </message>
+    <message>
+      <source>导出前检查</source>
+      <translation>Check before exporting</translation>
+    </message>
+    <message>
+      <source>打印前检查</source>
+      <translation>Check before printing</translation>
+    </message>
+    <message>
+      <source>返回修改</source>
+      <translation>Go back and fix</translation>
+    </message>
+    <message>
+      <source>这个方案还有 {0} 个问题，发出去之前请先看一看：</source>
+      <translation>This plan still has {0} problem(s). Please look at them before it goes out:</translation>
     </message>
   </context>
   <context>

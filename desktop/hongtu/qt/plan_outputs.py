@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -23,10 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hongtu.core import export_names
 from hongtu.core.atomic import ExportError, ExportErrorCode
+from hongtu.core.export_folder import last_export_folder, remember_export_folder
+from hongtu.core.export_names import with_suffix
 from hongtu.core.exports import ExportFormat
 from hongtu.core.plans import Plan
+from hongtu.core.roster import (
+    RosterError,
+    RosterErrorCode,
+    RosterProblem,
+    RosterProblemCode,
+    read_roster,
+)
 from hongtu.qt import messages
+from hongtu.qt.messages import plain_label
 
 if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
@@ -67,19 +80,53 @@ def export_error_text(error: ExportError) -> str:
     )
 
 
-def default_file_name(plan: Plan, fmt: ExportFormat) -> str:
-    kind = {
+BUNDLE = "bundle"  # the format combo's first entry: 导出全套
+BUNDLE_FORMATS = (ExportFormat.PDF, ExportFormat.SIGNIN, ExportFormat.DOCX)
+
+
+def kind_label(fmt: ExportFormat) -> str:
+    return {
         ExportFormat.SIGNIN: tr("签到表"),
         ExportFormat.PDF: tr("日程安排表"),
         ExportFormat.DOCX: tr("活动方案"),
+        ExportFormat.JSON: tr("方案文件"),
     }.get(fmt, tr("行程"))
-    stem = f"{plan.date:%Y%m%d}-{plan.title}-{kind}"
-    safe = "".join(ch for ch in stem if ch not in '\\/:*?"<>|').strip() or "hongtu"
-    return safe + fmt.suffix
+
+
+def default_file_name(plan: Plan, fmt: ExportFormat) -> str:
+    """``20261218-<title>-日程安排表.pdf``, within 255 bytes and valid on Windows too."""
+    return export_names.default_file_name(plan.date, plan.title, kind_label(fmt), fmt.suffix)
+
+
+def start_folder() -> Path:
+    """Where the dialog opens: the last export folder, else the user's Documents folder."""
+    remembered = last_export_folder()
+    if remembered is not None:
+        return remembered
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def roster_problem_text(problem: RosterProblem) -> str:
+    reasons = {
+        RosterProblemCode.EMPTY_NAME: tr("第 {0} 行没有姓名，已跳过"),
+        RosterProblemCode.NAME_TOO_LONG: tr("第 {0} 行的姓名太长（“{1}”），已跳过"),
+        RosterProblemCode.DUPLICATE: tr("第 {0} 行与前面重复（“{1}”），已跳过"),
+    }
+    return reasons[problem.code].format(problem.row, problem.text[:20])
+
+
+def roster_error_text(error: RosterError) -> str:
+    return {
+        RosterErrorCode.UNREADABLE: tr("无法读取这个名单文件（文件损坏或编码不是 UTF-8/GBK）。"),
+        RosterErrorCode.UNSUPPORTED: tr("只能读取 Excel（.xlsx）或 CSV 名单文件。"),
+        RosterErrorCode.EMPTY: tr("名单文件里没有找到姓名。"),
+    }[error.code]
 
 
 class ExportDialog(QDialog):
-    """Choose a format and a file; sign-in sheets take a pasted name list.
+    """Choose 导出全套 or one format and where; sign-in sheets take names (typed, pasted or read
+    from an XLSX/CSV roster). After saving, the dialog offers to open the file or its folder.
 
     ``view`` is the plan as the window shows it (``hongtu.core.pipeline.render_plan``): the file
     holds the same times and the same document as the screen.
@@ -90,20 +137,46 @@ class ExportDialog(QDialog):
         self.view = view
         self.plan = view.plan
         self.written: Path | None = None
+        self.written_all: list[Path] = []
         self.setWindowTitle(tr("导出方案"))
         self.format = QComboBox(self)
+        self.format.addItem(tr("导出全套：日程安排表、签到表（PDF）和活动方案（Word）"), BUNDLE)
         for fmt, label in format_labels().items():
             self.format.addItem(label, fmt.value)
+        self.extras = QListWidget(self)
+        for fmt, label in format_labels().items():
+            if fmt not in BUNDLE_FORMATS:
+                item = QListWidgetItem(label, self.extras)
+                item.setData(Qt.ItemDataRole.UserRole, fmt.value)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+        self.extras.setMaximumHeight(110)
+        self.extras_label = QLabel(tr("同时导出"), self)
         self.path = QLineEdit(self)
+        self.path_label = QLabel(tr("保存到"), self)
         browse = QPushButton(tr("选择…"), self)
         browse.clicked.connect(self._on_browse_clicked)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
+        self.note = plain_label(parent=self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #7a5b00;")
+        self.note.hide()
         self.names = QPlainTextEdit(self)
         self.names.setPlaceholderText(
             tr("每行一个姓名；可在姓名后加 Tab 和职务。留空则按参加人数留空行。")
         )
+        self.roster_button = QPushButton(tr("从名单文件导入…"), self)
+        self.roster_button.setToolTip(tr("读取 Excel（.xlsx）或 CSV 名单：姓名一列，职务一列可选"))
+        self.roster_button.clicked.connect(self._on_roster_clicked)
+        self.roster_note = plain_label(parent=self)
+        self.roster_note.setWordWrap(True)
+        self.roster_note.hide()
+        names_box = QVBoxLayout()
+        names_box.addWidget(self.names)
+        names_box.addWidget(self.roster_button, 0, Qt.AlignmentFlag.AlignLeft)
+        names_box.addWidget(self.roster_note)
         self.blank_rows = QSpinBox(self)
         self.blank_rows.setRange(0, 60)
         self.blank_rows.setValue(5)
@@ -111,53 +184,181 @@ class ExportDialog(QDialog):
         self.blank_label = QLabel(tr("另加空白行"), self)
         form = QFormLayout()
         form.addRow(tr("格式"), self.format)
-        form.addRow(tr("保存到"), row)
-        form.addRow(self.signin_label, self.names)
+        form.addRow(self.extras_label, self.extras)
+        form.addRow(self.path_label, row)
+        form.addRow("", self.note)
+        form.addRow(self.signin_label, names_box)
         form.addRow(self.blank_label, self.blank_rows)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        self.done_label = plain_label(parent=self)
+        self.done_label.setWordWrap(True)
+        self.open_file_button = QPushButton(tr("打开文件"), self)
+        self.open_folder_button = QPushButton(tr("打开所在文件夹"), self)
+        self.close_button = QPushButton(tr("完成"), self)
+        self.open_file_button.clicked.connect(self._on_open_file_clicked)
+        self.open_folder_button.clicked.connect(self._on_open_folder_clicked)
+        self.close_button.clicked.connect(self.accept)
+        done_buttons = QHBoxLayout()
+        done_buttons.addStretch(1)
+        for button in (self.open_file_button, self.open_folder_button, self.close_button):
+            done_buttons.addWidget(button)
+        self.done_page = QWidget(self)
+        done_layout = QVBoxLayout(self.done_page)
+        done_layout.addWidget(self.done_label)
+        done_layout.addLayout(done_buttons)
+        self.done_page.hide()
+        self.form_page = QWidget(self)
+        form_layout = QVBoxLayout(self.form_page)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addLayout(form)
+        form_layout.addWidget(self.buttons)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.form_page)
+        layout.addWidget(self.done_page)
+        self._folder = start_folder()
         self.format.currentIndexChanged.connect(self._on_format_changed)
+        self.format.setCurrentIndex(self.format.findData(ExportFormat.PDF.value))
         self._on_format_changed()
+        self.resize(640, self.sizeHint().height())
+
+    # ---- choices -------------------------------------------------------------------------------
+    def bundle_chosen(self) -> bool:
+        return self.format.currentData() == BUNDLE
 
     def chosen_format(self) -> ExportFormat:
-        return ExportFormat(self.format.currentData())
+        data = self.format.currentData()
+        return ExportFormat.PDF if data == BUNDLE else ExportFormat(data)
+
+    def bundle_formats(self) -> list[ExportFormat]:
+        extras = [
+            ExportFormat(self.extras.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.extras.count())
+            if self.extras.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        return [*BUNDLE_FORMATS, *extras]
+
+    def _current_folder(self) -> Path:
+        text = self.path.text().strip()
+        if not text:
+            return self._folder
+        path = Path(text).expanduser()
+        return path if path.is_dir() else path.parent
 
     def _on_format_changed(self, _index: int = 0) -> None:
-        fmt = self.chosen_format()
+        bundle = self.bundle_chosen()
+        signin = bundle or self.chosen_format() is ExportFormat.SIGNIN
         for widget in (self.names, self.blank_rows, self.signin_label, self.blank_label):
-            widget.setVisible(fmt is ExportFormat.SIGNIN)
-        folder = Path(self.path.text()).parent if self.path.text() else Path.home()
-        self.path.setText(str(folder / default_file_name(self.plan, fmt)))
+            widget.setVisible(signin)
+        self.roster_button.setVisible(signin)
+        self.roster_note.setVisible(signin and bool(self.roster_note.text()))
+        self.extras.setVisible(bundle)
+        self.extras_label.setVisible(bundle)
+        folder = self._current_folder() if self.path.text() else self._folder
+        self.note.hide()
+        if bundle:
+            self.path_label.setText(tr("保存到文件夹"))
+            self.path.setText(str(folder))
+        else:
+            self.path_label.setText(tr("保存到"))
+            self.path.setText(str(folder / default_file_name(self.plan, self.chosen_format())))
 
     def _on_browse_clicked(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, tr("导出到"), self.path.text())
+        if self.bundle_chosen():
+            chosen = QFileDialog.getExistingDirectory(self, tr("导出到文件夹"), self.path.text())
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("导出到"), self.path.text())
         if chosen:
             self.path.setText(chosen)
 
+    def _on_roster_clicked(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, tr("选择名单文件"), str(self._folder), tr("名单（*.xlsx *.csv *.txt）")
+        )
+        if chosen:
+            self.load_roster(Path(chosen))
+
+    def load_roster(self, path: Path) -> None:
+        """Fill the names from an XLSX/CSV roster and say which rows were skipped and why."""
+        try:
+            roster = read_roster(path)
+        except RosterError as exc:
+            self.roster_note.setText(roster_error_text(exc))
+            self.roster_note.show()
+            return
+        self.names.setPlainText("\n".join(entry.line() for entry in roster.entries))
+        lines = [tr("已从“{0}”读入 {1} 人。").format(path.name, len(roster.entries))]
+        lines += [roster_problem_text(problem) for problem in roster.problems]
+        self.roster_note.setText("\n".join(lines))
+        self.roster_note.show()
+
+    # ---- saving --------------------------------------------------------------------------------
     def _on_buttons_accepted(self) -> None:
-        target = Path(self.path.text().strip()).expanduser()
         if not self.path.text().strip():
             messages.warning(self, tr("导出方案"), tr("请先选择保存位置。"))
             return
+        written = self._save_bundle() if self.bundle_chosen() else self._save_one()
+        if not written:
+            return
+        self.written, self.written_all = written[0], written
+        remember_export_folder(written[0].parent)
+        self._show_done(written)
+
+    def _save_one(self) -> list[Path]:
+        fmt = self.chosen_format()
+        typed = Path(self.path.text().strip()).expanduser()
+        target = with_suffix(typed, fmt.suffix)
+        if target != typed:
+            self.path.setText(str(target))
+            self.note.setText(
+                tr("文件名已改为“{0}”：扩展名要与所选格式（{1}）一致。").format(
+                    target.name, fmt.suffix
+                )
+            )
+            self.note.show()
         overwrite = False
         if target.exists():
-            replace = messages.question(
+            if not messages.question(
                 self, tr("文件已存在"), tr("“{0}”已存在，要替换它吗？").format(target.name)
-            )
-            if not replace:
-                return
+            ):
+                return []
             overwrite = True
-        self.written = self.export_to(target, overwrite)
-        if self.written is not None:
-            self.accept()
+        written = self.export_to(target, overwrite)
+        return [written] if written is not None else []
 
-    def export_to(self, target: Path, overwrite: bool) -> Path | None:
+    def _save_bundle(self) -> list[Path]:
+        folder = Path(self.path.text().strip()).expanduser()
+        if not folder.is_dir():
+            messages.warning(
+                self,
+                tr("导出失败"),
+                tr("文件夹“{0}”不存在，请选择一个已有的文件夹。").format(folder),
+            )
+            return []
+        targets = [
+            (fmt, folder / default_file_name(self.plan, fmt)) for fmt in self.bundle_formats()
+        ]
+        existing = [path.name for _fmt, path in targets if path.exists()]
+        if existing and not messages.question(
+            self,
+            tr("文件已存在"),
+            tr("这些文件已存在，要替换它们吗？\n{0}").format("\n".join(existing)),
+        ):
+            return []
+        written: list[Path] = []
+        for fmt, target in targets:
+            path = self.export_to(target, bool(existing), fmt)
+            if path is None:
+                return []
+            written.append(path)
+        return written
+
+    def export_to(
+        self, target: Path, overwrite: bool, fmt: ExportFormat | None = None
+    ) -> Path | None:
         from hongtu.qt.printing import export_document
 
         names = [line.strip() for line in self.names.toPlainText().splitlines() if line.strip()]
@@ -165,7 +366,7 @@ class ExportDialog(QDialog):
         try:
             return export_document(
                 self.view.document,
-                self.chosen_format(),
+                fmt or self.chosen_format(),
                 target,
                 plan=self.plan,
                 sites=self.view.sites,
@@ -178,6 +379,31 @@ class ExportDialog(QDialog):
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
+
+    # ---- after saving --------------------------------------------------------------------------
+    def _show_done(self, written: list[Path]) -> None:
+        if len(written) == 1:
+            text = tr("已导出：{0}").format(str(written[0]))
+        else:
+            names = "\n".join(path.name for path in written)
+            text = tr("已导出 {0} 个文件到“{1}”：\n{2}").format(
+                len(written), str(written[0].parent), names
+            )
+        if self.note.isVisible():
+            text = f"{text}\n{self.note.text()}"
+        self.done_label.setText(text)
+        self.form_page.hide()
+        self.done_page.show()
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+
+    def _on_open_file_clicked(self) -> None:
+        if self.written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written)))
+
+    def _on_open_folder_clicked(self) -> None:
+        if self.written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
 
 
 def preview_schedule(view: PlanView, parent: QWidget | None) -> None:

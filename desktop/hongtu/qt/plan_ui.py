@@ -240,11 +240,12 @@ class PlanUi(QObject):
     def _on_export_triggered(self) -> None:
         from hongtu.qt.plan_outputs import ExportDialog
 
-        view = self._plan_for_output()
+        view = self._plan_for_output(printing=False)
         if view is None:
             return
         dialog = ExportDialog(view, self.window)
-        if dialog.exec() and dialog.written is not None:
+        dialog.exec()
+        if dialog.written is not None:
             self.window.notify(tr("已导出：{0}").format(str(dialog.written)), NOTICE_MS)
 
     def _on_print_schedule_triggered(self) -> None:
@@ -261,10 +262,31 @@ class PlanUi(QObject):
         if view is not None:
             preview_signin(view, self.window)
 
-    def _plan_for_output(self) -> PlanView | None:
-        """The open plan as shown, with any text still being typed saved first."""
+    def _plan_for_output(self, *, printing: bool = True) -> PlanView | None:
+        """The open plan as shown (typed text saved first), once the organiser has seen its
+        problems and chosen to go on; None for 返回修改."""
+        from hongtu.qt.preflight import check_before_output
+
         self.session.flush_requested.emit()
-        return self.session.view
+        view = self.session.view
+        if view is None:
+            return None
+        if check_before_output(view, self.window, printing=printing):
+            return view
+        self._show_first_problem(view)
+        return None
+
+    def _show_first_problem(self, view: PlanView) -> None:
+        """返回修改: the plan editor, with the stop of the first problem selected."""
+        from hongtu.core.warnings import WarningCode, preflight
+
+        self.right_tabs.setCurrentWidget(self.plan_pane)
+        problems = preflight(view.plan, view.warnings)
+        stop_id = next((w.stop_id for w in problems if w.stop_id is not None), None)
+        if stop_id is not None:
+            self._on_warnings_stop_chosen(stop_id)
+        elif any(w.code is WarningCode.NO_GATHERING for w in problems):
+            self.editor.tabs.setCurrentIndex(1)  # 基本信息: the gathering point
 
     def _on_optimise_triggered(self) -> None:
         if not self.editor.optimise() and self.session.plan is not None:

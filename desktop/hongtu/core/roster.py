@@ -1,0 +1,167 @@
+"""Sign-in rosters (签到名单) from a spreadsheet or CSV file, as organisers keep them.
+
+``read_roster`` takes an ``.xlsx`` or ``.csv`` file: a header row naming a 姓名 column (and
+optionally 职务 / 支部) is used when present, otherwise the first column is the name and the
+second the position. CSV may be UTF-8 (with or without BOM) or GB18030, as Excel on a Chinese
+Windows saves it. Rows that cannot be used are reported by number with a code; the UI words them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+MAX_NAME_CHARS = 30
+NAME_HEADERS = ("姓名", "名字", "name")
+POSITION_HEADERS = ("职务", "职务/所在支部", "所在支部", "支部", "单位", "position")
+
+
+class RosterProblemCode(StrEnum):
+    EMPTY_NAME = "empty_name"  # a row with other cells but no name: skipped
+    NAME_TOO_LONG = "name_too_long"  # longer than MAX_NAME_CHARS: skipped
+    DUPLICATE = "duplicate"  # the same name and position again: skipped
+
+
+class RosterErrorCode(StrEnum):
+    UNREADABLE = "unreadable"  # cannot open or decode the file
+    UNSUPPORTED = "unsupported"  # not .xlsx or .csv
+    EMPTY = "empty"  # no names at all
+
+
+class RosterError(Exception):
+    def __init__(self, code: RosterErrorCode, detail: str = "") -> None:
+        super().__init__(f"{code.value}: {detail}")
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    name: str
+    position: str = ""
+
+    def line(self) -> str:
+        """The sign-in sheet's line: the name, a tab and the position when there is one."""
+        return f"{self.name}\t{self.position}" if self.position else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class RosterProblem:
+    row: int  # 1-based, as the spreadsheet numbers it
+    code: RosterProblemCode
+    text: str  # the cell as found
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    entries: tuple[RosterEntry, ...]
+    problems: tuple[RosterProblem, ...] = field(default=())
+
+
+def read_roster(path: Path) -> Roster:
+    """The names in ``path``; raises ``RosterError`` when the file gives none."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        rows = _xlsx_rows(path)
+    elif suffix in (".csv", ".txt"):
+        rows = _csv_rows(path)
+    else:
+        raise RosterError(RosterErrorCode.UNSUPPORTED, suffix)
+    roster = roster_from_rows(rows)
+    if not roster.entries:
+        raise RosterError(RosterErrorCode.EMPTY, str(path))
+    return roster
+
+
+def roster_from_rows(rows: list[list[str]]) -> Roster:
+    """Entries and problems from the rows of a sheet (cells as text)."""
+    name_col, position_col, first = _columns(rows)
+    entries: list[RosterEntry] = []
+    problems: list[RosterProblem] = []
+    seen: set[RosterEntry] = set()
+    for number, row in enumerate(rows, start=1):
+        if number < first or not any(cell.strip() for cell in row):
+            continue
+        name = _cell(row, name_col)
+        position = _cell(row, position_col) if position_col is not None else ""
+        entry = RosterEntry(" ".join(name.split()), " ".join(position.split()))
+        code = _problem(entry, seen)
+        if code is not None:
+            problems.append(RosterProblem(number, code, name or " ".join(row).strip()))
+            continue
+        seen.add(entry)
+        entries.append(entry)
+    return Roster(tuple(entries), tuple(problems))
+
+
+def _problem(entry: RosterEntry, seen: set[RosterEntry]) -> RosterProblemCode | None:
+    if not entry.name:
+        return RosterProblemCode.EMPTY_NAME
+    if len(entry.name) > MAX_NAME_CHARS:
+        return RosterProblemCode.NAME_TOO_LONG
+    if entry in seen:
+        return RosterProblemCode.DUPLICATE
+    return None
+
+
+def _columns(rows: list[list[str]]) -> tuple[int, int | None, int]:
+    """(name column, position column, first data row, 1-based) from a header row if any."""
+    for number, row in enumerate(rows[:5], start=1):
+        cells = [cell.strip().lower() for cell in row]
+        name_col = next((i for i, c in enumerate(cells) if c in NAME_HEADERS), None)
+        if name_col is not None:
+            position_col = next((i for i, c in enumerate(cells) if c in POSITION_HEADERS), None)
+            return name_col, position_col, number + 1
+    return 0, 1, 1
+
+
+def _cell(row: list[str], column: int | None) -> str:
+    if column is None or column >= len(row):
+        return ""
+    return row[column].strip()
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RosterError(RosterErrorCode.UNREADABLE, str(exc)) from exc
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+        with contextlib.suppress(csv.Error):
+            dialect = csv.Sniffer().sniff(text[:2048], delimiters=",\t;，")
+        return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    raise RosterError(RosterErrorCode.UNREADABLE, "not UTF-8 or GB18030")
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise RosterError(RosterErrorCode.UNREADABLE, str(exc)) from exc
+    try:
+        sheet = book.active
+        if sheet is None:
+            return []
+        return [
+            ["" if value is None else _text(value) for value in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+    finally:
+        book.close()
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
