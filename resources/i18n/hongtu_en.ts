@@ -183,6 +183,10 @@
       <translation>New order: </translation>
     </message>
     <message>
+      <source>方案文件</source>
+      <translation>plan-file</translation>
+    </message>
+    <message>
       <source>方案文件有问题：{0}（位置：{1}）。没有导入任何内容。</source>
       <translation>Problem in the plan file: {0} (at {1}). Nothing was imported.</translation>
     </message>
@@ -197,6 +201,10 @@
     <message>
       <source>日期</source>
       <translation>Date</translation>
+    </message>
+    <message>
+      <source>日程安排表</source>
+      <translation>Schedule</translation>
     </message>
     <message>
       <source>时间</source>
@@ -223,6 +231,10 @@
       <translation>Theme</translation>
     </message>
     <message>
+      <source>活动方案</source>
+      <translation>Activity plan</translation>
+    </message>
+    <message>
       <source>状态</source>
       <translation>Status</translation>
     </message>
@@ -245,6 +257,10 @@
     <message>
       <source>站点数</source>
       <translation>Stops</translation>
+    </message>
+    <message>
+      <source>签到表</source>
+      <translation>Sign-in sheet</translation>
     </message>
     <message>
       <source>纬度</source>
@@ -285,6 +301,10 @@
     <message>
       <source>草稿</source>
       <translation>Draft</translation>
+    </message>
+    <message>
+      <source>行程</source>
+      <translation>Itinerary</translation>
     </message>
     <message>
       <source>行车时间：{0} 分钟 → {1} 分钟</source>

@@ -27,8 +27,19 @@ def export_error_message(error: Any) -> str:
     )
 
 
+def kind_label(fmt: Any) -> str:
+    """The document's name in a default file name (as the window's export dialog has it)."""
+    return {
+        "signin": tr("签到表"),
+        "pdf": tr("日程安排表"),
+        "docx": tr("活动方案"),
+        "json": tr("方案文件"),
+    }.get(fmt.value, tr("行程"))
+
+
 def export_plan_command(args: argparse.Namespace) -> int:
     from hongtu.core.atomic import ExportError
+    from hongtu.core.export_names import default_file_name
     from hongtu.core.exports import ExportFormat
 
     try:
@@ -50,6 +61,9 @@ def export_plan_command(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     document, sites = view.document, view.sites
+    output = args.output
+    if output.is_dir():  # a folder: the file gets the same default name as in the window
+        output = output / default_file_name(plan.date, plan.title, kind_label(fmt), fmt.suffix)
     try:
         if fmt.value in QT_FORMATS:
             ensure_offscreen_app()
@@ -58,7 +72,7 @@ def export_plan_command(args: argparse.Namespace) -> int:
             path = export_document(
                 document,
                 fmt,
-                args.output,
+                output,
                 plan=plan,
                 sites=sites,
                 signin_names=names,
@@ -69,7 +83,7 @@ def export_plan_command(args: argparse.Namespace) -> int:
             from hongtu.core.exports import export_plan
 
             path = export_plan(
-                document, fmt, args.output, plan=plan, sites=sites, overwrite=args.overwrite
+                document, fmt, output, plan=plan, sites=sites, overwrite=args.overwrite
             )
     except ExportError as exc:
         print(export_error_message(exc), file=sys.stderr)

@@ -42,7 +42,9 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
     export = plans.add_parser("export", help="导出方案")
     export.add_argument("id", type=int)
     export.add_argument("--format", required=True, dest="fmt", help="格式，见 docs/exports.md")
-    export.add_argument("--output", required=True, type=Path, help="输出文件路径")
+    export.add_argument(
+        "--output", required=True, type=Path, help="输出文件路径，或已有的文件夹（使用默认文件名）"
+    )
     export.add_argument("--overwrite", action="store_true", help="覆盖已存在的文件")
     export.add_argument("--names", type=Path, help="签到表：名单文件（每行一个姓名）")
     export.add_argument("--blank-rows", type=int, default=5, help="签到表：额外空白行数")
