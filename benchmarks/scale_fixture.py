@@ -41,8 +41,6 @@ from hongtu.core.storage.site_store import NewPlace
 from hongtu.core.workspace import open_workspace
 
 CENTRE = LatLon(37.8706, 112.5489)
-PLAN_SIZES = (0, 100, 1_000, 10_000)
-PLACE_SIZES = (0, 500, 2_000)
 BATCH = 2_000  # plans per transaction
 
 _ACTIVITIES = (

@@ -20,7 +20,6 @@ from journey_helpers import TIMEOUT, click, click_at, ime_type, journey_window, 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
 STOPS = ["太原解放纪念馆", "高君宇故居", "晋绥八分区旧址", "八路军驻晋办事处旧址"]
-UNPLACED = "晋绥八分区旧址"  # no position in the catalogue
 
 
 def add_by_typing(qtbot, window, name: str) -> None:

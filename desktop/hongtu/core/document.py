@@ -120,7 +120,6 @@ class DocumentLabels:
     col_end: str = "结束"
     col_lat: str = "纬度"
     col_lon: str = "经度"
-    col_kind: str = "类型"
     # 签到表 columns and words
     col_number: str = "序号"
     col_name: str = "姓名"

@@ -36,7 +36,6 @@ from hongtu.core.text import clean_strings
 
 FORMAT_NAME = "hongtu-plan"
 FORMAT_VERSION = 1
-FILE_SUFFIX = ".hongtu.json"
 MAX_FILE_CHARS = 2_000_000
 
 SiteKeyResolver = Callable[[str], int | None]

@@ -222,11 +222,6 @@ def site_info_changes(
     return changes
 
 
-def restorable_fields(edited: Iterable[str]) -> frozenset[str]:
-    """The fields this dialog can hand back to the catalogue (not the position)."""
-    return frozenset(edited) & set(INFO_FIELDS)
-
-
 def apply_site_info(store: SiteStore, site_id: int, changes: Iterable[FieldChange]) -> Site:
     """Save ``changes``, one store call each; returns the site as stored afterwards."""
     site = store.get(site_id)

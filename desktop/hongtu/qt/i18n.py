@@ -6,19 +6,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from hongtu.core import paths
 
-SUPPORTED = ("zh_CN", "en")
-
-
-def normalise_language(lang: str | None) -> str:
-    if not lang:
-        return "zh_CN"
-    lang = lang.replace("-", "_")
-    if lang.lower().startswith("en"):
-        return "en"
-    if lang.lower().startswith("zh"):
-        return "zh_CN"
-    raise ValueError(lang)
-
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Load HongTu's own catalogue (for English) and Qt's own (for the standard dialogs)."""

@@ -336,10 +336,6 @@ class MapController(QObject):
         if site_id in self._sites:
             self.update_site(self._sites[site_id])
 
-    @property
-    def correcting_site_id(self) -> int | None:
-        return self._correcting[0] if self._correcting else None
-
     def _move_marker(self, site_id: int, point: LatLon, pan: bool) -> None:
         shown = self.to_display(point)
         self.view.call("moveMarker", site_id, shown.lat, shown.lon, pan)

@@ -59,8 +59,6 @@ def position_text(place: CustomPlace) -> str:
 class GatheringEditor(QWidget):
     """Choose the gathering point; ``changed(GatheringPoint)`` is called for each saved choice."""
 
-    KINDS = ("none", "site", "custom")
-
     def __init__(self, changed: Callable[[GatheringPoint], None], parent: QWidget | None = None):
         super().__init__(parent)
         self._changed = changed

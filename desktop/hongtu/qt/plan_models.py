@@ -201,9 +201,6 @@ class PlanStopsModel(QAbstractTableModel):
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
-    def stop_at(self, row: int) -> Stop:
-        return self._stops[row]
-
     def row_of(self, stop_id: str) -> int | None:
         return next((i for i, s in enumerate(self._stops) if s.id == stop_id), None)
 

@@ -28,7 +28,6 @@ from hongtu.core.optimise import optimise_stop_order
 from hongtu.core.pipeline import PlanView, render_plan
 from hongtu.core.plans import (
     Activity,
-    CustomPlace,
     GatheringPoint,
     Plan,
     Schedule,
@@ -217,12 +216,6 @@ class PlanSession(QObject):
         self.flush_requested.emit()
         self._show(self._load(plan_id))
 
-    def close_plan(self) -> None:
-        self.flush_requested.emit()
-        if self.plan is not None:
-            self._clear()
-            self.plan_closed.emit()
-
     def create(self, title: str, day: date) -> None:
         transport = self._settings().transport_mode
         plan = plan_edits.new_plan(title, day, transport)
@@ -266,10 +259,6 @@ class PlanSession(QObject):
     def add_site_stop(self, site_id: int, index: int | None = None) -> str | None:
         stop = plan_edits.site_stop(site_id)
         return stop.id if self._edit(tr_cmd("添加站点"), plan_edits.add_stop, stop, index) else None
-
-    def add_custom_stop(self, place: CustomPlace, index: int | None = None) -> str | None:
-        stop = plan_edits.custom_stop(place)
-        return stop.id if self._edit(tr_cmd("添加地点"), plan_edits.add_stop, stop, index) else None
 
     def remove_stop(self, stop_id: str) -> None:
         self._edit(tr_cmd("删除站点"), plan_edits.remove_stop, stop_id)

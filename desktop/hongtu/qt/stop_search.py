@@ -103,9 +103,6 @@ class StopSearchBox(QObject):
         assert popup is not None  # QCompleter makes its popup on first use
         return popup
 
-    def popup_visible(self) -> bool:
-        return self._popup().isVisible()
-
     def _refilter(self, *_args: object) -> None:
         if not self.line_edit.text().strip() and not self.proxy.query:
             return  # nothing typed: nothing shown, nothing to recompute on every edit

@@ -40,12 +40,6 @@ ACCESS_FIELD = "visitor_access"
 EDITABLE_FIELDS = (*FACT_FIELDS, "position", "visit_minutes", "rules", ACCESS_FIELD)
 
 
-class EditLike(Protocol):
-    field: str
-    value: Any
-    edited_at: datetime
-
-
 class SiteRowLike(Protocol):
     """The columns of the ``sites`` table (see ``models.SiteRow``) plus its edits."""
 
