@@ -227,7 +227,7 @@ class ExportDialog(QDialog):
 
     # ---- choices -------------------------------------------------------------------------------
     def bundle_chosen(self) -> bool:
-        return self.format.currentData() == BUNDLE
+        return bool(self.format.currentData() == BUNDLE)
 
     def chosen_format(self) -> ExportFormat:
         data = self.format.currentData()
