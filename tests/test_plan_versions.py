@@ -125,3 +125,32 @@ def test_two_processes_worth_of_stores_on_one_file_lose_nothing(tmp_path: Path) 
     finally:
         first.close()
         second.close()
+
+
+def test_a_second_workspace_in_one_process_still_sees_other_processes(tmp_path: Path) -> None:
+    """Opening the file a second time must not drop the first connections' locks (reading its
+    header with a plain file handle did: another process then reset the WAL under them)."""
+    import subprocess
+    import sys
+
+    file = str(tmp_path / "shared.sqlite3")
+    first = open_workspace(file)
+    second = open_workspace(file)
+    try:
+        plan = second.plans.save(make_plan([], title="甲"))
+        script = (
+            "import sys\n"
+            "from hongtu.core.workspace import open_workspace\n"
+            "ws = open_workspace(sys.argv[1])\n"
+            "plan = ws.plans.get(int(sys.argv[2]))\n"
+            "plan.title = '乙'\n"
+            "ws.plans.save(plan)\n"
+            "ws.close()\n"
+        )
+        subprocess.run([sys.executable, "-c", script, file, str(plan.id)], check=True)
+        assert plan.id is not None
+        assert first.plans.get(plan.id).title == "乙"
+        assert second.plans.versions() == {plan.id: 2}
+    finally:
+        first.close()
+        second.close()

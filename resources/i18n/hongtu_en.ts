@@ -754,6 +754,121 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
   </context>
   <context>
+    <name>PlanConflict</name>
+    <message>
+      <source>{0}已修改</source>
+      <translation>{0} changed</translation>
+    </message>
+    <message>
+      <source>{0}：{1} → {2}</source>
+      <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+      <source>……另有 {0} 处修改</source>
+      <translation>… and {0} more changes</translation>
+    </message>
+    <message>
+      <source>交通方式</source>
+      <translation>Transport</translation>
+    </message>
+    <message>
+      <source>人数</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>保留我的修改</source>
+      <translation>Keep my changes</translation>
+    </message>
+    <message>
+      <source>保留我的修改（覆盖别处的修改）</source>
+      <translation>Keep my changes (overwrite the other changes)</translation>
+    </message>
+    <message>
+      <source>党支部</source>
+      <translation>Party branch</translation>
+    </message>
+    <message>
+      <source>删除站点：{0}</source>
+      <translation>Stop removed: {0}</translation>
+    </message>
+    <message>
+      <source>恢复方案并保存我的修改</source>
+      <translation>Restore the plan and save my changes</translation>
+    </message>
+    <message>
+      <source>新增站点：{0}</source>
+      <translation>Stop added: {0}</translation>
+    </message>
+    <message>
+      <source>方案“{0}”已在别处修改，已重新载入：{1}</source>
+      <translation>Plan "{0}" was changed elsewhere and has been reloaded: {1}</translation>
+    </message>
+    <message>
+      <source>方案“{0}”已在别处删除，已关闭。</source>
+      <translation>Plan "{0}" was deleted elsewhere and has been closed.</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>是否返回集合地点</source>
+      <translation>Return to the gathering point</translation>
+    </message>
+    <message>
+      <source>注意事项</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>活动主题</source>
+      <translation>Theme</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>站点“{0}”从第 {1} 站移到第 {2} 站</source>
+      <translation>Stop "{0}" moved from position {1} to {2}</translation>
+    </message>
+    <message>
+      <source>站点“{0}”的安排已修改</source>
+      <translation>The arrangements at stop "{0}" changed</translation>
+    </message>
+    <message>
+      <source>联系人</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>返程用时</source>
+      <translation>Return journey time</translation>
+    </message>
+    <message>
+      <source>这个方案已在别处（另一个窗口或命令行）修改，你的修改尚未保存。别处的修改：</source>
+      <translation>This plan was changed elsewhere (another window or the command line); your change has not been saved. Changed elsewhere:</translation>
+    </message>
+    <message>
+      <source>这个方案已在别处（另一个窗口或命令行）删除。你的修改仍在屏幕上，尚未保存。</source>
+      <translation>This plan was deleted elsewhere (another window or the command line). Your change is still on screen and has not been saved.</translation>
+    </message>
+    <message>
+      <source>重新载入（放弃我的修改）</source>
+      <translation>Reload (discard my changes)</translation>
+    </message>
+    <message>
+      <source>集合地点</source>
+      <translation>Gathering point</translation>
+    </message>
+    <message>
+      <source>集合时间</source>
+      <translation>Gathering time</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanEditor</name>
     <message>
       <source> 人</source>
@@ -1608,6 +1723,10 @@ The existing file was not changed.</translation>
     <message>
       <source>方案(&amp;P)</source>
       <translation>&amp;Plan</translation>
+    </message>
+    <message>
+      <source>方案未保存：它已在别处被修改。请在“当前方案”中选择如何处理。</source>
+      <translation>Plan not saved: it was changed elsewhere. Choose what to do in "Current plan".</translation>
     </message>
     <message>
       <source>方案未能保存：数据库无法写入（磁盘已满或文件被占用？）。请勿关闭程序，稍后再试。</source>

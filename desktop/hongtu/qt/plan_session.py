@@ -38,6 +38,7 @@ from hongtu.core.sites import Site
 from hongtu.core.warnings import PlanWarning
 
 if TYPE_CHECKING:
+    from hongtu.core.storage.changes import ChangeProbe
     from hongtu.core.storage.plan_store import PlanStore, PlanSummary
 
 log = logging.getLogger(__name__)
@@ -45,14 +46,17 @@ log = logging.getLogger(__name__)
 _MERGE_ID = 0x4854  # commands typed into the same field in a row merge into one undo step
 MERGE_SECONDS = 3.0  # …when each follows the previous one within this many seconds
 UNDO_LIMIT = 1000  # undo steps kept; each holds the plan before and after (benchmarks/README.md)
+RELIST_AFTER = 50  # more plans than this changed elsewhere at once: list them all again
 
 
 @dataclass(frozen=True)
 class PlanConflict:
-    """This window's copy of a plan (unsaved) and the plan as stored (None: deleted)."""
+    """This window's copy of a plan (unsaved), the plan as stored now (None: deleted), and the
+    copy this window last saved or loaded (what "changed elsewhere" is measured against)."""
 
     mine: Plan
     theirs: Plan | None
+    base: Plan | None = None
 
 
 class PlanSnapshotCommand(QUndoCommand):
@@ -156,7 +160,11 @@ class PlanSession(QObject):
         self.schedule: Schedule | None = None
         self.warnings: list[PlanWarning] = []
         self._timed_with: tuple[object, ...] | None = None  # the settings the plan was timed with
-        self._versions: dict[int, int] = {}  # the stored version of each plan as last seen
+        # The stored version of each plan this window saved or loaded (None: it deleted it).
+        self._versions: dict[int, int | None] = {}
+        self._listed: dict[int, int] = {}  # every plan's version at the last look
+        self._probe: ChangeProbe | None = None
+        self._base: Plan | None = None  # the open plan as last saved or loaded
         self.conflict: PlanConflict | None = None
 
     # ---- set-up --------------------------------------------------------------------------------
@@ -340,7 +348,8 @@ class PlanSession(QObject):
 
         to_save = copy_plan(plan)
         if plan.id is not None:
-            to_save.version = self._versions.get(plan.id, plan.version)
+            known = self._versions.get(plan.id)
+            to_save.version = known if known is not None else plan.version
         try:
             saved = self.store.save(to_save)
         except StalePlanError as exc:
@@ -355,19 +364,22 @@ class PlanSession(QObject):
             return to_save
         assert saved.id is not None
         self._versions[saved.id] = saved.version
+        self._base = saved
         if self.conflict is not None and self.conflict.mine.id == saved.id:
             self.conflict = None
             self.conflict_changed.emit()
         return saved
 
     def _refused(self, mine: Plan, theirs: Plan | None) -> Plan:
-        self.conflict = PlanConflict(copy_plan(mine), theirs)
+        base = self._base if self._base is not None and self._base.id == mine.id else None
+        self.conflict = PlanConflict(copy_plan(mine), theirs, base)
         self.conflict_changed.emit()
         return mine
 
     def _load(self, plan_id: int) -> Plan:
         plan = self.store.get(plan_id)
         self._versions[plan_id] = plan.version
+        self._base = plan
         return plan
 
     def _save_new(self, plan: Plan) -> int:
@@ -417,28 +429,55 @@ class PlanSession(QObject):
         self.undo_stack.clear()
         self._put(conflict.mine)
 
-    def refresh_from_store(self) -> None:
-        """Another program changed the database: bring the list and the open plan up to date.
+    def watch(self, probe: ChangeProbe) -> None:
+        """Look for other programs' writes with ``probe`` whenever ``poll_changes`` is called."""
+        self._probe = probe
+        self._listed = self.store.versions()
 
-        Text still being typed is pushed first; if the open plan changed elsewhere that save is
-        refused and becomes a conflict (the typing stays on screen). Otherwise a plan changed
-        elsewhere is reloaded and one deleted elsewhere is closed.
+    def poll_changes(self) -> None:
+        """Another program may have written: bring the list and the open plan up to date.
+
+        Only plans whose stored version differs from what this window saved or loaded count as
+        changed elsewhere. Their lines in the list are updated; if the open plan is one of them,
+        text still being typed is pushed first (that save is refused and becomes a conflict,
+        the typing staying on screen); otherwise the plan is reloaded, or closed if deleted.
         """
-        if self._store is None:
+        if self._store is None or self._probe is None or not self._probe.changed():
             return
-        self.plans_changed.emit()
-        if self._plan_to_check() is None:
+        current = self.store.versions()
+        listed, self._listed = self._listed, current
+        moved = {i for i in listed.keys() | current.keys() if listed.get(i) != current.get(i)}
+        elsewhere = sorted(
+            i for i in moved if i not in self._versions or self._versions[i] != current.get(i)
+        )
+        if not elsewhere:
+            return
+        if len(elsewhere) > RELIST_AFTER:
+            self.plans_changed.emit()
+        else:
+            for plan_id in elsewhere:
+                self.plan_listed.emit(plan_id)
+        if self.plan is not None and self.plan.id in elsewhere:
+            self._refresh_open_plan(self.plan.id)
+
+    def _refresh_open_plan(self, plan_id: int) -> None:
+        if self.conflict is not None:  # already refused: show the newest stored copy in the bar
+            stored = self.store.version_of(plan_id)
+            theirs = self.store.get(plan_id) if stored is not None else None
+            self.conflict = PlanConflict(self.conflict.mine, theirs, self.conflict.base)
+            self.conflict_changed.emit()
             return
         self.flush_requested.emit()  # a slot may save the typing, or find a conflict
-        plan_id = self._plan_to_check()
-        if plan_id is None:
+        if self._plan_to_check() != plan_id:
             return
         stored = self.store.version_of(plan_id)
         if stored == self._versions.get(plan_id):
             return
         before = self.plan
-        self.undo_stack.clear()
+        assert before is not None
+        self.undo_stack.clear()  # its steps were made against a plan that is no longer there
         if stored is None:
+            self._versions[plan_id] = None
             self._close_gone_plan()
             self.changed_elsewhere.emit(before, None)
             return
@@ -460,7 +499,7 @@ class PlanSession(QObject):
 
     def _delete(self, plan_id: int) -> None:
         self.store.delete(plan_id)
-        self._versions.pop(plan_id, None)
+        self._versions[plan_id] = None
         if self.plan is not None and self.plan.id == plan_id:
             self._clear()
             self.plan_closed.emit()

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QPushButton, QSplitter
+from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from hongtu.core.plans import Plan
 from hongtu.core.schedule import gathering_place, stop_place
@@ -21,6 +21,7 @@ from hongtu.core.settings import Settings
 from hongtu.core.sites import Site
 from hongtu.core.warnings import Severity, worst_by_stop
 from hongtu.qt import messages
+from hongtu.qt.plan_conflict import ConflictBar, reloaded_notice
 from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_list import PlanListPanel
 from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
@@ -28,10 +29,12 @@ from hongtu.qt.plan_session import PlanSession
 
 if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
+    from hongtu.core.storage.changes import ChangeProbe
     from hongtu.core.workspace import Workspace
     from hongtu.qt.mainwindow import MainWindow
     from hongtu.qt.map_controller import MapController
 
+WATCH_MS = 1000
 NOTICE_MS = 8000
 
 
@@ -85,6 +88,12 @@ class PlanUi(QObject):
         self.editor = PlanEditor(self.session)
         self.schedule = PlanSchedulePanel(self.session)
         self.warnings = PlanWarningsPanel(self.session)
+        self.conflict_bar = ConflictBar(self.session)
+        # Other programs' writes (a second window, the CLI) are looked for this often.
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MS)
+        self.watch_timer.timeout.connect(self.session.poll_changes)
+        self._probe: ChangeProbe | None = None
 
     def _settings(self) -> Settings:
         return self._settings_in_use
@@ -97,11 +106,16 @@ class PlanUi(QObject):
     # ---- installing into the window -----------------------------------------------------------
     def install(self) -> None:
         window = self.window
-        self.plan_pane = QSplitter(Qt.Orientation.Vertical, window)
-        self.plan_pane.addWidget(self.editor)
-        self.plan_pane.addWidget(self.warnings)
-        self.plan_pane.setStretchFactor(0, 3)
-        self.plan_pane.setStretchFactor(1, 1)
+        self.plan_splitter = QSplitter(Qt.Orientation.Vertical, window)
+        self.plan_splitter.addWidget(self.editor)
+        self.plan_splitter.addWidget(self.warnings)
+        self.plan_splitter.setStretchFactor(0, 3)
+        self.plan_splitter.setStretchFactor(1, 1)
+        self.plan_pane = QWidget(window)  # the conflict bar (when shown) above the editor
+        pane_layout = QVBoxLayout(self.plan_pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.addWidget(self.conflict_bar)
+        pane_layout.addWidget(self.plan_splitter, 1)
         self.left_tabs, self.middle, self.right_tabs = window.add_plan_panes(
             self.plan_list, self.schedule, self.plan_pane
         )
@@ -115,10 +129,13 @@ class PlanUi(QObject):
         self.session.plan_changed.connect(self._on_session_plan_changed)
         self.session.plan_closed.connect(self._on_session_plan_closed)
         self.session.save_failed.connect(self._on_session_save_failed)
+        self.session.changed_elsewhere.connect(self._on_session_changed_elsewhere)
+        self.session.conflict_changed.connect(self._on_session_conflict_changed)
         self.session.undo_stack.indexChanged.connect(self._update_actions)
         window.sites_changed.connect(self._on_window_sites_changed)
         self.editor.set_site_model(window.catalogue_model())
         window.closing.connect(self.flush)
+        window.closing.connect(self._stop_watching)
         self._update_actions()
 
     def _build_actions(self) -> None:
@@ -179,9 +196,21 @@ class PlanUi(QObject):
 
     # ---- use cases ----------------------------------------------------------------------------
     def attach(self, workspace: Workspace) -> None:
+        from hongtu.core.storage.changes import ChangeProbe
+
         self.session.attach(workspace.plans, self.window.sites())
         self.editor.gathering.set_sites(self.window.sites())
+        self._stop_watching()
+        self._probe = ChangeProbe(workspace.database.url)
+        self.session.watch(self._probe)
+        self.watch_timer.start()
         self._update_actions()
+
+    def _stop_watching(self) -> None:
+        self.watch_timer.stop()
+        if self._probe is not None:
+            self._probe.close()
+            self._probe = None
 
     def add_site(self, site_id: int) -> bool:
         """Add a site to the open plan; with none open, offer to create one first."""
@@ -315,8 +344,8 @@ class PlanUi(QObject):
         self.schedule.show()
         height = max(self.middle.height(), 400)
         self.middle.setSizes([height * 11 // 20, height * 9 // 20])
-        pane = max(self.plan_pane.height(), 600)
-        self.plan_pane.setSizes([pane * 7 // 10, pane * 3 // 10])
+        pane = max(self.plan_splitter.height(), 600)
+        self.plan_splitter.setSizes([pane * 7 // 10, pane * 3 // 10])
         self.right_tabs.setCurrentWidget(self.plan_pane)
 
     def _mark_plan_sites(self, plan: Plan | None) -> None:
@@ -342,6 +371,18 @@ class PlanUi(QObject):
         self.schedule.hide()
         self.map.set_route(route_payload(None, {}))
         self._update_actions()
+
+    def _on_session_changed_elsewhere(self, before: Plan, after: Plan | None) -> None:
+        self.window.notify(reloaded_notice(before, after, self.session.sites), NOTICE_MS * 2)
+
+    def _on_session_conflict_changed(self) -> None:
+        if self.session.conflict is not None:
+            self.right_tabs.setCurrentWidget(self.plan_pane)
+            self.window.notify(
+                tr("方案未保存：它已在别处被修改。请在“当前方案”中选择如何处理。"), 0
+            )
+        else:
+            self.window.notify("", 1)
 
     def _on_session_save_failed(self, _error: str) -> None:
         self.window.notify(

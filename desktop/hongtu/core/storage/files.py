@@ -40,7 +40,6 @@ def sqlite_file(url: str) -> Path | None:
     return None if name == ":memory:" else Path(name)
 
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _CHECK_TIMEOUT_S = 10.0
 
 
@@ -61,9 +60,9 @@ def inspect_sqlite_file(path: Path) -> str | None:
     if path.stat().st_size == 0:
         _check_writable(path)
         return None
-    with path.open("rb") as file:
-        if file.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-            raise DatabaseError(DatabaseProblem.NOT_A_DATABASE, str(path))
+    # The file is never opened here other than through SQLite: closing any other handle on it
+    # would drop the POSIX locks of this process's own connections (a second workspace on the
+    # same file), after which another program could reset the WAL under them.
     revision = _read_checked(path)
     _check_writable(path)
     return revision

@@ -167,6 +167,14 @@ class PlanStore:
             ).first()
             return row[0] if row is not None else None
 
+    def versions(self) -> dict[int, int]:
+        """Every plan's stored version (deleted plans left out): one small query."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(PlanRow.id, PlanRow.version).where(PlanRow.deleted_at.is_(None))
+            )
+            return {plan_id: version for plan_id, version in rows}
+
     @staticmethod
     def _stale(session: Session, plan_id: int) -> Exception:
         row = session.get(PlanRow, plan_id, populate_existing=True)

@@ -1,0 +1,47 @@
+"""Noticing, cheaply, that another program (a second window, the CLI) wrote to the database.
+
+For an SQLite file, ``PRAGMA data_version`` on one connection of our own changes whenever any
+other connection commits: one tiny read per look, no page of data read. For other databases
+every look reports a possible change and the caller compares plan versions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from urllib.parse import quote
+
+from hongtu.core.storage.files import sqlite_file
+
+
+class ChangeProbe:
+    def __init__(self, url: str) -> None:
+        path = sqlite_file(url)
+        self._con: sqlite3.Connection | None = None
+        if path is not None:
+            self._con = sqlite3.connect(
+                f"file:{quote(str(path))}?mode=rw", uri=True, timeout=0.2,
+                check_same_thread=False, isolation_level=None,
+            )  # fmt: skip
+        self._last = self._token()
+
+    def changed(self) -> bool:
+        """True when something may have been committed since the last look."""
+        token = self._token()
+        if token == self._last and token is not None:
+            return False
+        self._last = token
+        return True
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def _token(self) -> int | None:
+        if self._con is None:
+            return None
+        try:
+            row = self._con.execute("PRAGMA data_version").fetchall()[0]
+        except sqlite3.Error:  # busy for a moment: look again next time
+            return None
+        return int(row[0])

@@ -1,0 +1,141 @@
+"""When another window or the CLI changed the open plan: say what changed, offer the choices.
+
+``ConflictBar`` sits above the plan editor. It appears when a save was refused because the plan
+had changed elsewhere (the organiser's edit stays on screen, unsaved) and offers to reload the
+stored plan or to keep this window's version. ``describe_changes`` puts the field-level
+difference into words for the bar and for the "reloaded" notice in the status bar.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from hongtu.core.plan_diff import ChangeKind, PlanChange, plan_changes
+from hongtu.core.plans import Plan
+from hongtu.qt.messages import plain_label
+from hongtu.qt.plan_session import PlanSession
+
+SHOWN_CHANGES = 8  # more than this are summarised as "and N more"
+VALUE_CHARS = 30  # long values (a title, a phone) are shortened in the description
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanConflict", text)
+
+
+def field_label(name: str) -> str:
+    labels = {
+        "title": tr("活动主题"),
+        "date": tr("日期"),
+        "branch": tr("党支部"),
+        "participants": tr("人数"),
+        "organiser": tr("联系人"),
+        "phone": tr("电话"),
+        "transport": tr("交通方式"),
+        "gathering": tr("集合地点"),
+        "gathering_time": tr("集合时间"),
+        "returns_to_gathering": tr("是否返回集合地点"),
+        "return_leg_override": tr("返程用时"),
+        "notes": tr("注意事项"),
+        "status": tr("状态"),
+    }
+    return labels.get(name, name)
+
+
+# Fields whose old and new values are short enough to show ("日期：10月1日 → 10月2日").
+_SHOWN_VALUES = ("title", "date", "branch", "participants", "organiser", "phone",
+                 "gathering_time")  # fmt: skip
+
+
+def _value(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    text = str(value)
+    return text if len(text) <= VALUE_CHARS else text[: VALUE_CHARS - 1] + "…"
+
+
+def describe_change(change: PlanChange) -> str:
+    if change.kind is ChangeKind.FIELD:
+        if change.name in _SHOWN_VALUES:
+            return tr("{0}：{1} → {2}").format(
+                field_label(change.name), _value(change.before), _value(change.after)
+            )
+        return tr("{0}已修改").format(field_label(change.name))
+    if change.kind is ChangeKind.STOP_ADDED:
+        return tr("新增站点：{0}").format(change.name)
+    if change.kind is ChangeKind.STOP_REMOVED:
+        return tr("删除站点：{0}").format(change.name)
+    if change.kind is ChangeKind.STOP_MOVED:
+        return tr("站点“{0}”从第 {1} 站移到第 {2} 站").format(
+            change.name, change.before, change.after
+        )
+    return tr("站点“{0}”的安排已修改").format(change.name)
+
+
+def describe_changes(changes: list[PlanChange]) -> list[str]:
+    lines = [describe_change(change) for change in changes[:SHOWN_CHANGES]]
+    if len(changes) > SHOWN_CHANGES:
+        lines.append(tr("……另有 {0} 处修改").format(len(changes) - SHOWN_CHANGES))
+    return lines
+
+
+class ConflictBar(QFrame):
+    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("conflictBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#conflictBar { background: #fff4e5; border: 1px solid #e0a040; }")
+        self.message = plain_label(parent=self)
+        self.message.setWordWrap(True)
+        self.reload_button = QPushButton(tr("重新载入（放弃我的修改）"), self)
+        self.keep_button = QPushButton(tr("保留我的修改"), self)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.keep_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.reload_button.clicked.connect(session.reload_plan)
+        self.keep_button.clicked.connect(session.keep_mine)
+        session.conflict_changed.connect(self.update_from_session)
+        self.hide()
+
+    def update_from_session(self) -> None:
+        conflict = self.session.conflict
+        if conflict is None:
+            self.hide()
+            return
+        if conflict.theirs is None:
+            text = tr(
+                "这个方案已在别处（另一个窗口或命令行）删除。你的修改仍在屏幕上，尚未保存。"
+            )
+            self.keep_button.setText(tr("恢复方案并保存我的修改"))
+        else:
+            lines = describe_changes(
+                plan_changes(conflict.base, conflict.theirs, self.session.sites)
+                if conflict.base is not None
+                else []
+            )
+            text = tr(
+                "这个方案已在别处（另一个窗口或命令行）修改，你的修改尚未保存。别处的修改："
+            )
+            text += "\n" + "\n".join(f"· {line}" for line in lines) if lines else ""
+            self.keep_button.setText(tr("保留我的修改（覆盖别处的修改）"))
+        self.message.setText(text)
+        self.show()
+
+
+def reloaded_notice(before: Plan, after: Plan | None, sites: dict[int, object]) -> str:
+    """The status-bar line after the open plan was reloaded (or closed) because of others."""
+    if after is None:
+        return tr("方案“{0}”已在别处删除，已关闭。").format(before.title)
+    lines = describe_changes(plan_changes(before, after, sites))  # type: ignore[arg-type]
+    return tr("方案“{0}”已在别处修改，已重新载入：{1}").format(after.title, "；".join(lines))
