@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from hongtu.core.plan_diff import ChangeKind, PlanChange, plan_changes
 from hongtu.core.plans import Plan
+from hongtu.core.sites import Site
 from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_session import PlanSession
 
@@ -133,9 +134,9 @@ class ConflictBar(QFrame):
         self.show()
 
 
-def reloaded_notice(before: Plan, after: Plan | None, sites: dict[int, object]) -> str:
+def reloaded_notice(before: Plan, after: Plan | None, sites: dict[int, Site]) -> str:
     """The status-bar line after the open plan was reloaded (or closed) because of others."""
     if after is None:
         return tr("方案“{0}”已在别处删除，已关闭。").format(before.title)
-    lines = describe_changes(plan_changes(before, after, sites))  # type: ignore[arg-type]
+    lines = describe_changes(plan_changes(before, after, sites))
     return tr("方案“{0}”已在别处修改，已重新载入：{1}").format(after.title, "；".join(lines))
