@@ -1,10 +1,10 @@
 """The main window wires the site list, the details panel and the map; it holds no logic.
 
 The panels that plug into it (``PlanUi``, ``SiteEditing``) talk to it only through
-``PANEL_INTERFACE``: a few signals and methods, never its widgets. The map page is reached only
-through ``MapController``. Each piece of text in the status bar has one owner here: the site
-counts (``_show_site_counts``), the base map (``_show_base_map``) and passing notices
-(``notify``).
+``PanelHost`` (``panel_host.py``): a few signals and methods, never its widgets. The map page
+is reached only through ``MapController``. Each piece of text in the status bar has one owner
+here: the site counts (``_show_site_counts``), the base map (``_show_base_map``) and passing
+notices (``notify``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
@@ -44,6 +43,7 @@ from hongtu.qt.map_controller import NOTICE_MS, MapController, basemap_status_te
 from hongtu.qt.map_legend import district_label_payload, legend_spec
 from hongtu.qt.mapview import MapView
 from hongtu.qt.messages import plain_label
+from hongtu.qt.panel_host import PanelHost
 from hongtu.qt.site_details import SiteDetailsPanel
 from hongtu.qt.site_model import (
     SITE_ID_ROLE,
@@ -57,34 +57,6 @@ if TYPE_CHECKING:
     from hongtu.core.workspace import Workspace
     from hongtu.qt.plan_ui import PlanUi
     from hongtu.qt.site_editing import SiteEditing
-
-# What a panel may use of the window (checked by tests/test_architecture.py). Everything else,
-# its widgets and models included, is the window's own business.
-PANEL_INTERFACE = frozenset(
-    {
-        # signals
-        "site_selected",
-        "site_activated",
-        "sites_changed",
-        "site_info_requested",
-        "closing",
-        # the catalogue as shown
-        "sites",
-        "selected_site",
-        "selected_site_id",
-        "update_site",
-        "mark_sites_in_plan",
-        "catalogue_model",
-        # putting a panel's widgets, menus and actions in place
-        "add_plan_panes",
-        "add_menus",
-        "add_toolbar",
-        "add_site_list_widget",
-        "add_site_actions",
-        # the status bar's passing notices
-        "notify",
-    }
-)
 
 
 def tr(text: str) -> str:
@@ -199,13 +171,8 @@ class SiteListPanel(QWidget):
         return True
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PanelHost):
     sites_shown_on_map = Signal(int)  # how many markers the page drew
-    site_selected = Signal(int)
-    site_activated = Signal(int)  # a site's row double-clicked
-    sites_changed = Signal(list)  # list[Site]: the catalogue as now shown
-    site_info_requested = Signal(int)  # 编辑站点信息 asked for in the details pane
-    closing = Signal()  # the window is about to close: panels push what is being typed
 
     def __init__(self, defer_tools: bool = False) -> None:
         """``defer_tools``: build the plan and site-editing UI just after the first paint
@@ -301,7 +268,7 @@ class MainWindow(QMainWindow):
     def select_site(self, site_id: int) -> None:
         self.site_list.select_site(site_id)
 
-    # ---- the panels' interface (PANEL_INTERFACE) ----------------------------------------------
+    # ---- the panels' interface (PanelHost) -----------------------------------------------------
     def sites(self) -> list[Site]:
         return self.site_model.sites()
 

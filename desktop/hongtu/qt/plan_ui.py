@@ -2,7 +2,7 @@
 
 The main window creates one ``PlanUi``, calls ``install`` once, ``attach`` when the workspace
 is open and ``set_settings`` when the organiser changes them; everything else is wired here,
-through the window's ``PANEL_INTERFACE`` and the map controller only. The window keeps its three
+through the window's ``PanelHost`` interface and the map controller only. The window keeps its three
 panes: the site list becomes a 站点 | 方案 tab widget, the map gets the schedule below it, and the
 details pane becomes a 站点详情 | 当前方案 tab widget (the editor above the warnings).
 """
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
     from hongtu.core.storage.changes import ChangeProbe
     from hongtu.core.workspace import Workspace
-    from hongtu.qt.mainwindow import MainWindow
     from hongtu.qt.map_controller import MapController
+    from hongtu.qt.panel_host import PanelHost
 
 WATCH_MS = 1000
 NOTICE_MS = 8000
@@ -75,7 +75,7 @@ def route_payload(
 
 class PlanUi(QObject):
     def __init__(
-        self, window: MainWindow, map_controller: MapController, settings: Settings
+        self, window: PanelHost, map_controller: MapController, settings: Settings
     ) -> None:
         super().__init__(window)
         self.window = window

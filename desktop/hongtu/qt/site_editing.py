@@ -1,7 +1,7 @@
 """The map menu and toolbar: base map, settings, correcting a site or its info, adding a place.
 
 ``SiteEditing`` is created by the main window and wires these actions to ``MapController`` and
-the two flows. It uses the window only through ``mainwindow.PANEL_INTERFACE`` (the window calls
+the two flows. It uses the window only through ``panel_host.PanelHost`` (the window calls
 ``install`` and ``attach``). Settings are loaded here once, the window's one read of the
 settings file, and saved when the organiser changes them; ``settings_changed`` then tells the
 rest of the window (the window hands them to the plan UI, which re-times the open plan at once).
@@ -32,7 +32,7 @@ from hongtu.qt.tasks import ThreadPoolRunner
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
     from hongtu.core.workspace import Workspace
-    from hongtu.qt.mainwindow import MainWindow
+    from hongtu.qt.panel_host import PanelHost
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def tr(text: str) -> str:
 class SiteEditing(QObject):
     settings_changed = Signal(object)  # Settings, in effect (saved unless the disk refused)
 
-    def __init__(self, window: MainWindow, map_controller: MapController) -> None:
+    def __init__(self, window: PanelHost, map_controller: MapController) -> None:
         super().__init__(window)
         self.window = window
         self.map = map_controller
