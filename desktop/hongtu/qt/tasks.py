@@ -57,7 +57,6 @@ class SyncRunner:
 class _Pending:
     on_success: Success
     on_failure: Failure
-    timer: QTimer
 
 
 class _Job(QRunnable):
@@ -98,22 +97,18 @@ class ThreadPoolRunner(QObject):
         timeout_ms: int = DEFAULT_TIMEOUT_MS,
     ) -> None:
         task_id = next(self._ids)
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.timeout.connect(lambda: self._on_timed_out(task_id))
-        self._pending[task_id] = _Pending(on_success, on_failure, timer)
-        timer.start(timeout_ms)
+        self._pending[task_id] = _Pending(on_success, on_failure)
+        # No timer object per task: a finished task's timeout finds nothing pending and does
+        # nothing, and no timer is left to delete later (a deferred delete could outlive this
+        # runner).
+        QTimer.singleShot(timeout_ms, self, lambda: self._on_timed_out(task_id))
         self._pool.start(_Job(task_id, job, self))
 
     def busy(self) -> bool:
         return bool(self._pending)
 
     def _take(self, task_id: int) -> _Pending | None:
-        pending = self._pending.pop(task_id, None)
-        if pending is not None:
-            pending.timer.stop()
-            pending.timer.deleteLater()
-        return pending
+        return self._pending.pop(task_id, None)
 
     @Slot(int, object)
     def _on_succeeded(self, task_id: int, result: object) -> None:
