@@ -5,6 +5,7 @@ Each test opens the real window with no base map (the default) and looks at what
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import math
@@ -16,10 +17,13 @@ import pytest
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
 
 from gui_helpers import MAP_TIMEOUT_MS, close_main_window, map_state, open_main_window, run_js
+from hongtu.core.basemaps import BASE_MAPS, BaseMap, BaseMapId, TileLayerSpec
+from hongtu.core.coords import wgs84_to_gcj02
 from hongtu.core.districts import District, all_districts, contains, district_labels
 from hongtu.core.geo import LatLon
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
+from map_helpers import tile_server
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -32,6 +36,11 @@ def main_window(qtbot, tmp_path):
     window, controller = open_main_window(qtbot, str(tmp_path / "map.sqlite3"))
     yield window
     close_main_window(window, controller)
+
+
+def local(basemap_id: BaseMapId, template: str) -> BaseMap:
+    """A real provider definition whose tiles come from a local URL (never the internet)."""
+    return dataclasses.replace(BASE_MAPS[basemap_id], layers=(TileLayerSpec(template),))
 
 
 def labels(qtbot, window) -> dict[str, Any]:
@@ -91,6 +100,44 @@ def test_no_network_request_of_any_kind_without_a_base_map(qtbot, tmp_path) -> N
     assert interceptor.urls, "the interceptor saw nothing: it was not installed"
     assert any(url.endswith("leaflet.js") for url in interceptor.urls)
     assert schemes <= LOCAL_SCHEMES, [u for u in interceptor.urls if not u.startswith("file:")]
+
+
+def test_the_recorder_does_see_a_request_for_tiles(qtbot, tmp_path) -> None:
+    """The check above would catch a request: with a base map (served on 127.0.0.1) it sees one."""
+    window = MainWindow()
+    controller = Controller(window, str(tmp_path / "online.sqlite3"), probe=False)
+    interceptor = RecordingInterceptor()
+    profile = window.map_view.page().profile()
+    profile.setUrlRequestInterceptor(interceptor)
+    try:
+        window.show()
+        with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
+            controller.start()
+        with tile_server() as template:
+            window.map_controller.set_base_map(local(BaseMapId.OSM, template))
+            qtbot.waitUntil(
+                lambda: json.loads(run_js(qtbot, window, "tileStats"))["loads"] > 0,
+                timeout=MAP_TIMEOUT_MS,
+            )
+            window.map_controller.set_base_map(BASE_MAPS[BaseMapId.NONE])
+    finally:
+        profile.setUrlRequestInterceptor(None)
+        close_main_window(window, controller)
+    assert any(url.startswith("http://127.0.0.1:") for url in interceptor.urls)
+
+
+def test_district_names_move_with_the_outlines_on_a_gcj02_base_map(qtbot, main_window) -> None:
+    before = labels(qtbot, main_window)["districtPoints"]
+    with tile_server() as template:
+        main_window.map_controller.set_base_map(local(BaseMapId.AMAP, template))
+        shifted = labels(qtbot, main_window)["districtPoints"]
+        main_window.map_controller.set_base_map(BASE_MAPS[BaseMapId.NONE])
+    back = labels(qtbot, main_window)["districtPoints"]
+    assert set(before) == set(shifted) == set(back) and len(before) == 12
+    for name, (lat, lon) in before.items():
+        gcj = wgs84_to_gcj02(LatLon(lat, lon))
+        assert shifted[name] == pytest.approx([gcj.lat, gcj.lon], abs=1e-7), name
+        assert back[name] == pytest.approx([lat, lon], abs=1e-9), name
 
 
 # ---- the opening view ----------------------------------------------------------------------------

@@ -88,11 +88,11 @@ var hongtuMap = (function () {
     marker.bindTooltip(el("span", "ht-label", site.name),
                        { permanent: true, direction: "right", className: "ht-tooltip" });
     marker.on("mouseover", function () {
-      hoveredId = site.id; labelClass(marker, "ht-label-hover", true); declutter();
+      hoveredId = site.id; labelClass(marker, "ht-label-hover", true); scheduleDeclutter();
     });
     marker.on("mouseout", function () {
       if (hoveredId === site.id) { hoveredId = null; }
-      labelClass(marker, "ht-label-hover", false); declutter();
+      labelClass(marker, "ht-label-hover", false); scheduleDeclutter();
     });
     marker.on("click", function () { send({ type: "site_clicked", id: site.id }); });
     marker.on("dragend", function () {
@@ -151,7 +151,7 @@ var hongtuMap = (function () {
       if (!shown[id] && markers[id]) { siteLayer.addLayer(markers[id]); shown[id] = true; }
     });
     drawClusters(groups);
-    declutter();
+    scheduleDeclutter();
   }
 
   function drawClusters(groups) {
@@ -294,6 +294,19 @@ var hongtuMap = (function () {
     return shown;
   }
 
+  // Placing labels reads their boxes, which forces a layout: after a change it is done once,
+  // just before the next frame is drawn (when the browser lays out anyway), never inside the
+  // call that made the change (e.g. setSites, whose return is the "map ready" moment).
+  var declutterFrame = null;
+
+  function scheduleDeclutter() {
+    if (declutterFrame !== null) { return; }
+    declutterFrame = window.requestAnimationFrame(function () {
+      declutterFrame = null;
+      declutter();
+    });
+  }
+
   function labelReport() {
     declutter();
     var named = [];
@@ -304,23 +317,32 @@ var hongtuMap = (function () {
       if (node) { (node.classList.contains("ht-label-hidden") ? hidden : named).push(id); }
     });
     var districts = [];
+    var points = {};
     var boxes = [];
+    var current = siteLabelOrder().map(function (id) {
+      var tooltip = markers[id].getTooltip();
+      return tooltip ? tooltip.getElement() : null;
+    });
     if (districtLayer) {
       districtLayer.eachLayer(function (layer) {
         var wrap = layer.getElement();
         var node = wrap ? wrap.firstChild : null;
+        var p = layer.getLatLng();
+        if (node) { points[node.textContent] = [p.lat, p.lng]; }
         if (node && !node.classList.contains("ht-label-hidden")) {
           districts.push(node.textContent);
         }
+        current.push(node);
       });
     }
-    document.querySelectorAll(".ht-tooltip, .ht-district-label").forEach(function (node) {
-      if (!node.classList.contains("ht-label-hidden")) {
+    current.forEach(function (node) {  // (a removed marker's label may still be fading out)
+      if (node && !node.classList.contains("ht-label-hidden")) {
         var b = boxOf(node);
         boxes.push([b.l, b.t, b.r, b.b]);
       }
     });
-    return { named: named, hidden: hidden, districts: districts, boxes: boxes };
+    return { named: named, hidden: hidden, districts: districts, districtPoints: points,
+             boxes: boxes };
   }
 
   // ---- district names and the legend -------------------------------------------------------------
@@ -361,7 +383,7 @@ var hongtuMap = (function () {
     toggle.addEventListener("click", function () {
       legendBox.classList.toggle("ht-legend-closed");
       renderLegend();
-      declutter();
+      scheduleDeclutter();
     });
     legendBox.appendChild(toggle);
     var rows = 0;
@@ -395,13 +417,17 @@ var hongtuMap = (function () {
     new Legend().addTo(map);
   }
 
-  function frameAllSites() {
-    var bounds = [];
-    Object.keys(markers).forEach(function (id) { bounds.push(markers[id].getLatLng()); });
-    if (bounds.length) {
-      map.fitBounds(L.latLngBounds(bounds).pad(0.08), { maxZoom: 15, animate: false });
+  function frameBounds(points) {
+    if (points.length) {
+      map.fitBounds(L.latLngBounds(points).pad(0.08), { maxZoom: 15, animate: false });
     }
-    return bounds.length;
+    return points.length;
+  }
+
+  function frameAllSites() {
+    return frameBounds(Object.keys(markers).map(function (id) {
+      return markers[id].getLatLng();
+    }));
   }
 
   function escapeHtml(text) {
@@ -541,12 +567,15 @@ var hongtuMap = (function () {
       shown = {};
       var valid = list.filter(validSite);
       denseMode = valid.length >= CLUSTER_MIN;
+      if (!framed && valid.length) {  // frame first: the markers are then placed only once
+        framed = true;
+        frameBounds(valid.map(function (s) { return [s.lat, s.lon]; }));
+      }
       valid.forEach(function (site) {
         sites[site.id] = site;
         addSiteMarker(site);
       });
       var count = Object.keys(markers).length;
-      if (!framed && count) { framed = true; frameAllSites(); }
       refreshSites();
       return count;
     },
@@ -573,7 +602,7 @@ var hongtuMap = (function () {
           districtMarker(item).addTo(districtLayer);
         }
       });
-      declutter();
+      scheduleDeclutter();
       return districtLayer.getLayers().length;
     },
     setLegend: function (spec) {
@@ -766,7 +795,7 @@ var hongtuMap = (function () {
           map.fitBounds(L.latLngBounds(points).pad(0.25), { maxZoom: 15, animate: false });
         }
       }
-      declutter();
+      scheduleDeclutter();
       return points.length;
     },
     routeSummary: function () {
@@ -810,7 +839,7 @@ var hongtuMap = (function () {
         return false;
       }
       map.setView([lat, lon], zoom, { animate: false });
-      declutter();
+      scheduleDeclutter();
       return true;
     },
     state: function () {
