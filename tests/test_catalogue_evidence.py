@@ -173,7 +173,10 @@ def test_access_is_stored_and_the_organisers_confirmation_wins(tmp_path: Path) -
         ws.sites.seed(catalogue.entries, catalogue.version + 1)  # a newer catalogue
         kept = next(s for s in ws.sites.list_sites() if s.key == BALUJUN)
         assert kept.access.status is VisitorAccess.OPEN  # the organiser's word is kept
-        back = ws.sites.set_visitor_access(kept.id, VisitorAccess.UNKNOWN)
+        unknown = ws.sites.set_visitor_access(kept.id, VisitorAccess.UNKNOWN)
+        assert unknown.access.status is VisitorAccess.UNKNOWN  # "I could not find out" is kept
+        assert unknown.access.origin is PositionOrigin.USER
+        back = ws.sites.clear_edit(kept.id, "visitor_access")
         assert back.access.exterior_only and back.access.origin is PositionOrigin.CATALOGUE
     finally:
         ws.close()

@@ -62,3 +62,55 @@ def test_the_details_panel_says_it_may_be_viewable_from_outside_only(qtbot, work
     assert "对外开放" in html and "未确认对外开放，可能只能在外观看" in html
     camp = next(s for s in workspace.sites.list_sites() if s.name == "太原工程队旧址")
     assert "位置待核实" in site_details_html(camp)  # a survey point, still not checked on a map
+
+
+def test_the_organiser_confirms_the_office_is_open_and_the_warning_goes(
+    qtbot, workspace, monkeypatch
+) -> None:
+    from hongtu.core.sites import PositionOrigin, VisitorAccess
+    from hongtu.qt.site_info_dialog import SiteInfoDialog, edit_site_info
+
+    office = next(s for s in workspace.sites.list_sites() if s.name == OFFICE)
+    seen: dict[str, str] = {}
+
+    def confirm_open(dialog: SiteInfoDialog) -> int:
+        seen["before"] = dialog.status["visitor_access"].text()
+        seen["choice"] = dialog.access.currentText()
+        dialog.access.setCurrentIndex(dialog.access.findData(VisitorAccess.OPEN))
+        seen["after"] = dialog.status["visitor_access"].text()
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(SiteInfoDialog, "exec", confirm_open)
+    saved: list = []
+    assert edit_site_info(workspace.sites, office.id, None, saved.append)
+    assert seen["choice"] == "未确认对外开放，可能只能在外观看"
+    assert seen["before"].startswith("目录 · 可信度中")
+    assert seen["after"] == "已修改，保存后生效"
+    confirmed = saved[0]
+    assert confirmed.access.status is VisitorAccess.OPEN
+    assert confirmed.access.origin is PositionOrigin.USER
+    assert "有接待参观的记录" in site_details_html(confirmed) and "组织者确认" in site_details_html(
+        confirmed
+    )
+
+    session = PlanSession(today=lambda: date(2026, 12, 1))
+    session.attach(workspace.plans, workspace.sites.list_sites())
+    session.create("七一主题党日", date(2026, 12, 16))
+    stop_id = session.add_site_stop(office.id)
+    assert stop_id is not None
+    session.add_activity(stop_id, Activity(ActivityKind.TOUR, 40))
+    assert office_warnings(session) == []  # confirmed open: nothing to warn about
+
+    def restore(dialog: SiteInfoDialog) -> int:
+        seen["edited"] = dialog.status["visitor_access"].text()
+        dialog.restore_buttons["visitor_access"].click()
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(SiteInfoDialog, "exec", restore)
+    assert edit_site_info(workspace.sites, office.id, None, saved.append)
+    assert seen["edited"] == "组织者确认"
+    assert saved[-1].access.exterior_only and saved[-1].access.origin is PositionOrigin.CATALOGUE
+    session.set_sites(workspace.sites.list_sites())
+    assert len(office_warnings(session)) == 1

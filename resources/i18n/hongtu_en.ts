@@ -2179,6 +2179,10 @@ The existing file was not changed.</translation>
       <translation>“{0}” is too long (at most {1} characters).</translation>
     </message>
     <message>
+      <source>“可能只能在外观看”时，方案在这里安排室内参观、现场党课或交流研讨会得到提醒。</source>
+      <translation>With “may be viewable from outside only”, a plan that holds an indoor tour, Party lesson or discussion here gets a warning.</translation>
+    </message>
+    <message>
       <source>、</source>
       <translation>, </translation>
     </message>
@@ -2359,12 +2363,20 @@ The existing file was not changed.</translation>
       <translation>Entered by the organiser</translation>
     </message>
     <message>
+      <source>组织者确认</source>
+      <translation>confirmed by the organiser</translation>
+    </message>
+    <message>
       <source>组织者设为未知</source>
       <translation>Set to unknown by the organiser</translation>
     </message>
     <message>
       <source>编辑站点信息 — {0}</source>
       <translation>Edit Site Information — {0}</translation>
+    </message>
+    <message>
+      <source>能否入内参观</source>
+      <translation>Can groups go inside</translation>
     </message>
     <message>
       <source>行程提醒使用的规则</source>

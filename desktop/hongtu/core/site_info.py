@@ -21,7 +21,7 @@ from datetime import time
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from hongtu.core.sites import Site, VisitRules
+from hongtu.core.sites import Site, VisitorAccess, VisitRules
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
@@ -31,7 +31,8 @@ TEXT_FACTS = ("opening_hours", "closed_days", "reservation", "admission", "phone
 
 RULES_FIELD = "rules"
 VISIT_MINUTES_FIELD = "visit_minutes"
-INFO_FIELDS = (*TEXT_FACTS, RULES_FIELD, VISIT_MINUTES_FIELD)
+ACCESS_FIELD = "visitor_access"  # whether groups can go inside (VisitorAccess)
+INFO_FIELDS = (*TEXT_FACTS, RULES_FIELD, VISIT_MINUTES_FIELD, ACCESS_FIELD)
 
 MAX_FACT_LENGTH = 200
 LEAD_DAYS_RANGE = range(0, 91)  # 0 = can be booked the same day
@@ -118,6 +119,7 @@ class SiteInfoForm:
     rules: VisitRules
     visit_minutes: int
     restore: frozenset[str] = frozenset()  # fields the organiser asked to restore
+    access: VisitorAccess | None = None  # None: this form leaves the visitor access alone
 
 
 class Problem(StrEnum):
@@ -177,8 +179,8 @@ def validate_site_info(form: SiteInfoForm) -> list[Issue]:
 class FieldChange:
     """One store call: set ``field`` to ``value``, or (``restore``) drop the organiser's edit."""
 
-    field: str  # a name in TEXT_FACTS, RULES_FIELD or VISIT_MINUTES_FIELD
-    value: str | VisitRules | int | None = None
+    field: str  # a name in INFO_FIELDS
+    value: str | VisitRules | int | VisitorAccess | None = None
     restore: bool = False
 
 
@@ -187,6 +189,7 @@ def site_info_values(site: Site) -> dict[str, object]:
     values: dict[str, object] = {name: getattr(site, name).value for name in TEXT_FACTS}
     values[RULES_FIELD] = site.rules
     values[VISIT_MINUTES_FIELD] = site.visit_minutes
+    values[ACCESS_FIELD] = site.access.status
     return values
 
 
@@ -195,6 +198,7 @@ def form_values(form: SiteInfoForm) -> dict[str, object]:
     values: dict[str, object] = {name: clean_fact(form.facts.get(name)) for name in TEXT_FACTS}
     values[RULES_FIELD] = form.rules
     values[VISIT_MINUTES_FIELD] = form.visit_minutes
+    values[ACCESS_FIELD] = form.access
     return values
 
 
@@ -214,6 +218,8 @@ def site_info_changes(
     changes: list[FieldChange] = []
     for name in INFO_FIELDS:
         value = wanted[name]
+        if name == ACCESS_FIELD and form.access is None:
+            continue
         if name in form.restore and value == catalogue_values[name]:
             if name in edited:
                 changes.append(FieldChange(name, restore=True))
@@ -234,6 +240,9 @@ def apply_site_info(store: SiteStore, site_id: int, changes: Iterable[FieldChang
         elif change.field == VISIT_MINUTES_FIELD:
             assert isinstance(change.value, int)
             site = store.set_visit_minutes(site_id, change.value)
+        elif change.field == ACCESS_FIELD:
+            assert isinstance(change.value, VisitorAccess)
+            site = store.set_visitor_access(site_id, change.value)
         elif change.field in TEXT_FACTS:
             assert change.value is None or isinstance(change.value, str)
             site = store.set_fact(site_id, change.field, change.value)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.core.site_info import (
+    ACCESS_FIELD,
     GROUP_SIZE_RANGE,
     INFO_FIELDS,
     LEAD_DAYS_RANGE,
@@ -53,10 +54,10 @@ from hongtu.core.site_info import (
     site_info_values,
     validate_site_info,
 )
-from hongtu.core.sites import Fact, PositionOrigin, Site, VisitRules
+from hongtu.core.sites import Access, Fact, PositionOrigin, Site, VisitorAccess, VisitRules
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label, plain_tooltip
-from hongtu.qt.site_details import confidence_label
+from hongtu.qt.site_details import access_text, confidence_label
 from hongtu.qt.warning_text import weekday_name
 
 if TYPE_CHECKING:
@@ -119,6 +120,15 @@ def minutes_origin_text(site: Site, edited: bool) -> str:
     if site.visit_minutes_is_default:
         return tr("默认值，未经确认")
     return tr("目录")
+
+
+def access_origin_text(access: Access, site: Site) -> str:
+    if access.origin is PositionOrigin.USER:
+        return tr("组织者确认")
+    if access.status is VisitorAccess.UNKNOWN:
+        return tr("目录：未知")
+    sources = sum(1 for i in access.source_ids if i < len(site.sources))
+    return tr("目录 · {0} · {1} 个来源").format(confidence_label(access.confidence), sources)
 
 
 def weekdays_text(weekdays: frozenset[int] | None) -> str:
@@ -291,6 +301,7 @@ class SiteInfoDialog(QDialog):
         layout.addWidget(self._facts_group())
         layout.addWidget(self._rules_group())
         layout.addWidget(self._minutes_group())
+        layout.addWidget(self._access_group())
         layout.addWidget(self._buttons())
         self._fill_rules(RulesForm.from_rules(site.rules))
         self.minutes.setValue(site.visit_minutes)
@@ -432,6 +443,23 @@ class SiteInfoDialog(QDialog):
         row.addWidget(self._restore_button(VISIT_MINUTES_FIELD, group))
         return group
 
+    def _access_group(self) -> QGroupBox:
+        group = QGroupBox(tr("能否入内参观"), self)
+        self.access = QComboBox(group)
+        for status in (VisitorAccess.UNKNOWN, VisitorAccess.OPEN, VisitorAccess.EXTERIOR_ONLY):
+            self.access.addItem(access_text(status), status)
+        self.access.setCurrentIndex(max(0, self.access.findData(self.site.access.status)))
+        self.access.setToolTip(
+            plain_tooltip(
+                tr("“可能只能在外观看”时，方案在这里安排室内参观、现场党课或交流研讨会得到提醒。")
+            )
+        )
+        row = QHBoxLayout(group)
+        row.addWidget(self.access)
+        row.addWidget(self._status_label(ACCESS_FIELD, group), 1)
+        row.addWidget(self._restore_button(ACCESS_FIELD, group))
+        return group
+
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
         self.restore_all_button = buttons.addButton(
@@ -460,6 +488,7 @@ class SiteInfoDialog(QDialog):
             box.toggled.connect(self._on_form_changed)
         self.holidays.currentIndexChanged.connect(self._on_form_changed)
         self.minutes.valueChanged.connect(self._on_form_changed)
+        self.access.currentIndexChanged.connect(self._on_form_changed)
 
     # ---- reading and filling -------------------------------------------------------------------
     def rules_form(self) -> RulesForm:
@@ -485,6 +514,7 @@ class SiteInfoDialog(QDialog):
             rules=self.rules_form().to_rules(),
             visit_minutes=self.minutes.value(),
             restore=frozenset(self.restore),
+            access=VisitorAccess(self.access.currentData()),
         )
 
     def _fill_rules(self, form: RulesForm) -> None:
@@ -511,6 +541,9 @@ class SiteInfoDialog(QDialog):
                 self._fill_rules(RulesForm.from_rules(self.catalogue.rules))
             elif name == VISIT_MINUTES_FIELD:
                 self.minutes.setValue(self.catalogue.visit_minutes)
+            elif name == ACCESS_FIELD:
+                status = self.catalogue.access.status
+                self.access.setCurrentIndex(max(0, self.access.findData(status)))
         finally:
             self._updating = False
         self.restore.add(name)
@@ -527,6 +560,8 @@ class SiteInfoDialog(QDialog):
             return fact_origin_text(getattr(self.site, name), self.site)
         if name == RULES_FIELD:
             return rules_origin_text(RULES_FIELD in self.edited)
+        if name == ACCESS_FIELD:
+            return access_origin_text(self.site.access, self.site)
         return minutes_origin_text(self.site, VISIT_MINUTES_FIELD in self.edited)
 
     def _refresh(self) -> None:

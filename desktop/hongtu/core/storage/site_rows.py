@@ -201,7 +201,9 @@ def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
     access = _access(row.facts.get(ACCESS_FIELD))
     if ACCESS_FIELD in edits:  # the organiser confirmed it (or that it is closed to visitors)
         status = VisitorAccess(edits[ACCESS_FIELD].value)
-        access = Access(status, Confidence.HIGH, (), PositionOrigin.USER)
+        known = status is not VisitorAccess.UNKNOWN
+        confidence = Confidence.HIGH if known else Confidence.UNKNOWN
+        access = Access(status, confidence, (), PositionOrigin.USER)
     return Site(
         id=row.id,
         key=row.key,

@@ -114,9 +114,7 @@ class SiteStore:
         return self._set_edit(site_id, "rules", rules_to_json(rules))
 
     def set_visitor_access(self, site_id: int, status: VisitorAccess) -> Site:
-        """The organiser says whether groups can go inside; UNKNOWN restores the catalogue's."""
-        if status is VisitorAccess.UNKNOWN:
-            return self.clear_edit(site_id, ACCESS_FIELD)
+        """What the organiser found out about going inside (``clear_edit`` hands it back)."""
         return self._set_edit(site_id, ACCESS_FIELD, status.value)
 
     def clear_edit(self, site_id: int, field: str) -> Site:
