@@ -19,7 +19,13 @@ from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlReque
 from gui_helpers import MAP_TIMEOUT_MS, close_main_window, map_state, open_main_window, run_js
 from hongtu.core.basemaps import BASE_MAPS, BaseMap, BaseMapId, TileLayerSpec
 from hongtu.core.coords import wgs84_to_gcj02
-from hongtu.core.districts import District, all_districts, contains, district_labels
+from hongtu.core.districts import (
+    District,
+    all_districts,
+    contains,
+    district_by_name,
+    district_labels,
+)
 from hongtu.core.geo import LatLon
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
@@ -172,6 +178,20 @@ def test_districts_and_counties_are_named_on_the_outlines(qtbot, main_window) ->
     # at the opening view the big counties around the city are named
     assert {"娄烦县", "古交市", "清徐县", "阳曲县"} <= set(shown["districts"])
     assert disjoint(shown["boxes"])  # no name is drawn over another
+
+
+def test_at_street_zoom_the_districts_in_view_are_still_named(qtbot, main_window) -> None:
+    run_js(qtbot, main_window, "setView", 37.8705, 112.5705, 14)  # 迎泽 / 杏花岭 border
+    shown = labels(qtbot, main_window)
+    assert {"迎泽区", "杏花岭区"} <= set(shown["districts"])
+    for name, (lat, lon) in shown["districtsAt"].items():
+        district = district_by_name(name)
+        assert district is not None and contains(district, LatLon(lat, lon)), name
+    assert disjoint(shown["boxes"])
+    run_js(qtbot, main_window, "setView", 37.8705, 112.5705, 9)  # back out: their own points
+    again = labels(qtbot, main_window)
+    for name, point in again["districtsAt"].items():
+        assert point == pytest.approx(again["districtPoints"][name]), name
 
 
 def test_isolated_sites_are_named_and_crowded_ones_wait_for_a_closer_zoom(

@@ -225,6 +225,7 @@ var hongtuMap = (function () {
 
   function declutter() {
     if (!map) { return 0; }
+    districtCandidates();
     var view = boxOf(map.getContainer());
     var taken = [];
     var decisions = [];
@@ -281,9 +282,17 @@ var hongtuMap = (function () {
         var wrap = layer.getElement();
         var node = wrap ? wrap.firstChild : null;
         if (!node) { return; }
-        var box = boxOf(node);
-        var show = districtsOn && onScreen(box) && !overlaps(box, taken);
-        if (show) { taken.push(box); }
+        var candidates = layer.options.candidates || [layer.options.home];
+        var show = false;
+        for (var i = 0; districtsOn && !show && i < candidates.length; i += 1) {
+          if (!layer.getLatLng().equals(candidates[i])) { layer.setLatLng(candidates[i]); }
+          var box = boxOf(node);
+          show = onScreen(box) && !overlaps(box, taken);
+          if (show) { taken.push(box); }
+        }
+        if (!show && !layer.getLatLng().equals(candidates[0])) {
+          layer.setLatLng(candidates[0]);
+        }
         decisions.push([node, show]);
       });
     }
@@ -318,6 +327,7 @@ var hongtuMap = (function () {
     });
     var districts = [];
     var points = {};
+    var shownAt = {};
     var boxes = [];
     var current = siteLabelOrder().map(function (id) {
       var tooltip = markers[id].getTooltip();
@@ -327,10 +337,12 @@ var hongtuMap = (function () {
       districtLayer.eachLayer(function (layer) {
         var wrap = layer.getElement();
         var node = wrap ? wrap.firstChild : null;
-        var p = layer.getLatLng();
+        var p = layer.options.home;  // its own point (it may be following the view)
         if (node) { points[node.textContent] = [p.lat, p.lng]; }
         if (node && !node.classList.contains("ht-label-hidden")) {
           districts.push(node.textContent);
+          var at = layer.getLatLng();
+          shownAt[node.textContent] = [at.lat, at.lng];
         }
         current.push(node);
       });
@@ -342,7 +354,7 @@ var hongtuMap = (function () {
       }
     });
     return { named: named, hidden: hidden, districts: districts, districtPoints: points,
-             boxes: boxes };
+             districtsAt: shownAt, boxes: boxes };
   }
 
   // ---- district names and the legend -------------------------------------------------------------
@@ -351,7 +363,83 @@ var hongtuMap = (function () {
     var icon = L.divIcon({ html: el("div", "ht-district-label", item.name),
                            className: "ht-district-wrap", iconSize: null });
     return L.marker([item.lat, item.lon], { icon: icon, interactive: false, keyboard: false,
-                                            pane: "htDistrictLabels" });
+                                            pane: "htDistrictLabels", districtName: item.name,
+                                            home: L.latLng(item.lat, item.lon) });
+  }
+
+  // A name's own point lies deep inside its district, so at street zooms it is usually off
+  // screen. From DISTRICT_FOLLOW_ZOOM on, a district that is in view but whose point is not gets
+  // its name at one of a grid of points of the view around which the whole name fits inside
+  // the district: the most central first, the next ones if a site's name is already there.
+  var DISTRICT_FOLLOW_ZOOM = 12;
+
+  function ringsOf(latlngs) {
+    if (!latlngs.length) { return []; }
+    if (latlngs[0] instanceof L.LatLng) { return [latlngs]; }
+    return latlngs.reduce(function (all, part) { return all.concat(ringsOf(part)); }, []);
+  }
+
+  function insideRings(rings, lat, lng) {  // even-odd over every ring: holes and parts alike
+    var inside = false;
+    rings.forEach(function (ring) {
+      for (var i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
+        var a = ring[i];
+        var b = ring[j];
+        if ((a.lat > lat) !== (b.lat > lat) &&
+            lng < a.lng + (lat - a.lat) * (b.lng - a.lng) / (b.lat - a.lat)) {
+          inside = !inside;
+        }
+      }
+    });
+    return inside;
+  }
+
+  function districtCandidates() {
+    if (!districtLayer) { return; }
+    var view = map.getBounds();
+    var follow = map.getZoom() >= DISTRICT_FOLLOW_ZOOM;
+    var size = map.getSize();
+    var outlines = {};
+    if (outlineLayer) {
+      outlineLayer.eachLayer(function (layer) {
+        var props = layer.feature && layer.feature.properties;
+        if (props && typeof props.name === "string") { outlines[props.name] = layer; }
+      });
+    }
+    districtLayer.eachLayer(function (label) {
+      var home = label.options.home;
+      var candidates = [home];
+      var outline = outlines[label.options.districtName];
+      if (follow && outline && !view.contains(home) && view.intersects(outline.getBounds())) {
+        var rings = ringsOf(outline.getLatLngs());
+        // the whole name (about its box, with a margin) must lie inside, not astride a border
+        var halfW = 10 * String(label.options.districtName).length + 12;
+        var halfH = 16;
+        var fits = function (x, y) {
+          return [[0, 0], [-halfW, -halfH], [halfW, -halfH], [-halfW, halfH], [halfW, halfH]]
+            .every(function (d) {
+              var ll = map.containerPointToLatLng(L.point(x + d[0], y + d[1]));
+              return insideRings(rings, ll.lat, ll.lng);
+            });
+        };
+        var found = [];
+        for (var gx = 1; gx < 10; gx += 1) {
+          for (var gy = 1; gy < 8; gy += 1) {
+            var x = size.x * gx / 10;
+            var y = size.y * gy / 8;
+            if (fits(x, y)) {
+              var score = Math.min(gx, 10 - gx) / 10 + Math.min(gy, 8 - gy) / 8;
+              found.push([score, map.containerPointToLatLng(L.point(x, y))]);
+            }
+          }
+        }
+        found.sort(function (a, b) { return b[0] - a[0]; });  // central first
+        if (found.length) {
+          candidates = found.slice(0, 8).map(function (f) { return f[1]; });
+        }
+      }
+      label.options.candidates = candidates;
+    });
   }
 
   function legendSwatch(item) {
