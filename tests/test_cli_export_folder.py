@@ -18,7 +18,9 @@ def run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-
     return code, out.out, out.err
 
 
-def imported(capsys, tmp_path: Path, db: list[str]) -> str:  # type: ignore[no-untyped-def]
+def imported(  # type: ignore[no-untyped-def]
+    capsys, tmp_path: Path, db: list[str], keys: tuple[str, ...] = ("taiyuan-jiefang-jinianguan",)
+) -> str:
     document = {
         "format": "hongtu-plan",
         "version": 1,
@@ -28,7 +30,7 @@ def imported(capsys, tmp_path: Path, db: list[str]) -> str:  # type: ignore[no-u
             "gathering": {"custom": {"name": "单位大门", "lat": 37.8706, "lon": 112.5489,
                                      "crs": "wgs84"}},
             "gathering_time": "08:00", "returns_to_gathering": True,
-            "stops": [{"site_key": "taiyuan-jiefang-jinianguan", "activities": []}],
+            "stops": [{"site_key": key, "activities": []} for key in keys],
         },
     }  # fmt: skip
     path = tmp_path / "plan.json"
@@ -57,3 +59,18 @@ def test_a_folder_as_output_gets_the_default_file_name(capsys, tmp_path, fmt, ki
     code, _, err = run(capsys, *db, "plans", "export", plan_id, "--format", fmt,
                        "--output", str(folder))  # fmt: skip
     assert code == 2 and "--overwrite" in err
+
+
+def test_plans_show_says_tbc_for_a_leg_nobody_can_measure(capsys, tmp_path) -> None:
+    db = ["--db", str(tmp_path / "show.sqlite3")]
+    plan_id = imported(
+        capsys, tmp_path, db, ("taiyuan-jiefang-jinianguan", "jinsui-bafenqu-jiuzhi")
+    )
+    code, out, err = run(capsys, *db, "plans", "show", plan_id)
+    assert code == 0, err
+    assert out.count("路程待定") == 2  # to the unplaced site and back from it
+    assert "至少" in out and "不含 2 段待定路程" in out
+    _, out, _ = run(capsys, *db, "plans", "show", plan_id, "--json")
+    shown = json.loads(out)
+    assert shown["complete"] is False
+    assert [i["leg"]["pending"] for i in shown["items"] if i["leg"]] == [False, True, True]

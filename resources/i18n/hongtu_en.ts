@@ -19,6 +19,10 @@
   <context>
     <name>Cli</name>
     <message>
+      <source>{0} 起</source>
+      <translation>from {0}</translation>
+    </message>
+    <message>
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
     </message>
@@ -283,6 +287,10 @@
       <translation>Ends at {0}; {1} min in total, {2} min on the road, about {3:.1f} km</translation>
     </message>
     <message>
+      <source>结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，至少 {3:.1f} 公里（不含 {4} 段待定路程）</source>
+      <translation>Ends at {0} at the earliest, at least {1} minutes in all, at least {2} minutes on the road, at least {3:.1f} km (not counting {4} leg(s) to be confirmed)</translation>
+    </message>
+    <message>
       <source>给出的位置是一个文件夹，不是数据库文件</source>
       <translation>the location given is a folder, not a database file</translation>
     </message>
@@ -321,6 +329,10 @@
     <message>
       <source>路程</source>
       <translation>Travel</translation>
+    </message>
+    <message>
+      <source>路程待定</source>
+      <translation>leg to be confirmed</translation>
     </message>
     <message>
       <source>返回 {0}</source>

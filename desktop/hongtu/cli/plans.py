@@ -127,6 +127,7 @@ def schedule_json(plan: Any, schedule: Any, warnings: Sequence[Any]) -> dict[str
             "minutes": item.leg.minutes,
             "overridden": item.leg.overridden,
             "distance_known": item.leg.distance_known,
+            "pending": item.leg.pending,  # 待定: no position at one end, no minutes set by hand
         }
 
     return {
@@ -140,6 +141,7 @@ def schedule_json(plan: Any, schedule: Any, warnings: Sequence[Any]) -> dict[str
         "total_minutes": schedule.total_minutes,
         "travel_minutes": schedule.travel_minutes,
         "total_km": round(schedule.total_km, 2),
+        "complete": schedule.complete,  # False: some legs are 待定, the totals are lower bounds
         "items": [
             {
                 "kind": item.kind.value,
@@ -183,14 +185,27 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
     print(f"{plan.title}  {plan.date.isoformat()}  {tr('共 {0} 人').format(plan.participants)}")
     rows = [[tr("时间"), tr("内容"), tr("路程")]]
     for item in schedule.items:
-        rows.append([f"{hhmm(item.start)}–{hhmm(item.end)}", item_text(item), leg_text(item)])
+        pending = item.leg is not None and item.leg.pending
+        when = (
+            tr("{0} 起").format(hhmm(item.start))
+            if pending
+            else f"{hhmm(item.start)}–{hhmm(item.end)}"
+        )
+        rows.append([when, item_text(item), leg_text(item)])
     print(format_table(rows))
+    totals = tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里")
+    if not schedule.complete:
+        totals = tr(
+            "结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，至少 {3:.1f} 公里"
+            "（不含 {4} 段待定路程）"
+        )
     print(
-        tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里").format(
+        totals.format(
             hhmm(schedule.end),
             schedule.total_minutes,
             schedule.travel_minutes,
             schedule.total_km,
+            schedule.pending_legs,
         )
     )
     if warnings:
@@ -272,6 +287,8 @@ def item_text(item: Any) -> str:
 def leg_text(item: Any) -> str:
     if item.leg is None:
         return ""
+    if item.leg.pending:
+        return tr("路程待定")
     km = f"{item.leg.km:.1f} km" if item.leg.distance_known else tr("距离未知")
     manual = tr("（手动）") if item.leg.overridden else ""
     return f"{km}, {item.leg.minutes} {tr('分钟')}{manual}"
