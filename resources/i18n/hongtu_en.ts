@@ -1261,7 +1261,7 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
     </message>
     <message>
       <source>待定</source>
-      <translation>to be confirmed</translation>
+      <translation>TBC</translation>
     </message>
     <message>
       <source>手动设定（清空即恢复自动计算）</source>

@@ -222,8 +222,8 @@ class ExportDialog(QDialog):
         self._folder = start_folder()
         self.format.currentIndexChanged.connect(self._on_format_changed)
         self.format.setCurrentIndex(self.format.findData(ExportFormat.PDF.value))
-        self._on_format_changed()
         self.resize(640, self.sizeHint().height())
+        self._on_format_changed()
 
     # ---- choices -------------------------------------------------------------------------------
     def bundle_chosen(self) -> bool:
@@ -265,6 +265,12 @@ class ExportDialog(QDialog):
         else:
             self.path_label.setText(tr("保存到"))
             self.path.setText(str(folder / default_file_name(self.plan, self.chosen_format())))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Shrink to what is shown (a single format hides the names and the extra formats)."""
+        self.layout().activate()
+        self.resize(self.width(), self.sizeHint().height())
 
     def _on_browse_clicked(self) -> None:
         if self.bundle_chosen():
@@ -394,6 +400,7 @@ class ExportDialog(QDialog):
         self.done_label.setText(text)
         self.form_page.hide()
         self.done_page.show()
+        self._fit_height()
         self.close_button.setDefault(True)
         self.close_button.setFocus()
 

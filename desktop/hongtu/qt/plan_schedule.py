@@ -84,11 +84,13 @@ class PlanSchedulePanel(QGroupBox):
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         self.totals = plain_label(parent=self)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.totals.setWordWrap(True)  # a long (incomplete) total must not widen the window
         font = self.totals.font()
         font.setBold(True)
         self.totals.setFont(font)
         hint = QLabel(tr("双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。"), self)
         hint.setStyleSheet("color: palette(mid);")
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table)
@@ -142,13 +144,16 @@ class PlanWarningsPanel(QGroupBox):
         self, plan: Plan, _schedule: object, warnings: list[PlanWarning]
     ) -> None:
         self.model.set_warnings(plan, warnings)
-        problems = sum(1 for w in warnings if w.severity is Severity.PROBLEM)
+        lines = self.model.rowCount()  # a folded line counts once, as it is shown
+        problems = sum(
+            1 for r in range(lines) if self.model.group_at(r).severity is Severity.PROBLEM
+        )
         if not warnings:
             title = tr("行程提醒：未发现问题")
         elif problems:
-            title = tr("行程提醒（{0} 条，其中 {1} 个问题）").format(len(warnings), problems)
+            title = tr("行程提醒（{0} 条，其中 {1} 个问题）").format(lines, problems)
         else:
-            title = tr("行程提醒（{0} 条）").format(len(warnings))
+            title = tr("行程提醒（{0} 条）").format(lines)
         self.setTitle(title)
 
     def _on_view_clicked(self, index: QModelIndex) -> None:
