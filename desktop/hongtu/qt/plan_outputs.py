@@ -269,7 +269,9 @@ class ExportDialog(QDialog):
 
     def _fit_height(self) -> None:
         """Shrink to what is shown (a single format hides the names and the extra formats)."""
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         self.resize(self.width(), self.sizeHint().height())
 
     def _on_browse_clicked(self) -> None:
