@@ -274,11 +274,11 @@ class _RouteSearch:
         self.kicks = max(_KICKS, 2 * problem.size)
         size = len(problem.minutes)
         count = min(size - 1, _NEIGHBOURS)
+        m = problem.minutes
         self.near = [  # each node's nearest nodes, either way round (the start included)
-            sorted(
-                (v for v in range(size) if v != u),
-                key=lambda v, u=u: min(self.minutes[u][v], self.minutes[v][u]),
-            )[:count]
+            [v for _, v in sorted((min(m[u][v], m[v][u]), v) for v in range(size) if v != u)][
+                :count
+            ]
             for u in range(size)
         ]
 

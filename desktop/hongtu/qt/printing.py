@@ -251,9 +251,13 @@ def _straddles(top: float, bottom: float, page_height: float) -> bool:
     return not too_tall and int(top // page_height) != int((bottom - 1) // page_height)
 
 
-def first_straddling_row(text_doc: QTextDocument, page_height: float) -> int | None:
+def first_straddling_row(
+    text_doc: QTextDocument, page_height: float, start: int = 0
+) -> int | None:
     """The first row (counted over all tables with a header, header rows excluded) or the
-    closing section (``AFTER_ROWS``) that crosses a page boundary; None if nothing does."""
+    closing section (``AFTER_ROWS``) that crosses a page boundary; None if nothing does.
+
+    Rows before ``start`` are not measured (a page break never moves the rows before it)."""
     index = 0
     seen_rows = False
     for table in _tables(text_doc):
@@ -267,7 +271,7 @@ def first_straddling_row(text_doc: QTextDocument, page_height: float) -> int | N
             continue
         seen_rows = True
         for row in range(header, table.rows()):
-            if _straddles(*_row_span(text_doc, table, row), page_height):
+            if index >= start and _straddles(*_row_span(text_doc, table, row), page_height):
                 return index
             index += 1
     return None
@@ -281,7 +285,7 @@ def _paginate(
     breaks: set[int] = set()
     while True:
         text_doc.setHtml(html_for(frozenset(breaks)))
-        row = first_straddling_row(text_doc, page_height)
+        row = first_straddling_row(text_doc, page_height, max(breaks, default=0))
         if row is None or row in breaks or row == 0:
             return
         breaks.add(row)

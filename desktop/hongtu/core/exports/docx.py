@@ -9,6 +9,7 @@ Margins: 2.54 cm top/bottom, 3.17 cm left/right.
 
 from __future__ import annotations
 
+import copy
 import io
 
 from docx import Document
@@ -17,9 +18,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from hongtu.core.document import DocumentLabels, PlanDocument
@@ -160,29 +162,74 @@ def _flow_table(document: DocxDocument, doc: PlanDocument) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _spacing(paragraph, line=None)
         _run(paragraph, text, HEADING_FONT, TABLE_SIZE)
-    _row_flags(table, 0, header=True)
+    _row_flags(table.rows[0]._tr, header=True)
+    row_template, extra_line = _row_templates(table)
     for row in doc.rows:
-        cells = table.add_row().cells
         content = ("　" * row.level) + row.title
         if row.details:
             content += "\n" + ("　" * row.level) + row.details
-        for cell, text in zip(cells, (row.time_range, content, row.place_shown), strict=True):
+        texts = (row.time_range, content, row.place_shown)
+        if any("\t" in text or "\r" in text for text in texts):
+            _slow_row(table, texts)
+            continue
+        # a copy of one formatted row, its words replaced: python-docx's API per cell costs
+        # seconds at 200 stops, an XML copy a few milliseconds
+        tr = copy.deepcopy(row_template)
+        for tc, text in zip(tr.tc_lst, texts, strict=True):
             lines = text.split("\n")
-            paragraph = cell.paragraphs[0]
-            _spacing(paragraph, line=None)
-            _run(paragraph, lines[0], TABLE_FONT, TABLE_SIZE)
+            _set_text(tc.p_lst[0], lines[0])
             for extra in lines[1:]:
-                more = cell.add_paragraph()
-                _spacing(more, line=None)
-                _run(more, extra, TABLE_FONT, Pt(10.5))
-        _row_flags(table, len(table.rows) - 1, header=False)
-    for column, width in enumerate(COLUMN_WIDTHS):
-        for cell in table.columns[column].cells:
-            cell.width = width
+                paragraph = copy.deepcopy(extra_line)
+                _set_text(paragraph, extra)
+                tc.append(paragraph)
+        table._tbl.append(tr)
+    for tr in table._tbl.tr_lst:
+        for tc, width in zip(tr.tc_lst, COLUMN_WIDTHS, strict=True):
+            _Cell(tc, table).width = width
 
 
-def _row_flags(table: Table, index: int, *, header: bool) -> None:
-    tr_pr = table.rows[index]._tr.get_or_add_trPr()
+def _row_templates(table: Table) -> tuple[CT_Row, BaseOxmlElement]:
+    """A data row formatted as every row is (one placeholder line per cell), and a formatted
+    extra line; both taken out of the table again."""
+    added = table.add_row()  # type: ignore[no-untyped-call]
+    cells = [_Cell(tc, table) for tc in added._tr.tc_lst]
+    for cell in cells:
+        paragraph = cell.paragraphs[0]
+        _spacing(paragraph, line=None)
+        _run(paragraph, "-", TABLE_FONT, TABLE_SIZE)
+    extra = cells[1].add_paragraph()
+    _spacing(extra, line=None)
+    _run(extra, "-", TABLE_FONT, Pt(10.5))
+    extra_p = extra._p
+    extra_p.getparent().remove(extra_p)
+    _row_flags(added._tr, header=False)
+    table._tbl.remove(added._tr)
+    return added._tr, extra_p
+
+
+def _set_text(paragraph: BaseOxmlElement, text: str) -> None:
+    node = paragraph.find(".//" + qn("w:t"))
+    node.text = xml_text(text)
+    node.set(qn("xml:space"), "preserve")
+
+
+def _slow_row(table: Table, texts: tuple[str, str, str]) -> None:
+    added = table.add_row()  # type: ignore[no-untyped-call]
+    cells = [_Cell(tc, table) for tc in added._tr.tc_lst]
+    for cell, text in zip(cells, texts, strict=True):
+        lines = text.split("\n")
+        paragraph = cell.paragraphs[0]
+        _spacing(paragraph, line=None)
+        _run(paragraph, lines[0], TABLE_FONT, TABLE_SIZE)
+        for extra in lines[1:]:
+            more = cell.add_paragraph()
+            _spacing(more, line=None)
+            _run(more, extra, TABLE_FONT, Pt(10.5))
+    _row_flags(added._tr, header=False)
+
+
+def _row_flags(tr: CT_Row, *, header: bool) -> None:
+    tr_pr = tr.get_or_add_trPr()
     cant_split = OxmlElement("w:cantSplit")
     tr_pr.append(cant_split)
     if header:

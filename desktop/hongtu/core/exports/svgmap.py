@@ -238,6 +238,13 @@ def _place_label(marker: _Marker, w: float, h: float, taken: list[_Box], frame: 
         (marker.x - gap - w, marker.y + gap - 4),  # lower left
     ]
     boxes = [_Box(x, y, w, h) for x, y in candidates]
+    reach = _Box(
+        min(b.x for b in boxes),
+        min(b.y for b in boxes),
+        max(b.x for b in boxes) + w - min(b.x for b in boxes),
+        max(b.y for b in boxes) + h - min(b.y for b in boxes),
+    )
+    taken = [t for t in taken if reach.overlaps(t)]  # only these can touch a candidate
 
     def cost(box: _Box) -> float:
         outside = not (
