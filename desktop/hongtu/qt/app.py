@@ -15,9 +15,9 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hongtu.core import paths
 from hongtu.core.storage.problems import DatabaseError, DatabaseProblem
@@ -183,12 +183,27 @@ def remove_leftovers(db: str | None) -> None:
         log.info("leftover temporary files not swept: %s", exc)
 
 
+def bring_forward(window: QWidget) -> None:
+    """A second launch asked for this window: un-minimise it, raise it and give it focus."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def run_gui(db: str | None, lang: str) -> int:
+    from hongtu.core.storage.files import resolve_url
+    from hongtu.qt.single_instance import SingleInstance, instance_key
+
     prepare_environment()
     configure_logging()
-    remove_leftovers(db)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    instance = SingleInstance(instance_key(resolve_url(db)), app)
+    if not instance.claim():  # another window has this database open: it comes forward
+        log.info("the database is open in another window; asked it to come forward")
+        return 0
+    remove_leftovers(db)  # only the window that owns the database may sweep beside it
     app.setApplicationName("hongtu")
     app.setApplicationDisplayName("红途")
     app.setDesktopFileName("io.github.hongtu.HongTu")
@@ -211,7 +226,9 @@ def run_gui(db: str | None, lang: str) -> int:
     # The plan editor and site tools are built once the first markers are on the map: building
     # them while the page loads would hold up the page (one GUI thread).
     window.sites_shown_on_map.connect(lambda _count: window.install_tools())
+    instance.activated.connect(lambda: bring_forward(window))
     code = app.exec()
+    instance.release()
     delete_now(window)  # its map page goes before the web profile Qt releases at exit
     if controller.workspace is not None:
         controller.workspace.close()

@@ -1,0 +1,79 @@
+"""One window per database: a second launch on the same database brings the first forward.
+
+The running window listens on a local socket (``QLocalServer``) named after a hash of the
+resolved database URL; a lock file next to it (``QLockFile``, which notices a crashed holder)
+decides who is first, so two launches at the same moment cannot both become the window. A
+second launch connects, asks the first to come forward, and exits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QDir, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+ACTIVATE = b"activate\n"
+CONNECT_MS = 1000
+
+
+def instance_key(url: str) -> str:
+    """A short, stable, filesystem-safe name for the database at ``url``."""
+    return "hongtu-" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
+
+
+class SingleInstance(QObject):
+    """``claim()`` True: this process is the window for the database. Else the other one was
+    asked to come forward; ``activated`` is emitted in the first when a second launch asks."""
+
+    activated = Signal()
+
+    def __init__(self, key: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self._lock = QLockFile(QDir.temp().absoluteFilePath(f"{key}.lock"))
+        self._lock.setStaleLockTime(0)  # only a dead holder makes a lock stale, never its age
+        self._server: QLocalServer | None = None
+
+    def claim(self) -> bool:
+        if not self._lock.tryLock(0):
+            self._ask_first_to_activate()
+            return False
+        QLocalServer.removeServer(self.key)  # a socket left by a crashed window
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.key):
+            # Without a socket this window cannot be found, but it can still be used.
+            return True
+        server.newConnection.connect(self._on_new_connection)
+        self._server = server
+        return True
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+    def _ask_first_to_activate(self) -> None:
+        socket = QLocalSocket()
+        socket.connectToServer(self.key)
+        if socket.waitForConnected(CONNECT_MS):
+            socket.write(ACTIVATE)
+            socket.waitForBytesWritten(CONNECT_MS)
+            socket.disconnectFromServer()
+
+    def _on_new_connection(self) -> None:
+        server = self._server
+        if server is None:
+            return
+        while (socket := server.nextPendingConnection()) is not None:
+            # The second launch writes at once after connecting, so this wait is short.
+            if socket.bytesAvailable() or socket.waitForReadyRead(CONNECT_MS):
+                asked = ACTIVATE.strip() in bytes(socket.readAll().data())
+            else:
+                asked = False
+            socket.abort()
+            socket.deleteLater()
+            if asked:
+                self.activated.emit()
