@@ -159,8 +159,8 @@
       <translation>the database file is read-only</translation>
     </message>
     <message>
-      <source>数据库正被另一个程序使用</source>
-      <translation>The database is in use by another program</translation>
+      <source>数据库正被另一个程序使用（等待 {0} 秒后仍未释放），请稍后再试</source>
+      <translation>the database is in use by another program (still locked after waiting {0} s); please try again later</translation>
     </message>
     <message>
       <source>数据类型不对</source>
@@ -185,6 +185,10 @@
     <message>
       <source>新顺序：</source>
       <translation>New order: </translation>
+    </message>
+    <message>
+      <source>方案 {0} 已改名为：{1}</source>
+      <translation>Plan {0} renamed to: {1}</translation>
     </message>
     <message>
       <source>方案文件</source>
@@ -233,6 +237,10 @@
     <message>
       <source>活动主题</source>
       <translation>Theme</translation>
+    </message>
+    <message>
+      <source>活动主题不能为空，也不能过长（未保存）</source>
+      <translation>the theme must not be empty or too long (not saved)</translation>
     </message>
     <message>
       <source>活动方案</source>

@@ -4,7 +4,7 @@ hongtu [--db PATH|URL] [--lang zh_CN|en]            open the desktop app
 hongtu sites list [--json]                          the site catalogue
 hongtu sites add --name N --lat LAT --lon LON --crs wgs84|gcj02|bd09 [--district D]
                                                     add a place (stored in WGS-84)
-hongtu plans list|import|show|optimise|export …     plans, headless
+hongtu plans list|import|show|optimise|rename|export …  plans, headless
 
 The package: ``common`` (what every command shares), ``sites``, ``plans`` and ``export``. Each
 command module is imported when the parser is built; the heavy work is imported only inside the
@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from hongtu import __version__
-from hongtu.cli.common import display_width, ensure_offscreen_app, format_table, tr
+from hongtu.cli.common import display_width, ensure_offscreen_app, format_table, say, tr
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -57,11 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"不支持的语言 / unsupported language: {args.lang}")
     if args.command is None:
         if not _display_available():
-            print(
+            say(
                 "没有可用的图形显示（DISPLAY / WAYLAND_DISPLAY 未设置）：无法打开窗口。"
                 "可使用 hongtu sites list 等命令行功能，或用 xvfb-run 启动。\n"
                 "No display available (DISPLAY / WAYLAND_DISPLAY unset): cannot open the window.",
-                file=sys.stderr,
+                error=True,
             )
             return 2
         from hongtu.qt.app import run_gui
@@ -75,10 +75,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except DatabaseError as exc:
-        print(_database_message(exc), file=sys.stderr)
+        say(_database_message(exc), error=True)
         return 2
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # the driver's errors: one plain line, never the SQL or its values
+        from hongtu.core.storage.database import storage_error
+
+        if not _is_storage_error(exc):
+            raise
+        say(_database_message(storage_error(exc, _where(args.db))), error=True)
+        return 2
+
+
+def _is_storage_error(exc: Exception) -> bool:
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return isinstance(exc, SQLAlchemyError | sqlite3.Error)
+
+
+def _where(db: str | None) -> str:
+    """The database's location for a message: a file path, or the URL without its password."""
+    from sqlalchemy.engine import make_url
+
+    from hongtu.core.storage.files import resolve_url, sqlite_file
+
+    url = resolve_url(db)
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL: say only which kind of database it is
+        return url.partition("://")[0]
 
 
 def _display_available() -> bool:
@@ -113,10 +144,12 @@ def _install_cli_translator() -> None:
 
 
 def _database_message(exc: Any) -> str:
-    from hongtu.core.storage.problems import DatabaseProblem
+    from hongtu.core.storage.problems import BUSY_TIMEOUT_MS, DatabaseProblem
 
     reasons = {
-        DatabaseProblem.LOCKED: tr("数据库正被另一个程序使用"),
+        DatabaseProblem.LOCKED: tr(
+            "数据库正被另一个程序使用（等待 {0} 秒后仍未释放），请稍后再试"
+        ).format(BUSY_TIMEOUT_MS // 1000),
         DatabaseProblem.CORRUPT: tr("数据库文件已损坏（完整性检查未通过）"),
         DatabaseProblem.NOT_A_DATABASE: tr("这个文件不是数据库文件"),
         DatabaseProblem.NOT_HONGTU: tr("这个数据库不是红途的数据库"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import unicodedata
 from typing import TYPE_CHECKING, Any
@@ -41,9 +42,38 @@ def format_table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+# Control characters a terminal may act on: C0 (but newline and tab), DEL and C1 (0x9b is CSI,
+# a one-character ESC [). User text could otherwise move the cursor, retitle the window, hide
+# lines or, on some terminals, answer back with typed input.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f]")  # json.dumps already escapes the C0 characters
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every terminal control character (ESC, C0, DEL, C1) removed."""
+    return _TERMINAL_UNSAFE.sub("", text)
+
+
+def json_safe(text: str) -> str:
+    """JSON text with DEL and the C1 controls escaped (still the same JSON, nothing lost)."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def say(text: object = "", *, error: bool = False) -> None:
+    """Every line the CLI prints goes through here, so user text never reaches the terminal
+    with control sequences in it."""
+    print(terminal_safe(str(text)), file=sys.stderr if error else sys.stdout)
+
+
+def say_json(data: object) -> None:
+    import json
+
+    print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
 def fail(message: str) -> int:
     """Say what went wrong on stderr; the exit status for a refused command."""
-    print(tr("错误：") + message, file=sys.stderr)
+    say(tr("错误：") + message, error=True)
     return 2
 
 

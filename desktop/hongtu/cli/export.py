@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from hongtu.cli.common import ensure_offscreen_app, find_plan, open_workspace, plan_view, tr
+from hongtu.cli.common import (
+    ensure_offscreen_app,
+    find_plan,
+    open_workspace,
+    plan_view,
+    say,
+    tr,
+)
 
 QT_FORMATS = ("pdf", "signin")
 
@@ -46,7 +52,7 @@ def export_plan_command(args: argparse.Namespace) -> int:
         fmt = ExportFormat(args.fmt)
     except ValueError:
         formats = ", ".join(f.value for f in ExportFormat)
-        print(tr("错误：不认识的格式 {0}；可用：{1}").format(args.fmt, formats), file=sys.stderr)
+        say(tr("错误：不认识的格式 {0}；可用：{1}").format(args.fmt, formats), error=True)
         return 2
     names = _read_names(args)
     if names is None:
@@ -55,7 +61,7 @@ def export_plan_command(args: argparse.Namespace) -> int:
     try:
         plan = find_plan(workspace, args.id)
         if plan is None:
-            print(tr("错误：没有编号为 {0} 的方案").format(args.id), file=sys.stderr)
+            say(tr("错误：没有编号为 {0} 的方案").format(args.id), error=True)
             return 2
         view = plan_view(workspace, plan, args.settings)
     finally:
@@ -86,9 +92,9 @@ def export_plan_command(args: argparse.Namespace) -> int:
                 document, fmt, output, plan=plan, sites=sites, overwrite=args.overwrite
             )
     except ExportError as exc:
-        print(export_error_message(exc), file=sys.stderr)
+        say(export_error_message(exc), error=True)
         return 2
-    print(path)
+    say(path)
     return 0
 
 
@@ -98,7 +104,7 @@ def _read_names(args: argparse.Namespace) -> list[str] | None:
     try:
         text = args.names.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        print(tr("错误：无法读取名单 {0}：{1}").format(args.names, exc), file=sys.stderr)
+        say(tr("错误：无法读取名单 {0}：{1}").format(args.names, exc), error=True)
         return None
     return [line.strip() for line in text.splitlines() if line.strip()]
 

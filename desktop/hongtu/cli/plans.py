@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,8 @@ from hongtu.cli.common import (
     format_table,
     open_workspace,
     plan_view,
+    say,
+    say_json,
     site_map,
     tr,
 )
@@ -39,6 +40,10 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
     )
     optimise.add_argument("id", type=int)
     optimise.set_defaults(handler=cmd_plans_optimise)
+    rename = plans.add_parser("rename", help="修改方案的活动主题")
+    rename.add_argument("id", type=int)
+    rename.add_argument("title", help="新的活动主题")
+    rename.set_defaults(handler=cmd_plans_rename)
     export = plans.add_parser("export", help="导出方案")
     export.add_argument("id", type=int)
     export.add_argument("--format", required=True, dest="fmt", help="格式，见 docs/exports.md")
@@ -61,22 +66,18 @@ def cmd_plans_list(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "id": p.id,
-                        "title": p.title,
-                        "date": p.day.isoformat(),
-                        "branch": p.branch,
-                        "status": p.status.value,
-                        "stops": p.stop_count,
-                    }
-                    for p in plans
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
+        say_json(
+            [
+                {
+                    "id": p.id,
+                    "title": p.title,
+                    "date": p.day.isoformat(),
+                    "branch": p.branch,
+                    "status": p.status.value,
+                    "stops": p.stop_count,
+                }
+                for p in plans
+            ]
         )
         return 0
     rows = [[tr("编号"), tr("日期"), tr("活动主题"), tr("党支部"), tr("站点数"), tr("状态")]]
@@ -91,7 +92,7 @@ def cmd_plans_list(args: argparse.Namespace) -> int:
         ]
         for p in plans
     ]
-    print(format_table(rows) if plans else tr("还没有方案。"))
+    say(format_table(rows) if plans else tr("还没有方案。"))
     return 0
 
 
@@ -112,7 +113,7 @@ def cmd_plans_import(args: argparse.Namespace) -> int:
         saved = workspace.plans.save(plan)
     finally:
         workspace.close()
-    print(saved.id)
+    say(saved.id)
     return 0
 
 
@@ -180,9 +181,9 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
         workspace.close()
     schedule, warnings = view.schedule, view.warnings
     if args.json:
-        print(json.dumps(schedule_json(plan, schedule, warnings), ensure_ascii=False, indent=2))
+        say_json(schedule_json(plan, schedule, warnings))
         return 0
-    print(f"{plan.title}  {plan.date.isoformat()}  {tr('共 {0} 人').format(plan.participants)}")
+    say(f"{plan.title}  {plan.date.isoformat()}  {tr('共 {0} 人').format(plan.participants)}")
     rows = [[tr("时间"), tr("内容"), tr("路程")]]
     for item in schedule.items:
         pending = item.leg is not None and item.leg.pending
@@ -192,14 +193,14 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
             else f"{hhmm(item.start)}–{hhmm(item.end)}"
         )
         rows.append([when, item_text(item), leg_text(item)])
-    print(format_table(rows))
+    say(format_table(rows))
     totals = tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里")
     if not schedule.complete:
         totals = tr(
             "结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，至少 {3:.1f} 公里"
             "（不含 {4} 段待定路程）"
         )
-    print(
+    say(
         totals.format(
             hhmm(schedule.end),
             schedule.total_minutes,
@@ -209,34 +210,65 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
         )
     )
     if warnings:
-        print(tr("提醒：{0} 条（详见界面或 --json）").format(len(warnings)))
+        say(tr("提醒：{0} 条（详见界面或 --json）").format(len(warnings)))
     return 0
 
 
 def cmd_plans_optimise(args: argparse.Namespace) -> int:
     from hongtu.core.optimise import optimise_stop_order, tour_minutes
+    from hongtu.core.storage.plan_store import PlanNotFoundError
 
     workspace = open_workspace(args)
+    minutes: list[int] = []
     try:
-        plan = find_plan(workspace, args.id)
-        if plan is None:
-            return fail(tr("没有编号为 {0} 的方案").format(args.id))
         sites = site_map(workspace)
         settings = args.settings.travel
-        before = tour_minutes([s.id for s in plan.stops], plan, sites, settings)
-        order = optimise_stop_order(plan, sites, settings)
-        by_id = {stop.id: stop for stop in plan.stops}
-        plan.stops = [by_id[stop_id] for stop_id in order]
-        after = tour_minutes(order, plan, sites, settings)
-        workspace.plans.save(plan)
+
+        def optimise(plan: Any) -> Any:
+            """Run inside the write transaction: the order is found for the newest copy."""
+            minutes.append(tour_minutes([s.id for s in plan.stops], plan, sites, settings))
+            order = optimise_stop_order(plan, sites, settings)
+            by_id = {stop.id: stop for stop in plan.stops}
+            plan.stops = [by_id[stop_id] for stop_id in order]
+            minutes.append(tour_minutes(order, plan, sites, settings))
+            return plan
+
+        try:
+            plan = workspace.plans.update(args.id, optimise)
+        except PlanNotFoundError:
+            return fail(tr("没有编号为 {0} 的方案").format(args.id))
         names = [
             sites[s.site_id].name if s.site_id in sites else (s.custom.name if s.custom else "?")
             for s in plan.stops
         ]
     finally:
         workspace.close()
-    print(tr("新顺序：") + " → ".join(names))
-    print(tr("行车时间：{0} 分钟 → {1} 分钟").format(before, after))
+    say(tr("新顺序：") + " → ".join(names))
+    say(tr("行车时间：{0} 分钟 → {1} 分钟").format(minutes[0], minutes[1]))
+    return 0
+
+
+def cmd_plans_rename(args: argparse.Namespace) -> int:
+    from hongtu.core.limits import PlanRulesError, normalise_text
+    from hongtu.core.storage.plan_store import PlanNotFoundError
+
+    title = normalise_text("title", args.title)
+    workspace = open_workspace(args)
+    try:
+
+        def retitle(plan: Any) -> Any:
+            plan.title = title
+            return plan
+
+        try:
+            plan = workspace.plans.update(args.id, retitle)
+        except PlanNotFoundError:
+            return fail(tr("没有编号为 {0} 的方案").format(args.id))
+        except PlanRulesError:
+            return fail(tr("活动主题不能为空，也不能过长（未保存）"))
+    finally:
+        workspace.close()
+    say(tr("方案 {0} 已改名为：{1}").format(plan.id, plan.title))
     return 0
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import sys
 from typing import Any
 
-from hongtu.cli.common import format_table, open_workspace, tr
+from hongtu.cli.common import (
+    format_table,
+    open_workspace,
+    say,
+    say_json,
+    tr,
+)
 
 
 def add_site_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -53,7 +57,7 @@ def cmd_sites_list(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if args.json:
-        print(json.dumps([site_json(s) for s in sites], ensure_ascii=False, indent=2))
+        say_json([site_json(s) for s in sites])
         return 0
     header = [tr("编号"), tr("名称"), tr("区县"), tr("纬度"), tr("经度"), tr("位置")]
     rows = [header]
@@ -72,7 +76,7 @@ def cmd_sites_list(args: argparse.Namespace) -> int:
                 status,
             ]
         )
-    print(format_table(rows))
+    say(format_table(rows))
     return 0
 
 
@@ -86,13 +90,13 @@ def cmd_sites_add(args: argparse.Namespace) -> int:
         wgs84 = to_wgs84(point, crs)
         district = resolve_district(wgs84, args.district)
     except _CliInputError as exc:
-        print(tr("错误：{0}（未保存）").format(exc), file=sys.stderr)
+        say(tr("错误：{0}（未保存）").format(exc), error=True)
         return 2
     except PlaceError:
-        print(tr("错误：未知的区县“{0}”（未保存）").format(args.district), file=sys.stderr)
+        say(tr("错误：未知的区县“{0}”（未保存）").format(args.district), error=True)
         return 2
     if not args.name.strip():
-        print(tr("错误：名称不能为空（未保存）"), file=sys.stderr)
+        say(tr("错误：名称不能为空（未保存）"), error=True)
         return 2
     return _store_place(args, wgs84, crs, district.name if district else None)
 
@@ -128,5 +132,5 @@ def _store_place(args: argparse.Namespace, wgs84: Any, crs: Any, district: str |
         site = add_place(workspace.sites, args.name, wgs84, crs, district_name=district)
     finally:
         workspace.close()
-    print(site.id)
+    say(site.id)
     return 0

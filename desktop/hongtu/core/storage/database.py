@@ -26,6 +26,7 @@ from hongtu.core.storage.files import (
     sqlite_file,
 )
 from hongtu.core.storage.problems import (
+    BUSY_TIMEOUT_MS,
     DatabaseError,
     DatabaseProblem,
     problem_from_os_error,
@@ -45,9 +46,6 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another writer before "locked"
 
 
 def open_database(db: str | None = None) -> Database:

@@ -12,6 +12,7 @@ from urllib.parse import quote, unquote
 
 from hongtu.core import paths
 from hongtu.core.storage.problems import (
+    BUSY_TIMEOUT_MS,
     DatabaseError,
     DatabaseProblem,
     problem_from_os_error,
@@ -40,7 +41,7 @@ def sqlite_file(url: str) -> Path | None:
     return None if name == ":memory:" else Path(name)
 
 
-_CHECK_TIMEOUT_S = 10.0
+_CHECK_TIMEOUT_S = BUSY_TIMEOUT_MS / 1000
 
 
 def inspect_sqlite_file(path: Path) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -101,31 +102,7 @@ class PlanStore:
                 plan_id = row.id
             else:
                 plan_id = plan.id
-                changed = session.execute(
-                    update(PlanRow)
-                    .where(
-                        PlanRow.id == plan_id,
-                        PlanRow.version == plan.version,
-                        PlanRow.deleted_at.is_(None),
-                    )
-                    .values(**plan_values(plan, now), version=PlanRow.version + 1)
-                    .execution_options(synchronize_session=False)
-                )
-                if changed.rowcount != 1:  # type: ignore[attr-defined]
-                    raise self._stale(session, plan_id)
-                session.execute(
-                    delete(PlanStopRow)
-                    .where(PlanStopRow.plan_id == plan_id)
-                    .execution_options(synchronize_session=False)
-                )
-                if plan.stops:
-                    session.execute(
-                        insert(PlanStopRow),
-                        [
-                            dict(stop_values(stop, position), plan_id=plan_id)
-                            for position, stop in enumerate(plan.stops)
-                        ],
-                    )
+                _write_update(session, plan, now)
         saved = copy_plan(plan)
         saved.id = plan_id
         saved.version = 1 if plan.id is None else plan.version + 1
@@ -158,6 +135,25 @@ class PlanStore:
             if stops:
                 session.execute(insert(PlanStopRow), stops)
         return ids
+
+    def update(self, plan_id: int, change: Callable[[Plan], Plan]) -> Plan:
+        """Read, change and save one plan in a single write transaction (the CLI's edits).
+
+        The write lock is held from the read to the write, so no other program can save in
+        between: ``change`` always sees the newest stored plan, and nothing is overwritten.
+        """
+        now = datetime.now()
+        with writing(self._sessions) as session:
+            row = session.get(PlanRow, plan_id)
+            if row is None or row.deleted_at is not None:
+                raise PlanNotFoundError(plan_id)
+            current = row_to_plan(row)
+            changed = change(copy_plan(current))
+            changed.id, changed.version = plan_id, current.version
+            validate_plan(changed)
+            _write_update(session, changed, now)
+        changed.version += 1
+        return changed
 
     def version_of(self, plan_id: int) -> int | None:
         """The stored version of a plan; None when it is gone (deleted or never existed)."""
@@ -204,6 +200,38 @@ class PlanStore:
                 raise PlanNotFoundError(plan_id)
             row.deleted_at = when
             row.version += 1  # a window holding the plan open must not save over the deletion
+
+
+def _write_update(session: Session, plan: Plan, now: datetime) -> None:
+    """Three statements whatever the plan's size: the plan's columns (only while the stored
+    version is still ``plan.version``), its stops deleted, its stops inserted (one executemany).
+    """
+    assert plan.id is not None
+    changed = session.execute(
+        update(PlanRow)
+        .where(
+            PlanRow.id == plan.id,
+            PlanRow.version == plan.version,
+            PlanRow.deleted_at.is_(None),
+        )
+        .values(**plan_values(plan, now), version=PlanRow.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if changed.rowcount != 1:  # type: ignore[attr-defined]
+        raise PlanStore._stale(session, plan.id)
+    session.execute(
+        delete(PlanStopRow)
+        .where(PlanStopRow.plan_id == plan.id)
+        .execution_options(synchronize_session=False)
+    )
+    if plan.stops:
+        session.execute(
+            insert(PlanStopRow),
+            [
+                dict(stop_values(stop, position), plan_id=plan.id)
+                for position, stop in enumerate(plan.stops)
+            ],
+        )
 
 
 def _summary_query() -> Any:

@@ -6,6 +6,8 @@ import errno
 from enum import StrEnum
 from pathlib import Path
 
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another writer before "locked"
+
 
 class DatabaseProblem(StrEnum):
     LOCKED = "locked"

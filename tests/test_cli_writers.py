@@ -1,0 +1,183 @@
+"""The CLI as one of several writers: nothing lost, "locked" said in one plain line, and user
+text never reaching the terminal with control sequences in it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factories import make_plan
+from hongtu.cli import main
+from hongtu.cli.common import json_safe, terminal_safe
+from hongtu.core.storage import files as files_module
+from hongtu.core.workspace import open_workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+HOSTILE = "\x1b]0;owned\x07\x1b[2J\x1b[31m红\x9b31m色\r\x08\x7f之旅"
+
+
+@given(st.text())
+def test_terminal_safe_text_has_no_control_characters(text: str) -> None:
+    safe = terminal_safe(text)
+    assert not UNSAFE.search(safe)
+    assert safe == "".join(ch for ch in text if not UNSAFE.match(ch))  # nothing else changes
+
+
+@given(st.recursive(st.text() | st.integers() | st.none(),
+                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)))
+def test_json_output_stays_the_same_json_without_raw_controls(data: object) -> None:
+    text = json_safe(json.dumps(data, ensure_ascii=False, indent=2))
+    assert not UNSAFE.search(text.replace("\n", ""))
+    assert json.loads(text) == data
+
+
+def test_every_cli_line_goes_through_the_one_sanitising_helper() -> None:
+    for module in sorted((ROOT / "desktop" / "hongtu" / "cli").glob("*.py")):
+        source = module.read_text(encoding="utf-8")
+        prints = len(re.findall(r"\bprint\(", source))
+        expected = 2 if module.name == "common.py" else 0  # say() and say_json()
+        assert prints == expected, f"{module.name} prints without terminal_safe"
+
+
+@pytest.fixture
+def db_with_hostile_title(tmp_path: Path) -> tuple[str, int]:
+    """A title with escape sequences, written straight into the file (an older HongTu, a script
+    or a hand edit: the CLI must not trust the database to be clean)."""
+    db = str(tmp_path / "h.sqlite3")
+    workspace = open_workspace(db)
+    plan = workspace.plans.save(make_plan([]))
+    workspace.close()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE plans SET title = ?, branch = ?", (HOSTILE, HOSTILE))
+    con.commit()
+    con.close()
+    assert plan.id is not None
+    return db, plan.id
+
+
+@pytest.mark.parametrize("command", [["plans", "list"], ["plans", "show", "{id}"]])
+def test_user_text_is_printed_without_control_sequences(
+    db_with_hostile_title, command, capsys
+) -> None:
+    db, plan_id = db_with_hostile_title
+    assert main(["--db", db, *[part.format(id=plan_id) for part in command]]) == 0
+    out = capsys.readouterr().out
+    assert not UNSAFE.search(out.replace("\n", "").replace("\t", ""))
+    assert "红" in out and "之旅" in out  # the text itself is still shown
+
+
+def test_json_output_keeps_the_text_but_escapes_it(db_with_hostile_title, capsys) -> None:
+    db, _plan_id = db_with_hostile_title
+    assert main(["--db", db, "plans", "list", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert not UNSAFE.search(out.replace("\n", ""))
+    assert json.loads(out)[0]["title"] == HOSTILE
+
+
+def test_rename_changes_the_newest_copy(tmp_path, capsys) -> None:
+    db = str(tmp_path / "h.sqlite3")
+    workspace = open_workspace(db)
+    plan = workspace.plans.save(make_plan([]))
+    workspace.close()
+    assert main(["--db", db, "plans", "rename", str(plan.id), "  新主题  "]) == 0
+    assert "新主题" in capsys.readouterr().out
+    workspace = open_workspace(db)
+    try:
+        assert plan.id is not None
+        stored = workspace.plans.get(plan.id)
+        assert stored.title == "新主题" and stored.version == 2
+    finally:
+        workspace.close()
+    assert main(["--db", db, "plans", "rename", str(plan.id), "   "]) == 2
+    assert main(["--db", db, "plans", "rename", "999", "x"]) == 2
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh_CN", "数据库正被另一个程序使用"),
+                                              ("en", "in use by another program")])
+def test_a_database_locked_past_the_timeout_is_one_plain_line(
+    tmp_path, monkeypatch, capsys, lang, words
+) -> None:
+    db = str(tmp_path / "h.sqlite3")
+    workspace = open_workspace(db)
+    plan = workspace.plans.save(make_plan([]))
+    workspace.close()
+    monkeypatch.setattr(files_module, "_CHECK_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer that does not let go
+    try:
+        code = main(["--db", db, "--lang", lang, "plans", "rename", str(plan.id), "x"])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        _remove_cli_translators()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and words in err
+    assert "Traceback" not in err and "王书记" not in err and "13800000000" not in err
+
+
+def test_a_driver_error_mid_command_never_shows_the_sql_or_the_plan(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    """SQLAlchemy's error text holds the statement and its values (the plan's personal data)."""
+    from sqlalchemy.exc import OperationalError
+
+    from hongtu.core.storage.plan_store import PlanStore
+
+    db = str(tmp_path / "h.sqlite3")
+    workspace = open_workspace(db)
+    plan = workspace.plans.save(make_plan([]))
+    workspace.close()
+
+    def locked(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError(
+            "UPDATE plans SET organiser=?, phone=? WHERE id=?",
+            ("王书记", "13800000000", plan.id),
+            sqlite3.OperationalError("database is locked"),
+        )
+
+    monkeypatch.setattr(PlanStore, "update", locked)
+    assert main(["--db", db, "plans", "rename", str(plan.id), "x"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "数据库正被另一个程序使用" in err
+    assert "王书记" not in err and "13800000000" not in err and "UPDATE" not in err
+
+
+def _remove_cli_translators() -> None:
+    """``--lang en`` installs the English catalogue in this process; later tests expect none."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
+            translator.setParent(None)
+
+
+def _writers_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "concurrent_writers", ROOT / "benchmarks" / "concurrent_writers.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks itself up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_concurrent_cli_writers_lose_no_update(tmp_path) -> None:
+    """A small round of benchmarks/concurrent_writers.py (3 processes, 2 renames each)."""
+    figures = _writers_script().run(str(tmp_path / "w.sqlite3"), 3, 2, 2)
+    print(f"concurrent CLI writers: {figures}")
+    assert figures.tracebacks == 0
+    assert figures.lost_updates == 0
+    assert figures.succeeded + figures.refused == figures.commands
