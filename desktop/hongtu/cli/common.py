@@ -62,7 +62,9 @@ def json_safe(text: str) -> str:
 def say(text: object = "", *, error: bool = False) -> None:
     """Every line the CLI prints goes through here, so user text never reaches the terminal
     with control sequences in it."""
-    print(terminal_safe(str(text)), file=sys.stderr if error else sys.stdout)
+    from hongtu.core.secrets import redact
+
+    print(terminal_safe(redact(str(text))), file=sys.stderr if error else sys.stdout)
 
 
 def say_json(data: object) -> None:

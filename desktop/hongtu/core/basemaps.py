@@ -18,6 +18,7 @@ from enum import StrEnum
 from urllib.parse import quote
 
 from hongtu.core.geo import Crs
+from hongtu.core.secrets import remember
 
 KEY_PLACEHOLDER = "{key}"
 _KEY_PATTERN = re.compile(r"[A-Za-z0-9_\-]{8,128}")
@@ -155,6 +156,7 @@ def check_key(basemap: BaseMap, key: str | None) -> str:
 def tile_layer_config(basemap: BaseMap, key: str | None, attribution: str) -> dict[str, object]:
     """What ``hongtuMap.setBaseMap`` takes. Contains the key: pass it on, never log it."""
     usable = check_key(basemap, key)
+    remember(usable)
     layers = [
         {
             "url": layer.url_template.replace(KEY_PLACEHOLDER, quote(usable, safe="")),

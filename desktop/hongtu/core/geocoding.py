@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from hongtu import __version__
 from hongtu.core.coords import to_wgs84
 from hongtu.core.geo import Crs, LatLon
+from hongtu.core.secrets import remember
 
 USER_AGENT = f"HongTu/{__version__}"
 DEFAULT_TIMEOUT_S = 10.0
@@ -170,6 +171,7 @@ def baidu_service(
     """Baidu (BaiduV3) with the organiser's key; answers are BD-09. Raises NO_KEY without one."""
     if not key.strip():
         raise GeocodeError(GeocodeFailure.NO_KEY)
+    remember(key.strip())
     if geocoder is None:
         from geopy.geocoders import BaiduV3
 

@@ -19,6 +19,7 @@ from hongtu.core.atomic import write_atomic
 from hongtu.core.basemaps import BaseMapId, parse_basemap_id
 from hongtu.core.plans import TransportMode
 from hongtu.core.routing import TravelSettings
+from hongtu.core.secrets import remember
 from hongtu.core.warnings import DEFAULT_MAX_DAY_MINUTES
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,10 @@ class Settings:
     travel: TravelSettings = field(default_factory=TravelSettings)
     max_day_minutes: int = DEFAULT_MAX_DAY_MINUTES
     language: str = "zh_CN"  # applies at the next start
+
+    def __post_init__(self) -> None:
+        # Every key the app holds is known to the redaction of logs and crash reports.
+        remember(self.tianditu_key, self.baidu_key)
 
     def key_for(self, basemap_id: BaseMapId) -> str:
         return self.tianditu_key if basemap_id is BaseMapId.TIANDITU else ""

@@ -164,10 +164,12 @@ def configure_logging() -> None:
     """Everything worth knowing goes to ``hongtu.log`` in the user log folder (never keys)."""
     from logging.handlers import RotatingFileHandler
 
+    from hongtu.core.secrets import RedactingFormatter
+
     handler = RotatingFileHandler(
         paths.log_dir() / "hongtu.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from hongtu import __version__
 from hongtu.core import paths
+from hongtu.core.secrets import redact
 
 log = logging.getLogger("hongtu.crash")
 
@@ -40,7 +41,7 @@ def crash_report(
         f"HongTu {__version__} · Python {platform.python_version()} · Qt {qVersion()} · "
         f"{platform.platform()} · {datetime.now():%Y-%m-%d %H:%M:%S}"
     )
-    return header + "\n\n" + "".join(lines)
+    return redact(header + "\n\n" + "".join(lines))  # a library may quote a URL with a key
 
 
 def write_crash_log(report: str) -> Path:
