@@ -165,3 +165,36 @@ def test_the_window_and_the_command_line_export_the_same_file(
     save_settings(Settings())
     run(capsys, *db, "plans", "export", plan_id, "--format", "csv", "--output", str(default_csv))
     assert default_csv.read_bytes() != from_cli.read_bytes()  # the settings did change the file
+
+
+@pytest.mark.gui
+@pytest.mark.webengine
+def test_the_window_started_by_the_command_uses_the_settings_it_read(monkeypatch) -> None:
+    """One read of the settings file per process: `hongtu` reads it (for the language) and the
+    window it opens uses those settings instead of reading the file again."""
+    from hongtu.core import settings as settings_module
+    from hongtu.qt import app, site_editing
+    from hongtu.qt.mainwindow import MainWindow
+    from hongtu.qt.mapview import delete_now
+
+    save_settings(Settings(max_day_minutes=90))
+    reads: list[object] = []
+    real_load = settings_module.load_settings
+    monkeypatch.setattr(settings_module, "load_settings", lambda: reads.append(1) or real_load())
+    monkeypatch.setattr(site_editing, "load_settings", lambda: reads.append(2) or real_load())
+    windows: list[MainWindow] = []
+
+    def open_window(db: str | None, lang: str, settings: Settings | None = None) -> int:
+        window = MainWindow(settings=settings)
+        windows.append(window)
+        return 0
+
+    monkeypatch.setattr(app, "run_gui", open_window)
+    assert main([]) == 0
+    [window] = windows
+    try:
+        assert reads == [1]  # the command's read only
+        assert window.site_editing.settings.max_day_minutes == 90
+    finally:
+        window.close()
+        delete_now(window)  # the map's page before the web profile, as the app does

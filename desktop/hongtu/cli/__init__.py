@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         from hongtu.qt.app import run_gui
 
-        return run_gui(args.db, lang)
+        return run_gui(args.db, lang, args.settings)
     if lang == "en":
         _install_cli_translator()
     handler: Handler = args.handler

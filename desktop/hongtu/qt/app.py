@@ -29,6 +29,7 @@ from hongtu.qt.mainwindow import MainWindow
 from hongtu.qt.mapview import delete_now
 
 if TYPE_CHECKING:
+    from hongtu.core.settings import Settings
     from hongtu.core.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -193,7 +194,8 @@ def bring_forward(window: QWidget) -> None:
     window.activateWindow()
 
 
-def run_gui(db: str | None, lang: str) -> int:
+def run_gui(db: str | None, lang: str, settings: Settings | None = None) -> int:
+    """``settings``: as already read by the command line (None: the window reads them)."""
     from hongtu.core.storage.files import resolve_url
     from hongtu.qt.single_instance import SingleInstance, instance_key
 
@@ -212,7 +214,7 @@ def run_gui(db: str | None, lang: str) -> int:
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "hongtu.svg"))))
     install_translators(app, lang)
     install_excepthook()
-    window = MainWindow(defer_tools=True)
+    window = MainWindow(defer_tools=True, settings=settings)
     probe = bool(os.environ.get("HONGTU_PROBE_T0"))
     controller = Controller(window, db, probe)
     if probe:  # connected first: "map ready" is when the markers are drawn, nothing later

@@ -54,6 +54,7 @@ from hongtu.qt.site_model import (
 )
 
 if TYPE_CHECKING:
+    from hongtu.core.settings import Settings
     from hongtu.core.workspace import Workspace
     from hongtu.qt.plan_ui import PlanUi
     from hongtu.qt.site_editing import SiteEditing
@@ -174,10 +175,13 @@ class SiteListPanel(QWidget):
 class MainWindow(PanelHost):
     sites_shown_on_map = Signal(int)  # how many markers the page drew
 
-    def __init__(self, defer_tools: bool = False) -> None:
+    def __init__(self, defer_tools: bool = False, settings: Settings | None = None) -> None:
         """``defer_tools``: build the plan and site-editing UI just after the first paint
-        (the app does this to show its window sooner); otherwise build everything now."""
+        (the app does this to show its window sooner); otherwise build everything now.
+        ``settings``: as the command line already read them; None: the site tools read the
+        settings file (the window's one read of it)."""
         super().__init__()
+        self._settings = settings
         self.setWindowTitle(tr("红途 — 太原红色教育基地主题党日规划"))
         self.workspace: Workspace | None = None
         self.resize(1280, 800)
@@ -225,7 +229,7 @@ class MainWindow(PanelHost):
         from hongtu.qt.plan_ui import PlanUi
         from hongtu.qt.site_editing import SiteEditing
 
-        self.site_editing = SiteEditing(self, self.map_controller)
+        self.site_editing = SiteEditing(self, self.map_controller, self._settings)
         self.site_editing.install()
         self.plan_ui = PlanUi(self, self.map_controller, self.site_editing.settings)
         self.plan_ui.install()

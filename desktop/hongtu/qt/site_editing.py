@@ -44,12 +44,15 @@ def tr(text: str) -> str:
 class SiteEditing(QObject):
     settings_changed = Signal(object)  # Settings, in effect (saved unless the disk refused)
 
-    def __init__(self, window: PanelHost, map_controller: MapController) -> None:
+    def __init__(
+        self, window: PanelHost, map_controller: MapController, settings: Settings | None = None
+    ) -> None:
+        """``settings``: as the command line read them; None reads the settings file here."""
         super().__init__(window)
         self.window = window
         self.map = map_controller
         self.workspace: Workspace | None = None
-        self.settings: Settings = load_settings()
+        self.settings: Settings = settings if settings is not None else load_settings()
         self.runner = ThreadPoolRunner(self)
         self.correction = CorrectionFlow(self._store, map_controller, window)
         self.adding = AddPlaceFlow(
