@@ -76,3 +76,13 @@ def test_preflight_lists_an_empty_plan_and_a_missing_gathering_point_first() -> 
     small = make_site(1, "小馆", point=NORTH, rules=make_rules(max_group_size=40))
     codes = [w.code for w in preflight(big, check(big, site_map([small])))]
     assert codes == [WarningCode.GROUP_TOO_LARGE]
+
+
+def test_preflight_does_not_repeat_the_missing_gathering_point_as_an_unknown_distance() -> None:
+    unplaced = make_site(1, "无坐标", point=None)
+    plan = make_plan([site_stop(1)], gathering=GatheringPoint())
+    codes = [(w.code, w.stop_id) for w in preflight(plan, check(plan, site_map([unplaced])))]
+    assert codes == [
+        (WarningCode.NO_GATHERING, None),
+        (WarningCode.UNKNOWN_DISTANCE, plan.stops[0].id),
+    ]

@@ -438,9 +438,14 @@ def preflight(plan: Plan, warnings: Sequence[PlanWarning]) -> list[PlanWarning]:
     found: list[PlanWarning] = []
     if not plan.stops:
         found.append(_warning(WarningCode.NO_STOPS, None, ""))
-    if plan.gathering.site_id is None and plan.gathering.custom is None:
+    no_gathering = plan.gathering.site_id is None and plan.gathering.custom is None
+    if no_gathering:
         found.append(_warning(WarningCode.NO_GATHERING, None, ""))
-    found.extend(w for w in warnings if w.severity is Severity.PROBLEM or w.code in PREFLIGHT_CODES)
+    for warning in warnings:
+        if no_gathering and warning.code is WarningCode.UNKNOWN_DISTANCE and not warning.stop_id:
+            continue  # with no gathering point at all, its unknown distance says nothing more
+        if warning.severity is Severity.PROBLEM or warning.code in PREFLIGHT_CODES:
+            found.append(warning)
     return by_severity(found)
 
 
