@@ -104,3 +104,15 @@ def test_places_added_in_bulk_are_listed_with_their_positions(workspace) -> None
         assert sites[place_id].name == place.name
         assert sites[place_id].position is not None
         assert sites[place_id].position.point == NORTH
+
+
+def test_a_prefetched_list_is_used_once_and_never_after_a_write(workspace) -> None:
+    workspace.plans.save_many(_random_plans(workspace, 5, seed=6))
+    workspace.prefetch()
+    assert workspace.plans.list_plans() == workspace.plans.list_plans()
+    workspace.prefetch()
+    saved = workspace.plans.save(replace(make_plan([]), title="后来保存的方案"))
+    assert saved.id in {s.id for s in workspace.plans.list_plans()}
+    workspace.prefetch()
+    workspace.sites.add_places([NewPlace("新集合点", NORTH, Crs.WGS84)])
+    assert "新集合点" in {s.name for s in workspace.sites.list_sites()}

@@ -16,6 +16,12 @@ class Workspace:
     plans: PlanStore
     seed_report: SeedReport
 
+    def prefetch(self) -> None:
+        """Read the sites and the plans list ahead (start-up: on the helper thread that opened
+        the workspace), so the window does not wait for them on its own thread."""
+        self.sites.prefetch()
+        self.plans.prefetch()
+
     def close(self) -> None:
         self.database.close()
 

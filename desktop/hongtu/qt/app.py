@@ -51,7 +51,15 @@ def prepare_environment() -> None:
 
 
 class _Preloader(QObject):
-    finished = Signal()
+    """Imports storage, opens the workspace and reads its sites and plans list, off the GUI
+    thread. ``finished`` carries the workspace, the ``DatabaseError`` that stopped it, or None
+    after any other failure (the GUI thread then opens it itself and reports what happens)."""
+
+    finished = Signal(object)
+
+    def __init__(self, db: str | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
 
     def start(self) -> None:
         threading.Thread(target=self._run, name="hongtu-preload", daemon=True).start()
@@ -59,7 +67,18 @@ class _Preloader(QObject):
     def _run(self) -> None:
         for name in STORAGE_MODULES:
             importlib.import_module(name)
-        self.finished.emit()
+        from hongtu.core.workspace import open_workspace
+
+        result: object = None
+        try:
+            workspace = open_workspace(self.db)
+            workspace.prefetch()  # 2,000 places and 10,000 plans are read here, not in the window
+            result = workspace
+        except DatabaseError as exc:
+            result = exc
+        except Exception:  # anything else: the GUI thread tries again and reports it
+            log.exception("the workspace could not be opened in the background")
+        self.finished.emit(result)
 
 
 class Controller(QObject):
@@ -74,10 +93,10 @@ class Controller(QObject):
         self.workspace: Workspace | None = None
         self._probe = probe
         self._t0 = float(os.environ.get("HONGTU_PROBE_T0", "0") or 0)
-        self._preloader = _Preloader(self)
+        self._preloader = _Preloader(db, self)
         self._preloader_started = False
         self._restored = False  # a backup is offered once per start
-        self._preloader.finished.connect(self.open_workspace)
+        self._preloader.finished.connect(self._on_preloader_finished)
 
     def load_map(self) -> None:
         from hongtu.core.mappage import map_page_file
@@ -115,16 +134,31 @@ class Controller(QObject):
         from hongtu.core.workspace import open_workspace
 
         try:
-            self.workspace = open_workspace(self.db)
+            workspace = open_workspace(self.db)
         except DatabaseError as exc:
-            log.error("database could not be opened: %s", exc.problem.value)
-            if exc.problem is DatabaseProblem.CORRUPT and self._offer_restore():
-                return
-            self.workspace_failed.emit(exc)
-            messages.critical(self.window, tr("无法打开数据库"), database_error_message(exc))
-            QApplication.exit(2)
+            self._open_failed(exc)
             return
-        self.window.attach_workspace(self.workspace)
+        self._attach(workspace)
+
+    def _on_preloader_finished(self, result: object) -> None:
+        if isinstance(result, DatabaseError):
+            self._open_failed(result)
+        elif result is None:
+            self.open_workspace()
+        else:
+            self._attach(result)  # type: ignore[arg-type]
+
+    def _attach(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.window.attach_workspace(workspace)
+
+    def _open_failed(self, exc: DatabaseError) -> None:
+        log.error("database could not be opened: %s", exc.problem.value)
+        if exc.problem is DatabaseProblem.CORRUPT and self._offer_restore():
+            return
+        self.workspace_failed.emit(exc)
+        messages.critical(self.window, tr("无法打开数据库"), database_error_message(exc))
+        QApplication.exit(2)
 
     def _offer_restore(self) -> bool:
         """A damaged file with a sound backup beside it: offer to put the backup back.
@@ -186,6 +220,22 @@ def remove_leftovers(db: str | None) -> None:
         log.info("leftover temporary files not swept: %s", exc)
 
 
+def _probe_plans_listed(window: MainWindow, controller: Controller) -> None:
+    """Benchmarks: report when the plans list is filled (the workspace attached), then quit."""
+    ui = window.plan_ui
+    if ui is None:
+        return
+
+    def listed() -> None:
+        controller.probe("plans_listed")
+        QApplication.quit()
+
+    if ui.session.attached:
+        listed()
+    else:
+        ui.session.plans_changed.connect(listed)  # after the list's own refresh: it is filled
+
+
 def bring_forward(window: QWidget) -> None:
     """A second launch asked for this window: un-minimise it, raise it and give it focus."""
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
@@ -231,6 +281,9 @@ def run_gui(db: str | None, lang: str, settings: Settings | None = None) -> int:
     # them while the page loads would hold up the page (one GUI thread).
     window.sites_shown_on_map.connect(lambda _count: window.install_tools())
     instance.activated.connect(lambda: bring_forward(window))
+    if probe and os.environ.get("HONGTU_PROBE_UNTIL") == "plans":
+        window.sites_shown_on_map.disconnect(map_ready)
+        window.sites_shown_on_map.connect(lambda _count: _probe_plans_listed(window, controller))
     code = app.exec()
     instance.release()
     delete_now(window)  # its map page goes before the web profile Qt releases at exit

@@ -60,9 +60,19 @@ class PlanSummary:
 class PlanStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+        self._prefetched: list[PlanSummary] | None = None
+
+    def prefetch(self) -> None:
+        """Read the list now (start-up does it on a helper thread); the next ``list_plans``
+        answers from it, unless this store wrote in between."""
+        self._prefetched = self._query_plans()
 
     def list_plans(self) -> list[PlanSummary]:
         """Every plan not deleted, newest day first: one summary query, no stops loaded."""
+        prefetched, self._prefetched = self._prefetched, None
+        return prefetched if prefetched is not None else self._query_plans()
+
+    def _query_plans(self) -> list[PlanSummary]:
         with self._sessions() as session:
             rows = session.execute(_summary_query().order_by(PlanRow.day.desc(), PlanRow.id.desc()))
             return [_summary(row) for row in rows]
@@ -91,6 +101,7 @@ class PlanStore:
         the CLI saved, deleted or restored it since) the update is refused with
         ``StalePlanError`` and nothing is written.
         """
+        self._prefetched = None
         validate_plan(plan)
         now = datetime.now()
         with writing(self._sessions) as session:
@@ -113,6 +124,7 @@ class PlanStore:
 
         Uses the ORM's bulk INSERT (executemany), not one object per row.
         """
+        self._prefetched = None
         now = datetime.now()
         for plan in plans:
             if plan.id is not None:
@@ -194,6 +206,7 @@ class PlanStore:
         self._set_deleted(plan_id, None)
 
     def _set_deleted(self, plan_id: int, when: datetime | None) -> None:
+        self._prefetched = None
         with writing(self._sessions) as session:
             row = session.get(PlanRow, plan_id)
             if row is None:

@@ -61,10 +61,20 @@ class NewPlace:
 class SiteStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+        self._prefetched: list[Site] | None = None
 
     # ---- reading -----------------------------------------------------------------------------
 
+    def prefetch(self) -> None:
+        """Read the sites now (start-up does it on a helper thread); the next ``list_sites``
+        answers from it, unless this store wrote in between."""
+        self._prefetched = self._query_sites()
+
     def list_sites(self) -> list[Site]:
+        prefetched, self._prefetched = self._prefetched, None
+        return prefetched if prefetched is not None else self._query_sites()
+
+    def _query_sites(self) -> list[Site]:
         with self._sessions() as session:
             rows = session.scalars(select(SiteRow).order_by(SiteRow.id)).all()
             return [row_to_site(row) for row in rows]
@@ -118,12 +128,14 @@ class SiteStore:
         return self._set_edit(site_id, ACCESS_FIELD, status.value)
 
     def clear_edit(self, site_id: int, field: str) -> Site:
+        self._prefetched = None
         with writing(self._sessions) as session:
             row = self._row(session, site_id)
             row.edits = [edit for edit in row.edits if edit.field != field]
         return self.get(site_id)
 
     def _set_edit(self, site_id: int, field: str, value: Any) -> Site:
+        self._prefetched = None
         with writing(self._sessions) as session:
             row = self._row(session, site_id)
             existing = next((e for e in row.edits if e.field == field), None)
@@ -158,6 +170,7 @@ class SiteStore:
 
     def add_places(self, places: Iterable[NewPlace]) -> list[int]:
         """Add many places in one transaction (imports, the scale fixture); their new ids."""
+        self._prefetched = None
         rows = [_place_row(place) for place in places]
         with writing(self._sessions) as session:
             session.add_all(rows)
@@ -168,6 +181,7 @@ class SiteStore:
 
     def seed(self, entries: Iterable[Any], catalogue_version: int) -> SeedReport:
         """Insert new catalogue sites and refresh known ones. Organiser edits are untouched."""
+        self._prefetched = None
         added = refreshed = 0
         with writing(self._sessions) as session:
             known = {row.key: row for row in session.scalars(select(SiteRow)) if row.key}
