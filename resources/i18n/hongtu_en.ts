@@ -1467,6 +1467,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>Export Plan</translation>
     </message>
     <message>
+      <source>导出用时过长，已停止。原有文件没有被改动。</source>
+      <translation>The export took too long and was stopped. The existing file was not changed.</translation>
+    </message>
+    <message>
       <source>已从“{0}”读入 {1} 人。</source>
       <translation>Read {1} people from “{0}”.</translation>
     </message>
@@ -1543,6 +1547,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
     <message>
       <source>格式</source>
       <translation>Format</translation>
+    </message>
+    <message>
+      <source>正在导出…</source>
+      <translation>Exporting…</translation>
     </message>
     <message>
       <source>每行一个姓名；可在姓名后加 Tab 和职务。留空则按参加人数留空行。</source>
@@ -1681,6 +1689,10 @@ The existing file was not changed.</translation>
   <context>
     <name>PlanUi</name>
     <message>
+      <source>优化用时过长，已停止；站点顺序没有改变。</source>
+      <translation>Optimising took too long and was stopped; the stop order is unchanged.</translation>
+    </message>
+    <message>
       <source>优化站点顺序(&amp;O)</source>
       <translation>&amp;Optimise Stop Order</translation>
     </message>
@@ -1707,6 +1719,10 @@ The existing file was not changed.</translation>
     <message>
       <source>已加入第 {0} 站：{1}</source>
       <translation>Added as stop {0}: {1}</translation>
+    </message>
+    <message>
+      <source>已取消优化，站点顺序没有改变。</source>
+      <translation>Optimising cancelled; the stop order is unchanged.</translation>
     </message>
     <message>
       <source>已导出：{0}</source>
@@ -1745,12 +1761,20 @@ The existing file was not changed.</translation>
       <translation>&amp;Plan</translation>
     </message>
     <message>
+      <source>方案在优化期间有改动，没有应用新顺序。</source>
+      <translation>The plan changed while optimising; the new order was not applied.</translation>
+    </message>
+    <message>
       <source>方案未保存：它已在别处被修改。请在“当前方案”中选择如何处理。</source>
       <translation>Plan not saved: it was changed elsewhere. Choose what to do in "Current plan".</translation>
     </message>
     <message>
       <source>方案未能保存：数据库无法写入（磁盘已满或文件被占用？）。请勿关闭程序，稍后再试。</source>
       <translation>The plan could not be saved: the database cannot be written (disk full or file in use?). Do not close HongTu; try again later.</translation>
+    </message>
+    <message>
+      <source>正在优化站点顺序…</source>
+      <translation>Optimising the stop order…</translation>
     </message>
     <message>
       <source>编辑(&amp;E)</source>
@@ -2516,6 +2540,21 @@ The existing file was not changed.</translation>
     <message>
       <source>革命旧址</source>
       <translation>Revolutionary site</translation>
+    </message>
+  </context>
+  <context>
+    <name>Tasks</name>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>正在取消…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>请稍候</source>
+      <translation>Please wait</translation>
     </message>
   </context>
   <context>

@@ -25,6 +25,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
+from hongtu.core.cancel import ShouldStop, check
+
 log = logging.getLogger(__name__)
 
 NEW_FILE_MODE = 0o644
@@ -86,11 +88,14 @@ def is_partial(path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_path(path: Path, verify: Verify | None = None) -> Iterator[Path]:
+def atomic_path(
+    path: Path, verify: Verify | None = None, should_stop: ShouldStop | None = None
+) -> Iterator[Path]:
     """Yields a temporary path (same folder) for a writer that needs a file name.
 
     When the block ends normally, ``verify`` (if given) checks the temporary file, then it
-    replaces ``path``; otherwise it is removed and ``path`` is untouched.
+    replaces ``path``; otherwise it is removed and ``path`` is untouched. ``should_stop`` is asked
+    just before the rename: if it says stop, ``CancelledError`` is raised and nothing replaced.
     """
     path = Path(path)
     try:
@@ -105,6 +110,7 @@ def atomic_path(path: Path, verify: Verify | None = None) -> Iterator[Path]:
         yield temp
         if verify is not None:
             verify(temp)
+        check(should_stop)
         _commit(temp, path)
     except OSError as exc:
         _discard(temp)
@@ -120,19 +126,21 @@ def atomic_path(path: Path, verify: Verify | None = None) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_file(path: Path, size: int | None = None) -> Iterator[BinaryIO]:
+def atomic_file(
+    path: Path, size: int | None = None, should_stop: ShouldStop | None = None
+) -> Iterator[BinaryIO]:
     """Yields a binary file to write; it replaces ``path`` only when the block succeeds.
 
     ``size``: the number of bytes the caller will write; the file is checked to hold them all.
     """
     verify = None if size is None else expect_size(size)
-    with atomic_path(path, verify=verify) as temp, temp.open("wb") as stream:
+    with atomic_path(path, verify, should_stop) as temp, temp.open("wb") as stream:
         yield stream
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, should_stop: ShouldStop | None = None) -> None:
     """Writes ``data`` to ``path`` atomically; raises ``ExportError`` on failure."""
-    with atomic_file(path, size=len(data)) as stream:
+    with atomic_file(path, size=len(data), should_stop=should_stop) as stream:
         written = stream.write(data)
         if written != len(data):  # a raw stream may write less without an error
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -31,6 +31,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import add
 
+from hongtu.core.cancel import CancelledError, ShouldStop, never
 from hongtu.core.plans import Plan
 from hongtu.core.routing import TravelSettings, travel_matrix
 from hongtu.core.schedule import gathering_place, stop_place
@@ -169,7 +170,9 @@ def _walk_back(
 # ---- heuristic: nearest neighbour + local search over the free stops -------------------------
 
 
-def heuristic_order(problem: TourProblem, start: Sequence[int] | None = None) -> list[int]:
+def heuristic_order(
+    problem: TourProblem, start: Sequence[int] | None = None, should_stop: ShouldStop = never
+) -> list[int]:
     """A good order by nearest neighbour and local search; pinned stops stay at their positions.
 
     ``start``, if given (a valid order), is improved too and the better result kept. The local
@@ -183,10 +186,10 @@ def heuristic_order(problem: TourProblem, start: Sequence[int] | None = None) ->
     if start is not None:
         candidates.append(list(start))
     if not problem.pins:
-        fast = _RouteSearch(problem)
+        fast = _RouteSearch(problem, should_stop)
         best = min((fast.improve(order) for order in candidates), key=fast.cost)
         return fast.kick_and_improve(best)
-    search = _LocalSearch(problem)
+    search = _LocalSearch(problem, should_stop)
     best = min((search.improve(order) for order in candidates), key=search.cost)
     return search.kick_and_improve(best)
 
@@ -211,8 +214,9 @@ def _nearest_neighbour(problem: TourProblem) -> list[int]:
 class _LocalSearch:
     """Moves on the free stops of an order (those at unpinned positions)."""
 
-    def __init__(self, problem: TourProblem) -> None:
+    def __init__(self, problem: TourProblem, should_stop: ShouldStop = never) -> None:
         self.problem = problem
+        self.should_stop = should_stop
         self.pinned = bool(problem.pins)
         self.slots = [position for position in range(problem.size) if position not in problem.pins]
 
@@ -234,7 +238,9 @@ class _LocalSearch:
         improved = True
         while improved:
             improved = False
-            for candidate in _moves(free):
+            for checked, candidate in enumerate(_moves(free)):
+                if checked % 256 == 0 and self.should_stop():
+                    raise CancelledError
                 full = self.with_free(order, candidate)
                 cost = self.cost(full)
                 if cost < best:
@@ -267,8 +273,9 @@ class _RouteSearch:
     fraction of a second.
     """
 
-    def __init__(self, problem: TourProblem) -> None:
+    def __init__(self, problem: TourProblem, should_stop: ShouldStop = never) -> None:
         self.problem = problem
+        self.should_stop = should_stop
         self.started = time.perf_counter()
         self.minutes = problem.minutes
         self.kicks = max(_KICKS, 2 * problem.size)
@@ -291,6 +298,8 @@ class _RouteSearch:
             route.append(0)
         improved = True
         while improved:
+            if self.should_stop():
+                raise CancelledError
             improved = self._two_opt(route)
             improved = self._or_opt(route) or improved
         return [node - 1 for node in route[1 : len(order) + 1]]
@@ -443,12 +452,17 @@ def _swap_moves(free: list[int]) -> Iterator[list[int]]:
             yield swapped
 
 
-def best_order(problem: TourProblem, current: Sequence[int]) -> list[int]:
-    """Exact up to ``EXACT_LIMIT`` stops, heuristic beyond; ``current`` wins ties."""
+def best_order(
+    problem: TourProblem, current: Sequence[int], should_stop: ShouldStop = never
+) -> list[int]:
+    """Exact up to ``EXACT_LIMIT`` stops, heuristic beyond; ``current`` wins ties.
+
+    ``should_stop`` is asked now and then during the heuristic's search (it runs on a worker
+    thread for the window); when it answers True, ``CancelledError`` is raised."""
     if problem.size <= EXACT_LIMIT:
         found = exact_order(problem)
     else:
-        found = heuristic_order(problem, current)
+        found = heuristic_order(problem, current, should_stop)
     if order_cost(problem, found) < order_cost(problem, current):
         return found
     return list(current)
@@ -469,11 +483,14 @@ def tour_problem(plan: Plan, sites: Mapping[int, Site], settings: TravelSettings
 
 
 def optimise_stop_order(
-    plan: Plan, sites: Mapping[int, Site], settings: TravelSettings
+    plan: Plan,
+    sites: Mapping[int, Site],
+    settings: TravelSettings,
+    should_stop: ShouldStop = never,
 ) -> list[str]:
     """The stop ids in the order with the least estimated travel time (pins kept in place)."""
     problem = tour_problem(plan, sites, settings)
-    order = best_order(problem, list(range(problem.size)))
+    order = best_order(problem, list(range(problem.size)), should_stop)
     return [plan.stops[index].id for index in order]
 
 

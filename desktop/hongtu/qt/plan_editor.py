@@ -108,6 +108,7 @@ class StopsView(QTableView):
 
 class PlanEditor(QWidget):
     site_requested = Signal(int)  # the add-stop box chose a site (PlanUi adds it)
+    optimise_requested = Signal()  # 优化顺序 was pressed (PlanUi optimises off the GUI thread)
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,7 +230,7 @@ class PlanEditor(QWidget):
         self.up_button.clicked.connect(lambda: self._move_current(-1))
         self.down_button.clicked.connect(lambda: self._move_current(1))
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.optimise_button.clicked.connect(self.optimise)
+        self.optimise_button.clicked.connect(self.optimise_requested)
         self.add_activity_button.clicked.connect(self._on_add_activity_clicked)
         self.remove_activity_button.clicked.connect(self._on_remove_activity_clicked)
         activity_text.returnPressed.connect(self._on_add_activity_clicked)
@@ -360,6 +361,7 @@ class PlanEditor(QWidget):
         return site.name if site is not None else str(site_id)
 
     def optimise(self) -> bool:
+        """At once, on this thread (scripts, tests); the window optimises in the background."""
         return self.session.optimise_order()
 
     # ---- showing the plan ----------------------------------------------------------------------

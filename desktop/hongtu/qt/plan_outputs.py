@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from hongtu.core import export_names
 from hongtu.core.atomic import ExportError, ExportErrorCode
+from hongtu.core.cancel import CancelledError, ShouldStop, check
 from hongtu.core.export_folder import last_export_folder, remember_export_folder
 from hongtu.core.export_names import with_suffix
 from hongtu.core.exports import ExportFormat
@@ -40,9 +41,13 @@ from hongtu.core.roster import (
 )
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
+from hongtu.qt.tasks import ProgressTask, TaskRunner, ThreadPoolRunner
 
 if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
+
+
+Target = tuple[ExportFormat, Path, bool]  # format, file, replace an existing file
 
 
 def tr(text: str) -> str:
@@ -132,11 +137,15 @@ class ExportDialog(QDialog):
     holds the same times and the same document as the screen.
     """
 
-    def __init__(self, view: PlanView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, view: PlanView, parent: QWidget | None = None, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.view = view
         self.plan = view.plan
         self.written: Path | None = None
+        self.runner: TaskRunner = runner or ThreadPoolRunner(self)
+        self.task: ProgressTask | None = None  # the export being written, off the GUI thread
         self.written_all: list[Path] = []
         self.setWindowTitle(tr("导出方案"))
         self.format = QComboBox(self)
@@ -308,14 +317,11 @@ class ExportDialog(QDialog):
         if not self.path.text().strip():
             messages.warning(self, tr("导出方案"), tr("请先选择保存位置。"))
             return
-        written = self._save_bundle() if self.bundle_chosen() else self._save_one()
-        if not written:
-            return
-        self.written, self.written_all = written[0], written
-        remember_export_folder(written[0].parent)
-        self._show_done(written)
+        targets = self._bundle_targets() if self.bundle_chosen() else self._one_target()
+        if targets:
+            self.start_export(targets)
 
-    def _save_one(self) -> list[Path]:
+    def _one_target(self) -> list[Target]:
         fmt = self.chosen_format()
         typed = Path(self.path.text().strip()).expanduser()
         target = with_suffix(typed, fmt.suffix)
@@ -334,10 +340,9 @@ class ExportDialog(QDialog):
             ):
                 return []
             overwrite = True
-        written = self.export_to(target, overwrite)
-        return [written] if written is not None else []
+        return [(fmt, target, overwrite)]
 
-    def _save_bundle(self) -> list[Path]:
+    def _bundle_targets(self) -> list[Target]:
         folder = Path(self.path.text().strip()).expanduser()
         if not folder.is_dir():
             messages.warning(
@@ -356,37 +361,61 @@ class ExportDialog(QDialog):
             tr("这些文件已存在，要替换它们吗？\n{0}").format("\n".join(existing)),
         ):
             return []
-        written: list[Path] = []
-        for fmt, target in targets:
-            path = self.export_to(target, bool(existing), fmt)
-            if path is None:
-                return []
-            written.append(path)
-        return written
+        return [(fmt, path, bool(existing)) for fmt, path in targets]
 
-    def export_to(
-        self, target: Path, overwrite: bool, fmt: ExportFormat | None = None
-    ) -> Path | None:
+    def start_export(self, targets: list[Target]) -> None:
+        """Writes the files on a worker thread; a progress dialog with 取消 shows if it is slow.
+
+        When all are written the dialog shows what was saved; a failure or a cancel leaves it
+        as it was, every old file untouched (a file already finished in a set stays whole)."""
         from hongtu.qt.printing import export_document
 
         names = [line.strip() for line in self.names.toPlainText().splitlines() if line.strip()]
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return export_document(
-                self.view.document,
-                fmt or self.chosen_format(),
-                target,
-                plan=self.plan,
-                sites=self.view.sites,
-                signin_names=names,
-                blank_rows=self.blank_rows.value(),
-                overwrite=overwrite,
-            )
-        except ExportError as exc:
-            messages.warning(self, tr("导出失败"), export_error_text(exc))
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        document, plan, sites = self.view.document, self.plan, self.view.sites
+        blank_rows = self.blank_rows.value()
+
+        def job(should_stop: ShouldStop) -> list[Path]:
+            written = []
+            for fmt, target, overwrite in targets:
+                check(should_stop)
+                written.append(
+                    export_document(
+                        document,
+                        fmt,
+                        target,
+                        plan=plan,
+                        sites=sites,
+                        signin_names=names,
+                        blank_rows=blank_rows,
+                        overwrite=overwrite,
+                        should_stop=should_stop,
+                    )
+                )
+            return written
+
+        self.buttons.setEnabled(False)
+        self.task = ProgressTask(
+            self, self.runner, tr("正在导出…"), job, self._on_exported, self._on_export_failed
+        )
+
+    def _on_exported(self, written: list[Path]) -> None:
+        self.task = None
+        self.buttons.setEnabled(True)
+        self.written, self.written_all = written[0], written
+        remember_export_folder(written[0].parent)
+        self._show_done(written)
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        self.task = None
+        self.buttons.setEnabled(True)
+        if isinstance(error, CancelledError):
+            return  # the organiser pressed 取消: the dialog stays, old files are as they were
+        if isinstance(error, ExportError):
+            messages.warning(self, tr("导出失败"), export_error_text(error))
+        elif isinstance(error, TimeoutError):
+            messages.warning(self, tr("导出失败"), tr("导出用时过长，已停止。原有文件没有被改动。"))
+        else:
+            raise error  # a bug: the crash handler reports it
 
     # ---- after saving --------------------------------------------------------------------------
     def _show_done(self, written: list[Path]) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hongtu.core import plan_edits
+from hongtu.core.cancel import ShouldStop, never
 from hongtu.core.optimise import optimise_stop_order
 from hongtu.core.pipeline import PlanView, render_plan
 from hongtu.core.plans import (
@@ -314,8 +315,16 @@ class PlanSession(QObject):
         """Re-order the stops for the least travel (pinned stops stay); False if already best."""
         if self.plan is None or len(self.plan.stops) < 2:
             return False
-        order = optimise_stop_order(self.plan, self._sites, self._settings().travel)
-        if order == [stop.id for stop in self.plan.stops]:
+        return self.apply_order(self.plan, self.optimised_order(self.plan))
+
+    def optimised_order(self, plan: Plan, should_stop: ShouldStop = never) -> list[str]:
+        """The best order of ``plan``'s stops; safe to call on a worker thread (reads only)."""
+        return optimise_stop_order(plan, self._sites, self._settings().travel, should_stop)
+
+    def apply_order(self, plan: Plan, order: list[str]) -> bool:
+        """Puts ``order`` (found for ``plan``) in place; False if already so or the open plan has
+        changed since (an order found for another version is not applied)."""
+        if self.plan is not plan or order == [stop.id for stop in plan.stops]:
             return False
         return self._edit(tr_cmd("优化顺序"), plan_edits.apply_order, order)
 

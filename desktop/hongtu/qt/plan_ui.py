@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from hongtu.core.cancel import CancelledError, ShouldStop
 from hongtu.core.plans import Plan
 from hongtu.core.schedule import gathering_place, stop_place
 from hongtu.core.settings import Settings
@@ -26,6 +27,7 @@ from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_list import PlanListPanel
 from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
 from hongtu.qt.plan_session import PlanSession
+from hongtu.qt.tasks import ProgressTask, ThreadPoolRunner
 
 if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
@@ -94,6 +96,8 @@ class PlanUi(QObject):
         self.watch_timer.setInterval(WATCH_MS)
         self.watch_timer.timeout.connect(self.session.poll_changes)
         self._probe: ChangeProbe | None = None
+        self.runner = ThreadPoolRunner(self)
+        self.optimising: ProgressTask | None = None  # an optimisation running off the GUI thread
 
     def _settings(self) -> Settings:
         return self._settings_in_use
@@ -125,6 +129,7 @@ class PlanUi(QObject):
         self._install_site_list_hooks()
         self.map.add_stop_requested.connect(self._on_map_add_stop_requested)
         self.editor.site_requested.connect(self._on_editor_site_requested)
+        self.editor.optimise_requested.connect(self.optimise_in_background)
         self.warnings.stop_chosen.connect(self._on_warnings_stop_chosen)
         self.session.plan_changed.connect(self._on_session_plan_changed)
         self.session.plan_closed.connect(self._on_session_plan_closed)
@@ -318,8 +323,44 @@ class PlanUi(QObject):
             self.editor.tabs.setCurrentIndex(1)  # 基本信息: the gathering point
 
     def _on_optimise_triggered(self) -> None:
-        if not self.editor.optimise() and self.session.plan is not None:
+        self.optimise_in_background()
+
+    def optimise_in_background(self) -> None:
+        """Finds the best order on a worker thread (a 500-stop plan takes long): the window
+        stays responsive, a progress dialog with 取消 shows if it is slow, and the order is
+        applied only to the plan it was found for."""
+        self.session.flush_requested.emit()
+        plan = self.session.plan
+        if plan is None or len(plan.stops) < 2 or self.optimising is not None:
+            return
+
+        def job(should_stop: ShouldStop) -> list[str]:
+            return self.session.optimised_order(plan, should_stop)
+
+        self.optimising = ProgressTask(
+            self.window,
+            self.runner,
+            tr("正在优化站点顺序…"),
+            job,
+            lambda order: self._on_optimised(plan, order),
+            self._on_optimise_failed,
+        )
+
+    def _on_optimised(self, plan: Plan, order: list[str]) -> None:
+        self.optimising = None
+        if self.session.plan is not plan:
+            self.window.notify(tr("方案在优化期间有改动，没有应用新顺序。"), NOTICE_MS)
+        elif not self.session.apply_order(plan, order):
             self.window.notify(tr("当前顺序已经是最短路程。"), NOTICE_MS)
+
+    def _on_optimise_failed(self, error: BaseException) -> None:
+        self.optimising = None
+        if isinstance(error, CancelledError):
+            self.window.notify(tr("已取消优化，站点顺序没有改变。"), NOTICE_MS)
+        elif isinstance(error, TimeoutError):
+            self.window.notify(tr("优化用时过长，已停止；站点顺序没有改变。"), NOTICE_MS)
+        else:
+            raise error  # a bug: the crash handler reports it
 
     def _on_window_sites_changed(self, sites: list[Site]) -> None:
         self.editor.gathering.set_sites(sites)

@@ -34,6 +34,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
 from hongtu.core.atomic import ExportError, ExportErrorCode, atomic_path, verify_pdf
+from hongtu.core.cancel import ShouldStop
 from hongtu.core.document import DocumentRow, PlanDocument
 from hongtu.core.exports import QT_FORMATS, ExportFormat, check_target, export_plan
 from hongtu.core.exports.svgmap import schematic_svg
@@ -67,17 +68,23 @@ class PrintKind(StrEnum):
 # ---- public API ---------------------------------------------------------------------------
 
 
-def render_schedule_pdf(doc: PlanDocument, path: Path) -> Path:
+def render_schedule_pdf(
+    doc: PlanDocument, path: Path, should_stop: ShouldStop | None = None
+) -> Path:
     """Writes the one-page (for a typical day) 日程安排表 of ``doc`` as an A4 PDF."""
-    return _render_pdf(doc, PrintKind.SCHEDULE, Path(path), (), 0)
+    return _render_pdf(doc, PrintKind.SCHEDULE, Path(path), (), 0, should_stop)
 
 
 def render_signin_pdf(
-    doc: PlanDocument, path: Path, names: Sequence[str], blank_rows: int = DEFAULT_BLANK_ROWS
+    doc: PlanDocument,
+    path: Path,
+    names: Sequence[str],
+    blank_rows: int = DEFAULT_BLANK_ROWS,
+    should_stop: ShouldStop | None = None,
 ) -> Path:
     """Writes the 签到表: one row per name (or per participant when ``names`` is empty),
     then ``blank_rows`` empty rows for walk-ins. A name line may carry ``name<TAB>职务``."""
-    return _render_pdf(doc, PrintKind.SIGNIN, Path(path), names, blank_rows)
+    return _render_pdf(doc, PrintKind.SIGNIN, Path(path), names, blank_rows, should_stop)
 
 
 def print_document(
@@ -123,16 +130,23 @@ def export_document(
     signin_names: Sequence[str] | None = None,
     blank_rows: int = DEFAULT_BLANK_ROWS,
     overwrite: bool = False,
+    should_stop: ShouldStop | None = None,
 ) -> Path:
-    """Every format: the PDFs here, the rest through ``core.exports.export_plan``."""
+    """Every format: the PDFs here, the rest through ``core.exports.export_plan``.
+
+    Safe on a worker thread (Qt paints PDFs with QPainter on a QPrinter, which Qt allows off the
+    GUI thread); ``should_stop`` is asked before the target is replaced."""
     fmt = ExportFormat(fmt)
     path = Path(path)
     if fmt not in QT_FORMATS:
-        return export_plan(doc, fmt, path, plan=plan, sites=sites, overwrite=overwrite)
+        return export_plan(
+            doc, fmt, path, plan=plan, sites=sites, overwrite=overwrite, should_stop=should_stop
+        )
     check_target(path, overwrite)
     if fmt is ExportFormat.SIGNIN:
-        return render_signin_pdf(doc, path, list(signin_names or ()), blank_rows)
-    return render_schedule_pdf(doc, path)
+        names = list(signin_names or ())
+        return render_signin_pdf(doc, path, names, blank_rows, should_stop)
+    return render_schedule_pdf(doc, path, should_stop)
 
 
 # ---- printers and painting ----------------------------------------------------------------
@@ -149,10 +163,15 @@ def _a4(printer: QPrinter) -> None:
 
 
 def _render_pdf(
-    doc: PlanDocument, kind: PrintKind, path: Path, names: Sequence[str], blank_rows: int
+    doc: PlanDocument,
+    kind: PrintKind,
+    path: Path,
+    names: Sequence[str],
+    blank_rows: int,
+    should_stop: ShouldStop | None = None,
 ) -> Path:
     # Qt's PDF engine does not report a full disk: the file is checked to be whole (``%%EOF``).
-    with atomic_path(path, verify=verify_pdf) as temp:
+    with atomic_path(path, verify_pdf, should_stop) as temp:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(temp))

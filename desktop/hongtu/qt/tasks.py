@@ -1,20 +1,35 @@
-"""Running blocking work (geocoding) off the GUI thread; results come back on the GUI thread.
+"""Running blocking work (geocoding, exports, optimising) off the GUI thread.
 
 ``ThreadPoolRunner`` runs each job in ``QThreadPool`` and hands its result or exception to the
 callbacks through a queued signal, so they run on the GUI thread. A job that outlives its
 timeout is reported as ``TimeoutError`` and its late answer is dropped. ``SyncRunner`` runs the
 job at once on the calling thread: the same contract, for tests.
+
+``ProgressTask`` is for work the organiser waits for: a busy progress dialog (shown only when the
+work takes longer than ``SHOW_AFTER_MS``) with a cancel button. The job gets a ``CancelToken`` to
+ask; cancelled work raises ``hongtu.core.cancel.CancelledError`` before it changes anything.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -127,3 +142,75 @@ class ThreadPoolRunner(QObject):
         if pending is not None:
             log.info("background task %d timed out; its answer will be ignored", task_id)
             pending.on_failure(TimeoutError())
+
+
+# ---- work the organiser waits for ------------------------------------------------------------
+
+SHOW_AFTER_MS = 300  # quicker work finishes without a dialog flashing up
+LONG_TIMEOUT_MS = 30 * 60 * 1000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Tasks", text)
+
+
+class CancelToken:
+    """Set from the GUI thread, asked from the worker (a ``ShouldStop``)."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def __call__(self) -> bool:
+        return self._event.is_set()
+
+
+class ProgressTask(QObject):
+    """``job(token)`` on ``runner`` with a busy dialog and a cancel button; one callback after."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        runner: TaskRunner,
+        label: str,
+        job: Callable[[CancelToken], Any],
+        on_success: Success,
+        on_failure: Failure,
+        timeout_ms: int = LONG_TIMEOUT_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.token = CancelToken()
+        self.done = False
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self.dialog = QProgressDialog(label, tr("取消"), 0, 0, parent)
+        self.dialog.setWindowTitle(tr("请稍候"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        runner.run(lambda: job(self.token), self._succeeded, self._failed, timeout_ms)
+
+    def cancel(self) -> None:
+        if not self.done:
+            self.token.cancel()
+            self.dialog.setLabelText(tr("正在取消…"))
+
+    def _finish(self) -> None:
+        self.done = True
+        self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.hide()
+        self.dialog.deleteLater()
+        self.deleteLater()
+
+    def _succeeded(self, result: object) -> None:
+        self._finish()
+        self._on_success(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self.token.cancel()  # a timed-out job must not change anything when it ends after all
+        self._finish()
+        self._on_failure(error)

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from hongtu.core.atomic import ExportError, ExportErrorCode, write_atomic
+from hongtu.core.cancel import ShouldStop, check
 from hongtu.core.document import PlanDocument
 from hongtu.core.plans import Plan
 from hongtu.core.sites import Site
@@ -84,8 +85,11 @@ def export_plan(
     sites: Mapping[int, Site] | None = None,
     signin_names: Sequence[str] | None = None,
     overwrite: bool = False,
+    should_stop: ShouldStop | None = None,
 ) -> Path:
     """Writes ``doc`` as ``fmt`` to ``path`` atomically and returns ``path``.
+
+    ``should_stop`` (the window's cancel button) is asked before the file is replaced.
 
     Raises ``ExportError``: EXISTS (target exists and ``overwrite`` is False), UNSUPPORTED (pdf
     and signin need ``hongtu.qt.printing``), MISSING_INPUT (json without ``plan``/``sites``), or
@@ -97,7 +101,8 @@ def export_plan(
     fmt = ExportFormat(fmt)
     check_target(path, overwrite)
     data = render_bytes(doc, fmt, plan=plan, sites=sites, path=path)
-    write_atomic(path, data)
+    check(should_stop)
+    write_atomic(path, data, should_stop)
     return path
 
 

@@ -1,0 +1,90 @@
+"""Heavy work runs off the GUI thread: optimising a 500-stop plan and exporting, with 取消.
+
+The window keeps running its event loop meanwhile (a stall monitor ticks), the progress dialog's
+cancel button stops the work, and cancelled work changes nothing: the stop order stays, an old
+export file stays. benchmarks/responsiveness.py measures the worst stalls.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from gui_helpers import close_main_window, open_main_window
+from hongtu.core.atomic import is_partial
+from hongtu.qt import messages
+from hongtu.qt.plan_outputs import ExportDialog
+from stall_monitor import StallMonitor, big_plan
+
+pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+LONG_MS = 180_000
+
+
+@pytest.fixture
+def window_with(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    opened = []
+
+    def open_with(stops: int):  # type: ignore[no-untyped-def]
+        window, controller = open_main_window(qtbot, str(tmp_path / "big.sqlite3"))
+        opened.append((window, controller))
+        ui = window.plan_ui
+        plan_id = controller.workspace.plans.save(big_plan(stops)).id
+        ui.session.open(plan_id)
+        return window, ui
+
+    yield open_with
+    for window, controller in opened:
+        close_main_window(window, controller)
+
+
+def _click_cancel(qtbot, task) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(task.dialog.isVisible, timeout=LONG_MS)  # shown once the work is slow
+    task.dialog.findChild(QPushButton).click()
+
+
+@pytest.mark.timeout(600)
+def test_optimising_500_stops_leaves_the_window_live_and_cancel_keeps_the_order(
+    qtbot, window_with
+) -> None:
+    _window, ui = window_with(500)
+    before = [stop.id for stop in ui.session.plan.stops]
+    monitor = StallMonitor()
+    monitor.start()
+    ui.optimise_action.trigger()
+    task = ui.optimising
+    assert task is not None  # returned at once: the search runs on a worker thread
+    _click_cancel(qtbot, task)
+    qtbot.waitUntil(lambda: ui.optimising is None, timeout=LONG_MS)
+    monitor.stop()
+    assert monitor.ticks > 20  # the event loop kept running meanwhile
+    assert [stop.id for stop in ui.session.plan.stops] == before
+    assert ui.session.undo_stack.count() == 0  # nothing was applied
+
+
+@pytest.mark.timeout(600)
+def test_an_export_runs_in_the_background_and_cancel_keeps_the_old_file(
+    qtbot, window_with, tmp_path: Path, monkeypatch
+) -> None:
+    window, ui = window_with(120)
+    monkeypatch.setattr(messages, "question", lambda *a, **k: True)  # yes, replace it
+    target = tmp_path / "out" / "日程安排表.pdf"
+    target.parent.mkdir()
+    target.write_bytes(b"the old schedule")
+    dialog = ExportDialog(ui.session.view, window)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    dialog.path.setText(str(target))
+    dialog._on_buttons_accepted()
+    task = dialog.task
+    assert task is not None and dialog.written is None  # still being written
+    _click_cancel(qtbot, task)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=LONG_MS)
+    assert target.read_bytes() == b"the old schedule" and dialog.written is None
+    assert not [p for p in target.parent.iterdir() if is_partial(p)]
+    dialog._on_buttons_accepted()  # again, and let it finish
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=LONG_MS)
+    assert dialog.written == target
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
