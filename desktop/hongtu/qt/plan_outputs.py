@@ -144,7 +144,8 @@ class ExportDialog(QDialog):
         self.view = view
         self.plan = view.plan
         self.written: Path | None = None
-        self.runner: TaskRunner = runner or ThreadPoolRunner(self)
+        # owned by the application: a worker still writing outlives a dialog closed meanwhile
+        self.runner: TaskRunner = runner or ThreadPoolRunner(QCoreApplication.instance())
         self.task: ProgressTask | None = None  # the export being written, off the GUI thread
         self.written_all: list[Path] = []
         self.setWindowTitle(tr("导出方案"))
@@ -362,6 +363,13 @@ class ExportDialog(QDialog):
         ):
             return []
         return [(fmt, path, bool(existing)) for fmt, path in targets]
+
+    def reject(self) -> None:
+        """Esc or the close button while a file is being written cancels the writing first."""
+        if self.task is not None:
+            self.task.cancel()
+            return
+        super().reject()
 
     def start_export(self, targets: list[Target]) -> None:
         """Writes the files on a worker thread; a progress dialog with 取消 shows if it is slow.

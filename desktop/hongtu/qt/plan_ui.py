@@ -96,7 +96,7 @@ class PlanUi(QObject):
         self.watch_timer.setInterval(WATCH_MS)
         self.watch_timer.timeout.connect(self.session.poll_changes)
         self._probe: ChangeProbe | None = None
-        self.runner = ThreadPoolRunner(self)
+        self.runner = ThreadPoolRunner(QCoreApplication.instance())  # outlives a closed window
         self.optimising: ProgressTask | None = None  # an optimisation running off the GUI thread
 
     def _settings(self) -> Settings:

@@ -101,6 +101,10 @@ class ThreadPoolRunner(QObject):
         self._pool = pool or QThreadPool.globalInstance()
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
+        # The runnables stay owned here until their answer is back on the GUI thread: a
+        # QRunnable auto-deleted by the pool frees its Python wrapper on the worker thread
+        # (heap corruption, seen as "malloc_consolidate(): unaligned fastbin chunk").
+        self._running: dict[int, _Job] = {}
         self.succeeded.connect(self._on_succeeded)
         self.failed.connect(self._on_failed)
 
@@ -117,7 +121,10 @@ class ThreadPoolRunner(QObject):
         # nothing, and no timer is left to delete later (a deferred delete could outlive this
         # runner).
         QTimer.singleShot(timeout_ms, self, lambda: self._on_timed_out(task_id))
-        self._pool.start(_Job(task_id, job, self))
+        runnable = _Job(task_id, job, self)
+        runnable.setAutoDelete(False)
+        self._running[task_id] = runnable
+        self._pool.start(runnable)
 
     def busy(self) -> bool:
         return bool(self._pending)
@@ -127,12 +134,14 @@ class ThreadPoolRunner(QObject):
 
     @Slot(int, object)
     def _on_succeeded(self, task_id: int, result: object) -> None:
+        self._running.pop(task_id, None)
         pending = self._take(task_id)
         if pending is not None:
             pending.on_success(result)
 
     @Slot(int, object)
     def _on_failed(self, task_id: int, error: object) -> None:
+        self._running.pop(task_id, None)
         pending = self._take(task_id)
         if pending is not None:
             pending.on_failure(error if isinstance(error, BaseException) else RuntimeError(error))
