@@ -182,3 +182,8 @@ def test_a_plan_saved_before_the_limits_still_opens_and_saves(workspace) -> None
     plan = workspace.plans.get(saved.id)
     assert len(plan.title) == limits.TEXT_LIMITS["title"] and limits.plan_problems(plan) == []
     workspace.plans.save(set_plan_field(plan, "branch", "第二支部"))
+
+
+def test_a_plan_that_keeps_the_rules_is_opened_without_copying_it() -> None:
+    plan = load_plan(_file(notes="注意安全。" * 20_000), lambda _key: None)
+    assert limits.fit_plan(plan) is plan  # a 100,000-character note costs no copy on opening

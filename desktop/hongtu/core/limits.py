@@ -9,12 +9,19 @@ Times and minute counts are read from ASCII digits only: "０９:３０" or "٠�
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint, Plan, Stop
+from hongtu.core.plans import (
+    Activity,
+    ActivityKind,
+    CustomPlace,
+    GatheringPoint,
+    Plan,
+    Stop,
+    copy_plan,
+)
 from hongtu.core.text import clean_line, clean_text, has_uncarriable
 
 MIN_PARTICIPANTS = 1
@@ -93,7 +100,7 @@ def normalise_text(field: str, value: str) -> str:
 
 def normalise_plan(plan: Plan) -> Plan:
     """A copy of ``plan`` whose text fits (see ``normalise_text``); lengths are not cut."""
-    plan = copy.deepcopy(plan)
+    plan = copy_plan(plan)
     for name in ("title", "branch", "organiser", "phone", "notes"):
         setattr(plan, name, normalise_text(name, getattr(plan, name)))
     plan.gathering = GatheringPoint(plan.gathering.site_id, _place(plan.gathering.custom))
@@ -112,7 +119,10 @@ def fit_text(field: str, value: str) -> str:
 
 def fit_plan(plan: Plan) -> Plan:
     """A plan saved before these rules made to keep them: text normalised and cut to its limit,
-    the participants brought within bounds. Other values were already checked when saved."""
+    the participants brought within bounds. Other values were already checked when saved.
+    A plan that keeps them already (every plan saved since) comes back as it is, uncopied."""
+    if _fits(plan):
+        return plan
     plan = normalise_plan(plan)
     for name in ("title", "branch", "organiser", "phone", "notes"):
         setattr(plan, name, fit_text(name, getattr(plan, name)))
@@ -125,6 +135,19 @@ def fit_plan(plan: Plan) -> Plan:
         for activity in stop.activities:
             activity.label = fit_text("label", activity.label)
     return plan
+
+
+def _fits(plan: Plan) -> bool:
+    """True when ``fit_plan`` would change nothing (a quick look, no copy)."""
+    texts = [(name, getattr(plan, name)) for name in ("title", "branch", "organiser", "phone")]
+    texts.append(("notes", plan.notes))
+    places = [plan.gathering.custom, *(stop.custom for stop in plan.stops)]
+    texts += [("place", place.name) for place in places if place is not None]
+    texts += [("label", a.label) for stop in plan.stops for a in stop.activities]
+    in_bounds = MIN_PARTICIPANTS <= plan.participants <= MAX_PARTICIPANTS
+    return in_bounds and all(
+        normalise_text(f, v) == v and len(v) <= TEXT_LIMITS[f] for f, v in texts
+    )
 
 
 def _place(place: CustomPlace | None) -> CustomPlace | None:
