@@ -3,7 +3,8 @@
 For every unit in the bundled ``districts.geojson`` the label point is the *pole of
 inaccessibility* of its largest part (the interior point farthest from the outline, found with
 the "polylabel" cell search), so a name sits well inside even a concave or hooked district.
-Positions are WGS-84, rounded to 4 decimals. Run after ``build_districts.py``:
+Positions are WGS-84, rounded to 4 decimals; each comes with the unit's name, so the map can
+label the outlines without parsing them at start-up. Run after ``build_districts.py``:
 
     python scripts/build_district_labels.py
 """
@@ -113,8 +114,9 @@ def main() -> None:
     labels = {}
     for feature in collection["features"]:
         lat, lon = label_point(feature["geometry"])
-        labels[str(feature["properties"]["adcode"])] = {"lat": lat, "lon": lon}
-    OUT.write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")
+        name = feature["properties"]["name"]
+        labels[str(feature["properties"]["adcode"])] = {"name": name, "lat": lat, "lon": lon}
+    OUT.write_text(json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {len(labels)} label points")
 
 

@@ -33,3 +33,18 @@ def test_page_is_cached_and_reused() -> None:
     again = mappage.map_page_file()
     assert again == first and again.stat().st_mtime_ns == stamp
     assert first.parent.parent == paths.cache_dir()
+
+
+def test_opening_view_frames_the_catalogue_before_any_layer_is_drawn() -> None:
+    from hongtu.core.catalogue import load_catalogue
+
+    html = mappage.build_map_page_html()
+    frame = mappage.catalogue_frame()
+    assert frame is not None
+    (south, west), (north, east) = frame
+    for entry in load_catalogue():
+        if entry.position is not None:
+            point = entry.position.point
+            assert south <= point.lat <= north and west <= point.lon <= east, entry.name
+    fit = html.find(".fitBounds(L.latLngBounds(" + json.dumps(frame))
+    assert 0 < fit < html.find("geo_json_"), "frame first, then draw the outlines once"

@@ -25,6 +25,7 @@ from hongtu.core.districts import (
     contains,
     district_by_name,
     district_labels,
+    label_points,
 )
 from hongtu.core.geo import LatLon
 from hongtu.qt.app import Controller
@@ -279,8 +280,9 @@ def km_to_outline(district: District, point: LatLon) -> float:
 
 
 def test_every_unit_has_a_label_point_well_inside_it() -> None:
-    points = {d.adcode: p for d, p in district_labels()}
+    points = label_points()
     assert set(points) == {d.adcode for d in all_districts()}
+    assert dict(district_labels()) == {d.name: points[d.adcode] for d in all_districts()}
     for district in all_districts():
         point = points[district.adcode]
         assert contains(district, point), district.name

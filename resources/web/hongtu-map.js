@@ -506,8 +506,15 @@ var hongtuMap = (function () {
   }
 
   function frameBounds(points) {
-    if (points.length) {
-      map.fitBounds(L.latLngBounds(points).pad(0.08), { maxZoom: 15, animate: false });
+    // as the page's opening view (core/mappage.py): when that already frames these points (the
+    // catalogue's), the view is left alone and nothing is projected a second time
+    if (!points.length) { return 0; }
+    var bounds = L.latLngBounds(points).pad(0.08);
+    var target = map._getBoundsCenterZoom(bounds, { maxZoom: 15 });
+    var here = map.latLngToContainerPoint(map.getCenter());
+    if (target.zoom !== map.getZoom() ||
+        map.latLngToContainerPoint(target.center).distanceTo(here) >= 1) {
+      map.fitBounds(bounds, { maxZoom: 15, animate: false });
     }
     return points.length;
   }

@@ -82,16 +82,23 @@ def _district(feature: dict[str, Any]) -> District:
 
 
 @cache
+def _label_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resource_path(*_LABEL_PARTS).read_text(encoding="utf-8"))
+    return data
+
+
 def label_points() -> dict[str, LatLon]:
     """Where each unit's name goes on the map (WGS-84), by adcode: a point well inside it."""
-    raw = json.loads(resource_path(*_LABEL_PARTS).read_text(encoding="utf-8"))
-    return {str(code): LatLon(float(p["lat"]), float(p["lon"])) for code, p in raw.items()}
+    return {
+        str(code): LatLon(float(p["lat"]), float(p["lon"])) for code, p in _label_data().items()
+    }
 
 
-def district_labels() -> list[tuple[District, LatLon]]:
-    """Every bundled unit with its label point, in the outline file's order."""
-    points = label_points()
-    return [(d, points[d.adcode]) for d in all_districts() if d.adcode in points]
+def district_labels() -> list[tuple[str, LatLon]]:
+    """Each unit's name and label point, from the small labels file alone (cheap at start-up)."""
+    return [
+        (str(p["name"]), LatLon(float(p["lat"]), float(p["lon"]))) for p in _label_data().values()
+    ]
 
 
 def district_by_adcode(adcode: str | int) -> District | None:

@@ -18,7 +18,7 @@ from hongtu.core import paths
 from hongtu.core.atomic import write_atomic
 
 # Bump when build_map_page_html changes what it writes, so cached pages are rebuilt.
-PAGE_LAYOUT_VERSION = "2"
+PAGE_LAYOUT_VERSION = "3"
 TAIYUAN_CENTRE = (37.87, 112.55)
 DEFAULT_ZOOM = 11
 LEAFLET_DIR = ("web", "vendor", "leaflet-1.9.3")
@@ -26,8 +26,13 @@ PAGE_ASSETS = (
     ("web", "hongtu-map.js"),
     ("web", "hongtu-map.css"),
     ("data", "districts", "districts.geojson"),
+    ("data", "sites.json"),  # the opening view frames the catalogue's placed sites
     (*LEAFLET_DIR, "leaflet.js"),
 )
+#: Leaflet's ``bounds.pad`` ratio and zoom cap for the opening view; hongtu-map.js frames the
+#: sites it is given the same way and so leaves this view alone when they are the catalogue's.
+FRAME_PAD = 0.08
+FRAME_MAX_ZOOM = 15
 
 
 def map_page_file() -> Path:
@@ -75,6 +80,26 @@ def build_map_page_html() -> str:
         ("leaflet_css", _file_url(*LEAFLET_DIR, "leaflet.css")),
         ("hongtu_css", _file_url("web", "hongtu-map.css")),
     ]
+    class HongTuFrame(MacroElement):
+        """The opening view, set before any layer is drawn (no second projection later)."""
+
+        _template = Template(
+            "{% macro script(this, kwargs) %}"
+            "{{ this.map_name }}.fitBounds(L.latLngBounds({{ this.bounds }}).pad({{ this.pad }}),"
+            " {maxZoom: {{ this.max_zoom }}, animate: false});"
+            "{% endmacro %}"
+        )
+
+        def __init__(self, map_name: str, bounds: list[list[float]]) -> None:
+            super().__init__()
+            self.map_name = map_name
+            self.bounds = json.dumps(bounds)
+            self.pad = FRAME_PAD
+            self.max_zoom = FRAME_MAX_ZOOM
+
+    frame = catalogue_frame()
+    if frame is not None:
+        fmap.add_child(HongTuFrame(fmap.get_name(), frame))
     outlines = json.loads(
         paths.resource_path("data", "districts", "districts.geojson").read_text("utf-8")
     )
@@ -101,6 +126,18 @@ def build_map_page_html() -> str:
 
     fmap.add_child(HongTuInit(fmap.get_name(), outline_layer.get_name()))
     return fmap.get_root().render()
+
+
+def catalogue_frame() -> list[list[float]] | None:
+    """[[south, west], [north, east]] around every placed catalogue site; None if none is."""
+    from hongtu.core.catalogue import load_catalogue
+
+    points = [entry.position.point for entry in load_catalogue() if entry.position is not None]
+    if not points:
+        return None
+    lats = [p.lat for p in points]
+    lons = [p.lon for p in points]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
 def _outline_style(_feature: object) -> dict[str, object]:

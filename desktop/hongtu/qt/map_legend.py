@@ -45,7 +45,4 @@ def legend_spec(sites: list[Site]) -> dict[str, Any]:
 
 def district_label_payload() -> list[dict[str, Any]]:
     """Each district's and county's name at a point inside it (WGS-84; the controller projects)."""
-    return [
-        {"name": district.name, "lat": point.lat, "lon": point.lon}
-        for district, point in district_labels()
-    ]
+    return [{"name": name, "lat": point.lat, "lon": point.lon} for name, point in district_labels()]
