@@ -183,10 +183,6 @@ var hongtuMap = (function () {
     if (box && box.classList) { box.classList.toggle("ht-filtered", on); }
   }
 
-  // Labels: at the city-wide zoom the downtown sites are a few hundred metres apart and their
-  // names would pile up, so below LABEL_ZOOM only the selected site and a hovered one are named.
-  var LABEL_ZOOM = 13;
-
   function labelClass(marker, name, on) {
     var tooltip = marker.getTooltip();
     var node = tooltip ? tooltip.getElement() : null;
@@ -314,6 +310,14 @@ var hongtuMap = (function () {
       declutterFrame = null;
       declutter();
     });
+  }
+
+  // Readers of the labels' state (tests) see it as the next frame will draw it.
+  function flushDeclutter() {
+    if (declutterFrame === null) { return; }
+    window.cancelAnimationFrame(declutterFrame);
+    declutterFrame = null;
+    declutter();
   }
 
   function labelReport() {
@@ -906,7 +910,8 @@ var hongtuMap = (function () {
                               layers: routeLayer.getLayers().length });
     },
     labelBoxes: function () {
-      // read-only, for tests: the screen boxes of the site names now shown
+      // for tests: the screen boxes of the site names shown once pending placement is done
+      flushDeclutter();
       var boxes = [];
       document.querySelectorAll(".leaflet-tooltip-pane .ht-tooltip").forEach(function (node) {
         var style = window.getComputedStyle(node);
@@ -921,10 +926,6 @@ var hongtuMap = (function () {
     sitesInPage: function () {
       // read-only, for tests: the sites whose own marker is in the page now
       return JSON.stringify(Object.keys(shown).map(Number));
-    },
-    setView: function (lat, lon, zoom) {
-      map.setView([lat, lon], zoom, { animate: false });
-      return map.getZoom();
     },
     fitAll: function () {
       return frameAllSites();
