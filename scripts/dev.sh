@@ -2,7 +2,7 @@
 # Set up HongTu on a fresh Debian/Ubuntu machine, then launch it or run every test.
 #
 #   scripts/dev.sh run [hongtu arguments…]   set up, then open the desktop app
-#   scripts/dev.sh test [pytest arguments…]  set up, then run ruff, mypy, the JS lint and
+#   scripts/dev.sh test [pytest arguments…]  set up, then run ruff, mypy, vulture, the JS lint and
 #                                            the whole test suite
 #
 # It installs what is missing and installable: the Debian libraries Qt WebEngine needs, a CJK
@@ -117,6 +117,7 @@ case "$cmd" in
     cd "$ROOT"
     "$VENV/bin/ruff" check .
     "$VENV/bin/mypy"  # configured in pyproject.toml: strict for hongtu.core
+    "$VENV/bin/vulture"  # dead code; tools/vulture_whitelist.py lists what frameworks call
     lint_js
     export QT_QPA_PLATFORM=offscreen
     exec "$VENV/bin/python" -m pytest "$@"

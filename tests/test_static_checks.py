@@ -29,3 +29,8 @@ def _run(tool: str) -> subprocess.CompletedProcess[str]:
 def test_mypy_finds_no_type_errors() -> None:
     result = _run("mypy")  # configured in pyproject.toml: strict for hongtu.core
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_vulture_finds_no_dead_code() -> None:
+    result = _run("vulture")  # paths in pyproject.toml; tools/vulture_whitelist.py: Qt & co.
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
