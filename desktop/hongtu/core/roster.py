@@ -64,17 +64,39 @@ class Roster:
 
 def read_roster(path: Path) -> Roster:
     """The names in ``path``; raises ``RosterError`` when the file gives none."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        rows = _xlsx_rows(path)
-    elif suffix in (".csv", ".txt"):
-        rows = _csv_rows(path)
-    else:
-        raise RosterError(RosterErrorCode.UNSUPPORTED, suffix)
-    roster = roster_from_rows(rows)
+    roster = roster_from_rows(read_rows(path))
     if not roster.entries:
         raise RosterError(RosterErrorCode.EMPTY, str(path))
     return roster
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """The cells of the file's first sheet (XLSX) or of the CSV, as text; raises
+    ``RosterError`` for a file that is not a spreadsheet or cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _xlsx_rows(path)
+    if suffix in (".csv", ".txt"):
+        return _csv_rows(path)
+    raise RosterError(RosterErrorCode.UNSUPPORTED, suffix)
+
+
+def header_columns(
+    rows: list[list[str]], wanted: dict[str, tuple[str, ...]]
+) -> tuple[dict[str, int], int] | None:
+    """Find a header row (among the first five) naming a ``"name"`` column; returns the
+    columns found for each key of ``wanted`` (headers matched case-insensitively, Chinese or
+    English) and the 1-based number of the header row; None when there is no such row."""
+    for number, row in enumerate(rows[:5], start=1):
+        cells = [" ".join(cell.split()).lower() for cell in row]
+        found: dict[str, int] = {}
+        for key, names in wanted.items():
+            column = next((i for i, c in enumerate(cells) if c in names), None)
+            if column is not None:
+                found[key] = column
+        if "name" in found:
+            return found, number
+    return None
 
 
 def roster_from_rows(rows: list[list[str]]) -> Roster:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hongtu.core.storage.database import Database, open_database, storage_error
+from hongtu.core.storage.member_store import MemberStore
 from hongtu.core.storage.plan_store import PlanStore
+from hongtu.core.storage.record_store import RecordStore
 from hongtu.core.storage.site_store import SeedReport, SiteStore
 
 
@@ -15,6 +17,8 @@ class Workspace:
     sites: SiteStore
     plans: PlanStore
     seed_report: SeedReport
+    members: MemberStore
+    records: RecordStore
 
     def prefetch(self) -> None:
         """Read the sites and the plans list ahead (start-up: on the helper thread that opened
@@ -43,4 +47,12 @@ def open_workspace(db: str | None = None) -> Workspace:
     except OperationalError as exc:  # full disk, locked for longer than the busy timeout, …
         database.close()
         raise storage_error(exc, database.url, database.backup) from exc
-    return Workspace(database, sites, PlanStore(database.sessions), report)
+    sessions = database.sessions
+    return Workspace(
+        database,
+        sites,
+        PlanStore(sessions),
+        report,
+        MemberStore(sessions),
+        RecordStore(sessions),
+    )

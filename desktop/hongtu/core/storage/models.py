@@ -128,3 +128,125 @@ class PlanStopRow(Base):
     leg_minutes_override: Mapped[int | None] = mapped_column(Integer)
 
     plan: Mapped[PlanRow] = relationship(back_populates="stops")
+
+
+class BranchRow(Base):
+    """A Party branch (党支部), named as the plans name it."""
+
+    __tablename__ = "branches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MemberRow(Base):
+    """One person's time in a branch: a member who leaves keeps the row with ``left_on``."""
+
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(30))
+    role: Mapped[str] = mapped_column(String(60), default="")
+    party_status: Mapped[str] = mapped_column(String(16))
+    joined_on: Mapped[date | None] = mapped_column(Date)
+    left_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RecordRow(Base):
+    """The record of one Party-day (活动记录), one per plan; every correction raises ``version``
+    and keeps the state it replaced in ``record_history``."""
+
+    __tablename__ = "activity_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), unique=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="RESTRICT"))
+    day: Mapped[date] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    host: Mapped[str] = mapped_column(String(30), default="")
+    recorder: Mapped[str] = mapped_column(String(30), default="")
+    status: Mapped[str] = mapped_column(String(16), default="recorded")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    attendance: Mapped[list[AttendanceRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="AttendanceRow.id"
+    )
+    guests: Mapped[list[GuestRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="GuestRow.position"
+    )
+    done: Mapped[list[DoneRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="DoneRow.position"
+    )
+    photos: Mapped[list[PhotoRow]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="PhotoRow.position"
+    )
+
+
+class RecordHistoryRow(Base):
+    """A record as it stood before a correction (JSON snapshot of every part)."""
+
+    __tablename__ = "record_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("activity_records.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    saved_at: Mapped[datetime] = mapped_column(DateTime)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class AttendanceRow(Base):
+    __tablename__ = "record_attendance"
+    __table_args__ = (
+        UniqueConstraint("record_id", "member_id", name="uq_record_attendance_member"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("activity_records.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"))
+    state: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class GuestRow(Base):
+    __tablename__ = "record_guests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("activity_records.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(String(100), default="")
+
+
+class DoneRow(Base):
+    """A planned stop or activity as it went: done, changed, skipped, or added on the day."""
+
+    __tablename__ = "record_done"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("activity_records.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    stop_uid: Mapped[str | None] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class PhotoRow(Base):
+    """A photo stored once by content hash in the data folder, with its thumbnail."""
+
+    __tablename__ = "record_photos"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("activity_records.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(String(500))
+    thumbnail_path: Mapped[str] = mapped_column(String(500))
+    caption: Mapped[str] = mapped_column(String(200), default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime)

@@ -1,0 +1,208 @@
+"""A branch's members (党员名册): who belongs, in which role and Party status, since when.
+
+Members join and leave with dates; a member who leaves keeps their row, so past records and the
+year's ledger still name them. A roster file (XLSX/CSV, headers in Chinese or English) is read
+by ``hongtu.core.roster`` and checked here as a whole: any problem, reported by row, means
+nothing is imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from hongtu.core.roster import (
+    MAX_NAME_CHARS,
+    NAME_HEADERS,
+    POSITION_HEADERS,
+    RosterError,
+    RosterErrorCode,
+    header_columns,
+    read_rows,
+)
+
+MAX_ROLE_CHARS = 60
+MAX_MEMBERS = 2000
+
+
+class PartyStatus(StrEnum):
+    FULL = "full"  # 正式党员
+    PROBATIONARY = "probationary"  # 预备党员
+    ACTIVIST = "activist"  # 入党积极分子
+    OTHER = "other"  # 其他
+
+
+# Words found in rosters for each status (compared without spaces, lower case).
+STATUS_WORDS: dict[PartyStatus, tuple[str, ...]] = {
+    PartyStatus.FULL: ("正式党员", "党员", "中共党员", "full", "fullmember", "member"),
+    PartyStatus.PROBATIONARY: ("预备党员", "中共预备党员", "probationary", "probationarymember"),
+    PartyStatus.ACTIVIST: ("入党积极分子", "积极分子", "activist"),
+    PartyStatus.OTHER: ("其他", "群众", "other"),
+}
+STATUS_HEADERS = ("政治面貌", "党员类别", "党籍状态", "身份", "party status", "status")
+JOINED_HEADERS = ("入支部日期", "加入日期", "转入日期", "joined", "joined on")
+
+
+def parse_status(text: str) -> PartyStatus | None:
+    """The status a roster cell names; blank is 其他 (nothing is guessed); None if unknown."""
+    word = "".join(text.split()).lower()
+    if not word:
+        return PartyStatus.OTHER
+    for status, words in STATUS_WORDS.items():
+        if word in words:
+            return status
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: int | None
+    name: str
+    role: str = ""
+    party_status: PartyStatus = PartyStatus.OTHER
+    joined_on: date | None = None
+    left_on: date | None = None
+
+    def active_on(self, day: date) -> bool:
+        """On the branch's roster that day (joined on or before it, not yet left)."""
+        if self.joined_on is not None and self.joined_on > day:
+            return False
+        return self.left_on is None or self.left_on > day
+
+
+class MemberProblemCode(StrEnum):
+    EMPTY_ROW = "empty_row"  # a blank row among the names (or the rest of a merged cell)
+    EMPTY_NAME = "empty_name"  # other cells filled but no name
+    NAME_TOO_LONG = "name_too_long"
+    ROLE_TOO_LONG = "role_too_long"
+    DUPLICATE = "duplicate"  # the same name twice in the file
+    UNKNOWN_STATUS = "unknown_status"  # a Party status the importer does not know
+    BAD_DATE = "bad_date"  # a joined date that is not a date
+
+
+class MemberFileErrorCode(StrEnum):
+    NO_NAME_COLUMN = "no_name_column"  # no header row with 姓名/name: probably the wrong sheet
+    NO_MEMBERS = "no_members"
+    TOO_MANY = "too_many"
+
+
+@dataclass(frozen=True, slots=True)
+class MemberProblem:
+    row: int  # 1-based, as the spreadsheet numbers it
+    code: MemberProblemCode
+    text: str
+
+
+class MemberImportError(Exception):
+    """The file cannot be imported; nothing was written.
+
+    ``code`` is a ``RosterErrorCode`` (not a spreadsheet, unreadable) or a
+    ``MemberFileErrorCode``; ``problems`` lists the rows at fault, if that is the reason.
+    """
+
+    def __init__(
+        self,
+        code: RosterErrorCode | MemberFileErrorCode | None,
+        problems: tuple[MemberProblem, ...] = (),
+        detail: str = "",
+    ) -> None:
+        super().__init__(f"{code or 'rows'}: {detail or len(problems)}")
+        self.code = code
+        self.problems = problems
+        self.detail = detail
+
+
+def read_member_file(path: Path) -> list[Member]:
+    """Every member in the roster file, or ``MemberImportError`` naming what is wrong."""
+    try:
+        rows = read_rows(path)
+    except RosterError as exc:
+        raise MemberImportError(exc.code, detail=exc.detail) from exc
+    return members_from_rows(rows)
+
+
+def members_from_rows(rows: list[list[str]]) -> list[Member]:
+    header = header_columns(
+        rows,
+        {
+            "name": NAME_HEADERS,
+            "role": (*POSITION_HEADERS, "职位", "role", "title"),
+            "status": STATUS_HEADERS,
+            "joined": JOINED_HEADERS,
+        },
+    )
+    if header is None:
+        raise MemberImportError(MemberFileErrorCode.NO_NAME_COLUMN)
+    columns, header_row = header
+    last = max(
+        (n for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)), default=0
+    )
+    members: list[Member] = []
+    problems: list[MemberProblem] = []
+    seen: set[str] = set()
+    for number in range(header_row + 1, last + 1):
+        row = rows[number - 1]
+        member, problem = _member(row, columns, number, seen)
+        if problem is not None:
+            problems.append(problem)
+        elif member is not None:
+            seen.add(member.name)
+            members.append(member)
+    if problems:
+        raise MemberImportError(None, tuple(problems))
+    if not members:
+        raise MemberImportError(MemberFileErrorCode.NO_MEMBERS)
+    if len(members) > MAX_MEMBERS:
+        raise MemberImportError(MemberFileErrorCode.TOO_MANY, detail=str(len(members)))
+    return members
+
+
+def _member(
+    row: list[str], columns: dict[str, int], number: int, seen: set[str]
+) -> tuple[Member | None, MemberProblem | None]:
+    def cell(key: str) -> str:
+        column = columns.get(key)
+        if column is None or column >= len(row):
+            return ""
+        return " ".join(row[column].split())
+
+    if not any(c.strip() for c in row):
+        return None, MemberProblem(number, MemberProblemCode.EMPTY_ROW, "")
+    name, role, status_text = cell("name"), cell("role"), cell("status")
+    code: MemberProblemCode | None = None
+    status = parse_status(status_text)
+    try:
+        joined = _date(cell("joined"))
+        bad_date = False
+    except ValueError:
+        joined, bad_date = None, True
+    if not name:
+        code = MemberProblemCode.EMPTY_NAME
+    elif len(name) > MAX_NAME_CHARS:
+        code = MemberProblemCode.NAME_TOO_LONG
+    elif name in seen:
+        code = MemberProblemCode.DUPLICATE
+    elif len(role) > MAX_ROLE_CHARS:
+        code = MemberProblemCode.ROLE_TOO_LONG
+    elif status is None:
+        code = MemberProblemCode.UNKNOWN_STATUS
+    elif bad_date:
+        code = MemberProblemCode.BAD_DATE
+    if code is not None:
+        text = status_text if code is MemberProblemCode.UNKNOWN_STATUS else name
+        return None, MemberProblem(number, code, text or " ".join(row).strip())
+    assert status is not None
+    return Member(None, name, role, status, joined), None
+
+
+def _date(text: str) -> date | None:
+    """A date cell (2024-03-01, 2024/3/1, 2024.3.1, or openpyxl's datetime text); None if
+    blank; ``ValueError`` if it is not a date."""
+    if not text:
+        return None
+    parts = text.split(" ")[0].replace("/", "-").replace(".", "-").split("-")
+    if len(parts) != 3:
+        raise ValueError(text)
+    return date(int(parts[0]), int(parts[1]), int(parts[2]))

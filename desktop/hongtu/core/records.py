@@ -1,0 +1,147 @@
+"""The record of a Party-day (活动记录): who came, what was done, a short summary, photos.
+
+Qt-free. Checks give a reason code (``RecordProblem``); the UI words them. The quickest path is
+``everyone_present``: all members on the roster that day present, then a few marked on leave or
+absent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from hongtu.core.members import Member
+
+MAX_SUMMARY_CHARS = 2000
+MAX_REASON_CHARS = 200
+
+
+class Presence(StrEnum):
+    PRESENT = "present"  # 出席
+    LEAVE = "leave"  # 请假 (with a reason)
+    ABSENT = "absent"  # 缺席
+
+
+class DoneState(StrEnum):
+    DONE = "done"  # as planned
+    CHANGED = "changed"  # done differently (the note says how)
+    SKIPPED = "skipped"  # not done
+    ADDED = "added"  # done on the day though not planned
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    member_id: int
+    name: str
+    presence: Presence
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Guest:
+    name: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DoneItem:
+    text: str
+    state: DoneState = DoneState.DONE
+    stop_uid: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoRef:
+    content_hash: str
+    path: str
+    thumbnail_path: str = ""
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    plan_id: int
+    day: date
+    attendance: tuple[Attendance, ...]
+    summary: str = ""
+    host: str = ""
+    recorder: str = ""
+    guests: tuple[Guest, ...] = ()
+    done: tuple[DoneItem, ...] = ()
+    photos: tuple[PhotoRef, ...] = field(default=())
+    id: int | None = None
+    branch: str = ""
+    version: int = 0  # 0 before the first save; a correction names the version it was made from
+
+    def count(self, presence: Presence) -> int:
+        return sum(1 for a in self.attendance if a.presence is presence)
+
+
+class RecordProblem(StrEnum):
+    FUTURE_DATE = "future_date"  # the day has not come yet
+    NO_BRANCH = "no_branch"  # neither the plan nor the record names the branch
+    NOT_ON_ROSTER = "not_on_roster"  # someone not on the roster that day
+    MISSING_MEMBER = "missing_member"  # a member on the roster with no entry
+    TWICE = "twice"  # a member entered twice
+    LEAVE_WITHOUT_REASON = "leave_without_reason"
+    TEXT_TOO_LONG = "text_too_long"
+    NO_MEMBERS = "no_members"  # the branch has nobody on its roster that day
+    STALE = "stale"  # corrected elsewhere since this copy was read
+
+
+class RecordRefusedError(ValueError):
+    def __init__(self, problem: RecordProblem, detail: str = "") -> None:
+        super().__init__(f"{problem.value}: {detail}")
+        self.problem = problem
+        self.detail = detail  # a member's name, when the problem is about one
+
+
+def everyone_present(
+    roster: Iterable[Member],
+    day: date,
+    leave: Mapping[int, str] | None = None,
+    absent: Iterable[int] = (),
+) -> tuple[Attendance, ...]:
+    """Everyone on the roster that day present, except those on ``leave`` (id → reason) and
+    those ``absent``: the handful-of-clicks path."""
+    leave = leave or {}
+    absent_ids = set(absent)
+    entries = []
+    for member in roster:
+        if member.id is None or not member.active_on(day):
+            continue
+        if member.id in leave:
+            entries.append(Attendance(member.id, member.name, Presence.LEAVE, leave[member.id]))
+        elif member.id in absent_ids:
+            entries.append(Attendance(member.id, member.name, Presence.ABSENT))
+        else:
+            entries.append(Attendance(member.id, member.name, Presence.PRESENT))
+    return tuple(entries)
+
+
+def check_record(record: ActivityRecord, roster: Iterable[Member], today: date) -> None:
+    """Refuse (``RecordRefusedError``) a record that cannot be true; return if it can."""
+    if record.day > today:
+        raise RecordRefusedError(RecordProblem.FUTURE_DATE, record.day.isoformat())
+    if len(record.summary) > MAX_SUMMARY_CHARS:
+        raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, "summary")
+    on_roster = {m.id: m for m in roster if m.id is not None and m.active_on(record.day)}
+    if not on_roster:
+        raise RecordRefusedError(RecordProblem.NO_MEMBERS)
+    seen: set[int] = set()
+    for entry in record.attendance:
+        if entry.member_id not in on_roster:
+            raise RecordRefusedError(RecordProblem.NOT_ON_ROSTER, entry.name)
+        if entry.member_id in seen:
+            raise RecordRefusedError(RecordProblem.TWICE, entry.name)
+        seen.add(entry.member_id)
+        if entry.presence is Presence.LEAVE and not entry.reason.strip():
+            raise RecordRefusedError(RecordProblem.LEAVE_WITHOUT_REASON, entry.name)
+        if len(entry.reason) > MAX_REASON_CHARS:
+            raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, entry.name)
+    missing = [m.name for i, m in on_roster.items() if i not in seen]
+    if missing:
+        raise RecordRefusedError(RecordProblem.MISSING_MEMBER, missing[0])

@@ -1,0 +1,150 @@
+"""Branches and their members. An import is one transaction: all of the file, or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from hongtu.core.members import MAX_ROLE_CHARS, Member, PartyStatus
+from hongtu.core.roster import MAX_NAME_CHARS
+from hongtu.core.storage.models import BranchRow, MemberRow
+from hongtu.core.storage.transactions import writing
+
+
+class MemberNotFoundError(LookupError):
+    def __init__(self, member_id: int) -> None:
+        super().__init__(f"no member with id {member_id}")
+        self.member_id = member_id
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    added: int
+    updated: int  # already on the roster: role and status taken from the file
+
+
+class MemberStore:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def branches(self) -> list[str]:
+        with self._sessions() as session:
+            return list(session.scalars(select(BranchRow.name).order_by(BranchRow.name)))
+
+    def members(self, branch: str, *, on: date | None = None) -> list[Member]:
+        """The branch's members in roster order; with ``on``, only those on the roster that
+        day. Members who left are kept (with ``left_on``) and listed without ``on``."""
+        with self._sessions() as session:
+            branch_id = _branch_id(session, branch)
+            if branch_id is None:
+                return []
+            rows = session.scalars(
+                select(MemberRow).where(MemberRow.branch_id == branch_id).order_by(MemberRow.id)
+            )
+            members = [member_from_row(row) for row in rows]
+        return [m for m in members if on is None or m.active_on(on)]
+
+    def add(self, branch: str, member: Member) -> Member:
+        """A member typed in; returns it with its id."""
+        _check(member)
+        now = datetime.now()
+        with writing(self._sessions) as session:
+            row = _new_row(_ensure_branch(session, branch, now), member, now)
+            session.add(row)
+            session.flush()
+            return member_from_row(row)
+
+    def import_members(self, branch: str, members: list[Member]) -> ImportOutcome:
+        """Add the file's members; one already on the roster (same name, not left) takes the
+        file's role and status. All in one transaction."""
+        for member in members:
+            _check(member)
+        now = datetime.now()
+        added = updated = 0
+        with writing(self._sessions) as session:
+            branch_id = _ensure_branch(session, branch, now)
+            current = {
+                row.name: row
+                for row in session.scalars(
+                    select(MemberRow).where(
+                        MemberRow.branch_id == branch_id, MemberRow.left_on.is_(None)
+                    )
+                )
+            }
+            for member in members:
+                row = current.get(member.name)
+                if row is None:
+                    session.add(_new_row(branch_id, member, now))
+                    added += 1
+                elif (row.role, row.party_status) != (member.role, member.party_status.value):
+                    row.role = member.role
+                    row.party_status = member.party_status.value
+                    row.updated_at = now
+                    updated += 1
+        return ImportOutcome(added, updated)
+
+    def leave(self, member_id: int, day: date) -> Member:
+        """The member leaves the branch on ``day``; their row and past attendance stay."""
+        with writing(self._sessions) as session:
+            row = session.get(MemberRow, member_id)
+            if row is None:
+                raise MemberNotFoundError(member_id)
+            row.left_on = day
+            row.updated_at = datetime.now()
+            return member_from_row(row)
+
+
+def member_from_row(row: MemberRow) -> Member:
+    return Member(
+        row.id,
+        row.name,
+        row.role,
+        PartyStatus(row.party_status),
+        row.joined_on,
+        row.left_on,
+    )
+
+
+def _check(member: Member) -> None:
+    if not member.name.strip() or len(member.name) > MAX_NAME_CHARS:
+        raise ValueError("member name must be 1..30 characters")
+    if len(member.role) > MAX_ROLE_CHARS:
+        raise ValueError("role too long")
+
+
+def _new_row(branch_id: int, member: Member, now: datetime) -> MemberRow:
+    return MemberRow(
+        branch_id=branch_id,
+        name=member.name,
+        role=member.role,
+        party_status=member.party_status.value,
+        joined_on=member.joined_on,
+        left_on=member.left_on,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def _branch_id(session: Session, name: str) -> int | None:
+    return session.scalar(select(BranchRow.id).where(BranchRow.name == name.strip()))
+
+
+def _ensure_branch(session: Session, name: str, now: datetime) -> int:
+    name = name.strip()
+    if not name:
+        raise ValueError("branch name is empty")
+    found = _branch_id(session, name)
+    if found is not None:
+        return found
+    row = BranchRow(name=name, created_at=now)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def ensure_branch(session: Session, name: str) -> int:
+    """The branch's id, created when new (inside the caller's write transaction)."""
+    return _ensure_branch(session, name, datetime.now())

@@ -1,0 +1,206 @@
+"""Saving and reading activity records. A save writes the record, its attendance, guests,
+done items and photo references in one transaction, keeps the state it replaces in
+``record_history`` and marks the plan 已完成."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from hongtu.core.plans import PlanStatus
+from hongtu.core.records import (
+    ActivityRecord,
+    Attendance,
+    DoneItem,
+    DoneState,
+    Guest,
+    PhotoRef,
+    Presence,
+    RecordProblem,
+    RecordRefusedError,
+    check_record,
+)
+from hongtu.core.storage.member_store import ensure_branch, member_from_row
+from hongtu.core.storage.models import (
+    AttendanceRow,
+    BranchRow,
+    DoneRow,
+    GuestRow,
+    MemberRow,
+    PhotoRow,
+    PlanRow,
+    RecordHistoryRow,
+    RecordRow,
+)
+from hongtu.core.storage.plan_store import PlanNotFoundError
+from hongtu.core.storage.transactions import writing
+
+
+class RecordStore:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def save(self, record: ActivityRecord, *, today: date | None = None) -> ActivityRecord:
+        """Record (``record.version == 0``) or correct the plan's day; returns the saved record.
+
+        Refused with ``RecordRefusedError`` (nothing written) for a future day, attendance that
+        does not match the branch's roster that day, or a correction made from an older copy.
+        """
+        today = today or date.today()
+        now = datetime.now()
+        with writing(self._sessions) as session:
+            plan = session.get(PlanRow, record.plan_id)
+            if plan is None or plan.deleted_at is not None:
+                raise PlanNotFoundError(record.plan_id)
+            branch = (record.branch or plan.branch).strip()
+            if not branch:
+                raise RecordRefusedError(RecordProblem.NO_BRANCH)
+            branch_id = ensure_branch(session, branch)
+            roster = [
+                member_from_row(row)
+                for row in session.scalars(
+                    select(MemberRow).where(MemberRow.branch_id == branch_id)
+                )
+            ]
+            check_record(record, roster, today)
+            row = session.scalar(select(RecordRow).where(RecordRow.plan_id == record.plan_id))
+            if row is None:
+                if record.version != 0:
+                    raise RecordRefusedError(RecordProblem.STALE)
+                row = RecordRow(plan_id=record.plan_id, created_at=now, version=1)
+                session.add(row)
+            else:
+                if row.version != record.version:
+                    raise RecordRefusedError(RecordProblem.STALE)
+                session.add(
+                    RecordHistoryRow(
+                        record_id=row.id,
+                        version=row.version,
+                        saved_at=now,
+                        snapshot=_snapshot(_record_from_row(row, branch)),
+                    )
+                )
+                row.version += 1
+                for parts in (row.attendance, row.guests, row.done, row.photos):
+                    parts.clear()
+                session.flush()  # the old parts go before the new ones (one per member)
+            _fill(row, record, branch_id, now)
+            if plan.status != PlanStatus.DONE.value:
+                plan.status = PlanStatus.DONE.value
+                plan.version += 1
+                plan.updated_at = now
+            session.flush()
+            return _record_from_row(row, branch)
+
+    def for_plan(self, plan_id: int) -> ActivityRecord | None:
+        with self._sessions() as session:
+            row = session.scalar(select(RecordRow).where(RecordRow.plan_id == plan_id))
+            if row is None:
+                return None
+            return _record_from_row(row, _branch_name(session, row.branch_id))
+
+    def history(self, plan_id: int) -> list[dict[str, Any]]:
+        """The states a record had before each correction, oldest first."""
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(RecordHistoryRow)
+                .join(RecordRow, RecordRow.id == RecordHistoryRow.record_id)
+                .where(RecordRow.plan_id == plan_id)
+                .order_by(RecordHistoryRow.version)
+            )
+            return [dict(row.snapshot, version=row.version) for row in rows]
+
+    def records(self, branch: str, year: int | None = None) -> list[ActivityRecord]:
+        """The branch's records (of one year, if given), by day."""
+        with self._sessions() as session:
+            branch_id = session.scalar(select(BranchRow.id).where(BranchRow.name == branch))
+            if branch_id is None:
+                return []
+            query = select(RecordRow).where(RecordRow.branch_id == branch_id)
+            if year is not None:
+                query = query.where(
+                    RecordRow.day >= date(year, 1, 1), RecordRow.day <= date(year, 12, 31)
+                )
+            rows = session.scalars(query.order_by(RecordRow.day, RecordRow.id))
+            return [_record_from_row(row, branch) for row in rows]
+
+
+def _fill(row: RecordRow, record: ActivityRecord, branch_id: int, now: datetime) -> None:
+    row.branch_id = branch_id
+    row.day = record.day
+    row.summary = record.summary
+    row.host = record.host
+    row.recorder = record.recorder
+    row.status = "recorded"
+    row.updated_at = now
+    row.attendance = [
+        AttendanceRow(member_id=a.member_id, state=a.presence.value, reason=a.reason.strip())
+        for a in record.attendance
+    ]
+    row.guests = [
+        GuestRow(position=i, name=g.name, note=g.note) for i, g in enumerate(record.guests)
+    ]
+    row.done = [
+        DoneRow(position=i, stop_uid=d.stop_uid, text=d.text, state=d.state.value, note=d.note)
+        for i, d in enumerate(record.done)
+    ]
+    row.photos = [
+        PhotoRow(
+            position=i,
+            content_hash=p.content_hash,
+            path=p.path,
+            thumbnail_path=p.thumbnail_path,
+            caption=p.caption,
+            added_at=now,
+        )
+        for i, p in enumerate(record.photos)
+    ]
+
+
+def _branch_name(session: Session, branch_id: int) -> str:
+    return session.scalar(select(BranchRow.name).where(BranchRow.id == branch_id)) or ""
+
+
+def _record_from_row(row: RecordRow, branch: str) -> ActivityRecord:
+    session = Session.object_session(row)
+    assert session is not None
+    ids = [a.member_id for a in row.attendance]
+    names = (
+        {
+            member_id: name
+            for member_id, name in session.execute(
+                select(MemberRow.id, MemberRow.name).where(MemberRow.id.in_(ids))
+            )
+        }
+        if ids
+        else {}
+    )
+    return ActivityRecord(
+        plan_id=row.plan_id,
+        day=row.day,
+        attendance=tuple(
+            Attendance(a.member_id, names.get(a.member_id, ""), Presence(a.state), a.reason)
+            for a in sorted(row.attendance, key=lambda a: a.member_id)
+        ),
+        summary=row.summary,
+        host=row.host,
+        recorder=row.recorder,
+        guests=tuple(Guest(g.name, g.note) for g in row.guests),
+        done=tuple(DoneItem(d.text, DoneState(d.state), d.stop_uid, d.note) for d in row.done),
+        photos=tuple(
+            PhotoRef(p.content_hash, p.path, p.thumbnail_path, p.caption) for p in row.photos
+        ),
+        id=row.id,
+        branch=branch,
+        version=row.version,
+    )
+
+
+def _snapshot(record: ActivityRecord) -> dict[str, Any]:
+    data = dataclasses.asdict(record)
+    data["day"] = record.day.isoformat()
+    return data
