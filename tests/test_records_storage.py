@@ -43,7 +43,7 @@ def test_database_of_the_current_release_upgrades_with_plans_untouched(tmp_path)
     )
     con.execute(
         "INSERT INTO plan_stops (plan_id, position, stop_uid, custom, activities, pinned)"
-        " VALUES (7, 0, 'abc', '{\"name\": \"单位大门\", \"lat\": 37.8, \"lon\": 112.5}',"
+        ' VALUES (7, 0, \'abc\', \'{"name": "单位大门", "lat": 37.8, "lon": 112.5}\','
         " '[]', 0)"
     )
     con.commit()

@@ -23,8 +23,36 @@
       <translation>from {0}</translation>
     </message>
     <message>
+      <source>{0} 还没有成员</source>
+      <translation>{0} has no members yet</translation>
+    </message>
+    <message>
+      <source>{0}（{1} 次）</source>
+      <translation>{0} ({1} times)</translation>
+    </message>
+    <message>
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>{branch}{year}年主题党日活动台账</source>
+      <translation>{branch}: Party-day ledger {year}</translation>
+    </message>
+    <message>
+      <source>{month}月</source>
+      <translation>M{month}</translation>
+    </message>
+    <message>
+      <source>{name}（{presence}）</source>
+      <translation>{name} ({presence})</translation>
+    </message>
+    <message>
+      <source>{name}（{presence}：{reason}）</source>
+      <translation>{name} ({presence}: {reason})</translation>
+    </message>
+    <message>
+      <source>{year}年</source>
+      <translation>{year}</translation>
     </message>
     <message>
       <source>不支持这种格式</source>
@@ -37,6 +65,22 @@
     <message>
       <source>不是红途方案文件（缺少 "format": "hongtu-plan"）</source>
       <translation>Not a HongTu plan file (missing "format": "hongtu-plan")</translation>
+    </message>
+    <message>
+      <source>临时增加</source>
+      <translation>added on the day</translation>
+    </message>
+    <message>
+      <source>主持人</source>
+      <translation>Host</translation>
+    </message>
+    <message>
+      <source>主持人/记录人</source>
+      <translation>Host/recorder</translation>
+    </message>
+    <message>
+      <source>主题</source>
+      <translation>Theme</translation>
     </message>
     <message>
       <source>交流研讨</source>
@@ -59,8 +103,24 @@
       <translation>Party branch</translation>
     </message>
     <message>
+      <source>入党积极分子</source>
+      <translation>Activist</translation>
+    </message>
+    <message>
+      <source>全年</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>全年情况</source>
+      <translation>The year</translation>
+    </message>
+    <message>
       <source>共 {0} 人</source>
       <translation>{0} participants</translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>Other</translation>
     </message>
     <message>
       <source>其他活动</source>
@@ -75,8 +135,16 @@
       <translation>Write failed</translation>
     </message>
     <message>
+      <source>出席率</source>
+      <translation>Rate</translation>
+    </message>
+    <message>
       <source>分钟</source>
       <translation>min</translation>
+    </message>
+    <message>
+      <source>列席</source>
+      <translation>Guests</translation>
     </message>
     <message>
       <source>前往 {0}</source>
@@ -91,16 +159,44 @@
       <translation>Lunch</translation>
     </message>
     <message>
+      <source>参观地点：</source>
+      <translation>Sites visited: </translation>
+    </message>
+    <message>
       <source>参观学习</source>
       <translation>Guided visit</translation>
+    </message>
+    <message>
+      <source>只能读取 Excel（.xlsx）或 CSV 名册文件</source>
+      <translation>Only Excel (.xlsx) or CSV rosters can be read</translation>
+    </message>
+    <message>
+      <source>台账可导出的格式：{0}</source>
+      <translation>Ledger export formats: {0}</translation>
     </message>
     <message>
       <source>同时给出了目录站点和自定义地点</source>
       <translation>Both a catalogue site and a custom place were given</translation>
     </message>
     <message>
+      <source>名册人数太多（{0} 人）</source>
+      <translation>The roster has too many people ({0})</translation>
+    </message>
+    <message>
+      <source>名册文件里没有找到姓名</source>
+      <translation>No names were found in the roster file</translation>
+    </message>
+    <message>
+      <source>名册有 {0} 处问题，未导入任何人</source>
+      <translation>The roster has {0} problem(s); nobody was imported</translation>
+    </message>
+    <message>
       <source>名称</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>地点</source>
+      <translation>Place</translation>
     </message>
     <message>
       <source>坐标系只能是 wgs84、gcj02 或 bd09</source>
@@ -111,8 +207,24 @@
       <translation>Coordinates out of range</translation>
     </message>
     <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>姓名应为 1 到 {0} 个字</source>
+      <translation>A name must be 1 to {0} characters</translation>
+    </message>
+    <message>
+      <source>实到</source>
+      <translation>Present</translation>
+    </message>
+    <message>
       <source>导出失败：{0}：{1}。原有文件未被改动。</source>
       <translation>Export failed: {0}: {1}. The existing file was not changed.</translation>
+    </message>
+    <message>
+      <source>小结</source>
+      <translation>Summary</translation>
     </message>
     <message>
       <source>已完成</source>
@@ -123,12 +235,44 @@
       <translation>Planned</translation>
     </message>
     <message>
+      <source>已导入 {0}：新增 {1} 人，更新 {2} 人</source>
+      <translation>Imported into {0}: {1} added, {2} updated</translation>
+    </message>
+    <message>
+      <source>已导出：{0}</source>
+      <translation>Exported: {0}</translation>
+    </message>
+    <message>
       <source>已核实</source>
       <translation>Verified</translation>
     </message>
     <message>
+      <source>已添加：{0}（编号 {1}）</source>
+      <translation>Added: {0} (number {1})</translation>
+    </message>
+    <message>
+      <source>应到</source>
+      <translation>Expected</translation>
+    </message>
+    <message>
+      <source>应到/实到</source>
+      <translation>Expected/present</translation>
+    </message>
+    <message>
+      <source>成员出勤</source>
+      <translation>Member attendance</translation>
+    </message>
+    <message>
       <source>提醒：{0} 条（详见界面或 --json）</source>
       <translation>Warnings: {0} (see the app or --json for details)</translation>
+    </message>
+    <message>
+      <source>政治面貌</source>
+      <translation>Party status</translation>
+    </message>
+    <message>
+      <source>政治面貌应为正式党员、预备党员、入党积极分子或其他</source>
+      <translation>Party status must be full member, probationary member, activist or other</translation>
     </message>
     <message>
       <source>敬献花篮</source>
@@ -203,8 +347,16 @@
       <translation>Unsupported plan file version</translation>
     </message>
     <message>
+      <source>无</source>
+      <translation>None</translation>
+    </message>
+    <message>
       <source>无法读取文件 {0}：{1}</source>
       <translation>Cannot read file {0}: {1}</translation>
+    </message>
+    <message>
+      <source>无法读取这个名册文件（文件损坏或编码不是 UTF-8/GBK）</source>
+      <translation>Cannot read this roster file (damaged, or not UTF-8/GBK)</translation>
     </message>
     <message>
       <source>日期</source>
@@ -219,8 +371,28 @@
       <translation>Time</translation>
     </message>
     <message>
+      <source>月份（● 已开展，○ 未开展）：</source>
+      <translation>Months (● held, ○ not held): </translation>
+    </message>
+    <message>
+      <source>有调整</source>
+      <translation>changed</translation>
+    </message>
+    <message>
+      <source>未开展主题党日的月份</source>
+      <translation>Months without a Party-day</translation>
+    </message>
+    <message>
+      <source>未进行</source>
+      <translation>not done</translation>
+    </message>
+    <message>
       <source>本机站点目录中没有这个站点</source>
       <translation>This site is not in the local site catalogue</translation>
+    </message>
+    <message>
+      <source>正式党员</source>
+      <translation>Full member</translation>
     </message>
     <message>
       <source>没有写入权限</source>
@@ -243,8 +415,20 @@
       <translation>the theme must not be empty or too long (not saved)</translation>
     </message>
     <message>
+      <source>活动内容</source>
+      <translation>What was done</translation>
+    </message>
+    <message>
       <source>活动方案</source>
       <translation>Activity plan</translation>
+    </message>
+    <message>
+      <source>活动记录</source>
+      <translation>Activity record</translation>
+    </message>
+    <message>
+      <source>照片</source>
+      <translation>Photos</translation>
     </message>
     <message>
       <source>状态</source>
@@ -263,12 +447,48 @@
       <translation>the disk is full</translation>
     </message>
     <message>
+      <source>离开日期</source>
+      <translation>Left on</translation>
+    </message>
+    <message>
       <source>站点不存在</source>
       <translation>No such site</translation>
     </message>
     <message>
       <source>站点数</source>
       <translation>Stops</translation>
+    </message>
+    <message>
+      <source>第 {0} 行是空行（或合并单元格的一部分）</source>
+      <translation>Row {0} is empty (or part of a merged cell)</translation>
+    </message>
+    <message>
+      <source>第 {0} 行没有姓名（可能是合并单元格）</source>
+      <translation>Row {0} has no name (perhaps a merged cell)</translation>
+    </message>
+    <message>
+      <source>第 {0} 行的姓名与前面重复（“{1}”）</source>
+      <translation>Row {0} repeats a name above ("{1}")</translation>
+    </message>
+    <message>
+      <source>第 {0} 行的姓名太长（“{1}”）</source>
+      <translation>Row {0}: the name is too long ("{1}")</translation>
+    </message>
+    <message>
+      <source>第 {0} 行的政治面貌无法识别（“{1}”）：应为正式党员、预备党员、入党积极分子或其他</source>
+      <translation>Row {0}: unknown Party status ("{1}"); use full member, probationary member, activist or other</translation>
+    </message>
+    <message>
+      <source>第 {0} 行的日期无法识别（“{1}”）</source>
+      <translation>Row {0}: the date is not a date ("{1}")</translation>
+    </message>
+    <message>
+      <source>第 {0} 行的职务太长（“{1}”）</source>
+      <translation>Row {0}: the role is too long ("{1}")</translation>
+    </message>
+    <message>
+      <source>第一个工作表的前五行里没有“姓名”列：是不是选错了工作表或文件？</source>
+      <translation>No "Name" column in the first five rows of the first sheet: is this the right sheet or file?</translation>
     </message>
     <message>
       <source>签到表</source>
@@ -315,6 +535,18 @@
       <translation>A required field is missing</translation>
     </message>
     <message>
+      <source>缺席</source>
+      <translation>Absent</translation>
+    </message>
+    <message>
+      <source>缺席及原因</source>
+      <translation>Absent, and why</translation>
+    </message>
+    <message>
+      <source>职务</source>
+      <translation>Role</translation>
+    </message>
+    <message>
       <source>草稿</source>
       <translation>Draft</translation>
     </message>
@@ -325,6 +557,14 @@
     <message>
       <source>行车时间：{0} 分钟 → {1} 分钟</source>
       <translation>Travel time: {0} min → {1} min</translation>
+    </message>
+    <message>
+      <source>记录人</source>
+      <translation>Recorder</translation>
+    </message>
+    <message>
+      <source>请假</source>
+      <translation>On leave</translation>
     </message>
     <message>
       <source>超出上限（文字太长，或站点、活动太多）</source>
@@ -407,6 +647,10 @@
       <translation>Gather and board: {0}</translation>
     </message>
     <message>
+      <source>预备党员</source>
+      <translation>Probationary member</translation>
+    </message>
+    <message>
       <source>（升级前的备份：{0}）</source>
       <translation> (backup made before the upgrade: {0})</translation>
     </message>
@@ -417,6 +661,14 @@
     <message>
       <source>（文件未被修改）</source>
       <translation> (the file was not changed)</translation>
+    </message>
+    <message>
+      <source>（照片无法读取：{name}）</source>
+      <translation>(photo cannot be read: {name})</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
     </message>
   </context>
   <context>

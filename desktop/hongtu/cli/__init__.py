@@ -5,8 +5,11 @@ hongtu sites list [--json]                          the site catalogue
 hongtu sites add --name N --lat LAT --lon LON --crs wgs84|gcj02|bd09 [--district D]
                                                     add a place (stored in WGS-84)
 hongtu plans list|import|show|optimise|rename|export …  plans, headless
+hongtu members import|add|list --branch B …         a branch's roster
+hongtu ledger show|export --branch B --year Y …     the branch's yearly ledger (台账)
 
-The package: ``common`` (what every command shares), ``sites``, ``plans`` and ``export``. Each
+The package: ``common`` (what every command shares), ``sites``, ``plans``, ``export``,
+``members`` and ``ledger``. Each
 command module is imported when the parser is built; the heavy work is imported only inside the
 handlers, so ``hongtu --version`` stays fast.
 """
@@ -37,11 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="界面语言：zh_CN（默认）或 en；不指定时用 HONGTU_LANG 或设置中的语言",
     )
     commands = parser.add_subparsers(dest="command")
+    from hongtu.cli.ledger import add_ledger_commands
+    from hongtu.cli.members import add_member_commands
     from hongtu.cli.plans import add_plan_commands
     from hongtu.cli.sites import add_site_commands
 
     add_site_commands(commands)
     add_plan_commands(commands)
+    add_member_commands(commands)
+    add_ledger_commands(commands)
     return parser
 
 

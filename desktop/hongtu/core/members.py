@@ -136,9 +136,7 @@ def members_from_rows(rows: list[list[str]]) -> list[Member]:
     if header is None:
         raise MemberImportError(MemberFileErrorCode.NO_NAME_COLUMN)
     columns, header_row = header
-    last = max(
-        (n for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)), default=0
-    )
+    last = max((n for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)), default=0)
     members: list[Member] = []
     problems: list[MemberProblem] = []
     seen: set[str] = set()

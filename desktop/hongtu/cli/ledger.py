@@ -1,0 +1,204 @@
+"""`hongtu ledger …`: the branch's yearly ledger (台账), shown or exported headless."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from hongtu.cli.common import fail, format_table, open_workspace, say, say_json, tr
+
+LEDGER_FORMATS = ("xlsx", "docx")
+
+
+def add_ledger_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    ledger = commands.add_parser("ledger", help="支部年度台账").add_subparsers(
+        dest="action", required=True
+    )
+    show = ledger.add_parser("show", help="显示一年的台账（每次活动和全年的出勤）")
+    show.add_argument("--branch", required=True, help="党支部名称")
+    show.add_argument("--year", required=True, type=int, help="年份")
+    show.add_argument("--json", action="store_true", help="以 JSON 输出")
+    show.set_defaults(handler=cmd_ledger_show)
+    export = ledger.add_parser("export", help="导出一年的台账")
+    export.add_argument("--branch", required=True, help="党支部名称")
+    export.add_argument("--year", required=True, type=int, help="年份")
+    export.add_argument("--format", required=True, dest="fmt", help="格式：xlsx 或 docx")
+    export.add_argument("--output", required=True, type=Path, help="输出文件路径")
+    export.add_argument("--overwrite", action="store_true", help="覆盖已存在的文件")
+    export.set_defaults(handler=cmd_ledger_export)
+
+
+def ledger_labels() -> Any:
+    """The ledger's printed words in the chosen language."""
+    from hongtu.core.exports.ledger_labels import LedgerLabels
+    from hongtu.core.members import PartyStatus
+    from hongtu.core.records import DoneState
+
+    return LedgerLabels(
+        title_format=tr("{branch}{year}年主题党日活动台账"),
+        year_sheet_format=tr("{year}年"),
+        members_sheet=tr("成员出勤"),
+        summary_heading=tr("全年情况"),
+        record_title=tr("活动记录"),
+        date=tr("日期"),
+        theme=tr("主题"),
+        time=tr("时间"),
+        place=tr("地点"),
+        host=tr("主持人"),
+        recorder=tr("记录人"),
+        host_recorder=tr("主持人/记录人"),
+        expected=tr("应到"),
+        present=tr("实到"),
+        leave=tr("请假"),
+        absent=tr("缺席"),
+        rate=tr("出席率"),
+        expected_present=tr("应到/实到"),
+        missing=tr("缺席及原因"),
+        content=tr("活动内容"),
+        summary=tr("小结"),
+        guests=tr("列席"),
+        photos=tr("照片"),
+        photo_missing=tr("（照片无法读取：{name}）"),
+        name=tr("姓名"),
+        role=tr("职务"),
+        status=tr("政治面貌"),
+        year_total=tr("全年"),
+        month_format=tr("{month}月"),
+        months_without=tr("未开展主题党日的月份"),
+        no_missing=tr("无"),
+        reason_format=tr("{name}（{presence}：{reason}）"),
+        no_reason_format=tr("{name}（{presence}）"),
+        list_separator=tr("；"),
+        statuses={
+            PartyStatus.FULL: tr("正式党员"),
+            PartyStatus.PROBATIONARY: tr("预备党员"),
+            PartyStatus.ACTIVIST: tr("入党积极分子"),
+            PartyStatus.OTHER: tr("其他"),
+        },
+        done_states={
+            DoneState.DONE: tr("已完成"),
+            DoneState.CHANGED: tr("有调整"),
+            DoneState.SKIPPED: tr("未进行"),
+            DoneState.ADDED: tr("临时增加"),
+        },
+    )
+
+
+def counts_json(counts: Any) -> dict[str, Any]:
+    return {
+        "expected": counts.expected,
+        "present": counts.present,
+        "leave": counts.leave,
+        "absent": counts.absent,
+        "rate": None if counts.rate is None else round(counts.rate, 4),
+    }
+
+
+def ledger_json(ledger: Any) -> dict[str, Any]:
+    return {
+        "branch": ledger.branch,
+        "year": ledger.year,
+        "months_held": [m for m, held in enumerate(ledger.held, start=1) if held],
+        "year_totals": counts_json(ledger.counts),
+        "days": [
+            {
+                "plan_id": d.plan_id,
+                "date": d.day.isoformat(),
+                "title": d.title,
+                "places": list(d.places),
+                "host": d.host,
+                "recorder": d.recorder,
+                **counts_json(d.counts),
+                "missing": [
+                    {"name": m.name, "presence": m.presence.value, "reason": m.reason}
+                    for m in d.missing
+                ],
+                "guests": list(d.guests),
+                "summary": d.summary,
+                "photos": len(d.photos),
+            }
+            for d in ledger.days
+        ],
+        "places": [{"name": name, "days": days} for name, days in ledger.places],
+        "members": [
+            {
+                "name": m.name,
+                "role": m.role,
+                "party_status": m.party_status.value,
+                **counts_json(m.counts),
+                "months": [None if c is None else counts_json(c) for c in m.months],
+            }
+            for m in ledger.members
+        ],
+    }
+
+
+def cmd_ledger_show(args: argparse.Namespace) -> int:
+    from hongtu.core.ledger import load_ledger, rate_text
+
+    workspace = open_workspace(args)
+    try:
+        ledger = load_ledger(workspace, args.branch, args.year)
+    finally:
+        workspace.close()
+    if args.json:
+        say_json(ledger_json(ledger))
+        return 0
+    labels = ledger_labels()
+    say(labels.title_format.format(branch=ledger.branch, year=ledger.year))
+    grid = "  ".join(f"{m}{'●' if held else '○'}" for m, held in enumerate(ledger.held, start=1))
+    say(tr("月份（● 已开展，○ 未开展）：") + grid)
+    header = [tr("日期"), tr("主题"), tr("应到"), tr("实到"), tr("请假"), tr("缺席"), tr("出席率")]
+    rows = [header]
+    for d in ledger.days:
+        c = d.counts
+        rows.append([d.day.isoformat(), d.title, *_numbers(c), rate_text(c.rate)])
+    c = ledger.counts
+    rows.append([tr("全年"), "", *_numbers(c), rate_text(c.rate)])
+    say(format_table(rows))
+    if ledger.places:
+        say(
+            tr("参观地点：")
+            + tr("；").join(tr("{0}（{1} 次）").format(name, days) for name, days in ledger.places)
+        )
+    return 0
+
+
+def _numbers(counts: Any) -> list[str]:
+    return [str(counts.expected), str(counts.present), str(counts.leave), str(counts.absent)]
+
+
+def cmd_ledger_export(args: argparse.Namespace) -> int:
+    from hongtu.cli.export import export_error_message
+    from hongtu.core.atomic import ExportError, ExportErrorCode, write_atomic
+    from hongtu.core.ledger import load_ledger
+
+    fmt = args.fmt.lower()
+    if fmt not in LEDGER_FORMATS:
+        return fail(tr("台账可导出的格式：{0}").format("、".join(LEDGER_FORMATS)))
+    output: Path = args.output
+    workspace = open_workspace(args)
+    try:
+        ledger = load_ledger(workspace, args.branch, args.year)
+    finally:
+        workspace.close()
+    try:
+        if output.exists() and not args.overwrite:
+            raise ExportError(ExportErrorCode.EXISTS, output)
+        write_atomic(output, render_ledger(ledger, fmt, ledger_labels()))
+    except ExportError as exc:
+        say(export_error_message(exc), error=True)
+        return 2
+    say(tr("已导出：{0}").format(str(output)))
+    return 0
+
+
+def render_ledger(ledger: Any, fmt: str, labels: Any) -> bytes:
+    if fmt == "xlsx":
+        from hongtu.core.exports.ledger_xlsx import render_ledger_xlsx
+
+        return render_ledger_xlsx(ledger, labels)
+    from hongtu.core.exports.ledger_docx import render_ledger_docx
+
+    return render_ledger_docx(ledger, labels)

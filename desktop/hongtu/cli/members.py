@@ -1,0 +1,159 @@
+"""`hongtu members …`: a branch's roster, imported from a spreadsheet, typed, or listed."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from hongtu.cli.common import fail, format_table, open_workspace, say, say_json, tr
+
+
+def add_member_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    members = commands.add_parser("members", help="支部党员名册").add_subparsers(
+        dest="action", required=True
+    )
+    importing = members.add_parser(
+        "import", help="从 Excel（.xlsx）或 CSV 名册导入（有问题则一人也不导入）"
+    )
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--branch", required=True, help="党支部名称")
+    importing.set_defaults(handler=cmd_members_import)
+    adding = members.add_parser("add", help="添加一名成员")
+    adding.add_argument("--branch", required=True, help="党支部名称")
+    adding.add_argument("--name", required=True, help="姓名")
+    adding.add_argument("--role", default="", help="职务")
+    adding.add_argument(
+        "--status", default="", help="政治面貌：正式党员、预备党员、入党积极分子或其他"
+    )
+    adding.set_defaults(handler=cmd_members_add)
+    listing = members.add_parser("list", help="列出支部成员（含已离开的）")
+    listing.add_argument("--branch", required=True, help="党支部名称")
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=cmd_members_list)
+
+
+def status_text(status: Any) -> str:
+    from hongtu.core.members import PartyStatus
+
+    return {
+        PartyStatus.FULL: tr("正式党员"),
+        PartyStatus.PROBATIONARY: tr("预备党员"),
+        PartyStatus.ACTIVIST: tr("入党积极分子"),
+        PartyStatus.OTHER: tr("其他"),
+    }[status]
+
+
+def member_problem_text(problem: Any) -> str:
+    from hongtu.core.members import MemberProblemCode
+
+    reasons = {
+        MemberProblemCode.EMPTY_ROW: tr("第 {0} 行是空行（或合并单元格的一部分）"),
+        MemberProblemCode.EMPTY_NAME: tr("第 {0} 行没有姓名（可能是合并单元格）"),
+        MemberProblemCode.NAME_TOO_LONG: tr("第 {0} 行的姓名太长（“{1}”）"),
+        MemberProblemCode.ROLE_TOO_LONG: tr("第 {0} 行的职务太长（“{1}”）"),
+        MemberProblemCode.DUPLICATE: tr("第 {0} 行的姓名与前面重复（“{1}”）"),
+        MemberProblemCode.UNKNOWN_STATUS: tr(
+            "第 {0} 行的政治面貌无法识别（“{1}”）：应为正式党员、预备党员、入党积极分子或其他"
+        ),
+        MemberProblemCode.BAD_DATE: tr("第 {0} 行的日期无法识别（“{1}”）"),
+    }
+    return reasons[problem.code].format(problem.row, problem.text[:20])
+
+
+def member_error_text(error: Any) -> str:
+    from hongtu.core.members import MemberFileErrorCode
+    from hongtu.core.roster import RosterErrorCode
+
+    return {
+        RosterErrorCode.UNREADABLE: tr("无法读取这个名册文件（文件损坏或编码不是 UTF-8/GBK）"),
+        RosterErrorCode.UNSUPPORTED: tr("只能读取 Excel（.xlsx）或 CSV 名册文件"),
+        RosterErrorCode.EMPTY: tr("名册文件里没有找到姓名"),
+        MemberFileErrorCode.NO_NAME_COLUMN: tr(
+            "第一个工作表的前五行里没有“姓名”列：是不是选错了工作表或文件？"
+        ),
+        MemberFileErrorCode.NO_MEMBERS: tr("名册文件里没有找到姓名"),
+        MemberFileErrorCode.TOO_MANY: tr("名册人数太多（{0} 人）"),
+    }[error.code].format(error.detail)
+
+
+def cmd_members_import(args: argparse.Namespace) -> int:
+    from hongtu.core.members import MemberImportError, read_member_file
+
+    try:
+        members = read_member_file(args.file)
+    except MemberImportError as exc:
+        if exc.code is not None:
+            return fail(member_error_text(exc))
+        for problem in exc.problems:
+            say(member_problem_text(problem), error=True)
+        return fail(tr("名册有 {0} 处问题，未导入任何人").format(len(exc.problems)))
+    workspace = open_workspace(args)
+    try:
+        outcome = workspace.members.import_members(args.branch, members)
+    finally:
+        workspace.close()
+    say(
+        tr("已导入 {0}：新增 {1} 人，更新 {2} 人").format(
+            args.branch, outcome.added, outcome.updated
+        )
+    )
+    return 0
+
+
+def cmd_members_add(args: argparse.Namespace) -> int:
+    from hongtu.core.members import Member, parse_status
+    from hongtu.core.roster import MAX_NAME_CHARS
+
+    name = " ".join(args.name.split())
+    status = parse_status(args.status)
+    if not name or len(name) > MAX_NAME_CHARS:
+        return fail(tr("姓名应为 1 到 {0} 个字").format(MAX_NAME_CHARS))
+    if status is None:
+        return fail(tr("政治面貌应为正式党员、预备党员、入党积极分子或其他"))
+    workspace = open_workspace(args)
+    try:
+        member = workspace.members.add(args.branch, Member(None, name, args.role.strip(), status))
+    finally:
+        workspace.close()
+    say(tr("已添加：{0}（编号 {1}）").format(member.name, member.id))
+    return 0
+
+
+def cmd_members_list(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    try:
+        members = workspace.members.members(args.branch)
+    finally:
+        workspace.close()
+    if args.json:
+        say_json(
+            [
+                {
+                    "id": m.id,
+                    "name": m.name,
+                    "role": m.role,
+                    "party_status": m.party_status.value,
+                    "joined_on": m.joined_on.isoformat() if m.joined_on else None,
+                    "left_on": m.left_on.isoformat() if m.left_on else None,
+                }
+                for m in members
+            ]
+        )
+        return 0
+    if not members:
+        say(tr("{0} 还没有成员").format(args.branch))
+        return 0
+    rows = [[tr("编号"), tr("姓名"), tr("职务"), tr("政治面貌"), tr("离开日期")]]
+    rows += [
+        [
+            str(m.id),
+            m.name,
+            m.role,
+            status_text(m.party_status),
+            m.left_on.isoformat() if m.left_on else "",
+        ]
+        for m in members
+    ]
+    say(format_table(rows))
+    return 0

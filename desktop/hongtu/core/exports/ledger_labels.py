@@ -1,0 +1,67 @@
+"""Every word printed on a ledger document; Chinese by default, translated by the caller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hongtu.core.members import PartyStatus
+from hongtu.core.records import DoneState, Presence
+
+
+@dataclass(frozen=True)
+class LedgerLabels:
+    title_format: str = "{branch}{year}年主题党日活动台账"
+    year_sheet_format: str = "{year}年"
+    members_sheet: str = "成员出勤"
+    summary_heading: str = "全年情况"
+    record_title: str = "活动记录"
+    date: str = "日期"
+    theme: str = "主题"
+    time: str = "时间"
+    place: str = "地点"
+    host: str = "主持人"
+    recorder: str = "记录人"
+    host_recorder: str = "主持人/记录人"
+    expected: str = "应到"
+    present: str = "实到"
+    leave: str = "请假"
+    absent: str = "缺席"
+    rate: str = "出席率"
+    expected_present: str = "应到/实到"
+    missing: str = "缺席及原因"
+    content: str = "活动内容"
+    summary: str = "小结"
+    guests: str = "列席"
+    photos: str = "照片"
+    photo_missing: str = "（照片无法读取：{name}）"
+    name: str = "姓名"
+    role: str = "职务"
+    status: str = "政治面貌"
+    year_total: str = "全年"
+    month_format: str = "{month}月"
+    months_without: str = "未开展主题党日的月份"
+    no_missing: str = "无"
+    reason_format: str = "{name}（{presence}：{reason}）"
+    no_reason_format: str = "{name}（{presence}）"
+    list_separator: str = "；"
+    statuses: dict[PartyStatus, str] = field(
+        default_factory=lambda: {
+            PartyStatus.FULL: "正式党员",
+            PartyStatus.PROBATIONARY: "预备党员",
+            PartyStatus.ACTIVIST: "入党积极分子",
+            PartyStatus.OTHER: "其他",
+        }
+    )
+    done_states: dict[DoneState, str] = field(
+        default_factory=lambda: {
+            DoneState.DONE: "已完成",
+            DoneState.CHANGED: "有调整",
+            DoneState.SKIPPED: "未进行",
+            DoneState.ADDED: "临时增加",
+        }
+    )
+
+    def presence(self, presence: Presence) -> str:
+        return {Presence.PRESENT: self.present, Presence.LEAVE: self.leave}.get(
+            presence, self.absent
+        )

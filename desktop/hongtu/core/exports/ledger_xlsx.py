@@ -1,0 +1,112 @@
+"""XLSX ledger: a sheet for the year (one row per Party-day, and the year's totals) and a
+member × month attendance sheet. Text cells are never formulas (as in ``xlsx.py``)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hongtu.core.exports._text import xml_text
+from hongtu.core.exports.ledger_labels import LedgerLabels
+from hongtu.core.exports.ledger_text import missing_text
+from hongtu.core.exports.xlsx import _put
+from hongtu.core.ledger import Counts, YearLedger, rate_text
+
+
+def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -> bytes:
+    labels = labels or LedgerLabels()
+    book = Workbook()
+    days = book.active
+    assert days is not None
+    days.title = labels.year_sheet_format.format(year=ledger.year)
+    header = [
+        labels.date,
+        labels.theme,
+        labels.place,
+        labels.host,
+        labels.recorder,
+        labels.expected,
+        labels.present,
+        labels.leave,
+        labels.absent,
+        labels.rate,
+        labels.missing,
+    ]
+    _row(days, 1, header, bold=True)
+    row = 2
+    for day in ledger.days:
+        _row(
+            days,
+            row,
+            [
+                day.day.isoformat(),
+                day.title,
+                labels.list_separator.join(day.places),
+                day.host,
+                day.recorder,
+                *_figures(day.counts),
+                missing_text(day.missing, labels),
+            ],
+        )
+        row += 1
+    _row(days, row, [labels.year_total, "", "", "", "", *_figures(ledger.counts), ""], bold=True)
+    for column, width in zip("ABCDEFGHIJK", (12, 28, 30, 10, 10, 7, 7, 7, 7, 9, 40), strict=True):
+        days.column_dimensions[column].width = width
+
+    members = book.create_sheet(labels.members_sheet)
+    months = [labels.month_format.format(month=m) for m in range(1, 13)]
+    _row(
+        members,
+        1,
+        [
+            labels.name,
+            labels.role,
+            labels.status,
+            *months,
+            labels.expected,
+            labels.present,
+            labels.leave,
+            labels.absent,
+            labels.rate,
+        ],
+        bold=True,
+    )
+    for number, member in enumerate(ledger.members, start=2):
+        _row(
+            members,
+            number,
+            [
+                member.name,
+                member.role,
+                labels.statuses[member.party_status],
+                *(_month_cell(c) for c in member.months),
+                *_figures(member.counts),
+            ],
+        )
+    book.properties.title = xml_text(
+        labels.title_format.format(branch=ledger.branch, year=ledger.year)
+    )
+    book.properties.creator = "HongTu"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _figures(counts: Counts) -> list[str | int]:
+    return [counts.expected, counts.present, counts.leave, counts.absent, rate_text(counts.rate)]
+
+
+def _month_cell(counts: Counts | None) -> str:
+    """实到/应到 for the month, blank when the member had no Party-day that month."""
+    return "" if counts is None else f"{counts.present}/{counts.expected}"
+
+
+def _row(sheet: Worksheet, row: int, values: Sequence[str | int], *, bold: bool = False) -> None:
+    for column, value in enumerate(values, start=1):
+        cell = _put(sheet, row, column, value)
+        if bold:
+            cell.font = Font(name=cell.font.name, size=cell.font.size, bold=True)

@@ -1,0 +1,213 @@
+"""The branch's yearly ledger (台账): every recorded Party-day of a year and its figures.
+
+Qt-free. One set of figures feeds the 台账 view, ``hongtu ledger show`` and every ledger export,
+so a figure printed anywhere equals the one on screen. No points and no rankings: attendance is
+counted, never scored (the guidance against "formalism on the fingertips").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from hongtu.core.members import Member, PartyStatus
+from hongtu.core.records import ActivityRecord, Attendance, DoneItem, DoneState, PhotoRef, Presence
+
+if TYPE_CHECKING:
+    from hongtu.core.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    expected: int  # 应到: on the roster that day
+    present: int  # 实到
+    leave: int  # 请假
+    absent: int  # 缺席
+
+    @property
+    def rate(self) -> float | None:
+        """实到 / 应到, None when nobody was expected."""
+        return self.present / self.expected if self.expected else None
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    name: str
+    presence: Presence  # LEAVE or ABSENT
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerDay:
+    plan_id: int
+    day: date
+    title: str
+    places: tuple[str, ...]  # the stops visited (those not marked skipped), in order
+    host: str
+    recorder: str
+    counts: Counts
+    missing: tuple[Missing, ...]  # on leave (with reasons) and absent
+    guests: tuple[str, ...]
+    done: tuple[DoneItem, ...]
+    summary: str
+    photos: tuple[PhotoRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberYear:
+    member_id: int
+    name: str
+    role: str
+    party_status: PartyStatus
+    counts: Counts
+    months: tuple[Counts | None, ...]  # 12 entries; None where the month had no Party-day for them
+
+
+@dataclass(frozen=True, slots=True)
+class YearLedger:
+    branch: str
+    year: int
+    days: tuple[LedgerDay, ...]
+    held: tuple[bool, ...]  # 12 entries: the month had at least one recorded Party-day
+    counts: Counts  # the year: sums over the days
+    places: tuple[tuple[str, int], ...]  # place and how many days it was visited, by first visit
+    members: tuple[MemberYear, ...]
+
+    def month_counts(self, month: int) -> Counts:
+        return _sum(d.counts for d in self.days if d.day.month == month)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFacts:
+    """What the ledger needs from a plan: its title and its stops (uid, place name)."""
+
+    title: str
+    stops: tuple[tuple[str, str], ...]
+
+
+def rate_text(rate: float | None) -> str:
+    """A rate as every ledger output prints it: one decimal and a percent sign, or —."""
+    return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def build_ledger(
+    branch: str,
+    year: int,
+    records: Iterable[ActivityRecord],
+    plans: Mapping[int, PlanFacts],
+    members: Iterable[Member],
+) -> YearLedger:
+    chosen = sorted((r for r in records if r.day.year == year), key=lambda r: (r.day, r.plan_id))
+    days = tuple(_day(record, plans.get(record.plan_id)) for record in chosen)
+    held = tuple(any(d.day.month == m for d in days) for m in range(1, 13))
+    visits: Counter[str] = Counter()
+    for day in days:
+        visits.update(dict.fromkeys(day.places, 1))
+    roster = [m for m in members if m.id is not None]
+    return YearLedger(
+        branch=branch,
+        year=year,
+        days=days,
+        held=held,
+        counts=_sum(d.counts for d in days),
+        places=tuple(visits.items()),
+        members=tuple(_member_year(m, chosen) for m in roster if _took_part(m, chosen)),
+    )
+
+
+def load_ledger(workspace: Workspace, branch: str, year: int) -> YearLedger:
+    """The ledger from the stores: the year's records, their plans, the branch's roster."""
+    from hongtu.core.storage.plan_store import PlanNotFoundError
+
+    records = workspace.records.records(branch, year)
+    names: dict[int, str] = {}
+    plans: dict[int, PlanFacts] = {}
+    for record in records:
+        try:
+            plan = workspace.plans.get(record.plan_id)
+        except PlanNotFoundError:
+            continue
+        stops = []
+        for stop in plan.stops:
+            if stop.custom is not None:
+                stops.append((stop.id, stop.custom.name))
+            elif stop.site_id is not None:
+                if stop.site_id not in names:
+                    names[stop.site_id] = workspace.sites.get(stop.site_id).name
+                stops.append((stop.id, names[stop.site_id]))
+        plans[record.plan_id] = PlanFacts(plan.title, tuple(stops))
+    return build_ledger(branch, year, records, plans, workspace.members.members(branch))
+
+
+def _day(record: ActivityRecord, facts: PlanFacts | None) -> LedgerDay:
+    skipped = {d.stop_uid for d in record.done if d.state is DoneState.SKIPPED and d.stop_uid}
+    places = tuple(name for uid, name in (facts.stops if facts else ()) if uid not in skipped)
+    missing = tuple(
+        Missing(a.name, a.presence, a.reason)
+        for presence in (Presence.LEAVE, Presence.ABSENT)
+        for a in record.attendance
+        if a.presence is presence
+    )
+    return LedgerDay(
+        plan_id=record.plan_id,
+        day=record.day,
+        title=facts.title if facts else "",
+        places=places,
+        host=record.host,
+        recorder=record.recorder,
+        counts=_counts(record.attendance),
+        missing=missing,
+        guests=tuple(g.name for g in record.guests),
+        done=record.done,
+        summary=record.summary,
+        photos=record.photos,
+    )
+
+
+def _counts(attendance: Iterable[Attendance]) -> Counts:
+    return _presences([a.presence for a in attendance])
+
+
+def _sum(items: Iterable[Counts]) -> Counts:
+    expected = present = leave = absent = 0
+    for c in items:
+        expected += c.expected
+        present += c.present
+        leave += c.leave
+        absent += c.absent
+    return Counts(expected, present, leave, absent)
+
+
+def _took_part(member: Member, records: list[ActivityRecord]) -> bool:
+    """On the roster for at least one of the year's days (members who left earlier drop out)."""
+    return any(a.member_id == member.id for r in records for a in r.attendance)
+
+
+def _member_year(member: Member, records: list[ActivityRecord]) -> MemberYear:
+    by_month: dict[int, list[Presence]] = {}
+    for record in records:
+        for a in record.attendance:
+            if a.member_id == member.id:
+                by_month.setdefault(record.day.month, []).append(a.presence)
+    months = tuple(_presences(by_month[m]) if m in by_month else None for m in range(1, 13))
+    assert member.id is not None
+    return MemberYear(
+        member.id,
+        member.name,
+        member.role,
+        member.party_status,
+        _sum(c for c in months if c is not None),
+        months,
+    )
+
+
+def _presences(presences: list[Presence]) -> Counts:
+    return Counts(
+        len(presences),
+        presences.count(Presence.PRESENT),
+        presences.count(Presence.LEAVE),
+        presences.count(Presence.ABSENT),
+    )

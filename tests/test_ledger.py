@@ -1,0 +1,287 @@
+"""The yearly ledger (台账): figures per day, month and year, and every export read back."""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zlib
+from datetime import date
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from factories import custom_place, make_plan
+from hongtu.cli import main
+from hongtu.core import paths
+from hongtu.core.exports.ledger_docx import render_ledger_docx
+from hongtu.core.exports.ledger_labels import LedgerLabels
+from hongtu.core.exports.ledger_xlsx import render_ledger_xlsx
+from hongtu.core.geo import LatLon
+from hongtu.core.ledger import load_ledger, rate_text
+from hongtu.core.members import Member, PartyStatus
+from hongtu.core.plans import Stop
+from hongtu.core.records import (
+    ActivityRecord,
+    DoneItem,
+    DoneState,
+    PhotoRef,
+    everyone_present,
+)
+
+BRANCH = "第一党支部"
+NAMES = ["张三", "李四", "王五", "赵六", "钱七", "孙八"]
+
+
+def png(width: int, height: int) -> bytes:
+    """A small red PNG (no imaging library needed)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _year(workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace.members.import_members(
+        BRANCH,
+        [Member(None, n, "书记" if i == 0 else "", PartyStatus.FULL) for i, n in enumerate(NAMES)],
+    )
+    members = workspace.members.members(BRANCH)
+    ids = {m.name: m.id for m in members}
+    photo = paths.data_dir() / "photos" / "p1.png"
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    photo.write_bytes(png(40, 30))
+    days = [
+        (date(2025, 1, 10), {}, [], "八路军太原办事处纪念馆"),
+        (date(2025, 3, 7), {ids["李四"]: "出差"}, [ids["赵六"], ids["钱七"]], "晋绥烈士陵园"),
+        (date(2025, 7, 1), {ids["王五"]: "病假"}, [], "八路军太原办事处纪念馆"),
+    ]
+    for number, (day, leave, absent, place) in enumerate(days):
+        stop = Stop(custom=custom_place(place, LatLon(37.86, 112.55)))
+        plan = make_plan([stop], on=day)
+        plan.title = f"主题党日{number + 1}"
+        plan = workspace.plans.save(plan)
+        if number == 2:  # a member leaves before July: not expected then
+            workspace.members.leave(ids["孙八"], date(2025, 6, 1))
+            members = workspace.members.members(BRANCH)
+        workspace.records.save(
+            ActivityRecord(
+                plan.id,
+                day,
+                everyone_present(members, day, leave=leave, absent=absent),
+                summary=f"小结{number + 1}",
+                host="张三",
+                recorder="李四",
+                done=(DoneItem("参观学习", DoneState.DONE, stop.id),),
+                photos=(
+                    (
+                        PhotoRef("a" * 64, "photos/p1.png", "", "合影"),
+                        PhotoRef("b" * 64, "photos/gone.jpg", "", "丢失的照片"),
+                    )
+                    if number == 1
+                    else ()
+                ),
+            ),
+            today=date(2025, 12, 31),
+        )
+
+
+def test_the_year_counts_days_months_places_and_members(workspace) -> None:
+    _year(workspace)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    assert [d.day.month for d in ledger.days] == [1, 3, 7]
+    assert ledger.held == tuple(m in (1, 3, 7) for m in range(1, 13))
+    figures = [(c.expected, c.present, c.leave, c.absent) for c in (d.counts for d in ledger.days)]
+    assert figures == [(6, 6, 0, 0), (6, 3, 1, 2), (5, 4, 1, 0)]
+    assert (ledger.counts.expected, ledger.counts.present) == (17, 13)
+    assert rate_text(ledger.counts.rate) == "76.5%"
+    assert ledger.places == (("八路军太原办事处纪念馆", 2), ("晋绥烈士陵园", 1))
+    members = {m.name: m for m in ledger.members}
+    assert (members["孙八"].counts.expected, members["孙八"].months[6]) == (2, None)
+    assert members["赵六"].months[2] is not None and members["赵六"].months[2].absent == 1
+    assert members["李四"].counts.leave == 1 and members["李四"].counts.present == 2
+    assert load_ledger(workspace, BRANCH, 2024).days == ()
+
+
+def test_xlsx_ledger_holds_every_figure(workspace) -> None:
+    _year(workspace)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    book = load_workbook(io.BytesIO(render_ledger_xlsx(ledger)))
+    days = book["2025年"]
+    rows = [[c.value for c in row] for row in days.iter_rows(min_row=2)]
+    assert len(rows) == len(ledger.days) + 1
+    for row, day in zip(rows, ledger.days, strict=False):
+        c = day.counts
+        assert row[0] == day.day.isoformat() and row[1] == day.title
+        assert row[2] == "；".join(day.places)
+        assert row[5:10] == [c.expected, c.present, c.leave, c.absent, rate_text(c.rate)]
+    assert rows[1][10] == "李四（请假：出差）；赵六（缺席）；钱七（缺席）"
+    total = ledger.counts
+    assert rows[-1][0] == "全年"
+    assert rows[-1][5:10] == [
+        total.expected,
+        total.present,
+        total.leave,
+        total.absent,
+        rate_text(total.rate),
+    ]
+    sheet = book["成员出勤"]
+    table = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert table[0][3:15] == [f"{m}月" for m in range(1, 13)]
+    for row, member in zip(table[1:], ledger.members, strict=True):
+        assert row[0] == member.name
+        months = [(f"{c.present}/{c.expected}" if c else None) for c in member.months]
+        assert [v or None for v in row[3:15]] == months
+        c = member.counts
+        assert row[15:20] == [c.expected, c.present, c.leave, c.absent, rate_text(c.rate)]
+
+
+def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
+    _year(workspace)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    document = Document(io.BytesIO(render_ledger_docx(ledger)))
+    summary, *pages = document.tables
+    assert len(pages) == len(ledger.days)
+    cells = [[c.text for c in row.cells] for row in summary.rows]
+    for row, day in zip(cells[1:], ledger.days, strict=False):
+        c = day.counts
+        assert row == [
+            day.day.isoformat(),
+            day.title,
+            str(c.expected),
+            str(c.present),
+            str(c.leave),
+            str(c.absent),
+            rate_text(c.rate),
+        ]
+    t = ledger.counts
+    assert cells[-1][2:] == [
+        str(t.expected),
+        str(t.present),
+        str(t.leave),
+        str(t.absent),
+        rate_text(t.rate),
+    ]
+    for table, day in zip(pages, ledger.days, strict=True):
+        fields = {row.cells[0].text: row.cells[1].text for row in table.rows}
+        assert fields["主题"] == day.title and fields["时间"] == day.day.isoformat()
+        assert fields["应到/实到"] == f"{day.counts.expected}/{day.counts.present}"
+        assert fields["小结"] == day.summary and fields["主持人/记录人"] == "张三/李四"
+        assert fields["地点"] == "；".join(day.places)
+    assert (
+        "李四（请假：出差）"
+        in {r.cells[0].text: r.cells[1].text for r in pages[1].rows}["缺席及原因"]
+    )
+    assert len(document.inline_shapes) == 1  # the readable photo; the missing one is named
+    assert any("照片无法读取：丢失的照片" in p.text for p in document.paragraphs)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "未开展主题党日的月份：2月；4月；5月；6月；8月；9月；10月；11月；12月" in text
+
+
+def test_english_labels_change_words_not_figures(workspace) -> None:
+    _year(workspace)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    labels = LedgerLabels(year_sheet_format="Y{year}", list_separator="; ")
+    book = load_workbook(io.BytesIO(render_ledger_xlsx(ledger, labels)))
+    assert book.sheetnames[0] == "Y2025"
+
+
+def test_cli_shows_and_exports_the_ledger(workspace, tmp_path, capsys) -> None:
+    _year(workspace)
+    db = workspace.database.url.removeprefix("sqlite:///")
+    assert main(["--db", db, "ledger", "show", "--branch", BRANCH, "--year", "2025", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["months_held"] == [1, 3, 7]
+    assert shown["year_totals"] == {
+        "expected": 17,
+        "present": 13,
+        "leave": 2,
+        "absent": 2,
+        "rate": round(13 / 17, 4),
+    }
+    assert [d["absent"] for d in shown["days"]] == [0, 2, 0]
+    assert main(["--db", db, "ledger", "show", "--branch", BRANCH, "--year", "2025"]) == 0
+    assert "76.5%" in capsys.readouterr().out
+    for fmt in ("xlsx", "docx"):
+        out = tmp_path / f"台账.{fmt}"
+        assert (
+            main(
+                [
+                    "--db",
+                    db,
+                    "ledger",
+                    "export",
+                    "--branch",
+                    BRANCH,
+                    "--year",
+                    "2025",
+                    "--format",
+                    fmt,
+                    "--output",
+                    str(out),
+                ]
+            )
+            == 0
+        )
+        assert out.stat().st_size > 0
+        assert (
+            main(
+                [
+                    "--db",
+                    db,
+                    "ledger",
+                    "export",
+                    "--branch",
+                    BRANCH,
+                    "--year",
+                    "2025",
+                    "--format",
+                    fmt,
+                    "--output",
+                    str(out),
+                ]
+            )
+            == 2
+        )
+    assert load_workbook(tmp_path / "台账.xlsx")["2025年"]["J5"].value == "76.5%"
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "ledger",
+                "export",
+                "--branch",
+                BRANCH,
+                "--year",
+                "2025",
+                "--format",
+                "pptx",
+                "--output",
+                str(tmp_path / "x.pptx"),
+            ]
+        )
+        == 2
+    )
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_cli_ledger_speaks_english(workspace, capsys, lang) -> None:
+    _year(workspace)
+    db = workspace.database.url.removeprefix("sqlite:///")
+    assert (
+        main(["--db", db, "--lang", lang, "ledger", "show", "--branch", BRANCH, "--year", "2025"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "Expected" in out and "Months (● held" in out
