@@ -244,3 +244,13 @@ def _property(text: str) -> str:
     if len(text) <= DOCX_PROPERTY_CHARS:
         return text
     return text[: DOCX_PROPERTY_CHARS - 1] + "…"
+
+
+# The same official style for the ledger's DOCX (``ledger_docx``).
+set_up_page = _page
+set_default_font = _default_font
+add_run = _run
+add_title = _title
+add_heading = _heading
+add_body = _body
+core_property = _property

@@ -18,13 +18,13 @@ from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.docx import (
     TABLE_FONT,
     TABLE_SIZE,
-    _body,
-    _default_font,
-    _heading,
-    _page,
-    _property,
-    _run,
-    _title,
+    add_body,
+    add_heading,
+    add_run,
+    add_title,
+    core_property,
+    set_default_font,
+    set_up_page,
 )
 from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_text import missing_text
@@ -37,25 +37,25 @@ PHOTO_WIDTH = Cm(7.5)
 def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -> bytes:
     labels = labels or LedgerLabels()
     document = Document()
-    _page(document)
-    _default_font(document)
+    set_up_page(document)
+    set_default_font(document)
     title = labels.title_format.format(branch=ledger.branch, year=ledger.year)
-    _title(document, title)
-    _heading(document, labels.summary_heading)
+    add_title(document, title)
+    add_heading(document, labels.summary_heading)
     _summary_table(document, ledger, labels)
     without = [
         labels.month_format.format(month=m)
         for m, held in enumerate(ledger.held, start=1)
         if not held
     ]
-    _body(
+    add_body(
         document,
         f"{labels.months_without}：{labels.list_separator.join(without) or labels.no_missing}",
     )
     for day in ledger.days:
         _page_break(document)
         _record_page(document, day, labels)
-    document.core_properties.title = _property(xml_text(title))
+    document.core_properties.title = core_property(xml_text(title))
     document.core_properties.author = "HongTu"
     buffer = io.BytesIO()
     document.save(buffer)
@@ -108,7 +108,7 @@ def _page_break(document: DocxDocument) -> None:
 
 
 def _record_page(document: DocxDocument, day: LedgerDay, labels: LedgerLabels) -> None:
-    _title(document, labels.record_title)
+    add_title(document, labels.record_title)
     content = [
         f"{item.text}（{labels.done_states[item.state]}{'：' + item.note if item.note else ''}）"
         for item in day.done
@@ -132,7 +132,7 @@ def _record_page(document: DocxDocument, day: LedgerDay, labels: LedgerLabels) -
         table.rows[r].cells[0].width = Cm(3.2)
         table.rows[r].cells[1].width = Cm(11.4)
     if day.photos:
-        _body(document, labels.photos)
+        add_body(document, labels.photos)
         for photo in day.photos:
             _photo(document, photo, labels)
 
@@ -144,7 +144,7 @@ def _photo(document: DocxDocument, photo: PhotoRef, labels: LedgerLabels) -> Non
     try:
         paragraph.add_run().add_picture(str(path), width=PHOTO_WIDTH)
     except Exception:  # missing, unreadable or an image python-docx cannot place
-        _run(
+        add_run(
             paragraph,
             labels.photo_missing.format(name=photo.caption or path.name),
             TABLE_FONT,
@@ -154,7 +154,7 @@ def _photo(document: DocxDocument, photo: PhotoRef, labels: LedgerLabels) -> Non
     if photo.caption:
         caption = document.add_paragraph()
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(caption, photo.caption, TABLE_FONT, TABLE_SIZE)
+        add_run(caption, photo.caption, TABLE_FONT, TABLE_SIZE)
 
 
 def photo_file(photo: PhotoRef) -> Path:
@@ -168,6 +168,6 @@ def _fill_row(table: Table, row: int, values: list[str]) -> None:
         cell = table.cell(row, column)
         lines = value.split("\n")
         paragraph = cell.paragraphs[0]
-        _run(paragraph, lines[0], TABLE_FONT, TABLE_SIZE, bold=column == 0 or row == 0)
+        add_run(paragraph, lines[0], TABLE_FONT, TABLE_SIZE, bold=column == 0 or row == 0)
         for line in lines[1:]:
-            _run(cell.add_paragraph(), line, TABLE_FONT, TABLE_SIZE)
+            add_run(cell.add_paragraph(), line, TABLE_FONT, TABLE_SIZE)

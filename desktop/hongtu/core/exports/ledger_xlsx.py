@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_text import missing_text
-from hongtu.core.exports.xlsx import _put
+from hongtu.core.exports.xlsx import put_cell
 from hongtu.core.ledger import Counts, YearLedger, rate_text
 
 
@@ -107,6 +107,6 @@ def _month_cell(counts: Counts | None) -> str:
 
 def _row(sheet: Worksheet, row: int, values: Sequence[str | int], *, bold: bool = False) -> None:
     for column, value in enumerate(values, start=1):
-        cell = _put(sheet, row, column, value)
+        cell = put_cell(sheet, row, column, value)
         if bold:
             cell.font = Font(name=cell.font.name, size=cell.font.size, bold=True)

@@ -169,3 +169,6 @@ def _stops_sheet(sheet: Worksheet, doc: PlanDocument) -> None:
         _put(sheet, row, 6, "✓" if stop.position_unverified else "")
     for letter, width in zip("ABCDEF", (6, 30, 14, 12, 12, 12), strict=True):
         sheet.column_dimensions[letter].width = width
+
+
+put_cell = _put  # text never a formula: shared with the ledger's XLSX (``ledger_xlsx``)
