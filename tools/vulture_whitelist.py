@@ -57,6 +57,8 @@ _.collect_data_files
 
 # SQLAlchemy column, pytest, http.server, HTMLParser, io, the soak test's actions by name
 _.created_at
+_.saved_at
+_.added_at
 _.pytestmark
 _.no_network
 _.do_GET

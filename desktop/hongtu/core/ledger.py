@@ -76,9 +76,6 @@ class YearLedger:
     places: tuple[tuple[str, int], ...]  # place and how many days it was visited, by first visit
     members: tuple[MemberYear, ...]
 
-    def month_counts(self, month: int) -> Counts:
-        return _sum(d.counts for d in self.days if d.day.month == month)
-
 
 @dataclass(frozen=True, slots=True)
 class PlanFacts:

@@ -30,10 +30,6 @@ class MemberStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def branches(self) -> list[str]:
-        with self._sessions() as session:
-            return list(session.scalars(select(BranchRow.name).order_by(BranchRow.name)))
-
     def members(self, branch: str, *, on: date | None = None) -> list[Member]:
         """The branch's members in roster order; with ``on``, only those on the roster that
         day. Members who left are kept (with ``left_on``) and listed without ``on``."""
