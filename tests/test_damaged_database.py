@@ -263,3 +263,25 @@ def test_a_failed_migration_leaves_one_backup_and_the_file_as_it_was(tmp_path) -
     con = sqlite3.connect(f"file:{file}?immutable=1", uri=True)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
     con.close()
+    from hongtu.qt.errors import database_error_message
+
+    message = database_error_message(error)  # what the window says, truthfully
+    assert "升级" in message and "已撤销" in message and "已损坏" not in message
+    assert str(error.backup) in message and "红途没有修改这个文件" in message
+
+
+@pytest.mark.parametrize(
+    ("problem", "words"),
+    [
+        (DatabaseProblem.DISK_FULL, "磁盘空间已满"),
+        (DatabaseProblem.READ_ONLY_FILE, "只读"),
+        (DatabaseProblem.READ_ONLY_FOLDER, "文件夹不允许写入"),
+        (DatabaseProblem.IS_A_FOLDER, "是一个文件夹"),
+        (DatabaseProblem.MIGRATION_FAILED, "升级"),
+    ],
+)
+def test_each_storage_problem_has_its_own_true_message(problem, words) -> None:
+    from hongtu.qt.errors import database_error_message
+
+    message = database_error_message(DatabaseError(problem, "/data/hongtu.sqlite3"))
+    assert words in message and "已损坏" not in message

@@ -182,3 +182,29 @@ def test_a_second_process_renaming_a_plan_is_noticed(qtbot, window, other, db) -
     qtbot.waitUntil(lambda: process.poll() is not None, timeout=60_000)
     assert process.returncode == 0
     qtbot.waitUntil(lambda: "进程乙改名" in listed_titles(window), timeout=NOTICE_MS)
+
+
+def test_typing_in_progress_when_another_writer_saves_becomes_a_conflict(
+    qtbot, window, other
+) -> None:
+    """The window notices the other save while text is still being typed (not yet saved): the
+    typing is pushed, refused, and kept on screen with the choice to reload or keep it."""
+    plan = saved_plan(other, "初稿")
+    qtbot.waitUntil(lambda: "初稿" in listed_titles(window), timeout=NOTICE_MS)
+    assert plan.id is not None
+    open_plan(qtbot, window, plan.id)
+    ui = window.plan_ui
+    ui.editor.notes_text.timer.stop()  # (the typing's own debounce must not save it first)
+    ui.editor.notes.setFocus()
+    qtbot.keyClicks(ui.editor.notes, "still typing")
+    ui.editor.notes_text.timer.stop()
+    assert ui.editor.notes_text.pending
+
+    theirs = other.plans.get(plan.id)
+    theirs.title = "别处定稿"
+    other.plans.save(theirs)
+
+    qtbot.waitUntil(lambda: ui.conflict_bar.isVisible(), timeout=NOTICE_MS)
+    assert ui.editor.notes.toPlainText() == "still typing"
+    assert "别处定稿" in ui.conflict_bar.message.text()
+    assert other.plans.get(plan.id).notes == ""
