@@ -208,3 +208,24 @@ def test_typing_in_progress_when_another_writer_saves_becomes_a_conflict(
     assert ui.editor.notes.toPlainText() == "still typing"
     assert "别处定稿" in ui.conflict_bar.message.text()
     assert other.plans.get(plan.id).notes == ""
+
+
+def test_a_look_that_fails_is_tried_again_not_a_crash(qtbot, window, other, monkeypatch) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    session = window.plan_ui.session
+    real = session.store.versions
+    calls: list[int] = []
+
+    def flaky() -> dict[int, int]:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("SELECT", {}, sqlite3.OperationalError("disk I/O error"))
+        return real()
+
+    monkeypatch.setattr(session.store, "versions", flaky)
+    saved_plan(other, "稍后出现")
+    qtbot.waitUntil(lambda: "稍后出现" in listed_titles(window), timeout=NOTICE_MS * 2)
+    assert len(calls) >= 2

@@ -165,6 +165,7 @@ class PlanSession(QObject):
         self._versions: dict[int, int | None] = {}
         self._listed: dict[int, int] = {}  # every plan's version at the last look
         self._probe: ChangeProbe | None = None
+        self._look_again = False  # the last look failed: look at the versions again
         self._base: Plan | None = None  # the open plan as last saved or loaded
         self.conflict: PlanConflict | None = None
 
@@ -451,9 +452,19 @@ class PlanSession(QObject):
         text still being typed is pushed first (that save is refused and becomes a conflict,
         the typing staying on screen); otherwise the plan is reloaded, or closed if deleted.
         """
-        if self._store is None or self._probe is None or not self._probe.changed():
+        if self._store is None or self._probe is None:
             return
-        current = self.store.versions()
+        if not self._probe.changed() and not self._look_again:
+            return
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            current = self.store.versions()
+        except SQLAlchemyError as exc:  # busy or unreadable for a moment: look again next time
+            log.info("plans not re-read after another program's write: %s", type(exc).__name__)
+            self._look_again = True
+            return
+        self._look_again = False
         listed, self._listed = self._listed, current
         moved = {i for i in listed.keys() | current.keys() if listed.get(i) != current.get(i)}
         elsewhere = sorted(
