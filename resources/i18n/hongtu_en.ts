@@ -19,6 +19,10 @@
   <context>
     <name>Cli</name>
     <message>
+      <source>{0} 的使用条款不允许批量下载瓦片用于离线使用</source>
+      <translation>{0}'s terms of use do not allow bulk downloading tiles for offline use</translation>
+    </message>
+    <message>
       <source>{0} 起</source>
       <translation>from {0}</translation>
     </message>
@@ -53,6 +57,14 @@
     <message>
       <source>{year}年</source>
       <translation>{year}</translation>
+    </message>
+    <message>
+      <source>下载已中断；已下载的瓦片已保存，再次运行同一命令可继续</source>
+      <translation>Download interrupted; the tiles fetched so far are saved, run the same command again to continue</translation>
+    </message>
+    <message>
+      <source>下载已取消</source>
+      <translation>Download cancelled</translation>
     </message>
     <message>
       <source>不支持这种格式</source>
@@ -97,6 +109,10 @@
     <message>
       <source>位置未知</source>
       <translation>Position unknown</translation>
+    </message>
+    <message>
+      <source>使用 --url 时必须用 --attribution 写明瓦片的版权说明</source>
+      <translation>With --url, give the tiles' attribution with --attribution</translation>
     </message>
     <message>
       <source>党支部</source>
@@ -155,6 +171,10 @@
       <translation>District</translation>
     </message>
     <message>
+      <source>区域或缩放级别不可用：{0}</source>
+      <translation>Area or zoom range not usable: {0}</translation>
+    </message>
+    <message>
       <source>午餐</source>
       <translation>Lunch</translation>
     </message>
@@ -195,8 +215,32 @@
       <translation>Name</translation>
     </message>
     <message>
+      <source>地图包名称只能含字母、数字、汉字、- 和 _：{0}</source>
+      <translation>A package name may contain only letters, digits, Chinese characters, - and _: {0}</translation>
+    </message>
+    <message>
+      <source>地图包文件已损坏：{0}</source>
+      <translation>The package file is damaged: {0}</translation>
+    </message>
+    <message>
+      <source>地图包没有记录区域，请指定区域</source>
+      <translation>The package has no area recorded; please give the area</translation>
+    </message>
+    <message>
+      <source>地图包的瓦片不是 png、jpg 或 webp 图片：{0}</source>
+      <translation>The package's tiles are not png, jpg or webp images: {0}</translation>
+    </message>
+    <message>
+      <source>地图包缺少名称或图片格式（metadata）：{0}</source>
+      <translation>The package lacks its name or image format (metadata): {0}</translation>
+    </message>
+    <message>
       <source>地点</source>
       <translation>Place</translation>
+    </message>
+    <message>
+      <source>坐标系只能是 wgs84 或 gcj02</source>
+      <translation>The coordinate system must be wgs84 or gcj02</translation>
     </message>
     <message>
       <source>坐标系只能是 wgs84、gcj02 或 bd09</source>
@@ -207,12 +251,20 @@
       <translation>Coordinates out of range</translation>
     </message>
     <message>
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+    <message>
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
       <source>姓名应为 1 到 {0} 个字</source>
       <translation>A name must be 1 to {0} characters</translation>
+    </message>
+    <message>
+      <source>完整</source>
+      <translation>Complete</translation>
     </message>
     <message>
       <source>实到</source>
@@ -227,8 +279,16 @@
       <translation>Summary</translation>
     </message>
     <message>
+      <source>已删除：{0}</source>
+      <translation>Deleted: {0}</translation>
+    </message>
+    <message>
       <source>已完成</source>
       <translation>Done</translation>
+    </message>
+    <message>
+      <source>已完成：{0}（新下载 {1} 个瓦片，已有 {2} 个，服务器没有的 {3} 个）</source>
+      <translation>Done: {0} ({1} tiles fetched, {2} already there, {3} not on the server)</translation>
     </message>
     <message>
       <source>已定</source>
@@ -239,8 +299,16 @@
       <translation>Imported into {0}: {1} added, {2} updated</translation>
     </message>
     <message>
+      <source>已导入：{0}（{1} 个瓦片）</source>
+      <translation>Imported: {0} ({1} tiles)</translation>
+    </message>
+    <message>
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
+    </message>
+    <message>
+      <source>已有同名的地图包（可用 --name 或 --replace）：{0}</source>
+      <translation>A package with that name exists (use --name or --replace): {0}</translation>
     </message>
     <message>
       <source>已核实</source>
@@ -261,6 +329,10 @@
     <message>
       <source>成员出勤</source>
       <translation>Member attendance</translation>
+    </message>
+    <message>
+      <source>找不到离线地图包或文件：{0}</source>
+      <translation>No such offline map package or file: {0}</translation>
     </message>
     <message>
       <source>提醒：{0} 条（详见界面或 --json）</source>
@@ -351,6 +423,10 @@
       <translation>None</translation>
     </message>
     <message>
+      <source>无法写入文件：{0}（{1}）</source>
+      <translation>Cannot write the file: {0} ({1})</translation>
+    </message>
+    <message>
       <source>无法读取文件 {0}：{1}</source>
       <translation>Cannot read file {0}: {1}</translation>
     </message>
@@ -379,8 +455,16 @@
       <translation>changed</translation>
     </message>
     <message>
+      <source>未下载完（可继续）</source>
+      <translation>Incomplete (can be continued)</translation>
+    </message>
+    <message>
       <source>未开展主题党日的月份</source>
       <translation>Months without a Party-day</translation>
+    </message>
+    <message>
+      <source>未知的底图服务商：{0}</source>
+      <translation>Unknown base-map provider: {0}</translation>
     </message>
     <message>
       <source>未进行</source>
@@ -389,6 +473,10 @@
     <message>
       <source>本机站点目录中没有这个站点</source>
       <translation>This site is not in the local site catalogue</translation>
+    </message>
+    <message>
+      <source>来源</source>
+      <translation>Source</translation>
     </message>
     <message>
       <source>正式党员</source>
@@ -437,6 +525,14 @@
     <message>
       <source>现场党课</source>
       <translation>On-site Party lesson</translation>
+    </message>
+    <message>
+      <source>瓦片下载失败（{0}），已下载的瓦片已保存，再次运行同一命令可继续</source>
+      <translation>A tile download failed ({0}); the tiles fetched so far are saved, run the same command again to continue</translation>
+    </message>
+    <message>
+      <source>瓦片数</source>
+      <translation>Tiles</translation>
     </message>
     <message>
       <source>磁盘空间不足</source>
@@ -495,6 +591,10 @@
       <translation>Sign-in sheet</translation>
     </message>
     <message>
+      <source>约 {0} 个瓦片，约 {1}</source>
+      <translation>About {0} tiles, about {1}</translation>
+    </message>
+    <message>
       <source>纬度</source>
       <translation>Latitude</translation>
     </message>
@@ -525,6 +625,10 @@
     <message>
       <source>编号</source>
       <translation>ID</translation>
+    </message>
+    <message>
+      <source>缩放级别</source>
+      <translation>Zoom levels</translation>
     </message>
     <message>
       <source>缺少导出所需的数据</source>
@@ -571,6 +675,10 @@
       <translation>over a limit (text too long, or too many stops or activities)</translation>
     </message>
     <message>
+      <source>超过单个地图包的上限 {0} 个瓦片：请缩小区域或缩放级别</source>
+      <translation>More than the {0} tiles one package may hold: choose a smaller area or zoom range</translation>
+    </message>
+    <message>
       <source>距离未知</source>
       <translation>Distance unknown</translation>
     </message>
@@ -591,16 +699,32 @@
       <translation>No plans yet.</translation>
     </message>
     <message>
+      <source>还没有离线地图包</source>
+      <translation>No offline map packages yet</translation>
+    </message>
+    <message>
       <source>这个地点没有坐标，无法写入文件</source>
       <translation>This place has no coordinates, so it cannot be written to the file</translation>
+    </message>
+    <message>
+      <source>这个底图需要密钥：请在设置中填写</source>
+      <translation>This base map needs a key: enter it in the settings</translation>
     </message>
     <message>
       <source>这个数据库不是红途的数据库</source>
       <translation>This is not a HongTu database</translation>
     </message>
     <message>
+      <source>这个数据库没有 MBTiles 的 metadata 和 tiles 表：{0}</source>
+      <translation>This database has no MBTiles metadata and tiles tables: {0}</translation>
+    </message>
+    <message>
       <source>这个数据库由更新版本的红途创建</source>
       <translation>This database was created by a newer version of HongTu</translation>
+    </message>
+    <message>
+      <source>这个文件不是 MBTiles 地图包（不是 SQLite 数据库）：{0}</source>
+      <translation>This file is not an MBTiles package (not an SQLite database): {0}</translation>
     </message>
     <message>
       <source>这个文件不是数据库文件</source>

@@ -5,6 +5,7 @@ hongtu sites list [--json]                          the site catalogue
 hongtu sites add --name N --lat LAT --lon LON --crs wgs84|gcj02|bd09 [--district D]
                                                     add a place (stored in WGS-84)
 hongtu plans list|import|show|optimise|rename|export …  plans, headless
+hongtu tiles estimate|download|list|delete|export|import …  offline map packages
 hongtu members import|add|list --branch B …         a branch's roster
 hongtu ledger show|export --branch B --year Y …     the branch's yearly ledger (台账)
 
@@ -44,9 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     from hongtu.cli.members import add_member_commands
     from hongtu.cli.plans import add_plan_commands
     from hongtu.cli.sites import add_site_commands
+    from hongtu.cli.tiles import add_tile_commands
 
     add_site_commands(commands)
     add_plan_commands(commands)
+    add_tile_commands(commands)
     add_member_commands(commands)
     add_ledger_commands(commands)
     return parser

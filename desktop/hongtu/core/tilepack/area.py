@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from hongtu.core.coords import from_wgs84
 from hongtu.core.districts import all_districts, district_by_name
@@ -153,3 +154,18 @@ class Estimate:
 def estimate(ranges: Iterable[TileRange]) -> Estimate:
     count = sum(r.count for r in ranges)
     return Estimate(count, count * TYPICAL_TILE_BYTES)
+
+
+def plan_points(plan: Any, sites: dict[int, Any]) -> list[LatLon]:
+    """The WGS-84 points of a plan's gathering point and stops that have a position."""
+    places = [plan.gathering, *plan.stops]
+    points = []
+    for place in places:
+        if place.custom is not None:
+            point = place.custom.point
+        else:
+            site = sites.get(place.site_id) if place.site_id is not None else None
+            point = site.position.point if site is not None and site.position else None
+        if point is not None:
+            points.append(point)
+    return points
