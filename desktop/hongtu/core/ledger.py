@@ -104,6 +104,12 @@ def build_ledger(
     for day in days:
         visits.update(dict.fromkeys(day.places, 1))
     roster = [m for m in members if m.id is not None]
+    by_member: dict[int, dict[int, list[Presence]]] = {}
+    for record in chosen:  # one pass: member → month → presences
+        for a in record.attendance:
+            by_member.setdefault(a.member_id, {}).setdefault(record.day.month, []).append(
+                a.presence
+            )
     return YearLedger(
         branch=branch,
         year=year,
@@ -111,31 +117,15 @@ def build_ledger(
         held=held,
         counts=_sum(d.counts for d in days),
         places=tuple(visits.items()),
-        members=tuple(_member_year(m, chosen) for m in roster if _took_part(m, chosen)),
+        members=tuple(_member_year(m, by_member[m.id]) for m in roster if m.id in by_member),
     )
 
 
 def load_ledger(workspace: Workspace, branch: str, year: int) -> YearLedger:
     """The ledger from the stores: the year's records, their plans, the branch's roster."""
-    from hongtu.core.storage.plan_store import PlanNotFoundError
-
     records = workspace.records.records(branch, year)
-    names: dict[int, str] = {}
-    plans: dict[int, PlanFacts] = {}
-    for record in records:
-        try:
-            plan = workspace.plans.get(record.plan_id)
-        except PlanNotFoundError:
-            continue
-        stops = []
-        for stop in plan.stops:
-            if stop.custom is not None:
-                stops.append((stop.id, stop.custom.name))
-            elif stop.site_id is not None:
-                if stop.site_id not in names:
-                    names[stop.site_id] = workspace.sites.get(stop.site_id).name
-                stops.append((stop.id, names[stop.site_id]))
-        plans[record.plan_id] = PlanFacts(plan.title, tuple(stops))
+    places = workspace.records.plan_places([r.plan_id for r in records])
+    plans = {plan_id: PlanFacts(title, tuple(stops)) for plan_id, (title, stops) in places.items()}
     return build_ledger(branch, year, records, plans, workspace.members.members(branch))
 
 
@@ -178,17 +168,8 @@ def _sum(items: Iterable[Counts]) -> Counts:
     return Counts(expected, present, leave, absent)
 
 
-def _took_part(member: Member, records: list[ActivityRecord]) -> bool:
-    """On the roster for at least one of the year's days (members who left earlier drop out)."""
-    return any(a.member_id == member.id for r in records for a in r.attendance)
-
-
-def _member_year(member: Member, records: list[ActivityRecord]) -> MemberYear:
-    by_month: dict[int, list[Presence]] = {}
-    for record in records:
-        for a in record.attendance:
-            if a.member_id == member.id:
-                by_month.setdefault(record.day.month, []).append(a.presence)
+def _member_year(member: Member, by_month: dict[int, list[Presence]]) -> MemberYear:
+    """A member's year (only members on the roster for at least one of the year's days)."""
     months = tuple(_presences(by_month[m]) if m in by_month else None for m in range(1, 13))
     assert member.id is not None
     return MemberYear(

@@ -164,8 +164,9 @@ def photo_file(photo: PhotoRef) -> Path:
 
 
 def _fill_row(table: Table, row: int, values: list[str]) -> None:
+    cells = table.rows[row].cells  # once per row: ``table.cell`` walks the whole table
     for column, value in enumerate(values):
-        cell = table.cell(row, column)
+        cell = cells[column]
         lines = value.split("\n")
         paragraph = cell.paragraphs[0]
         add_run(paragraph, lines[0], TABLE_FONT, TABLE_SIZE, bold=column == 0 or row == 0)

@@ -33,8 +33,10 @@ from hongtu.core.storage.models import (
     MemberRow,
     PhotoRow,
     PlanRow,
+    PlanStopRow,
     RecordHistoryRow,
     RecordRow,
+    SiteRow,
 )
 from hongtu.core.storage.plan_store import PlanNotFoundError
 from hongtu.core.storage.transactions import writing
@@ -125,8 +127,31 @@ class RecordStore:
                 query = query.where(
                     RecordRow.day >= date(year, 1, 1), RecordRow.day <= date(year, 12, 31)
                 )
-            rows = session.scalars(query.order_by(RecordRow.day, RecordRow.id))
-            return [_record_from_row(row, branch) for row in rows]
+            rows = list(session.scalars(query.order_by(RecordRow.day, RecordRow.id)))
+            names = _member_names(session, branch_id)
+            return [_record_from_row(row, branch, names) for row in rows]
+
+    def plan_places(self, plan_ids: list[int]) -> dict[int, tuple[str, list[tuple[str, str]]]]:
+        """Each plan's title and its stops as (stop uid, place name), in order: two queries,
+        for the ledger (which needs no more of the plan)."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(PlanRow.id, PlanRow.title).where(PlanRow.id.in_(plan_ids))
+            )
+            titles = {plan_id: title for plan_id, title in rows}
+            facts: dict[int, tuple[str, list[tuple[str, str]]]] = {
+                plan_id: (title, []) for plan_id, title in titles.items()
+            }
+            stops = session.execute(
+                select(PlanStopRow.plan_id, PlanStopRow.stop_uid, PlanStopRow.custom, SiteRow.name)
+                .outerjoin(SiteRow, SiteRow.id == PlanStopRow.site_id)
+                .where(PlanStopRow.plan_id.in_(plan_ids))
+                .order_by(PlanStopRow.plan_id, PlanStopRow.position)
+            )
+            for plan_id, uid, custom, site_name in stops:
+                name = site_name if site_name is not None else (custom or {}).get("name", "")
+                facts[plan_id][1].append((uid, str(name)))
+            return facts
 
 
 def _fill(row: RecordRow, record: ActivityRecord, branch_id: int, now: datetime) -> None:
@@ -165,20 +190,20 @@ def _branch_name(session: Session, branch_id: int) -> str:
     return session.scalar(select(BranchRow.name).where(BranchRow.id == branch_id)) or ""
 
 
-def _record_from_row(row: RecordRow, branch: str) -> ActivityRecord:
-    session = Session.object_session(row)
-    assert session is not None
-    ids = [a.member_id for a in row.attendance]
-    names = (
-        {
-            member_id: name
-            for member_id, name in session.execute(
-                select(MemberRow.id, MemberRow.name).where(MemberRow.id.in_(ids))
-            )
-        }
-        if ids
-        else {}
+def _member_names(session: Session, branch_id: int) -> dict[int, str]:
+    rows = session.execute(
+        select(MemberRow.id, MemberRow.name).where(MemberRow.branch_id == branch_id)
     )
+    return {member_id: name for member_id, name in rows}
+
+
+def _record_from_row(
+    row: RecordRow, branch: str, names: dict[int, str] | None = None
+) -> ActivityRecord:
+    if names is None:
+        session = Session.object_session(row)
+        assert session is not None
+        names = _member_names(session, row.branch_id)
     return ActivityRecord(
         plan_id=row.plan_id,
         day=row.day,
