@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import pytest
 
-from hongtu.core.atomic import NEW_FILE_MODE, write_atomic
+from hongtu.core.atomic import (
+    NEW_FILE_MODE,
+    ExportError,
+    ExportErrorCode,
+    IncompleteFileError,
+    error_code,
+    export_error,
+    verify_pdf,
+    write_atomic,
+)
 
 
 @pytest.mark.parametrize("mode", [0o600, 0o640, 0o664, 0o755])
@@ -58,3 +68,30 @@ def test_data_and_folder_are_fsynced_around_the_rename(
     assert renamed == f"{temp}->{target}" and Path(temp).parent == tmp_path
     assert synced_folder == str(tmp_path)  # the rename itself is made durable
     assert target.read_bytes() == b"new plan"
+
+
+def test_an_error_without_a_number_is_other_and_keeps_its_words(tmp_path: Path) -> None:
+    assert error_code(OSError("odd")) is ExportErrorCode.OTHER
+    assert error_code(OSError(errno.EPERM, "no")) is ExportErrorCode.PERMISSION
+    full = export_error(OSError(errno.ENOSPC, "No space left on device"), tmp_path / "a.pdf")
+    assert (full.code, full.detail) == (ExportErrorCode.DISK_FULL, "No space left on device")
+    assert str(full) == f"disk_full: {tmp_path / 'a.pdf'} (No space left on device)"
+    bare = export_error(OSError("odd"), tmp_path / "a.pdf")
+    assert (bare.code, bare.detail) == (ExportErrorCode.OTHER, "odd")
+    assert str(ExportError(ExportErrorCode.EXISTS, tmp_path / "a.pdf")) == (
+        f"exists: {tmp_path / 'a.pdf'}"
+    )
+
+
+def test_the_smallest_whole_pdf_passes_and_one_byte_less_does_not(tmp_path: Path) -> None:
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(b"%PDF-%%EOF")  # 10 bytes: the header and the end marker, nothing else
+    verify_pdf(pdf)
+    pdf.write_bytes(b"%PDF-%EOF")
+    with pytest.raises(IncompleteFileError):
+        verify_pdf(pdf)
+    pdf.write_bytes(b"%PDF-" + b"x" * 100 + b"%%EOF\n")
+    verify_pdf(pdf)
+    pdf.write_bytes(b"%PDF-" + b"x" * 100)  # cut before the end marker
+    with pytest.raises(IncompleteFileError):
+        verify_pdf(pdf)

@@ -292,3 +292,13 @@ def test_an_unplaced_gathering_point_orders_the_stops_among_themselves() -> None
     )
     schedule = compute_schedule(plan, sites, DEFAULT_SETTINGS)
     assert schedule.legs[0].minutes == DEFAULT_SETTINGS.min_leg_minutes
+
+
+def test_a_catalogue_site_as_gathering_point_is_the_start_of_the_tour() -> None:
+    sites = _line_sites(4)
+    plan = make_plan(
+        [site_stop(i) for i in (3, 1, 2)], gathering=GatheringPoint(site_id=4), returns=False
+    )
+    order = optimise_stop_order(plan, sites, DEFAULT_SETTINGS)
+    by_id = {stop.id: stop.site_id for stop in plan.stops}
+    assert [by_id[stop_id] for stop_id in order] == [3, 2, 1]  # from the far end, inwards
