@@ -1,4 +1,4 @@
-"""Travel settings refuse impossible values at their exact limits (tests kept from mutation runs)."""
+"""Travel settings refuse impossible values at their exact limits (found by mutation runs)."""
 
 from __future__ import annotations
 
