@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from hongtu.core.basemaps import BaseMapId
-from hongtu.core.geo import LatLon
+from hongtu.core.geo import Crs, LatLon
 from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint, ItemKind
 from hongtu.core.routing import TravelSettings
 from hongtu.core.settings import Settings
@@ -162,7 +162,9 @@ def test_gathering_editor_saves_a_name_without_a_coordinate(qtbot, session) -> N
     editor.flush()
     assert saved(session).gathering == GatheringPoint(custom=CustomPlace("单位东门"))
     assert editor.coordinate.text() == "东门附近" and "无法识别" in editor.hint.text()
-    # the coordinate pasted later joins the name
+    # the coordinate pasted later joins the name; this one is from a GPS (WGS-84)
+    assert editor.crs.crs() is Crs.GCJ02  # the usual case (高德, phone apps) comes first
+    editor.crs.set_crs(Crs.WGS84)
     editor.coordinate.setText("37.8706, 112.5489")
     editor.coordinate.textEdited.emit("37.8706, 112.5489")
     editor.flush()
@@ -309,3 +311,29 @@ def tooltip_text(tip: str) -> str:
     from PySide6.QtGui import QTextDocumentFragment
 
     return QTextDocumentFragment.fromHtml(tip).toPlainText()
+
+
+def test_a_gathering_coordinate_pasted_from_amap_is_stored_in_wgs84(qtbot, session) -> None:
+    new_plan_with_stops(session, "太原解放纪念馆")
+    editor = GatheringEditor(session.set_gathering)
+    qtbot.addWidget(editor)
+    session.plan_changed.connect(lambda plan, *_: editor.show_gathering(plan.gathering))
+    editor.kind.setCurrentIndex(2)
+    editor.kind.activated.emit(2)
+    editor.name.setText("单位大门")
+    editor.name.textEdited.emit("单位大门")
+    editor.coordinate.setText("112.5489, 37.8706")  # as 高德 shows it: longitude first
+    editor.coordinate.textEdited.emit("112.5489, 37.8706")
+    editor.flush()
+    point = saved(session).gathering.custom.point
+    assert point is not None and point != LatLon(37.8706, 112.5489)
+    hint = editor.hint.text()
+    assert "WGS-84" in hint and f"{point.lat:.6f}, {point.lon:.6f}" in hint
+    metres = int(hint.split("偏移约 ")[1].split(" 米")[0])
+    assert 450 < metres < 700  # the GCJ-02 shift in Taiyuan
+    # while typing, the field keeps what was pasted, in the system chosen for it
+    assert editor.coordinate.text() == "112.5489, 37.8706" and editor.crs.crs() is Crs.GCJ02
+    # opened again later, the field holds the stored WGS-84 value, and the choice says so
+    editor.show_gathering(saved(session).gathering, opened=True)
+    assert editor.crs.crs() is Crs.WGS84
+    assert editor.coordinate.text() == f"{point.lat:.6f}, {point.lon:.6f}"

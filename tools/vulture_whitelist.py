@@ -21,6 +21,9 @@ _.supportedDragActions
 _.mimeTypes
 _.mimeData
 _.dropMimeData
+_.dragEnterEvent
+_.dragMoveEvent
+_.dropEvent
 _.eventFilter
 _.mergeWith
 _.interceptRequest

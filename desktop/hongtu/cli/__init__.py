@@ -31,14 +31,14 @@ Handler = Callable[[argparse.Namespace], int]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="hongtu", description="红途 HongTu — 太原红色教育主题党日规划"
+        prog="hongtu", description=tr("红途 HongTu — 太原红色教育主题党日规划")
     )
     parser.add_argument("--version", action="version", version=f"hongtu {__version__}")
-    parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（默认在用户数据目录）")
+    parser.add_argument("--db", help=tr("数据库文件路径或 SQLAlchemy URL（默认在用户数据目录）"))
     parser.add_argument(
         "--lang",
         default=None,
-        help="界面语言：zh_CN（默认）或 en；不指定时用 HONGTU_LANG 或设置中的语言",
+        help=tr("界面语言：zh_CN（默认）或 en；不指定时用 HONGTU_LANG 或设置中的语言"),
     )
     commands = parser.add_subparsers(dest="command")
     from hongtu.cli.ledger import add_ledger_commands
@@ -56,11 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     from hongtu.core.settings import load_settings
 
-    args.settings = load_settings()  # the one read of the settings file; commands use these
+    settings = load_settings()  # the one read of the settings file; commands use these
+    words = list(sys.argv[1:] if argv is None else argv)
+    early = _early_language(words, settings.language)
+    if early == "en" and _is_command_line(words):
+        _install_cli_translator()  # before the parser is built: its help is translated too
+    parser = build_parser()
+    args = parser.parse_args(words)
+    args.settings = settings
     try:
         lang = _language(args.lang or os.environ.get("HONGTU_LANG") or args.settings.language)
     except ValueError:
@@ -77,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from hongtu.qt.app import run_gui
 
         return run_gui(args.db, lang, args.settings)
-    if lang == "en":
+    if lang == "en" and early != "en":
         _install_cli_translator()
     handler: Handler = args.handler
     from hongtu.core.storage.problems import DatabaseError
@@ -120,6 +125,26 @@ def _where(db: str | None) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # an unparsable URL: say only which kind of database it is
         return url.partition("://")[0]
+
+
+def _early_language(words: list[str], saved: str) -> str | None:
+    """The language before the parser exists (so ``--help`` can be in it); None if unclear."""
+    lang: str | None = None
+    for index, word in enumerate(words):
+        if word == "--lang" and index + 1 < len(words):
+            lang = words[index + 1]
+        elif word.startswith("--lang="):
+            lang = word.partition("=")[2]
+    try:
+        return _language(lang or os.environ.get("HONGTU_LANG") or saved)
+    except ValueError:
+        return None
+
+
+def _is_command_line(words: list[str]) -> bool:
+    """A subcommand or a help request: the terminal, not the window, will show the text."""
+    commands = ("-h", "--help", "sites", "plans", "members", "ledger")
+    return any(word in commands for word in words)
 
 
 def _display_available() -> bool:

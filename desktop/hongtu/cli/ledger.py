@@ -12,20 +12,20 @@ LEDGER_FORMATS = ("xlsx", "docx")
 
 
 def add_ledger_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    ledger = commands.add_parser("ledger", help="支部年度台账").add_subparsers(
+    ledger = commands.add_parser("ledger", help=tr("支部年度台账")).add_subparsers(
         dest="action", required=True
     )
-    show = ledger.add_parser("show", help="显示一年的台账（每次活动和全年的出勤）")
-    show.add_argument("--branch", required=True, help="党支部名称")
-    show.add_argument("--year", required=True, type=int, help="年份")
-    show.add_argument("--json", action="store_true", help="以 JSON 输出")
+    show = ledger.add_parser("show", help=tr("显示一年的台账（每次活动和全年的出勤）"))
+    show.add_argument("--branch", required=True, help=tr("党支部名称"))
+    show.add_argument("--year", required=True, type=int, help=tr("年份"))
+    show.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
     show.set_defaults(handler=cmd_ledger_show)
-    export = ledger.add_parser("export", help="导出一年的台账")
-    export.add_argument("--branch", required=True, help="党支部名称")
-    export.add_argument("--year", required=True, type=int, help="年份")
-    export.add_argument("--format", required=True, dest="fmt", help="格式：xlsx 或 docx")
-    export.add_argument("--output", required=True, type=Path, help="输出文件路径")
-    export.add_argument("--overwrite", action="store_true", help="覆盖已存在的文件")
+    export = ledger.add_parser("export", help=tr("导出一年的台账"))
+    export.add_argument("--branch", required=True, help=tr("党支部名称"))
+    export.add_argument("--year", required=True, type=int, help=tr("年份"))
+    export.add_argument("--format", required=True, dest="fmt", help=tr("格式：xlsx 或 docx"))
+    export.add_argument("--output", required=True, type=Path, help=tr("输出文件路径"))
+    export.add_argument("--overwrite", action="store_true", help=tr("覆盖已存在的文件"))
     export.set_defaults(handler=cmd_ledger_export)
 
 

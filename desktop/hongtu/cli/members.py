@@ -10,26 +10,26 @@ from hongtu.cli.common import fail, format_table, open_workspace, say, say_json,
 
 
 def add_member_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    members = commands.add_parser("members", help="支部党员名册").add_subparsers(
+    members = commands.add_parser("members", help=tr("支部党员名册")).add_subparsers(
         dest="action", required=True
     )
     importing = members.add_parser(
-        "import", help="从 Excel（.xlsx）或 CSV 名册导入（有问题则一人也不导入）"
+        "import", help=tr("从 Excel（.xlsx）或 CSV 名册导入（有问题则一人也不导入）")
     )
     importing.add_argument("file", type=Path)
-    importing.add_argument("--branch", required=True, help="党支部名称")
+    importing.add_argument("--branch", required=True, help=tr("党支部名称"))
     importing.set_defaults(handler=cmd_members_import)
-    adding = members.add_parser("add", help="添加一名成员")
-    adding.add_argument("--branch", required=True, help="党支部名称")
-    adding.add_argument("--name", required=True, help="姓名")
-    adding.add_argument("--role", default="", help="职务")
+    adding = members.add_parser("add", help=tr("添加一名成员"))
+    adding.add_argument("--branch", required=True, help=tr("党支部名称"))
+    adding.add_argument("--name", required=True, help=tr("姓名"))
+    adding.add_argument("--role", default="", help=tr("职务"))
     adding.add_argument(
-        "--status", default="", help="政治面貌：正式党员、预备党员、入党积极分子或其他"
+        "--status", default="", help=tr("政治面貌：正式党员、预备党员、入党积极分子或其他")
     )
     adding.set_defaults(handler=cmd_members_add)
-    listing = members.add_parser("list", help="列出支部成员（含已离开的）")
-    listing.add_argument("--branch", required=True, help="党支部名称")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing = members.add_parser("list", help=tr("列出支部成员（含已离开的）"))
+    listing.add_argument("--branch", required=True, help=tr("党支部名称"))
+    listing.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
     listing.set_defaults(handler=cmd_members_list)
 
 

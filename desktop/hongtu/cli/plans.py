@@ -22,37 +22,44 @@ from hongtu.core.clocktime import hhmm
 
 
 def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    plans = commands.add_parser("plans", help="活动方案").add_subparsers(
+    plans = commands.add_parser("plans", help=tr("活动方案")).add_subparsers(
         dest="action", required=True
     )
-    listing = plans.add_parser("list", help="列出方案")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing = plans.add_parser("list", help=tr("列出方案"))
+    listing.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
     listing.set_defaults(handler=cmd_plans_list)
-    importing = plans.add_parser("import", help="导入方案文件（hongtu-plan JSON），输出新方案编号")
+    importing = plans.add_parser(
+        "import", help=tr("导入方案文件（hongtu-plan JSON），输出新方案编号")
+    )
     importing.add_argument("file", type=Path)
     importing.set_defaults(handler=cmd_plans_import)
-    show = plans.add_parser("show", help="显示方案的日程（每项起止时间，每段路程的公里数和分钟数）")
+    show = plans.add_parser(
+        "show", help=tr("显示方案的日程（每项起止时间，每段路程的公里数和分钟数）")
+    )
     show.add_argument("id", type=int)
-    show.add_argument("--json", action="store_true", help="以 JSON 输出")
+    show.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
     show.set_defaults(handler=cmd_plans_show)
     optimise = plans.add_parser(
-        "optimize", aliases=["optimise"], help="优化站点顺序（固定的站点不动）"
+        "optimize", aliases=["optimise"], help=tr("优化站点顺序（固定的站点不动）")
     )
     optimise.add_argument("id", type=int)
     optimise.set_defaults(handler=cmd_plans_optimise)
-    rename = plans.add_parser("rename", help="修改方案的活动主题")
+    rename = plans.add_parser("rename", help=tr("修改方案的活动主题"))
     rename.add_argument("id", type=int)
-    rename.add_argument("title", help="新的活动主题")
+    rename.add_argument("title", help=tr("新的活动主题"))
     rename.set_defaults(handler=cmd_plans_rename)
-    export = plans.add_parser("export", help="导出方案")
+    export = plans.add_parser("export", help=tr("导出方案"))
     export.add_argument("id", type=int)
-    export.add_argument("--format", required=True, dest="fmt", help="格式，见 docs/exports.md")
+    export.add_argument("--format", required=True, dest="fmt", help=tr("格式，见 docs/exports.md"))
     export.add_argument(
-        "--output", required=True, type=Path, help="输出文件路径，或已有的文件夹（使用默认文件名）"
+        "--output",
+        required=True,
+        type=Path,
+        help=tr("输出文件路径，或已有的文件夹（使用默认文件名）"),
     )
-    export.add_argument("--overwrite", action="store_true", help="覆盖已存在的文件")
-    export.add_argument("--names", type=Path, help="签到表：名单文件（每行一个姓名）")
-    export.add_argument("--blank-rows", type=int, default=5, help="签到表：额外空白行数")
+    export.add_argument("--overwrite", action="store_true", help=tr("覆盖已存在的文件"))
+    export.add_argument("--names", type=Path, help=tr("签到表：名单文件（每行一个姓名）"))
+    export.add_argument("--blank-rows", type=int, default=5, help=tr("签到表：额外空白行数"))
     export.set_defaults(handler=cmd_plans_export)
 
 
@@ -97,22 +104,24 @@ def cmd_plans_list(args: argparse.Namespace) -> int:
 
 
 def cmd_plans_import(args: argparse.Namespace) -> int:
-    from hongtu.core.planfile import PlanFileError, load_plan
+    from hongtu.plan_import import PlanImportError, read_plan_file
 
-    try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return fail(tr("无法读取文件 {0}：{1}").format(args.file, exc))
     workspace = open_workspace(args)
     try:
-        keys = {site.key: site.id for site in workspace.sites.list_sites() if site.key}
         try:
-            plan = load_plan(text, keys.get)
-        except PlanFileError as exc:
-            return fail(plan_file_message(exc))
-        saved = workspace.plans.save(plan)
+            imported = read_plan_file(args.file, workspace.sites.list_sites())
+        except PlanImportError as exc:
+            return fail(exc.message)
+        saved = workspace.plans.save(imported.plan)
     finally:
         workspace.close()
+    if imported.differences:
+        say(
+            tr(
+                "方案文件带有发送者对 {0} 处站点信息的更正，未采用；在窗口中导入可逐项选择。"
+            ).format(len(imported.differences)),
+            error=True,
+        )
     say(saved.id)
     return 0
 
@@ -327,20 +336,7 @@ def leg_text(item: Any) -> str:
 
 
 def plan_file_message(error: Any) -> str:
-    reasons = {
-        "too_large": tr("文件太大"),
-        "not_json": tr("不是有效的 JSON 文件"),
-        "not_a_plan_file": tr('不是红途方案文件（缺少 "format": "hongtu-plan"）'),
-        "unsupported_version": tr("方案文件版本不受支持"),
-        "missing": tr("缺少必填项"),
-        "wrong_type": tr("数据类型不对"),
-        "invalid_value": tr("数值无效"),
-        "over_limit": tr("超出上限（文字太长，或站点、活动太多）"),
-        "coordinate_out_of_range": tr("坐标超出范围"),
-        "ambiguous_place": tr("同时给出了目录站点和自定义地点"),
-        "unknown_site_key": tr("本机站点目录中没有这个站点"),
-        "site_not_found": tr("站点不存在"),
-        "site_not_shareable": tr("这个地点没有坐标，无法写入文件"),
-    }
-    reason = reasons.get(error.code.value, error.code.value)
-    return tr("方案文件有问题：{0}（位置：{1}）。没有导入任何内容。").format(reason, error.path)
+    """What is wrong with a plan file: the one message table, shared with the window."""
+    from hongtu.plan_import import plan_file_message as message
+
+    return message(error)

@@ -16,18 +16,20 @@ from hongtu.cli.common import (
 
 
 def add_site_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    sites = commands.add_parser("sites", help="站点目录").add_subparsers(
+    sites = commands.add_parser("sites", help=tr("站点目录")).add_subparsers(
         dest="action", required=True
     )
-    listing = sites.add_parser("list", help="列出站点")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing = sites.add_parser("list", help=tr("列出站点"))
+    listing.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
     listing.set_defaults(handler=cmd_sites_list)
-    adding = sites.add_parser("add", help="添加地点（坐标换算为 WGS-84 保存）")
-    adding.add_argument("--name", required=True, help="地点名称")
-    adding.add_argument("--lat", required=True, help="纬度")
-    adding.add_argument("--lon", required=True, help="经度")
-    adding.add_argument("--crs", required=True, help="坐标系：wgs84、gcj02（高德）或 bd09（百度）")
-    adding.add_argument("--district", help="区县名称；不填则按坐标查找")
+    adding = sites.add_parser("add", help=tr("添加地点（坐标换算为 WGS-84 保存）"))
+    adding.add_argument("--name", required=True, help=tr("地点名称"))
+    adding.add_argument("--lat", required=True, help=tr("纬度"))
+    adding.add_argument("--lon", required=True, help=tr("经度"))
+    adding.add_argument(
+        "--crs", required=True, help=tr("坐标系：wgs84、gcj02（高德）或 bd09（百度）")
+    )
+    adding.add_argument("--district", help=tr("区县名称；不填则按坐标查找"))
     adding.set_defaults(handler=cmd_sites_add)
 
 

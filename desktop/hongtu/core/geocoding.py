@@ -23,8 +23,9 @@ from hongtu.core.secrets import remember
 USER_AGENT = f"HongTu/{__version__}"
 DEFAULT_TIMEOUT_S = 10.0
 MAX_CANDIDATES = 5
-#: Taiyuan and the counties around it, (lon, lat) corners: Nominatim prefers results inside.
-TAIYUAN_VIEWBOX = ((111.4, 38.4), (113.2, 37.3))
+#: Taiyuan and the counties around it, (lat, lon) corners as geopy wants them (a (lon, lat)
+#: pair fails in geopy before any request): Nominatim prefers results inside.
+TAIYUAN_VIEWBOX = ((38.4, 111.4), (37.3, 113.2))
 
 
 class GeocoderKind(StrEnum):

@@ -31,6 +31,12 @@ from hongtu.core.plans import (
     Stop,
     TransportMode,
 )
+from hongtu.core.shared_sites import (
+    SharedSite,
+    SharedSitesError,
+    read_shared_sites,
+    shared_sites_json,
+)
 from hongtu.core.sites import Site
 from hongtu.core.text import clean_strings
 
@@ -76,9 +82,18 @@ class PlanFileError(ValueError):
 def dump_plan(plan: Plan, sites: Mapping[int, Site]) -> str:
     """``plan`` as plan-file text. ``sites`` maps the plan's site ids to sites (for their keys).
 
-    Text a file cannot carry (a lone surrogate, a control character) is written as U+FFFD."""
-    body = clean_strings(_plan_json(plan, sites))
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "plan": body}
+    Text a file cannot carry (a lone surrogate, a control character) is written as U+FFFD.
+    The organiser's own corrections of the catalogue sites the plan uses travel along in a
+    ``sites`` section (absent when there are none), for the receiver to take or leave.
+    """
+    document: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "plan": clean_strings(_plan_json(plan, sites)),
+    }
+    shared = shared_sites_json(plan, sites)
+    if shared:
+        document["sites"] = clean_strings(shared)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -172,6 +187,13 @@ def load_plan(text: str, resolve_site_key: SiteKeyResolver) -> Plan:
     The plan that comes back keeps every rule of ``hongtu.core.limits``: its text is normalised
     (characters no file can carry become U+FFFD), anything else out of bounds is refused.
     """
+    return load_plan_file(text, resolve_site_key)[0]
+
+
+def load_plan_file(
+    text: str, resolve_site_key: SiteKeyResolver
+) -> tuple[Plan, dict[str, SharedSite]]:
+    """The plan (as ``load_plan``) and the sender's site corrections by catalogue key."""
     document = _parse_json(text)
     _check_header(document)
     plan = _read_plan(_object(_required(document, "plan", ""), "plan"), resolve_site_key)
@@ -181,7 +203,11 @@ def load_plan(text: str, resolve_site_key: SiteKeyResolver) -> Plan:
             PlanFileErrorCode.OVER_LIMIT if problem.over_limit else PlanFileErrorCode.INVALID_VALUE
         )
         raise PlanFileError(code, problem.path)
-    return plan
+    try:
+        shared = read_shared_sites(document.get("sites"))
+    except SharedSitesError as error:
+        raise PlanFileError(PlanFileErrorCode(error.code), error.path) from error
+    return plan, shared
 
 
 def _parse_json(text: str) -> dict[str, Any]:

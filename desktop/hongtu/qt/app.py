@@ -236,6 +236,14 @@ def _probe_plans_listed(window: MainWindow, controller: Controller) -> None:
         ui.session.plans_changed.connect(listed)  # after the list's own refresh: it is filled
 
 
+def configure_application(app: QApplication) -> None:
+    """Name, icon and desktop entry. No display name: the platform would append it to every
+    window title, and the main window's title already names the app (红途 — …)."""
+    app.setApplicationName("hongtu")
+    app.setDesktopFileName("io.github.hongtu.HongTu")
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "hongtu.svg"))))
+
+
 def bring_forward(window: QWidget) -> None:
     """A second launch asked for this window: un-minimise it, raise it and give it focus."""
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
@@ -258,10 +266,7 @@ def run_gui(db: str | None, lang: str, settings: Settings | None = None) -> int:
         log.info("the database is open in another window; asked it to come forward")
         return 0
     remove_leftovers(db)  # only the window that owns the database may sweep beside it
-    app.setApplicationName("hongtu")
-    app.setApplicationDisplayName("红途")
-    app.setDesktopFileName("io.github.hongtu.HongTu")
-    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "hongtu.svg"))))
+    configure_application(app)
     install_translators(app, lang)
     install_excepthook()
     window = MainWindow(defer_tools=True, settings=settings)

@@ -9,6 +9,7 @@ notices (``notify``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -52,6 +54,7 @@ from hongtu.qt.site_model import (
     SiteTableModel,
     category_label,
 )
+from hongtu.qt.window_state import restore_geometry, restore_splitter, save_geometry, save_splitters
 
 if TYPE_CHECKING:
     from hongtu.core.settings import Settings
@@ -62,6 +65,30 @@ if TYPE_CHECKING:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+PLAN_FILE_SUFFIXES = (".hongtu.json", ".json")
+
+
+def sites_status_text(sites: list[Site]) -> str:
+    """The status bar's site counts: one wording, recomputed from the sites after every edit."""
+    unplaced = sum(1 for s in sites if s.position is None)
+    estimates = sum(1 for s in sites if s.position is not None and s.position_is_estimate)
+    return tr("共 {0} 个站点：{1} 个位置待核实，{2} 个位置未知").format(
+        len(sites), estimates, unplaced
+    )
+
+
+def dropped_plan_files(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
+    """The local plan files (``*.hongtu.json`` or ``*.json``) being dragged onto the window."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(PLAN_FILE_SUFFIXES)
+    ]
 
 
 def site_marker_data(site: Site) -> dict[str, object] | None:
@@ -80,7 +107,13 @@ def site_marker_data(site: Site) -> dict[str, object] | None:
 
 
 class SiteListPanel(QWidget):
-    """Search box, district and category filters, and the table of sites."""
+    """Search box, district and category filters, and the table of sites.
+
+    When a search finds nothing, a button under the box offers to add the place
+    (``add_place_requested`` with the typed text as its name).
+    """
+
+    add_place_requested = Signal(str)
 
     filter_changed = Signal()  # the sites shown changed: the map dims or hides the others
 
@@ -114,10 +147,24 @@ class SiteListPanel(QWidget):
         filters.addWidget(self.category)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.not_found = QPushButton(self)
+        self.not_found.setFlat(True)
+        self.not_found.setStyleSheet("text-align:left; color:#1565c0")
+        self.not_found.hide()
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addWidget(self.not_found)
         layout.addWidget(self.table)
         self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.textChanged.connect(self._update_not_found)
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_not_found)
+        self.not_found.clicked.connect(self._on_not_found_clicked)
         self.district.currentIndexChanged.connect(self._on_district_changed)
         self.category.currentIndexChanged.connect(self._on_category_changed)
 
@@ -139,6 +186,16 @@ class SiteListPanel(QWidget):
     def _on_search_text_changed(self, text: str) -> None:
         self.proxy.set_query(text)
         self.filter_changed.emit()
+
+    def _update_not_found(self, *_args: object) -> None:
+        query = self.search.text().strip()
+        empty = bool(query) and self.proxy.rowCount() == 0
+        if empty:
+            self.not_found.setText(tr("没有找到“{0}”。添加地点…").format(query))
+        self.not_found.setVisible(empty)
+
+    def _on_not_found_clicked(self) -> None:
+        self.add_place_requested.emit(self.search.text().strip())
 
     def _on_district_changed(self, _index: int) -> None:
         self.proxy.set_district(self.district.currentData())
@@ -184,7 +241,7 @@ class MainWindow(PanelHost):
         self._settings = settings
         self.setWindowTitle(tr("红途 — 太原红色教育基地主题党日规划"))
         self.workspace: Workspace | None = None
-        self.resize(1280, 800)
+        self.setAcceptDrops(True)
         self.site_model = SiteTableModel(self)
         self.site_list = SiteListPanel(self.site_model, self)
         self.details = SiteDetailsPanel(self)
@@ -199,6 +256,8 @@ class MainWindow(PanelHost):
         splitter.setStretchFactor(2, 2)
         splitter.setSizes([370, 600, 330])
         self.setCentralWidget(splitter)
+        self.map_view.setAcceptDrops(False)  # a dropped plan file is the window's, not the page's
+        restore_geometry(self)  # as left last time, or fitted to the screen
         self.status_sites = plain_label(parent=self)
         self.status_map = QLabel(self)
         self.statusBar().addWidget(self.status_sites, 1)
@@ -217,6 +276,8 @@ class MainWindow(PanelHost):
         self.site_list.table.selectionModel().currentRowChanged.connect(
             self._on_list_current_changed
         )
+        self.site_list.table.selectionModel().selectionChanged.connect(self.site_selection_changed)
+        self.site_list.add_place_requested.connect(self.add_place_requested)
         self.map_controller.site_clicked.connect(self._on_map_site_clicked)
         self.map_controller.ready.connect(self._on_map_ready)
         self.map_controller.base_map_changed.connect(self._on_map_base_map_changed)
@@ -244,6 +305,7 @@ class MainWindow(PanelHost):
         file_menu = self.menuBar().addMenu(tr("文件(&F)"))
         quit_action = file_menu.addAction(tr("退出(&Q)"))
         quit_action.triggered.connect(self.close)
+        self.file_menu, self._quit_action = file_menu, quit_action
         help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
         about = help_menu.addAction(tr("关于红途(&A)"))
         about.triggered.connect(self._show_about)
@@ -259,6 +321,7 @@ class MainWindow(PanelHost):
         else:
             self.site_editing.attach(workspace)
             self.plan_ui.attach(workspace)
+        self.site_selection_changed.emit()  # a site selected before the workspace: editable now
 
     def show_sites(self, sites: list[Site]) -> None:
         self.site_model.set_sites(sites)
@@ -329,7 +392,13 @@ class MainWindow(PanelHost):
         right_tabs.addTab(self.details, tr("站点详情"))
         right_tabs.addTab(plan_pane, tr("当前方案"))
         splitter.setSizes([max(sizes[0], 330), max(sizes[1], 560), max(sizes[2], 420)])
+        restore_splitter("main", splitter)  # as the organiser left the panes
         return left_tabs, middle, right_tabs
+
+    def add_file_action(self, action: QAction) -> None:
+        """An action in the 文件 menu, above 退出."""
+        self.file_menu.insertAction(self._quit_action, action)
+        self.file_menu.insertSeparator(self._quit_action)
 
     def add_menus(self, menus: list[QMenu], *, first: bool) -> None:
         """``first``: right after 文件 (in this order); otherwise just before 帮助."""
@@ -362,13 +431,7 @@ class MainWindow(PanelHost):
     # ---- the status bar's lasting text ---------------------------------------------------------
     def _show_site_counts(self) -> None:
         sites = self.site_model.sites()
-        unplaced = sum(1 for s in sites if s.position is None)
-        estimates = sum(1 for s in sites if s.position is not None and s.position_is_estimate)
-        self.status_sites.setText(
-            tr("共 {0} 个站点：{1} 个位置待核实，{2} 个位置未知").format(
-                len(sites), estimates, unplaced
-            )
-        )
+        self.status_sites.setText(sites_status_text(sites))
         self.map_controller.set_legend(legend_spec(sites))  # its 位置未知 count follows too
 
     def _show_base_map(self) -> None:
@@ -377,7 +440,31 @@ class MainWindow(PanelHost):
     # ---- slots -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.closing.emit()
+        save_geometry(self)
+        splitter = self.centralWidget()
+        if isinstance(splitter, QSplitter):
+            save_splitters({"main": splitter})
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if dropped_plan_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if dropped_plan_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = dropped_plan_files(event)
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.plan_files_dropped.emit(files)
 
     def _on_map_base_map_changed(self, _basemap_id: str) -> None:
         self._show_base_map()

@@ -145,15 +145,25 @@ def basemap_label(basemap_id: BaseMapId) -> str:
     }[basemap_id]
 
 
+def basemap_name(basemap: BaseMap) -> str:
+    """The provider's name in the UI language (the core keeps the Chinese name)."""
+    return {
+        BaseMapId.NONE: tr("无底图"),
+        BaseMapId.TIANDITU: tr("天地图"),
+        BaseMapId.AMAP: tr("高德地图"),
+        BaseMapId.OSM: "OpenStreetMap",
+    }.get(basemap.id, basemap.name)
+
+
 def basemap_status_text(basemap: BaseMap) -> str:
     if basemap.offline:
         return tr("底图：无（离线，仅显示区县轮廓）")
-    return tr("底图：{0} · {1}").format(basemap.name, review_text(basemap))
+    return tr("底图：{0} · {1}").format(basemap_name(basemap), review_text(basemap))
 
 
 def tiles_failed_text(basemap: BaseMap) -> str:
     return tr("底图“{0}”无法加载（没有网络、密钥无效或被屏蔽），已切换为离线区县轮廓。").format(
-        basemap.name
+        basemap_name(basemap)
     )
 
 

@@ -24,6 +24,9 @@ class PanelHost(QMainWindow):
     site_activated = Signal(int)  # a site's row double-clicked
     sites_changed = Signal(list)  # list[Site]: the catalogue as now shown
     site_info_requested = Signal(int)  # 编辑站点信息 asked for in the details pane
+    site_selection_changed = Signal()  # selected, changed or cleared (a filter hid the row)
+    add_place_requested = Signal(str)  # a search found nothing: add it (the typed name)
+    plan_files_dropped = Signal(list)  # list[Path]: plan files dropped on the window
     closing = Signal()  # the window is about to close: panels push what is being typed
 
     # ---- the catalogue as shown ----------------------------------------------------------------
@@ -68,6 +71,10 @@ class PanelHost(QMainWindow):
 
     def add_site_actions(self, actions: list[QAction | None]) -> None:
         """Actions on a site: in the table's context menu (None: a separator) and its shortcuts."""
+        raise NotImplementedError
+
+    def add_file_action(self, action: QAction) -> None:
+        """An action in the 文件 menu, above 退出."""
         raise NotImplementedError
 
     # ---- the status bar ------------------------------------------------------------------------

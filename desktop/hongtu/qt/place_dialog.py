@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.coords import CoordinateParseError
+from hongtu.core.coords import CoordinateParseError, parse_coordinate_text, to_wgs84
 from hongtu.core.districts import district_containing
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.geocoding import (
@@ -35,10 +35,12 @@ from hongtu.core.geocoding import (
     GeocoderService,
 )
 from hongtu.core.places import add_place
+from hongtu.qt.coordinate_input import CrsCombo, conversion_text, point_text
 from hongtu.qt.map_controller import MapController
 from hongtu.qt.messages import plain_label
-from hongtu.qt.position_dialog import CrsCombo, candidate_from_text, parse_error_text, point_text
+from hongtu.qt.position_dialog import parse_error_text
 from hongtu.qt.tasks import TaskRunner
+from hongtu.qt.tool_placement import place_beside
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
@@ -173,12 +175,14 @@ class PlaceDialog(QDialog):
             self.candidate_changed.emit(point)
 
     def _on_paste_clicked(self) -> None:
+        crs = self.crs.crs()
         try:
-            point = candidate_from_text(self.paste.text(), self.crs.crs())
+            given = parse_coordinate_text(self.paste.text())
         except CoordinateParseError as exc:
             self.show_error(parse_error_text(exc.code))
             return
-        self.set_candidate(point, self.crs.crs(), pan=True)
+        self.set_candidate(to_wgs84(given, crs), crs, pan=True)
+        self.status.setText(conversion_text(given, crs) + "\n" + self.status.text())
 
     def _on_search_clicked(self) -> None:
         text = self.query.text().strip()
@@ -259,7 +263,11 @@ class AddPlaceFlow(QObject):
         self.dialog = dialog
         self._map.start_adding()
         dialog.show()
+        self._place(dialog)
         return dialog
+
+    def _place(self, dialog: QWidget) -> None:
+        place_beside(dialog, self._map.view)
 
     def finish(self) -> None:
         dialog, self.dialog = self.dialog, None

@@ -55,6 +55,7 @@ class DebouncedText(QObject):
         self.widget.blockSignals(True)
         if isinstance(self.widget, QLineEdit):
             self.widget.setText(value)
+            self.widget.setCursorPosition(0)  # a long title shows its beginning, not its end
         else:
             self.widget.setPlainText(value)
         self.widget.blockSignals(False)

@@ -1,8 +1,9 @@
 """The gathering point (集合地点) of a plan: none yet, a catalogue site, or a custom place.
 
-A custom place is a name and, when the organiser knows it, a coordinate pasted from a map site
-(WGS-84). The name is saved as it is typed (debounced), with or without a coordinate: organisers
-gather at "单位大门" and rarely know where that is on a map. Without a coordinate the legs from and
+A custom place is a name and, when the organiser knows it, a coordinate pasted from a map site in
+the system chosen beside it (GCJ-02 first, as 高德 and phone apps show; stored as WGS-84). The
+name is saved as it is typed (debounced), with or without a coordinate: organisers gather at
+"单位大门" and rarely know where that is on a map. Without a coordinate the legs from and
 back to it count as unknown distances; the coordinate can be pasted later, or a catalogue site
 chosen instead.
 """
@@ -21,11 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.coords import CoordinateParseError, ParseErrorCode, parse_coordinate_text
-from hongtu.core.geo import LatLon
+from hongtu.core.coords import (
+    CoordinateParseError,
+    ParseErrorCode,
+    parse_coordinate_text,
+    to_wgs84,
+)
+from hongtu.core.geo import Crs, LatLon
 from hongtu.core.limits import TEXT_LIMITS
 from hongtu.core.plans import CustomPlace, GatheringPoint
 from hongtu.core.sites import Site
+from hongtu.qt.coordinate_input import CrsCombo, conversion_text
 from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_fields import DebouncedText
 
@@ -71,10 +78,9 @@ class GatheringEditor(QWidget):
         self.name.setPlaceholderText(tr("名称，如：单位大门"))
         self.name.setMaxLength(TEXT_LIMITS["place"])
         self.coordinate = QLineEdit(self)
-        self.coordinate.setPlaceholderText(tr("坐标（可稍后粘贴），如 37.8706, 112.5489"))
-        self.coordinate.setToolTip(
-            tr("WGS-84 坐标（GPS、天地图、OpenStreetMap）；高德、百度坐标请先在站点目录中添加地点")
-        )
+        self.coordinate.setPlaceholderText(tr("坐标（可稍后粘贴），如 112.5489, 37.8706"))
+        self.coordinate.setToolTip(tr("粘贴坐标，并在旁边选择它来自哪种地图"))
+        self.crs = CrsCombo(self)
         self.hint = plain_label(parent=self)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("gatheringHint")
@@ -84,9 +90,10 @@ class GatheringEditor(QWidget):
         custom = QWidget(self)
         custom_layout = QVBoxLayout(custom)
         custom_layout.setContentsMargins(0, 0, 0, 0)
+        custom_layout.addWidget(self.name)
         row = QHBoxLayout()
-        row.addWidget(self.name, 2)
         row.addWidget(self.coordinate, 3)
+        row.addWidget(self.crs, 2)
         custom_layout.addLayout(row)
         custom_layout.addWidget(self.hint)
         self.pages.addWidget(custom)
@@ -100,6 +107,7 @@ class GatheringEditor(QWidget):
         self._saved_point: LatLon | None = None  # of the custom place last saved or shown
         self.kind.activated.connect(self._on_kind_activated)
         self.site.activated.connect(self._on_site_activated)
+        self.crs.activated.connect(self._on_crs_activated)
 
     # ---- content -------------------------------------------------------------------------------
     def set_sites(self, sites: list[Site]) -> None:
@@ -123,6 +131,8 @@ class GatheringEditor(QWidget):
             self.name_text.show_value(custom.name)
             point_text = format_point(custom.point) if custom.point is not None else ""
             self.coordinate_text.show_value(point_text)
+            if custom.point is not None:  # what is shown is the stored WGS-84 value
+                self.crs.set_crs(Crs.WGS84)
             self.hint.setText(position_text(custom))
             return
         if gathering.site_id is not None:
@@ -133,6 +143,7 @@ class GatheringEditor(QWidget):
         if opened:
             self.name_text.show_value("")
             self.coordinate_text.show_value("")
+            self.crs.set_crs(Crs.GCJ02)
 
     def flush(self) -> None:
         self.name_text.flush()
@@ -155,6 +166,11 @@ class GatheringEditor(QWidget):
                 self._on_custom_typed("")  # back to the custom place still in the fields
             else:
                 self.hint.setText(tr("填写名称即可保存；坐标可以稍后粘贴。"))
+
+    def _on_crs_activated(self, _index: int) -> None:
+        if self.coordinate.text().strip():
+            self.coordinate_text.flush()
+            self._on_custom_typed("")
 
     def _on_site_activated(self, index: int) -> None:
         site_id = self.site.itemData(index)
@@ -180,14 +196,18 @@ class GatheringEditor(QWidget):
         finally:
             self._saving = False
         self._saved_point = point
-        self.hint.setText(error or position_text(place))
+        if error or point is None:
+            self.hint.setText(error or position_text(place))
+        else:
+            given = parse_coordinate_text(self.coordinate.text())
+            self.hint.setText(tr("坐标已保存。{0}").format(conversion_text(given, self.crs.crs())))
 
     def _typed_point(self) -> tuple[LatLon | None, str]:
-        """The coordinate typed (None while blank), or the saved one and why the text is wrong."""
+        """The coordinate typed, in WGS-84 (None while blank), or the saved one and why not."""
         text = self.coordinate.text()
         if not text.strip():
             return None, ""
         try:
-            return parse_coordinate_text(text), ""
+            return to_wgs84(parse_coordinate_text(text), self.crs.crs()), ""
         except CoordinateParseError as exc:
             return self._saved_point, coordinate_error_text(exc.code)

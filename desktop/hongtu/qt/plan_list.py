@@ -33,8 +33,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlanList", text)
 
 
-NEW_PLAN_TITLE = "主题党日活动"
 RESIZE_ROWS = 30  # rows measured to size the date, status and stop-count columns
+
+
+def new_plan_title() -> str:
+    """The title a new plan starts with, in the user's language."""
+    return tr("主题党日活动")
 
 
 def default_plan_date(today: date) -> date:
@@ -138,7 +142,7 @@ class PlanListPanel(QWidget):
 
     def create_plan(self) -> None:
         if self.session.attached:
-            self.session.create(tr(NEW_PLAN_TITLE), default_plan_date(date.today()))
+            self.session.create(new_plan_title(), default_plan_date(date.today()))
 
     def selected_plan_id(self) -> int | None:
         index = self.table.currentIndex()

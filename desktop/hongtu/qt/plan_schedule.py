@@ -88,6 +88,7 @@ class PlanSchedulePanel(QGroupBox):
         font = self.totals.font()
         font.setBold(True)
         self.totals.setFont(font)
+        self.totals.setWordWrap(True)  # long in English: never widen the window past the screen
         hint = QLabel(tr("双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。"), self)
         hint.setStyleSheet("color: palette(mid);")
         hint.setWordWrap(True)

@@ -25,7 +25,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hongtu.core import plan_edits
 from hongtu.core.cancel import ShouldStop, never
-from hongtu.core.optimise import optimise_stop_order
+from hongtu.core.optimise import optimise_stop_order, tour_minutes
 from hongtu.core.pipeline import PlanView, render_plan
 from hongtu.core.plans import (
     Activity,
@@ -141,6 +141,7 @@ class PlanSession(QObject):
     # The open plan was changed (Plan before, Plan after) or deleted (before, None) elsewhere
     # and has been reloaded; the undo history of this window no longer applies to it.
     changed_elsewhere = Signal(object, object)
+    optimised = Signal(int, int)  # travel minutes before, after 优化顺序 (equal: already best)
 
     def __init__(
         self,
@@ -231,6 +232,13 @@ class PlanSession(QObject):
         plan = plan_edits.new_plan(title, day, transport)
         self.flush_requested.emit()
         self.undo_stack.push(CreatePlanCommand(self, lambda: plan, tr_cmd("新建方案")))
+
+    def import_plan(self, plan: Plan) -> int | None:
+        """Save a plan read from a file and open it (one undo step); its new id."""
+        self.flush_requested.emit()
+        command = CreatePlanCommand(self, lambda: plan, tr_cmd("导入方案"))
+        self.undo_stack.push(command)
+        return command.plan_id
 
     def duplicate(self, plan_id: int, title: str) -> None:
         self.flush_requested.emit()
@@ -324,10 +332,21 @@ class PlanSession(QObject):
 
     def apply_order(self, plan: Plan, order: list[str]) -> bool:
         """Puts ``order`` (found for ``plan``) in place; False if already so or the open plan has
-        changed since (an order found for another version is not applied)."""
-        if self.plan is not plan or order == [stop.id for stop in plan.stops]:
+        changed since (an order found for another version is not applied). ``optimised`` says
+        how many minutes of travel it saved (none: the order was already the shortest)."""
+        if self.plan is not plan:
             return False
-        return self._edit(tr_cmd("优化顺序"), plan_edits.apply_order, order)
+        travel = self._settings().travel
+        current = [stop.id for stop in plan.stops]
+        before = tour_minutes(current, plan, self._sites, travel)
+        after = tour_minutes(order, plan, self._sites, travel)
+        if order == current or after >= before:
+            self.optimised.emit(before, before)
+            return False
+        changed = self._edit(tr_cmd("优化顺序"), plan_edits.apply_order, order)
+        if changed:
+            self.optimised.emit(before, after)
+        return changed
 
     # ---- internals -----------------------------------------------------------------------------
     def _edit(

@@ -9,11 +9,20 @@ details pane becomes a 站点详情 | 当前方案 tab widget (the editor above 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hongtu.core.cancel import CancelledError, ShouldStop
 from hongtu.core.plans import Plan
@@ -21,7 +30,7 @@ from hongtu.core.schedule import gathering_place, stop_place
 from hongtu.core.settings import Settings
 from hongtu.core.sites import Site
 from hongtu.core.warnings import Severity, worst_by_stop
-from hongtu.qt import messages
+from hongtu.qt import messages, window_state
 from hongtu.qt.plan_conflict import ConflictBar, reloaded_notice
 from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_list import PlanListPanel
@@ -85,6 +94,8 @@ class PlanUi(QObject):
         self._settings_in_use = settings
         self._routed_plan_id: int | None = None
         self._routed_had_stops = False
+        self.workspace: Workspace | None = None
+        self._restored_splitters: set[str] = set()
         self.session = PlanSession(self, settings=self._settings)
         self.plan_list = PlanListPanel(self.session)
         self.editor = PlanEditor(self.session)
@@ -137,11 +148,36 @@ class PlanUi(QObject):
         self.session.changed_elsewhere.connect(self._on_session_changed_elsewhere)
         self.session.conflict_changed.connect(self._on_session_conflict_changed)
         self.session.undo_stack.indexChanged.connect(self._update_actions)
+        self.session.optimised.connect(self._on_session_optimised)
         window.sites_changed.connect(self._on_window_sites_changed)
+        window.plan_files_dropped.connect(self._on_window_plan_files_dropped)
         self.editor.set_site_model(window.catalogue_model())
         window.closing.connect(self.flush)
         window.closing.connect(self._stop_watching)
+        window.closing.connect(self.save_layout)
+        self._restore_layout()
         self._update_actions()
+
+    # ---- the layout as the organiser left it --------------------------------------------------
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"middle": self.middle, "plan": self.plan_splitter}
+
+    def _tabs(self) -> dict[str, QTabWidget]:
+        return {"left": self.left_tabs, "right": self.right_tabs, "editor": self.editor.tabs}
+
+    def _restore_layout(self) -> None:
+        """Pane sizes and open tabs as last time (the last plan: on attach)."""
+        self._restored_splitters = {
+            name for name, splitter in self._splitters().items()
+            if window_state.restore_splitter(name, splitter)
+        }  # fmt: skip
+        for name, tabs in self._tabs().items():
+            window_state.restore_tab(name, tabs)
+
+    def save_layout(self) -> None:
+        window_state.save_splitters(self._splitters())
+        window_state.save_tabs(self._tabs())
+        window_state.save_last_plan_id(self.session.plan.id if self.session.plan else None)
 
     def _build_actions(self) -> None:
         stack = self.session.undo_stack
@@ -173,6 +209,12 @@ class PlanUi(QObject):
         self.print_schedule_action.triggered.connect(self._on_print_schedule_triggered)
         self.print_signin_action = QAction(tr("打印签到表(&S)…"), self)
         self.print_signin_action.triggered.connect(self._on_print_signin_triggered)
+        self.import_action = QAction(tr("导入方案(&I)…"), self)
+        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action.setToolTip(
+            tr("打开别人发来的方案文件（.hongtu.json）；也可把文件拖到窗口上")
+        )
+        self.import_action.triggered.connect(self._on_import_triggered)
         self.output_actions = (
             self.export_action,
             self.print_schedule_action,
@@ -189,6 +231,7 @@ class PlanUi(QObject):
         plan_menu.addSeparator()
         plan_menu.addActions(list(self.output_actions))
         self.window.add_menus([edit_menu, plan_menu], first=True)  # right after 文件
+        self.window.add_file_action(self.import_action)
         self.edit_menu, self.plan_menu = edit_menu, plan_menu
 
     def _install_site_list_hooks(self) -> None:
@@ -203,12 +246,14 @@ class PlanUi(QObject):
     def attach(self, workspace: Workspace) -> None:
         from hongtu.core.storage.changes import ChangeProbe
 
+        self.workspace = workspace
         self.session.attach(workspace.plans, self.window.sites())
         self.editor.gathering.set_sites(self.window.sites())
         self._stop_watching()
         self._probe = ChangeProbe(workspace.database.url)
         self.session.watch(self._probe)
         self.watch_timer.start()
+        self._reopen_last_plan()
         self._update_actions()
 
     def _stop_watching(self) -> None:
@@ -216,6 +261,41 @@ class PlanUi(QObject):
         if self._probe is not None:
             self._probe.close()
             self._probe = None
+
+    def _reopen_last_plan(self) -> None:
+        from hongtu.core.storage.plan_store import PlanNotFoundError
+
+        plan_id = window_state.last_plan_id()
+        if plan_id is None or self.session.plan is not None:
+            return
+        try:
+            self.session.open(plan_id)
+        except PlanNotFoundError:
+            window_state.save_last_plan_id(None)
+            return
+        for name, tabs in self._tabs().items():  # opening it showed the plan tab
+            window_state.restore_tab(name, tabs)
+
+    def import_plan_file(self, path: Path) -> int | None:
+        """文件 → 导入方案… and a dropped file: the new plan's id (None: refused or cancelled)."""
+        from hongtu.qt.plan_import_dialog import import_plan_file
+
+        if self.workspace is None:
+            self.window.notify(tr("站点目录还在载入，请稍后再导入。"), NOTICE_MS)
+            return None
+        result = import_plan_file(
+            path, self.workspace.sites, self.session, self.window, self.window.update_site
+        )
+        if result is None:
+            return None
+        plan_id, taken = result
+        title = self.session.plan.title if self.session.plan is not None else ""
+        text = tr("已导入方案“{0}”。").format(title)
+        if taken:
+            text += tr("已采用 {0} 处站点更正。").format(taken)
+        self.window.notify(text, NOTICE_MS)
+        self.left_tabs.setCurrentWidget(self.plan_list)
+        return plan_id
 
     def add_site(self, site_id: int) -> bool:
         """Add a site to the open plan; with none open, offer to create one first."""
@@ -350,8 +430,32 @@ class PlanUi(QObject):
         self.optimising = None
         if self.session.plan is not plan:
             self.window.notify(tr("方案在优化期间有改动，没有应用新顺序。"), NOTICE_MS)
-        elif not self.session.apply_order(plan, order):
-            self.window.notify(tr("当前顺序已经是最短路程。"), NOTICE_MS)
+        else:
+            self.session.apply_order(plan, order)  # the session says what it saved
+
+    def _on_session_optimised(self, before: int, after: int) -> None:
+        if after < before:
+            text = tr("已优化顺序：行车约 {0} 分钟，比原来少 {1} 分钟（可撤销）。").format(
+                after, before - after
+            )
+        else:
+            text = tr("当前顺序已经是最短路程（行车约 {0} 分钟），没有改动。").format(before)
+        self.window.notify(text, NOTICE_MS)
+
+    def _on_import_triggered(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            tr("导入方案"),
+            folder,
+            tr("红途方案文件 (*.hongtu.json *.json);;所有文件 (*)"),
+        )
+        if name:
+            self.import_plan_file(Path(name))
+
+    def _on_window_plan_files_dropped(self, files: list[Path]) -> None:
+        for path in files:
+            self.import_plan_file(path)
 
     def _on_optimise_failed(self, error: BaseException) -> None:
         self.optimising = None
@@ -383,6 +487,11 @@ class PlanUi(QObject):
 
     def _show_schedule_pane(self) -> None:
         self.schedule.show()
+        if {"middle", "plan"} <= self._restored_splitters:
+            window_state.restore_splitter("middle", self.middle)  # as the organiser left them
+            window_state.restore_splitter("plan", self.plan_splitter)
+            self.right_tabs.setCurrentWidget(self.plan_pane)
+            return
         height = max(self.middle.height(), 400)
         self.middle.setSizes([height * 11 // 20, height * 9 // 20])
         pane = max(self.plan_splitter.height(), 600)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,12 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.coords import CoordinateParseError, ParseErrorCode, parse_coordinate_text, to_wgs84
+from hongtu.core.coords import (
+    CoordinateParseError,
+    ParseErrorCode,
+    parse_coordinate_text,
+    to_wgs84,
+)
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.routing import distance_km
 from hongtu.core.sites import PositionOrigin, Site
+from hongtu.qt.coordinate_input import CrsCombo, conversion_text, point_text
 from hongtu.qt.map_controller import MapController
 from hongtu.qt.messages import plain_label
+from hongtu.qt.tool_placement import place_beside
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
@@ -35,15 +41,6 @@ if TYPE_CHECKING:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PositionDialog", text)
-
-
-def crs_choices() -> list[tuple[Crs, str]]:
-    """Pasting from 高德 is the common case, so GCJ-02 comes first (the default)."""
-    return [
-        (Crs.GCJ02, tr("GCJ-02（高德、腾讯地图）")),
-        (Crs.WGS84, tr("WGS-84（GPS、天地图、OpenStreetMap）")),
-        (Crs.BD09, tr("BD-09（百度地图）")),
-    ]
 
 
 def parse_error_text(code: ParseErrorCode) -> str:
@@ -58,32 +55,11 @@ def parse_error_text(code: ParseErrorCode) -> str:
     }[code]
 
 
-def candidate_from_text(text: str, crs: Crs) -> LatLon:
-    """The WGS-84 point for pasted ``text`` given in ``crs``; raises CoordinateParseError."""
-    return to_wgs84(parse_coordinate_text(text), crs)
-
-
-def point_text(point: LatLon) -> str:
-    return f"{point.lat:.6f}, {point.lon:.6f}"
-
-
 def moved_text(old: LatLon | None, new: LatLon) -> str:
     if old is None:
         return tr("新位置：{0}（WGS-84）").format(point_text(new))
     metres = distance_km(old, new) * 1000.0
     return tr("新位置：{0}（WGS-84），距原位置约 {1} 米").format(point_text(new), round(metres))
-
-
-class CrsCombo(QComboBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        for crs, label in crs_choices():
-            self.addItem(label, crs.value)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(14)
-
-    def crs(self) -> Crs:
-        return Crs(self.currentData())
 
 
 class PositionDialog(QDialog):
@@ -160,12 +136,15 @@ class PositionDialog(QDialog):
 
     # ---- input ---------------------------------------------------------------------------------
     def _on_show_clicked(self) -> None:
+        crs = self.crs.crs()
         try:
-            point = candidate_from_text(self.paste.text(), self.crs.crs())
+            given = parse_coordinate_text(self.paste.text())
         except CoordinateParseError as exc:
             self._show_error(parse_error_text(exc.code))
             return
-        self.set_candidate(point, self.crs.crs())
+        point = to_wgs84(given, crs)
+        self.set_candidate(point, crs)
+        self.result_label.setText(conversion_text(given, crs) + "\n" + self.result_label.text())
         self.candidate_changed.emit(point)
 
     def set_candidate(self, point: LatLon, crs: Crs) -> None:
@@ -216,7 +195,11 @@ class CorrectionFlow(QObject):
         if site.position is not None:
             self._map.start_correcting(site.id, site.position.point)
         dialog.show()
+        self._place(dialog)
         return dialog
+
+    def _place(self, dialog: QWidget) -> None:
+        place_beside(dialog, self._map.view)
 
     def finish(self) -> None:
         dialog, self.dialog = self.dialog, None

@@ -22,7 +22,7 @@ from hongtu.core.basemaps import BASE_MAPS, BaseMapId, MissingKeyError
 from hongtu.core.geocoding import GeocoderKind, GeocoderService, make_service
 from hongtu.core.settings import Settings, load_settings, save_settings
 from hongtu.core.sites import PositionOrigin, Site
-from hongtu.qt.map_controller import MapController, basemap_label
+from hongtu.qt.map_controller import MapController, basemap_label, basemap_name
 from hongtu.qt.place_dialog import AddPlaceFlow
 from hongtu.qt.position_dialog import CorrectionFlow
 from hongtu.qt.settings_dialog import SettingsDialog
@@ -96,6 +96,10 @@ class SiteEditing(QObject):
             [self.correct_action, self.restore_action, self.info_action, None, self.add_action]
         )
         self.window.site_selected.connect(self._on_window_site_selected)
+        # the actions follow the selection at once, also when it is cleared (a filter hid the
+        # row) and when the workspace opens after a site was selected on the fast start-up path
+        self.window.site_selection_changed.connect(self._update_actions)
+        self.window.add_place_requested.connect(self.add_place)
         self.window.site_info_requested.connect(self._on_window_site_info_requested)
         self.map.ready.connect(self._on_map_ready)
         self._update_actions()
@@ -118,7 +122,7 @@ class SiteEditing(QObject):
         self.correct_action.triggered.connect(self.correct_selected)
         self.restore_action.triggered.connect(self.restore_selected)
         self.info_action.triggered.connect(self.edit_info_selected)
-        self.add_action.triggered.connect(self.add_place)
+        self.add_action.triggered.connect(lambda _checked=False: self.add_place())
         self.settings_action.triggered.connect(self.edit_settings)
 
     def _build_toolbar(self) -> None:
@@ -176,15 +180,20 @@ class SiteEditing(QObject):
         if edit_site_info(store, site.id, self.window, self._on_flow_site_changed):
             self.window.notify(tr("已保存“{0}”的站点信息。").format(site.name))
 
-    def add_place(self) -> None:
+    def add_place(self, name: str = "") -> None:
+        """添加地点; ``name`` (what a search did not find) is filled in for the organiser."""
         if self._store() is not None:
-            self.adding.start()
+            dialog = self.adding.start()
+            if name:
+                dialog.name.setText(name)
 
     def switch_base_map(self, basemap_id: BaseMapId, remember: bool = True) -> bool:
         """Show ``basemap_id``; False (and a message) when it needs a key that is not set."""
         try:
             self.map.set_base_map(BASE_MAPS[basemap_id], self.settings.key_for(basemap_id))
         except MissingKeyError:
+            if self.settings.base_map is basemap_id:  # a choice that cannot show stays unsaved
+                self._save(dataclasses.replace(self.settings, base_map=self.map.basemap.id))
             self._sync_base_widgets()
             self.window.notify(tr("天地图需要密钥：请在“地图 → 设置”中填写天地图密钥。"))
             return False
@@ -241,7 +250,9 @@ class SiteEditing(QObject):
 
     def _on_map_base_map_failed(self, basemap_id: str) -> None:
         failed = BASE_MAPS[BaseMapId(basemap_id)]
-        text = tr("底图“{0}”无法加载，已切换为离线区县轮廓。").format(failed.name)
+        if self.settings.base_map is failed.id:  # the next start must not try it again
+            self._save(dataclasses.replace(self.settings, base_map=self.map.basemap.id))
+        text = tr("底图“{0}”无法加载，已切换为离线区县轮廓。").format(basemap_name(failed))
         self.window.notify(text)
 
     def _sync_base_widgets(self) -> None:

@@ -1,0 +1,75 @@
+"""Typing or pasting a coordinate, the same way everywhere (gathering point, 添加地点, 更正位置).
+
+People copy coordinates from 高德 or a phone map app, which show GCJ-02, so GCJ-02 is the first
+choice; WGS-84 (GPS, 天地图, OpenStreetMap) and BD-09 (百度) follow. Whatever was chosen, HongTu
+stores WGS-84 and says so: ``conversion_text`` shows the stored value and how far the conversion
+moved the point.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from hongtu.core.coords import to_wgs84
+from hongtu.core.geo import Crs, LatLon
+from hongtu.core.routing import distance_km
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CoordinateInput", text)
+
+
+def crs_choices() -> list[tuple[Crs, str]]:
+    """Pasting from 高德 is the common case, so GCJ-02 comes first (the default)."""
+    return [
+        (Crs.GCJ02, tr("GCJ-02（高德、腾讯、手机地图）")),
+        (Crs.WGS84, tr("WGS-84（GPS、天地图、OpenStreetMap）")),
+        (Crs.BD09, tr("BD-09（百度地图）")),
+    ]
+
+
+def crs_name(crs: Crs) -> str:
+    return {Crs.GCJ02: "GCJ-02", Crs.WGS84: "WGS-84", Crs.BD09: "BD-09"}[crs]
+
+
+def point_text(point: LatLon) -> str:
+    return f"{point.lat:.6f}, {point.lon:.6f}"
+
+
+def shift_metres(given: LatLon, crs: Crs) -> float:
+    """How far converting ``given`` from ``crs`` to WGS-84 moves it."""
+    return distance_km(given, to_wgs84(given, crs)) * 1000.0
+
+
+def conversion_text(given: LatLon, crs: Crs) -> str:
+    """What is stored for a point typed in ``crs``: the WGS-84 value and the shift."""
+    stored = to_wgs84(given, crs)
+    if crs is Crs.WGS84:
+        return tr("保存为 WGS-84：{0}（无需换算）").format(point_text(stored))
+    return tr("保存为 WGS-84：{0}（由 {1} 换算，偏移约 {2} 米）").format(
+        point_text(stored), crs_name(crs), round(shift_metres(given, crs))
+    )
+
+
+class CrsCombo(QComboBox):
+    """The coordinate-system choice, GCJ-02 first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for crs, label in crs_choices():
+            self.addItem(label, crs.value)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+        self.setToolTip(
+            tr(
+                "坐标是从哪里复制的？高德、腾讯和多数手机地图是 GCJ-02，"
+                "百度是 BD-09，GPS 是 WGS-84。"
+            )
+        )
+
+    def crs(self) -> Crs:
+        return Crs(self.currentData())
+
+    def set_crs(self, crs: Crs) -> None:
+        self.setCurrentIndex(max(0, self.findData(crs.value)))

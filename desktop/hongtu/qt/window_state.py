@@ -1,0 +1,120 @@
+"""The window as the organiser left it: geometry, pane sizes, open tabs and the last open plan.
+
+Kept with ``QSettings`` in an INI file beside ``settings.json`` (``config_dir()/window.ini``), so
+``HONGTU_HOME`` moves it with every other user file. Reading never fails: a missing or damaged
+value is simply not restored. The first window (nothing saved yet) is sized to fit the screen's
+available area, so no part of it starts off-screen on a 1366×768 laptop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
+
+from hongtu.core import paths
+
+STATE_FILE = "window.ini"
+PREFERRED_SIZE = QSize(1280, 800)
+SCREEN_MARGIN = 16  # leave a little of the desktop visible around a first window
+
+
+def state_settings() -> QSettings:
+    return QSettings(str(paths.config_dir() / STATE_FILE), QSettings.Format.IniFormat)
+
+
+def available_area(widget: QWidget) -> QRect:
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+
+def first_window_size(area: QRect) -> QSize:
+    """The preferred size, shrunk to the available area less a margin."""
+    return QSize(
+        min(PREFERRED_SIZE.width(), area.width() - 2 * SCREEN_MARGIN),
+        min(PREFERRED_SIZE.height(), area.height() - 2 * SCREEN_MARGIN),
+    )
+
+
+def fit_first_window(window: QMainWindow) -> None:
+    area = available_area(window)
+    size = first_window_size(area)
+    window.resize(size)
+    window.move(
+        area.x() + (area.width() - size.width()) // 2,
+        area.y() + (area.height() - size.height()) // 2,
+    )
+
+
+def _bytes(value: object) -> QByteArray | None:
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, bytes | bytearray) and value:
+        return QByteArray(bytes(value))
+    return None
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def restore_geometry(window: QMainWindow) -> bool:
+    """The saved geometry, when there is one and it is on a screen now; else a fitting size."""
+    geometry = _bytes(state_settings().value("window/geometry"))
+    if geometry is not None and window.restoreGeometry(geometry):
+        area = available_area(window)
+        if area.intersects(window.frameGeometry()):
+            if window.width() > area.width() or window.height() > area.height():
+                fit_first_window(window)
+            return True
+    fit_first_window(window)
+    return False
+
+
+def save_geometry(window: QMainWindow) -> None:
+    settings = state_settings()
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.sync()
+
+
+def restore_splitter(name: str, splitter: QSplitter) -> bool:
+    state = _bytes(state_settings().value(f"splitters/{name}"))
+    return state is not None and splitter.restoreState(state)
+
+
+def save_splitters(splitters: dict[str, QSplitter]) -> None:
+    settings = state_settings()
+    for name, splitter in splitters.items():
+        settings.setValue(f"splitters/{name}", splitter.saveState())
+    settings.sync()
+
+
+def restore_tab(name: str, tabs: QTabWidget) -> None:
+    index = _int(state_settings().value(f"tabs/{name}"))
+    if index is not None and 0 <= index < tabs.count():
+        tabs.setCurrentIndex(index)
+
+
+def save_tabs(tabs: dict[str, QTabWidget]) -> None:
+    settings = state_settings()
+    for name, widget in tabs.items():
+        settings.setValue(f"tabs/{name}", widget.currentIndex())
+    settings.sync()
+
+
+def last_plan_id() -> int | None:
+    return _int(state_settings().value("plans/last_open"))
+
+
+def save_last_plan_id(plan_id: int | None) -> None:
+    settings = state_settings()
+    if plan_id is None:
+        settings.remove("plans/last_open")
+    else:
+        settings.setValue("plans/last_open", plan_id)
+    settings.sync()

@@ -1,0 +1,102 @@
+"""Journey: a plan with a 120-character title open on a 1366×768 laptop, in Chinese and English —
+the window fits the screen and no button, tab or label is cut off.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabBar
+
+from gui_helpers import close_main_window, open_main_window
+from hongtu.core.geo import LatLon
+from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint
+from hongtu.qt.i18n import install_translators
+
+pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+
+LONG_TITLE = ("学习贯彻党的二十大精神重温入党誓词传承红色基因" * 6)[:120]
+
+
+def cut_off(window) -> list[tuple[str, str, int, int]]:  # type: ignore[no-untyped-def]
+    """Visible buttons, one-line labels, combo boxes, tabs and group titles narrower than
+    their text needs: (kind, text, width, needed)."""
+    found = []
+    widgets = (
+        window.findChildren(QAbstractButton)
+        + window.findChildren(QLabel)
+        + window.findChildren(QComboBox)
+    )
+    for widget in widgets:
+        if not widget.isVisible() or widget.window() is not window:
+            continue
+        if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.text()):
+            continue
+        if isinstance(widget, QAbstractButton) and widget.parent().inherits("QTabBar"):
+            continue  # the tab bar's scroll buttons
+        needed = (
+            widget.sizeHint() if isinstance(widget, QAbstractButton) else widget.minimumSizeHint()
+        ).width()
+        if widget.width() + 1 < needed:
+            text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+            found.append((type(widget).__name__, text, widget.width(), needed))
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible():
+            for index in range(bar.count()):
+                rect = bar.tabRect(index)
+                if rect.width() + 1 < bar.tabSizeHint(index).width() or rect.right() > bar.width():
+                    found.append(("tab", bar.tabText(index), rect.width(), 0))
+    for group in window.findChildren(QGroupBox):
+        needed = group.fontMetrics().horizontalAdvance(group.title()) + 16
+        if group.isVisible() and group.width() < needed:
+            found.append(("group", group.title(), group.width(), needed))
+    return found
+
+
+def open_plan(window) -> None:  # type: ignore[no-untyped-def]
+    ui = window.plan_ui
+    session = ui.session
+    session.create(LONG_TITLE, date(2026, 12, 9))
+    session.set_plan_field("branch", "机关第一党支部")
+    session.set_plan_field("gathering_time", time(8, 0))
+    session.set_gathering(GatheringPoint(custom=CustomPlace("单位大门", LatLon(37.8706, 112.5489))))
+    for site in [s for s in window.site_model.sites() if s.position is not None][:3]:
+        ui.add_site(site.id)
+    first = session.plan.stops[0].id
+    session.add_activity(first, Activity(ActivityKind.OATH, 15))
+    ui.editor.select_stop(first)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_plan_open_on_a_laptop_fits_and_nothing_is_cut_off(qapp, qtbot, tmp_path, lang) -> None:
+    previous = QLocale()
+    installed = install_translators(qapp, lang)
+    try:
+        window, controller = open_main_window(qtbot, str(tmp_path / "a.sqlite3"))
+        try:
+            open_plan(window)
+            area = window.screen().availableGeometry()
+            assert (area.width(), area.height()) == (1366, 768)
+            assert window.minimumSizeHint().width() <= area.width()
+            assert window.minimumSizeHint().height() <= area.height()
+            assert area.contains(window.frameGeometry())
+            ui = window.plan_ui
+            title = ui.editor.title_text.widget
+            assert title.text() == LONG_TITLE and title.cursorPosition() == 0  # starts visible
+            pages = [
+                (ui.left_tabs, 0), (ui.left_tabs, 1), (ui.right_tabs, 0), (ui.right_tabs, 1),
+            ]  # fmt: skip
+            for tabs, index in pages:
+                tabs.setCurrentIndex(index)
+                for editor_tab in range(ui.editor.tabs.count()):
+                    ui.editor.tabs.setCurrentIndex(editor_tab)
+                    qtbot.waitExposed(window)
+                    assert cut_off(window) == [], (lang, tabs.tabText(index), editor_tab)
+        finally:
+            close_main_window(window, controller)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous)
