@@ -168,6 +168,7 @@ def test_cli_help_is_in_english_with_lang_en_and_chinese_by_default(tmp_path: Pa
         ["sites", "add"],
         ["members", "add"],
         ["ledger", "export"],
+        ["tiles", "download"],
     ):
         english = cli_help(tmp_path, "--lang", "en", *words)
         assert not CJK.search(english), english

@@ -59,12 +59,20 @@
       <translation>{year}</translation>
     </message>
     <message>
+      <source>一个区县，例如 杏花岭区</source>
+      <translation>one district, by its Chinese name as in “hongtu sites list”</translation>
+    </message>
+    <message>
       <source>下载已中断；已下载的瓦片已保存，再次运行同一命令可继续</source>
       <translation>Download interrupted; the tiles fetched so far are saved, run the same command again to continue</translation>
     </message>
     <message>
       <source>下载已取消</source>
       <translation>Download cancelled</translation>
+    </message>
+    <message>
+      <source>下载（或继续下载）离线地图包</source>
+      <translation>download (or resume downloading) an offline map package</translation>
     </message>
     <message>
       <source>不支持这种格式</source>
@@ -101,6 +109,10 @@
     <message>
       <source>优化站点顺序（固定的站点不动）</source>
       <translation>optimise the order of the stops (pinned stops stay)</translation>
+    </message>
+    <message>
+      <source>估算离线地图包的瓦片数和大小</source>
+      <translation>estimate the tile count and size of an offline map package</translation>
     </message>
     <message>
       <source>位置</source>
@@ -179,12 +191,20 @@
       <translation>list the plans</translation>
     </message>
     <message>
+      <source>列出离线地图包</source>
+      <translation>list the offline map packages</translation>
+    </message>
+    <message>
       <source>列出站点</source>
       <translation>list the sites</translation>
     </message>
     <message>
       <source>列席</source>
       <translation>Guests</translation>
+    </message>
+    <message>
+      <source>删除离线地图包</source>
+      <translation>delete an offline map package</translation>
     </message>
     <message>
       <source>前往 {0}</source>
@@ -243,6 +263,10 @@
       <translation>A package name may contain only letters, digits, Chinese characters, - and _: {0}</translation>
     </message>
     <message>
+      <source>地图包名称（字母、数字、汉字、- 和 _）</source>
+      <translation>package name (letters, digits, Chinese characters, - and _)</translation>
+    </message>
+    <message>
       <source>地图包文件已损坏：{0}</source>
       <translation>The package file is damaged: {0}</translation>
     </message>
@@ -283,6 +307,10 @@
       <translation>Size</translation>
     </message>
     <message>
+      <source>太原市全域</source>
+      <translation>the whole of Taiyuan</translation>
+    </message>
+    <message>
       <source>姓名</source>
       <translation>Name</translation>
     </message>
@@ -299,8 +327,16 @@
       <translation>Present</translation>
     </message>
     <message>
+      <source>导入后的名称（默认取文件名）</source>
+      <translation>name after import (default: the file name)</translation>
+    </message>
+    <message>
       <source>导入方案文件（hongtu-plan JSON），输出新方案编号</source>
       <translation>import a plan file (hongtu-plan JSON) and print the new plan's number</translation>
+    </message>
+    <message>
+      <source>导入离线地图包文件（.mbtiles）</source>
+      <translation>import an offline map package file (.mbtiles)</translation>
     </message>
     <message>
       <source>导出一年的台账</source>
@@ -371,12 +407,20 @@
       <translation>Expected/present</translation>
     </message>
     <message>
+      <source>底图服务商：amap（高德）</source>
+      <translation>base map provider: amap (Amap)</translation>
+    </message>
+    <message>
       <source>成员出勤</source>
       <translation>Member attendance</translation>
     </message>
     <message>
       <source>找不到离线地图包或文件：{0}</source>
       <translation>No such offline map package or file: {0}</translation>
+    </message>
+    <message>
+      <source>把离线地图包导出为文件</source>
+      <translation>export an offline map package to a file</translation>
     </message>
     <message>
       <source>提醒：{0} 条（详见界面或 --json）</source>
@@ -467,6 +511,10 @@
       <translation>The plan file carries the sender's corrections to {0} site details; they were not taken. Import it in the window to choose them one by one.</translation>
     </message>
     <message>
+      <source>方案编号：方案各站点周围</source>
+      <translation>plan number: around the plan's stops</translation>
+    </message>
+    <message>
       <source>无</source>
       <translation>None</translation>
     </message>
@@ -497,6 +545,18 @@
     <message>
       <source>显示方案的日程（每项起止时间，每段路程的公里数和分钟数）</source>
       <translation>show a plan's schedule (start and end of each item, km and minutes of each leg)</translation>
+    </message>
+    <message>
+      <source>替换同名地图包</source>
+      <translation>replace a package of the same name</translation>
+    </message>
+    <message>
+      <source>最大缩放级别（默认 15）</source>
+      <translation>highest zoom level (default 15)</translation>
+    </message>
+    <message>
+      <source>最小缩放级别（默认 10）</source>
+      <translation>lowest zoom level (default 10)</translation>
     </message>
     <message>
       <source>月份（● 已开展，○ 未开展）：</source>
@@ -603,6 +663,10 @@
       <translation>interface language: zh_CN (default) or en; if not given, HONGTU_LANG or the language in the settings</translation>
     </message>
     <message>
+      <source>目标文件或文件夹</source>
+      <translation>target file or folder</translation>
+    </message>
+    <message>
       <source>磁盘空间不足</source>
       <translation>Not enough disk space</translation>
     </message>
@@ -613,6 +677,10 @@
     <message>
       <source>离开日期</source>
       <translation>Left on</translation>
+    </message>
+    <message>
+      <source>离线地图包</source>
+      <translation>offline map packages</translation>
     </message>
     <message>
       <source>站点数</source>
@@ -725,6 +793,18 @@
     <message>
       <source>职务</source>
       <translation>Role</translation>
+    </message>
+    <message>
+      <source>自有瓦片服务的地址模板，含 {z} {x} {y}</source>
+      <translation>address template of your own tile service, with {z} {x} {y}</translation>
+    </message>
+    <message>
+      <source>自有瓦片服务的坐标系：wgs84 或 gcj02</source>
+      <translation>coordinate system of your own tile service: wgs84 or gcj02</translation>
+    </message>
+    <message>
+      <source>自有瓦片服务的版权说明（与 --url 一起使用）</source>
+      <translation>attribution of your own tile service (with --url)</translation>
     </message>
     <message>
       <source>草稿</source>

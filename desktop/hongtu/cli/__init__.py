@@ -143,7 +143,7 @@ def _early_language(words: list[str], saved: str) -> str | None:
 
 def _is_command_line(words: list[str]) -> bool:
     """A subcommand or a help request: the terminal, not the window, will show the text."""
-    commands = ("-h", "--help", "sites", "plans", "members", "ledger")
+    commands = ("-h", "--help", "sites", "plans", "members", "ledger", "tiles")
     return any(word in commands for word in words)
 
 

@@ -17,43 +17,43 @@ from hongtu.cli.common import fail, find_plan, format_table, open_workspace, say
 
 
 def add_tile_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    tiles = commands.add_parser("tiles", help="离线地图包").add_subparsers(
+    tiles = commands.add_parser("tiles", help=tr("离线地图包")).add_subparsers(
         dest="action", required=True
     )
-    estimate = tiles.add_parser("estimate", help="估算离线地图包的瓦片数和大小")
+    estimate = tiles.add_parser("estimate", help=tr("估算离线地图包的瓦片数和大小"))
     _area_arguments(estimate)
     estimate.set_defaults(handler=cmd_tiles_estimate)
-    download = tiles.add_parser("download", help="下载（或继续下载）离线地图包")
-    download.add_argument("name", help="地图包名称（字母、数字、汉字、- 和 _）")
+    download = tiles.add_parser("download", help=tr("下载（或继续下载）离线地图包"))
+    download.add_argument("name", help=tr("地图包名称（字母、数字、汉字、- 和 _）"))
     _area_arguments(download)
-    download.add_argument("--provider", help="底图服务商：amap（高德）")
-    download.add_argument("--url", help="自有瓦片服务的地址模板，含 {z} {x} {y}")
-    download.add_argument("--attribution", help="自有瓦片服务的版权说明（与 --url 一起使用）")
-    download.add_argument("--crs", default="wgs84", help="自有瓦片服务的坐标系：wgs84 或 gcj02")
+    download.add_argument("--provider", help=tr("底图服务商：amap（高德）"))
+    download.add_argument("--url", help=tr("自有瓦片服务的地址模板，含 {z} {x} {y}"))
+    download.add_argument("--attribution", help=tr("自有瓦片服务的版权说明（与 --url 一起使用）"))
+    download.add_argument("--crs", default="wgs84", help=tr("自有瓦片服务的坐标系：wgs84 或 gcj02"))
     download.set_defaults(handler=cmd_tiles_download)
-    listing = tiles.add_parser("list", help="列出离线地图包")
+    listing = tiles.add_parser("list", help=tr("列出离线地图包"))
     listing.set_defaults(handler=cmd_tiles_list)
-    delete = tiles.add_parser("delete", help="删除离线地图包")
+    delete = tiles.add_parser("delete", help=tr("删除离线地图包"))
     delete.add_argument("name")
     delete.set_defaults(handler=cmd_tiles_delete)
-    export = tiles.add_parser("export", help="把离线地图包导出为文件")
+    export = tiles.add_parser("export", help=tr("把离线地图包导出为文件"))
     export.add_argument("name")
-    export.add_argument("--output", required=True, help="目标文件或文件夹")
+    export.add_argument("--output", required=True, help=tr("目标文件或文件夹"))
     export.set_defaults(handler=cmd_tiles_export)
-    importing = tiles.add_parser("import", help="导入离线地图包文件（.mbtiles）")
+    importing = tiles.add_parser("import", help=tr("导入离线地图包文件（.mbtiles）"))
     importing.add_argument("file")
-    importing.add_argument("--name", help="导入后的名称（默认取文件名）")
-    importing.add_argument("--replace", action="store_true", help="替换同名地图包")
+    importing.add_argument("--name", help=tr("导入后的名称（默认取文件名）"))
+    importing.add_argument("--replace", action="store_true", help=tr("替换同名地图包"))
     importing.set_defaults(handler=cmd_tiles_import)
 
 
 def _area_arguments(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--taiyuan", action="store_true", help="太原市全域")
-    where.add_argument("--county", help="一个区县，例如 杏花岭区")
-    where.add_argument("--plan", type=int, help="方案编号：方案各站点周围")
-    parser.add_argument("--min-zoom", type=int, default=None, help="最小缩放级别（默认 10）")
-    parser.add_argument("--max-zoom", type=int, default=None, help="最大缩放级别（默认 15）")
+    where.add_argument("--taiyuan", action="store_true", help=tr("太原市全域"))
+    where.add_argument("--county", help=tr("一个区县，例如 杏花岭区"))
+    where.add_argument("--plan", type=int, help=tr("方案编号：方案各站点周围"))
+    parser.add_argument("--min-zoom", type=int, default=None, help=tr("最小缩放级别（默认 10）"))
+    parser.add_argument("--max-zoom", type=int, default=None, help=tr("最大缩放级别（默认 15）"))
 
 
 # ---- messages ----------------------------------------------------------------------------------
@@ -74,9 +74,7 @@ def problem_text(exc: Exception) -> str:
             PackageProblem.BAD_FORMAT: tr("地图包的瓦片不是 png、jpg 或 webp 图片：{0}"),
             PackageProblem.CORRUPT: tr("地图包文件已损坏：{0}"),
             PackageProblem.BAD_NAME: tr("地图包名称只能含字母、数字、汉字、- 和 _：{0}"),
-            PackageProblem.EXISTS: tr(
-                "已有同名的地图包（可用 --name 或 --replace）：{0}"
-            ),
+            PackageProblem.EXISTS: tr("已有同名的地图包（可用 --name 或 --replace）：{0}"),
         }
         return texts[exc.problem].format(exc.detail)
     if isinstance(exc, BulkNotAllowedError):
@@ -201,9 +199,7 @@ def _resumed_box(args: argparse.Namespace, meta: dict[str, str] | None) -> Any:
     try:
         west, south, east, north = (float(part) for part in meta["bounds"].split(","))
     except (KeyError, ValueError):
-        raise area.AreaError(
-            tr("地图包没有记录区域，请指定区域")
-        ) from None
+        raise area.AreaError(tr("地图包没有记录区域，请指定区域")) from None
     return area.BBox(west, south, east, north)
 
 
