@@ -206,8 +206,8 @@ def child(db: str, stops: int, rounds: int) -> dict[str, Any]:
 
 
 def run_exports(app: Any, session: Any, settle: Any) -> float:
-    """Every non-PDF format of the open plan through the 导出 dialog's own code (on the GUI
-    thread, as the dialog does it today: the stall monitor sees what the organiser would)."""
+    """Every non-PDF format of the open plan through the 导出 dialog's own code (written on a
+    worker thread, as the dialog does it: the stall monitor sees what the organiser would)."""
     from hongtu.core.exports import ExportFormat
     from hongtu.qt.plan_outputs import ExportDialog
 
@@ -217,8 +217,9 @@ def run_exports(app: Any, session: Any, settle: Any) -> float:
         for fmt in ExportFormat:
             if fmt.suffix == ".pdf":
                 continue
-            dialog.export_to(Path(folder) / f"plan{fmt.suffix}", True, fmt)
-            settle(10)
+            dialog.start_export([(fmt, Path(folder) / f"plan{fmt.suffix}", True)])
+            while dialog.task is not None:
+                settle(10)
     dialog.deleteLater()
     return (time.perf_counter() - began) * 1000
 
