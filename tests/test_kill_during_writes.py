@@ -9,6 +9,7 @@ export target is the old file or the whole new one; the next start removes the l
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -67,17 +68,17 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _run(tmp_path: Path, point: str, *args: str, kill_after: float | None = None) -> int:
-    child = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, str(CHILD), point, *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=_env(tmp_path),
-    )
-    try:
-        _, err = child.communicate(timeout=kill_after if kill_after is not None else 120)
-    except subprocess.TimeoutExpired:
-        child.send_signal(signal.SIGKILL)
-        _, err = child.communicate(timeout=60)
+    ) as child:
+        try:
+            _, err = child.communicate(timeout=kill_after if kill_after is not None else 120)
+        except subprocess.TimeoutExpired:
+            child.send_signal(signal.SIGKILL)
+            _, err = child.communicate(timeout=60)
     assert b"Traceback" not in err, err.decode("utf-8", "replace")
     return child.returncode
 
@@ -90,7 +91,7 @@ def _database(tmp_path: Path) -> Path:
 
 
 def _plans(db: Path) -> list[tuple[str, int]]:
-    with sqlite3.connect(db) as con:
+    with contextlib.closing(sqlite3.connect(db)) as con:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     workspace = open_workspace(str(db))
     try:
