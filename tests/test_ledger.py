@@ -288,3 +288,54 @@ def test_cli_ledger_speaks_english(workspace, capsys) -> None:
     out = capsys.readouterr().out
     assert code == 0
     assert "Expected" in out and "Months (● held" in out
+
+
+def test_cli_records_a_day_with_two_absences_and_the_ledger_shows_it(tmp_path, capsys) -> None:
+    from datetime import timedelta
+
+    db = str(tmp_path / "r.sqlite3")
+    roster = tmp_path / "名册.csv"
+    roster.write_text(
+        "姓名,职务,政治面貌\n张三,书记,正式党员\n李四,,正式党员\n王五,,预备党员\n"
+        "赵六,,入党积极分子\n",
+        encoding="utf-8",
+    )
+    assert main(["--db", db, "members", "import", str(roster), "--branch", BRANCH]) == 0
+    from hongtu.core.workspace import open_workspace
+
+    workspace = open_workspace(db)
+    today = date.today()
+    past = workspace.plans.save(make_plan(on=today - timedelta(days=1))).id
+    future = workspace.plans.save(make_plan(on=today + timedelta(days=1))).id
+    workspace.close()
+    capsys.readouterr()
+    assert main(["--db", db, "record", str(future)]) == 2
+    assert "还没到" in capsys.readouterr().err
+    assert main(["--db", db, "record", str(past), "--leave", "李四="]) == 2
+    assert "需要填写原因" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "record",
+                str(past),
+                "--absent",
+                "王五",
+                "--absent",
+                "赵六",
+                "--summary",
+                "参观并重温入党誓词",
+            ]
+        )
+        == 0
+    )
+    assert "应到 4，实到 2，请假 0，缺席 2" in capsys.readouterr().out
+    year = str((today - timedelta(days=1)).year)
+    assert main(["--db", db, "ledger", "show", "--branch", BRANCH, "--year", year, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["year_totals"]["absent"] == 2 and shown["year_totals"]["present"] == 2
+    assert [m["name"] for m in shown["days"][0]["missing"]] == ["王五", "赵六"]
+    assert main(["--db", db, "plans", "list", "--json"]) == 0
+    statuses = {p["id"]: p["status"] for p in json.loads(capsys.readouterr().out)}
+    assert statuses[past] == "done" and statuses[future] != "done"

@@ -19,8 +19,20 @@
   <context>
     <name>Cli</name>
     <message>
+      <source>{0} 不在当天的支部名册上</source>
+      <translation>{0} is not on the branch roster that day</translation>
+    </message>
+    <message>
+      <source>{0} 出现了两次</source>
+      <translation>{0} appears twice</translation>
+    </message>
+    <message>
       <source>{0} 的使用条款不允许批量下载瓦片用于离线使用</source>
       <translation>{0}'s terms of use do not allow bulk downloading tiles for offline use</translation>
+    </message>
+    <message>
+      <source>{0} 请假，需要填写原因</source>
+      <translation>{0} is on leave: a reason is needed</translation>
     </message>
     <message>
       <source>{0} 起</source>
@@ -243,6 +255,10 @@
       <translation>Ledger export formats: {0}</translation>
     </message>
     <message>
+      <source>名册上的 {0} 没有出勤情况</source>
+      <translation>{0} is on the roster but has no attendance entry</translation>
+    </message>
+    <message>
       <source>名册人数太多（{0} 人）</source>
       <translation>The roster has too many people ({0})</translation>
     </message>
@@ -395,6 +411,10 @@
       <translation>Added: {0} (number {1})</translation>
     </message>
     <message>
+      <source>已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成</source>
+      <translation>Recorded: expected {0}, present {1}, on leave {2}, absent {3}; the plan is marked done</translation>
+    </message>
+    <message>
       <source>年份</source>
       <translation>year</translation>
     </message>
@@ -433,6 +453,10 @@
     <message>
       <source>支部年度台账</source>
       <translation>a branch's yearly ledger</translation>
+    </message>
+    <message>
+      <source>支部当天的名册是空的：请先导入名册</source>
+      <translation>The branch roster is empty that day: import the roster first</translation>
     </message>
     <message>
       <source>政治面貌</source>
@@ -491,6 +515,10 @@
       <translation>the file could not be written completely (the disk may be full)</translation>
     </message>
     <message>
+      <source>文字太长：{0}</source>
+      <translation>Text too long: {0}</translation>
+    </message>
+    <message>
       <source>新的活动主题</source>
       <translation>the new theme</translation>
     </message>
@@ -509,6 +537,10 @@
     <message>
       <source>方案文件带有发送者对 {0} 处站点信息的更正，未采用；在窗口中导入可逐项选择。</source>
       <translation>The plan file carries the sender's corrections to {0} site details; they were not taken. Import it in the window to choose them one by one.</translation>
+    </message>
+    <message>
+      <source>方案没有填写党支部，无法对应名册</source>
+      <translation>The plan names no branch, so no roster can be matched</translation>
     </message>
     <message>
       <source>方案编号：方案各站点周围</source>
@@ -625,6 +657,10 @@
     <message>
       <source>活动方案</source>
       <translation>Activity plan</translation>
+    </message>
+    <message>
+      <source>活动日期 {0} 还没到，不能记录</source>
+      <translation>The day {0} has not come yet and cannot be recorded</translation>
     </message>
     <message>
       <source>活动记录</source>
@@ -889,6 +925,10 @@
     <message>
       <source>这个文件不是数据库文件</source>
       <translation>This file is not a database file</translation>
+    </message>
+    <message>
+      <source>这条记录已在别处修改，请重新打开后再改</source>
+      <translation>This record was changed elsewhere; open it again before correcting it</translation>
     </message>
     <message>
       <source>重温入党誓词</source>

@@ -7,10 +7,11 @@ hongtu sites add --name N --lat LAT --lon LON --crs wgs84|gcj02|bd09 [--district
 hongtu plans list|import|show|optimise|rename|export …  plans, headless
 hongtu tiles estimate|download|list|delete|export|import …  offline map packages
 hongtu members import|add|list --branch B …         a branch's roster
+hongtu record PLAN [--leave NAME=REASON] [--absent NAME] [--summary S]  record the day
 hongtu ledger show|export --branch B --year Y …     the branch's yearly ledger (台账)
 
 The package: ``common`` (what every command shares), ``sites``, ``plans``, ``export``,
-``members`` and ``ledger``. Each
+``members``, ``records`` and ``ledger``. Each
 command module is imported when the parser is built; the heavy work is imported only inside the
 handlers, so ``hongtu --version`` stays fast.
 """
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     from hongtu.cli.ledger import add_ledger_commands
     from hongtu.cli.members import add_member_commands
     from hongtu.cli.plans import add_plan_commands
+    from hongtu.cli.records import add_record_commands
     from hongtu.cli.sites import add_site_commands
     from hongtu.cli.tiles import add_tile_commands
 
@@ -51,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_plan_commands(commands)
     add_tile_commands(commands)
     add_member_commands(commands)
+    add_record_commands(commands)
     add_ledger_commands(commands)
     return parser
 

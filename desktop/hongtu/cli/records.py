@@ -1,0 +1,90 @@
+"""`hongtu record PLAN …`: record the day of a plan headless (everyone present but a few)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from hongtu.cli.common import fail, find_plan, open_workspace, say, tr
+
+
+def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    record = commands.add_parser(
+        "record", help="记录活动：除列出的请假、缺席人员外，名册上的人都算出席"
+    )
+    record.add_argument("plan", type=int, help="方案编号")
+    record.add_argument("--leave", action="append", default=[], help="请假：姓名=原因（可重复）")
+    record.add_argument("--absent", action="append", default=[], help="缺席：姓名（可重复）")
+    record.add_argument("--summary", default="", help="活动小结")
+    record.add_argument("--host", default="", help="主持人")
+    record.add_argument("--recorder", default="", help="记录人")
+    record.set_defaults(handler=cmd_record)
+
+
+def record_problem_text(problem: Any, detail: str) -> str:
+    from hongtu.core.records import RecordProblem
+
+    return {
+        RecordProblem.FUTURE_DATE: tr("活动日期 {0} 还没到，不能记录"),
+        RecordProblem.NO_BRANCH: tr("方案没有填写党支部，无法对应名册"),
+        RecordProblem.NOT_ON_ROSTER: tr("{0} 不在当天的支部名册上"),
+        RecordProblem.MISSING_MEMBER: tr("名册上的 {0} 没有出勤情况"),
+        RecordProblem.TWICE: tr("{0} 出现了两次"),
+        RecordProblem.LEAVE_WITHOUT_REASON: tr("{0} 请假，需要填写原因"),
+        RecordProblem.TEXT_TOO_LONG: tr("文字太长：{0}"),
+        RecordProblem.NO_MEMBERS: tr("支部当天的名册是空的：请先导入名册"),
+        RecordProblem.STALE: tr("这条记录已在别处修改，请重新打开后再改"),
+    }[problem].format(detail)
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    from hongtu.core.records import ActivityRecord, RecordRefusedError, everyone_present
+
+    workspace = open_workspace(args)
+    try:
+        plan = find_plan(workspace, args.plan)
+        if plan is None:
+            return fail(tr("没有编号为 {0} 的方案").format(args.plan))
+        members = workspace.members.members(plan.branch, on=plan.date)
+        ids = {m.name: m.id for m in members}
+        leave: dict[int, str] = {}
+        for item in args.leave:
+            name, _, reason = item.partition("=")
+            if name.strip() not in ids:
+                return fail(tr("{0} 不在当天的支部名册上").format(name.strip()))
+            leave[ids[name.strip()]] = reason.strip()
+        absent = []
+        for name in args.absent:
+            if name.strip() not in ids:
+                return fail(tr("{0} 不在当天的支部名册上").format(name.strip()))
+            absent.append(ids[name.strip()])
+        current = workspace.records.for_plan(plan.id)
+        record = ActivityRecord(
+            plan.id,
+            plan.date,
+            everyone_present(members, plan.date, leave=leave, absent=absent),
+            summary=args.summary,
+            host=args.host,
+            recorder=args.recorder,
+            done=current.done if current else (),
+            guests=current.guests if current else (),
+            photos=current.photos if current else (),
+            version=current.version if current else 0,
+        )
+        try:
+            saved = workspace.records.save(record)
+        except RecordRefusedError as exc:
+            return fail(record_problem_text(exc.problem, exc.detail))
+    finally:
+        workspace.close()
+    from hongtu.core.records import Presence
+
+    say(
+        tr("已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成").format(
+            len(saved.attendance),
+            saved.count(Presence.PRESENT),
+            saved.count(Presence.LEAVE),
+            saved.count(Presence.ABSENT),
+        )
+    )
+    return 0
