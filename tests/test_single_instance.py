@@ -114,3 +114,10 @@ def test_a_second_hongtu_launch_brings_the_window_forward(qtbot, tmp_path) -> No
         assert not Path(db).exists()  # the second launch never opened the database
     finally:
         first.release()
+
+
+def test_another_user_on_the_same_database_gets_a_window_of_their_own(monkeypatch) -> None:
+    url = resolve_url("/srv/shared/hongtu.sqlite3")
+    mine = instance_key(url)
+    monkeypatch.setattr("getpass.getuser", lambda: "another-organiser")
+    assert instance_key(url) != mine

@@ -8,6 +8,7 @@ second launch connects, asks the first to come forward, and exits.
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
@@ -18,8 +19,13 @@ CONNECT_MS = 1000
 
 
 def instance_key(url: str) -> str:
-    """A short, stable, filesystem-safe name for the database at ``url``."""
-    return "hongtu-" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
+    """A short, stable, filesystem-safe name for the database at ``url`` and this user.
+
+    Another user on the same machine opening the same shared database gets a window of their
+    own (the two windows then see each other's saves like any two writers).
+    """
+    owner = f"{getpass.getuser()}\n{url}"
+    return "hongtu-" + hashlib.sha256(owner.encode("utf-8")).hexdigest()[:24]
 
 
 class SingleInstance(QObject):
