@@ -13,6 +13,7 @@ Each is called or read by a framework or library, not by our own code:
 
 # Qt overrides and slots
 _.columnCount
+_.requestStarted  # QWebEngineUrlSchemeHandler: the hongtu-tiles:// scheme
 _.headerData
 _.filterAcceptsRow
 _.lessThan

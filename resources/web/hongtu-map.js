@@ -563,7 +563,8 @@ var hongtuMap = (function () {
   }
 
   function validLayerSpec(spec) {
-    return spec && typeof spec.url === "string" && /^https?:\/\//.test(spec.url);
+    return spec && typeof spec.url === "string" &&
+      /^(https?:\/\/|hongtu-tiles:\/\/pack\/)/.test(spec.url);
   }
 
   function buildBaseLayer(config) {
@@ -572,7 +573,8 @@ var hongtuMap = (function () {
     config.layers.filter(validLayerSpec).forEach(function (spec) {
       var layer = L.tileLayer(spec.url, {
         subdomains: spec.subdomains && spec.subdomains.length ? spec.subdomains : "abc",
-        maxZoom: spec.maxZoom || 18, hongtuId: config.id
+        maxZoom: spec.maxZoom || 18, hongtuId: config.id,
+        maxNativeZoom: typeof spec.maxNativeZoom === "number" ? spec.maxNativeZoom : undefined
       });
       watchTiles(layer, config.id, generation);
       group.addLayer(layer);

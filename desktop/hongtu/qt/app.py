@@ -27,6 +27,7 @@ from hongtu.qt.errors import database_error_message, restore_question
 from hongtu.qt.i18n import install_translators
 from hongtu.qt.mainwindow import MainWindow
 from hongtu.qt.mapview import delete_now
+from hongtu.qt.tile_scheme import register_tile_scheme
 
 if TYPE_CHECKING:
     from hongtu.core.settings import Settings
@@ -260,6 +261,8 @@ def run_gui(db: str | None, lang: str, settings: Settings | None = None) -> int:
     prepare_environment()
     configure_logging()
     existing = QApplication.instance()
+    if existing is None:
+        register_tile_scheme()  # Chromium must know the scheme before the application exists
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     instance = SingleInstance(instance_key(resolve_url(db)), app)
     if not instance.claim():  # another window has this database open: it comes forward

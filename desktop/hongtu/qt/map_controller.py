@@ -23,9 +23,13 @@ from hongtu.core import districts
 from hongtu.core.basemaps import BASE_MAPS, BaseMap, BaseMapId, tile_layer_config
 from hongtu.core.coords import from_wgs84, to_wgs84
 from hongtu.core.geo import Crs, LatLon
+from hongtu.core.tilepack.layer import package_basemap
+from hongtu.core.tilepack.packages import PackageInfo
 from hongtu.qt.mapview import MapView
 
 log = logging.getLogger(__name__)
+
+PACKAGE_MAX_ZOOM = 19  # a package's tiles are enlarged beyond its deepest level up to here
 
 NOTICE_MS = 12_000
 Callback = Callable[[Any], None]
@@ -293,6 +297,9 @@ class MapController(QObject):
     def set_base_map(self, basemap: BaseMap, key: str | None = None) -> None:
         """Switch provider without reloading the page. Raises ``MissingKeyError``."""
         config = tile_layer_config(basemap, key, attribution_text(basemap))  # holds the key
+        self._switch_base_map(basemap, config)
+
+    def _switch_base_map(self, basemap: BaseMap, config: dict[str, Any]) -> None:
         previous_crs = self.crs
         self.basemap = basemap
         self.view.call("setBaseMap", config)
@@ -300,6 +307,15 @@ class MapController(QObject):
             self._redraw_in_display_crs()
         log.info("base map switched to %s", basemap.id.value)
         self.base_map_changed.emit(basemap.id.value)
+
+    def show_package(self, info: PackageInfo) -> None:
+        """Shows an offline map package (served from its MBTiles file, never the network)."""
+        basemap = package_basemap(info)
+        config = tile_layer_config(basemap, None, attribution_text(basemap))
+        for layer in config["layers"]:  # type: ignore[attr-defined]
+            layer["maxNativeZoom"] = info.max_zoom  # deeper zooms enlarge the last level
+            layer["maxZoom"] = PACKAGE_MAX_ZOOM
+        self._switch_base_map(basemap, config)
 
     def fall_back_to_offline(self) -> None:
         self.set_base_map(BASE_MAPS[BaseMapId.NONE])

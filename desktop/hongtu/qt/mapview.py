@@ -14,6 +14,8 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from hongtu.qt.tile_scheme import install_tile_handler
+
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 4096
@@ -115,6 +117,7 @@ class MapView(QWebEngineView):
         self._channel = QWebChannel(self)
         self._channel.registerObject("bridge", self.bridge)
         self.page().setWebChannel(self._channel)
+        install_tile_handler(self.page().profile())  # offline map packages: hongtu-tiles://
         settings = self.page().settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)

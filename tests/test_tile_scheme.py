@@ -1,0 +1,98 @@
+"""Offline map packages in the real page: tiles come through hongtu-tiles:// from the MBTiles
+file with no network at all, the provider's attribution shows, and bad paths are refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gui_helpers import MAP_TIMEOUT_MS, close_main_window, map_state, run_js
+from hongtu.core.geo import Crs
+from hongtu.core.tilepack import area
+from hongtu.core.tilepack.mbtiles import MBTiles
+from hongtu.core.tilepack.packages import find_package, package_path
+from hongtu.qt.app import Controller
+from hongtu.qt.mainwindow import MainWindow
+from hongtu.qt.tile_scheme import parse_tile_path
+from map_helpers import solid_png
+from test_offline_map import LOCAL_SCHEMES, RecordingInterceptor
+
+pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+
+CENTRE = (37.87, 112.55)
+
+
+def make_package(name: str = "城区", crs: Crs = Crs.WGS84) -> None:
+    box = area.BBox(112.15, 37.60, 112.95, 38.15)  # wider than the window at zoom 12
+    with MBTiles(package_path(name), create=True) as store:
+        store.set_metadata(
+            {
+                "name": name,
+                "format": "png",
+                "minzoom": "10",
+                "maxzoom": "13",
+                "bounds": box.bounds_text(),
+                "attribution": "© 测试瓦片",
+                "provider": "amap" if crs is Crs.GCJ02 else "custom",
+                "crs": crs.value,
+                "review_number": "GS(2099)1号",
+            }
+        )
+        png = solid_png()
+        store.put_tiles(
+            (z, x, y, png) for r in area.tile_ranges(box, 10, 13) for z, x, y in r.tiles()
+        )
+
+
+def test_a_package_draws_with_the_network_unplugged(qtbot, tmp_path) -> None:
+    make_package()
+    window = MainWindow()
+    controller = Controller(window, str(tmp_path / "pack.sqlite3"), probe=False)
+    interceptor = RecordingInterceptor()
+    profile = window.map_view.page().profile()
+    profile.setUrlRequestInterceptor(interceptor)
+    try:
+        window.show()
+        with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
+            controller.start()
+        run_js(qtbot, window, "setView", CENTRE[0], CENTRE[1], 12)
+        window.map_controller.show_package(find_package("城区"))
+        qtbot.waitUntil(
+            lambda: json.loads(run_js(qtbot, window, "tileStats"))["loads"] > 0,
+            timeout=MAP_TIMEOUT_MS,
+        )
+        state = map_state(qtbot, window)
+        assert "© 测试瓦片" in state["attribution"] and "GS(2099)1号" in state["attribution"]
+        assert "城区" in window.status_map.text()
+        # past the package's deepest level the last tiles are enlarged, not left blank
+        before = json.loads(run_js(qtbot, window, "tileStats"))["loads"]
+        run_js(qtbot, window, "setView", CENTRE[0], CENTRE[1], 15)
+        qtbot.waitUntil(
+            lambda: json.loads(run_js(qtbot, window, "tileStats"))["loads"] > before,
+            timeout=MAP_TIMEOUT_MS,
+        )
+        assert json.loads(run_js(qtbot, window, "tileStats"))["errors"] == 0
+    finally:
+        profile.setUrlRequestInterceptor(None)
+        close_main_window(window, controller)
+    schemes = {url.split(":", 1)[0].lower() for url in interceptor.urls}
+    assert any(url.startswith("hongtu-tiles://pack/") for url in interceptor.urls)
+    assert schemes <= LOCAL_SCHEMES | {"hongtu-tiles"}, interceptor.urls
+
+
+@pytest.mark.parametrize(
+    ("host", "path", "expected"),
+    [
+        ("pack", "/城区/12/3328/1580", ("城区", 12, 3328, 1580)),
+        ("pack", "/../12/1/1", None),
+        ("pack", "/a/b/12/1/1", None),
+        ("pack", "/城区/12/4096/1", None),  # beyond the zoom level's columns
+        ("pack", "/城区/-1/1/1", None),
+        ("pack", "/城区/1/1/1x", None),
+        ("other", "/城区/1/1/1", None),
+        ("pack", "/城区%2F..%2Fx/1/1/1", None),
+    ],
+)
+def test_only_well_formed_tile_paths_are_served(host, path, expected) -> None:
+    assert parse_tile_path(host, path) == expected
