@@ -574,7 +574,10 @@ var hongtuMap = (function () {
       var layer = L.tileLayer(spec.url, {
         subdomains: spec.subdomains && spec.subdomains.length ? spec.subdomains : "abc",
         maxZoom: spec.maxZoom || 18, hongtuId: config.id,
-        maxNativeZoom: typeof spec.maxNativeZoom === "number" ? spec.maxNativeZoom : undefined
+        maxNativeZoom: typeof spec.maxNativeZoom === "number" ? spec.maxNativeZoom : undefined,
+        minZoom: typeof spec.minZoom === "number" ? spec.minZoom : 0,
+        bounds: Array.isArray(spec.bounds) && spec.bounds.length === 2 ?
+          L.latLngBounds(spec.bounds) : undefined
       });
       watchTiles(layer, config.id, generation);
       group.addLayer(layer);

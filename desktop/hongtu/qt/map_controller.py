@@ -30,6 +30,7 @@ from hongtu.qt.mapview import MapView
 log = logging.getLogger(__name__)
 
 PACKAGE_MAX_ZOOM = 19  # a package's tiles are enlarged beyond its deepest level up to here
+PACKAGE_START_ZOOM = 12  # showing a package frames its centre at about this zoom
 
 NOTICE_MS = 12_000
 Callback = Callable[[Any], None]
@@ -315,6 +316,17 @@ class MapController(QObject):
         for layer in config["layers"]:  # type: ignore[attr-defined]
             layer["maxNativeZoom"] = info.max_zoom  # deeper zooms enlarge the last level
             layer["maxZoom"] = PACKAGE_MAX_ZOOM
+            layer["minZoom"] = info.min_zoom  # nothing is asked for where the package has no tiles
+            if info.bounds is not None:
+                west, south, east, north = info.bounds
+                corners = [to_display(LatLon(south, west), info.crs),
+                           to_display(LatLon(north, east), info.crs)]
+                layer["bounds"] = [[p.lat, p.lon] for p in corners]
+        if info.bounds is not None:  # start where the package has tiles
+            west, south, east, north = info.bounds
+            centre = to_display(LatLon((south + north) / 2, (west + east) / 2), info.crs)
+            zoom = max(info.min_zoom, min(info.max_zoom, PACKAGE_START_ZOOM))
+            self.view.call("setView", centre.lat, centre.lon, zoom)
         self._switch_base_map(basemap, config)
 
     def fall_back_to_offline(self) -> None:
