@@ -16,6 +16,7 @@ from gui_helpers import close_main_window, open_main_window
 from hongtu.core.atomic import is_partial
 from hongtu.qt import messages
 from hongtu.qt.plan_outputs import ExportDialog
+from hongtu.qt.tasks import CancelToken
 from stall_monitor import StallMonitor, big_plan
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
@@ -39,6 +40,22 @@ def window_with(qtbot, tmp_path):  # type: ignore[no-untyped-def]
         close_main_window(window, controller)
 
 
+@pytest.fixture
+def slow_work():  # type: ignore[no-untyped-def]
+    """The worker's looks at its cancel token wait until 取消 is pressed.
+
+    So the work is still running when the test reaches for the button, however fast this machine
+    (or the optimiser) is; the GUI thread must keep running meanwhile, which the tests check.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+
+        def asked(token: CancelToken) -> bool:
+            return token._event.wait(LONG_MS / 1000)
+
+        patch.setattr(CancelToken, "__call__", asked)
+        yield patch
+
+
 def _click_cancel(qtbot, task) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(task.dialog.isVisible, timeout=LONG_MS)  # shown once the work is slow
     task.dialog.findChild(QPushButton).click()
@@ -46,7 +63,7 @@ def _click_cancel(qtbot, task) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.timeout(600)
 def test_optimising_500_stops_leaves_the_window_live_and_cancel_keeps_the_order(
-    qtbot, window_with
+    qtbot, window_with, slow_work
 ) -> None:
     _window, ui = window_with(500)
     before = [stop.id for stop in ui.session.plan.stops]
@@ -65,7 +82,7 @@ def test_optimising_500_stops_leaves_the_window_live_and_cancel_keeps_the_order(
 
 @pytest.mark.timeout(600)
 def test_an_export_runs_in_the_background_and_cancel_keeps_the_old_file(
-    qtbot, window_with, tmp_path: Path, monkeypatch
+    qtbot, window_with, tmp_path: Path, monkeypatch, slow_work
 ) -> None:
     window, ui = window_with(120)
     monkeypatch.setattr(messages, "question", lambda *a, **k: True)  # yes, replace it
@@ -83,6 +100,7 @@ def test_an_export_runs_in_the_background_and_cancel_keeps_the_old_file(
     qtbot.waitUntil(lambda: dialog.task is None, timeout=LONG_MS)
     assert target.read_bytes() == b"the old schedule" and dialog.written is None
     assert not [p for p in target.parent.iterdir() if is_partial(p)]
+    slow_work.undo()  # the work runs at its own pace again
     dialog._on_buttons_accepted()  # again, and let it finish
     qtbot.waitUntil(lambda: dialog.task is None, timeout=LONG_MS)
     assert dialog.written == target
