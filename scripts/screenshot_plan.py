@@ -58,6 +58,7 @@ def main() -> int:
     parser.add_argument("--tab", choices=("itinerary", "info"), default="itinerary")
     parser.add_argument("--db")
     parser.add_argument("--lang", default="zh_CN")
+    parser.add_argument("--size", default="1500x900", help="window size, e.g. 1366x768")
     args = parser.parse_args()
     prepare_environment()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -67,7 +68,7 @@ def main() -> int:
     app = QApplication(sys.argv)
     install_translators(app, args.lang)
     window = MainWindow()
-    window.resize(1500, 900)
+    window.resize(*(int(n) for n in args.size.split("x")))
     controller = Controller(window, db, probe=False)
     window.show()
 

@@ -11,6 +11,7 @@ import json
 import math
 import re
 import threading
+from datetime import date
 from typing import Any
 
 import pytest
@@ -287,3 +288,34 @@ def test_every_unit_has_a_label_point_well_inside_it() -> None:
         point = points[district.adcode]
         assert contains(district, point), district.name
         assert km_to_outline(district, point) > 2.0, district.name  # not astride a border
+
+
+def _legend_folded(qtbot, window) -> bool:
+    return bool(
+        run_js_expr(
+            qtbot,
+            window,
+            "document.querySelector('.ht-legend').classList.contains('ht-legend-closed')",
+        )
+    )
+
+
+def test_the_legend_folds_on_a_short_map_and_opens_with_one_click(qtbot, main_window) -> None:
+    """At 1366×768 the map is short; an open legend would cover much of the route."""
+    main_window.resize(1366, 768)
+    # with a plan open the schedule sits under the map, which leaves it short
+    main_window.plan_ui.session.create("学习红色历史 传承红色基因", date(2026, 12, 9))
+    qtbot.waitUntil(lambda: run_js_expr(qtbot, main_window, "window.innerHeight") < 560)
+    qtbot.waitUntil(lambda: _legend_folded(qtbot, main_window))
+    title = run_js_expr(
+        qtbot,
+        main_window,
+        "JSON.stringify((function (r) { return [r.left + r.width / 2, r.top + r.height / 2]; })"
+        "(document.querySelector('.ht-legend-title').getBoundingClientRect()))",
+    )
+    x, y = json.loads(title)
+    run_js_expr(qtbot, main_window, f"document.elementFromPoint({x}, {y}).click()")
+    assert not _legend_folded(qtbot, main_window)  # the organiser's choice now stands
+    main_window.resize(1366, 1300)
+    qtbot.waitUntil(lambda: run_js_expr(qtbot, main_window, "window.innerHeight") >= 560)
+    assert not _legend_folded(qtbot, main_window)

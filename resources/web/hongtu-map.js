@@ -465,14 +465,26 @@ var hongtuMap = (function () {
     return null;
   }
 
+  // On a short map (a laptop screen) the open legend would hide much of the route, so it starts
+  // folded there; once the organiser opens or folds it, their choice stands.
+  var LEGEND_OPEN_MIN_HEIGHT = 560;
+  var legendChosen = false;
+
+  function fitLegend() {
+    if (legendChosen || !legendBox) { return; }
+    legendBox.classList.toggle("ht-legend-closed", map.getSize().y < LEGEND_OPEN_MIN_HEIGHT);
+  }
+
   function renderLegend() {
     if (!legendBox || !legendSpec) { return 0; }
+    fitLegend();
     while (legendBox.firstChild) { legendBox.removeChild(legendBox.firstChild); }
     var open = !legendBox.classList.contains("ht-legend-closed");
     var toggle = el("button", "ht-legend-title", legendSpec.title || "");
     toggle.type = "button";
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
     toggle.addEventListener("click", function () {
+      legendChosen = true;
       legendBox.classList.toggle("ht-legend-closed");
       renderLegend();
       scheduleDeclutter();
@@ -507,6 +519,9 @@ var hongtuMap = (function () {
       }
     });
     new Legend().addTo(map);
+    map.on("resize", function () {
+      if (!legendChosen) { renderLegend(); }
+    });
   }
 
   function frameBounds(points) {
