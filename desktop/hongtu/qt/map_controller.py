@@ -152,6 +152,8 @@ def basemap_label(basemap_id: BaseMapId) -> str:
 
 def basemap_name(basemap: BaseMap) -> str:
     """The provider's name in the UI language (the core keeps the Chinese name)."""
+    if any(layer.url_template.startswith("hongtu-tiles:") for layer in basemap.layers):
+        return basemap.name  # an offline map package: its provider and its own name
     return {
         BaseMapId.NONE: tr("无底图"),
         BaseMapId.TIANDITU: tr("天地图"),
