@@ -543,6 +543,10 @@
       <translation>The plan names no branch, so no roster can be matched</translation>
     </message>
     <message>
+      <source>方案编号</source>
+      <translation>plan number</translation>
+    </message>
+    <message>
       <source>方案编号：方案各站点周围</source>
       <translation>plan number: around the plan's stops</translation>
     </message>
@@ -653,6 +657,10 @@
     <message>
       <source>活动内容</source>
       <translation>What was done</translation>
+    </message>
+    <message>
+      <source>活动小结</source>
+      <translation>summary of the day</translation>
     </message>
     <message>
       <source>活动方案</source>
@@ -827,6 +835,10 @@
       <translation>Absent, and why</translation>
     </message>
     <message>
+      <source>缺席：姓名（可重复）</source>
+      <translation>absent: NAME (repeatable)</translation>
+    </message>
+    <message>
       <source>职务</source>
       <translation>Role</translation>
     </message>
@@ -863,8 +875,16 @@
       <translation>Recorder</translation>
     </message>
     <message>
+      <source>记录活动：除列出的请假、缺席人员外，名册上的人都算出席</source>
+      <translation>record the day: everyone on the roster is present except those listed on leave or absent</translation>
+    </message>
+    <message>
       <source>请假</source>
       <translation>On leave</translation>
+    </message>
+    <message>
+      <source>请假：姓名=原因（可重复）</source>
+      <translation>on leave: NAME=REASON (repeatable)</translation>
     </message>
     <message>
       <source>超过单个地图包的上限 {0} 个瓦片：请缩小区域或缩放级别</source>

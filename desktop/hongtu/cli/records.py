@@ -10,14 +10,16 @@ from hongtu.cli.common import fail, find_plan, open_workspace, say, tr
 
 def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     record = commands.add_parser(
-        "record", help="记录活动：除列出的请假、缺席人员外，名册上的人都算出席"
+        "record", help=tr("记录活动：除列出的请假、缺席人员外，名册上的人都算出席")
     )
-    record.add_argument("plan", type=int, help="方案编号")
-    record.add_argument("--leave", action="append", default=[], help="请假：姓名=原因（可重复）")
-    record.add_argument("--absent", action="append", default=[], help="缺席：姓名（可重复）")
-    record.add_argument("--summary", default="", help="活动小结")
-    record.add_argument("--host", default="", help="主持人")
-    record.add_argument("--recorder", default="", help="记录人")
+    record.add_argument("plan", type=int, help=tr("方案编号"))
+    record.add_argument(
+        "--leave", action="append", default=[], help=tr("请假：姓名=原因（可重复）")
+    )
+    record.add_argument("--absent", action="append", default=[], help=tr("缺席：姓名（可重复）"))
+    record.add_argument("--summary", default="", help=tr("活动小结"))
+    record.add_argument("--host", default="", help=tr("主持人"))
+    record.add_argument("--recorder", default="", help=tr("记录人"))
     record.set_defaults(handler=cmd_record)
 
 
