@@ -19,6 +19,9 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox"
 os.environ.pop("HONGTU_DB", None)
 
 from hongtu.core import paths
+from hongtu.qt.app import prepare_environment
+
+prepare_environment()  # as the app does before its QApplication (pytest-qt makes it later)
 
 
 @pytest.fixture(autouse=True)

@@ -46,9 +46,12 @@ def tr(text: str) -> str:
 
 
 def prepare_environment() -> None:
-    """Chromium refuses to run as root without its sandbox switched off."""
+    """What must precede the QApplication: Chromium refuses to run as root without its sandbox
+    switched off, and it must know the offline-tiles URL scheme before the application exists."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    if QCoreApplication.instance() is None:
+        register_tile_scheme()
 
 
 class _Preloader(QObject):
@@ -261,8 +264,6 @@ def run_gui(db: str | None, lang: str, settings: Settings | None = None) -> int:
     prepare_environment()
     configure_logging()
     existing = QApplication.instance()
-    if existing is None:
-        register_tile_scheme()  # Chromium must know the scheme before the application exists
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     instance = SingleInstance(instance_key(resolve_url(db)), app)
     if not instance.claim():  # another window has this database open: it comes forward

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import unquote
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QObject
+from PySide6.QtCore import QBuffer, QByteArray, QObject
 from PySide6.QtWebEngineCore import (
     QWebEngineProfile,
     QWebEngineUrlRequestJob,
@@ -115,6 +115,3 @@ def install_tile_handler(profile: QWebEngineProfile) -> TilePackHandler:
     profile.installUrlSchemeHandler(SCHEME, handler)
     return handler
 
-
-if QCoreApplication.instance() is None:
-    register_tile_scheme()
