@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTime, QUrl
 
+from hongtu.core.confirmed_facts import Shown, shown_fact
 from hongtu.core.site_info import (
     MAX_FACT_LENGTH,
     RULES_FIELD,
@@ -198,7 +199,7 @@ def _saving(fill: Callable[[object], None]) -> Callable[[object], int]:
 
 
 def fill_confirmed(dialog) -> None:  # type: ignore[no-untyped-def]
-    dialog.fact_edits["opening_hours"].setText("9:00–17:00，16:30 停止入馆（11月20日电话确认）")
+    dialog.fact_edits["opening_hours"].setText("11月20日电话确认")  # a note: the hours are rules
     dialog.fact_edits["phone"].setText("0351-0000000")
     for optional, value in (
         (dialog.opens, QTime(9, 0)),
@@ -243,7 +244,7 @@ def test_dialog_round_trip_survives_reopening_and_restoring_makes_it_unknown(
     try:
         site = site_named(workspace)
         assert site.rules == CONFIRMED
-        assert site.opening_hours.value == "9:00–17:00，16:30 停止入馆（11月20日电话确认）"
+        assert site.opening_hours.value == "11月20日电话确认"
         assert site.opening_hours.origin is PositionOrigin.USER
         assert site.phone.value == "0351-0000000"
         assert site.visit_minutes_is_default  # untouched
@@ -369,7 +370,6 @@ def test_closed_monday_and_known_hours_reach_the_open_plans_warnings(
             dialog.weekdays.unknown.setChecked(False)
             dialog.weekdays.days[0].setChecked(True)
             dialog.holidays.setCurrentIndex(dialog.holidays.findData(True))
-            dialog.fact_edits["closed_days"].setText("每周一闭馆（法定节假日除外）")
 
         monkeypatch.setattr(SiteInfoDialog, "exec", _saving(closed_on_monday))
         window.select_site(site.id)
@@ -378,7 +378,8 @@ def test_closed_monday_and_known_hours_reach_the_open_plans_warnings(
             window.site_editing.info_action.trigger()  # 地图 → 编辑站点信息…
         assert closed in texts()
         assert any("开放时间未知" in text for text in texts())  # the hours are still unknown
-        assert "每周一闭馆（法定节假日除外）" in window.details.toPlainText()
+        # the text is worded from the same rules: nothing typed twice
+        assert "每周一闭馆（法定节假日照常开放）" in window.details.toPlainText()
         row = window.site_model.row_of(site.id)
         assert window.site_model.site_at(row).rules.closed_weekdays == frozenset({0})
         assert "已保存" in window.statusBar().currentMessage()
@@ -394,5 +395,90 @@ def test_closed_monday_and_known_hours_reach_the_open_plans_warnings(
         assert closed in texts()
         assert not any("开放时间未知" in text for text in texts())
         assert ui.session.sites[site.id].rules.hours_known
+        assert "09:00–17:00" in window.details.toPlainText()
+    finally:
+        close_main_window(window, controller)
+
+
+# ---- facts entered once: the rules word the details panel -------------------------------------
+
+
+def test_rules_drive_the_text_and_an_old_text_without_rules_is_the_organisers_note(
+    workspace,
+) -> None:
+    from hongtu.qt.site_details import site_details_html
+
+    store = workspace.sites
+    site = site_named(workspace)
+    assert {shown_fact(site, f).shown for f in ("opening_hours", "closed_days", "reservation")} == {
+        Shown.UNKNOWN
+    }  # unknown stays unknown
+    html = site_details_html(site)
+    assert "09:00" not in html and "未知" in html
+    store.set_fact(
+        site.id, "opening_hours", "9:00–17:00（旧的文字）"
+    )  # stored before rules existed
+    old = store.get(site.id)
+    assert shown_fact(old, "opening_hours").shown is Shown.NOTE
+    assert "组织者备注：9:00–17:00（旧的文字）" in site_details_html(old)
+    confirmed = store.set_rules(site.id, CONFIRMED)
+    assert shown_fact(confirmed, "opening_hours").shown is Shown.RULES
+    html = site_details_html(confirmed)
+    assert "09:00–17:00（16:30 停止入场）" in html
+    assert "每周一闭馆（法定节假日照常开放）" in html
+    assert "需提前 3 天预约，每批不超过 50 人" in html
+    assert "组织者备注：9:00–17:00（旧的文字）" in html  # still there, as a note
+
+
+@pytest.mark.gui
+@pytest.mark.webengine
+def test_hours_and_closed_monday_entered_once_by_hand_drive_panel_and_warnings(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from gui_helpers import close_main_window, open_main_window
+    from hongtu.qt.site_info_dialog import SiteInfoDialog
+
+    name = "高君宇故居"
+    window, controller = open_main_window(qtbot, str(tmp_path / "once.sqlite3"))
+    try:
+        ui = window.plan_ui
+        site = next(s for s in window.site_model.sites() if s.name == name)
+        with qtbot.waitSignal(ui.session.plan_changed):
+            ui.session.create("周一主题党日", date(2026, 12, 7))  # a Monday, not a holiday
+        ui.add_site(site.id)
+        closed = f"第1站 {name}：当天是周一，该馆周一闭馆。"
+        assert closed not in ui.warnings.model.texts()
+
+        def by_hand(dialog) -> int:  # type: ignore[no-untyped-def]
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            for optional, typed in ((dialog.opens, "0900"), (dialog.closes, "1700")):
+                QTest.mouseClick(optional.unknown, Qt.MouseButton.LeftButton)
+                assert optional.edit.isEnabled()
+                optional.edit.setFocus()
+                optional.edit.setSelectedSection(optional.edit.sectionAt(0))
+                QTest.keyClicks(optional.edit, typed)
+            QTest.mouseClick(dialog.weekdays.unknown, Qt.MouseButton.LeftButton)
+            QTest.mouseClick(dialog.weekdays.days[0], Qt.MouseButton.LeftButton)
+            assert dialog.weekdays.state.text() == "周一闭馆"
+            # no hours or closed-days text box left to fill: only optional notes
+            assert dialog.fact_edits["opening_hours"].placeholderText().startswith("可不填")
+            QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+            return dialog.result()
+
+        monkeypatch.setattr(SiteInfoDialog, "exec", by_hand)
+        window.select_site(site.id)
+        with qtbot.waitSignal(ui.session.plan_changed):
+            window.site_editing.info_action.trigger()  # 编辑站点信息…
+        saved = window.site_model.site_at(window.site_model.row_of(site.id))
+        assert saved.rules.opens == time(9, 0) and saved.rules.closes == time(17, 0)
+        assert saved.opening_hours.value is None  # nothing typed twice
+        shown = window.details.toPlainText()
+        assert "09:00–17:00" in shown and "每周一闭馆" in shown
+        assert closed in ui.warnings.model.texts()
+        assert not any("开放时间未知" in text for text in ui.warnings.model.texts())
     finally:
         close_main_window(window, controller)

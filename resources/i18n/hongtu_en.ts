@@ -2965,6 +2965,10 @@ The existing file was not changed.</translation>
       <translation>Phone</translation>
     </message>
     <message>
+      <source>目录：{0}</source>
+      <translation>Catalogue: {0}</translation>
+    </message>
+    <message>
       <source>简介</source>
       <translation>Overview</translation>
     </message>
@@ -2977,6 +2981,10 @@ The existing file was not changed.</translation>
       <translation>entered by the organiser</translation>
     </message>
     <message>
+      <source>组织者备注：{0}</source>
+      <translation>Organiser's note: {0}</translation>
+    </message>
+    <message>
       <source>组织者更正于 {0}</source>
       <translation>Corrected by the organiser on {0}</translation>
     </message>
@@ -2987,6 +2995,10 @@ The existing file was not changed.</translation>
     <message>
       <source>编辑站点信息…</source>
       <translation>Edit site information…</translation>
+    </message>
+    <message>
+      <source>规则未填写</source>
+      <translation>No rules entered</translation>
     </message>
     <message>
       <source>资料来源</source>
@@ -3139,6 +3151,22 @@ The existing file was not changed.</translation>
       <translation>Cancel</translation>
     </message>
     <message>
+      <source>只需填写一次：站点详情中的文字和方案的行程提醒都按这里的规则生成。未知的项不会提醒，只提示“请电话确认”。规则无法表达的内容写在下面的备注里。</source>
+      <translation>Enter once: both the site details text and the plan warnings come from these rules. Unknown items give no warning, only "please confirm by phone". Write what the rules cannot express in the notes below.</translation>
+    </message>
+    <message>
+      <source>可不填（例：凭身份证登记，电话预约）</source>
+      <translation>Optional (e.g. register with ID card, book by phone)</translation>
+    </message>
+    <message>
+      <source>可不填（例：春节期间闭馆）</source>
+      <translation>Optional (e.g. closed during Spring Festival)</translation>
+    </message>
+    <message>
+      <source>可不填（规则无法表达的内容，例：冬季 16:30 闭馆）</source>
+      <translation>Optional (what the rules cannot say, e.g. closes 16:30 in winter)</translation>
+    </message>
+    <message>
       <source>否，节假日也闭馆</source>
       <translation>No, closed on public holidays too</translation>
     </message>
@@ -3151,6 +3179,14 @@ The existing file was not changed.</translation>
       <translation>Opening hours</translation>
     </message>
     <message>
+      <source>开放时间、闭馆日和预约</source>
+      <translation>Opening hours, closed days and booking</translation>
+    </message>
+    <message>
+      <source>开放时间备注</source>
+      <translation>Opening hours note</translation>
+    </message>
+    <message>
       <source>开馆时间</source>
       <translation>Opens at</translation>
     </message>
@@ -3161,14 +3197,6 @@ The existing file was not changed.</translation>
     <message>
       <source>恢复目录信息：丢弃组织者填写的内容，改回目录中的信息</source>
       <translation>Restore catalogue information: discard what the organiser entered and use the catalogue's value</translation>
-    </message>
-    <message>
-      <source>文字信息（显示在站点详情中）</source>
-      <translation>Text (shown in the site details)</translation>
-    </message>
-    <message>
-      <source>方案的行程提醒只按这里的规则判断开馆、闭馆日和预约，与上面的文字分开保存。未知的项不会提醒，只提示“请电话确认”。</source>
-      <translation>The plan checks use only these rules for opening hours, closed days and booking; they are saved separately from the text above. Unknown rules raise no warning, only “phone to confirm”.</translation>
     </message>
     <message>
       <source>方案里的这一站默认按这个时长安排；在方案中仍可单独修改。</source>
@@ -3199,20 +3227,8 @@ The existing file was not changed.</translation>
       <translation>Unknown</translation>
     </message>
     <message>
-      <source>未知（例：9:00–17:00，16:30 停止入馆）</source>
-      <translation>Unknown (e.g. 9:00–17:00, last entry 16:30)</translation>
-    </message>
-    <message>
       <source>未知（例：免费，凭身份证入馆）</source>
       <translation>Unknown (e.g. free, entry with ID card)</translation>
-    </message>
-    <message>
-      <source>未知（例：团队提前 3 天电话预约，凭身份证登记）</source>
-      <translation>Unknown (e.g. groups book by phone 3 days ahead, register with ID)</translation>
-    </message>
-    <message>
-      <source>未知（例：每周一闭馆，法定节假日除外）</source>
-      <translation>Unknown (e.g. closed on Mondays except public holidays)</translation>
     </message>
     <message>
       <source>未知（填写确认过的联系电话）</source>
@@ -3267,8 +3283,8 @@ The existing file was not changed.</translation>
       <translation>None in the catalogue (all unknown)</translation>
     </message>
     <message>
-      <source>目录里所有站点的开放时间、闭馆日、预约、门票和电话都没有经过确认。请只填写您打电话或到现场确认过的内容，可以在文字里注明确认日期（如“9:00–17:00（11月20日电话确认）”）。留空即为“未知”。</source>
-      <translation>No site's opening hours, closed days, booking rules, admission or phone number in the catalogue has been confirmed. Enter only what you confirmed by phone or on site; you may note the date in the text (e.g. “9:00–17:00 (confirmed by phone on 20 Nov)”). Leave a box empty for “unknown”.</translation>
+      <source>目录里所有站点的开放时间、闭馆日、预约、门票和电话都没有经过确认。请只填写您打电话或到现场确认过的内容，可以在备注里注明确认日期（如“11月20日电话确认”）。留空或勾选“未知”即为未知。</source>
+      <translation>No catalogue site has confirmed opening hours, closed days, booking, admission or phone. Enter only what you confirmed by phone or on site; you can note the date in the notes (e.g. "confirmed by phone on 20 Nov"). Empty or "Unknown" means unknown.</translation>
     </message>
     <message>
       <source>目录：未知</source>
@@ -3299,10 +3315,6 @@ The existing file was not changed.</translation>
       <translation>Can groups go inside</translation>
     </message>
     <message>
-      <source>行程提醒使用的规则</source>
-      <translation>Rules used by the plan checks</translation>
-    </message>
-    <message>
       <source>请修改后再保存。</source>
       <translation>Please correct this and save again.</translation>
     </message>
@@ -3311,8 +3323,16 @@ The existing file was not changed.</translation>
       <translation>Admission</translation>
     </message>
     <message>
+      <source>门票和电话</source>
+      <translation>Admission and phone</translation>
+    </message>
+    <message>
       <source>闭馆日</source>
       <translation>Closed on</translation>
+    </message>
+    <message>
+      <source>闭馆日备注</source>
+      <translation>Closed days note</translation>
     </message>
     <message>
       <source>闭馆日未知</source>
@@ -3337,6 +3357,10 @@ The existing file was not changed.</translation>
     <message>
       <source>预约</source>
       <translation>Booking</translation>
+    </message>
+    <message>
+      <source>预约备注</source>
+      <translation>Booking note</translation>
     </message>
     <message>
       <source>默认值，未经确认</source>

@@ -12,7 +12,9 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from hongtu.core.confirmed_facts import RULE_FACTS, Shown, shown_fact
 from hongtu.core.sites import Confidence, Fact, PositionOrigin, Site, VisitorAccess
+from hongtu.qt.rules_text import rules_facts
 from hongtu.qt.site_model import category_label
 
 
@@ -62,7 +64,10 @@ def site_details_html(site: Site, edit_link: bool = False) -> str:
     parts.append(_position_html(site))
     parts.append("<table cellspacing='0' cellpadding='3' width='100%'>")
     for field, label in _fact_labels():
-        parts.append(_fact_row(field, label, getattr(site, field), site))
+        if field in RULE_FACTS:
+            parts.append(_rule_fact_row(field, label, site))
+        else:
+            parts.append(_fact_row(field, label, getattr(site, field), site))
     parts.append(_access_row(site))
     minutes = tr("{0} 分钟").format(site.visit_minutes)
     if site.visit_minutes_is_default:
@@ -119,6 +124,36 @@ def _fact_row(field: str, label: str, fact: Fact, site: Site) -> str:
         f"<tr><td valign='top' width='22%'><b>{escape(label)}</b></td>"
         f"<td>{escape(fact.value or '')} <small style='color:#6d4c41'>({escape(meta)})</small>"
         "</td></tr>"
+    )
+
+
+def _rule_fact_row(field: str, label: str, site: Site) -> str:
+    """Hours, closed days, booking: worded from the organiser's rules, notes after them."""
+    shown = shown_fact(site, field)
+    if shown.shown is Shown.UNKNOWN or shown.fact is None:
+        return _fact_row(field, label, getattr(site, field), site)
+    if shown.shown is Shown.CATALOGUE:
+        return _fact_row(field, label, shown.fact, site)
+    meta = f" <small style='color:#6d4c41'>({escape(tr('组织者确认'))})</small>"
+    note = ""
+    if shown.note:
+        note = f"<br><small>{escape(tr('组织者备注：{0}').format(shown.note))}</small>"
+    if shown.shown is Shown.NOTE:
+        value = f"<small style='color:#888'>{escape(tr('规则未填写'))}</small>"
+        return (
+            f"<tr><td valign='top' width='22%'><b>{escape(label)}</b></td><td>{value}{note}"
+            "</td></tr>"
+        )
+    text = rules_facts(shown.rules).get(field, "")
+    catalogue = ""
+    if shown.fact.known and shown.fact.origin is not PositionOrigin.USER:
+        refs = "".join(f"[{i + 1}]" for i in shown.fact.source_ids if i < len(site.sources))
+        catalogue = (
+            f"<br><small>{escape(tr('目录：{0}').format(shown.fact.value or ''))} {refs}</small>"
+        )
+    return (
+        f"<tr><td valign='top' width='22%'><b>{escape(label)}</b></td>"
+        f"<td>{escape(text)}{meta}{note}{catalogue}</td></tr>"
     )
 
 

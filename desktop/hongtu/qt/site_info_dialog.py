@@ -82,12 +82,31 @@ def fact_labels() -> dict[str, str]:
     }
 
 
+PLAIN_FACTS = ("admission", "phone")
+"""Text facts no rule expresses: entered (and shown) as typed."""
+RULE_NOTES = ("opening_hours", "closed_days", "reservation")
+"""Text facts the rules speak for: in the dialog they are only the organiser's optional notes."""
+
+
+def note_labels() -> dict[str, str]:
+    return {
+        "opening_hours": tr("开放时间备注"),
+        "closed_days": tr("闭馆日备注"),
+        "reservation": tr("预约备注"),
+    }
+
+
+def note_placeholders() -> dict[str, str]:
+    return {
+        "opening_hours": tr("可不填（规则无法表达的内容，例：冬季 16:30 闭馆）"),
+        "closed_days": tr("可不填（例：春节期间闭馆）"),
+        "reservation": tr("可不填（例：凭身份证登记，电话预约）"),
+    }
+
+
 def fact_placeholders() -> dict[str, str]:
     """Shown while a box is empty, i.e. while the fact is unknown."""
     return {
-        "opening_hours": tr("未知（例：9:00–17:00，16:30 停止入馆）"),
-        "closed_days": tr("未知（例：每周一闭馆，法定节假日除外）"),
-        "reservation": tr("未知（例：团队提前 3 天电话预约，凭身份证登记）"),
         "admission": tr("未知（例：免费，凭身份证入馆）"),
         "phone": tr("未知（填写确认过的联系电话）"),
     }
@@ -143,7 +162,7 @@ def weekdays_text(weekdays: frozenset[int] | None) -> str:
 
 def issue_text(issue: Issue) -> str:
     if issue.problem is Problem.FACT_TOO_LONG:
-        label = fact_labels().get(issue.field, issue.field)
+        label = {**fact_labels(), **note_labels()}.get(issue.field, issue.field)
         return tr("“{0}”太长了（最多 {1} 个字）。").format(label, MAX_FACT_LENGTH)
     return {
         Problem.CLOSES_NOT_AFTER_OPENS: tr("闭馆时间必须晚于开馆时间。"),
@@ -298,8 +317,8 @@ class SiteInfoDialog(QDialog):
         self._updating = False
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro())
-        layout.addWidget(self._facts_group())
         layout.addWidget(self._rules_group())
+        layout.addWidget(self._facts_group())
         layout.addWidget(self._minutes_group())
         layout.addWidget(self._access_group())
         layout.addWidget(self._buttons())
@@ -324,8 +343,8 @@ class SiteInfoDialog(QDialog):
         hint = plain_label(
             tr(
                 "目录里所有站点的开放时间、闭馆日、预约、门票和电话都没有经过确认。"
-                "请只填写您打电话或到现场确认过的内容，可以在文字里注明确认日期"
-                "（如“9:00–17:00（11月20日电话确认）”）。留空即为“未知”。"
+                "请只填写您打电话或到现场确认过的内容，可以在备注里注明确认日期"
+                "（如“11月20日电话确认”）。留空或勾选“未知”即为未知。"
             ),
             box,
         )
@@ -353,31 +372,48 @@ class SiteInfoDialog(QDialog):
         self.restore_buttons[name] = button
         return button
 
+    def _fact_edit(self, name: str, placeholder: str, parent: QWidget) -> QLineEdit:
+        fact: Fact = getattr(self.site, name)
+        edit = QLineEdit(fact.value or "", parent)
+        edit.setPlaceholderText(placeholder)
+        edit.setMinimumWidth(300)
+        edit.setToolTip(plain_tooltip(fact_sources_text(fact, self.site)) or "")
+        self.fact_edits[name] = edit
+        return edit
+
     def _facts_group(self) -> QGroupBox:
-        group = QGroupBox(tr("文字信息（显示在站点详情中）"), self)
+        """Admission and phone: facts no rule expresses, entered as text."""
+        group = QGroupBox(tr("门票和电话"), self)
         grid = QGridLayout(group)
         grid.setHorizontalSpacing(8)
         labels, placeholders = fact_labels(), fact_placeholders()
-        for row, name in enumerate(TEXT_FACTS):
-            fact: Fact = getattr(self.site, name)
-            edit = QLineEdit(fact.value or "", group)
-            edit.setPlaceholderText(placeholders[name])
-            edit.setMinimumWidth(300)
-            edit.setToolTip(plain_tooltip(fact_sources_text(fact, self.site)) or "")
-            self.fact_edits[name] = edit
+        for row, name in enumerate(PLAIN_FACTS):
             grid.addWidget(QLabel(labels[name], group), row, 0)
-            grid.addWidget(edit, row, 1)
+            grid.addWidget(self._fact_edit(name, placeholders[name], group), row, 1)
             grid.addWidget(self._status_label(name, group), row, 2)
             grid.addWidget(self._restore_button(name, group), row, 3)
         grid.setColumnStretch(1, 1)
         return group
 
+    def _notes_grid(self, parent: QWidget) -> QGridLayout:
+        """Notes for what the rules cannot say (e.g. 冬季 16:30 闭馆); optional."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        labels, placeholders = note_labels(), note_placeholders()
+        for row, name in enumerate(RULE_NOTES):
+            grid.addWidget(QLabel(labels[name], parent), row, 0)
+            grid.addWidget(self._fact_edit(name, placeholders[name], parent), row, 1)
+            grid.addWidget(self._status_label(name, parent), row, 2)
+            grid.addWidget(self._restore_button(name, parent), row, 3)
+        grid.setColumnStretch(1, 1)
+        return grid
+
     def _rules_group(self) -> QGroupBox:
-        group = QGroupBox(tr("行程提醒使用的规则"), self)
+        group = QGroupBox(tr("开放时间、闭馆日和预约"), self)
         hint = plain_label(
             tr(
-                "方案的行程提醒只按这里的规则判断开馆、闭馆日和预约，与上面的文字分开保存。"
-                "未知的项不会提醒，只提示“请电话确认”。"
+                "只需填写一次：站点详情中的文字和方案的行程提醒都按这里的规则生成。"
+                "未知的项不会提醒，只提示“请电话确认”。规则无法表达的内容写在下面的备注里。"
             ),
             group,
         )
@@ -426,6 +462,7 @@ class SiteInfoDialog(QDialog):
         layout.addWidget(hint)
         layout.addLayout(grid)
         layout.addLayout(footer)
+        layout.addLayout(self._notes_grid(group))
         return group
 
     def _minutes_group(self) -> QGroupBox:
