@@ -94,6 +94,14 @@ def test_a_plan_open_on_a_laptop_fits_and_nothing_is_cut_off(qapp, qtbot, tmp_pa
                     ui.editor.tabs.setCurrentIndex(editor_tab)
                     qtbot.waitExposed(window)
                     assert cut_off(window) == [], (lang, tabs.tabText(index), editor_tab)
+            gathering = ui.editor.gathering
+            ui.editor.tabs.setCurrentWidget(gathering.parentWidget())
+            qtbot.waitExposed(window)
+            coordinate, crs = gathering.coordinate, gathering.crs
+            assert coordinate.isVisible() and crs.isVisible()
+            text_width = coordinate.fontMetrics().horizontalAdvance(coordinate.text())
+            assert text_width + 12 <= coordinate.width(), (lang, coordinate.text())
+            assert crs.sizeHint().width() <= crs.width() + 1, (lang, crs.currentText())
         finally:
             close_main_window(window, controller)
     finally:

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
     QStackedWidget,
     QVBoxLayout,
@@ -91,10 +90,9 @@ class GatheringEditor(QWidget):
         custom_layout = QVBoxLayout(custom)
         custom_layout.setContentsMargins(0, 0, 0, 0)
         custom_layout.addWidget(self.name)
-        row = QHBoxLayout()
-        row.addWidget(self.coordinate, 3)
-        row.addWidget(self.crs, 2)
-        custom_layout.addLayout(row)
+        # one above the other: side by side, a laptop's narrow pane cut both short
+        custom_layout.addWidget(self.coordinate)
+        custom_layout.addWidget(self.crs)
         custom_layout.addWidget(self.hint)
         self.pages.addWidget(custom)
         layout = QVBoxLayout(self)
