@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
+
 from gui_helpers import MAP_TIMEOUT_MS
 
 #: Nothing listens on the discard port: Chromium's connection is refused locally, at once.
@@ -73,3 +75,43 @@ def open_window_unregistered(qtbot: Any, db: str) -> tuple[Any, Any]:
     with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
         controller.start()
     return window, controller
+
+
+# Schemes a page may load without any network.
+LOCAL_SCHEMES = {"file", "qrc", "data", "blob", "about"}
+
+
+class RecordingInterceptor(QWebEngineUrlRequestInterceptor):
+    """Records every URL the page asks for (Chromium calls this for every request it makes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self._lock = threading.Lock()
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802
+        with self._lock:
+            self.urls.append(info.requestUrl().toString())
+
+
+@contextmanager
+def recorded_map_window(qtbot: Any, db: str) -> Iterator[tuple[Any, RecordingInterceptor]]:
+    """The real window started on ``db`` with every request of its page recorded from the start;
+    yields (window, recorder) once the sites are on the map, and closes the window after."""
+    from gui_helpers import close_main_window
+    from hongtu.qt.app import Controller
+    from hongtu.qt.mainwindow import MainWindow
+
+    window = MainWindow()
+    controller = Controller(window, db, probe=False)
+    interceptor = RecordingInterceptor()
+    profile = window.map_view.page().profile()
+    profile.setUrlRequestInterceptor(interceptor)
+    try:
+        window.show()
+        with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
+            controller.start()
+        yield window, interceptor
+    finally:
+        profile.setUrlRequestInterceptor(None)
+        close_main_window(window, controller)

@@ -10,12 +10,10 @@ import itertools
 import json
 import math
 import re
-import threading
 from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
 
 from gui_helpers import MAP_TIMEOUT_MS, close_main_window, map_state, open_main_window, run_js
 from hongtu.core.basemaps import BASE_MAPS, BaseMap, BaseMapId, TileLayerSpec
@@ -29,16 +27,11 @@ from hongtu.core.districts import (
     label_points,
 )
 from hongtu.core.geo import LatLon
-from hongtu.qt.app import Controller
-from hongtu.qt.mainwindow import MainWindow
-from map_helpers import tile_server
+from map_helpers import LOCAL_SCHEMES, recorded_map_window, tile_server
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-LOCAL_SCHEMES = {"file", "qrc", "data", "blob", "about"}
-
-
 @pytest.fixture
 def main_window(qtbot, tmp_path):
     window, controller = open_main_window(qtbot, str(tmp_path / "map.sqlite3"))
@@ -70,29 +63,8 @@ def disjoint(boxes: list[list[float]]) -> bool:
 # ---- no network ----------------------------------------------------------------------------------
 
 
-class RecordingInterceptor(QWebEngineUrlRequestInterceptor):
-    """Records every URL the page asks for (Chromium calls this for every request it makes)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self._lock = threading.Lock()
-
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802
-        with self._lock:
-            self.urls.append(info.requestUrl().toString())
-
-
 def test_no_network_request_of_any_kind_without_a_base_map(qtbot, tmp_path) -> None:
-    window = MainWindow()
-    controller = Controller(window, str(tmp_path / "offline.sqlite3"), probe=False)
-    interceptor = RecordingInterceptor()
-    profile = window.map_view.page().profile()
-    profile.setUrlRequestInterceptor(interceptor)
-    try:
-        window.show()
-        with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
-            controller.start()
+    with recorded_map_window(qtbot, str(tmp_path / "offline.sqlite3")) as (window, interceptor):
         state = map_state(qtbot, window)  # markers, names and legend are all drawn by now
         assert state["districtLabels"] == 12 and state["legend"]
         # select a site far out and zoom to the street: still nothing is fetched
@@ -101,9 +73,6 @@ def test_no_network_request_of_any_kind_without_a_base_map(qtbot, tmp_path) -> N
         qtbot.waitUntil(lambda: map_state(qtbot, window)["selected"] == gao, timeout=10_000)
         run_js(qtbot, window, "setView", 38.139, 111.744, 16)
         assert labels(qtbot, window)["named"]
-    finally:
-        profile.setUrlRequestInterceptor(None)
-        close_main_window(window, controller)
     schemes = {url.split(":", 1)[0].lower() for url in interceptor.urls}
     assert interceptor.urls, "the interceptor saw nothing: it was not installed"
     assert any(url.endswith("leaflet.js") for url in interceptor.urls)
@@ -112,25 +81,14 @@ def test_no_network_request_of_any_kind_without_a_base_map(qtbot, tmp_path) -> N
 
 def test_the_recorder_does_see_a_request_for_tiles(qtbot, tmp_path) -> None:
     """The check above would catch a request: with a base map (served on 127.0.0.1) it sees one."""
-    window = MainWindow()
-    controller = Controller(window, str(tmp_path / "online.sqlite3"), probe=False)
-    interceptor = RecordingInterceptor()
-    profile = window.map_view.page().profile()
-    profile.setUrlRequestInterceptor(interceptor)
-    try:
-        window.show()
-        with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
-            controller.start()
-        with tile_server() as template:
-            window.map_controller.set_base_map(local(BaseMapId.OSM, template))
-            qtbot.waitUntil(
-                lambda: json.loads(run_js(qtbot, window, "tileStats"))["loads"] > 0,
-                timeout=MAP_TIMEOUT_MS,
-            )
-            window.map_controller.set_base_map(BASE_MAPS[BaseMapId.NONE])
-    finally:
-        profile.setUrlRequestInterceptor(None)
-        close_main_window(window, controller)
+    online = str(tmp_path / "online.sqlite3")
+    with recorded_map_window(qtbot, online) as (window, interceptor), tile_server() as template:
+        window.map_controller.set_base_map(local(BaseMapId.OSM, template))
+        qtbot.waitUntil(
+            lambda: json.loads(run_js(qtbot, window, "tileStats"))["loads"] > 0,
+            timeout=MAP_TIMEOUT_MS,
+        )
+        window.map_controller.set_base_map(BASE_MAPS[BaseMapId.NONE])
     assert any(url.startswith("http://127.0.0.1:") for url in interceptor.urls)
 
 

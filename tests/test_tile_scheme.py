@@ -7,16 +7,13 @@ import json
 
 import pytest
 
-from gui_helpers import MAP_TIMEOUT_MS, close_main_window, map_state, run_js
+from gui_helpers import MAP_TIMEOUT_MS, map_state, run_js
 from hongtu.core.geo import Crs
 from hongtu.core.tilepack import area
 from hongtu.core.tilepack.mbtiles import MBTiles
 from hongtu.core.tilepack.packages import find_package, package_path
-from hongtu.qt.app import Controller
-from hongtu.qt.mainwindow import MainWindow
 from hongtu.qt.tile_scheme import parse_tile_path
-from map_helpers import solid_png
-from test_offline_map import LOCAL_SCHEMES, RecordingInterceptor
+from map_helpers import LOCAL_SCHEMES, recorded_map_window, solid_png
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -47,15 +44,7 @@ def make_package(name: str = "城区", crs: Crs = Crs.WGS84) -> None:
 
 def test_a_package_draws_with_the_network_unplugged(qtbot, tmp_path) -> None:
     make_package()
-    window = MainWindow()
-    controller = Controller(window, str(tmp_path / "pack.sqlite3"), probe=False)
-    interceptor = RecordingInterceptor()
-    profile = window.map_view.page().profile()
-    profile.setUrlRequestInterceptor(interceptor)
-    try:
-        window.show()
-        with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
-            controller.start()
+    with recorded_map_window(qtbot, str(tmp_path / "pack.sqlite3")) as (window, interceptor):
         run_js(qtbot, window, "setView", CENTRE[0], CENTRE[1], 12)
         window.map_controller.show_package(find_package("城区"))
         qtbot.waitUntil(
@@ -73,9 +62,6 @@ def test_a_package_draws_with_the_network_unplugged(qtbot, tmp_path) -> None:
             timeout=MAP_TIMEOUT_MS,
         )
         assert json.loads(run_js(qtbot, window, "tileStats"))["errors"] == 0
-    finally:
-        profile.setUrlRequestInterceptor(None)
-        close_main_window(window, controller)
     schemes = {url.split(":", 1)[0].lower() for url in interceptor.urls}
     assert any(url.startswith("hongtu-tiles://pack/") for url in interceptor.urls)
     assert schemes <= LOCAL_SCHEMES | {"hongtu-tiles"}, interceptor.urls
