@@ -247,6 +247,10 @@
       <translation>Guided visit</translation>
     </message>
     <message>
+      <source>只能添加 JPEG、PNG 或 HEIC 格式的照片：{0}</source>
+      <translation>Only JPEG, PNG or HEIC photos can be added: {0}</translation>
+    </message>
+    <message>
       <source>只能读取 Excel（.xlsx）或 CSV 名册文件</source>
       <translation>Only Excel (.xlsx) or CSV rosters can be read</translation>
     </message>
@@ -435,6 +439,10 @@
       <translation>Member attendance</translation>
     </message>
     <message>
+      <source>找不到照片文件：{0}</source>
+      <translation>Photo file not found: {0}</translation>
+    </message>
+    <message>
       <source>找不到离线地图包或文件：{0}</source>
       <translation>No such offline map package or file: {0}</translation>
     </message>
@@ -557,6 +565,10 @@
     <message>
       <source>无法写入文件：{0}（{1}）</source>
       <translation>Cannot write the file: {0} ({1})</translation>
+    </message>
+    <message>
+      <source>无法读取照片文件（没有权限或磁盘出错）：{0}</source>
+      <translation>Cannot read the photo file (no permission or a disk error): {0}</translation>
     </message>
     <message>
       <source>无法读取这个名册文件（文件损坏或编码不是 UTF-8/GBK）</source>
@@ -685,6 +697,26 @@
     <message>
       <source>照片</source>
       <translation>Photos</translation>
+    </message>
+    <message>
+      <source>照片 {0} 张</source>
+      <translation>Photos: {0}</translation>
+    </message>
+    <message>
+      <source>照片太大，无法添加：{0}</source>
+      <translation>The photo is too large to add: {0}</translation>
+    </message>
+    <message>
+      <source>照片文件已损坏或不完整：{0}</source>
+      <translation>The photo file is damaged or incomplete: {0}</translation>
+    </message>
+    <message>
+      <source>照片文件（JPEG、PNG 或 HEIC；可重复），存入数据目录</source>
+      <translation>A photo file (JPEG, PNG or HEIC; may be repeated), stored in the data folder</translation>
+    </message>
+    <message>
+      <source>照片无法存入数据目录（磁盘已满或没有权限）：{0}</source>
+      <translation>The photo could not be stored in the data folder (disk full or no permission): {0}</translation>
     </message>
     <message>
       <source>状态</source>
@@ -923,6 +955,10 @@
       <translation>No offline map packages yet</translation>
     </message>
     <message>
+      <source>这不是照片文件：{0}</source>
+      <translation>This is not a photo file: {0}</translation>
+    </message>
+    <message>
       <source>这个底图需要密钥：请在设置中填写</source>
       <translation>This base map needs a key: enter it in the settings</translation>
     </message>
@@ -945,6 +981,10 @@
     <message>
       <source>这个文件不是数据库文件</source>
       <translation>This file is not a database file</translation>
+    </message>
+    <message>
+      <source>这台电脑无法读取 HEIC 照片，请先转换为 JPEG：{0}</source>
+      <translation>This computer cannot read HEIC photos; convert it to JPEG first: {0}</translation>
     </message>
     <message>
       <source>这条记录已在别处修改，请重新打开后再改</source>

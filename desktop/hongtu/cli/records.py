@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from hongtu.cli.common import fail, find_plan, open_workspace, say, tr
@@ -20,6 +21,13 @@ def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     record.add_argument("--summary", default="", help=tr("活动小结"))
     record.add_argument("--host", default="", help=tr("主持人"))
     record.add_argument("--recorder", default="", help=tr("记录人"))
+    record.add_argument(
+        "--photo",
+        action="append",
+        default=[],
+        type=Path,
+        help=tr("照片文件（JPEG、PNG 或 HEIC；可重复），存入数据目录"),
+    )
     record.set_defaults(handler=cmd_record)
 
 
@@ -39,7 +47,35 @@ def record_problem_text(problem: Any, detail: str) -> str:
     }[problem].format(detail)
 
 
+def photo_problem_text(code: Any, path: Path) -> str:
+    from hongtu.core.photos import PhotoErrorCode
+
+    return {
+        PhotoErrorCode.MISSING: tr("找不到照片文件：{0}"),
+        PhotoErrorCode.UNREADABLE: tr("无法读取照片文件（没有权限或磁盘出错）：{0}"),
+        PhotoErrorCode.NOT_AN_IMAGE: tr("这不是照片文件：{0}"),
+        PhotoErrorCode.UNSUPPORTED: tr("只能添加 JPEG、PNG 或 HEIC 格式的照片：{0}"),
+        PhotoErrorCode.HEIC_UNAVAILABLE: tr("这台电脑无法读取 HEIC 照片，请先转换为 JPEG：{0}"),
+        PhotoErrorCode.DAMAGED: tr("照片文件已损坏或不完整：{0}"),
+        PhotoErrorCode.TOO_LARGE: tr("照片太大，无法添加：{0}"),
+        PhotoErrorCode.NOT_STORED: tr("照片无法存入数据目录（磁盘已满或没有权限）：{0}"),
+    }[code].format(str(path))
+
+
+def add_photos(current: tuple[Any, ...], files: list[Path]) -> tuple[Any, ...]:
+    """The record's photos with ``files`` stored and added (a photo already there once)."""
+    from hongtu.core.photos import store_photo
+
+    photos = list(current)
+    for path in files:
+        ref = store_photo(path)
+        if all(p.content_hash != ref.content_hash for p in photos):
+            photos.append(ref)
+    return tuple(photos)
+
+
 def cmd_record(args: argparse.Namespace) -> int:
+    from hongtu.core.photos import PhotoError
     from hongtu.core.records import ActivityRecord, RecordRefusedError, everyone_present
 
     workspace = open_workspace(args)
@@ -61,6 +97,10 @@ def cmd_record(args: argparse.Namespace) -> int:
                 return fail(tr("{0} 不在当天的支部名册上").format(name.strip()))
             absent.append(ids[name.strip()])
         current = workspace.records.for_plan(plan.id)
+        try:
+            photos = add_photos(current.photos if current else (), args.photo)
+        except PhotoError as exc:
+            return fail(photo_problem_text(exc.code, exc.path))
         record = ActivityRecord(
             plan.id,
             plan.date,
@@ -70,7 +110,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             recorder=args.recorder,
             done=current.done if current else (),
             guests=current.guests if current else (),
-            photos=current.photos if current else (),
+            photos=photos,
             version=current.version if current else 0,
         )
         try:
@@ -89,4 +129,6 @@ def cmd_record(args: argparse.Namespace) -> int:
             saved.count(Presence.ABSENT),
         )
     )
+    if saved.photos:
+        say(tr("照片 {0} 张").format(len(saved.photos)))
     return 0
