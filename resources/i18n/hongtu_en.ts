@@ -67,6 +67,10 @@
       <translation>{name} ({presence}: {reason})</translation>
     </message>
     <message>
+      <source>{place}（{days}次）</source>
+      <translation>{place} ({days}×)</translation>
+    </message>
+    <message>
       <source>{year}年</source>
       <translation>{year}</translation>
     </message>
@@ -239,6 +243,10 @@
       <translation>Lunch</translation>
     </message>
     <message>
+      <source>参观地点</source>
+      <translation>Sites visited</translation>
+    </message>
+    <message>
       <source>参观地点：</source>
       <translation>Sites visited: </translation>
     </message>
@@ -257,6 +265,10 @@
     <message>
       <source>台账可导出的格式：{0}</source>
       <translation>Ledger export formats: {0}</translation>
+    </message>
+    <message>
+      <source>各月开展情况</source>
+      <translation>Party-days by month</translation>
     </message>
     <message>
       <source>名册上的 {0} 没有出勤情况</source>
@@ -403,6 +415,10 @@
       <translation>Exported: {0}</translation>
     </message>
     <message>
+      <source>已开展</source>
+      <translation>Held</translation>
+    </message>
+    <message>
       <source>已有同名的地图包（可用 --name 或 --replace）：{0}</source>
       <translation>A package with that name exists (use --name or --replace): {0}</translation>
     </message>
@@ -433,6 +449,10 @@
     <message>
       <source>底图服务商：amap（高德）</source>
       <translation>base map provider: amap (Amap)</translation>
+    </message>
+    <message>
+      <source>成员全年出勤（实到/应到）</source>
+      <translation>Members' attendance (present/expected)</translation>
     </message>
     <message>
       <source>成员出勤</source>
@@ -619,6 +639,10 @@
       <translation>Incomplete (can be continued)</translation>
     </message>
     <message>
+      <source>未开展</source>
+      <translation>Not held</translation>
+    </message>
+    <message>
       <source>未开展主题党日的月份</source>
       <translation>Months without a Party-day</translation>
     </message>
@@ -639,8 +663,8 @@
       <translation>format, see docs/exports.md</translation>
     </message>
     <message>
-      <source>格式：xlsx 或 docx</source>
-      <translation>format: xlsx or docx</translation>
+      <source>格式：xlsx、docx 或 pdf</source>
+      <translation>format: xlsx, docx or pdf</translation>
     </message>
     <message>
       <source>正式党员</source>
@@ -793,6 +817,10 @@
     <message>
       <source>第 {0} 行的职务太长（“{1}”）</source>
       <translation>Row {0}: the role is too long ("{1}")</translation>
+    </message>
+    <message>
+      <source>第 {page} 页 / 共 {pages} 页</source>
+      <translation>Page {page} of {pages}</translation>
     </message>
     <message>
       <source>第一个工作表的前五行里没有“姓名”列：是不是选错了工作表或文件？</source>

@@ -6,9 +6,17 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hongtu.cli.common import fail, format_table, open_workspace, say, say_json, tr
+from hongtu.cli.common import (
+    ensure_offscreen_app,
+    fail,
+    format_table,
+    open_workspace,
+    say,
+    say_json,
+    tr,
+)
 
-LEDGER_FORMATS = ("xlsx", "docx")
+LEDGER_FORMATS = ("xlsx", "docx", "pdf")
 
 
 def add_ledger_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,7 +31,7 @@ def add_ledger_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     export = ledger.add_parser("export", help=tr("导出一年的台账"))
     export.add_argument("--branch", required=True, help=tr("党支部名称"))
     export.add_argument("--year", required=True, type=int, help=tr("年份"))
-    export.add_argument("--format", required=True, dest="fmt", help=tr("格式：xlsx 或 docx"))
+    export.add_argument("--format", required=True, dest="fmt", help=tr("格式：xlsx、docx 或 pdf"))
     export.add_argument("--output", required=True, type=Path, help=tr("输出文件路径"))
     export.add_argument("--overwrite", action="store_true", help=tr("覆盖已存在的文件"))
     export.set_defaults(handler=cmd_ledger_export)
@@ -45,6 +53,13 @@ def ledger_labels() -> Any:
         theme=tr("主题"),
         time=tr("时间"),
         place=tr("地点"),
+        held_mark=tr("已开展"),
+        not_held_mark=tr("未开展"),
+        months_heading=tr("各月开展情况"),
+        places_heading=tr("参观地点"),
+        visits_format=tr("{place}（{days}次）"),
+        members_heading=tr("成员全年出勤（实到/应到）"),
+        page_format=tr("第 {page} 页 / 共 {pages} 页"),
         host=tr("主持人"),
         recorder=tr("记录人"),
         host_recorder=tr("主持人/记录人"),
@@ -186,7 +201,14 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
     try:
         if output.exists() and not args.overwrite:
             raise ExportError(ExportErrorCode.EXISTS, output)
-        write_atomic(output, render_ledger(ledger, fmt, ledger_labels()))
+        if fmt == "pdf":
+            ensure_offscreen_app()
+            from hongtu.core.exports.ledger_summary import build_ledger_summary
+            from hongtu.qt.printing import render_ledger_pdf
+
+            render_ledger_pdf(build_ledger_summary(ledger, ledger_labels()), output)
+        else:
+            write_atomic(output, render_ledger(ledger, fmt, ledger_labels()))
     except ExportError as exc:
         say(export_error_message(exc), error=True)
         return 2

@@ -37,6 +37,7 @@ from hongtu.core.atomic import ExportError, ExportErrorCode, atomic_path, verify
 from hongtu.core.cancel import ShouldStop
 from hongtu.core.document import DocumentRow, PlanDocument
 from hongtu.core.exports import QT_FORMATS, ExportFormat, check_target, export_plan
+from hongtu.core.exports.ledger_summary import LedgerSummary
 from hongtu.core.exports.svgmap import schematic_svg
 from hongtu.core.plans import ItemKind, Plan
 from hongtu.core.sites import Site
@@ -97,7 +98,7 @@ def print_document(
 ) -> None:
     """Prints ``doc`` as ``kind`` on ``printer`` (any printer, the preview's or a PDF one)."""
     text_doc = build_text_document(doc, PrintKind(kind), printer, names, blank_rows)
-    _paint(text_doc, printer, doc)
+    _paint(text_doc, printer, doc.labels.page_format)
 
 
 def print_preview(
@@ -172,15 +173,20 @@ def _render_pdf(
 ) -> Path:
     # Qt's PDF engine does not report a full disk: the file is checked to be whole (``%%EOF``).
     with atomic_path(path, verify_pdf, should_stop) as temp:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(temp))
-        printer.setCreator("HongTu")
-        printer.setDocName(doc.title)
-        printer.setPdfVersion(QPrinter.PdfVersion.PdfVersion_1_6)
-        _a4(printer)
+        printer = _pdf_printer(temp, doc.title)
         print_document(doc, kind, printer, names=names, blank_rows=blank_rows)
     return path
+
+
+def _pdf_printer(temp: Path, title: str) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(temp))
+    printer.setCreator("HongTu")
+    printer.setDocName(title)
+    printer.setPdfVersion(QPrinter.PdfVersion.PdfVersion_1_6)
+    _a4(printer)
+    return printer
 
 
 class _Units:
@@ -206,7 +212,7 @@ def _body_size(printer: QPrinter) -> QSizeF:
     return QSizeF(page.width(), page.height() - _Units(printer).device(FOOTER_MM))
 
 
-def _paint(text_doc: QTextDocument, printer: QPrinter, doc: PlanDocument) -> None:
+def _paint(text_doc: QTextDocument, printer: QPrinter, page_format: str) -> None:
     body = _body_size(printer)
     footer = _Units(printer).device(FOOTER_MM)
     text_doc.setPageSize(body)
@@ -228,7 +234,7 @@ def _paint(text_doc: QTextDocument, printer: QPrinter, doc: PlanDocument) -> Non
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(Qt.GlobalColor.darkGray)
-            text = doc.labels.page_format.format(page=index + 1, pages=pages)
+            text = page_format.format(page=index + 1, pages=pages)
             painter.drawText(
                 QRectF(0, body.height(), body.width(), footer),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
@@ -270,9 +276,7 @@ def _straddles(top: float, bottom: float, page_height: float) -> bool:
     return not too_tall and int(top // page_height) != int((bottom - 1) // page_height)
 
 
-def first_straddling_row(
-    text_doc: QTextDocument, page_height: float, start: int = 0
-) -> int | None:
+def first_straddling_row(text_doc: QTextDocument, page_height: float, start: int = 0) -> int | None:
     """The first row (counted over all tables with a header, header rows excluded) or the
     closing section (``AFTER_ROWS``) that crosses a page boundary; None if nothing does.
 
@@ -345,15 +349,7 @@ def build_text_document(
 ) -> QTextDocument:
     """The QTextDocument for ``kind``, laid out with ``printer`` as paint device."""
     units = _Units(printer)
-    text_doc = QTextDocument()
-    text_doc.documentLayout().setPaintDevice(printer)
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSizeF(10.5)
-    text_doc.setDefaultFont(font)
-    text_doc.setDocumentMargin(0)
-    text_doc.setPageSize(_body_size(printer))
-    text_doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, doc.title)
+    text_doc = _text_document(printer, doc.title)
     page_height = _body_size(printer).height()
     if kind is PrintKind.SCHEDULE:
         text_doc.addResource(QTextDocument.ResourceType.ImageResource, MAP_URL, _map_image(doc))
@@ -362,6 +358,19 @@ def build_text_document(
         _paginate(
             text_doc, lambda breaks: signin_html(doc, units, names, blank_rows, breaks), page_height
         )
+    return text_doc
+
+
+def _text_document(printer: QPrinter, title: str) -> QTextDocument:
+    text_doc = QTextDocument()
+    text_doc.documentLayout().setPaintDevice(printer)
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(10.5)
+    text_doc.setDefaultFont(font)
+    text_doc.setDocumentMargin(0)
+    text_doc.setPageSize(_body_size(printer))
+    text_doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
     return text_doc
 
 
@@ -531,12 +540,113 @@ def signin_html(
     )
 
 
+# ---- the ledger's year summary (台账) ------------------------------------------------------
+
+
+def render_ledger_pdf(
+    summary: LedgerSummary, path: Path, should_stop: ShouldStop | None = None
+) -> Path:
+    """Writes the year summary of a branch's ledger as an A4 PDF."""
+    path = Path(path)
+    with atomic_path(path, verify_pdf, should_stop) as temp:
+        print_ledger(summary, _pdf_printer(temp, summary.title))
+    return path
+
+
+def print_ledger(summary: LedgerSummary, printer: QPrinter) -> None:
+    units = _Units(printer)
+    text_doc = _text_document(printer, summary.title)
+    page_height = _body_size(printer).height()
+    _paginate(text_doc, lambda breaks: ledger_html(summary, units, breaks), page_height)
+    _paint(text_doc, printer, summary.page_format)
+
+
+CENTRE = " align='center'"
+HELD_COLOUR = " bgcolor='#f3e3e1'"
+_DAY_WIDTHS = ("12.5%", "14%", "17%", "6%", "6%", "6%", "6%", "8.5%", "24%")
+_MEMBER_WIDTHS = ("18%", *("4.5%",) * 12, "5%", "5%", "5%", "5%", "8%")
+
+
+def _header_cells(texts: Sequence[str], widths: Sequence[str]) -> str:
+    return "".join(
+        f"<th width='{w}' bgcolor='#f3e3e1' align='center'>{_e(text)}</th>"
+        for text, w in zip(texts, widths, strict=True)
+    )
+
+
+def _ledger_row(values: Sequence[str], numbers: range, *, bold: bool = False) -> str:
+    cells = "".join(
+        f"<td{CENTRE if column in numbers else ''}>{_lines(value)}</td>"
+        for column, value in enumerate(values)
+    )
+    if bold:
+        return f"<tr style='font-weight:bold'>{cells}</tr>"
+    return f"<tr>{cells}</tr>"
+
+
+def ledger_html(summary: LedgerSummary, units: _Units, breaks: frozenset[int] = frozenset()) -> str:
+    heading = f"<p style='font-size:12pt; font-weight:bold; margin-top:{units.mm(3)}px'>"
+    held = "".join(
+        f"<td align='center'{'' if mark == summary.not_held_mark else HELD_COLOUR}>"
+        f"{_e(name)}<br>{_e(mark)}</td>"
+        for name, mark in summary.months
+    )
+    border = (
+        f"border-collapse:collapse; border-color:#808080; border-style:solid; "
+        f"border-width:{max(1, units.mm(0.2))}px"
+    )
+    month_table = (
+        f"<table width='100%' cellspacing='0' cellpadding='{units.mm(1)}' border='1' "
+        f"style='{border}; font-size:9.5pt'><tr>{held}</tr></table>"
+    )
+    days = [
+        _ledger_row(row, range(3, 8), bold=number == len(summary.day_rows) - 1)
+        for number, row in enumerate(summary.day_rows)
+    ]
+    members = [_ledger_row(row, range(1, 18)) for row in summary.member_rows]
+    split = len(days)
+    day_breaks = frozenset(b for b in breaks if b < split)
+    member_breaks = frozenset(b - split for b in breaks if b >= split)
+    pad = units.mm(1)
+    day_table = _row_tables(
+        days, day_breaks, _header_cells(summary.day_header, _DAY_WIDTHS), units, pad
+    )
+    member_table = (
+        _row_tables(
+            members,
+            member_breaks,
+            _header_cells(summary.member_header, _MEMBER_WIDTHS),
+            units,
+            units.mm(0.6),
+        )
+        if members
+        else ""
+    )
+    members_break = "page-break-before:always; " if 0 in member_breaks else ""
+    return (
+        f'<html><body style="font-family:{CSS_FONTS}; font-size:10.5pt">'
+        f"<p align='center' style='font-size:17pt; font-weight:bold; "
+        f"margin-bottom:{units.mm(3)}px'>{_e(summary.title)}</p>"
+        f"{heading}{_e(summary.months_heading)}</p>{month_table}"
+        f"<p>{_e(summary.months_without)}</p>"
+        f"{heading}{_e(summary.summary_heading)}</p>"
+        f"<div style='font-size:9.5pt'>{day_table}</div>"
+        f"{heading}{_e(summary.places_heading)}</p><p>{_e(summary.places)}</p>"
+        f"<p style='{members_break}font-size:12pt; font-weight:bold; "
+        f"margin-top:{units.mm(3)}px'>{_e(summary.members_heading)}</p>"
+        f"<div style='font-size:8.5pt'>{member_table}</div></body></html>"
+    )
+
+
 __all__ = [
     "PrintKind",
     "build_text_document",
     "export_document",
+    "ledger_html",
     "print_document",
+    "print_ledger",
     "print_preview",
+    "render_ledger_pdf",
     "render_schedule_pdf",
     "render_signin_pdf",
 ]

@@ -44,6 +44,13 @@ class LedgerLabels:
     reason_format: str = "{name}（{presence}：{reason}）"
     no_reason_format: str = "{name}（{presence}）"
     list_separator: str = "；"
+    held_mark: str = "已开展"
+    not_held_mark: str = "未开展"
+    months_heading: str = "各月开展情况"
+    places_heading: str = "参观地点"
+    visits_format: str = "{place}（{days}次）"
+    members_heading: str = "成员全年出勤（实到/应到）"
+    page_format: str = "第 {page} 页 / 共 {pages} 页"
     statuses: dict[PartyStatus, str] = field(
         default_factory=lambda: {
             PartyStatus.FULL: "正式党员",

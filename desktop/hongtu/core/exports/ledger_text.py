@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.ledger import Missing
+from hongtu.core.ledger import Counts, Missing
 
 
 def missing_text(missing: Iterable[Missing], labels: LedgerLabels) -> str:
@@ -17,3 +17,8 @@ def missing_text(missing: Iterable[Missing], labels: LedgerLabels) -> str:
         for m in missing
     ]
     return labels.list_separator.join(parts) or labels.no_missing
+
+
+def month_cell(counts: Counts | None) -> str:
+    """A member's month: 实到/应到, blank when the member had no Party-day that month."""
+    return "" if counts is None else f"{counts.present}/{counts.expected}"

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import missing_text
+from hongtu.core.exports.ledger_text import missing_text, month_cell
 from hongtu.core.exports.xlsx import put_cell
 from hongtu.core.ledger import Counts, YearLedger, rate_text
 
@@ -83,7 +83,7 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
                 member.name,
                 member.role,
                 labels.statuses[member.party_status],
-                *(_month_cell(c) for c in member.months),
+                *(month_cell(c) for c in member.months),
                 *_figures(member.counts),
             ],
         )
@@ -98,11 +98,6 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
 
 def _figures(counts: Counts) -> list[str | int]:
     return [counts.expected, counts.present, counts.leave, counts.absent, rate_text(counts.rate)]
-
-
-def _month_cell(counts: Counts | None) -> str:
-    """实到/应到 for the month, blank when the member had no Party-day that month."""
-    return "" if counts is None else f"{counts.present}/{counts.expected}"
 
 
 def _row(sheet: Worksheet, row: int, values: Sequence[str | int], *, bold: bool = False) -> None:

@@ -1,0 +1,85 @@
+"""The year summary of a branch's ledger (台账) as a document: plain text in order, for the PDF.
+
+Qt-free: ``hongtu.qt.printing`` lays it out on A4 and renders it, reordering and rewording
+nothing, so the PDF prints the same figures and words as the DOCX, the XLSX and the 台账 view
+(all of them read one ``YearLedger``). Text here is never markup: the renderer escapes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hongtu.core.exports.ledger_labels import LedgerLabels
+from hongtu.core.exports.ledger_text import missing_text, month_cell
+from hongtu.core.ledger import Counts, YearLedger, rate_text
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerSummary:
+    title: str
+    months_heading: str
+    months: tuple[tuple[str, str], ...]  # 12 × (1月, 已开展 / 未开展)
+    not_held_mark: str
+    months_without: str  # "未开展主题党日的月份：2月；4月" (or …：无)
+    summary_heading: str
+    day_header: tuple[str, ...]
+    day_rows: tuple[tuple[str, ...], ...]  # one per Party-day, then the year's totals
+    places_heading: str
+    places: str  # 八路军太原办事处纪念馆（2次）；… or 无
+    members_heading: str
+    member_header: tuple[str, ...]
+    member_rows: tuple[tuple[str, ...], ...]
+    page_format: str
+
+
+def figures(counts: Counts) -> tuple[str, str, str, str, str]:
+    """应到, 实到, 请假, 缺席, 出席率 as every ledger output prints them."""
+    return (
+        str(counts.expected),
+        str(counts.present),
+        str(counts.leave),
+        str(counts.absent),
+        rate_text(counts.rate),
+    )
+
+
+def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None) -> LedgerSummary:
+    labels = labels or LedgerLabels()
+    month_names = [labels.month_format.format(month=m) for m in range(1, 13)]
+    without = [name for name, held in zip(month_names, ledger.held, strict=True) if not held]
+    counts = (labels.expected, labels.present, labels.leave, labels.absent, labels.rate)
+    day_rows = [
+        (
+            d.day.isoformat(),
+            d.title,
+            labels.list_separator.join(d.places),
+            *figures(d.counts),
+            missing_text(d.missing, labels),
+        )
+        for d in ledger.days
+    ]
+    day_rows.append((labels.year_total, "", "", *figures(ledger.counts), ""))
+    visits = [labels.visits_format.format(place=p, days=n) for p, n in ledger.places]
+    return LedgerSummary(
+        title=labels.title_format.format(branch=ledger.branch, year=ledger.year),
+        months_heading=labels.months_heading,
+        months=tuple(
+            (name, labels.held_mark if held else labels.not_held_mark)
+            for name, held in zip(month_names, ledger.held, strict=True)
+        ),
+        not_held_mark=labels.not_held_mark,
+        months_without=(
+            f"{labels.months_without}：{labels.list_separator.join(without) or labels.no_missing}"
+        ),
+        summary_heading=labels.summary_heading,
+        day_header=(labels.date, labels.theme, labels.place, *counts, labels.missing),
+        day_rows=tuple(day_rows),
+        places_heading=labels.places_heading,
+        places=labels.list_separator.join(visits) or labels.no_missing,
+        members_heading=labels.members_heading,
+        member_header=(labels.name, *month_names, *counts),
+        member_rows=tuple(
+            (m.name, *(month_cell(c) for c in m.months), *figures(m.counts)) for m in ledger.members
+        ),
+        page_format=labels.page_format,
+    )

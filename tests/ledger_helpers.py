@@ -1,0 +1,75 @@
+"""A branch's recorded year for the ledger's view and document tests: varied attendance, leave
+with reasons, places visited, a member who leaves mid-year and months without a Party-day."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from factories import custom_place, make_plan
+from hongtu.core.geo import LatLon
+from hongtu.core.members import Member, PartyStatus
+from hongtu.core.plans import Stop
+from hongtu.core.records import ActivityRecord, DoneItem, DoneState, everyone_present
+
+BRANCH = "机关第一党支部"
+PLACES = ("八路军太原办事处纪念馆", "太原解放纪念馆", "双塔烈士陵园", "高君宇故居")
+TODAY = date(2026, 1, 10)
+
+
+def member_names(count: int) -> list[str]:
+    surnames = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗"
+    given = ("建国", "秀英", "志强", "丽华", "海涛", "晓燕", "国庆", "红梅", "卫东", "静")
+    return [f"{surnames[i % 20]}{given[(i // 2) % 10]}{'' if i < 20 else i}" for i in range(count)]
+
+
+def record_year(
+    workspace: Any,
+    *,
+    year: int = 2025,
+    members: int = 12,
+    months: tuple[int, ...] = (1, 3, 4, 5, 7, 9, 10, 12),
+    branch: str = BRANCH,
+) -> None:
+    """Records one Party-day in each of ``months``; in month m members m and m+1 (when m is
+    odd) are absent and every fourth month two are on leave. The last member leaves in June."""
+    if not workspace.members.members(branch):
+        workspace.members.import_members(
+            branch,
+            [
+                Member(None, name, "书记" if i == 0 else "", PartyStatus.FULL)
+                for i, name in enumerate(member_names(members))
+            ],
+        )
+    roster = workspace.members.members(branch)
+    for month in months:
+        day = date(year, month, 12)
+        if day >= date(year, 6, 1) and roster[-1].left_on is None:
+            workspace.members.leave(roster[-1].id, date(year, 6, 1))
+            roster = workspace.members.members(branch)
+        stops = [
+            Stop(custom=custom_place(PLACES[(month + k) % len(PLACES)], LatLon(37.86, 112.55)))
+            for k in range(1 + month % 2)
+        ]
+        plan = make_plan(stops, on=day)
+        plan.title = f"{month}月主题党日"
+        plan.branch = branch
+        plan = workspace.plans.save(plan)
+        absent = [m.id for m in roster[month % len(roster) :][: 1 + month % 2]]
+        leave = (
+            {roster[1].id: "出差", roster[2].id: "病假"}
+            if month % 4 == 0 and roster[1].id not in absent and roster[2].id not in absent
+            else {}
+        )
+        workspace.records.save(
+            ActivityRecord(
+                plan.id,
+                day,
+                everyone_present(roster, day, leave=leave, absent=absent),
+                summary=f"{month}月：参观学习，重温入党誓词。",
+                host=roster[0].name,
+                recorder=roster[1].name,
+                done=(DoneItem("参观学习", DoneState.DONE, stops[0].id),),
+            ),
+            today=TODAY,
+        )

@@ -1,0 +1,108 @@
+"""The ledger's year summary as a PDF (台账): A4, every figure read back with pdftotext."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from hongtu.cli import main
+from hongtu.core.atomic import ExportError
+from hongtu.core.exports.ledger_summary import build_ledger_summary
+from hongtu.core.ledger import load_ledger, rate_text
+from hongtu.qt.printing import render_ledger_pdf
+from ledger_helpers import BRANCH, record_year
+
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
+]
+
+
+def _info(pdf: Path) -> str:
+    return subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+def _lines(pdf: Path) -> list[list[str]]:
+    """Each text line of the PDF split at runs of spaces (``-layout`` keeps table rows)."""
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [re.split(r"\s{2,}|\s(?=\d)", line.strip()) for line in out.splitlines() if line.strip()]
+
+
+def _words(pdf: Path) -> str:
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return re.sub(r"\s+", " ", out)
+
+
+def test_cli_writes_the_year_summary_pdf_with_every_figure(qapp, workspace, tmp_path) -> None:
+    record_year(workspace, members=30)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    db = workspace.database.url.removeprefix("sqlite:///")
+    pdf = tmp_path / "台账.pdf"
+    args = ["--db", db, "ledger", "export", "--branch", BRANCH, "--year", "2025"]
+    assert main([*args, "--format", "pdf", "--output", str(pdf)]) == 0
+    assert "A4" in _info(pdf) and pdf.read_bytes().rstrip().endswith(b"%%EOF")
+    text = _words(pdf)
+    assert f"{BRANCH}2025年主题党日活动台账" in text.replace(" ", "")
+    assert "未开展主题党日的月份：2月；6月；8月；11月" in text.replace(" ", "")
+    rows = {line[0]: line for line in _lines(pdf) if line}
+    for day in ledger.days:
+        c = day.counts
+        row = rows[day.day.isoformat()]
+        figures = [str(c.expected), str(c.present), str(c.leave), str(c.absent), rate_text(c.rate)]
+        assert _run(row, figures), (row, figures)
+    t = ledger.counts
+    total = [str(t.expected), str(t.present), str(t.leave), str(t.absent), rate_text(t.rate)]
+    assert _run(rows["全年"], total)
+    for member in ledger.members:
+        c = member.counts
+        months = [f"{m.present}/{m.expected}" for m in member.months if m is not None]
+        row = rows[member.name]
+        figures = [str(c.expected), str(c.present), str(c.leave), str(c.absent), rate_text(c.rate)]
+        assert row[1 : 1 + len(months)] == months and row[-5:] == figures, (row, months)
+    for place, days in ledger.places:
+        assert f"{place}（{days}次）" in text.replace(" ", "")
+    assert "缺席" in text and "请假：出差" in text.replace(" ", "")
+
+
+def _run(row: list[str], figures: list[str]) -> bool:
+    """``figures`` appear together, in order, in the row."""
+    return any(row[i : i + len(figures)] == figures for i in range(len(row)))
+
+
+def test_an_empty_year_prints_one_page_with_no_month_held(qapp, workspace, tmp_path) -> None:
+    record_year(workspace, months=(3,))
+    pdf = render_ledger_pdf(
+        build_ledger_summary(load_ledger(workspace, BRANCH, 2024)), tmp_path / "空.pdf"
+    )
+    assert re.search(r"Pages:\s+1\b", _info(pdf))
+    text = _words(pdf).replace(" ", "")
+    assert "未开展主题党日的月份：" + "；".join(f"{m}月" for m in range(1, 13)) in text
+    assert "全年0000—" in text
+
+
+def test_an_existing_file_is_kept_unless_overwrite(qapp, workspace, tmp_path, capsys) -> None:
+    record_year(workspace, months=(3,))
+    db = workspace.database.url.removeprefix("sqlite:///")
+    pdf = tmp_path / "台账.pdf"
+    pdf.write_bytes(b"mine")
+    args = ["--db", db, "ledger", "export", "--branch", BRANCH, "--year", "2025"]
+    assert main([*args, "--format", "pdf", "--output", str(pdf)]) == 2
+    assert pdf.read_bytes() == b"mine"
+    assert main([*args, "--format", "pdf", "--output", str(pdf), "--overwrite"]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_failed_write_leaves_no_partial_file(qapp, workspace, tmp_path) -> None:
+    record_year(workspace, months=(3,))
+    summary = build_ledger_summary(load_ledger(workspace, BRANCH, 2025))
+    with pytest.raises(ExportError):
+        render_ledger_pdf(summary, tmp_path / "no-such-folder" / "台账.pdf")
+    assert list(tmp_path.iterdir()) == [] or not (tmp_path / "no-such-folder").exists()
