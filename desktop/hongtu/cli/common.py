@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # for the annotations only: the heavy modules load when a com
     from hongtu.core.pipeline import PlanView
     from hongtu.core.plans import Plan
     from hongtu.core.settings import Settings
+    from hongtu.core.sites import Site
     from hongtu.core.workspace import Workspace
 
 
@@ -101,11 +102,37 @@ def find_plan(workspace: Any, plan_id: int) -> Any:
 
 def plan_view(workspace: Workspace, plan: Plan, settings: Settings) -> PlanView:
     """``plan`` through the one pipeline, with the organiser's settings and today's date."""
+    return _render(plan, workspace.sites.list_sites(), settings)
+
+
+def read_plan_view(args: argparse.Namespace) -> tuple[Plan, PlanView] | None:
+    """Plan ``args.id`` and its view, for commands that only read it; None when not found.
+
+    Read straight from the file when the workspace is already up to date (no ORM, migration or
+    re-seed: ``quick_read.read_plan_quickly``); otherwise the workspace is opened exactly as
+    every other command opens it (backup and migration, re-seed, refusals).
+    """
+    from hongtu.core.storage.quick_read import read_plan_quickly
+
+    snapshot = read_plan_quickly(args.db, args.id)
+    if snapshot is not None:
+        return snapshot.plan, _render(snapshot.plan, snapshot.sites, args.settings)
+    workspace = open_workspace(args)
+    try:
+        plan = find_plan(workspace, args.id)
+        if plan is None:
+            return None
+        return plan, plan_view(workspace, plan, args.settings)
+    finally:
+        workspace.close()
+
+
+def _render(plan: Plan, sites: list[Site], settings: Settings) -> PlanView:
     from datetime import date
 
     from hongtu.core.pipeline import render_plan
 
-    return render_plan(plan, workspace.sites.list_sites(), settings, today=date.today())
+    return render_plan(plan, sites, settings, today=date.today())
 
 
 def ensure_offscreen_app() -> QCoreApplication:

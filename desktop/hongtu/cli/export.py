@@ -5,14 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from hongtu.cli.common import (
-    ensure_offscreen_app,
-    find_plan,
-    open_workspace,
-    plan_view,
-    say,
-    tr,
-)
+from hongtu.cli.common import ensure_offscreen_app, read_plan_view, say, tr
 
 QT_FORMATS = ("pdf", "signin")
 
@@ -57,15 +50,11 @@ def export_plan_command(args: argparse.Namespace) -> int:
     names = _read_names(args)
     if names is None:
         return 2
-    workspace = open_workspace(args)
-    try:
-        plan = find_plan(workspace, args.id)
-        if plan is None:
-            say(tr("错误：没有编号为 {0} 的方案").format(args.id), error=True)
-            return 2
-        view = plan_view(workspace, plan, args.settings)
-    finally:
-        workspace.close()
+    found = read_plan_view(args)
+    if found is None:
+        say(tr("错误：没有编号为 {0} 的方案").format(args.id), error=True)
+        return 2
+    plan, view = found
     document, sites = view.document, view.sites
     output = args.output
     if output.is_dir():  # a folder: the file gets the same default name as in the window

@@ -9,10 +9,9 @@ from typing import Any
 
 from hongtu.cli.common import (
     fail,
-    find_plan,
     format_table,
     open_workspace,
-    plan_view,
+    read_plan_view,
     say,
     say_json,
     site_map,
@@ -180,14 +179,10 @@ def schedule_json(plan: Any, schedule: Any, warnings: Sequence[Any]) -> dict[str
 
 
 def cmd_plans_show(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
-        plan = find_plan(workspace, args.id)
-        if plan is None:
-            return fail(tr("没有编号为 {0} 的方案").format(args.id))
-        view = plan_view(workspace, plan, args.settings)
-    finally:
-        workspace.close()
+    found = read_plan_view(args)
+    if found is None:
+        return fail(tr("没有编号为 {0} 的方案").format(args.id))
+    plan, view = found
     schedule, warnings = view.schedule, view.warnings
     if args.json:
         say_json(schedule_json(plan, schedule, warnings))

@@ -107,7 +107,8 @@ def export_plan(
 
 
 def _writer(fmt: ExportFormat) -> Callable[[PlanDocument], bytes]:
-    # imported lazily: python-docx and openpyxl take a while to import
+    # imported lazily, one format at a time: python-docx, openpyxl and Jinja (HTML) take a
+    # while to import, and a command-line export pays only for its own format
     if fmt is ExportFormat.DOCX:
         from hongtu.core.exports.docx import render_docx
 
@@ -120,12 +121,20 @@ def _writer(fmt: ExportFormat) -> Callable[[PlanDocument], bytes]:
         from hongtu.core.exports.ics import render_ics
 
         return render_ics
-    from hongtu.core.exports import csv, gpx, html, kml
+    if fmt is ExportFormat.GPX:
+        from hongtu.core.exports.gpx import render_gpx
 
-    writers: dict[ExportFormat, Callable[[PlanDocument], bytes]] = {
-        ExportFormat.GPX: gpx.render_gpx,
-        ExportFormat.KML: kml.render_kml,
-        ExportFormat.HTML: html.render_html,
-        ExportFormat.CSV: csv.render_csv,
-    }
-    return writers[fmt]
+        return render_gpx
+    if fmt is ExportFormat.KML:
+        from hongtu.core.exports.kml import render_kml
+
+        return render_kml
+    if fmt is ExportFormat.HTML:
+        from hongtu.core.exports.html import render_html
+
+        return render_html
+    if fmt is ExportFormat.CSV:
+        from hongtu.core.exports.csv import render_csv
+
+        return render_csv
+    raise ExportError(ExportErrorCode.UNSUPPORTED, Path(f"plan{fmt.suffix}"), fmt.value)

@@ -11,20 +11,10 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.clocktime import hhmm
-from hongtu.core.geo import LatLon
 from hongtu.core.limits import check_plan, fit_plan, fit_text
-from hongtu.core.plans import (
-    Activity,
-    ActivityKind,
-    CustomPlace,
-    GatheringPoint,
-    Plan,
-    PlanStatus,
-    Stop,
-    TransportMode,
-    copy_plan,
-)
+from hongtu.core.plans import CustomPlace, Plan, PlanStatus, Stop, copy_plan
 from hongtu.core.storage.models import PlanRow, PlanStopRow
+from hongtu.core.storage.plan_rows import row_to_plan
 from hongtu.core.storage.transactions import writing
 
 
@@ -297,14 +287,6 @@ def _custom_json(custom: CustomPlace) -> dict[str, Any]:
     return {"name": custom.name, "lat": custom.point.lat, "lon": custom.point.lon}
 
 
-def _custom_from_json(data: dict[str, Any] | None) -> CustomPlace | None:
-    if not data:
-        return None
-    lat, lon = data.get("lat"), data.get("lon")
-    point = LatLon(lat, lon) if lat is not None and lon is not None else None
-    return CustomPlace(data["name"], point)
-
-
 def _hhmm(value: time | None) -> str | None:
     return hhmm(value) if value is not None else None
 
@@ -350,43 +332,3 @@ def fill_plan_row(row: PlanRow, plan: Plan, now: datetime) -> None:
     for name, value in plan_values(plan, now).items():
         setattr(row, name, value)
     row.stops = [PlanStopRow(**stop_values(stop, i)) for i, stop in enumerate(plan.stops)]
-
-
-def row_to_plan(row: PlanRow) -> Plan:
-    gathering = GatheringPoint(
-        site_id=row.gathering.get("site_id"),
-        custom=_custom_from_json(row.gathering.get("custom")),
-    )
-    return Plan(
-        id=row.id,
-        title=row.title,
-        date=row.day,
-        branch=row.branch,
-        participants=row.participants,
-        organiser=row.organiser,
-        phone=row.phone,
-        transport=TransportMode(row.transport),
-        gathering=gathering,
-        gathering_time=time.fromisoformat(row.gathering_time),
-        returns_to_gathering=row.returns_to_gathering,
-        return_leg_override=row.return_leg_override,
-        notes=row.notes,
-        status=PlanStatus(row.status),
-        version=row.version,
-        stops=[
-            Stop(
-                site_id=s.site_id,
-                custom=_custom_from_json(s.custom),
-                visit_minutes=s.visit_minutes,
-                activities=[
-                    Activity(ActivityKind(a["kind"]), int(a["minutes"]), a.get("label", ""))
-                    for a in s.activities
-                ],
-                pinned=s.pinned,
-                start_override=time.fromisoformat(s.start_override) if s.start_override else None,
-                leg_minutes_override=s.leg_minutes_override,
-                id=s.stop_uid,
-            )
-            for s in row.stops
-        ],
-    )

@@ -1,19 +1,29 @@
-"""Start-up fast path: read the sites straight from an up-to-date SQLite file, read-only.
+"""Fast paths: read sites (and one plan) straight from an up-to-date SQLite file, read-only.
 
-The window can then draw the list and every marker before SQLAlchemy has even been imported;
-the full workspace (migrations, catalogue seeding) is opened right after and, if anything
-differs, replaces what was shown. Any doubt (not SQLite, older schema, locked, unreadable)
-returns None and start-up simply waits for the workspace.
+Start-up: the window can draw the list and every marker before SQLAlchemy has even been
+imported; the full workspace (migrations, catalogue seeding) is opened right after and, if
+anything differs, replaces what was shown. Any doubt (not SQLite, older schema, locked,
+unreadable) returns None and start-up simply waits for the workspace.
+
+The command line (``read_plan_quickly``): a command that only reads one plan (``plans export``,
+``plans show``) gets the plan and the sites without the ORM, migrations or a re-seed, but only
+when opening the workspace would change nothing: the file passes the same ``quick_check``, its
+schema is the newest and every catalogue site is already seeded at the bundled catalogue's
+version. Otherwise it returns None and the command opens the workspace as before (a backup and
+the migration, the re-seed, and every refusal with its message).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from hongtu.core.plans import Plan
 from hongtu.core.sites import Site
 from hongtu.core.storage.files import SCHEMA_HEAD, read_only_uri, resolve_url, sqlite_file
 from hongtu.core.storage.site_rows import row_to_site
@@ -42,6 +52,91 @@ def read_sites_quickly(db: str | None) -> list[Site] | None:
         return None
     finally:
         con.close()
+
+
+@dataclass(frozen=True)
+class PlanSnapshot:
+    """One stored plan and every site, as the workspace would have returned them."""
+
+    plan: Plan
+    sites: list[Site]
+
+
+def read_plan_quickly(db: str | None, plan_id: int) -> PlanSnapshot | None:
+    """Plan ``plan_id`` and the sites, read-only, when the workspace is already up to date.
+
+    None whenever opening the workspace could change or refuse something (new, damaged, older
+    or foreign file, a catalogue not yet seeded, locked) or the plan is not there: the caller
+    then opens the workspace, which migrates, re-seeds or says what is wrong.
+    """
+    path = sqlite_file(resolve_url(db))
+    if path is None or not path.is_file():
+        return None
+    uri = read_only_uri(path)
+    try:
+        con = sqlite3.connect(uri, uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return None
+    try:
+        con.row_factory = sqlite3.Row
+        con.execute("BEGIN")  # one read transaction: the plan and the sites of one moment
+        if [row[0] for row in con.execute("PRAGMA quick_check(5)")] != ["ok"]:
+            return None
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or revision[0] != SCHEMA_HEAD or not _catalogue_seeded(con):
+            return None
+        plan = _read_plan(con, plan_id)
+        if plan is None:
+            return None
+        edits = _edits_by_site(con)
+        rows = con.execute("SELECT * FROM sites ORDER BY id").fetchall()
+        sites = [row_to_site(_site_row(row, edits.get(row["id"], []))) for row in rows]
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        return None
+    finally:
+        con.close()
+    if "immutable=1" in uri and _opened_by_another_program(path):
+        return None  # a writer opened the file while it was read as immutable: read it again
+    return PlanSnapshot(plan, sites)
+
+
+def _opened_by_another_program(path: Path) -> bool:
+    return Path(f"{path}-wal").exists() or Path(f"{path}-journal").exists()
+
+
+def _catalogue_seeded(con: sqlite3.Connection) -> bool:
+    """True when ``SiteStore.seed`` would add or refresh nothing (every key at this version)."""
+    from hongtu.core.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    stored = dict(con.execute("SELECT key, catalogue_version FROM sites WHERE key IS NOT NULL"))
+    return all(stored.get(entry.key) == catalogue.version for entry in catalogue.entries)
+
+
+def _read_plan(con: sqlite3.Connection, plan_id: int) -> Plan | None:
+    from hongtu.core.limits import fit_plan
+    from hongtu.core.storage.plan_rows import row_to_plan
+
+    row = con.execute(
+        "SELECT * FROM plans WHERE id = ? AND deleted_at IS NULL", (plan_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    values = dict(row)
+    values["day"] = date.fromisoformat(values["day"])
+    values["gathering"] = json.loads(values["gathering"])
+    values["returns_to_gathering"] = bool(values["returns_to_gathering"])
+    stops = []
+    for stop in con.execute(
+        "SELECT * FROM plan_stops WHERE plan_id = ? ORDER BY position", (plan_id,)
+    ):
+        stop_values = dict(stop)
+        for column in ("custom", "activities"):
+            if stop_values[column] is not None:
+                stop_values[column] = json.loads(stop_values[column])
+        stop_values["pinned"] = bool(stop_values["pinned"])
+        stops.append(SimpleNamespace(**stop_values))
+    return fit_plan(row_to_plan(SimpleNamespace(**values, stops=stops)))  # as PlanStore.get
 
 
 def _edits_by_site(con: sqlite3.Connection) -> dict[int, list[SimpleNamespace]]:

@@ -1,0 +1,190 @@
+"""Commands that only read a plan skip the ORM, but never the migration, backup or re-seed.
+
+``hongtu plans export`` and ``hongtu plans show`` read an up-to-date database straight from the
+file (``quick_read.read_plan_quickly``). Whenever opening the workspace would change something
+(an older schema, a catalogue not seeded yet), they open it as before: the file is backed up
+and migrated, the catalogue refreshed, and the export is made from the result.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import time
+from pathlib import Path
+
+from factories import custom_place, make_plan, site_stop
+from hongtu.cli import main
+from hongtu.core.catalogue import load_catalogue
+from hongtu.core.geo import LatLon
+from hongtu.core.plans import Activity, ActivityKind, GatheringPoint, PlanStatus, Stop
+from hongtu.core.storage.files import SCHEMA_HEAD
+from hongtu.core.storage.quick_read import read_plan_quickly
+from hongtu.core.workspace import open_workspace
+
+# The tables of revision 0003: without the others (which 0004 creates) and at revision 0003, a
+# file is exactly what an older HongTu left behind.
+_TABLES_OF_0003 = {"alembic_version", "sites", "site_edits", "plans", "plan_stops"}
+
+
+def database_with_a_plan(folder: Path) -> tuple[Path, int]:
+    file = folder / "hongtu.sqlite3"
+    workspace = open_workspace(str(file))
+    try:
+        sites = [s for s in workspace.sites.list_sites() if s.position is not None]
+        plan = make_plan(
+            [
+                site_stop(sites[0].id, Activity(ActivityKind.TOUR, 40)),
+                site_stop(
+                    sites[1].id,
+                    Activity(ActivityKind.OATH, 15),
+                    Activity(ActivityKind.CUSTOM, 20, "观看红色影片"),
+                    pinned=True,
+                    start_override=time(10, 30),
+                    leg_minutes_override=25,
+                    visit_minutes=70,
+                ),
+                Stop(custom=custom_place("活动中心", LatLon(37.85, 112.56))),
+                Stop(custom=custom_place("位置待定的会场", LatLon(37.8, 112.5))),
+            ],
+            gathering=GatheringPoint(site_id=sites[2].id),
+        )
+        plan.status = PlanStatus.PLANNED
+        plan.notes = "带好党员证"
+        plan.return_leg_override = 35
+        saved = workspace.plans.save(plan)
+        assert saved.id is not None
+        return file, saved.id
+    finally:
+        workspace.close()
+
+
+def make_it_revision_0003(file: Path) -> None:
+    con = sqlite3.connect(file)
+    try:
+        tables = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in set(tables) - _TABLES_OF_0003:
+            con.execute(f"DROP TABLE {table}")
+        con.execute("UPDATE alembic_version SET version_num = '0003'")
+        con.commit()
+    finally:
+        con.close()
+
+
+def revision(file: Path) -> str:
+    con = sqlite3.connect(file)
+    try:
+        return str(con.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    finally:
+        con.close()
+
+
+def csv_export(capsys, file: Path, plan_id: int, out: Path) -> list[list[str]]:
+    code = main(
+        ["--db", str(file), "plans", "export", str(plan_id), "--format", "csv", "--output",
+         str(out)]
+    )  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    return list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
+
+
+def test_the_fast_read_gives_exactly_what_the_workspace_gives(tmp_path) -> None:
+    file, plan_id = database_with_a_plan(tmp_path)
+    snapshot = read_plan_quickly(str(file), plan_id)
+    workspace = open_workspace(str(file))
+    try:
+        assert snapshot is not None
+        assert snapshot.plan == workspace.plans.get(plan_id)
+        assert snapshot.sites == workspace.sites.list_sites()
+    finally:
+        workspace.close()
+
+
+def test_the_fast_read_steps_aside_when_opening_would_change_something(tmp_path) -> None:
+    file, plan_id = database_with_a_plan(tmp_path)
+    assert read_plan_quickly(str(file), plan_id + 1) is None  # no such plan: the slow path says so
+    workspace = open_workspace(str(file))
+    workspace.plans.delete(plan_id)
+    workspace.close()
+    assert read_plan_quickly(str(file), plan_id) is None
+    workspace = open_workspace(str(file))
+    workspace.plans.restore(plan_id)
+    workspace.close()
+    assert read_plan_quickly(str(file), plan_id) is not None
+    con = sqlite3.connect(file)
+    con.execute("UPDATE sites SET catalogue_version = catalogue_version - 1 WHERE key IS NOT NULL")
+    con.commit()
+    con.close()
+    assert read_plan_quickly(str(file), plan_id) is None  # the catalogue needs its re-seed
+    assert read_plan_quickly("sqlite://", 1) is None
+
+
+def test_an_export_from_an_older_database_migrates_it_with_a_backup_first(capsys, tmp_path) -> None:
+    file, plan_id = database_with_a_plan(tmp_path)
+    expected = csv_export(capsys, file, plan_id, tmp_path / "before.csv")
+    make_it_revision_0003(file)
+
+    rows = csv_export(capsys, file, plan_id, tmp_path / "after.csv")
+
+    assert rows == expected  # the same schedule, read after the migration
+    assert revision(file) == SCHEMA_HEAD
+    backups = list(tmp_path.glob("hongtu.sqlite3.backup-0003-*"))
+    assert len(backups) == 1
+    assert revision(backups[0]) == "0003"  # the copy made before the migration touched the file
+
+
+def test_an_export_refreshes_a_catalogue_left_at_an_older_version(capsys, tmp_path) -> None:
+    file, plan_id = database_with_a_plan(tmp_path)
+    con = sqlite3.connect(file)
+    con.execute("UPDATE sites SET catalogue_version = 0, name = '旧名称' WHERE key IS NOT NULL")
+    con.commit()
+    con.close()
+
+    rows = csv_export(capsys, file, plan_id, tmp_path / "plan.csv")
+
+    assert not any("旧名称" in cell for row in rows for cell in row)
+    con = sqlite3.connect(file)
+    stored = con.execute("SELECT catalogue_version FROM sites WHERE key IS NOT NULL")
+    versions = {version for (version,) in stored}
+    con.close()
+    assert versions == {load_catalogue().version}
+
+
+def test_plans_show_reads_the_same_schedule_either_way(capsys, tmp_path) -> None:
+    file, plan_id = database_with_a_plan(tmp_path)
+    assert main(["--db", str(file), "plans", "show", str(plan_id), "--json"]) == 0
+    fast = json.loads(capsys.readouterr().out)
+    make_it_revision_0003(file)
+    assert main(["--db", str(file), "plans", "show", str(plan_id), "--json"]) == 0
+    migrated = json.loads(capsys.readouterr().out)
+    assert fast == migrated
+    assert len(fast["items"]) > 4 and revision(file) == SCHEMA_HEAD
+
+
+def test_a_csv_export_loads_no_qt_map_or_orm(tmp_path) -> None:
+    """A person exporting a CSV does not wait for Qt, Folium, SQLAlchemy or other formats."""
+    file, plan_id = database_with_a_plan(tmp_path)
+    out = tmp_path / "plan.csv"
+    code = (
+        "import json, sys\n"
+        "from hongtu.cli import main\n"
+        f"code = main(['--db', {str(file)!r}, 'plans', 'export', '{plan_id}', '--format', 'csv',"
+        f" '--output', {str(out)!r}])\n"
+        "heavy = ('PySide6', 'folium', 'branca', 'sqlalchemy', 'alembic', 'jinja2', 'openpyxl',"
+        " 'docx', 'icalendar', 'numpy')\n"
+        "print(json.dumps([code, sorted({m.split('.')[0] for m in sys.modules} & set(heavy))]))\n"
+    )
+    env = dict(os.environ, HONGTU_HOME=str(tmp_path / "home"))
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    status, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert status == 0 and out.read_text("utf-8-sig").count("\n") > 4
+    assert loaded == []
