@@ -75,6 +75,10 @@
       <translation>{year}</translation>
     </message>
     <message>
+      <source>。当前数据未被改动。</source>
+      <translation>. Your current data was not changed.</translation>
+    </message>
+    <message>
       <source>一个区县，例如 杏花岭区</source>
       <translation>one district, by its Chinese name as in “hongtu sites list”</translation>
     </message>
@@ -117,6 +121,10 @@
     <message>
       <source>从 Excel（.xlsx）或 CSV 名册导入（有问题则一人也不导入）</source>
       <translation>import from an Excel (.xlsx) or CSV roster (if anything is wrong, nobody is imported)</translation>
+    </message>
+    <message>
+      <source>从备份文件恢复数据库和照片（先完整检查，并保留当前数据的安全副本）</source>
+      <translation>restore the database and photos from a backup file (checked in full first; a safety copy of the current data is kept)</translation>
     </message>
     <message>
       <source>以 JSON 输出</source>
@@ -191,6 +199,10 @@
       <translation>Write failed</translation>
     </message>
     <message>
+      <source>写入失败：{0}</source>
+      <translation>Could not write: {0}</translation>
+    </message>
+    <message>
       <source>出席率</source>
       <translation>Rate</translation>
     </message>
@@ -253,6 +265,14 @@
     <message>
       <source>参观学习</source>
       <translation>Guided visit</translation>
+    </message>
+    <message>
+      <source>只能备份 SQLite 数据库文件</source>
+      <translation>Only an SQLite database file can be backed up</translation>
+    </message>
+    <message>
+      <source>只能恢复到 SQLite 数据库文件</source>
+      <translation>Only an SQLite database file can be restored</translation>
     </message>
     <message>
       <source>只能添加 JPEG、PNG 或 HEIC 格式的照片：{0}</source>
@@ -335,6 +355,26 @@
       <translation>coordinate system: wgs84, gcj02 (Amap) or bd09 (Baidu)</translation>
     </message>
     <message>
+      <source>备份/恢复数据库和照片</source>
+      <translation>back up / restore the database and photos</translation>
+    </message>
+    <message>
+      <source>备份文件已损坏或不完整：{0}</source>
+      <translation>The backup file is damaged or incomplete: {0}</translation>
+    </message>
+    <message>
+      <source>备份文件里有不安全的文件名：{0}</source>
+      <translation>The backup file contains an unsafe file name: {0}</translation>
+    </message>
+    <message>
+      <source>备份文件（.zip）</source>
+      <translation>the backup file (.zip)</translation>
+    </message>
+    <message>
+      <source>备份里的数据库无法通过完整性检查：{0}</source>
+      <translation>The database in the backup fails the integrity check: {0}</translation>
+    </message>
+    <message>
       <source>大小</source>
       <translation>Size</translation>
     </message>
@@ -387,8 +427,16 @@
       <translation>Summary</translation>
     </message>
     <message>
+      <source>已从 {0} 恢复（{1} 制作）：数据库和 {2} 个照片文件</source>
+      <translation>Restored from {0} (made {1}): the database and {2} photo files</translation>
+    </message>
+    <message>
       <source>已删除：{0}</source>
       <translation>Deleted: {0}</translation>
+    </message>
+    <message>
+      <source>已备份到 {0}：数据库（结构 {1}）和 {2} 个照片文件</source>
+      <translation>Backed up to {0}: the database (schema {1}) and {2} photo files</translation>
     </message>
     <message>
       <source>已完成</source>
@@ -451,6 +499,10 @@
       <translation>base map provider: amap (Amap)</translation>
     </message>
     <message>
+      <source>恢复前的数据已保存在 {0}</source>
+      <translation>The data as it was before the restore is saved in {0}</translation>
+    </message>
+    <message>
       <source>成员全年出勤（实到/应到）</source>
       <translation>Members' attendance (present/expected)</translation>
     </message>
@@ -465,6 +517,10 @@
     <message>
       <source>找不到离线地图包或文件：{0}</source>
       <translation>No such offline map package or file: {0}</translation>
+    </message>
+    <message>
+      <source>把数据库和全部照片备份到一个文件</source>
+      <translation>back up the database and all photos into one file</translation>
     </message>
     <message>
       <source>把离线地图包导出为文件</source>
@@ -673,6 +729,10 @@
     <message>
       <source>没有写入权限</source>
       <translation>No write permission</translation>
+    </message>
+    <message>
+      <source>没有可备份的数据库文件：{0}</source>
+      <translation>There is no database file to back up: {0}</translation>
     </message>
     <message>
       <source>没有编号为 {0} 的方案</source>
@@ -983,8 +1043,24 @@
       <translation>No offline map packages yet</translation>
     </message>
     <message>
+      <source>这不是一个备份文件（无法作为 zip 读取）</source>
+      <translation>This is not a backup file (it cannot be read as a zip)</translation>
+    </message>
+    <message>
       <source>这不是照片文件：{0}</source>
       <translation>This is not a photo file: {0}</translation>
+    </message>
+    <message>
+      <source>这不是红途的备份文件（{0}）</source>
+      <translation>This is not a HongTu backup file ({0})</translation>
+    </message>
+    <message>
+      <source>这个备份由更新版本的红途制作（格式 {0}），请先升级红途</source>
+      <translation>This backup was made by a newer HongTu (format {0}); please update HongTu first</translation>
+    </message>
+    <message>
+      <source>这个备份的数据库来自更新版本的红途（结构 {0}），请先升级红途</source>
+      <translation>The database in this backup comes from a newer HongTu (schema {0}); please update HongTu first</translation>
     </message>
     <message>
       <source>这个底图需要密钥：请在设置中填写</source>

@@ -9,6 +9,7 @@ hongtu tiles estimate|download|list|delete|export|import …  offline map packag
 hongtu members import|add|list --branch B …         a branch's roster
 hongtu record PLAN [--leave NAME=REASON] [--absent NAME] [--summary S]  record the day
 hongtu ledger show|export --branch B --year Y …     the branch's yearly ledger (台账)
+hongtu backup create --output PATH | restore FILE   the database and photos, in one archive
 
 The package: ``common`` (what every command shares), ``sites``, ``plans``, ``export``,
 ``members``, ``records`` and ``ledger``. Each
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("界面语言：zh_CN（默认）或 en；不指定时用 HONGTU_LANG 或设置中的语言"),
     )
     commands = parser.add_subparsers(dest="command")
+    from hongtu.cli.backup import add_backup_commands
     from hongtu.cli.ledger import add_ledger_commands
     from hongtu.cli.members import add_member_commands
     from hongtu.cli.plans import add_plan_commands
@@ -55,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_member_commands(commands)
     add_record_commands(commands)
     add_ledger_commands(commands)
+    add_backup_commands(commands)
     return parser
 
 
@@ -146,7 +149,7 @@ def _early_language(words: list[str], saved: str) -> str | None:
 
 def _is_command_line(words: list[str]) -> bool:
     """A subcommand or a help request: the terminal, not the window, will show the text."""
-    commands = ("-h", "--help", "sites", "plans", "members", "ledger", "tiles")
+    commands = ("-h", "--help", "sites", "plans", "members", "ledger", "tiles", "backup", "record")
     return any(word in commands for word in words)
 
 

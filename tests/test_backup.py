@@ -1,0 +1,219 @@
+"""备份/恢复: one archive carries the database and the photos; a bad archive changes nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factories import make_plan
+from hongtu.cli import main
+from hongtu.core import paths
+from hongtu.core.backup import (
+    MANIFEST,
+    BackupError,
+    BackupProblem,
+    create_backup,
+    read_manifest,
+    restore,
+)
+from hongtu.core.members import Member, PartyStatus
+from hongtu.core.storage.files import SCHEMA_HEAD
+from hongtu.core.workspace import open_workspace
+
+BRANCH = "机关第一党支部"
+JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 40
+
+
+def _photos() -> Path:
+    return paths.data_dir() / "photos"
+
+
+def _add_photo(data: bytes, ext: str = "jpg") -> str:
+    digest = hashlib.sha256(data).hexdigest()
+    original = _photos() / digest[:2] / f"{digest}.{ext}"
+    original.parent.mkdir(parents=True, exist_ok=True)
+    original.write_bytes(data)
+    thumb = _photos() / "thumbs" / f"{digest}.jpg"
+    thumb.parent.mkdir(parents=True, exist_ok=True)
+    thumb.write_bytes(data[:20])
+    return digest
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _state(db: Path) -> tuple[list[str], list[str], dict[str, bytes]]:
+    """What the organiser sees: plan titles, member names and the photo files."""
+    ws = open_workspace(str(db))
+    try:
+        titles = [p.title for p in ws.plans.list_plans()]
+        names = [m.name for m in ws.members.members(BRANCH)]
+    finally:
+        ws.close()
+    return titles, names, _tree(_photos())
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Path:
+    """A database in the data folder with a plan, two members and a photo, left open (WAL)."""
+    db = paths.data_dir() / "hongtu.sqlite3"
+    ws = open_workspace(str(db))
+    plan = make_plan()
+    plan.title = "重温入党誓词"
+    ws.plans.save(plan)
+    ws.members.add(BRANCH, Member(None, "张三", "书记", PartyStatus.FULL))
+    ws.members.add(BRANCH, Member(None, "李四", "", PartyStatus.PROBATIONARY))
+    ws.close()
+    _add_photo(JPEG)
+    return db
+
+
+def test_cli_backup_then_restore_brings_back_the_database_and_the_photos(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _state(filled)
+    archive = tmp_path / "备份.zip"
+    # the backup is taken while the database is open and has unwritten WAL pages
+    live = open_workspace(str(filled))
+    live.members.add(BRANCH, Member(None, "王五", "", PartyStatus.ACTIVIST))
+    assert main(["--db", str(filled), "backup", "create", "--output", str(archive)]) == 0
+    live.close()
+    before = (before[0], [*before[1], "王五"], before[2])
+    out = capsys.readouterr().out
+    assert str(archive) in out and "2 个照片文件" in out
+    manifest = json.loads(zipfile.ZipFile(archive).read(MANIFEST))
+    assert manifest["schema_revision"] == SCHEMA_HEAD and manifest["app_version"]
+    assert set(manifest["files"]) == {"hongtu.sqlite3", *(f"photos/{n}" for n in before[2])}
+
+    # the day after: a member leaves the list, a photo is lost, another one arrives
+    ws = open_workspace(str(filled))
+    ws.members.add(BRANCH, Member(None, "赵六", "", PartyStatus.OTHER))
+    ws.close()
+    for path in _photos().rglob("*.jpg"):
+        path.unlink()
+    _add_photo(b"\x89PNG" + b"new" * 30, "png")
+    changed = _state(filled)
+
+    assert main(["--db", str(filled), "backup", "restore", str(archive)]) == 0
+    out = capsys.readouterr().out
+    assert "已从" in out and "恢复前的数据已保存在" in out
+    assert _state(filled) == before
+    safety = next((paths.data_dir() / "restore-safety").glob("before-restore-*.zip"))
+    # the safety copy holds exactly what was replaced
+    restore(safety, filled, _photos())
+    assert _state(filled) == changed
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _rewrite(archive: Path, target: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(target, "w") as out:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+        for name, data in change(entries).items():
+            out.writestr(name, data)
+    return target
+
+
+def _manifest_edit(**fields: object):  # type: ignore[no-untyped-def]
+    def change(entries: dict[str, bytes]) -> dict[str, bytes]:
+        manifest = json.loads(entries[MANIFEST])
+        manifest.update(fields)
+        return {**entries, MANIFEST: json.dumps(manifest).encode()}
+
+    return change
+
+
+def _swap_photo(entries: dict[str, bytes]) -> dict[str, bytes]:
+    name = next(n for n in entries if n.startswith("photos/") and "thumbs" not in n)
+    return {**entries, name: b"another picture"}
+
+
+def _escape(entries: dict[str, bytes]) -> dict[str, bytes]:
+    manifest = json.loads(entries[MANIFEST])
+    manifest["files"]["photos/../../evil.txt"] = {
+        "sha256": hashlib.sha256(b"x").hexdigest(),
+        "size": 1,
+    }
+    return {**entries, MANIFEST: json.dumps(manifest).encode(), "photos/../../evil.txt": b"x"}
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda good, path: _written(path, b"PK\x03\x04 but not really"), "not"),
+        (lambda good, path: _written(path, good.read_bytes()[: good.stat().st_size // 2]), "cut"),
+        (lambda good, path: _rewrite(good, path, lambda e: {"a.txt": b"hi"}), "foreign"),
+        (lambda good, path: _rewrite(good, path, _manifest_edit(format="other")), "foreign"),
+        (lambda good, path: _rewrite(good, path, _manifest_edit(schema_revision="0099")), "newer"),
+        (lambda good, path: _rewrite(good, path, _manifest_edit(version=7)), "newer-format"),
+        (lambda good, path: _rewrite(good, path, _swap_photo), "damaged"),
+        (lambda good, path: _rewrite(good, path, _escape), "unsafe"),
+    ],
+)
+def test_a_bad_archive_is_refused_by_name_and_nothing_changes(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], make, problem: str
+) -> None:
+    good = tmp_path / "good.zip"
+    create_backup(filled, _photos(), good)
+    bad = make(good, tmp_path / "bad.zip")
+    expected = {
+        "not": BackupProblem.NOT_AN_ARCHIVE,
+        "cut": BackupProblem.NOT_AN_ARCHIVE,
+        "foreign": BackupProblem.FOREIGN,
+        "newer": BackupProblem.NEWER_SCHEMA,
+        "newer-format": BackupProblem.NEWER_FORMAT,
+        "damaged": BackupProblem.DAMAGED,
+        "unsafe": BackupProblem.UNSAFE_NAME,
+    }[problem]
+    before = _state(filled), filled.read_bytes()
+    with pytest.raises(BackupError) as caught:
+        read_manifest(bad)
+    assert caught.value.problem is expected
+    assert main(["--db", str(filled), "backup", "restore", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "当前数据未被改动" in err
+    assert (_state(filled), filled.read_bytes()) == before
+    assert not (paths.data_dir() / "restore-safety").exists()
+    assert not (tmp_path.parent / "evil.txt").exists()
+    leftovers = [p.name for p in paths.data_dir().iterdir() if p.name.startswith(".hongtu")]
+    assert leftovers == []
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(position=st.floats(0, 1, exclude_max=True), value=st.integers(0, 255))
+def test_any_damaged_byte_is_refused_or_restores_exactly(
+    filled: Path, tmp_path: Path, position: float, value: int
+) -> None:
+    good = tmp_path / "good.zip"
+    if not good.exists():
+        create_backup(filled, _photos(), good)
+    data = bytearray(good.read_bytes())
+    data[int(position * len(data))] = value
+    bad = tmp_path / "mutated.zip"
+    bad.write_bytes(bytes(data))
+    before = _state(filled)
+    with contextlib.suppress(BackupError):
+        restore(bad, filled, _photos())
+    assert _state(filled) == before
+
+
+def test_backup_of_a_database_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(BackupError) as caught:
+        create_backup(tmp_path / "none.sqlite3", _photos(), tmp_path / "out.zip")
+    assert caught.value.problem is BackupProblem.NO_DATABASE
+    assert not (tmp_path / "out.zip").exists()
