@@ -1,16 +1,19 @@
 """DOCX ledger (台账): the year's summary table, then one 活动记录 page per Party-day in the same
-official style as the 活动方案 (A4, 仿宋 body, 宋体 tables). Photos are placed at a sensible
-width; a photo that is missing or unreadable is named in the text instead, never a crash."""
+official style as the 活动方案 (A4, 仿宋 body, 宋体 tables). Photos are placed two to a row at
+about 7 cm wide, upright by their EXIF orientation, scaled down for print (the originals stay as
+they are); a photo that is missing or unreadable is named in the text instead, never a crash."""
 
 from __future__ import annotations
 
 import io
+import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Cm
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.shared import Cm, Emu
 from docx.table import Table
 
 from hongtu.core import paths
@@ -31,7 +34,10 @@ from hongtu.core.exports.ledger_text import missing_text
 from hongtu.core.ledger import LedgerDay, YearLedger, rate_text
 from hongtu.core.records import PhotoRef
 
-PHOTO_WIDTH = Cm(7.5)
+# Two photos side by side fill the 14.66 cm text width; a portrait photo is as wide, 4:3 tall.
+PHOTO_BOX = (Cm(7.15), Cm(9.5))
+PRINT_SIDE = 1200  # px on the long side: about 300 dpi at the printed size, a small document
+PRINT_QUALITY = 85
 
 
 def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -> bytes:
@@ -133,28 +139,96 @@ def _record_page(document: DocxDocument, day: LedgerDay, labels: LedgerLabels) -
         table.rows[r].cells[1].width = Cm(11.4)
     if day.photos:
         add_body(document, labels.photos)
-        for photo in day.photos:
-            _photo(document, photo, labels)
+        _photos(document, day.photos, labels)
 
 
-def _photo(document: DocxDocument, photo: PhotoRef, labels: LedgerLabels) -> None:
-    path = photo_file(photo)
+def _photos(document: DocxDocument, photos: tuple[PhotoRef, ...], labels: LedgerLabels) -> None:
+    """Two photos to a row (each fitted into ``PHOTO_BOX``, upright), captions under them; a
+    photo that cannot be read is named on a line of its own and the export goes on."""
+    placed: list[tuple[PhotoRef, PrintImage]] = []
+    for photo in photos:
+        image = print_image(photo)
+        if image is None:
+            paragraph = document.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            name = photo.caption or Path(photo.path).name
+            add_run(paragraph, labels.photo_missing.format(name=name), TABLE_FONT, TABLE_SIZE)
+        else:
+            placed.append((photo, image))
+    for first in range(0, len(placed), 2):
+        pair = placed[first : first + 2]
+        pictures = document.add_paragraph()
+        pictures.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        widths = []
+        for number, (_photo, image) in enumerate(pair):
+            if number:
+                pictures.add_run("\u2002")
+            width, height = image.fitted(PHOTO_BOX)
+            pictures.add_run().add_picture(io.BytesIO(image.data), width=width, height=height)
+            widths.append(width)
+        if any(photo.caption for photo, _image in pair):
+            _captions(document, [photo.caption for photo, _image in pair], widths)
+
+
+def _captions(document: DocxDocument, captions: list[str], widths: list[int]) -> None:
+    """Each caption centred under its photo (centre tab stops where the photos' middles are)."""
     paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    try:
-        paragraph.add_run().add_picture(str(path), width=PHOTO_WIDTH)
-    except Exception:  # missing, unreadable or an image python-docx cannot place
-        add_run(
-            paragraph,
-            labels.photo_missing.format(name=photo.caption or path.name),
-            TABLE_FONT,
-            TABLE_SIZE,
-        )
-        return
-    if photo.caption:
-        caption = document.add_paragraph()
-        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add_run(caption, photo.caption, TABLE_FONT, TABLE_SIZE)
+    text_width = Cm(21.0 - 2 * 3.17)
+    gap = Cm(0.35) if len(widths) == 2 else 0
+    left = (text_width - sum(widths) - gap) // 2
+    middles = [left + widths[0] // 2]
+    if len(widths) == 2:
+        middles.append(left + widths[0] + gap + widths[1] // 2)
+    for middle in middles:
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Emu(middle), WD_TAB_ALIGNMENT.CENTER)
+    add_run(paragraph, "\t" + "\t".join(captions), TABLE_FONT, TABLE_SIZE)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintImage:
+    data: bytes  # JPEG, upright
+    width: int  # pixels
+    height: int
+
+    def fitted(self, box: tuple[int, int]) -> tuple[int, int]:
+        """(width, height) in EMU inside ``box``, keeping the photo's proportions."""
+        scale = min(box[0] / self.width, box[1] / self.height)
+        return int(self.width * scale), int(self.height * scale)
+
+
+def print_image(photo: PhotoRef) -> PrintImage | None:
+    """The photo for the page: the original scaled to ``PRINT_SIDE`` px and turned upright by
+    its EXIF orientation; the stored thumbnail if the original cannot be read; None if neither
+    can (missing, unreadable, damaged)."""
+    for stored in (photo.path, photo.thumbnail_path):
+        if not stored:
+            continue
+        path = photo_file(PhotoRef(photo.content_hash, stored))
+        try:
+            return _scaled(path)
+        except Exception:  # any failure to read or decode: try the next, then name it
+            continue
+    return None
+
+
+def _scaled(path: Path) -> PrintImage:
+    from PIL import Image, ImageOps
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with Image.open(path) as image:
+            image.draft("RGB", (PRINT_SIDE, PRINT_SIDE))  # JPEG: decode at a smaller size
+            image.load()
+            picture = ImageOps.exif_transpose(image)
+            if picture.mode != "RGB":
+                background = Image.new("RGB", picture.size, (255, 255, 255))
+                rgba = picture.convert("RGBA")
+                background.paste(rgba, mask=rgba.getchannel("A"))
+                picture = background
+            picture.thumbnail((PRINT_SIDE, PRINT_SIDE), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=PRINT_QUALITY)
+            return PrintImage(out.getvalue(), picture.width, picture.height)
 
 
 def photo_file(photo: PhotoRef) -> Path:
