@@ -70,6 +70,7 @@ def test_photos_two_to_a_row_upright_scaled_and_a_missing_one_named(tmp_path: Pa
     pictures = _pictures(document)
     assert len(pictures) == 3
     (w1, h1, _), (w2, h2, _), (w3, h3, _) = pictures
+    assert h3 == h2
     # the upright photo is taller than wide (EXIF applied); the wide one is wider than tall
     assert h1 > w1 and abs(w1 / h1 - 3 / 4) < 0.01
     assert w2 > h2 and abs(w2 / h2 - 4 / 3) < 0.01
