@@ -2490,6 +2490,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>Exporting…</translation>
     </message>
     <message>
+      <source>每行一个姓名；可在姓名后加 Tab 和职务。留空则列出{0}名册上当天的 {1} 人。</source>
+      <translation>One name per line; you may add a Tab and a job title after the name. Leave empty to list the {1} people on the roster of {0} that day.</translation>
+    </message>
+    <message>
       <source>每行一个姓名；可在姓名后加 Tab 和职务。留空则按参加人数留空行。</source>
       <translation>One name per line; you may add a Tab and a job title after the name. Leave empty for one blank row per participant.</translation>
     </message>

@@ -10,8 +10,11 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for the annotations only: the heavy modules load when a command runs
+    from collections.abc import Iterable
+
     from PySide6.QtCore import QCoreApplication
 
+    from hongtu.core.members import Member
     from hongtu.core.pipeline import PlanView
     from hongtu.core.plans import Plan
     from hongtu.core.settings import Settings
@@ -102,7 +105,8 @@ def find_plan(workspace: Any, plan_id: int) -> Any:
 
 def plan_view(workspace: Workspace, plan: Plan, settings: Settings) -> PlanView:
     """``plan`` through the one pipeline, with the organiser's settings and today's date."""
-    return _render(plan, workspace.sites.list_sites(), settings)
+    roster = workspace.members.members(plan.branch) if plan.branch.strip() else []
+    return _render(plan, workspace.sites.list_sites(), settings, roster)
 
 
 def read_plan_view(args: argparse.Namespace) -> tuple[Plan, PlanView] | None:
@@ -116,7 +120,7 @@ def read_plan_view(args: argparse.Namespace) -> tuple[Plan, PlanView] | None:
 
     snapshot = read_plan_quickly(args.db, args.id)
     if snapshot is not None:
-        return snapshot.plan, _render(snapshot.plan, snapshot.sites, args.settings)
+        return snapshot.plan, _render(snapshot.plan, snapshot.sites, args.settings, snapshot.roster)
     workspace = open_workspace(args)
     try:
         plan = find_plan(workspace, args.id)
@@ -127,12 +131,14 @@ def read_plan_view(args: argparse.Namespace) -> tuple[Plan, PlanView] | None:
         workspace.close()
 
 
-def _render(plan: Plan, sites: list[Site], settings: Settings) -> PlanView:
+def _render(
+    plan: Plan, sites: list[Site], settings: Settings, roster: Iterable[Member] = ()
+) -> PlanView:
     from datetime import date
 
     from hongtu.core.pipeline import render_plan
 
-    return render_plan(plan, sites, settings, today=date.today())
+    return render_plan(plan, sites, settings, today=date.today(), roster=roster)
 
 
 def ensure_offscreen_app() -> QCoreApplication:

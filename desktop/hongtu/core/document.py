@@ -12,13 +12,14 @@ labels. Text in a ``PlanDocument`` is never markup: every renderer escapes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from types import MappingProxyType
 
 from hongtu.core.clocktime import hhmm
 from hongtu.core.geo import LatLon
+from hongtu.core.members import Member
 from hongtu.core.plans import (
     Activity,
     ActivityKind,
@@ -236,6 +237,14 @@ class RoutePoint:
 
 
 @dataclass(frozen=True, slots=True)
+class SigninLine:
+    """A printed line of the 签到表: a member on the branch's roster on the plan's day."""
+
+    name: str
+    position: str  # 职务 (blank when the roster has none)
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentTotals:
     stops: int
     start: time
@@ -273,6 +282,11 @@ class PlanDocument:
     returns_to_gathering: bool
     totals: DocumentTotals
     labels: DocumentLabels
+    # The 签到表: the members of the plan's branch on the roster that day, in roster order
+    # (empty when the branch has no roster: the sheet then has blank rows), and 应到 — that
+    # count when there is a roster, the planned participants otherwise.
+    signin: tuple[SigninLine, ...] = ()
+    expected: int = 0
 
     @property
     def unplaced_stops(self) -> tuple[DocumentStop, ...]:
@@ -340,9 +354,14 @@ def build_document(
     schedule: Schedule,
     sites: Mapping[int, Site],
     labels: DocumentLabels | None = None,
+    roster: Iterable[Member] = (),
 ) -> PlanDocument:
-    """The ordered document for ``plan`` as timed by ``schedule`` (from ``compute_schedule``)."""
+    """The ordered document for ``plan`` as timed by ``schedule`` (from ``compute_schedule``).
+
+    ``roster``: the members of the plan's branch (any dates); those on the roster on the
+    plan's day fill the 签到表 and its 应到 count."""
     labels = labels or DocumentLabels.zh_cn()
+    signin = signin_lines(roster, plan.date)
     places = _Places(sites, labels)
     gathering = plan.gathering
     gathering_name = places.name(
@@ -385,8 +404,15 @@ def build_document(
         returns_to_gathering=plan.returns_to_gathering,
         totals=_totals(schedule, len(doc_stops), labels),
         labels=labels,
+        signin=signin,
+        expected=len(signin) if signin else plan.participants,
     )
     return clean_strings(document)
+
+
+def signin_lines(roster: Iterable[Member], day: date) -> tuple[SigninLine, ...]:
+    """The 签到表 lines: every member on the roster on ``day``, in roster order."""
+    return tuple(SigninLine(m.name, m.role) for m in roster if m.active_on(day))
 
 
 def _title(plan: Plan, labels: DocumentLabels) -> str:

@@ -15,6 +15,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from hongtu.core.document import DocumentLabels, PlanDocument, build_document
+from hongtu.core.members import Member
 from hongtu.core.plans import Plan, Schedule
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.settings import Settings
@@ -36,10 +37,11 @@ class PlanView:
     schedule: Schedule
     warnings: tuple[PlanWarning, ...]
     labels: DocumentLabels | None = field(default=None, compare=False)
+    roster: tuple[Member, ...] = ()  # the plan's branch's members (the 签到表 and 应到)
 
     @cached_property
     def document(self) -> PlanDocument:
-        return build_document(self.plan, self.schedule, self.sites, self.labels)
+        return build_document(self.plan, self.schedule, self.sites, self.labels, self.roster)
 
 
 def site_index(sites: Iterable[Site] | Mapping[int, Site]) -> Mapping[int, Site]:
@@ -56,14 +58,18 @@ def render_plan(
     *,
     today: date,
     labels: DocumentLabels | None = None,
+    roster: Iterable[Member] = (),
 ) -> PlanView:
-    """Time ``plan`` with ``settings.travel`` and check it against ``settings.max_day_minutes``."""
+    """Time ``plan`` with ``settings.travel`` and check it against ``settings.max_day_minutes``.
+
+    ``roster``: the members of the plan's branch, as stored (the caller reads them); the
+    members on the roster on the plan's day fill the 签到表 and its 应到 count."""
     catalogue = site_index(sites)
     schedule = compute_schedule(plan, catalogue, settings.travel)
     warnings = plan_warnings(
         plan, schedule, catalogue, settings.travel, today, settings.max_day_minutes
     )
-    return PlanView(plan, catalogue, settings, schedule, tuple(warnings), labels)
+    return PlanView(plan, catalogue, settings, schedule, tuple(warnings), labels, tuple(roster))
 
 
 __all__ = ["PlanView", "render_plan", "site_index"]

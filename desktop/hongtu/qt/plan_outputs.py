@@ -174,8 +174,13 @@ class ExportDialog(QDialog):
         self.note.setStyleSheet("color: #7a5b00;")
         self.note.hide()
         self.names = QPlainTextEdit(self)
+        signin = view.document.signin
         self.names.setPlaceholderText(
-            tr("每行一个姓名；可在姓名后加 Tab 和职务。留空则按参加人数留空行。")
+            tr("每行一个姓名；可在姓名后加 Tab 和职务。留空则列出{0}名册上当天的 {1} 人。").format(
+                view.document.branch, len(signin)
+            )
+            if signin
+            else tr("每行一个姓名；可在姓名后加 Tab 和职务。留空则按参加人数留空行。")
         )
         self.roster_button = QPushButton(tr("从名单文件导入…"), self)
         self.roster_button.setToolTip(tr("读取 Excel（.xlsx）或 CSV 名单：姓名一列，职务一列可选"))

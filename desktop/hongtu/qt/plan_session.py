@@ -39,7 +39,9 @@ from hongtu.core.sites import Site
 from hongtu.core.warnings import PlanWarning
 
 if TYPE_CHECKING:
+    from hongtu.core.members import Member
     from hongtu.core.storage.changes import ChangeProbe
+    from hongtu.core.storage.member_store import MemberStore
     from hongtu.core.storage.plan_store import PlanStore, PlanSummary
 
 log = logging.getLogger(__name__)
@@ -155,6 +157,8 @@ class PlanSession(QObject):
         self.undo_stack.setUndoLimit(UNDO_LIMIT)  # memory stays bounded in a long session
         self._store: PlanStore | None = None
         self._sites: dict[int, Site] = {}
+        self._members: MemberStore | None = None
+        self._rosters: dict[str, tuple[Member, ...]] = {}  # by branch, until the roster changes
         self._settings = settings
         self._today = today
         self.plan: Plan | None = None
@@ -171,10 +175,29 @@ class PlanSession(QObject):
         self.conflict: PlanConflict | None = None
 
     # ---- set-up --------------------------------------------------------------------------------
-    def attach(self, store: PlanStore, sites: list[Site]) -> None:
+    def attach(
+        self, store: PlanStore, sites: list[Site], members: MemberStore | None = None
+    ) -> None:
+        """``members``: the branches' rosters, for the 签到表 and its 应到 count."""
         self._store = store
         self._sites = {site.id: site for site in sites}
+        self._members = members
+        self._rosters.clear()
         self.plans_changed.emit()
+
+    def roster_changed(self) -> None:
+        """A roster was imported or edited: the open plan's 签到表 is built again."""
+        self._rosters.clear()
+        if self.plan is not None:
+            self._show(self.plan)
+
+    def _roster(self, branch: str) -> tuple[Member, ...]:
+        branch = branch.strip()
+        if self._members is None or not branch:
+            return ()
+        if branch not in self._rosters:
+            self._rosters[branch] = tuple(self._members.members(branch))
+        return self._rosters[branch]
 
     @property
     def store(self) -> PlanStore:
@@ -546,7 +569,9 @@ class PlanSession(QObject):
 
     def _show(self, plan: Plan) -> None:
         settings = self._settings()
-        view = render_plan(plan, self._sites, settings, today=self._today())
+        view = render_plan(
+            plan, self._sites, settings, today=self._today(), roster=self._roster(plan.branch)
+        )
         self.view, self.plan, self.schedule = view, plan, view.schedule
         self.warnings = list(view.warnings)
         self._timed_with = _timing(settings)

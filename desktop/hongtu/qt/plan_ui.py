@@ -247,7 +247,7 @@ class PlanUi(QObject):
         from hongtu.core.storage.changes import ChangeProbe
 
         self.workspace = workspace
-        self.session.attach(workspace.plans, self.window.sites())
+        self.session.attach(workspace.plans, self.window.sites(), workspace.members)
         self.editor.gathering.set_sites(self.window.sites())
         self._stop_watching()
         self._probe = ChangeProbe(workspace.database.url)

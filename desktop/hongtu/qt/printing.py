@@ -83,7 +83,8 @@ def render_signin_pdf(
     blank_rows: int = DEFAULT_BLANK_ROWS,
     should_stop: ShouldStop | None = None,
 ) -> Path:
-    """Writes the 签到表: one row per name (or per participant when ``names`` is empty),
+    """Writes the 签到表: one row per name (or, when ``names`` is empty, per member on the
+    branch's roster that day — ``doc.signin`` — or per participant when there is no roster),
     then ``blank_rows`` empty rows for walk-ins. A name line may carry ``name<TAB>职务``."""
     return _render_pdf(doc, PrintKind.SIGNIN, Path(path), names, blank_rows, should_stop)
 
@@ -490,6 +491,8 @@ def _signin_entries(
         name, _, position = line.strip().partition("\t")
         if name.strip():
             entries.append((name.strip(), position.strip()))
+    if not entries:  # the branch's roster on the day, else a blank row per participant
+        entries = [(line.name, line.position) for line in doc.signin]
     if not entries:
         entries = [("", "")] * max(0, doc.participants)
     return entries + [("", "")] * max(0, blank_rows)
@@ -530,7 +533,7 @@ def signin_html(
         for number, (name, position) in enumerate(entries, start=1)
     ]
     named = sum(1 for name, _ in entries if name)
-    expected = labels.signin_expected.format(count=named or doc.participants)
+    expected = labels.signin_expected.format(count=named or doc.expected)
     return (
         f'<html><body style="font-family:{CSS_FONTS}; font-size:11pt">'
         f"{_head(doc, labels.signin_title)}{facts}"

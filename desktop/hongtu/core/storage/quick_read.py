@@ -23,6 +23,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from hongtu.core.members import Member, PartyStatus
 from hongtu.core.plans import Plan
 from hongtu.core.sites import Site
 from hongtu.core.storage.files import SCHEMA_HEAD, read_only_uri, resolve_url, sqlite_file
@@ -60,6 +61,7 @@ class PlanSnapshot:
 
     plan: Plan
     sites: list[Site]
+    roster: tuple[Member, ...] = ()  # the plan's branch's members (the 签到表)
 
 
 def read_plan_quickly(db: str | None, plan_id: int) -> PlanSnapshot | None:
@@ -91,13 +93,34 @@ def read_plan_quickly(db: str | None, plan_id: int) -> PlanSnapshot | None:
         edits = _edits_by_site(con)
         rows = con.execute("SELECT * FROM sites ORDER BY id").fetchall()
         sites = [row_to_site(_site_row(row, edits.get(row["id"], []))) for row in rows]
+        roster = _roster(con, plan.branch)
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None
     finally:
         con.close()
     if "immutable=1" in uri and _opened_by_another_program(path):
         return None  # a writer opened the file while it was read as immutable: read it again
-    return PlanSnapshot(plan, sites)
+    return PlanSnapshot(plan, sites, roster)
+
+
+def _roster(con: sqlite3.Connection, branch: str) -> tuple[Member, ...]:
+    """The branch's members as ``MemberStore.members`` lists them (roster order)."""
+    rows = con.execute(
+        "SELECT m.* FROM members m JOIN branches b ON b.id = m.branch_id"
+        " WHERE b.name = ? ORDER BY m.id",
+        (branch.strip(),),
+    )
+    return tuple(
+        Member(
+            row["id"],
+            row["name"],
+            row["role"],
+            PartyStatus(row["party_status"]),
+            date.fromisoformat(row["joined_on"]) if row["joined_on"] else None,
+            date.fromisoformat(row["left_on"]) if row["left_on"] else None,
+        )
+        for row in rows
+    )
 
 
 def _opened_by_another_program(path: Path) -> bool:
