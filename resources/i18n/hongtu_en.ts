@@ -75,6 +75,10 @@
       <translation>{year}</translation>
     </message>
     <message>
+      <source>“{0}”不是 CSV 文本文件（可能是图片、压缩包、PDF 或旧版 .xls）：请另存为 .xlsx 或 CSV</source>
+      <translation>“{0}” is not a CSV text file (perhaps a picture, an archive, a PDF or an old .xls): save it as .xlsx or CSV</translation>
+    </message>
+    <message>
       <source>。当前数据未被改动。</source>
       <translation>. Your current data was not changed.</translation>
     </message>
@@ -293,6 +297,10 @@
     <message>
       <source>名册上的 {0} 没有出勤情况</source>
       <translation>{0} is on the roster but has no attendance entry</translation>
+    </message>
+    <message>
+      <source>名册不在第一个工作表里，而在工作表“{0}”里：请把它移到最前面，或另存为只含名册的文件</source>
+      <translation>The roster is not on the first sheet but on the sheet “{0}”: move it to the front, or save a file with only the roster</translation>
     </message>
     <message>
       <source>名册人数太多（{0} 人）</source>
@@ -541,6 +549,10 @@
     <message>
       <source>支部当天的名册是空的：请先导入名册</source>
       <translation>The branch roster is empty that day: import the roster first</translation>
+    </message>
+    <message>
+      <source>支部里已有一位叫“{0}”的成员</source>
+      <translation>The branch already has a member called “{0}”</translation>
     </message>
     <message>
       <source>政治面貌</source>
@@ -839,6 +851,10 @@
       <translation>Left on</translation>
     </message>
     <message>
+      <source>离开日期不能早于加入日期</source>
+      <translation>The date of leaving cannot be before the date of joining</translation>
+    </message>
+    <message>
       <source>离线地图包</source>
       <translation>offline map packages</translation>
     </message>
@@ -849,6 +865,10 @@
     <message>
       <source>站点目录</source>
       <translation>the site catalogue</translation>
+    </message>
+    <message>
+      <source>第 {0} 行在合并单元格 {1} 里：请取消合并，每人一行、每格一个值</source>
+      <translation>Row {0} is in the merged cell {1}: unmerge it, one person per row and one value per cell</translation>
     </message>
     <message>
       <source>第 {0} 行是空行（或合并单元格的一部分）</source>
@@ -963,6 +983,10 @@
       <translation>Role</translation>
     </message>
     <message>
+      <source>职务太长</source>
+      <translation>The role is too long</translation>
+    </message>
+    <message>
       <source>自有瓦片服务的地址模板，含 {z} {x} {y}</source>
       <translation>address template of your own tile service, with {z} {x} {y}</translation>
     </message>
@@ -1005,6 +1029,10 @@
     <message>
       <source>请假：姓名=原因（可重复）</source>
       <translation>on leave: NAME=REASON (repeatable)</translation>
+    </message>
+    <message>
+      <source>请填写姓名</source>
+      <translation>Please enter a name</translation>
     </message>
     <message>
       <source>超过单个地图包的上限 {0} 个瓦片：请缩小区域或缩放级别</source>
@@ -2572,6 +2600,10 @@ The existing file was not changed.</translation>
     <message>
       <source>路线（KML，奥维等地图软件）</source>
       <translation>Route (KML, for Ovital and other map apps)</translation>
+    </message>
+    <message>
+      <source>这不是 CSV 文本文件：请另存为 .xlsx 或 CSV。</source>
+      <translation>This is not a CSV text file: save it as .xlsx or CSV.</translation>
     </message>
     <message>
       <source>这些文件已存在，要替换它们吗？

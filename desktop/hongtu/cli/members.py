@@ -57,8 +57,24 @@ def member_problem_text(problem: Any) -> str:
             "第 {0} 行的政治面貌无法识别（“{1}”）：应为正式党员、预备党员、入党积极分子或其他"
         ),
         MemberProblemCode.BAD_DATE: tr("第 {0} 行的日期无法识别（“{1}”）"),
+        MemberProblemCode.MERGED: tr(
+            "第 {0} 行在合并单元格 {1} 里：请取消合并，每人一行、每格一个值"
+        ),
     }
     return reasons[problem.code].format(problem.row, problem.text[:20])
+
+
+def member_edit_text(error: Any) -> str:
+    from hongtu.core.members import MemberEditProblem
+    from hongtu.core.roster import MAX_NAME_CHARS
+
+    return {
+        MemberEditProblem.EMPTY_NAME: tr("请填写姓名"),
+        MemberEditProblem.NAME_TOO_LONG: tr("姓名应为 1 到 {0} 个字").format(MAX_NAME_CHARS),
+        MemberEditProblem.ROLE_TOO_LONG: tr("职务太长"),
+        MemberEditProblem.DUPLICATE: tr("支部里已有一位叫“{0}”的成员").format(error.name),
+        MemberEditProblem.LEFT_BEFORE_JOINED: tr("离开日期不能早于加入日期"),
+    }[error.problem]
 
 
 def member_error_text(error: Any) -> str:
@@ -69,8 +85,14 @@ def member_error_text(error: Any) -> str:
         RosterErrorCode.UNREADABLE: tr("无法读取这个名册文件（文件损坏或编码不是 UTF-8/GBK）"),
         RosterErrorCode.UNSUPPORTED: tr("只能读取 Excel（.xlsx）或 CSV 名册文件"),
         RosterErrorCode.EMPTY: tr("名册文件里没有找到姓名"),
+        RosterErrorCode.NOT_TEXT: tr(
+            "“{0}”不是 CSV 文本文件（可能是图片、压缩包、PDF 或旧版 .xls）：请另存为 .xlsx 或 CSV"
+        ),
         MemberFileErrorCode.NO_NAME_COLUMN: tr(
             "第一个工作表的前五行里没有“姓名”列：是不是选错了工作表或文件？"
+        ),
+        MemberFileErrorCode.WRONG_SHEET: tr(
+            "名册不在第一个工作表里，而在工作表“{0}”里：请把它移到最前面，或另存为只含名册的文件"
         ),
         MemberFileErrorCode.NO_MEMBERS: tr("名册文件里没有找到姓名"),
         MemberFileErrorCode.TOO_MANY: tr("名册人数太多（{0} 人）"),
@@ -111,9 +133,13 @@ def cmd_members_add(args: argparse.Namespace) -> int:
         return fail(tr("姓名应为 1 到 {0} 个字").format(MAX_NAME_CHARS))
     if status is None:
         return fail(tr("政治面貌应为正式党员、预备党员、入党积极分子或其他"))
+    from hongtu.core.members import MemberEditError
+
     workspace = open_workspace(args)
     try:
         member = workspace.members.add(args.branch, Member(None, name, args.role.strip(), status))
+    except MemberEditError as exc:
+        return fail(member_edit_text(exc))
     finally:
         workspace.close()
     say(tr("已添加：{0}（编号 {1}）").format(member.name, member.id))

@@ -17,10 +17,11 @@ from hongtu.core.roster import (
     MAX_NAME_CHARS,
     NAME_HEADERS,
     POSITION_HEADERS,
+    MergedRange,
     RosterError,
     RosterErrorCode,
     header_columns,
-    read_rows,
+    read_sheet,
 )
 
 MAX_ROLE_CHARS = 60
@@ -74,6 +75,7 @@ class Member:
 
 class MemberProblemCode(StrEnum):
     EMPTY_ROW = "empty_row"  # a blank row among the names (or the rest of a merged cell)
+    MERGED = "merged"  # a merged cell among the members' rows (text: its range, "A3:A4")
     EMPTY_NAME = "empty_name"  # other cells filled but no name
     NAME_TOO_LONG = "name_too_long"
     ROLE_TOO_LONG = "role_too_long"
@@ -84,6 +86,7 @@ class MemberProblemCode(StrEnum):
 
 class MemberFileErrorCode(StrEnum):
     NO_NAME_COLUMN = "no_name_column"  # no header row with 姓名/name: probably the wrong sheet
+    WRONG_SHEET = "wrong_sheet"  # not on the first sheet, but another sheet has one (detail)
     NO_MEMBERS = "no_members"
     TOO_MANY = "too_many"
 
@@ -114,25 +117,70 @@ class MemberImportError(Exception):
         self.detail = detail
 
 
+class MemberEditProblem(StrEnum):
+    EMPTY_NAME = "empty_name"
+    NAME_TOO_LONG = "name_too_long"
+    ROLE_TOO_LONG = "role_too_long"
+    DUPLICATE = "duplicate"  # another current member of the branch has that name
+    LEFT_BEFORE_JOINED = "left_before_joined"
+
+
+class MemberEditError(ValueError):
+    """A typed member (added or edited) that cannot be saved; nothing was written."""
+
+    def __init__(self, problem: MemberEditProblem, name: str = "") -> None:
+        super().__init__(f"{problem.value}: {name}")
+        self.problem = problem
+        self.name = name
+
+
+def check_member(member: Member) -> None:
+    """Refuse (``MemberEditError``) a member that cannot be saved as typed."""
+    if not member.name.strip():
+        raise MemberEditError(MemberEditProblem.EMPTY_NAME)
+    if len(member.name) > MAX_NAME_CHARS:
+        raise MemberEditError(MemberEditProblem.NAME_TOO_LONG, member.name)
+    if len(member.role) > MAX_ROLE_CHARS:
+        raise MemberEditError(MemberEditProblem.ROLE_TOO_LONG, member.name)
+    if (
+        member.left_on is not None
+        and member.joined_on is not None
+        and member.left_on < member.joined_on
+    ):
+        raise MemberEditError(MemberEditProblem.LEFT_BEFORE_JOINED, member.name)
+
+
 def read_member_file(path: Path) -> list[Member]:
     """Every member in the roster file, or ``MemberImportError`` naming what is wrong."""
     try:
-        rows = read_rows(path)
+        sheet = read_sheet(path)
     except RosterError as exc:
         raise MemberImportError(exc.code, detail=exc.detail) from exc
-    return members_from_rows(rows)
+    if header_columns(sheet.rows, _HEADERS) is None:
+        for title, first_rows in sheet.other_sheets:
+            if header_columns(first_rows, _HEADERS) is not None:
+                raise MemberImportError(MemberFileErrorCode.WRONG_SHEET, detail=title)
+    return members_from_rows(sheet.rows, sheet.merged)
 
 
-def members_from_rows(rows: list[list[str]]) -> list[Member]:
-    header = header_columns(
-        rows,
-        {
-            "name": NAME_HEADERS,
-            "role": (*POSITION_HEADERS, "职位", "role", "title"),
-            "status": STATUS_HEADERS,
-            "joined": JOINED_HEADERS,
-        },
-    )
+_HEADERS = {
+    "name": NAME_HEADERS,
+    "role": (*POSITION_HEADERS, "职位", "role", "title"),
+    "status": STATUS_HEADERS,
+    "joined": JOINED_HEADERS,
+}
+
+
+def members_from_rows(
+    rows: list[list[str]], merged: tuple[MergedRange, ...] = ()
+) -> list[Member]:
+    """Every member in the rows (1-based row numbers as in the sheet).
+
+    ``merged``: the sheet's merged ranges. Below the header row a merged cell hides values
+    from the rows it covers: a range across columns makes its rows problems, a range down
+    rows makes the rows after its first one problems (``MERGED``, unless the row has another
+    problem, such as no name)."""
+    header = header_columns(rows, _HEADERS)
     if header is None:
         raise MemberImportError(MemberFileErrorCode.NO_NAME_COLUMN)
     columns, header_row = header
@@ -140,9 +188,12 @@ def members_from_rows(rows: list[list[str]]) -> list[Member]:
     members: list[Member] = []
     problems: list[MemberProblem] = []
     seen: set[str] = set()
+    merged_at = _merged_rows(merged, header_row)
     for number in range(header_row + 1, last + 1):
         row = rows[number - 1]
         member, problem = _member(row, columns, number, seen)
+        if problem is None and number in merged_at:
+            problem = MemberProblem(number, MemberProblemCode.MERGED, merged_at[number])
         if problem is not None:
             problems.append(problem)
         elif member is not None:
@@ -155,6 +206,16 @@ def members_from_rows(rows: list[list[str]]) -> list[Member]:
     if len(members) > MAX_MEMBERS:
         raise MemberImportError(MemberFileErrorCode.TOO_MANY, detail=str(len(members)))
     return members
+
+
+def _merged_rows(merged: tuple[MergedRange, ...], header_row: int) -> dict[int, str]:
+    """Rows whose values a merged cell hides (row → the range), below the header row."""
+    hidden: dict[int, str] = {}
+    for cells in merged:
+        first = cells.first_row if cells.columns > 1 else cells.first_row + 1
+        for number in range(max(first, header_row + 1), cells.last_row + 1):
+            hidden.setdefault(number, cells.coord)
+    return hidden
 
 
 def _member(

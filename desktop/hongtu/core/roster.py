@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -30,6 +31,7 @@ class RosterErrorCode(StrEnum):
     UNREADABLE = "unreadable"  # cannot open or decode the file
     UNSUPPORTED = "unsupported"  # not .xlsx or .csv
     EMPTY = "empty"  # no names at all
+    NOT_TEXT = "not_text"  # a .csv/.txt that holds binary data (a picture, a renamed file)
 
 
 class RosterError(Exception):
@@ -70,14 +72,37 @@ def read_roster(path: Path) -> Roster:
     return roster
 
 
+@dataclass(frozen=True, slots=True)
+class MergedRange:
+    first_row: int  # 1-based
+    last_row: int
+    columns: int  # how many columns it spans
+    coord: str  # "A3:A4", as the spreadsheet shows it
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """The cells of the sheet a roster is read from, as text, and what else the file says."""
+
+    rows: list[list[str]]
+    title: str = ""  # the worksheet's name (XLSX)
+    merged: tuple[MergedRange, ...] = ()
+    other_sheets: tuple[tuple[str, list[list[str]]], ...] = ()  # (name, first rows) of the rest
+
+
 def read_rows(path: Path) -> list[list[str]]:
     """The cells of the file's first sheet (XLSX) or of the CSV, as text; raises
     ``RosterError`` for a file that is not a spreadsheet or cannot be read."""
+    return read_sheet(path).rows
+
+
+def read_sheet(path: Path) -> Sheet:
+    """``read_rows`` with the sheet's name, its merged ranges and the other sheets' first rows."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return _xlsx_rows(path)
+        return _xlsx_sheet(path)
     if suffix in (".csv", ".txt"):
-        return _csv_rows(path)
+        return Sheet(_csv_rows(path))
     raise RosterError(RosterErrorCode.UNSUPPORTED, suffix)
 
 
@@ -152,6 +177,8 @@ def _csv_rows(path: Path) -> list[list[str]]:
         data = path.read_bytes()
     except OSError as exc:
         raise RosterError(RosterErrorCode.UNREADABLE, str(exc)) from exc
+    if b"\x00" in data[:65536] or data.startswith((b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")):
+        raise RosterError(RosterErrorCode.NOT_TEXT, path.name)  # binary, a zip, a PDF, old .xls
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -164,23 +191,39 @@ def _csv_rows(path: Path) -> list[list[str]]:
     raise RosterError(RosterErrorCode.UNREADABLE, "not UTF-8 or GB18030")
 
 
-def _xlsx_rows(path: Path) -> list[list[str]]:
+def _xlsx_sheet(path: Path) -> Sheet:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(path, data_only=True)  # not read-only: merged ranges are needed
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise RosterError(RosterErrorCode.UNREADABLE, str(exc)) from exc
     try:
         sheet = book.active
         if sheet is None:
-            return []
-        return [
-            ["" if value is None else _text(value) for value in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
+            return Sheet([])
+        rows = _cells(sheet.iter_rows(values_only=True))
+        merged = tuple(
+            sorted(
+                (
+                    MergedRange(r.min_row, r.max_row, r.max_col - r.min_col + 1, r.coord)
+                    for r in sheet.merged_cells.ranges
+                ),
+                key=lambda r: (r.first_row, r.coord),
+            )
+        )
+        others = tuple(
+            (other.title, _cells(other.iter_rows(max_row=5, values_only=True)))
+            for other in book.worksheets
+            if other is not sheet
+        )
+        return Sheet(rows, sheet.title, merged, others)
     finally:
         book.close()
+
+
+def _cells(rows: Iterable[tuple[object, ...]]) -> list[list[str]]:
+    return [["" if value is None else _text(value) for value in row] for row in rows]
 
 
 def _text(value: object) -> str:

@@ -126,6 +126,7 @@ def roster_error_text(error: RosterError) -> str:
         RosterErrorCode.UNREADABLE: tr("无法读取这个名单文件（文件损坏或编码不是 UTF-8/GBK）。"),
         RosterErrorCode.UNSUPPORTED: tr("只能读取 Excel（.xlsx）或 CSV 名单文件。"),
         RosterErrorCode.EMPTY: tr("名单文件里没有找到姓名。"),
+        RosterErrorCode.NOT_TEXT: tr("这不是 CSV 文本文件：请另存为 .xlsx 或 CSV。"),
     }[error.code]
 
 

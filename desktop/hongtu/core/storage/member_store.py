@@ -8,8 +8,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from hongtu.core.members import MAX_ROLE_CHARS, Member, PartyStatus
-from hongtu.core.roster import MAX_NAME_CHARS
+from hongtu.core.members import (
+    Member,
+    MemberEditError,
+    MemberEditProblem,
+    PartyStatus,
+    check_member,
+)
 from hongtu.core.storage.models import BranchRow, MemberRow
 from hongtu.core.storage.transactions import writing
 
@@ -43,21 +48,47 @@ class MemberStore:
             members = [member_from_row(row) for row in rows]
         return [m for m in members if on is None or m.active_on(on)]
 
+    def branches(self) -> list[str]:
+        """Every branch with a roster (or a record), by name."""
+        with self._sessions() as session:
+            return list(session.scalars(select(BranchRow.name).order_by(BranchRow.name)))
+
     def add(self, branch: str, member: Member) -> Member:
-        """A member typed in; returns it with its id."""
-        _check(member)
+        """A member typed in; returns it with its id. ``MemberEditError`` (nothing written)
+        for a bad name or dates, or a name a current member of the branch already has."""
+        member = _tidy(member)
+        check_member(member)
         now = datetime.now()
         with writing(self._sessions) as session:
-            row = _new_row(_ensure_branch(session, branch, now), member, now)
+            branch_id = _ensure_branch(session, branch, now)
+            _refuse_duplicate(session, branch_id, member, None)
+            row = _new_row(branch_id, member, now)
             session.add(row)
             session.flush()
+            return member_from_row(row)
+
+    def update(self, member: Member) -> Member:
+        """Save an edited member (name, role, status, joined and left dates) by its id."""
+        if member.id is None:
+            raise MemberNotFoundError(-1)
+        member = _tidy(member)
+        check_member(member)
+        with writing(self._sessions) as session:
+            row = session.get(MemberRow, member.id)
+            if row is None:
+                raise MemberNotFoundError(member.id)
+            _refuse_duplicate(session, row.branch_id, member, member.id)
+            row.name, row.role = member.name, member.role
+            row.party_status = member.party_status.value
+            row.joined_on, row.left_on = member.joined_on, member.left_on
+            row.updated_at = datetime.now()
             return member_from_row(row)
 
     def import_members(self, branch: str, members: list[Member]) -> ImportOutcome:
         """Add the file's members; one already on the roster (same name, not left) takes the
         file's role and status. All in one transaction."""
         for member in members:
-            _check(member)
+            check_member(member)
         now = datetime.now()
         added = updated = 0
         with writing(self._sessions) as session:
@@ -88,6 +119,8 @@ class MemberStore:
             row = session.get(MemberRow, member_id)
             if row is None:
                 raise MemberNotFoundError(member_id)
+            if row.joined_on is not None and day < row.joined_on:
+                raise MemberEditError(MemberEditProblem.LEFT_BEFORE_JOINED, row.name)
             row.left_on = day
             row.updated_at = datetime.now()
             return member_from_row(row)
@@ -104,11 +137,28 @@ def member_from_row(row: MemberRow) -> Member:
     )
 
 
-def _check(member: Member) -> None:
-    if not member.name.strip() or len(member.name) > MAX_NAME_CHARS:
-        raise ValueError("member name must be 1..30 characters")
-    if len(member.role) > MAX_ROLE_CHARS:
-        raise ValueError("role too long")
+def _tidy(member: Member) -> Member:
+    name, role = " ".join(member.name.split()), " ".join(member.role.split())
+    return Member(
+        member.id, name, role, member.party_status, member.joined_on, member.left_on
+    )
+
+
+def _refuse_duplicate(
+    session: Session, branch_id: int, member: Member, member_id: int | None
+) -> None:
+    """Two current members of one branch never share a name (the ledger names people)."""
+    if member.left_on is not None:
+        return
+    query = select(MemberRow.id).where(
+        MemberRow.branch_id == branch_id,
+        MemberRow.name == member.name,
+        MemberRow.left_on.is_(None),
+    )
+    if member_id is not None:
+        query = query.where(MemberRow.id != member_id)
+    if session.scalar(query) is not None:
+        raise MemberEditError(MemberEditProblem.DUPLICATE, member.name)
 
 
 def _new_row(branch_id: int, member: Member, now: datetime) -> MemberRow:
