@@ -30,7 +30,8 @@ TESTS=(test_schedule test_schedule_properties test_optimise test_warnings test_w
        test_plan_summaries test_plan_pipeline test_pending_legs test_clocktime test_routing_settings
        test_geodesic_speed test_atomic_write test_export_safety test_exports test_spreadsheet_guard
        test_export_names test_ledger test_records_storage test_members_import test_catalogue_evidence
-       test_settings test_cli_plans test_cli_export_folder test_database test_plan_versions)
+       test_settings test_cli_plans test_cli_export_folder test_database test_plan_versions
+       test_warnings_boundaries test_plan_edits_limits)
 
 if [[ ! -f "$WORK/pyproject.toml" ]]; then
   mkdir -p "$WORK"

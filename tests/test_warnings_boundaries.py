@@ -1,0 +1,240 @@
+"""Warnings at their edges: the lunch hint at exactly 40 free minutes, a day past midnight, and
+each site's warning on the row of the stop it is about."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+
+from factories import EAST, NORTH, make_plan, make_rules, make_site, site_map, site_stop
+from hongtu.core.plans import CustomPlace, GatheringPoint, Plan
+from hongtu.core.routing import DEFAULT_SETTINGS, TravelSettings
+from hongtu.core.schedule import compute_schedule
+from hongtu.core.sites import Site
+from hongtu.core.warnings import (
+    PlanWarning,
+    Severity,
+    WarningCode,
+    fold_warnings,
+    plan_warnings,
+    preflight,
+    worst_by_stop,
+)
+
+WEDNESDAY = date(2025, 10, 15)
+MONDAY = date(2025, 10, 13)
+TODAY = date(2025, 10, 1)
+NORTH_HALL = make_site(
+    1,
+    "北馆",
+    point=NORTH,
+    rules=make_rules(
+        opens=time(0, 0), closes=time(23, 59), last_entry=None, closed_weekdays=frozenset()
+    ),
+)
+EAST_HALL = make_site(
+    2,
+    "东馆",
+    point=EAST,
+    rules=make_rules(
+        opens=time(0, 0), closes=time(23, 59), last_entry=None, closed_weekdays=frozenset()
+    ),
+)
+SITES = site_map([NORTH_HALL, EAST_HALL])
+
+
+def warnings_of(
+    plan: Plan, sites: dict[int, Site] = SITES, settings: TravelSettings = DEFAULT_SETTINGS
+) -> list[PlanWarning]:
+    schedule = compute_schedule(plan, sites, settings)
+    return plan_warnings(plan, schedule, sites, settings, TODAY, max_day_minutes=24 * 60)
+
+
+def lunch_hint(plan: Plan, settings: TravelSettings = DEFAULT_SETTINGS) -> PlanWarning | None:
+    found = [w for w in warnings_of(plan, settings=settings) if w.code is WarningCode.NO_LUNCH]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+# ---- the lunch hint: 40 free minutes between 11:00 and 14:00 are enough to eat ------------------
+
+
+def two_stops_with_a_wait(second_start: time) -> Plan:
+    """Gather 10:00 (boarding 10 min), 北馆 10:30–12:00, on to 东馆 by 12:10, start fixed later,
+    90 minutes there and 20 back."""
+    plan = make_plan(
+        [
+            site_stop(1, visit_minutes=90, leg_minutes_override=20),
+            site_stop(2, visit_minutes=90, leg_minutes_override=10, start_override=second_start),
+        ],
+        gathering_time=time(10, 0),
+    )
+    return replace(plan, return_leg_override=20)
+
+
+def test_a_wait_of_forty_minutes_at_lunchtime_is_time_to_eat() -> None:
+    assert lunch_hint(two_stops_with_a_wait(time(12, 50))) is None  # waits 12:10–12:50
+    hint = lunch_hint(two_stops_with_a_wait(time(12, 49)))  # 39 minutes: too short
+    assert hint is not None
+    assert (hint.stop_id, hint.site_name, hint.severity) == (None, "", Severity.INFO)
+    assert hint.details == {"start": "10:00", "end": "14:39"}
+
+
+def one_long_visit(gathering: time, visit_minutes: int, return_minutes: int = 20) -> Plan:
+    """Gather (boarding 10 min), 20 minutes to 北馆, one visit, ``return_minutes`` back."""
+    plan = make_plan(
+        [site_stop(1, visit_minutes=visit_minutes, leg_minutes_override=20)],
+        gathering_time=gathering,
+    )
+    return replace(plan, return_leg_override=return_minutes)
+
+
+def test_gathering_late_in_the_morning_leaves_time_to_eat_before() -> None:
+    # the group is free 11:00–11:40 before it gathers
+    assert lunch_hint(one_long_visit(time(11, 40), 180)) is None
+    hint = lunch_hint(one_long_visit(time(11, 39), 180))  # 39 free minutes before gathering
+    assert hint is not None and hint.details["start"] == "11:39"
+
+
+def test_back_by_one_twenty_leaves_time_to_eat_after() -> None:
+    # gather 09:00, 北馆 09:30–13:00, back at 13:20: free 13:20–14:00
+    assert lunch_hint(one_long_visit(time(9, 0), 210, return_minutes=20)) is None
+    hint = lunch_hint(one_long_visit(time(9, 0), 210, return_minutes=21))  # back 13:21
+    assert hint is not None and hint.details == {"start": "09:00", "end": "13:21"}
+
+
+def test_gathering_itself_is_not_free_time() -> None:
+    # a 40-minute gathering from 11:00 fills the only free stretch before the visit
+    slow_boarding = TravelSettings(coach_boarding_minutes=40)
+    plan = one_long_visit(time(11, 0), 180)
+    assert lunch_hint(plan, slow_boarding) is not None
+    # the same group gathering at 11:40 is free before it
+    assert lunch_hint(one_long_visit(time(11, 40), 180), slow_boarding) is None
+
+
+def test_a_day_that_runs_past_midnight_still_gets_the_lunch_hint() -> None:
+    # gather 09:00, 北馆 09:30 until 00:30 the next day, back at 00:50
+    plan = one_long_visit(time(9, 0), 900)
+    hint = lunch_hint(plan)
+    assert hint is not None
+    assert hint.details == {"start": "09:00", "end": "00:50"}
+
+
+def test_past_midnight_the_small_hours_are_the_next_day_not_the_morning() -> None:
+    """Gather 06:00, 北馆 06:30–11:00, 东馆 11:10 until 00:20 the next day: the visit covers all
+    of lunchtime although its end (00:20) reads earlier than its start on the clock."""
+    plan = make_plan(
+        [
+            site_stop(1, visit_minutes=270, leg_minutes_override=20),
+            site_stop(2, visit_minutes=13 * 60 + 10, leg_minutes_override=10),
+        ],
+        gathering_time=time(6, 0),
+    )
+    hint = lunch_hint(replace(plan, return_leg_override=30))
+    assert hint is not None and hint.details == {"start": "06:00", "end": "00:50"}
+
+
+# ---- each site's warning names its stop and its site -------------------------------------------
+
+
+def closed_on_monday(site_id: int, name: str, **rules: object) -> Site:
+    point = NORTH if site_id == 1 else EAST
+    return make_site(
+        site_id, name, point=point, rules=make_rules(**rules), phone=f"0351-00{site_id}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rules", "on", "code"),
+    [
+        (
+            {"closed_weekdays": frozenset({0}), "open_on_public_holidays": False},
+            MONDAY,
+            WarningCode.SITE_CLOSED,
+        ),
+        (
+            {"closed_weekdays": frozenset({0}), "open_on_public_holidays": True},
+            MONDAY,
+            WarningCode.SITE_CLOSED,
+        ),
+        ({"closed_weekdays": frozenset({0})}, date(2027, 10, 4), WarningCode.HOLIDAY_DATA_UNKNOWN),
+        ({"opens": None}, WEDNESDAY, WarningCode.CONFIRM_HOURS_BY_PHONE),
+        ({"opens": time(11, 0)}, WEDNESDAY, WarningCode.ARRIVAL_BEFORE_OPENING),
+        (
+            {"last_entry": time(8, 0), "closes": time(17, 0)},
+            WEDNESDAY,
+            WarningCode.ARRIVAL_AFTER_LAST_ENTRY,
+        ),
+        (
+            {"last_entry": None, "closes": time(8, 0), "opens": time(7, 0)},
+            WEDNESDAY,
+            WarningCode.ARRIVAL_AFTER_CLOSING,
+        ),
+        ({"reservation_lead_days": 30}, WEDNESDAY, WarningCode.RESERVATION_TOO_LATE),
+        ({"max_group_size": 10}, WEDNESDAY, WarningCode.GROUP_TOO_LARGE),
+    ],
+)
+def test_a_site_warning_is_on_its_own_stop_and_names_its_site(
+    rules: dict[str, object], on: date, code: WarningCode
+) -> None:
+    """Two stops; only the second site breaks the rule: the warning is on the second row."""
+    fine = make_site(1, "北馆", point=NORTH, rules=make_rules(closed_weekdays=frozenset()))
+    strict = closed_on_monday(2, "东馆", **rules)
+    plan = make_plan(
+        [site_stop(1, visit_minutes=30), site_stop(2, visit_minutes=30)],
+        on=on,
+        gathering_time=time(8, 30),
+    )
+    sites = site_map([fine, strict])
+    found = [w for w in warnings_of(plan, sites) if w.code is code]
+    assert [(w.stop_id, w.site_name) for w in found] == [(plan.stops[1].id, "东馆")]
+    if code in (WarningCode.SITE_CLOSED, WarningCode.HOLIDAY_DATA_UNKNOWN):
+        assert found[0].details["weekday"] == 0
+
+
+# ---- as the organiser reads them ---------------------------------------------------------------
+
+
+def test_a_row_is_marked_with_its_worst_warning_whatever_the_order() -> None:
+    def warning(stop_id: str, severity: Severity) -> PlanWarning:
+        return PlanWarning(WarningCode.ARRIVAL_BEFORE_OPENING, stop_id, "北馆", {}, severity)
+
+    marks = worst_by_stop(
+        [
+            warning("a", Severity.WARNING),
+            warning("a", Severity.PROBLEM),
+            warning("a", Severity.WARNING),
+            warning("b", Severity.WARNING),
+            warning("b", Severity.INFO),
+            warning("c", Severity.INFO),
+        ]
+    )
+    assert marks == {"a": Severity.PROBLEM, "b": Severity.WARNING}
+
+
+def test_the_gathering_points_notice_stays_apart_from_the_stops_folded_one() -> None:
+    """No coordinate for the gathering point nor for two stops: the gathering point's line and
+    one line for both stops."""
+    nowhere = [make_site(i, f"旧址{i}", point=None) for i in (1, 2)]
+    plan = make_plan(
+        [site_stop(1), site_stop(2)],
+        gathering=GatheringPoint(custom=CustomPlace("单位大门", None)),
+    )
+    groups = [
+        g
+        for g in fold_warnings(warnings_of(plan, site_map(nowhere)))
+        if g.code is WarningCode.UNKNOWN_DISTANCE
+    ]
+    assert [g.stop_ids for g in groups] == [(), (plan.stops[0].id, plan.stops[1].id)]
+    assert [w.details["place"] for w in groups[0].warnings] == ["gathering"]
+
+
+def test_the_pre_flight_notices_about_the_whole_plan_name_no_stop_or_site() -> None:
+    empty = make_plan([], gathering=GatheringPoint())
+    found = preflight(empty, [])
+    assert [(w.code, w.stop_id, w.site_name) for w in found] == [
+        (WarningCode.NO_STOPS, None, ""),
+        (WarningCode.NO_GATHERING, None, ""),
+    ]
