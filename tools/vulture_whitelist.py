@@ -64,6 +64,7 @@ _.created_at
 _.saved_at
 _.added_at
 _.pytestmark
+_.pytest_collection_modifyitems  # pytest hook in scripts/mutation_conftest.py (the mutation run)
 _.no_network
 _.do_GET
 _.log_message
