@@ -1,13 +1,16 @@
 """The yearly ledger: a year of 12 recorded days for a 60-member branch exported in every ledger
-format (goal < 2 s together), and the figures of 10 years × 12 days loaded (the 台账 view's work;
-goal < 0.3 s). Prints a JSON line last.
+format, DOCX, XLSX and PDF (goal < 2 s together), and the 台账 view opened on a database of
+10 years × 12 days (goal < 0.3 s: the window built, its year list read and the year shown
+loaded; the charts are drawn when their tab is opened and timed apart). Also the figures of all
+10 years loaded, for comparison. Prints a JSON line last.
 
-    .venv/bin/python benchmarks/ledger.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ledger.py
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 import time
@@ -15,6 +18,8 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "desktop"))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hongtu.core import paths
 from hongtu.core.exports.ledger_docx import render_ledger_docx
@@ -57,11 +62,39 @@ def main() -> None:
             cProfile.runctx(
                 "load_ledger(workspace, BRANCH, 2025)", globals(), locals(), sort="cumtime"
             )
-        start = time.perf_counter()
-        ledger = load_ledger(workspace, BRANCH, 2025)
-        render_ledger_xlsx(ledger)
-        render_ledger_docx(ledger)
-        export_s = time.perf_counter() - start
+        from PySide6.QtWidgets import QApplication
+
+        from hongtu.qt.app import prepare_environment
+
+        prepare_environment()
+        app = QApplication([])
+        from hongtu.core.exports.ledger_summary import build_ledger_summary
+        from hongtu.qt.ledger_view import LedgerWindow
+        from hongtu.qt.printing import render_ledger_pdf
+
+        exports = []
+        for attempt in range(3):
+            start = time.perf_counter()
+            ledger = load_ledger(workspace, BRANCH, 2025)
+            render_ledger_xlsx(ledger)
+            render_ledger_docx(ledger)
+            render_ledger_pdf(build_ledger_summary(ledger), Path(folder) / f"台账{attempt}.pdf")
+            exports.append(time.perf_counter() - start)
+        export_s = min(exports)
+        opens, charts = [], []
+        for _ in range(3):
+            start = time.perf_counter()
+            window = LedgerWindow(workspace, branch=BRANCH)
+            window.show()
+            app.processEvents()
+            opens.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            window.tabs.setCurrentWidget(window.charts_tab)
+            app.processEvents()
+            charts.append(time.perf_counter() - start)
+            window.close()
+            window.deleteLater()
+            app.processEvents()
         view = []
         for _ in range(3):
             start = time.perf_counter()
@@ -69,9 +102,24 @@ def main() -> None:
                 load_ledger(workspace, BRANCH, year)
             view.append(time.perf_counter() - start)
         workspace.close()
-    print(f"one year (12 days × 60 members) loaded and exported as XLSX and DOCX: {export_s:.2f} s")
-    print(f"figures of 10 years × 12 days: {min(view):.3f} s (best of 3)")
-    print(json.dumps({"export_s": round(export_s, 3), "ten_years_s": round(min(view), 3)}))
+    view_s, charts_s = min(opens), min(charts)
+    print(
+        f"one year (12 days × 60 members) loaded and exported as XLSX, DOCX and PDF: "
+        f"{export_s:.2f} s (best of 3; goal < 2 s)"
+    )
+    print(f"台账 view opened on 10 years × 12 days: {view_s:.3f} s (best of 3; goal < 0.3 s)")
+    print(f"  its charts drawn when their tab is opened: {charts_s:.3f} s")
+    print(f"figures of all 10 years × 12 days: {min(view):.3f} s (best of 3)")
+    print(
+        json.dumps(
+            {
+                "export_s": round(export_s, 3),
+                "view_open_s": round(view_s, 3),
+                "charts_s": round(charts_s, 3),
+                "ten_years_s": round(min(view), 3),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

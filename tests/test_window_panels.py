@@ -25,7 +25,14 @@ def menu_titles(window) -> list[str]:
 
 
 def test_menus_come_in_the_usual_order(main_window) -> None:
-    assert menu_titles(main_window) == ["文件(&F)", "编辑(&E)", "方案(&P)", "地图(&M)", "帮助(&H)"]
+    assert menu_titles(main_window) == [
+        "文件(&F)",
+        "编辑(&E)",
+        "方案(&P)",
+        "地图(&M)",
+        "台账(&L)",
+        "帮助(&H)",
+    ]
 
 
 def test_site_context_menu_offers_site_tools_then_adding_to_the_plan(

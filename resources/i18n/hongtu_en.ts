@@ -1309,6 +1309,146 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     </message>
   </context>
   <context>
+    <name>LedgerCharts</name>
+    <message>
+      <source>到访次数</source>
+      <translation>Visits</translation>
+    </message>
+    <message>
+      <source>参观地点（次）</source>
+      <translation>Sites visited (days)</translation>
+    </message>
+    <message>
+      <source>实到</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <source>每月出勤（人次）</source>
+      <translation>Attendance by month (people)</translation>
+    </message>
+    <message>
+      <source>缺席</source>
+      <translation>Absent</translation>
+    </message>
+    <message>
+      <source>请假</source>
+      <translation>On leave</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerRecord</name>
+    <message>
+      <source>活动记录：{0}</source>
+      <translation>Activity record: {0}</translation>
+    </message>
+    <message>
+      <source>照片（{0} 张）</source>
+      <translation>Photos ({0})</translation>
+    </message>
+    <message>
+      <source>（无法读取：{0}）</source>
+      <translation>(cannot be read: {0})</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerUi</name>
+    <message>
+      <source>台账(&amp;L)</source>
+      <translation>&amp;Ledger</translation>
+    </message>
+    <message>
+      <source>已导出台账：{0}</source>
+      <translation>Ledger exported: {0}</translation>
+    </message>
+    <message>
+      <source>年度台账(&amp;Y)…</source>
+      <translation>&amp;Year's ledger…</translation>
+    </message>
+    <message>
+      <source>支部一年的主题党日、出勤和参观地点；可导出 Word、Excel、PDF</source>
+      <translation>A branch's Party-days, attendance and sites visited in a year; exports Word, Excel and PDF</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerView</name>
+    <message>
+      <source>Excel 表格（每次活动一行，成员逐月出勤）</source>
+      <translation>Excel workbook (a row per Party-day, members month by month)</translation>
+    </message>
+    <message>
+      <source>PDF（全年情况汇总，A4）</source>
+      <translation>PDF (the year summary, A4)</translation>
+    </message>
+    <message>
+      <source>Word 文档（每次活动一页活动记录）</source>
+      <translation>Word document (an activity record page per Party-day)</translation>
+    </message>
+    <message>
+      <source>{0}年</source>
+      <translation>{0}</translation>
+    </message>
+    <message>
+      <source>党支部</source>
+      <translation>Branch</translation>
+    </message>
+    <message>
+      <source>全年开展 {0} 次主题党日：应到 {1}，实到 {2}，请假 {3}，缺席 {4}，出席率 {5}</source>
+      <translation>{0} Party-days this year: expected {1}, present {2}, on leave {3}, absent {4}, rate {5}</translation>
+    </message>
+    <message>
+      <source>双击一次活动查看它的活动记录</source>
+      <translation>Double-click a Party-day to see its record</translation>
+    </message>
+    <message>
+      <source>台账</source>
+      <translation>Ledger</translation>
+    </message>
+    <message>
+      <source>图表</source>
+      <translation>Charts</translation>
+    </message>
+    <message>
+      <source>导出台账</source>
+      <translation>Export ledger</translation>
+    </message>
+    <message>
+      <source>导出用时过长，已停止。原有文件没有被改动。</source>
+      <translation>The export took too long and was stopped. The existing file was not changed.</translation>
+    </message>
+    <message>
+      <source>年份</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>成员出勤</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <source>查看活动记录…</source>
+      <translation>Open record…</translation>
+    </message>
+    <message>
+      <source>查看这个月的主题党日</source>
+      <translation>Show this month's Party-day</translation>
+    </message>
+    <message>
+      <source>正在导出台账…</source>
+      <translation>Exporting the ledger…</translation>
+    </message>
+    <message>
+      <source>每月显示“实到/应到”；黄色为请假或缺席。</source>
+      <translation>Each month shows present/expected; yellow marks leave or absence.</translation>
+    </message>
+    <message>
+      <source>每次活动</source>
+      <translation>Party-days</translation>
+    </message>
+    <message>
+      <source>还没有党支部：先在成员名单中导入名册，或记录一次活动。</source>
+      <translation>No branch yet: import a roster in the member list, or record a Party-day first.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>位置待核实</source>

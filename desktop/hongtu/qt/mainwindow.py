@@ -59,6 +59,7 @@ from hongtu.qt.window_state import restore_geometry, restore_splitter, save_geom
 if TYPE_CHECKING:
     from hongtu.core.settings import Settings
     from hongtu.core.workspace import Workspace
+    from hongtu.qt.ledger_ui import LedgerUi
     from hongtu.qt.plan_ui import PlanUi
     from hongtu.qt.site_editing import SiteEditing
 
@@ -271,6 +272,7 @@ class MainWindow(PanelHost):
         self._build_menus()
         self.site_editing: SiteEditing | None = None
         self.plan_ui: PlanUi | None = None
+        self.ledger_ui: LedgerUi | None = None
         if not defer_tools:
             self.install_tools()
         self.site_list.table.selectionModel().currentRowChanged.connect(
@@ -287,6 +289,7 @@ class MainWindow(PanelHost):
         """The plan editor and the site-editing tools (menus, panes, actions). Idempotent."""
         if self.plan_ui is not None:
             return
+        from hongtu.qt.ledger_ui import LedgerUi
         from hongtu.qt.plan_ui import PlanUi
         from hongtu.qt.site_editing import SiteEditing
 
@@ -295,11 +298,14 @@ class MainWindow(PanelHost):
         self.plan_ui = PlanUi(self, self.map_controller, self.site_editing.settings)
         self.plan_ui.install()
         self.site_editing.settings_changed.connect(self.plan_ui.set_settings)
+        self.ledger_ui = LedgerUi(self)
+        self.ledger_ui.install()
         if self.map_controller.is_ready:  # the page came up before the tools: catch them up
             self.site_editing.on_map_already_ready()
         if self.workspace is not None:
             self.site_editing.attach(self.workspace)
             self.plan_ui.attach(self.workspace)
+            self.ledger_ui.attach(self.workspace)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("文件(&F)"))
@@ -321,6 +327,8 @@ class MainWindow(PanelHost):
         else:
             self.site_editing.attach(workspace)
             self.plan_ui.attach(workspace)
+            if self.ledger_ui is not None:
+                self.ledger_ui.attach(workspace)
         self.site_selection_changed.emit()  # a site selected before the workspace: editable now
 
     def show_sites(self, sites: list[Site]) -> None:

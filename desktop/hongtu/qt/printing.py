@@ -216,7 +216,8 @@ def _body_size(printer: QPrinter) -> QSizeF:
 def _paint(text_doc: QTextDocument, printer: QPrinter, page_format: str) -> None:
     body = _body_size(printer)
     footer = _Units(printer).device(FOOTER_MM)
-    text_doc.setPageSize(body)
+    if text_doc.pageSize() != body:  # laid out for this page already: no second layout
+        text_doc.setPageSize(body)
     pages = text_doc.pageCount()
     painter = QPainter()
     if not painter.begin(printer):

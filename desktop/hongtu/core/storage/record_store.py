@@ -131,6 +131,18 @@ class RecordStore:
             names = _member_names(session, branch_id)
             return [_record_from_row(row, branch, names) for row in rows]
 
+    def years(self, branch: str) -> list[int]:
+        """The years in which the branch recorded a Party-day, newest first: one small query
+        (the 台账 view lists them without loading any record)."""
+        with self._sessions() as session:
+            days = session.scalars(
+                select(RecordRow.day)
+                .join(BranchRow, BranchRow.id == RecordRow.branch_id)
+                .where(BranchRow.name == branch)
+                .distinct()
+            )
+            return sorted({day.year for day in days}, reverse=True)
+
     def plan_places(self, plan_ids: list[int]) -> dict[int, tuple[str, list[tuple[str, str]]]]:
         """Each plan's title and its stops as (stop uid, place name), in order: two queries,
         for the ledger (which needs no more of the plan)."""

@@ -1,0 +1,109 @@
+"""One Party-day's record (活动记录) as the 台账 shows it: read-only, in the words of the DOCX
+record page (corrections are made in 记录活动). Every text is shown as plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hongtu.core.exports.ledger_docx import photo_file
+from hongtu.core.exports.ledger_labels import LedgerLabels
+from hongtu.core.exports.ledger_text import missing_text
+from hongtu.core.ledger import LedgerDay, rate_text
+from hongtu.core.records import PhotoRef
+from hongtu.qt.messages import plain_label
+
+THUMB_PX = 96
+MAX_THUMBS = 8
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LedgerRecord", text)
+
+
+def record_fields(day: LedgerDay, labels: LedgerLabels) -> list[tuple[str, str]]:
+    """(label, text) as the DOCX 活动记录 page prints them."""
+    c = day.counts
+    content = [
+        f"{item.text}（{labels.done_states[item.state]}{'：' + item.note if item.note else ''}）"
+        for item in day.done
+    ]
+    if day.guests:
+        content.append(f"{labels.guests}：{labels.list_separator.join(day.guests)}")
+    return [
+        (labels.theme, day.title),
+        (labels.time, day.day.isoformat()),
+        (labels.place, labels.list_separator.join(day.places)),
+        (labels.host_recorder, f"{day.host}/{day.recorder}"),
+        (labels.expected_present, f"{c.expected}/{c.present}"),
+        (labels.rate, rate_text(c.rate)),
+        (labels.missing, missing_text(day.missing, labels)),
+        (labels.content, "\n".join(content)),
+        (labels.summary, day.summary),
+    ]
+
+
+class RecordDialog(QDialog):
+    def __init__(self, day: LedgerDay, labels: LedgerLabels, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("活动记录：{0}").format(day.day.isoformat()))
+        self.fields: dict[str, QWidget] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for label, text in record_fields(day, labels):
+            widget: QWidget
+            if label in (labels.content, labels.summary, labels.missing) and text:
+                box = QPlainTextEdit(text, self)
+                box.setReadOnly(True)
+                box.setMaximumHeight(90)
+                widget = box
+            else:
+                widget = plain_label(text, self)
+                widget.setWordWrap(True)
+                widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[label] = widget
+            form.addRow(plain_label(label, self), widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if day.photos:
+            layout.addWidget(plain_label(tr("照片（{0} 张）").format(len(day.photos)), self))
+            layout.addLayout(self._thumbnails(day.photos))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+
+    def _thumbnails(self, photos: tuple[PhotoRef, ...]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for photo in photos[:MAX_THUMBS]:
+            thumb = QLabel(self)
+            source = photo_file(
+                PhotoRef(photo.content_hash, photo.thumbnail_path or photo.path)
+            )
+            pixmap = QPixmap(str(source))
+            if pixmap.isNull():  # missing or unreadable: named, never a crash
+                thumb.setTextFormat(Qt.TextFormat.PlainText)
+                thumb.setText(tr("（无法读取：{0}）").format(photo.caption or source.name))
+            else:
+                thumb.setPixmap(
+                    pixmap.scaled(
+                        THUMB_PX,
+                        THUMB_PX,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
+                )
+            thumb.setToolTip(photo.caption)
+            row.addWidget(thumb)
+        row.addStretch(1)
+        return row

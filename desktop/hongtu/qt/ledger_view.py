@@ -1,0 +1,479 @@
+"""The 台账 view: a branch's year at a glance.
+
+A window (opened from 台账 › 年度台账…) with the branch and the year to show; twelve months
+marked 已开展 / 未开展; each Party-day's 应到, 实到, 请假, 缺席 and rate, its sites and who was
+missing and why; each member's months; charts of monthly attendance and the sites visited; and
+the year's ledger exported as Word, Excel or PDF.
+
+Everything shown comes from one ``YearLedger`` (``core.ledger.load_ledger``) and the texts of
+``core.exports.ledger_summary``, the document the PDF prints, so the view and the exports show
+the same figures. Only the year shown is loaded; the year list is one small query. Nothing is
+scored or ranked: members stay in roster order and the tables do not sort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hongtu.cli.ledger import ledger_labels
+from hongtu.core.atomic import ExportError
+from hongtu.core.cancel import CancelledError
+from hongtu.core.exports.ledger_labels import LedgerLabels
+from hongtu.core.exports.ledger_summary import LedgerSummary, build_ledger_summary
+from hongtu.core.ledger import YearLedger, load_ledger, rate_text
+from hongtu.qt import messages
+from hongtu.qt.ledger_charts import attendance_chart, chart_view, places_chart
+from hongtu.qt.ledger_record import RecordDialog
+from hongtu.qt.ledger_tables import TextTable
+from hongtu.qt.messages import plain_label
+from hongtu.qt.tasks import ProgressTask, TaskRunner, ThreadPoolRunner
+
+if TYPE_CHECKING:
+    from hongtu.core.cancel import ShouldStop
+    from hongtu.core.workspace import Workspace
+
+LEDGER_FORMATS = ("docx", "xlsx", "pdf")
+HELD_STYLE = "background:#f3e3e1; color:#8e1b1b; border:1px solid #d9a5a0; border-radius:3px"
+NOT_HELD_STYLE = "background:#f5f5f5; color:#777777; border:1px solid #dddddd; border-radius:3px"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LedgerView", text)
+
+
+def format_names() -> dict[str, str]:
+    return {
+        "docx": tr("Word 文档（每次活动一页活动记录）"),
+        "xlsx": tr("Excel 表格（每次活动一行，成员逐月出勤）"),
+        "pdf": tr("PDF（全年情况汇总，A4）"),
+    }
+
+
+def totals_text(ledger: YearLedger) -> str:
+    c = ledger.counts
+    return tr("全年开展 {0} 次主题党日：应到 {1}，实到 {2}，请假 {3}，缺席 {4}，出席率 {5}").format(
+        len(ledger.days), c.expected, c.present, c.leave, c.absent, rate_text(c.rate)
+    )
+
+
+def write_ledger(
+    ledger: YearLedger, fmt: str, path: Path, labels: LedgerLabels, should_stop: ShouldStop
+) -> Path:
+    """Writes the ledger as ``fmt`` (docx, xlsx or pdf) atomically; safe on a worker thread."""
+    from hongtu.core.atomic import write_atomic
+
+    if fmt == "pdf":
+        from hongtu.qt.printing import render_ledger_pdf
+
+        return render_ledger_pdf(build_ledger_summary(ledger, labels), path, should_stop)
+    if fmt == "xlsx":
+        from hongtu.core.exports.ledger_xlsx import render_ledger_xlsx
+
+        data = render_ledger_xlsx(ledger, labels)
+    else:
+        from hongtu.core.exports.ledger_docx import render_ledger_docx
+
+        data = render_ledger_docx(ledger, labels)
+    write_atomic(path, data, should_stop)
+    return path
+
+
+class MonthGrid(QWidget):
+    """Twelve months: 已开展 (with the month's 实到/应到) or 未开展; a held month is a button
+    that shows its Party-day."""
+
+    month_clicked = Signal(int)  # 1..12
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(4)
+        self.buttons: list[QToolButton] = []
+        for month in range(1, 13):
+            button = QToolButton(self)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.clicked.connect(lambda _checked=False, m=month: self.month_clicked.emit(m))
+            layout.addWidget(button, 0, month - 1)
+            self.buttons.append(button)
+
+    def show_year(self, ledger: YearLedger, summary: LedgerSummary) -> None:
+        for month, (button, (name, mark)) in enumerate(
+            zip(self.buttons, summary.months, strict=True), start=1
+        ):
+            held = ledger.held[month - 1]
+            days = [d.counts for d in ledger.days if d.day.month == month]
+            figures = (
+                f"\n{sum(c.present for c in days)}/{sum(c.expected for c in days)}"
+                if held
+                else "\n "
+            )
+            button.setText(f"{name}\n{mark}{figures}")
+            button.setEnabled(held)
+            button.setStyleSheet(HELD_STYLE if held else NOT_HELD_STYLE)
+            button.setToolTip(tr("查看这个月的主题党日") if held else "")
+
+
+def _table(model: TextTable, parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSortingEnabled(False)  # by day and in roster order: never ranked
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.horizontalHeader().setMinimumSectionSize(36)
+    return table
+
+
+class LedgerWindow(QDialog):
+    """The 台账 of one branch and year; ``workspace`` is read only."""
+
+    ledger_shown = Signal()  # a branch's year is on screen (after every change of either)
+    exported = Signal(Path)  # a ledger file was written
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        branch: str = "",
+        runner: TaskRunner | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setWindowTitle(tr("台账"))
+        self.workspace = workspace
+        self.labels = ledger_labels()
+        self.ledger: YearLedger | None = None
+        self.summary: LedgerSummary | None = None
+        self.task: ProgressTask | None = None
+        self._runner = runner or ThreadPoolRunner(self)
+        self._today = today
+        self._charts_stale = True
+        self._build()
+        self._fill_branches(branch)
+
+    # ---- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.branch = QComboBox(self)
+        self.branch.setMinimumContentsLength(14)
+        self.branch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.year = QComboBox(self)
+        self.export_button = QPushButton(tr("导出台账"), self)
+        menu = QMenu(self.export_button)
+        self.export_actions = {}
+        for fmt, name in format_names().items():
+            action = menu.addAction(name)
+            action.triggered.connect(lambda _checked=False, f=fmt: self.ask_and_export(f))
+            self.export_actions[fmt] = action
+        self.export_button.setMenu(menu)
+        top = QHBoxLayout()
+        top.addWidget(plain_label(tr("党支部"), self))
+        top.addWidget(self.branch)
+        top.addSpacing(12)
+        top.addWidget(plain_label(tr("年份"), self))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        self.totals = plain_label("", self)
+        self.totals.setWordWrap(True)
+        font = self.totals.font()
+        font.setBold(True)
+        self.totals.setFont(font)
+        self.months = MonthGrid(self)
+        self.missing_months = plain_label("", self)
+        self.missing_months.setWordWrap(True)
+
+        self.days_model = TextTable(range(3, 8), self)
+        self.days = _table(self.days_model, self)
+        self.days.setToolTip(tr("双击一次活动查看它的活动记录"))
+        self.open_button = QPushButton(tr("查看活动记录…"), self)
+        self.open_button.setEnabled(False)
+        self.places = plain_label("", self)
+        self.places.setWordWrap(True)
+        days_page = QWidget(self)
+        days_layout = QVBoxLayout(days_page)
+        days_layout.addWidget(self.days, 1)
+        below = QHBoxLayout()
+        below.addWidget(self.places, 1)
+        below.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        days_layout.addLayout(below)
+
+        self.members_model = TextTable(range(1, 18), self)
+        self.members = _table(self.members_model, self)
+        self.members_note = plain_label(tr("每月显示“实到/应到”；黄色为请假或缺席。"), self)
+        members_page = QWidget(self)
+        members_layout = QVBoxLayout(members_page)
+        members_layout.addWidget(self.members, 1)
+        members_layout.addWidget(self.members_note)
+
+        self.attendance_view = chart_view(self)
+        self.places_view = chart_view(self)
+        charts = QSplitter(Qt.Orientation.Horizontal, self)
+        charts.addWidget(self.attendance_view)
+        charts.addWidget(self.places_view)
+        charts.setStretchFactor(0, 3)
+        charts.setStretchFactor(1, 2)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(days_page, tr("每次活动"))
+        self.tabs.addTab(members_page, tr("成员出勤"))
+        self.tabs.addTab(charts, tr("图表"))
+        self.charts_tab = charts
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.months)
+        layout.addWidget(self.missing_months)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+        self.branch.currentIndexChanged.connect(self._on_branch_changed)
+        self.year.currentIndexChanged.connect(self._on_year_changed)
+        self.months.month_clicked.connect(self.show_month)
+        self.days.doubleClicked.connect(self._on_day_activated)
+        self.days.selectionModel().selectionChanged.connect(self._on_day_selection)
+        self.open_button.clicked.connect(self.open_selected_day)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.days, self.open_selected_day)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.resize(1180, 700)
+
+    # ---- choosing the branch and the year -----------------------------------------------------
+    def _fill_branches(self, preferred: str) -> None:
+        names = self.workspace.members.branches()
+        if preferred and preferred not in names:
+            names.append(preferred)
+        self.branch.blockSignals(True)
+        self.branch.clear()
+        self.branch.addItems(names)
+        self.branch.setCurrentIndex(max(0, names.index(preferred)) if preferred else 0)
+        self.branch.blockSignals(False)
+        self._on_branch_changed()
+
+    def _on_branch_changed(self, _index: int = 0) -> None:
+        years = self.workspace.records.years(self.branch.currentText())
+        this_year = self._today().year
+        shown = sorted({*years, this_year}, reverse=True)
+        self.year.blockSignals(True)
+        self.year.clear()
+        for year in shown:
+            self.year.addItem(tr("{0}年").format(year), year)
+        self.year.setCurrentIndex(shown.index(years[0]) if years else 0)
+        self.year.blockSignals(False)
+        self._on_year_changed()
+
+    def _on_year_changed(self, _index: int = 0) -> None:
+        branch, year = self.branch.currentText(), self.year.currentData()
+        if not branch or year is None:
+            self.show_ledger(None)
+            return
+        self.show_ledger(load_ledger(self.workspace, branch, int(year)))
+
+    def choose(self, branch: str, year: int) -> None:
+        """Show ``branch``'s ``year`` (as if chosen in the two lists)."""
+        index = self.branch.findText(branch)
+        if index >= 0 and index != self.branch.currentIndex():
+            self.branch.setCurrentIndex(index)
+        year_index = self.year.findData(year)
+        if year_index < 0:
+            self.year.addItem(tr("{0}年").format(year), year)
+            year_index = self.year.count() - 1
+        self.year.setCurrentIndex(year_index)
+
+    def refresh(self) -> None:
+        """Reload the year shown (a record was saved or corrected)."""
+        self._on_year_changed()
+
+    # ---- showing a year ----------------------------------------------------------------------
+    def show_ledger(self, ledger: YearLedger | None) -> None:
+        self.ledger = ledger
+        self.export_button.setEnabled(ledger is not None)
+        if ledger is None:
+            self.summary = None
+            self.totals.setText(tr("还没有党支部：先在成员名单中导入名册，或记录一次活动。"))
+            self.days_model.set_rows((), ())
+            self.members_model.set_rows((), ())
+            self.months.setVisible(False)
+            self.ledger_shown.emit()
+            return
+        summary = build_ledger_summary(ledger, self.labels)
+        self.summary = summary
+        self.months.setVisible(True)
+        self.setWindowTitle(summary.title)
+        self.totals.setText(totals_text(ledger))
+        self.months.show_year(ledger, summary)
+        self.missing_months.setText(summary.months_without)
+        self.days_model.set_rows(summary.day_header, summary.day_rows, bold_last=True)
+        marked = frozenset(
+            (row, column)
+            for row, member in enumerate(ledger.members)
+            for column, month in enumerate(member.months, start=1)
+            if month is not None and month.present < month.expected
+        )
+        self.members_model.set_rows(summary.member_header, summary.member_rows, marked=marked)
+        self.places.setText(f"{summary.places_heading}：{summary.places}")
+        self._fit_columns()
+        self._charts_stale = True
+        if self.tabs.currentWidget() is self.charts_tab:
+            self._draw_charts()
+        self.ledger_shown.emit()
+
+    def _fit_columns(self) -> None:
+        header = self.days.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
+        self.days.setColumnWidth(1, 170)
+        self.days.setColumnWidth(2, 230)
+        members = self.members.horizontalHeader()
+        members.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        members.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.charts_tab and self._charts_stale:
+            self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        """The charts are drawn when their tab is first shown (the view opens sooner)."""
+        if self.ledger is None or self.summary is None:
+            return
+        names = [name for name, _mark in self.summary.months]
+        for view, chart in (
+            (self.attendance_view, attendance_chart(self.ledger, names)),
+            (self.places_view, places_chart(self.ledger)),
+        ):
+            old = view.chart()
+            view.setChart(chart)
+            if old is not None:
+                old.deleteLater()
+        self._charts_stale = False
+
+    # ---- a day's record ------------------------------------------------------------------------
+    def show_month(self, month: int) -> None:
+        """The month's (first) Party-day, selected in 每次活动."""
+        if self.ledger is None:
+            return
+        for row, day in enumerate(self.ledger.days):
+            if day.day.month == month:
+                self.tabs.setCurrentIndex(0)
+                self.days.selectRow(row)
+                self.days.setFocus()
+                return
+
+    def _on_day_selection(self, *_args: object) -> None:
+        self.open_button.setEnabled(self._selected_day() is not None)
+
+    def _selected_day(self) -> int | None:
+        rows = self.days.selectionModel().selectedRows()
+        if not rows or self.ledger is None or rows[0].row() >= len(self.ledger.days):
+            return None  # nothing, or the year's totals
+        return rows[0].row()
+
+    def _on_day_activated(self, _index: QModelIndex) -> None:
+        self.open_selected_day()
+
+    def open_selected_day(self) -> RecordDialog | None:
+        row = self._selected_day()
+        if row is None or self.ledger is None:
+            return None
+        dialog = RecordDialog(self.ledger.days[row], self.labels, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # ---- exports -----------------------------------------------------------------------------
+    def default_file_name(self, fmt: str) -> str:
+        title = self.summary.title if self.summary is not None else tr("台账")
+        safe = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in title)
+        return f"{safe}.{fmt}"
+
+    def ask_and_export(self, fmt: str) -> None:
+        from hongtu.qt.plan_outputs import start_folder
+
+        suffix = f"*.{fmt}"
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            tr("导出台账"),
+            str(start_folder() / self.default_file_name(fmt)),
+            f"{format_names()[fmt]} ({suffix})",
+        )
+        if path:
+            target = Path(path)
+            if target.suffix.lower() != f".{fmt}":
+                target = target.with_name(target.name + f".{fmt}")
+            self.export_to(fmt, target)
+
+    def export_to(self, fmt: str, path: Path) -> None:
+        """Writes the year shown as ``fmt`` to ``path`` (replacing it) on a worker thread;
+        ``exported`` when done, a message when it fails (an old file stays as it was)."""
+        if self.ledger is None or self.task is not None:
+            return
+        ledger, labels = self.ledger, self.labels
+
+        def job(should_stop: ShouldStop) -> Path:
+            return write_ledger(ledger, fmt, path, labels, should_stop)
+
+        task = ProgressTask(
+            self,
+            self._runner,
+            tr("正在导出台账…"),
+            job,
+            self._on_exported,
+            self._on_export_failed,
+        )
+        self.task = None if task.done else task  # a synchronous runner has finished already
+
+    def _on_exported(self, result: object) -> None:
+        self.task = None
+        assert isinstance(result, Path)
+        self.exported.emit(result)
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        from hongtu.qt.plan_outputs import export_error_text
+
+        self.task = None
+        if isinstance(error, CancelledError):
+            return  # 取消 was pressed: any old file is as it was
+        if isinstance(error, ExportError):
+            text = export_error_text(error)
+        elif isinstance(error, TimeoutError):
+            text = tr("导出用时过长，已停止。原有文件没有被改动。")
+        else:
+            raise error  # a bug: the crash handler reports it
+        messages.warning(self, tr("导出台账"), text)
+
+
+__all__ = ["LEDGER_FORMATS", "LedgerWindow", "MonthGrid", "totals_text", "write_ledger"]

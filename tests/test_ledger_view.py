@@ -1,0 +1,295 @@
+"""The 台账 view: the year at a glance shows the core ledger's figures, opens a day's record,
+draws its charts from the same figures and exports documents that print what it shows."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from PySide6.QtCharts import QHorizontalBarSeries, QStackedBarSeries
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPlainTextEdit
+
+from hongtu.core.exports.ledger_labels import LedgerLabels
+from hongtu.core.exports.ledger_summary import build_ledger_summary
+from hongtu.core.ledger import Counts, YearLedger, build_ledger, load_ledger, rate_text
+from hongtu.core.members import Member, PartyStatus
+from hongtu.core.records import ActivityRecord, Attendance, Presence
+from hongtu.qt.ledger_view import LedgerWindow
+from hongtu.qt.tasks import SyncRunner
+from ledger_helpers import BRANCH, TODAY, record_year
+
+pytestmark = pytest.mark.gui
+
+
+def figures(c: Counts) -> tuple[str, ...]:
+    return (str(c.expected), str(c.present), str(c.leave), str(c.absent), rate_text(c.rate))
+
+
+@pytest.fixture
+def ledger_window(qtbot, workspace):  # type: ignore[no-untyped-def]
+    def open_window(**kwargs: object) -> LedgerWindow:
+        window = LedgerWindow(
+            workspace, branch=BRANCH, runner=SyncRunner(), today=lambda: TODAY, **kwargs
+        )
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    return open_window
+
+
+def test_the_view_shows_every_figure_of_the_core_ledger(workspace, ledger_window) -> None:
+    record_year(workspace, members=12)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    window = ledger_window()
+    assert window.year.currentData() == 2025 and window.branch.currentText() == BRANCH
+    rows = window.days_model.rows()
+    assert len(rows) == len(ledger.days) + 1
+    for row, day in zip(rows, ledger.days, strict=False):
+        assert row[0] == day.day.isoformat() and row[1] == day.title
+        assert row[2] == "；".join(day.places)
+        assert row[3:8] == figures(day.counts)
+    assert rows[-1][0] == "全年" and rows[-1][3:8] == figures(ledger.counts)
+    c = ledger.counts
+    assert window.totals.text() == (
+        f"全年开展 {len(ledger.days)} 次主题党日：应到 {c.expected}，实到 {c.present}，"
+        f"请假 {c.leave}，缺席 {c.absent}，出席率 {rate_text(c.rate)}"
+    )
+    for month, button in enumerate(window.months.buttons, start=1):
+        held = ledger.held[month - 1]
+        assert button.isEnabled() is held
+        assert ("已开展" in button.text()) is held and ("未开展" in button.text()) is not held
+    assert window.missing_months.text() == "未开展主题党日的月份：2月；6月；8月；11月"
+    members = window.members_model.rows()
+    assert [r[0] for r in members] == [m.name for m in ledger.members]  # roster order
+    for row, member in zip(members, ledger.members, strict=True):
+        months = tuple("" if m is None else f"{m.present}/{m.expected}" for m in member.months)
+        assert row[1:13] == months and row[13:] == figures(member.counts)
+    for place, days in ledger.places:
+        assert f"{place}（{days}次）" in window.places.text()
+    assert not window.days.isSortingEnabled() and not window.members.isSortingEnabled()
+
+
+def test_a_months_button_selects_its_day_and_a_double_click_opens_the_record(
+    qtbot, workspace, ledger_window
+) -> None:
+    record_year(workspace, members=12)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    window = ledger_window()
+    window.tabs.setCurrentIndex(1)
+    QTest.mouseClick(window.months.buttons[3], Qt.MouseButton.LeftButton)  # April
+    assert window.tabs.currentIndex() == 0
+    row = window.days.selectionModel().selectedRows()[0].row()
+    april = ledger.days[row]
+    assert april.day == date(2025, 4, 12)
+    rect = window.days.visualRect(window.days_model.index(row, 0))
+    QTest.mouseClick(window.days.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(window.days.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialogs = [w for w in window.findChildren(QPlainTextEdit) if w.isVisible()]
+    texts = [w.toPlainText() for w in dialogs]
+    assert any("（请假：出差）" in t and "（请假：病假）" in t for t in texts), texts
+    assert any(t == april.summary for t in texts)
+
+
+def test_the_totals_row_opens_nothing_and_the_button_follows_the_selection(
+    workspace, ledger_window
+) -> None:
+    record_year(workspace, months=(3, 5))
+    window = ledger_window()
+    assert not window.open_button.isEnabled()
+    window.days.selectRow(2)  # 全年
+    assert not window.open_button.isEnabled() and window.open_selected_day() is None
+    window.days.selectRow(0)
+    assert window.open_button.isEnabled()
+    dialog = window.open_selected_day()
+    assert dialog is not None and dialog.windowTitle() == "活动记录：2025-03-12"
+
+
+def test_charts_are_drawn_from_the_same_figures(qtbot, workspace, ledger_window) -> None:
+    record_year(workspace, members=12)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    window = ledger_window()
+    assert window.attendance_view.chart().series() == []  # drawn when their tab is opened
+    window.tabs.setCurrentWidget(window.charts_tab)
+    (stacked,) = window.attendance_view.chart().series()
+    assert isinstance(stacked, QStackedBarSeries)
+    present, leave, absent = stacked.barSets()
+    for month in range(1, 13):
+        days = [d.counts for d in ledger.days if d.day.month == month]
+        assert present.at(month - 1) == sum(c.present for c in days)
+        assert leave.at(month - 1) == sum(c.leave for c in days)
+        assert absent.at(month - 1) == sum(c.absent for c in days)
+    assert sum(absent.at(i) for i in range(12)) == ledger.counts.absent
+    (bars,) = window.places_view.chart().series()
+    assert isinstance(bars, QHorizontalBarSeries)
+    (visits,) = bars.barSets()
+    assert [visits.at(i) for i in range(visits.count())] == [
+        n for _p, n in reversed(ledger.places)
+    ]
+
+
+def test_choosing_another_year_loads_only_that_year(workspace, ledger_window) -> None:
+    for year in (2023, 2024, 2025):
+        record_year(workspace, year=year, months=(3,) if year < 2025 else (3, 4))
+    window = ledger_window()
+    assert [window.year.itemData(i) for i in range(window.year.count())] == [2026, 2025, 2024, 2023]
+    assert window.year.currentData() == 2025  # the latest year with a record
+    window.year.setCurrentIndex(window.year.findData(2023))
+    assert window.ledger is not None and window.ledger.year == 2023
+    assert len(window.days_model.rows()) == 2
+    window.year.setCurrentIndex(window.year.findData(2026))
+    assert window.days_model.rows()[-1][3:8] == ("0", "0", "0", "0", "—")
+    assert all(not b.isEnabled() for b in window.months.buttons)
+
+
+def test_a_branch_without_records_shows_an_empty_year(workspace, ledger_window) -> None:
+    workspace.members.import_members("第二党支部", [Member(None, "甲", "", PartyStatus.FULL)])
+    record_year(workspace, months=(3,))
+    window = ledger_window()
+    window.branch.setCurrentIndex(window.branch.findText("第二党支部"))
+    assert window.year.currentData() == TODAY.year
+    assert window.ledger is not None and window.ledger.days == ()
+    assert "全年开展 0 次主题党日" in window.totals.text()
+
+
+def test_names_typed_by_people_stay_text(workspace, ledger_window) -> None:
+    record_year(workspace, months=(3,))
+    plan_id = load_ledger(workspace, BRANCH, 2025).days[0].plan_id
+    plan = workspace.plans.get(plan_id)
+    plan.title = "<b>粗体</b>&amp;"
+    workspace.plans.save(plan)
+    window = ledger_window()
+    assert window.days_model.rows()[0][1] == "<b>粗体</b>&amp;"
+    window.tabs.setCurrentWidget(window.charts_tab)
+    dialog = (window.days.selectRow(0), window.open_selected_day())[1]
+    assert dialog is not None
+    shown = dialog.fields["主题"]
+    assert shown.textFormat() == Qt.TextFormat.PlainText and shown.text() == "<b>粗体</b>&amp;"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_exports_from_the_view_print_the_figures_on_screen(
+    qtbot, workspace, ledger_window, tmp_path
+) -> None:
+    record_year(workspace, members=20)
+    window = ledger_window()
+    rows = window.days_model.rows()
+    members = window.members_model.rows()
+    written = {}
+    for fmt in ("docx", "xlsx", "pdf"):
+        with qtbot.waitSignal(window.exported) as signal:
+            window.export_to(fmt, tmp_path / f"台账.{fmt}")
+        written[fmt] = signal.args[0]
+    book = load_workbook(written["xlsx"])
+    sheet = [[c.value for c in r] for r in book["2025年"].iter_rows(min_row=2)]
+    for row, shown in zip(sheet, rows, strict=True):
+        assert row[0] == shown[0] and tuple(str(v) for v in row[5:10]) == shown[3:8]
+    attendance = [[c.value for c in r] for r in book["成员出勤"].iter_rows(min_row=2)]
+    for row, shown in zip(attendance, members, strict=True):
+        assert row[0] == shown[0]
+        assert tuple(v or "" for v in row[3:15]) == shown[1:13]
+        assert tuple(str(v) for v in row[15:20]) == shown[13:]
+    summary, *pages = Document(written["docx"]).tables
+    for row, shown in zip(summary.rows[1:], rows, strict=True):
+        cells = [c.text for c in row.cells]
+        assert cells[0] == shown[0] and tuple(cells[2:7]) == shown[3:8]
+    assert len(pages) == len(rows) - 1
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(written["pdf"]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines = {re.split(r"\s+", line.strip())[0]: line for line in text.splitlines() if line.strip()}
+    for shown in rows:
+        assert re.split(r"\s+", lines[shown[0]].strip())[-5:] == list(shown[3:8]) or (
+            " ".join(shown[3:8]) in re.sub(r"\s+", " ", lines[shown[0]])
+        )
+    for shown in members:
+        assert re.split(r"\s+", lines[shown[0]].strip())[-5:] == list(shown[13:])
+
+
+def test_a_failed_export_says_so_and_keeps_the_old_file(
+    qtbot, workspace, ledger_window, tmp_path, monkeypatch
+) -> None:
+    from hongtu.qt import messages
+
+    record_year(workspace, months=(3,))
+    window = ledger_window()
+    said: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _parent, _title, text: said.append(text))
+    window.export_to("docx", tmp_path / "no-such-folder" / "台账.docx")
+    assert said and "原有文件没有被改动" in said[0]
+    assert not (tmp_path / "no-such-folder").exists()
+    assert window.task is None
+
+
+def test_english_words_with_the_same_figures(lang, workspace, ledger_window) -> None:
+    record_year(workspace, months=(3, 4))
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    window = ledger_window()
+    total = window.days_model.rows()[-1]
+    assert total[3:8] == figures(ledger.counts)
+    if lang == "en":
+        assert total[0] == "Year" and window.tabs.tabText(0) == "Party-days"
+        assert window.months.buttons[0].text().splitlines()[1] == "Not held"
+    else:
+        assert total[0] == "全年" and window.tabs.tabText(0) == "每次活动"
+
+
+def test_the_view_fits_a_laptop_screen_in_both_languages(lang, workspace, ledger_window) -> None:
+    record_year(workspace, members=60)
+    window = ledger_window()
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 700
+    assert window.width() <= 1366 and window.height() <= 720
+    for button in window.months.buttons:  # every month's words are whole
+        metrics = button.fontMetrics()
+        widest = max(metrics.horizontalAdvance(line) for line in button.text().splitlines())
+        assert widest <= button.width()
+
+
+# ---- the figures themselves, for any attendance ---------------------------------------------
+
+presences = st.sampled_from([Presence.PRESENT, Presence.LEAVE, Presence.ABSENT])
+
+
+@st.composite
+def recorded_years(draw: st.DrawFn) -> YearLedger:
+    size = draw(st.integers(1, 8))
+    roster = [Member(i + 1, f"成员{i}", "", PartyStatus.FULL) for i in range(size)]
+    months = draw(st.lists(st.integers(1, 12), max_size=14))
+    records = []
+    for plan_id, month in enumerate(months, start=1):
+        chosen = draw(st.lists(presences, min_size=size, max_size=size))
+        attendance = tuple(
+            Attendance(m.id or 0, m.name, p, "事假" if p is Presence.LEAVE else "")
+            for m, p in zip(roster, chosen, strict=True)
+        )
+        records.append(ActivityRecord(plan_id, date(2025, month, 1 + plan_id % 28), attendance))
+    return build_ledger(BRANCH, 2025, records, {}, roster)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ledger=recorded_years())
+def test_summary_figures_add_up_for_any_attendance(ledger: YearLedger) -> None:
+    summary = build_ledger_summary(ledger, LedgerLabels())
+    *days, total = summary.day_rows
+    for column in range(3, 7):  # 应到, 实到, 请假, 缺席
+        assert int(total[column]) == sum(int(row[column]) for row in days)
+        assert int(total[column]) == sum(int(row[column + 10]) for row in summary.member_rows)
+    for expected, present, leave, absent in [
+        *(row[3:7] for row in (*days, total)),
+        *(row[13:17] for row in summary.member_rows),
+    ]:
+        assert int(expected) == int(present) + int(leave) + int(absent)
+    assert [mark == "已开展" for _name, mark in summary.months] == list(ledger.held)
