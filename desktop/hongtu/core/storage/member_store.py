@@ -69,15 +69,16 @@ class MemberStore:
 
     def update(self, member: Member) -> Member:
         """Save an edited member (name, role, status, joined and left dates) by its id."""
-        if member.id is None:
+        member_id = member.id
+        if member_id is None:
             raise MemberNotFoundError(-1)
         member = _tidy(member)
         check_member(member)
         with writing(self._sessions) as session:
-            row = session.get(MemberRow, member.id)
+            row = session.get(MemberRow, member_id)
             if row is None:
-                raise MemberNotFoundError(member.id)
-            _refuse_duplicate(session, row.branch_id, member, member.id)
+                raise MemberNotFoundError(member_id)
+            _refuse_duplicate(session, row.branch_id, member, member_id)
             row.name, row.role = member.name, member.role
             row.party_status = member.party_status.value
             row.joined_on, row.left_on = member.joined_on, member.left_on
