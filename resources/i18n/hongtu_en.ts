@@ -19,6 +19,18 @@
   <context>
     <name>Cli</name>
     <message>
+      <source>- {0} · {1}：{2} → {3}</source>
+      <translation>- {0} · {1}: {2} → {3}</translation>
+    </message>
+    <message>
+      <source>- 与本机相同：第 {0} 条 {1}</source>
+      <translation>- Same as here: entry {0}, {1}</translation>
+    </message>
+    <message>
+      <source>- 新地点：{0}（{1}）</source>
+      <translation>- New place: {0} ({1})</translation>
+    </message>
+    <message>
       <source>{0} 不在当天的支部名册上</source>
       <translation>{0} is not on the branch roster that day</translation>
     </message>
@@ -101,6 +113,10 @@
     <message>
       <source>不支持这种格式</source>
       <translation>Unsupported format</translation>
+    </message>
+    <message>
+      <source>与本机不同的 {0} 处：</source>
+      <translation>{0} differences from this catalogue:</translation>
     </message>
     <message>
       <source>临时增加</source>
@@ -415,6 +431,10 @@
       <translation>import a plan file (hongtu-plan JSON) and print the new plan's number</translation>
     </message>
     <message>
+      <source>导入核实信息：列出与本机站点目录的不同之处；加 --accept-all 全部采用</source>
+      <translation>Import verified site data: list the differences from this catalogue; --accept-all takes them all</translation>
+    </message>
+    <message>
       <source>导入离线地图包文件（.mbtiles）</source>
       <translation>import an offline map package file (.mbtiles)</translation>
     </message>
@@ -429,6 +449,10 @@
     <message>
       <source>导出方案</source>
       <translation>Export Plan</translation>
+    </message>
+    <message>
+      <source>导出核实信息：本机更正或确认过的站点位置和信息（附核实人、日期、来源）</source>
+      <translation>Export verified site data: the positions and facts corrected or confirmed here (with who, when and the source)</translation>
     </message>
     <message>
       <source>小结</source>
@@ -467,6 +491,10 @@
       <translation>Imported: {0} ({1} tiles)</translation>
     </message>
     <message>
+      <source>已导出 {0} 条核实信息（核实人：{1}）：{2}</source>
+      <translation>Exported {0} verified entries (confirmed by {1}): {2}</translation>
+    </message>
+    <message>
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
@@ -489,6 +517,10 @@
     <message>
       <source>已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成</source>
       <translation>Recorded: expected {0}, present {1}, on leave {2}, absent {3}; the plan is marked done</translation>
+    </message>
+    <message>
+      <source>已采用 {0} 处更正，涉及 {1} 个站点；新增 {2} 个地点；{3} 条与本机相同。</source>
+      <translation>Took {0} corrections for {1} sites; added {2} places; {3} entries were the same as here.</translation>
     </message>
     <message>
       <source>年份</source>
@@ -533,6 +565,10 @@
     <message>
       <source>把离线地图包导出为文件</source>
       <translation>export an offline map package to a file</translation>
+    </message>
+    <message>
+      <source>提示：核实人姓名未能记入设置。</source>
+      <translation>Note: the confirmer's name could not be saved in the settings.</translation>
     </message>
     <message>
       <source>提醒：{0} 条（详见界面或 --json）</source>
@@ -597,6 +633,10 @@
     <message>
       <source>数据库正被另一个程序使用（等待 {0} 秒后仍未释放），请稍后再试</source>
       <translation>the database is in use by another program (still locked after waiting {0} s); please try again later</translation>
+    </message>
+    <message>
+      <source>文件中没有条目。</source>
+      <translation>The file has no entries.</translation>
     </message>
     <message>
       <source>文件夹不存在</source>
@@ -707,6 +747,10 @@
       <translation>Incomplete (can be continued)</translation>
     </message>
     <message>
+      <source>未做任何更改。要全部采用，请加 --accept-all 再运行。</source>
+      <translation>Nothing was changed. To take them all, run again with --accept-all.</translation>
+    </message>
+    <message>
       <source>未开展</source>
       <translation>Not held</translation>
     </message>
@@ -725,6 +769,18 @@
     <message>
       <source>来源</source>
       <translation>Source</translation>
+    </message>
+    <message>
+      <source>核实人姓名不能为空、不能超过 100 个字，也不能含控制字符。没有写入文件。</source>
+      <translation>The confirmer's name must not be empty, longer than 100 characters or contain control characters. No file was written.</translation>
+    </message>
+    <message>
+      <source>核实人姓名（记在设置中，下次可省略）</source>
+      <translation>who confirmed the data (remembered in the settings; may be left out next time)</translation>
+    </message>
+    <message>
+      <source>核实信息文件</source>
+      <translation>site-corrections file</translation>
     </message>
     <message>
       <source>格式，见 docs/exports.md</source>
@@ -1035,6 +1091,10 @@
       <translation>Please enter a name</translation>
     </message>
     <message>
+      <source>请用 --by 给出核实人姓名（之后会记住）。没有写入文件。</source>
+      <translation>Give the confirmer's name with --by (it is remembered). No file was written.</translation>
+    </message>
+    <message>
       <source>超过单个地图包的上限 {0} 个瓦片：请缩小区域或缩放级别</source>
       <translation>More than the {0} tiles one package may hold: choose a smaller area or zoom range</translation>
     </message>
@@ -1121,6 +1181,10 @@
     <message>
       <source>这条记录已在别处修改，请重新打开后再改</source>
       <translation>This record was changed elsewhere; open it again before correcting it</translation>
+    </message>
+    <message>
+      <source>采用文件中的全部更正并保存</source>
+      <translation>take and save every correction in the file</translation>
     </message>
     <message>
       <source>重温入党誓词</source>
@@ -3188,6 +3252,189 @@ The existing file was not changed.</translation>
     <message>
       <source>默认交通方式</source>
       <translation>Default transport</translation>
+    </message>
+  </context>
+  <context>
+    <name>SiteCorrections</name>
+    <message>
+      <source>{0:.6f}, {1:.6f}（WGS-84）</source>
+      <translation>{0:.6f}, {1:.6f} (WGS-84)</translation>
+    </message>
+    <message>
+      <source>{0} {1} 核实；来源：{2}；可信度{3}</source>
+      <translation>confirmed by {0} on {1}; source: {2}; confidence {3}</translation>
+    </message>
+    <message>
+      <source>{0}，相距约 {1} 米</source>
+      <translation>{0}, about {1} m away</translation>
+    </message>
+    <message>
+      <source>不是有效的 JSON 文件</source>
+      <translation>not a valid JSON file</translation>
+    </message>
+    <message>
+      <source>不是红途站点核实信息文件（缺少 "format": "hongtu-site-corrections"）</source>
+      <translation>not a HongTu site-corrections file (no "format": "hongtu-site-corrections")</translation>
+    </message>
+    <message>
+      <source>中</source>
+      <translation>medium</translation>
+    </message>
+    <message>
+      <source>位置</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>低</source>
+      <translation>low</translation>
+    </message>
+    <message>
+      <source>只能在外观看</source>
+      <translation>exterior only</translation>
+    </message>
+    <message>
+      <source>同一处出现了两个同名的项</source>
+      <translation>the same name appears twice in one object</translation>
+    </message>
+    <message>
+      <source>同一站点的同一项出现了两次</source>
+      <translation>the same field of the same site appears twice</translation>
+    </message>
+    <message>
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>坐标超出范围</source>
+      <translation>coordinate out of range</translation>
+    </message>
+    <message>
+      <source>对外开放</source>
+      <translation>Open to visitors</translation>
+    </message>
+    <message>
+      <source>开放时间</source>
+      <translation>Opening hours</translation>
+    </message>
+    <message>
+      <source>开放规则</source>
+      <translation>Opening rules</translation>
+    </message>
+    <message>
+      <source>接待参观</source>
+      <translation>open to groups</translation>
+    </message>
+    <message>
+      <source>数值无效</source>
+      <translation>invalid value</translation>
+    </message>
+    <message>
+      <source>数据类型不对</source>
+      <translation>wrong type of value</translation>
+    </message>
+    <message>
+      <source>文件不是 UTF-8 编码的文字</source>
+      <translation>the file is not UTF-8 text</translation>
+    </message>
+    <message>
+      <source>文件太大</source>
+      <translation>the file is too large</translation>
+    </message>
+    <message>
+      <source>文件版本不受支持</source>
+      <translation>unsupported file version</translation>
+    </message>
+    <message>
+      <source>文字中含有控制字符</source>
+      <translation>the text contains control characters</translation>
+    </message>
+    <message>
+      <source>文字中含有无效的字符（孤立代理项）</source>
+      <translation>the text contains an invalid character (a lone surrogate)</translation>
+    </message>
+    <message>
+      <source>文字太长</source>
+      <translation>text too long</translation>
+    </message>
+    <message>
+      <source>无法写入文件 {0}（{1}）。原有文件未被改动。</source>
+      <translation>Cannot write {0} ({1}). Any existing file was left as it was.</translation>
+    </message>
+    <message>
+      <source>无法读取文件 {0}：{1}</source>
+      <translation>Cannot read {0}: {1}</translation>
+    </message>
+    <message>
+      <source>有不认识的项</source>
+      <translation>unknown field</translation>
+    </message>
+    <message>
+      <source>未知</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <source>本机没有这个站点，文件也没有给出它的位置</source>
+      <translation>this catalogue does not have the site and the file gives no position for it</translation>
+    </message>
+    <message>
+      <source>条目太多</source>
+      <translation>too many entries</translation>
+    </message>
+    <message>
+      <source>核实信息文件有问题：{0}。没有导入任何内容。</source>
+      <translation>Problem in the site-corrections file: {0}. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>核实信息文件有问题：{0}（{1}）。没有导入任何内容。</source>
+      <translation>Problem in the site-corrections file: {0} ({1}). Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>核实日期在今天之后</source>
+      <translation>the confirmation date is after today</translation>
+    </message>
+    <message>
+      <source>没有可导出的核实信息：还没有更正过任何站点的位置或信息。没有写入文件。</source>
+      <translation>Nothing to export: no site's position or facts have been corrected here yet. No file was written.</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>第 {0} 条</source>
+      <translation>entry {0}</translation>
+    </message>
+    <message>
+      <source>组织者本人核实（电话或实地）</source>
+      <translation>Confirmed by the organiser (phone or visit)</translation>
+    </message>
+    <message>
+      <source>缺少必填项</source>
+      <translation>a required value is missing</translation>
+    </message>
+    <message>
+      <source>这一条没有任何更正内容</source>
+      <translation>the entry corrects nothing</translation>
+    </message>
+    <message>
+      <source>门票</source>
+      <translation>Admission</translation>
+    </message>
+    <message>
+      <source>闭馆日</source>
+      <translation>Closed days</translation>
+    </message>
+    <message>
+      <source>预约</source>
+      <translation>Booking</translation>
+    </message>
+    <message>
+      <source>高</source>
+      <translation>high</translation>
+    </message>
+    <message>
+      <source>，</source>
+      <translation>, </translation>
     </message>
   </context>
   <context>

@@ -4,6 +4,8 @@ hongtu [--db PATH|URL] [--lang zh_CN|en]            open the desktop app
 hongtu sites list [--json]                          the site catalogue
 hongtu sites add --name N --lat LAT --lon LON --crs wgs84|gcj02|bd09 [--district D]
                                                     add a place (stored in WGS-84)
+hongtu sites export-corrections --output PATH [--by NAME]   share confirmed positions/facts
+hongtu sites import-corrections FILE [--accept-all]         compare (and take) a colleague's
 hongtu plans list|import|show|optimise|rename|export …  plans, headless
 hongtu tiles estimate|download|list|delete|export|import …  offline map packages
 hongtu members import|add|list --branch B …         a branch's roster

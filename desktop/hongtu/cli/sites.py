@@ -1,12 +1,14 @@
-"""`hongtu sites …`: list the catalogue and add places headless."""
+"""`hongtu sites …`: list the catalogue, add places, and share verified site data headless."""
 
 from __future__ import annotations
 
 import argparse
 import math
+from pathlib import Path
 from typing import Any
 
 from hongtu.cli.common import (
+    fail,
     format_table,
     open_workspace,
     say,
@@ -31,6 +33,22 @@ def add_site_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
     )
     adding.add_argument("--district", help=tr("区县名称；不填则按坐标查找"))
     adding.set_defaults(handler=cmd_sites_add)
+    exporting = sites.add_parser(
+        "export-corrections",
+        help=tr("导出核实信息：本机更正或确认过的站点位置和信息（附核实人、日期、来源）"),
+    )
+    exporting.add_argument("--output", required=True, type=Path, help=tr("输出文件路径"))
+    exporting.add_argument("--by", help=tr("核实人姓名（记在设置中，下次可省略）"))
+    exporting.set_defaults(handler=cmd_sites_export_corrections)
+    importing = sites.add_parser(
+        "import-corrections",
+        help=tr("导入核实信息：列出与本机站点目录的不同之处；加 --accept-all 全部采用"),
+    )
+    importing.add_argument("file", type=Path, help=tr("核实信息文件"))
+    importing.add_argument(
+        "--accept-all", action="store_true", help=tr("采用文件中的全部更正并保存")
+    )
+    importing.set_defaults(handler=cmd_sites_import_corrections)
 
 
 def site_json(site: Any) -> dict[str, Any]:
@@ -136,3 +154,98 @@ def _store_place(args: argparse.Namespace, wgs84: Any, crs: Any, district: str |
         workspace.close()
     say(site.id)
     return 0
+
+
+# ---- sharing verified site data ------------------------------------------------------------
+
+
+def cmd_sites_export_corrections(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from hongtu.core.atomic import ExportError
+    from hongtu.core.settings import save_settings
+    from hongtu.corrections_files import (
+        CorrectionsFileError,
+        clean_name,
+        export_corrections_file,
+    )
+
+    given = args.by if args.by is not None else args.settings.confirmer_name
+    name = clean_name(given or "")
+    if name is None:
+        if args.by is None:
+            return fail(tr("请用 --by 给出核实人姓名（之后会记住）。没有写入文件。"))
+        return fail(tr("核实人姓名不能为空、不能超过 100 个字，也不能含控制字符。没有写入文件。"))
+    workspace = open_workspace(args)
+    try:
+        count = export_corrections_file(args.output, workspace.sites, name)
+    except CorrectionsFileError as exc:
+        return fail(exc.message)
+    finally:
+        workspace.close()
+    if name != args.settings.confirmer_name:
+        try:
+            save_settings(dataclasses.replace(args.settings, confirmer_name=name))
+        except ExportError:
+            say(tr("提示：核实人姓名未能记入设置。"), error=True)
+    say(tr("已导出 {0} 条核实信息（核实人：{1}）：{2}").format(count, name, str(args.output)))
+    return 0
+
+
+def cmd_sites_import_corrections(args: argparse.Namespace) -> int:
+    from hongtu.core.corrections_review import apply_review
+    from hongtu.corrections_files import CorrectionsFileError, read_corrections_file
+
+    workspace = open_workspace(args)
+    try:
+        try:
+            read = read_corrections_file(args.file, workspace.sites.list_sites())
+        except CorrectionsFileError as exc:
+            return fail(exc.message)
+        review = read.review
+        _print_review(review)
+        if not args.accept_all:
+            if review.differences or review.new_places:
+                say(tr("未做任何更改。要全部采用，请加 --accept-all 再运行。"))
+            return 0
+        applied = apply_review(workspace.sites, review.differences, review.new_places)
+    finally:
+        workspace.close()
+    say(
+        tr("已采用 {0} 处更正，涉及 {1} 个站点；新增 {2} 个地点；{3} 条与本机相同。").format(
+            len(review.differences),
+            len(applied.changed),
+            len(applied.added),
+            len(review.unchanged),
+        )
+    )
+    return 0
+
+
+def _print_review(review: Any) -> None:
+    from hongtu.corrections_files import field_label, provenance_text, theirs_text, value_text
+
+    if review.differences:
+        say(tr("与本机不同的 {0} 处：").format(len(review.differences)))
+    for difference in review.differences:
+        say(
+            tr("- {0} · {1}：{2} → {3}").format(
+                difference.site_name,
+                field_label(difference.field),
+                value_text(difference.local),
+                theirs_text(difference),
+            )
+        )
+        if difference.provenance is not None:
+            say("  " + provenance_text(difference.provenance))
+    for place in review.new_places:
+        point = place.lead.position
+        say(
+            tr("- 新地点：{0}（{1}）").format(place.name, value_text(point))
+            + "  "
+            + provenance_text(place.lead.provenance)
+        )
+    for entry in review.unchanged:
+        say(tr("- 与本机相同：第 {0} 条 {1}").format(entry.number, entry.site.name))
+    if not (review.differences or review.new_places or review.unchanged):
+        say(tr("文件中没有条目。"))

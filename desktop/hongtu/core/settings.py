@@ -40,6 +40,7 @@ class Settings:
     travel: TravelSettings = field(default_factory=TravelSettings)
     max_day_minutes: int = DEFAULT_MAX_DAY_MINUTES
     language: str = "zh_CN"  # applies at the next start
+    confirmer_name: str = ""  # who exported site corrections last (导出核实信息, --by)
 
     def __post_init__(self) -> None:
         # Every key the app holds is known to the redaction of logs and crash reports.
@@ -85,6 +86,7 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
         "travel": dataclasses.asdict(settings.travel),
         "max_day_minutes": settings.max_day_minutes,
         "language": settings.language,
+        "confirmer_name": settings.confirmer_name,
     }
 
 
@@ -101,6 +103,7 @@ def settings_from_json(data: dict[str, Any]) -> Settings:
         travel=_pick(data, "travel", _travel, default.travel),
         max_day_minutes=_pick(data, "max_day_minutes", _day_minutes, default.max_day_minutes),
         language=_pick(data, "language", _language, default.language),
+        confirmer_name=_pick(data, "confirmer_name", _person, default.confirmer_name),
     )
 
 
@@ -116,6 +119,12 @@ def _pick(data: dict[str, Any], name: str, parse: Any, default: Any) -> Any:
 
 def _key(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and len(value) <= 256 else None
+
+
+def _person(value: object) -> str | None:
+    if not isinstance(value, str) or len(value) > 100 or not value.isprintable():
+        return None
+    return value.strip()
 
 
 def _mode(value: object) -> TransportMode | None:

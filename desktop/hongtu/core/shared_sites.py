@@ -17,7 +17,7 @@ from hongtu.core.coords import to_wgs84
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.plans import Plan
 from hongtu.core.routing import distance_km
-from hongtu.core.sites import PositionOrigin, Site, VisitRules
+from hongtu.core.sites import PositionOrigin, Provenance, Site, VisitorAccess, VisitRules
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
@@ -27,6 +27,7 @@ SHARED_FACTS = ("opening_hours", "closed_days", "reservation", "admission", "pho
 
 POSITION = "position"
 RULES = "rules"
+ACCESS = "visitor_access"
 SAME_POSITION_METRES = 1.0  # closer than this is the same position (rounding in the file)
 
 
@@ -45,9 +46,11 @@ class SiteDifference:
 
     site_id: int
     site_name: str
-    field: str  # POSITION, RULES or a name in SHARED_FACTS
-    local: LatLon | VisitRules | str | None
-    theirs: LatLon | VisitRules | str
+    field: str  # POSITION, RULES, ACCESS or a text fact (SHARED_FACTS, or "address")
+    local: LatLon | VisitRules | VisitorAccess | str | None
+    theirs: LatLon | VisitRules | VisitorAccess | str
+    provenance: Provenance | None = None  # who confirmed it (a site-corrections file)
+    given_in: Crs = Crs.WGS84  # for a position: the system the sender gave it in
 
     @property
     def shift_metres(self) -> float | None:
@@ -141,17 +144,18 @@ def _read_site(value: Any, path: str) -> SharedSite:
         raise SharedSitesError("wrong_type", path)
     position = None
     if value.get("position") is not None:
-        position = _read_position(value["position"], f"{path}.position")
+        position = read_point(value["position"], f"{path}.position")[0]
     facts = None
     if value.get("facts") is not None:
         facts = _read_facts(value["facts"], f"{path}.facts")
     rules = None
     if value.get("rules") is not None:
-        rules = _read_rules(value["rules"], f"{path}.rules")
+        rules = read_rules(value["rules"], f"{path}.rules")
     return SharedSite(position=position, facts=facts, rules=rules)
 
 
-def _read_position(value: Any, path: str) -> LatLon:
+def read_point(value: Any, path: str) -> tuple[LatLon, Crs]:
+    """``{"lat", "lon", "crs"}`` → the point in WGS-84 and the system it was given in."""
     if not isinstance(value, dict):
         raise SharedSitesError("wrong_type", path)
     numbers = []
@@ -161,15 +165,19 @@ def _read_position(value: Any, path: str) -> LatLon:
             raise SharedSitesError("missing", f"{path}.{name}")
         if isinstance(number, bool) or not isinstance(number, int | float):
             raise SharedSitesError("wrong_type", f"{path}.{name}")
-        if not abs(float(number)) <= limit:  # also refuses NaN
+        try:
+            degrees = float(number)
+        except OverflowError:  # an integer too large for a float
+            degrees = float("inf")
+        if not abs(degrees) <= limit:  # also refuses NaN
             raise SharedSitesError("coordinate_out_of_range", f"{path}.{name}")
-        numbers.append(float(number))
+        numbers.append(degrees)
     crs_value = value.get("crs", Crs.WGS84.value)
     try:
         crs = Crs(crs_value)
     except ValueError as error:
         raise SharedSitesError("invalid_value", f"{path}.crs") from error
-    return to_wgs84(LatLon(numbers[0], numbers[1]), crs)
+    return to_wgs84(LatLon(numbers[0], numbers[1]), crs), crs
 
 
 def _read_facts(value: Any, path: str) -> dict[str, str]:
@@ -211,7 +219,7 @@ def _read_count(value: Any, path: str, maximum: int) -> int | None:
     return value
 
 
-def _read_rules(value: Any, path: str) -> VisitRules:
+def read_rules(value: Any, path: str) -> VisitRules:
     if not isinstance(value, dict):
         raise SharedSitesError("wrong_type", path)
     weekdays = value.get("closed_weekdays")
@@ -241,6 +249,11 @@ def _read_rules(value: Any, path: str) -> VisitRules:
 # ---- comparing and taking ----------------------------------------------------------------------
 
 
+def position_moved(local: LatLon | None, theirs: LatLon) -> bool:
+    """Whether ``theirs`` is a different position from ``local`` (None: no position here)."""
+    return local is None or distance_km(local, theirs) * 1000 > SAME_POSITION_METRES
+
+
 def site_differences(
     shared: Mapping[str, SharedSite], local_sites: Iterable[Site]
 ) -> list[SiteDifference]:
@@ -257,10 +270,7 @@ def site_differences(
             continue
         if theirs.position is not None:
             local = site.position.point if site.position is not None else None
-            moved = local is None or distance_km(local, theirs.position) * 1000 > (
-                SAME_POSITION_METRES
-            )
-            if moved:
+            if position_moved(local, theirs.position):
                 differences.append(
                     SiteDifference(site.id, site.name, POSITION, local, theirs.position)
                 )
@@ -276,19 +286,22 @@ def site_differences(
 
 
 def apply_differences(store: SiteStore, chosen: Iterable[SiteDifference]) -> list[Site]:
-    """Store each chosen value as the organiser's own correction; the sites as stored after."""
+    """Store each chosen value as a correction (with its provenance, when it has one); the
+    sites as stored after."""
     changed: dict[int, Site] = {}
     for difference in chosen:
-        theirs = difference.theirs
+        theirs, site_id, origin = difference.theirs, difference.site_id, difference.provenance
         if difference.field == POSITION:
             assert isinstance(theirs, LatLon)
-            site = store.set_position(difference.site_id, theirs, Crs.WGS84)
+            site = store.set_position(site_id, theirs, difference.given_in, origin)
         elif difference.field == RULES:
             assert isinstance(theirs, VisitRules)
-            site = store.set_rules(difference.site_id, theirs)
-        elif difference.field in SHARED_FACTS:
-            assert isinstance(theirs, str)
-            site = store.set_fact(difference.site_id, difference.field, theirs)
+            site = store.set_rules(site_id, theirs, origin)
+        elif difference.field == ACCESS:
+            assert isinstance(theirs, VisitorAccess)
+            site = store.set_visitor_access(site_id, theirs, origin)
+        elif isinstance(theirs, str):  # the store refuses a name that is not a text fact
+            site = store.set_fact(site_id, difference.field, theirs, origin)
         else:
             raise ValueError(f"not a shared field: {difference.field}")
         changed[site.id] = site

@@ -46,6 +46,20 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a correction came from: who confirmed it, on which day, on what evidence.
+
+    Carried by values taken from a site-corrections file (docs/site-corrections.md); the
+    organiser's own edits have none (the details panel says 组织者填写).
+    """
+
+    confirmed_by: str
+    confirmed_on: date
+    source: str
+    confidence: Confidence
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One textual fact about a site. ``value is None`` means unknown."""
 
@@ -147,6 +161,12 @@ class Site:
     rules: VisitRules = field(default_factory=VisitRules)
     search_keys: str = ""  # name + aliases + pinyin initials, lower-case, for the list filter
     access: Access = field(default_factory=Access)
+    # (field, provenance) for each corrected field taken from a site-corrections file
+    provenance: tuple[tuple[str, Provenance], ...] = ()
+
+    def provenance_of(self, name: str) -> Provenance | None:
+        """Who confirmed ``name`` (a field of ``EDITABLE_FIELDS``), if it came from a file."""
+        return next((p for field_name, p in self.provenance if field_name == name), None)
 
     @property
     def position_is_estimate(self) -> bool:

@@ -21,8 +21,8 @@ from hongtu.core.storage.problems import (
 
 # The newest migration in db/versions. A test checks it against Alembic's head, so start-up can
 # skip importing Alembic when the file is already current.
-SCHEMA_HEAD = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+SCHEMA_HEAD = "0005"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 
 def resolve_url(db: str | None) -> str:
@@ -132,8 +132,9 @@ def _check_writable(path: Path) -> None:
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise DatabaseError(DatabaseProblem.READ_ONLY_FOLDER, str(path))
     try:
-        con = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True,
-                              timeout=_CHECK_TIMEOUT_S)
+        con = sqlite3.connect(
+            f"file:{quote(str(path))}?mode=rw", uri=True, timeout=_CHECK_TIMEOUT_S
+        )
     except sqlite3.Error as exc:
         raise _classify_sqlite_error(path, exc) from exc
     try:
@@ -152,7 +153,8 @@ def _classify_sqlite_error(path: Path, exc: sqlite3.Error) -> DatabaseError:
         # "unable to open database file" on an existing, readable file: the folder refuses the
         # journal SQLite must create next to it.
         problem = (
-            DatabaseProblem.READ_ONLY_FOLDER if "unable to open" in text
+            DatabaseProblem.READ_ONLY_FOLDER
+            if "unable to open" in text
             else DatabaseProblem.CORRUPT
         )
     return DatabaseError(problem, str(path), str(exc))

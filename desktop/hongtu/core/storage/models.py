@@ -74,6 +74,9 @@ class SiteEditRow(Base):
     field: Mapped[str] = mapped_column(String(32))
     value: Mapped[Any] = mapped_column(JSON)
     edited_at: Mapped[datetime] = mapped_column(DateTime)
+    # who confirmed it, when, the source and a confidence (``site_rows.provenance_to_json``);
+    # None for the organiser's own edit
+    provenance: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     site: Mapped[SiteRow] = relationship(back_populates="edits")
 

@@ -164,11 +164,13 @@ def _read_plan(con: sqlite3.Connection, plan_id: int) -> Plan | None:
 
 def _edits_by_site(con: sqlite3.Connection) -> dict[int, list[SimpleNamespace]]:
     edits: dict[int, list[SimpleNamespace]] = {}
-    for row in con.execute("SELECT site_id, field, value, edited_at FROM site_edits ORDER BY id"):
+    query = "SELECT site_id, field, value, edited_at, provenance FROM site_edits ORDER BY id"
+    for row in con.execute(query):
         edit = SimpleNamespace(
             field=row["field"],
             value=json.loads(row["value"]) if row["value"] is not None else None,
             edited_at=datetime.fromisoformat(row["edited_at"]),
+            provenance=json.loads(row["provenance"]) if row["provenance"] is not None else None,
         )
         edits.setdefault(row["site_id"], []).append(edit)
     return edits

@@ -6,7 +6,7 @@ Free of SQLAlchemy: the same mapping serves the ORM rows and the start-up fast p
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any, Protocol
 
 from hongtu.core import clocktime
@@ -18,6 +18,7 @@ from hongtu.core.sites import (
     Fact,
     Position,
     PositionOrigin,
+    Provenance,
     Site,
     SiteCategory,
     Source,
@@ -109,6 +110,30 @@ def _access(data: dict[str, Any] | None) -> Access:
     )
 
 
+def provenance_to_json(provenance: Provenance) -> dict[str, Any]:
+    return {
+        "confirmed_by": provenance.confirmed_by,
+        "confirmed_on": provenance.confirmed_on.isoformat(),
+        "source": provenance.source,
+        "confidence": provenance.confidence.value,
+    }
+
+
+def provenance_from_json(data: dict[str, Any] | None) -> Provenance | None:
+    """None for the organiser's own edit (and for anything unreadable: shown as their own)."""
+    if not data:
+        return None
+    try:
+        return Provenance(
+            confirmed_by=str(data["confirmed_by"]),
+            confirmed_on=date.fromisoformat(data["confirmed_on"]),
+            source=str(data["source"]),
+            confidence=Confidence(data["confidence"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def rules_to_json(rules: VisitRules) -> dict[str, Any]:
     def hhmm(value: time | None) -> str | None:
         return clocktime.hhmm(value) if value else None
@@ -172,28 +197,37 @@ def _position(row: SiteRowLike) -> Position | None:
     )
 
 
-def _user_position(value: dict[str, Any], edited_at: datetime) -> Position:
+def _user_position(
+    value: dict[str, Any], edited_at: datetime, provenance: Provenance | None
+) -> Position:
     return Position(
         point=LatLon(value["lat"], value["lon"]),
         crs_origin=Crs(value.get("crs_origin", "wgs84")),
-        confidence=Confidence.HIGH,
-        basis="user",
+        confidence=provenance.confidence if provenance else Confidence.HIGH,
+        basis=provenance.source if provenance else "user",
         verified=True,
         origin=PositionOrigin.USER,
-        edited_on=edited_at.date(),
+        edited_on=provenance.confirmed_on if provenance else edited_at.date(),
     )
 
 
 def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
     """The site as shown; ``with_edits=False`` gives the catalogue's own values only."""
     edits = {edit.field: edit for edit in row.edits} if with_edits else {}
+    provenance = {
+        name: found
+        for name, edit in edits.items()
+        if (found := provenance_from_json(getattr(edit, "provenance", None))) is not None
+    }
     facts = {name: _fact(row.facts.get(name)) for name in FACT_FIELDS}
     for name in FACT_FIELDS:
         if name in edits:
-            facts[name] = Fact(edits[name].value, Confidence.HIGH, (), PositionOrigin.USER)
+            confidence = provenance[name].confidence if name in provenance else Confidence.HIGH
+            facts[name] = Fact(edits[name].value, confidence, (), PositionOrigin.USER)
     position = _position(row)
     if "position" in edits:
-        position = _user_position(edits["position"].value, edits["position"].edited_at)
+        edit = edits["position"]
+        position = _user_position(edit.value, edit.edited_at, provenance.get("position"))
     visit_minutes = row.visit_minutes
     if "visit_minutes" in edits:
         visit_minutes = edits["visit_minutes"].value
@@ -203,6 +237,8 @@ def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
         status = VisitorAccess(edits[ACCESS_FIELD].value)
         known = status is not VisitorAccess.UNKNOWN
         confidence = Confidence.HIGH if known else Confidence.UNKNOWN
+        if known and ACCESS_FIELD in provenance:
+            confidence = provenance[ACCESS_FIELD].confidence
         access = Access(status, confidence, (), PositionOrigin.USER)
     return Site(
         id=row.id,
@@ -233,4 +269,5 @@ def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
         rules=rules,
         search_keys=row.search_keys,
         access=access,
+        provenance=tuple(sorted(provenance.items())),
     )

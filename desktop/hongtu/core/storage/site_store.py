@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -14,6 +14,7 @@ from hongtu.core.geo import Crs, LatLon
 from hongtu.core.sites import (
     Confidence,
     Position,
+    Provenance,
     Site,
     SiteCategory,
     VisitorAccess,
@@ -26,6 +27,8 @@ from hongtu.core.storage.site_rows import (
     FACT_FIELDS,
     access_to_json,
     fact_to_json,
+    provenance_from_json,
+    provenance_to_json,
     row_to_site,
     rules_to_json,
     source_to_json,
@@ -56,6 +59,15 @@ class NewPlace:
     district_adcode: str | None = None
     in_taiyuan: bool = True
     address: str | None = None
+
+
+@dataclass(frozen=True)
+class EditInfo:
+    """One field the organiser corrected: when, and (taken from a file) who confirmed it."""
+
+    field: str
+    edited_on: date
+    provenance: Provenance | None
 
 
 class SiteStore:
@@ -96,36 +108,59 @@ class SiteStore:
         with self._sessions() as session:
             return frozenset(edited_fields(self._row(session, site_id)))
 
+    def list_edits(self) -> dict[int, list[EditInfo]]:
+        """Every site's corrected fields (site id → its edits), for exporting them."""
+        with self._sessions() as session:
+            edits: dict[int, list[EditInfo]] = {}
+            for edit in session.scalars(select(SiteEditRow).order_by(SiteEditRow.id)):
+                info = EditInfo(
+                    edit.field, edit.edited_at.date(), provenance_from_json(edit.provenance)
+                )
+                edits.setdefault(edit.site_id, []).append(info)
+            return edits
+
     def count(self) -> int:
         with self._sessions() as session:
             return len(session.scalars(select(SiteRow.id)).all())
 
     # ---- the organiser's corrections ---------------------------------------------------------
 
-    def set_position(self, site_id: int, point: LatLon, crs_origin: Crs) -> Site:
+    def set_position(
+        self,
+        site_id: int,
+        point: LatLon,
+        crs_origin: Crs,
+        provenance: Provenance | None = None,
+    ) -> Site:
         value = {"lat": point.lat, "lon": point.lon, "crs_origin": crs_origin.value}
-        return self._set_edit(site_id, "position", value)
+        return self._set_edit(site_id, "position", value, provenance)
 
     def restore_catalogue_position(self, site_id: int) -> Site:
         return self.clear_edit(site_id, "position")
 
-    def set_fact(self, site_id: int, field: str, value: str | None) -> Site:
+    def set_fact(
+        self, site_id: int, field: str, value: str | None, provenance: Provenance | None = None
+    ) -> Site:
         if field not in FACT_FIELDS:
             raise ValueError(f"not an editable fact: {field}")
         cleaned = value.strip() if value else None
-        return self._set_edit(site_id, field, cleaned or None)
+        return self._set_edit(site_id, field, cleaned or None, provenance)
 
     def set_visit_minutes(self, site_id: int, minutes: int) -> Site:
         if not 1 <= minutes <= 12 * 60:
             raise ValueError("visit minutes must be between 1 and 720")
         return self._set_edit(site_id, "visit_minutes", minutes)
 
-    def set_rules(self, site_id: int, rules: VisitRules) -> Site:
-        return self._set_edit(site_id, "rules", rules_to_json(rules))
+    def set_rules(
+        self, site_id: int, rules: VisitRules, provenance: Provenance | None = None
+    ) -> Site:
+        return self._set_edit(site_id, "rules", rules_to_json(rules), provenance)
 
-    def set_visitor_access(self, site_id: int, status: VisitorAccess) -> Site:
+    def set_visitor_access(
+        self, site_id: int, status: VisitorAccess, provenance: Provenance | None = None
+    ) -> Site:
         """What the organiser found out about going inside (``clear_edit`` hands it back)."""
-        return self._set_edit(site_id, ACCESS_FIELD, status.value)
+        return self._set_edit(site_id, ACCESS_FIELD, status.value, provenance)
 
     def clear_edit(self, site_id: int, field: str) -> Site:
         self._prefetched = None
@@ -134,16 +169,26 @@ class SiteStore:
             row.edits = [edit for edit in row.edits if edit.field != field]
         return self.get(site_id)
 
-    def _set_edit(self, site_id: int, field: str, value: Any) -> Site:
+    def _set_edit(
+        self, site_id: int, field: str, value: Any, provenance: Provenance | None = None
+    ) -> Site:
+        """Store the organiser's value; ``provenance`` when it was taken from a corrections
+        file (an edit of their own replaces any provenance the field had)."""
         self._prefetched = None
+        origin = provenance_to_json(provenance) if provenance is not None else None
         with writing(self._sessions) as session:
             row = self._row(session, site_id)
             existing = next((e for e in row.edits if e.field == field), None)
             if existing is None:
-                row.edits.append(SiteEditRow(field=field, value=value, edited_at=datetime.now()))
+                row.edits.append(
+                    SiteEditRow(
+                        field=field, value=value, edited_at=datetime.now(), provenance=origin
+                    )
+                )
             else:
                 existing.value = value
                 existing.edited_at = datetime.now()
+                existing.provenance = origin
         return self.get(site_id)
 
     @staticmethod
@@ -268,6 +313,7 @@ def edited_fields(row: SiteRow) -> set[str]:
 __all__ = [
     "EDITABLE_FIELDS",
     "FACT_FIELDS",
+    "EditInfo",
     "NewPlace",
     "SeedReport",
     "SiteNotFoundError",
