@@ -139,7 +139,7 @@ def test_no_module_imports_another_modules_private_names() -> None:
 # ---- narrow seams in the window ---------------------------------------------------------------
 
 QT = SOURCES / "qt"
-PANELS = ("plan_ui.py", "site_editing.py", "ledger_ui.py")
+PANELS = ("plan_ui.py", "site_editing.py", "ledger_ui.py", "branch_tools.py")
 
 
 def _window_names(path: Path) -> set[str]:

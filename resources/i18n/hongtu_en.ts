@@ -17,6 +17,81 @@
     </message>
   </context>
   <context>
+    <name>BranchTools</name>
+    <message>
+      <source>只能备份 SQLite 数据库文件。</source>
+      <translation>Only an SQLite database file can be backed up.</translation>
+    </message>
+    <message>
+      <source>备份失败</source>
+      <translation>Backup failed</translation>
+    </message>
+    <message>
+      <source>备份数据</source>
+      <translation>Back Up Data</translation>
+    </message>
+    <message>
+      <source>备份数据(&amp;B)…</source>
+      <translation>&amp;Back Up Data…</translation>
+    </message>
+    <message>
+      <source>已备份到 {0}（数据库和 {1} 个照片文件）</source>
+      <translation>Backed up to {0} (the database and {1} photo files)</translation>
+    </message>
+    <message>
+      <source>已恢复</source>
+      <translation>Restored</translation>
+    </message>
+    <message>
+      <source>当前数据未被改动。</source>
+      <translation>Your current data was not changed.</translation>
+    </message>
+    <message>
+      <source>恢复前的数据已保存在 {0}。</source>
+      <translation>The data as it was before the restore is saved in {0}.</translation>
+    </message>
+    <message>
+      <source>恢复数据</source>
+      <translation>Restore Data</translation>
+    </message>
+    <message>
+      <source>恢复数据(&amp;R)…</source>
+      <translation>&amp;Restore Data…</translation>
+    </message>
+    <message>
+      <source>成员名单(&amp;M)…</source>
+      <translation>&amp;Members…</translation>
+    </message>
+    <message>
+      <source>支部成员：导入名册、添加、编辑、标记离开</source>
+      <translation>The branch's members: import a roster, add, edit, mark as left</translation>
+    </message>
+    <message>
+      <source>数据已从备份恢复。红途现在关闭，请重新打开以使用恢复的数据。</source>
+      <translation>The data was restored from the backup. HongTu will now close; open it again to use the restored data.</translation>
+    </message>
+    <message>
+      <source>无法恢复</source>
+      <translation>Cannot restore</translation>
+    </message>
+    <message>
+      <source>用 {0} 制作的备份（{1} 个照片文件）替换现在的全部方案、名单、活动记录和照片？
+
+现在的数据会先另存一份安全副本。恢复后红途会关闭，请重新打开。</source>
+      <translation>Replace all current plans, rosters, activity records and photos with the backup made {0} ({1} photo files)?
+
+A safety copy of the current data is saved first. HongTu closes after the restore; open it again.</translation>
+    </message>
+    <message>
+      <source>红途备份-{0}.zip</source>
+      <translation>HongTu-backup-{0}.zip</translation>
+    </message>
+    <message>
+      <source>红途备份（*.zip）</source>
+      <translation>HongTu backup (*.zip)</translation>
+    </message>
+  </context>
+  <context>
     <name>Cli</name>
     <message>
       <source>- {0} · {1}：{2} → {3}</source>
@@ -3118,6 +3193,137 @@ The existing file was not changed.</translation>
     <message>
       <source>这个方案还有 {0} 个问题，发出去之前请先看一看：</source>
       <translation>This plan still has {0} problem(s). Please look at them before it goes out:</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterDialog</name>
+    <message>
+      <source>Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期可选；有问题则一人也不导入</source>
+      <translation>Excel (.xlsx) or CSV: a name column; role, Party status and joining date optional. If anything is wrong, nobody is imported</translation>
+    </message>
+    <message>
+      <source>{0} 离开支部后仍保留在名单和台账里，只是不再出现在之后的签到表上。</source>
+      <translation>After leaving, {0} stays on the list and in the ledger, but no longer appears on later sign-in sheets.</translation>
+    </message>
+    <message>
+      <source>……另有 {0} 处</source>
+      <translation>… and {0} more</translation>
+    </message>
+    <message>
+      <source>从文件导入…</source>
+      <translation>Import from File…</translation>
+    </message>
+    <message>
+      <source>例如：组织委员</source>
+      <translation>e.g. organisation committee member</translation>
+    </message>
+    <message>
+      <source>党支部</source>
+      <translation>Party branch</translation>
+    </message>
+    <message>
+      <source>党支部名称</source>
+      <translation>Name of the Party branch</translation>
+    </message>
+    <message>
+      <source>入党积极分子</source>
+      <translation>Activist</translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>加入日期</source>
+      <translation>Joined</translation>
+    </message>
+    <message>
+      <source>名册有 {0} 处问题，未导入任何人：</source>
+      <translation>The roster has {0} problem(s); nobody was imported:</translation>
+    </message>
+    <message>
+      <source>名册（*.xlsx *.csv）</source>
+      <translation>Roster (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <source>在册 {0} 人，已离开 {1} 人</source>
+      <translation>{0} current members, {1} left</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>已从 {0} 导入：新增 {1} 人，更新 {2} 人</source>
+      <translation>Imported from {0}: {1} added, {2} updated</translation>
+    </message>
+    <message>
+      <source>已知</source>
+      <translation>Known</translation>
+    </message>
+    <message>
+      <source>已离开</source>
+      <translation>Left</translation>
+    </message>
+    <message>
+      <source>成员名单</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <source>政治面貌</source>
+      <translation>Party status</translation>
+    </message>
+    <message>
+      <source>未导入任何人。</source>
+      <translation>Nobody was imported.</translation>
+    </message>
+    <message>
+      <source>标记离开</source>
+      <translation>Mark as Left</translation>
+    </message>
+    <message>
+      <source>标记离开…</source>
+      <translation>Mark as Left…</translation>
+    </message>
+    <message>
+      <source>正式党员</source>
+      <translation>Full member</translation>
+    </message>
+    <message>
+      <source>添加成员</source>
+      <translation>Add Member</translation>
+    </message>
+    <message>
+      <source>添加成员…</source>
+      <translation>Add Member…</translation>
+    </message>
+    <message>
+      <source>离开日期</source>
+      <translation>Left on</translation>
+    </message>
+    <message>
+      <source>编辑…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>编辑成员</source>
+      <translation>Edit Member</translation>
+    </message>
+    <message>
+      <source>职务</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>这个支部还没有成员：从文件导入名册，或逐个添加。</source>
+      <translation>This branch has no members yet: import a roster file, or add them one by one.</translation>
+    </message>
+    <message>
+      <source>选择名册文件</source>
+      <translation>Choose a Roster File</translation>
+    </message>
+    <message>
+      <source>预备党员</source>
+      <translation>Probationary member</translation>
     </message>
   </context>
   <context>

@@ -59,6 +59,7 @@ from hongtu.qt.window_state import restore_geometry, restore_splitter, save_geom
 if TYPE_CHECKING:
     from hongtu.core.settings import Settings
     from hongtu.core.workspace import Workspace
+    from hongtu.qt.branch_tools import BranchTools
     from hongtu.qt.ledger_ui import LedgerUi
     from hongtu.qt.plan_ui import PlanUi
     from hongtu.qt.site_editing import SiteEditing
@@ -273,6 +274,7 @@ class MainWindow(PanelHost):
         self.site_editing: SiteEditing | None = None
         self.plan_ui: PlanUi | None = None
         self.ledger_ui: LedgerUi | None = None
+        self.branch_tools: BranchTools | None = None
         if not defer_tools:
             self.install_tools()
         self.site_list.table.selectionModel().currentRowChanged.connect(
@@ -289,6 +291,7 @@ class MainWindow(PanelHost):
         """The plan editor and the site-editing tools (menus, panes, actions). Idempotent."""
         if self.plan_ui is not None:
             return
+        from hongtu.qt.branch_tools import install_branch_tools
         from hongtu.qt.ledger_ui import LedgerUi
         from hongtu.qt.plan_ui import PlanUi
         from hongtu.qt.site_editing import SiteEditing
@@ -297,6 +300,7 @@ class MainWindow(PanelHost):
         self.site_editing.install()
         self.plan_ui = PlanUi(self, self.map_controller, self.site_editing.settings)
         self.plan_ui.install()
+        self.branch_tools = install_branch_tools(self, self.plan_ui)
         self.site_editing.settings_changed.connect(self.plan_ui.set_settings)
         self.ledger_ui = LedgerUi(self)
         self.ledger_ui.install()

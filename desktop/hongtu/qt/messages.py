@@ -30,6 +30,12 @@ def question(parent: QWidget | None, title: str, text: str, default_yes: bool = 
     return box.exec() == Button.Yes
 
 
+def information(parent: QWidget | None, title: str, text: str) -> None:
+    box = _box(parent, QMessageBox.Icon.Information, title, text)
+    box.setStandardButtons(Button.Ok)
+    box.exec()
+
+
 def warning(parent: QWidget | None, title: str, text: str) -> None:
     box = _box(parent, QMessageBox.Icon.Warning, title, text)
     box.setStandardButtons(Button.Ok)

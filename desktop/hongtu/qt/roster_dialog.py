@@ -1,0 +1,434 @@
+"""成员名单: a branch's roster in the window — import from XLSX/CSV, add, edit, mark as left.
+
+Everything goes through the core (``hongtu.core.members`` reads and checks a file as a whole,
+``MemberStore`` saves); this module only shows the roster and words the problems. A file with
+any problem imports nobody and its problems are listed by row in the dialog. Members who left
+stay on the list (greyed, with the date), so the year's ledger can still name them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hongtu.cli.members import member_edit_text, member_error_text, member_problem_text
+from hongtu.core.members import (
+    Member,
+    MemberEditError,
+    MemberImportError,
+    PartyStatus,
+    read_member_file,
+)
+from hongtu.core.roster import MAX_NAME_CHARS
+from hongtu.qt.messages import plain_label
+
+if TYPE_CHECKING:
+    from hongtu.core.storage.member_store import MemberStore
+
+SHOWN_PROBLEMS = 12  # the rest are counted ("… and N more")
+LEFT_COLOUR = QColor("#8a8a8a")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RosterDialog", text)
+
+
+def status_names() -> dict[PartyStatus, str]:
+    return {
+        PartyStatus.FULL: tr("正式党员"),
+        PartyStatus.PROBATIONARY: tr("预备党员"),
+        PartyStatus.ACTIVIST: tr("入党积极分子"),
+        PartyStatus.OTHER: tr("其他"),
+    }
+
+
+def import_error_text(error: MemberImportError) -> str:
+    """The whole refusal: the file's problem, or every row at fault (the first few)."""
+    if error.code is not None:
+        return member_error_text(error) + "\n" + tr("未导入任何人。")
+    lines = [tr("名册有 {0} 处问题，未导入任何人：").format(len(error.problems))]
+    lines += [member_problem_text(p) for p in error.problems[:SHOWN_PROBLEMS]]
+    if len(error.problems) > SHOWN_PROBLEMS:
+        lines.append(tr("……另有 {0} 处").format(len(error.problems) - SHOWN_PROBLEMS))
+    return "\n".join(lines)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class _DateField(QWidget):
+    """An optional date: a check box (known or not) and the date."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.known = QCheckBox(label, self)
+        self.edit = QDateEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDate(_qdate(date.today()))
+        self.edit.setEnabled(False)
+        self.known.toggled.connect(self.edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.known)
+        row.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return _day(self.edit.date()) if self.known.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        self.known.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(_qdate(day))
+
+
+class MemberDialog(QDialog):
+    """Add (``member`` None) or edit one member; saves through ``save`` and shows its refusal."""
+
+    def __init__(
+        self,
+        save: Callable[[Member], Member],
+        member: Member | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._id = member.id if member else None
+        self.saved: Member | None = None
+        self.setWindowTitle(tr("编辑成员") if member else tr("添加成员"))
+        self.name = QLineEdit(self)
+        self.name.setMaxLength(MAX_NAME_CHARS)
+        self.role = QLineEdit(self)
+        self.role.setPlaceholderText(tr("例如：组织委员"))
+        self.status = QComboBox(self)
+        for status, text in status_names().items():
+            self.status.addItem(text, status.value)
+        self.joined = _DateField(tr("已知"), self)
+        self.left = _DateField(tr("已离开"), self)
+        self.problem = plain_label(parent=self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a40000;")
+        self.problem.hide()
+        form = QFormLayout()
+        form.addRow(tr("姓名"), self.name)
+        form.addRow(tr("职务"), self.role)
+        form.addRow(tr("政治面貌"), self.status)
+        form.addRow(tr("加入日期"), self.joined)
+        if member is not None:
+            form.addRow(tr("离开日期"), self.left)
+        else:
+            self.left.hide()  # a new member has not left; 标记离开 does that later
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+        if member is not None:
+            self.name.setText(member.name)
+            self.role.setText(member.role)
+            self.status.setCurrentIndex(self.status.findData(member.party_status.value))
+            self.joined.set_value(member.joined_on)
+            self.left.set_value(member.left_on)
+        else:
+            self.status.setCurrentIndex(self.status.findData(PartyStatus.FULL.value))
+
+    def member(self) -> Member:
+        return Member(
+            self._id,
+            self.name.text(),
+            self.role.text(),
+            PartyStatus(self.status.currentData()),
+            self.joined.value(),
+            self.left.value() if self._id is not None else None,
+        )
+
+    def _on_save(self) -> None:
+        try:
+            self.saved = self._save(self.member())
+        except MemberEditError as exc:
+            self.problem.setText(member_edit_text(exc))
+            self.problem.show()
+            return
+        self.accept()
+
+
+class LeaveDialog(QDialog):
+    """The day a member leaves the branch (their history stays)."""
+
+    def __init__(self, member: Member, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("标记离开"))
+        self.day = QDateEdit(self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDate(_qdate(date.today()))
+        if member.joined_on is not None:
+            self.day.setMinimumDate(_qdate(member.joined_on))
+        note = plain_label(
+            tr("{0} 离开支部后仍保留在名单和台账里，只是不再出现在之后的签到表上。").format(
+                member.name
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(tr("离开日期"), self.day)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> date:
+        return _day(self.day.date())
+
+
+class RosterDialog(QDialog):
+    """One branch's members at a time; ``roster_changed`` after every save."""
+
+    roster_changed = Signal(str)  # the branch
+
+    COLUMNS = 5
+
+    def __init__(
+        self,
+        store: MemberStore,
+        branches: list[str],
+        branch: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(tr("成员名单"))
+        self.branch = QComboBox(self)
+        self.branch.setEditable(True)
+        self.branch.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.branch.lineEdit().setPlaceholderText(tr("党支部名称"))
+        known = sorted({*store.branches(), *(b.strip() for b in branches if b.strip())})
+        self.branch.addItems(known)
+        self.branch.setCurrentText(branch.strip() or (known[0] if known else ""))
+        self.branch.currentTextChanged.connect(self._on_branch_changed)
+        self.table = QTableWidget(0, self.COLUMNS, self)
+        self.table.setHorizontalHeaderLabels(
+            [tr("姓名"), tr("职务"), tr("政治面貌"), tr("加入日期"), tr("离开日期")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._on_edit_clicked)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.counts = plain_label(parent=self)
+        self.outcome = QPlainTextEdit(self)  # the import's refusal or result, as plain text
+        self.outcome.setReadOnly(True)
+        self.outcome.hide()
+        self.import_button = QPushButton(tr("从文件导入…"), self)
+        self.import_button.setToolTip(
+            tr("Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期可选；有问题则一人也不导入")
+        )
+        self.add_button = QPushButton(tr("添加成员…"), self)
+        self.edit_button = QPushButton(tr("编辑…"), self)
+        self.leave_button = QPushButton(tr("标记离开…"), self)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.leave_button.clicked.connect(self._on_leave_clicked)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        top = QFormLayout()
+        top.addRow(tr("党支部"), self.branch)
+        actions = QHBoxLayout()
+        for button in (self.import_button, self.add_button, self.edit_button, self.leave_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.outcome)
+        layout.addWidget(close)
+        self.resize(720, 500)
+        self.members: list[Member] = []
+        self.reload()
+
+    # ---- showing ----------------------------------------------------------------------------
+    def current_branch(self) -> str:
+        return " ".join(self.branch.currentText().split())
+
+    def reload(self) -> None:
+        branch = self.current_branch()
+        self.members = self.store.members(branch) if branch else []
+        names = status_names()
+        self.table.setRowCount(len(self.members))
+        for row, member in enumerate(self.members):
+            values = [
+                member.name,
+                member.role,
+                names[member.party_status],
+                member.joined_on.isoformat() if member.joined_on else "",
+                member.left_on.isoformat() if member.left_on else "",
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if member.left_on is not None:
+                    item.setForeground(QBrush(LEFT_COLOUR))
+                self.table.setItem(row, column, item)
+        current = sum(1 for m in self.members if m.left_on is None)
+        self.counts.setText(
+            tr("在册 {0} 人，已离开 {1} 人").format(current, len(self.members) - current)
+            if self.members
+            else tr("这个支部还没有成员：从文件导入名册，或逐个添加。")
+        )
+        self._update_buttons()
+
+    def selected_member(self) -> Member | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.members[rows[0].row()] if rows else None
+
+    def select_name(self, name: str) -> bool:
+        for row, member in enumerate(self.members):
+            if member.name == name and member.left_on is None:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        has_branch = bool(self.current_branch())
+        member = self.selected_member()
+        for button in (self.import_button, self.add_button):
+            button.setEnabled(has_branch)
+        self.edit_button.setEnabled(member is not None)
+        self.leave_button.setEnabled(member is not None and member.left_on is None)
+
+    def _show_outcome(self, text: str, *, problem: bool) -> None:
+        self.outcome.setPlainText(text)
+        self.outcome.setStyleSheet("color: #a40000;" if problem else "")
+        lines = min(text.count("\n") + 1, 6)  # a long list scrolls; the table keeps the room
+        margins = self.outcome.contentsMargins()
+        height = self.outcome.fontMetrics().lineSpacing() * lines
+        self.outcome.setFixedHeight(
+            height
+            + margins.top()
+            + margins.bottom()
+            + 2 * int(self.outcome.document().documentMargin())
+            + 6  # the frame: no scroll bar for what fits
+        )
+        self.outcome.show()
+
+    def _changed(self) -> None:
+        self.reload()
+        self.roster_changed.emit(self.current_branch())
+
+    # ---- actions ----------------------------------------------------------------------------
+    def _on_branch_changed(self, _text: str) -> None:
+        self.outcome.hide()
+        self.reload()
+
+    def _on_import_clicked(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, tr("选择名册文件"), "", tr("名册（*.xlsx *.csv）")
+        )
+        if chosen:
+            self.import_file(Path(chosen))
+
+    def import_file(self, path: Path) -> bool:
+        """Import ``path`` into the current branch; the dialog shows the outcome."""
+        branch = self.current_branch()
+        if not branch:
+            return False
+        try:
+            members = read_member_file(path)
+        except MemberImportError as exc:
+            self._show_outcome(import_error_text(exc), problem=True)
+            return False
+        outcome = self.store.import_members(branch, members)
+        self._show_outcome(
+            tr("已从 {0} 导入：新增 {1} 人，更新 {2} 人").format(
+                path.name, outcome.added, outcome.updated
+            ),
+            problem=False,
+        )
+        self._changed()
+        return True
+
+    def _on_add_clicked(self) -> None:
+        dialog = self.member_dialog(None)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            self._changed()
+            self.select_name(dialog.saved.name)
+
+    def _on_edit_clicked(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        dialog = self.member_dialog(member)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._changed()
+
+    def member_dialog(self, member: Member | None) -> MemberDialog:
+        branch = self.current_branch()
+        if member is None:
+            return MemberDialog(lambda m: self.store.add(branch, m), None, self)
+        return MemberDialog(self.store.update, member, self)
+
+    def _on_leave_clicked(self) -> None:
+        member = self.selected_member()
+        if member is None or member.id is None:
+            return
+        dialog = LeaveDialog(member, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.mark_left(member, dialog.chosen())
+
+    def mark_left(self, member: Member, day: date) -> None:
+        assert member.id is not None
+        try:
+            self.store.leave(member.id, day)
+        except MemberEditError as exc:
+            self._show_outcome(member_edit_text(exc), problem=True)
+            return
+        self._changed()
+
+
+__all__ = ["LeaveDialog", "MemberDialog", "RosterDialog", "import_error_text"]

@@ -1,0 +1,203 @@
+"""The 成员名单 dialog and 备份/恢复 in the real window, driven like a person: a bad roster file
+names its row and imports nobody, a good one fills the list and the open plan's 签到表, members
+are added (a duplicate is refused in the dialog), marked as left (kept, greyed), the dialog fits
+1366×768 in both languages; a backup made in the window restores, a bad archive changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QPushButton
+
+from factories import make_plan
+from hongtu.core import paths
+from hongtu.core.members import Member, PartyStatus
+from hongtu.core.workspace import open_workspace
+from hongtu.qt import messages
+from hongtu.qt.roster_dialog import LEFT_COLOUR, LeaveDialog, MemberDialog, RosterDialog
+from journey_helpers import SCREEN, click, ime_type, journey_window
+
+BRANCH = "第一党支部"  # make_plan's branch
+SHOTS = Path("/tmp/ledgerfiles-shots")
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def when_modal(act) -> None:  # type: ignore[no-untyped-def]
+    """Act on the modal dialog about to open (runs inside its event loop)."""
+
+    def run() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None or widget.property("acted"):
+            QTimer.singleShot(10, run)
+            return
+        widget.setProperty("acted", True)
+        act(widget)
+
+    QTimer.singleShot(0, run)
+
+
+def _choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+
+
+def test_roster_dialog_journey(qtbot, tmp_path: Path, monkeypatch, lang: str) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "roster.sqlite3")
+    ws = open_workspace(db)
+    plan = ws.plans.save(make_plan(on=date(2025, 10, 15)))
+    ws.close()
+    bad = _xlsx(tmp_path / "bad.xlsx", [["姓名", "职务"], ["张三", "书记"], [None], ["李四", ""]])
+    good = _xlsx(
+        tmp_path / "名册.xlsx",
+        [["姓名", "职务", "政治面貌"], ["张三", "书记", "正式党员"], ["李四", "", "预备党员"],
+         ["王五", "组织委员", "党员"]],
+    )  # fmt: skip
+    with journey_window(qtbot, db) as (window, _controller):
+        session = window.plan_ui.session
+        session.open(plan.id)
+        tools = window.branch_tools
+        assert tools is not None
+        assert tools.roster_action in window.file_menu.actions()
+        assert tools.backup_action in window.file_menu.actions()
+        assert tools.restore_action in window.file_menu.actions()
+        tools.roster_action.trigger()
+        dialog = tools.roster_dialog
+        assert isinstance(dialog, RosterDialog)
+        qtbot.waitExposed(dialog)
+        assert dialog.current_branch() == BRANCH  # the open plan's branch
+        assert session.view is not None and session.view.document.expected == 30
+
+        _choose_file(monkeypatch, bad)
+        click(qtbot, dialog.import_button)
+        assert dialog.outcome.isVisible()
+        text = dialog.outcome.toPlainText()
+        assert ("第 3 行" if lang == "zh_CN" else "Row 3") in text
+        assert dialog.table.rowCount() == 0
+
+        _choose_file(monkeypatch, good)
+        click(qtbot, dialog.import_button)
+        assert dialog.table.rowCount() == 3
+        assert [dialog.table.item(r, 0).text() for r in range(3)] == ["张三", "李四", "王五"]
+        # the open plan's sign-in sheet now lists the roster and 应到 is its count
+        assert [line.name for line in session.view.document.signin] == ["张三", "李四", "王五"]
+        assert session.view.document.expected == 3
+
+        seen: dict[str, str] = {}
+
+        def add(member_dialog) -> None:  # type: ignore[no-untyped-def]
+            assert isinstance(member_dialog, MemberDialog)
+            ime_type(member_dialog.name, "张三")
+            ime_type(member_dialog.role, "宣传委员")
+            buttons = member_dialog.findChild(QDialogButtonBox)
+            save = buttons.button(QDialogButtonBox.StandardButton.Save)
+            click(qtbot, save)  # refused: the dialog stays open and says why
+            assert member_dialog.isVisible() and member_dialog.problem.isVisible()
+            seen["duplicate"] = member_dialog.problem.text()
+            SHOTS.mkdir(exist_ok=True)
+            member_dialog.grab().save(str(SHOTS / f"member-{lang}.png"))
+            member_dialog.name.clear()
+            ime_type(member_dialog.name, "孙八")
+            click(qtbot, save)
+
+        when_modal(add)
+        click(qtbot, dialog.add_button)
+        assert "张三" in seen["duplicate"]
+        assert dialog.table.rowCount() == 4 and dialog.table.item(3, 1).text() == "宣传委员"
+        assert dialog.selected_member() is not None
+        assert dialog.selected_member().name == "孙八"  # type: ignore[union-attr]
+
+        dialog.table.selectRow(1)  # 李四
+        assert dialog.leave_button.isEnabled()
+
+        def leave(leave_dialog) -> None:  # type: ignore[no-untyped-def]
+            assert isinstance(leave_dialog, LeaveDialog)
+            leave_dialog.day.setDate(QDate(2025, 9, 1))
+            leave_dialog.accept()
+
+        when_modal(leave)
+        click(qtbot, dialog.leave_button)
+        assert dialog.table.rowCount() == 4  # history stays
+        assert dialog.table.item(1, 4).text() == "2025-09-01"
+        assert dialog.table.item(1, 0).foreground().color() == LEFT_COLOUR
+        assert [line.name for line in session.view.document.signin] == ["张三", "王五", "孙八"]
+        assert session.view.document.expected == 3
+
+        # fits a 1366×768 screen, every button shows its whole text
+        assert dialog.width() <= SCREEN[0] and dialog.height() <= SCREEN[1] - 60
+        for button in dialog.findChildren(QPushButton):
+            if button.isVisible():
+                needed = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+                assert needed <= button.width(), button.text()
+        SHOTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(SHOTS / f"roster-{lang}.png"))
+        dialog.close()
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_backup_and_restore_from_the_window(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    db = paths.data_dir() / "hongtu.sqlite3"
+    ws = open_workspace(str(db))
+    ws.members.add(BRANCH, Member(None, "张三", "书记", PartyStatus.FULL))
+    ws.close()
+    photo = paths.data_dir() / "photos" / "ab" / ("ab" + "0" * 62 + ".jpg")
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(b"\xff\xd8\xffphoto")
+    archive = tmp_path / "窗口备份.zip"
+    answers: list[str] = []
+    monkeypatch.setattr(messages, "question", lambda *a, **k: answers.append(a[2]) or True)
+    monkeypatch.setattr(messages, "information", lambda *a, **k: answers.append(a[2]))
+    monkeypatch.setattr(messages, "critical", lambda *a, **k: answers.append(a[2]))
+    with journey_window(qtbot, str(db)) as (window, controller):
+        tools = window.branch_tools
+        assert tools is not None
+        closed: list[bool] = []
+        tools.close_after_restore = lambda: closed.append(True)
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(archive), ""))
+        )
+        tools.backup_action.trigger()
+        assert archive.is_file()
+        assert str(archive) in window.statusBar().currentMessage()
+
+        # a bad archive: named, nothing changes, the window goes on working
+        junk = tmp_path / "junk.zip"
+        junk.write_bytes(b"not a zip")
+        _choose_file(monkeypatch, junk)
+        tools.restore_action.trigger()
+        assert answers and ("zip" in answers[-1]) and not closed
+        assert [m.name for m in controller.workspace.members.members(BRANCH)] == ["张三"]
+
+        controller.workspace.members.add(BRANCH, Member(None, "李四", "", PartyStatus.OTHER))
+        photo.unlink()
+        before_restore = len(answers)
+        _choose_file(monkeypatch, archive)
+        tools.restore_action.trigger()
+        assert closed == [True]
+        assert len(answers) == before_restore + 2  # the question, then "restored, closing"
+    after = open_workspace(str(db))
+    try:
+        assert [m.name for m in after.members.members(BRANCH)] == ["张三"]
+    finally:
+        after.close()
+    assert photo.read_bytes() == b"\xff\xd8\xffphoto"
+    assert list((paths.data_dir() / "restore-safety").glob("before-restore-*.zip"))
