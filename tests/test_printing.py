@@ -254,3 +254,43 @@ def test_no_row_straddles_a_page_in_a_real_ten_stop_day(qapp, tmp_path: Path) ->
     for row in doc.rows:
         parts = (row.time_range, _squash(row.title), _squash(row.details))
         assert any(all(part in t for part in parts) for t in raw), row
+
+
+def _straddling_after_build(doc: PlanDocument) -> int | None:
+    from hongtu.qt.printing import _body_size, first_straddling_row
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    text_doc = build_text_document(doc, PrintKind.SCHEDULE, printer)
+    return first_straddling_row(text_doc, _body_size(printer).height())
+
+
+def test_a_long_plan_is_laid_out_twice_with_every_row_whole(qapp, monkeypatch) -> None:
+    """All page breaks come from one layout: a 60-stop day is laid out once to measure and
+    once with its breaks (it took a layout per break), and still no row straddles a page."""
+    doc = build_sample(evil=False, stops=60)[2]
+    layouts: list[int] = []
+    set_html = QTextDocument.setHtml
+
+    def counting(self: QTextDocument, text: str) -> None:
+        layouts.append(text.count("page-break-before"))
+        set_html(self, text)
+
+    monkeypatch.setattr(QTextDocument, "setHtml", counting)
+    assert _straddling_after_build(doc) is None
+    assert len(layouts) == 2 and layouts[-1] >= 4  # a table of its own on each later page
+
+
+def test_a_mistaken_page_plan_still_keeps_every_row_whole(qapp, tmp_path, monkeypatch) -> None:
+    """When the planned breaks do not fit the layout, the rest is found row by row."""
+    from hongtu.qt import printing
+
+    doc = build_sample(evil=False, stops=16)[2]
+    monkeypatch.setattr(printing, "planned_breaks", lambda *_: frozenset({3}))
+    assert _straddling_after_build(doc) is None
+    pdf = render_schedule_pdf(doc, tmp_path / "long.pdf")
+    pages = _pages(pdf)
+    raw = [_text(pdf, page, layout=False) for page in range(1, pages + 1)]
+    assert all("站点时间内容说明" in _text(pdf, page) for page in range(1, pages + 1))
+    for row in doc.rows:
+        parts = (row.time_range, _squash(row.title), _squash(row.details))
+        assert any(all(part in t for part in parts) for t in raw), row

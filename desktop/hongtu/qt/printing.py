@@ -306,14 +306,96 @@ def _paginate(
     text_doc: QTextDocument, html_for: Callable[[frozenset[int]], str], page_height: float
 ) -> None:
     """Sets the document's HTML, starting a new table (on a new page) before every row that
-    would otherwise straddle a page boundary; Qt alone may split a wrapped row's lines."""
-    breaks: set[int] = set()
+    would otherwise straddle a page boundary; Qt alone may split a wrapped row's lines.
+
+    Each layout of a long document costs about as much as all the other formats' exports
+    together, so the breaks are not found one layout at a time: the first layout (without
+    breaks) gives every row's height, ``planned_breaks`` packs the rows into pages from those
+    heights, and one more layout with all the breaks is checked row by row. Only when that
+    check still finds a straddling row (a layout the plan did not foresee) is the rest found
+    one break at a time, as before.
+    """
+    text_doc.setHtml(html_for(frozenset()))
+    row = first_straddling_row(text_doc, page_height)
+    if row is None or row == 0:
+        return
+    planned = planned_breaks(text_doc, page_height)
+    breaks: set[int] = set(planned) if planned else {row}
+    start = 0 if planned else row
     while True:
         text_doc.setHtml(html_for(frozenset(breaks)))
-        row = first_straddling_row(text_doc, page_height, max(breaks, default=0))
+        row = first_straddling_row(text_doc, page_height, start)
         if row is None or row in breaks or row == 0:
             return
+        if row != AFTER_ROWS:  # the rows before ``row`` are as planned; plan nothing after it
+            breaks = {b for b in breaks if 0 < b < row}
+            start = row
         breaks.add(row)
+
+
+def planned_breaks(text_doc: QTextDocument, page_height: float) -> frozenset[int]:
+    """Where new pages should start so that no row straddles one, from a layout without breaks.
+
+    Only for a document with one table of rows (the 日程安排表 and the 签到表): each page gets
+    a table of its own that starts at the top of the page with the header, so a row's place on
+    a page follows from the heights of the rows before it on that page. Empty when the layout
+    is not one this can plan (several row tables, a row taller than a page): the caller then
+    finds the breaks one layout at a time.
+    """
+    tables = [t for t in _tables(text_doc) if t.format().headerRowCount() > 0]
+    if len(tables) != 1:
+        return frozenset()
+    table = tables[0]
+    header = table.format().headerRowCount()
+    spans = [_row_span(text_doc, table, row) for row in range(header, table.rows())]
+    if len(spans) < 2 or any(bottom - top >= page_height for top, bottom in spans):
+        return frozenset()
+    gaps = [
+        next_top - bottom
+        for (_, bottom), (next_top, _) in itertools.pairwise(spans)
+        if int(bottom // page_height) == int(next_top // page_height)
+    ]
+    if not gaps:
+        return frozenset()
+    gap = min(gaps)  # between two rows on one page: padding and border only
+    frame_top = text_doc.documentLayout().frameBoundingRect(table).top()
+    header_offset = spans[0][0] - frame_top  # a table's top to its first row's text
+    breaks: set[int] = set()
+    page = int(spans[0][0] // page_height)
+    top = spans[0][0]
+    for index, (row_top, row_bottom) in enumerate(spans):
+        height = row_bottom - row_top
+        if int(top // page_height) != int((top + height - 1) // page_height):
+            page += 1
+            top = page * page_height + header_offset
+            breaks.add(index)
+        top += height + gap
+    after = _closing_section(text_doc, table, spans[-1][1], page_height)
+    if after is not None:
+        distance, height = after
+        start = top - gap + distance
+        if int(start // page_height) != int((start + height - 1) // page_height):
+            breaks.add(AFTER_ROWS)
+    return frozenset(breaks)
+
+
+def _closing_section(
+    text_doc: QTextDocument, rows_table: QTextTable, last_bottom: float, page_height: float
+) -> tuple[float, float] | None:
+    """The distance from the last row's text to the closing section (the map and notes) and
+    its height; None when there is none or when Qt put it on a later page (then the check
+    after the layout with the breaks finds whether it needs a page of its own)."""
+    found = False
+    for table in _tables(text_doc):
+        if table == rows_table:
+            found = True
+        elif found and table.format().headerRowCount() == 0:
+            top = _row_span(text_doc, table, 0)[0]
+            bottom = _row_span(text_doc, table, table.rows() - 1)[1]
+            if int(top // page_height) != int(last_bottom // page_height):
+                return None
+            return top - last_bottom, bottom - top
+    return None
 
 
 def _chunks(rows: list[str], breaks: frozenset[int]) -> list[list[str]]:
