@@ -18,18 +18,18 @@ import sys
 from datetime import time
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
+
 from factories import custom_place, make_plan, site_stop
 from hongtu.cli import main
+from hongtu.core import paths
 from hongtu.core.catalogue import load_catalogue
 from hongtu.core.geo import LatLon
 from hongtu.core.plans import Activity, ActivityKind, GatheringPoint, PlanStatus, Stop
 from hongtu.core.storage.files import SCHEMA_HEAD
 from hongtu.core.storage.quick_read import read_plan_quickly
 from hongtu.core.workspace import open_workspace
-
-# The tables of revision 0003: without the others (which 0004 creates) and at revision 0003, a
-# file is exactly what an older HongTu left behind.
-_TABLES_OF_0003 = {"alembic_version", "sites", "site_edits", "plans", "plan_stops"}
 
 
 def database_with_a_plan(folder: Path) -> tuple[Path, int]:
@@ -64,16 +64,15 @@ def database_with_a_plan(folder: Path) -> tuple[Path, int]:
         workspace.close()
 
 
-def make_it_revision_0003(file: Path) -> None:
-    con = sqlite3.connect(file)
-    try:
-        tables = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        for table in set(tables) - _TABLES_OF_0003:
-            con.execute(f"DROP TABLE {table}")
-        con.execute("UPDATE alembic_version SET version_num = '0003'")
-        con.commit()
-    finally:
-        con.close()
+def make_it_one_revision_older(file: Path) -> str:
+    """The file as the previous HongTu release left it (Alembic's own downgrade by one step)."""
+    config = Config()
+    config.set_main_option("script_location", str(paths.db_path()))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{file}")
+    command.downgrade(config, "-1")
+    older = revision(file)
+    assert older != SCHEMA_HEAD
+    return older
 
 
 def revision(file: Path) -> str:
@@ -128,15 +127,15 @@ def test_the_fast_read_steps_aside_when_opening_would_change_something(tmp_path)
 def test_an_export_from_an_older_database_migrates_it_with_a_backup_first(capsys, tmp_path) -> None:
     file, plan_id = database_with_a_plan(tmp_path)
     expected = csv_export(capsys, file, plan_id, tmp_path / "before.csv")
-    make_it_revision_0003(file)
+    older = make_it_one_revision_older(file)
 
     rows = csv_export(capsys, file, plan_id, tmp_path / "after.csv")
 
     assert rows == expected  # the same schedule, read after the migration
     assert revision(file) == SCHEMA_HEAD
-    backups = list(tmp_path.glob("hongtu.sqlite3.backup-0003-*"))
+    backups = list(tmp_path.glob(f"hongtu.sqlite3.backup-{older}-*"))
     assert len(backups) == 1
-    assert revision(backups[0]) == "0003"  # the copy made before the migration touched the file
+    assert revision(backups[0]) == older  # the copy made before the migration touched the file
 
 
 def test_an_export_refreshes_a_catalogue_left_at_an_older_version(capsys, tmp_path) -> None:
@@ -160,7 +159,7 @@ def test_plans_show_reads_the_same_schedule_either_way(capsys, tmp_path) -> None
     file, plan_id = database_with_a_plan(tmp_path)
     assert main(["--db", str(file), "plans", "show", str(plan_id), "--json"]) == 0
     fast = json.loads(capsys.readouterr().out)
-    make_it_revision_0003(file)
+    make_it_one_revision_older(file)
     assert main(["--db", str(file), "plans", "show", str(plan_id), "--json"]) == 0
     migrated = json.loads(capsys.readouterr().out)
     assert fast == migrated
