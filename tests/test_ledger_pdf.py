@@ -34,9 +34,11 @@ def _lines(pdf: Path) -> list[list[str]]:
     return [re.split(r"\s{2,}|\s(?=\d)", line.strip()) for line in out.splitlines() if line.strip()]
 
 
-def _words(pdf: Path) -> str:
+def _words(pdf: Path, *, layout: bool = True) -> str:
+    """The text, white space runs as one space; without ``layout`` a wrapped cell reads whole."""
+    options = ["-layout"] if layout else []
     out = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     return re.sub(r"\s+", " ", out)
 
@@ -106,3 +108,15 @@ def test_a_failed_write_leaves_no_partial_file(qapp, workspace, tmp_path) -> Non
     with pytest.raises(ExportError):
         render_ledger_pdf(summary, tmp_path / "no-such-folder" / "台账.pdf")
     assert list(tmp_path.iterdir()) == [] or not (tmp_path / "no-such-folder").exists()
+
+
+def test_text_typed_by_people_is_printed_as_text(qapp, workspace, tmp_path) -> None:
+    record_year(workspace, months=(3,))
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    plan = workspace.plans.get(ledger.days[0].plan_id)
+    plan.title = "<b>粗体</b> &amp; <img src='x'>"
+    workspace.plans.save(plan)
+    summary = build_ledger_summary(load_ledger(workspace, BRANCH, 2025))
+    pdf = render_ledger_pdf(summary, tmp_path / "台账.pdf")
+    text = _words(pdf, layout=False).replace(" ", "")
+    assert "<b>粗体</b>&amp;<imgsrc='x'>" in text

@@ -293,3 +293,24 @@ def test_summary_figures_add_up_for_any_attendance(ledger: YearLedger) -> None:
     ]:
         assert int(expected) == int(present) + int(leave) + int(absent)
     assert [mark == "已开展" for _name, mark in summary.months] == list(ledger.held)
+
+
+def test_coming_back_to_the_window_shows_a_day_recorded_meanwhile(
+    qtbot, workspace, ledger_window
+) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    record_year(workspace, months=(3,))
+    window = ledger_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()  # the organiser records another day elsewhere
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is other)
+    record_year(workspace, months=(5,))
+    assert len(window.days_model.rows()) == 2  # not read while away
+    window.activateWindow()
+    qtbot.waitUntil(lambda: len(window.days_model.rows()) == 3)
+    assert window.months.buttons[4].isEnabled()

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -297,8 +297,10 @@ class LedgerWindow(QDialog):
     def _on_year_changed(self, _index: int = 0) -> None:
         branch, year = self.branch.currentText(), self.year.currentData()
         if not branch or year is None:
+            self._stamp: tuple[object, ...] = ()
             self.show_ledger(None)
             return
+        self._stamp = self.workspace.records.stamp(branch, int(year))
         self.show_ledger(load_ledger(self.workspace, branch, int(year)))
 
     def choose(self, branch: str, year: int) -> None:
@@ -313,8 +315,27 @@ class LedgerWindow(QDialog):
         self.year.setCurrentIndex(year_index)
 
     def refresh(self) -> None:
-        """Reload the year shown (a record was saved or corrected)."""
+        """Reload the year shown (a record was saved or corrected), keeping the tab and the
+        selected day."""
+        rows = self.days.selectionModel().selectedRows()
+        selected = rows[0].row() if rows else None
         self._on_year_changed()
+        if selected is not None and selected < self.days_model.rowCount():
+            self.days.selectRow(selected)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Coming back to the window (after 记录活动, or the CLI): the year is reloaded if its
+        records or the roster changed meanwhile."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            branch, year = self.branch.currentText(), self.year.currentData()
+            changed = (
+                branch
+                and year is not None
+                and self.workspace.records.stamp(branch, int(year)) != self._stamp
+            )
+            if changed:
+                self.refresh()
 
     # ---- showing a year ----------------------------------------------------------------------
     def show_ledger(self, ledger: YearLedger | None) -> None:

@@ -8,7 +8,7 @@ import dataclasses
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.plans import PlanStatus
@@ -142,6 +142,27 @@ class RecordStore:
                 .distinct()
             )
             return sorted({day.year for day in days}, reverse=True)
+
+    def stamp(self, branch: str, year: int) -> tuple[object, ...]:
+        """Changes when the year's records or the branch's roster change (a save, a correction,
+        a member added or edited): one small query, for a view that shows the year."""
+        with self._sessions() as session:
+            branch_id = session.scalar(select(BranchRow.id).where(BranchRow.name == branch))
+            if branch_id is None:
+                return ()
+            records = session.execute(
+                select(func.count(RecordRow.id), func.max(RecordRow.updated_at)).where(
+                    RecordRow.branch_id == branch_id,
+                    RecordRow.day >= date(year, 1, 1),
+                    RecordRow.day <= date(year, 12, 31),
+                )
+            ).one()
+            members = session.execute(
+                select(func.count(MemberRow.id), func.max(MemberRow.updated_at)).where(
+                    MemberRow.branch_id == branch_id
+                )
+            ).one()
+            return (*records, *members)
 
     def plan_places(self, plan_ids: list[int]) -> dict[int, tuple[str, list[tuple[str, str]]]]:
         """Each plan's title and its stops as (stop uid, place name), in order: two queries,
