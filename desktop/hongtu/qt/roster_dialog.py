@@ -241,7 +241,9 @@ class RosterDialog(QDialog):
         self.branch = QComboBox(self)
         self.branch.setEditable(True)
         self.branch.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.branch.lineEdit().setPlaceholderText(tr("党支部名称"))
+        editor = self.branch.lineEdit()
+        if editor is not None:  # an editable combo box has one
+            editor.setPlaceholderText(tr("党支部名称"))
         known = sorted({*store.branches(), *(b.strip() for b in branches if b.strip())})
         self.branch.addItems(known)
         self.branch.setCurrentText(branch.strip() or (known[0] if known else ""))
