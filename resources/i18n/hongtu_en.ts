@@ -1354,6 +1354,93 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
   </context>
   <context>
+    <name>CorrectionsDialog</name>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>另有 {0} 条与本机相同，无需更新：{1}{2}</source>
+      <translation>{0} more entries are the same as here and need no update: {1}{2}</translation>
+    </message>
+    <message>
+      <source>导入核实信息</source>
+      <translation>Import verified site data</translation>
+    </message>
+    <message>
+      <source>导出核实信息</source>
+      <translation>Export verified site data</translation>
+    </message>
+    <message>
+      <source>已导出 {0} 条核实信息（核实人：{1}）到 {2}。</source>
+      <translation>Exported {0} verified entries (confirmed by {1}) to {2}.</translation>
+    </message>
+    <message>
+      <source>已采用 {0} 处核实信息，新增 {1} 个地点。</source>
+      <translation>Took {0} verified values and added {1} places.</translation>
+    </message>
+    <message>
+      <source>所有文件 (*)</source>
+      <translation>All files (*)</translation>
+    </message>
+    <message>
+      <source>文件中的 {0} 条核实信息与本机相同，没有需要更新的内容。</source>
+      <translation>The {0} entries in the file are the same as here; nothing to update.</translation>
+    </message>
+    <message>
+      <source>文件中的核实信息与本机的站点目录有以下不同。勾选要采用的项：采用的内容连同核实人、日期和来源一起保存，在站点详情中可以看到。</source>
+      <translation>The verified data in the file differs from this catalogue as listed below. Tick what to take: it is saved together with who confirmed it, when and the source, and the site details show that.</translation>
+    </message>
+    <message>
+      <source>新地点</source>
+      <translation>New place</translation>
+    </message>
+    <message>
+      <source>无法导入核实信息</source>
+      <translation>Cannot import verified site data</translation>
+    </message>
+    <message>
+      <source>无法导出核实信息</source>
+      <translation>Cannot export verified site data</translation>
+    </message>
+    <message>
+      <source>本机没有</source>
+      <translation>not here</translation>
+    </message>
+    <message>
+      <source>核实人姓名不能为空、不能超过 100 个字，也不能含控制字符。</source>
+      <translation>The confirmer's name must not be empty, longer than 100 characters or contain control characters.</translation>
+    </message>
+    <message>
+      <source>核实人（写入文件，告诉对方是谁核实的，例如“杏花岭区委组织部 王芳”）：</source>
+      <translation>Confirmed by (written into the file so others know who checked, e.g. "Xinghualing district office, Wang Fang"):</translation>
+    </message>
+    <message>
+      <source>核实信息文件</source>
+      <translation>Site-corrections file</translation>
+    </message>
+    <message>
+      <source>没有采用任何核实信息。</source>
+      <translation>No verified data was taken.</translation>
+    </message>
+    <message>
+      <source>站点核实信息-{0}.json</source>
+      <translation>site-corrections-{0}.json</translation>
+    </message>
+    <message>
+      <source>等</source>
+      <translation> and others</translation>
+    </message>
+    <message>
+      <source>采用勾选的项</source>
+      <translation>Take the ticked items</translation>
+    </message>
+  </context>
+  <context>
     <name>CrashDialog</name>
     <message>
       <source>复制报告</source>
@@ -2266,16 +2353,12 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
   <context>
     <name>PlanImportDialog</name>
     <message>
-      <source>{0:.6f}, {1:.6f}（WGS-84）</source>
-      <translation>{0:.6f}, {1:.6f} (WGS-84)</translation>
+      <source>全不选</source>
+      <translation>Select none</translation>
     </message>
     <message>
-      <source>{0}，相距约 {1} 米</source>
-      <translation>{0}, about {1} m away</translation>
-    </message>
-    <message>
-      <source>位置</source>
-      <translation>Position</translation>
+      <source>全选</source>
+      <translation>Select all</translation>
     </message>
     <message>
       <source>发送者更正过这个方案所用站点的位置或开放信息，与本机的站点目录不同。勾选要采用的项：采用的内容保存为你自己的更正（以后可在“编辑站点信息”或“恢复目录坐标”中改回）。</source>
@@ -2290,14 +2373,6 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>Sender's</translation>
     </message>
     <message>
-      <source>开放时间</source>
-      <translation>Opening hours</translation>
-    </message>
-    <message>
-      <source>开放规则</source>
-      <translation>Visiting rules</translation>
-    </message>
-    <message>
       <source>方案文件带有站点更正</source>
       <translation>The plan file carries site corrections</translation>
     </message>
@@ -2306,16 +2381,12 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>Cannot import the plan</translation>
     </message>
     <message>
-      <source>未知</source>
-      <translation>unknown</translation>
-    </message>
-    <message>
       <source>本机</source>
       <translation>Yours</translation>
     </message>
     <message>
-      <source>电话</source>
-      <translation>Phone</translation>
+      <source>核实来源</source>
+      <translation>Verified by</translation>
     </message>
     <message>
       <source>站点</source>
@@ -2330,20 +2401,8 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>Take the ticked corrections and import</translation>
     </message>
     <message>
-      <source>门票</source>
-      <translation>Admission</translation>
-    </message>
-    <message>
-      <source>闭馆日</source>
-      <translation>Closed days</translation>
-    </message>
-    <message>
       <source>项目</source>
       <translation>Field</translation>
-    </message>
-    <message>
-      <source>预约</source>
-      <translation>Booking</translation>
     </message>
   </context>
   <context>
@@ -3821,6 +3880,14 @@ The existing file was not changed.</translation>
       <translation>Tianditu needs a key: enter it under Map → Settings.</translation>
     </message>
     <message>
+      <source>导入核实信息(&amp;M)…</source>
+      <translation>I&amp;mport verified site data…</translation>
+    </message>
+    <message>
+      <source>导出核实信息(&amp;V)…</source>
+      <translation>Export &amp;verified site data…</translation>
+    </message>
+    <message>
       <source>已保存“{0}”的站点信息。</source>
       <translation>Saved the information for “{0}”.</translation>
     </message>
@@ -3835,6 +3902,14 @@ The existing file was not changed.</translation>
     <message>
       <source>恢复目录坐标(&amp;R)</source>
       <translation>&amp;Restore Catalogue Position</translation>
+    </message>
+    <message>
+      <source>打开别人（或区里）发来的站点核实信息，逐项选择是否采用</source>
+      <translation>Open verified site data sent by someone else (or the district office) and choose what to take</translation>
+    </message>
+    <message>
+      <source>把更正或确认过的站点位置和信息（附核实人、日期、来源）存成文件，发给别人</source>
+      <translation>Save the site positions and facts you corrected or confirmed (with who, when and the source) as a file to send to others</translation>
     </message>
     <message>
       <source>更正所选站点位置(&amp;C)…</source>

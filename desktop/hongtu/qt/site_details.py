@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from hongtu.core.confirmed_facts import RULE_FACTS, Shown, shown_fact
 from hongtu.core.sites import Confidence, Fact, PositionOrigin, Site, VisitorAccess
+from hongtu.corrections_files import provenance_text
 from hongtu.qt.rules_text import rules_facts
 from hongtu.qt.site_model import category_label
 
@@ -92,6 +93,9 @@ def _position_html(site: Site) -> str:
     coordinate = f"{position.point.lat:.5f}, {position.point.lon:.5f} (WGS-84)"
     if position.origin is PositionOrigin.USER:
         note = tr("组织者更正于 {0}").format(position.edited_on or "")
+        provenance = site.provenance_of("position")
+        if provenance is not None:  # taken from a site-corrections file
+            note = provenance_text(provenance)
         return f"<p>{escape(tr('坐标'))}: {escape(coordinate)}<br>{escape(note)}</p>"
     badge = ""
     if not position.verified:
@@ -116,7 +120,7 @@ def _fact_row(field: str, label: str, fact: Fact, site: Site) -> str:
             value += f" <small style='color:#888'>{escape(tr('（请出行前电话确认）'))}</small>"
         return f"<tr><td valign='top' width='22%'><b>{escape(label)}</b></td><td>{value}</td></tr>"
     if fact.origin is PositionOrigin.USER:
-        meta = tr("组织者填写")
+        meta = _confirmed_by(site, field, tr("组织者填写"))
     else:
         refs = "".join(f"[{i + 1}]" for i in fact.source_ids if i < len(site.sources))
         meta = f"{confidence_label(fact.confidence)} {refs}".strip()
@@ -134,7 +138,10 @@ def _rule_fact_row(field: str, label: str, site: Site) -> str:
         return _fact_row(field, label, getattr(site, field), site)
     if shown.shown is Shown.CATALOGUE:
         return _fact_row(field, label, shown.fact, site)
-    meta = f" <small style='color:#6d4c41'>({escape(tr('组织者确认'))})</small>"
+    confirmed = _confirmed_by(
+        site, "rules" if shown.shown is Shown.RULES else field, tr("组织者确认")
+    )
+    meta = f" <small style='color:#6d4c41'>({escape(confirmed)})</small>"
     note = ""
     if shown.note:
         note = f"<br><small>{escape(tr('组织者备注：{0}').format(shown.note))}</small>"
@@ -174,11 +181,17 @@ def _access_row(site: Site) -> str:
     if access.status is VisitorAccess.EXTERIOR_ONLY:
         text = f"<span style='background:#fdecea'>{text}</span>"
     if access.origin is PositionOrigin.USER:
-        meta = tr("组织者确认")
+        meta = _confirmed_by(site, "visitor_access", tr("组织者确认"))
     else:
         refs = "".join(f"[{i + 1}]" for i in access.source_ids if i < len(site.sources))
         meta = f"{confidence_label(access.confidence)} {refs}".strip()
     return f"<tr>{label}<td>{text} <small style='color:#6d4c41'>({escape(meta)})</small></td></tr>"
+
+
+def _confirmed_by(site: Site, field: str, own: str) -> str:
+    """Who confirmed the organiser-side value of ``field``: the file's provenance, or ``own``."""
+    provenance = site.provenance_of(field)
+    return provenance_text(provenance) if provenance is not None else own
 
 
 def _sources_html(site: Site) -> str:

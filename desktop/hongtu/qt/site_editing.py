@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -91,6 +92,8 @@ class SiteEditing(QObject):
         menu.addAction(self.add_action)
         menu.addSeparator()
         menu.addAction(self.settings_action)
+        self.window.add_file_action(self.import_corrections_action)
+        self.window.add_file_action(self.export_corrections_action)
         self._build_toolbar()
         self.window.add_site_actions(
             [self.correct_action, self.restore_action, self.info_action, None, self.add_action]
@@ -119,6 +122,16 @@ class SiteEditing(QObject):
         self.info_action.setToolTip(tr("填写确认过的开放时间、闭馆日、预约、门票、电话和参观时长"))
         self.add_action = QAction(tr("添加地点(&A)…"), self)
         self.settings_action = QAction(tr("设置(&S)…"), self)
+        self.export_corrections_action = QAction(tr("导出核实信息(&V)…"), self)
+        self.export_corrections_action.setToolTip(
+            tr("把更正或确认过的站点位置和信息（附核实人、日期、来源）存成文件，发给别人")
+        )
+        self.import_corrections_action = QAction(tr("导入核实信息(&M)…"), self)
+        self.import_corrections_action.setToolTip(
+            tr("打开别人（或区里）发来的站点核实信息，逐项选择是否采用")
+        )
+        self.export_corrections_action.triggered.connect(self.export_corrections)
+        self.import_corrections_action.triggered.connect(self._on_import_corrections_triggered)
         self.correct_action.triggered.connect(self.correct_selected)
         self.restore_action.triggered.connect(self.restore_selected)
         self.info_action.triggered.connect(self.edit_info_selected)
@@ -153,6 +166,9 @@ class SiteEditing(QObject):
             and site.position.origin is PositionOrigin.USER
         )
         self.restore_action.setEnabled(can_edit and restorable)
+        has_store = self._store() is not None
+        self.export_corrections_action.setEnabled(has_store)
+        self.import_corrections_action.setEnabled(has_store)
 
     def _on_window_site_selected(self, _site_id: int) -> None:
         self._update_actions()
@@ -186,6 +202,40 @@ class SiteEditing(QObject):
             dialog = self.adding.start()
             if name:
                 dialog.name.setText(name)
+
+    def export_corrections(self) -> None:
+        """导出核实信息: the confirmer's name is asked (and remembered), then the file."""
+        from hongtu.qt.corrections_dialog import export_corrections, export_text
+
+        store = self._store()
+        if store is None:
+            return
+        done = export_corrections(store, self.window, self.settings.confirmer_name)
+        if done is None:
+            return
+        if done.confirmed_by != self.settings.confirmer_name:
+            self._save(dataclasses.replace(self.settings, confirmer_name=done.confirmed_by))
+        self.window.notify(export_text(done))
+
+    def import_corrections(self, path: Path) -> bool:
+        """导入核实信息 from ``path``: False when refused or cancelled (nothing stored)."""
+        from hongtu.qt.corrections_dialog import import_corrections, outcome_text
+
+        store = self._store()
+        if store is None:
+            return False
+        outcome = import_corrections(path, store, self.window, self._on_flow_site_changed)
+        if outcome is None:
+            return False
+        self.window.notify(outcome_text(outcome))
+        return True
+
+    def _on_import_corrections_triggered(self) -> None:
+        from hongtu.qt.corrections_dialog import ask_import_path
+
+        path = ask_import_path(self.window)
+        if path is not None:
+            self.import_corrections(path)
 
     def switch_base_map(self, basemap_id: BaseMapId, remember: bool = True) -> bool:
         """Show ``basemap_id``; False (and a message) when it needs a key that is not set."""
