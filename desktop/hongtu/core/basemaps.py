@@ -29,6 +29,16 @@ class BaseMapId(StrEnum):
     TIANDITU = "tianditu"  # 天地图, WGS-84, needs the organiser's key
     AMAP = "amap"  # 高德, GCJ-02, undocumented tile URLs: an option, never the default
     OSM = "osm"  # OpenStreetMap, WGS-84, often slow or unreachable in mainland China
+    PACKAGE = "package"  # an offline map package (tilepack.layer), drawn from its MBTiles file
+
+
+#: The providers the organiser chooses among (a package is chosen by its own name instead).
+PROVIDERS: tuple[BaseMapId, ...] = (
+    BaseMapId.NONE,
+    BaseMapId.TIANDITU,
+    BaseMapId.AMAP,
+    BaseMapId.OSM,
+)
 
 
 class KeyProblem(StrEnum):
@@ -65,6 +75,10 @@ class BaseMap:
     crs: Crs
     needs_key: bool
     notes: tuple[str, ...] = field(default=(), compare=False)
+    #: An offline package only: who drew its tiles (a provider id, or "custom" for an
+    #: organisation's own server) and the package's name.
+    provider: str = ""
+    package: str = ""
 
     @property
     def offline(self) -> bool:
@@ -131,6 +145,7 @@ BASE_MAPS: dict[BaseMapId, BaseMap] = {
 
 
 def basemap(basemap_id: BaseMapId | str) -> BaseMap:
+    """A provider's definition (not ``PACKAGE``: a package's comes from its file)."""
     return BASE_MAPS[BaseMapId(basemap_id)]
 
 

@@ -20,6 +20,8 @@ from hongtu.core.basemaps import BaseMapId, parse_basemap_id
 from hongtu.core.plans import TransportMode
 from hongtu.core.routing import TravelSettings
 from hongtu.core.secrets import remember
+from hongtu.core.tilepack.mbtiles import PackageError
+from hongtu.core.tilepack.packages import check_name
 from hongtu.core.warnings import DEFAULT_MAX_DAY_MINUTES
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,7 @@ _KEY_FIELDS = ("tianditu_key", "baidu_key")
 @dataclass(frozen=True, slots=True)
 class Settings:
     base_map: BaseMapId = BaseMapId.NONE
+    base_package: str = ""  # the offline map package shown when ``base_map`` is PACKAGE
     tianditu_key: str = field(default="", repr=False)
     baidu_key: str = field(default="", repr=False)
     transport_mode: TransportMode = TransportMode.COACH
@@ -80,6 +83,7 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
     return {
         "version": SETTINGS_VERSION,
         "base_map": settings.base_map.value,
+        "base_package": settings.base_package,
         "tianditu_key": settings.tianditu_key,
         "baidu_key": settings.baidu_key,
         "transport_mode": settings.transport_mode.value,
@@ -97,6 +101,7 @@ def settings_from_json(data: dict[str, Any]) -> Settings:
         log.warning("settings: unknown field %r ignored", name)
     return Settings(
         base_map=_pick(data, "base_map", parse_basemap_id, default.base_map),
+        base_package=_pick(data, "base_package", _package_name, default.base_package),
         tianditu_key=_pick(data, "tianditu_key", _key, default.tianditu_key),
         baidu_key=_pick(data, "baidu_key", _key, default.baidu_key),
         transport_mode=_pick(data, "transport_mode", _mode, default.transport_mode),
@@ -125,6 +130,15 @@ def _person(value: object) -> str | None:
     if not isinstance(value, str) or len(value) > 100 or not value.isprintable():
         return None
     return value.strip()
+
+
+def _package_name(value: object) -> str | None:
+    if value == "":
+        return ""
+    try:
+        return check_name(value) if isinstance(value, str) else None
+    except PackageError:
+        return None
 
 
 def _mode(value: object) -> TransportMode | None:

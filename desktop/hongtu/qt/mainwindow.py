@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from hongtu.core.workspace import Workspace
     from hongtu.qt.branch_tools import BranchTools
     from hongtu.qt.ledger_ui import LedgerUi
+    from hongtu.qt.offline_maps import OfflineMaps
     from hongtu.qt.plan_ui import PlanUi
     from hongtu.qt.site_editing import SiteEditing
 
@@ -275,6 +276,7 @@ class MainWindow(PanelHost):
         self.plan_ui: PlanUi | None = None
         self.ledger_ui: LedgerUi | None = None
         self.branch_tools: BranchTools | None = None
+        self.offline_maps: OfflineMaps | None = None
         if not defer_tools:
             self.install_tools()
         self.site_list.table.selectionModel().currentRowChanged.connect(
@@ -293,6 +295,7 @@ class MainWindow(PanelHost):
             return
         from hongtu.qt.branch_tools import install_branch_tools
         from hongtu.qt.ledger_ui import LedgerUi
+        from hongtu.qt.offline_maps import OfflineMaps
         from hongtu.qt.plan_ui import PlanUi
         from hongtu.qt.site_editing import SiteEditing
 
@@ -304,6 +307,8 @@ class MainWindow(PanelHost):
         self.site_editing.settings_changed.connect(self.plan_ui.set_settings)
         self.ledger_ui = LedgerUi(self)
         self.ledger_ui.install()
+        self.offline_maps = OfflineMaps(self, self.site_editing, self.plan_ui.open_plan_points)
+        self.offline_maps.install()
         if self.map_controller.is_ready:  # the page came up before the tools: catch them up
             self.site_editing.on_map_already_ready()
         if self.workspace is not None:

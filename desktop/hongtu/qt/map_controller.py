@@ -20,12 +20,20 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from hongtu.core import districts
-from hongtu.core.basemaps import BASE_MAPS, BaseMap, BaseMapId, tile_layer_config
+from hongtu.core.basemaps import (
+    BASE_MAPS,
+    PROVIDERS,
+    BaseMap,
+    BaseMapId,
+    parse_basemap_id,
+    tile_layer_config,
+)
 from hongtu.core.coords import from_wgs84, to_wgs84
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.tilepack.layer import package_basemap
 from hongtu.core.tilepack.packages import PackageInfo
 from hongtu.qt.mapview import MapView
+from hongtu.qt.tile_scheme import install_tile_handler
 
 log = logging.getLogger(__name__)
 
@@ -150,10 +158,25 @@ def basemap_label(basemap_id: BaseMapId) -> str:
     }[basemap_id]
 
 
+def provider_name(provider: str, attribution: str = "") -> str:
+    """Who drew a package's tiles: a provider's name, else the attribution of the server."""
+    basemap_id = parse_basemap_id(provider)
+    if basemap_id is not None and basemap_id in PROVIDERS and basemap_id is not BaseMapId.NONE:
+        return basemap_name(BASE_MAPS[basemap_id])
+    return attribution or tr("自有瓦片服务")
+
+
+def package_label(name: str) -> str:
+    """An offline map package as a base-map choice."""
+    return tr("离线地图包：{0}").format(name)
+
+
 def basemap_name(basemap: BaseMap) -> str:
     """The provider's name in the UI language (the core keeps the Chinese name)."""
-    if any(layer.url_template.startswith("hongtu-tiles:") for layer in basemap.layers):
-        return basemap.name  # an offline map package: its provider and its own name
+    if basemap.id is BaseMapId.PACKAGE:  # an offline map package: its own name and its provider
+        return tr("离线地图包“{0}”（{1}）").format(
+            basemap.package, provider_name(basemap.provider, basemap.attribution)
+        )
     return {
         BaseMapId.NONE: tr("无底图"),
         BaseMapId.TIANDITU: tr("天地图"),
@@ -196,6 +219,7 @@ class MapController(QObject):
         super().__init__(parent)
         self.view = view
         self.basemap: BaseMap = BASE_MAPS[BaseMapId.NONE]
+        self.failed_basemap: BaseMap | None = None  # the last one whose tiles failed
         self._sites: dict[int, dict[str, Any]] = {}
         self._route: dict[str, Any] | None = None
         self._district_labels: list[dict[str, Any]] = []
@@ -331,6 +355,13 @@ class MapController(QObject):
             self.view.call("setView", centre.lat, centre.lon, zoom)
         self._switch_base_map(basemap, config)
 
+    def release_package(self, name: str) -> None:
+        """Closes the page's handle on a package's file (before it is deleted or replaced);
+        a package being shown is replaced by no base map first."""
+        if self.basemap.id is BaseMapId.PACKAGE and self.basemap.package == name:
+            self.fall_back_to_offline()
+        install_tile_handler(self.view.page().profile()).forget(name)
+
     def fall_back_to_offline(self) -> None:
         self.set_base_map(BASE_MAPS[BaseMapId.NONE])
 
@@ -435,6 +466,7 @@ class MapController(QObject):
         if provider != self.basemap.id.value:
             return  # a late report from a provider no longer shown
         failed = self.basemap
+        self.failed_basemap = failed
         log.warning("tiles of base map %s failed; falling back to offline outlines", provider)
         self.fall_back_to_offline()
         self.view.call("showNotice", tiles_failed_text(failed), NOTICE_MS)

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.core.cancel import CancelledError, ShouldStop
+from hongtu.core.geo import LatLon
 from hongtu.core.plans import Plan
 from hongtu.core.schedule import gathering_place, stop_place
 from hongtu.core.settings import Settings
 from hongtu.core.sites import Site
+from hongtu.core.tilepack.area import plan_points
 from hongtu.core.warnings import Severity, worst_by_stop
 from hongtu.qt import messages, window_state
 from hongtu.qt.plan_conflict import ConflictBar, reloaded_notice
@@ -332,6 +334,15 @@ class PlanUi(QObject):
             return False
         self.plan_list.create_plan()
         return self.session.plan is not None
+
+    def open_plan_points(self) -> tuple[str, list[LatLon]] | None:
+        """The open plan's title and the WGS-84 points of its placed gathering point and stops
+        (下载离线地图 offers the area around them); None with no plan or nothing placed."""
+        plan = self.session.plan
+        if plan is None:
+            return None
+        points = plan_points(plan, self.session.sites)
+        return (plan.title, points) if points else None
 
     def add_selected_site(self) -> None:
         site_id = self.window.selected_site_id()

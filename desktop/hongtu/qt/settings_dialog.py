@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.basemaps import BaseMapId
+from hongtu.core.basemaps import PROVIDERS, BaseMapId
 from hongtu.core.plans import TransportMode
 from hongtu.core.settings import MAX_DAY_RANGE, Settings
-from hongtu.qt.map_controller import basemap_label
+from hongtu.qt.map_controller import basemap_label, package_label
 from hongtu.qt.plan_models import transport_label
 
 
@@ -61,9 +61,10 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("设置"))
         self._original = settings
-        self.base_map = _combo(
-            self, [(b.value, basemap_label(b)) for b in BaseMapId], settings.base_map.value
-        )
+        choices = [(b.value, basemap_label(b)) for b in PROVIDERS]
+        if settings.base_map is BaseMapId.PACKAGE:  # the offline map package in use stays chosen
+            choices.append((BaseMapId.PACKAGE.value, package_label(settings.base_package)))
+        self.base_map = _combo(self, choices, settings.base_map.value)
         self.tianditu_key = _key_edit(self, settings.tianditu_key)
         self.baidu_key = _key_edit(self, settings.baidu_key)
         self.transport = _combo(

@@ -19,11 +19,13 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar
 
 from hongtu.core.atomic import ExportError
-from hongtu.core.basemaps import BASE_MAPS, BaseMapId, MissingKeyError
+from hongtu.core.basemaps import BASE_MAPS, PROVIDERS, BaseMapId, MissingKeyError
 from hongtu.core.geocoding import GeocoderKind, GeocoderService, make_service
 from hongtu.core.settings import Settings, load_settings, save_settings
 from hongtu.core.sites import PositionOrigin, Site
-from hongtu.qt.map_controller import MapController, basemap_label, basemap_name
+from hongtu.core.tilepack.mbtiles import PackageError
+from hongtu.core.tilepack.packages import find_package, package_names
+from hongtu.qt.map_controller import MapController, basemap_label, basemap_name, package_label
 from hongtu.qt.place_dialog import AddPlaceFlow
 from hongtu.qt.position_dialog import CorrectionFlow
 from hongtu.qt.settings_dialog import SettingsDialog
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
     from hongtu.qt.panel_host import PanelHost
 
 log = logging.getLogger(__name__)
+
+PACKAGE_CHOICE = "package:"  # a base-map choice "package:<name>": that offline map package
 
 
 def tr(text: str) -> str:
@@ -84,9 +88,8 @@ class SiteEditing(QObject):
         self._build_actions()
         menu = QMenu(tr("地图(&M)"), self.window)
         self.window.add_menus([menu], first=False)  # 帮助 stays last
-        base_menu = menu.addMenu(tr("底图(&B)"))
-        for action in self.base_actions.actions():
-            base_menu.addAction(action)
+        self.base_menu = menu.addMenu(tr("底图(&B)"))
+        self.refresh_base_choices()
         menu.addSeparator()
         menu.addActions([self.correct_action, self.restore_action, self.info_action])
         menu.addAction(self.add_action)
@@ -94,6 +97,7 @@ class SiteEditing(QObject):
         menu.addAction(self.settings_action)
         self.window.add_file_action(self.import_corrections_action)
         self.window.add_file_action(self.export_corrections_action)
+        self.map_menu = menu
         self._build_toolbar()
         self.window.add_site_actions(
             [self.correct_action, self.restore_action, self.info_action, None, self.add_action]
@@ -109,13 +113,10 @@ class SiteEditing(QObject):
 
     def _build_actions(self) -> None:
         self.base_actions = QActionGroup(self)
-        for basemap_id in BaseMapId:
-            action = QAction(basemap_label(basemap_id), self)
-            action.setCheckable(True)
-            action.setData(basemap_id.value)
-            action.setChecked(basemap_id is BaseMapId.NONE)
-            self.base_actions.addAction(action)
         self.base_actions.triggered.connect(self._on_base_action_triggered)
+        self.base_combo = QComboBox()  # on the map toolbar (_build_toolbar)
+        self.base_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.base_combo.activated.connect(self._on_base_combo_activated)
         self.correct_action = QAction(tr("更正所选站点位置(&C)…"), self)
         self.restore_action = QAction(tr("恢复目录坐标(&R)"), self)
         self.info_action = QAction(tr("编辑站点信息(&I)…"), self)
@@ -141,15 +142,33 @@ class SiteEditing(QObject):
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(tr("地图"), self.window)
         toolbar.setObjectName("mapToolbar")
-        self.base_combo = QComboBox(toolbar)
-        for basemap_id in BaseMapId:
-            self.base_combo.addItem(basemap_label(basemap_id), basemap_id.value)
-        self.base_combo.activated.connect(self._on_base_combo_activated)
         toolbar.addWidget(self.base_combo)
         toolbar.addSeparator()
         toolbar.addActions([self.correct_action, self.add_action])
         self.window.add_toolbar(toolbar)
         self.toolbar = toolbar
+
+    def _base_choices(self) -> list[tuple[str, str]]:
+        """(choice, label): the providers, then every offline map package by name."""
+        choices = [(basemap_id.value, basemap_label(basemap_id)) for basemap_id in PROVIDERS]
+        return choices + [(PACKAGE_CHOICE + name, package_label(name)) for name in package_names()]
+
+    def refresh_base_choices(self) -> None:
+        """The base-map menu and toolbar list the packages now in the data folder."""
+        for action in self.base_actions.actions():
+            self.base_actions.removeAction(action)
+            action.deleteLater()
+        self.base_menu.clear()
+        for choice, label in self._base_choices():
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setData(choice)
+            self.base_actions.addAction(action)
+            self.base_menu.addAction(action)
+        self.base_combo.clear()
+        for choice, label in self._base_choices():
+            self.base_combo.addItem(label, choice)
+        self._sync_base_widgets()
 
     def _selected_site(self) -> Site | None:
         return self.window.selected_site()
@@ -239,6 +258,8 @@ class SiteEditing(QObject):
 
     def switch_base_map(self, basemap_id: BaseMapId, remember: bool = True) -> bool:
         """Show ``basemap_id``; False (and a message) when it needs a key that is not set."""
+        if basemap_id is BaseMapId.PACKAGE:
+            return self.use_package(self.settings.base_package, remember=remember)
         try:
             self.map.set_base_map(BASE_MAPS[basemap_id], self.settings.key_for(basemap_id))
         except MissingKeyError:
@@ -250,6 +271,35 @@ class SiteEditing(QObject):
         if remember and basemap_id is not self.settings.base_map:
             self._save(dataclasses.replace(self.settings, base_map=basemap_id))
         return True
+
+    def use_package(self, name: str, remember: bool = True) -> bool:
+        """Show the offline map package ``name`` as the base map (its tiles come from its file,
+        never the network); False (no base map, and a message) when it cannot be read."""
+        try:
+            info = find_package(name)
+        except PackageError:
+            self.map.set_base_map(BASE_MAPS[BaseMapId.NONE])
+            if self.settings.base_map is BaseMapId.PACKAGE:  # the next start must not try it
+                self._save(dataclasses.replace(self.settings, base_map=BaseMapId.NONE))
+            self.refresh_base_choices()
+            self.window.notify(
+                tr("找不到或无法读取离线地图包“{0}”，已改为无底图。").format(name)
+            )
+            return False
+        self.map.show_package(info)
+        chosen = (BaseMapId.PACKAGE, name)
+        if remember and (self.settings.base_map, self.settings.base_package) != chosen:
+            self._save(
+                dataclasses.replace(self.settings, base_map=BaseMapId.PACKAGE, base_package=name)
+            )
+        return True
+
+    def release_package(self, name: str) -> None:
+        """The package is about to be deleted or replaced: stop showing it and forget it as
+        the saved choice."""
+        self.map.release_package(name)
+        if self.settings.base_map is BaseMapId.PACKAGE and self.settings.base_package == name:
+            self._save(dataclasses.replace(self.settings, base_map=BaseMapId.NONE))
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self.window)
@@ -284,29 +334,40 @@ class SiteEditing(QObject):
 
     # ---- slots --------------------------------------------------------------------------------
     def _on_map_ready(self) -> None:
-        if self.settings.base_map is not BaseMapId.NONE:
+        if self.settings.base_map is BaseMapId.PACKAGE:
+            self.use_package(self.settings.base_package, remember=False)
+        elif self.settings.base_map is not BaseMapId.NONE:
             self.switch_base_map(self.settings.base_map, remember=False)
         else:
             self.map.set_base_map(BASE_MAPS[BaseMapId.NONE])
 
+    def choose_base(self, choice: str) -> bool:
+        """A choice from the menu or the toolbar: a provider's id or ``package:<name>``."""
+        if choice.startswith(PACKAGE_CHOICE):
+            return self.use_package(choice.removeprefix(PACKAGE_CHOICE))
+        return self.switch_base_map(BaseMapId(choice))
+
     def _on_base_action_triggered(self, action: QAction) -> None:
-        self.switch_base_map(BaseMapId(action.data()))
+        self.choose_base(str(action.data()))
 
     def _on_base_combo_activated(self, _index: int) -> None:
-        self.switch_base_map(BaseMapId(self.base_combo.currentData()))
+        self.choose_base(str(self.base_combo.currentData()))
 
     def _on_map_base_map_changed(self, _basemap_id: str) -> None:
         self._sync_base_widgets()
 
     def _on_map_base_map_failed(self, basemap_id: str) -> None:
-        failed = BASE_MAPS[BaseMapId(basemap_id)]
+        failed = self.map.failed_basemap or BASE_MAPS[BaseMapId(basemap_id)]
         if self.settings.base_map is failed.id:  # the next start must not try it again
             self._save(dataclasses.replace(self.settings, base_map=self.map.basemap.id))
         text = tr("底图“{0}”无法加载，已切换为离线区县轮廓。").format(basemap_name(failed))
         self.window.notify(text)
 
     def _sync_base_widgets(self) -> None:
-        current = self.map.basemap.id.value
+        shown = self.map.basemap
+        current = (
+            PACKAGE_CHOICE + shown.package if shown.id is BaseMapId.PACKAGE else shown.id.value
+        )
         for action in self.base_actions.actions():
             action.setChecked(action.data() == current)
         self.base_combo.setCurrentIndex(max(0, self.base_combo.findData(current)))

@@ -91,6 +91,12 @@ class TilePackHandler(QWebEngineUrlSchemeHandler):
         buffer.setData(QByteArray(data))
         job.reply(opened[1], buffer)
 
+    def forget(self, name: str) -> None:
+        """Closes the package's file (it is being deleted or replaced); reopened on demand."""
+        opened = self._stores.pop(name, None)
+        if opened is not None:
+            opened[0].close()
+
     def _store(self, name: str) -> tuple[MBTiles, bytes] | None:
         if name not in self._stores:
             path = package_path(name)

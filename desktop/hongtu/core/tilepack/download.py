@@ -27,7 +27,7 @@ from hongtu.core.cancel import CancelledError, ShouldStop
 from hongtu.core.geo import Crs
 from hongtu.core.secrets import remember
 from hongtu.core.tilepack.area import BBox, TileRange, check_zooms, tile_ranges
-from hongtu.core.tilepack.mbtiles import COMPLETE_KEY, MBTiles
+from hongtu.core.tilepack.mbtiles import AREA_KEY, COMPLETE_KEY, MBTiles
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +58,34 @@ class BulkNotAllowedError(Exception):
         self.provider = provider
 
 
+class FailureKind(StrEnum):
+    """Why a tile could not be fetched, as the window words it."""
+
+    OFFLINE = "offline"  # no connection to the server (no network, refused, unknown host)
+    TIMEOUT = "timeout"  # the server did not answer in time
+    REFUSED = "refused"  # the provider said no (401, 403, 451): a key or its terms
+    HTTP = "http"  # any other error answer from the server
+
+
+REFUSED_STATUS = frozenset({401, 403, 451})
+
+
 class DownloadError(Exception):
     """A tile could not be fetched after every retry; what was fetched is kept."""
 
-    def __init__(self, z: int, x: int, y: int, reason: str) -> None:
+    def __init__(
+        self,
+        z: int,
+        x: int,
+        y: int,
+        reason: str,
+        kind: FailureKind = FailureKind.OFFLINE,
+        status: int | None = None,
+    ) -> None:
         super().__init__(f"tile {z}/{x}/{y}: {reason}")  # never the URL (it may hold the key)
         self.reason = reason
+        self.kind = kind
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +166,7 @@ def http_fetch(url: str, timeout: float) -> bytes | None:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return bytes(response.read())
     except urllib.error.HTTPError as exc:
+        exc.close()  # its connection, else left for the garbage collector
         if exc.code in (204, 404):
             return None
         raise HttpStatusError(exc.code) from None
@@ -175,7 +198,7 @@ class DownloadResult:
 
 
 def package_metadata(
-    name: str, source: TileSource, box: BBox, min_zoom: int, max_zoom: int
+    name: str, source: TileSource, box: BBox, min_zoom: int, max_zoom: int, area_label: str = ""
 ) -> dict[str, str]:
     center_lon = (box.west + box.east) / 2
     center_lat = (box.south + box.north) / 2
@@ -193,6 +216,7 @@ def package_metadata(
         "provider": source.provider,
         "crs": source.crs.value,
         "review_number": source.review_number or "",
+        AREA_KEY: area_label,
     }
 
 
@@ -208,6 +232,7 @@ def download(
     politeness: Politeness | None = None,
     should_stop: ShouldStop | None = None,
     progress: Progress | None = None,
+    area_label: str = "",
     fetch: Fetch = http_fetch,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
@@ -226,7 +251,8 @@ def download(
     store = MBTiles(path, create=True)
     try:
         store.set_metadata(
-            package_metadata(name, source, box, min_zoom, max_zoom) | {COMPLETE_KEY: "0"}
+            package_metadata(name, source, box, min_zoom, max_zoom, area_label)
+            | {COMPLETE_KEY: "0"}
         )
         todo, skipped = _missing_tiles(store, ranges)
         if progress is not None:
@@ -276,19 +302,32 @@ def _fetch_with_retries(
     limit: _RateLimit,
 ) -> bytes | None:
     url = source.url(z, x, y, key)
+    status: int | None = None
     for attempt in range(polite.retries + 1):
         limit.wait()
         try:
             return fetch(url, polite.timeout)
         except HttpStatusError as exc:
+            status = exc.status
             if exc.status not in RETRY_STATUS:
-                raise DownloadError(z, x, y, f"HTTP {exc.status}") from None
-            reason = f"HTTP {exc.status}"
+                kind = FailureKind.REFUSED if exc.status in REFUSED_STATUS else FailureKind.HTTP
+                raise DownloadError(z, x, y, f"HTTP {exc.status}", kind, exc.status) from None
+            reason, kind = f"HTTP {exc.status}", FailureKind.HTTP
         except (OSError, TimeoutError) as exc:  # URLError, timeouts, refused connections
-            reason = type(exc).__name__
+            status = None
+            reason, kind = _connection_failure(exc)
         if attempt < polite.retries:
             sleep(polite.backoff * (2**attempt))
-    raise DownloadError(z, x, y, reason)
+    raise DownloadError(z, x, y, reason, kind, status)
+
+
+def _connection_failure(exc: BaseException) -> tuple[str, FailureKind]:
+    """A short reason (an exception's type, never its text: that may hold the URL) and kind."""
+    cause = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(cause, TimeoutError):
+        return "TimeoutError", FailureKind.TIMEOUT
+    name = type(cause).__name__ if isinstance(cause, BaseException) else type(exc).__name__
+    return name, FailureKind.OFFLINE
 
 
 def _run(

@@ -17,6 +17,7 @@ from hongtu.core.secrets import known_keys
 SQLITE_MAGIC = b"SQLite format 3\x00"
 REQUIRED_METADATA = ("name", "format")
 COMPLETE_KEY = "hongtu_complete"  # "1" once every tile of the area was fetched
+AREA_KEY = "hongtu_area"  # the area as the organiser chose it (太原市, a county, a plan)
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS metadata (name TEXT PRIMARY KEY, value TEXT)",

@@ -17,6 +17,7 @@ from hongtu.core.atomic import atomic_path
 from hongtu.core.geo import Crs
 from hongtu.core.paths import data_dir
 from hongtu.core.tilepack.mbtiles import (
+    AREA_KEY,
     COMPLETE_KEY,
     MBTiles,
     PackageError,
@@ -59,6 +60,8 @@ class PackageInfo:
     bytes: int
     complete: bool
     image_format: str
+    area: str = ""  # as the organiser chose it when downloading ("" for a foreign file)
+    modified: float = 0.0  # the file's last change (download or import), seconds since 1970
 
 
 def read_info(path: Path) -> PackageInfo:
@@ -83,6 +86,8 @@ def read_info(path: Path) -> PackageInfo:
         bytes=size,
         complete=meta.get(COMPLETE_KEY, "1") == "1",
         image_format=meta["format"],
+        area=meta.get(AREA_KEY, "")[:64],
+        modified=path.stat().st_mtime,
     )
 
 
@@ -99,6 +104,15 @@ def _bounds(text: str | None) -> tuple[float, float, float, float] | None:
     except ValueError:
         return None
     return west, south, east, north
+
+
+def package_names() -> list[str]:
+    """The names of the package files in the data folder (nothing is opened: cheap)."""
+    return [
+        path.stem
+        for path in sorted(packages_dir().glob(f"*{SUFFIX}"))
+        if _NAME.fullmatch(path.stem) and path.is_file()
+    ]
 
 
 def list_packages() -> list[PackageInfo]:
@@ -174,6 +188,12 @@ def import_package(source: Path, name: str | None = None, *, replace: bool = Fal
     with MBTiles(target) as store:
         store.set_metadata({"name": chosen})
     return read_info(target)
+
+
+def import_name(source: Path) -> str:
+    """The name a package file takes when imported without one (its file name, cleaned up);
+    raises ``PackageError`` when it is not a package."""
+    return check_name(_name_from(Path(source), validate(source)))
 
 
 def _name_from(source: Path, meta: dict[str, str]) -> str:

@@ -1,0 +1,413 @@
+"""Offline map packages in the window (issue 13, item 2): 下载离线地图 from a tile server the test
+starts on 127.0.0.1 (choose the area, start, cancel, continue, finish), then the package drawn
+with no server at all after a restart; 管理离线地图: export, import into a fresh data folder,
+a malformed file refused. Every wait is on a signal or a condition, never a sleep."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
+
+from gui_helpers import MAP_TIMEOUT_MS, close_main_window, map_state, open_main_window, run_js
+from hongtu.core import paths
+from hongtu.core.basemaps import BaseMapId
+from hongtu.core.geo import Crs
+from hongtu.core.secrets import forget_all
+from hongtu.core.settings import load_settings
+from hongtu.core.tilepack import area
+from hongtu.core.tilepack.download import Politeness
+from hongtu.core.tilepack.mbtiles import MBTiles
+from hongtu.core.tilepack.packages import list_packages, package_path, packages_dir
+from hongtu.qt import messages
+from hongtu.qt.offline_download import DownloadDialog
+from hongtu.qt.offline_packages import PackagesDialog
+from journey_helpers import ime_type
+from map_helpers import LOCAL_SCHEMES, recorded_map_window
+from tile_server import TileServer, allow_loopback, serve_tiles, tile_bytes
+
+pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+
+FAST = Politeness(workers=2, min_interval=0.0, retries=1, backoff=0.0, timeout=5.0)
+COUNTY = "杏花岭区"
+ATTRIBUTION = "© 测试瓦片服务"
+
+
+@pytest.fixture
+def tile_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[TileServer]:
+    forget_all()
+    allow_loopback(monkeypatch)
+    with serve_tiles() as server:
+        yield server
+        server.release.set()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    window, controller = open_main_window(qtbot, str(tmp_path / "offline.sqlite3"))
+    assert window.offline_maps is not None
+    window.offline_maps.politeness = FAST
+    yield window
+    close_main_window(window, controller)
+
+
+def tile_loads(qtbot, window) -> int:  # type: ignore[no-untyped-def]
+    return int(json.loads(run_js(qtbot, window, "tileStats"))["loads"])
+
+
+def choose(combo, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick an entry of a closed combo box with the keyboard: Home, then ↓ until it shows."""
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText().startswith(text):
+            return
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    raise AssertionError(f"{text} is not offered: {combo.currentText()}")
+
+
+def type_number(spin, value: int) -> None:  # type: ignore[no-untyped-def]
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, str(value))
+    QTest.keyClick(spin, Qt.Key.Key_Tab)
+    assert spin.value() == value
+
+
+def fill_in(dialog: DownloadDialog, server_url: str, low: int = 11, high: int = 12) -> None:
+    choose(dialog.area_combo, COUNTY)
+    type_number(dialog.max_zoom, high)
+    type_number(dialog.min_zoom, low)
+    choose(dialog.provider_combo, "本单位")
+    QTest.keyClicks(dialog.url_edit, server_url)
+    ime_type(dialog.attribution_edit, ATTRIBUTION)
+
+
+def expected_tiles(low: int = 11, high: int = 12) -> int:
+    return area.estimate(area.tile_ranges(area.county_bbox(COUNTY), low, high)).tiles
+
+
+def click(button) -> None:  # type: ignore[no-untyped-def]
+    assert button.isEnabled(), button.text()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+# ---- 下载离线地图 ------------------------------------------------------------------------------
+
+
+def test_download_cancel_continue_finish_then_drawn_offline_after_a_restart(
+    qtbot, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forget_all()
+    allow_loopback(monkeypatch)
+    total = expected_tiles()
+    with serve_tiles() as server:
+        window, controller = open_main_window(qtbot, str(tmp_path / "online.sqlite3"))
+        try:
+            assert window.offline_maps is not None
+            window.offline_maps.politeness = FAST
+            window.offline_maps.download_action.trigger()
+            dialog = window.offline_maps.download_dialog
+            assert dialog is not None and dialog.isVisible()
+            fill_in(dialog, server.url)
+            # the size is known before anything is fetched
+            assert f"约 {total} 个瓦片" in dialog.estimate_label.text()
+            assert server.requests == []
+            name = dialog.name_edit.text()
+            assert name.startswith(COUNTY)
+
+            server.hold_after = 3  # three tiles come back, then the server stalls
+            with qtbot.waitSignal(
+                dialog.progressed, timeout=MAP_TIMEOUT_MS, check_params_cb=lambda d, _t: d >= 3
+            ):
+                click(dialog.start_button)
+            assert dialog.running and not dialog.area_combo.isEnabled()
+            with qtbot.waitSignal(dialog.finished_download, timeout=MAP_TIMEOUT_MS) as outcome:
+                click(dialog.cancel_button)
+                server.release.set()
+            assert outcome.args == ["cancelled"]
+            with MBTiles(package_path(name)) as store:
+                kept = store.tile_count()
+            assert 3 <= kept < total
+            assert f"已下载的 {kept} 个瓦片已保存" in dialog.status.text()
+            assert dialog.start_button.text() == "继续下载"
+
+            # 继续下载: only the missing tiles are fetched, each tile exactly once overall
+            server.hold_after = None
+            with qtbot.waitSignal(dialog.finished_download, timeout=MAP_TIMEOUT_MS) as outcome:
+                click(dialog.start_button)
+            assert outcome.args == ["done"]
+            paths_asked = [r.partition("?")[0] for r in server.requests]
+            assert len(paths_asked) == len(set(paths_asked)) == total
+            assert "已完成" in dialog.status.text()
+            [info] = list_packages()
+            assert info.complete and info.tiles == total and info.area == COUNTY
+            assert info.provider == "custom" and info.attribution == ATTRIBUTION
+
+            # 用作底图: the page draws the package; the choice is remembered
+            click(dialog.use_button)
+            qtbot.waitUntil(lambda: tile_loads(qtbot, window) > 0, timeout=MAP_TIMEOUT_MS)
+            assert name in window.status_map.text()
+            assert load_settings().base_map is BaseMapId.PACKAGE
+            assert load_settings().base_package == name
+            dialog.close()
+        finally:
+            close_main_window(window, controller)
+
+    # the network unplugged (no server at all) and a restart: the package is still the base
+    # map, drawn through hongtu-tiles:// with its provider's attribution, and nothing else asked
+    db = str(tmp_path / "offline.sqlite3")
+    with recorded_map_window(qtbot, db) as (window, interceptor):
+        qtbot.waitUntil(lambda: tile_loads(qtbot, window) > 0, timeout=MAP_TIMEOUT_MS)
+        state = map_state(qtbot, window)
+        assert ATTRIBUTION in state["attribution"]
+        assert name in window.status_map.text()
+        combo = window.site_editing.base_combo
+        assert combo.currentData() == f"package:{name}"
+    schemes = {url.split(":", 1)[0].lower() for url in interceptor.urls}
+    assert any(url.startswith(f"hongtu-tiles://pack/{name}/") for url in interceptor.urls)
+    assert schemes <= LOCAL_SCHEMES | {"hongtu-tiles"}, interceptor.urls
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (bound, then closed)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    ("situation", "words"),
+    [
+        ("offline", "无法连接到瓦片服务器"),
+        ("refused", "服务商拒绝了下载（HTTP 403）"),
+        ("http", "瓦片服务器返回错误（HTTP 503）"),
+        ("timeout", "超时"),
+    ],
+)
+def test_a_failed_download_says_why_in_plain_chinese_and_keeps_its_tiles(
+    qtbot, window, tile_server: TileServer, situation: str, words: str
+) -> None:
+    url = tile_server.url
+    if situation == "offline":
+        url = f"http://127.0.0.1:{free_port()}/{{z}}/{{x}}/{{y}}.png"
+    elif situation in ("refused", "http"):
+        tile_server.fail_status = 403 if situation == "refused" else 503
+        tile_server.fail_first = 1_000
+    else:
+        tile_server.hold_after = 0  # nothing answers until the test is over
+        window.offline_maps.politeness = Politeness(
+            workers=1, min_interval=0.0, retries=0, backoff=0.0, timeout=0.3
+        )
+    dialog = window.offline_maps.open_download()
+    fill_in(dialog, url, 11, 11)
+    with qtbot.waitSignal(dialog.finished_download, timeout=MAP_TIMEOUT_MS) as outcome:
+        click(dialog.start_button)
+    assert outcome.args == ["failed"]
+    text = dialog.status.text()
+    assert words in text and "继续下载" in text
+    assert "127.0.0.1" not in text and str(tile_server.port) not in text  # never the URL
+    assert dialog.start_button.isEnabled() and not dialog.running
+    dialog.close()
+
+
+def test_providers_whose_terms_forbid_it_cannot_be_chosen_for_download(qtbot, window) -> None:
+    dialog = window.offline_maps.open_download()
+    choose(dialog.provider_combo, "OpenStreetMap")
+    assert "不允许批量下载" in dialog.estimate_label.text()
+    assert not dialog.start_button.isEnabled()
+    choose(dialog.provider_combo, "天地图")
+    assert not dialog.start_button.isEnabled()
+    choose(dialog.provider_combo, "高德地图")
+    assert dialog.start_button.isEnabled()
+    assert "个瓦片" in dialog.estimate_label.text()
+    dialog.close()
+
+
+def test_the_area_around_the_open_plan_is_offered(qtbot, window) -> None:
+    ui = window.plan_ui
+    ui.plan_list.create_plan()
+    site = next(s for s in window.sites() if s.position is not None)
+    assert ui.add_site(site.id)
+    dialog = window.offline_maps.open_download()
+    texts = [dialog.area_combo.itemText(i) for i in range(dialog.area_combo.count())]
+    around = [t for t in texts if t.startswith("当前方案")]
+    assert around, texts
+    dialog.area_combo.setCurrentIndex(texts.index(around[0]))
+    city = area.estimate(area.tile_ranges(area.taiyuan_bbox(), 10, 15)).tiles
+    shown = int(dialog.estimate_label.text().split("约 ")[1].split(" 个")[0])
+    assert 0 < shown < city
+    dialog.close()
+
+
+# ---- 管理离线地图 ------------------------------------------------------------------------------
+
+
+def make_package(name: str = "城区") -> None:
+    box = area.BBox(112.40, 37.70, 112.75, 38.00)
+    with MBTiles(package_path(name), create=True) as store:
+        store.set_metadata(
+            {
+                "name": name,
+                "format": "png",
+                "minzoom": "10",
+                "maxzoom": "12",
+                "bounds": box.bounds_text(),
+                "attribution": "© 高德地图 AutoNavi",
+                "provider": "amap",
+                "crs": Crs.GCJ02.value,
+                "hongtu_area": "太原市",
+            }
+        )
+        store.put_tiles(
+            (z, x, y, tile_bytes(z, x, y))
+            for r in area.tile_ranges(box.in_crs(Crs.GCJ02), 10, 12)
+            for z, x, y in r.tiles()
+        )
+
+
+def wait_message(qtbot, dialog: PackagesDialog, action) -> str:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(dialog.message_shown, timeout=MAP_TIMEOUT_MS) as shown:
+        action()
+    return str(shown.args[0])
+
+
+def test_export_then_import_into_a_fresh_data_folder_draws_the_package(
+    qtbot, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_package()
+    exported = tmp_path / "usb" / "城区.mbtiles"
+    exported.parent.mkdir()
+    window, controller = open_main_window(qtbot, str(tmp_path / "a.sqlite3"))
+    try:
+        dialog = window.offline_maps.open_packages()
+        assert dialog.names() == ["城区"]
+        row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+        assert row[:4] == ["城区", "太原市", "10–12", "高德地图"] and row[6] == "完整"
+        assert row[4].endswith(("KB", "MB")) and row[5][:2] == "20"
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(exported), ""))
+        )
+        text = wait_message(qtbot, dialog, lambda: click(dialog.export_button))
+        assert "已导出" in text and exported.is_file()
+        dialog.close()
+    finally:
+        close_main_window(window, controller)
+
+    # another PC (a fresh data folder): import the file, it is listed and drawn
+    paths.set_home(tmp_path / "intranet-pc")
+    assert list_packages() == []
+    window, controller = open_main_window(qtbot, str(tmp_path / "b.sqlite3"))
+    try:
+        dialog = window.offline_maps.open_packages()
+        assert dialog.names() == [] and dialog.empty.isVisible()
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(exported), ""))
+        )
+        text = wait_message(qtbot, dialog, lambda: click(dialog.import_button))
+        assert "已导入" in text and dialog.names() == ["城区"]
+        combo = window.site_editing.base_combo
+        assert combo.findData("package:城区") >= 0  # the toolbar offers it at once
+        text = wait_message(qtbot, dialog, lambda: click(dialog.use_button))
+        assert "城区" in text
+        qtbot.waitUntil(lambda: tile_loads(qtbot, window) > 0, timeout=MAP_TIMEOUT_MS)
+        state = map_state(qtbot, window)
+        assert "高德地图" in state["attribution"] and "审图号" in state["attribution"]
+        assert window.map_controller.crs is Crs.GCJ02  # the sites move onto the GCJ-02 tiles
+        assert "当前底图" in dialog.table.item(0, 6).text()
+
+        # delete: the map goes back to no base map and the choice is forgotten
+        monkeypatch.setattr(messages, "question", lambda *a, **k: True)
+        text = wait_message(qtbot, dialog, lambda: click(dialog.delete_button))
+        assert "已删除" in text and dialog.names() == []
+        assert not package_path("城区").exists()
+        assert window.map_controller.basemap.id is BaseMapId.NONE
+        assert load_settings().base_map is BaseMapId.NONE
+        assert combo.findData("package:城区") < 0
+        dialog.close()
+    finally:
+        close_main_window(window, controller)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"this is a text file, not a map", "不是离线地图包"),
+        (b"", "不是离线地图包"),
+        ("sqlite-no-tables", "不是 MBTiles 地图包"),
+        ("mbtiles-no-metadata", "缺少名称或图片格式"),
+        ("bad-format", "不是 png、jpg 或 webp"),
+    ],
+)
+def test_a_malformed_import_is_refused_naming_the_problem_and_changes_nothing(
+    qtbot, window, tmp_path, content: object, problem: str
+) -> None:
+    make_package("已有")
+    source = tmp_path / "坏文件.mbtiles"
+    if isinstance(content, bytes):
+        source.write_bytes(content)
+    else:
+        import sqlite3
+
+        db = sqlite3.connect(source)
+        if content != "sqlite-no-tables":
+            db.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+            db.execute("CREATE TABLE tiles (zoom_level, tile_column, tile_row, tile_data)")
+        else:
+            db.execute("CREATE TABLE other (a)")
+        if content == "bad-format":
+            db.execute("INSERT INTO metadata VALUES ('name', 'x'), ('format', 'exe')")
+        db.commit()
+        db.close()
+    before = sorted(p.name for p in packages_dir().iterdir())
+    dialog = window.offline_maps.open_packages()
+    text = wait_message(qtbot, dialog, lambda: dialog.import_from(source))
+    assert text.startswith("没有导入") and problem in text, text
+    assert "坏文件.mbtiles" in text or content == "bad-format"
+    assert sorted(p.name for p in packages_dir().iterdir()) == before
+    assert dialog.names() == ["已有"]
+    dialog.close()
+
+
+def test_a_chosen_package_that_went_missing_falls_back_to_no_base_map(qtbot, tmp_path) -> None:
+    from hongtu.core.settings import Settings, save_settings
+
+    save_settings(Settings(base_map=BaseMapId.PACKAGE, base_package="不见了"))
+    window, controller = open_main_window(qtbot, str(tmp_path / "gone.sqlite3"))
+    try:
+        qtbot.waitUntil(lambda: load_settings().base_map is BaseMapId.NONE, timeout=10_000)
+        assert window.map_controller.basemap.id is BaseMapId.NONE
+        assert "不见了" in window.statusBar().currentMessage()
+    finally:
+        close_main_window(window, controller)
+
+
+def test_the_dialogs_fit_a_laptop_screen_in_both_languages(qtbot, window, lang) -> None:
+    make_package()
+    download = DownloadDialog(lambda: load_settings(), None, window)
+    packages = window.offline_maps.open_packages()
+    for dialog in (download, packages):
+        hint = dialog.sizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 700, (type(dialog).__name__, hint)
+    if lang == "en":
+        assert download.windowTitle() != "下载离线地图"
+        assert download.start_button.text() == "Start download"
+    download.close()
+    packages.close()
+
+
+def test_the_settings_dialog_keeps_a_chosen_package(qtbot) -> None:
+    from hongtu.core.settings import Settings
+    from hongtu.qt.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(base_map=BaseMapId.PACKAGE, base_package="城区"))
+    qtbot.addWidget(dialog)
+    assert "城区" in dialog.base_map.currentText()
+    kept = dialog.settings()
+    assert kept.base_map is BaseMapId.PACKAGE and kept.base_package == "城区"
+
