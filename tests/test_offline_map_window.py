@@ -5,6 +5,7 @@ a malformed file refused. Every wait is on a signal or a condition, never a slee
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import socket
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui_helpers import MAP_TIMEOUT_MS, close_main_window, map_state, open_main_window, run_js
 from hongtu.core import paths
-from hongtu.core.basemaps import BaseMapId
+from hongtu.core.basemaps import BASE_MAPS, BaseMapId, TileLayerSpec
 from hongtu.core.geo import Crs
 from hongtu.core.secrets import forget_all
 from hongtu.core.settings import load_settings
@@ -117,7 +118,7 @@ def test_download_cancel_continue_finish_then_drawn_offline_after_a_restart(
             fill_in(dialog, server.url)
             # the size is known before anything is fetched
             assert f"约 {total} 个瓦片" in dialog.estimate_label.text()
-            assert server.requests == []
+            assert server.requests == [] and not dialog.use_button.isEnabled()
             name = dialog.name_edit.text()
             assert name.startswith(COUNTY)
 
@@ -172,6 +173,58 @@ def test_download_cancel_continue_finish_then_drawn_offline_after_a_restart(
     schemes = {url.split(":", 1)[0].lower() for url in interceptor.urls}
     assert any(url.startswith(f"hongtu-tiles://pack/{name}/") for url in interceptor.urls)
     assert schemes <= LOCAL_SCHEMES | {"hongtu-tiles"}, interceptor.urls
+
+
+def test_an_unfinished_package_continues_from_the_list(
+    qtbot, window, tile_server: TileServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """高德 (its tiles served on 127.0.0.1 here): closing the dialog mid-download stops it;
+    管理离线地图 lists the package as unfinished and 继续下载 fetches only what is missing."""
+    amap = BASE_MAPS[BaseMapId.AMAP]
+    local = TileLayerSpec(tile_server.url.replace("?key={key}", ""))
+    monkeypatch.setitem(BASE_MAPS, BaseMapId.AMAP, dataclasses.replace(amap, layers=(local,)))
+    total = area.estimate(
+        area.tile_ranges(area.county_bbox(COUNTY).in_crs(Crs.GCJ02), 11, 12)
+    ).tiles
+    dialog = window.offline_maps.open_download()
+    choose(dialog.area_combo, COUNTY)
+    type_number(dialog.max_zoom, 12)
+    type_number(dialog.min_zoom, 11)
+    assert dialog.provider_combo.currentText() == "高德地图"  # the one provider that allows it
+    tile_server.hold_after = 2
+    with qtbot.waitSignal(
+        dialog.progressed, timeout=MAP_TIMEOUT_MS, check_params_cb=lambda d, _t: d >= 2
+    ):
+        click(dialog.start_button)
+    with qtbot.waitSignal(dialog.finished_download, timeout=MAP_TIMEOUT_MS) as outcome:
+        dialog.close()  # closing while it runs cancels it; the dialog goes once it stopped
+        assert dialog.isVisible()
+        tile_server.release.set()
+    assert outcome.args == ["cancelled"]
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=MAP_TIMEOUT_MS)
+
+    packages = window.offline_maps.open_packages()
+    [name] = packages.names()
+    assert packages.table.item(0, 6).text() == "未下载完"
+    assert packages.table.item(0, 3).text() == "高德地图"
+    tile_server.hold_after = None
+    click(packages.resume_button)
+    resumed = window.offline_maps.download_dialog
+    assert resumed is not None and resumed is not dialog and resumed.isVisible()
+    assert resumed.area_combo.currentText() == f"地图包“{COUNTY}”的区域"
+    assert (resumed.min_zoom.value(), resumed.max_zoom.value()) == (11, 12)
+    assert resumed.name_edit.text() == name
+    assert resumed.start_button.text() == "继续下载"
+    with qtbot.waitSignal(resumed.finished_download, timeout=MAP_TIMEOUT_MS) as outcome:
+        click(resumed.start_button)
+    assert outcome.args == ["done"]
+    asked = [r.partition("?")[0] for r in tile_server.requests]
+    assert len(asked) == len(set(asked)) == total
+    qtbot.waitUntil(lambda: packages.table.item(0, 6).text() == "完整", timeout=10_000)
+    [info] = list_packages()
+    assert info.crs is Crs.GCJ02 and info.attribution == amap.attribution
+    resumed.close()
+    packages.close()
 
 
 def free_port() -> int:

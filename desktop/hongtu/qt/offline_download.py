@@ -10,6 +10,7 @@ download call: no message or log line here contains it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections.abc import Callable
@@ -197,6 +198,7 @@ class DownloadDialog(QDialog):
         self.start_button = QPushButton(tr("开始下载"), self)
         self.cancel_button = QPushButton(tr("取消下载"), self)
         self.use_button = QPushButton(tr("用作底图"), self)
+        self.use_button.setEnabled(False)  # once the package is complete
         self.close_button = QPushButton(tr("关闭"), self)
         self._fill_areas(plan_points() if plan_points is not None else None, resume)
         self._fill_providers(resume)
@@ -427,7 +429,7 @@ class DownloadDialog(QDialog):
                 req.max_zoom,
                 politeness=politeness,
                 should_stop=token,
-                progress=relay.progressed.emit,
+                progress=lambda done, total: _report(relay, done, total),
                 area_label=req.area.label,
             )
 
@@ -482,7 +484,8 @@ class DownloadDialog(QDialog):
         self._update()
         self.finished_download.emit(outcome)
         if self._close_when_done:
-            self.close()
+            self._close_when_done = False
+            super().reject()
 
     def _on_use_clicked(self) -> None:
         name = self.name_edit.text().strip()
@@ -498,7 +501,12 @@ class DownloadDialog(QDialog):
         super().closeEvent(event)
 
     def reject(self) -> None:
-        self.close()
+        """Esc or 关闭: as closing the window."""
+        if self.running:
+            self._close_when_done = True
+            self.cancel()
+            return
+        super().reject()
 
 
 def basemap_name_for(basemap_id: BaseMapId) -> str:
@@ -507,6 +515,12 @@ def basemap_name_for(basemap_id: BaseMapId) -> str:
     if BULK_POLICY.get(basemap_id) is not BulkPolicy.ALLOWED:
         return tr("{0}（条款不允许离线下载）").format(name)
     return name
+
+
+def _report(relay: _Relay, done: int, total: int) -> None:
+    """Progress from the worker; the dialog may be gone already (HongTu closing)."""
+    with contextlib.suppress(RuntimeError):  # the relay was deleted with its dialog
+        relay.progressed.emit(done, total)
 
 
 def _stored_tiles(name: str) -> int:

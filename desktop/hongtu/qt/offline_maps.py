@@ -44,6 +44,7 @@ class OfflineMaps(QObject):
         self.manage_action.setToolTip(tr("离线地图包：用作底图、导出、导入（内网电脑）、删除"))
         self.download_action.triggered.connect(lambda _checked=False: self.open_download())
         self.manage_action.triggered.connect(lambda _checked=False: self.open_packages())
+        window.closing.connect(self._on_window_closing)
 
     def install(self) -> None:
         menu = self.site_editing.map_menu
@@ -61,6 +62,8 @@ class OfflineMaps(QObject):
             dialog.raise_()
             dialog.activateWindow()
             return dialog
+        if dialog is not None:
+            dialog.deleteLater()  # closed and idle: a fresh one for the new choices
         dialog = DownloadDialog(
             lambda: self.site_editing.settings,
             self.plan_points,
@@ -93,6 +96,11 @@ class OfflineMaps(QObject):
         dialog.show()
         dialog.raise_()
         return dialog
+
+    def _on_window_closing(self) -> None:
+        """HongTu is closing: a running download stops (its tiles are kept for 继续下载)."""
+        if self.download_dialog is not None:
+            self.download_dialog.cancel()
 
     def _resume(self, info: PackageInfo) -> None:
         self.open_download(resume=info)
