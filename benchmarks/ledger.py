@@ -24,13 +24,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from hongtu.core import paths
 from hongtu.core.exports.ledger_docx import render_ledger_docx
 from hongtu.core.exports.ledger_xlsx import render_ledger_xlsx
+from hongtu.core.geo import LatLon
 from hongtu.core.ledger import load_ledger
 from hongtu.core.members import Member, PartyStatus
-from hongtu.core.plans import Plan
+from hongtu.core.plans import CustomPlace, Plan, Stop
 from hongtu.core.records import ActivityRecord, everyone_present
 from hongtu.core.workspace import open_workspace
 
 BRANCH = "机关第一党支部"
+PLACES = (
+    "八路军太原办事处纪念馆",
+    "太原解放纪念馆",
+    "双塔烈士陵园",
+    "高君宇故居",
+    "晋绥边区革命纪念馆",
+)
+TAIYUAN = LatLon(37.87, 112.55)
 
 
 def main() -> None:
@@ -44,7 +53,13 @@ def main() -> None:
         for year in range(2016, 2026):
             for month in range(1, 13):
                 day = date(year, month, 15)
-                plan = workspace.plans.save(Plan(f"{year}年{month}月主题党日", day, branch=BRANCH))
+                stops = [
+                    Stop(custom=CustomPlace(name=PLACES[(month + k) % len(PLACES)], point=TAIYUAN))
+                    for k in range(2)
+                ]
+                plan = workspace.plans.save(
+                    Plan(f"{year}年{month}月主题党日", day, branch=BRANCH, stops=stops)
+                )
                 absent = [m.id for m in members[month : month + 3] if m.id is not None]
                 leave = {members[40].id: "出差"} if members[40].id is not None else {}
                 workspace.records.save(
