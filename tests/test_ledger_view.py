@@ -13,15 +13,17 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-from PySide6.QtCharts import QHorizontalBarSeries, QStackedBarSeries
+from PySide6.QtCharts import QBarCategoryAxis, QHorizontalBarSeries, QStackedBarSeries
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_summary import build_ledger_summary
+from hongtu.core.geo import LatLon
 from hongtu.core.ledger import Counts, YearLedger, build_ledger, load_ledger, rate_text
 from hongtu.core.members import Member, PartyStatus
+from hongtu.core.plans import CustomPlace
 from hongtu.core.records import ActivityRecord, Attendance, Presence
 from hongtu.qt.ledger_view import LedgerWindow
 from hongtu.qt.tasks import SyncRunner
@@ -166,10 +168,18 @@ def test_names_typed_by_people_stay_text(workspace, ledger_window) -> None:
     plan_id = load_ledger(workspace, BRANCH, 2025).days[0].plan_id
     plan = workspace.plans.get(plan_id)
     plan.title = "<b>粗体</b>&amp;"
+    plan.stops[0].custom = CustomPlace(name="<i>纪念馆</i>", point=LatLon(37.86, 112.55))
     workspace.plans.save(plan)
     window = ledger_window()
     assert window.days_model.rows()[0][1] == "<b>粗体</b>&amp;"
+    assert window.days_model.rows()[0][2].startswith("<i>纪念馆</i>；")
     window.tabs.setCurrentWidget(window.charts_tab)
+    (names,) = [
+        axis
+        for axis in window.places_view.chart().axes()
+        if isinstance(axis, QBarCategoryAxis)
+    ]
+    assert "&lt;i&gt;纪念馆&lt;/i&gt;" in names.categories()  # axis labels are rich text
     dialog = (window.days.selectRow(0), window.open_selected_day())[1]
     assert dialog is not None
     shown = dialog.fields["主题"]
