@@ -25,6 +25,7 @@ from hongtu.core.ledger import Counts, YearLedger, build_ledger, load_ledger, ra
 from hongtu.core.members import Member, PartyStatus
 from hongtu.core.plans import CustomPlace
 from hongtu.core.records import ActivityRecord, Attendance, Presence
+from hongtu.qt.ledger_record import RecordDialog
 from hongtu.qt.ledger_view import LedgerWindow
 from hongtu.qt.tasks import SyncRunner
 from ledger_helpers import BRANCH, TODAY, record_year
@@ -93,6 +94,10 @@ def test_a_months_button_selects_its_day_and_a_double_click_opens_the_record(
     row = window.days.selectionModel().selectedRows()[0].row()
     april = ledger.days[row]
     assert april.day == date(2025, 4, 12)
+    QTest.keyClick(window.days, Qt.Key.Key_Return)  # Enter opens the selected day too
+    (dialog,) = [d for d in window.findChildren(RecordDialog) if d.isVisible()]
+    assert dialog.windowTitle() == "活动记录：2025-04-12"
+    dialog.close()
     rect = window.days.visualRect(window.days_model.index(row, 0))
     QTest.mouseClick(window.days.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     QTest.mouseDClick(window.days.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -151,6 +156,18 @@ def test_choosing_another_year_loads_only_that_year(workspace, ledger_window) ->
     window.year.setCurrentIndex(window.year.findData(2026))
     assert window.days_model.rows()[-1][3:8] == ("0", "0", "0", "0", "—")
     assert all(not b.isEnabled() for b in window.months.buttons)
+
+
+def test_the_view_opens_on_the_branch_that_recorded_last(qtbot, workspace) -> None:
+    record_year(workspace, branch="第二党支部", months=(9,))
+    record_year(workspace, months=(3,))  # 机关第一党支部 sorts first but recorded earlier
+    window = LedgerWindow(workspace, runner=SyncRunner(), today=lambda: TODAY)
+    qtbot.addWidget(window)
+    assert window.branch.currentText() == "第二党支部"
+    assert [window.branch.itemText(i) for i in range(window.branch.count())] == [
+        BRANCH,
+        "第二党支部",
+    ]
 
 
 def test_a_branch_without_records_shows_an_empty_year(workspace, ledger_window) -> None:

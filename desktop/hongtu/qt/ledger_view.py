@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -266,19 +266,20 @@ class LedgerWindow(QDialog):
         self.days.doubleClicked.connect(self._on_day_activated)
         self.days.selectionModel().selectionChanged.connect(self._on_day_selection)
         self.open_button.clicked.connect(self.open_selected_day)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.days, self.open_selected_day)
+        self.days.installEventFilter(self)  # Enter on a day opens its record
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.resize(1180, 700)
 
     # ---- choosing the branch and the year -----------------------------------------------------
     def _fill_branches(self, preferred: str) -> None:
         names = self.workspace.members.branches()
+        preferred = preferred or self.workspace.records.latest_branch() or ""
         if preferred and preferred not in names:
             names.append(preferred)
         self.branch.blockSignals(True)
         self.branch.clear()
         self.branch.addItems(names)
-        self.branch.setCurrentIndex(max(0, names.index(preferred)) if preferred else 0)
+        self.branch.setCurrentIndex(names.index(preferred) if preferred else 0)
         self.branch.blockSignals(False)
         self._on_branch_changed()
 
@@ -422,6 +423,18 @@ class LedgerWindow(QDialog):
         if not rows or self.ledger is None or rows[0].row() >= len(self.ledger.days):
             return None  # nothing, or the year's totals
         return rows[0].row()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.days
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self._selected_day() is not None
+        ):
+            self.open_selected_day()
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_day_activated(self, _index: QModelIndex) -> None:
         self.open_selected_day()

@@ -143,6 +143,16 @@ class RecordStore:
             )
             return sorted({day.year for day in days}, reverse=True)
 
+    def latest_branch(self) -> str | None:
+        """The branch of the most recently held Party-day on record (the 台账 opens on it)."""
+        with self._sessions() as session:
+            return session.scalar(
+                select(BranchRow.name)
+                .join(RecordRow, RecordRow.branch_id == BranchRow.id)
+                .order_by(RecordRow.day.desc(), RecordRow.id.desc())
+                .limit(1)
+            )
+
     def stamp(self, branch: str, year: int) -> tuple[object, ...]:
         """Changes when the year's records or the branch's roster change (a save, a correction,
         a member added or edited): one small query, for a view that shows the year."""
