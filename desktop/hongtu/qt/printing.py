@@ -647,15 +647,18 @@ def print_ledger(summary: LedgerSummary, printer: QPrinter) -> None:
     _paint(text_doc, printer, summary.page_format)
 
 
-CENTRE = " align='center'"
+CENTRE = " align='center' style='white-space:nowrap'"  # a figure is never broken
 HELD_COLOUR = " bgcolor='#f3e3e1'"
 _DAY_WIDTHS = ("12.5%", "14%", "17%", "6%", "6%", "6%", "6%", "8.5%", "24%")
 _MEMBER_WIDTHS = ("18%", *("4.5%",) * 12, "5%", "5%", "5%", "5%", "8%")
 
 
 def _header_cells(texts: Sequence[str], widths: Sequence[str]) -> str:
+    """Header words are never broken inside (an English 'Expected' in a narrow figure column
+    widens it instead)."""
     return "".join(
-        f"<th width='{w}' bgcolor='#f3e3e1' align='center'>{_e(text)}</th>"
+        f"<th width='{w}' bgcolor='#f3e3e1' align='center' style='white-space:nowrap'>"
+        f"{_e(text)}</th>"
         for text, w in zip(texts, widths, strict=True)
     )
 
