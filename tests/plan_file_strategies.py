@@ -1,4 +1,5 @@
-"""Hypothesis strategies for plan files, written from docs/plan-format.md (``hongtu-plan`` v1).
+"""Hypothesis strategies for plan files, written from docs/plan-format.md (``hongtu-plan`` v1 and
+v2, whose optional ``record`` is the day as recorded).
 
 Each key gets values the format allows, values at and beyond its limits, wrong types and the
 text that breaks programs (lone surrogates, control characters, non-ASCII digits, very long
@@ -234,6 +235,127 @@ def plan_body(site_keys: list[str], max_stops: int = 5) -> st.SearchStrategy[dic
     )
 
 
+# ---- the record (version 2) ---------------------------------------------------------------------
+
+NAMES = ["张三", "李四", "王五", "赵六", "钱七"]
+presences = st.sampled_from(["present", "leave", "absent"])
+hashes = st.one_of(
+    st.text(alphabet="0123456789abcdef", min_size=64, max_size=64),
+    st.sampled_from(["", "ABC", "0" * 63, "g" * 64, "0" * 65, "A" * 64]),
+)
+
+
+def _good_attendance() -> st.SearchStrategy[list[dict[str, Any]]]:
+    def entry(name: str, presence: str, reason: str) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": name, "presence": presence}
+        if presence == "leave" or reason:
+            data["reason"] = reason if reason.strip() else "出差"
+        return data
+
+    return st.lists(st.sampled_from(NAMES), min_size=1, max_size=5, unique=True).flatmap(
+        lambda names: st.tuples(
+            *(st.builds(entry, st.just(n), presences, good_text.map(lambda t: t[:200]))
+              for n in names)
+        ).map(list)
+    )  # fmt: skip
+
+
+def good_record(day: str, stop_count: int) -> st.SearchStrategy[dict[str, Any]]:
+    """A record the format allows for a plan on ``day`` with ``stop_count`` stops."""
+    done_stop = st.integers(0, stop_count - 1) if stop_count else st.nothing()
+    return st.fixed_dictionaries(
+        {"day": st.just(day), "attendance": _good_attendance()},
+        optional={
+            "host": good_text.map(lambda t: t[:200]),
+            "recorder": good_text.map(lambda t: t[:200]),
+            "summary": st.one_of(good_text, st.just("小结。" * 600)),
+            "guests": st.lists(
+                st.fixed_dictionaries({"name": good_title.map(lambda t: t[:30])},
+                                      optional={"note": good_text.map(lambda t: t[:200])}),
+                max_size=3,
+            ),
+            "done": st.lists(
+                st.fixed_dictionaries(
+                    {"text": good_title.map(lambda t: t[:200])},
+                    optional={
+                        "state": st.sampled_from(["done", "changed", "skipped", "added"]),
+                        "stop": done_stop,
+                        "note": good_text.map(lambda t: t[:200]),
+                    },
+                ),
+                max_size=3,
+            ),
+            "photos": st.lists(
+                st.fixed_dictionaries(
+                    {"sha256": st.text(alphabet="0123456789abcdef", min_size=64, max_size=64)},
+                    optional={"suffix": st.sampled_from(["jpg", "png", "heic"]),
+                              "caption": good_text.map(lambda t: t[:200])},
+                ),
+                max_size=3,
+            ),
+        },
+    )  # fmt: skip
+
+
+def record(day: str) -> st.SearchStrategy[Any]:
+    """A record with anything in it: other days, wrong types, names twice, 请假 without a
+    reason, unknown presences and states, stops that are not there, hashes that are not."""
+    attendance_entry = st.fixed_dictionaries(
+        {"name": st.one_of(st.sampled_from(NAMES), text, maybe_wrong)},
+        optional={
+            "presence": st.one_of(presences, st.sampled_from(["late", "", "PRESENT"]), maybe_wrong),
+            "reason": st.one_of(text, maybe_wrong),
+        },
+    )
+    body = st.fixed_dictionaries(
+        {},
+        optional={
+            "day": st.one_of(st.just(day), dates, maybe_wrong),
+            "attendance": st.one_of(st.lists(attendance_entry, max_size=4), maybe_wrong),
+            "host": st.one_of(text, maybe_wrong),
+            "summary": st.one_of(text, st.just("长" * 2001), maybe_wrong),
+            "guests": st.one_of(
+                st.lists(st.fixed_dictionaries({"name": st.one_of(text, maybe_wrong)}), max_size=2),
+                maybe_wrong,
+            ),
+            "done": st.one_of(
+                st.lists(
+                    st.fixed_dictionaries(
+                        {"text": st.one_of(text, maybe_wrong)},
+                        optional={
+                            "state": st.sampled_from(["done", "changed", "skipped", "added", "x"]),
+                            "stop": st.one_of(st.integers(-1, 6), maybe_wrong),
+                        },
+                    ),
+                    max_size=2,
+                ),
+                maybe_wrong,
+            ),
+            "photos": st.one_of(
+                st.lists(
+                    st.fixed_dictionaries(
+                        {"sha256": st.one_of(hashes, maybe_wrong)},
+                        optional={"suffix": st.sampled_from(["jpg", "png", "heic", "gif", "../x"])},
+                    ),
+                    max_size=2,
+                ),
+                maybe_wrong,
+            ),
+        },
+    )
+    return st.one_of(body, maybe_wrong)
+
+
+@st.composite
+def record_for(draw: st.DrawFn, body: dict[str, Any]) -> Any:
+    """A record for the (drawn) plan ``body``: usually one the format allows, else hostile."""
+    day = body.get("date") if isinstance(body.get("date"), str) else "2025-10-15"
+    stops = body.get("stops") if isinstance(body.get("stops"), list) else []
+    if draw(st.integers(0, 3)) == 0:
+        return draw(record(day))
+    return draw(good_record(day, len(stops)))
+
+
 @st.composite
 def _mutated(draw: st.DrawFn, site_keys: list[str], max_stops: int) -> dict[str, Any]:
     """A plan the format allows, then (half the time) one key given a hostile value."""
@@ -247,16 +369,25 @@ def _mutated(draw: st.DrawFn, site_keys: list[str], max_stops: int) -> dict[str,
     return body
 
 
+@st.composite
+def _framed(draw: st.DrawFn, site_keys: list[str], max_stops: int) -> dict[str, Any]:
+    """The whole file: version 1 (a ``record`` key there is ignored), version 2 with or
+    without a ``record``, or a frame that is wrong (another format, a newer version)."""
+    body = draw(_mutated(site_keys, max_stops))
+    frame: dict[str, Any] = {
+        "format": draw(st.sampled_from(["hongtu-plan"] * 15 + ["other"])),
+        "version": draw(st.sampled_from([1] * 10 + [2] * 6 + [3, "1", "2", True])),
+        "plan": body,
+    }
+    if draw(st.integers(0, 2)) > 0:
+        frame["record"] = draw(record_for(body))
+    return frame
+
+
 def plan_file_text(site_keys: list[str], max_stops: int = 5) -> st.SearchStrategy[str]:
     """The text of a plan file: mostly one the format allows, else with one value or the frame
     broken (another format or version, a file cut off half-way)."""
-    frame = st.fixed_dictionaries(
-        {
-            "format": st.sampled_from(["hongtu-plan"] * 15 + ["other"]),
-            "version": st.sampled_from([1] * 15 + [2, "1", True]),
-            "plan": _mutated(site_keys, max_stops),
-        }
-    )
+    frame = _framed(site_keys, max_stops)
     whole = st.one_of(
         frame.map(lambda d: json.dumps(d, ensure_ascii=False)),
         frame.map(lambda d: json.dumps(d, ensure_ascii=True)),  # surrogates as \\ud800

@@ -27,6 +27,7 @@ from hongtu.core.coords import from_wgs84, to_wgs84
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.planfile import (
     FORMAT_NAME,
+    FORMAT_VERSION,
     MAX_FILE_CHARS,
     PlanFileError,
     PlanFileErrorCode,
@@ -312,7 +313,7 @@ S = "stops"
 BROKEN: list[tuple[str, Edit, PlanFileErrorCode, str]] = [
     ("wrong format", _set(["format"], "other-app"), C.NOT_A_PLAN_FILE, "format"),
     ("no format", _delete(["format"]), C.NOT_A_PLAN_FILE, "format"),
-    ("newer version", _set(["version"], 2), C.UNSUPPORTED_VERSION, "version"),
+    ("newer version", _set(["version"], FORMAT_VERSION + 1), C.UNSUPPORTED_VERSION, "version"),
     ("version as text", _set(["version"], "1"), C.UNSUPPORTED_VERSION, "version"),
     ("no version", _delete(["version"]), C.MISSING, "version"),
     ("no plan", _delete([P]), C.MISSING, "plan"),

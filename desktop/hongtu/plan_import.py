@@ -8,13 +8,30 @@ the CLI with ``--lang en``), so this module itself does not need Qt.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hongtu.core.planfile import PlanFileError, load_plan_file
-from hongtu.core.plans import Plan
+from hongtu.core.members import Member
+from hongtu.core.planfile import PlanFileError, read_plan_document
+from hongtu.core.plans import Plan, PlanStatus
+from hongtu.core.record_file import SharedRecord
+from hongtu.core.records import (
+    ActivityRecord,
+    Attendance,
+    PhotoRef,
+    Presence,
+    RecordProblem,
+    RecordRefusedError,
+    check_record,
+)
 from hongtu.core.shared_sites import SiteDifference, site_differences
 from hongtu.core.sites import Site
+
+if TYPE_CHECKING:
+    from hongtu.core.storage.record_store import RecordStore
 
 
 def tr(text: str) -> str:
@@ -39,6 +56,7 @@ class ImportedPlan:
 
     plan: Plan
     differences: list[SiteDifference] = field(default_factory=list)
+    record: SharedRecord | None = None  # the day as recorded (a version 2 file)
 
 
 def plan_file_message(error: PlanFileError) -> str:
@@ -69,7 +87,95 @@ def read_plan_file(path: Path, sites: list[Site]) -> ImportedPlan:
         raise PlanImportError(tr("无法读取文件 {0}：{1}").format(path, exc)) from exc
     keys = {site.key: site.id for site in sites if site.key}
     try:
-        plan, shared = load_plan_file(text, keys.get)
+        contents = read_plan_document(text, keys.get)
     except PlanFileError as exc:
         raise PlanImportError(plan_file_message(exc)) from exc
-    return ImportedPlan(plan, site_differences(shared, sites))
+    return ImportedPlan(contents.plan, site_differences(contents.sites, sites), contents.record)
+
+
+@dataclass(frozen=True)
+class RecordMatch:
+    """The file's record matched to this computer's roster: ``record`` (plan id still 0) to
+    save after the plan, or ``None`` and ``message`` saying why it stays out."""
+
+    record: ActivityRecord | None
+    message: str
+
+
+def match_record(
+    shared: SharedRecord, plan: Plan, roster: Iterable[Member], today: date
+) -> RecordMatch:
+    """Match the record's names to the members of the plan's branch on the day (here).
+
+    Taken only when they are exactly the same people (as the window and ``hongtu record``
+    require); otherwise the plan is imported without its record and the message says why.
+    """
+    branch = plan.branch.strip()
+    on_day = [m for m in roster if m.id is not None and m.active_on(shared.day)]
+    if not branch or not on_day:
+        return RecordMatch(
+            None,
+            tr(
+                "文件里的活动记录没有导入：本机的{0}还没有名册（先导入名册，再导入这个文件）。"
+            ).format(branch or tr("党支部")),
+        )
+    by_name = {m.name: m for m in on_day}
+    attendance = []
+    for entry in shared.attendance:
+        member = by_name.get(entry.name)
+        if member is None or member.id is None:
+            return RecordMatch(
+                None,
+                tr("文件里的活动记录没有导入：“{0}”不在本机{1}当天的名册上。").format(
+                    entry.name, branch
+                ),
+            )
+        attendance.append(Attendance(member.id, member.name, entry.presence, entry.reason))
+    record = ActivityRecord(
+        plan_id=0,
+        day=shared.day,
+        attendance=tuple(attendance),
+        summary=shared.summary,
+        host=shared.host,
+        recorder=shared.recorder,
+        guests=shared.guests,
+        done=shared.done,
+        photos=tuple(
+            PhotoRef(p.content_hash, p.path, p.thumbnail_path, p.caption) for p in shared.photos
+        ),
+        branch=branch,
+    )
+    try:
+        check_record(record, on_day, today)
+    except RecordRefusedError as exc:
+        reasons = {
+            RecordProblem.FUTURE_DATE: tr("活动日期还没到"),
+            RecordProblem.MISSING_MEMBER: tr("本机名册上的“{0}”在记录里没有出勤情况"),
+        }
+        reason = reasons.get(exc.problem, tr("记录与本机名册对不上（{0}）")).format(exc.detail)
+        return RecordMatch(None, tr("文件里的活动记录没有导入：{0}。").format(reason))
+    counts = [record.count(p) for p in (Presence.PRESENT, Presence.LEAVE, Presence.ABSENT)]
+    return RecordMatch(
+        record,
+        tr("活动记录已一并导入：应到 {0}，实到 {1}，请假 {2}，缺席 {3}。").format(
+            len(record.attendance), *counts
+        ),
+    )
+
+
+def plan_to_save(imported: ImportedPlan, match: RecordMatch | None) -> Plan:
+    """The plan as it is saved: 已完成 when its record comes with it (recording marks it so)."""
+    if match is not None and match.record is not None:
+        imported.plan.status = PlanStatus.DONE
+    return imported.plan
+
+
+def save_record(records: RecordStore, match: RecordMatch, plan_id: int, today: date) -> str:
+    """Save the matched record for the saved plan; the sentence to show either way."""
+    if match.record is None:
+        return match.message
+    try:
+        records.save(replace(match.record, plan_id=plan_id), today=today)
+    except RecordRefusedError as exc:
+        return tr("文件里的活动记录没有导入：记录与本机名册对不上（{0}）。").format(exc.detail)
+    return match.message

@@ -2713,6 +2713,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>not a HongTu plan file ("format": "hongtu-plan" is missing)</translation>
     </message>
     <message>
+      <source>党支部</source>
+      <translation>the branch</translation>
+    </message>
+    <message>
       <source>同时给出了目录站点和自定义地点</source>
       <translation>both a catalogue site and a custom place are given</translation>
     </message>
@@ -2733,6 +2737,22 @@ On another PC, use “Import…” to use it.</translation>
       <translation>the file is too large</translation>
     </message>
     <message>
+      <source>文件里的活动记录没有导入：{0}。</source>
+      <translation> The activity record in the file was not imported: {0}.</translation>
+    </message>
+    <message>
+      <source>文件里的活动记录没有导入：“{0}”不在本机{1}当天的名册上。</source>
+      <translation> The activity record in the file was not imported: “{0}” is not on the roster of {1} here for that day.</translation>
+    </message>
+    <message>
+      <source>文件里的活动记录没有导入：本机的{0}还没有名册（先导入名册，再导入这个文件）。</source>
+      <translation> The activity record in the file was not imported: {0} has no roster here yet (import the roster, then this file again).</translation>
+    </message>
+    <message>
+      <source>文件里的活动记录没有导入：记录与本机名册对不上（{0}）。</source>
+      <translation> The activity record in the file was not imported: it does not match the roster here ({0}).</translation>
+    </message>
+    <message>
       <source>方案文件有问题：{0}（位置：{1}）。没有导入任何内容。</source>
       <translation>The plan file has a problem: {0} (at: {1}). Nothing was imported.</translation>
     </message>
@@ -2745,8 +2765,20 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Cannot read the file {0}: {1}</translation>
     </message>
     <message>
+      <source>本机名册上的“{0}”在记录里没有出勤情况</source>
+      <translation>“{0}” is on the roster here but has no attendance entry in the record</translation>
+    </message>
+    <message>
       <source>本机站点目录中没有这个站点</source>
       <translation>this site is not in the local catalogue</translation>
+    </message>
+    <message>
+      <source>活动日期还没到</source>
+      <translation>the day has not come yet</translation>
+    </message>
+    <message>
+      <source>活动记录已一并导入：应到 {0}，实到 {1}，请假 {2}，缺席 {3}。</source>
+      <translation> The activity record came with it: expected {0}, present {1}, on leave {2}, absent {3}.</translation>
     </message>
     <message>
       <source>站点不存在</source>
@@ -2755,6 +2787,10 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>缺少必填项</source>
       <translation>a required value is missing</translation>
+    </message>
+    <message>
+      <source>记录与本机名册对不上（{0}）</source>
+      <translation>it does not match the roster here ({0})</translation>
     </message>
     <message>
       <source>超出上限（文字太长，或站点、活动太多）</source>

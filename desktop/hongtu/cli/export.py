@@ -77,14 +77,35 @@ def export_plan_command(args: argparse.Namespace) -> int:
         else:
             from hongtu.core.exports import export_plan
 
+            record = _record(args, plan) if fmt is ExportFormat.JSON else None
             path = export_plan(
-                document, fmt, output, plan=plan, sites=sites, overwrite=args.overwrite
+                document,
+                fmt,
+                output,
+                plan=plan,
+                sites=sites,
+                overwrite=args.overwrite,
+                record=record,
             )
     except ExportError as exc:
         say(export_error_message(exc), error=True)
         return 2
     say(path)
     return 0
+
+
+def _record(args: argparse.Namespace, plan: Any) -> Any:
+    """The plan's activity record (the plan file carries it), None when the day has none."""
+    from hongtu.cli.common import open_workspace
+    from hongtu.core.plans import PlanStatus
+
+    if plan.id is None or plan.status is not PlanStatus.DONE:  # recording marks a plan done
+        return None
+    workspace = open_workspace(args)
+    try:
+        return workspace.records.for_plan(plan.id)
+    finally:
+        workspace.close()
 
 
 def _read_names(args: argparse.Namespace) -> list[str] | None:

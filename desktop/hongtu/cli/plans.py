@@ -103,17 +103,35 @@ def cmd_plans_list(args: argparse.Namespace) -> int:
 
 
 def cmd_plans_import(args: argparse.Namespace) -> int:
-    from hongtu.plan_import import PlanImportError, read_plan_file
+    from datetime import date
+
+    from hongtu.plan_import import (
+        PlanImportError,
+        match_record,
+        plan_to_save,
+        read_plan_file,
+        save_record,
+    )
 
     workspace = open_workspace(args)
+    record_note = ""
     try:
         try:
             imported = read_plan_file(args.file, workspace.sites.list_sites())
         except PlanImportError as exc:
             return fail(exc.message)
-        saved = workspace.plans.save(imported.plan)
+        match = None
+        if imported.record is not None:
+            branch = imported.plan.branch
+            roster = workspace.members.members(branch) if branch.strip() else []
+            match = match_record(imported.record, imported.plan, roster, date.today())
+        saved = workspace.plans.save(plan_to_save(imported, match))
+        if match is not None and saved.id is not None:
+            record_note = save_record(workspace.records, match, saved.id, date.today())
     finally:
         workspace.close()
+    if record_note:
+        say(record_note, error=True)
     if imported.differences:
         say(
             tr(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -31,6 +32,8 @@ from hongtu.core.plans import (
     Stop,
     TransportMode,
 )
+from hongtu.core.record_file import RecordFileError, SharedRecord, read_record, record_json
+from hongtu.core.records import ActivityRecord
 from hongtu.core.shared_sites import (
     SharedSite,
     SharedSitesError,
@@ -41,7 +44,9 @@ from hongtu.core.sites import Site
 from hongtu.core.text import clean_strings
 
 FORMAT_NAME = "hongtu-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the newest version this HongTu reads and writes
+PLAIN_VERSION = 1  # what a plan without a record is written as (older HongTu reads it)
+READABLE_VERSIONS = (1, 2)
 MAX_FILE_CHARS = 2_000_000
 
 SiteKeyResolver = Callable[[str], int | None]
@@ -79,21 +84,25 @@ class PlanFileError(ValueError):
 # ---- writing -----------------------------------------------------------------------------------
 
 
-def dump_plan(plan: Plan, sites: Mapping[int, Site]) -> str:
+def dump_plan(plan: Plan, sites: Mapping[int, Site], record: ActivityRecord | None = None) -> str:
     """``plan`` as plan-file text. ``sites`` maps the plan's site ids to sites (for their keys).
 
     Text a file cannot carry (a lone surrogate, a control character) is written as U+FFFD.
     The organiser's own corrections of the catalogue sites the plan uses travel along in a
     ``sites`` section (absent when there are none), for the receiver to take or leave.
+    With ``record`` (the day as recorded) the file is version 2 with a ``record`` section;
+    without one it stays version 1, which every HongTu reads.
     """
     document: dict[str, Any] = {
         "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+        "version": FORMAT_VERSION if record is not None else PLAIN_VERSION,
         "plan": clean_strings(_plan_json(plan, sites)),
     }
     shared = shared_sites_json(plan, sites)
     if shared:
         document["sites"] = clean_strings(shared)
+    if record is not None:
+        document["record"] = clean_strings(record_json(record, plan))
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -194,8 +203,21 @@ def load_plan_file(
     text: str, resolve_site_key: SiteKeyResolver
 ) -> tuple[Plan, dict[str, SharedSite]]:
     """The plan (as ``load_plan``) and the sender's site corrections by catalogue key."""
+    contents = read_plan_document(text, resolve_site_key)
+    return contents.plan, contents.sites
+
+
+@dataclass(frozen=True)
+class PlanFileContents:
+    plan: Plan
+    sites: dict[str, SharedSite]  # the sender's site corrections by catalogue key
+    record: SharedRecord | None  # the day as recorded (version 2 files that carry one)
+
+
+def read_plan_document(text: str, resolve_site_key: SiteKeyResolver) -> PlanFileContents:
+    """Everything in a plan file, checked whole: any problem raises ``PlanFileError``."""
     document = _parse_json(text)
-    _check_header(document)
+    version = _check_header(document)
     plan = _read_plan(_object(_required(document, "plan", ""), "plan"), resolve_site_key)
     plan = limits.normalise_plan(plan)
     for problem in limits.plan_problems(plan):
@@ -207,7 +229,13 @@ def load_plan_file(
         shared = read_shared_sites(document.get("sites"))
     except SharedSitesError as error:
         raise PlanFileError(PlanFileErrorCode(error.code), error.path) from error
-    return plan, shared
+    record = None
+    if version >= 2 and document.get("record") is not None:  # version 1 ignores unknown keys
+        try:
+            record = read_record(document["record"], plan)
+        except RecordFileError as error:
+            raise PlanFileError(PlanFileErrorCode(error.code), error.path) from error
+    return PlanFileContents(plan, shared, record)
 
 
 def _parse_json(text: str) -> dict[str, Any]:
@@ -222,12 +250,13 @@ def _parse_json(text: str) -> dict[str, Any]:
     return document
 
 
-def _check_header(document: dict[str, Any]) -> None:
+def _check_header(document: dict[str, Any]) -> int:
     if document.get("format") != FORMAT_NAME:
         raise PlanFileError(PlanFileErrorCode.NOT_A_PLAN_FILE, "format")
     version = _required(document, "version", "")
-    if type(version) is not int or version != FORMAT_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise PlanFileError(PlanFileErrorCode.UNSUPPORTED_VERSION, "version")
+    return version
 
 
 def _read_plan(data: dict[str, Any], resolve: SiteKeyResolver) -> Plan:

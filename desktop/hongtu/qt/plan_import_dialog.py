@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,11 +31,20 @@ from hongtu import corrections_files
 from hongtu.core.geo import LatLon
 from hongtu.core.shared_sites import SiteDifference, apply_differences
 from hongtu.core.sites import Site, VisitorAccess, VisitRules
-from hongtu.plan_import import ImportedPlan, PlanImportError, read_plan_file
+from hongtu.plan_import import (
+    ImportedPlan,
+    PlanImportError,
+    match_record,
+    plan_to_save,
+    read_plan_file,
+    save_record,
+)
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
 
 if TYPE_CHECKING:
+    from hongtu.core.storage.member_store import MemberStore
+    from hongtu.core.storage.record_store import RecordStore
     from hongtu.core.storage.site_store import SiteStore
     from hongtu.qt.plan_session import PlanSession
 
@@ -230,8 +240,12 @@ def import_plan_file(
     session: PlanSession,
     parent: QWidget | None,
     site_changed: Callable[[Site], None],
-) -> tuple[int, int] | None:
-    """Import ``path``; (new plan id, corrections taken), or None (message shown, or cancelled)."""
+    members: MemberStore | None = None,
+    records: RecordStore | None = None,
+) -> tuple[int, int, str] | None:
+    """Import ``path``; (new plan id, corrections taken, what became of the file's activity
+    record — "" when it has none), or None (message shown, or cancelled). ``members`` and
+    ``records``: where a record in the file is matched to the roster and saved."""
     try:
         imported = read_plan_file(path, store.list_sites())
     except PlanImportError as exc:
@@ -242,7 +256,15 @@ def import_plan_file(
         return None
     for site in apply_differences(store, chosen):
         site_changed(site)
-    plan_id = session.import_plan(imported.plan)
+    match = None
+    if imported.record is not None and members is not None and records is not None:
+        branch = imported.plan.branch
+        roster = members.members(branch) if branch.strip() else []
+        match = match_record(imported.record, imported.plan, roster, date.today())
+    plan_id = session.import_plan(plan_to_save(imported, match))
     if plan_id is None:
         return None
-    return plan_id, len(chosen)
+    note = ""
+    if match is not None and records is not None:
+        note = save_record(records, match, plan_id, date.today())
+    return plan_id, len(chosen), note

@@ -32,6 +32,7 @@ from hongtu.core.export_folder import last_export_folder, remember_export_folder
 from hongtu.core.export_names import with_suffix
 from hongtu.core.exports import ExportFormat
 from hongtu.core.plans import Plan
+from hongtu.core.records import ActivityRecord
 from hongtu.core.roster import (
     RosterError,
     RosterErrorCode,
@@ -139,10 +140,16 @@ class ExportDialog(QDialog):
     """
 
     def __init__(
-        self, view: PlanView, parent: QWidget | None = None, runner: TaskRunner | None = None
+        self,
+        view: PlanView,
+        parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
+        record: ActivityRecord | None = None,
     ) -> None:
+        """``record``: the plan's activity record, written into the plan file (JSON)."""
         super().__init__(parent)
         self.view = view
+        self.record = record
         self.plan = view.plan
         self.written: Path | None = None
         # owned by the application: a worker still writing outlives a dialog closed meanwhile
@@ -387,6 +394,7 @@ class ExportDialog(QDialog):
         names = [line.strip() for line in self.names.toPlainText().splitlines() if line.strip()]
         document, plan, sites = self.view.document, self.plan, self.view.sites
         blank_rows = self.blank_rows.value()
+        record = self.record
 
         def job(should_stop: ShouldStop) -> list[Path]:
             written = []
@@ -403,6 +411,7 @@ class ExportDialog(QDialog):
                         blank_rows=blank_rows,
                         overwrite=overwrite,
                         should_stop=should_stop,
+                        record=record,
                     )
                 )
             return written

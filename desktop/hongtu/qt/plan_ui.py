@@ -286,15 +286,22 @@ class PlanUi(QObject):
             self.window.notify(tr("站点目录还在载入，请稍后再导入。"), NOTICE_MS)
             return None
         result = import_plan_file(
-            path, self.workspace.sites, self.session, self.window, self.window.update_site
+            path,
+            self.workspace.sites,
+            self.session,
+            self.window,
+            self.window.update_site,
+            self.workspace.members,
+            self.workspace.records,
         )
         if result is None:
             return None
-        plan_id, taken = result
+        plan_id, taken, record_note = result
         title = self.session.plan.title if self.session.plan is not None else ""
         text = tr("已导入方案“{0}”。").format(title)
         if taken:
             text += tr("已采用 {0} 处站点更正。").format(taken)
+        text += record_note
         self.window.notify(text, NOTICE_MS)
         self.left_tabs.setCurrentWidget(self.plan_list)
         return plan_id
@@ -368,7 +375,10 @@ class PlanUi(QObject):
         view = self._plan_for_output(printing=False)
         if view is None:
             return
-        dialog = ExportDialog(view, self.window)
+        record = None
+        if self.workspace is not None and view.plan.id is not None:
+            record = self.workspace.records.for_plan(view.plan.id)  # the plan file carries it
+        dialog = ExportDialog(view, self.window, record=record)
         dialog.exec()
         if dialog.written is not None:
             self.window.notify(tr("已导出：{0}").format(str(dialog.written)), NOTICE_MS)

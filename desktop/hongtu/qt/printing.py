@@ -40,6 +40,7 @@ from hongtu.core.exports import QT_FORMATS, ExportFormat, check_target, export_p
 from hongtu.core.exports.ledger_summary import LedgerSummary
 from hongtu.core.exports.svgmap import schematic_svg
 from hongtu.core.plans import ItemKind, Plan
+from hongtu.core.records import ActivityRecord
 from hongtu.core.sites import Site
 
 FONT_FAMILIES = [
@@ -133,6 +134,7 @@ def export_document(
     blank_rows: int = DEFAULT_BLANK_ROWS,
     overwrite: bool = False,
     should_stop: ShouldStop | None = None,
+    record: ActivityRecord | None = None,
 ) -> Path:
     """Every format: the PDFs here, the rest through ``core.exports.export_plan``.
 
@@ -142,7 +144,14 @@ def export_document(
     path = Path(path)
     if fmt not in QT_FORMATS:
         return export_plan(
-            doc, fmt, path, plan=plan, sites=sites, overwrite=overwrite, should_stop=should_stop
+            doc,
+            fmt,
+            path,
+            plan=plan,
+            sites=sites,
+            overwrite=overwrite,
+            should_stop=should_stop,
+            record=record,
         )
     check_target(path, overwrite)
     if fmt is ExportFormat.SIGNIN:

@@ -15,6 +15,7 @@ from hongtu.core.atomic import ExportError, ExportErrorCode, write_atomic
 from hongtu.core.cancel import ShouldStop, check
 from hongtu.core.document import PlanDocument
 from hongtu.core.plans import Plan
+from hongtu.core.records import ActivityRecord
 from hongtu.core.sites import Site
 
 __all__ = [
@@ -61,8 +62,10 @@ def render_bytes(
     plan: Plan | None = None,
     sites: Mapping[int, Site] | None = None,
     path: Path | None = None,
+    record: ActivityRecord | None = None,
 ) -> bytes:
-    """The file contents of a Qt-free format (``path`` only names errors)."""
+    """The file contents of a Qt-free format (``path`` only names errors). ``record``: the
+    plan's activity record, carried by the plan file (JSON, version 2)."""
     fmt = ExportFormat(fmt)
     where = path or Path(f"plan{fmt.suffix}")
     if fmt in QT_FORMATS:
@@ -72,7 +75,7 @@ def render_bytes(
             raise ExportError(ExportErrorCode.MISSING_INPUT, where, "JSON needs plan and sites")
         from hongtu.core.planfile import dump_plan
 
-        return dump_plan(plan, sites).encode("utf-8")
+        return dump_plan(plan, sites, record).encode("utf-8")
     return _writer(fmt)(doc)
 
 
@@ -86,6 +89,7 @@ def export_plan(
     signin_names: Sequence[str] | None = None,
     overwrite: bool = False,
     should_stop: ShouldStop | None = None,
+    record: ActivityRecord | None = None,
 ) -> Path:
     """Writes ``doc`` as ``fmt`` to ``path`` atomically and returns ``path``.
 
@@ -100,7 +104,7 @@ def export_plan(
     path = Path(path)
     fmt = ExportFormat(fmt)
     check_target(path, overwrite)
-    data = render_bytes(doc, fmt, plan=plan, sites=sites, path=path)
+    data = render_bytes(doc, fmt, plan=plan, sites=sites, path=path, record=record)
     check(should_stop)
     write_atomic(path, data, should_stop)
     return path
