@@ -187,3 +187,23 @@ def test_a_csv_export_loads_no_qt_map_or_orm(tmp_path) -> None:
     status, loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert status == 0 and out.read_text("utf-8-sig").count("\n") > 4
     assert loaded == []
+
+
+def test_opening_the_window_builds_no_command_parsers() -> None:
+    """``hongtu`` and ``hongtu --db F --lang en`` open the window without building the
+    commands' parsers; anything else (a command, help, a typo) gets the full parser."""
+    from hongtu.cli import _opens_the_window
+
+    assert _opens_the_window([])
+    assert _opens_the_window(["--db", "x.sqlite3", "--lang", "en"])
+    assert _opens_the_window(["--db=x.sqlite3", "--lang=zh_CN"])
+    for words in (["plans", "list"], ["--db", "x", "record", "1"], ["-h"], ["plasn"], ["backup"]):
+        assert not _opens_the_window(words), words
+
+
+def test_a_typo_still_names_the_commands(capsys) -> None:
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["plasn"])
+    assert "invalid choice" in capsys.readouterr().err

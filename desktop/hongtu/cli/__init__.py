@@ -33,7 +33,9 @@ from hongtu.cli.common import display_width, ensure_offscreen_app, format_table,
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_window_parser() -> argparse.ArgumentParser:
+    """The options every invocation shares (``--version``, ``--db``, ``--lang``), no commands:
+    enough to open the window, without importing and building every command's parser."""
     parser = argparse.ArgumentParser(
         prog="hongtu", description=tr("红途 HongTu — 太原红色教育主题党日规划")
     )
@@ -44,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=tr("界面语言：zh_CN（默认）或 en；不指定时用 HONGTU_LANG 或设置中的语言"),
     )
+    parser.set_defaults(command=None)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = build_window_parser()
     commands = parser.add_subparsers(dest="command")
     from hongtu.cli.backup import add_backup_commands
     from hongtu.cli.ledger import add_ledger_commands
@@ -71,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     early = _early_language(words, settings.language)
     if early == "en" and _is_command_line(words):
         _install_cli_translator()  # before the parser is built: its help is translated too
-    parser = build_parser()
+    parser = build_window_parser() if _opens_the_window(words) else build_parser()
     args = parser.parse_args(words)
     args.settings = settings
     try:
@@ -149,6 +157,21 @@ def _early_language(words: list[str], saved: str) -> str | None:
         return None
 
 
+def _opens_the_window(words: list[str]) -> bool:
+    """Only ``--db``/``--lang`` (with their values) or ``--version``: no command, no help, no
+    word the full parser would have to judge (a typo still gets its "invalid choice")."""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in ("--db", "--lang"):
+            index += 2
+            continue
+        if word != "--version" and not word.startswith(("--db=", "--lang=")):
+            return False
+        index += 1
+    return True
+
+
 def _is_command_line(words: list[str]) -> bool:
     """A subcommand or a help request: the terminal, not the window, will show the text."""
     commands = ("-h", "--help", "sites", "plans", "members", "ledger", "tiles", "backup", "record")
@@ -213,4 +236,12 @@ def _database_message(exc: Any) -> str:
     return message
 
 
-__all__ = ["build_parser", "display_width", "format_table", "main", "main_gui", "tr"]
+__all__ = [
+    "build_parser",
+    "build_window_parser",
+    "display_width",
+    "format_table",
+    "main",
+    "main_gui",
+    "tr",
+]

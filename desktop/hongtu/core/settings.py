@@ -19,10 +19,10 @@ from hongtu.core.atomic import write_atomic
 from hongtu.core.basemaps import BaseMapId, parse_basemap_id
 from hongtu.core.plans import TransportMode
 from hongtu.core.routing import TravelSettings
+from hongtu.core.schedule import DEFAULT_MAX_DAY_MINUTES
 from hongtu.core.secrets import remember
 from hongtu.core.tilepack.mbtiles import PackageError
 from hongtu.core.tilepack.packages import check_name
-from hongtu.core.warnings import DEFAULT_MAX_DAY_MINUTES
 
 log = logging.getLogger(__name__)
 

@@ -25,10 +25,8 @@ from hongtu.core.plans import (
     Stop,
 )
 from hongtu.core.routing import TravelSettings
-from hongtu.core.schedule import gathering_place, stop_place
+from hongtu.core.schedule import DEFAULT_MAX_DAY_MINUTES, gathering_place, stop_place
 from hongtu.core.sites import Site, VisitRules
-
-DEFAULT_MAX_DAY_MINUTES = 600
 
 
 class WarningCode(StrEnum):

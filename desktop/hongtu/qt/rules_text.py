@@ -12,7 +12,6 @@ from datetime import time
 from PySide6.QtCore import QCoreApplication
 
 from hongtu.core.sites import VisitRules
-from hongtu.qt.warning_text import weekday_name
 
 
 def tr(text: str) -> str:
@@ -46,6 +45,8 @@ def closed_days_text(rules: VisitRules) -> str | None:
     elif not weekdays:
         text = tr("没有固定闭馆日")
     else:
+        from hongtu.qt.warning_text import weekday_name  # not at start-up: it imports warnings
+
         text = tr("每{0}闭馆").format(tr("、").join(weekday_name(d) for d in sorted(weekdays)))
     if holidays is None or (weekdays is not None and not weekdays):
         return text

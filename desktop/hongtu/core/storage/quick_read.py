@@ -21,13 +21,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hongtu.core.members import Member, PartyStatus
 from hongtu.core.plans import Plan
 from hongtu.core.sites import Site
 from hongtu.core.storage.files import SCHEMA_HEAD, read_only_uri, resolve_url, sqlite_file
 from hongtu.core.storage.site_rows import row_to_site
+
+if TYPE_CHECKING:  # the roster is read only for a plan: start-up never imports it
+    from hongtu.core.members import Member
 
 _JSON_COLUMNS = ("aliases", "facts", "sources")
 _BOOL_COLUMNS = ("in_taiyuan", "coord_verified")
@@ -105,6 +107,8 @@ def read_plan_quickly(db: str | None, plan_id: int) -> PlanSnapshot | None:
 
 def _roster(con: sqlite3.Connection, branch: str) -> tuple[Member, ...]:
     """The branch's members as ``MemberStore.members`` lists them (roster order)."""
+    from hongtu.core.members import Member, PartyStatus
+
     rows = con.execute(
         "SELECT m.* FROM members m JOIN branches b ON b.id = m.branch_id"
         " WHERE b.name = ? ORDER BY m.id",
@@ -176,10 +180,19 @@ def _edits_by_site(con: sqlite3.Connection) -> dict[int, list[SimpleNamespace]]:
     return edits
 
 
+def _json(text: str) -> Any:
+    """``json.loads``, without the parser for the empty lists and objects most rows hold."""
+    if text == "[]":
+        return []
+    if text == "{}":
+        return {}
+    return json.loads(text)
+
+
 def _site_row(row: sqlite3.Row, edits: list[SimpleNamespace]) -> Any:
     values = dict(row)
     for column in _JSON_COLUMNS:
-        values[column] = json.loads(values[column])
+        values[column] = _json(values[column])
     for column in _BOOL_COLUMNS:
         values[column] = bool(values[column])
     if values["last_verified"]:

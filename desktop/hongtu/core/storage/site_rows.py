@@ -170,9 +170,12 @@ def rules_from_json(data: dict[str, Any] | None) -> VisitRules:
     )
 
 
+_UNKNOWN_FACT = Fact.unknown()  # frozen: one shared value for the many facts nobody knows yet
+
+
 def _fact(data: dict[str, Any] | None) -> Fact:
     if not data:
-        return Fact.unknown()
+        return _UNKNOWN_FACT
     return Fact(
         value=data.get("value"),
         confidence=Confidence(data.get("confidence", "unknown")),
