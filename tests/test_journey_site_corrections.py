@@ -13,11 +13,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+)
 
 from gui_helpers import run_js
 from hongtu.core.corrections_review import review_corrections
 from hongtu.core.geo import Crs, LatLon
+from hongtu.core.settings import load_settings
 from hongtu.core.site_corrections import read_corrections
 from hongtu.core.sites import VisitRules
 from hongtu.core.workspace import open_workspace
@@ -168,3 +175,34 @@ def test_the_dialog_fits_a_laptop_screen_and_ticks_all_or_none(qtbot, tmp_path, 
     differences, places = dialog.chosen()
     assert len(differences) == 3 and len(places) == 1
     dialog.grab().save(str(tmp_path / f"corrections-{lang}.png"))
+
+
+def test_export_from_the_file_menu_asks_who_confirmed_and_remembers_the_name(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    target = tmp_path / "我的核实信息.json"
+    asked: list[str] = []
+
+    def ask_name(_parent, _title, _label, _mode, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return "机关第一党支部 李明", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(ask_name))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    with journey_window(qtbot, str(tmp_path / "branch.sqlite3")) as (window, controller):
+        site = next(s for s in window.sites() if s.key and s.position)
+        window.update_site(controller.workspace.sites.set_fact(site.id, "admission", "免费"))
+        action = window.site_editing.export_corrections_action
+        assert action in window.file_menu.actions()
+        action.trigger()
+        assert asked == [""]  # nobody remembered yet
+        document = json.loads(target.read_text("utf-8"))
+        [entry] = document["corrections"]
+        assert entry["site"]["key"] == site.key and entry["facts"] == {"admission": "免费"}
+        assert entry["confirmed_by"] == "机关第一党支部 李明"
+        assert "已导出 1 条核实信息" in window.statusBar().currentMessage()
+        assert load_settings().confirmer_name == "机关第一党支部 李明"
+        action.trigger()
+        assert asked[-1] == "机关第一党支部 李明"  # offered next time

@@ -401,3 +401,24 @@ def test_generated_files_never_crash_and_are_either_imported_or_refused_with_a_c
     assert len(applied.added) == len(review.new_places)
     again = review_corrections(corrections, workspace.sites.list_sites())
     assert again.differences == [] and again.new_places == []  # everything taken is now here
+
+
+def test_a_position_confirmed_with_less_than_high_confidence_stays_unverified(workspace) -> None:
+    site = next(s for s in workspace.sites.list_sites() if s.key and s.position)
+    document = valid_document(site.key or "")
+    entry = document["corrections"][0]
+    entry.pop("facts")
+    high = review_corrections(read_corrections(json.dumps(document)), workspace.sites.list_sites())
+    entry["confidence"] = "medium"
+    entry["source"] = "三普手持 GPS 读数，旧址东北约 100 米"
+    medium = read_corrections(json.dumps(document))
+    review = review_corrections(medium, workspace.sites.list_sites())
+    assert [d.field for d in review.differences] == [d.field for d in high.differences]
+    applied = apply_review(workspace.sites, review.differences, [])
+    moved = applied.changed[0]
+    assert moved.position is not None and moved.position.confidence is Confidence.MEDIUM
+    assert moved.position_is_estimate  # still 位置待核实 on the map and in the list
+    assert moved.position.basis == "三普手持 GPS 读数，旧址东北约 100 米"
+    assert moved.position.crs_origin is Crs.GCJ02  # the system the file gave it in
+    own = workspace.sites.set_position(moved.id, moved.position.point, Crs.WGS84)
+    assert own.provenance_of("position") is None and not own.position_is_estimate

@@ -91,18 +91,18 @@ def _position_html(site: Site) -> str:
         text = tr("位置未知：没有可靠的坐标。可在地图上点击或粘贴坐标来标注。")
         return f"<p style='background:#fdecea;padding:4px'>{escape(text)}</p>"
     coordinate = f"{position.point.lat:.5f}, {position.point.lon:.5f} (WGS-84)"
-    if position.origin is PositionOrigin.USER:
-        note = tr("组织者更正于 {0}").format(position.edited_on or "")
-        provenance = site.provenance_of("position")
-        if provenance is not None:  # taken from a site-corrections file
-            note = provenance_text(provenance)
-        return f"<p>{escape(tr('坐标'))}: {escape(coordinate)}<br>{escape(note)}</p>"
     badge = ""
     if not position.verified:
         badge = (
             f"<span style='background:#fff3cd;color:#7a5b00'>&nbsp;{escape(tr('位置待核实'))}"
             "&nbsp;</span> "
         )
+    if position.origin is PositionOrigin.USER:
+        note = tr("组织者更正于 {0}").format(position.edited_on or "")
+        provenance = site.provenance_of("position")
+        if provenance is not None:  # taken from a site-corrections file
+            note = provenance_text(provenance)
+        return f"<p>{badge}{escape(tr('坐标'))}: {escape(coordinate)}<br>{escape(note)}</p>"
     return (
         f"<p>{badge}{escape(tr('坐标'))}: {escape(coordinate)} · "
         f"{escape(confidence_label(position.confidence))}<br>"

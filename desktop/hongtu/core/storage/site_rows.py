@@ -208,7 +208,8 @@ def _user_position(
         crs_origin=Crs(value.get("crs_origin", "wgs84")),
         confidence=provenance.confidence if provenance else Confidence.HIGH,
         basis=provenance.source if provenance else "user",
-        verified=True,
+        # a position someone else confirmed with less than high confidence stays 位置待核实
+        verified=provenance is None or provenance.confidence is Confidence.HIGH,
         origin=PositionOrigin.USER,
         edited_on=provenance.confirmed_on if provenance else edited_at.date(),
     )
