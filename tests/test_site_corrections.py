@@ -173,6 +173,15 @@ def test_export_needs_a_name_and_something_to_export(capsys, tmp_path) -> None:
     )
     assert code != 0 and "没有可导出的核实信息" in err and not out.exists()
     assert "Traceback" not in err
+    keys = make_sender(tmp_path / "office.sqlite3")
+    assert keys
+    missing = tmp_path / "没有这个文件夹" / "x.json"
+    code, _, err = run_cli(
+        capsys, "--db", str(tmp_path / "office.sqlite3"), "sites", "export-corrections",
+        "--output", str(missing), "--by", "王芳",
+    )  # fmt: skip
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "文件夹不存在" in err
+    assert not missing.parent.exists() and "Traceback" not in err
 
 
 # ---- malformed files change nothing -------------------------------------------------------------

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hongtu.core.atomic import ExportError, write_atomic
+from hongtu.core.atomic import write_atomic
 from hongtu.core.corrections_review import CorrectionsReview, review_corrections
 from hongtu.core.geo import LatLon
 from hongtu.core.shared_sites import ACCESS, POSITION, RULES, SiteDifference
@@ -193,8 +193,9 @@ def clean_name(name: str) -> str | None:
 def export_corrections_file(path: Path, store: SiteStore, confirmed_by: str) -> int:
     """Write what the organiser confirmed or corrected; the number of entries written.
 
-    Raises ``CorrectionsFileError`` when there is nothing to export or the file cannot be
-    written (an existing file is then left as it was).
+    Raises ``CorrectionsFileError`` when there is nothing to export, and
+    ``hongtu.core.atomic.ExportError`` when the file cannot be written (an existing file is then
+    left as it was; the CLI and the window word it as for their other exports).
     """
     data = corrections_json(
         store.list_sites(), store.list_edits(), confirmed_by, own_source(), datetime.now()
@@ -204,10 +205,5 @@ def export_corrections_file(path: Path, store: SiteStore, confirmed_by: str) -> 
         raise CorrectionsFileError(
             tr("没有可导出的核实信息：还没有更正过任何站点的位置或信息。没有写入文件。")
         )
-    try:
-        write_atomic(path, dump_corrections(data).encode("utf-8"))
-    except ExportError as exc:
-        raise CorrectionsFileError(
-            tr("无法写入文件 {0}（{1}）。原有文件未被改动。").format(path, exc.code.value)
-        ) from exc
+    write_atomic(path, dump_corrections(data).encode("utf-8"))
     return count

@@ -4073,10 +4073,6 @@ The existing file was not changed.</translation>
       <translation>text too long</translation>
     </message>
     <message>
-      <source>无法写入文件 {0}（{1}）。原有文件未被改动。</source>
-      <translation>Cannot write {0} ({1}). Any existing file was left as it was.</translation>
-    </message>
-    <message>
       <source>无法读取文件 {0}：{1}</source>
       <translation>Cannot read {0}: {1}</translation>
     </message>

@@ -162,6 +162,7 @@ def _store_place(args: argparse.Namespace, wgs84: Any, crs: Any, district: str |
 def cmd_sites_export_corrections(args: argparse.Namespace) -> int:
     import dataclasses
 
+    from hongtu.cli.export import export_error_message
     from hongtu.core.atomic import ExportError
     from hongtu.core.settings import save_settings
     from hongtu.corrections_files import (
@@ -181,6 +182,9 @@ def cmd_sites_export_corrections(args: argparse.Namespace) -> int:
         count = export_corrections_file(args.output, workspace.sites, name)
     except CorrectionsFileError as exc:
         return fail(exc.message)
+    except ExportError as exc:
+        say(export_error_message(exc), error=True)
+        return 2
     finally:
         workspace.close()
     if name != args.settings.confirmer_name:

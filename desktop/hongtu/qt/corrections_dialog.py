@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 
+from hongtu.core.atomic import ExportError
 from hongtu.core.corrections_review import (
     AppliedCorrections,
     CorrectionsReview,
@@ -35,6 +36,7 @@ from hongtu.corrections_files import (
 )
 from hongtu.qt import messages
 from hongtu.qt.plan_import_dialog import ChoiceDialog, ChoiceRow, ChoiceTexts, difference_row
+from hongtu.qt.plan_outputs import export_error_text
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
@@ -187,6 +189,9 @@ def export_corrections(
         count = export_corrections_file(Path(target), store, confirmed_by)
     except CorrectionsFileError as exc:
         messages.warning(parent, tr("无法导出核实信息"), exc.message)
+        return None
+    except ExportError as exc:
+        messages.warning(parent, tr("无法导出核实信息"), export_error_text(exc))
         return None
     return ExportDone(confirmed_by, count, Path(target))
 
