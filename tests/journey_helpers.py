@@ -82,5 +82,10 @@ class BoxAnswers:
         self.answer(lambda box: box.button(QMessageBox.StandardButton.No))
 
 
+def when_modal(act: Callable[[Any], None]) -> None:
+    """Act on the modal window that is about to open (runs inside its event loop)."""
+    QTimer.singleShot(0, lambda: act(QApplication.activeModalWidget()))
+
+
 def no_chinese(text: str) -> bool:
     return CJK.search(text) is None

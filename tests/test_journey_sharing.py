@@ -8,10 +8,10 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui_helpers import close_main_window, open_main_window
 from hongtu.cli import main as cli_main
@@ -21,6 +21,7 @@ from hongtu.core.plans import GatheringPoint, Plan, Stop, TransportMode
 from hongtu.core.sites import PositionOrigin, VisitRules
 from hongtu.core.workspace import open_workspace
 from hongtu.qt.plan_import_dialog import Column, SiteDifferencesDialog
+from journey_helpers import when_modal
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -53,11 +54,6 @@ def senders_file(tmp_path: Path) -> tuple[Path, list[str]]:
         return path, [s.key or "" for s in sites]
     finally:
         sender.close()
-
-
-def when_modal(act) -> None:  # type: ignore[no-untyped-def]
-    """Act on the modal window that is about to open (runs inside its event loop)."""
-    QTimer.singleShot(0, lambda: act(QApplication.activeModalWidget()))
 
 
 def site_by_key(window, key: str):  # type: ignore[no-untyped-def]

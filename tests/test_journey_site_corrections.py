@@ -11,11 +11,10 @@ from datetime import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QFileDialog,
     QInputDialog,
     QMessageBox,
@@ -31,7 +30,7 @@ from hongtu.core.workspace import open_workspace
 from hongtu.corrections_files import export_corrections_file
 from hongtu.qt.corrections_dialog import CorrectionsDialog
 from hongtu.qt.plan_import_dialog import Column
-from journey_helpers import BoxAnswers, journey_window, tr
+from journey_helpers import BoxAnswers, journey_window, tr, when_modal
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -54,10 +53,6 @@ def office_file(tmp_path: Path) -> tuple[Path, list[str]]:
         return path, [s.key or "" for s in sites]
     finally:
         office.close()
-
-
-def when_modal(act) -> None:  # type: ignore[no-untyped-def]
-    QTimer.singleShot(0, lambda: act(QApplication.activeModalWidget()))
 
 
 def test_import_leave_one_value_take_the_rest_and_see_where_facts_came_from(
