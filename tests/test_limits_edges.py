@@ -1,0 +1,124 @@
+"""The plan rules at their edges: what is typed or read from a file as a time, a number of minutes
+or a date is taken up to the last allowed value and refused one past it; a plan that breaks the
+rules is refused naming what is wrong."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from factories import make_plan, site_stop
+from hongtu.core import limits
+from hongtu.core.geo import LatLon
+from hongtu.core.plans import Activity, ActivityKind, CustomPlace
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"), [("0", 0), ("1440", 1440), (" 45 ", 45), ("000090", 90)]
+)
+def test_minutes_are_read_up_to_one_day(text: str, minutes: int) -> None:
+    assert limits.parse_minutes(text) == minutes
+
+
+@pytest.mark.parametrize("text", ["1441", "", "-5", "4５", "1e3", "0000090", "45分"])
+def test_other_minutes_are_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        limits.parse_minutes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("0930", time(9, 30)),
+        ("930", time(9, 30)),
+        ("9:30", time(9, 30)),
+        (" 9：30 ", time(9, 30)),
+        ("23:59", time(23, 59)),
+        ("00:00", time(0, 0)),
+    ],
+)
+def test_a_typed_time_may_be_loose(text: str, moment: time) -> None:
+    assert limits.parse_time(text, loose=True) == moment
+
+
+@pytest.mark.parametrize("text", ["24:00", "12:60", "30", "9.30", "０９:３０", "", "12:345"])
+def test_a_typed_time_is_still_a_time_of_day(text: str) -> None:
+    with pytest.raises(ValueError):
+        limits.parse_time(text, loose=True)
+
+
+@pytest.mark.parametrize("text", ["9:30", "0930", " 09:30", "09：30"])
+def test_a_time_in_a_file_is_exactly_hh_mm(text: str) -> None:
+    with pytest.raises(ValueError):
+        limits.parse_time(text)
+    assert limits.parse_time("09:30") == time(9, 30)
+
+
+def test_dates_run_from_1900_to_2199() -> None:
+    assert limits.parse_date("1900-01-01") == limits.FIRST_DATE
+    assert limits.parse_date("2199-12-31") == limits.LAST_DATE
+    for text in ("1899-12-31", "2200-01-01", "2026-02-30", "2026-7-1", "２０２６-07-01"):
+        with pytest.raises(ValueError):
+            limits.parse_date(text)
+
+
+def test_a_plan_at_every_limit_may_be_saved() -> None:
+    lunch = Activity(ActivityKind.LUNCH, limits.MAX_MINUTES, "长" * limits.TEXT_LIMITS["label"])
+    stop = site_stop(1, *[lunch] * limits.MAX_ACTIVITIES, visit_minutes=0)
+    plan = make_plan([stop] + [site_stop(2) for _ in range(limits.MAX_STOPS - 1)])
+    plan.participants = limits.MAX_PARTICIPANTS
+    plan.date = limits.LAST_DATE
+    plan.return_leg_override = limits.MAX_MINUTES
+    plan.title = "题" * limits.TEXT_LIMITS["title"]
+    assert limits.plan_problems(plan) == []
+    limits.check_plan(plan)
+    plan.participants, plan.date = limits.MIN_PARTICIPANTS, limits.FIRST_DATE
+    assert limits.plan_problems(plan) == []
+
+
+def test_a_plan_past_the_limits_is_refused_naming_each_problem() -> None:
+    too_long = Activity(ActivityKind.CUSTOM, limits.MAX_MINUTES + 1, " ")
+    stop = site_stop(1, *[too_long] * (limits.MAX_ACTIVITIES + 1), leg_minutes_override=-1)
+    plan = make_plan([stop] + [site_stop(2) for _ in range(limits.MAX_STOPS)])
+    plan.participants = limits.MAX_PARTICIPANTS + 1
+    plan.date = date(1899, 12, 31)
+    plan.return_leg_override = limits.MAX_MINUTES + 1
+    plan.title = "  "
+    plan.gathering.custom = CustomPlace(
+        "门" * (limits.TEXT_LIMITS["place"] + 1), LatLon(37.87, 112.55)
+    )
+    problems = {p.path: p for p in limits.plan_problems(plan)}
+    assert {
+        "plan.title",
+        "plan.participants",
+        "plan.date",
+        "plan.return_leg_minutes_override",
+        "plan.gathering.custom.name",
+        "plan.stops",
+        "plan.stops[0].leg_minutes_override",
+        "plan.stops[0].activities",
+        "plan.stops[0].activities[0].minutes",
+        "plan.stops[0].activities[0].label",
+    } <= set(problems)
+    assert problems["plan.stops"].over_limit and problems["plan.stops[0].activities"].over_limit
+    assert problems["plan.gathering.custom.name"].over_limit
+    assert not problems["plan.participants"].over_limit
+    with pytest.raises(limits.PlanRulesError) as refused:
+        limits.check_plan(plan)
+    assert refused.value.problems == limits.plan_problems(plan)
+    assert str(refused.value).startswith("plan.title: blank; plan.participants: ")
+    assert str(refused.value).count("; ") == 4  # the first five, named
+
+
+def test_old_text_is_fitted_and_a_plan_that_fits_is_kept_as_it_is() -> None:
+    fine = make_plan([site_stop(1, Activity(ActivityKind.CUSTOM, 10, "合影留念"))])
+    assert limits.fit_plan(fine) is fine  # nothing to fit: not even copied
+    plan = make_plan([site_stop(1, Activity(ActivityKind.CUSTOM, 10, "合影\n留念"))])
+    plan.title = "  重温誓词\n"
+    plan.participants = 0
+    fitted = limits.fit_plan(plan)
+    assert fitted is not plan
+    assert (fitted.title, fitted.participants) == ("重温誓词", 1)
+    assert "\n" not in fitted.stops[0].activities[0].label
+    assert plan.title == "  重温誓词\n"  # the old plan is left as it was
