@@ -49,13 +49,16 @@ kept = [line for line in lines if not line.startswith(qt_lines)]
 assert len(lines) - len(kept) == 2, "tests/conftest.py changed: update scripts/mutation.sh"
 conftest.write_text("".join(kept) + "\n\n" + extra.read_text(encoding="utf-8"), encoding="utf-8")
 PY
+  printf 'tests/%s.py\n' "${TESTS[@]}" > "$WORK/mutation-tests.txt"
   {
     echo
     echo "[tool.mutmut]"
     echo 'source_paths = ["src"]'
     printf 'only_mutate = [%s]\n' "$(printf '"src/hongtu/core/%s.py", ' "${MODULES[@]}")"
     echo 'also_copy = ["tests", "resources", "db", "docs", "README.md"]'
-    printf 'pytest_add_cli_args_test_selection = [%s]\n' "$(printf '"tests/%s.py", ' "${TESTS[@]}")"
+    # pytest reads the test files from mutation-tests.txt, so a test file added to a run folder
+    # later (listed there) does not change pyproject.toml, which would reset every verdict
+    echo 'pytest_add_cli_args_test_selection = ["@../mutation-tests.txt"]'
     echo 'pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:pytest-qt", "-p", "no:timeout", "-q", "-x"]'
   } >> "$WORK/pyproject.toml"
   # pytest-qt's own ini keys would be unknown without the plugin.
@@ -64,9 +67,24 @@ PY
 fi
 cd "$WORK"
 echo "mutating in $WORK" >&2
+mutmut_run() {
+  PYTHONPATH="" QT_QPA_PLATFORM=offscreen nice -n 10 "$VENV/bin/mutmut" run \
+    --max-children "${MUTMUT_CHILDREN:-2}" "$@"
+}
 start=$(date +%s)
-PYTHONPATH="" QT_QPA_PLATFORM=offscreen nice -n 10 "$VENV/bin/mutmut" run \
-  --max-children "${MUTMUT_CHILDREN:-2}" "$@"
+if [[ $# -gt 0 ]]; then
+  mutmut_run "$@"                       # these mutants, judged again
+elif [[ -f "$WORK/.mutation-started" ]]; then
+  mutmut_run                            # resume: only mutants not judged yet
+else
+  touch "$WORK/.mutation-started"
+  # A fresh run goes module by module in the order above (mutmut alone would start with the
+  # cheapest mutants anywhere and reach the schedule last); each module's verdicts are kept.
+  for module in "${MODULES[@]}"; do
+    echo "== $module: $(( $(date +%s) - start )) s so far" >&2
+    mutmut_run "hongtu.core.${module//\//.}.*" || true
+  done
+fi
 echo "mutmut run took $(( $(date +%s) - start )) s" >&2
 "$VENV/bin/mutmut" results --all true > mutmut-results.txt || true
 "$VENV/bin/python" "$ROOT/scripts/mutation_score.py" mutmut-results.txt "$ROOT/docs/mutation.md" || true
