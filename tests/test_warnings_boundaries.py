@@ -9,7 +9,7 @@ from datetime import date, time
 import pytest
 
 from factories import EAST, NORTH, make_plan, make_rules, make_site, site_map, site_stop
-from hongtu.core.plans import CustomPlace, GatheringPoint, Plan
+from hongtu.core.plans import CustomPlace, GatheringPoint, Plan, Stop
 from hongtu.core.routing import DEFAULT_SETTINGS, TravelSettings
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.sites import Site
@@ -238,3 +238,70 @@ def test_the_pre_flight_notices_about_the_whole_plan_name_no_stop_or_site() -> N
         (WarningCode.NO_STOPS, None, ""),
         (WarningCode.NO_GATHERING, None, ""),
     ]
+
+
+# ---- the whole day, the gathering point and places outside the catalogue ------------------------
+
+
+def test_a_day_exactly_as_long_as_the_longest_day_set_is_not_too_long() -> None:
+    plan = one_long_visit(time(9, 0), 180)  # 09:00–12:50: 230 minutes
+    schedule = compute_schedule(plan, SITES, DEFAULT_SETTINGS)
+    assert schedule.total_minutes == 230
+
+    def too_long(max_minutes: int) -> list[PlanWarning]:
+        found = plan_warnings(plan, schedule, SITES, DEFAULT_SETTINGS, TODAY, max_minutes)
+        return [w for w in found if w.code is WarningCode.DAY_TOO_LONG]
+
+    assert too_long(230) == []
+    (warning,) = too_long(229)
+    assert (warning.stop_id, warning.site_name) == (None, "")
+    assert warning.details == {"minutes": 230, "max_minutes": 229}
+
+
+def test_a_site_without_a_phone_number_still_names_itself_in_the_hours_notice() -> None:
+    unknown_hours = make_site(2, "东馆", point=EAST, rules=make_rules(opens=None, closes=None))
+    plan = make_plan([site_stop(1), site_stop(2)], gathering_time=time(8, 30))
+    found = [
+        w
+        for w in warnings_of(plan, site_map([NORTH_HALL, unknown_hours]))
+        if w.code is WarningCode.CONFIRM_HOURS_BY_PHONE
+    ]
+    assert [(w.stop_id, w.site_name, w.details) for w in found] == [(plan.stops[1].id, "东馆", {})]
+
+
+def test_a_custom_place_first_does_not_hide_the_sites_after_it() -> None:
+    closed = make_site(2, "东馆", point=EAST, rules=make_rules(closed_weekdays=frozenset({0})))
+    restaurant = Stop(custom=CustomPlace("午餐饭店", NORTH))
+    plan = make_plan([restaurant, site_stop(2)], on=MONDAY, gathering_time=time(8, 30))
+    found = warnings_of(plan, site_map([closed]))
+    assert [(w.code, w.stop_id) for w in found if w.code is WarningCode.SITE_CLOSED] == [
+        (WarningCode.SITE_CLOSED, plan.stops[1].id)
+    ]
+
+
+def test_a_catalogue_gathering_point_without_a_position_is_named_in_the_distance_notice() -> None:
+    nowhere = make_site(7, "无坐标旧址", point=None)
+    plan = make_plan(
+        [site_stop(1)], gathering=GatheringPoint(site_id=7), gathering_time=time(8, 30)
+    )
+    found = [
+        w
+        for w in warnings_of(plan, site_map([NORTH_HALL, nowhere]))
+        if w.code is WarningCode.UNKNOWN_DISTANCE
+    ]
+    assert [(w.stop_id, w.site_name, w.details) for w in found] == [
+        (None, "无坐标旧址", {"place": "gathering"})
+    ]
+
+
+def test_notices_from_a_schedule_made_before_a_stop_was_removed_still_cover_the_others() -> None:
+    """The schedule is a step behind the plan (a stop just removed): its flags for the removed
+    stop are dropped, the remaining stops' flags are all kept."""
+    unplaced = [make_site(i, f"旧址{i}", point=None) for i in (1, 2, 3)]
+    sites = site_map(unplaced)
+    before = make_plan([site_stop(1), site_stop(2), site_stop(3)], gathering_time=time(8, 30))
+    schedule = compute_schedule(before, sites, DEFAULT_SETTINGS)
+    after = replace(before, stops=before.stops[1:])
+    found = plan_warnings(after, schedule, sites, DEFAULT_SETTINGS, TODAY)
+    distances = [w.stop_id for w in found if w.code is WarningCode.UNKNOWN_DISTANCE]
+    assert distances == [after.stops[0].id, after.stops[1].id]
