@@ -3706,6 +3706,341 @@ The existing file was not changed.</translation>
     </message>
   </context>
   <context>
+    <name>RecordAttendance</name>
+    <message>
+      <source>出勤</source>
+      <translation>Attendance</translation>
+    </message>
+    <message>
+      <source>出席</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>缺席</source>
+      <translation>Absent</translation>
+    </message>
+    <message>
+      <source>职务</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>请假</source>
+      <translation>Leave</translation>
+    </message>
+    <message>
+      <source>请假原因</source>
+      <translation>Reason for leave</translation>
+    </message>
+    <message>
+      <source>请假原因（必填）</source>
+      <translation>Reason (required)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <source>{0} 不在当天的支部名单上</source>
+      <translation>{0} is not on the branch's roster on that day</translation>
+    </message>
+    <message>
+      <source>{0} 出现了两次</source>
+      <translation>{0} appears twice</translation>
+    </message>
+    <message>
+      <source>{0} 的请假原因太长</source>
+      <translation>The reason for {0}'s leave is too long</translation>
+    </message>
+    <message>
+      <source>{0} 请假，请填写请假原因</source>
+      <translation>{0} is on leave: please enter the reason</translation>
+    </message>
+    <message>
+      <source>{0}　{1}</source>
+      <translation>{0}  {1}</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>主持人</source>
+      <translation>Chaired by</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>修改活动记录</source>
+      <translation>Correct the activity record</translation>
+    </message>
+    <message>
+      <source>出勤</source>
+      <translation>Attendance</translation>
+    </message>
+    <message>
+      <source>删除此项</source>
+      <translation>Remove this item</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>只能删除临时增加的项；计划中的项请选“未进行”</source>
+      <translation>Only items added on the day can be removed; for a planned item choose “Not done”</translation>
+    </message>
+    <message>
+      <source>名单上的 {0} 没有出勤情况</source>
+      <translation>{0} on the roster has no attendance entry</translation>
+    </message>
+    <message>
+      <source>实际活动内容</source>
+      <translation>What was actually done</translation>
+    </message>
+    <message>
+      <source>应到 {0} 人　实到 {1} 人　请假 {2} 人　缺席 {3} 人</source>
+      <translation>Expected {0}  Present {1}  On leave {2}  Absent {3}</translation>
+    </message>
+    <message>
+      <source>支部在活动当天没有在册成员：请先导入成员名单</source>
+      <translation>The branch had nobody on its roster that day: import the roster first</translation>
+    </message>
+    <message>
+      <source>方案没有填写党支部，无法对应成员名单</source>
+      <translation>The plan names no Party branch, so there is no roster to match</translation>
+    </message>
+    <message>
+      <source>来宾</source>
+      <translation>Guests</translation>
+    </message>
+    <message>
+      <source>来宾姓名，用逗号或顿号分开</source>
+      <translation>Guests' names, separated by commas</translation>
+    </message>
+    <message>
+      <source>活动小结</source>
+      <translation>Summary</translation>
+    </message>
+    <message>
+      <source>活动小结太长：最多 {0} 字</source>
+      <translation>The summary is too long: at most {0} characters</translation>
+    </message>
+    <message>
+      <source>活动小结：几句话写明做了什么、效果如何</source>
+      <translation>Summary: a few sentences on what was done and how it went</translation>
+    </message>
+    <message>
+      <source>活动日期 {0} 还没到：到了当天或之后才能记录</source>
+      <translation>The activity date {0} has not come yet: it can be recorded on the day or later</translation>
+    </message>
+    <message>
+      <source>添加一项</source>
+      <translation>Add an item</translation>
+    </message>
+    <message>
+      <source>照片（也可把照片文件拖到这个窗口里）</source>
+      <translation>Photos (you can also drag photo files onto this window)</translation>
+    </message>
+    <message>
+      <source>记录人</source>
+      <translation>Recorded by</translation>
+    </message>
+    <message>
+      <source>记录没有保存：数据库无法写入（磁盘已满或文件被占用？）。请稍后再试。</source>
+      <translation>The record was not saved: the database cannot be written (disk full or file in use?). Please try again later.</translation>
+    </message>
+    <message>
+      <source>记录活动</source>
+      <translation>Record the day</translation>
+    </message>
+    <message>
+      <source>这一天已经记录过。保存修改后，原来的内容会保留在修改历史中。</source>
+      <translation>This day has already been recorded. When you save a correction, the earlier version is kept in the history.</translation>
+    </message>
+    <message>
+      <source>这个方案已被删除，记录没有保存。</source>
+      <translation>This plan has been deleted; the record was not saved.</translation>
+    </message>
+    <message>
+      <source>这条记录刚在别处修改过：请关闭后重新打开再改</source>
+      <translation>This record was just changed elsewhere: close it and open it again to correct it</translation>
+    </message>
+    <message>
+      <source>默认全部出席：只需为没来的人点“请假”（填写原因）或“缺席”。</source>
+      <translation>Everyone starts as present: click “Leave” (with the reason) or “Absent” only for those who did not come.</translation>
+    </message>
+    <message>
+      <source>（已修改 {0} 次）</source>
+      <translation> (corrected {0} times)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDone</name>
+    <message>
+      <source>{0}：{1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>临时增加</source>
+      <translation>Added on the day</translation>
+    </message>
+    <message>
+      <source>内容</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>已完成</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>情况</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>有变动</source>
+      <translation>Changed</translation>
+    </message>
+    <message>
+      <source>有变动时写明怎样变的</source>
+      <translation>If changed, say how</translation>
+    </message>
+    <message>
+      <source>未进行</source>
+      <translation>Not done</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Note</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordPhotos</name>
+    <message>
+      <source>{0} 个文件没有添加：</source>
+      <translation>{0} file(s) not added: </translation>
+    </message>
+    <message>
+      <source>{0}：{1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>不是照片文件</source>
+      <translation>not a photo file</translation>
+    </message>
+    <message>
+      <source>双击填写说明</source>
+      <translation>Double-click to add a caption</translation>
+    </message>
+    <message>
+      <source>双击照片可填写说明；按 Delete 移除所选照片</source>
+      <translation>Double-click a photo to add a caption; press Delete to remove the selected photos</translation>
+    </message>
+    <message>
+      <source>只能添加 JPEG、PNG 或 HEIC 格式的照片</source>
+      <translation>only JPEG, PNG or HEIC photos can be added</translation>
+    </message>
+    <message>
+      <source>找不到这个文件</source>
+      <translation>the file was not found</translation>
+    </message>
+    <message>
+      <source>无法存入数据目录（磁盘已满或没有权限）</source>
+      <translation>could not be stored in the data folder (disk full or no permission)</translation>
+    </message>
+    <message>
+      <source>无法读取（没有权限或磁盘出错）</source>
+      <translation>cannot be read (no permission or a disk error)</translation>
+    </message>
+    <message>
+      <source>添加照片</source>
+      <translation>Add photos</translation>
+    </message>
+    <message>
+      <source>添加照片…</source>
+      <translation>Add photos…</translation>
+    </message>
+    <message>
+      <source>照片 ({0});;所有文件 (*)</source>
+      <translation>Photos ({0});;All files (*)</translation>
+    </message>
+    <message>
+      <source>照片太大</source>
+      <translation>the photo is too large</translation>
+    </message>
+    <message>
+      <source>照片文件不见了（数据目录中没有找到）</source>
+      <translation>The photo file is missing (not found in the data folder)</translation>
+    </message>
+    <message>
+      <source>照片文件已损坏或不完整</source>
+      <translation>the photo file is damaged or incomplete</translation>
+    </message>
+    <message>
+      <source>移除所选照片</source>
+      <translation>Remove selected photos</translation>
+    </message>
+    <message>
+      <source>这台电脑无法读取 HEIC 照片，请先转换为 JPEG</source>
+      <translation>this computer cannot read HEIC photos; convert them to JPEG first</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordUi</name>
+    <message>
+      <source>“{0}”在 {1} 没有在册成员（名单上的人都是在那天之后加入或之前离开的）。请在“文件 → 成员名单…”中核对加入和离开日期。</source>
+      <translation>“{0}” had nobody on its roster on {1} (everyone on it joined after that day or left before it). Check the joining and leaving dates in “File → Members…”.</translation>
+    </message>
+    <message>
+      <source>“{0}”还没有成员名单，无法记录出勤。请先在“文件 → 成员名单…”中导入名册（Excel 或 CSV 文件），然后再记录活动。</source>
+      <translation>“{0}” has no roster yet, so attendance cannot be recorded. First import the roster (an Excel or CSV file) in “File → Members…”, then record the day.</translation>
+    </message>
+    <message>
+      <source>已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成。</source>
+      <translation>Recorded: expected {0}, present {1}, on leave {2}, absent {3}; the plan is marked done.</translation>
+    </message>
+    <message>
+      <source>方案有未保存的修改与别处的修改冲突：请先在“当前方案”中处理。</source>
+      <translation>The plan has unsaved changes that conflict with changes made elsewhere: resolve them in “Current Plan” first.</translation>
+    </message>
+    <message>
+      <source>方案没有填写党支部，无法对应成员名单。请先在“当前方案 → 基本信息”中填写党支部，再记录活动。</source>
+      <translation>The plan names no Party branch, so there is no roster to match. Enter the branch in “Current Plan → Basic information” first, then record the activity.</translation>
+    </message>
+    <message>
+      <source>活动当天或之后：记录出勤、实际活动内容、小结和照片</source>
+      <translation>On the day or later: record attendance, what was done, a summary and photos</translation>
+    </message>
+    <message>
+      <source>活动日期 {0} 还没到：到了当天或之后才能记录活动。</source>
+      <translation>The activity date {0} has not come yet: it can be recorded on the day or later.</translation>
+    </message>
+    <message>
+      <source>现在打开“成员名单”吗？</source>
+      <translation>Open the members list now?</translation>
+    </message>
+    <message>
+      <source>记录活动</source>
+      <translation>Record the day</translation>
+    </message>
+    <message>
+      <source>记录活动(&amp;R)…</source>
+      <translation>&amp;Record the Day…</translation>
+    </message>
+    <message>
+      <source>记录活动…</source>
+      <translation>Record the day…</translation>
+    </message>
+  </context>
+  <context>
     <name>RosterDialog</name>
     <message>
       <source>Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期可选；有问题则一人也不导入</source>

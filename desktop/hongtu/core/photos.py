@@ -35,6 +35,7 @@ THUMBS = "thumbs"
 THUMB_SIDE = 320
 THUMB_QUALITY = 85
 MAX_PHOTO_BYTES = 200 * 1024 * 1024  # a camera's largest JPEG is a few tens of MB
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")  # what the file picker offers
 
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1",
                 b"msf1"}  # fmt: skip

@@ -19,6 +19,7 @@ from hongtu.core.plans import (
     ActivityKind,
     ItemKind,
     Plan,
+    PlanStatus,
     Schedule,
     ScheduleFlagCode,
     ScheduleItem,
@@ -110,7 +111,7 @@ def _warning(
 
 
 def _date_warnings(plan: Plan, today: date) -> Iterator[PlanWarning]:
-    if plan.date < today:
+    if plan.date < today and plan.status is not PlanStatus.DONE:  # recorded: past as it should be
         yield _warning(
             WarningCode.PLAN_IN_PAST, None, "", date=plan.date.isoformat(), today=today.isoformat()
         )

@@ -52,6 +52,7 @@ class BranchTools(QObject):
         self.window.add_file_action(self.roster_action)
         self.window.add_file_action(self.backup_action)
         self.window.add_file_action(self.restore_action)
+        self.plan_ui.records.open_roster = self.open_roster  # 记录活动 without a roster
 
     # ---- 成员名单 -------------------------------------------------------------------------------
     @property

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -79,6 +80,8 @@ class PlanListPanel(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.delete_button)
+        self.buttons = buttons
+        self.action_buttons: list[QPushButton] = []
         self.empty = QLabel(tr("还没有方案。点击“新建方案”开始规划一次主题党日活动。"), self)
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -143,6 +146,18 @@ class PlanListPanel(QWidget):
     def create_plan(self) -> None:
         if self.session.attached:
             self.session.create(new_plan_title(), default_plan_date(date.today()))
+
+    def add_plan_action(self, action: QAction, button_text: str) -> None:
+        """An action on the selected plan: in the list's context menu and as a button."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addAction(action)
+        button = QPushButton(button_text, self)
+        button.setToolTip(action.toolTip())
+        button.setEnabled(action.isEnabled())
+        button.clicked.connect(action.trigger)
+        action.enabledChanged.connect(button.setEnabled)
+        self.buttons.addWidget(button)
+        self.action_buttons.append(button)
 
     def selected_plan_id(self) -> int | None:
         index = self.table.currentIndex()

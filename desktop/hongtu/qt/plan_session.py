@@ -481,6 +481,17 @@ class PlanSession(QObject):
         self.undo_stack.clear()
         self._put(conflict.mine)
 
+    def reload_stored(self, plan_id: int) -> None:
+        """This window changed the stored plan outside the undo stack (recording its day marked
+        it 已完成): its line is listed again and, if it is open, it is shown as stored. The undo
+        steps made before no longer apply (undoing one would put back the old status)."""
+        if self.plan is not None and self.plan.id == plan_id and self.conflict is None:
+            self.undo_stack.clear()
+            self._show(self._load(plan_id))
+        elif plan_id in self._versions and self._store is not None:
+            self._versions[plan_id] = self._store.version_of(plan_id)
+        self.plan_listed.emit(plan_id)
+
     def watch(self, probe: ChangeProbe) -> None:
         """Look for other programs' writes with ``probe`` whenever ``poll_changes`` is called."""
         self._probe = probe

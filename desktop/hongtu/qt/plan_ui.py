@@ -38,6 +38,7 @@ from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_list import PlanListPanel
 from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
 from hongtu.qt.plan_session import PlanSession
+from hongtu.qt.record_ui import RecordUi
 from hongtu.qt.tasks import ProgressTask, ThreadPoolRunner
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ class PlanUi(QObject):
         self.schedule = PlanSchedulePanel(self.session)
         self.warnings = PlanWarningsPanel(self.session)
         self.conflict_bar = ConflictBar(self.session)
+        self.records = RecordUi(window, self.session, self.plan_list)
         # Other programs' writes (a second window, the CLI) are looked for this often.
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_MS)
@@ -235,6 +237,7 @@ class PlanUi(QObject):
         self.window.add_menus([edit_menu, plan_menu], first=True)  # right after 文件
         self.window.add_file_action(self.import_action)
         self.edit_menu, self.plan_menu = edit_menu, plan_menu
+        self.records.install(plan_menu)  # 记录活动
 
     def _install_site_list_hooks(self) -> None:
         self.add_site_button = QPushButton(tr("加入方案"))
@@ -250,6 +253,7 @@ class PlanUi(QObject):
 
         self.workspace = workspace
         self.session.attach(workspace.plans, self.window.sites(), workspace.members)
+        self.records.attach(workspace)
         self.editor.gathering.set_sites(self.window.sites())
         self._stop_watching()
         self._probe = ChangeProbe(workspace.database.url)

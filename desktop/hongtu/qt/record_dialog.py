@@ -1,0 +1,346 @@
+"""记录活动: the record of a plan's day in one dialog (attendance, guests, what was done, summary,
+photos), saved through ``RecordStore`` (which marks the plan 已完成 and keeps the history).
+
+The quickest path is the default: everyone on the roster that day is 出席; the organiser clicks
+请假 (and types the reason) or 缺席 for the few who did not come, and 保存. A record the core
+refuses (attendance that does not add up, a leave without a reason, a changed copy) stays open
+with the reason in words; nothing is half-saved. Photo files dropped anywhere on the dialog are
+added, as are those chosen with 添加照片….
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hongtu.core.members import Member
+from hongtu.core.photos import PhotoStore
+from hongtu.core.plans import Plan
+from hongtu.core.records import (
+    MAX_SUMMARY_CHARS,
+    ActivityRecord,
+    Guest,
+    Presence,
+    RecordProblem,
+    RecordRefusedError,
+)
+from hongtu.core.sites import Site
+from hongtu.qt.messages import plain_label
+from hongtu.qt.record_attendance import AttendanceTable
+from hongtu.qt.record_done import DoneTable, planned_items
+from hongtu.qt.record_photos import PhotoStrip, local_files
+
+Save = Callable[[ActivityRecord], ActivityRecord]
+GUEST_SEPARATORS = re.compile(r"[,，、;；\n]+")
+MAX_GUESTS = 200
+PREFERRED = QSize(1180, 700)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RecordDialog", text)
+
+
+def record_problem_text(problem: RecordProblem, detail: str) -> str:
+    if problem is RecordProblem.TEXT_TOO_LONG and detail == "summary":
+        return tr("活动小结太长：最多 {0} 字").format(MAX_SUMMARY_CHARS)
+    return {
+        RecordProblem.FUTURE_DATE: tr("活动日期 {0} 还没到：到了当天或之后才能记录"),
+        RecordProblem.NO_BRANCH: tr("方案没有填写党支部，无法对应成员名单"),
+        RecordProblem.NOT_ON_ROSTER: tr("{0} 不在当天的支部名单上"),
+        RecordProblem.MISSING_MEMBER: tr("名单上的 {0} 没有出勤情况"),
+        RecordProblem.TWICE: tr("{0} 出现了两次"),
+        RecordProblem.LEAVE_WITHOUT_REASON: tr("{0} 请假，请填写请假原因"),
+        RecordProblem.TEXT_TOO_LONG: tr("{0} 的请假原因太长"),
+        RecordProblem.NO_MEMBERS: tr("支部在活动当天没有在册成员：请先导入成员名单"),
+        RecordProblem.STALE: tr("这条记录刚在别处修改过：请关闭后重新打开再改"),
+    }[problem].format(detail)
+
+
+def guests_from_text(text: str, before: tuple[Guest, ...] = ()) -> tuple[Guest, ...]:
+    """Names separated by commas or 顿号; a name kept from before keeps its note."""
+    notes = {g.name: g.note for g in before}
+    names = [n.strip() for n in GUEST_SEPARATORS.split(text) if n.strip()]
+    unique = list(dict.fromkeys(names))[:MAX_GUESTS]
+    return tuple(Guest(name, notes.get(name, "")) for name in unique)
+
+
+def counts_text(record_counts: Mapping[Presence, int], expected: int) -> str:
+    return tr("应到 {0} 人　实到 {1} 人　请假 {2} 人　缺席 {3} 人").format(
+        expected,
+        record_counts[Presence.PRESENT],
+        record_counts[Presence.LEAVE],
+        record_counts[Presence.ABSENT],
+    )
+
+
+class RecordDialog(QDialog):
+    def __init__(
+        self,
+        plan: Plan,
+        members: list[Member],
+        current: ActivityRecord | None,
+        sites: Mapping[int, Site],
+        photos: PhotoStore,
+        save: Save,
+        *,
+        corrections: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        assert plan.id is not None
+        self.plan = plan
+        self.current = current
+        self.saved: ActivityRecord | None = None
+        self._save = save
+        self.setWindowTitle(tr("修改活动记录") if current else tr("记录活动"))
+        self.setAcceptDrops(True)
+
+        self.title = plain_label(plan.title, self)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.facts = plain_label(tr("{0}　{1}").format(plan.date.isoformat(), plan.branch), self)
+        self.counts = plain_label("", self)
+        bold = self.counts.font()
+        bold.setBold(True)
+        self.counts.setFont(bold)
+        self.notice = plain_label("", self)
+        self.notice.setWordWrap(True)
+        if current is not None:
+            text = tr("这一天已经记录过。保存修改后，原来的内容会保留在修改历史中。")
+            if corrections:
+                text += tr("（已修改 {0} 次）").format(corrections)
+            self.notice.setText(text)
+        self.notice.setVisible(current is not None)
+
+        # ---- attendance and guests (left) ----
+        self.attendance = AttendanceTable(self)
+        attendance_box = QGroupBox(tr("出勤"), self)
+        hint = plain_label(tr("默认全部出席：只需为没来的人点“请假”（填写原因）或“缺席”。"))
+        hint.setWordWrap(True)
+        self.guests = QLineEdit(self)
+        self.guests.setPlaceholderText(tr("来宾姓名，用逗号或顿号分开"))
+        if current is not None:
+            self.guests.setText(tr("、").join(g.name for g in current.guests))
+        guest_row = QHBoxLayout()
+        guest_row.addWidget(QLabel(tr("来宾")))
+        guest_row.addWidget(self.guests, 1)
+        left = QVBoxLayout(attendance_box)
+        left.addWidget(hint)
+        left.addWidget(self.attendance, 1)
+        left.addLayout(guest_row)
+
+        # ---- what was done, summary and photos (right) ----
+        self.done_items = DoneTable(self)
+        self.add_item_button = QPushButton(tr("添加一项"), self)
+        self.remove_item_button = QPushButton(tr("删除此项"), self)
+        self.remove_item_button.setToolTip(tr("只能删除临时增加的项；计划中的项请选“未进行”"))
+        done_box = QGroupBox(tr("实际活动内容"), self)
+        done_buttons = QHBoxLayout()
+        done_buttons.addWidget(self.add_item_button)
+        done_buttons.addWidget(self.remove_item_button)
+        done_buttons.addStretch(1)
+        done_layout = QVBoxLayout(done_box)
+        done_layout.addWidget(self.done_items, 1)
+        done_layout.addLayout(done_buttons)
+        self.host = QLineEdit(self)
+        self.recorder = QLineEdit(self)
+        for field in (self.host, self.recorder):
+            field.setMaxLength(30)
+        people = QHBoxLayout()
+        host_form, recorder_form = QFormLayout(), QFormLayout()
+        host_form.addRow(tr("主持人"), self.host)
+        recorder_form.addRow(tr("记录人"), self.recorder)
+        people.addLayout(host_form, 1)
+        people.addLayout(recorder_form, 1)
+        self.summary = QPlainTextEdit(self)
+        self.summary.setPlaceholderText(tr("活动小结：几句话写明做了什么、效果如何"))
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMinimumHeight(60)
+        summary_box = QGroupBox(tr("活动小结"), self)
+        QVBoxLayout(summary_box).addWidget(self.summary)
+        self.photos = PhotoStrip(photos, self)
+        photo_box = QGroupBox(tr("照片（也可把照片文件拖到这个窗口里）"), self)
+        QVBoxLayout(photo_box).addWidget(self.photos)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(done_box, 3)
+        right_layout.addLayout(people)
+        right_layout.addWidget(summary_box, 1)
+        right_layout.addWidget(photo_box)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(attendance_box)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.problem = plain_label("", self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setText(tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        save_button.setDefault(False)
+        save_button.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        header = QHBoxLayout()
+        header.addWidget(self.facts)
+        header.addStretch(1)
+        header.addWidget(self.counts)
+        layout.addLayout(header)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+        self.attendance.changed.connect(self._update_counts)
+        self.add_item_button.clicked.connect(self.done_items.add_item)
+        self.remove_item_button.clicked.connect(self.done_items.remove_current)
+        self.done_items.currentCellChanged.connect(lambda *_a: self._update_item_buttons())
+        self.photos.problems.connect(self._show_problem)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        self.attendance.set_members(members, current.attendance if current else ())
+        self.done_items.set_items(current.done if current else planned_items(plan, sites))
+        if current is not None:
+            self.host.setText(current.host)
+            self.recorder.setText(current.recorder)
+            self.summary.setPlainText(current.summary)
+            self.photos.set_photos(current.photos)
+        self._watch_drops(self)
+        self._update_item_buttons()
+        self._update_counts()
+        self._fit_screen()
+
+    # ---- the record --------------------------------------------------------------------------
+    def record(self) -> ActivityRecord:
+        assert self.plan.id is not None
+        current = self.current
+        return ActivityRecord(
+            plan_id=self.plan.id,
+            day=self.plan.date,
+            attendance=self.attendance.attendance(),
+            summary=self.summary.toPlainText().strip(),
+            host=self.host.text().strip(),
+            recorder=self.recorder.text().strip(),
+            guests=guests_from_text(self.guests.text(), current.guests if current else ()),
+            done=self.done_items.entries(),
+            photos=self.photos.photos(),
+            branch=self.plan.branch,
+            version=current.version if current is not None else 0,
+        )
+
+    def save(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from hongtu.core.storage.plan_store import PlanNotFoundError
+
+        try:
+            self.saved = self._save(self.record())
+        except RecordRefusedError as exc:
+            self._show_problem(record_problem_text(exc.problem, exc.detail))
+            row = self.attendance.row_of(exc.detail) if exc.detail else None
+            if row is not None:
+                self.attendance.show_row(row)
+            elif exc.problem is RecordProblem.TEXT_TOO_LONG:
+                self.summary.setFocus()
+            return
+        except PlanNotFoundError:
+            self._show_problem(tr("这个方案已被删除，记录没有保存。"))
+            return
+        except SQLAlchemyError:
+            self._show_problem(
+                tr("记录没有保存：数据库无法写入（磁盘已满或文件被占用？）。请稍后再试。")
+            )
+            return
+        self.accept()
+
+    # ---- drops anywhere on the dialog --------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        self._take_files(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        self._take_files(event)
+
+    def _take_files(self, event: QDragMoveEvent) -> None:
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = local_files(event.mimeData())
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.photos.add_files(files)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Text boxes take drops of text; files dropped on them are photos for the record."""
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)
+            if local_files(event.mimeData()):
+                if kind == QEvent.Type.Drop:
+                    self.dropEvent(event)
+                else:
+                    event.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _watch_drops(self, root: QWidget) -> None:
+        for widget in root.findChildren(QWidget):
+            if widget.acceptDrops() and widget is not self:
+                widget.installEventFilter(self)
+        self.summary.viewport().installEventFilter(self)
+
+    # ---- helpers -----------------------------------------------------------------------------
+    def _update_counts(self) -> None:
+        entries = self.attendance.attendance()
+        counts = {p: sum(1 for a in entries if a.presence is p) for p in Presence}
+        self.counts.setText(counts_text(counts, len(entries)))
+
+    def _update_item_buttons(self) -> None:
+        row = self.done_items.currentRow()
+        self.remove_item_button.setEnabled(row >= 0 and self.done_items.is_added(row))
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def _fit_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+        width = min(PREFERRED.width(), area.width() - 40)
+        height = min(PREFERRED.height(), area.height() - 60)
+        self.resize(width, height)

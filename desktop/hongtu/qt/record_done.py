@@ -1,0 +1,149 @@
+"""What was actually done: the plan's stops and activities, each 已完成 unless changed (with a
+note) or not done; items done on the day though not planned are added at the end.
+
+A stop's own row stands for the visit (marking it 未进行 takes the place out of the ledger's
+sites visited); its activities follow it as rows of their own."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from hongtu.core.plans import Plan
+from hongtu.core.records import MAX_REASON_CHARS, DoneItem, DoneState
+from hongtu.core.schedule import stop_place
+from hongtu.core.sites import Site
+from hongtu.qt.plan_models import activity_label
+
+STOP_ROLE = Qt.ItemDataRole.UserRole + 41
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RecordDone", text)
+
+
+def state_label(state: DoneState) -> str:
+    return {
+        DoneState.DONE: tr("已完成"),
+        DoneState.CHANGED: tr("有变动"),
+        DoneState.SKIPPED: tr("未进行"),
+        DoneState.ADDED: tr("临时增加"),
+    }[state]
+
+
+PLANNED_STATES = (DoneState.DONE, DoneState.CHANGED, DoneState.SKIPPED)
+
+
+def planned_items(plan: Plan, sites: Mapping[int, Site]) -> tuple[DoneItem, ...]:
+    """The plan's stops and their activities, all done as planned."""
+    items: list[DoneItem] = []
+    for stop in plan.stops:
+        name = stop_place(stop, sites).name
+        items.append(DoneItem(name, DoneState.DONE, stop.id))
+        for activity in stop.activities:
+            items.append(DoneItem(tr("{0}：{1}").format(name, activity_label(activity))))
+    return tuple(items)
+
+
+class Column:
+    TEXT, STATE, NOTE = range(3)
+
+
+class DoneTable(QTableWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setHorizontalHeaderLabels([tr("内容"), tr("情况"), tr("说明")])
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(QComboBox().sizeHint().height() + 4)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+        self.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def set_items(self, items: tuple[DoneItem, ...]) -> None:
+        self.setRowCount(0)
+        for item in items:
+            self._append(item)
+
+    def entries(self) -> tuple[DoneItem, ...]:
+        result = []
+        for row in range(self.rowCount()):
+            cell = self.item(row, Column.TEXT)
+            text = cell.text().strip() if cell is not None else ""
+            if not text:
+                continue  # an added row left empty
+            combo = self.cellWidget(row, Column.STATE)
+            note = self.cellWidget(row, Column.NOTE)
+            assert isinstance(combo, QComboBox) and isinstance(note, QLineEdit)
+            state = DoneState(combo.currentData())
+            stop_uid = cell.data(STOP_ROLE) if cell is not None else None
+            result.append(DoneItem(text, state, stop_uid, note.text().strip()))
+        return tuple(result)
+
+    def add_item(self) -> None:
+        """A row for something done though not planned; its text is typed at once."""
+        row = self._append(DoneItem("", DoneState.ADDED))
+        self.setCurrentCell(row, Column.TEXT)
+        cell = self.item(row, Column.TEXT)
+        if cell is not None:
+            self.editItem(cell)
+
+    def remove_current(self) -> bool:
+        """Removes the current row if it was added on the day (planned rows are marked 未进行)."""
+        row = self.currentRow()
+        if row < 0 or not self.is_added(row):
+            return False
+        self.removeRow(row)
+        self.changed.emit()
+        return True
+
+    def is_added(self, row: int) -> bool:
+        combo = self.cellWidget(row, Column.STATE)
+        return isinstance(combo, QComboBox) and combo.currentData() == DoneState.ADDED.value
+
+    def _append(self, item: DoneItem) -> int:
+        row = self.rowCount()
+        self.insertRow(row)
+        cell = QTableWidgetItem(item.text)
+        cell.setData(STOP_ROLE, item.stop_uid)
+        added = item.state is DoneState.ADDED
+        if not added:
+            cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        combo = QComboBox(self)
+        for state in (DoneState.ADDED,) if added else PLANNED_STATES:
+            combo.addItem(state_label(state), state.value)
+        combo.setCurrentIndex(max(combo.findData(item.state.value), 0))
+        combo.setEnabled(not added)
+        note = QLineEdit(item.note, self)
+        note.setMaxLength(MAX_REASON_CHARS)
+        note.setPlaceholderText(tr("有变动时写明怎样变的"))
+        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        note.textChanged.connect(lambda _t: self.changed.emit())
+        self.blockSignals(True)
+        self.setItem(row, Column.TEXT, cell)
+        self.blockSignals(False)
+        self.setCellWidget(row, Column.STATE, combo)
+        self.setCellWidget(row, Column.NOTE, note)
+        self.changed.emit()
+        return row

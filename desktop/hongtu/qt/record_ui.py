@@ -1,0 +1,170 @@
+"""Puts 记录活动 into the window: in the 方案 menu, the plan list's context menu and a button.
+
+It acts on the open plan (the one selected in the list). A plan whose day has not come, a plan
+without a 党支部 and a branch without a roster that day are explained in words instead of
+opening the record; otherwise the record dialog opens (the saved record, when there is one, for
+correction). A save marks the plan 已完成: the open plan is shown again as stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from hongtu.core.photos import PhotoStore
+from hongtu.core.records import ActivityRecord, Presence
+from hongtu.qt import messages
+from hongtu.qt.record_dialog import RecordDialog
+
+if TYPE_CHECKING:
+    from hongtu.core.plans import Plan
+    from hongtu.core.workspace import Workspace
+    from hongtu.qt.panel_host import PanelHost
+    from hongtu.qt.plan_list import PlanListPanel
+    from hongtu.qt.plan_session import PlanSession
+
+NOTICE_MS = 8000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RecordUi", text)
+
+
+class RecordUi(QObject):
+    def __init__(
+        self,
+        window: PanelHost,
+        session: PlanSession,
+        plan_list: PlanListPanel,
+        *,
+        today: Callable[[], date] = date.today,
+        photos: PhotoStore | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.plan_list = plan_list
+        self._today = today
+        self.photos = photos or PhotoStore()
+        self.workspace: Workspace | None = None
+        self.dialog: RecordDialog | None = None  # the record being typed (one at a time)
+        self._closed: RecordDialog | None = None
+        # 成员名单 (set by the branch tools): offered when the branch has no roster that day
+        self.open_roster: Callable[[], object] | None = None
+        self.action = QAction(tr("记录活动(&R)…"), self)
+        self.action.setToolTip(tr("活动当天或之后：记录出勤、实际活动内容、小结和照片"))
+        self.action.triggered.connect(self.record_open_plan)
+
+    def install(self, plan_menu: QMenu) -> None:
+        plan_menu.addSeparator()
+        plan_menu.addAction(self.action)
+        self.plan_list.add_plan_action(self.action, tr("记录活动…"))
+        self.session.plan_changed.connect(self._update_action)
+        self.session.plan_closed.connect(self._update_action)
+        self._update_action()
+
+    def attach(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._update_action()
+
+    # ---- the use case ------------------------------------------------------------------------
+    def record_open_plan(self) -> None:
+        self.session.flush_requested.emit()  # the title or date being typed counts
+        plan = self.session.plan
+        workspace = self.workspace
+        if plan is None or plan.id is None or workspace is None or self.dialog is not None:
+            return
+        if self.session.conflict is not None:
+            self._refuse(tr("方案有未保存的修改与别处的修改冲突：请先在“当前方案”中处理。"))
+            return
+        today = self._today()
+        if plan.date > today:
+            self._refuse(
+                tr("活动日期 {0} 还没到：到了当天或之后才能记录活动。").format(
+                    plan.date.isoformat()
+                )
+            )
+            return
+        if not plan.branch.strip():
+            self._refuse(
+                tr(
+                    "方案没有填写党支部，无法对应成员名单。请先在“当前方案 → 基本信息”中"
+                    "填写党支部，再记录活动。"
+                )
+            )
+            return
+        members = workspace.members.members(plan.branch, on=plan.date)
+        if not members:
+            self._offer_roster(self._no_roster_text(plan, workspace))
+            return
+        current = workspace.records.for_plan(plan.id)
+        corrections = len(workspace.records.history(plan.id)) if current is not None else 0
+
+        def save(record: ActivityRecord) -> ActivityRecord:
+            return workspace.records.save(record, today=today)
+
+        self.dialog = RecordDialog(
+            plan,
+            members,
+            current,
+            self.session.sites,
+            self.photos,
+            save,
+            corrections=corrections,
+            parent=self.window,
+        )
+        self.dialog.finished.connect(self._on_dialog_finished)
+        self.dialog.open()
+
+    def _no_roster_text(self, plan: Plan, workspace: Workspace) -> str:
+        if workspace.members.members(plan.branch):
+            return tr(
+                "“{0}”在 {1} 没有在册成员（名单上的人都是在那天之后加入或之前离开的）。"
+                "请在“文件 → 成员名单…”中核对加入和离开日期。"
+            ).format(plan.branch, plan.date.isoformat())
+        return tr(
+            "“{0}”还没有成员名单，无法记录出勤。请先在“文件 → 成员名单…”中导入名册"
+            "（Excel 或 CSV 文件），然后再记录活动。"
+        ).format(plan.branch)
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is None:
+            return
+        # Deleted when the next record opens, not now: the dialog is still inside its done().
+        if self._closed is not None:
+            self._closed.deleteLater()
+        self._closed = dialog
+        saved = dialog.saved
+        if saved is None:
+            return
+        self.session.reload_stored(saved.plan_id)
+        self.window.notify(
+            tr("已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成。").format(
+                len(saved.attendance),
+                saved.count(Presence.PRESENT),
+                saved.count(Presence.LEAVE),
+                saved.count(Presence.ABSENT),
+            ),
+            NOTICE_MS,
+        )
+
+    def _offer_roster(self, text: str) -> None:
+        """No roster that day: say so, and open 成员名单 if the organiser wants to."""
+        if self.open_roster is None:
+            self._refuse(text)
+        elif messages.question(
+            self.window, tr("记录活动"), text + "\n\n" + tr("现在打开“成员名单”吗？"), True
+        ):
+            self.open_roster()
+
+    def _refuse(self, text: str) -> None:
+        messages.warning(self.window, tr("记录活动"), text)
+
+    def _update_action(self, *_args: object) -> None:
+        self.action.setEnabled(self.session.plan is not None and self.workspace is not None)

@@ -1,0 +1,156 @@
+"""The record dialog on its own: what it saves, and what it refuses in words (attendance that no
+longer adds up, a copy corrected elsewhere, files that are not photos)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from factories import custom_place, make_plan
+from hongtu.core.geo import LatLon
+from hongtu.core.members import Member, PartyStatus
+from hongtu.core.photos import PhotoStore
+from hongtu.core.plans import Activity, ActivityKind, Stop
+from hongtu.core.records import ActivityRecord, DoneState, Presence, everyone_present
+from hongtu.qt.record_dialog import RecordDialog, guests_from_text
+from journey_helpers import no_chinese
+from record_helpers import BRANCH, drop_files, photo_file
+
+DAY = date.today() - timedelta(days=1)
+
+
+def _setup(workspace):  # type: ignore[no-untyped-def]
+    workspace.members.import_members(
+        BRANCH, [Member(None, n, "", PartyStatus.FULL) for n in ("张三", "李四", "王五")]
+    )
+    stop = Stop(
+        custom=custom_place("太原解放纪念馆", LatLon(37.87, 112.55)),
+        activities=[Activity(ActivityKind.TOUR, 60)],
+    )
+    plan = workspace.plans.save(make_plan([stop], on=DAY))
+    return plan, workspace.members.members(BRANCH, on=DAY)
+
+
+def _dialog(qtbot, workspace, plan, members, current=None) -> RecordDialog:  # type: ignore[no-untyped-def]
+    dialog = RecordDialog(
+        plan,
+        members,
+        current,
+        {},
+        PhotoStore(),
+        lambda record: workspace.records.save(record),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def _save(dialog: RecordDialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_done_items_guests_and_host_go_into_the_record(qtbot, workspace) -> None:
+    plan, members = _setup(workspace)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    table = dialog.done_items
+    assert [d.text for d in table.entries()] == ["太原解放纪念馆", "太原解放纪念馆：参观学习"]
+    table.cellWidget(1, 1).setCurrentIndex(2)  # 参观学习 not done
+    table.cellWidget(0, 1).setCurrentIndex(1)  # the visit changed…
+    table.cellWidget(0, 2).setText("闭馆半小时，改为室外参观")  # …and how
+    qtbot.mouseClick(dialog.add_item_button, Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    qtbot.keyClicks(editor, "Singing")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next loop turn
+    qtbot.waitUntil(lambda: table.item(2, 0).text() == "Singing")
+    assert dialog.remove_item_button.isEnabled()  # an added item can go again
+    dialog.guests.setText("区委组织部 王老师、 , 李同志，王老师")
+    dialog.host.setText("张三")
+    _save(dialog)
+    saved = dialog.saved
+    assert saved is not None and not dialog.isVisible()
+    states = [(d.text, d.state, d.note) for d in saved.done]
+    assert states == [
+        ("太原解放纪念馆", DoneState.CHANGED, "闭馆半小时，改为室外参观"),
+        ("太原解放纪念馆：参观学习", DoneState.SKIPPED, ""),
+        ("Singing", DoneState.ADDED, ""),
+    ]
+    assert saved.done[0].stop_uid == plan.stops[0].id
+    assert [g.name for g in saved.guests] == ["区委组织部 王老师", "李同志", "王老师"]
+    assert saved.host == "张三" and saved.count(Presence.PRESENT) == 3
+
+
+def test_attendance_that_no_longer_adds_up_is_refused_in_words(qtbot, workspace, lang) -> None:
+    plan, members = _setup(workspace)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    # someone joined the roster (another window) while the dialog was open
+    workspace.members.add(BRANCH, Member(None, "赵六", "", PartyStatus.FULL, DAY))
+    _save(dialog)
+    assert dialog.isVisible() and dialog.saved is None
+    assert "赵六" in dialog.problem.text()
+    if lang == "en":
+        assert no_chinese(dialog.problem.text().replace("赵六", ""))
+    else:
+        assert "没有出勤情况" in dialog.problem.text()
+    assert workspace.records.for_plan(plan.id) is None
+
+
+def test_a_record_corrected_elsewhere_meanwhile_is_not_overwritten(qtbot, workspace) -> None:
+    plan, members = _setup(workspace)
+    first = workspace.records.save(
+        ActivityRecord(plan.id, DAY, everyone_present(members, DAY), summary="第一次")
+    )
+    dialog = _dialog(qtbot, workspace, plan, members, first)
+    assert dialog.summary.toPlainText() == "第一次" and dialog.notice.isVisible()
+    workspace.records.save(  # the CLI corrects it meanwhile
+        ActivityRecord(plan.id, DAY, first.attendance, summary="别处改的", version=first.version)
+    )
+    dialog.summary.setPlainText("这里改的")
+    _save(dialog)
+    assert "别处修改过" in dialog.problem.text()
+    assert workspace.records.for_plan(plan.id).summary == "别处改的"
+
+
+def test_what_is_not_a_photo_is_named_and_text_drags_are_not_taken(
+    qtbot, workspace, tmp_path: Path
+) -> None:
+    plan, members = _setup(workspace)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    text = QMimeData()
+    text.setText("只是一段文字")
+    enter = QDragEnterEvent(
+        QPoint(5, 5), Qt.DropAction.CopyAction, text, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(dialog, enter)
+    assert not enter.isAccepted()
+    notes = tmp_path / "小结.docx"
+    notes.write_bytes(b"PK\x03\x04 not a photo")
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(photo_file(tmp_path / "whole.jpg", (10, 10, 10)).read_bytes()[:400])
+    good = photo_file(tmp_path / "good.jpg", (200, 10, 10))
+    assert drop_files(dialog.guests, [notes, cut, good, tmp_path / "gone.png"])
+    assert dialog.guests.text() == ""  # the file names did not go into the text box
+    assert dialog.photos.list.count() == 1
+    problem = dialog.problem.text()
+    assert problem.startswith("3 个文件没有添加")
+    assert "小结.docx：不是照片文件" in problem
+    assert "cut.jpg：照片文件已损坏或不完整" in problem
+    assert "gone.png：找不到这个文件" in problem
+
+
+def test_guest_names_are_split_on_commas_and_keep_their_notes() -> None:
+    from hongtu.core.records import Guest
+
+    assert guests_from_text("") == ()
+    before = (Guest("王老师", "区委党校"),)
+    assert guests_from_text("王老师；李同志\n王老师", before) == (
+        Guest("王老师", "区委党校"),
+        Guest("李同志"),
+    )
