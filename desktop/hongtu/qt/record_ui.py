@@ -16,17 +16,17 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from hongtu.core.photos import PhotoStore
-from hongtu.core.records import ActivityRecord, Presence
 from hongtu.qt import messages
-from hongtu.qt.record_dialog import RecordDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialog, the roster and the photo store load when a record is opened
+    from hongtu.core.photos import PhotoStore
     from hongtu.core.plans import Plan
+    from hongtu.core.records import ActivityRecord
     from hongtu.core.workspace import Workspace
     from hongtu.qt.panel_host import PanelHost
     from hongtu.qt.plan_list import PlanListPanel
     from hongtu.qt.plan_session import PlanSession
+    from hongtu.qt.record_dialog import RecordDialog
 
 NOTICE_MS = 8000
 
@@ -50,7 +50,7 @@ class RecordUi(QObject):
         self.session = session
         self.plan_list = plan_list
         self._today = today
-        self.photos = photos or PhotoStore()
+        self._photos = photos
         self.workspace: Workspace | None = None
         self.dialog: RecordDialog | None = None  # the record being typed (one at a time)
         self._closed: RecordDialog | None = None
@@ -73,6 +73,14 @@ class RecordUi(QObject):
         self._update_action()
 
     # ---- the use case ------------------------------------------------------------------------
+    @property
+    def photos(self) -> PhotoStore:
+        if self._photos is None:
+            from hongtu.core.photos import PhotoStore
+
+            self._photos = PhotoStore()
+        return self._photos
+
     def record_open_plan(self) -> None:
         self.session.flush_requested.emit()  # the title or date being typed counts
         plan = self.session.plan
@@ -102,6 +110,8 @@ class RecordUi(QObject):
         if not members:
             self._offer_roster(self._no_roster_text(plan, workspace))
             return
+        from hongtu.qt.record_dialog import RecordDialog
+
         current = workspace.records.for_plan(plan.id)
         corrections = len(workspace.records.history(plan.id)) if current is not None else 0
 
@@ -143,6 +153,8 @@ class RecordUi(QObject):
         saved = dialog.saved
         if saved is None:
             return
+        from hongtu.core.records import Presence
+
         self.session.reload_stored(saved.plan_id)
         self.window.notify(
             tr("已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成。").format(
