@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hongtu.core.basemaps import BaseMapId
 from hongtu.core.cancel import CancelledError
@@ -239,3 +242,23 @@ def test_a_bad_file_is_refused_naming_the_problem_and_changes_nothing(tmp_path: 
     with pytest.raises(PackageError) as caught:
         import_package(tmp_path / "notes.mbtiles", "../escape")
     assert caught.value.problem in (PackageProblem.BAD_NAME, PackageProblem.NOT_SQLITE)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    body=st.binary(max_size=2048),
+    magic=st.booleans(),
+)
+def test_no_arbitrary_bytes_import_as_a_package(body: bytes, magic: bool) -> None:
+    """Whatever a file holds, unless it is an MBTiles package it is refused with a named
+    problem and the data folder is left as it was (the intranet import)."""
+    from hongtu.core.tilepack.mbtiles import SQLITE_MAGIC
+
+    before = sorted(packages_dir().iterdir())
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "地图.mbtiles"
+        source.write_bytes((SQLITE_MAGIC if magic else b"") + body)
+        with pytest.raises(PackageError) as caught:
+            import_package(source)
+    assert caught.value.problem in set(PackageProblem)
+    assert sorted(packages_dir().iterdir()) == before
