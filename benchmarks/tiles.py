@@ -105,8 +105,16 @@ def main() -> int:
     # the page's own clock per tile: Leaflet's tileloadstart (the <img> is asked for) to
     # tileload (the image arrived and decoded) and to the next animation frame (painted)
     js(
-        "window.__tiles = {start: {}, load: [], paint: []};"
+        "window.__tiles = {start: {}, load: [], paint: [], views: []};"
         "L.TileLayer.addInitHook(function () {"
+        " var view = null;"
+        " this.on('loading', function () { view = {t0: performance.now(), tiles: 0}; });"
+        " this.on('load', function () {"
+        "  if (view && view.tiles) {"
+        "   var v = view; requestAnimationFrame(function () { window.__tiles.views.push("
+        "    {ms: performance.now() - v.t0, tiles: v.tiles}); }); }"
+        "  view = null; });"
+        " this.on('tileload', function () { if (view) { view.tiles += 1; } });"
         " this.on('tileloadstart', function (e) {"
         "  window.__tiles.start[e.coords.z + '/' + e.coords.x + '/' + e.coords.y] ="
         "   performance.now(); });"
@@ -156,6 +164,10 @@ def main() -> int:
         "page": describe(page),
         "request_to_load": describe([float(v) for v in leaflet.get("load", [])]),
         "request_to_paint": describe([float(v) for v in leaflet.get("paint", [])]),
+        # a whole view: Leaflet's "loading" → "load" (every tile in view) → painted, per tile
+        "view_per_tile": describe(
+            [float(v["ms"]) / int(v["tiles"]) for v in leaflet.get("views", []) if v["tiles"]]
+        ),
         "handler": describe(handler_ms),
     }
     paint = result["request_to_paint"]
@@ -164,6 +176,7 @@ def main() -> int:
     print(f"page (request → last byte): {result['page']}")
     print(f"tileloadstart → tileload:   {result['request_to_load']}")
     print(f"tileloadstart → painted:    {result['request_to_paint']}")
+    print(f"a whole view, per tile:     {result['view_per_tile']}")
     print(f"handler on the GUI thread:  {result['handler']}")
     print(json.dumps(result))
     return 0

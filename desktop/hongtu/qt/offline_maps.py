@@ -3,6 +3,7 @@
 ``OfflineMaps`` opens the two dialogs (``offline_download``, ``offline_packages``) and connects
 them to the base-map choice, which stays ``SiteEditing``'s: a package chosen as the base map is
 shown and remembered there, and the menu and toolbar list the packages after every change.
+The dialogs are imported when first opened: start-up does not pay for them.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 
 from hongtu.core.basemaps import BaseMapId
-from hongtu.core.tilepack.download import Politeness
-from hongtu.core.tilepack.packages import PackageInfo
-from hongtu.qt.offline_download import DownloadDialog, PlanPoints
-from hongtu.qt.offline_packages import PackagesDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs (and the downloader's urllib) load when first opened
+    from hongtu.core.tilepack.download import Politeness
+    from hongtu.core.tilepack.packages import PackageInfo
+    from hongtu.qt.offline_download import DownloadDialog, PlanPoints
+    from hongtu.qt.offline_packages import PackagesDialog
     from hongtu.qt.panel_host import PanelHost
     from hongtu.qt.site_editing import SiteEditing
 
@@ -57,6 +58,8 @@ class OfflineMaps(QObject):
 
     def open_download(self, resume: PackageInfo | None = None) -> DownloadDialog:
         """下载离线地图 (one at a time: an open one is brought forward)."""
+        from hongtu.qt.offline_download import DownloadDialog
+
         dialog = self.download_dialog
         if dialog is not None and (dialog.isVisible() or dialog.running):
             dialog.raise_()
@@ -80,6 +83,8 @@ class OfflineMaps(QObject):
 
     def open_packages(self) -> PackagesDialog:
         """管理离线地图."""
+        from hongtu.qt.offline_packages import PackagesDialog
+
         dialog = self.packages_dialog
         if dialog is None:
             dialog = PackagesDialog(
