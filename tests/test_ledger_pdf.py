@@ -54,6 +54,10 @@ def test_cli_writes_the_year_summary_pdf_with_every_figure(qapp, workspace, tmp_
     text = _words(pdf)
     assert f"{BRANCH}2025年主题党日活动台账" in text.replace(" ", "")
     assert "未开展主题党日的月份：2月；6月；8月；11月" in text.replace(" ", "")
+    month_row = next(line for line in _lines(pdf) if line and line[0].endswith("/30"))
+    assert month_row == [
+        f"{d.counts.present}/{d.counts.expected}" for d in ledger.days
+    ]  # under each month held, its 实到/应到
     rows = {line[0]: line for line in _lines(pdf) if line}
     for day in ledger.days:
         c = day.counts

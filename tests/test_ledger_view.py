@@ -71,6 +71,10 @@ def test_the_view_shows_every_figure_of_the_core_ledger(workspace, ledger_window
         held = ledger.held[month - 1]
         assert button.isEnabled() is held
         assert ("已开展" in button.text()) is held and ("未开展" in button.text()) is not held
+        days = [d.counts for d in ledger.days if d.day.month == month]
+        if days:
+            present, expected = sum(c.present for c in days), sum(c.expected for c in days)
+            assert button.text().splitlines()[2] == f"{present}/{expected}"
     assert window.missing_months.text() == "未开展主题党日的月份：2月；6月；8月；11月"
     members = window.members_model.rows()
     assert [r[0] for r in members] == [m.name for m in ledger.members]  # roster order
@@ -319,7 +323,11 @@ def test_summary_figures_add_up_for_any_attendance(ledger: YearLedger) -> None:
         *(row[13:17] for row in summary.member_rows),
     ]:
         assert int(expected) == int(present) + int(leave) + int(absent)
-    assert [mark == "已开展" for _name, mark in summary.months] == list(ledger.held)
+    assert [mark == "已开展" for _name, mark, _figures in summary.months] == list(ledger.held)
+    for month, (_name, _mark, shown) in enumerate(summary.months, start=1):
+        days = [d.counts for d in ledger.days if d.day.month == month]
+        present, expected = sum(c.present for c in days), sum(c.expected for c in days)
+        assert shown == (f"{present}/{expected}" if days else "")
 
 
 def test_coming_back_to_the_window_shows_a_day_recorded_meanwhile(

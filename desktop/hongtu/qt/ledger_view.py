@@ -124,17 +124,11 @@ class MonthGrid(QWidget):
             self.buttons.append(button)
 
     def show_year(self, ledger: YearLedger, summary: LedgerSummary) -> None:
-        for month, (button, (name, mark)) in enumerate(
+        for month, (button, (name, mark, figures)) in enumerate(
             zip(self.buttons, summary.months, strict=True), start=1
         ):
             held = ledger.held[month - 1]
-            days = [d.counts for d in ledger.days if d.day.month == month]
-            figures = (
-                f"\n{sum(c.present for c in days)}/{sum(c.expected for c in days)}"
-                if held
-                else "\n "
-            )
-            button.setText(f"{name}\n{mark}{figures}")
+            button.setText(f"{name}\n{mark}\n{figures or ' '}")
             button.setEnabled(held)
             button.setStyleSheet(HELD_STYLE if held else NOT_HELD_STYLE)
             button.setToolTip(tr("查看这个月的主题党日") if held else "")
@@ -392,7 +386,7 @@ class LedgerWindow(QDialog):
         """The charts are drawn when their tab is first shown (the view opens sooner)."""
         if self.ledger is None or self.summary is None:
             return
-        names = [name for name, _mark in self.summary.months]
+        names = [name for name, _mark, _figures in self.summary.months]
         for view, chart in (
             (self.attendance_view, attendance_chart(self.ledger, names)),
             (self.places_view, places_chart(self.ledger)),

@@ -685,9 +685,9 @@ def _ledger_row(values: Sequence[str], numbers: range, *, bold: bool = False) ->
 def ledger_html(summary: LedgerSummary, units: _Units, breaks: frozenset[int] = frozenset()) -> str:
     heading = f"<p style='font-size:12pt; font-weight:bold; margin-top:{units.mm(3)}px'>"
     held = "".join(
-        f"<td align='center'{'' if mark == summary.not_held_mark else HELD_COLOUR}>"
-        f"{_e(name)}<br>{_e(mark)}</td>"
-        for name, mark in summary.months
+        f"<td align='center'{HELD_COLOUR if figures else ''}>"
+        f"{_e(name)}<br>{_e(mark)}{'<br>' + _e(figures) if figures else ''}</td>"
+        for name, mark, figures in summary.months
     )
     border = (
         f"border-collapse:collapse; border-color:#808080; border-style:solid; "

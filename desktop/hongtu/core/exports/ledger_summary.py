@@ -18,7 +18,7 @@ from hongtu.core.ledger import Counts, YearLedger, rate_text
 class LedgerSummary:
     title: str
     months_heading: str
-    months: tuple[tuple[str, str], ...]  # 12 × (1月, 已开展 / 未开展)
+    months: tuple[tuple[str, str, str], ...]  # 12 × (1月, 已开展 / 未开展, 实到/应到 or "")
     not_held_mark: str
     months_without: str  # "未开展主题党日的月份：2月；4月" (or …：无)
     summary_heading: str
@@ -43,6 +43,14 @@ def figures(counts: Counts) -> tuple[str, str, str, str, str]:
     )
 
 
+def month_figures(ledger: YearLedger, month: int) -> str:
+    """实到/应到 of the month's Party-days together, "" for a month without one."""
+    days = [d.counts for d in ledger.days if d.day.month == month]
+    if not days:
+        return ""
+    return f"{sum(c.present for c in days)}/{sum(c.expected for c in days)}"
+
+
 def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None) -> LedgerSummary:
     labels = labels or LedgerLabels()
     month_names = [labels.month_format.format(month=m) for m in range(1, 13)]
@@ -64,8 +72,8 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
         title=labels.title_format.format(branch=ledger.branch, year=ledger.year),
         months_heading=labels.months_heading,
         months=tuple(
-            (name, labels.held_mark if held else labels.not_held_mark)
-            for name, held in zip(month_names, ledger.held, strict=True)
+            (name, labels.held_mark if held else labels.not_held_mark, month_figures(ledger, m))
+            for m, (name, held) in enumerate(zip(month_names, ledger.held, strict=True), start=1)
         ),
         not_held_mark=labels.not_held_mark,
         months_without=(
