@@ -38,7 +38,7 @@ class LedgerUi(QObject):
             tr("支部一年的主题党日、出勤和参观地点；可导出 Word、Excel、PDF")
         )
         self.open_action.setEnabled(False)
-        self.open_action.triggered.connect(self.open_ledger)
+        self.open_action.triggered.connect(lambda _checked=False: self.open_ledger())
 
     def install(self) -> None:
         menu = QMenu(tr("台账(&L)"), self.window)
