@@ -4,6 +4,7 @@ with reasons, places visited, a member who leaves mid-year and months without a 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from factories import custom_place, make_plan
@@ -73,3 +74,77 @@ def record_year(
             ),
             today=TODAY,
         )
+
+
+# ---- the 台账 in the real window ---------------------------------------------------------------
+
+
+def open_ledger_by_keys(qtbot: Any, window: Any) -> Any:
+    """Ctrl+L (台账 › 年度台账…) in the main window; the ledger window that comes up."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from hongtu.qt.ledger_view import LedgerWindow
+    from journey_helpers import TIMEOUT
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=TIMEOUT)
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeWindow(), LedgerWindow), timeout=TIMEOUT
+    )
+    return QApplication.activeWindow()
+
+
+def export_from_ledger(qtbot: Any, ledger: Any, folder: Path, monkeypatch: Any) -> list[Path]:
+    """导出台账 › Word, Excel and PDF, each saved where the (patched) file dialog says."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from journey_helpers import TIMEOUT
+
+    targets = [folder / f"台账.{fmt}" for fmt in ("docx", "xlsx", "pdf")]
+    for target in targets:
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *_a, t=target, **_k: (str(t), ""))
+        )
+        fmt = target.suffix[1:]
+        assert ledger.export_actions[fmt] in ledger.export_button.menu().actions()
+        with qtbot.waitSignal(ledger.exported, timeout=TIMEOUT):
+            ledger.export_actions[fmt].trigger()
+    return targets
+
+
+def exported_day(targets: list[Path], day: date) -> dict[str, list[str]]:
+    """The day's row as each exported ledger prints it: 应到, 实到, 请假, 缺席, rate, and the
+    docx/xlsx 缺席及原因."""
+    import re
+    import shutil
+    import subprocess
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    docx, xlsx, pdf = targets
+    document = Document(str(docx))
+    fields = {r.cells[0].text: r.cells[1].text for r in document.tables[1].rows}
+    summary = next(
+        [c.text for c in row.cells]
+        for row in document.tables[0].rows
+        if row.cells[0].text == day.isoformat()
+    )
+    sheet = load_workbook(xlsx)[f"{day.year}年"]
+    row = next(
+        [c.value for c in r] for r in sheet.iter_rows(min_row=2) if r[0].value == day.isoformat()
+    )
+    found = {
+        "docx": [*summary[2:7], fields["缺席及原因"]],
+        "xlsx": [*(str(v) for v in row[5:10]), str(row[10])],
+    }
+    if shutil.which("pdftotext"):  # poppler reads the PDF back where it is installed
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        line = next(x for x in text.splitlines() if x.strip().startswith(day.isoformat()))
+        found["pdf"] = re.findall(r"\d+\.\d%|—|(?<![\d/-])\d+(?![\d/-])", line)[-5:]
+    return found

@@ -2,8 +2,10 @@
 
 A branch's roster is imported, a plan of three days ago is opened and 记录活动 clicked: everyone
 is 出席 until two are marked (李四 请假 with a reason, 赵六 缺席); a photo is dropped on the
-dialog and another picked with 添加照片…; 保存 marks the plan 已完成. Reopened, the record is
-corrected (赵六 did come) and the first version is kept in the history."""
+dialog and another picked with 添加照片…; 保存 marks the plan 已完成. The 台账 (Ctrl+L) shows the
+day's figures, and the ledger exported from it as Word, Excel and PDF prints the same. Reopened,
+the record is corrected (赵六 did come), the first version is kept in the history and the 台账
+shows the correction."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from hongtu.core.records import DoneState, Presence
 from hongtu.core.warnings import WarningCode
 from hongtu.qt.plan_models import PlanColumn
 from journey_helpers import BoxAnswers, click, ime_type, journey_window
+from ledger_helpers import export_from_ledger, exported_day, open_ledger_by_keys
 from record_helpers import (
     BRANCH,
     ROSTER,
@@ -118,6 +121,20 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         with Image.open(data / record.photos[0].thumbnail_path) as thumb:
             assert thumb.height == 320 and thumb.width < 220  # the sideways photo stands upright
 
+        # the 台账 (Ctrl+L): the day's figures in the year view and in the exported ledger
+        day, figures = seeded.past_day, ["6", "4", "1", "1", "66.7%"]
+        ledger = open_ledger_by_keys(qtbot, window)
+        assert ledger.branch.currentText() == BRANCH and ledger.year.currentData() == day.year
+        shown = next(r for r in ledger.days_model.rows() if r[0] == day.isoformat())
+        assert list(shown[3:8]) == figures and shown[8] == "李四（请假：出差）；赵六（缺席）"
+        assert "4/6" in ledger.months.buttons[day.month - 1].text()
+        members = {r[0]: r for r in ledger.members_model.rows()}
+        assert members["赵六"][day.month] == "0/1" and members["张三"][day.month] == "1/1"
+        exported = exported_day(export_from_ledger(qtbot, ledger, tmp_path, monkeypatch), day)
+        assert exported["docx"] == exported["xlsx"] == [*figures, shown[8]]
+        assert exported.get("pdf", figures) == figures
+        ledger.close()
+
         # reopen: the saved record, for correction; 赵六 came after all
         dialog = open_record_dialog(qtbot, window, seeded.past_plan)
         assert dialog.notice.isVisible()
@@ -133,6 +150,10 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         corrected = controller.workspace.records.for_plan(seeded.past_plan)
         assert corrected is not None and corrected.version == 2
         assert corrected.count(Presence.PRESENT) == 5 and len(corrected.photos) == 1
+        ledger = open_ledger_by_keys(qtbot, window)  # the 台账 shows the correction
+        shown = next(r for r in ledger.days_model.rows() if r[0] == day.isoformat())
+        assert list(shown[3:8]) == ["6", "5", "1", "0", "83.3%"]
+        ledger.close()
         history = controller.workspace.records.history(seeded.past_plan)
         assert len(history) == 1 and history[0]["version"] == 1
         assert len(history[0]["photos"]) == 2
