@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -145,6 +145,7 @@ def test_no_member_comes_from_a_row_a_merged_cell_covers(rows, merges) -> None: 
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.binary(max_size=400), suffix=st.sampled_from([".csv", ".xlsx", ".txt"]))
+@example(data=b"\r\x01", suffix=".csv")  # a lone CR: the csv module once raised on it
 def test_any_bytes_import_or_are_refused_never_crash(
     tmp_path: Path, data: bytes, suffix: str
 ) -> None:
@@ -189,3 +190,10 @@ def test_typed_members_are_checked_and_history_is_kept(workspace) -> None:  # ty
         )
     assert store.members(BRANCH)[-1].role == "副书记"
     assert BRANCH in store.branches()
+
+
+def test_a_control_character_in_a_name_is_shown_not_kept(tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_bytes("姓名\n\x07张三\n".encode())
+    (member,) = read_member_file(path)
+    assert member.name == "\ufffd张三"

@@ -23,6 +23,7 @@ from hongtu.core.roster import (
     header_columns,
     read_sheet,
 )
+from hongtu.core.text import clean_line
 
 MAX_ROLE_CHARS = 60
 MAX_MEMBERS = 2000
@@ -225,7 +226,7 @@ def _member(
         column = columns.get(key)
         if column is None or column >= len(row):
             return ""
-        return " ".join(row[column].split())
+        return " ".join(clean_line(row[column]).split())  # a control character shows as U+FFFD
 
     if not any(c.strip() for c in row):
         return None, MemberProblem(number, MemberProblemCode.EMPTY_ROW, "")

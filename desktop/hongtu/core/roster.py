@@ -187,7 +187,10 @@ def _csv_rows(path: Path) -> list[list[str]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.excel
         with contextlib.suppress(csv.Error):
             dialect = csv.Sniffer().sniff(text[:2048], delimiters=",\t;，")
-        return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+        try:  # newline="": the csv module splits lines itself (a lone CR inside a field)
+            return [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+        except csv.Error as exc:
+            raise RosterError(RosterErrorCode.UNREADABLE, str(exc)) from exc
     raise RosterError(RosterErrorCode.UNREADABLE, "not UTF-8 or GB18030")
 
 
