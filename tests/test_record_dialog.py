@@ -108,6 +108,11 @@ def test_a_record_corrected_elsewhere_meanwhile_is_not_overwritten(qtbot, worksp
     )
     dialog = _dialog(qtbot, workspace, plan, members, first)
     assert dialog.summary.toPlainText() == "第一次" and dialog.notice.isVisible()
+    # recorded without the items (as hongtu record does): the plan's are offered to tick off
+    assert [d.text for d in dialog.done_items.entries()] == [
+        "太原解放纪念馆",
+        "太原解放纪念馆：参观学习",
+    ]
     workspace.records.save(  # the CLI corrects it meanwhile
         ActivityRecord(plan.id, DAY, first.attendance, summary="别处改的", version=first.version)
     )

@@ -3876,7 +3876,7 @@ The existing file was not changed.</translation>
     </message>
     <message>
       <source>（已修改 {0} 次）</source>
-      <translation> (corrected {0} times)</translation>
+      <translation> (corrections so far: {0})</translation>
     </message>
   </context>
   <context>

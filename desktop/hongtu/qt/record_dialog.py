@@ -230,7 +230,9 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self.attendance.set_members(members, current.attendance if current else ())
-        self.done_items.set_items(current.done if current else planned_items(plan, sites))
+        # a record made without them (hongtu record) gets the plan's items to tick off
+        done = current.done if current is not None and current.done else ()
+        self.done_items.set_items(done or planned_items(plan, sites))
         if current is not None:
             self.host.setText(current.host)
             self.recorder.setText(current.recorder)
