@@ -431,3 +431,24 @@ def test_a_position_confirmed_with_less_than_high_confidence_stays_unverified(wo
     assert moved.position.crs_origin is Crs.GCJ02  # the system the file gave it in
     own = workspace.sites.set_position(moved.id, moved.position.point, Crs.WGS84)
     assert own.provenance_of("position") is None and not own.position_is_estimate
+
+
+def test_the_start_up_fast_path_shows_the_same_provenance(tmp_path) -> None:
+    from hongtu.core.storage.quick_read import read_sites_quickly
+
+    db = tmp_path / "branch.sqlite3"
+    workspace = open_workspace(str(db))
+    try:
+        site = next(s for s in workspace.sites.list_sites() if s.key and s.position)
+        document = valid_document(site.key or "")
+        corrections = read_corrections(json.dumps(document))
+        review = review_corrections(corrections, workspace.sites.list_sites())
+        apply_review(workspace.sites, review.differences, review.new_places)
+        stored = workspace.sites.list_sites()
+    finally:
+        workspace.close()
+    quick = read_sites_quickly(str(db))
+    assert quick == stored
+    shown = next(s for s in quick if s.id == site.id)
+    provenance = shown.provenance_of("phone")
+    assert provenance is not None and provenance.source == "电话核实：馆方接待处"
