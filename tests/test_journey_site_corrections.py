@@ -191,6 +191,10 @@ def test_export_from_the_file_menu_asks_who_confirmed_and_remembers_the_name(
         window.update_site(controller.workspace.sites.set_fact(site.id, "admission", "免费"))
         action = window.site_editing.export_corrections_action
         assert action in window.file_menu.actions()
+        keys = [
+            a.text().split("&")[1][0].lower() for a in window.file_menu.actions() if "&" in a.text()
+        ]
+        assert len(keys) == len(set(keys)), keys  # Alt+F then one letter reaches each item
         action.trigger()
         assert asked == [""]  # nobody remembered yet
         document = json.loads(target.read_text("utf-8"))

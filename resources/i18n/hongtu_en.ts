@@ -4662,12 +4662,12 @@ The existing file was not changed.</translation>
       <translation>Tianditu needs a key: enter it under Map → Settings.</translation>
     </message>
     <message>
-      <source>导入核实信息(&amp;M)…</source>
-      <translation>I&amp;mport verified site data…</translation>
+      <source>导入核实信息(&amp;V)…</source>
+      <translation>Import &amp;verified site data…</translation>
     </message>
     <message>
-      <source>导出核实信息(&amp;V)…</source>
-      <translation>Export &amp;verified site data…</translation>
+      <source>导出核实信息(&amp;X)…</source>
+      <translation>E&amp;xport verified site data…</translation>
     </message>
     <message>
       <source>已保存“{0}”的站点信息。</source>

@@ -123,11 +123,11 @@ class SiteEditing(QObject):
         self.info_action.setToolTip(tr("填写确认过的开放时间、闭馆日、预约、门票、电话和参观时长"))
         self.add_action = QAction(tr("添加地点(&A)…"), self)
         self.settings_action = QAction(tr("设置(&S)…"), self)
-        self.export_corrections_action = QAction(tr("导出核实信息(&V)…"), self)
+        self.export_corrections_action = QAction(tr("导出核实信息(&X)…"), self)
         self.export_corrections_action.setToolTip(
             tr("把更正或确认过的站点位置和信息（附核实人、日期、来源）存成文件，发给别人")
         )
-        self.import_corrections_action = QAction(tr("导入核实信息(&M)…"), self)
+        self.import_corrections_action = QAction(tr("导入核实信息(&V)…"), self)
         self.import_corrections_action.setToolTip(
             tr("打开别人（或区里）发来的站点核实信息，逐项选择是否采用")
         )
