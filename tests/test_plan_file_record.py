@@ -259,3 +259,27 @@ def test_every_generated_file_with_a_record_reads_whole_or_is_refused_by_path(
     stop_ids = {s.id for s in contents.plan.stops}
     assert all(d.stop_uid is None or d.stop_uid in stop_ids for d in shared.done)
     assert all(p.path.startswith(f"photos/{p.content_hash[:2]}/") for p in shared.photos)
+
+
+def test_the_window_imports_the_record_with_a_dropped_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from journey_helpers import journey_window
+
+    sender, plan, record = _recorded(tmp_path / "sender.sqlite3")
+    text = dump_plan(plan, {s.id: s for s in sender.sites.list_sites()}, record)
+    sender.close()
+    path = tmp_path / "带记录.hongtu.json"
+    path.write_text(text, "utf-8")
+    db = str(tmp_path / "window.sqlite3")
+    ws = open_workspace(db)
+    _roster(ws)
+    ws.close()
+    with journey_window(qtbot, db) as (window, controller):
+        window.plan_files_dropped.emit([path])  # as dropping the file on the window does
+        opened = window.plan_ui.session.plan
+        assert opened is not None and opened.status is PlanStatus.DONE
+        assert "活动记录已一并导入：应到 4，实到 2，请假 1，缺席 1" in (
+            window.statusBar().currentMessage()
+        )
+        got = controller.workspace.records.for_plan(opened.id)
+        assert got is not None and got.count(Presence.LEAVE) == 1
+        assert [p.content_hash for p in got.photos] == [HASH]
