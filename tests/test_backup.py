@@ -212,6 +212,15 @@ def test_any_damaged_byte_is_refused_or_restores_exactly(
     assert _state(filled) == before
 
 
+def test_a_backup_file_that_is_not_there_is_named(filled: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "不存在.zip"
+    with pytest.raises(BackupError) as caught:
+        read_manifest(missing)
+    assert caught.value.problem is BackupProblem.NOT_FOUND
+    assert main(["--db", str(filled), "backup", "restore", str(missing)]) == 2
+    assert "找不到备份文件" in capsys.readouterr().err
+
+
 def test_backup_of_a_database_that_does_not_exist_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BackupError) as caught:
         create_backup(tmp_path / "none.sqlite3", _photos(), tmp_path / "out.zip")

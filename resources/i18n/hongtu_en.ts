@@ -626,6 +626,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Member attendance</translation>
     </message>
     <message>
+      <source>找不到备份文件：{0}</source>
+      <translation>No such backup file: {0}</translation>
+    </message>
+    <message>
       <source>找不到照片文件：{0}</source>
       <translation>Photo file not found: {0}</translation>
     </message>

@@ -27,6 +27,7 @@ def backup_problem_text(error: Any) -> str:
     from hongtu.core.backup import BackupProblem
 
     return {
+        BackupProblem.NOT_FOUND: tr("找不到备份文件：{0}"),
         BackupProblem.NOT_AN_ARCHIVE: tr("这不是一个备份文件（无法作为 zip 读取）"),
         BackupProblem.FOREIGN: tr("这不是红途的备份文件（{0}）"),
         BackupProblem.DAMAGED: tr("备份文件已损坏或不完整：{0}"),

@@ -43,6 +43,7 @@ _MAX_MANIFEST_BYTES = 16 << 20
 
 
 class BackupProblem(StrEnum):
+    NOT_FOUND = "not_found"  # there is no such file
     NOT_AN_ARCHIVE = "not_an_archive"  # not a zip file at all (or unreadable)
     FOREIGN = "foreign"  # a zip, but not a HongTu backup (no or another manifest)
     DAMAGED = "damaged"  # a listed file is missing, cut short or has another hash
@@ -186,6 +187,8 @@ def read_manifest(archive_path: Path) -> BackupManifest:
 
 def _extract_checked(archive_path: Path, target: Path) -> BackupManifest:
     """Check the whole archive and unpack it into ``target``; raises ``BackupError``."""
+    if not Path(archive_path).is_file():
+        raise BackupError(BackupProblem.NOT_FOUND, str(archive_path))
     try:
         archive = zipfile.ZipFile(archive_path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
