@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from gui_helpers import close_main_window, open_main_window
@@ -85,6 +86,22 @@ class BoxAnswers:
 def when_modal(act: Callable[[Any], None]) -> None:
     """Act on the modal window that is about to open (runs inside its event loop)."""
     QTimer.singleShot(0, lambda: act(QApplication.activeModalWidget()))
+
+
+def drop(window: MainWindow, path: Path) -> None:
+    """Drag ``path`` over the middle of the window and drop it, as from a file manager.
+
+    Qt only lets the platform's drag manager send drag events through QApplication, so they go
+    straight to the window's own event handler (what the drag manager calls).
+    """
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    centre = QPointF(window.width() / 2, window.height() / 2)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(centre.toPoint(), Qt.DropAction.CopyAction, mime, buttons, keys)
+    window.event(enter)
+    assert enter.isAccepted()  # the cursor says the window takes the file
+    window.event(QDropEvent(centre, Qt.DropAction.CopyAction, mime, buttons, keys))
 
 
 def no_chinese(text: str) -> bool:

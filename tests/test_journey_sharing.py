@@ -8,8 +8,8 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -21,7 +21,7 @@ from hongtu.core.plans import GatheringPoint, Plan, Stop, TransportMode
 from hongtu.core.sites import PositionOrigin, VisitRules
 from hongtu.core.workspace import open_workspace
 from hongtu.qt.plan_import_dialog import Column, SiteDifferencesDialog
-from journey_helpers import when_modal
+from journey_helpers import drop, when_modal
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -148,22 +148,6 @@ def test_dropping_a_file_imports_it_and_a_broken_one_says_what_the_cli_says(
         assert "已采用 2 处站点更正" in window.statusBar().currentMessage()
     finally:
         close_main_window(window, controller)
-
-
-def drop(window, path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Drag ``path`` over the middle of the window and drop it, as from a file manager.
-
-    Qt only lets the platform's drag manager send drag events through QApplication, so they go
-    straight to the window's own event handler (what the drag manager calls).
-    """
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    centre = QPointF(window.width() / 2, window.height() / 2)
-    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(centre.toPoint(), Qt.DropAction.CopyAction, mime, buttons, keys)
-    window.event(enter)
-    assert enter.isAccepted()  # the cursor says the window takes the file
-    window.event(QDropEvent(centre, Qt.DropAction.CopyAction, mime, buttons, keys))
 
 
 def test_the_window_refuses_to_take_other_files(qtbot, tmp_path) -> None:

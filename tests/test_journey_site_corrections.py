@@ -30,7 +30,7 @@ from hongtu.core.workspace import open_workspace
 from hongtu.corrections_files import export_corrections_file
 from hongtu.qt.corrections_dialog import CorrectionsDialog
 from hongtu.qt.plan_import_dialog import Column
-from journey_helpers import BoxAnswers, journey_window, tr, when_modal
+from journey_helpers import BoxAnswers, drop, journey_window, tr, when_modal
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -205,3 +205,22 @@ def test_export_from_the_file_menu_asks_who_confirmed_and_remembers_the_name(
         assert load_settings().confirmer_name == "机关第一党支部 李明"
         action.trigger()
         assert asked[-1] == "机关第一党支部 李明"  # offered next time
+
+
+def test_a_dropped_corrections_file_opens_the_corrections_dialog_not_the_plan_import(
+    qtbot, tmp_path
+) -> None:
+    path, keys = office_file(tmp_path)
+    with journey_window(qtbot, str(tmp_path / "branch.sqlite3")) as (window, controller):
+        shown: list[object] = []
+
+        def take_all(dialog) -> None:  # type: ignore[no-untyped-def]
+            shown.append(dialog)
+            qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+
+        when_modal(take_all)
+        drop(window, path)
+        assert len(shown) == 1 and isinstance(shown[0], CorrectionsDialog)
+        assert window.plan_ui.session.plan is None  # not read as a plan
+        moved = controller.workspace.sites.list_sites()
+        assert any(s.key == keys[0] and s.provenance_of("position") for s in moved)

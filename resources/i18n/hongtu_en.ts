@@ -4710,6 +4710,10 @@ The existing file was not changed.</translation>
       <translation>&amp;Add Place…</translation>
     </message>
     <message>
+      <source>站点目录还在载入，请稍后再导入。</source>
+      <translation>The site catalogue is still loading; please import again in a moment.</translation>
+    </message>
+    <message>
       <source>编辑站点信息(&amp;I)…</source>
       <translation>Edit Site &amp;Information…</translation>
     </message>

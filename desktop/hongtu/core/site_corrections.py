@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hongtu.core.coords import out_of_china
@@ -260,6 +261,17 @@ def _entry_json(site: Site, provenance: Provenance, values: Mapping[str, Any]) -
 
 
 # ---- reading -----------------------------------------------------------------------------------
+
+
+def names_itself_corrections_file(path: Path) -> bool:
+    """Whether the file's beginning names this format (a file dropped on the window is taken
+    as a site-corrections file, not a plan); it is read strictly only when imported."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False
+    return f'"{FORMAT}"'.encode() in head
 
 
 class _DuplicateKeyError(ValueError):

@@ -481,7 +481,14 @@ class MainWindow(PanelHost):
             event.ignore()
             return
         event.acceptProposedAction()
-        self.plan_files_dropped.emit(files)
+        from hongtu.core.site_corrections import names_itself_corrections_file  # not at start-up
+
+        corrections = [path for path in files if names_itself_corrections_file(path)]
+        plans = [path for path in files if path not in corrections]
+        if corrections:
+            self.corrections_files_dropped.emit(corrections)
+        if plans:
+            self.plan_files_dropped.emit(plans)
 
     def _on_map_base_map_changed(self, _basemap_id: str) -> None:
         self._show_base_map()

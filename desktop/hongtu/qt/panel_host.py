@@ -27,6 +27,7 @@ class PanelHost(QMainWindow):
     site_selection_changed = Signal()  # selected, changed or cleared (a filter hid the row)
     add_place_requested = Signal(str)  # a search found nothing: add it (the typed name)
     plan_files_dropped = Signal(list)  # list[Path]: plan files dropped on the window
+    corrections_files_dropped = Signal(list)  # list[Path]: site-corrections files dropped
     closing = Signal()  # the window is about to close: panels push what is being typed
 
     # ---- the catalogue as shown ----------------------------------------------------------------

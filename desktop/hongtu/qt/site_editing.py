@@ -108,6 +108,7 @@ class SiteEditing(QObject):
         self.window.site_selection_changed.connect(self._update_actions)
         self.window.add_place_requested.connect(self.add_place)
         self.window.site_info_requested.connect(self._on_window_site_info_requested)
+        self.window.corrections_files_dropped.connect(self._on_window_corrections_files_dropped)
         self.map.ready.connect(self._on_map_ready)
         self._update_actions()
 
@@ -248,6 +249,13 @@ class SiteEditing(QObject):
             return False
         self.window.notify(outcome_text(outcome))
         return True
+
+    def _on_window_corrections_files_dropped(self, files: list[Path]) -> None:
+        if self._store() is None:
+            self.window.notify(tr("站点目录还在载入，请稍后再导入。"))
+            return
+        for path in files:
+            self.import_corrections(path)
 
     def _on_import_corrections_triggered(self) -> None:
         from hongtu.qt.corrections_dialog import ask_import_path
