@@ -374,12 +374,14 @@ def _framed(draw: st.DrawFn, site_keys: list[str], max_stops: int) -> dict[str, 
     """The whole file: version 1 (a ``record`` key there is ignored), version 2 with or
     without a ``record``, or a frame that is wrong (another format, a newer version)."""
     body = draw(_mutated(site_keys, max_stops))
+    with_record = draw(st.integers(0, 2)) > 0
+    versions = [2] * 12 + [1] * 3 if with_record else [1] * 12 + [2] * 3
     frame: dict[str, Any] = {
         "format": draw(st.sampled_from(["hongtu-plan"] * 15 + ["other"])),
-        "version": draw(st.sampled_from([1] * 10 + [2] * 6 + [3, "1", "2", True])),
+        "version": draw(st.sampled_from([*versions, 3, "1", "2", True])),
         "plan": body,
     }
-    if draw(st.integers(0, 2)) > 0:
+    if with_record:
         frame["record"] = draw(record_for(body))
     return frame
 
@@ -394,3 +396,20 @@ def plan_file_text(site_keys: list[str], max_stops: int = 5) -> st.SearchStrateg
     )
     cut_off = frame.map(lambda d: json.dumps(d)[: len(json.dumps(d)) // 2])
     return st.one_of(whole, whole, whole, cut_off)
+
+
+@st.composite
+def _plan_with_record(draw: st.DrawFn, site_keys: list[str], max_stops: int) -> dict[str, Any]:
+    body = draw(good_plan_body(site_keys, max_stops))
+    return {
+        "format": "hongtu-plan",
+        "version": 2,
+        "plan": body,
+        "record": draw(record_for(body)),
+    }
+
+
+def plan_file_with_record_text(site_keys: list[str], max_stops: int = 3) -> st.SearchStrategy[str]:
+    """A version 2 file whose plan the format allows and whose record is mostly one it allows,
+    else hostile (the fuzz of the record itself)."""
+    return _plan_with_record(site_keys, max_stops).map(lambda d: json.dumps(d, ensure_ascii=False))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factories import make_plan
 from hongtu.cli import main
@@ -33,7 +34,7 @@ from hongtu.core.records import (
     everyone_present,
 )
 from hongtu.core.workspace import open_workspace
-from plan_file_strategies import plan_file_text
+from plan_file_strategies import plan_file_text, plan_file_with_record_text
 
 BRANCH = "第一党支部"  # make_plan's branch
 DAY = date(2025, 10, 15)
@@ -239,7 +240,7 @@ def test_a_malformed_record_is_refused_by_its_path_and_nothing_is_imported(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(text=plan_file_text(SITE_KEYS))
+@given(text=st.one_of(plan_file_text(SITE_KEYS), plan_file_with_record_text(SITE_KEYS)))
 def test_every_generated_file_with_a_record_reads_whole_or_is_refused_by_path(
     workspace, text: str
 ) -> None:
