@@ -12,7 +12,7 @@ from docx.shared import Cm
 from PIL import Image
 
 from hongtu.core import paths
-from hongtu.core.exports.ledger_docx import render_ledger_docx
+from hongtu.core.exports.ledger_docx import PRINT_SIDE, render_ledger_docx
 from hongtu.core.ledger import Counts, LedgerDay, YearLedger
 from hongtu.core.records import PhotoRef
 
@@ -89,8 +89,8 @@ def test_photos_two_to_a_row_upright_scaled_and_a_missing_one_named(tmp_path: Pa
         for part in document.part.package.parts
         if part.content_type == "image/jpeg"
     ]
-    assert max(max(i.size) for i in embedded) <= 1200
-    assert any(i.size == (900, 1200) for i in embedded)  # upright, long side 1200
+    assert max(max(i.size) for i in embedded) <= PRINT_SIDE
+    assert any(i.size == (750, PRINT_SIDE) for i in embedded)  # upright, long side 1000
 
 
 def test_a_damaged_photo_is_named_and_the_rest_still_export() -> None:
@@ -105,3 +105,27 @@ def test_a_damaged_photo_is_named_and_the_rest_still_export() -> None:
     assert len(_pictures(document)) == 1
     assert any("照片无法读取：半张" in t for t in texts)
     assert any("照片无法读取：text.jpg" in t for t in texts)
+
+
+def _size(path: Path) -> tuple[int, int]:
+    with Image.open(path) as image:
+        return image.size
+
+
+def test_the_scaled_copy_is_kept_for_the_next_export() -> None:
+    digest = "c" * 64
+    original = _store(f"cc/{digest}.jpg", _jpeg(2000, 1500))
+    ledger = _ledger((PhotoRef(digest, original, "", "合影"),))
+    first = render_ledger_docx(ledger)
+    kept = paths.data_dir() / "photos" / "print" / f"{digest}.jpg"
+    assert kept.is_file() and _size(kept) == (PRINT_SIDE, 750)
+    # the next export reads the kept copy (the camera's file is not decoded again)
+    (paths.data_dir() / original).unlink()
+    again = Document(io.BytesIO(render_ledger_docx(ledger)))
+    assert len(_pictures(again)) == 1
+    assert len(first) > 0
+    # a damaged copy is made again from the original
+    (paths.data_dir() / original).write_bytes(_jpeg(2000, 1500))
+    kept.write_bytes(b"broken")
+    third = Document(io.BytesIO(render_ledger_docx(ledger)))
+    assert len(_pictures(third)) == 1 and _size(kept) == (PRINT_SIDE, 750)
