@@ -464,3 +464,18 @@ def test_the_settings_dialog_keeps_a_chosen_package(qtbot) -> None:
     kept = dialog.settings()
     assert kept.base_map is BaseMapId.PACKAGE and kept.base_package == "城区"
 
+
+
+def test_a_long_package_name_does_not_widen_the_toolbar(qtbot, tmp_path) -> None:
+    long_name = ("中共太原市某某区委机关第一党支部主题党日活动用离线地图包" * 3)[:60]
+    make_package(long_name)
+    window, controller = open_main_window(qtbot, str(tmp_path / "long.sqlite3"))
+    try:
+        window.resize(1366, 768)
+        combo = window.site_editing.base_combo
+        assert combo.findData(f"package:{long_name}") >= 0
+        window.site_editing.choose_base(f"package:{long_name}")
+        qtbot.waitUntil(lambda: combo.currentData() == f"package:{long_name}", timeout=10_000)
+        assert combo.width() <= 320 and window.width() <= 1366
+    finally:
+        close_main_window(window, controller)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+BASE_COMBO_MAX_WIDTH = 320  # px: the toolbar still fits a 1366 px wide laptop screen
 PACKAGE_CHOICE = "package:"  # a base-map choice "package:<name>": that offline map package
 
 
@@ -116,7 +117,7 @@ class SiteEditing(QObject):
         self.base_actions = QActionGroup(self)
         self.base_actions.triggered.connect(self._on_base_action_triggered)
         self.base_combo = QComboBox()  # on the map toolbar (_build_toolbar)
-        self.base_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.base_combo.setMaximumWidth(BASE_COMBO_MAX_WIDTH)  # a long package name elides
         self.base_combo.activated.connect(self._on_base_combo_activated)
         self.correct_action = QAction(tr("更正所选站点位置(&C)…"), self)
         self.restore_action = QAction(tr("恢复目录坐标(&R)"), self)
