@@ -220,6 +220,9 @@ def test_exports_from_the_view_print_the_figures_on_screen(
         with qtbot.waitSignal(window.exported) as signal:
             window.export_to(fmt, tmp_path / f"台账.{fmt}")
         written[fmt] = signal.args[0]
+    from hongtu.core.export_folder import last_export_folder
+
+    assert last_export_folder() == tmp_path  # the next export dialog opens there
     book = load_workbook(written["xlsx"])
     sheet = [[c.value for c in r] for r in book["2025年"].iter_rows(min_row=2)]
     for row, shown in zip(sheet, rows, strict=True):

@@ -485,8 +485,11 @@ class LedgerWindow(QDialog):
         self.task = None if task.done else task  # a synchronous runner has finished already
 
     def _on_exported(self, result: object) -> None:
+        from hongtu.core.export_folder import remember_export_folder
+
         self.task = None
         assert isinstance(result, Path)
+        remember_export_folder(result.parent)  # the next export, of a plan or a ledger, starts here
         self.exported.emit(result)
 
     def _on_export_failed(self, error: BaseException) -> None:
