@@ -159,3 +159,25 @@ def test_guest_names_are_split_on_commas_and_keep_their_notes() -> None:
         Guest("王老师", "区委党校"),
         Guest("李同志"),
     )
+
+
+def test_the_dialog_fits_a_laptop_screen_in_either_language(qtbot, workspace, lang) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    plan, members = _setup(workspace)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= 1366 - 40 and hint.height() <= 728 - 60  # a taskbar takes 40 px
+    dialog.resize(1300, 660)
+    qtbot.waitUntil(lambda: dialog.width() == 1300)
+    buttons = [b for b in dialog.findChildren(QAbstractButton) if b.isVisible() and b.text()]
+    for button in buttons:  # every button shows its whole word
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()), (
+            button.text()
+        )
+    if lang == "en":
+        words = [b.text() for b in buttons]
+        words += [w.text() for w in dialog.findChildren(QLabel) if w.isVisible()]
+        words += [g.title() for g in dialog.findChildren(QGroupBox)]
+        shown = [w for w in words if w not in (plan.title, dialog.facts.text())]
+        assert all(no_chinese(w) for w in shown), [w for w in shown if not no_chinese(w)]
