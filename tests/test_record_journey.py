@@ -58,6 +58,9 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         QFileDialog, "getOpenFileNames", staticmethod(lambda *_a, **_k: ([str(picked)], ""))
     )
     with journey_window(qtbot, db) as (window, controller):
+        records = window.plan_ui.records  # also in the 方案 menu and the list's context menu
+        assert records.action in window.plan_ui.plan_menu.actions()
+        assert records.action in window.plan_ui.plan_list.table.actions()
         dialog = open_record_dialog(qtbot, window, seeded.past_plan)
         # everyone on the roster is there, all present; the plan's stops and activities listed
         warned = window.plan_ui.session.warnings  # not yet recorded: its date has passed
