@@ -9,9 +9,9 @@ from datetime import time
 from factories import EAST, NORTH, TAIYUAN_CENTRE, make_plan, make_site, site_map, site_stop
 from hongtu.core.document import build_document
 from hongtu.core.exports import ExportFormat, render_bytes
-from hongtu.core.plans import ItemKind
+from hongtu.core.plans import Activity, ActivityKind, ItemKind, ScheduleFlagCode
 from hongtu.core.routing import DEFAULT_SETTINGS
-from hongtu.core.schedule import compute_schedule
+from hongtu.core.schedule import clock, compute_schedule, minutes_of
 
 SITES = site_map([make_site(1, "北馆", point=NORTH), make_site(2, "东馆", point=EAST)])
 
@@ -34,3 +34,40 @@ def test_the_csv_gives_the_gathering_points_coordinates_on_the_leg_home() -> Non
     text = render_bytes(build_document(plan, schedule, SITES), ExportFormat.CSV).decode("utf-8-sig")
     home = text.splitlines()[-2]  # the leg home, then the arrival back at the gathering point
     assert home.endswith(f"{TAIYUAN_CENTRE.lat:.6f},{TAIYUAN_CENTRE.lon:.6f}")
+
+
+def test_only_what_the_organiser_set_by_hand_is_marked_as_set_by_hand() -> None:
+    """``plans show --json`` and the schedule table mark hand-set times: a start and a leg here,
+    nothing else (not the gathering, the activities or the way home)."""
+    plan = make_plan(
+        [
+            site_stop(1, Activity(ActivityKind.TOUR, 30), start_override=time(10, 0)),
+            site_stop(2, leg_minutes_override=25),
+        ],
+        gathering_time=time(8, 30),
+    )
+    schedule = compute_schedule(plan, SITES, DEFAULT_SETTINGS)
+    marked = [(item.kind, item.stop_number) for item in schedule.items if item.overridden]
+    assert marked == [(ItemKind.VISIT, 1), (ItemKind.TRAVEL, 2)]
+
+
+def test_a_start_fixed_at_the_arrival_itself_is_not_too_early() -> None:
+    plan = make_plan([site_stop(1)], gathering_time=time(8, 30))
+    arrival = compute_schedule(plan, SITES, DEFAULT_SETTINGS).items[1].end
+    plan.stops[0].start_override = arrival
+    schedule = compute_schedule(plan, SITES, DEFAULT_SETTINGS)
+    assert schedule.flags == ()
+    plan.stops[0].start_override = clock(minutes_of(arrival) - 1)
+    flags = compute_schedule(plan, SITES, DEFAULT_SETTINGS).flags
+    assert [(f.code, f.stop_id, f.arrival) for f in flags] == [
+        (ScheduleFlagCode.START_BEFORE_ARRIVAL, plan.stops[0].id, arrival)
+    ]
+
+
+def test_the_gathering_row_gives_the_gathering_points_coordinates() -> None:
+    plan = make_plan([site_stop(1)], gathering_time=time(8, 30))
+    schedule = compute_schedule(plan, SITES, DEFAULT_SETTINGS)
+    assert schedule.items[0].kind is ItemKind.GATHER and schedule.items[0].point == TAIYUAN_CENTRE
+    text = render_bytes(build_document(plan, schedule, SITES), ExportFormat.CSV).decode("utf-8-sig")
+    gathering = text.splitlines()[1]  # after the header
+    assert gathering.endswith(f"{TAIYUAN_CENTRE.lat:.6f},{TAIYUAN_CENTRE.lon:.6f}")
