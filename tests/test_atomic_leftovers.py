@@ -3,19 +3,30 @@ temporary file locked) is never removed; the leftovers of a killed one are, and 
 
 from __future__ import annotations
 
+import errno
+import fcntl
+import io
 import os
+import stat
+import sys
+import time
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
 from hongtu.core.atomic import (
     PARTIAL_SUFFIX,
+    UNLOCKED_STALE_SECONDS,
     ExportError,
     ExportErrorCode,
     atomic_file,
     atomic_path,
+    is_partial,
     remove_stale_partials,
+    write_atomic,
 )
+from hongtu.core.cancel import CancelledError
 
 
 def leftover(folder: Path, name: str) -> Path:
@@ -84,3 +95,105 @@ def test_a_failed_write_whose_temporary_file_is_already_gone_still_reports_the_f
         raise OSError(28, "No space left on device")
     assert caught.value.code is ExportErrorCode.DISK_FULL
     assert target.read_bytes() == b"old"
+
+
+# ---- a write that the system says went well, but did not ---------------------------------------
+
+
+def _lying_writer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every temporary file takes only half of what is written yet reports all of it written
+    (a full disk that the file system does not report until later)."""
+    real_open = Path.open
+
+    class Lying(io.RawIOBase):
+        def __init__(self, inner: BinaryIO) -> None:
+            self.inner = inner
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: object) -> int:
+            chunk = bytes(data)  # type: ignore[call-overload]
+            self.inner.write(chunk[: len(chunk) // 2])
+            return len(chunk)
+
+        def close(self) -> None:
+            self.inner.close()
+            super().close()
+
+    def lying_open(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        stream = real_open(self, mode, *args, **kwargs)  # type: ignore[call-overload]
+        return Lying(stream) if mode == "wb" and is_partial(self) else stream
+
+    monkeypatch.setattr(Path, "open", lying_open)
+
+
+def test_a_write_that_silently_lost_half_is_refused_and_the_old_file_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "日程安排表.csv"
+    target.write_bytes(b"old")
+    _lying_writer(monkeypatch)
+    with pytest.raises(ExportError) as caught:
+        write_atomic(target, b"x" * 1000)
+    assert caught.value.code is ExportErrorCode.INCOMPLETE
+    assert target.read_bytes() == b"old"
+    assert [p for p in tmp_path.iterdir() if p != target] == []
+
+
+def test_a_cancelled_write_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "活动方案.docx"
+    target.write_bytes(b"old")
+    with pytest.raises(CancelledError):
+        write_atomic(target, b"new", should_stop=lambda: True)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["活动方案.docx"]
+    write_atomic(target, b"new", should_stop=lambda: False)
+    assert target.read_bytes() == b"new"
+
+
+# ---- file systems without what the writer would like --------------------------------------------
+
+
+def test_a_folder_that_cannot_be_synced_does_not_fail_a_finished_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some network drives refuse to sync a folder: the file itself is synced and in place."""
+    real_fsync = os.fsync
+
+    def no_folder_sync(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "Invalid argument")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", no_folder_sync)
+    write_atomic(tmp_path / "行程.csv", b"rows")
+    assert (tmp_path / "行程.csv").read_bytes() == b"rows"
+
+
+def test_a_file_system_without_locks_still_takes_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    write_atomic(tmp_path / "行程.csv", b"rows")
+    assert (tmp_path / "行程.csv").read_bytes() == b"rows"
+
+
+def test_without_file_locks_a_leftover_is_taken_for_dead_only_after_a_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where there are no file locks (Windows), age decides: a day old exactly is kept."""
+    now = 2_000_000_000.0
+    monkeypatch.setattr(time, "time", lambda: now)
+    monkeypatch.setitem(sys.modules, "fcntl", None)  # ``import fcntl`` now fails
+    fresh, day_old, older = (leftover(tmp_path, name) for name in ("a", "b", "c"))
+    for path, age in (
+        (fresh, 60),
+        (day_old, UNLOCKED_STALE_SECONDS),
+        (older, UNLOCKED_STALE_SECONDS + 1),
+    ):
+        os.utime(path, (now - age, now - age))
+    assert remove_stale_partials([tmp_path]) == [older]
