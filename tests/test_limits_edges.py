@@ -79,7 +79,10 @@ def test_a_plan_at_every_limit_may_be_saved() -> None:
 
 def test_a_plan_past_the_limits_is_refused_naming_each_problem() -> None:
     too_long = Activity(ActivityKind.CUSTOM, limits.MAX_MINUTES + 1, " ")
-    stop = site_stop(1, *[too_long] * (limits.MAX_ACTIVITIES + 1), leg_minutes_override=-1)
+    wordy = Activity(ActivityKind.TOUR, 30, "讲" * (limits.TEXT_LIMITS["label"] + 1))
+    stop = site_stop(
+        1, wordy, *[too_long] * limits.MAX_ACTIVITIES, leg_minutes_override=-1, visit_minutes=-1
+    )
     plan = make_plan([stop] + [site_stop(2) for _ in range(limits.MAX_STOPS)])
     plan.participants = limits.MAX_PARTICIPANTS + 1
     plan.date = date(1899, 12, 31)
@@ -98,9 +101,13 @@ def test_a_plan_past_the_limits_is_refused_naming_each_problem() -> None:
         "plan.stops",
         "plan.stops[0].leg_minutes_override",
         "plan.stops[0].activities",
-        "plan.stops[0].activities[0].minutes",
+        "plan.stops[0].visit_minutes",
         "plan.stops[0].activities[0].label",
+        "plan.stops[0].activities[1].minutes",
+        "plan.stops[0].activities[1].label",
     } <= set(problems)
+    assert problems["plan.stops[0].activities[0].label"].over_limit  # the long one
+    assert not problems["plan.stops[0].activities[1].label"].over_limit  # the blank one
     assert problems["plan.stops"].over_limit and problems["plan.stops[0].activities"].over_limit
     assert problems["plan.gathering.custom.name"].over_limit
     assert not problems["plan.participants"].over_limit
