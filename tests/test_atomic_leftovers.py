@@ -174,7 +174,7 @@ def test_a_folder_that_cannot_be_synced_does_not_fail_a_finished_write(
 def test_a_file_system_without_locks_still_takes_the_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_locks(fd: int, operation: int) -> None:
+    def no_locks(*_: object) -> None:
         raise OSError(errno.ENOLCK, "No locks available")
 
     monkeypatch.setattr(fcntl, "flock", no_locks)

@@ -11,7 +11,7 @@ import pytest
 from factories import make_plan, site_stop
 from hongtu.core import limits
 from hongtu.core.geo import LatLon
-from hongtu.core.plans import Activity, ActivityKind, CustomPlace
+from hongtu.core.plans import Activity, ActivityKind, CustomPlace, Stop
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,36 @@ def test_old_text_is_fitted_and_a_plan_that_fits_is_kept_as_it_is() -> None:
     assert (fitted.title, fitted.participants) == ("重温誓词", 1)
     assert "\n" not in fitted.stops[0].activities[0].label
     assert plan.title == "  重温誓词\n"  # the old plan is left as it was
+
+
+def test_a_plan_that_keeps_the_rules_at_their_very_edges_is_not_copied() -> None:
+    edge = make_plan([site_stop(1)])
+    edge.title = "题" * limits.TEXT_LIMITS["title"]
+    for participants in (limits.MIN_PARTICIPANTS, limits.MAX_PARTICIPANTS):
+        edge.participants = participants
+        assert limits.fit_plan(edge) is edge
+
+
+def test_an_old_plans_text_is_trimmed_cut_and_its_places_fitted() -> None:
+    long_place = CustomPlace("馆" * (limits.TEXT_LIMITS["place"] + 5), LatLon(37.87, 112.55))
+    plan = make_plan([Stop(custom=long_place)])
+    plan.title = " 重温入党誓词 "
+    fitted = limits.fit_plan(plan)
+    assert fitted.title == "重温入党誓词"
+    assert fitted.stops[0].custom is not None
+    assert fitted.stops[0].custom.name == "馆" * limits.TEXT_LIMITS["place"]
+    plan.title = "题" * (limits.TEXT_LIMITS["title"] + 1)
+    assert limits.fit_plan(plan).title == "题" * limits.TEXT_LIMITS["title"]
+
+
+def test_only_the_title_loses_its_surrounding_spaces() -> None:
+    assert limits.normalise_text("title", "  主题  ") == "主题"
+    for field in ("branch", "organiser", "phone", "place", "label"):
+        assert limits.normalise_text(field, "  第一支部 ") == "  第一支部 "
+
+
+def test_a_custom_stops_name_is_checked_at_its_own_path() -> None:
+    plan = make_plan([site_stop(1), Stop(custom=CustomPlace("  ", LatLon(37.87, 112.55)))])
+    assert [(p.path, p.over_limit) for p in limits.plan_problems(plan)] == [
+        ("plan.stops[1].custom.name", False)
+    ]

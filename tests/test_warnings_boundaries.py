@@ -305,3 +305,31 @@ def test_notices_from_a_schedule_made_before_a_stop_was_removed_still_cover_the_
     found = plan_warnings(after, schedule, sites, DEFAULT_SETTINGS, TODAY)
     distances = [w.stop_id for w in found if w.code is WarningCode.UNKNOWN_DISTANCE]
     assert distances == [after.stops[0].id, after.stops[1].id]
+
+
+def test_a_site_gone_from_the_catalogue_is_named_on_its_row_and_the_rest_still_checked() -> None:
+    closed = make_site(2, "东馆", point=EAST, rules=make_rules(closed_weekdays=frozenset({0})))
+    plan = make_plan([site_stop(99), site_stop(2)], on=MONDAY, gathering_time=time(8, 30))
+    found = warnings_of(plan, site_map([closed]))
+    named = (WarningCode.SITE_MISSING, WarningCode.SITE_CLOSED)
+    assert [(w.code, w.stop_id, w.site_name) for w in found if w.code in named] == [
+        (WarningCode.SITE_MISSING, plan.stops[0].id, ""),
+        (WarningCode.SITE_CLOSED, plan.stops[1].id, "东馆"),
+    ]
+    assert [w.details for w in found if w.code is WarningCode.SITE_MISSING] == [{"site_id": 99}]
+
+
+def test_the_gathering_points_notices_come_before_the_first_stops() -> None:
+    closed = make_site(1, "北馆", point=NORTH, rules=make_rules(closed_weekdays=frozenset({0})))
+    plan = make_plan(
+        [site_stop(1)],
+        on=MONDAY,
+        gathering=GatheringPoint(custom=CustomPlace("单位大门", None)),
+        gathering_time=time(8, 30),
+    )
+    named = (WarningCode.UNKNOWN_DISTANCE, WarningCode.SITE_CLOSED)
+    found = warnings_of(plan, site_map([closed]))
+    assert [(w.code, w.stop_id) for w in found if w.code in named] == [
+        (WarningCode.UNKNOWN_DISTANCE, None),
+        (WarningCode.SITE_CLOSED, plan.stops[0].id),
+    ]
