@@ -149,6 +149,9 @@ def test_an_old_plans_text_is_trimmed_cut_and_its_places_fitted() -> None:
     assert fitted.stops[0].custom.name == "馆" * limits.TEXT_LIMITS["place"]
     plan.title = "题" * (limits.TEXT_LIMITS["title"] + 1)
     assert limits.fit_plan(plan).title == "题" * limits.TEXT_LIMITS["title"]
+    spaced = make_plan([site_stop(1)])
+    spaced.title = " 重温入党誓词 "  # nothing else to fit
+    assert limits.fit_plan(spaced).title == "重温入党誓词"
 
 
 def test_only_the_title_loses_its_surrounding_spaces() -> None:
