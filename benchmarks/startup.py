@@ -50,6 +50,10 @@ def environment(home: Path) -> dict[str, str]:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     env["HONGTU_HOME"] = str(home)
+    # Byte-code compiled once and reused, as an installed HongTu has it: a PYTHONDONTWRITEBYTECODE
+    # in the environment would make every start compile HongTu's modules from source again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     return env
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+import hongtu.core.exports._openpyxl  # noqa: F401  # first: openpyxl without numpy
+
+# isort: split
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet

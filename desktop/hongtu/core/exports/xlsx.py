@@ -11,6 +11,9 @@ import io
 from copy import copy
 from weakref import WeakKeyDictionary
 
+import hongtu.core.exports._openpyxl  # noqa: F401  # first: openpyxl without numpy
+
+# isort: split
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
