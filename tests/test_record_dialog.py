@@ -44,7 +44,8 @@ def _dialog(qtbot, workspace, plan, members, current=None) -> RecordDialog:  # t
         PhotoStore(),
         lambda record: workspace.records.save(record),
     )
-    qtbot.addWidget(dialog)
+    # a test that leaves typed changes behind closes it without the 放弃修改？ question
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -181,3 +182,64 @@ def test_the_dialog_fits_a_laptop_screen_in_either_language(qtbot, workspace, la
         words += [g.title() for g in dialog.findChildren(QGroupBox)]
         shown = [w for w in words if w not in (plan.title, dialog.facts.text())]
         assert all(no_chinese(w) for w in shown), [w for w in shown if not no_chinese(w)]
+
+
+def test_tab_walks_the_whole_dialog_and_out_of_both_tables(qtbot, workspace) -> None:
+    """Keyboard only: Tab from the first member's 出席 reaches every row, the done items, the
+    summary and 保存 (the tables used to keep Tab to themselves, moving an invisible cell)."""
+    from PySide6.QtWidgets import QComboBox
+
+    plan, members = _setup(workspace)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    first = dialog.attendance.presence_buttons[0].buttons[Presence.PRESENT]
+    first.setFocus()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    reached = []
+    for _ in range(40):
+        widget = QApplication.focusWidget()
+        reached.append(widget)
+        if widget is save:
+            break
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert save in reached
+    for row in range(3):
+        assert dialog.attendance.presence_buttons[row].buttons[Presence.PRESENT] in reached
+    assert any(isinstance(w, QComboBox) for w in reached)  # the done item's 情况
+    assert dialog.summary in reached and dialog.guests in reached
+    # arrows pick 请假 for the row, and Tab then goes to its reason box
+    second = dialog.attendance.presence_buttons[1]
+    second.buttons[Presence.PRESENT].setFocus()
+    qtbot.keyClick(second.buttons[Presence.PRESENT], Qt.Key.Key_Right)
+    assert second.presence() is Presence.LEAVE
+    widget = QApplication.focusWidget()
+    for _ in range(3):
+        if widget is dialog.attendance.reasons[1]:
+            break
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+    assert widget is dialog.attendance.reasons[1]
+
+
+def test_esc_with_unsaved_changes_asks_before_throwing_them_away(qtbot, workspace) -> None:
+    from journey_helpers import BoxAnswers
+
+    plan, members = _setup(workspace)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    qtbot.keyClick(dialog.summary, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not dialog.isVisible()
+
+    dialog = _dialog(qtbot, workspace, plan, members)
+    dialog.summary.setFocus()
+    qtbot.keyClicks(dialog.summary, "We read the oath together")
+    answers = BoxAnswers()
+    answers.no()  # keep typing
+    qtbot.keyClick(dialog.summary, Qt.Key.Key_Escape)
+    assert len(answers.seen) == 1 and dialog.isVisible()
+    assert dialog.summary.toPlainText() == "We read the oath together"
+    answers.no()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert len(answers.seen) == 2 and dialog.isVisible()
+    answers.yes()  # discard
+    qtbot.keyClick(dialog.summary, Qt.Key.Key_Escape)
+    assert len(answers.seen) == 3 and not dialog.isVisible()
+    assert workspace.records.for_plan(plan.id) is None

@@ -3875,6 +3875,10 @@ The existing file was not changed.</translation>
       <translation>This record was just changed elsewhere: close it and open it again to correct it</translation>
     </message>
     <message>
+      <source>这条记录还没有保存。放弃所做的修改吗？</source>
+      <translation>This record has not been saved. Discard your changes?</translation>
+    </message>
+    <message>
       <source>默认全部出席：只需为没来的人点“请假”（填写原因）或“缺席”。</source>
       <translation>Everyone starts as present: click “Leave” (with the reason) or “Absent” only for those who did not come.</translation>
     </message>

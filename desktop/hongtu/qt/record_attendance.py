@@ -96,6 +96,9 @@ class AttendanceTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab goes from a row's buttons to its reason box and on out of the table; with the
+        # view's own Tab navigation it only moved the (invisible) current cell, trapping focus.
+        self.setTabKeyNavigation(False)
         self.setStyleSheet(STYLE)
         header = self.horizontalHeader()
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.ResizeToContents)

@@ -42,6 +42,7 @@ from hongtu.core.records import (
     RecordRefusedError,
 )
 from hongtu.core.sites import Site
+from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
 from hongtu.qt.record_attendance import AttendanceTable
 from hongtu.qt.record_done import DoneTable, planned_items
@@ -242,6 +243,7 @@ class RecordDialog(QDialog):
         self._update_item_buttons()
         self._update_counts()
         self._fit_screen()
+        self._as_opened = self.record()
 
     # ---- the record --------------------------------------------------------------------------
     def record(self) -> ActivityRecord:
@@ -285,6 +287,17 @@ class RecordDialog(QDialog):
             )
             return
         self.accept()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.saved is None and self.record() != self._as_opened
+
+    def reject(self) -> None:
+        """Esc, 取消 or the close box: what was typed is not thrown away without asking."""
+        if self.has_unsaved_changes() and not messages.question(
+            self, self.windowTitle(), tr("这条记录还没有保存。放弃所做的修改吗？")
+        ):
+            return
+        super().reject()
 
     # ---- drops anywhere on the dialog --------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

@@ -70,6 +70,7 @@ class DoneTable(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(QComboBox().sizeHint().height() + 4)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves for the rows' boxes and on (arrows move)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
