@@ -352,3 +352,24 @@ def test_coming_back_to_the_window_shows_a_day_recorded_meanwhile(
     window.activateWindow()
     qtbot.waitUntil(lambda: len(window.days_model.rows()) == 3)
     assert window.months.buttons[4].isEnabled()
+
+
+@given(st.integers(min_value=0, max_value=5000))
+def test_the_count_axis_ticks_on_whole_numbers(top: int) -> None:
+    from hongtu.qt.ledger_charts import count_axis
+
+    axis = count_axis(top)
+    steps = axis.tickCount() - 1
+    assert axis.min() == 0 and axis.max() >= top and 1 <= steps <= 5
+    assert (axis.max() / steps).is_integer()  # every label printed with %d is the tick's value
+
+
+def test_a_day_of_six_reads_true_on_the_chart(qtbot, workspace, ledger_window) -> None:
+    """Six on the roster (4 present): the axis ticks are 0, 2, 4, 6, so 实到 4 ends on '4'."""
+    record_year(workspace, members=6, months=(3,))
+    window = ledger_window()
+    window.tabs.setCurrentWidget(window.charts_tab)
+    (counts,) = window.attendance_view.chart().axes(Qt.Orientation.Vertical)
+    ticks = [counts.min() + i * (counts.max() - counts.min()) / (counts.tickCount() - 1)
+             for i in range(counts.tickCount())]  # fmt: skip
+    assert ticks == [0, 2, 4, 6]

@@ -43,11 +43,29 @@ def _chart(title: str) -> QChart:
     return chart
 
 
-def _count_axis(top: int) -> QValueAxis:
+MAX_COUNT_STEPS = 5
+
+
+def count_step(top: int) -> int:
+    """The whole-number step between the count axis's ticks: 1, 2, 5, 10, 20, 50, … (at most
+    five steps up to ``top``)."""
+    base = 1
+    while True:
+        for step in (base, 2 * base, 5 * base):
+            if step * MAX_COUNT_STEPS >= top:
+                return step
+        base *= 10
+
+
+def count_axis(top: int) -> QValueAxis:
+    """Ticks on whole numbers only: a 0–6 axis with six ticks had them at 1.2, 2.4, … printed
+    (by %d) as 1, 2, 3, 4, so a bar of 4 stood between the '3' and the '4'."""
+    step = count_step(max(1, top))
+    steps = -(-max(1, top) // step)
     axis = QValueAxis()
-    axis.setRange(0, max(1, top))
+    axis.setRange(0, steps * step)
     axis.setLabelFormat("%d")
-    axis.setTickCount(min(6, max(2, top + 1)))
+    axis.setTickCount(steps + 1)
     return axis
 
 
@@ -85,7 +103,7 @@ def attendance_chart(ledger: YearLedger, month_names: list[str]) -> QChart:
         (sum(d.counts.expected for d in ledger.days if d.day.month == m) for m in range(1, 13)),
         default=0,
     )
-    counts = _count_axis(top)
+    counts = count_axis(top)
     chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(counts)
     return chart
@@ -106,7 +124,7 @@ def places_chart(ledger: YearLedger) -> QChart:
     names.append([_label(name) for name, _days in places] or [" "])
     chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(names)
-    counts = _count_axis(max((days for _name, days in places), default=0))
+    counts = count_axis(max((days for _name, days in places), default=0))
     chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(counts)
     chart.legend().hide()
