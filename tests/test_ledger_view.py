@@ -373,3 +373,23 @@ def test_a_day_of_six_reads_true_on_the_chart(qtbot, workspace, ledger_window) -
     ticks = [counts.min() + i * (counts.max() - counts.min()) / (counts.tickCount() - 1)
              for i in range(counts.tickCount())]  # fmt: skip
     assert ticks == [0, 2, 4, 6]
+
+
+def test_tab_goes_through_the_day_table_to_the_close_button(qtbot, workspace, ledger_window):
+    """Keyboard only: Tab leaves the table (it used to walk its cells round and round)."""
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    record_year(workspace, members=6, months=(3, 5))
+    window = ledger_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    close = window.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    window.branch.setFocus()
+    reached = []
+    for _ in range(30):
+        widget = QApplication.focusWidget()
+        reached.append(widget)
+        if widget is close:
+            break
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+    assert window.days in reached and close in reached

@@ -201,3 +201,28 @@ def test_backup_and_restore_from_the_window(qtbot, tmp_path: Path, monkeypatch) 
         after.close()
     assert photo.read_bytes() == b"\xff\xd8\xffphoto"
     assert list((paths.data_dir() / "restore-safety").glob("before-restore-*.zip"))
+
+
+def test_tab_goes_through_the_member_table_to_the_buttons(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    """Keyboard only: from the member list Tab reaches 从文件导入…, 添加成员… and 关闭 (the table
+    used to keep Tab, walking its cells round and round)."""
+    from PySide6.QtCore import Qt
+
+    workspace.members.import_members(
+        BRANCH, [Member(None, n, "", PartyStatus.FULL) for n in ("张三", "李四", "王五")]
+    )
+    dialog = RosterDialog(workspace.members, [BRANCH], BRANCH)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    dialog.table.setFocus()
+    reached = []
+    for _ in range(20):
+        widget = QApplication.focusWidget()
+        reached.append(widget)
+        if widget is close:
+            break
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert dialog.import_button in reached and dialog.add_button in reached and close in reached

@@ -140,6 +140,7 @@ def _table(model: TextTable, parent: QWidget) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # arrows move between rows; Tab goes on to the buttons
     table.setSortingEnabled(False)  # by day and in roster order: never ranked
     table.verticalHeader().hide()
     table.setWordWrap(False)
