@@ -33,7 +33,7 @@ TESTS=(test_schedule test_schedule_properties test_optimise test_warnings test_w
        test_export_names test_ledger test_records_storage test_members_import test_catalogue_evidence
        test_settings test_cli_plans test_cli_export_folder test_database test_plan_versions
        test_warnings_boundaries test_plan_edits_limits test_atomic_leftovers test_limits_edges
-       test_schedule_edges test_records_edges)
+       test_schedule_edges test_records_edges test_ledger_edges)
 
 if [[ ! -f "$WORK/pyproject.toml" ]]; then
   mkdir -p "$WORK"

@@ -9,8 +9,10 @@ import pytest
 
 from hongtu.core.members import Member
 from hongtu.core.records import (
+    MAX_REASON_CHARS,
     MAX_SUMMARY_CHARS,
     ActivityRecord,
+    Attendance,
     Presence,
     RecordProblem,
     RecordRefusedError,
@@ -61,3 +63,43 @@ def test_an_empty_roster_is_refused_as_such() -> None:
     with pytest.raises(RecordRefusedError) as caught:
         check_record(ActivityRecord(1, DAY, ()), (), DAY)
     assert (caught.value.problem, caught.value.detail) == (RecordProblem.NO_MEMBERS, "")
+
+
+def entries(**changes: tuple[Presence, str]) -> tuple[Attendance, ...]:
+    base = {a.name: a for a in everyone_present(ROSTER, DAY)}
+    for name, (presence, reason) in changes.items():
+        member = base[name]
+        base[name] = Attendance(member.member_id, name, presence, reason)
+    return tuple(base.values())
+
+
+@pytest.mark.parametrize(
+    ("attendance", "problem", "named"),
+    [
+        (
+            (*entries(), Attendance(2, "李强", Presence.PRESENT)),
+            RecordProblem.NOT_ON_ROSTER,
+            "李强",
+        ),
+        ((*entries(), Attendance(3, "张伟", Presence.PRESENT)), RecordProblem.TWICE, "张伟"),
+        (entries(王芳=(Presence.LEAVE, "  ")), RecordProblem.LEAVE_WITHOUT_REASON, "王芳"),
+        (
+            entries(刘洋=(Presence.LEAVE, "病" * (MAX_REASON_CHARS + 1))),
+            RecordProblem.TEXT_TOO_LONG,
+            "刘洋",
+        ),
+        (entries()[1:], RecordProblem.MISSING_MEMBER, "王芳"),
+    ],
+    ids=["not on the roster", "twice", "leave without a reason", "reason too long", "missing"],
+)
+def test_a_refusal_about_a_member_names_the_member(
+    attendance: tuple[Attendance, ...], problem: RecordProblem, named: str
+) -> None:
+    refused = refusal(ActivityRecord(1, DAY, attendance))
+    assert (refused.problem, refused.detail) == (problem, named)
+
+
+def test_a_reason_for_leave_may_fill_its_limit() -> None:
+    check_record(
+        ActivityRecord(1, DAY, entries(刘洋=(Presence.LEAVE, "病" * MAX_REASON_CHARS))), ROSTER, DAY
+    )
