@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hongtu.core.ledger import PlanFacts, build_ledger, rate_text
+from hongtu.core.ledger import PlanFacts, build_ledger, load_ledger, rate_text
 from hongtu.core.members import Member
 from hongtu.core.records import ActivityRecord, Attendance, Presence
 
@@ -45,3 +45,9 @@ def test_a_rate_prints_with_one_decimal_or_as_a_dash() -> None:
     assert rate_text(None) == "—"
     assert rate_text(0.5) == "50.0%"
     assert rate_text(2 / 3) == "66.7%"
+
+
+def test_a_branch_with_nothing_recorded_yet_gets_its_own_empty_ledger(workspace) -> None:  # type: ignore[no-untyped-def]
+    ledger = load_ledger(workspace, "第一党支部", 2026)
+    assert (ledger.branch, ledger.year, ledger.days, ledger.members) == ("第一党支部", 2026, (), ())
+    assert ledger.held == (False,) * 12
