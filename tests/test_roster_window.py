@@ -226,3 +226,41 @@ def test_tab_goes_through_the_member_table_to_the_buttons(qtbot, workspace) -> N
             break
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     assert dialog.import_button in reached and dialog.add_button in reached and close in reached
+
+
+def test_a_roster_file_with_a_leaving_date_imports_it(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, workspace, monkeypatch
+) -> None:
+    """The 离开日期 column (the dialog's own column) is read: whoever left before a Party-day is
+    not on that day's list; a re-import marks a current member as left; a 离开日期 before the
+    加入日期 is refused and nobody is imported."""
+    dialog = RosterDialog(workspace.members, [BRANCH], BRANCH)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    first = _xlsx(
+        tmp_path / "名册.xlsx",
+        [["姓名", "职务", "加入日期", "离开日期"], ["张三", "书记", None, None],
+         ["李四", "", "2020-03-01", "2025-09-01"], ["王五", "", None, None]],
+    )  # fmt: skip
+    _choose_file(monkeypatch, first)
+    click(qtbot, dialog.import_button)
+    assert dialog.table.item(1, 4).text() == "2025-09-01"
+    assert dialog.table.item(1, 0).foreground().color() == LEFT_COLOUR
+    day = date(2025, 10, 15)
+    assert [m.name for m in workspace.members.members(BRANCH, on=day)] == ["张三", "王五"]
+
+    again = _xlsx(tmp_path / "名册2.xlsx", [["姓名", "离开日期"], ["王五", "2025/10/1"]])
+    _choose_file(monkeypatch, again)
+    click(qtbot, dialog.import_button)
+    assert [m.name for m in workspace.members.members(BRANCH, on=day)] == ["张三"]
+    assert dialog.counts.text() == "在册 1 人，已离开 2 人"
+
+    bad = _xlsx(
+        tmp_path / "bad.xlsx",
+        [["姓名", "加入日期", "离开日期"], ["赵六", "2024-05-01", "2024-04-01"],
+         ["钱七", None, None]],
+    )  # fmt: skip
+    _choose_file(monkeypatch, bad)
+    click(qtbot, dialog.import_button)
+    assert dialog.outcome.isVisible() and "赵六" in dialog.outcome.toPlainText()
+    assert [m.name for m in workspace.members.members(BRANCH)] == ["张三", "李四", "王五"]

@@ -4051,8 +4051,8 @@ The existing file was not changed.</translation>
   <context>
     <name>RosterDialog</name>
     <message>
-      <source>Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期可选；有问题则一人也不导入</source>
-      <translation>Excel (.xlsx) or CSV: a name column; role, Party status and joining date optional. If anything is wrong, nobody is imported</translation>
+      <source>Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期可选；有问题则一人也不导入</source>
+      <translation>Excel (.xlsx) or CSV: a name column; role, Party status, joining and leaving dates optional. If anything is wrong, nobody is imported</translation>
     </message>
     <message>
       <source>{0} 离开支部后仍保留在名单和台账里，只是不再出现在之后的签到表上。</source>

@@ -110,9 +110,13 @@ def cmd_members_import(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             say(member_problem_text(problem), error=True)
         return fail(tr("名册有 {0} 处问题，未导入任何人").format(len(exc.problems)))
+    from hongtu.core.members import MemberEditError
+
     workspace = open_workspace(args)
     try:
         outcome = workspace.members.import_members(args.branch, members)
+    except MemberEditError as exc:  # a 离开日期 before the day they joined
+        return fail(member_edit_text(exc))
     finally:
         workspace.close()
     say(

@@ -45,6 +45,7 @@ STATUS_WORDS: dict[PartyStatus, tuple[str, ...]] = {
 }
 STATUS_HEADERS = ("政治面貌", "党员类别", "党籍状态", "身份", "party status", "status")
 JOINED_HEADERS = ("入支部日期", "加入日期", "转入日期", "joined", "joined on")
+LEFT_HEADERS = ("离开日期", "离开支部日期", "转出日期", "left", "left on")
 
 
 def parse_status(text: str) -> PartyStatus | None:
@@ -169,6 +170,7 @@ _HEADERS = {
     "role": (*POSITION_HEADERS, "职位", "role", "title"),
     "status": STATUS_HEADERS,
     "joined": JOINED_HEADERS,
+    "left": LEFT_HEADERS,
 }
 
 
@@ -234,10 +236,10 @@ def _member(
     code: MemberProblemCode | None = None
     status = parse_status(status_text)
     try:
-        joined = _date(cell("joined"))
-        bad_date = False
+        joined, left = _date(cell("joined")), _date(cell("left"))
+        bad_date = joined is not None and left is not None and left < joined
     except ValueError:
-        joined, bad_date = None, True
+        joined, left, bad_date = None, None, True
     if not name:
         code = MemberProblemCode.EMPTY_NAME
     elif len(name) > MAX_NAME_CHARS:
@@ -254,7 +256,7 @@ def _member(
         text = status_text if code is MemberProblemCode.UNKNOWN_STATUS else name
         return None, MemberProblem(number, code, text or " ".join(row).strip())
     assert status is not None
-    return Member(None, name, role, status, joined), None
+    return Member(None, name, role, status, joined, left), None
 
 
 def _date(text: str) -> date | None:

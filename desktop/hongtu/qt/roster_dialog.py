@@ -268,7 +268,10 @@ class RosterDialog(QDialog):
         self.outcome.hide()
         self.import_button = QPushButton(tr("从文件导入…"), self)
         self.import_button.setToolTip(
-            tr("Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期可选；有问题则一人也不导入")
+            tr(
+                "Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期可选；"
+                "有问题则一人也不导入"
+            )
         )
         self.add_button = QPushButton(tr("添加成员…"), self)
         self.edit_button = QPushButton(tr("编辑…"), self)
@@ -386,7 +389,11 @@ class RosterDialog(QDialog):
         except MemberImportError as exc:
             self._show_outcome(import_error_text(exc), problem=True)
             return False
-        outcome = self.store.import_members(branch, members)
+        try:
+            outcome = self.store.import_members(branch, members)
+        except MemberEditError as exc:  # a 离开日期 before the day they joined: nobody imported
+            self._show_outcome(member_edit_text(exc), problem=True)
+            return False
         self._show_outcome(
             tr("已从 {0} 导入：新增 {1} 人，更新 {2} 人").format(
                 path.name, outcome.added, outcome.updated

@@ -87,7 +87,9 @@ class MemberStore:
 
     def import_members(self, branch: str, members: list[Member]) -> ImportOutcome:
         """Add the file's members; one already on the roster (same name, not left) takes the
-        file's role and status. All in one transaction."""
+        file's role and status, and its 离开日期 when the file gives one. All in one
+        transaction (``MemberEditError`` and nothing imported if that day is before they
+        joined)."""
         for member in members:
             check_member(member)
         now = datetime.now()
@@ -107,11 +109,17 @@ class MemberStore:
                 if row is None:
                     session.add(_new_row(branch_id, member, now))
                     added += 1
-                elif (row.role, row.party_status) != (member.role, member.party_status.value):
-                    row.role = member.role
-                    row.party_status = member.party_status.value
-                    row.updated_at = now
-                    updated += 1
+                    continue
+                if member.left_on is not None:
+                    if row.joined_on is not None and member.left_on < row.joined_on:
+                        raise MemberEditError(MemberEditProblem.LEFT_BEFORE_JOINED, row.name)
+                    row.left_on = member.left_on
+                elif (row.role, row.party_status) == (member.role, member.party_status.value):
+                    continue
+                row.role = member.role
+                row.party_status = member.party_status.value
+                row.updated_at = now
+                updated += 1
         return ImportOutcome(added, updated)
 
     def leave(self, member_id: int, day: date) -> Member:
