@@ -165,3 +165,9 @@ def test_a_custom_stops_name_is_checked_at_its_own_path() -> None:
     assert [(p.path, p.over_limit) for p in limits.plan_problems(plan)] == [
         ("plan.stops[1].custom.name", False)
     ]
+
+
+def test_text_no_file_can_carry_is_named_at_its_path() -> None:
+    plan = make_plan([site_stop(1)])
+    plan.branch = "第一\x00支部"
+    assert [(p.path, p.over_limit) for p in limits.plan_problems(plan)] == [("plan.branch", False)]
