@@ -73,7 +73,7 @@ def child(db: str, stops: int, rounds: int) -> dict[str, Any]:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = MainWindow()
-    controller = Controller(window, db, probe=False)
+    controller = Controller(window, db, probe=False, freeze_heap=True)  # as the app
     window.resize(1400, 900)
     window.show()
     loop = QEventLoop()

@@ -226,7 +226,7 @@ def main() -> int:
     prepare_environment()
     app = QApplication(sys.argv[:1])
     window = MainWindow()
-    controller = Controller(window, db)
+    controller = Controller(window, db, freeze_heap=True)  # as the app does
     window.show()
     started: list[Soak] = []
 

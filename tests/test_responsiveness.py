@@ -2,7 +2,9 @@
 
 The window keeps running its event loop meanwhile (a stall monitor ticks), the progress dialog's
 cancel button stops the work, and cancelled work changes nothing: the stop order stays, an old
-export file stays. benchmarks/responsiveness.py measures the worst stalls.
+export file stays. Qt's text layout holds Python's GIL, so PDFs are laid out in a child process,
+never in the window's (a worker thread there still froze the window for seconds).
+benchmarks/responsiveness.py measures the worst stalls.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from PySide6.QtWidgets import QPushButton
 
 from gui_helpers import close_main_window, open_main_window
 from hongtu.core.atomic import is_partial
-from hongtu.qt import messages
-from hongtu.qt.plan_outputs import ExportDialog
+from hongtu.qt import messages, printing
+from hongtu.qt.plan_outputs import BUNDLE, ExportDialog
 from hongtu.qt.tasks import CancelToken
 from stall_monitor import StallMonitor, big_plan
 
@@ -106,3 +108,33 @@ def test_an_export_runs_in_the_background_and_cancel_keeps_the_old_file(
     assert dialog.written == target
     data = target.read_bytes()
     assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
+
+
+@pytest.mark.timeout(600)
+def test_pdfs_are_laid_out_outside_the_window_process(
+    qtbot, window_with, tmp_path: Path, monkeypatch
+) -> None:
+    window, ui = window_with(120)
+
+    def not_here(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a PDF was laid out in the window's process")
+
+    monkeypatch.setattr(printing, "build_text_document", not_here)
+    dialog = ExportDialog(ui.session.view, window)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData(BUNDLE))  # both PDFs and the DOCX
+    dialog.path.setText(str(tmp_path))
+    dialog.names.setPlainText("张三\t支部书记\n李四")
+    monitor = StallMonitor()
+    monitor.start()
+    dialog._on_buttons_accepted()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=LONG_MS)
+    monitor.stop()
+    assert monitor.ticks > 5  # the window's event loop ran while the child wrote
+    schedule, signin, docx = dialog.written_all  # in the order of the set
+    assert dialog.written == schedule and schedule.name.endswith("日程安排表.pdf")
+    for pdf in (schedule, signin):
+        data = pdf.read_bytes()
+        assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
+    assert signin.name.endswith("签到表.pdf") and docx.suffix == ".docx"
+    assert not [p for p in tmp_path.iterdir() if is_partial(p)]

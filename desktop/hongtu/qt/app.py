@@ -90,8 +90,13 @@ class Controller(QObject):
 
     workspace_failed = Signal(object)
 
-    def __init__(self, window: MainWindow, db: str | None, probe: bool = False) -> None:
+    def __init__(
+        self, window: MainWindow, db: str | None, probe: bool = False, *, freeze_heap: bool = False
+    ) -> None:
+        """``freeze_heap``: once the workspace is attached, freeze the start-up heap
+        (``hongtu.qt.heap``); the app does, tests that open many windows in one process do not."""
         super().__init__(window)
+        self._freeze_heap = freeze_heap
         self.window = window
         self.db = db
         self.workspace: Workspace | None = None
@@ -155,6 +160,10 @@ class Controller(QObject):
     def _attach(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.window.attach_workspace(workspace)
+        if self._freeze_heap:
+            from hongtu.qt.heap import freeze_start_up_heap
+
+            freeze_start_up_heap()
 
     def _open_failed(self, exc: DatabaseError) -> None:
         log.error("database could not be opened: %s", exc.problem.value)
@@ -275,7 +284,7 @@ def run_gui(db: str | None, lang: str, settings: Settings | None = None) -> int:
     install_excepthook()
     window = MainWindow(defer_tools=True, settings=settings)
     probe = bool(os.environ.get("HONGTU_PROBE_T0"))
-    controller = Controller(window, db, probe)
+    controller = Controller(window, db, probe, freeze_heap=True)
     if probe:  # connected first: "map ready" is when the markers are drawn, nothing later
 
         def map_ready(_count: int) -> None:

@@ -389,32 +389,49 @@ class ExportDialog(QDialog):
 
         When all are written the dialog shows what was saved; a failure or a cancel leaves it
         as it was, every old file untouched (a file already finished in a set stays whole)."""
-        from hongtu.qt.printing import export_document
-
         names = [line.strip() for line in self.names.toPlainText().splitlines() if line.strip()]
         document, plan, sites = self.view.document, self.plan, self.view.sites
         blank_rows = self.blank_rows.value()
         record = self.record
 
         def job(should_stop: ShouldStop) -> list[Path]:
-            written = []
-            for fmt, target, overwrite in targets:
-                check(should_stop)
-                written.append(
-                    export_document(
-                        document,
-                        fmt,
-                        target,
-                        plan=plan,
-                        sites=sites,
-                        signin_names=names,
-                        blank_rows=blank_rows,
-                        overwrite=overwrite,
-                        should_stop=should_stop,
-                        record=record,
-                    )
+            """The PDFs in a child process (Qt's layout would hold the GIL, so the window),
+            the other formats here on the worker thread; the files in the order asked."""
+            from hongtu.core.exports import QT_FORMATS, export_plan
+            from hongtu.qt.pdf_process import PdfRequest, PdfTarget, write_pdfs
+
+            pdfs = [
+                (fmt, target, overwrite) for fmt, target, overwrite in targets if fmt in QT_FORMATS
+            ]
+            done: dict[Path, Path] = {}
+            if pdfs:
+                request = PdfRequest(
+                    document,
+                    tuple(
+                        PdfTarget(fmt.value, target, overwrite) for fmt, target, overwrite in pdfs
+                    ),
+                    tuple(names),
+                    blank_rows,
                 )
-            return written
+                for (_fmt, target, _overwrite), path in zip(
+                    pdfs, write_pdfs(request, should_stop), strict=True
+                ):
+                    done[target] = path
+            for fmt, target, overwrite in targets:
+                if fmt in QT_FORMATS:
+                    continue
+                check(should_stop)
+                done[target] = export_plan(
+                    document,
+                    fmt,
+                    target,
+                    plan=plan,
+                    sites=sites,
+                    overwrite=overwrite,
+                    should_stop=should_stop,
+                    record=record,
+                )
+            return [done[target] for _fmt, target, _overwrite in targets]
 
         self.buttons.setEnabled(False)
         self.task = ProgressTask(

@@ -76,13 +76,20 @@ class PlanStore:
             return _summary(row)
 
     def get(self, plan_id: int) -> Plan:
+        return self.read(plan_id)[0]
+
+    def read(self, plan_id: int) -> tuple[Plan, bool]:
+        """The plan, and whether it is exactly as stored (False: saved before the limits, it
+        was made to keep them here, and saving it writes the difference)."""
         with self._sessions() as session:
             row = session.get(PlanRow, plan_id)
             if row is None or row.deleted_at is not None:
                 raise PlanNotFoundError(plan_id)
-            return fit_plan(row_to_plan(row))  # a plan saved before the limits keeps them now
+            stored = row_to_plan(row)
+            plan = fit_plan(stored)  # a plan saved before the limits keeps them now
+            return plan, plan is stored
 
-    def save(self, plan: Plan) -> Plan:
+    def save(self, plan: Plan, *, stops_as_stored: bool = False) -> Plan:
         """Insert (when ``plan.id`` is None) or update; returns the plan with its id and version.
 
         An update is three statements whatever the plan's size: the plan's columns (only if the
@@ -90,6 +97,11 @@ class PlanStore:
         executemany), in one transaction. When the stored plan has moved on (another window or
         the CLI saved, deleted or restored it since) the update is refused with
         ``StalePlanError`` and nothing is written.
+
+        ``stops_as_stored``: the caller knows the stops equal those stored at ``plan.version``
+        (it saved or read them at that version and changed only the plan's own fields, such as
+        typing in the notes); only the plan's columns are written. The version check makes this
+        safe: if the stored plan moved on, the update is refused as above.
         """
         self._prefetched = None
         validate_plan(plan)
@@ -103,7 +115,7 @@ class PlanStore:
                 plan_id = row.id
             else:
                 plan_id = plan.id
-                _write_update(session, plan, now)
+                _write_update(session, plan, now, with_stops=not stops_as_stored)
         saved = copy_plan(plan)
         saved.id = plan_id
         saved.version = 1 if plan.id is None else plan.version + 1
@@ -205,9 +217,10 @@ class PlanStore:
             row.version += 1  # a window holding the plan open must not save over the deletion
 
 
-def _write_update(session: Session, plan: Plan, now: datetime) -> None:
+def _write_update(session: Session, plan: Plan, now: datetime, *, with_stops: bool = True) -> None:
     """Three statements whatever the plan's size: the plan's columns (only while the stored
     version is still ``plan.version``), its stops deleted, its stops inserted (one executemany).
+    Without ``with_stops`` only the first: the stored stops are already these.
     """
     assert plan.id is not None
     changed = session.execute(
@@ -222,6 +235,8 @@ def _write_update(session: Session, plan: Plan, now: datetime) -> None:
     )
     if changed.rowcount != 1:  # type: ignore[attr-defined]
         raise PlanStore._stale(session, plan.id)
+    if not with_stops:
+        return
     session.execute(
         delete(PlanStopRow)
         .where(PlanStopRow.plan_id == plan.id)
