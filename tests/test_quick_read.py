@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 from hongtu.core.geo import Crs, LatLon
+from hongtu.core.plans import CustomPlace, Plan, PlanStatus, Stop
 from hongtu.core.sites import VisitRules
-from hongtu.core.storage.quick_read import read_sites_quickly
+from hongtu.core.storage.quick_read import read_plan_summaries_quickly, read_sites_quickly
 from hongtu.core.workspace import open_workspace
 
 
@@ -35,3 +37,38 @@ def test_fast_path_steps_aside_for_new_old_or_foreign_files(tmp_path) -> None:
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"not a database at all" * 100)
     assert read_sites_quickly(str(junk)) is None
+
+
+def test_the_plans_list_read_quickly_is_the_stores_list(tmp_path) -> None:
+    """Same lines, same order (newest day first, then newest id); deleted plans left out."""
+    file = str(tmp_path / "h.sqlite3")
+    ws = open_workspace(file)
+    place = CustomPlace("单位门口", LatLon(37.86, 112.55))
+    ids = []
+    for n, day in enumerate(
+        (date(2026, 7, 1), date(2026, 5, 4), date(2026, 7, 1), date(2027, 1, 9))
+    ):
+        plan = Plan(
+            title=f"方案{n}",
+            date=day,
+            branch="第一支部",
+            stops=[Stop(custom=place) for _ in range(n)],
+        )
+        ids.append(ws.plans.save(plan).id)
+    gone = ws.plans.save(Plan(title="已删除", date=date(2026, 8, 1)))
+    assert gone.id is not None
+    ws.plans.delete(gone.id)
+    renamed = ws.plans.get(ids[1])
+    renamed.title, renamed.status = "改名的方案", PlanStatus.PLANNED
+    ws.plans.save(renamed)
+    full = ws.plans.list_plans()
+    ws.close()
+    assert read_plan_summaries_quickly(file) == full
+    assert [line.stop_count for line in full] == [3, 2, 0, 1]
+
+
+def test_the_plans_list_steps_aside_for_foreign_files(tmp_path) -> None:
+    assert read_plan_summaries_quickly(str(tmp_path / "missing.sqlite3")) is None
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    assert read_plan_summaries_quickly(str(junk)) is None

@@ -133,6 +133,18 @@ class Controller(QObject):
         self.window.sites_shown_on_map.connect(self._start_preloader_once)
         QTimer.singleShot(PAGE_WAIT_MS, self._start_preloader_once)
 
+    def list_plans_early(self) -> None:
+        """Fill the plans list straight from the file (one summary query, no SQLAlchemy) so it
+        is usable before the workspace is open; the workspace's own list replaces it."""
+        from hongtu.core.storage.quick_read import read_plan_summaries_quickly
+
+        ui = self.window.plan_ui
+        if ui is None or ui.session.attached:
+            return
+        plans = read_plan_summaries_quickly(self.db)
+        if plans is not None:
+            ui.plan_list.show_early(plans)
+
     def _start_preloader_once(self, _count: int = 0) -> None:
         if self._preloader_started:
             return
@@ -234,7 +246,7 @@ def remove_leftovers(db: str | None) -> None:
 
 
 def _probe_plans_listed(window: MainWindow, controller: Controller) -> None:
-    """Benchmarks: report when the plans list is filled (the workspace attached), then quit."""
+    """Benchmarks: report when the plans list is filled (from the file or the workspace), quit."""
     ui = window.plan_ui
     if ui is None:
         return
@@ -243,7 +255,7 @@ def _probe_plans_listed(window: MainWindow, controller: Controller) -> None:
         controller.probe("plans_listed")
         QApplication.quit()
 
-    if ui.session.attached:
+    if ui.session.attached or ui.plan_list.listed_early:
         listed()
     else:
         ui.session.plans_changed.connect(listed)  # after the list's own refresh: it is filled
@@ -297,7 +309,13 @@ def run_gui(db: str | None, lang: str, settings: Settings | None = None) -> int:
     controller.start_in_background()
     # The plan editor and site tools are built once the first markers are on the map: building
     # them while the page loads would hold up the page (one GUI thread).
-    window.sites_shown_on_map.connect(lambda _count: window.install_tools())
+    # The plans list is filled from the file as soon as it exists, not after the workspace.
+
+    def tools_and_plans(_count: int) -> None:
+        window.install_tools()
+        controller.list_plans_early()
+
+    window.sites_shown_on_map.connect(tools_and_plans)
     instance.activated.connect(lambda: bring_forward(window))
     if probe and os.environ.get("HONGTU_PROBE_UNTIL") == "plans":
         window.sites_shown_on_map.disconnect(map_ready)

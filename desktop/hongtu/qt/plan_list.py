@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.core.plans import Plan
+from hongtu.core.storage.plan_summary import PlanSummary
 from hongtu.qt import messages
 from hongtu.qt.plan_models import PLAN_ID_ROLE, PlanColumn, PlanListModel
 from hongtu.qt.plan_session import PlanSession
@@ -51,6 +52,8 @@ class PlanListPanel(QWidget):
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.listed_early = False  # filled from the file before the workspace was open
+        self._chosen_early: int | None = None
         self.model = PlanListModel(session, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -102,12 +105,30 @@ class PlanListPanel(QWidget):
         self._update_buttons()
 
     # ---- use cases ----------------------------------------------------------------------------
+    def show_early(self, plans: list[PlanSummary]) -> None:
+        """Start-up: list the plans read straight from the file before the workspace is open.
+
+        The list can be scrolled and filtered at once; a plan chosen meanwhile is opened as
+        soon as the workspace is (``refresh``), and the buttons wait for it too."""
+        if self.session.attached:
+            return
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_plans(plans)
+        self.table.selectionModel().blockSignals(False)
+        self.listed_early = True
+        self.empty.setVisible(self.model.rowCount() == 0)
+        self._update_buttons()
+
     def refresh(self) -> None:
         current = self.session.plan.id if self.session.plan is not None else None
         self.table.selectionModel().blockSignals(True)
         self.model.set_plans(self.session.list_plans())
         self.table.selectionModel().blockSignals(False)
-        if current is not None:
+        if current is None and self._chosen_early is not None and self.session.attached:
+            current, self._chosen_early = self._chosen_early, None
+            self._select(current)
+            self.session.open(current)  # chosen while the workspace was opening
+        elif current is not None:
             self._select(current)
         self.empty.setVisible(self.model.rowCount() == 0)
         self._update_buttons()
@@ -207,7 +228,9 @@ class PlanListPanel(QWidget):
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         plan_id = current.data(PLAN_ID_ROLE) if current.isValid() else None
-        if plan_id is not None:
+        if plan_id is not None and not self.session.attached:
+            self._chosen_early = int(plan_id)  # listed early: opened once the workspace is
+        elif plan_id is not None:
             self.session.open(int(plan_id))
         self._update_buttons()
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -15,6 +14,7 @@ from hongtu.core.limits import check_plan, fit_plan, fit_text
 from hongtu.core.plans import CustomPlace, Plan, PlanStatus, Stop, copy_plan
 from hongtu.core.storage.models import PlanRow, PlanStopRow
 from hongtu.core.storage.plan_rows import row_to_plan
+from hongtu.core.storage.plan_summary import PlanSummary
 from hongtu.core.storage.transactions import writing
 
 
@@ -34,17 +34,6 @@ class StalePlanError(RuntimeError):
         super().__init__(f"plan {plan_id} was changed elsewhere")
         self.plan_id = plan_id
         self.current = current
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    id: int
-    title: str
-    day: date
-    branch: str
-    status: PlanStatus
-    stop_count: int
-    updated_at: datetime
 
 
 class PlanStore:

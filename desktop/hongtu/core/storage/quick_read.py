@@ -1,4 +1,5 @@
-"""Fast paths: read sites (and one plan) straight from an up-to-date SQLite file, read-only.
+"""Fast paths: read sites, the plans list (and one plan) straight from an up-to-date SQLite file,
+read-only.
 
 Start-up: the window can draw the list and every marker before SQLAlchemy has even been
 imported; the full workspace (migrations, catalogue seeding) is opened right after and, if
@@ -23,9 +24,10 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from hongtu.core.plans import Plan
+from hongtu.core.plans import Plan, PlanStatus
 from hongtu.core.sites import Site
 from hongtu.core.storage.files import SCHEMA_HEAD, read_only_uri, resolve_url, sqlite_file
+from hongtu.core.storage.plan_summary import PlanSummary
 from hongtu.core.storage.site_rows import row_to_site
 
 if TYPE_CHECKING:  # the roster is read only for a plan: start-up never imports it
@@ -200,3 +202,42 @@ def _site_row(row: sqlite3.Row, edits: list[SimpleNamespace]) -> Any:
     if values["updated_at"]:
         values["updated_at"] = datetime.fromisoformat(values["updated_at"])
     return SimpleNamespace(**values, edits=edits)
+
+
+# The plans list at start-up: the same summary query as ``PlanStore.list_plans`` (no stops
+# loaded), in the same order (newest day first, then newest id). None on any doubt, as above.
+_SUMMARIES = """
+SELECT p.id, p.title, p.day, p.branch, p.status,
+       (SELECT count(s.id) FROM plan_stops AS s WHERE s.plan_id = p.id), p.updated_at
+FROM plans AS p WHERE p.deleted_at IS NULL ORDER BY p.day DESC, p.id DESC
+"""
+
+
+def read_plan_summaries_quickly(db: str | None) -> list[PlanSummary] | None:
+    path = sqlite_file(resolve_url(db))
+    if path is None or not path.is_file():
+        return None
+    try:
+        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return None
+    try:
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        if revision is None or revision[0] != SCHEMA_HEAD:
+            return None
+        return [
+            PlanSummary(
+                plan_id,
+                title,
+                date.fromisoformat(day),
+                branch,
+                PlanStatus(status),
+                int(stops),
+                datetime.fromisoformat(updated_at),
+            )
+            for plan_id, title, day, branch, status, stops, updated_at in con.execute(_SUMMARIES)
+        ]
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        return None
+    finally:
+        con.close()
