@@ -149,7 +149,7 @@ def test_export_checks_first_fixes_the_extension_and_writes_the_full_set(
             ime_type(dialog.path, str(out / "x.docx"))  # the folder name is Chinese
             click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
             assert dialog.path.text() == str(out / "x.pdf")
-            qtbot.waitUntil(lambda: dialog.task is None)  # written on a worker thread
+            qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)  # PDFs by a child process
             assert "x.pdf" in dialog.done_label.text() and dialog.done_page.isVisible()
             click(qtbot, dialog.open_folder_button)
             click(qtbot, dialog.open_file_button)
@@ -185,7 +185,7 @@ def test_export_checks_first_fixes_the_extension_and_writes_the_full_set(
             if lang == "en":
                 assert no_chinese(note.replace("名单.xlsx", ""))
             click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
-            qtbot.waitUntil(lambda: dialog.task is None)  # written on a worker thread
+            qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)  # PDFs by a child process
             assert len(dialog.written_all) == 4
             click(qtbot, dialog.close_button)
 

@@ -52,7 +52,7 @@ def test_dialog_exports_the_schedule_in_plan_order(qtbot, workspace, saved_plan,
     choose(dialog, ExportFormat.CSV)
     dialog.path.setText(str(tmp_path / "日程.csv"))
     dialog._on_buttons_accepted()
-    qtbot.waitUntil(lambda: dialog.task is None)  # written on a worker thread
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)  # PDFs by a child process
     assert dialog.written == tmp_path / "日程.csv"
     rows = list(csv.reader((tmp_path / "日程.csv").read_text("utf-8-sig").splitlines()))
     text = "\n".join(",".join(r) for r in rows)
@@ -86,7 +86,7 @@ def test_existing_file_is_kept_when_the_organiser_says_no(
     assert target.read_text("utf-8") == "old" and dialog.written is None
     monkeypatch.setattr(messages, "question", lambda *a, **k: True)
     dialog._on_buttons_accepted()
-    qtbot.waitUntil(lambda: dialog.task is None)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)
     assert "<gpx" in target.read_text("utf-8")
 
 
@@ -100,7 +100,7 @@ def test_missing_folder_gets_a_plain_message(
     choose(dialog, ExportFormat.ICS)
     dialog.path.setText(str(tmp_path / "no" / "such" / "plan.ics"))
     dialog._on_buttons_accepted()
-    qtbot.waitUntil(lambda: dialog.task is None)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)
     assert dialog.written is None
     assert shown and "文件夹不存在" in shown[0] and "原有文件没有被改动" in shown[0]
 

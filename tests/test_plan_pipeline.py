@@ -137,7 +137,7 @@ def test_the_window_and_the_command_line_export_the_same_file(
         dialog.format.setCurrentIndex(dialog.format.findData("csv"))
         dialog.path.setText(str(from_window))
         dialog.buttons.accepted.emit()
-        qtbot.waitUntil(lambda: dialog.task is None)  # written on a worker thread
+        qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)  # PDFs by a child process
         return dialog.result()
 
     monkeypatch.setattr(ExportDialog, "exec", save_as_csv)

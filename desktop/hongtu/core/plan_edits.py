@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
@@ -106,7 +107,10 @@ def set_plan_field(plan: Plan, name: str, value: Any) -> Plan:
         raise ValueError("date out of range")
     if name == "return_leg_override":
         _check_minutes(value, name)
-    edited = _copy(plan)
+    # Only an immutable value of the plan itself changes: the new plan shares the stops and
+    # the gathering point with the old one (a keystroke in the notes of a 500-stop plan copied
+    # all of them). Both stay as they are: every edit of a stop copies the plan first.
+    edited = replace(plan)
     setattr(edited, name, value)
     return edited
 

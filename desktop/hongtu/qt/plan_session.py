@@ -406,7 +406,9 @@ class PlanSession(QObject):
             known = self._versions.get(plan.id)
             to_save.version = known if known is not None else plan.version
         try:
-            saved = self.store.save(to_save, stops_as_stored=self._stops_as_stored(to_save))
+            saved = self.store.save(
+                to_save, stops_as_stored=self._stops_as_stored(to_save), share=True
+            )
         except StalePlanError as exc:
             log.warning("plan %s not saved: it was changed elsewhere", plan.id)
             return self._refused(to_save, exc.current)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, time
 from typing import Any
 
@@ -78,7 +79,7 @@ class PlanStore:
             plan = fit_plan(stored)  # a plan saved before the limits keeps them now
             return plan, plan is stored
 
-    def save(self, plan: Plan, *, stops_as_stored: bool = False) -> Plan:
+    def save(self, plan: Plan, *, stops_as_stored: bool = False, share: bool = False) -> Plan:
         """Insert (when ``plan.id`` is None) or update; returns the plan with its id and version.
 
         An update is three statements whatever the plan's size: the plan's columns (only if the
@@ -91,6 +92,9 @@ class PlanStore:
         (it saved or read them at that version and changed only the plan's own fields, such as
         typing in the notes); only the plan's columns are written. The version check makes this
         safe: if the stored plan moved on, the update is refused as above.
+
+        ``share``: the returned plan shares its stops with ``plan`` instead of a deep copy (the
+        window's session, whose plans are never changed in place once made).
         """
         self._prefetched = None
         validate_plan(plan)
@@ -105,7 +109,7 @@ class PlanStore:
             else:
                 plan_id = plan.id
                 _write_update(session, plan, now, with_stops=not stops_as_stored)
-        saved = copy_plan(plan)
+        saved = replace(plan) if share else copy_plan(plan)
         saved.id = plan_id
         saved.version = 1 if plan.id is None else plan.version + 1
         return saved
