@@ -286,7 +286,7 @@ def main() -> int:
                 f"{stops:>3} stops, {name}: edits median {median:.1f} ms, p95 {p95:.1f} ms "
                 f"(goal ≤ {goal}/{goal95}); longest GUI block {result['longest_block_ms']:.0f} ms "
                 f"(goal ≤ 100)\n    per edit (ms, median): {per_edit}\n    {other}; "
-                f"exports through the dialog (GUI thread) {result['export_ms']:.0f} ms"
+                f"exports through the dialog (worker thread) {result['export_ms']:.0f} ms"
             )
             report[f"{stops}/{name}"] = {
                 "median_ms": round(median, 1),

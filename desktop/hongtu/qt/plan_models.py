@@ -47,7 +47,7 @@ from hongtu.qt.messages import plain_tooltip
 from hongtu.qt.warning_text import group_text, severity_icon, severity_label
 
 if TYPE_CHECKING:
-    from hongtu.core.storage.plan_store import PlanSummary
+    from hongtu.core.storage.plan_summary import PlanSummary
     from hongtu.qt.plan_session import PlanSession
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from hongtu.core.members import Member
     from hongtu.core.storage.changes import ChangeProbe
     from hongtu.core.storage.member_store import MemberStore
-    from hongtu.core.storage.plan_store import PlanStore, PlanSummary
+    from hongtu.core.storage.plan_store import PlanStore
+    from hongtu.core.storage.plan_summary import PlanSummary
 
 log = logging.getLogger(__name__)
 
