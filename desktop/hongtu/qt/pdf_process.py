@@ -4,31 +4,35 @@ Qt's text layout (``QTextDocument.setHtml``, pagination, painting) runs without 
 Python's GIL: on a worker thread it still froze the window for seconds at 500 stops
 (``benchmarks/responsiveness.py``). So the 导出 dialog's worker thread starts
 ``python -m hongtu.qt.pdf_process`` (the frozen app: ``hongtu --pdf-worker``), sends it the
-already rendered ``PlanDocument`` and the targets (a pickle on its standard input: data this
-process made, never a file), and waits for it while asking its cancel token. The child writes
-each file with ``hongtu.qt.printing.export_document`` (atomic, checked whole) and answers one
-JSON line per target on its standard output.
+already rendered ``PlanDocument`` and the targets (a length-prefixed pickle on its standard
+input: data this process made, never a file), and waits for it while asking its cancel token.
+The child writes each file with ``hongtu.qt.printing.export_document`` (atomic, checked whole),
+asks the parent just before it replaces a target, and answers one JSON line per target.
 
-取消 kills the child; its temporary file (held under a lock while it was written) is then
-removed at once with ``hongtu.core.atomic.remove_stale_partials``, so the old file stays and
-nothing is left behind. A child that fails without an answer is an ``ExportError`` (OTHER).
+取消 while a file is laid out kills the child; its temporary file (held under a lock while it
+was written) is then removed at once with ``hongtu.core.atomic.remove_stale_partials``; 取消
+when it is about to replace a target answers ``stop``. Either way the old file stays and nothing
+is left behind. A child that fails without an answer is an ``ExportError`` (OTHER).
 """
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
 import io
 import json
 import logging
 import os
 import pickle
+import queue
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import IO, Any
 
 from hongtu.core.atomic import ExportError, ExportErrorCode, remove_stale_partials
 from hongtu.core.cancel import CancelledError, ShouldStop
@@ -89,8 +93,11 @@ def _environment() -> dict[str, str]:
 def write_pdfs(request: PdfRequest, should_stop: ShouldStop) -> list[Path]:
     """Writes ``request``'s targets in a child process; blocks (a worker thread) until done.
 
-    Raises ``CancelledError`` when ``should_stop`` says so (the child is killed, its temporary
-    files removed, every old file untouched) and ``ExportError`` for what the child reports."""
+    The child asks before it replaces each target (``{"ready": …}``), and this thread answers
+    ``go`` or ``stop`` from ``should_stop``, exactly where the in-process writers ask it. While
+    the child lays a file out, ``should_stop`` is asked every ``POLL_SECONDS`` and kills it.
+    Raises ``CancelledError`` when stopped (every old file untouched, no temporary file left)
+    and ``ExportError`` for what the child reports."""
     process = subprocess.Popen(  # our own interpreter, no shell
         command(),
         stdin=subprocess.PIPE,
@@ -98,27 +105,62 @@ def write_pdfs(request: PdfRequest, should_stop: ShouldStop) -> list[Path]:
         stderr=subprocess.DEVNULL,  # Qt's warnings; a full pipe must never stall the child
         env=_environment(),
     )
+    assert process.stdin is not None and process.stdout is not None
+    lines: queue.Queue[bytes | None] = queue.Queue()
+    reader = threading.Thread(target=_read_lines, args=(process.stdout, lines), daemon=True)
+    reader.start()
+    answers: list[dict[str, Any]] = []
     try:
-        try:
-            assert process.stdin is not None
-            with process.stdin:
-                process.stdin.write(_dumps(request))  # the child reads it all at once
-        except OSError:  # the child ended before reading: its exit code tells below
-            pass
+        payload = _dumps(request)
+        _send(process, len(payload).to_bytes(8, "big") + payload)
         while True:
             try:
-                process.wait(timeout=POLL_SECONDS)
-                break
-            except subprocess.TimeoutExpired:
+                line = lines.get(timeout=POLL_SECONDS)
+            except queue.Empty:
                 if should_stop():
                     _kill(process, request)
                     raise CancelledError from None
-        assert process.stdout is not None
-        out = process.stdout.read()  # a few short lines: they fit in the pipe
+                continue
+            if line is None:  # the child closed its output: it has ended
+                break
+            answer = _answer(line)
+            if "ready" not in answer:
+                answers.append(answer)
+                continue
+            stop = should_stop()  # asked just before the target is replaced, as in process
+            _send(process, b"stop\n" if stop else b"go\n")
+            if stop:
+                process.wait()
+                remove_stale_partials({target.path.parent for target in request.targets})
+                raise CancelledError
+        process.wait()
     finally:
-        if process.stdout is not None:
-            process.stdout.close()
-    return _answers(request, process.returncode, out)
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+        reader.join(timeout=5)
+        process.stdout.close()
+    return _written(request, process.returncode, answers)
+
+
+def _send(process: subprocess.Popen[bytes], data: bytes) -> None:
+    assert process.stdin is not None
+    with contextlib.suppress(OSError):  # the child has ended: its exit code tells
+        process.stdin.write(data)
+        process.stdin.flush()
+
+
+def _read_lines(stream: IO[bytes], lines: queue.Queue[bytes | None]) -> None:
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
+def _answer(line: bytes) -> dict[str, Any]:
+    try:
+        answer = json.loads(line.decode("utf-8", "replace"))
+    except ValueError:
+        return {}
+    return answer if isinstance(answer, dict) else {}
 
 
 def _kill(process: subprocess.Popen[bytes], request: PdfRequest) -> None:
@@ -127,13 +169,9 @@ def _kill(process: subprocess.Popen[bytes], request: PdfRequest) -> None:
     remove_stale_partials({target.path.parent for target in request.targets})
 
 
-def _answers(request: PdfRequest, code: int, out: bytes) -> list[Path]:
+def _written(request: PdfRequest, code: int, answers: list[dict[str, Any]]) -> list[Path]:
     written: list[Path] = []
-    for line in out.decode("utf-8", "replace").splitlines():
-        try:
-            answer = json.loads(line)
-        except ValueError:
-            continue
+    for answer in answers:
         if "written" in answer:
             written.append(Path(answer["written"]))
         elif "error" in answer:
@@ -174,7 +212,10 @@ def run_child(request: PdfRequest) -> int:
                     signin_names=list(request.signin_names),
                     blank_rows=request.blank_rows,
                     overwrite=target.overwrite,
+                    should_stop=_parent_says_stop,
                 )
+            except CancelledError:
+                return 3
             except ExportError as exc:
                 _say({"error": exc.code.value, "path": str(exc.path), "detail": exc.detail})
                 return 1
@@ -184,9 +225,16 @@ def run_child(request: PdfRequest) -> int:
     return 0
 
 
+def _parent_says_stop() -> bool:
+    """Asked just before a target is replaced: the parent answers ``go`` or ``stop``."""
+    _say({"ready": True})
+    return sys.stdin.buffer.readline().strip() != b"go"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     del argv
-    request = pickle.loads(sys.stdin.buffer.read())  # written by our parent
+    size = int.from_bytes(sys.stdin.buffer.read(8), "big")
+    request = pickle.loads(sys.stdin.buffer.read(size))  # written by our parent
     if not isinstance(request, PdfRequest):
         return 2
     return run_child(request)
