@@ -243,3 +243,25 @@ def test_esc_with_unsaved_changes_asks_before_throwing_them_away(qtbot, workspac
     qtbot.keyClick(dialog.summary, Qt.Key.Key_Escape)
     assert len(answers.seen) == 3 and not dialog.isVisible()
     assert workspace.records.for_plan(plan.id) is None
+
+
+def test_the_leave_reason_has_room_in_either_language(qtbot, workspace, lang) -> None:
+    """At 1366×768 with a 30-character official title on the roster, the 请假原因 box of a member
+    on leave is wide enough to type in (in English the columns squeezed it to a 40 px sliver)."""
+    from hongtu.qt.record_attendance import MIN_REASON_WIDTH, Column
+
+    title = "中共太原市某某区委机关第一党支部组织委员兼纪检委员兼青年委员"[:30]
+    workspace.members.import_members(
+        BRANCH,
+        [Member(None, "张三", title, PartyStatus.FULL), Member(None, "李四", "", PartyStatus.FULL)],
+    )
+    plan = workspace.plans.save(make_plan(on=DAY))
+    members = workspace.members.members(BRANCH, on=DAY)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    assert dialog.frameGeometry().width() <= 1366
+    qtbot.mouseClick(dialog.attendance.presence_buttons[1].buttons[Presence.LEAVE],
+                     Qt.MouseButton.LeftButton)  # fmt: skip
+    reason = dialog.attendance.reasons[1]
+    assert reason.hasFocus()
+    assert dialog.attendance.columnWidth(Column.REASON) >= MIN_REASON_WIDTH
+    assert reason.width() >= MIN_REASON_WIDTH - 4

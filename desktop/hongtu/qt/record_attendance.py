@@ -5,7 +5,7 @@ reason box (a reason is required). The counts (应到/实到/请假/缺席) foll
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,6 +30,9 @@ def presence_label(presence: Presence) -> str:
     return {Presence.PRESENT: tr("出席"), Presence.LEAVE: tr("请假"), Presence.ABSENT: tr("缺席")}[
         presence
     ]
+
+
+MIN_REASON_WIDTH = 120
 
 
 class Column:
@@ -106,6 +109,7 @@ class AttendanceTable(QTableWidget):
         header.setSectionResizeMode(Column.PRESENCE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.REASON, QHeaderView.ResizeMode.Stretch)
         self.members: list[Member] = []
+        self._needed_width = 0
         self.presence_buttons: list[PresenceButtons] = []
         self.reasons: list[QLineEdit] = []
 
@@ -137,7 +141,27 @@ class AttendanceTable(QTableWidget):
         self.resizeColumnToContents(Column.ROLE)
         self.setColumnWidth(Column.ROLE, min(self.columnWidth(Column.ROLE), 140))
         self.resizeRowsToContents()
+        self._keep_room_for_reasons()
         self.changed.emit()
+
+    def _keep_room_for_reasons(self) -> None:
+        """At least MIN_REASON_WIDTH for 请假原因 beside the other columns (the splitter gives
+        the table that much): in English the words squeezed it to a sliver at 1366 px."""
+        header = self.horizontalHeader()
+        used = self.columnWidth(Column.ROLE) + sum(  # the role's width is capped above
+            max(header.sectionSizeHint(c), self.sizeHintForColumn(c))
+            for c in (Column.NAME, Column.PRESENCE)
+        )
+        reason = max(MIN_REASON_WIDTH, header.sectionSizeHint(Column.REASON))
+        scroll = self.verticalScrollBar().sizeHint().width()
+        self._needed_width = used + reason + scroll + 2 * self.frameWidth()
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Only the least width (an explicit minimum would also change how the splitter shares
+        out the dialog where there is room)."""
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._needed_width), hint.height())
 
     def attendance(self) -> tuple[Attendance, ...]:
         entries = []

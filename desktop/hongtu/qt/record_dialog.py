@@ -196,6 +196,7 @@ class RecordDialog(QDialog):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([10_000, 10_000])  # halves, each at least its least width
 
         self.problem = plain_label("", self)
         self.problem.setWordWrap(True)
