@@ -90,7 +90,7 @@ def test_cli_backup_then_restore_brings_back_the_database_and_the_photos(
     live.close()
     before = (before[0], [*before[1], "王五"], before[2])
     out = capsys.readouterr().out
-    assert str(archive) in out and "2 个照片文件" in out
+    assert str(archive) in out and "1 个照片文件" in out  # one photo (its thumbnail not counted)
     manifest = json.loads(zipfile.ZipFile(archive).read(MANIFEST))
     assert manifest["schema_revision"] == SCHEMA_HEAD and manifest["app_version"]
     assert set(manifest["files"]) == {"hongtu.sqlite3", *(f"photos/{n}" for n in before[2])}
@@ -148,6 +148,23 @@ def _escape(entries: dict[str, bytes]) -> dict[str, bytes]:
         "size": 1,
     }
     return {**entries, MANIFEST: json.dumps(manifest).encode(), "photos/../../evil.txt": b"x"}
+
+
+def test_the_photo_count_is_the_originals_not_their_thumbnails_or_print_copies(
+    filled: Path, tmp_path: Path
+) -> None:
+    """QA: one photo was announced as "2 个照片文件" (its thumbnail counted, and a print copy
+    made for the ledger would make it 3)."""
+    digest = hashlib.sha256(JPEG).hexdigest()
+    print_copy = _photos() / "print" / f"{digest}.jpg"
+    print_copy.parent.mkdir(parents=True)
+    print_copy.write_bytes(JPEG[:30])
+    second = _add_photo(b"\x89PNG" + b"two" * 30, "png")
+    manifest = create_backup(filled, _photos(), tmp_path / "b.zip")
+    assert len([n for n in manifest.files if n.startswith("photos/")]) == 5  # all are carried
+    assert manifest.photo_count == 2
+    assert read_manifest(tmp_path / "b.zip").photo_count == 2
+    assert f"photos/thumbs/{second}.jpg" in manifest.files
 
 
 @pytest.mark.parametrize(

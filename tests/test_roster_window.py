@@ -162,6 +162,10 @@ def test_backup_and_restore_from_the_window(qtbot, tmp_path: Path, monkeypatch) 
     photo = paths.data_dir() / "photos" / "ab" / ("ab" + "0" * 62 + ".jpg")
     photo.parent.mkdir(parents=True)
     photo.write_bytes(b"\xff\xd8\xffphoto")
+    for copy in ("thumbs", "print"):  # made from the photo: not photos of their own
+        derived = paths.data_dir() / "photos" / copy / photo.name
+        derived.parent.mkdir(parents=True)
+        derived.write_bytes(b"\xff\xd8\xffsmall")
     archive = tmp_path / "窗口备份.zip"
     answers: list[str] = []
     monkeypatch.setattr(messages, "question", lambda *a, **k: answers.append(a[2]) or True)
@@ -194,6 +198,7 @@ def test_backup_and_restore_from_the_window(qtbot, tmp_path: Path, monkeypatch) 
         tools.restore_action.trigger()
         assert closed == [True]
         assert len(answers) == before_restore + 2  # the question, then "restored, closing"
+        assert "1 个照片文件" in answers[before_restore]  # one photo, not its copies
     after = open_workspace(str(db))
     try:
         assert [m.name for m in after.members.members(BRANCH)] == ["张三"]

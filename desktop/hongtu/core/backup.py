@@ -30,6 +30,7 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from hongtu import __version__
+from hongtu.core.photos import is_original
 from hongtu.core.storage.files import KNOWN_REVISIONS, read_only_uri
 
 ARCHIVE_FORMAT = "hongtu-backup"
@@ -71,7 +72,11 @@ class BackupManifest:
 
     @property
     def photo_count(self) -> int:
-        return sum(1 for name in self.files if name.startswith(f"{PHOTOS}/"))
+        """The photos, each counted once: originals only, not their thumbnails or print copies."""
+        prefix = f"{PHOTOS}/"
+        return sum(
+            1 for name in self.files if name.startswith(prefix) and is_original(name[len(prefix) :])
+        )
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -41,6 +41,19 @@ _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b
                 b"msf1"}  # fmt: skip
 
 
+def is_original(relative: str) -> bool:
+    """Whether ``relative`` (a ``/`` path inside the photos folder) names an original photo,
+    ``<first 2 hex>/<sha256>.<ext>``, rather than a copy made from one (``thumbs/…``, the
+    ledger's ``print/…``) — what "how many photos" counts."""
+    folder, _, name = relative.partition("/")
+    return (
+        len(folder) == 2
+        and all(c in "0123456789abcdef" for c in folder)
+        and name.startswith(folder)
+        and "/" not in name
+    )
+
+
 class PhotoErrorCode(StrEnum):
     MISSING = "missing"  # no file at that path (moved, deleted, a folder)
     UNREADABLE = "unreadable"  # the file is there but cannot be read (permissions, a bad disk)
