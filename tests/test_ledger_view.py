@@ -280,6 +280,18 @@ def test_english_words_with_the_same_figures(lang, workspace, ledger_window) -> 
         assert total[0] == "全年" and window.tabs.tabText(0) == "每次活动"
 
 
+@pytest.mark.parametrize("lang", ["en"], indirect=True)
+def test_the_english_summary_reads_right_for_one_party_day_and_for_many(
+    lang, workspace, ledger_window
+) -> None:
+    """QA: a year with one Party-day said "1 Party-days this year"."""
+    record_year(workspace, months=(3,))
+    one = ledger_window().totals.text()
+    assert one.startswith("Party-days this year: 1;") and "1 Party-days" not in one
+    record_year(workspace, months=(4, 5))
+    assert ledger_window().totals.text().startswith("Party-days this year: 3;")
+
+
 def test_the_view_fits_a_laptop_screen_in_both_languages(lang, workspace, ledger_window) -> None:
     record_year(workspace, members=60)
     window = ledger_window()

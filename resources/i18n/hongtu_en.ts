@@ -36,7 +36,7 @@
     </message>
     <message>
       <source>已备份到 {0}（数据库和 {1} 个照片文件）</source>
-      <translation>Backed up to {0} (the database and {1} photo files)</translation>
+      <translation>Backed up to {0}: the database and the photos ({1})</translation>
     </message>
     <message>
       <source>已恢复</source>
@@ -78,7 +78,7 @@
       <source>用 {0} 制作的备份（{1} 个照片文件）替换现在的全部方案、名单、活动记录和照片？
 
 现在的数据会先另存一份安全副本。恢复后红途会关闭，请重新打开。</source>
-      <translation>Replace all current plans, rosters, activity records and photos with the backup made {0} ({1} photo files)?
+      <translation>Replace all current plans, rosters, activity records and photos with the backup made {0} (photos: {1})?
 
 A safety copy of the current data is saved first. HongTu closes after the restore; open it again.</translation>
     </message>
@@ -131,7 +131,7 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
     <message>
       <source>{0}（{1} 次）</source>
-      <translation>{0} ({1} times)</translation>
+      <translation>{0} ({1}×)</translation>
     </message>
     <message>
       <source>{0}：{1}</source>
@@ -535,7 +535,7 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
     <message>
       <source>已从 {0} 恢复（{1} 制作）：数据库和 {2} 个照片文件</source>
-      <translation>Restored from {0} (made {1}): the database and {2} photo files</translation>
+      <translation>Restored from {0} (made {1}): the database and the photos ({2})</translation>
     </message>
     <message>
       <source>已删除：{0}</source>
@@ -543,7 +543,7 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
     <message>
       <source>已备份到 {0}：数据库（结构 {1}）和 {2} 个照片文件</source>
-      <translation>Backed up to {0}: the database (schema {1}) and {2} photo files</translation>
+      <translation>Backed up to {0}: the database (schema {1}) and the photos ({2})</translation>
     </message>
     <message>
       <source>已完成</source>
@@ -1623,7 +1623,7 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     </message>
     <message>
       <source>全年开展 {0} 次主题党日：应到 {1}，实到 {2}，请假 {3}，缺席 {4}，出席率 {5}</source>
-      <translation>{0} Party-days this year: expected {1}, present {2}, on leave {3}, absent {4}, rate {5}</translation>
+      <translation>Party-days this year: {0}; expected {1}, present {2}, on leave {3}, absent {4}, rate {5}</translation>
     </message>
     <message>
       <source>双击一次活动查看它的活动记录</source>
