@@ -206,6 +206,8 @@ def test_tab_walks_the_whole_dialog_and_out_of_both_tables(qtbot, workspace) -> 
         assert dialog.attendance.presence_buttons[row].buttons[Presence.PRESENT] in reached
     assert any(isinstance(w, QComboBox) for w in reached)  # the done item's 情况
     assert dialog.summary in reached and dialog.guests in reached
+    combos = [w for w in reached if isinstance(w, QComboBox)]
+    assert reached.index(dialog.guests) < reached.index(combos[0])  # 来宾, then what was done
     # arrows pick 请假 for the row, and Tab then goes to its reason box
     second = dialog.attendance.presence_buttons[1]
     second.buttons[Presence.PRESENT].setFocus()
@@ -218,6 +220,63 @@ def test_tab_walks_the_whole_dialog_and_out_of_both_tables(qtbot, workspace) -> 
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
         widget = QApplication.focusWidget()
     assert widget is dialog.attendance.reasons[1]
+
+
+def test_focus_starts_in_the_attendance_and_tab_follows_the_layout(qtbot, workspace) -> None:
+    """QA: the dialog opened with the cursor in 来宾, and 来宾 came after the done items' rows.
+    Now: the first member's 出勤 first, then Tab goes attendance → 来宾 → done items (after a
+    row added on the day too) → 主持人 → 记录人 → 活动小结 → photos → the dialog's buttons."""
+    plan, members = _setup(workspace)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    table = dialog.attendance
+    assert QApplication.focusWidget() is table.presence_buttons[0].buttons[Presence.PRESENT]
+    dialog.add_item_button.click()  # a row added on the day: its boxes join the walk in place
+    dialog.summary.setFocus()
+    first = table.presence_buttons[0].buttons[Presence.PRESENT]
+    first.setFocus()
+    box = dialog.buttons.layout()
+    box_buttons = [box.itemAt(i).widget() for i in range(box.count())]  # as laid out: 保存/取消
+    box_buttons = [b for b in box_buttons if b is not None and b.isVisible()]
+    assert len(box_buttons) == 2
+    last = box_buttons[-1]
+    reached = []
+    for _ in range(60):
+        widget = QApplication.focusWidget()
+        reached.append(widget)
+        if widget is last:
+            break
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert last in reached
+
+    def at(widget) -> int:  # type: ignore[no-untyped-def]
+        assert widget in reached, widget
+        return reached.index(widget)
+
+    done = dialog.done_items
+    rows = done.rowCount()
+    assert rows >= 2 and done.is_added(rows - 1) and not done.is_added(0)
+    states = [done.cellWidget(r, 1) for r in range(rows)]
+    notes = [done.cellWidget(r, 2) for r in range(rows)]
+    order = [
+        *(table.presence_buttons[r].buttons[Presence.PRESENT] for r in range(3)),
+        dialog.guests,
+        states[0],
+        notes[0],
+        states[1],
+        notes[-1],  # the added row (its 情况 is fixed: 临时增加)
+        dialog.add_item_button,
+        dialog.host,
+        dialog.recorder,
+        dialog.summary,
+        dialog.photos.add_button,
+        *box_buttons,
+    ]
+    positions = [at(w) for w in order]
+    assert positions == sorted(positions), [type(w).__name__ for w in reached]
+    # and back: Shift+Tab from 来宾 returns to the attendance, not to the done items
+    dialog.guests.setFocus()
+    qtbot.keyClick(dialog.guests, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget().parent().parent() is table.viewport()  # type: ignore[union-attr]
 
 
 def test_esc_with_unsaved_changes_asks_before_throwing_them_away(qtbot, workspace) -> None:

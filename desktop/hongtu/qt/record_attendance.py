@@ -174,6 +174,20 @@ class AttendanceTable(QTableWidget):
             entries.append(Attendance(member.id, member.name, presence, text))
         return tuple(entries)
 
+    def tab_chain(self) -> list[QWidget]:
+        """Row by row: 出席, 请假, 缺席 and the reason box (Tab skips it unless 请假)."""
+        chain: list[QWidget] = []
+        for buttons, reason in zip(self.presence_buttons, self.reasons, strict=True):
+            chain += [*buttons.buttons.values(), reason]
+        return chain
+
+    def first_focus(self) -> QWidget | None:
+        """The first member's pressed 出勤 button, where the organiser starts."""
+        if not self.presence_buttons:
+            return None
+        buttons = self.presence_buttons[0]
+        return buttons.buttons[buttons.presence()]
+
     def row_of(self, name: str) -> int | None:
         return next((r for r, m in enumerate(self.members) if m.name == name), None)
 

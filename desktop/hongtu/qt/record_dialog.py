@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
@@ -225,6 +226,7 @@ class RecordDialog(QDialog):
 
         self.attendance.changed.connect(self._update_counts)
         self.add_item_button.clicked.connect(self.done_items.add_item)
+        self.add_item_button.clicked.connect(self._set_tab_order)  # the new row's boxes in place
         self.remove_item_button.clicked.connect(self.done_items.remove_current)
         self.done_items.currentCellChanged.connect(lambda *_a: self._update_item_buttons())
         self.photos.problems.connect(self._show_problem)
@@ -244,6 +246,9 @@ class RecordDialog(QDialog):
         self._update_item_buttons()
         self._update_counts()
         self._fit_screen()
+        self._set_tab_order()
+        first = self.attendance.first_focus()
+        (first or self.guests).setFocus()
         self._as_opened = self.record()
 
     # ---- the record --------------------------------------------------------------------------
@@ -345,6 +350,28 @@ class RecordDialog(QDialog):
         entries = self.attendance.attendance()
         counts = {p: sum(1 for a in entries if a.presence is p) for p in Presence}
         self.counts.setText(counts_text(counts, len(entries)))
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the layout (Qt's default is the order the widgets were made in, which put
+        来宾 after the done items' rows): attendance → 来宾 → done items → 主持人 → 记录人 →
+        活动小结 → photos → 保存/取消."""
+        box = self.buttons.layout()  # 保存 and 取消 in the order this platform shows them
+        items = [box.itemAt(i) for i in range(box.count())] if box is not None else []
+        box_buttons = [w for item in items if item is not None and (w := item.widget()) is not None]
+        chain = [
+            *self.attendance.tab_chain(),
+            self.guests,
+            *self.done_items.tab_chain(),
+            self.add_item_button,
+            self.remove_item_button,
+            self.host,
+            self.recorder,
+            self.summary,
+            *self.photos.tab_chain(),
+            *box_buttons,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _update_item_buttons(self) -> None:
         row = self.done_items.currentRow()

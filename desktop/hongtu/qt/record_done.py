@@ -119,6 +119,16 @@ class DoneTable(QTableWidget):
         self.changed.emit()
         return True
 
+    def tab_chain(self) -> list[QWidget]:
+        """The table (arrows pick a row), then each row's 情况 and 说明, top to bottom."""
+        chain: list[QWidget] = [self]
+        for row in range(self.rowCount()):
+            for column in (Column.STATE, Column.NOTE):
+                widget = self.cellWidget(row, column)
+                if widget is not None:
+                    chain.append(widget)
+        return chain
+
     def is_added(self, row: int) -> bool:
         combo = self.cellWidget(row, Column.STATE)
         return isinstance(combo, QComboBox) and combo.currentData() == DoneState.ADDED.value

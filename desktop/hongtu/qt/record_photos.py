@@ -116,6 +116,10 @@ class PhotoStrip(QWidget):
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         self._update_buttons()
 
+    def tab_chain(self) -> list[QWidget]:
+        """As laid out: 添加照片…, 移除所选照片, then the thumbnails."""
+        return [self.add_button, self.remove_button, self.list]
+
     # ---- contents ------------------------------------------------------------------------------
     def set_photos(self, photos: tuple[PhotoRef, ...]) -> None:
         self.list.clear()
