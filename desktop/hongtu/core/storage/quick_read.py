@@ -38,25 +38,40 @@ _BOOL_COLUMNS = ("in_taiyuan", "coord_verified")
 
 
 def read_sites_quickly(db: str | None) -> list[Site] | None:
-    path = sqlite_file(resolve_url(db))
-    if path is None or not path.is_file():
+    opened = _open_read_only(db)
+    if opened is None:
         return None
-    try:
-        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=0.2)
-    except sqlite3.Error:
-        return None
+    _, _, con = opened
     try:
         con.row_factory = sqlite3.Row
-        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or revision[0] != SCHEMA_HEAD:
-            return None
-        edits = _edits_by_site(con)
-        rows = con.execute("SELECT * FROM sites ORDER BY id").fetchall()
-        return [row_to_site(_site_row(row, edits.get(row["id"], []))) for row in rows]
+        return _all_sites(con) if _at_schema_head(con) else None
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None
     finally:
         con.close()
+
+
+def _open_read_only(db: str | None) -> tuple[Path, str, sqlite3.Connection] | None:
+    """The database file, its read-only URI and a connection to it; None if it is no file."""
+    path = sqlite_file(resolve_url(db))
+    if path is None or not path.is_file():
+        return None
+    uri = read_only_uri(path)
+    try:
+        return path, uri, sqlite3.connect(uri, uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return None
+
+
+def _at_schema_head(con: sqlite3.Connection) -> bool:
+    revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    return revision is not None and revision[0] == SCHEMA_HEAD
+
+
+def _all_sites(con: sqlite3.Connection) -> list[Site]:
+    edits = _edits_by_site(con)
+    rows = con.execute("SELECT * FROM sites ORDER BY id").fetchall()
+    return [row_to_site(_site_row(row, edits.get(row["id"], []))) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -75,28 +90,21 @@ def read_plan_quickly(db: str | None, plan_id: int) -> PlanSnapshot | None:
     or foreign file, a catalogue not yet seeded, locked) or the plan is not there: the caller
     then opens the workspace, which migrates, re-seeds or says what is wrong.
     """
-    path = sqlite_file(resolve_url(db))
-    if path is None or not path.is_file():
+    opened = _open_read_only(db)
+    if opened is None:
         return None
-    uri = read_only_uri(path)
-    try:
-        con = sqlite3.connect(uri, uri=True, timeout=0.2)
-    except sqlite3.Error:
-        return None
+    path, uri, con = opened
     try:
         con.row_factory = sqlite3.Row
         con.execute("BEGIN")  # one read transaction: the plan and the sites of one moment
         if [row[0] for row in con.execute("PRAGMA quick_check(5)")] != ["ok"]:
             return None
-        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or revision[0] != SCHEMA_HEAD or not _catalogue_seeded(con):
+        if not _at_schema_head(con) or not _catalogue_seeded(con):
             return None
         plan = _read_plan(con, plan_id)
         if plan is None:
             return None
-        edits = _edits_by_site(con)
-        rows = con.execute("SELECT * FROM sites ORDER BY id").fetchall()
-        sites = [row_to_site(_site_row(row, edits.get(row["id"], []))) for row in rows]
+        sites = _all_sites(con)
         roster = _roster(con, plan.branch)
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None
@@ -214,16 +222,12 @@ FROM plans AS p WHERE p.deleted_at IS NULL ORDER BY p.day DESC, p.id DESC
 
 
 def read_plan_summaries_quickly(db: str | None) -> list[PlanSummary] | None:
-    path = sqlite_file(resolve_url(db))
-    if path is None or not path.is_file():
+    opened = _open_read_only(db)
+    if opened is None:
         return None
+    _, _, con = opened
     try:
-        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=0.2)
-    except sqlite3.Error:
-        return None
-    try:
-        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or revision[0] != SCHEMA_HEAD:
+        if not _at_schema_head(con):
             return None
         return [
             PlanSummary(
