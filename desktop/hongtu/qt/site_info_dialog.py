@@ -11,7 +11,7 @@ dialog and saves through ``SiteStore``, one call per changed field.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import time
 from typing import TYPE_CHECKING
 
@@ -384,23 +384,24 @@ class SiteInfoDialog(QDialog):
     def _facts_group(self) -> QGroupBox:
         """Admission and phone: facts no rule expresses, entered as text."""
         group = QGroupBox(tr("门票和电话"), self)
-        grid = QGridLayout(group)
-        grid.setHorizontalSpacing(8)
-        labels, placeholders = fact_labels(), fact_placeholders()
-        for row, name in enumerate(PLAIN_FACTS):
-            grid.addWidget(QLabel(labels[name], group), row, 0)
-            grid.addWidget(self._fact_edit(name, placeholders[name], group), row, 1)
-            grid.addWidget(self._status_label(name, group), row, 2)
-            grid.addWidget(self._restore_button(name, group), row, 3)
-        grid.setColumnStretch(1, 1)
+        group.setLayout(self._fact_grid(PLAIN_FACTS, fact_labels(), fact_placeholders(), group))
         return group
 
     def _notes_grid(self, parent: QWidget) -> QGridLayout:
         """Notes for what the rules cannot say (e.g. 冬季 16:30 闭馆); optional."""
+        return self._fact_grid(RULE_NOTES, note_labels(), note_placeholders(), parent)
+
+    def _fact_grid(
+        self,
+        names: Iterable[str],
+        labels: Mapping[str, str],
+        placeholders: Mapping[str, str],
+        parent: QWidget,
+    ) -> QGridLayout:
+        """A row per text fact: label, text box, where it came from, 恢复."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        labels, placeholders = note_labels(), note_placeholders()
-        for row, name in enumerate(RULE_NOTES):
+        for row, name in enumerate(names):
             grid.addWidget(QLabel(labels[name], parent), row, 0)
             grid.addWidget(self._fact_edit(name, placeholders[name], parent), row, 1)
             grid.addWidget(self._status_label(name, parent), row, 2)
