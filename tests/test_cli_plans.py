@@ -136,3 +136,21 @@ def test_export_refuses_to_overwrite_without_permission(capsys, tmp_path, db) ->
                        "--output", str(target))
     assert code == 2 and "--overwrite" in err
     assert target.read_text("utf-8") == "keep me"
+
+
+def test_a_plan_saved_before_the_limits_can_still_be_renamed(capsys, tmp_path, db) -> None:
+    """An old plan (0 participants, a control character in its notes) is fitted when read; the
+    CLI's rename fits it too instead of refusing with a message about the new title."""
+    import contextlib
+    import sqlite3
+
+    path = plan_file(tmp_path, ["taiyuan-jiefang-jinianguan"])
+    assert run(capsys, *db, "plans", "import", str(path))[0] == 0
+    with contextlib.closing(sqlite3.connect(db[1])) as con, con:
+        con.execute("UPDATE plans SET participants = 0, notes = 'a\x07b' WHERE id = 1")
+    code, out, err = run(capsys, *db, "plans", "rename", "1", "缅怀先烈")
+    assert (code, err) == (0, "")
+    assert "缅怀先烈" in out
+    code, out, _ = run(capsys, *db, "plans", "show", "1", "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["title"] == "缅怀先烈"

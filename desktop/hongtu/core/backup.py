@@ -31,7 +31,7 @@ from pathlib import Path, PurePosixPath
 
 from hongtu import __version__
 from hongtu.core.photos import is_original
-from hongtu.core.storage.files import KNOWN_REVISIONS, read_only_uri
+from hongtu.core.storage.files import KNOWN_REVISIONS, quick_check, read_only_uri
 
 ARCHIVE_FORMAT = "hongtu-backup"
 ARCHIVE_VERSION = 1
@@ -298,7 +298,7 @@ def _check_database(database: Path, manifest: BackupManifest) -> None:
     try:
         con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         try:
-            ok = [row[0] for row in con.execute("PRAGMA quick_check(1)")] == ["ok"]
+            ok = quick_check(con, 1) == ["ok"]
         finally:
             con.close()
         revision = _revision(database)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hongtu.core.storage.database import Database, open_database, storage_error
+from hongtu.core.storage.database import Database, DatabaseError, open_database, storage_error
 from hongtu.core.storage.member_store import MemberStore
 from hongtu.core.storage.plan_store import PlanStore
 from hongtu.core.storage.record_store import RecordStore
@@ -47,6 +47,9 @@ def open_workspace(db: str | None = None) -> Workspace:
     except OperationalError as exc:  # full disk, locked for longer than the busy timeout, …
         database.close()
         raise storage_error(exc, database.url, database.backup) from exc
+    except DatabaseError:  # a stored value no longer readable: closed, nothing left beside it
+        database.close()
+        raise
     sessions = database.sessions
     return Workspace(
         database,

@@ -12,7 +12,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from hongtu.core.storage.files import read_only_uri
+from hongtu.core.storage.files import quick_check, read_only_uri
 
 
 def backups_of(path: Path) -> list[Path]:
@@ -54,7 +54,7 @@ def _sound(path: Path) -> bool:
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            return [r[0] for r in con.execute("PRAGMA quick_check(1)")] == ["ok"]
+            return quick_check(con, 1) == ["ok"]
         finally:
             con.close()
     except sqlite3.Error:

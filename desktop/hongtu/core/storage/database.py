@@ -6,11 +6,14 @@ cannot be read as a HongTu database, and an existing file is copied aside before
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -21,6 +24,7 @@ from hongtu.core import paths
 from hongtu.core.storage.files import (
     SCHEMA_HEAD,
     inspect_sqlite_file,
+    lenient_text,
     read_only_uri,
     resolve_url,
     sqlite_file,
@@ -112,7 +116,11 @@ def backup_sqlite_file(path: Path, revision: str | None) -> Path:
 
 def _create_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            url,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+            json_deserializer=_stored_json_reader(url),
+        )
         event.listen(engine, "connect", _configure_sqlite_connection)
         event.listen(engine, "begin", _begin_sqlite_transaction)
     else:
@@ -120,9 +128,30 @@ def _create_engine(url: str) -> Engine:
     return engine
 
 
+# Damage inside a data page that ``PRAGMA quick_check`` cannot see (the b-tree intact, bytes of a
+# stored value changed) must not become a traceback: text that is no longer UTF-8 is read with
+# U+FFFD where its bytes are broken (shown, visibly); a JSON value that no longer parses is a
+# damaged database (``_stored_json_reader``), said in one plain line.
+
+
+def _stored_json_reader(url: str) -> Callable[[str], Any]:
+    location = sqlite_file(url) or url
+
+    def read(text: str) -> Any:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:  # never the value itself (personal data) in it
+            raise DatabaseError(
+                DatabaseProblem.CORRUPT, str(location), f"unreadable stored value: {exc.msg}"
+            ) from None
+
+    return read
+
+
 def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # Transactions are begun by ``_begin_sqlite_transaction``, not by the driver's guesswork.
     dbapi_connection.isolation_level = None
+    dbapi_connection.text_factory = lenient_text
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")

@@ -5,6 +5,7 @@ Uses only the standard library, so start-up can look at the file before SQLAlche
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from pathlib import Path
@@ -42,6 +43,20 @@ def sqlite_file(url: str) -> Path | None:
 
 
 _CHECK_TIMEOUT_S = BUSY_TIMEOUT_MS / 1000
+
+#: Text read from a file that may be damaged: bytes that are no longer UTF-8 become U+FFFD.
+lenient_text = functools.partial(str, encoding="utf-8", errors="replace")
+
+
+def quick_check(con: sqlite3.Connection, limit: int = 5) -> list[str]:
+    """``PRAGMA quick_check``'s verdict (``["ok"]`` for a sound file). A damaged schema can make
+    SQLite's own error message quote bytes that are not UTF-8, which Python cannot even decode:
+    that too is a verdict (damaged), never a traceback."""
+    con.text_factory = lenient_text
+    try:
+        return [str(row[0]) for row in con.execute(f"PRAGMA quick_check({int(limit)})")]
+    except UnicodeDecodeError:
+        return ["damaged: SQLite's message about the file is not readable text"]
 
 
 def inspect_sqlite_file(path: Path) -> str | None:
@@ -88,7 +103,7 @@ def _read_checked(path: Path) -> str | None:
     except sqlite3.Error as exc:
         raise _classify_sqlite_error(path, exc) from exc
     try:
-        verdict = [row[0] for row in con.execute("PRAGMA quick_check(5)")]
+        verdict = quick_check(con)
         if verdict != ["ok"]:
             raise DatabaseError(DatabaseProblem.CORRUPT, str(path), "; ".join(map(str, verdict)))
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -99,6 +114,8 @@ def _read_checked(path: Path) -> str | None:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
         raise _classify_sqlite_error(path, exc) from exc
+    except UnicodeDecodeError as exc:  # SQLite's message quotes damaged bytes (see quick_check)
+        raise DatabaseError(DatabaseProblem.CORRUPT, str(path), "unreadable message") from exc
     finally:
         con.close()
     revision = row[0] if row else None

@@ -155,7 +155,7 @@ class PlanStore:
             if row is None or row.deleted_at is not None:
                 raise PlanNotFoundError(plan_id)
             current = row_to_plan(row)
-            changed = change(copy_plan(current))
+            changed = change(fit_plan(copy_plan(current)))  # an old plan keeps the limits now
             changed.id, changed.version = plan_id, current.version
             validate_plan(changed)
             _write_update(session, changed, now)

@@ -1,0 +1,134 @@
+"""Damage inside a data page that SQLite's quick check cannot see: bytes of a stored text or a
+stored JSON value changed, the b-tree intact (a flipped bit on a disk or a USB stick).
+
+Such a file passes ``PRAGMA quick_check``; what it holds is read anyway. Text that is no longer
+UTF-8 is shown with U+FFFD where the bytes are broken (visibly, never a traceback); a JSON value
+that no longer parses is a damaged database: one plain line, the file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from hongtu.cli import main
+from hongtu.core.storage.database import DatabaseError, DatabaseProblem
+from hongtu.core.workspace import open_workspace
+from test_damaged_database import fingerprint
+
+MARK = "损坏标记"
+
+
+def _plan_file(tmp_path: Path) -> Path:
+    document = {
+        "format": "hongtu-plan",
+        "version": 1,
+        "plan": {
+            "title": f"缅怀先烈{MARK}主题党日",
+            "date": "2026-07-01",
+            "participants": 30,
+            "organiser": "王书记",
+            "phone": "13800000000",
+            "transport": "coach",
+            "gathering_time": "08:00",
+            "stops": [
+                {
+                    "custom": {"name": MARK, "lat": 37.87, "lon": 112.55, "crs": "wgs84"},
+                    "activities": [{"kind": "tour", "minutes": 30}],
+                }
+            ],
+        },
+    }
+    path = tmp_path / "plan.hongtu.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    return path
+
+
+def _database(tmp_path: Path, capsys) -> Path:
+    file = tmp_path / "hongtu.sqlite3"
+    assert main(["--db", str(file), "plans", "import", str(_plan_file(tmp_path))]) == 0
+    capsys.readouterr()
+    assert not Path(f"{file}-wal").exists()
+    return file
+
+
+def _overwrite(file: Path, old: bytes, new: bytes) -> None:
+    """Change bytes in place (same length: the pages and the b-tree stay as they were)."""
+    assert len(old) == len(new)
+    data = file.read_bytes()
+    assert data.count(old) == 1, old
+    file.write_bytes(data.replace(old, new))
+    with contextlib.closing(sqlite3.connect(f"file:{file}?immutable=1", uri=True)) as con:
+        assert con.execute("PRAGMA quick_check").fetchall() == [("ok",)]  # invisible to it
+
+
+def test_text_that_is_no_longer_utf8_is_shown_replaced(tmp_path, capsys) -> None:
+    file = _database(tmp_path, capsys)
+    _overwrite(file, f"先烈{MARK}".encode(), b"\xff\xfe\xfd" + f"烈{MARK}".encode())
+    before = fingerprint(file)
+
+    assert main(["--db", str(file), "plans", "list"]) == 0
+    listed = capsys.readouterr()
+    assert "\ufffd" in listed.out and MARK in listed.out and listed.err == ""
+    assert main(["--db", str(file), "plans", "show", "1"]) == 0
+    assert "\ufffd" in capsys.readouterr().out
+    workspace = open_workspace(str(file))  # what the window reads: the list and the plan
+    try:
+        assert "\ufffd" in workspace.plans.list_plans()[0].title
+        assert "\ufffd" in workspace.plans.get(1).title
+    finally:
+        workspace.close()
+    assert fingerprint(file) == before
+
+
+def test_a_stored_json_value_that_no_longer_parses_is_one_plain_line(tmp_path, capsys) -> None:
+    file = _database(tmp_path, capsys)
+    escaped = json.dumps(MARK).encode()  # how the stop's place is stored: "\u635f…"
+    _overwrite(file, escaped, escaped.replace(b"\\u", b"\\x", 1))
+    before = fingerprint(file)
+
+    code = main(["--db", str(file), "plans", "show", "1"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err and "已损坏" in err
+    assert MARK not in err and "王书记" not in err
+    assert fingerprint(file) == before
+
+
+def test_a_damaged_site_value_refuses_the_database_before_any_write(tmp_path, capsys) -> None:
+    file = _database(tmp_path, capsys)
+    with contextlib.closing(sqlite3.connect(f"file:{file}?immutable=1", uri=True)) as con:
+        facts = max((row[0] for row in con.execute("SELECT facts FROM sites")), key=len)
+    stored = facts.encode()
+    _overwrite(file, stored, b"<" + stored[1:])
+    before = fingerprint(file)
+
+    with pytest.raises(DatabaseError) as caught:
+        open_workspace(str(file))
+    assert caught.value.problem is DatabaseProblem.CORRUPT
+    assert main(["--db", str(file), "sites", "list"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert fingerprint(file) == before
+
+
+def test_a_schema_whose_text_is_damaged_is_refused_not_a_traceback(tmp_path, capsys) -> None:
+    """SQLite's message about such a schema quotes the broken bytes; Python cannot decode it."""
+    file = _database(tmp_path, capsys)
+    data = file.read_bytes()
+    start = data.index(b"CREATE TABLE plan_stops")
+    damaged = bytearray(data)
+    damaged[start + 7] = 0xE8  # "CREATE \xe8ABLE …": not UTF-8, and not SQL
+    file.write_bytes(bytes(damaged))
+    before = fingerprint(file)
+
+    with pytest.raises(DatabaseError) as caught:
+        open_workspace(str(file))
+    assert caught.value.problem is DatabaseProblem.CORRUPT
+    assert main(["--db", str(file), "plans", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "已损坏" in err
+    assert fingerprint(file) == before
