@@ -54,6 +54,7 @@ _.default_js
 _.default_css
 _.row_factory
 _.isolation_level
+_.text_factory
 _.pure
 _.optionxform
 _.binaries
