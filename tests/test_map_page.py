@@ -46,5 +46,6 @@ def test_opening_view_frames_the_catalogue_before_any_layer_is_drawn() -> None:
         if entry.position is not None:
             point = entry.position.point
             assert south <= point.lat <= north and west <= point.lon <= east, entry.name
-    fit = html.find(".fitBounds(L.latLngBounds(" + json.dumps(frame))
+    fit = html.find("hongtuMap.openAt(")
+    assert html.find("L.latLngBounds(" + json.dumps(frame), fit) == html.find("L.latLngBounds(")
     assert 0 < fit < html.find("geo_json_"), "frame first, then draw the outlines once"

@@ -524,11 +524,31 @@ var hongtuMap = (function () {
     });
   }
 
+  // A page loaded before its window is shown (start-up) has no size yet: a view framed then
+  // would be framed for 0×0 pixels, so the frame waits until the map has a size.
+  var frameWhenSized = null;
+
+  function hasSize() {
+    var size = map.getSize();
+    return size.x > 0 && size.y > 0;
+  }
+
+  function frameOnceSized() {
+    if (frameWhenSized === null || !hasSize()) { return; }
+    var bounds = frameWhenSized;
+    frameWhenSized = null;
+    map.fitBounds(bounds, { maxZoom: 15, animate: false });
+  }
+
   function frameBounds(points) {
     // as the page's opening view (core/mappage.py): when that already frames these points (the
     // catalogue's), the view is left alone and nothing is projected a second time
     if (!points.length) { return 0; }
     var bounds = L.latLngBounds(points).pad(0.08);
+    if (!hasSize()) {
+      frameWhenSized = bounds;
+      return points.length;
+    }
     var target = map._getBoundsCenterZoom(bounds, { maxZoom: 15 });
     var here = map.latLngToContainerPoint(map.getCenter());
     if (target.zoom !== map.getZoom() ||
@@ -640,6 +660,15 @@ var hongtuMap = (function () {
   }
 
   return {
+    openAt: function (leafletMap, bounds, maxZoom) {
+      // the page's opening view (core/mappage.py), before any layer is drawn
+      map = leafletMap;
+      if (hasSize()) {
+        map.fitBounds(bounds, { maxZoom: maxZoom, animate: false });
+      } else {
+        frameWhenSized = bounds;
+      }
+    },
     init: function (leafletMap, outlines) {
       map = leafletMap;
       outlineLayer = outlines;
@@ -652,6 +681,7 @@ var hongtuMap = (function () {
       map.getPane("htDistrictLabels").style.zIndex = 450;  // above outlines, below markers
       districtLayer = L.layerGroup().addTo(map);
       addLegendControl();
+      map.on("resize", frameOnceSized);
       map.on("moveend resize", refreshSites);  // re-cluster, then place the names
       map.on("click", function (e) {
         send({ type: "map_clicked", lat: e.latlng.lat, lon: e.latlng.lng });

@@ -25,10 +25,13 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hongtu import __version__
 from hongtu.cli.common import display_width, ensure_offscreen_app, format_table, say, tr
+
+if TYPE_CHECKING:
+    from hongtu.qt.early_page import EarlyPage
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -72,10 +75,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    page = _start_map_page(words)
+    try:
+        return _main(words, page)
+    finally:
+        if page is not None:
+            page.close()  # not handed to the window (a bad argument): it goes before the profile
+
+
+def _start_map_page(words: list[str]) -> EarlyPage | None:
+    """When these words open the window, the map page starts loading first, and the rest of
+    HongTu is imported meanwhile (``hongtu.qt.early_page``); None otherwise."""
+    if "--version" in words or not _opens_the_window(words) or not _display_available():
+        return None
+    from hongtu.qt.early_page import EarlyPage, run_beside_page
+
+    page = EarlyPage.start()
+    run_beside_page(_import_the_window)
+    return page
+
+
+def _import_the_window() -> None:
+    import hongtu.core.settings
+    import hongtu.qt.app  # noqa: F401
+
+
+def _main(words: list[str], page: EarlyPage | None) -> int:
     from hongtu.core.settings import load_settings
 
     settings = load_settings()  # the one read of the settings file; commands use these
-    words = list(sys.argv[1:] if argv is None else argv)
     early = _early_language(words, settings.language)
     if early == "en" and _is_command_line(words):
         _install_cli_translator()  # before the parser is built: its help is translated too
@@ -97,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         from hongtu.qt.app import run_gui
 
-        return run_gui(args.db, lang, args.settings)
+        return run_gui(args.db, lang, args.settings, page)
     if lang == "en" and early != "en":
         _install_cli_translator()
     handler: Handler = args.handler

@@ -18,7 +18,7 @@ from hongtu.core import paths
 from hongtu.core.atomic import write_atomic
 
 # Bump when build_map_page_html changes what it writes, so cached pages are rebuilt.
-PAGE_LAYOUT_VERSION = "3"
+PAGE_LAYOUT_VERSION = "4"
 TAIYUAN_CENTRE = (37.87, 112.55)
 DEFAULT_ZOOM = 11
 LEAFLET_DIR = ("web", "vendor", "leaflet-1.9.3")
@@ -85,8 +85,8 @@ def build_map_page_html() -> str:
 
         _template = Template(
             "{% macro script(this, kwargs) %}"
-            "{{ this.map_name }}.fitBounds(L.latLngBounds({{ this.bounds }}).pad({{ this.pad }}),"
-            " {maxZoom: {{ this.max_zoom }}, animate: false});"
+            "hongtuMap.openAt({{ this.map_name }},"
+            " L.latLngBounds({{ this.bounds }}).pad({{ this.pad }}), {{ this.max_zoom }});"
             "{% endmacro %}"
         )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import sys
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -23,11 +22,11 @@ from hongtu.core import paths
 from hongtu.core.storage.problems import DatabaseError, DatabaseProblem
 from hongtu.qt import messages
 from hongtu.qt.crash import install_excepthook
+from hongtu.qt.early_page import EarlyPage, application, prepare_environment
 from hongtu.qt.errors import database_error_message, restore_question
 from hongtu.qt.i18n import install_translators
 from hongtu.qt.mainwindow import MainWindow
 from hongtu.qt.mapview import delete_now
-from hongtu.qt.tile_scheme import register_tile_scheme
 
 if TYPE_CHECKING:
     from hongtu.core.settings import Settings
@@ -43,15 +42,6 @@ STORAGE_MODULES = ("hongtu.core.workspace", "hongtu.core.catalogue", "sqlalchemy
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
-
-
-def prepare_environment() -> None:
-    """What must precede the QApplication: Chromium refuses to run as root without its sandbox
-    switched off, and it must know the offline-tiles URL scheme before the application exists."""
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    if QCoreApplication.instance() is None:
-        register_tile_scheme()
 
 
 class _Preloader(QObject):
@@ -106,8 +96,11 @@ class Controller(QObject):
         self._preloader_started = False
         self._restored = False  # a backup is offered once per start
         self._preloader.finished.connect(self._on_preloader_finished)
+        self.page_loading = False  # the window's view came with its page already loading
 
     def load_map(self) -> None:
+        if self.page_loading:
+            return
         from hongtu.core.mappage import map_page_file
 
         self.window.map_controller.load_page(map_page_file())
@@ -277,26 +270,32 @@ def bring_forward(window: QWidget) -> None:
     window.activateWindow()
 
 
-def run_gui(db: str | None, lang: str, settings: Settings | None = None) -> int:
-    """``settings``: as already read by the command line (None: the window reads them)."""
+def run_gui(
+    db: str | None, lang: str, settings: Settings | None = None, page: EarlyPage | None = None
+) -> int:
+    """``settings``: as already read by the command line (None: the window reads them).
+    ``page``: the map page, already loading (``hongtu.qt.early_page``); None: made here."""
     from hongtu.core.storage.files import resolve_url
     from hongtu.qt.single_instance import SingleInstance, instance_key
 
     prepare_environment()
     configure_logging()
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app = application()
     instance = SingleInstance(instance_key(resolve_url(db)), app)
     if not instance.claim():  # another window has this database open: it comes forward
         log.info("the database is open in another window; asked it to come forward")
+        if page is not None:
+            page.close()
         return 0
     remove_leftovers(db)  # only the window that owns the database may sweep beside it
     configure_application(app)
     install_translators(app, lang)
     install_excepthook()
-    window = MainWindow(defer_tools=True, settings=settings)
+    view = page.take_view() if page is not None else None
+    window = MainWindow(defer_tools=True, settings=settings, map_view=view)
     probe = bool(os.environ.get("HONGTU_PROBE_T0"))
     controller = Controller(window, db, probe, freeze_heap=True)
+    controller.page_loading = view is not None
     if probe:  # connected first: "map ready" is when the markers are drawn, nothing later
 
         def map_ready(_count: int) -> None:

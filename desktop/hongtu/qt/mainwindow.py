@@ -235,11 +235,17 @@ class SiteListPanel(QWidget):
 class MainWindow(PanelHost):
     sites_shown_on_map = Signal(int)  # how many markers the page drew
 
-    def __init__(self, defer_tools: bool = False, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        defer_tools: bool = False,
+        settings: Settings | None = None,
+        map_view: MapView | None = None,
+    ) -> None:
         """``defer_tools``: build the plan and site-editing UI just after the first paint
         (the app does this to show its window sooner); otherwise build everything now.
         ``settings``: as the command line already read them; None: the site tools read the
-        settings file (the window's one read of it)."""
+        settings file (the window's one read of it).
+        ``map_view``: a view whose page is already loading (start-up); None: a new one."""
         super().__init__()
         self._settings = settings
         self.setWindowTitle(tr("红途 — 太原红色教育基地主题党日规划"))
@@ -248,7 +254,7 @@ class MainWindow(PanelHost):
         self.site_model = SiteTableModel(self)
         self.site_list = SiteListPanel(self.site_model, self)
         self.details = SiteDetailsPanel(self)
-        self.map_view = MapView(self)
+        self.map_view = map_view if map_view is not None else MapView(self)
         self.map_controller = MapController(self.map_view, self)
         splitter = QSplitter(self)
         splitter.addWidget(self.site_list)

@@ -1,0 +1,110 @@
+"""Start-up's first step: Chromium starts loading the map page before the window exists.
+
+Loading the page is mostly work for Chromium's own processes (on another core), but each of its
+steps passes through this process's GUI thread (the navigation, ``qrc:`` files, the web
+channel). So the page is started as soon as PySide6 is imported, and the rest of HongTu is
+imported on a helper thread (``run_beside_page``) while the GUI thread's event loop serves
+Chromium. The window then takes the view (``MainWindow(map_view=...)``) instead of making one.
+
+Only PySide6, ``mapview`` and the page cache are imported here: this module is imported first.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication
+
+from hongtu.qt.mapview import MapView, delete_now
+from hongtu.qt.tile_scheme import register_tile_scheme
+
+T = TypeVar("T")
+
+#: While the helper thread imports, the GUI thread takes the GIL back this often at the latest
+#: for the few Python calls Chromium's steps make (the bridge); Python's default is 5 ms.
+SWITCH_INTERVAL_S = 0.001
+
+
+def prepare_environment() -> None:
+    """What must precede the QApplication: Chromium refuses to run as root without its sandbox
+    switched off, and it must know the offline-tiles URL scheme before the application exists."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    if QCoreApplication.instance() is None:
+        register_tile_scheme()
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    return existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+
+
+class _Finished(QObject):
+    finished = Signal()
+
+
+class EarlyPage:
+    """The map view, its page already loading; handed to the window, or closed."""
+
+    def __init__(self, view: MapView) -> None:
+        self.view: MapView | None = view
+
+    @classmethod
+    def start(cls) -> EarlyPage:
+        from hongtu.core.mappage import map_page_file
+
+        prepare_environment()
+        application()
+        view = MapView()
+        view.load_page(map_page_file())
+        return cls(view)
+
+    def take_view(self) -> MapView:
+        """The view, for the window (once)."""
+        view = self.view
+        if view is None:
+            raise RuntimeError("the early map view was already taken")
+        self.view = None
+        return view
+
+    def close(self) -> None:
+        """Not used after all (a second window, a bad argument): the page goes now, before the
+        web profile Qt releases at exit."""
+        if self.view is not None:
+            delete_now(self.view)
+            self.view = None
+
+
+def run_beside_page(work: Callable[[], T]) -> T:
+    """``work()`` on a helper thread while this (the GUI) thread's event loop runs, so the page
+    keeps loading meanwhile; its result, or its exception raised here."""
+    outcome: dict[str, object] = {}
+    signal = _Finished()
+    loop = QEventLoop()
+    signal.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # re-raised on the GUI thread
+            outcome["error"] = exc
+        finally:
+            signal.finished.emit()
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    thread = threading.Thread(target=run, name="hongtu-start-imports", daemon=True)
+    try:
+        thread.start()
+        loop.exec()
+        thread.join()
+    finally:
+        sys.setswitchinterval(switch)
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
