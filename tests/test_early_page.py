@@ -65,5 +65,7 @@ def test_a_window_taking_a_page_loaded_unseen_frames_every_placed_site(qtbot, tm
             )
 
         qtbot.waitUntil(framed, timeout=10_000)  # once the window gave the map its size
+        # the district names (sent once the page is ready), though it came up before the window
+        assert map_state(qtbot, window)["districtLabels"] == 12
     finally:
         close_main_window(window, controller)

@@ -292,6 +292,8 @@ class MainWindow(PanelHost):
         self.site_list.add_place_requested.connect(self.add_place_requested)
         self.map_controller.site_clicked.connect(self._on_map_site_clicked)
         self.map_controller.ready.connect(self._on_map_ready)
+        if self.map_controller.is_ready:  # its page came up before the window (start-up)
+            self._on_map_ready()
         self.map_controller.base_map_changed.connect(self._on_map_base_map_changed)
         self.site_list.filter_changed.connect(self._on_site_filter_changed)
 
