@@ -2,9 +2,11 @@
 
 ``DebouncedText`` watches one ``QLineEdit`` or ``QPlainTextEdit``. Each keystroke restarts a
 short timer; when it fires, when the field loses focus, or when ``flush`` is called (another plan
-opened, undo, the window closing), the text is handed to ``commit``. A plan change arriving from
-elsewhere (undo) replaces the text only while nothing typed is pending, so typing is never
-overwritten.
+opened, undo, the window closing), the text is handed to ``commit``. A steady typist never pauses
+that long, so the first unsaved keystroke also starts a timer that is not restarted: what is on
+screen is handed over within ``MAX_UNSAVED_MS`` however fast the typing goes on. A plan change
+arriving from elsewhere (undo) replaces the text only while nothing typed is pending, so typing
+is never overwritten.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 DEBOUNCE_MS = 400  # ≤ 500 ms: what is on screen for a second is on disk
+MAX_UNSAVED_MS = 600  # … also while typing goes on without a pause (saving takes a moment too)
 
 
 class DebouncedText(QObject):
@@ -32,6 +35,10 @@ class DebouncedText(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.flush)
+        self.longest_wait = QTimer(self)  # started by the first unsaved keystroke, never restarted
+        self.longest_wait.setSingleShot(True)
+        self.longest_wait.setInterval(MAX_UNSAVED_MS)
+        self.longest_wait.timeout.connect(self.flush)
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._on_widget_edited)
             widget.editingFinished.connect(self.flush)
@@ -62,6 +69,7 @@ class DebouncedText(QObject):
 
     def flush(self) -> None:
         self.timer.stop()
+        self.longest_wait.stop()
         if not self._pending:
             return
         self._pending = False
@@ -75,3 +83,5 @@ class DebouncedText(QObject):
     def _on_widget_edited(self, *_args: object) -> None:
         self._pending = True
         self.timer.start()
+        if not self.longest_wait.isActive():
+            self.longest_wait.start()
