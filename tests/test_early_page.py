@@ -11,6 +11,7 @@ from gui_helpers import MAP_TIMEOUT_MS, close_main_window, map_state
 from hongtu.qt.app import Controller
 from hongtu.qt.early_page import EarlyPage, run_beside_page
 from hongtu.qt.mainwindow import MainWindow
+from hongtu.qt.mapview import delete_now
 
 pytestmark = pytest.mark.gui
 
@@ -69,3 +70,70 @@ def test_a_window_taking_a_page_loaded_unseen_frames_every_placed_site(qtbot, tm
         assert map_state(qtbot, window)["districtLabels"] == 12
     finally:
         close_main_window(window, controller)
+
+
+def _record_scripts(monkeypatch, view) -> list[str]:
+    scripts: list[str] = []
+    run = view._run
+
+    def recording(script, callback):  # type: ignore[no-untyped-def]
+        scripts.append(script)
+        run(script, callback)
+
+    monkeypatch.setattr(view, "_run", recording)
+    return scripts
+
+
+def test_sites_read_ahead_are_drawn_once_and_the_window_takes_the_answer(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from hongtu.core.workspace import open_workspace
+
+    db = str(tmp_path / "ahead.sqlite3")
+    open_workspace(db).close()  # seeded: the fast path can read it
+    page = EarlyPage.start()
+    assert page.view is not None
+    scripts = _record_scripts(monkeypatch, page.view)
+    page.read_sites(db)  # on the GUI thread here; start-up calls it on the helper thread
+    assert page.sites is not None
+    placed = [s for s in page.sites if s.position is not None]
+    with qtbot.waitSignal(page.view.map_ready, timeout=MAP_TIMEOUT_MS):
+        pass
+    window = MainWindow(map_view=page.take_view())
+    controller = Controller(window, db, probe=False)
+    controller.page_loading = True
+    controller.sites_read_ahead = page.sites
+    window.show()
+    try:
+        with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS) as drawn:
+            controller.start_in_background()
+        assert drawn.args == [len(placed)]
+        assert sum(s.startswith("hongtuMap.setSites(") for s in scripts) == 1
+        assert map_state(qtbot, window)["markers"] == len(placed)
+        qtbot.waitUntil(lambda: controller.workspace is not None, timeout=MAP_TIMEOUT_MS)
+    finally:
+        close_main_window(window, controller)
+
+
+def test_a_call_that_differs_from_the_one_made_ahead_is_sent(qtbot, monkeypatch) -> None:
+    page = EarlyPage.start()
+    view = page.take_view()
+    scripts = _record_scripts(monkeypatch, view)
+    one = {
+        "id": 1,
+        "name": "甲",
+        "district": "",
+        "category": "memorial_hall",
+        "lat": 37.9,
+        "lon": 112.5,
+        "estimate": False,
+    }
+    two = dict(one, id=2, name="乙", lat=37.8)
+    view.prefetch("setSites", [one])
+    try:
+        with qtbot.waitCallback(timeout=MAP_TIMEOUT_MS) as answered:
+            view.call("setSites", [one, two], callback=answered)
+        assert answered.args == [2]
+        assert [s[: s.index("(")] for s in scripts] == ["hongtuMap.setSites"] * 2
+    finally:
+        delete_now(view)

@@ -92,13 +92,25 @@ def _start_map_page(words: list[str]) -> EarlyPage | None:
     from hongtu.qt.early_page import EarlyPage, run_beside_page
 
     page = EarlyPage.start()
-    run_beside_page(_import_the_window)
+
+    def meanwhile() -> None:
+        page.read_sites(_window_db(words))  # drawn as soon as the page is up
+        import hongtu.core.settings
+        import hongtu.qt.app  # noqa: F401
+
+    run_beside_page(meanwhile)
     return page
 
 
-def _import_the_window() -> None:
-    import hongtu.core.settings
-    import hongtu.qt.app  # noqa: F401
+def _window_db(words: list[str]) -> str | None:
+    """``--db`` as the window's parser reads it (the last one given)."""
+    db = None
+    for index, word in enumerate(words):
+        if word == "--db" and index + 1 < len(words):
+            db = words[index + 1]
+        elif word.startswith("--db="):
+            db = word.partition("=")[2]
+    return db
 
 
 def _main(words: list[str], page: EarlyPage | None) -> int:

@@ -30,6 +30,7 @@ from hongtu.qt.mapview import delete_now
 
 if TYPE_CHECKING:
     from hongtu.core.settings import Settings
+    from hongtu.core.sites import Site
     from hongtu.core.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ class Controller(QObject):
         self._restored = False  # a backup is offered once per start
         self._preloader.finished.connect(self._on_preloader_finished)
         self.page_loading = False  # the window's view came with its page already loading
+        self.sites_read_ahead: list[Site] | None = None  # by the early page, markers sent
 
     def load_map(self) -> None:
         if self.page_loading:
@@ -115,7 +117,7 @@ class Controller(QObject):
         from hongtu.core.storage.quick_read import read_sites_quickly
 
         self.load_map()
-        quick = read_sites_quickly(self.db)
+        quick = self.sites_read_ahead or read_sites_quickly(self.db)
         if quick is None:
             self._start_preloader_once()
             return
@@ -296,6 +298,7 @@ def run_gui(
     probe = bool(os.environ.get("HONGTU_PROBE_T0"))
     controller = Controller(window, db, probe, freeze_heap=True)
     controller.page_loading = view is not None
+    controller.sites_read_ahead = page.sites if page is not None else None
     if probe:  # connected first: "map ready" is when the markers are drawn, nothing later
 
         def map_ready(_count: int) -> None:

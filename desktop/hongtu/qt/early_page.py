@@ -11,18 +11,24 @@ Only PySide6, ``mapview`` and the page cache are imported here: this module is i
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from hongtu.qt.mapview import MapView, delete_now
+from hongtu.qt.site_markers import site_markers
 from hongtu.qt.tile_scheme import register_tile_scheme
 
+if TYPE_CHECKING:
+    from hongtu.core.sites import Site
+
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 #: While the helper thread imports, the GUI thread takes the GIL back this often at the latest
@@ -48,11 +54,20 @@ class _Finished(QObject):
     finished = Signal()
 
 
-class EarlyPage:
-    """The map view, its page already loading; handed to the window, or closed."""
+class EarlyPage(QObject):
+    """The map view, its page already loading; handed to the window, or closed.
+
+    ``read_sites`` (on the helper thread) reads the last saved sites straight from the file and
+    has their markers drawn at once (``MapView.prefetch``); the window's first ``setSites`` with
+    the same markers then takes the page's answer instead of sending them again."""
+
+    _sites_read = Signal(object)
 
     def __init__(self, view: MapView) -> None:
+        super().__init__()
         self.view: MapView | None = view
+        self.sites: list[Site] | None = None  # as read ahead; None: not read, or not that way
+        self._sites_read.connect(self._send_sites)
 
     @classmethod
     def start(cls) -> EarlyPage:
@@ -63,6 +78,25 @@ class EarlyPage:
         view = MapView()
         view.load_page(map_page_file())
         return cls(view)
+
+    def read_sites(self, db: str | None) -> None:
+        """On the helper thread: read the sites (plain ``sqlite3``, which lets go of the GIL)
+        and hand them to the GUI thread, which sends their markers to the page."""
+        from hongtu.core.storage.quick_read import read_sites_quickly
+
+        try:
+            sites = read_sites_quickly(db)
+        except Exception:  # the workspace opens it properly and reports what is wrong
+            log.exception("the sites could not be read ahead")
+            return
+        if sites is not None:
+            self._sites_read.emit(sites)
+
+    def _send_sites(self, sites: list[Site]) -> None:
+        if self.view is None:
+            return
+        self.sites = sites
+        self.view.prefetch("setSites", site_markers(sites))
 
     def take_view(self) -> MapView:
         """The view, for the window (once)."""

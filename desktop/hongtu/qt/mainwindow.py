@@ -47,6 +47,7 @@ from hongtu.qt.mapview import MapView
 from hongtu.qt.messages import plain_label
 from hongtu.qt.panel_host import PanelHost
 from hongtu.qt.site_details import SiteDetailsPanel
+from hongtu.qt.site_markers import site_marker_data, site_markers
 from hongtu.qt.site_model import (
     SITE_ID_ROLE,
     SiteColumn,
@@ -92,21 +93,6 @@ def dropped_plan_files(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> 
         for url in mime.urls()
         if url.isLocalFile() and url.toLocalFile().lower().endswith(PLAN_FILE_SUFFIXES)
     ]
-
-
-def site_marker_data(site: Site) -> dict[str, object] | None:
-    """What the map page needs to draw one site; None when its position is unknown."""
-    if site.position is None:
-        return None
-    return {
-        "id": site.id,
-        "name": site.name,
-        "district": site.district,
-        "category": site.category.value,
-        "lat": site.position.point.lat,
-        "lon": site.position.point.lon,
-        "estimate": site.position_is_estimate,
-    }
 
 
 class SiteListPanel(QWidget):
@@ -352,8 +338,7 @@ class MainWindow(PanelHost):
         self.site_model.set_sites(sites)
         self.site_list.fill_filters(sites)
         self._show_site_counts()
-        markers = [data for s in sites if (data := site_marker_data(s)) is not None]
-        self.map_controller.show_sites(markers, callback=self._on_markers_drawn)
+        self.map_controller.show_sites(site_markers(sites), callback=self._on_markers_drawn)
         self._on_site_filter_changed()
         self.sites_changed.emit(self.site_model.sites())
 

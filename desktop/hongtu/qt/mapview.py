@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -106,6 +106,31 @@ def _coerce(value: object, kind: type) -> Any:
     return None
 
 
+class _Prefetched:
+    """A call made ahead; its answer goes to whoever makes the same call later."""
+
+    def __init__(self, function: str, args: tuple[Any, ...]) -> None:
+        self.function = function
+        self.args = args
+        self._answered = False
+        self._answer: Any = None
+        self._callback: Callable[[Any], None] | None = None
+
+    def answered(self, value: Any) -> None:
+        self._answered, self._answer = True, value
+        if self._callback is not None:
+            self._callback(value)
+
+    def hand_to(self, callback: Callable[[Any], None] | None) -> None:
+        if callback is None:
+            return
+        if self._answered:  # answered before it was asked for: the answer comes on the next turn
+            answer = self._answer
+            QTimer.singleShot(0, lambda: callback(answer))
+        else:
+            self._callback = callback
+
+
 class MapView(QWebEngineView):
     """Loads the cached Folium page once; Python → page calls are queued until it is ready."""
 
@@ -123,6 +148,7 @@ class MapView(QWebEngineView):
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
         self._ready = False
         self._queue: list[tuple[str, Callable[[Any], None] | None]] = []
+        self._prefetched: _Prefetched | None = None
         self.bridge.ready.connect(self._on_bridge_ready)
 
     @property
@@ -139,11 +165,25 @@ class MapView(QWebEngineView):
         """Call ``hongtuMap.<function>(*args)``; arguments are JSON, never spliced text."""
         if not function.isidentifier():
             raise ValueError(f"not a map function: {function}")
+        prefetched = self._prefetched
+        if prefetched is not None and prefetched.function == function:
+            self._prefetched = None
+            if prefetched.args == args:  # already sent: its answer is this call's
+                prefetched.hand_to(callback)
+                return
         script = f"hongtuMap.{function}({', '.join(js_literal(a) for a in args)})"
         if self._ready:
             self._run(script, callback)
         else:
             self._queue.append((script, callback))
+
+    def prefetch(self, function: str, *args: Any) -> None:
+        """Call ``hongtuMap.<function>(*args)`` now; the next ``call`` of that function takes
+        its answer instead of sending it again if its arguments are the same (start-up: the
+        first markers are drawn while the window is still being built)."""
+        self._prefetched = None
+        self.call(function, *args, callback=(ahead := _Prefetched(function, args)).answered)
+        self._prefetched = ahead
 
     def _run(self, script: str, callback: Callable[[Any], None] | None) -> None:
         page: QWebEnginePage = self.page()
