@@ -2,11 +2,11 @@
 
 import sys
 
-from hongtu.cli import main
-
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--pdf-worker"]:  # the window's PDF child (hongtu.qt.pdf_process)
-        from hongtu.qt.pdf_process import main as pdf_worker
+    if sys.argv[1:2] == ["--export-worker"]:  # the window's export child: hongtu.qt.export_process
+        from hongtu.qt.export_process import main as export_worker
 
-        sys.exit(pdf_worker())
+        sys.exit(export_worker())
+    from hongtu.cli import main
+
     sys.exit(main())

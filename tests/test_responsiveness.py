@@ -2,16 +2,19 @@
 
 The window keeps running its event loop meanwhile (a stall monitor ticks), the progress dialog's
 cancel button stops the work, and cancelled work changes nothing: the stop order stays, an old
-export file stays. Qt's text layout holds Python's GIL, so PDFs are laid out in a child process,
-never in the window's (a worker thread there still froze the window for seconds).
+export file stays. Qt's text layout, python-docx, lxml and openpyxl hold Python's GIL, so every
+format is written in a child process, never in the window's (a worker thread there still froze
+the window: seconds for a PDF, 150 ms for a DOCX).
 benchmarks/responsiveness.py measures the worst stalls.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from gui_helpers import close_main_window, open_main_window
@@ -138,3 +141,61 @@ def test_pdfs_are_laid_out_outside_the_window_process(
         assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
     assert signin.name.endswith("签到表.pdf") and docx.suffix == ".docx"
     assert not [p for p in tmp_path.iterdir() if is_partial(p)]
+
+
+@pytest.mark.timeout(600)
+def test_every_format_is_written_outside_the_window_process(
+    qtbot, window_with, tmp_path: Path, monkeypatch
+) -> None:
+    """python-docx, lxml and openpyxl hold the GIL like Qt's layout does: no writer runs in the
+    window's process, and the window's event loop runs while all ten files are written."""
+    import hongtu.core.exports as exports
+
+    window, ui = window_with(120)
+
+    def not_here(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a file was written in the window's process")
+
+    for name in ("export_plan", "render_bytes", "_writer"):
+        monkeypatch.setattr(exports, name, not_here)
+    monkeypatch.setattr(printing, "build_text_document", not_here)
+    dialog = ExportDialog(ui.session.view, window)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData(BUNDLE))
+    for row in range(dialog.extras.count()):
+        dialog.extras.item(row).setCheckState(Qt.CheckState.Checked)
+    dialog.path.setText(str(tmp_path))
+    monitor = StallMonitor()
+    monitor.start()
+    dialog._on_buttons_accepted()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=LONG_MS)
+    monitor.stop()
+    assert monitor.ticks > 5
+    written = {path.suffix: path for path in dialog.written_all}
+    assert len(dialog.written_all) == 10 and not dialog.done_page.isHidden()
+    for suffix in (".docx", ".xlsx"):
+        assert written[suffix].read_bytes().startswith(b"PK")
+    assert "BEGIN:VCALENDAR" in written[".ics"].read_text("utf-8")
+    assert "地点119" in written[".csv"].read_text("utf-8-sig")
+    assert json.loads(written[".json"].read_text("utf-8"))["plan"]["title"] == "五百站压力测试"
+    assert not [p for p in tmp_path.iterdir() if is_partial(p)]
+
+
+@pytest.mark.timeout(600)
+def test_cancelling_a_word_export_leaves_no_file(
+    qtbot, window_with, tmp_path: Path, slow_work
+) -> None:
+    window, ui = window_with(200)
+    target = tmp_path / "out" / "活动方案.docx"
+    target.parent.mkdir()
+    dialog = ExportDialog(ui.session.view, window)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("docx"))
+    dialog.path.setText(str(target))
+    dialog._on_buttons_accepted()
+    task = dialog.task
+    assert task is not None
+    _click_cancel(qtbot, task)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=LONG_MS)
+    assert dialog.written is None and dialog.done_page.isHidden()
+    assert list(target.parent.iterdir()) == []  # neither the file nor a temporary one

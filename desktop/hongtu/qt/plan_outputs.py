@@ -395,43 +395,27 @@ class ExportDialog(QDialog):
         record = self.record
 
         def job(should_stop: ShouldStop) -> list[Path]:
-            """The PDFs in a child process (Qt's layout would hold the GIL, so the window),
-            the other formats here on the worker thread; the files in the order asked."""
-            from hongtu.core.exports import QT_FORMATS, export_plan
-            from hongtu.qt.pdf_process import PdfRequest, PdfTarget, write_pdfs
+            """Every format in a child process (Qt's layout, python-docx, lxml and openpyxl
+            hold the GIL, so the window, on any thread of its own); this thread only waits."""
+            from hongtu.core.shared_sites import plan_site_ids
+            from hongtu.qt.export_process import ExportRequest, ExportTarget, write_exports
 
-            pdfs = [
-                (fmt, target, overwrite) for fmt, target, overwrite in targets if fmt in QT_FORMATS
-            ]
-            done: dict[Path, Path] = {}
-            if pdfs:
-                request = PdfRequest(
-                    document,
-                    tuple(
-                        PdfTarget(fmt.value, target, overwrite) for fmt, target, overwrite in pdfs
-                    ),
-                    tuple(names),
-                    blank_rows,
-                )
-                for (_fmt, target, _overwrite), path in zip(
-                    pdfs, write_pdfs(request, should_stop), strict=True
-                ):
-                    done[target] = path
-            for fmt, target, overwrite in targets:
-                if fmt in QT_FORMATS:
-                    continue
-                check(should_stop)
-                done[target] = export_plan(
-                    document,
-                    fmt,
-                    target,
-                    plan=plan,
-                    sites=sites,
-                    overwrite=overwrite,
-                    should_stop=should_stop,
-                    record=record,
-                )
-            return [done[target] for _fmt, target, _overwrite in targets]
+            json_asked = any(fmt is ExportFormat.JSON for fmt, _target, _overwrite in targets)
+            request = ExportRequest(
+                document,
+                tuple(
+                    ExportTarget(fmt.value, target, overwrite) for fmt, target, overwrite in targets
+                ),
+                tuple(names),
+                blank_rows,
+                plan=plan if json_asked else None,
+                sites={i: sites[i] for i in plan_site_ids(plan) if i in sites}
+                if json_asked
+                else None,
+                record=record if json_asked else None,
+            )
+            check(should_stop)
+            return write_exports(request, should_stop)
 
         self.buttons.setEnabled(False)
         self.task = ProgressTask(
