@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from hongtu.core.storage.member_store import MemberStore
     from hongtu.core.storage.plan_store import PlanStore
     from hongtu.core.storage.plan_summary import PlanSummary
+    from hongtu.qt.plan_watch import ChangeWatcher, Look
 
 log = logging.getLogger(__name__)
 
@@ -169,9 +170,8 @@ class PlanSession(QObject):
         self._timed_with: tuple[object, ...] | None = None  # the settings the plan was timed with
         # The stored version of each plan this window saved or loaded (None: it deleted it).
         self._versions: dict[int, int | None] = {}
-        self._listed: dict[int, int] = {}  # every plan's version at the last look
-        self._probe: ChangeProbe | None = None
-        self._look_again = False  # the last look failed: look at the versions again
+        self._listed: dict[int, int] | None = None  # every plan's version at the last look
+        self._watcher: ChangeWatcher | None = None  # looks for other programs' writes
         self._base: Plan | None = None  # the open plan as last saved or loaded
         self._base_exact = False  # …and it is exactly what is stored (not fitted to the limits)
         self.conflict: PlanConflict | None = None
@@ -514,35 +514,47 @@ class PlanSession(QObject):
         self.plan_listed.emit(plan_id)
 
     def watch(self, probe: ChangeProbe) -> None:
-        """Look for other programs' writes with ``probe`` whenever ``poll_changes`` is called."""
-        self._probe = probe
-        self._listed = self.store.versions()
+        """Look for other programs' writes with ``probe`` whenever ``poll_changes`` is called
+        (off the GUI thread; the first look notes every plan's version)."""
+        from hongtu.qt.plan_watch import ChangeWatcher
+
+        self.unwatch()
+        self._watcher = ChangeWatcher(probe, self.store, self._members)
+        self._listed = None
+        self._watcher.start(None, ())
+
+    def unwatch(self) -> None:
+        """Stop looking; the probe is closed (after a look still running)."""
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
 
     def poll_changes(self) -> None:
-        """Another program may have written: bring the list and the open plan up to date.
+        """Another program may have written: bring the list, the open plan and the rosters up
+        to date with what the last look found, and start the next look.
 
         Only plans whose stored version differs from what this window saved or loaded count as
         changed elsewhere. Their lines in the list are updated; if the open plan is one of them,
         text still being typed is pushed first (that save is refused and becomes a conflict,
         the typing staying on screen); otherwise the plan is reloaded, or closed if deleted.
+        A roster changed elsewhere (``hongtu members import``) is shown in the 签到表.
         """
-        if self._store is None or self._probe is None:
+        watcher = self._watcher
+        if self._store is None or watcher is None:
             return
-        if not self._probe.changed() and not self._look_again:
-            return
-        from sqlalchemy.exc import SQLAlchemyError
+        found = watcher.take()
+        watcher.start(self._listed if found is None else found.versions, tuple(self._rosters))
+        if found is not None:
+            self._apply_look(found)
 
-        try:
-            current = self.store.versions()
-        except SQLAlchemyError as exc:  # busy or unreadable for a moment: look again next time
-            log.info("plans not re-read after another program's write: %s", type(exc).__name__)
-            self._look_again = True
+    def _apply_look(self, found: Look) -> None:
+        self._listed = found.versions
+        self._apply_rosters(found.rosters)
+        if found.first:
             return
-        self._look_again = False
-        listed, self._listed = self._listed, current
-        moved = {i for i in listed.keys() | current.keys() if listed.get(i) != current.get(i)}
+        current = found.versions
         elsewhere = sorted(
-            i for i in moved if i not in self._versions or self._versions[i] != current.get(i)
+            i for i in found.moved if i not in self._versions or self._versions[i] != current.get(i)
         )
         if not elsewhere:
             return
@@ -553,6 +565,18 @@ class PlanSession(QObject):
                 self.plan_listed.emit(plan_id)
         if self.plan is not None and self.plan.id in elsewhere:
             self._refresh_open_plan(self.plan.id)
+
+    def _apply_rosters(self, rosters: dict[str, tuple[Member, ...]]) -> None:
+        """Rosters read by a look that differ from those held: the 签到表 is built again."""
+        changed = {
+            branch
+            for branch, roster in rosters.items()
+            if branch in self._rosters and self._rosters[branch] != roster
+        }
+        for branch in changed:
+            self._rosters[branch] = rosters[branch]
+        if changed and self.plan is not None and self.plan.branch.strip() in changed:
+            self._show(self.plan)
 
     def _refresh_open_plan(self, plan_id: int) -> None:
         if self.conflict is not None:  # already refused: show the newest stored copy in the bar

@@ -43,12 +43,11 @@ from hongtu.qt.tasks import ProgressTask, ThreadPoolRunner
 
 if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
-    from hongtu.core.storage.changes import ChangeProbe
     from hongtu.core.workspace import Workspace
     from hongtu.qt.map_controller import MapController
     from hongtu.qt.panel_host import PanelHost
 
-WATCH_MS = 1000
+WATCH_MS = 500  # how often to look; what a look found is applied at the next tick
 NOTICE_MS = 8000
 
 
@@ -110,7 +109,6 @@ class PlanUi(QObject):
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_MS)
         self.watch_timer.timeout.connect(self.session.poll_changes)
-        self._probe: ChangeProbe | None = None
         self.runner = ThreadPoolRunner(QCoreApplication.instance())  # outlives a closed window
         self.optimising: ProgressTask | None = None  # an optimisation running off the GUI thread
 
@@ -256,17 +254,14 @@ class PlanUi(QObject):
         self.records.attach(workspace)
         self.editor.gathering.set_sites(self.window.sites())
         self._stop_watching()
-        self._probe = ChangeProbe(workspace.database.url)
-        self.session.watch(self._probe)
+        self.session.watch(ChangeProbe(workspace.database.url))
         self.watch_timer.start()
         self._reopen_last_plan()
         self._update_actions()
 
     def _stop_watching(self) -> None:
         self.watch_timer.stop()
-        if self._probe is not None:
-            self._probe.close()
-            self._probe = None
+        self.session.unwatch()
 
     def _reopen_last_plan(self) -> None:
         from hongtu.core.storage.plan_store import PlanNotFoundError

@@ -1,0 +1,142 @@
+"""Looking for other programs' writes (a second window, the CLI) without blocking the window.
+
+Every look runs on a thread of its own (one at a time): it asks the ``ChangeProbe`` whether
+anything was committed since the last look (for SQLite one tiny ``PRAGMA data_version``) and
+only then reads every plan's version (10,000 plans: 10–120 ms, which on the GUI thread froze
+the window after each of its own saves, since those change the probe's answer too) and the
+rosters the window holds for the 签到表. The look's result waits until the next
+``ChangeWatcher.take``, so the caller's timer decides when changes are applied: a stopped timer
+changes nothing on screen. Nothing here touches the window: the caller compares and applies.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QThreadPool
+
+from hongtu.qt.tasks import ThreadPoolRunner
+
+if TYPE_CHECKING:
+    from hongtu.core.members import Member
+    from hongtu.core.storage.changes import ChangeProbe
+    from hongtu.core.storage.member_store import MemberStore
+    from hongtu.core.storage.plan_store import PlanStore
+
+log = logging.getLogger(__name__)
+
+LOOK_TIMEOUT_MS = 20_000  # a look that takes longer (a locked database) is given up and redone
+
+
+@dataclass(frozen=True)
+class Look:
+    """What a look found: every plan's stored version, those that moved since the previous look
+    (all of them unknown at the first look), and the rosters of the branches asked about."""
+
+    versions: dict[int, int]
+    moved: frozenset[int]
+    rosters: dict[str, tuple[Member, ...]]
+    first: bool
+
+
+def look(
+    probe: ChangeProbe,
+    store: PlanStore,
+    members: MemberStore | None,
+    listed: Mapping[int, int] | None,
+    branches: tuple[str, ...],
+    again: bool,
+) -> Look | None:
+    """On the look thread: None when nothing was committed since the last look (and ``again``
+    is False). ``listed``: the versions at the previous look (None: this is the first)."""
+    if not probe.changed() and not again and listed is not None:
+        return None
+    current = store.versions()
+    if listed is None:
+        moved: frozenset[int] = frozenset()
+    else:
+        moved = frozenset(
+            i for i in listed.keys() | current.keys() if listed.get(i) != current.get(i)
+        )
+    rosters = {b: tuple(members.members(b)) for b in branches} if members is not None else {}
+    return Look(current, moved, rosters, listed is None)
+
+
+_pool: QThreadPool | None = None
+
+
+def _look_pool() -> QThreadPool:
+    """One thread for every look of every window: looks never overlap, and never wait behind
+    an export or an optimisation in the global pool."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool(QCoreApplication.instance())
+        _pool.setMaxThreadCount(1)
+    return _pool
+
+
+class ChangeWatcher:
+    """One probe, at most one look in flight, and the last finished look until it is taken."""
+
+    def __init__(self, probe: ChangeProbe, store: PlanStore, members: MemberStore | None) -> None:
+        self._probe = probe
+        self._store = store
+        self._members = members
+        # owned by the application: a look still running outlives a window closed meanwhile
+        self._runner = ThreadPoolRunner(QCoreApplication.instance(), _look_pool())
+        self._looking = False
+        self._found: Look | None = None
+        self._again = False  # the last look failed: read the versions next time whatever
+        self._closed = False
+
+    def take(self) -> Look | None:
+        """The finished look not yet taken, if any."""
+        found, self._found = self._found, None
+        return found
+
+    def start(self, listed: Mapping[int, int] | None, branches: tuple[str, ...]) -> None:
+        """Starts a look unless one is running (or this watcher is closed)."""
+        if self._looking or self._closed:
+            return
+        self._looking = True
+        probe, store, members, again = self._probe, self._store, self._members, self._again
+        self._runner.run(
+            lambda: look(probe, store, members, listed, branches, again),
+            self._on_looked,
+            self._on_failed,
+            LOOK_TIMEOUT_MS,
+        )
+
+    def close(self) -> None:
+        """No more looks; the probe is closed on the look thread, after a look still running."""
+        if self._closed:
+            return
+        self._closed = True
+        self._found = None
+        self._runner.run(self._probe.close, _ignore, _ignore)
+
+    def _on_looked(self, found: object) -> None:
+        self._looking = False
+        if self._closed:
+            return
+        self._again = False
+        if isinstance(found, Look):
+            self._found = found
+
+    def _on_failed(self, error: BaseException) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        self._looking = False
+        if not isinstance(error, SQLAlchemyError | sqlite3.Error | TimeoutError):
+            raise error  # a bug: the crash handler reports it
+        # busy or unreadable for a moment: look again next time
+        log.info("plans not re-read after another program's write: %s", type(error).__name__)
+        self._again = True
+
+
+def _ignore(_result: object) -> None:
+    pass
