@@ -12,6 +12,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -285,3 +286,54 @@ def test_each_storage_problem_has_its_own_true_message(problem, words) -> None:
 
     message = database_error_message(DatabaseError(problem, "/data/hongtu.sqlite3"))
     assert words in message and "已损坏" not in message
+
+
+class _FullDiskConnection:
+    """What SQLite does on a full disk when it opens a WAL database for writing: it begins the
+    ``-wal`` and the ``-shm`` index it maps, cannot grow the index, says "disk I/O error"."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def execute(self, _sql: str) -> None:
+        Path(f"{self.path}-wal").write_bytes(b"")
+        Path(f"{self.path}-shm").write_bytes(bytes(8192))
+        raise sqlite3.OperationalError("disk I/O error")
+
+    def rollback(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_real_full_disk_is_a_full_disk_and_leaves_nothing_beside_the_file(
+    tmp_path, monkeypatch
+) -> None:
+    """Measured on a full 1 MiB tmpfs: the write check failed with "disk I/O error", which was
+    called a damaged file, and its -wal/-shm stayed beside it."""
+    file = healthy_database(tmp_path)
+    before = fingerprint(file)
+    real_connect = sqlite3.connect
+
+    def connect(database: str, *args: object, **kwargs: object) -> object:
+        if "mode=rw" in database:
+            return _FullDiskConnection(file)
+        return real_connect(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files_module.sqlite3, "connect", connect)
+    monkeypatch.setattr(  # 4 KiB left, as on that tmpfs
+        "hongtu.core.storage.problems.shutil.disk_usage",
+        lambda _folder: shutil._ntuple_diskusage(1 << 20, (1 << 20) - 4096, 4096),
+    )
+    with pytest.raises(DatabaseError) as caught:
+        open_workspace(str(file))
+    assert caught.value.problem is DatabaseProblem.DISK_FULL
+    assert fingerprint(file) == before  # no -wal, no -shm left
+
+
+def test_a_disk_io_error_with_room_to_spare_is_not_called_a_full_disk(tmp_path) -> None:
+    from hongtu.core.storage.problems import problem_from_sqlite_message
+
+    assert problem_from_sqlite_message("disk I/O error", tmp_path) is None  # room to spare
+    assert problem_from_sqlite_message("database or disk is full") is DatabaseProblem.DISK_FULL

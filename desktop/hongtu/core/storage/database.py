@@ -82,7 +82,9 @@ def open_database(db: str | None = None) -> Database:
 def storage_error(exc: Exception, location: str, backup: Path | None = None) -> DatabaseError:
     """An error from the database driver, as one of our problems (never a traceback)."""
     message = str(getattr(exc, "orig", None) or exc)
-    problem = problem_from_sqlite_message(message) or DatabaseProblem.CORRUPT
+    file = sqlite_file(location) if location.startswith("sqlite:") else Path(location)
+    folder = file.parent if file is not None else None
+    problem = problem_from_sqlite_message(message, folder) or DatabaseProblem.CORRUPT
     return DatabaseError(problem, location, message, backup=backup)
 
 

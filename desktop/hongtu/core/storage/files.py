@@ -148,6 +148,7 @@ def _check_writable(path: Path) -> None:
         raise DatabaseError(DatabaseProblem.READ_ONLY_FILE, str(path))
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise DatabaseError(DatabaseProblem.READ_ONLY_FOLDER, str(path))
+    log_was_there = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
     try:
         con = sqlite3.connect(
             f"file:{quote(str(path))}?mode=rw", uri=True, timeout=_CHECK_TIMEOUT_S
@@ -158,13 +159,30 @@ def _check_writable(path: Path) -> None:
         con.execute("BEGIN IMMEDIATE")  # released by the rollback below
         con.rollback()
     except sqlite3.DatabaseError as exc:
-        raise _classify_sqlite_error(path, exc) from exc
+        con.close()
+        error = _classify_sqlite_error(path, exc)
+        if error.problem is DatabaseProblem.DISK_FULL and not log_was_there:
+            _remove_empty_log(path)  # only what this check began; another program's, never
+        raise error from exc
     finally:
         con.close()
 
 
+def _remove_empty_log(path: Path) -> None:
+    """A write check that failed (a full disk: no room for the ``-shm`` index) may leave the
+    ``-wal``/``-shm`` it began beside the file; removed again while the log holds nothing, so a
+    refused file is left as it was found."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        if wal.stat().st_size == 0:
+            wal.unlink()
+            shm.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _classify_sqlite_error(path: Path, exc: sqlite3.Error) -> DatabaseError:
-    problem = problem_from_sqlite_message(str(exc))
+    problem = problem_from_sqlite_message(str(exc), path.parent)
     if problem is None:
         text = str(exc).lower()
         # "unable to open database file" on an existing, readable file: the folder refuses the

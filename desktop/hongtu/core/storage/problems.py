@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import shutil
 from enum import StrEnum
 from pathlib import Path
 
@@ -42,9 +43,20 @@ class DatabaseError(Exception):
         self.touched = touched  # True only if the file may have been changed before the failure
 
 
-def problem_from_sqlite_message(message: str) -> DatabaseProblem | None:
-    """The problem an SQLite error message names, None when it names none of ours."""
+#: Less free space than this beside the database: a write that failed is a full disk.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def problem_from_sqlite_message(message: str, folder: Path | None = None) -> DatabaseProblem | None:
+    """The problem an SQLite error message names, None when it names none of ours.
+
+    ``folder``: where the database lies. On a full disk SQLite often cannot even make the
+    ``-shm`` index it maps and says only "disk I/O error"; with (almost) no free space left in
+    ``folder`` that is a full disk, not a damaged file.
+    """
     text = message.lower()
+    if "disk i/o error" in text and folder is not None and _nearly_full(folder):
+        return DatabaseProblem.DISK_FULL
     if "locked" in text or "busy" in text:
         return DatabaseProblem.LOCKED
     if "disk is full" in text or "database or disk is full" in text:
@@ -56,6 +68,13 @@ def problem_from_sqlite_message(message: str) -> DatabaseProblem | None:
     if "malformed" in text or "corrupt" in text:
         return DatabaseProblem.CORRUPT
     return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def problem_from_os_error(error: OSError) -> DatabaseProblem:
