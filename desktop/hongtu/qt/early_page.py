@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from hongtu.qt.mapview import MapView, delete_now
@@ -120,7 +120,7 @@ def run_beside_page(work: Callable[[], T]) -> T:
     outcome: dict[str, object] = {}
     signal = _Finished()
     loop = QEventLoop()
-    signal.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    signal.finished.connect(loop.quit)  # emitted on the helper thread: queued to this one
 
     def run() -> None:
         try:

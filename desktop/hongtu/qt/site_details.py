@@ -13,8 +13,14 @@ from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from hongtu.core.confirmed_facts import RULE_FACTS, Shown, shown_fact
-from hongtu.core.sites import Confidence, Fact, PositionOrigin, Site, VisitorAccess
-from hongtu.corrections_files import provenance_text
+from hongtu.core.sites import (
+    Confidence,
+    Fact,
+    PositionOrigin,
+    Provenance,
+    Site,
+    VisitorAccess,
+)
 from hongtu.qt.rules_text import rules_facts
 from hongtu.qt.site_model import category_label
 
@@ -101,7 +107,7 @@ def _position_html(site: Site) -> str:
         note = tr("组织者更正于 {0}").format(position.edited_on or "")
         provenance = site.provenance_of("position")
         if provenance is not None:  # taken from a site-corrections file
-            note = provenance_text(provenance)
+            note = _provenance_text(provenance)
         return f"<p>{badge}{escape(tr('坐标'))}: {escape(coordinate)}<br>{escape(note)}</p>"
     return (
         f"<p>{badge}{escape(tr('坐标'))}: {escape(coordinate)} · "
@@ -191,7 +197,15 @@ def _access_row(site: Site) -> str:
 def _confirmed_by(site: Site, field: str, own: str) -> str:
     """Who confirmed the organiser-side value of ``field``: the file's provenance, or ``own``."""
     provenance = site.provenance_of(field)
-    return provenance_text(provenance) if provenance is not None else own
+    return _provenance_text(provenance) if provenance is not None else own
+
+
+def _provenance_text(provenance: Provenance) -> str:
+    # the corrections-file reader loads with the first site that was corrected from one, not at
+    # start-up (the window's first paint does not need it)
+    from hongtu.corrections_files import provenance_text
+
+    return provenance_text(provenance)
 
 
 def _sources_html(site: Site) -> str:

@@ -10,6 +10,7 @@ that imports the map, when this module is imported before the application is cre
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from PySide6.QtCore import QBuffer, QByteArray, QObject
@@ -20,10 +21,11 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
-from hongtu.core.tilepack.layer import HOST
-from hongtu.core.tilepack.layer import SCHEME as SCHEME_NAME
-from hongtu.core.tilepack.mbtiles import MBTiles, PackageError
-from hongtu.core.tilepack.packages import check_name, package_path
+from hongtu.core.tilepack import HOST
+from hongtu.core.tilepack import SCHEME as SCHEME_NAME
+
+if TYPE_CHECKING:  # the store's modules load with the first tile: the page starts without them
+    from hongtu.core.tilepack.mbtiles import MBTiles
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,9 @@ def parse_tile_path(host: str, path: str) -> tuple[str, int, int, int] | None:
     if len(parts) != 5 or parts[0] != "":
         return None
     name, *numbers = parts[1:]
+    from hongtu.core.tilepack.mbtiles import PackageError
+    from hongtu.core.tilepack.packages import check_name
+
     try:
         check_name(name)
     except PackageError:
@@ -99,6 +104,9 @@ class TilePackHandler(QWebEngineUrlSchemeHandler):
 
     def _store(self, name: str) -> tuple[MBTiles, bytes] | None:
         if name not in self._stores:
+            from hongtu.core.tilepack.mbtiles import MBTiles
+            from hongtu.core.tilepack.packages import package_path
+
             path = package_path(name)
             if not path.is_file():
                 return None

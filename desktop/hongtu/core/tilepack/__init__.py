@@ -4,3 +4,6 @@
 into tile ranges and a size estimate, ``download`` fetches tiles politely and resumably, and
 ``packages`` lists, deletes, exports and imports the files in the user's data folder.
 """
+
+SCHEME = "hongtu-tiles"  # the app-local URL scheme the page reads packages through (qt/tile_scheme)
+HOST = "pack"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from hongtu.core.basemaps import BASE_MAPS, BaseMap, BaseMapId, TileLayerSpec, parse_basemap_id
+from hongtu.core.tilepack import HOST, SCHEME
 from hongtu.core.tilepack.packages import PackageInfo, check_name
 
-SCHEME = "hongtu-tiles"
-HOST = "pack"
+__all__ = ["HOST", "SCHEME", "package_basemap", "package_url_template"]
 
 
 def package_url_template(name: str) -> str:
