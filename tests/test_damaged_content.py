@@ -132,3 +132,40 @@ def test_a_schema_whose_text_is_damaged_is_refused_not_a_traceback(tmp_path, cap
     err = capsys.readouterr().err
     assert "Traceback" not in err and "已损坏" in err
     assert fingerprint(file) == before
+
+
+def test_a_stored_name_the_model_does_not_know_is_a_damaged_database(tmp_path, capsys) -> None:
+    """One letter of a fact's confidence changed ("unknown" → "qnknown"): valid JSON, valid
+    UTF-8, no site the window or the CLI can build from it."""
+    file = _database(tmp_path, capsys)
+    data = file.read_bytes()
+    at = data.index(b'"confidence": "unknown"') + len(b'"confidence": "')
+    file.write_bytes(data[:at] + b"q" + data[at + 1 :])
+    before = fingerprint(file)
+
+    workspace = open_workspace(str(file))
+    try:
+        with pytest.raises(DatabaseError) as caught:
+            workspace.sites.list_sites()  # what the window's start reads (prefetch)
+        assert caught.value.problem is DatabaseProblem.CORRUPT
+        assert caught.value.location == str(file)
+    finally:
+        workspace.close()
+    assert main(["--db", str(file), "sites", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "已损坏" in err
+    assert fingerprint(file) == before
+
+
+def test_damage_found_while_reading_ahead_closes_the_workspace(tmp_path, capsys) -> None:
+    """Start-up reads the sites and plans ahead on a helper thread; when that finds damage the
+    window says so and ends, and the workspace it never got must leave nothing open."""
+    file = _database(tmp_path, capsys)
+    data = file.read_bytes()
+    at = data.index(b'"confidence": "unknown"') + len(b'"confidence": "')
+    file.write_bytes(data[:at] + b"q" + data[at + 1 :])
+    before = fingerprint(file)
+    workspace = open_workspace(str(file))
+    with pytest.raises(DatabaseError):
+        workspace.prefetch()
+    assert fingerprint(file) == before  # closed: no -wal, no -shm left beside it

@@ -22,9 +22,16 @@ class Workspace:
 
     def prefetch(self) -> None:
         """Read the sites and the plans list ahead (start-up: on the helper thread that opened
-        the workspace), so the window does not wait for them on its own thread."""
-        self.sites.prefetch()
-        self.plans.prefetch()
+        the workspace), so the window does not wait for them on its own thread.
+
+        A damaged value found here (``DatabaseError``) closes the workspace before it is raised:
+        the caller never gets it, and nothing of it may stay open beside the file."""
+        try:
+            self.sites.prefetch()
+            self.plans.prefetch()
+        except DatabaseError:
+            self.close()
+            raise
 
     def close(self) -> None:
         self.database.close()

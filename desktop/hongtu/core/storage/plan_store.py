@@ -16,7 +16,7 @@ from hongtu.core.plans import CustomPlace, Plan, PlanStatus, Stop, copy_plan
 from hongtu.core.storage.models import PlanRow, PlanStopRow
 from hongtu.core.storage.plan_rows import row_to_plan
 from hongtu.core.storage.plan_summary import PlanSummary
-from hongtu.core.storage.transactions import writing
+from hongtu.core.storage.transactions import stored_rows, writing
 
 
 class PlanNotFoundError(LookupError):
@@ -55,7 +55,8 @@ class PlanStore:
     def _query_plans(self) -> list[PlanSummary]:
         with self._sessions() as session:
             rows = session.execute(_summary_query().order_by(PlanRow.day.desc(), PlanRow.id.desc()))
-            return [_summary(row) for row in rows]
+            with stored_rows(self._sessions):
+                return [_summary(row) for row in rows]
 
     def summary(self, plan_id: int) -> PlanSummary:
         """One plan's line in the list, by the same query (a deleted plan is not found)."""
@@ -75,7 +76,8 @@ class PlanStore:
             row = session.get(PlanRow, plan_id)
             if row is None or row.deleted_at is not None:
                 raise PlanNotFoundError(plan_id)
-            stored = row_to_plan(row)
+            with stored_rows(self._sessions):
+                stored = row_to_plan(row)
             plan = fit_plan(stored)  # a plan saved before the limits keeps them now
             return plan, plan is stored
 
@@ -154,7 +156,8 @@ class PlanStore:
             row = session.get(PlanRow, plan_id)
             if row is None or row.deleted_at is not None:
                 raise PlanNotFoundError(plan_id)
-            current = row_to_plan(row)
+            with stored_rows(self._sessions):
+                current = row_to_plan(row)
             changed = change(fit_plan(copy_plan(current)))  # an old plan keeps the limits now
             changed.id, changed.version = plan_id, current.version
             validate_plan(changed)

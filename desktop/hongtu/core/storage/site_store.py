@@ -33,7 +33,7 @@ from hongtu.core.storage.site_rows import (
     rules_to_json,
     source_to_json,
 )
-from hongtu.core.storage.transactions import writing
+from hongtu.core.storage.transactions import stored_rows, writing
 
 
 class SiteNotFoundError(LookupError):
@@ -89,19 +89,23 @@ class SiteStore:
     def _query_sites(self) -> list[Site]:
         with self._sessions() as session:
             rows = session.scalars(select(SiteRow).order_by(SiteRow.id)).all()
-            return [row_to_site(row) for row in rows]
+            with stored_rows(self._sessions):
+                return [row_to_site(row) for row in rows]
 
     def get(self, site_id: int) -> Site:
         with self._sessions() as session:
             row = session.get(SiteRow, site_id)
             if row is None:
                 raise SiteNotFoundError(site_id)
-            return row_to_site(row)
+            with stored_rows(self._sessions):
+                return row_to_site(row)
 
     def catalogue_site(self, site_id: int) -> Site:
         """The site as the catalogue (or the organiser's 添加地点) gave it, without edits."""
         with self._sessions() as session:
-            return row_to_site(self._row(session, site_id), with_edits=False)
+            row = self._row(session, site_id)
+            with stored_rows(self._sessions):
+                return row_to_site(row, with_edits=False)
 
     def edited_fields(self, site_id: int) -> frozenset[str]:
         """The fields the organiser changed (names as in ``EDITABLE_FIELDS``)."""

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from hongtu.core.storage.problems import DatabaseError, DatabaseProblem
+
 WRITE_OPTION = "hongtu_write"
 
 
@@ -22,3 +24,20 @@ def writing(sessions: sessionmaker[Session]) -> Iterator[Session]:
     with sessions.begin() as session:
         session.connection(execution_options={WRITE_OPTION: True})
         yield session
+
+
+@contextmanager
+def stored_rows(sessions: sessionmaker[Session]) -> Iterator[None]:
+    """Around turning stored rows into plans and sites: a value the model cannot take (an enum
+    name or a key changed by damage inside a data page, which ``PRAGMA quick_check`` cannot
+    see) is a damaged database, said as such, never a traceback. Wrap only the conversion."""
+    try:
+        yield
+    except (ValueError, KeyError, TypeError) as exc:
+        from hongtu.core.storage.files import sqlite_file
+
+        bind = sessions.kw.get("bind")
+        url = str(bind.url) if bind is not None else ""
+        location = str(sqlite_file(url) or url)
+        detail = f"a stored value could not be read ({type(exc).__name__})"
+        raise DatabaseError(DatabaseProblem.CORRUPT, location, detail) from exc
