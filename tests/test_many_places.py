@@ -7,8 +7,10 @@ import random
 from itertools import combinations
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
-from gui_helpers import close_main_window, map_state, open_main_window, run_js
+from gui_helpers import MAP_TIMEOUT_MS, close_main_window, map_state, open_main_window, run_js
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.storage.site_store import NewPlace
 
@@ -130,3 +132,115 @@ def test_filtering_a_few_sites_dims_the_others(qtbot, window) -> None:
     window.site_list.district.setCurrentIndex(0)
     state = map_state(qtbot, window)
     assert state["hidden"] == [] and state["dimmedInDom"] == 0
+
+
+def page_js(qtbot, window, script: str):
+    """Evaluate read-only ``script`` in the map page (for what no hongtuMap function reports)."""
+    with qtbot.waitCallback(timeout=MAP_TIMEOUT_MS) as callback:
+        window.map_view.page().runJavaScript(script, 0, callback)
+    return callback.args[0]
+
+
+def places_in(window, bounds: list[float]) -> set[int]:
+    south, west, north, east = bounds
+    return {
+        s.id
+        for s in window.site_model.sites()
+        if s.position is not None
+        and south <= s.position.point.lat <= north
+        and west <= s.position.point.lon <= east
+    }
+
+
+def test_clicking_a_cluster_opens_it_into_smaller_groups_and_places(qtbot, crowded_window) -> None:
+    window = crowded_window
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, 10)
+    before = map_state(qtbot, window)
+    biggest = json.loads(
+        page_js(
+            qtbot,
+            window,
+            "JSON.stringify(Array.prototype.map.call("
+            "document.querySelectorAll('.leaflet-marker-pane .ht-cluster'), function (n) {"
+            " var r = n.getBoundingClientRect();"
+            " return [Number(n.textContent), r.left + r.width / 2, r.top + r.height / 2]; })"
+            ".sort(function (a, b) { return b[0] - a[0]; })[0])",
+        )
+    )
+    size, x, y = biggest
+    assert size > 1
+    target = window.map_view.focusProxy()
+    QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+    qtbot.waitUntil(lambda: map_state(qtbot, window)["zoom"] > before["zoom"], timeout=5000)
+    after = map_state(qtbot, window)
+    # its places are now spread over smaller clusters and markers of their own
+    assert after["sitesInPage"] > before["sitesInPage"]
+    largest = page_js(
+        qtbot,
+        window,
+        "Math.max.apply(null, [0].concat(Array.prototype.map.call("
+        "document.querySelectorAll('.leaflet-marker-pane .ht-cluster'),"
+        " function (n) { return Number(n.textContent); })))",
+    )
+    assert largest < size
+
+
+def test_filtered_places_stay_hidden_when_zooming_in_and_come_back_when_cleared(
+    qtbot, crowded_window
+) -> None:
+    window = crowded_window
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, 8)
+    qtbot.keyClicks(window.site_list.search, "jhd1")  # 集合点1, 集合点10…, 集合点1000…
+    matching = {s.id for s in window.site_model.sites() if s.name.startswith("集合点1")}
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, 16)
+    state = map_state(qtbot, window)
+    assert state["clusters"] == 0
+    shown = in_page(qtbot, window)
+    assert shown and shown <= matching
+    assert places_in(window, state["bounds"]) & matching <= shown
+    window.site_list.search.clear()
+    state = map_state(qtbot, window)
+    assert state["hidden"] == []
+    in_view = places_in(window, state["bounds"])
+    assert in_view - matching, "places the filter hid are in view"
+    assert in_view <= in_page(qtbot, window)  # each with its own marker again
+    assert state["dimmedInDom"] == 0
+
+
+def test_a_place_inside_a_cluster_can_be_corrected_by_dragging(qtbot, crowded_window) -> None:
+    window = crowded_window
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, 9)
+    place = next(s for s in window.site_model.sites() if s.name == "集合点1234")
+    assert place.id not in in_page(qtbot, window)  # inside a cluster
+    window.select_site(place.id)
+    window.site_editing.correct_action.trigger()
+    dialog = window.site_editing.correction.dialog
+    assert dialog is not None and dialog.isVisible()
+    state = map_state(qtbot, window)
+    assert state["editing"] == place.id and place.id in in_page(qtbot, window)
+    assert run_js(qtbot, window, "markerOnTop", place.id)  # on top, so it can be grabbed
+    point = place.position.point
+    assert json.loads(run_js(qtbot, window, "markerLatLng", place.id)) == pytest.approx(
+        [point.lat, point.lon]
+    )
+    dialog.close()
+
+
+def test_the_selected_place_is_named_in_bold_when_it_leaves_its_cluster(
+    qtbot, crowded_window
+) -> None:
+    window = crowded_window
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, 11)
+    place = next(s for s in window.site_model.sites() if s.name == "集合点777")
+    assert place.id not in in_page(qtbot, window)
+    window.select_site(place.id)
+    qtbot.waitUntil(lambda: place.id in in_page(qtbot, window))
+    bold = json.loads(
+        page_js(
+            qtbot,
+            window,
+            "JSON.stringify(Array.prototype.map.call(document.querySelectorAll("
+            "'.leaflet-tooltip-pane .ht-label-selected'), function (n) { return n.textContent; }))",
+        )
+    )
+    assert bold == [place.name]

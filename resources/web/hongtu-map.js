@@ -78,29 +78,45 @@ var hongtuMap = (function () {
     return root;
   }
 
-  function addSiteMarker(site) {
+  // A site's Leaflet marker is built only when it is to be in the page (see refreshSites): the
+  // page keeps every site as plain data, and with many places most of them are in a cluster or
+  // out of view, so their markers would only cost time.
+  function siteMarker(id) {
+    if (markers[id]) { return markers[id]; }
+    var site = sites[id];
+    if (!site) { return null; }
     var marker = L.marker([site.lat, site.lon], {
-      icon: markerIcon(site, site.id === selectedId), draggable: false, keyboard: true,
-      title: site.name, riseOnHover: true
+      icon: markerIcon(site, id === selectedId), draggable: false, keyboard: true,
+      title: site.name, riseOnHover: true,
+      zIndexOffset: id === editingId ? 4000 : (id === selectedId ? 1000 : 0)
     });
     marker.bindPopup(function () { return popupContent(site); },
                      { maxWidth: 280, minWidth: 160 });
     marker.bindTooltip(el("span", "ht-label", site.name),
                        { permanent: true, direction: "right", className: "ht-tooltip" });
+    marker.on("add", function () {  // its name's element exists from here on
+      labelClass(marker, "ht-label-selected", id === selectedId);
+      labelClass(marker, "ht-label-hover", id === hoveredId);
+    });
     marker.on("mouseover", function () {
-      hoveredId = site.id; labelClass(marker, "ht-label-hover", true); scheduleDeclutter();
+      hoveredId = id; labelClass(marker, "ht-label-hover", true); scheduleDeclutter();
     });
     marker.on("mouseout", function () {
-      if (hoveredId === site.id) { hoveredId = null; }
+      if (hoveredId === id) { hoveredId = null; }
       labelClass(marker, "ht-label-hover", false); scheduleDeclutter();
     });
-    marker.on("click", function () { send({ type: "site_clicked", id: site.id }); });
+    marker.on("click", function () { send({ type: "site_clicked", id: id }); });
     marker.on("dragend", function () {
       var p = marker.getLatLng();
-      send({ type: "marker_dragged", id: site.id, lat: p.lat, lon: p.lng });
+      send({ type: "marker_dragged", id: id, lat: p.lat, lon: p.lng });
     });
-    markers[site.id] = marker;  // put on the map by refreshSites (maybe inside a cluster)
-    if (site.id === selectedId) { labelClass(marker, "ht-label-selected", true); }
+    markers[id] = marker;  // put on the map by refreshSites (maybe inside a cluster)
+    return marker;
+  }
+
+  function dropMarker(id) {  // the site changed or went: its marker is built again when needed
+    if (markers[id]) { siteLayer.removeLayer(markers[id]); delete markers[id]; }
+    delete shown[id];
   }
 
   // ---- many places: clusters, only what is in view, labels that do not collide, filtering ----
@@ -109,7 +125,8 @@ var hongtuMap = (function () {
   // numbered cluster marker, and only markers in (or near) the view are in the page at all.
   // The selected site, the one being corrected and the open plan's sites always keep their own
   // marker. Sites the site list filters out are dimmed (few sites) or left out (many); their
-  // names are hidden.
+  // names are hidden. Clustering works on the sites' data (their points projected once, at
+  // zoom 0), never on Leaflet layers, so it costs a few multiplications a site.
   var CLUSTER_MIN = 150;
   var CLUSTER_CELL = 56;
   var CLUSTER_OFF_ZOOM = 16;
@@ -117,9 +134,17 @@ var hongtuMap = (function () {
   var denseMode = false;
   var hiddenSites = {};   // site id -> true: filtered out of the site list
   var shown = {};         // site id -> true: its marker is in siteLayer now
+  var siteIds = [];       // every site's id, ascending
+  var projected = {};     // site id -> [x, y]: its point projected at zoom 0
+  var clusterCells = {};  // cell key -> its cluster marker (kept while the cell's sites stay)
 
   function keepsOwnMarker(id) {
     return id === selectedId || id === editingId || planSites[id] === true;
+  }
+
+  function projectSite(site) {
+    var p = map.options.crs.latLngToPoint(L.latLng(site.lat, site.lon), 0);
+    projected[site.id] = [p.x, p.y];
   }
 
   function refreshSites() {
@@ -127,57 +152,89 @@ var hongtuMap = (function () {
     var want = {};
     var cells = {};
     var zoom = map.getZoom();
-    var bounds = map.getBounds().pad(0.25);
-    Object.keys(markers).forEach(function (key) {
-      var id = Number(key);
-      if (!denseMode || keepsOwnMarker(id)) { want[id] = true; return; }
-      if (hiddenSites[id]) { return; }
-      var ll = markers[id].getLatLng();
-      if (!bounds.contains(ll)) { return; }
-      if (zoom >= CLUSTER_OFF_ZOOM) { want[id] = true; return; }
-      var p = map.project(ll, zoom);
-      var cell = Math.floor(p.x / CLUSTER_CELL) + ":" + Math.floor(p.y / CLUSTER_CELL);
+    var crs = map.options.crs;
+    var k = crs.scale(zoom) / crs.scale(0);
+    var view = map.getPixelBounds();
+    var padX = (view.max.x - view.min.x) * 0.25;
+    var padY = (view.max.y - view.min.y) * 0.25;
+    var minX = view.min.x - padX;
+    var maxX = view.max.x + padX;
+    var minY = view.min.y - padY;
+    var maxY = view.max.y + padY;
+    var clustering = zoom < CLUSTER_OFF_ZOOM;
+    for (var i = 0; i < siteIds.length; i += 1) {
+      var id = siteIds[i];
+      if (!denseMode || keepsOwnMarker(id)) { want[id] = true; continue; }
+      if (hiddenSites[id]) { continue; }
+      var p = projected[id];
+      var x = p[0] * k;
+      var y = p[1] * k;
+      if (x < minX || x > maxX || y < minY || y > maxY) { continue; }
+      if (!clustering) { want[id] = true; continue; }
+      var cell = Math.floor(x / CLUSTER_CELL) + ":" + Math.floor(y / CLUSTER_CELL);
       (cells[cell] = cells[cell] || []).push(id);
-    });
-    var groups = [];
+    }
+    var groups = {};
     Object.keys(cells).forEach(function (cell) {
       if (cells[cell].length === 1) { want[cells[cell][0]] = true; }
-      else { groups.push(cells[cell]); }
+      else { groups[zoom + "/" + cell] = cells[cell]; }
     });
     Object.keys(shown).forEach(function (id) {
       if (!want[id]) { siteLayer.removeLayer(markers[id]); delete shown[id]; }
     });
     Object.keys(want).forEach(function (id) {
-      if (!shown[id] && markers[id]) { siteLayer.addLayer(markers[id]); shown[id] = true; }
+      if (!shown[id]) {
+        var marker = siteMarker(Number(id));
+        if (marker) { siteLayer.addLayer(marker); shown[id] = true; }
+      }
     });
     drawClusters(groups);
     scheduleDeclutter();
   }
 
   function drawClusters(groups) {
-    clusterLayer.clearLayers();
-    groups.forEach(function (ids) {
+    // a cluster whose cell still holds the same sites keeps its marker: panning, filtering or
+    // selecting a site redraws only the cells that changed
+    Object.keys(clusterCells).forEach(function (key) {
+      var old = clusterCells[key];
+      var ids = groups[key];
+      if (!ids || ids.join(",") !== old.options.siteIds) {
+        clusterLayer.removeLayer(old);
+        delete clusterCells[key];
+      }
+    });
+    Object.keys(groups).forEach(function (key) {
+      if (clusterCells[key]) { return; }
+      var ids = groups[key];
       var lat = 0;
       var lon = 0;
-      var bounds = L.latLngBounds([]);
+      var south = 90;
+      var west = 180;
+      var north = -90;
+      var east = -180;
       ids.forEach(function (id) {
-        var ll = markers[id].getLatLng();
-        lat += ll.lat; lon += ll.lng; bounds.extend(ll);
+        var s = sites[id];
+        lat += s.lat; lon += s.lon;
+        south = Math.min(south, s.lat); north = Math.max(north, s.lat);
+        west = Math.min(west, s.lon); east = Math.max(east, s.lon);
       });
       var n = ids.length;
       var size = n < 10 ? 28 : (n < 100 ? 34 : 40);
       var icon = L.divIcon({ html: el("div", "ht-cluster", n), className: "ht-pin-wrap",
                              iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
-      var marker = L.marker([lat / n, lon / n], { icon: icon, keyboard: false, title: String(n) });
+      var marker = L.marker([lat / n, lon / n], { icon: icon, keyboard: false, title: String(n),
+                                                 siteIds: ids.join(",") });
       marker.on("click", function () {
+        var bounds = L.latLngBounds([south, west], [north, east]);
         map.fitBounds(bounds.pad(0.2), { animate: false, maxZoom: CLUSTER_OFF_ZOOM });
       });
+      clusterCells[key] = marker;
       clusterLayer.addLayer(marker);
     });
   }
 
   function setFiltered(id, on) {
-    var marker = markers[id];
+    var marker = markers[id];  // one not built yet takes the class when it is built
     if (!marker) { return; }
     var box = marker.options.icon.options.html;
     if (box && box.classList) { box.classList.toggle("ht-filtered", on); }
@@ -210,11 +267,10 @@ var hongtuMap = (function () {
   }
 
   function siteLabelOrder() {
-    // with many places only the markers in the page have names to place
-    var ids = Object.keys(denseMode ? shown : markers).map(Number)
-      .sort(function (a, b) { return a - b; });
+    // only the markers in the page have names to place
+    var ids = Object.keys(shown).map(Number).sort(function (a, b) { return a - b; });
     var first = [selectedId, hoveredId].filter(function (id) {
-      return id !== null && markers[id] && (!denseMode || shown[id]);
+      return id !== null && shown[id] === true;
     });
     return first.concat(ids.filter(function (id) { return first.indexOf(id) < 0; }));
   }
@@ -233,7 +289,7 @@ var hongtuMap = (function () {
       if (node.offsetWidth) { taken.push(boxOf(node)); }
     });
     var pins = {};
-    Object.keys(markers).forEach(function (id) {
+    Object.keys(shown).forEach(function (id) {
       var node = markers[id].getElement ? markers[id].getElement() : null;
       if (node) { pins[id] = boxOf(node); taken.push(pins[id]); }
     });
@@ -247,7 +303,7 @@ var hongtuMap = (function () {
       var node = layer instanceof L.Marker ? layer.getElement() : null;
       if (node) { taken.push(boxOf(node)); }
     });
-    var shown = 0;
+    var named = 0;
     var order = siteLabelOrder();
     var nodes = order.map(function (id) {
       var tooltip = markers[id].getTooltip();
@@ -269,7 +325,7 @@ var hongtuMap = (function () {
       else if (onScreen(right) && !overlaps(right, taken)) { box = right; shift = 0; }
       else if (onScreen(left) && !overlaps(left, taken)) { box = left; }
       else if (pinned) { box = right; shift = 0; }
-      if (box) { taken.push(box); shown += 1; }
+      if (box) { taken.push(box); named += 1; }
       decisions.push([node, box !== null, shift]);
     });
     var districtsOn = map.getZoom() >= DISTRICT_LABEL_MIN_ZOOM;
@@ -296,7 +352,7 @@ var hongtuMap = (function () {
       d[0].classList.toggle("ht-label-hidden", !d[1]);
       if (d[2]) { d[0].style.marginLeft = (-d[2]) + "px"; }
     });
-    return shown;
+    return named;
   }
 
   // Placing labels reads their boxes, which forces a layout: after a change it is done once,
@@ -559,9 +615,7 @@ var hongtuMap = (function () {
   }
 
   function frameAllSites() {
-    return frameBounds(Object.keys(markers).map(function (id) {
-      return markers[id].getLatLng();
-    }));
+    return frameBounds(siteIds.map(function (id) { return [sites[id].lat, sites[id].lon]; }));
   }
 
   function escapeHtml(text) {
@@ -710,11 +764,15 @@ var hongtuMap = (function () {
       return sites[id] ? popupContent(sites[id]).textContent : null;
     },
     setSites: function (list) {
+      // Every site is kept as data at once; the markers of those in the page (all of them up
+      // to CLUSTER_MIN, else those near the view and not in a cluster) are built by
+      // refreshSites. The count returned is every site the page has (the "map ready" figure).
       siteLayer.clearLayers();
       markers = {};
       sites = {};
       shown = {};
-      var valid = list.filter(validSite);
+      projected = {};
+      var valid = (Array.isArray(list) ? list : []).filter(validSite);
       denseMode = valid.length >= CLUSTER_MIN;
       if (!framed && valid.length) {  // frame first: the markers are then placed only once
         framed = true;
@@ -722,24 +780,29 @@ var hongtuMap = (function () {
       }
       valid.forEach(function (site) {
         sites[site.id] = site;
-        addSiteMarker(site);
+        projectSite(site);
       });
-      var count = Object.keys(markers).length;
+      siteIds = Object.keys(sites).map(Number).sort(function (a, b) { return a - b; });
       refreshSites();
-      return count;
+      return siteIds.length;
     },
     updateSite: function (site) {
       if (!validSite(site)) { return false; }
-      if (markers[site.id]) { siteLayer.removeLayer(markers[site.id]); delete shown[site.id]; }
+      dropMarker(site.id);
+      if (!sites[site.id]) {
+        siteIds.push(site.id);
+        siteIds.sort(function (a, b) { return a - b; });
+      }
       sites[site.id] = site;
-      addSiteMarker(site);
+      projectSite(site);
       refreshSites();
       return true;
     },
     removeSite: function (id) {
-      if (markers[id]) { siteLayer.removeLayer(markers[id]); delete markers[id]; }
-      delete shown[id];
+      dropMarker(id);
+      if (sites[id]) { siteIds = siteIds.filter(function (other) { return other !== id; }); }
       delete sites[id];
+      delete projected[id];
       refreshSites();
       return true;
     },
@@ -777,21 +840,21 @@ var hongtuMap = (function () {
       var previous = selectedId;
       selectedId = id;
       [previous, id].forEach(function (sid) {
-        if (sid !== null && markers[sid]) {
+        if (sid !== null && markers[sid]) {  // (one not built yet is built as it now is)
           markers[sid].setIcon(markerIcon(sites[sid], sid === selectedId));
           markers[sid].setZIndexOffset(sid === editingId ? 4000 : (sid === selectedId ? 1000 : 0));
           labelClass(markers[sid], "ht-label-selected", sid === selectedId);
         }
       });
-      if (centre && markers[id]) {
-        map.panTo(markers[id].getLatLng(), { animate: false });
+      if (centre && sites[id]) {
+        map.panTo(markers[id] ? markers[id].getLatLng() : [sites[id].lat, sites[id].lon],
+                  { animate: false });
       }
       refreshSites();  // the selected site leaves its cluster; names re-placed
-      return markers[id] !== undefined;
+      return sites[id] !== undefined;
     },
     setDraggable: function (id, draggable) {
-      var m = markers[id];
-      if (!m) { return false; }
+      if (!sites[id]) { return false; }
       if (draggable) {
         if (editingId !== null && editingId !== id) { hongtuMap.setDraggable(editingId, false); }
         editingId = id;
@@ -799,6 +862,7 @@ var hongtuMap = (function () {
         editingId = null;
       }
       if (denseMode) { refreshSites(); }  // the marker being corrected is always on the map
+      var m = siteMarker(id);
       if (!m.dragging) { return false; }
       m.setIcon(markerIcon(sites[id], id === selectedId));
       // above the numbered stop markers (2000) while it is being corrected, so a site that is
@@ -823,10 +887,12 @@ var hongtuMap = (function () {
       return !!hit && (hit === m._icon || m._icon.contains(hit));
     },
     markerLatLng: function (id) {
-      var m = markers[id];
-      if (!m) { return "null"; }
-      var p = m.getLatLng();
-      return JSON.stringify([p.lat, p.lng]);
+      // where the site is drawn: its marker's point (maybe being dragged), else its own
+      if (markers[id]) {
+        var p = markers[id].getLatLng();
+        return JSON.stringify([p.lat, p.lng]);
+      }
+      return sites[id] ? JSON.stringify([sites[id].lat, sites[id].lon]) : "null";
     },
     setBaseMap: function (config) {
       removeBaseLayer();
@@ -1002,8 +1068,9 @@ var hongtuMap = (function () {
     state: function () {
       var c = map.getCenter();
       return JSON.stringify({
-        markers: Object.keys(markers).length,
-        markerIds: Object.keys(markers).map(Number),
+        markers: siteIds.length,  // every site the page has, in a marker or a cluster
+        markerIds: siteIds.slice(),
+        markersBuilt: Object.keys(markers).length,
         selected: selectedId,
         center: [c.lat, c.lng],
         zoom: map.getZoom(),
@@ -1045,8 +1112,9 @@ var hongtuMap = (function () {
       });
     },
     clickMarker: function (id) {
-      if (!markers[id]) { return false; }
-      markers[id].fire("click");
+      var marker = siteMarker(id);
+      if (!marker) { return false; }
+      marker.fire("click");
       return true;
     }
   };
