@@ -25,7 +25,7 @@ from hongtu.core.members import read_member_file
 from hongtu.core.plans import Activity, ActivityKind, Stop
 from hongtu.core.records import Presence
 from hongtu.qt.mainwindow import MainWindow
-from hongtu.qt.plan_models import PLAN_ID_ROLE
+from hongtu.qt.plan_list_model import PLAN_ID_ROLE
 from hongtu.qt.record_dialog import RecordDialog
 from journey_helpers import TIMEOUT, click, ime_type
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from hongtu.core.plans import Plan, PlanStatus
 from hongtu.qt.plan_list import PlanListPanel
-from hongtu.qt.plan_models import PLAN_ID_ROLE, PlanColumn
+from hongtu.qt.plan_list_model import PLAN_ID_ROLE, PlanColumn
 from hongtu.qt.plan_session import PlanSession
 
 pytestmark = pytest.mark.gui

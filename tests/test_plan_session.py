@@ -15,8 +15,8 @@ from hongtu.core.routing import TravelSettings
 from hongtu.core.settings import Settings
 from hongtu.core.warnings import PlanWarning, Severity, WarningCode
 from hongtu.qt.plan_gathering import GatheringEditor
+from hongtu.qt.plan_list_model import PlanListModel
 from hongtu.qt.plan_models import (
-    PlanListModel,
     PlanScheduleModel,
     PlanStopsModel,
     PlanWarningsModel,

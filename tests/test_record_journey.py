@@ -19,7 +19,7 @@ from hongtu.core.members import read_member_file
 from hongtu.core.plans import PlanStatus
 from hongtu.core.records import DoneState, Presence
 from hongtu.core.warnings import WarningCode
-from hongtu.qt.plan_models import PlanColumn
+from hongtu.qt.plan_list_model import PlanColumn
 from journey_helpers import BoxAnswers, click, ime_type, journey_window
 from ledger_helpers import export_from_ledger, exported_day, open_ledger_by_keys
 from record_helpers import (
@@ -39,7 +39,7 @@ from record_helpers import (
 def _status_text(window, plan_id: int) -> str:  # type: ignore[no-untyped-def]
     table = window.plan_ui.plan_list.table
     model = table.model()
-    from hongtu.qt.plan_models import PLAN_ID_ROLE
+    from hongtu.qt.plan_list_model import PLAN_ID_ROLE
 
     row = next(
         r for r in range(model.rowCount()) if model.index(r, 0).data(PLAN_ID_ROLE) == plan_id

@@ -23,7 +23,7 @@ from gui_helpers import close_main_window
 from hongtu.core.workspace import open_workspace
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
-from hongtu.qt.plan_models import PlanColumn
+from hongtu.qt.plan_list_model import PlanColumn
 from hongtu.qt.plan_outputs import ExportDialog
 
 pytestmark = pytest.mark.gui

@@ -76,10 +76,36 @@ class _Preloader(QObject):
         self.finished.emit(result)
 
 
+class _PlansReader(QObject):
+    """Reads the plans list straight from the file on a helper thread (one summary query in
+    plain sqlite3, which lets go of the GIL while it steps). ``read`` carries the summaries, or
+    None when the file cannot be read that way (the workspace lists them then)."""
+
+    read = Signal(object)
+
+    def __init__(self, db: str | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="hongtu-plans", daemon=True).start()
+
+    def _run(self) -> None:
+        from hongtu.core.storage.quick_read import read_plan_summaries_quickly
+
+        plans = None
+        try:
+            plans = read_plan_summaries_quickly(self.db)
+        except Exception:  # the workspace lists them, and reports what is wrong
+            log.exception("the plans list could not be read ahead")
+        self.read.emit(plans)
+
+
 class Controller(QObject):
     """Opens the workspace once the window is up and hands the sites to the window."""
 
     workspace_failed = Signal(object)
+    plans_listed = Signal()  # the plans list is filled: from the file, or from the workspace
 
     def __init__(
         self, window: MainWindow, db: str | None, probe: bool = False, *, freeze_heap: bool = False
@@ -99,6 +125,10 @@ class Controller(QObject):
         self._preloader.finished.connect(self._on_preloader_finished)
         self.page_loading = False  # the window's view came with its page already loading
         self.sites_read_ahead: list[Site] | None = None  # by the early page, markers sent
+        self._plans_reader = _PlansReader(db, self)
+        self._plans_reader.read.connect(self._on_plans_read)
+        self._early_plans: object = None  # what the reader read (a list), until it is shown
+        self._plans_read = self._markers_drawn = self._plans_shown = False
 
     def load_map(self) -> None:
         if self.page_loading:
@@ -113,7 +143,8 @@ class Controller(QObject):
         self.open_workspace()
 
     def start_in_background(self) -> None:
-        """Draw the last saved sites at once, then open the full workspace off the hot path."""
+        """Draw the last saved sites at once and list the plans (``_show_early_plans``), then
+        build the plan tools and open the full workspace off the hot path."""
         from hongtu.core.storage.quick_read import read_sites_quickly
 
         self.load_map()
@@ -121,24 +152,43 @@ class Controller(QObject):
         if quick is None:
             self._start_preloader_once()
             return
-        self.window.show_sites(quick)
         # Importing on a helper thread while the page loads slows the page (the GIL), so the
         # full workspace is opened only once the first markers are on the map.
         # If the page is slow or broken, the workspace must not wait for it for long.
-        self.window.sites_shown_on_map.connect(self._start_preloader_once)
+        self.window.sites_shown_on_map.connect(self._on_first_markers)
+        self.window.show_sites(quick)
+        self._plans_reader.start()  # the plans list, off the GUI thread while the page loads
         QTimer.singleShot(PAGE_WAIT_MS, self._start_preloader_once)
 
-    def list_plans_early(self) -> None:
-        """Fill the plans list straight from the file (one summary query, no SQLAlchemy) so it
-        is usable before the workspace is open; the workspace's own list replaces it."""
-        from hongtu.core.storage.quick_read import read_plan_summaries_quickly
+    def _on_first_markers(self, _count: int) -> None:
+        self.window.sites_shown_on_map.disconnect(self._on_first_markers)
+        self._markers_drawn = True
+        self._show_early_plans()  # before the preloader's imports contend for the GIL
+        self._start_preloader_once()
 
-        ui = self.window.plan_ui
-        if ui is None or ui.session.attached:
+    def _on_plans_read(self, plans: object) -> None:
+        self._early_plans, self._plans_read = plans, True
+        self._show_early_plans()
+
+    def _show_early_plans(self) -> None:
+        """List the plans read from the file in the plans list alone (not the plan editor), so
+        it is usable before the workspace is open; the workspace's own list replaces it.
+
+        Only once the first markers are on the map: building the list while the page loads
+        would hold the page up (one GUI thread). The plan editor and site tools follow on the
+        next turn of the event loop, so the list is painted first."""
+        if not (self._markers_drawn and self._plans_read):
             return
-        plans = read_plan_summaries_quickly(self.db)
-        if plans is not None:
-            ui.plan_list.show_early(plans)
+        plans, self._early_plans = self._early_plans, None
+        if isinstance(plans, list) and self.workspace is None:
+            self.window.plan_list_panel().show_early(plans)
+            self._listed()
+        QTimer.singleShot(0, self.window, self.window.install_tools)
+
+    def _listed(self) -> None:
+        if not self._plans_shown:
+            self._plans_shown = True
+            self.plans_listed.emit()
 
     def _start_preloader_once(self, _count: int = 0) -> None:
         if self._preloader_started:
@@ -167,6 +217,7 @@ class Controller(QObject):
     def _attach(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.window.attach_workspace(workspace)
+        self._listed()
         if self._freeze_heap:
             from hongtu.qt.heap import freeze_start_up_heap
 
@@ -240,20 +291,10 @@ def remove_leftovers(db: str | None) -> None:
         log.info("leftover temporary files not swept: %s", exc)
 
 
-def _probe_plans_listed(window: MainWindow, controller: Controller) -> None:
+def _probe_plans_listed(controller: Controller) -> None:
     """Benchmarks: report when the plans list is filled (from the file or the workspace), quit."""
-    ui = window.plan_ui
-    if ui is None:
-        return
-
-    def listed() -> None:
-        controller.probe("plans_listed")
-        QApplication.quit()
-
-    if ui.session.attached or ui.plan_list.listed_early:
-        listed()
-    else:
-        ui.session.plans_changed.connect(listed)  # after the list's own refresh: it is filled
+    controller.probe("plans_listed")
+    QApplication.quit()
 
 
 def configure_application(app: QApplication) -> None:
@@ -309,19 +350,12 @@ def run_gui(
     window.show()
     controller.probe("window_shown")
     controller.start_in_background()
-    # The plan editor and site tools are built once the first markers are on the map: building
-    # them while the page loads would hold up the page (one GUI thread).
-    # The plans list is filled from the file as soon as it exists, not after the workspace.
-
-    def tools_and_plans(_count: int) -> None:
-        window.install_tools()
-        controller.list_plans_early()
-
-    window.sites_shown_on_map.connect(tools_and_plans)
+    # The plans list alone, then the plan editor and site tools, are built once the first
+    # markers are on the map: building them while the page loads would hold up the page.
     instance.activated.connect(lambda: bring_forward(window))
     if probe and os.environ.get("HONGTU_PROBE_UNTIL") == "plans":
         window.sites_shown_on_map.disconnect(map_ready)
-        window.sites_shown_on_map.connect(lambda _count: _probe_plans_listed(window, controller))
+        controller.plans_listed.connect(lambda: _probe_plans_listed(controller))
     code = app.exec()
     instance.release()
     delete_now(window)  # its map page goes before the web profile Qt releases at exit

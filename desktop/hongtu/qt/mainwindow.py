@@ -55,7 +55,13 @@ from hongtu.qt.site_model import (
     SiteTableModel,
     category_label,
 )
-from hongtu.qt.window_state import restore_geometry, restore_splitter, save_geometry, save_splitters
+from hongtu.qt.window_state import (
+    restore_geometry,
+    restore_splitter,
+    restore_tab,
+    save_geometry,
+    save_splitters,
+)
 
 if TYPE_CHECKING:
     from hongtu.core.settings import Settings
@@ -63,6 +69,7 @@ if TYPE_CHECKING:
     from hongtu.qt.branch_tools import BranchTools
     from hongtu.qt.ledger_ui import LedgerUi
     from hongtu.qt.offline_maps import OfflineMaps
+    from hongtu.qt.plan_list import PlanListPanel
     from hongtu.qt.plan_ui import PlanUi
     from hongtu.qt.site_editing import SiteEditing
 
@@ -269,6 +276,8 @@ class MainWindow(PanelHost):
         self.ledger_ui: LedgerUi | None = None
         self.branch_tools: BranchTools | None = None
         self.offline_maps: OfflineMaps | None = None
+        self._plan_list: PlanListPanel | None = None
+        self._left_tabs: QTabWidget | None = None
         if not defer_tools:
             self.install_tools()
         self.site_list.table.selectionModel().currentRowChanged.connect(
@@ -380,17 +389,34 @@ class MainWindow(PanelHost):
         """The sites as a model, for pickers that search the catalogue."""
         return self.site_model
 
-    def add_plan_panes(
-        self, plan_list: QWidget, below_map: QWidget, plan_pane: QWidget
-    ) -> tuple[QTabWidget, QSplitter, QTabWidget]:
-        """站点 | 方案 tabs on the left, a pane below the map, 站点详情 | 当前方案 on the right."""
+    def plan_list_panel(self) -> PlanListPanel:
+        """The 方案 list, in 站点 | 方案 tabs on the left; built once, and alone (no plan editor):
+        at start-up the app fills it from the file before the plan tools exist."""
+        if self._plan_list is not None:
+            return self._plan_list
+        from hongtu.qt.plan_list import PlanListPanel
+
         splitter = self.centralWidget()
         assert isinstance(splitter, QSplitter)
         sizes = splitter.sizes()
-        left_tabs = QTabWidget(self)
-        splitter.replaceWidget(0, left_tabs)
-        left_tabs.addTab(self.site_list, tr("站点"))
-        left_tabs.addTab(plan_list, tr("方案"))
+        self._plan_list = PlanListPanel(parent=self)
+        self._left_tabs = QTabWidget(self)
+        splitter.replaceWidget(0, self._left_tabs)
+        self._left_tabs.addTab(self.site_list, tr("站点"))
+        self._left_tabs.addTab(self._plan_list, tr("方案"))
+        splitter.setSizes([max(sizes[0], 330), *sizes[1:]])
+        restore_tab("left", self._left_tabs)  # the plans, if the organiser left them showing
+        return self._plan_list
+
+    def add_plan_panes(
+        self, below_map: QWidget, plan_pane: QWidget
+    ) -> tuple[QTabWidget, QSplitter, QTabWidget]:
+        """站点 | 方案 tabs on the left, a pane below the map, 站点详情 | 当前方案 on the right."""
+        self.plan_list_panel()
+        assert self._left_tabs is not None
+        splitter = self.centralWidget()
+        assert isinstance(splitter, QSplitter)
+        sizes = splitter.sizes()
         middle = QSplitter(Qt.Orientation.Vertical, self)
         splitter.replaceWidget(1, middle)
         middle.addWidget(self.map_view)
@@ -403,7 +429,7 @@ class MainWindow(PanelHost):
         right_tabs.addTab(plan_pane, tr("当前方案"))
         splitter.setSizes([max(sizes[0], 330), max(sizes[1], 560), max(sizes[2], 420)])
         restore_splitter("main", splitter)  # as the organiser left the panes
-        return left_tabs, middle, right_tabs
+        return self._left_tabs, middle, right_tabs
 
     def add_file_action(self, action: QAction) -> None:
         """An action in the 文件 menu, above 退出."""

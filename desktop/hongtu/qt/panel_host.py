@@ -9,6 +9,8 @@ not ``mainwindow``, so the window and its panels never import each other.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QToolBar, QWidget
@@ -16,6 +18,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTabWidget, QToolBa
 from hongtu.core.sites import Site
 from hongtu.qt.map_controller import NOTICE_MS
 from hongtu.qt.site_model import SiteTableModel
+
+if TYPE_CHECKING:
+    from hongtu.qt.plan_list import PlanListPanel
 
 
 class PanelHost(QMainWindow):
@@ -53,8 +58,12 @@ class PanelHost(QMainWindow):
         raise NotImplementedError
 
     # ---- putting a panel's widgets, menus and actions in place ---------------------------------
+    def plan_list_panel(self) -> PlanListPanel:
+        """The 方案 list (the window may build and fill it before the plan tools exist)."""
+        raise NotImplementedError
+
     def add_plan_panes(
-        self, plan_list: QWidget, below_map: QWidget, plan_pane: QWidget
+        self, below_map: QWidget, plan_pane: QWidget
     ) -> tuple[QTabWidget, QSplitter, QTabWidget]:
         """站点 | 方案 tabs on the left, a pane below the map, 站点详情 | 当前方案 on the right."""
         raise NotImplementedError

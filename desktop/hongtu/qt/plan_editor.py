@@ -44,6 +44,7 @@ from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_fields import DebouncedText
 from hongtu.qt.plan_gathering import GatheringEditor
+from hongtu.qt.plan_list_model import status_label
 from hongtu.qt.plan_models import (
     STOP_ID_ROLE,
     ActivityColumn,
@@ -52,7 +53,6 @@ from hongtu.qt.plan_models import (
     StopColumn,
     activity_from_text,
     activity_kind_label,
-    status_label,
     transport_label,
 )
 from hongtu.qt.plan_session import PlanSession

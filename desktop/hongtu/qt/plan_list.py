@@ -1,14 +1,19 @@
-"""The list of plans (方案): new, copy, delete (asked first, and undoable), rename in place."""
+"""The list of plans (方案): new, copy, delete (asked first, and undoable), rename in place.
+
+At start-up the window builds this list alone, before the plan editor, and fills it from the file
+(``show_early``); the plan tools then give it their session (``bind``). Until then it can be
+scrolled and searched, and a plan chosen meanwhile is opened once the workspace is.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QAction
@@ -24,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.plans import Plan
-from hongtu.core.storage.plan_summary import PlanSummary
 from hongtu.qt import messages
-from hongtu.qt.plan_models import PLAN_ID_ROLE, PlanColumn, PlanListModel
-from hongtu.qt.plan_session import PlanSession
+from hongtu.qt.plan_list_model import PLAN_ID_ROLE, PlanColumn, PlanFilterProxy, PlanListModel
+
+if TYPE_CHECKING:  # the editor's modules are not needed to list plans (start-up)
+    from hongtu.core.plans import Plan
+    from hongtu.core.storage.plan_summary import PlanSummary
+    from hongtu.qt.plan_session import PlanSession
 
 
 def tr(text: str) -> str:
@@ -49,16 +56,16 @@ def default_plan_date(today: date) -> date:
 
 
 class PlanListPanel(QWidget):
-    def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
+    """``session``: the plan tools' session; None until they exist (``bind`` gives it)."""
+
+    def __init__(self, session: PlanSession | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.session: PlanSession | None = None
         self.listed_early = False  # filled from the file before the workspace was open
         self._chosen_early: int | None = None
-        self.model = PlanListModel(session, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.model = PlanListModel(None, self)
+        self.proxy = PlanFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(PlanColumn.TITLE)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("搜索方案"))
         self.search.setClearButtonEnabled(True)
@@ -94,15 +101,35 @@ class PlanListPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
         self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
         self.new_button.clicked.connect(self.create_plan)
         self.copy_button.clicked.connect(self.duplicate_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self._update_buttons()
+        if session is not None:
+            self.bind(session)
+
+    def bind(self, session: PlanSession) -> None:
+        """The plan tools exist: plans can be opened, created, copied and deleted (once)."""
+        if self.session is not None:
+            return
+        self.session = session
+        self.model.session = session
         session.plans_changed.connect(self.refresh)
         session.plan_listed.connect(self._on_session_plan_listed)
         session.plan_changed.connect(self._on_session_plan_changed)
         session.plan_closed.connect(self._update_buttons)
+        if session.attached:  # bound after the workspace: list its plans now
+            self.refresh()
         self._update_buttons()
+
+    def _attached(self) -> bool:
+        return self.session is not None and self.session.attached
+
+    def _open_plan_id(self) -> int | None:
+        plan = self.session.plan if self.session is not None else None
+        return plan.id if plan is not None else None
 
     # ---- use cases ----------------------------------------------------------------------------
     def show_early(self, plans: list[PlanSummary]) -> None:
@@ -110,7 +137,7 @@ class PlanListPanel(QWidget):
 
         The list can be scrolled and filtered at once; a plan chosen meanwhile is opened as
         soon as the workspace is (``refresh``), and the buttons wait for it too."""
-        if self.session.attached:
+        if self._attached():
             return
         self.table.selectionModel().blockSignals(True)
         self.model.set_plans(plans)
@@ -120,14 +147,17 @@ class PlanListPanel(QWidget):
         self._update_buttons()
 
     def refresh(self) -> None:
-        current = self.session.plan.id if self.session.plan is not None else None
+        session = self.session
+        if session is None:
+            return
+        current = self._open_plan_id()
         self.table.selectionModel().blockSignals(True)
-        self.model.set_plans(self.session.list_plans())
+        self.model.set_plans(session.list_plans())
         self.table.selectionModel().blockSignals(False)
-        if current is None and self._chosen_early is not None and self.session.attached:
+        if current is None and self._chosen_early is not None and session.attached:
             current, self._chosen_early = self._chosen_early, None
             self._select(current)
-            self.session.open(current)  # chosen while the workspace was opening
+            session.open(current)  # chosen while the workspace was opening
         elif current is not None:
             self._select(current)
         self.empty.setVisible(self.model.rowCount() == 0)
@@ -141,8 +171,8 @@ class PlanListPanel(QWidget):
         """
         selection = self.table.selectionModel()
         selection.blockSignals(True)
-        self.proxy.setFilterFixedString(text)
-        open_id = self.session.plan.id if self.session.plan is not None else None
+        self.proxy.set_query(text)
+        open_id = self._open_plan_id()
         row = self.model.row_of(open_id) if open_id is not None else None
         shown = row is not None and self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
         if not shown:
@@ -153,9 +183,20 @@ class PlanListPanel(QWidget):
         self.table.viewport().update()
         self._update_buttons()
 
+    def _on_search_return_pressed(self) -> None:
+        """Enter in the search box: the first plan shown is chosen (opened), unless one
+        already is, and the keys go to the list (arrows move, F2 renames)."""
+        if self.proxy.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, PlanColumn.TITLE))
+        self.table.setFocus()
+
     def _on_session_plan_listed(self, plan_id: int) -> None:
         """One plan's line changed: update that row only (never a reload of every plan)."""
-        current = self.session.plan.id if self.session.plan is not None else None
+        if self.session is None:
+            return
+        current = self._open_plan_id()
         self.table.selectionModel().blockSignals(True)
         self.model.update_plan(plan_id, self.session.plan_summary(plan_id))
         self.table.selectionModel().blockSignals(False)
@@ -165,7 +206,7 @@ class PlanListPanel(QWidget):
         self._update_buttons()
 
     def create_plan(self) -> None:
-        if self.session.attached:
+        if self.session is not None and self.session.attached:
             self.session.create(new_plan_title(), default_plan_date(date.today()))
 
     def add_plan_action(self, action: QAction, button_text: str) -> None:
@@ -186,7 +227,7 @@ class PlanListPanel(QWidget):
 
     def duplicate_selected(self) -> None:
         plan_id = self.selected_plan_id()
-        if plan_id is None:
+        if plan_id is None or self.session is None or not self.session.attached:
             return
         title = self.model.summary_at(self.model.row_of(plan_id) or 0).title
         self.session.duplicate(plan_id, tr("{0}（副本）").format(title))
@@ -194,7 +235,7 @@ class PlanListPanel(QWidget):
     def delete_selected(self) -> None:
         plan_id = self.selected_plan_id()
         row = self.model.row_of(plan_id) if plan_id is not None else None
-        if plan_id is None or row is None:
+        if plan_id is None or row is None or self.session is None or not self.session.attached:
             return
         title = self.model.summary_at(row).title
         if messages.question(
@@ -228,14 +269,14 @@ class PlanListPanel(QWidget):
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         plan_id = current.data(PLAN_ID_ROLE) if current.isValid() else None
-        if plan_id is not None and not self.session.attached:
+        if plan_id is not None and (self.session is None or not self.session.attached):
             self._chosen_early = int(plan_id)  # listed early: opened once the workspace is
-        elif plan_id is not None:
+        elif plan_id is not None and self.session is not None:
             self.session.open(int(plan_id))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        attached = self.session.attached
+        attached = self._attached()
         selected = self.selected_plan_id() is not None
         self.new_button.setEnabled(attached)
         self.copy_button.setEnabled(attached and selected)

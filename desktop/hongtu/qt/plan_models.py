@@ -34,7 +34,6 @@ from hongtu.core.plans import (
     ItemKind,
     Leg,
     Plan,
-    PlanStatus,
     Schedule,
     ScheduleItem,
     Stop,
@@ -47,7 +46,6 @@ from hongtu.qt.messages import plain_tooltip
 from hongtu.qt.warning_text import group_text, severity_icon, severity_label
 
 if TYPE_CHECKING:
-    from hongtu.core.storage.plan_summary import PlanSummary
     from hongtu.qt.plan_session import PlanSession
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -56,7 +54,6 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
 
 STOP_ID_ROLE = Qt.ItemDataRole.UserRole + 20
-PLAN_ID_ROLE = Qt.ItemDataRole.UserRole + 21
 OVERRIDDEN_ROLE = Qt.ItemDataRole.UserRole + 22
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 23  # "problem" | "warning" on a row with a mark
 STOP_IDS_MIME = "application/x-hongtu-stop-ids"
@@ -116,14 +113,6 @@ def travel_label(mode: TransportMode) -> str:
         TransportMode.WALK: tr("步行"),
         TransportMode.PUBLIC: tr("乘公交"),
     }[mode]
-
-
-def status_label(status: PlanStatus) -> str:
-    return {
-        PlanStatus.DRAFT: tr("草稿"),
-        PlanStatus.PLANNED: tr("已定"),
-        PlanStatus.DONE: tr("已完成"),
-    }[status]
 
 
 def parse_hhmm(text: str) -> time | None:
@@ -693,126 +682,3 @@ class PlanWarningsModel(QAbstractListModel):
         if role == STOP_ID_ROLE:
             return group.stop_ids[0] if group.stop_ids else None
         return None
-
-
-# ---- the list of plans -------------------------------------------------------------------------
-
-
-class PlanColumn(IntEnum):
-    TITLE = 0
-    DATE = 1
-    STATUS = 2
-    STOPS = 3
-
-
-def _list_position(plans: list[PlanSummary], summary: PlanSummary, skip: int | None) -> int:
-    """Where ``summary`` goes in ``plans`` (day, then id, descending) once row ``skip`` is out."""
-    key = (summary.day, summary.id)
-    others = [p for i, p in enumerate(plans) if i != skip] if skip is not None else plans
-    low, high = 0, len(others)
-    while low < high:
-        middle = (low + high) // 2
-        if (others[middle].day, others[middle].id) > key:
-            low = middle + 1
-        else:
-            high = middle
-    return low
-
-
-class PlanListModel(QAbstractTableModel):
-    def __init__(self, session: PlanSession, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self._plans: list[PlanSummary] = []
-
-    def set_plans(self, plans: list[PlanSummary]) -> None:
-        self.beginResetModel()
-        self._plans = list(plans)
-        self.endResetModel()
-
-    def update_plan(self, plan_id: int, summary: PlanSummary | None) -> None:
-        """One plan's line changed (``summary``), appeared, or went away (None).
-
-        Only that row is touched, so a list of ten thousand plans is not reset by an edit. The
-        order stays the store's: newest day first, then newest id.
-        """
-        row = self.row_of(plan_id)
-        if summary is None:
-            if row is not None:
-                self.beginRemoveRows(_ROOT, row, row)
-                del self._plans[row]
-                self.endRemoveRows()
-            return
-        target = _list_position(self._plans, summary, skip=row)
-        if row is not None and target == row:
-            self._plans[row] = summary
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(PlanColumn) - 1))
-            return
-        if row is not None:
-            self.beginRemoveRows(_ROOT, row, row)
-            del self._plans[row]
-            self.endRemoveRows()
-        self.beginInsertRows(_ROOT, target, target)
-        self._plans.insert(target, summary)
-        self.endInsertRows()
-
-    def row_of(self, plan_id: int) -> int | None:
-        return next((i for i, p in enumerate(self._plans) if p.id == plan_id), None)
-
-    def summary_at(self, row: int) -> PlanSummary:
-        return self._plans[row]
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._plans)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(PlanColumn)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        titles = [tr("活动主题"), tr("日期"), tr("状态"), tr("站数")]
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == PlanColumn.TITLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: _Index, role: int = DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._plans):
-            return None
-        plan = self._plans[index.row()]
-        column = index.column()
-        if role in (DISPLAY, EDIT):  # only the asked column: filtering asks 10,000 rows at once
-            if column == PlanColumn.TITLE:
-                return plan.title
-            if column == PlanColumn.DATE:
-                return plan.day.isoformat()
-            if column == PlanColumn.STATUS:
-                return status_label(plan.status)
-            return str(plan.stop_count)
-        if role == PLAN_ID_ROLE:
-            return plan.id
-        if role == Qt.ItemDataRole.ToolTipRole and column == PlanColumn.TITLE:
-            return plain_tooltip(
-                tr("{0}\n{1}　双击改名").format(plan.title, plan.branch or tr("（未填党支部）"))
-            )
-        return None
-
-    def setData(self, index: _Index, value: Any, role: int = EDIT) -> bool:  # noqa: N802
-        """Renaming in the list: the plan is opened and its title changed (one undo step)."""
-        if role != EDIT or not index.isValid() or index.column() != PlanColumn.TITLE:
-            return False
-        title = str(value).strip()
-        if not title:
-            return False
-        plan_id = self._plans[index.row()].id
-        self.session.open(plan_id)
-        self.session.set_plan_field("title", title)
-        return True

@@ -35,7 +35,6 @@ from hongtu.core.warnings import Severity, worst_by_stop
 from hongtu.qt import messages, window_state
 from hongtu.qt.plan_conflict import ConflictBar, reloaded_notice
 from hongtu.qt.plan_editor import PlanEditor
-from hongtu.qt.plan_list import PlanListPanel
 from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
 from hongtu.qt.plan_session import PlanSession
 from hongtu.qt.record_ui import RecordUi
@@ -99,7 +98,8 @@ class PlanUi(QObject):
         self.workspace: Workspace | None = None
         self._restored_splitters: set[str] = set()
         self.session = PlanSession(self, settings=self._settings)
-        self.plan_list = PlanListPanel(self.session)
+        self.plan_list = window.plan_list_panel()  # perhaps already listing plans from the file
+        self.plan_list.bind(self.session)
         self.editor = PlanEditor(self.session)
         self.schedule = PlanSchedulePanel(self.session)
         self.warnings = PlanWarningsPanel(self.session)
@@ -134,7 +134,7 @@ class PlanUi(QObject):
         pane_layout.addWidget(self.conflict_bar)
         pane_layout.addWidget(self.plan_splitter, 1)
         self.left_tabs, self.middle, self.right_tabs = window.add_plan_panes(
-            self.plan_list, self.schedule, self.plan_pane
+            self.schedule, self.plan_pane
         )
         self.schedule.hide()
         self._build_actions()
