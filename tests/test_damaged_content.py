@@ -169,3 +169,36 @@ def test_damage_found_while_reading_ahead_closes_the_workspace(tmp_path, capsys)
     with pytest.raises(DatabaseError):
         workspace.prefetch()
     assert fingerprint(file) == before  # closed: no -wal, no -shm left beside it
+
+
+@pytest.mark.gui
+@pytest.mark.webengine
+@pytest.mark.qt_no_exception_capture  # the app's own hook is what the organiser meets
+def test_a_damaged_plan_opened_in_the_window_is_a_plain_message(
+    qtbot, tmp_path, capsys, monkeypatch
+) -> None:
+    import sys
+
+    from gui_helpers import close_main_window, open_main_window
+    from hongtu.qt import crash, messages
+
+    file = _database(tmp_path, capsys)
+    escaped = json.dumps(MARK).encode()
+    _overwrite(file, escaped, escaped.replace(b"\\u", b"\\x", 1))  # the plan's stop, not the list
+    said: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _parent, title, text: said.append(title + text))
+    crashed: list[object] = []
+    monkeypatch.setattr(crash.CrashDialog, "exec", lambda dialog: crashed.append(dialog) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    crash.install_excepthook()
+    window, controller = open_main_window(qtbot, str(file))
+    try:
+        assert window.plan_ui.plan_list.table.model().rowCount() == 1  # listed: the list reads
+        window.plan_ui.plan_list.table.selectRow(0)  # opening it reads the damaged stop
+        qtbot.waitUntil(lambda: bool(said or crashed))
+        assert crashed == []  # no traceback for the organiser
+        assert "已损坏" in said[0] and str(file) in said[0]
+        assert MARK not in said[0] and "王书记" not in said[0]
+        assert window.isVisible()
+    finally:
+        close_main_window(window, controller)

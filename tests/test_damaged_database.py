@@ -323,8 +323,7 @@ def test_a_real_full_disk_is_a_full_disk_and_leaves_nothing_beside_the_file(
 
     monkeypatch.setattr(files_module.sqlite3, "connect", connect)
     monkeypatch.setattr(  # 4 KiB left, as on that tmpfs
-        "hongtu.core.storage.problems.shutil.disk_usage",
-        lambda _folder: shutil._ntuple_diskusage(1 << 20, (1 << 20) - 4096, 4096),
+        shutil, "disk_usage", lambda _folder: shutil._ntuple_diskusage(1 << 20, 1 << 20, 4096)
     )
     with pytest.raises(DatabaseError) as caught:
         open_workspace(str(file))

@@ -1455,6 +1455,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Report written to: {0}</translation>
     </message>
     <message>
+      <source>数据库有问题</source>
+      <translation>A problem with the database</translation>
+    </message>
+    <message>
       <source>程序出现了意外错误。您已保存的数据不受影响。
 请将下面的报告复制给维护人员。</source>
       <translation>HongTu ran into an unexpected error. Your saved data is not affected.
@@ -1496,6 +1500,10 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     <message>
       <source>数据库所在的文件夹不允许写入（红途需要在数据库旁边建立临时文件）。请换一个可以写入的文件夹。</source>
       <translation>The folder that holds the database cannot be written to (HongTu needs to create temporary files next to the database). Please use a folder you can write to.</translation>
+    </message>
+    <message>
+      <source>数据库文件中有内容已损坏，无法读取，红途没有改动它。其他内容可以继续使用；建议关闭红途，先复制一份数据库文件，再用最近的备份恢复。</source>
+      <translation>Part of the database file is damaged and cannot be read; HongTu has not changed it. The rest can still be used; it is best to close HongTu, copy the database file first, then restore the most recent backup.</translation>
     </message>
     <message>
       <source>数据库文件已损坏（完整性检查未通过），红途不会写入它。</source>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from hongtu import __version__
 from hongtu.core import paths
 from hongtu.core.secrets import redact
+from hongtu.core.storage.problems import DatabaseError
 
 log = logging.getLogger("hongtu.crash")
 
@@ -81,6 +82,9 @@ def install_excepthook() -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        if isinstance(exc, DatabaseError):  # expected, said in the organiser's words
+            _database_problem(exc, tb)
+            return
         report = crash_report(exc_type, exc, tb)
         log.error("unexpected error\n%s", report)
         try:
@@ -91,3 +95,16 @@ def install_excepthook() -> None:
             CrashDialog(report, log_file, QApplication.activeWindow()).exec()
 
     sys.excepthook = hook
+
+
+def _database_problem(error: DatabaseError, tb: TracebackType | None) -> None:
+    """A damaged part of the database (or a full disk, …) met in use: a plain message, the
+    details in the log (never the values: the error carries none), the window kept open."""
+    from hongtu.qt import messages
+    from hongtu.qt.errors import database_problem_in_use
+
+    log.error("database problem in use: %s\n%s", error, "".join(traceback.format_tb(tb)))
+    if QApplication.instance() is not None:
+        messages.warning(
+            QApplication.activeWindow(), tr("数据库有问题"), database_problem_in_use(error)
+        )

@@ -54,6 +54,20 @@ def database_error_message(error: DatabaseError) -> str:
     return "\n".join(lines)
 
 
+def database_problem_in_use(error: DatabaseError) -> str:
+    """A database problem met while the window is in use (reading a plan, saving): what it is,
+    where, and what to do. Damage found by reading is damage the quick check at start-up could
+    not see; only the part read is affected, and nothing was written over it."""
+    if error.problem is DatabaseProblem.CORRUPT:
+        reason = tr(
+            "数据库文件中有内容已损坏，无法读取，红途没有改动它。其他内容可以继续使用；"
+            "建议关闭红途，先复制一份数据库文件，再用最近的备份恢复。"
+        )
+    else:
+        reason = database_reason(error.problem)
+    return "\n".join([reason, tr("位置：{0}").format(error.location)])
+
+
 def restore_question(backup: Path) -> str:
     when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     return tr(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import shutil
 from enum import StrEnum
 from pathlib import Path
 
@@ -71,6 +70,8 @@ def problem_from_sqlite_message(message: str, folder: Path | None = None) -> Dat
 
 
 def _nearly_full(folder: Path) -> bool:
+    import shutil  # only when a write failed: start-up imports this module and not shutil
+
     try:
         return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
     except OSError:
