@@ -268,13 +268,10 @@ class Controller(QObject):
 
 def configure_logging() -> None:
     """Everything worth knowing goes to ``hongtu.log`` in the user log folder (never keys)."""
-    from logging.handlers import RotatingFileHandler
-
+    from hongtu.core.logfile import RotatingLogFile
     from hongtu.core.secrets import RedactingFormatter
 
-    handler = RotatingFileHandler(
-        paths.log_dir() / "hongtu.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = RotatingLogFile(paths.log_dir() / "hongtu.log", max_bytes=1_000_000, backups=3)
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
