@@ -202,3 +202,24 @@ def test_a_damaged_plan_opened_in_the_window_is_a_plain_message(
         assert window.isVisible()
     finally:
         close_main_window(window, controller)
+
+
+def test_a_stored_time_that_is_no_longer_a_time_is_a_damaged_database(tmp_path, capsys) -> None:
+    """A digit of the stored times changed to a letter: opening (the catalogue's re-seed reads
+    every site) refuses the file as damaged instead of a traceback."""
+    import re
+
+    file = _database(tmp_path, capsys)
+    stamp = re.compile(rb"(\d{4}-\d{2}-\d)\d( \d{2}:\d{2}:\d{2})")
+    damaged, count = stamp.subn(rb"\1y\2", file.read_bytes())
+    assert count > 0
+    file.write_bytes(damaged)
+    before = fingerprint(file)
+
+    with pytest.raises(DatabaseError) as caught:
+        open_workspace(str(file))
+    assert caught.value.problem is DatabaseProblem.CORRUPT
+    assert main(["--db", str(file), "plans", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "已损坏" in err
+    assert fingerprint(file) == before

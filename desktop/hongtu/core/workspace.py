@@ -9,6 +9,7 @@ from hongtu.core.storage.member_store import MemberStore
 from hongtu.core.storage.plan_store import PlanStore
 from hongtu.core.storage.record_store import RecordStore
 from hongtu.core.storage.site_store import SeedReport, SiteStore
+from hongtu.core.storage.transactions import stored_rows
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ def open_workspace(db: str | None = None) -> Workspace:
     sites = SiteStore(database.sessions)
     catalogue = load_catalogue()
     try:
-        report = sites.seed(catalogue.entries, catalogue.version)
+        with stored_rows(database.sessions):  # a stored value damage made unreadable
+            report = sites.seed(catalogue.entries, catalogue.version)
     except OperationalError as exc:  # full disk, locked for longer than the busy timeout, …
         database.close()
         raise storage_error(exc, database.url, database.backup) from exc
