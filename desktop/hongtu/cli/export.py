@@ -59,6 +59,9 @@ def export_plan_command(args: argparse.Namespace) -> int:
     output = args.output
     if output.is_dir():  # a folder: the file gets the same default name as in the window
         output = output / default_file_name(plan.date, plan.title, kind_label(fmt), fmt.suffix)
+    from hongtu.core.atomic import remove_stale_partials
+
+    remove_stale_partials([output.parent])  # what a killed export left here (never a live one)
     try:
         if fmt.value in QT_FORMATS:
             ensure_offscreen_app()
