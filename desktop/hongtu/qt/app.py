@@ -163,8 +163,7 @@ class Controller(QObject):
     def _on_first_markers(self, _count: int) -> None:
         self.window.sites_shown_on_map.disconnect(self._on_first_markers)
         self._markers_drawn = True
-        self._show_early_plans()  # before the preloader's imports contend for the GIL
-        self._start_preloader_once()
+        self._show_early_plans()
 
     def _on_plans_read(self, plans: object) -> None:
         self._early_plans, self._plans_read = plans, True
@@ -175,14 +174,17 @@ class Controller(QObject):
         it is usable before the workspace is open; the workspace's own list replaces it.
 
         Only once the first markers are on the map: building the list while the page loads
-        would hold the page up (one GUI thread). The plan editor and site tools follow on the
-        next turn of the event loop, so the list is painted first."""
+        would hold the page up (one GUI thread). The workspace starts opening after it, and
+        the plan editor and site tools follow on the next turn of the event loop, so the list
+        is painted first."""
         if not (self._markers_drawn and self._plans_read):
             return
         plans, self._early_plans = self._early_plans, None
         if isinstance(plans, list) and self.workspace is None:
             self.window.plan_list_panel().show_early(plans)
             self._listed()
+        # Only now: the preloader's imports would contend with the list for the GIL.
+        self._start_preloader_once()
         QTimer.singleShot(0, self.window, self.window.install_tools)
 
     def _listed(self) -> None:
