@@ -9,7 +9,7 @@
 * **Exports**: `hongtu plans export --overwrite` over an existing file (PDF, DOCX, XLSX, ICS,
   CSV), killed at a random moment (and once each between the temporary file and the rename, and
   between the rename and the folder's sync). Counted: targets that are neither the old file nor
-  a whole new one; temporary files left after the next start's sweep.
+  a whole new one; temporary files left after the next export into that folder.
 * **Typing**: the real window, a new plan's title typed one key every 150 ms, killed at a random
   moment 1.5–4.5 s into the typing. Counted: characters on screen for at least a second before
   the kill that are not in the database, and titles that are not what was typed.
@@ -39,7 +39,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests")]
 
 from hongtu.core.atomic import is_partial  # noqa: E402
-from hongtu.core.leftovers import sweep_partials  # noqa: E402
 
 WRITER = ROOT / "tests" / "kill_writer.py"
 TYPED = "学习红色历史传承红色基因缅怀革命先烈重温入党誓词在党旗下庄严宣誓"
@@ -208,7 +207,10 @@ def exports(count: int, rng: random.Random, work: Path) -> dict[str, int]:
         figures["old_kept"] += old
         figures["new_whole"] += whole
         figures["damaged"] += not (old or whole)
-        sweep_partials(None, extra=[out])  # what the next start does
+        # the next start: a CLI export into the same folder (it sweeps the folder first)
+        args = ["--db", str(db), "plans", "export", "1", "--format", "csv", "--output",
+                str(out / "next.csv"), "--overwrite"]
+        assert _writer(folder, "none", args, None)[0] == 0
         figures["left_after_sweep"] += sum(1 for p in out.iterdir() if is_partial(p))
     return figures
 

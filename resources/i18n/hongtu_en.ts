@@ -2559,6 +2559,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Requirements / notes: dress code, bring ID cards, gather on time, safety discipline…</translation>
     </message>
     <message>
+      <source>工作要求最多 {0} 字，超出的部分没有保存。</source>
+      <translation>Work requirements hold at most {0} characters; the rest was not saved.</translation>
+    </message>
+    <message>
       <source>按路程最短重新排列站点；固定的站点不动（可撤销）</source>
       <translation>Reorder the stops for the shortest route; pinned stops stay put (can be undone)</translation>
     </message>

@@ -283,10 +283,15 @@ class PlanEditor(QWidget):
         form.addRow("", self.returns)
         form.addRow(tr("状态"), self.status)
         form.addRow(tr("工作要求"), self.notes)
+        self.notes_problem = plain_label(parent=page)  # a note pasted past its limit
+        self.notes_problem.setStyleSheet("color: #b00020;")
+        self.notes_problem.setWordWrap(True)
+        self.notes_problem.hide()
+        form.addRow("", self.notes_problem)
         self.branch_text = DebouncedText(self.branch, self._text_commit("branch"), self)
         self.organiser_text = DebouncedText(self.organiser, self._text_commit("organiser"), self)
         self.phone_text = DebouncedText(self.phone, self._text_commit("phone"), self)
-        self.notes_text = DebouncedText(self.notes, self._text_commit("notes"), self)
+        self.notes_text = DebouncedText(self.notes, self._on_notes_typed, self)
         self.date.dateChanged.connect(self._on_date_changed)
         self.participants.valueChanged.connect(self._on_participants_changed)
         self.transport.activated.connect(self._on_transport_activated)
@@ -388,6 +393,8 @@ class PlanEditor(QWidget):
     def _show_fields(self, plan: Plan, *, opened: bool = False) -> None:
         self.title_text.show_value(plan.title)
         self.title_problem.hide()
+        if opened:
+            self.notes_problem.hide()
         self.branch_text.show_value(plan.branch)
         self.organiser_text.show_value(plan.organiser)
         self.phone_text.show_value(plan.phone)
@@ -433,6 +440,16 @@ class PlanEditor(QWidget):
             self.session.set_plan_field(name, text.strip(), typing=True)
 
         return commit
+
+    def _on_notes_typed(self, text: str) -> None:
+        """The notes field has no length limit of its own: what the plan cannot keep is said."""
+        limit = limits.TEXT_LIMITS["notes"]
+        over = len(text.strip()) > limit
+        self.notes_problem.setText(
+            tr("工作要求最多 {0} 字，超出的部分没有保存。").format(f"{limit:,}") if over else ""
+        )
+        self.notes_problem.setVisible(over)
+        self.session.set_plan_field("notes", text.strip(), typing=True)
 
     def _on_title_typed(self, text: str) -> None:
         if not text.strip():
