@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 _HANZI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -61,8 +62,24 @@ def matches(keys: str, query: str) -> bool:
     Case-insensitive. A blank query matches everything. Spaces typed between Chinese characters
     simply split tokens, so "高 君宇" still finds 高君宇故居.
     """
-    haystack = _normalise(keys)
-    return all(token in haystack for token in _normalise(query).split())
+    return matcher(query)(keys)
+
+
+@lru_cache(maxsize=8192)
+def _normalised_keys(keys: str) -> str:
+    """A site's keys as ``matches`` compares them: a keystroke re-checks thousands of sites."""
+    return _normalise(keys)
+
+
+def matcher(query: str) -> Callable[[str], bool]:
+    """``matches(keys, query)`` as a function of ``keys``, the query normalised once."""
+    tokens = _normalise(query).split()
+
+    def match(keys: str) -> bool:
+        haystack = _normalised_keys(keys)
+        return all(token in haystack for token in tokens)
+
+    return match
 
 
 def match_rank(keys: str, query: str) -> int | None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from hongtu.core.search import matches
+from hongtu.core.search import matcher
 from hongtu.core.sites import Site, SiteCategory
 from hongtu.qt.messages import plain_tooltip
 
@@ -173,6 +173,7 @@ class SiteFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._query = ""
+        self._match = matcher("")
         self._district: str | None = None
         self._category: str | None = None
         self.setSortLocaleAware(True)
@@ -180,6 +181,7 @@ class SiteFilterProxy(QSortFilterProxyModel):
     def set_query(self, text: str) -> None:
         self.beginFilterChange()
         self._query = text.strip()
+        self._match = matcher(self._query)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_district(self, district: str | None) -> None:
@@ -202,7 +204,7 @@ class SiteFilterProxy(QSortFilterProxyModel):
             return False
         if self._category and site.category.value != self._category:
             return False
-        return not self._query or matches(site.search_keys or "", self._query)
+        return not self._query or self._match(site.search_keys or "")
 
     def hidden_site_ids(self) -> set[int]:
         model = self.sourceModel()
@@ -219,4 +221,4 @@ class SiteFilterProxy(QSortFilterProxyModel):
             return False
         if self._category and model.data(index, CATEGORY_ROLE) != self._category:
             return False
-        return not self._query or matches(model.data(index, SEARCH_KEYS_ROLE) or "", self._query)
+        return not self._query or self._match(model.data(index, SEARCH_KEYS_ROLE) or "")

@@ -7,7 +7,8 @@ Free of SQLAlchemy: the same mapping serves the ORM rows and the start-up fast p
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any, Protocol
+from enum import Enum
+from typing import Any, Protocol, TypeVar
 
 from hongtu.core import clocktime
 from hongtu.core.geo import Crs, LatLon
@@ -100,7 +101,7 @@ def access_to_json(access: Access) -> dict[str, Any]:
 
 def _access(data: dict[str, Any] | None) -> Access:
     if not data or data.get("value") is None:
-        return Access()
+        return _NO_ACCESS
     try:
         status = VisitorAccess(data["value"])
     except ValueError:
@@ -151,9 +152,29 @@ def rules_to_json(rules: VisitRules) -> dict[str, Any]:
     }
 
 
+E = TypeVar("E", bound=Enum)
+_MEMBERS: dict[type[Enum], dict[Any, Enum]] = {
+    kind: {member.value: member for member in kind}
+    for kind in (Confidence, Crs, SiteCategory, VisitorAccess)
+}
+
+
+def _member(kind: type[E], value: Any) -> E:
+    """``kind(value)`` looked up directly: start-up reads thousands of rows, and an enum call
+    costs a few microseconds. Anything not found goes to ``kind(value)``, which refuses it."""
+    try:
+        return _MEMBERS[kind][value]  # type: ignore[return-value]
+    except (KeyError, TypeError):
+        return kind(value)
+
+
+_NO_RULES = VisitRules()  # frozen: one shared value for the many sites without rules
+_NO_ACCESS = Access()
+
+
 def rules_from_json(data: dict[str, Any] | None) -> VisitRules:
     if not data:
-        return VisitRules()
+        return _NO_RULES
 
     def parse(value: str | None) -> time | None:
         return time.fromisoformat(value) if value else None
@@ -171,6 +192,7 @@ def rules_from_json(data: dict[str, Any] | None) -> VisitRules:
 
 
 _UNKNOWN_FACT = Fact.unknown()  # frozen: one shared value for the many facts nobody knows yet
+_UNKNOWN_FACTS = dict.fromkeys(FACT_FIELDS, _UNKNOWN_FACT)
 
 
 def _fact(data: dict[str, Any] | None) -> Fact:
@@ -178,7 +200,7 @@ def _fact(data: dict[str, Any] | None) -> Fact:
         return _UNKNOWN_FACT
     return Fact(
         value=data.get("value"),
-        confidence=Confidence(data.get("confidence", "unknown")),
+        confidence=_member(Confidence, data.get("confidence", "unknown")),
         source_ids=tuple(data.get("sources", ())),
     )
 
@@ -189,8 +211,8 @@ def _position(row: SiteRowLike) -> Position | None:
     origin = PositionOrigin.USER if row.origin == "user" else PositionOrigin.CATALOGUE
     return Position(
         point=LatLon(row.lat, row.lon),
-        crs_origin=Crs(row.crs_origin or "wgs84"),
-        confidence=Confidence(row.coord_confidence),
+        crs_origin=_member(Crs, row.crs_origin or "wgs84"),
+        confidence=_member(Confidence, row.coord_confidence),
         basis=row.coord_basis,
         verified=row.coord_verified,
         origin=origin,
@@ -223,7 +245,11 @@ def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
         for name, edit in edits.items()
         if (found := provenance_from_json(getattr(edit, "provenance", None))) is not None
     }
-    facts = {name: _fact(row.facts.get(name)) for name in FACT_FIELDS}
+    stored = row.facts
+    if stored:
+        facts = {name: _fact(stored.get(name)) for name in FACT_FIELDS}
+    else:  # most places: nothing known yet
+        facts = dict(_UNKNOWN_FACTS)
     for name in FACT_FIELDS:
         if name in edits:
             confidence = provenance[name].confidence if name in provenance else Confidence.HIGH
@@ -236,7 +262,7 @@ def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
     if "visit_minutes" in edits:
         visit_minutes = edits["visit_minutes"].value
     rules = rules_from_json(edits["rules"].value if "rules" in edits else None)
-    access = _access(row.facts.get(ACCESS_FIELD))
+    access = _access(stored.get(ACCESS_FIELD)) if stored else _NO_ACCESS
     if ACCESS_FIELD in edits:  # the organiser confirmed it (or that it is closed to visitors)
         status = VisitorAccess(edits[ACCESS_FIELD].value)
         known = status is not VisitorAccess.UNKNOWN
@@ -249,7 +275,7 @@ def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
         key=row.key,
         name=row.name,
         aliases=tuple(row.aliases),
-        category=SiteCategory(row.category),
+        category=_member(SiteCategory, row.category),
         district=row.district,
         district_adcode=row.district_adcode,
         in_taiyuan=row.in_taiyuan,
