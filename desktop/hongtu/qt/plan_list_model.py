@@ -128,6 +128,10 @@ class PlanListModel(QAbstractTableModel):
         """Whether row ``row``'s title contains ``needle`` (already case-folded)."""
         return needle in self._plans[row].title.casefold()
 
+    def rows_matching(self, needle: str) -> list[bool]:
+        """``title_matches`` for every row, in one pass."""
+        return [needle in plan.title.casefold() for plan in self._plans]
+
     def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._plans)
 
@@ -189,25 +193,35 @@ class PlanListModel(QAbstractTableModel):
 class PlanFilterProxy(QSortFilterProxyModel):
     """The plans whose title contains the search text, ignoring case.
 
-    One Python call per row, straight on the summary: Qt's own fixed-string filter asked the
-    model for an index and its data per row (four calls), ~8× slower at ten thousand plans.
+    A new search text is matched against every title in one pass; Qt then asks once a row
+    (Qt's own fixed-string filter asked the model for an index and its data per row, four calls:
+    ~5× the CPU at ten thousand plans). Rows added later are matched as Qt asks for them.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._needle = ""
+        self._matching: list[bool] | None = None  # every row, while a new text is applied
 
     def set_query(self, text: str) -> None:
         needle = text.casefold()
         if needle == self._needle:
             return
+        model = self.sourceModel()
         self.beginFilterChange()
         self._needle = needle
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if needle and isinstance(model, PlanListModel):
+            self._matching = model.rows_matching(needle)
+        try:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        finally:
+            self._matching = None
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         if not self._needle:
             return True
+        if self._matching is not None:
+            return self._matching[source_row]
         model = self.sourceModel()
         if isinstance(model, PlanListModel) and not source_parent.isValid():
             return model.title_matches(source_row, self._needle)
