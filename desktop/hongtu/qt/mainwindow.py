@@ -79,6 +79,15 @@ def tr(text: str) -> str:
 
 
 PLAN_FILE_SUFFIXES = (".hongtu.json", ".json")
+# What ``install_tools`` imports (~50 modules): start-up imports them on a helper thread first,
+# so the window (the plans list) answers meanwhile (``hongtu.qt.app``).
+TOOL_MODULES = (
+    "hongtu.qt.branch_tools",
+    "hongtu.qt.ledger_ui",
+    "hongtu.qt.offline_maps",
+    "hongtu.qt.plan_ui",
+    "hongtu.qt.site_editing",
+)
 
 
 def sites_status_text(sites: list[Site]) -> str:
