@@ -303,6 +303,10 @@ var hongtuMap = (function () {
       var node = layer instanceof L.Marker ? layer.getElement() : null;
       if (node) { taken.push(boxOf(node)); }
     });
+    clusterLayer.eachLayer(function (layer) {  // a name never covers a cluster's count
+      var node = layer.getElement();
+      if (node) { taken.push(boxOf(node)); }
+    });
     var named = 0;
     var order = siteLabelOrder();
     var nodes = order.map(function (id) {
