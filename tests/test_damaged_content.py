@@ -223,3 +223,51 @@ def test_a_stored_time_that_is_no_longer_a_time_is_a_damaged_database(tmp_path, 
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err and "已损坏" in err
     assert fingerprint(file) == before
+
+
+def test_a_plan_whose_stored_time_is_no_longer_a_time_is_one_plain_line(tmp_path, capsys) -> None:
+    file = _database(tmp_path, capsys)
+    with contextlib.closing(sqlite3.connect(file)) as con, con:  # as a flipped bit would leave it
+        con.execute("UPDATE plans SET created_at = '2026-11-2y 12:00:00.000000' WHERE id = 1")
+    before = fingerprint(file)
+
+    workspace = open_workspace(str(file))
+    try:
+        with pytest.raises(DatabaseError) as caught:
+            workspace.plans.get(1)  # what opening the plan in the window reads
+        assert caught.value.problem is DatabaseProblem.CORRUPT
+    finally:
+        workspace.close()
+    assert main(["--db", str(file), "plans", "rename", "1", "新主题"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "已损坏" in err
+    assert fingerprint(file) == before
+
+
+def test_an_index_that_no_longer_matches_its_table_is_refused_untouched(tmp_path, capsys) -> None:
+    """A catalogue site's key changed in the table but not in its unique index (PRAGMA
+    quick_check does not compare them): the re-seed's insert of that key fails on opening."""
+    file = _database(tmp_path, capsys)
+    with contextlib.closing(sqlite3.connect(f"file:{file}?immutable=1", uri=True)) as con:
+        key = con.execute("SELECT key FROM sites WHERE key IS NOT NULL ORDER BY id").fetchone()[0]
+        index_pages = {
+            row[0]
+            for row in con.execute(
+                "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sites'"
+            )
+        }
+    data = bytearray(file.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    stored = key.encode()
+    at = data.find(stored)
+    while at != -1 and at // page_size + 1 in index_pages:
+        at = data.find(stored, at + 1)
+    assert at != -1
+    data[at] ^= 0x20  # its first letter's case: still text, no longer the key the index holds
+    file.write_bytes(bytes(data))
+    before = fingerprint(file)
+
+    with pytest.raises(DatabaseError) as caught:
+        open_workspace(str(file))
+    assert caught.value.problem is DatabaseProblem.CORRUPT
+    assert fingerprint(file) == before  # closed: nothing left beside it

@@ -43,7 +43,7 @@ def open_workspace(db: str | None = None) -> Workspace:
 
     A re-seed refreshes catalogue facts but never touches the organiser's corrections.
     """
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import IntegrityError, OperationalError
 
     from hongtu.core.catalogue import load_catalogue
 
@@ -53,7 +53,9 @@ def open_workspace(db: str | None = None) -> Workspace:
     try:
         with stored_rows(database.sessions):  # a stored value damage made unreadable
             report = sites.seed(catalogue.entries, catalogue.version)
-    except OperationalError as exc:  # full disk, locked for longer than the busy timeout, …
+    except (OperationalError, IntegrityError) as exc:  # full disk, locked for longer than the
+        # busy timeout, an index that no longer matches its table (damage the quick check
+        # cannot see: the catalogue's key is in the index, its row changed), …
         database.close()
         raise storage_error(exc, database.url, database.backup) from exc
     except DatabaseError:  # a stored value no longer readable: closed, nothing left beside it

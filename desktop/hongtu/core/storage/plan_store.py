@@ -53,10 +53,9 @@ class PlanStore:
         return prefetched if prefetched is not None else self._query_plans()
 
     def _query_plans(self) -> list[PlanSummary]:
-        with self._sessions() as session:
+        with self._sessions() as session, stored_rows(self._sessions):
             rows = session.execute(_summary_query().order_by(PlanRow.day.desc(), PlanRow.id.desc()))
-            with stored_rows(self._sessions):
-                return [_summary(row) for row in rows]
+            return [_summary(row) for row in rows]
 
     def summary(self, plan_id: int) -> PlanSummary:
         """One plan's line in the list, by the same query (a deleted plan is not found)."""
@@ -72,12 +71,11 @@ class PlanStore:
     def read(self, plan_id: int) -> tuple[Plan, bool]:
         """The plan, and whether it is exactly as stored (False: saved before the limits, it
         was made to keep them here, and saving it writes the difference)."""
-        with self._sessions() as session:
+        with self._sessions() as session, stored_rows(self._sessions):
             row = session.get(PlanRow, plan_id)
             if row is None or row.deleted_at is not None:
                 raise PlanNotFoundError(plan_id)
-            with stored_rows(self._sessions):
-                stored = row_to_plan(row)
+            stored = row_to_plan(row)
             plan = fit_plan(stored)  # a plan saved before the limits keeps them now
             return plan, plan is stored
 
@@ -153,10 +151,10 @@ class PlanStore:
         """
         now = datetime.now()
         with writing(self._sessions) as session:
-            row = session.get(PlanRow, plan_id)
-            if row is None or row.deleted_at is not None:
-                raise PlanNotFoundError(plan_id)
             with stored_rows(self._sessions):
+                row = session.get(PlanRow, plan_id)
+                if row is None or row.deleted_at is not None:
+                    raise PlanNotFoundError(plan_id)
                 current = row_to_plan(row)
             changed = change(fit_plan(copy_plan(current)))  # an old plan keeps the limits now
             changed.id, changed.version = plan_id, current.version

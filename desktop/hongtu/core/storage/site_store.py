@@ -87,25 +87,21 @@ class SiteStore:
         return prefetched if prefetched is not None else self._query_sites()
 
     def _query_sites(self) -> list[Site]:
-        with self._sessions() as session:
+        with self._sessions() as session, stored_rows(self._sessions):
             rows = session.scalars(select(SiteRow).order_by(SiteRow.id)).all()
-            with stored_rows(self._sessions):
-                return [row_to_site(row) for row in rows]
+            return [row_to_site(row) for row in rows]
 
     def get(self, site_id: int) -> Site:
-        with self._sessions() as session:
+        with self._sessions() as session, stored_rows(self._sessions):
             row = session.get(SiteRow, site_id)
             if row is None:
                 raise SiteNotFoundError(site_id)
-            with stored_rows(self._sessions):
-                return row_to_site(row)
+            return row_to_site(row)
 
     def catalogue_site(self, site_id: int) -> Site:
         """The site as the catalogue (or the organiser's 添加地点) gave it, without edits."""
-        with self._sessions() as session:
-            row = self._row(session, site_id)
-            with stored_rows(self._sessions):
-                return row_to_site(row, with_edits=False)
+        with self._sessions() as session, stored_rows(self._sessions):
+            return row_to_site(self._row(session, site_id), with_edits=False)
 
     def edited_fields(self, site_id: int) -> frozenset[str]:
         """The fields the organiser changed (names as in ``EDITABLE_FIELDS``)."""
