@@ -185,7 +185,9 @@ def test_the_window_started_by_the_command_uses_the_settings_it_read(monkeypatch
     monkeypatch.setattr(site_editing, "load_settings", lambda: reads.append(2) or real_load())
     windows: list[MainWindow] = []
 
-    def open_window(db: str | None, lang: str, settings: Settings | None = None) -> int:
+    def open_window(
+        db: str | None, lang: str, settings: Settings | None = None, page: object = None
+    ) -> int:
         window = MainWindow(settings=settings)
         windows.append(window)
         return 0

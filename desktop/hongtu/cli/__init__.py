@@ -138,7 +138,7 @@ def _main(words: list[str], page: EarlyPage | None) -> int:
             return 2
         from hongtu.qt.app import run_gui
 
-        return run_gui(args.db, lang, args.settings, page)
+        return run_gui(args.db, lang, args.settings, page=page)
     if lang == "en" and early != "en":
         _install_cli_translator()
     handler: Handler = args.handler
