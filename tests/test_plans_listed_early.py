@@ -160,3 +160,32 @@ def test_the_search_shows_exactly_the_titles_containing_the_text(qtbot, titles, 
     panel.search.setText(needle)
     expected = [t for t in titles if needle.casefold() in t.casefold()]
     assert sorted(shown_titles(panel)) == sorted(expected)
+
+
+def test_the_workspaces_list_does_not_move_the_list_read_from_the_file(qtbot, tmp_path) -> None:
+    """The organiser scrolled and searched the list read at start-up: when the workspace opens
+    with the same plans, the list stays where it was (no reset, no jump to the top)."""
+    db = many_plans(tmp_path / "same.sqlite3", 300)
+    session = PlanSession()
+    panel = PlanListPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(500, 400)
+    panel.show()
+    early = read_plan_summaries_quickly(db)
+    assert early is not None
+    panel.show_early(early)
+    QTest.keyClicks(panel.search, "0")  # 方案0000 … 方案0299: every one
+    bar = panel.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # laid out
+    bar.setValue(bar.maximum() // 2)
+    where = bar.value()
+    assert where > 0
+    resets: list[int] = []
+    panel.model.modelAboutToBeReset.connect(lambda: resets.append(1))
+    workspace = open_workspace(db)
+    try:
+        session.attach(workspace.plans, workspace.sites.list_sites())
+        assert resets == [] and bar.value() == where
+        assert panel.proxy.rowCount() == 300 and panel.new_button.isEnabled()
+    finally:
+        workspace.close()

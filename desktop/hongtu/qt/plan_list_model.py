@@ -82,6 +82,10 @@ class PlanListModel(QAbstractTableModel):
         self._rows: dict[int, int] | None = None  # plan id → row, rebuilt after a change
 
     def set_plans(self, plans: list[PlanSummary]) -> None:
+        """List ``plans``; nothing happens when they are the ones listed (the workspace's list
+        after the one read from the file at start-up), so views keep their place."""
+        if plans == self._plans:
+            return
         self.beginResetModel()
         self._plans = list(plans)
         self._rows = None
