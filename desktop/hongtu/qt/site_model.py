@@ -35,6 +35,14 @@ class SiteColumn(IntEnum):
     POSITION = 3
 
 
+_COLUMNS = tuple(SiteColumn)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_CUSTOM_ROLES = (SITE_ID_ROLE, SEARCH_KEYS_ROLE, DISTRICT_ROLE, CATEGORY_ROLE, ESTIMATE_ROLE)
+_ROLES_USED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, *map(int, _CUSTOM_ROLES)})
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("SiteModel", text)
 
@@ -126,16 +134,22 @@ class SiteTableModel(QAbstractTableModel):
         return titles.get(SiteColumn(section)) if 0 <= section < len(SiteColumn) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._sites):
+        # Asked for every role of every cell painted: the roles the list does not use (font,
+        # alignment, decoration...) are answered before any work.
+        if role not in _ROLES_USED:
             return None
-        site = self._sites[index.row()]
-        column = SiteColumn(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(site, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(self._tooltip(site, column))
-        if role == Qt.ItemDataRole.ForegroundRole and column is SiteColumn.POSITION:
-            return QBrush(QColor("#9a6700")) if site.position_is_estimate else None
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._sites):
+            return None
+        site = self._sites[row]
+        if role == _DISPLAY:
+            return self._display(site, _COLUMNS[index.column()])
+        if role == _TOOLTIP:
+            return plain_tooltip(self._tooltip(site, _COLUMNS[index.column()]))
+        if role == _FOREGROUND:
+            if _COLUMNS[index.column()] is SiteColumn.POSITION and site.position_is_estimate:
+                return QBrush(QColor("#9a6700"))
+            return None
         return self._custom_role(site, role)
 
     def _display(self, site: Site, column: SiteColumn) -> str:
