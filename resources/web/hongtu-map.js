@@ -744,7 +744,6 @@ var hongtuMap = (function () {
       map.on("click", function (e) {
         send({ type: "map_clicked", lat: e.latlng.lat, lon: e.latlng.lng });
       });
-      originalOutlines = outlineLayer ? outlineLayer.toGeoJSON() : null;
       connectBridge();
       send({ type: "ready" });
     },
@@ -912,6 +911,9 @@ var hongtuMap = (function () {
     },
     setOutlines: function (geojson) {
       if (!outlineLayer) { return 0; }
+      if (originalOutlines === null) {  // the page's own (WGS-84), kept before the first change
+        originalOutlines = outlineLayer.toGeoJSON();
+      }
       outlineLayer.clearLayers();
       outlineLayer.addData(geojson || originalOutlines);
       outlinesShifted = !!geojson;

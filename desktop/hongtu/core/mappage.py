@@ -9,8 +9,8 @@ cached under the user cache folder and rebuilt only when HongTu or its bundled f
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from pathlib import Path
 
 from hongtu import __version__
@@ -45,13 +45,14 @@ def map_page_file() -> Path:
 
 
 def _page_key() -> str:
-    digest = hashlib.sha256(__version__.encode())
-    digest.update(str(paths.resource_path()).encode())
-    digest.update(PAGE_LAYOUT_VERSION.encode())
+    # zlib's CRC, not hashlib: this runs before the page can start loading, and hashlib loads
+    # OpenSSL (~4 ms); the key only has to change when the page's inputs do
+    key = [__version__, str(paths.resource_path()), PAGE_LAYOUT_VERSION]
     for parts in PAGE_ASSETS:
         stat = paths.resource_path(*parts).stat()
-        digest.update(f"{parts}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:16]
+        key.append(f"{parts}:{stat.st_size}:{stat.st_mtime_ns}")
+    text = "\n".join(key).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
 
 def _file_url(*parts: str) -> str:
