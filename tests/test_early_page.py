@@ -137,3 +137,23 @@ def test_a_call_that_differs_from_the_one_made_ahead_is_sent(qtbot, monkeypatch)
         assert [s[: s.index("(")] for s in scripts] == ["hongtuMap.setSites"] * 2
     finally:
         delete_now(view)
+
+
+def test_the_first_start_of_a_version_shows_the_window_before_building_the_page(qtbot) -> None:
+    """The page is started ahead of the window only when it is cached: building it (Folium,
+    about a second) would otherwise hold the window back on the first start."""
+    from hongtu.cli import _start_map_page
+    from hongtu.core.mappage import cached_map_page_file, map_page_file
+
+    assert cached_map_page_file() is None  # a new user folder: nothing cached yet
+    assert _start_map_page([]) is None
+    assert _start_map_page(["--version"]) is None and _start_map_page(["sites", "list"]) is None
+    built = map_page_file()
+    assert cached_map_page_file() == built
+    page = _start_map_page(["--db", "x.sqlite3"])
+    try:
+        assert page is not None and page.view is not None
+        assert page.view.page().requestedUrl().toLocalFile() == str(built)
+    finally:
+        if page is not None:
+            page.close()

@@ -89,9 +89,14 @@ def _start_map_page(words: list[str]) -> EarlyPage | None:
     HongTu is imported meanwhile (``hongtu.qt.early_page``); None otherwise."""
     if "--version" in words or not _opens_the_window(words) or not _display_available():
         return None
+    from hongtu.core.mappage import cached_map_page_file
+
+    page_file = cached_map_page_file()
+    if page_file is None:  # the first start of this version builds it (~1 s): the window first
+        return None
     from hongtu.qt.early_page import EarlyPage, run_beside_page
 
-    page = EarlyPage.start()
+    page = EarlyPage.start(page_file)
 
     def meanwhile() -> None:
         page.read_sites(_window_db(words))  # drawn as soon as the page is up

@@ -37,11 +37,21 @@ FRAME_MAX_ZOOM = 15
 
 def map_page_file() -> Path:
     """The cached page, built first if it is missing or stale."""
-    target = paths.cache_dir() / "map" / f"hongtu-map-{_page_key()}.html"
+    target = _cached_page_path()
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, build_map_page_html().encode("utf-8"))
     return target
+
+
+def cached_map_page_file() -> Path | None:
+    """The cached page if it is there and current; None when it would have to be built."""
+    target = _cached_page_path()
+    return target if target.exists() else None
+
+
+def _cached_page_path() -> Path:
+    return paths.cache_dir() / "map" / f"hongtu-map-{_page_key()}.html"
 
 
 def _page_key() -> str:

@@ -16,6 +16,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
@@ -70,13 +71,14 @@ class EarlyPage(QObject):
         self._sites_read.connect(self._send_sites)
 
     @classmethod
-    def start(cls) -> EarlyPage:
+    def start(cls, page_file: Path | None = None) -> EarlyPage:
+        """``page_file``: the map page (default: the cached one, built first if it is not)."""
         from hongtu.core.mappage import map_page_file
 
         prepare_environment()
         application()
         view = MapView()
-        view.load_page(map_page_file())
+        view.load_page(page_file or map_page_file())
         return cls(view)
 
     def read_sites(self, db: str | None) -> None:
