@@ -268,14 +268,20 @@ def _give_back(worker: _Worker) -> None:
         worker.retire_timer = timer
         timer.start()
     if spare is not None:  # two exports ran at once: keep one child
-        _retire(spare)
+        _end(spare)
 
 
 def _retire(worker: _Worker) -> None:
+    """The idle time is up: ends ``worker`` unless an export has taken it meanwhile."""
     global _idle
     with _pool_lock:
-        if _idle is worker:
-            _idle = None
+        if _idle is not worker:
+            return
+        _idle = None
+    worker.close()
+
+
+def _end(worker: _Worker) -> None:
     if worker.retire_timer is not None:
         worker.retire_timer.cancel()
     worker.close()
@@ -283,10 +289,11 @@ def _retire(worker: _Worker) -> None:
 
 def close_idle() -> None:
     """Ends the idle child now (the app quits; tests)."""
+    global _idle
     with _pool_lock:
-        worker = _idle
+        worker, _idle = _idle, None
     if worker is not None:
-        _retire(worker)
+        _end(worker)
 
 
 atexit.register(close_idle)

@@ -131,6 +131,8 @@ class ChangeWatcher:
         from sqlalchemy.exc import SQLAlchemyError
 
         self._looking = False
+        if self._closed:  # the workspace may be closed under a late look: nothing to report
+            return
         if not isinstance(error, SQLAlchemyError | sqlite3.Error | TimeoutError):
             raise error  # a bug: the crash handler reports it
         # busy or unreadable for a moment: look again next time
