@@ -15,8 +15,7 @@ answers one JSON line per target.
 The child serves one request after another. After a request it is kept for ``IDLE_SECONDS``, so
 the next export (another format, a second click) does not pay for a new interpreter and its
 imports; then its standard input is closed and it ends. It ends too when the window's process
-ends (its standard input reaches end of file), however that process ends. It runs at a lower
-priority than the window: on a busy machine the window, not the export, gets the processor.
+ends (its standard input reaches end of file), however that process ends.
 
 取消 while a file is laid out kills the child; its temporary file (held under a lock while it
 was written) is then removed at once with ``hongtu.core.atomic.remove_stale_partials``; 取消
@@ -58,9 +57,6 @@ WORKER_FLAG = "--export-worker"  # the frozen app's entry point runs ``main`` on
 POLL_SECONDS = 0.05  # how often the waiting worker thread asks its cancel token
 IDLE_SECONDS = 60.0  # a child left without work this long is ended
 QT_FORMAT_NAMES = frozenset({"pdf", "signin"})  # ``hongtu.core.exports.QT_FORMATS``' values
-# The child yields the processor to the window: on a busy machine a writer at full speed in a
-# process of the same priority still made the window's event loop wait its turn.
-CHILD_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -154,7 +150,6 @@ class _Worker:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # Qt's warnings; a full pipe must never stall the child
             env=_environment(),
-            creationflags=getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0),  # Windows
         )
         assert self.process.stdout is not None
         self.lines: queue.Queue[bytes | None] = queue.Queue()
@@ -425,9 +420,6 @@ def _parent_says_stop() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     del argv
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):
-            os.nice(CHILD_NICENESS)
     return serve(sys.stdin.buffer)
 
 

@@ -543,9 +543,10 @@ class PlanSession(QObject):
         if self._store is None or watcher is None:
             return
         found = watcher.take()
-        watcher.start(self._listed if found is None else found.versions, tuple(self._rosters))
         if found is not None:
             self._apply_look(found)
+        if self._watcher is watcher:  # (started last: it never competes with the applying)
+            watcher.start(self._listed, tuple(self._rosters))
 
     def _apply_look(self, found: Look) -> None:
         self._listed = found.versions
