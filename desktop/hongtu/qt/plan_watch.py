@@ -66,17 +66,20 @@ def look(
     return Look(current, moved, rosters, listed is None)
 
 
-_pool: QThreadPool | None = None
+_runner: ThreadPoolRunner | None = None
 
 
-def _look_pool() -> QThreadPool:
+def _look_runner() -> ThreadPoolRunner:
     """One thread for every look of every window: looks never overlap, and never wait behind
-    an export or an optimisation in the global pool."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool(QCoreApplication.instance())
-        _pool.setMaxThreadCount(1)
-    return _pool
+    an export or an optimisation in the global pool. Owned by the application: a look still
+    running outlives a window closed meanwhile."""
+    global _runner
+    if _runner is None:
+        app = QCoreApplication.instance()
+        pool = QThreadPool(app)
+        pool.setMaxThreadCount(1)
+        _runner = ThreadPoolRunner(app, pool)
+    return _runner
 
 
 class ChangeWatcher:
@@ -86,8 +89,7 @@ class ChangeWatcher:
         self._probe = probe
         self._store = store
         self._members = members
-        # owned by the application: a look still running outlives a window closed meanwhile
-        self._runner = ThreadPoolRunner(QCoreApplication.instance(), _look_pool())
+        self._runner = _look_runner()
         self._looking = False
         self._found: Look | None = None
         self._again = False  # the last look failed: read the versions next time whatever
