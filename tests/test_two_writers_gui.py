@@ -28,7 +28,7 @@ from hongtu.qt.plan_outputs import ExportDialog
 
 pytestmark = pytest.mark.gui
 
-NOTICE_MS = 2500  # "within a second or two": the window looks once a second
+NOTICE_MS = 2500  # "within a second or two": the window looks twice a second
 
 
 @pytest.fixture
