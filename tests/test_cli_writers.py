@@ -21,8 +21,9 @@ from hongtu.core.storage import files as files_module
 from hongtu.core.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-HOSTILE = "\x1b]0;owned\x07\x1b[2J\x1b[31m红\x9b31m色\r\x08\x7f之旅"
+# terminal controls, and the bidirectional overrides that would show "红色" as "色红"
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+HOSTILE = "\x1b]0;owned\x07\x1b[2J\x1b[31m\u202e红\x9b31m色\u202c\r\x08\x7f\u2067之旅\u2069"
 
 
 @given(st.text())

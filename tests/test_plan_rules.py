@@ -141,6 +141,18 @@ def test_characters_no_file_can_carry_are_replaced_visibly() -> None:
     assert not has_uncarriable(dump_plan(plan, {}))
 
 
+def test_text_reads_in_the_order_it_is_stored() -> None:
+    """A right-to-left override (pasted by accident, or on purpose) would show "标题" as "题标"
+    in the list, on paper and in a terminal: the bidirectional controls are replaced visibly."""
+    text = _file(title="\u202e主题\u202c党日", notes="\u2067甲\u2069乙")
+    plan = load_plan(text, lambda _key: None)
+    assert plan.title == f"{REPLACEMENT}主题{REPLACEMENT}党日"
+    assert plan.notes == f"{REPLACEMENT}甲{REPLACEMENT}乙"
+    assert set_plan_field(plan, "title", "学习\u202d红色").title == f"学习{REPLACEMENT}红色"
+    # the marks that only hint a direction (U+200E/U+200F) and a zero-width space are kept
+    assert load_plan(_file(title="党\u200e日\u200b"), lambda _key: None).title == "党\u200e日\u200b"
+
+
 def test_the_window_takes_no_look_alike_digits_as_a_time_or_minutes() -> None:
     from hongtu.qt.plan_models import parse_hhmm, parse_minutes
 

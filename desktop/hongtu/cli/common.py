@@ -49,17 +49,21 @@ def format_table(rows: list[list[str]]) -> str:
 # Control characters a terminal may act on: C0 (but newline and tab), DEL and C1 (0x9b is CSI,
 # a one-character ESC [). User text could otherwise move the cursor, retitle the window, hide
 # lines or, on some terminals, answer back with typed input.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_JSON_UNSAFE = re.compile("[\x7f-\x9f]")  # json.dumps already escapes the C0 characters
+# C0 but tab and line feed, DEL, C1, and the bidirectional embedding/override/isolate controls
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# json.dumps already escapes the C0 characters
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal_safe(text: str) -> str:
-    """``text`` with every terminal control character (ESC, C0, DEL, C1) removed."""
+    """``text`` with every terminal control character (ESC, C0, DEL, C1) and every bidirectional
+    override removed (a stored "标题" never shows as "题标")."""
     return _TERMINAL_UNSAFE.sub("", text)
 
 
 def json_safe(text: str) -> str:
-    """JSON text with DEL and the C1 controls escaped (still the same JSON, nothing lost)."""
+    """JSON text with DEL, the C1 controls and the bidirectional overrides escaped (still the
+    same JSON, nothing lost)."""
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 

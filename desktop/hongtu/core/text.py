@@ -2,8 +2,11 @@
 
 Characters no file format can carry — lone surrogates (not text at all: they cannot be encoded
 as UTF-8), C0/C1 control characters other than tab and line feed, and the non-characters
-U+FFFE/U+FFFF — are replaced by U+FFFD (�), visibly, never dropped silently. Line ends become
-``\\n``. ``clean_line`` is for one-line fields (titles, names): line breaks and tabs become spaces.
+U+FFFE/U+FFFF — are replaced by U+FFFD (�), visibly, never dropped silently. So are the
+bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): a
+"标题" with U+202E before it shows as "题标", on screen, on paper and in a terminal, so text would
+not read as it is stored. Line ends become ``\\n``. ``clean_line`` is for one-line fields
+(titles, names): line breaks and tabs become spaces.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ import re
 from typing import Any, TypeVar
 
 REPLACEMENT = "\ufffd"
-_UNCARRIABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_UNCARRIABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 _LINE_BREAKS = re.compile("[\n\t\u2028\u2029\x85\x0b\x0c]")
 
 T = TypeVar("T")
