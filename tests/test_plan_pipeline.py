@@ -201,3 +201,73 @@ def test_the_window_started_by_the_command_uses_the_settings_it_read(monkeypatch
     finally:
         window.close()
         delete_now(window)  # the map's page before the web profile, as the app does
+
+
+# ---- a title or a note typed into a long plan is not timed again ------------------------------
+
+
+class _ReadRecorder:
+    """A plan that notes which of its fields are read."""
+
+    def __init__(self, plan) -> None:
+        object.__setattr__(self, "_plan", plan)
+        object.__setattr__(self, "read", set())
+
+    def __getattr__(self, name: str):
+        self.read.add(name)
+        return getattr(self._plan, name)
+
+
+def test_the_scheduler_reads_only_the_plans_timing_inputs(workspace, tmp_path) -> None:
+    """``render_plan(previous=…)`` keeps the schedule when ``timing_inputs`` are unchanged; if
+    the scheduler ever read another field, that reuse would show a stale day."""
+    from dataclasses import fields
+
+    from hongtu.core.pipeline import timing_inputs
+    from hongtu.core.planfile import load_plan
+    from hongtu.core.plans import Plan
+    from hongtu.core.schedule import compute_schedule
+
+    keys = {site.key: site.id for site in workspace.sites.list_sites() if site.key}
+    plan = load_plan(plan_file(tmp_path).read_text("utf-8"), keys.get)
+    recorder = _ReadRecorder(plan)
+    compute_schedule(recorder, {s.id: s for s in workspace.sites.list_sites()}, TravelSettings())  # type: ignore[arg-type]
+    names = {f.name for f in fields(Plan)}
+    inputs = timing_inputs(plan)
+    named = {name for name in names if any(getattr(plan, name) is value for value in inputs)}
+    assert recorder.read and recorder.read <= named, recorder.read - named
+
+
+def test_a_typed_title_keeps_the_schedule_and_a_moved_stop_retimes_it(workspace, tmp_path) -> None:
+    from hongtu.core.planfile import load_plan
+    from hongtu.core.plans import copy_plan
+
+    keys = {site.key: site.id for site in workspace.sites.list_sites() if site.key}
+    plan = load_plan(plan_file(tmp_path).read_text("utf-8"), keys.get)
+    sites = workspace.sites.list_sites()
+    today = date(2026, 12, 1)
+    shown = render_plan(plan, sites, Settings(), today=today)
+
+    retitled = copy_plan(plan)
+    retitled.title, retitled.notes = "新的主题", "注意事项" * 1000
+    retitled.date = date(2026, 11, 20)  # a day already past: warned about, but not timed anew
+    typed = render_plan(retitled, sites, Settings(), today=today, previous=shown)
+    assert typed.schedule is shown.schedule
+    assert typed.plan.title == "新的主题"
+    assert typed.warnings != shown.warnings  # the warnings are those of the new plan
+    assert typed.warnings == render_plan(retitled, sites, Settings(), today=today).warnings
+
+    moved = copy_plan(plan)
+    moved.stops.reverse()
+    retimed = render_plan(moved, sites, Settings(), today=today, previous=shown)
+    assert retimed.schedule == render_plan(moved, sites, Settings(), today=today).schedule
+    assert retimed.schedule != shown.schedule
+    later = copy_plan(plan)
+    later.gathering_time = later.gathering_time.replace(hour=9)
+    earlier_start = render_plan(later, sites, Settings(), today=today, previous=shown)
+    assert earlier_start.schedule.start.hour == 9
+    slow = Settings(travel=replace(TravelSettings(), coach_kmh=20.0))
+    assert (
+        render_plan(plan, sites, slow, today=today, previous=shown).schedule.travel_minutes
+        > shown.schedule.travel_minutes
+    )

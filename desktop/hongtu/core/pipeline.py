@@ -59,17 +59,46 @@ def render_plan(
     today: date,
     labels: DocumentLabels | None = None,
     roster: Iterable[Member] = (),
+    previous: PlanView | None = None,
 ) -> PlanView:
     """Time ``plan`` with ``settings.travel`` and check it against ``settings.max_day_minutes``.
 
     ``roster``: the members of the plan's branch, as stored (the caller reads them); the
-    members on the roster on the plan's day fill the 签到表 and its 应到 count."""
+    members on the roster on the plan's day fill the 签到表 and its 应到 count.
+    ``previous``: the view shown before this edit; its schedule is taken as it is when nothing
+    the timing reads has changed (a title or a note typed into a 500-stop plan is not timed
+    again)."""
     catalogue = site_index(sites)
-    schedule = compute_schedule(plan, catalogue, settings.travel)
+    if previous is not None and _same_timing(previous, plan, catalogue, settings):
+        schedule = previous.schedule
+    else:
+        schedule = compute_schedule(plan, catalogue, settings.travel)
     warnings = plan_warnings(
         plan, schedule, catalogue, settings.travel, today, settings.max_day_minutes
     )
     return PlanView(plan, catalogue, settings, schedule, tuple(warnings), labels, tuple(roster))
 
 
-__all__ = ["PlanView", "render_plan", "site_index"]
+def timing_inputs(plan: Plan) -> tuple[object, ...]:
+    """Everything of ``plan`` that ``compute_schedule`` reads."""
+    return (
+        plan.gathering,
+        plan.gathering_time,
+        plan.transport,
+        plan.returns_to_gathering,
+        plan.return_leg_override,
+        plan.stops,
+    )
+
+
+def _same_timing(
+    previous: PlanView, plan: Plan, catalogue: Mapping[int, Site], settings: Settings
+) -> bool:
+    return (
+        previous.settings.travel == settings.travel
+        and timing_inputs(previous.plan) == timing_inputs(plan)
+        and previous.sites == catalogue
+    )
+
+
+__all__ = ["PlanView", "render_plan", "site_index", "timing_inputs"]

@@ -627,7 +627,12 @@ class PlanSession(QObject):
     def _show(self, plan: Plan) -> None:
         settings = self._settings()
         view = render_plan(
-            plan, self._sites, settings, today=self._today(), roster=self._roster(plan.branch)
+            plan,
+            self._sites,
+            settings,
+            today=self._today(),
+            roster=self._roster(plan.branch),
+            previous=self.view,
         )
         self.view, self.plan, self.schedule = view, plan, view.schedule
         self.warnings = list(view.warnings)
