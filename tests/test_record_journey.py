@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docx import Document
 from PIL import Image
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -19,6 +20,7 @@ from hongtu.core.members import read_member_file
 from hongtu.core.plans import PlanStatus
 from hongtu.core.records import DoneState, Presence
 from hongtu.core.warnings import WarningCode
+from hongtu.qt import printing
 from hongtu.qt.plan_list_model import PlanColumn
 from journey_helpers import BoxAnswers, click, ime_type, journey_window
 from ledger_helpers import export_from_ledger, exported_day, open_ledger_by_keys
@@ -133,8 +135,23 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         assert "4/6" in ledger.months.buttons[day.month - 1].text()
         members = {r[0]: r for r in ledger.members_model.rows()}
         assert members["赵六"][day.month] == "0/1" and members["张三"][day.month] == "1/1"
-        exported = exported_day(export_from_ledger(qtbot, ledger, tmp_path, monkeypatch), day)
+        with monkeypatch.context() as window_process:
+            # written in the export process: no ledger writer runs in the window's
+            import hongtu.core.exports.ledger_docx as ledger_docx
+            import hongtu.core.exports.ledger_xlsx as ledger_xlsx
+
+            def not_here(*_args: object, **_kwargs: object) -> None:
+                raise AssertionError("a ledger was written in the window's process")
+
+            window_process.setattr(ledger_docx, "render_ledger_docx", not_here)
+            window_process.setattr(ledger_xlsx, "render_ledger_xlsx", not_here)
+            window_process.setattr(printing, "render_ledger_pdf", not_here)
+            targets = export_from_ledger(qtbot, ledger, tmp_path, monkeypatch)
+        exported = exported_day(targets, day)
         assert exported["docx"] == exported["xlsx"] == [*figures, shown[8]]
+        # both photos are on the day's page: the export process found them where the window
+        # keeps them (this test's data folder, not the default one)
+        assert len(Document(str(targets[0])).inline_shapes) == 2
         assert exported.get("pdf", figures) == figures
         ledger.close()
 

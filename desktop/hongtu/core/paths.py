@@ -58,6 +58,12 @@ def set_home(path: Path | None) -> None:
     _home_override = path
 
 
+def chosen_home() -> Path | None:
+    """The folder every user file is under when one was chosen (``set_home``, ``HONGTU_HOME``);
+    None: the platform's own folders."""
+    return _home()
+
+
 def _home() -> Path | None:
     if _home_override is not None:
         return _home_override

@@ -39,14 +39,17 @@ import sys
 import threading
 import traceback
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any
 
+from hongtu.core import paths
 from hongtu.core.atomic import ExportError, ExportErrorCode, remove_stale_partials
 from hongtu.core.cancel import CancelledError, ShouldStop
 from hongtu.core.document import PlanDocument
+from hongtu.core.exports.ledger_labels import LedgerLabels
+from hongtu.core.ledger import YearLedger
 from hongtu.core.plans import Plan
 from hongtu.core.records import ActivityRecord
 from hongtu.core.sites import Site
@@ -80,11 +83,25 @@ class ExportRequest:
     record: ActivityRecord | None = None
 
 
+@dataclass(frozen=True)
+class LedgerExportRequest:
+    """A branch's year for the 台账 window's exports (DOCX, XLSX, the summary's PDF); ``home``
+    is where this process keeps its data (the photos the DOCX places), for the child to read."""
+
+    ledger: YearLedger
+    labels: LedgerLabels
+    targets: tuple[ExportTarget, ...]
+    home: Path | None = field(default_factory=paths.chosen_home)
+
+
+Request = ExportRequest | LedgerExportRequest
+
+
 def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(mapping)
 
 
-def _dumps(request: ExportRequest) -> bytes:
+def _dumps(request: Request) -> bytes:
     """Pickles the request; read-only mappings travel as plain dicts."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
@@ -111,7 +128,7 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def write_exports(request: ExportRequest, should_stop: ShouldStop) -> list[Path]:
+def write_exports(request: Request, should_stop: ShouldStop) -> list[Path]:
     """Writes ``request``'s targets in a child process, in order; blocks (a worker thread).
 
     The child asks before it replaces each target (``{"ready": …}``), and this thread answers
@@ -165,7 +182,7 @@ class _Worker:
     def exit_code(self) -> int | None:
         return self.process.poll()
 
-    def serve(self, request: ExportRequest, should_stop: ShouldStop) -> list[dict[str, Any]]:
+    def serve(self, request: Request, should_stop: ShouldStop) -> list[dict[str, Any]]:
         """The child's answers to ``request`` up to its ``done`` (or up to its end: then the
         child has died and the answers are short). ``CancelledError`` once it was killed."""
         payload = _dumps(request)
@@ -310,7 +327,7 @@ def _answer(line: bytes) -> dict[str, Any]:
 
 
 def _written(
-    request: ExportRequest,
+    request: Request,
     code: int | None,
     answers: list[dict[str, Any]],
     folders: set[Path],
@@ -341,12 +358,12 @@ def _say(answer: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def _next_request(stream: IO[bytes]) -> ExportRequest | None:
+def _next_request(stream: IO[bytes]) -> Request | None:
     head = stream.read(8)
     if len(head) < 8:
         return None  # the parent closed our input: the window's process is done with us
     request = pickle.loads(stream.read(int.from_bytes(head, "big")))  # written by our parent
-    return request if isinstance(request, ExportRequest) else None
+    return request if isinstance(request, ExportRequest | LedgerExportRequest) else None
 
 
 def serve(stream: IO[bytes]) -> int:
@@ -367,7 +384,7 @@ def _qt_application() -> object:
     return QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
 
 
-def _write_all(request: ExportRequest) -> None:
+def _write_all(request: Request) -> None:
     """Each target in order; the first failure or a cancel ends the request."""
     for target in request.targets:
         try:
@@ -385,7 +402,14 @@ def _write_all(request: ExportRequest) -> None:
         _say({"written": str(path)})
 
 
-def _write(request: ExportRequest, target: ExportTarget) -> Path:
+def _write(request: Request, target: ExportTarget) -> Path:
+    if isinstance(request, LedgerExportRequest):
+        from hongtu.qt.ledger_files import write_ledger
+
+        paths.set_home(request.home)  # the photos are where the window keeps them
+        return write_ledger(
+            request.ledger, target.fmt, target.path, request.labels, _parent_says_stop
+        )
     if target.fmt in QT_FORMAT_NAMES:
         from hongtu.qt.printing import export_document
 

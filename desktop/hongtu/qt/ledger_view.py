@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 from hongtu.cli.ledger import ledger_labels
 from hongtu.core.atomic import ExportError
 from hongtu.core.cancel import CancelledError
-from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_summary import LedgerSummary, build_ledger_summary
 from hongtu.core.ledger import YearLedger, load_ledger, rate_text
 from hongtu.qt import messages
@@ -79,28 +78,6 @@ def totals_text(ledger: YearLedger) -> str:
     return tr("全年开展 {0} 次主题党日：应到 {1}，实到 {2}，请假 {3}，缺席 {4}，出席率 {5}").format(
         len(ledger.days), c.expected, c.present, c.leave, c.absent, rate_text(c.rate)
     )
-
-
-def write_ledger(
-    ledger: YearLedger, fmt: str, path: Path, labels: LedgerLabels, should_stop: ShouldStop
-) -> Path:
-    """Writes the ledger as ``fmt`` (docx, xlsx or pdf) atomically; safe on a worker thread."""
-    from hongtu.core.atomic import write_atomic
-
-    if fmt == "pdf":
-        from hongtu.qt.printing import render_ledger_pdf
-
-        return render_ledger_pdf(build_ledger_summary(ledger, labels), path, should_stop)
-    if fmt == "xlsx":
-        from hongtu.core.exports.ledger_xlsx import render_ledger_xlsx
-
-        data = render_ledger_xlsx(ledger, labels)
-    else:
-        from hongtu.core.exports.ledger_docx import render_ledger_docx
-
-        data = render_ledger_docx(ledger, labels)
-    write_atomic(path, data, should_stop)
-    return path
 
 
 class MonthGrid(QWidget):
@@ -473,7 +450,12 @@ class LedgerWindow(QDialog):
         ledger, labels = self.ledger, self.labels
 
         def job(should_stop: ShouldStop) -> Path:
-            return write_ledger(ledger, fmt, path, labels, should_stop)
+            # written in the export process: Qt's layout of the PDF and python-docx's work hold
+            # the GIL, which on a worker thread of this process froze the window
+            from hongtu.qt.export_process import ExportTarget, LedgerExportRequest, write_exports
+
+            request = LedgerExportRequest(ledger, labels, (ExportTarget(fmt, path, True),))
+            return write_exports(request, should_stop)[0]
 
         task = ProgressTask(
             self,
@@ -508,4 +490,4 @@ class LedgerWindow(QDialog):
         messages.warning(self, tr("导出台账"), text)
 
 
-__all__ = ["LEDGER_FORMATS", "LedgerWindow", "MonthGrid", "totals_text", "write_ledger"]
+__all__ = ["LEDGER_FORMATS", "LedgerWindow", "MonthGrid", "totals_text"]
