@@ -10,7 +10,8 @@ rendered ``PlanDocument``, the plan and its sites (for the plan file) and the ta
 length-prefixed pickle on its standard input (data this process made, never a file). It then
 only waits, asking its cancel token. The child writes each file with the same writers as the
 command line (atomic, checked whole), asks the parent just before it replaces a target, and
-answers one JSON line per target.
+answers one JSON line per target. The 台账 window's exports travel the same way
+(``LedgerExportRequest``: the year's ledger, its labels and where the photos are).
 
 The child serves one request after another. After a request it is kept for ``IDLE_SECONDS``, so
 the next export (another format, a second click) does not pay for a new interpreter and its
