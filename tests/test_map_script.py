@@ -148,6 +148,20 @@ def test_markers_are_drawn_for_valid_sites_only_and_show_names_as_text(qtbot, vi
     assert call(qtbot, view, "markerLatLng", 1) == "null"
 
 
+def test_many_sites_come_as_one_list_per_field_and_a_ragged_one_draws_nothing(qtbot, view) -> None:
+    from hongtu.qt.site_markers import marker_columns
+
+    sites = [site(n, f"集合点{n}", lat=37.8 + n / 1000) for n in range(1, 201)]
+    assert call(qtbot, view, "setSites", marker_columns(sites)) == 200
+    state = json.loads(call(qtbot, view, "state"))
+    assert state["markerIds"] == list(range(1, 201)) and state["dense"] is True
+    assert "集合点7" in call(qtbot, view, "popupText", 7)
+    ragged = marker_columns(sites)
+    ragged["lat"] = ragged["lat"][:-1]
+    assert call(qtbot, view, "setSites", ragged) == 0
+    assert call(qtbot, view, "setSites", {"id": "1"}) == 0
+
+
 # ---- messages to Python -----------------------------------------------------------------------
 
 

@@ -712,6 +712,27 @@ var hongtuMap = (function () {
     return points;
   }
 
+  // setSites takes a list of sites, or (many places, from Python) one list per field:
+  // {id: [...], name: [...], ...}, every list as long as the ids; anything else is no sites.
+  var SITE_FIELDS = ["id", "name", "district", "category", "lat", "lon", "estimate"];
+
+  function siteList(payload) {
+    if (Array.isArray(payload)) { return payload; }
+    if (!payload || typeof payload !== "object" || !Array.isArray(payload.id)) { return []; }
+    var n = payload.id.length;
+    var whole = SITE_FIELDS.every(function (field) {
+      return Array.isArray(payload[field]) && payload[field].length === n;
+    });
+    if (!whole) { return []; }
+    var list = new Array(n);
+    for (var i = 0; i < n; i += 1) {
+      list[i] = { id: payload.id[i], name: payload.name[i], district: payload.district[i],
+                  category: payload.category[i], lat: payload.lat[i], lon: payload.lon[i],
+                  estimate: payload.estimate[i] };
+    }
+    return list;
+  }
+
   function validSite(s) {
     return s && typeof s.id === "number" && typeof s.lat === "number" &&
       typeof s.lon === "number" && isFinite(s.lat) && isFinite(s.lon);
@@ -775,7 +796,7 @@ var hongtuMap = (function () {
       sites = {};
       shown = {};
       projected = {};
-      var valid = (Array.isArray(list) ? list : []).filter(validSite);
+      var valid = siteList(list).filter(validSite);
       denseMode = valid.length >= CLUSTER_MIN;
       if (!framed && valid.length) {  // frame first: the markers are then placed only once
         framed = true;

@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from hongtu.qt.mapview import MapView, delete_now
-from hongtu.qt.site_markers import site_markers
+from hongtu.qt.site_markers import marker_columns, site_markers
 from hongtu.qt.tile_scheme import register_tile_scheme
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class EarlyPage(QObject):
         if self.view is None:
             return
         self.sites = sites
-        self.view.prefetch("setSites", site_markers(sites))
+        self.view.prefetch("setSites", marker_columns(site_markers(sites)))
 
     def take_view(self) -> MapView:
         """The view, for the window (once)."""

@@ -33,6 +33,7 @@ from hongtu.core.geo import Crs, LatLon
 from hongtu.core.tilepack.layer import package_basemap
 from hongtu.core.tilepack.packages import PackageInfo
 from hongtu.qt.mapview import MapView
+from hongtu.qt.site_markers import marker_columns
 from hongtu.qt.tile_scheme import install_tile_handler
 
 log = logging.getLogger(__name__)
@@ -266,7 +267,8 @@ class MapController(QObject):
     # ---- content (all WGS-84 in, projected here) ----------------------------------------------
     def show_sites(self, markers: list[dict[str, Any]], callback: Callback | None = None) -> None:
         self._sites = {int(m["id"]): m for m in markers}
-        self.view.call("setSites", project_payload(markers, self.crs), callback=callback)
+        shown = marker_columns(project_payload(markers, self.crs))
+        self.view.call("setSites", shown, callback=callback)
         self._restore_edit_state()
 
     def update_site(self, marker: dict[str, Any]) -> None:
@@ -369,7 +371,8 @@ class MapController(QObject):
         self.view.call("setOutlines", outlines_in(self.crs))
         if self._district_labels:
             self.view.call("setDistrictLabels", project_payload(self._district_labels, self.crs))
-        self.view.call("setSites", project_payload(list(self._sites.values()), self.crs))
+        markers = project_payload(list(self._sites.values()), self.crs)
+        self.view.call("setSites", marker_columns(markers))
         if self._route is not None:
             self.view.call("setRoute", project_payload(self._route, self.crs))  # all, re-projected
         self._restore_edit_state()

@@ -26,3 +26,13 @@ def site_marker_data(site: Site) -> dict[str, object] | None:
 def site_markers(sites: list[Site]) -> list[dict[str, object]]:
     """The markers of the sites with a position, in their order."""
     return [data for s in sites if (data := site_marker_data(s)) is not None]
+
+
+#: A marker's fields, as ``marker_columns`` sends them (the page's ``setSites`` reads these).
+MARKER_FIELDS = ("id", "name", "district", "category", "lat", "lon", "estimate")
+
+
+def marker_columns(markers: list[dict[str, object]]) -> dict[str, list[object]]:
+    """``markers`` as ``hongtuMap.setSites`` takes many of them: one list per field, not one
+    object per marker (2,000 places: half the JSON to write, send and parse)."""
+    return {field: [marker[field] for marker in markers] for field in MARKER_FIELDS}
