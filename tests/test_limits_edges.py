@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factories import make_plan, site_stop
 from hongtu.core import limits
@@ -171,3 +173,44 @@ def test_text_no_file_can_carry_is_named_at_its_path() -> None:
     plan = make_plan([site_stop(1)])
     plan.branch = "第一\x00支部"
     assert [(p.path, p.over_limit) for p in limits.plan_problems(plan)] == [("plan.branch", False)]
+
+
+_ANY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec=None, categories=None),
+        st.sampled_from("\r\n\t\x0b\x0c\x85\u2028\u2029\u202e\u2066\ufffe \u3000题"),
+    ),
+    max_size=12,
+)
+
+
+def _quick_look_agrees(field: str, text: str, neighbours: list[str]) -> None:
+    plan = make_plan([site_stop(1, *(Activity(ActivityKind.CUSTOM, 5, n) for n in neighbours[:3]))])
+    plan.stops.append(Stop(custom=CustomPlace("馆", LatLon(37.87, 112.55))))
+    if field == "place":
+        plan.stops[-1].custom = CustomPlace(text, LatLon(37.87, 112.55))
+    elif field == "label":
+        plan.stops[0].activities.append(Activity(ActivityKind.CUSTOM, 5, text))
+    else:
+        setattr(plan, field, text)
+    keeps_the_rules = limits.normalise_text(field, text) == text
+    assert (limits.fit_plan(plan) is plan) == keeps_the_rules
+
+
+@given(
+    field=st.sampled_from(["title", "branch", "organiser", "phone", "notes", "place", "label"]),
+    text=_ANY_TEXT,
+    neighbours=st.lists(_ANY_TEXT.filter(lambda t: t == limits.normalise_text("label", t))),
+)
+def test_the_quick_look_at_an_opened_plan_agrees_with_the_rules(field, text, neighbours) -> None:
+    """An opened plan is copied and fitted only when ``normalise_text`` or a limit would change
+    a text in it; the look checks the one-line texts joined, in one search."""
+    _quick_look_agrees(field, text, neighbours)
+
+
+@pytest.mark.parametrize(
+    "char", list("\r\n\t\x00\x0b\x0c\x1b\x7f\x85\u2028\u2029\u202e\u2069\ufffe\ud800")
+)
+@pytest.mark.parametrize("field", ["title", "branch", "notes", "place", "label"])
+def test_every_character_the_rules_change_is_seen_by_the_quick_look(field, char) -> None:
+    _quick_look_agrees(field, f"红{char}色", ["合影"])

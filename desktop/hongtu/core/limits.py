@@ -22,7 +22,7 @@ from hongtu.core.plans import (
     Stop,
     copy_plan,
 )
-from hongtu.core.text import clean_line, clean_text, has_uncarriable
+from hongtu.core.text import clean_line, clean_text, has_uncarriable, is_clean_line
 
 MIN_PARTICIPANTS = 1
 MAX_PARTICIPANTS = 1000
@@ -138,15 +138,19 @@ def fit_plan(plan: Plan) -> Plan:
 
 
 def _fits(plan: Plan) -> bool:
-    """True when ``fit_plan`` would change nothing (a quick look, no copy)."""
+    """True when ``fit_plan`` would change nothing (a quick look, no copy: the one-line texts
+    of a 500-stop plan are checked joined, in one search)."""
     texts = [(name, getattr(plan, name)) for name in ("title", "branch", "organiser", "phone")]
-    texts.append(("notes", plan.notes))
     places = [plan.gathering.custom, *(stop.custom for stop in plan.stops)]
     texts += [("place", place.name) for place in places if place is not None]
     texts += [("label", a.label) for stop in plan.stops for a in stop.activities]
-    in_bounds = MIN_PARTICIPANTS <= plan.participants <= MAX_PARTICIPANTS
-    return in_bounds and all(
-        normalise_text(f, v) == v and len(v) <= TEXT_LIMITS[f] for f, v in texts
+    return (
+        MIN_PARTICIPANTS <= plan.participants <= MAX_PARTICIPANTS
+        and all(len(v) <= TEXT_LIMITS[f] for f, v in texts)
+        and is_clean_line("".join(v for _f, v in texts))  # a character class: joining adds none
+        and plan.title == plan.title.strip()
+        and len(plan.notes) <= TEXT_LIMITS["notes"]
+        and normalise_text("notes", plan.notes) == plan.notes
     )
 
 
