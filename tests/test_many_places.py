@@ -259,3 +259,29 @@ def test_the_selected_place_is_named_in_bold_when_it_leaves_its_cluster(
         )
     )
     assert bold == [place.name]
+
+
+def test_a_filter_that_hides_the_selected_place_leaves_nothing_of_it_selected(
+    qtbot, crowded_window
+) -> None:
+    """With 2,000 places a filter re-maps the whole list at once (Qt's row-by-row changes were
+    hundreds of signals); the place it hides still leaves the selection, its details and its
+    actions, and a filter that keeps it keeps it selected."""
+    window = crowded_window
+    assert window.site_list.proxy.remaps
+    place = next(s for s in window.site_model.sites() if s.name == "集合点1500")
+    window.select_site(place.id)
+    action = window.site_editing.correct_action
+    qtbot.waitUntil(action.isEnabled)
+    assert window.details.site_id == place.id
+    qtbot.keyClicks(window.site_list.search, "jhd150")  # 集合点150, 1500-1509: kept
+    assert window.site_list.selected_site_id() == place.id and action.isEnabled()
+    assert window.site_list.proxy.rowCount() == 11
+    qtbot.keyClicks(window.site_list.search, "9")  # 集合点1509: 1500 is hidden now
+    assert window.site_list.proxy.rowCount() == 1
+    assert window.site_list.selected_site_id() is None
+    assert not action.isEnabled() and window.details.site_id is None
+    window.site_list.search.clear()
+    assert window.site_list.proxy.rowCount() == PLACES + len(
+        [s for s in window.site_model.sites() if s.key]
+    )

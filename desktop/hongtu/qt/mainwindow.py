@@ -9,11 +9,13 @@ notices (``notify``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QPoint,
@@ -189,7 +191,20 @@ class SiteListPanel(QWidget):
         self.category.blockSignals(False)
 
     def _on_search_text_changed(self, text: str) -> None:
-        self.proxy.set_query(text)
+        self._filter(lambda: self.proxy.set_query(text))
+
+    def _filter(self, change: Callable[[], None]) -> None:
+        """A filter change; when the proxy re-maps the whole list, a selected or current row it
+        hides leaves without Qt's signals, so they are given here (the window greys the site's
+        actions and shows no details for a site the list no longer shows)."""
+        selection = self.table.selectionModel()
+        had_selection, had_current = selection.hasSelection(), selection.currentIndex().isValid()
+        change()
+        if self.proxy.remaps:
+            if had_current and not selection.currentIndex().isValid():
+                selection.currentRowChanged.emit(QModelIndex(), QModelIndex())
+            if had_selection and not selection.hasSelection():
+                selection.selectionChanged.emit(QItemSelection(), QItemSelection())
         self.filter_changed.emit()
 
     def _update_not_found(self, *_args: object) -> None:
@@ -203,12 +218,10 @@ class SiteListPanel(QWidget):
         self.add_place_requested.emit(self.search.text().strip())
 
     def _on_district_changed(self, _index: int) -> None:
-        self.proxy.set_district(self.district.currentData())
-        self.filter_changed.emit()
+        self._filter(lambda: self.proxy.set_district(self.district.currentData()))
 
     def _on_category_changed(self, _index: int) -> None:
-        self.proxy.set_category(self.category.currentData())
-        self.filter_changed.emit()
+        self._filter(lambda: self.proxy.set_category(self.category.currentData()))
 
     def selected_site_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

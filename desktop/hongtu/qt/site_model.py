@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -192,20 +193,39 @@ class SiteFilterProxy(QSortFilterProxyModel):
         self._category: str | None = None
         self.setSortLocaleAware(True)
 
+    # Beyond this many rows a filter change re-maps the whole list at once (one layout change)
+    # instead of Qt's row-by-row removals and insertions: when the names shown before and after
+    # interleave, those are hundreds of signals (10-25 ms for 2,000 places), a re-map 3-9 ms.
+    # A selected row the new filter hides is then dropped from the selection without a
+    # selectionChanged; ``SiteList`` tells the window itself (``_filter``).
+    REMAP_ROWS = 300
+
     def set_query(self, text: str) -> None:
-        self.beginFilterChange()
+        self._change_filter(lambda: self._set_query(text))
+
+    def _set_query(self, text: str) -> None:
         self._query = text.strip()
         self._match = matcher(self._query)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_district(self, district: str | None) -> None:
-        self.beginFilterChange()
-        self._district = district or None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._change_filter(lambda: setattr(self, "_district", district or None))
 
     def set_category(self, category: str | None) -> None:
+        self._change_filter(lambda: setattr(self, "_category", category or None))
+
+    @property
+    def remaps(self) -> bool:
+        """Whether a filter change re-maps the whole list (see ``REMAP_ROWS``)."""
+        source = self.sourceModel()
+        return source is not None and source.rowCount() > self.REMAP_ROWS
+
+    def _change_filter(self, change: Callable[[], None]) -> None:
+        if self.remaps:
+            change()
+            self.invalidate()
+            return
         self.beginFilterChange()
-        self._category = category or None
+        change()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @property
