@@ -39,31 +39,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests")]
 
 from hongtu.core.atomic import is_partial  # noqa: E402
+from kill_writer import PLAN_FILE  # noqa: E402
+from kill_writer import PLAN_STOPS as STOPS  # noqa: E402
 
 WRITER = ROOT / "tests" / "kill_writer.py"
 TYPED = "学习红色历史传承红色基因缅怀革命先烈重温入党誓词在党旗下庄严宣誓"
 KEY_EVERY_MS = 150
-STOPS = 40
-PLAN_FILE = {
-    "format": "hongtu-plan",
-    "version": 1,
-    "plan": {
-        "title": "缅怀先烈主题党日",
-        "date": "2026-07-01",
-        "participants": 30,
-        "transport": "coach",
-        "gathering_time": "08:00",
-        "notes": "着正装。" * 500,
-        "stops": [
-            {
-                "custom": {"name": f"旧址{i}", "lat": 37.8 + i / 1000, "lon": 112.5,
-                           "crs": "wgs84"},
-                "activities": [{"kind": "tour", "minutes": 30}],
-            }
-            for i in range(STOPS)
-        ],
-    },
-}
+
 
 
 def _env(home: Path) -> dict[str, str]:

@@ -14,6 +14,34 @@ import os
 import signal
 import sys
 
+# The plan file killed imports and exports use (the suite's test_kill_during_writes and
+# benchmarks/kill_nine.py): 40 stops and a long note, so a kill lands mid-write.
+PLAN_STOPS = 40
+PLAN_FILE = {
+    "format": "hongtu-plan",
+    "version": 1,
+    "plan": {
+        "title": "缅怀先烈主题党日",
+        "date": "2026-07-01",
+        "participants": 30,
+        "transport": "coach",
+        "gathering_time": "08:00",
+        "notes": "着正装。" * 500,
+        "stops": [
+            {
+                "custom": {
+                    "name": f"旧址{i}",
+                    "lat": 37.8 + i / 1000,
+                    "lon": 112.5,
+                    "crs": "wgs84",
+                },
+                "activities": [{"kind": "tour", "minutes": 30}],
+            }
+            for i in range(PLAN_STOPS)
+        ],
+    },
+}
+
 
 def die() -> None:
     os.kill(os.getpid(), signal.SIGKILL)

@@ -26,34 +26,12 @@ import pytest
 from hongtu.core.atomic import is_partial
 from hongtu.core.leftovers import sweep_partials
 from hongtu.core.workspace import open_workspace
+from kill_writer import PLAN_FILE
 
 CHILD = Path(__file__).with_name("kill_writer.py")
 # kills at random moments per kind in the suite; more for figures: HONGTU_RANDOM_KILLS=25 pytest …
 RANDOM_KILLS = int(os.environ.get("HONGTU_RANDOM_KILLS", "2"))
-PLAN_FILE = {
-    "format": "hongtu-plan",
-    "version": 1,
-    "plan": {
-        "title": "缅怀先烈主题党日",
-        "date": "2026-07-01",
-        "participants": 30,
-        "transport": "coach",
-        "gathering_time": "08:00",
-        "notes": "着正装。" * 500,
-        "stops": [
-            {
-                "custom": {
-                    "name": f"旧址{i}",
-                    "lat": 37.8 + i / 1000,
-                    "lon": 112.5,
-                    "crs": "wgs84",
-                },
-                "activities": [{"kind": "tour", "minutes": 30}],
-            }
-            for i in range(40)
-        ],
-    },
-}
+
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
