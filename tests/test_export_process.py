@@ -25,6 +25,7 @@ from hongtu.core.settings import Settings
 from hongtu.qt import export_process, messages
 from hongtu.qt.plan_outputs import ExportDialog
 from stall_monitor import big_plan
+from tiny_disk import tiny_disk
 
 pytestmark = pytest.mark.gui
 LONG_MS = 120_000
@@ -52,22 +53,6 @@ def _ended(pid: int) -> bool:
     return "State:\tZ" in status
 
 
-@contextlib.contextmanager
-def _tiny_disk(folder: Path, size: str = "64k"):  # type: ignore[no-untyped-def]
-    folder.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
 @pytest.mark.skipif(sys.platform != "linux", reason="a real tiny tmpfs needs Linux")
 @pytest.mark.parametrize("fmt", [ExportFormat.DOCX, ExportFormat.PDF, ExportFormat.XLSX])
 def test_a_full_disk_in_the_export_process_says_so_and_keeps_the_old_file(
@@ -78,7 +63,7 @@ def test_a_full_disk_in_the_export_process_says_so_and_keeps_the_old_file(
     monkeypatch.setattr(messages, "question", lambda *a, **k: True)  # yes, replace it
     dialog = ExportDialog(_view(stops=200))
     qtbot.addWidget(dialog)
-    with _tiny_disk(tmp_path / "disk") as disk:
+    with tiny_disk(tmp_path / "disk") as disk:
         target = disk / f"活动方案{fmt.suffix}"
         target.write_bytes(b"the old file")
         with open(disk / "filler", "wb") as filler, contextlib.suppress(OSError):

@@ -31,6 +31,7 @@ from hongtu.core.routing import DEFAULT_SETTINGS
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.text import REPLACEMENT
 from test_exports import QT_FREE, build_sample
+from tiny_disk import tiny_disk
 
 FIXTURES = HealthCheck.function_scoped_fixture
 
@@ -137,29 +138,13 @@ def test_the_window_says_the_disk_may_be_full(qapp) -> None:
     assert "磁盘" in text and "原有文件没有被改动" in text
 
 
-@contextlib.contextmanager
-def _tiny_disk(folder: Path, size: str = "64k"):
-    folder.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root); the simulated tests cover it")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
 @pytest.mark.gui
 @pytest.mark.skipif(sys.platform != "linux", reason="a real tiny tmpfs needs Linux")
 def test_a_real_full_disk_keeps_the_old_pdf_and_other_exports(qapp, tmp_path: Path) -> None:
     from hongtu.qt.printing import export_document
 
     plan, sites, doc = build_sample(stops=40)
-    with _tiny_disk(tmp_path / "disk") as disk:
+    with tiny_disk(tmp_path / "disk") as disk:
         for fmt in (ExportFormat.PDF, ExportFormat.SIGNIN, ExportFormat.DOCX, ExportFormat.HTML):
             target = disk / f"old{fmt.suffix}"
             target.write_bytes(b"%PDF-1.4 old %%EOF")
