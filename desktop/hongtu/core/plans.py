@@ -8,19 +8,9 @@ from datetime import date, time
 from enum import StrEnum
 
 from hongtu.core.geo import LatLon
+from hongtu.core.plan_terms import PlanStatus, TransportMode
 
-
-class TransportMode(StrEnum):
-    COACH = "coach"  # 大巴
-    CARS = "cars"  # 自驾
-    WALK = "walk"  # 步行
-    PUBLIC = "public"  # 公交
-
-
-class PlanStatus(StrEnum):
-    DRAFT = "draft"  # 草稿
-    PLANNED = "planned"  # 已定
-    DONE = "done"  # 已完成
+__all__ = ["PlanStatus", "TransportMode"]  # defined in plan_terms, part of this model too
 
 
 class ActivityKind(StrEnum):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hongtu.core.geo import LatLon
-from hongtu.core.plans import TransportMode
+from hongtu.core.plan_terms import TransportMode
 
 
 @dataclass(frozen=True, slots=True)

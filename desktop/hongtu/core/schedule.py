@@ -30,9 +30,6 @@ from hongtu.core.routing import TravelSettings, distance_km, leg_minutes
 from hongtu.core.sites import DEFAULT_VISIT_MINUTES, Site
 
 MINUTES_PER_DAY = 24 * 60
-# A day planned longer than this is flagged (``warnings``); the settings' default. Kept here, not
-# in ``warnings``, so that reading the settings (every start) does not import the warnings.
-DEFAULT_MAX_DAY_MINUTES = 600
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,8 @@ from typing import Any
 from hongtu.core import paths
 from hongtu.core.atomic import write_atomic
 from hongtu.core.basemaps import BaseMapId, parse_basemap_id
-from hongtu.core.plans import TransportMode
+from hongtu.core.plan_terms import DEFAULT_MAX_DAY_MINUTES, TransportMode
 from hongtu.core.routing import TravelSettings
-from hongtu.core.schedule import DEFAULT_MAX_DAY_MINUTES
 from hongtu.core.secrets import remember
 from hongtu.core.tilepack.mbtiles import PackageError
 from hongtu.core.tilepack.packages import check_name

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from hongtu.core.clocktime import hhmm
 from hongtu.core.holidays import DayKind, day_kind
+from hongtu.core.plan_terms import DEFAULT_MAX_DAY_MINUTES
 from hongtu.core.plans import (
     ActivityKind,
     ItemKind,
@@ -26,7 +27,7 @@ from hongtu.core.plans import (
     Stop,
 )
 from hongtu.core.routing import TravelSettings
-from hongtu.core.schedule import DEFAULT_MAX_DAY_MINUTES, gathering_place, stop_place
+from hongtu.core.schedule import gathering_place, stop_place
 from hongtu.core.sites import Site, VisitRules
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from hongtu.core.plans import PlanStatus
+from hongtu.core.plan_terms import PlanStatus
 
 
 @dataclass(frozen=True)

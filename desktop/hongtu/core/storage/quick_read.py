@@ -24,14 +24,14 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from hongtu.core.plans import Plan, PlanStatus
 from hongtu.core.sites import Site
 from hongtu.core.storage.files import SCHEMA_HEAD, read_only_uri, resolve_url, sqlite_file
-from hongtu.core.storage.plan_summary import PlanSummary
 from hongtu.core.storage.site_rows import row_to_site
 
-if TYPE_CHECKING:  # the roster is read only for a plan: start-up never imports it
+if TYPE_CHECKING:  # plans and the roster: read after the window is up, never before it
     from hongtu.core.members import Member
+    from hongtu.core.plans import Plan
+    from hongtu.core.storage.plan_summary import PlanSummary
 
 _JSON_COLUMNS = ("aliases", "facts", "sources")
 _BOOL_COLUMNS = ("in_taiyuan", "coord_verified")
@@ -222,6 +222,9 @@ FROM plans AS p WHERE p.deleted_at IS NULL ORDER BY p.day DESC, p.id DESC
 
 
 def read_plan_summaries_quickly(db: str | None) -> list[PlanSummary] | None:
+    from hongtu.core.plan_terms import PlanStatus
+    from hongtu.core.storage.plan_summary import PlanSummary
+
     opened = _open_read_only(db)
     if opened is None:
         return None
