@@ -28,6 +28,7 @@ from hongtu.qt.errors import database_error_message, restore_question
 from hongtu.qt.i18n import install_translators
 from hongtu.qt.mainwindow import TOOL_MODULES, MainWindow
 from hongtu.qt.mapview import delete_now
+from hongtu.qt.single_instance import SingleInstance, instance_key
 
 if TYPE_CHECKING:
     from hongtu.core.settings import Settings
@@ -347,7 +348,6 @@ def run_gui(
     """``settings``: as already read by the command line (None: the window reads them).
     ``page``: the map page, already loading (``hongtu.qt.early_page``); None: made here."""
     from hongtu.core.storage.files import resolve_url
-    from hongtu.qt.single_instance import SingleInstance, instance_key
 
     prepare_environment()
     configure_logging()

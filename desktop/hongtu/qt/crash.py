@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from datetime import datetime
@@ -37,6 +36,8 @@ def tr(text: str) -> str:
 def crash_report(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
+    import platform  # only when there is a crash to report: not on every start
+
     lines = traceback.format_exception(exc_type, exc, tb)
     header = (
         f"HongTu {__version__} · Python {platform.python_version()} · Qt {qVersion()} · "

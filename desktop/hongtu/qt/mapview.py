@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -219,5 +219,7 @@ def delete_now(widget: QWidget) -> None:
     page must be gone before the web profile it belongs to, which Qt releases when the
     application ends ("Release of profile requested but WebEnginePage still not deleted").
     """
+    from PySide6.QtCore import QEvent  # its type's ~180 event kinds take ~4 ms to build
+
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
