@@ -67,6 +67,7 @@ _.added_at
 _.pytestmark
 _.pytest_collection_modifyitems  # pytest hook in scripts/mutation_conftest.py (the mutation run)
 _.no_network
+_.collector  # tests/test_start_up_heap.py: restores the collector after each test
 _.do_GET
 _.log_message
 _.handle_starttag

@@ -82,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if page is not None:
             page.close()  # not handed to the window (a bad argument): it goes before the profile
+            from hongtu.qt.heap import resume_collector
+
+            resume_collector()  # if the window never got as far as freezing the heap
 
 
 def _start_map_page(words: list[str]) -> EarlyPage | None:
@@ -94,6 +97,9 @@ def _start_map_page(words: list[str]) -> EarlyPage | None:
     page_file = cached_map_page_file()
     if page_file is None:  # the first start of this version builds it (~1 s): the window first
         return None
+    from hongtu.qt.heap import pause_collector
+
+    pause_collector()  # until the start-up heap is frozen (hongtu.qt.heap)
     from hongtu.qt.early_page import EarlyPage, run_beside_page
 
     page = EarlyPage.start(page_file)
