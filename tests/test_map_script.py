@@ -66,6 +66,29 @@ def route_summary(qtbot: Any, view: MapView) -> dict[str, Any]:
     return json.loads(call(qtbot, view, "routeSummary"))
 
 
+def state(qtbot: Any, view: MapView) -> dict[str, Any]:
+    return json.loads(call(qtbot, view, "state"))
+
+
+# ---- the district outlines --------------------------------------------------------------------
+
+
+def test_the_outlines_are_drawn_after_the_first_markers_and_below_a_route(qtbot, view) -> None:
+    # Start-up draws the markers first; the outlines follow at once, under a route already drawn.
+    call(qtbot, view, "setRoute", {"gathering": GATE, "stops": [stop("a", 1, 37.88)]})
+    call(qtbot, view, "setSites", [site(1, "高君宇故居")])
+    qtbot.waitUntil(lambda: state(qtbot, view)["outlinesInDom"] >= 10, timeout=MAP_TIMEOUT_MS)
+    shown = state(qtbot, view)
+    assert shown["outlinesInDom"] == shown["outlines"]
+    assert shown["outlinesBelowRoute"] is True
+
+
+def test_the_outlines_are_drawn_even_when_no_markers_come(qtbot, view) -> None:
+    # A page whose sites never arrive (a broken database, say) still shows the districts.
+    qtbot.waitUntil(lambda: state(qtbot, view)["outlinesInDom"] >= 10, timeout=MAP_TIMEOUT_MS)
+    assert state(qtbot, view)["markers"] == 0
+
+
 # ---- the route --------------------------------------------------------------------------------
 
 

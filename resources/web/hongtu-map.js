@@ -34,6 +34,17 @@ var hongtuMap = (function () {
   var framed = false;        // the first markers drawn are framed once; later the user's view stays
   var hoveredId = null;
   var DISTRICT_LABEL_MIN_ZOOM = 8;
+  // The district outlines are built with the page but drawn just after the first markers (or
+  // after this long without any): at start-up they would hold the markers up by ~15 ms.
+  var OUTLINES_AT_THE_LATEST_MS = 300;
+  var outlinesTimer = null;
+
+  function drawOutlines() {
+    if (outlinesTimer !== null) { clearTimeout(outlinesTimer); outlinesTimer = null; }
+    if (!outlineLayer || map.hasLayer(outlineLayer)) { return; }
+    outlineLayer.addTo(map);
+    outlineLayer.bringToBack();  // below a route drawn before them
+  }
 
   function send(message) {
     var text = JSON.stringify(message);
@@ -751,6 +762,7 @@ var hongtuMap = (function () {
     init: function (leafletMap, outlines) {
       map = leafletMap;
       outlineLayer = outlines;
+      outlinesTimer = setTimeout(drawOutlines, OUTLINES_AT_THE_LATEST_MS);
       clusterLayer = L.layerGroup().addTo(map);
       siteLayer = L.layerGroup().addTo(map);
       routeLayer = L.layerGroup().addTo(map);
@@ -808,6 +820,7 @@ var hongtuMap = (function () {
       });
       siteIds = Object.keys(sites).map(Number).sort(function (a, b) { return a - b; });
       refreshSites();
+      if (outlinesTimer !== null) { setTimeout(drawOutlines, 0); }  // once the markers are up
       return siteIds.length;
     },
     updateSite: function (site) {
@@ -1113,6 +1126,17 @@ var hongtuMap = (function () {
         labelsShown: document.querySelectorAll(
           ".leaflet-tooltip-pane .ht-tooltip:not(.ht-label-hidden)").length,
         outlines: outlineLayer ? outlineLayer.getLayers().length : 0,
+        outlinesInDom: outlineLayer ? outlineLayer.getLayers().filter(function (l) {
+          return !!(l._path && l._path.isConnected);
+        }).length : 0,
+        outlinesBelowRoute: (function () {  // every outline path before the route's line
+          var line = route_.line && route_.line._path;
+          if (!line || !outlineLayer) { return null; }
+          return outlineLayer.getLayers().every(function (l) {
+            return !!(l._path && (l._path.compareDocumentPosition(line) &
+                                  Node.DOCUMENT_POSITION_FOLLOWING));
+          });
+        })(),
         baseMap: baseLayer ? baseLayer.options.hongtuId : null,
         baseLayers: baseLayer ? baseLayer.getLayers().length : 0,
         tileLayersInMap: (function () {

@@ -18,7 +18,7 @@ from hongtu.core import paths
 from hongtu.core.atomic import write_atomic
 
 # Bump when build_map_page_html changes what it writes, so cached pages are rebuilt.
-PAGE_LAYOUT_VERSION = "4"
+PAGE_LAYOUT_VERSION = "5"
 TAIYUAN_CENTRE = (37.87, 112.55)
 DEFAULT_ZOOM = 11
 LEAFLET_DIR = ("web", "vendor", "leaflet-1.9.3")
@@ -120,6 +120,7 @@ def build_map_page_html() -> str:
         style_function=_outline_style,
         tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
         control=False,
+        show=False,  # hongtu-map.js draws them once the first markers are up
     )
     outline_layer.add_to(fmap)
 
