@@ -20,8 +20,6 @@ from hongtu.core.basemaps import BaseMapId, parse_basemap_id
 from hongtu.core.plan_terms import DEFAULT_MAX_DAY_MINUTES, TransportMode
 from hongtu.core.routing import TravelSettings
 from hongtu.core.secrets import remember
-from hongtu.core.tilepack.mbtiles import PackageError
-from hongtu.core.tilepack.packages import check_name
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +132,10 @@ def _person(value: object) -> str | None:
 def _package_name(value: object) -> str | None:
     if value == "":
         return ""
+    # only when a package was chosen: the packages module is not needed otherwise at start-up
+    from hongtu.core.tilepack.mbtiles import PackageError
+    from hongtu.core.tilepack.packages import check_name
+
     try:
         return check_name(value) if isinstance(value, str) else None
     except PackageError:

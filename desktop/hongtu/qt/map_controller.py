@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -30,11 +30,12 @@ from hongtu.core.basemaps import (
 )
 from hongtu.core.coords import from_wgs84, to_wgs84
 from hongtu.core.geo import Crs, LatLon
-from hongtu.core.tilepack.layer import package_basemap
-from hongtu.core.tilepack.packages import PackageInfo
 from hongtu.qt.mapview import MapView
 from hongtu.qt.site_markers import marker_columns
 from hongtu.qt.tile_scheme import install_tile_handler
+
+if TYPE_CHECKING:  # offline packages are listed after start-up, never before the window
+    from hongtu.core.tilepack.packages import PackageInfo
 
 log = logging.getLogger(__name__)
 
@@ -339,6 +340,8 @@ class MapController(QObject):
 
     def show_package(self, info: PackageInfo) -> None:
         """Shows an offline map package (served from its MBTiles file, never the network)."""
+        from hongtu.core.tilepack.layer import package_basemap
+
         basemap = package_basemap(info)
         config = tile_layer_config(basemap, None, attribution_text(basemap))
         for layer in config["layers"]:  # type: ignore[attr-defined]
