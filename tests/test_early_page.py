@@ -144,16 +144,20 @@ def test_the_first_start_of_a_version_shows_the_window_before_building_the_page(
     about a second) would otherwise hold the window back on the first start."""
     from hongtu.cli import _start_map_page
     from hongtu.core.mappage import cached_map_page_file, map_page_file
+    from hongtu.qt.heap import resume_collector
 
+    nothing = (None, None)
     assert cached_map_page_file() is None  # a new user folder: nothing cached yet
-    assert _start_map_page([]) is None
-    assert _start_map_page(["--version"]) is None and _start_map_page(["sites", "list"]) is None
+    assert _start_map_page([]) == nothing
+    assert _start_map_page(["--version"]) == nothing == _start_map_page(["sites", "list"])
     built = map_page_file()
     assert cached_map_page_file() == built
-    page = _start_map_page(["--db", "x.sqlite3"])
+    page, parser = _start_map_page(["--db", "x.sqlite3"])
     try:
         assert page is not None and page.view is not None
         assert page.view.page().requestedUrl().toLocalFile() == str(built)
+        assert parser is not None and parser.parse_args(["--db", "y"]).db == "y"
     finally:
         if page is not None:
             page.close()
+        resume_collector()  # paused by the start, as hongtu.cli.main would resume it

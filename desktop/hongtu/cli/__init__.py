@@ -76,9 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    page = _start_map_page(words)
+    page, parser = _start_map_page(words)
     try:
-        return _main(words, page)
+        return _main(words, page, parser)
     finally:
         if page is not None:
             page.close()  # not handed to the window (a bad argument): it goes before the profile
@@ -87,16 +87,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             resume_collector()  # if the window never got as far as freezing the heap
 
 
-def _start_map_page(words: list[str]) -> EarlyPage | None:
+def _start_map_page(
+    words: list[str],
+) -> tuple[EarlyPage, argparse.ArgumentParser] | tuple[None, None]:
     """When these words open the window, the map page starts loading first, and the rest of
-    HongTu is imported meanwhile (``hongtu.qt.early_page``); None otherwise."""
+    HongTu is imported meanwhile (``hongtu.qt.early_page``), the window's parser built too;
+    (None, None) otherwise. A start pauses the garbage collector until its heap is frozen
+    (``hongtu.qt.heap``): if the window never gets that far, the caller resumes it."""
     if "--version" in words or not _opens_the_window(words) or not _display_available():
-        return None
+        return None, None
     from hongtu.core.mappage import cached_map_page_file
 
     page_file = cached_map_page_file()
     if page_file is None:  # the first start of this version builds it (~1 s): the window first
-        return None
+        return None, None
     from hongtu.qt.heap import pause_collector
 
     pause_collector()  # until the start-up heap is frozen (hongtu.qt.heap)
@@ -104,13 +108,14 @@ def _start_map_page(words: list[str]) -> EarlyPage | None:
 
     page = EarlyPage.start(page_file)
 
-    def meanwhile() -> None:
+    def meanwhile() -> argparse.ArgumentParser:
         page.read_sites(_window_db(words))  # drawn as soon as the page is up
         import hongtu.core.settings
         import hongtu.qt.app  # noqa: F401
 
-    run_beside_page(meanwhile)
-    return page
+        return build_window_parser()  # argparse's few ms, not on the GUI thread either
+
+    return page, run_beside_page(meanwhile)
 
 
 def _window_db(words: list[str]) -> str | None:
@@ -124,14 +129,18 @@ def _window_db(words: list[str]) -> str | None:
     return db
 
 
-def _main(words: list[str], page: EarlyPage | None) -> int:
+def _main(
+    words: list[str], page: EarlyPage | None, parser: argparse.ArgumentParser | None
+) -> int:
+    """``parser``: the window's, built while the page loads; None: built here for these words."""
     from hongtu.core.settings import load_settings
 
     settings = load_settings()  # the one read of the settings file; commands use these
     early = _early_language(words, settings.language)
     if early == "en" and _is_command_line(words):
         _install_cli_translator()  # before the parser is built: its help is translated too
-    parser = build_window_parser() if _opens_the_window(words) else build_parser()
+    if parser is None:
+        parser = build_window_parser() if _opens_the_window(words) else build_parser()
     args = parser.parse_args(words)
     args.settings = settings
     try:
