@@ -1134,7 +1134,7 @@ var hongtuMap = (function () {
           if (!line || !outlineLayer) { return null; }
           return outlineLayer.getLayers().every(function (l) {
             return !!(l._path && (l._path.compareDocumentPosition(line) &
-                                  Node.DOCUMENT_POSITION_FOLLOWING));
+                                  document.DOCUMENT_POSITION_FOLLOWING));
           });
         })(),
         baseMap: baseLayer ? baseLayer.options.hongtuId : null,
