@@ -1,6 +1,7 @@
 """Start-up speed: the real app against a bare QWebEngineView, in the same run.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/startup.py [--runs 5] [--scale]
+        [--against CHECKOUT]
 
 ``--scale`` compares, in one run, an empty database with 10,000 plans, with 2,000 custom places
 and with both (built by ``scale_fixture``), and reports when the plans list is filled.
@@ -11,6 +12,10 @@ baseline is a bare QWebEngineView loading a trivial local page to ``loadFinished
 are measured from just before the process is spawned. One warm-up run of the app builds the
 cached map page and seeds the database first (a first start ever pays that once); its numbers
 are printed separately. The last line is machine-readable.
+
+``--against`` also starts the app of another checkout (e.g. ``git worktree add /tmp/before
+<commit>``), interleaved with this one, so that a change is measured side by side on the same
+machine at the same moment.
 """
 
 from __future__ import annotations
@@ -128,6 +133,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout whose app is started too, alternately (its desktop/ is imported)",
+    )
+    parser.add_argument(
         "--scale",
         action="store_true",
         help="also empty vs 10,000 plans vs 2,000 places (databases built in this run)",
@@ -142,8 +152,15 @@ def main() -> int:
     base = [sys.executable, "-c", BASELINE]
     first = run(app, env)
     print(f"first start (builds map page cache, seeds database): {first}")
-    shown, ready, baseline = [], [], []
+    other_env = None
+    if args.against is not None:
+        other_env = environment(home / "against")
+        other_env["PYTHONPATH"] = str(args.against.resolve() / "desktop")
+        run(app, other_env)  # its own first start: page cache, database
+    shown, ready, baseline, other = [], [], [], []
     for _ in range(args.runs):
+        if other_env is not None:
+            other.append(run(app, other_env)["map_ready_s"])
         app_run = run(app, env)
         base_run = run(base, env)
         shown.append(app_run["window_shown_s"])
@@ -154,6 +171,9 @@ def main() -> int:
             f"baseline={baseline[-1]:.3f}s"
         )
     med = statistics.median
+    if other:
+        ratios = f"{med(other) / med(baseline):.2f}, this checkout {med(ready) / med(baseline):.2f}"
+        print(f"{args.against}: map ready {med(other):.3f} s, ratio {ratios}")
     print(
         f"medians over {args.runs} runs: window shown {med(shown):.3f} s (goal ≤ 0.5 s), "
         f"map ready {med(ready):.3f} s, bare web view {med(baseline):.3f} s, "
