@@ -62,17 +62,56 @@ def environment(home: Path) -> dict[str, str]:
     return env
 
 
+#: The moments at which the CPU time spent so far is taken (``cpu_s``): the map is ready.
+CPU_MOMENTS = ("map_ready_s", "baseline_s")
+
+
 def run(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    """The ``name_s=`` figures the process prints, and ``cpu_s``: the CPU time (user + system)
+    of the process and every process it started, taken when it reports the map ready (Linux)."""
     env = dict(env, HONGTU_PROBE_T0=repr(time.time()))
-    out = subprocess.run(
-        command, env=env, capture_output=True, text=True, timeout=120, check=False
-    ).stdout
     values = {}
-    for line in out.splitlines():
-        if "_s=" in line:
-            name, _, number = line.partition("=")
-            values[name] = float(number)
+    with subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if "_s=" in line:
+                name, _, number = line.strip().partition("=")
+                values[name] = float(number)
+                if name in CPU_MOMENTS:
+                    cpu = tree_cpu_seconds(process.pid)
+                    if cpu is not None:
+                        values["cpu_s"] = cpu
+        process.wait(timeout=120)
     return values
+
+
+def tree_cpu_seconds(pid: int) -> float | None:
+    """CPU seconds used so far by ``pid`` and its descendants (Chromium's processes); None
+    without ``/proc``."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        parents[int(entry.name)] = int(fields[1])
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        total += cpu.get(current, 0.0)
+        todo.extend(child for child, parent in parents.items() if parent == current)
+    return total
 
 
 def scale_runs(runs: int, env: dict[str, str], home: Path) -> None:
@@ -158,6 +197,7 @@ def main() -> int:
         other_env["PYTHONPATH"] = str(args.against.resolve() / "desktop")
         run(app, other_env)  # its own first start: page cache, database
     shown, ready, baseline, other = [], [], [], []
+    cpu: dict[str, list[float]] = {"app": [], "baseline": []}
     for _ in range(args.runs):
         if other_env is not None:
             other.append(run(app, other_env)["map_ready_s"])
@@ -166,11 +206,21 @@ def main() -> int:
         shown.append(app_run["window_shown_s"])
         ready.append(app_run["map_ready_s"])
         baseline.append(base_run["baseline_s"])
+        for name, values in (("app", app_run), ("baseline", base_run)):
+            if "cpu_s" in values:
+                cpu[name].append(values["cpu_s"])
         print(
             f"run: window_shown={shown[-1]:.3f}s map_ready={ready[-1]:.3f}s "
             f"baseline={baseline[-1]:.3f}s"
         )
     med = statistics.median
+    if cpu["app"] and cpu["baseline"]:
+        print(
+            f"CPU time until the map is ready (all processes, {os.sysconf('SC_CLK_TCK')} ticks/s): "
+            f"app {med(cpu['app']):.2f} s, bare web view {med(cpu['baseline']):.2f} s; "
+            f"cores busy on average {med(cpu['app']) / med(ready):.2f} and "
+            f"{med(cpu['baseline']) / med(baseline):.2f}"
+        )
     if other:
         ratios = f"{med(other) / med(baseline):.2f}, this checkout {med(ready) / med(baseline):.2f}"
         print(f"{args.against}: map ready {med(other):.3f} s, ratio {ratios}")
