@@ -70,8 +70,16 @@ def _at_schema_head(con: sqlite3.Connection) -> bool:
 
 def _all_sites(con: sqlite3.Connection) -> list[Site]:
     edits = _edits_by_site(con)
-    rows = con.execute("SELECT * FROM sites ORDER BY id").fetchall()
-    return [row_to_site(_site_row(row, edits.get(row["id"], []))) for row in rows]
+    cursor = con.cursor()
+    cursor.row_factory = None  # plain tuples, zipped with the names: half the cost of Row → dict
+    rows = cursor.execute("SELECT * FROM sites ORDER BY id").fetchall()
+    names = [column[0] for column in cursor.description]
+    no_edits: list[SimpleNamespace] = []
+    sites = []
+    for row in rows:
+        values = dict(zip(names, row, strict=True))
+        sites.append(row_to_site(_site_row(values, edits.get(values["id"], no_edits))))
+    return sites
 
 
 @dataclass(frozen=True)
@@ -199,8 +207,8 @@ def _json(text: str) -> Any:
     return json.loads(text)
 
 
-def _site_row(row: sqlite3.Row, edits: list[SimpleNamespace]) -> Any:
-    values = dict(row)
+def _site_row(values: dict[str, Any], edits: list[SimpleNamespace]) -> Any:
+    """The row's ``values`` (changed in place) as the attributes ``row_to_site`` reads."""
     for column in _JSON_COLUMNS:
         values[column] = _json(values[column])
     for column in _BOOL_COLUMNS:

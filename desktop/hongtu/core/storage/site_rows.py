@@ -237,9 +237,12 @@ def _user_position(
     )
 
 
+_NO_EDITS: dict[str, Any] = {}  # read only: most rows (every place added) have no edits
+
+
 def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
     """The site as shown; ``with_edits=False`` gives the catalogue's own values only."""
-    edits = {edit.field: edit for edit in row.edits} if with_edits else {}
+    edits = {edit.field: edit for edit in row.edits} if with_edits and row.edits else _NO_EDITS
     provenance = {
         name: found
         for name, edit in edits.items()
@@ -250,10 +253,11 @@ def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
         facts = {name: _fact(stored.get(name)) for name in FACT_FIELDS}
     else:  # most places: nothing known yet
         facts = dict(_UNKNOWN_FACTS)
-    for name in FACT_FIELDS:
-        if name in edits:
-            confidence = provenance[name].confidence if name in provenance else Confidence.HIGH
-            facts[name] = Fact(edits[name].value, confidence, (), PositionOrigin.USER)
+    if edits:
+        for name in FACT_FIELDS:
+            if name in edits:
+                confidence = provenance[name].confidence if name in provenance else Confidence.HIGH
+                facts[name] = Fact(edits[name].value, confidence, (), PositionOrigin.USER)
     position = _position(row)
     if "position" in edits:
         edit = edits["position"]
@@ -292,12 +296,14 @@ def row_to_site(row: SiteRowLike, *, with_edits: bool = True) -> Site:
         sources=tuple(
             Source(s["title"], s["url"], Confidence(s["confidence"]), tuple(s.get("supports", ())))
             for s in row.sources
-        ),
+        )
+        if row.sources
+        else (),
         last_verified=row.last_verified,
         visit_minutes=visit_minutes or DEFAULT_VISIT_MINUTES,
         visit_minutes_is_default=visit_minutes is None,
         rules=rules,
         search_keys=row.search_keys,
         access=access,
-        provenance=tuple(sorted(provenance.items())),
+        provenance=tuple(sorted(provenance.items())) if provenance else (),
     )
