@@ -13,7 +13,7 @@ import logging
 import os
 import threading
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -150,6 +150,7 @@ class Controller(QObject):
         self._preloader.finished.connect(self._on_preloader_finished)
         self.page_loading = False  # the window's view came with its page already loading
         self.sites_read_ahead: list[Site] | None = None  # by the early page, markers sent
+        self.markers_read_ahead: list[dict[str, Any]] | None = None  # those markers
         self._plans_reader = _PlansReader(db, self)
         self._plans_reader.read.connect(self._on_plans_read)
         self._early_plans: object = None  # what the reader read (a list), until it is shown
@@ -183,7 +184,8 @@ class Controller(QObject):
         # full workspace is opened only once the first markers are on the map.
         # If the page is slow or broken, the workspace must not wait for it for long.
         self.window.sites_shown_on_map.connect(self._on_first_markers)
-        self.window.show_sites(quick)
+        ahead = quick is self.sites_read_ahead
+        self.window.show_sites(quick, self.markers_read_ahead if ahead else None)
         self._plans_reader.start()  # the plans list, off the GUI thread while the page loads
         QTimer.singleShot(PAGE_WAIT_MS, self._start_preloader_once)
 
@@ -367,7 +369,8 @@ def run_gui(
     probe = bool(os.environ.get("HONGTU_PROBE_T0"))
     controller = Controller(window, db, probe, freeze_heap=True)
     controller.page_loading = view is not None
-    controller.sites_read_ahead = page.sites if page is not None else None
+    if page is not None:
+        controller.sites_read_ahead, controller.markers_read_ahead = page.sites, page.markers
     if probe:  # connected first: "map ready" is when the markers are drawn, nothing later
 
         def map_ready(_count: int) -> None:

@@ -17,7 +17,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -68,6 +68,7 @@ class EarlyPage(QObject):
         super().__init__()
         self.view: MapView | None = view
         self.sites: list[Site] | None = None  # as read ahead; None: not read, or not that way
+        self.markers: list[dict[str, Any]] | None = None  # the markers sent for ``sites``
         self._sites_read.connect(self._send_sites)
 
     @classmethod
@@ -97,8 +98,8 @@ class EarlyPage(QObject):
     def _send_sites(self, sites: list[Site]) -> None:
         if self.view is None:
             return
-        self.sites = sites
-        self.view.prefetch("setSites", marker_columns(site_markers(sites)))
+        self.sites, self.markers = sites, site_markers(sites)
+        self.view.prefetch("setSites", marker_columns(self.markers))
 
     def take_view(self) -> MapView:
         """The view, for the window (once)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -365,11 +365,14 @@ class MainWindow(PanelHost):
                 self.ledger_ui.attach(workspace)
         self.site_selection_changed.emit()  # a site selected before the workspace: editable now
 
-    def show_sites(self, sites: list[Site]) -> None:
+    def show_sites(self, sites: list[Site], markers: list[dict[str, Any]] | None = None) -> None:
+        """``markers``: ``site_markers(sites)`` if already made (start-up: for the early page)."""
         self.site_model.set_sites(sites)
         self.site_list.fill_filters(sites)
         self._show_site_counts()
-        self.map_controller.show_sites(site_markers(sites), callback=self._on_markers_drawn)
+        if markers is None:
+            markers = site_markers(sites)
+        self.map_controller.show_sites(markers, callback=self._on_markers_drawn)
         self._on_site_filter_changed()
         self.sites_changed.emit(self.site_model.sites())
 
