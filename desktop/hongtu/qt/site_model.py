@@ -247,6 +247,8 @@ class SiteFilterProxy(QSortFilterProxyModel):
         return {site.id for site in model.sites() if not self.accepts(site)}
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        if not self.filtering:  # start-up fills 2,000 rows with no filter set: no calls into Qt
+            return True
         model = self.sourceModel()
         if isinstance(model, SiteTableModel) and not source_parent.isValid():
             return self.accepts(model.site_at(source_row))  # the site itself, not 3 data() calls
