@@ -4,6 +4,8 @@ lock and socket left behind by a killed window."""
 
 from __future__ import annotations
 
+import getpass
+import hashlib
 import os
 import signal
 import subprocess
@@ -12,6 +14,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from hongtu.core.storage.files import resolve_url
@@ -40,6 +44,13 @@ def test_the_key_follows_the_resolved_database(tmp_path, monkeypatch) -> None:
         resolve_url(str(tmp_path / "h.sqlite3"))
     )
     assert instance_key(resolve_url("a.sqlite3")) != instance_key(resolve_url("b.sqlite3"))
+
+
+@given(url=st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=200))
+def test_the_key_is_the_one_earlier_versions_use(url: str) -> None:
+    # a window of the previous version must still be found by a new launch (and the other way)
+    owner = f"{getpass.getuser()}\n{url}".encode()
+    assert instance_key(url) == "hongtu-" + hashlib.sha256(owner).hexdigest()[:24]
 
 
 def test_a_second_instance_asks_the_first_to_come_forward(qtbot, key) -> None:

@@ -9,9 +9,8 @@ second launch connects, asks the first to come forward, and exits.
 from __future__ import annotations
 
 import getpass
-import hashlib
 
-from PySide6.QtCore import QDir, QLockFile, QObject, Signal
+from PySide6.QtCore import QByteArray, QCryptographicHash, QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ACTIVATE = b"activate\n"
@@ -24,8 +23,10 @@ def instance_key(url: str) -> str:
     Another user on the same machine opening the same shared database gets a window of their
     own (the two windows then see each other's saves like any two writers).
     """
-    owner = f"{getpass.getuser()}\n{url}"
-    return "hongtu-" + hashlib.sha256(owner.encode("utf-8")).hexdigest()[:24]
+    owner = QByteArray(f"{getpass.getuser()}\n{url}".encode())
+    # Qt's SHA-256, not hashlib's: importing hashlib loads OpenSSL (~3 ms before the window)
+    digest = QCryptographicHash.hash(owner, QCryptographicHash.Algorithm.Sha256)
+    return "hongtu-" + bytes(digest.toHex().data()).decode("ascii")[:24]
 
 
 class SingleInstance(QObject):
