@@ -101,12 +101,16 @@ def _start_map_page(
     page_file = cached_map_page_file()
     if page_file is None:  # the first start of this version builds it (~1 s): the window first
         return None, None
-    from hongtu.qt.heap import pause_collector
+    from hongtu.qt.heap import pause_collector, resume_collector
 
     pause_collector()  # until the start-up heap is frozen (hongtu.qt.heap)
-    from hongtu.qt.early_page import EarlyPage, run_beside_page
+    try:
+        from hongtu.qt.early_page import EarlyPage, run_beside_page
 
-    page = EarlyPage.start(page_file)
+        page = EarlyPage.start(page_file)
+    except BaseException:
+        resume_collector()  # no window will freeze it
+        raise
 
     def meanwhile() -> argparse.ArgumentParser:
         page.read_sites(_window_db(words))  # drawn as soon as the page is up
