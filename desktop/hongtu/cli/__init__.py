@@ -21,7 +21,6 @@ handlers, so ``hongtu --version`` stays fast.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -30,15 +29,19 @@ from typing import TYPE_CHECKING, Any
 from hongtu import __version__
 from hongtu.cli.common import display_width, ensure_offscreen_app, format_table, say, tr
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # argparse is imported where a parser is built: after the page has started
+    import argparse
+
     from hongtu.qt.early_page import EarlyPage
 
-Handler = Callable[[argparse.Namespace], int]
+    Handler = Callable[[argparse.Namespace], int]
 
 
 def build_window_parser() -> argparse.ArgumentParser:
     """The options every invocation shares (``--version``, ``--db``, ``--lang``), no commands:
     enough to open the window, without importing and building every command's parser."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="hongtu", description=tr("红途 HongTu — 太原红色教育主题党日规划")
     )

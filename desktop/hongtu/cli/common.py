@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
@@ -10,6 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # for the annotations only: the heavy modules load when a command runs
+    import argparse
     from collections.abc import Iterable
 
     from PySide6.QtCore import QCoreApplication
@@ -49,22 +49,23 @@ def format_table(rows: list[list[str]]) -> str:
 # Control characters a terminal may act on: C0 (but newline and tab), DEL and C1 (0x9b is CSI,
 # a one-character ESC [). User text could otherwise move the cursor, retitle the window, hide
 # lines or, on some terminals, answer back with typed input.
-# C0 but tab and line feed, DEL, C1, and the bidirectional embedding/override/isolate controls
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 but tab and line feed, DEL, C1, and the bidirectional embedding/override/isolate controls.
+# Patterns, compiled (and cached by ``re``) on first use: the window's start never needs them.
+_TERMINAL_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 # json.dumps already escapes the C0 characters
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = "[\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def terminal_safe(text: str) -> str:
     """``text`` with every terminal control character (ESC, C0, DEL, C1) and every bidirectional
     override removed (a stored "标题" never shows as "题标")."""
-    return _TERMINAL_UNSAFE.sub("", text)
+    return re.sub(_TERMINAL_UNSAFE, "", text)
 
 
 def json_safe(text: str) -> str:
     """JSON text with DEL, the C1 controls and the bidirectional overrides escaped (still the
     same JSON, nothing lost)."""
-    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return re.sub(_JSON_UNSAFE, lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def say(text: object = "", *, error: bool = False) -> None:
