@@ -66,6 +66,16 @@ def _overwrite(file: Path, old: bytes, new: bytes) -> None:
         assert con.execute("PRAGMA quick_check").fetchall() == [("ok",)]  # invisible to it
 
 
+
+def refused_as_damaged(file: Path, command: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """The workspace refuses ``file`` as damaged and ``hongtu --db file COMMAND`` exits 2; what
+    the command wrote to stderr, for the caller's checks."""
+    with pytest.raises(DatabaseError) as caught:
+        open_workspace(str(file))
+    assert caught.value.problem is DatabaseProblem.CORRUPT
+    assert main(["--db", str(file), *command]) == 2
+    return capsys.readouterr().err
+
 def test_text_that_is_no_longer_utf8_is_shown_replaced(tmp_path, capsys) -> None:
     file = _database(tmp_path, capsys)
     _overwrite(file, f"先烈{MARK}".encode(), b"\xff\xfe\xfd" + f"烈{MARK}".encode())
@@ -107,11 +117,8 @@ def test_a_damaged_site_value_refuses_the_database_before_any_write(tmp_path, ca
     _overwrite(file, stored, b"<" + stored[1:])
     before = fingerprint(file)
 
-    with pytest.raises(DatabaseError) as caught:
-        open_workspace(str(file))
-    assert caught.value.problem is DatabaseProblem.CORRUPT
-    assert main(["--db", str(file), "sites", "list"]) == 2
-    assert "Traceback" not in capsys.readouterr().err
+    err = refused_as_damaged(file, ["sites", "list"], capsys)
+    assert "Traceback" not in err
     assert fingerprint(file) == before
 
 
@@ -125,11 +132,7 @@ def test_a_schema_whose_text_is_damaged_is_refused_not_a_traceback(tmp_path, cap
     file.write_bytes(bytes(damaged))
     before = fingerprint(file)
 
-    with pytest.raises(DatabaseError) as caught:
-        open_workspace(str(file))
-    assert caught.value.problem is DatabaseProblem.CORRUPT
-    assert main(["--db", str(file), "plans", "list"]) == 2
-    err = capsys.readouterr().err
+    err = refused_as_damaged(file, ["plans", "list"], capsys)
     assert "Traceback" not in err and "已损坏" in err
     assert fingerprint(file) == before
 
@@ -216,11 +219,7 @@ def test_a_stored_time_that_is_no_longer_a_time_is_a_damaged_database(tmp_path, 
     file.write_bytes(damaged)
     before = fingerprint(file)
 
-    with pytest.raises(DatabaseError) as caught:
-        open_workspace(str(file))
-    assert caught.value.problem is DatabaseProblem.CORRUPT
-    assert main(["--db", str(file), "plans", "list"]) == 2
-    err = capsys.readouterr().err
+    err = refused_as_damaged(file, ["plans", "list"], capsys)
     assert err.count("\n") == 1 and "Traceback" not in err and "已损坏" in err
     assert fingerprint(file) == before
 

@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +16,10 @@ from hongtu.core.pipeline import render_plan
 from hongtu.core.routing import TravelSettings
 from hongtu.core.settings import Settings, save_settings
 from hongtu.core.warnings import DEFAULT_MAX_DAY_MINUTES, WarningCode
+
+if TYPE_CHECKING:
+    from hongtu.core.plans import Plan
+    from hongtu.core.workspace import Workspace
 
 TWO_STOPS = ["taiyuan-jiefang-jinianguan", "shuangta-geming-lieshi-lingyuan"]
 
@@ -40,6 +45,14 @@ def plan_file(tmp_path: Path) -> Path:
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
     return path
+
+
+def loaded_plan(workspace: Workspace, tmp_path: Path) -> Plan:
+    """``plan_file``'s plan as the workspace's sites resolve it (not stored)."""
+    from hongtu.core.planfile import load_plan
+
+    keys = {site.key: site.id for site in workspace.sites.list_sites() if site.key}
+    return load_plan(plan_file(tmp_path).read_text("utf-8"), keys.get)
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -90,10 +103,7 @@ def test_plans_show_times_legs_with_the_organisers_speeds(capsys, tmp_path) -> N
 
 
 def test_render_plan_uses_every_setting_it_is_given(workspace, tmp_path) -> None:
-    from hongtu.core.planfile import load_plan
-
-    keys = {site.key: site.id for site in workspace.sites.list_sites() if site.key}
-    plan = load_plan(plan_file(tmp_path).read_text("utf-8"), keys.get)
+    plan = loaded_plan(workspace, tmp_path)
     sites = workspace.sites.list_sites()
     today = date(2026, 12, 1)
     usual = render_plan(plan, sites, Settings(), today=today)
@@ -224,12 +234,10 @@ def test_the_scheduler_reads_only_the_plans_timing_inputs(workspace, tmp_path) -
     from dataclasses import fields
 
     from hongtu.core.pipeline import timing_inputs
-    from hongtu.core.planfile import load_plan
     from hongtu.core.plans import Plan
     from hongtu.core.schedule import compute_schedule
 
-    keys = {site.key: site.id for site in workspace.sites.list_sites() if site.key}
-    plan = load_plan(plan_file(tmp_path).read_text("utf-8"), keys.get)
+    plan = loaded_plan(workspace, tmp_path)
     recorder = _ReadRecorder(plan)
     compute_schedule(recorder, {s.id: s for s in workspace.sites.list_sites()}, TravelSettings())  # type: ignore[arg-type]
     names = {f.name for f in fields(Plan)}
@@ -239,11 +247,9 @@ def test_the_scheduler_reads_only_the_plans_timing_inputs(workspace, tmp_path) -
 
 
 def test_a_typed_title_keeps_the_schedule_and_a_moved_stop_retimes_it(workspace, tmp_path) -> None:
-    from hongtu.core.planfile import load_plan
     from hongtu.core.plans import copy_plan
 
-    keys = {site.key: site.id for site in workspace.sites.list_sites() if site.key}
-    plan = load_plan(plan_file(tmp_path).read_text("utf-8"), keys.get)
+    plan = loaded_plan(workspace, tmp_path)
     sites = workspace.sites.list_sites()
     today = date(2026, 12, 1)
     shown = render_plan(plan, sites, Settings(), today=today)

@@ -61,6 +61,15 @@ def slow_work():  # type: ignore[no-untyped-def]
         yield patch
 
 
+def export_dialog(qtbot, window, ui, fmt: str, path: Path) -> ExportDialog:  # type: ignore[no-untyped-def]
+    """The 导出 dialog of the open plan, ``fmt`` chosen and ``path`` typed in, not yet accepted."""
+    dialog = ExportDialog(ui.session.view, window)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+    dialog.path.setText(str(path))
+    return dialog
+
+
 def _click_cancel(qtbot, task) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(task.dialog.isVisible, timeout=LONG_MS)  # shown once the work is slow
     task.dialog.findChild(QPushButton).click()
@@ -94,10 +103,7 @@ def test_an_export_runs_in_the_background_and_cancel_keeps_the_old_file(
     target = tmp_path / "out" / "日程安排表.pdf"
     target.parent.mkdir()
     target.write_bytes(b"the old schedule")
-    dialog = ExportDialog(ui.session.view, window)
-    qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
-    dialog.path.setText(str(target))
+    dialog = export_dialog(qtbot, window, ui, "pdf", target)
     dialog._on_buttons_accepted()
     task = dialog.task
     assert task is not None and dialog.written is None  # still being written
@@ -123,10 +129,7 @@ def test_pdfs_are_laid_out_outside_the_window_process(
         raise AssertionError("a PDF was laid out in the window's process")
 
     monkeypatch.setattr(printing, "build_text_document", not_here)
-    dialog = ExportDialog(ui.session.view, window)
-    qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(dialog.format.findData(BUNDLE))  # both PDFs and the DOCX
-    dialog.path.setText(str(tmp_path))
+    dialog = export_dialog(qtbot, window, ui, BUNDLE, tmp_path)  # both PDFs and the DOCX
     dialog.names.setPlainText("张三\t支部书记\n李四")
     monitor = StallMonitor()
     monitor.start()
@@ -159,12 +162,9 @@ def test_every_format_is_written_outside_the_window_process(
     for name in ("export_plan", "render_bytes", "_writer"):
         monkeypatch.setattr(exports, name, not_here)
     monkeypatch.setattr(printing, "build_text_document", not_here)
-    dialog = ExportDialog(ui.session.view, window)
-    qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(dialog.format.findData(BUNDLE))
+    dialog = export_dialog(qtbot, window, ui, BUNDLE, tmp_path)
     for row in range(dialog.extras.count()):
         dialog.extras.item(row).setCheckState(Qt.CheckState.Checked)
-    dialog.path.setText(str(tmp_path))
     monitor = StallMonitor()
     monitor.start()
     dialog._on_buttons_accepted()
@@ -188,10 +188,7 @@ def test_cancelling_a_word_export_leaves_no_file(
     window, ui = window_with(200)
     target = tmp_path / "out" / "活动方案.docx"
     target.parent.mkdir()
-    dialog = ExportDialog(ui.session.view, window)
-    qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(dialog.format.findData("docx"))
-    dialog.path.setText(str(target))
+    dialog = export_dialog(qtbot, window, ui, "docx", target)
     dialog._on_buttons_accepted()
     task = dialog.task
     assert task is not None
