@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests")]
 
 from hongtu.core.atomic import is_partial  # noqa: E402
-from kill_writer import PLAN_FILE  # noqa: E402
+from kill_writer import PLAN_FILE, run_killed  # noqa: E402
 from kill_writer import PLAN_STOPS as STOPS  # noqa: E402
 
 WRITER = ROOT / "tests" / "kill_writer.py"
@@ -60,18 +60,8 @@ def _env(home: Path) -> dict[str, str]:
 
 def _writer(home: Path, point: str, args: list[str], kill_after: float | None) -> tuple[int, bool]:
     """Run the CLI in a child; kill it after ``kill_after`` s. (exit code, traceback seen)."""
-    with subprocess.Popen(
-        [sys.executable, str(WRITER), point, *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=_env(home),
-    ) as child:
-        try:
-            _, err = child.communicate(timeout=kill_after if kill_after is not None else 300)
-        except subprocess.TimeoutExpired:
-            child.send_signal(signal.SIGKILL)
-            _, err = child.communicate()
-    return child.returncode, b"Traceback" in err
+    code, err = run_killed([sys.executable, str(WRITER), point, *args], _env(home), kill_after, 300)
+    return code, b"Traceback" in err
 
 
 def _plans(db: Path) -> tuple[bool, list[tuple[str, int]]]:
@@ -202,30 +192,18 @@ def exports(count: int, rng: random.Random, work: Path) -> dict[str, int]:
 
 def typist(db: str) -> int:
     """Child: the real window, a new plan's title typed one key every KEY_EVERY_MS."""
-    from PySide6.QtCore import QEvent, Qt, QTimer
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QTimer
 
-    from hongtu.qt.app import Controller, prepare_environment
-    from hongtu.qt.mainwindow import MainWindow
+    from kill_child import type_text, window_with_a_new_plan
 
-    prepare_environment()
-    app = QApplication(sys.argv[:1])
-    window = MainWindow()
-    controller = Controller(window, db)
-    window.show()
-    controller.start()
-    ui = window.plan_ui
-    ui.plan_list.create_plan()
-    title = ui.editor.title
+    app, _controller, window = window_with_a_new_plan(db)
+    title = window.plan_ui.editor.title
     typed = [0]
 
     def key() -> None:
         if typed[0] == len(TYPED):
             return
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            char = TYPED[typed[0]]
-            QApplication.sendEvent(title, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+        type_text(title, TYPED[typed[0]])
         typed[0] += 1
         print(f"typed {typed[0]}", flush=True)
 

@@ -24,16 +24,23 @@ def type_text(widget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
-def main() -> int:
-    db, title = sys.argv[1], sys.argv[2]
+def window_with_a_new_plan(db: str) -> tuple[QApplication, Controller, MainWindow]:
+    """The real window on ``db`` with a new plan open (the killed typists here and in
+    benchmarks/kill_nine.py)."""
     prepare_environment()
-    app = QApplication(sys.argv)
+    app = QApplication(sys.argv[:1])
     window = MainWindow()
     controller = Controller(window, db)
     window.show()
     controller.start()
+    window.plan_ui.plan_list.create_plan()
+    return app, controller, window
+
+
+def main() -> int:
+    db, title = sys.argv[1], sys.argv[2]
+    app, controller, window = window_with_a_new_plan(db)
     ui = window.plan_ui
-    ui.plan_list.create_plan()
     typed_at: list[float] = []
 
     def on_plan_changed(plan, *_rest) -> None:

@@ -43,6 +43,25 @@ PLAN_FILE = {
 }
 
 
+def run_killed(
+    command: list[str], env: dict[str, str], kill_after: float | None, timeout: float
+) -> tuple[int, bytes]:
+    """Run ``command``, killed with SIGKILL after ``kill_after`` seconds (None: never, but it
+    must end within ``timeout``); its exit code and what it wrote to stderr. The parent's side,
+    for the suite's kill tests and benchmarks/kill_nine.py."""
+    import subprocess
+
+    with subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    ) as child:
+        try:
+            _, err = child.communicate(timeout=kill_after if kill_after is not None else timeout)
+        except subprocess.TimeoutExpired:
+            child.send_signal(signal.SIGKILL)
+            _, err = child.communicate(timeout=timeout)
+    return child.returncode, err
+
+
 def die() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 

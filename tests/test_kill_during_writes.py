@@ -15,7 +15,6 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
 import sys
 import time
 import zipfile
@@ -26,7 +25,7 @@ import pytest
 from hongtu.core.atomic import is_partial
 from hongtu.core.leftovers import sweep_partials
 from hongtu.core.workspace import open_workspace
-from kill_writer import PLAN_FILE
+from kill_writer import PLAN_FILE, run_killed
 
 CHILD = Path(__file__).with_name("kill_writer.py")
 # kills at random moments per kind in the suite; more for figures: HONGTU_RANDOM_KILLS=25 pytest …
@@ -46,19 +45,10 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _run(tmp_path: Path, point: str, *args: str, kill_after: float | None = None) -> int:
-    with subprocess.Popen(
-        [sys.executable, str(CHILD), point, *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=_env(tmp_path),
-    ) as child:
-        try:
-            _, err = child.communicate(timeout=kill_after if kill_after is not None else 120)
-        except subprocess.TimeoutExpired:
-            child.send_signal(signal.SIGKILL)
-            _, err = child.communicate(timeout=60)
+    command = [sys.executable, str(CHILD), point, *args]
+    code, err = run_killed(command, _env(tmp_path), kill_after, timeout=120)
     assert b"Traceback" not in err, err.decode("utf-8", "replace")
-    return child.returncode
+    return code
 
 
 def _database(tmp_path: Path) -> Path:
