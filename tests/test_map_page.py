@@ -48,4 +48,4 @@ def test_opening_view_frames_the_catalogue_before_any_layer_is_drawn() -> None:
             assert south <= point.lat <= north and west <= point.lon <= east, entry.name
     fit = html.find("hongtuMap.openAt(")
     assert html.find("L.latLngBounds(" + json.dumps(frame), fit) == html.find("L.latLngBounds(")
-    assert 0 < fit < html.find("geo_json_"), "frame first, then draw the outlines once"
+    assert 0 < fit < html.find("hongtuMap.districtOutlines("), "frame first, then the outlines"

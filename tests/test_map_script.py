@@ -83,6 +83,48 @@ def test_the_outlines_are_drawn_after_the_first_markers_and_below_a_route(qtbot,
     assert shown["outlinesBelowRoute"] is True
 
 
+def test_each_outline_names_its_district_as_text_when_pointed_at(qtbot, view) -> None:
+    # The outlines are built from the page's data only when drawn; each still carries its name.
+    call(qtbot, view, "setSites", [site(1, "高君宇故居")])
+    qtbot.waitUntil(lambda: state(qtbot, view)["outlinesInDom"] >= 10, timeout=MAP_TIMEOUT_MS)
+    names = json.loads(
+        evaluate(
+            qtbot,
+            view,
+            "JSON.stringify(window[Object.keys(window).filter(function (k) {"
+            " return k.indexOf('district_outlines_') === 0; })[0]].getLayers().map(function (l) {"
+            " var tip = l.getTooltip().getContent();"
+            " return [l.feature.properties.name, tip.textContent, tip.children.length]; }))",
+        )
+    )
+    assert {"杏花岭区", "娄烦县", "古交市"} <= {name for name, _, _ in names}
+    assert all(text == name and children == 0 for name, text, children in names)
+
+
+def test_shifting_the_outlines_before_they_are_drawn_shifts_what_is_drawn(qtbot, view) -> None:
+    ring = [[112.56, 37.88], [112.6, 37.88], [112.6, 37.92], [112.56, 37.88]]
+    # A GCJ-02 base map chosen at start-up moves the outlines before the first markers come.
+    shifted = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"name": "杏花岭区"},
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [ring],
+                },
+            }
+        ],
+    }
+    assert call(qtbot, view, "setOutlines", shifted) == 1
+    call(qtbot, view, "setSites", [site(1, "高君宇故居")])
+    qtbot.waitUntil(lambda: state(qtbot, view)["outlinesInDom"] == 1, timeout=MAP_TIMEOUT_MS)
+    assert state(qtbot, view)["outlinesShifted"] is True
+    assert call(qtbot, view, "setOutlines", None) >= 10  # back to the page's own
+    assert state(qtbot, view)["outlinesShifted"] is False
+
+
 def test_the_outlines_are_drawn_even_when_no_markers_come(qtbot, view) -> None:
     # A page whose sites never arrive (a broken database, say) still shows the districts.
     qtbot.waitUntil(lambda: state(qtbot, view)["outlinesInDom"] >= 10, timeout=MAP_TIMEOUT_MS)

@@ -34,16 +34,33 @@ var hongtuMap = (function () {
   var framed = false;        // the first markers drawn are framed once; later the user's view stays
   var hoveredId = null;
   var DISTRICT_LABEL_MIN_ZOOM = 8;
-  // The district outlines are built with the page but drawn just after the first markers (or
-  // after this long without any): at start-up they would hold the markers up by ~15 ms.
+  // The district outlines come with the page as data (outlineData), built into polygons and
+  // drawn just after the first markers (or after this long without any): building them as the
+  // page loads held the first markers up by ~20 ms.
   var OUTLINES_AT_THE_LATEST_MS = 300;
   var outlinesTimer = null;
+  var outlineData = null;  // () -> the page's own outlines (WGS-84), until they are built
+
+  function outlineSource() {  // the page's own outlines, kept before the first shift
+    if (originalOutlines === null) {
+      originalOutlines = outlineData ? outlineData() : outlineLayer.toGeoJSON();
+    }
+    return originalOutlines;
+  }
+
+  function buildOutlines(geojson) {
+    outlineData = null;
+    outlineLayer.clearLayers();
+    outlineLayer.addData(geojson);
+  }
 
   function drawOutlines() {
     if (outlinesTimer !== null) { clearTimeout(outlinesTimer); outlinesTimer = null; }
     if (!outlineLayer || map.hasLayer(outlineLayer)) { return; }
+    if (outlineData) { buildOutlines(outlineSource()); }
     outlineLayer.addTo(map);
     outlineLayer.bringToBack();  // below a route drawn before them
+    scheduleDeclutter();  // district names may now follow their outlines into the view
   }
 
   function send(message) {
@@ -759,6 +776,19 @@ var hongtuMap = (function () {
         frameWhenSized = bounds;
       }
     },
+    districtOutlines: function (style, data) {
+      // the outlines' layer, empty until drawOutlines builds it from data()
+      outlineData = data;
+      return L.geoJSON(null, {
+        style: function () { return style; },
+        onEachFeature: function (feature, layer) {
+          var name = feature.properties && feature.properties.name;
+          if (typeof name === "string") {
+            layer.bindTooltip(el("span", null, name), { sticky: true, className: "ht-outline-name" });
+          }
+        }
+      });
+    },
     init: function (leafletMap, outlines) {
       map = leafletMap;
       outlineLayer = outlines;
@@ -945,11 +975,8 @@ var hongtuMap = (function () {
     },
     setOutlines: function (geojson) {
       if (!outlineLayer) { return 0; }
-      if (originalOutlines === null) {  // the page's own (WGS-84), kept before the first change
-        originalOutlines = outlineLayer.toGeoJSON();
-      }
-      outlineLayer.clearLayers();
-      outlineLayer.addData(geojson || originalOutlines);
+      var own = outlineSource();  // kept before the first shift replaces the layers
+      buildOutlines(geojson || own);
       outlinesShifted = !!geojson;
       return outlineLayer.getLayers().length;
     },
