@@ -87,30 +87,36 @@ def _record_scripts(monkeypatch, view) -> list[str]:
 def test_sites_read_ahead_are_drawn_once_and_the_window_takes_the_answer(
     qtbot, tmp_path, monkeypatch
 ) -> None:
+    from hongtu.core.storage.quick_read import read_sites_quickly
     from hongtu.core.workspace import open_workspace
 
     db = str(tmp_path / "ahead.sqlite3")
     open_workspace(db).close()  # seeded: the fast path can read it
+    sites = read_sites_quickly(db)
+    assert sites is not None
+    placed = [s for s in sites if s.position is not None]
     page = EarlyPage.start()
     assert page.view is not None
     scripts = _record_scripts(monkeypatch, page.view)
     page.read_sites(db)  # on the GUI thread here; start-up calls it on the helper thread
-    assert page.sites is not None
-    placed = [s for s in page.sites if s.position is not None]
+    assert page.markers is not None and len(page.markers) == len(placed)
     with qtbot.waitSignal(page.view.map_ready, timeout=MAP_TIMEOUT_MS):
         pass
     window = MainWindow(map_view=page.take_view())
     controller = Controller(window, db, probe=False)
     controller.page_loading = True
-    controller.sites_read_ahead = page.sites
+    controller.markers_read_ahead = page.markers
     window.show()
     try:
         with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS) as drawn:
             controller.start_in_background()
         assert drawn.args == [len(placed)]
+        # the list's sites come from the file right after, and the markers are not sent again
+        qtbot.waitUntil(lambda: window.site_model.sites() == sites, timeout=MAP_TIMEOUT_MS)
         assert sum(s.startswith("hongtuMap.setSites(") for s in scripts) == 1
         assert map_state(qtbot, window)["markers"] == len(placed)
         qtbot.waitUntil(lambda: controller.workspace is not None, timeout=MAP_TIMEOUT_MS)
+        assert sum(s.startswith("hongtuMap.setSites(") for s in scripts) == 1
     finally:
         close_main_window(window, controller)
 

@@ -8,7 +8,12 @@ from datetime import date
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.plans import CustomPlace, Plan, PlanStatus, Stop
 from hongtu.core.sites import VisitRules
-from hongtu.core.storage.quick_read import read_plan_summaries_quickly, read_sites_quickly
+from hongtu.core.storage.quick_read import (
+    read_plan_summaries_quickly,
+    read_site_pins_quickly,
+    read_sites_quickly,
+    site_pin,
+)
 from hongtu.core.workspace import open_workspace
 
 
@@ -23,6 +28,31 @@ def test_fast_path_matches_the_full_store_including_edits(tmp_path) -> None:
     full = ws.sites.list_sites()
     ws.close()
     assert read_sites_quickly(file) == full
+
+
+def test_the_pins_read_for_the_first_markers_are_where_the_sites_are(tmp_path) -> None:
+    """Start-up draws the markers from the sites' pins, read without building the sites: the
+    same places as the sites read whole, whatever the organiser corrected or added."""
+    file = str(tmp_path / "h.sqlite3")
+    ws = open_workspace(file)
+    sites = ws.sites.list_sites()
+    ws.sites.set_position(sites[2].id, LatLon(37.9, 112.6), Crs.BD09)  # moved
+    ws.sites.set_fact(sites[3].id, "opening_hours", "9:00-17:00")  # edited, not moved
+    unverified = next(s for s in sites if s.position is not None and s.position_is_estimate)
+    ws.sites.set_position(unverified.id, LatLon(37.88, 112.56), Crs.WGS84)  # now confirmed
+    ws.sites.add_place("单位门口", LatLon(37.86, 112.55), Crs.WGS84, "迎泽区")
+    ws.close()
+    with sqlite3.connect(file) as con:  # a place whose position nobody knows: no pin
+        con.execute("UPDATE sites SET lat = NULL, lon = NULL WHERE id = ?", (sites[5].id,))
+    full = read_sites_quickly(file)
+    assert full is not None
+    pins = read_site_pins_quickly(file)
+    assert pins == [pin for site in full if (pin := site_pin(site)) is not None]
+    assert sites[5].id not in {pin.id for pin in pins}
+    moved = next(pin for pin in pins if pin.id == sites[2].id)
+    assert moved.point != sites[2].position.point  # the correction, not the catalogue's
+    assert {pin.estimate for pin in pins} == {True, False}
+    assert read_site_pins_quickly(str(tmp_path / "missing.sqlite3")) is None
 
 
 def test_fast_path_steps_aside_for_new_old_or_foreign_files(tmp_path) -> None:

@@ -13,6 +13,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -32,7 +33,6 @@ from hongtu.qt.single_instance import SingleInstance, instance_key
 
 if TYPE_CHECKING:
     from hongtu.core.settings import Settings
-    from hongtu.core.sites import Site
     from hongtu.core.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -78,30 +78,41 @@ class _Preloader(QObject):
         self.finished.emit(result)
 
 
-class _PlansReader(QObject):
-    """Reads the plans list straight from the file on a helper thread (one summary query in
-    plain sqlite3, which lets go of the GIL while it steps). ``read`` carries the summaries, or
-    None when the file cannot be read that way (the workspace lists them then)."""
+class _ReadAhead(QObject):
+    """Reads what the window shows first straight from the file on a helper thread (plain
+    sqlite3, which lets go of the GIL while it steps): ``read`` carries it, or None when the
+    file cannot be read that way (the workspace shows it then)."""
 
     read = Signal(object)
 
-    def __init__(self, db: str | None, parent: QObject | None = None) -> None:
+    def __init__(self, what: str, reader: Callable[[], object], parent: QObject) -> None:
         super().__init__(parent)
-        self.db = db
+        self.what = what  # "sites", "plans": the thread's name, the log's words
+        self._reader = reader
 
     def start(self) -> None:
-        threading.Thread(target=self._run, name="hongtu-plans", daemon=True).start()
+        threading.Thread(target=self._run, name=f"hongtu-{self.what}", daemon=True).start()
 
     def _run(self) -> None:
-        from hongtu.core.storage.quick_read import read_plan_summaries_quickly
-
-        plans = None
+        result = None
         try:
-            plans = read_plan_summaries_quickly(self.db)
-        except Exception:  # the workspace lists them, and reports what is wrong
-            log.exception("the plans list could not be read ahead")
+            result = self._reader()
+        except Exception:  # the workspace shows them, and reports what is wrong
+            log.exception("the %s could not be read ahead", self.what)
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self.read.emit(plans)
+            self.read.emit(result)
+
+
+def _sites_in_file(db: str | None) -> object:
+    from hongtu.core.storage.quick_read import read_sites_quickly
+
+    return read_sites_quickly(db)
+
+
+def _plans_in_file(db: str | None) -> object:
+    from hongtu.core.storage.quick_read import read_plan_summaries_quickly
+
+    return read_plan_summaries_quickly(db)
 
 
 class _Imports(QObject):
@@ -149,9 +160,10 @@ class Controller(QObject):
         self._restored = False  # a backup is offered once per start
         self._preloader.finished.connect(self._on_preloader_finished)
         self.page_loading = False  # the window's view came with its page already loading
-        self.sites_read_ahead: list[Site] | None = None  # by the early page, markers sent
-        self.markers_read_ahead: list[dict[str, Any]] | None = None  # those markers
-        self._plans_reader = _PlansReader(db, self)
+        self.markers_read_ahead: list[dict[str, Any]] | None = None  # sent by the early page
+        self._sites_reader = _ReadAhead("sites", lambda: _sites_in_file(db), self)
+        self._sites_reader.read.connect(self._on_sites_read)
+        self._plans_reader = _ReadAhead("plans", lambda: _plans_in_file(db), self)
         self._plans_reader.read.connect(self._on_plans_read)
         self._early_plans: object = None  # what the reader read (a list), until it is shown
         self._plans_read = self._markers_drawn = self._plans_shown = False
@@ -176,18 +188,27 @@ class Controller(QObject):
         from hongtu.core.storage.quick_read import read_sites_quickly
 
         self.load_map()
-        quick = self.sites_read_ahead or read_sites_quickly(self.db)
-        if quick is None:
+        markers = self.markers_read_ahead
+        quick = read_sites_quickly(self.db) if markers is None else None
+        if markers is None and quick is None:
             self._start_preloader_once()
             return
         # Importing on a helper thread while the page loads slows the page (the GIL), so the
         # full workspace is opened only once the first markers are on the map.
         # If the page is slow or broken, the workspace must not wait for it for long.
         self.window.sites_shown_on_map.connect(self._on_first_markers)
-        ahead = quick is self.sites_read_ahead
-        self.window.show_sites(quick, self.markers_read_ahead if ahead else None)
+        if markers is not None:  # drawn from the sites' pins: the list's sites are read now
+            self.window.show_markers(markers)
+            self._sites_reader.start()
+        elif quick is not None:
+            self.window.show_sites(quick)
         self._plans_reader.start()  # the plans list, off the GUI thread while the page loads
         QTimer.singleShot(PAGE_WAIT_MS, self._start_preloader_once)
+
+    def _on_sites_read(self, sites: object) -> None:
+        if isinstance(sites, list) and self.workspace is None:  # else the workspace's are shown
+            self.window.show_site_list(sites)
+            self.probe("sites_listed")
 
     def _on_first_markers(self, _count: int) -> None:
         self.window.sites_shown_on_map.disconnect(self._on_first_markers)
@@ -370,7 +391,7 @@ def run_gui(
     controller = Controller(window, db, probe, freeze_heap=True)
     controller.page_loading = view is not None
     if page is not None:
-        controller.sites_read_ahead, controller.markers_read_ahead = page.sites, page.markers
+        controller.markers_read_ahead = page.markers
     if probe:  # connected first: "map ready" is when the markers are drawn, nothing later
 
         def map_ready(_count: int) -> None:

@@ -17,17 +17,14 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from hongtu.qt.mapview import MapView, delete_now
-from hongtu.qt.site_markers import marker_columns, site_markers
+from hongtu.qt.site_markers import marker_columns, pin_markers
 from hongtu.qt.tile_scheme import register_tile_scheme
-
-if TYPE_CHECKING:
-    from hongtu.core.sites import Site
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -58,18 +55,18 @@ class _Finished(QObject):
 class EarlyPage(QObject):
     """The map view, its page already loading; handed to the window, or closed.
 
-    ``read_sites`` (on the helper thread) reads the last saved sites straight from the file and
-    has their markers drawn at once (``MapView.prefetch``); the window's first ``setSites`` with
-    the same markers then takes the page's answer instead of sending them again."""
+    ``read_sites`` (on the helper thread) reads where the last saved sites are straight from the
+    file (their pins, not the sites themselves) and has their markers drawn at once
+    (``MapView.prefetch``); the window's first ``setSites`` with the same markers then takes the
+    page's answer instead of sending them again."""
 
-    _sites_read = Signal(object)
+    _markers_read = Signal(object)
 
     def __init__(self, view: MapView) -> None:
         super().__init__()
         self.view: MapView | None = view
-        self.sites: list[Site] | None = None  # as read ahead; None: not read, or not that way
-        self.markers: list[dict[str, Any]] | None = None  # the markers sent for ``sites``
-        self._sites_read.connect(self._send_sites)
+        self.markers: list[dict[str, Any]] | None = None  # as read ahead and sent; None: not
+        self._markers_read.connect(self._send_markers)
 
     @classmethod
     def start(cls, page_file: Path | None = None) -> EarlyPage:
@@ -83,23 +80,23 @@ class EarlyPage(QObject):
         return cls(view)
 
     def read_sites(self, db: str | None) -> None:
-        """On the helper thread: read the sites (plain ``sqlite3``, which lets go of the GIL)
-        and hand them to the GUI thread, which sends their markers to the page."""
-        from hongtu.core.storage.quick_read import read_sites_quickly
+        """On the helper thread: read the sites' pins (plain ``sqlite3``, which lets go of the
+        GIL) and hand their markers to the GUI thread, which sends them to the page."""
+        from hongtu.core.storage.quick_read import read_site_pins_quickly
 
         try:
-            sites = read_sites_quickly(db)
+            pins = read_site_pins_quickly(db)
         except Exception:  # the workspace opens it properly and reports what is wrong
             log.exception("the sites could not be read ahead")
             return
-        if sites is not None:
-            self._sites_read.emit(sites)
+        if pins is not None:
+            self._markers_read.emit(pin_markers(pins))
 
-    def _send_sites(self, sites: list[Site]) -> None:
+    def _send_markers(self, markers: list[dict[str, Any]]) -> None:
         if self.view is None:
             return
-        self.sites, self.markers = sites, site_markers(sites)
-        self.view.prefetch("setSites", marker_columns(self.markers))
+        self.markers = markers
+        self.view.prefetch("setSites", marker_columns(markers))
 
     def take_view(self) -> MapView:
         """The view, for the window (once)."""

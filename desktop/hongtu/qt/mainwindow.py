@@ -365,14 +365,19 @@ class MainWindow(PanelHost):
                 self.ledger_ui.attach(workspace)
         self.site_selection_changed.emit()  # a site selected before the workspace: editable now
 
-    def show_sites(self, sites: list[Site], markers: list[dict[str, Any]] | None = None) -> None:
-        """``markers``: ``site_markers(sites)`` if already made (start-up: for the early page)."""
+    def show_sites(self, sites: list[Site]) -> None:
+        self.show_markers(site_markers(sites))
+        self.show_site_list(sites)
+
+    def show_markers(self, markers: list[dict[str, Any]]) -> None:
+        """The sites' markers on the map (start-up: before the list's sites are read)."""
+        self.map_controller.show_sites(markers, callback=self._on_markers_drawn)
+
+    def show_site_list(self, sites: list[Site]) -> None:
+        """The sites in the list, its filters and counts; their markers are on the map."""
         self.site_model.set_sites(sites)
         self.site_list.fill_filters(sites)
         self._show_site_counts()
-        if markers is None:
-            markers = site_markers(sites)
-        self.map_controller.show_sites(markers, callback=self._on_markers_drawn)
         self._on_site_filter_changed()
         self.sites_changed.emit(self.site_model.sites())
 

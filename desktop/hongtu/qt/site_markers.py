@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hongtu.core.sites import Site
+    from hongtu.core.storage.quick_read import SitePin
 
 
 def site_marker_data(site: Site) -> dict[str, object] | None:
@@ -26,6 +27,22 @@ def site_marker_data(site: Site) -> dict[str, object] | None:
 def site_markers(sites: list[Site]) -> list[dict[str, object]]:
     """The markers of the sites with a position, in their order."""
     return [data for s in sites if (data := site_marker_data(s)) is not None]
+
+
+def pin_markers(pins: list[SitePin]) -> list[dict[str, object]]:
+    """The markers of sites read as pins (start-up), the same as ``site_markers`` of the sites."""
+    return [
+        {
+            "id": pin.id,
+            "name": pin.name,
+            "district": pin.district,
+            "category": pin.category.value,
+            "lat": pin.point.lat,
+            "lon": pin.point.lon,
+            "estimate": pin.estimate,
+        }
+        for pin in pins
+    ]
 
 
 #: A marker's fields, as ``marker_columns`` sends them (the page's ``setSites`` reads these).

@@ -168,6 +168,11 @@ def _member(kind: type[E], value: Any) -> E:
         return kind(value)
 
 
+def category_of(value: Any) -> SiteCategory:
+    """``SiteCategory(value)``, looked up directly (``_member``)."""
+    return _member(SiteCategory, value)
+
+
 _NO_RULES = VisitRules()  # frozen: one shared value for the many sites without rules
 _NO_ACCESS = Access()
 
