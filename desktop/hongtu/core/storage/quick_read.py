@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from hongtu.core.geo import LatLon
 from hongtu.core.sites import Site, SiteCategory
@@ -34,18 +35,25 @@ if TYPE_CHECKING:  # plans and the roster: read after the window is up, never be
     from hongtu.core.plans import Plan
     from hongtu.core.storage.plan_summary import PlanSummary
 
+T = TypeVar("T")
 _JSON_COLUMNS = ("aliases", "facts", "sources")
 _BOOL_COLUMNS = ("in_taiyuan", "coord_verified")
 
 
 def read_sites_quickly(db: str | None) -> list[Site] | None:
+    return _read_at_schema_head(db, _all_sites)
+
+
+def _read_at_schema_head(db: str | None, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """``read(connection)`` on the file opened read-only; None when it is no SQLite file at the
+    newest schema, or anything in it is not as expected."""
     opened = _open_read_only(db)
     if opened is None:
         return None
     _, _, con = opened
     try:
         con.row_factory = sqlite3.Row
-        return _all_sites(con) if _at_schema_head(con) else None
+        return read(con) if _at_schema_head(con) else None
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None
     finally:
@@ -85,34 +93,26 @@ def read_site_pins_quickly(db: str | None) -> list[SitePin] | None:
     building the sites (start-up's first markers; 2,000 places: ~3 ms, not ~40): a site the
     organiser edited is read whole (``row_to_site``), every other from its own columns.
     None when ``read_sites_quickly`` would step aside."""
-    opened = _open_read_only(db)
-    if opened is None:
-        return None
-    _, _, con = opened
-    try:
-        con.row_factory = sqlite3.Row
-        if not _at_schema_head(con):
-            return None
-        edits = _edits_by_site(con)
-        cursor = con.cursor()
-        cursor.row_factory = None
-        pins = []
-        for site_id, name, district, category, lat, lon, verified in cursor.execute(_PIN_QUERY):
-            if site_id in edits:  # a corrected position, access, …: as the site shows it
-                pin = site_pin(_one_site(con, site_id, edits[site_id]))
-            elif lat is None or lon is None:
-                pin = None
-            else:
-                pin = SitePin(
-                    site_id, name, district, category_of(category), LatLon(lat, lon), not verified
-                )
-            if pin is not None:
-                pins.append(pin)
-        return pins
-    except (sqlite3.Error, ValueError, KeyError, TypeError):
-        return None
-    finally:
-        con.close()
+    return _read_at_schema_head(db, _all_pins)
+
+
+def _all_pins(con: sqlite3.Connection) -> list[SitePin]:
+    edits = _edits_by_site(con)
+    cursor = con.cursor()
+    cursor.row_factory = None
+    pins = []
+    for site_id, name, district, category, lat, lon, verified in cursor.execute(_PIN_QUERY):
+        if site_id in edits:  # a corrected position, access, …: as the site shows it
+            pin = site_pin(_one_site(con, site_id, edits[site_id]))
+        elif lat is None or lon is None:
+            pin = None
+        else:
+            pin = SitePin(
+                site_id, name, district, category_of(category), LatLon(lat, lon), not verified
+            )
+        if pin is not None:
+            pins.append(pin)
+    return pins
 
 
 def _one_site(con: sqlite3.Connection, site_id: int, edits: list[SimpleNamespace]) -> Site:
