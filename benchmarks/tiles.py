@@ -38,7 +38,7 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from hongtu.qt import tile_scheme
+    from hongtu.qt import tile_handler, tile_scheme
 
     tile_scheme.register_tile_scheme()
     app = QApplication(sys.argv[:1])
@@ -69,14 +69,14 @@ def main() -> int:
             )
 
     handler_ms: list[float] = []
-    original = tile_scheme.TilePackHandler.requestStarted
+    original = tile_handler.TilePackHandler.requestStarted
 
     def timed(self, job):  # type: ignore[no-untyped-def]
         start = time.perf_counter()
         original(self, job)
         handler_ms.append((time.perf_counter() - start) * 1000)
 
-    tile_scheme.TilePackHandler.requestStarted = timed  # type: ignore[method-assign]
+    tile_handler.TilePackHandler.requestStarted = timed  # type: ignore[method-assign]
 
     def wait(predicate, timeout_s: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
         deadline = time.monotonic() + timeout_s

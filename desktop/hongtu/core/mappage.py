@@ -9,13 +9,11 @@ cached under the user cache folder and rebuilt only when HongTu or its bundled f
 
 from __future__ import annotations
 
-import json
 import zlib
 from pathlib import Path
 
 from hongtu import __version__
 from hongtu.core import paths
-from hongtu.core.atomic import write_atomic
 
 # Bump when build_map_page_html changes what it writes, so cached pages are rebuilt.
 PAGE_LAYOUT_VERSION = "6"
@@ -47,6 +45,8 @@ def map_page_file() -> Path:
     """The cached page, built first if it is missing or stale."""
     target = _cached_page_path()
     if not target.exists():
+        from hongtu.core.atomic import write_atomic
+
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, build_map_page_html().encode("utf-8"))
     return target
@@ -79,6 +79,8 @@ def _file_url(*parts: str) -> str:
 
 def build_map_page_html() -> str:
     """Build the page with Folium: local Leaflet, no base map, outlines, the HongTu JS API."""
+    import json
+
     import folium
     from branca.element import MacroElement
     from jinja2 import Template

@@ -32,7 +32,7 @@ from hongtu.core.coords import from_wgs84, to_wgs84
 from hongtu.core.geo import Crs, LatLon
 from hongtu.qt.mapview import MapView
 from hongtu.qt.site_markers import marker_columns
-from hongtu.qt.tile_scheme import install_tile_handler
+from hongtu.qt.tile_handler import install_tile_handler
 
 if TYPE_CHECKING:  # offline packages are listed after start-up, never before the window
     from hongtu.core.tilepack.packages import PackageInfo

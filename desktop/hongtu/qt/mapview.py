@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -13,8 +12,6 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
-
-from hongtu.qt.tile_scheme import install_tile_handler
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +69,8 @@ def parse_bridge_message(text: object) -> dict[str, Any] | None:
     """Return the message if it is well-formed, else None. Numbers must be finite and in range."""
     if not isinstance(text, str) or len(text) > MAX_MESSAGE_CHARS:
         return None
+    import json  # not before the page starts: the helper thread has it by the first message
+
     try:
         message = json.loads(text)
     except ValueError:
@@ -142,7 +141,6 @@ class MapView(QWebEngineView):
         self._channel = QWebChannel(self)
         self._channel.registerObject("bridge", self.bridge)
         self.page().setWebChannel(self._channel)
-        install_tile_handler(self.page().profile())  # offline map packages: hongtu-tiles://
         settings = self.page().settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
@@ -156,8 +154,13 @@ class MapView(QWebEngineView):
         return self._ready
 
     def load_page(self, page_file: Path) -> None:
+        from hongtu.qt.tile_handler import install_tile_handler
+
         self._ready = False
         self.load(QUrl.fromLocalFile(str(page_file)))
+        # offline map packages (hongtu-tiles://): asked for only once a base map is set, so the
+        # handler is made while Chromium starts the page, not before
+        install_tile_handler(self.page().profile())
 
     def call(
         self, function: str, *args: Any, callback: Callable[[Any], None] | None = None
@@ -202,6 +205,8 @@ class MapView(QWebEngineView):
 
 def js_literal(value: Any) -> str:
     """JSON is valid JS; also escape the characters that could end a script or break a string."""
+    import json  # not before the page starts: the helper thread has it by the first call
+
     text = json.dumps(value, ensure_ascii=False, allow_nan=False)
     return (
         text.replace("<", "\\u003c")

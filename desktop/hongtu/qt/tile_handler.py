@@ -1,0 +1,87 @@
+"""Serves ``hongtu-tiles://`` (``hongtu.qt.tile_scheme``) from the offline map packages' files.
+
+Installed on the web profile once the map page is loading (``MapView.load_page``): the page asks
+for a tile only when an offline base map is chosen, long after that.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QObject
+from PySide6.QtWebEngineCore import (
+    QWebEngineProfile,
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlSchemeHandler,
+)
+
+from hongtu.qt.tile_scheme import SCHEME, parse_tile_path
+
+if TYPE_CHECKING:  # the store's modules load with the first tile: the page starts without them
+    from hongtu.core.tilepack.mbtiles import MBTiles
+
+log = logging.getLogger(__name__)
+
+MIME = {"png": b"image/png", "jpg": b"image/jpeg", "webp": b"image/webp"}
+
+
+class TilePackHandler(QWebEngineUrlSchemeHandler):
+    """Answers tile requests from the packages' files; keeps one read-only handle per package."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stores: dict[str, tuple[MBTiles, bytes]] = {}
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802
+        if bytes(job.requestMethod().data()) != b"GET":
+            job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
+            return
+        url = job.requestUrl()
+        where = parse_tile_path(url.host(), url.path())
+        if where is None:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlInvalid)
+            return
+        name, z, x, y = where
+        opened = self._store(name)
+        data = opened[0].tile(z, x, y) if opened is not None else None
+        if opened is None or data is None:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        buffer = QBuffer(job)
+        buffer.setData(QByteArray(data))
+        job.reply(opened[1], buffer)
+
+    def forget(self, name: str) -> None:
+        """Closes the package's file (it is being deleted or replaced); reopened on demand."""
+        opened = self._stores.pop(name, None)
+        if opened is not None:
+            opened[0].close()
+
+    def _store(self, name: str) -> tuple[MBTiles, bytes] | None:
+        if name not in self._stores:
+            from hongtu.core.tilepack.mbtiles import MBTiles
+            from hongtu.core.tilepack.packages import package_path
+
+            path = package_path(name)
+            if not path.is_file():
+                return None
+            try:
+                store = MBTiles(path, readonly=True)
+                kind = MIME.get(store.metadata().get("format", "png"), b"image/png")
+            except Exception:  # an unreadable file: no tiles, never a crash
+                log.info("offline map package %s cannot be read", name)
+                return None
+            self._stores[name] = (store, kind)
+        return self._stores[name]
+
+
+def install_tile_handler(profile: QWebEngineProfile) -> TilePackHandler:
+    """The profile's handler for the scheme (installed once per profile)."""
+    existing = profile.urlSchemeHandler(SCHEME)
+    if isinstance(existing, TilePackHandler):
+        return existing
+    handler = TilePackHandler(profile)
+    profile.installUrlSchemeHandler(SCHEME, handler)
+    return handler
+
