@@ -156,11 +156,11 @@ class MapView(QWebEngineView):
     def load_page(self, page_file: Path) -> None:
         from hongtu.qt.tile_handler import install_tile_handler
 
+        # offline map packages (hongtu-tiles://); installed before the load: installing it on a
+        # profile whose page is loading made that load slower (measured side by side)
+        install_tile_handler(self.page().profile())
         self._ready = False
         self.load(QUrl.fromLocalFile(str(page_file)))
-        # offline map packages (hongtu-tiles://): asked for only once a base map is set, so the
-        # handler is made while Chromium starts the page, not before
-        install_tile_handler(self.page().profile())
 
     def call(
         self, function: str, *args: Any, callback: Callable[[Any], None] | None = None
