@@ -84,6 +84,24 @@ def _record_scripts(monkeypatch, view) -> list[str]:
     return scripts
 
 
+def _window_on_an_early_page(qtbot, monkeypatch, db: str):  # type: ignore[no-untyped-def]
+    """As start-up makes it: the page started, the pins read ahead and their markers sent, the
+    window taking the view; and every script sent to the page."""
+    page = EarlyPage.start()
+    assert page.view is not None
+    scripts = _record_scripts(monkeypatch, page.view)
+    page.read_sites(db)  # on the GUI thread here; start-up calls it on the helper thread
+    assert page.markers is not None
+    with qtbot.waitSignal(page.view.map_ready, timeout=MAP_TIMEOUT_MS):
+        pass
+    window = MainWindow(map_view=page.take_view())
+    controller = Controller(window, db, probe=False)
+    controller.page_loading = True
+    controller.markers_read_ahead = page.markers
+    window.show()
+    return window, controller, scripts
+
+
 def test_sites_read_ahead_are_drawn_once_and_the_window_takes_the_answer(
     qtbot, tmp_path, monkeypatch
 ) -> None:
@@ -95,18 +113,7 @@ def test_sites_read_ahead_are_drawn_once_and_the_window_takes_the_answer(
     sites = read_sites_quickly(db)
     assert sites is not None
     placed = [s for s in sites if s.position is not None]
-    page = EarlyPage.start()
-    assert page.view is not None
-    scripts = _record_scripts(monkeypatch, page.view)
-    page.read_sites(db)  # on the GUI thread here; start-up calls it on the helper thread
-    assert page.markers is not None and len(page.markers) == len(placed)
-    with qtbot.waitSignal(page.view.map_ready, timeout=MAP_TIMEOUT_MS):
-        pass
-    window = MainWindow(map_view=page.take_view())
-    controller = Controller(window, db, probe=False)
-    controller.page_loading = True
-    controller.markers_read_ahead = page.markers
-    window.show()
+    window, controller, scripts = _window_on_an_early_page(qtbot, monkeypatch, db)
     try:
         with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS) as drawn:
             controller.start_in_background()
@@ -118,6 +125,59 @@ def test_sites_read_ahead_are_drawn_once_and_the_window_takes_the_answer(
         qtbot.waitUntil(lambda: controller.workspace is not None, timeout=MAP_TIMEOUT_MS)
         assert sum(s.startswith("hongtuMap.setSites(") for s in scripts) == 1
     finally:
+        close_main_window(window, controller)
+
+
+def test_with_many_places_the_plans_are_listed_before_the_sites(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """A county's worth of places: the plans list (it has a time goal) is read first, then the
+    site list's sites, then the workspace opens; the markers are drawn once, from the pins."""
+    from hongtu.core.geo import Crs, LatLon
+    from hongtu.core.storage.quick_read import read_sites_quickly
+    from hongtu.core.storage.site_store import NewPlace
+    from hongtu.core.workspace import open_workspace
+    from hongtu.qt.app import SITES_READ_AT_ONCE
+
+    db = str(tmp_path / "many.sqlite3")
+    ws = open_workspace(db)
+    ws.sites.add_places(
+        NewPlace(f"集合点{n}", LatLon(37.7 + n / 2000, 112.4 + n / 1500), Crs.WGS84)
+        for n in range(SITES_READ_AT_ONCE + 1)
+    )
+    ws.close()
+    sites = read_sites_quickly(db)
+    assert sites is not None
+    import hongtu.qt.app as app_module
+
+    plans_may_go = threading.Event()
+    sites_asked = threading.Event()
+    read_plans, read_sites = app_module._plans_in_file, app_module._sites_in_file
+
+    def plans_when_let(file: str | None) -> object:  # the real read, held until let go
+        plans_may_go.wait(MAP_TIMEOUT_MS / 1000)
+        return read_plans(file)
+
+    def sites_noted(file: str | None) -> object:
+        sites_asked.set()
+        return read_sites(file)
+
+    monkeypatch.setattr(app_module, "_plans_in_file", plans_when_let)
+    monkeypatch.setattr(app_module, "_sites_in_file", sites_noted)
+    window, controller, scripts = _window_on_an_early_page(qtbot, monkeypatch, db)
+    try:
+        with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
+            controller.start_in_background()
+        assert not sites_asked.is_set() and window.site_model.rowCount() == 0
+        with qtbot.waitSignal(controller.plans_listed, timeout=MAP_TIMEOUT_MS):
+            plans_may_go.set()
+        qtbot.waitUntil(lambda: window.site_model.sites() == sites, timeout=MAP_TIMEOUT_MS)
+        assert sites_asked.is_set()
+        qtbot.waitUntil(lambda: controller.workspace is not None, timeout=MAP_TIMEOUT_MS)
+        assert sum(s.startswith("hongtuMap.setSites(") for s in scripts) == 1
+        assert window.site_model.rowCount() == len(sites)
+    finally:
+        plans_may_go.set()
         close_main_window(window, controller)
 
 

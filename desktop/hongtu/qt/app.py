@@ -40,6 +40,9 @@ log = logging.getLogger(__name__)
 # Imported on a helper thread during start-up; nothing here touches Qt or opens files.
 # How long start-up waits for the map page before opening the workspace regardless.
 PAGE_WAIT_MS = 2000
+#: Up to this many placed sites (a few ms to read), the site list's sites are read as soon as
+#: the window is shown; more wait until the plans list is filled.
+SITES_READ_AT_ONCE = 300
 STORAGE_MODULES = ("hongtu.core.workspace", "hongtu.core.catalogue", "sqlalchemy.orm")
 
 
@@ -161,6 +164,8 @@ class Controller(QObject):
         self._preloader.finished.connect(self._on_preloader_finished)
         self.page_loading = False  # the window's view came with its page already loading
         self.markers_read_ahead: list[dict[str, Any]] | None = None  # sent by the early page
+        self._sites_to_read = False  # many places: the list's sites, once the plans are listed
+        self._open_after_sites = False  # … and the workspace once they are
         self._sites_reader = _ReadAhead("sites", lambda: _sites_in_file(db), self)
         self._sites_reader.read.connect(self._on_sites_read)
         self._plans_reader = _ReadAhead("plans", lambda: _plans_in_file(db), self)
@@ -197,9 +202,12 @@ class Controller(QObject):
         # full workspace is opened only once the first markers are on the map.
         # If the page is slow or broken, the workspace must not wait for it for long.
         self.window.sites_shown_on_map.connect(self._on_first_markers)
-        if markers is not None:  # drawn from the sites' pins: the list's sites are read now
+        if markers is not None:  # drawn from the sites' pins: the list's sites are read next
             self.window.show_markers(markers)
-            self._sites_reader.start()
+            if len(markers) <= SITES_READ_AT_ONCE:
+                self._sites_reader.start()  # a few ms: the list is filled with the window
+            else:  # after the plans list (its time goal): the two would share the GIL
+                self._sites_to_read = True
         elif quick is not None:
             self.window.show_sites(quick)
         self._plans_reader.start()  # the plans list, off the GUI thread while the page loads
@@ -209,6 +217,8 @@ class Controller(QObject):
         if isinstance(sites, list) and self.workspace is None:  # else the workspace's are shown
             self.window.show_site_list(sites)
             self.probe("sites_listed")
+        if self._open_after_sites:
+            self._open_in_background()
 
     def _on_first_markers(self, _count: int) -> None:
         self.window.sites_shown_on_map.disconnect(self._on_first_markers)
@@ -226,14 +236,23 @@ class Controller(QObject):
         Only once the first markers are on the map: building the list while the page loads
         would hold the page up (one GUI thread). The workspace starts opening after it, and
         the plan editor and site tools are built once their modules are imported on a helper
-        thread (~0.2 s of CPU that would otherwise freeze the list just shown)."""
+        thread (~0.2 s of CPU that would otherwise freeze the list just shown). When the
+        markers came from the sites' pins, the site list's sites are read first, alone."""
         if not (self._markers_drawn and self._plans_read):
             return
         plans, self._early_plans = self._early_plans, None
         if isinstance(plans, list) and self.workspace is None:
             self.window.plan_list_panel().show_early(plans)
             self._listed()
-        # Only now: the preloader's imports would contend with the list for the GIL.
+        if self._sites_to_read:  # many places: the reader and the imports would share the GIL
+            self._sites_to_read = False
+            self._open_after_sites = True
+            self._sites_reader.start()  # _on_sites_read goes on
+            return
+        self._open_in_background()
+
+    def _open_in_background(self) -> None:
+        # Only now: the preloader's imports would contend with the lists for the GIL.
         self._start_preloader_once()
         self._tool_imports.start(TOOL_MODULES)
 
