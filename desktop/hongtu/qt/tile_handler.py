@@ -1,7 +1,7 @@
 """Serves ``hongtu-tiles://`` (``hongtu.qt.tile_scheme``) from the offline map packages' files.
 
-Installed on the web profile once the map page is loading (``MapView.load_page``): the page asks
-for a tile only when an offline base map is chosen, long after that.
+Installed on the web profile just before the map page loads (``MapView.load_page``), not before
+the page can start: the page asks for a tile only when an offline base map is chosen.
 """
 
 from __future__ import annotations

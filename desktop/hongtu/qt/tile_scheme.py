@@ -4,7 +4,7 @@ The scheme is served by ``hongtu.qt.tile_handler.TilePackHandler`` from the MBTi
 user's data folder: GET only, the path checked here (a known package name, three whole numbers
 in range), and never a network request. Chromium must learn the scheme before the QApplication
 exists (``register_tile_scheme``); this module is imported before the map page starts, so it
-holds only that and the path check, and the handler is installed once the page is loading.
+holds only that and the path check, and the handler is made when the page is loaded.
 """
 
 from __future__ import annotations
