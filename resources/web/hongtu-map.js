@@ -42,9 +42,7 @@ var hongtuMap = (function () {
   var outlineData = null;  // () -> the page's own outlines (WGS-84), until they are built
 
   function outlineSource() {  // the page's own outlines, kept before the first shift
-    if (originalOutlines === null) {
-      originalOutlines = outlineData ? outlineData() : outlineLayer.toGeoJSON();
-    }
+    if (originalOutlines === null) { originalOutlines = outlineData(); }
     return originalOutlines;
   }
 

@@ -8,9 +8,8 @@ from datetime import date, time
 from enum import StrEnum
 
 from hongtu.core.geo import LatLon
-from hongtu.core.plan_terms import PlanStatus, TransportMode
-
-__all__ = ["PlanStatus", "TransportMode"]  # defined in plan_terms, part of this model too
+from hongtu.core.plan_terms import PlanStatus as PlanStatus  # defined there, part of this model
+from hongtu.core.plan_terms import TransportMode as TransportMode
 
 
 class ActivityKind(StrEnum):

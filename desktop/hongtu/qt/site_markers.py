@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hongtu.core.sites import Site
+    from hongtu.core.geo import LatLon
+    from hongtu.core.sites import Site, SiteCategory
     from hongtu.core.storage.quick_read import SitePin
 
 
@@ -13,15 +14,14 @@ def site_marker_data(site: Site) -> dict[str, object] | None:
     """What the map page needs to draw one site; None when its position is unknown."""
     if site.position is None:
         return None
-    return {
-        "id": site.id,
-        "name": site.name,
-        "district": site.district,
-        "category": site.category.value,
-        "lat": site.position.point.lat,
-        "lon": site.position.point.lon,
-        "estimate": site.position_is_estimate,
-    }
+    return _marker(
+        site.id,
+        site.name,
+        site.district,
+        site.category,
+        site.position.point,
+        site.position_is_estimate,
+    )
 
 
 def site_markers(sites: list[Site]) -> list[dict[str, object]]:
@@ -31,18 +31,21 @@ def site_markers(sites: list[Site]) -> list[dict[str, object]]:
 
 def pin_markers(pins: list[SitePin]) -> list[dict[str, object]]:
     """The markers of sites read as pins (start-up), the same as ``site_markers`` of the sites."""
-    return [
-        {
-            "id": pin.id,
-            "name": pin.name,
-            "district": pin.district,
-            "category": pin.category.value,
-            "lat": pin.point.lat,
-            "lon": pin.point.lon,
-            "estimate": pin.estimate,
-        }
-        for pin in pins
-    ]
+    return [_marker(*pin) for pin in pins]
+
+
+def _marker(
+    site_id: int, name: str, district: str, category: SiteCategory, point: LatLon, estimate: bool
+) -> dict[str, object]:
+    return {
+        "id": site_id,
+        "name": name,
+        "district": district,
+        "category": category.value,
+        "lat": point.lat,
+        "lon": point.lon,
+        "estimate": estimate,
+    }
 
 
 #: A marker's fields, as ``marker_columns`` sends them (the page's ``setSites`` reads these).

@@ -116,11 +116,19 @@ def _all_pins(con: sqlite3.Connection) -> list[SitePin]:
 
 
 def _one_site(con: sqlite3.Connection, site_id: int, edits: list[SimpleNamespace]) -> Site:
+    (values,) = _rows_as_dicts(con, "SELECT * FROM sites WHERE id = ?", (site_id,))
+    return row_to_site(_site_row(values, edits))
+
+
+def _rows_as_dicts(
+    con: sqlite3.Connection, query: str, parameters: tuple[object, ...] = ()
+) -> list[dict[str, Any]]:
+    """The rows as plain tuples zipped with the column names: half the cost of Row → dict."""
     cursor = con.cursor()
     cursor.row_factory = None
-    row = cursor.execute("SELECT * FROM sites WHERE id = ?", (site_id,)).fetchone()
+    rows = cursor.execute(query, parameters).fetchall()
     names = [column[0] for column in cursor.description]
-    return row_to_site(_site_row(dict(zip(names, row, strict=True)), edits))
+    return [dict(zip(names, row, strict=True)) for row in rows]
 
 
 def _open_read_only(db: str | None) -> tuple[Path, str, sqlite3.Connection] | None:
@@ -142,16 +150,11 @@ def _at_schema_head(con: sqlite3.Connection) -> bool:
 
 def _all_sites(con: sqlite3.Connection) -> list[Site]:
     edits = _edits_by_site(con)
-    cursor = con.cursor()
-    cursor.row_factory = None  # plain tuples, zipped with the names: half the cost of Row → dict
-    rows = cursor.execute("SELECT * FROM sites ORDER BY id").fetchall()
-    names = [column[0] for column in cursor.description]
     no_edits: list[SimpleNamespace] = []
-    sites = []
-    for row in rows:
-        values = dict(zip(names, row, strict=True))
-        sites.append(row_to_site(_site_row(values, edits.get(values["id"], no_edits))))
-    return sites
+    return [
+        row_to_site(_site_row(values, edits.get(values["id"], no_edits)))
+        for values in _rows_as_dicts(con, "SELECT * FROM sites ORDER BY id")
+    ]
 
 
 @dataclass(frozen=True)
