@@ -285,3 +285,27 @@ def test_a_filter_that_hides_the_selected_place_leaves_nothing_of_it_selected(
     assert window.site_list.proxy.rowCount() == PLACES + len(
         [s for s in window.site_model.sites() if s.key]
     )
+
+
+PIN_BOXES = (
+    "JSON.stringify(Array.prototype.map.call("
+    "document.querySelectorAll('.leaflet-marker-pane .ht-pin-wrap[title]'), function (n) {"
+    " var r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, n.title]; }))"
+)
+
+
+@pytest.mark.parametrize("zoom", [12, 15])
+def test_each_name_sits_beside_its_pin_level_with_it(qtbot, window, zoom: int) -> None:
+    # names are placed without measuring them (a fixed height): each must still be centred on
+    # its pin's middle and start just beside it, as Leaflet's own placement would put it
+    run_js(qtbot, window, "setView", CENTRE.lat, CENTRE.lon, zoom)
+    map_state(qtbot, window)
+    labels = json.loads(run_js(qtbot, window, "labelBoxes"))
+    pins = {box[4]: box for box in json.loads(page_js(qtbot, window, PIN_BOXES))}
+    assert labels, "some sites are named"
+    for left, top, right, bottom, name in labels:
+        pin = pins[name]
+        assert bottom - top == pytest.approx(18, abs=0.5), name
+        assert (top + bottom) / 2 == pytest.approx((pin[1] + pin[3]) / 2, abs=1), name
+        gap = left - pin[2] if left > pin[2] else pin[0] - right  # to the right, or the left
+        assert gap == pytest.approx(7, abs=1), (name, [left, right], pin[:4:2])

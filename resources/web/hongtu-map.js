@@ -104,6 +104,21 @@ var hongtuMap = (function () {
     return root;
   }
 
+  // A site's name beside its pin. Leaflet's tooltip measures its box (offsetWidth, offsetHeight)
+  // each time it is placed, which forces a layout: every marker added, and every name at every
+  // zoom step, laid the page out again (the first markers: ~10 ms of 15). A name's box has a
+  // fixed height (.ht-tooltip in hongtu-map.css) and always starts to the right of its pin (the
+  // declutter pass moves it left with a margin), so it is placed without reading the page.
+  var LABEL_HEIGHT_PX = 18;
+  var SiteLabel = L.Tooltip.extend({
+    _setPosition: function (point) {
+      var at = point.subtract(L.point(0, LABEL_HEIGHT_PX / 2, true))
+        .add(L.point(this.options.offset)).add(this._getAnchor());
+      L.DomUtil.addClass(this._container, "leaflet-tooltip-right");
+      L.DomUtil.setPosition(this._container, at);
+    }
+  });
+
   // A site's Leaflet marker is built only when it is to be in the page (see refreshSites): the
   // page keeps every site as plain data, and with many places most of them are in a cluster or
   // out of view, so their markers would only cost time.
@@ -118,8 +133,9 @@ var hongtuMap = (function () {
     });
     marker.bindPopup(function () { return popupContent(site); },
                      { maxWidth: 280, minWidth: 160 });
-    marker.bindTooltip(el("span", "ht-label", site.name),
-                       { permanent: true, direction: "right", className: "ht-tooltip" });
+    marker.bindTooltip(new SiteLabel(
+      { permanent: true, direction: "right", className: "ht-tooltip" }, marker
+    ).setContent(el("span", "ht-label", site.name)));
     marker.on("add", function () {  // its name's element exists from here on
       labelClass(marker, "ht-label-selected", id === selectedId);
       labelClass(marker, "ht-label-hover", id === hoveredId);
@@ -348,6 +364,8 @@ var hongtuMap = (function () {
       var right = boxOf(node);
       var centre = pin ? (boxOf(pin).l + boxOf(pin).r) / 2 : right.l;
       var shift = (right.r - right.l) + 2 * (right.l - centre);
+      // the name's own left margin (leaflet.css) stays in the one that moves it left
+      var margin = parseFloat(window.getComputedStyle(node).marginLeft) || 0;
       var left = { l: right.l - shift, t: right.t, r: right.r - shift, b: right.b };
       var pinned = id === selectedId || id === hoveredId;
       var box = null;
@@ -356,7 +374,7 @@ var hongtuMap = (function () {
       else if (onScreen(left) && !overlaps(left, taken)) { box = left; }
       else if (pinned) { box = right; shift = 0; }
       if (box) { taken.push(box); named += 1; }
-      decisions.push([node, box !== null, shift]);
+      decisions.push([node, box !== null, shift ? margin - shift : 0]);
     });
     var districtsOn = map.getZoom() >= DISTRICT_LABEL_MIN_ZOOM;
     if (districtLayer) {
@@ -380,7 +398,7 @@ var hongtuMap = (function () {
     }
     decisions.forEach(function (d) {
       d[0].classList.toggle("ht-label-hidden", !d[1]);
-      if (d[2]) { d[0].style.marginLeft = (-d[2]) + "px"; }
+      if (d[2]) { d[0].style.marginLeft = d[2] + "px"; }
     });
     return named;
   }
