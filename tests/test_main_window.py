@@ -23,8 +23,9 @@ def test_map_shows_one_marker_per_site_with_a_position(qtbot, main_window) -> No
     assert state["markers"] == len(placed) >= 10
     assert set(state["markerIds"]) == placed
     assert state["pinsInDom"] == len(placed)  # really drawn in the page, not only counted
-    assert state["outlines"] >= 10  # the offline district outlines layer
     assert state["baseMap"] is None  # no base map by default: nothing to download
+    # the offline district outlines follow once the markers are on screen
+    qtbot.waitUntil(lambda: map_state(qtbot, main_window)["outlinesInDom"] >= 10)
 
 
 def test_clicking_a_marker_selects_the_site_in_the_list(qtbot, main_window) -> None:

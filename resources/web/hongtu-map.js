@@ -35,11 +35,17 @@ var hongtuMap = (function () {
   var hoveredId = null;
   var DISTRICT_LABEL_MIN_ZOOM = 8;
   // The district outlines come with the page as data (outlineData), built into polygons and
-  // drawn just after the first markers (or after this long without any): building them as the
-  // page loads held the first markers up by ~20 ms.
+  // drawn once the first markers have been drawn on screen (or after this long without any):
+  // building them as the page loads held the first markers up by ~20 ms, and building them
+  // (25-35 ms) while the window was still being made held the window up as much on two cores.
   var OUTLINES_AT_THE_LATEST_MS = 300;
   var outlinesTimer = null;
   var outlineData = null;  // () -> the page's own outlines (WGS-84), until they are built
+
+  // work() just after the next frame is drawn (a page not on screen draws none until it is)
+  function afterNextFrame(work) {
+    window.requestAnimationFrame(function () { setTimeout(work, 0); });
+  }
 
   function outlineSource() {  // the page's own outlines, kept before the first shift
     if (originalOutlines === null) { originalOutlines = outlineData(); }
@@ -866,7 +872,7 @@ var hongtuMap = (function () {
       });
       siteIds = Object.keys(sites).map(Number).sort(function (a, b) { return a - b; });
       refreshSites();
-      if (outlinesTimer !== null) { setTimeout(drawOutlines, 0); }  // once the markers are up
+      if (outlinesTimer !== null) { afterNextFrame(drawOutlines); }
       return siteIds.length;
     },
     updateSite: function (site) {
