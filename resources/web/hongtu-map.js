@@ -363,6 +363,9 @@ var hongtuMap = (function () {
       if (node) { node.style.marginLeft = ""; }
       return node;
     });
+    // every name's own left margin (leaflet.css), which the one that moves it left keeps
+    var first = nodes.filter(Boolean)[0];
+    var margin = first ? parseFloat(window.getComputedStyle(first).marginLeft) || 0 : 0;
     order.forEach(function (id, i) {
       var node = nodes[i];
       var pin = markers[id].getElement ? markers[id].getElement() : null;
@@ -370,8 +373,6 @@ var hongtuMap = (function () {
       var right = boxOf(node);
       var centre = pin ? (boxOf(pin).l + boxOf(pin).r) / 2 : right.l;
       var shift = (right.r - right.l) + 2 * (right.l - centre);
-      // the name's own left margin (leaflet.css) stays in the one that moves it left
-      var margin = parseFloat(window.getComputedStyle(node).marginLeft) || 0;
       var left = { l: right.l - shift, t: right.t, r: right.r - shift, b: right.b };
       var pinned = id === selectedId || id === hoveredId;
       var box = null;
