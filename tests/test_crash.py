@@ -7,12 +7,12 @@ import sys
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from hongtu.core import paths
-from hongtu.qt import crash
+from hongtu.qt import crash, crash_dialog
 
 
 def test_unexpected_error_is_logged_and_shown(qtbot, monkeypatch) -> None:
-    shown: list[crash.CrashDialog] = []
-    monkeypatch.setattr(crash.CrashDialog, "exec", lambda self: shown.append(self) or 0)
+    shown: list[crash_dialog.CrashDialog] = []
+    monkeypatch.setattr(crash_dialog.CrashDialog, "exec", lambda self: shown.append(self) or 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     crash.install_excepthook()
     try:

@@ -183,7 +183,7 @@ def test_a_damaged_plan_opened_in_the_window_is_a_plain_message(
     import sys
 
     from gui_helpers import close_main_window, open_main_window
-    from hongtu.qt import crash, messages
+    from hongtu.qt import crash, crash_dialog, messages
 
     file = _database(tmp_path, capsys)
     escaped = json.dumps(MARK).encode()
@@ -191,7 +191,9 @@ def test_a_damaged_plan_opened_in_the_window_is_a_plain_message(
     said: list[str] = []
     monkeypatch.setattr(messages, "warning", lambda _parent, title, text: said.append(title + text))
     crashed: list[object] = []
-    monkeypatch.setattr(crash.CrashDialog, "exec", lambda dialog: crashed.append(dialog) or 0)
+    monkeypatch.setattr(
+        crash_dialog.CrashDialog, "exec", lambda dialog: crashed.append(dialog) or 0
+    )
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     crash.install_excepthook()
     window, controller = open_main_window(qtbot, str(file))

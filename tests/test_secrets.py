@@ -72,7 +72,7 @@ def test_no_key_in_any_file_the_app_writes(qtbot, hongtu_home, tmp_path, monkeyp
 
 def use_every_provider(qtbot, hongtu_home, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from hongtu.cli import main
-    from hongtu.qt import crash
+    from hongtu.qt import crash, crash_dialog
     from hongtu.qt.mainwindow import MainWindow
     from hongtu.qt.mapview import delete_now
 
@@ -98,7 +98,7 @@ def use_every_provider(qtbot, hongtu_home, tmp_path, monkeypatch) -> None:  # ty
         logging.getLogger("hongtu.test").exception("geocoding failed")  # a traceback, chained
 
     shown: list[str] = []  # a crash report: the installed hook, its log file and its dialog
-    monkeypatch.setattr(crash.CrashDialog, "exec", lambda dialog: shown.append(
+    monkeypatch.setattr(crash_dialog.CrashDialog, "exec", lambda dialog: shown.append(
         dialog.report.toPlainText()) or 0)
     saved_hook = sys.excepthook
     crash.install_excepthook()

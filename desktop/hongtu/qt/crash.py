@@ -1,4 +1,8 @@
-"""Unexpected errors: a log file and a dialog with a copyable report; the app keeps running."""
+"""Unexpected errors: a log file and a dialog with a copyable report; the app keeps running.
+
+The dialog (``crash_dialog``) is imported when there is a crash to show: its widget classes are
+not made on every start.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, qVersion
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 from hongtu import __version__
 from hongtu.core import paths
@@ -52,32 +47,6 @@ def write_crash_log(report: str) -> Path:
     return path
 
 
-class CrashDialog(QDialog):
-    def __init__(self, report: str, log_file: Path | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("红途遇到意外错误"))
-        self.resize(640, 420)
-        intro = tr("程序出现了意外错误。您已保存的数据不受影响。\n请将下面的报告复制给维护人员。")
-        if log_file is not None:
-            intro += "\n" + tr("报告已写入：{0}").format(str(log_file))
-        self.report = QPlainTextEdit(report, self)
-        self.report.setReadOnly(True)
-        copy = QPushButton(tr("复制报告"), self)
-        copy.clicked.connect(self._copy)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        label = QLabel(intro, self)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        layout.addWidget(self.report)
-        layout.addWidget(buttons)
-
-    def _copy(self) -> None:
-        QApplication.clipboard().setText(self.report.toPlainText())
-
-
 def install_excepthook() -> None:
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
@@ -93,6 +62,8 @@ def install_excepthook() -> None:
         except OSError:
             log_file = None
         if QApplication.instance() is not None:
+            from hongtu.qt.crash_dialog import CrashDialog
+
             CrashDialog(report, log_file, QApplication.activeWindow()).exec()
 
     sys.excepthook = hook

@@ -7,8 +7,6 @@ they confirmed.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -21,6 +19,7 @@ from hongtu.core.sites import (
     Site,
     VisitorAccess,
 )
+from hongtu.qt.messages import escape_markup as escape
 from hongtu.qt.rules_text import rules_facts
 from hongtu.qt.site_model import category_label
 
