@@ -119,7 +119,7 @@ class SiteTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._sites)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(SiteColumn)
+        return 0 if parent.isValid() else len(_COLUMNS)  # Qt asks for each index it makes
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

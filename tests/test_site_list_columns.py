@@ -1,0 +1,73 @@
+"""The site list's district, category and position columns fit their entries and stay put while
+the organiser types a filter (``SiteListPanel``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from factories import make_site
+from hongtu.core.search import search_keys
+from hongtu.core.sites import Site
+from hongtu.qt.mainwindow import CONTENT_COLUMNS, SiteListPanel
+from hongtu.qt.site_model import SiteColumn, SiteTableModel
+
+pytestmark = pytest.mark.gui
+
+LONG_DISTRICT = "山西转型综合改革示范区阳曲产业园区"
+
+
+def listed(site_id: int, name: str, district: str = "杏花岭区") -> Site:
+    """A site as the store lists it: searchable by name and pinyin initials."""
+    return replace(make_site(site_id, name), district=district, search_keys=search_keys(name, []))
+
+
+def column_widths(panel: SiteListPanel) -> list[int]:
+    """As drawn: the header resizes its sections on the event loop's next turn."""
+    QApplication.processEvents()
+    return [panel.table.columnWidth(column) for column in CONTENT_COLUMNS]
+
+
+def shown_panel(qtbot, sites) -> SiteListPanel:
+    model = SiteTableModel()
+    model.set_sites(sites)
+    panel = SiteListPanel(model)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def district_fits(panel: SiteListPanel, text: str) -> bool:
+    QApplication.processEvents()
+    width = panel.table.fontMetrics().horizontalAdvance(text)
+    return width < panel.table.columnWidth(SiteColumn.DISTRICT)
+
+
+def test_columns_fit_the_widest_entry_and_stay_put_while_typing(qtbot) -> None:
+    panel = shown_panel(
+        qtbot, [listed(1, "太原解放纪念馆"), listed(2, "集合点：园区北门", LONG_DISTRICT)]
+    )
+    assert district_fits(panel, LONG_DISTRICT)
+    before = column_widths(panel)
+
+    QTest.keyClicks(panel.search, "jn")  # pinyin initials of 纪念: the long district goes
+    assert panel.proxy.rowCount() == 1
+    assert column_widths(panel) == before
+    panel.search.clear()
+    assert panel.proxy.rowCount() == 2
+    assert column_widths(panel) == before
+
+
+def test_a_place_with_a_longer_district_widens_its_column(qtbot) -> None:
+    panel = shown_panel(qtbot, [listed(1, "太原解放纪念馆")])
+    assert not district_fits(panel, LONG_DISTRICT)
+
+    panel.model.set_sites([listed(1, "太原解放纪念馆"), listed(2, "集合点", LONG_DISTRICT)])
+    assert district_fits(panel, LONG_DISTRICT)
+    panel.model.update_site(listed(1, "太原解放纪念馆", LONG_DISTRICT + "东区"))
+    assert district_fits(panel, LONG_DISTRICT + "东区")
