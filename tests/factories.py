@@ -7,6 +7,7 @@ otherwise; ``make_plan`` builds a plan around a gathering point in central Taiyu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date, time
 
 from hongtu.core.geo import Crs, LatLon
@@ -104,6 +105,13 @@ def make_site(
 
 def site_map(sites: Iterable[Site]) -> dict[int, Site]:
     return {site.id: site for site in sites}
+
+
+def listed_site(site_id: int, name: str, district: str = "杏花岭区") -> Site:
+    """A site as the store lists it: searchable by its name and its pinyin initials."""
+    from hongtu.core.search import search_keys
+
+    return replace(make_site(site_id, name), district=district, search_keys=search_keys(name, []))
 
 
 def custom_place(name: str, point: LatLon) -> CustomPlace:

@@ -3,26 +3,17 @@ the organiser types a filter (``SiteListPanel``)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from factories import make_site
-from hongtu.core.search import search_keys
-from hongtu.core.sites import Site
+from factories import listed_site
 from hongtu.qt.mainwindow import CONTENT_COLUMNS, SiteListPanel
 from hongtu.qt.site_model import SiteColumn, SiteTableModel
 
 pytestmark = pytest.mark.gui
 
 LONG_DISTRICT = "山西转型综合改革示范区阳曲产业园区"
-
-
-def listed(site_id: int, name: str, district: str = "杏花岭区") -> Site:
-    """A site as the store lists it: searchable by name and pinyin initials."""
-    return replace(make_site(site_id, name), district=district, search_keys=search_keys(name, []))
 
 
 def column_widths(panel: SiteListPanel) -> list[int]:
@@ -50,7 +41,7 @@ def district_fits(panel: SiteListPanel, text: str) -> bool:
 
 def test_columns_fit_the_widest_entry_and_stay_put_while_typing(qtbot) -> None:
     panel = shown_panel(
-        qtbot, [listed(1, "太原解放纪念馆"), listed(2, "集合点：园区北门", LONG_DISTRICT)]
+        qtbot, [listed_site(1, "太原解放纪念馆"), listed_site(2, "集合点：园区北门", LONG_DISTRICT)]
     )
     assert district_fits(panel, LONG_DISTRICT)
     before = column_widths(panel)
@@ -64,10 +55,12 @@ def test_columns_fit_the_widest_entry_and_stay_put_while_typing(qtbot) -> None:
 
 
 def test_a_place_with_a_longer_district_widens_its_column(qtbot) -> None:
-    panel = shown_panel(qtbot, [listed(1, "太原解放纪念馆")])
+    panel = shown_panel(qtbot, [listed_site(1, "太原解放纪念馆")])
     assert not district_fits(panel, LONG_DISTRICT)
 
-    panel.model.set_sites([listed(1, "太原解放纪念馆"), listed(2, "集合点", LONG_DISTRICT)])
+    panel.model.set_sites(
+        [listed_site(1, "太原解放纪念馆"), listed_site(2, "集合点", LONG_DISTRICT)]
+    )
     assert district_fits(panel, LONG_DISTRICT)
-    panel.model.update_site(listed(1, "太原解放纪念馆", LONG_DISTRICT + "东区"))
+    panel.model.update_site(listed_site(1, "太原解放纪念馆", LONG_DISTRICT + "东区"))
     assert district_fits(panel, LONG_DISTRICT + "东区")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from factories import listed_site
 from hongtu.qt.site_model import (
     SITE_ID_ROLE,
     SiteColumn,
@@ -92,3 +93,29 @@ def test_tooltips_show_user_text_as_text(models, workspace) -> None:
     model.update_site(place)
     row = model.row_of(place.id)
     assert model.index(row, SiteColumn.NAME).data() == "<i>x</i>"  # views show data as text
+
+
+def test_a_crowded_list_filters_as_a_short_one_and_follows_later_changes(qapp) -> None:
+    places = [listed_site(n, f"集合点{n}") for n in range(1, 401)]
+    model = SiteTableModel()
+    model.set_sites([*places, listed_site(401, "太原解放纪念馆")])
+    proxy = SiteFilterProxy()
+    proxy.setSourceModel(model)
+    assert proxy.remaps  # a filter change re-maps the whole list at once
+
+    proxy.set_query("集合点1")
+    expected = {p.name for p in places if p.name.startswith("集合点1")}
+    assert set(visible_names(proxy)) == expected
+    assert {model.site_at(r).id for r in range(model.rowCount())} - proxy.hidden_site_ids() == {
+        p.id for p in places if p.name in expected
+    }
+
+    model.update_site(listed_site(401, "集合点1号门"))  # renamed after the filter: it joins
+    model.update_site(listed_site(10, "活动点10"))  # and this one leaves
+    shown = set(visible_names(proxy))
+    assert "集合点1号门" in shown and "集合点10" not in shown and "活动点10" not in shown
+
+    proxy.set_query("jhd1")  # pinyin initials, same places
+    assert set(visible_names(proxy)) == (expected - {"集合点10"}) | {"集合点1号门"}
+    proxy.set_query("")
+    assert proxy.rowCount() == 401
