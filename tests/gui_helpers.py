@@ -13,12 +13,20 @@ MAP_TIMEOUT_MS = 30_000
 
 
 def open_main_window(qtbot: Any, db: str) -> tuple[MainWindow, Controller]:
+    """The window once its map is drawn as the organiser first sees it: the sites' markers,
+    then (a frame later) the district outlines, which the district names follow at street
+    zoom; a test reading the map before the outlines came would see a map no one sees."""
     window = MainWindow()  # closed and deleted by close_main_window, not by qtbot
     controller = Controller(window, db, probe=False)
     window.show()
     with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
         controller.start()
+    qtbot.waitUntil(lambda: outlines_drawn(map_state(qtbot, window)), timeout=MAP_TIMEOUT_MS)
     return window, controller
+
+
+def outlines_drawn(state: dict[str, Any]) -> bool:
+    return state["outlines"] > 0 and state["outlinesInDom"] == state["outlines"]
 
 
 def close_main_window(window: MainWindow, controller: Controller) -> None:
