@@ -211,3 +211,36 @@ def test_a_typo_still_names_the_commands(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["plasn"])
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_a_command_builds_its_own_parser_only(tmp_path) -> None:
+    """``hongtu --db F plans list`` imports the plans command's module, not the six others'."""
+    file, _ = database_with_a_plan(tmp_path)
+    code = (
+        "import json, sys\n"
+        "from hongtu.cli import COMMAND_WORDS, main\n"
+        f"code = main(['--db', {str(file)!r}, '--lang', 'zh_CN', 'plans', 'list'])\n"
+        "print(json.dumps([code, sorted(m for m in sys.modules if m.startswith('hongtu.cli.'))]))\n"
+    )
+    env = dict(os.environ, HONGTU_HOME=str(tmp_path / "home"))
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    status, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert status == 0
+    assert "hongtu.cli.plans" in loaded
+    others = ("sites", "tiles", "members", "records", "ledger", "backup")
+    assert not {f"hongtu.cli.{name}" for name in others} & set(loaded)
+
+
+def test_help_still_lists_every_command_and_each_command_its_own(capsys) -> None:
+    from hongtu.cli import COMMAND_WORDS
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    every = capsys.readouterr().out
+    assert all(word in every for word in COMMAND_WORDS)
+    with pytest.raises(SystemExit):
+        main(["--db", "x.sqlite3", "plans", "--help"])
+    plans = capsys.readouterr().out
+    assert all(word in plans for word in ("list", "show", "export", "optimise"))

@@ -56,25 +56,60 @@ def build_window_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The commands, by the word that names them (``hongtu plans …``).
+COMMAND_WORDS = ("sites", "plans", "tiles", "members", "record", "ledger", "backup")
+
+
+def build_parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Every command's parser; when ``words`` name one command, that command's alone: the
+    others' modules are not imported (~12 ms of every headless command), and its help and
+    errors read as before. Unknown or no command words: all of them, for help and errors."""
     parser = build_window_parser()
     commands = parser.add_subparsers(dest="command")
-    from hongtu.cli.backup import add_backup_commands
-    from hongtu.cli.ledger import add_ledger_commands
-    from hongtu.cli.members import add_member_commands
-    from hongtu.cli.plans import add_plan_commands
-    from hongtu.cli.records import add_record_commands
-    from hongtu.cli.sites import add_site_commands
-    from hongtu.cli.tiles import add_tile_commands
+    named = _command_word(words or [])
+    wanted = (lambda word: word == named) if named in COMMAND_WORDS else (lambda _word: True)
+    if wanted("sites"):
+        from hongtu.cli.sites import add_site_commands
 
-    add_site_commands(commands)
-    add_plan_commands(commands)
-    add_tile_commands(commands)
-    add_member_commands(commands)
-    add_record_commands(commands)
-    add_ledger_commands(commands)
-    add_backup_commands(commands)
+        add_site_commands(commands)
+    if wanted("plans"):
+        from hongtu.cli.plans import add_plan_commands
+
+        add_plan_commands(commands)
+    if wanted("tiles"):
+        from hongtu.cli.tiles import add_tile_commands
+
+        add_tile_commands(commands)
+    if wanted("members"):
+        from hongtu.cli.members import add_member_commands
+
+        add_member_commands(commands)
+    if wanted("record"):
+        from hongtu.cli.records import add_record_commands
+
+        add_record_commands(commands)
+    if wanted("ledger"):
+        from hongtu.cli.ledger import add_ledger_commands
+
+        add_ledger_commands(commands)
+    if wanted("backup"):
+        from hongtu.cli.backup import add_backup_commands
+
+        add_backup_commands(commands)
     return parser
+
+
+def _command_word(words: Sequence[str]) -> str | None:
+    """The first word that is neither an option nor ``--db``'s or ``--lang``'s value."""
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in ("--db", "--lang"):
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,7 +182,7 @@ def _main(
     if early == "en" and _is_command_line(words):
         _install_cli_translator()  # before the parser is built: its help is translated too
     if parser is None:
-        parser = build_window_parser() if _opens_the_window(words) else build_parser()
+        parser = build_window_parser() if _opens_the_window(words) else build_parser(words)
     args = parser.parse_args(words)
     args.settings = settings
     try:
