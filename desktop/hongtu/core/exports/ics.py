@@ -9,14 +9,16 @@ UIDs are stable, ``{plan_id}-{stop_id}-{item index within stop}@hongtu`` (the vi
 the gathering uses the stop id ``gather``; an unsaved plan uses ``unsaved``), so importing a
 re-export updates the entries instead of duplicating them; SEQUENCE grows with each export.
 Times carry TZID=Asia/Shanghai with an explicit VTIMEZONE (CST, +08:00, no daylight saving).
+
+The file is written here, line by line, as RFC 5545 defines it (TEXT values escaped, lines
+folded at 75 octets between characters, CRLF line ends): a calendar of a day's dozen events
+needs no library, and a command-line export does not pay for importing one. The tests read
+the files back with the ``icalendar`` package.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event, Timezone, TimezoneStandard
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from hongtu import __version__
 from hongtu.core.document import DocumentRow, PlanDocument
@@ -24,37 +26,68 @@ from hongtu.core.exports._text import xml_text
 from hongtu.core.plans import ItemKind
 
 TZID = "Asia/Shanghai"
-SHANGHAI = ZoneInfo(TZID)
+# The day's clock, as the VTIMEZONE below defines it: +08:00 all year. (Not the tz database's
+# Asia/Shanghai, which has summer time in 1986–1991 that the file does not declare.)
+SHANGHAI = timezone(timedelta(hours=8), "CST")
 _EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+_FOLD_AT = 75  # octets per line, the line break not counted (RFC 5545 §3.1)
+_TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
 
 
 def render_ics(doc: PlanDocument, now: datetime | None = None) -> bytes:
     now = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    cal = Calendar()
-    cal.add("prodid", f"-//HongTu//HongTu {__version__}//ZH")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _clean(doc.title).replace("\n", " "))  # not escaped by icalendar
-    cal.add("x-wr-timezone", TZID)
-    cal.add_component(_vtimezone())
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//HongTu//HongTu {__version__}//ZH",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:" + _text(_clean(doc.title).replace("\n", " ")),
+        f"X-WR-TIMEZONE:{TZID}",
+        *_vtimezone(),
+    ]
     for row, start, end in _timed_rows(doc):
         if row.kind is ItemKind.GATHER or row.kind is ItemKind.VISIT:
-            cal.add_component(_event(doc, row, start, end, now))
-    data: bytes = cal.to_ical()
-    return data
+            lines += _event(doc, row, start, end, now)
+    lines.append("END:VCALENDAR")
+    return b"".join(_folded(line) for line in lines)
 
 
-def _vtimezone() -> Timezone:
-    tz = Timezone()
-    tz.add("tzid", TZID)
-    standard = TimezoneStandard()
-    standard.add("dtstart", datetime(1970, 1, 1))
-    standard.add("tzoffsetfrom", timedelta(hours=8))
-    standard.add("tzoffsetto", timedelta(hours=8))
-    standard.add("tzname", "CST")
-    tz.add_component(standard)
-    return tz
+def _vtimezone() -> list[str]:
+    return [
+        "BEGIN:VTIMEZONE",
+        f"TZID:{TZID}",
+        "BEGIN:STANDARD",
+        "DTSTART:19700101T000000",
+        "TZNAME:CST",
+        "TZOFFSETFROM:+0800",
+        "TZOFFSETTO:+0800",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+
+
+def _text(value: str) -> str:
+    """A TEXT value: backslash, semicolon, comma and line feed escaped (RFC 5545 §3.3.11)."""
+    return value.translate(_TEXT_ESCAPES)
+
+
+def _folded(line: str) -> bytes:
+    """The content line in UTF-8 with CRLF, folded before 75 octets, never inside a character:
+    each continuation line starts with one space."""
+    data = line.encode("utf-8")
+    if len(data) <= _FOLD_AT:
+        return data + b"\r\n"
+    parts = []
+    begin, room = 0, _FOLD_AT
+    while len(data) - begin > room:
+        cut = begin + room
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            cut -= 1
+        parts.append(data[begin:cut])
+        begin, room = cut, _FOLD_AT - 1  # the leading space counts
+    parts.append(data[begin:])
+    return b"\r\n ".join(parts) + b"\r\n"
 
 
 def _timed_rows(doc: PlanDocument) -> list[tuple[DocumentRow, datetime, datetime]]:
@@ -90,23 +123,32 @@ def _at(day: date, moment: time) -> datetime:
 
 def _event(
     doc: PlanDocument, row: DocumentRow, start: datetime, end: datetime, now: datetime
-) -> Event:
-    event = Event()
+) -> list[str]:
     stop_key = row.stop_id if row.kind is ItemKind.VISIT else "gather"
     index = row.item_index if row.item_index is not None else 0
     plan_key = doc.plan_id if doc.plan_id is not None else "unsaved"
-    event.add("uid", f"{plan_key}-{stop_key}-{index}@hongtu")
-    event.add("dtstamp", now)
-    event.add("sequence", int((now - _EPOCH).total_seconds() // 60))
-    event.add("dtstart", start)
-    event.add("dtend", end if end > start else _plus(start, timedelta(minutes=1)))
-    event.add("summary", _clean(_summary(doc, row)))
-    event.add("location", _clean(row.place))
-    event.add("description", _clean(_description(doc, row)))
+    if end <= start:
+        end = _plus(start, timedelta(minutes=1))
+    lines = [
+        "BEGIN:VEVENT",
+        "UID:" + _text(f"{plan_key}-{stop_key}-{index}@hongtu"),
+        f"DTSTAMP:{now:%Y%m%dT%H%M%SZ}",
+        f"SEQUENCE:{int((now - _EPOCH).total_seconds() // 60)}",
+        f"DTSTART;TZID={TZID}:{_local(start)}",
+        f"DTEND;TZID={TZID}:{_local(end)}",
+        "SUMMARY:" + _text(_clean(_summary(doc, row))),
+        "LOCATION:" + _text(_clean(row.place)),
+        "DESCRIPTION:" + _text(_clean(_description(doc, row))),
+    ]
     if row.point is not None:
-        event.add("geo", (row.point.lat, row.point.lon))
-    event.add("transp", "OPAQUE")
-    return event
+        lines.append(f"GEO:{row.point.lat!r};{row.point.lon!r}")
+    lines += ["TRANSP:OPAQUE", "END:VEVENT"]
+    return lines
+
+
+def _local(moment: datetime) -> str:
+    """A DATE-TIME in Shanghai's time (the TZID parameter says so), ``YYYYMMDDTHHMMSS``."""
+    return f"{moment.year:04d}{moment.month:02d}{moment.day:02d}T{moment:%H%M%S}"
 
 
 def _summary(doc: PlanDocument, row: DocumentRow) -> str:
