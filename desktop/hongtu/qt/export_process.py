@@ -1,17 +1,17 @@
 """The window's exports are written in a child process, never in the window's own.
 
 Writing a file holds Python's GIL for long stretches: Qt's text layout of a PDF
-(``QTextDocument.setHtml``, pagination, painting), and python-docx's, lxml's and openpyxl's work
-for the Word and Excel files. On a worker thread of the window's process that still froze the
-window (seconds for a 500-stop PDF, 150 ms for its DOCX: ``benchmarks/responsiveness.py``). So
-the 导出 dialog's worker thread hands every format to a child — ``python -m
-hongtu.qt.export_process`` (the frozen app: ``hongtu --export-worker``) — sending it the already
-rendered ``PlanDocument``, the plan and its sites (for the plan file) and the targets, as a
-length-prefixed pickle on its standard input (data this process made, never a file). It then
-only waits, asking its cancel token. The child writes each file with the same writers as the
-command line (atomic, checked whole), asks the parent just before it replaces a target, and
-answers one JSON line per target. The 台账 window's exports travel the same way
-(``LedgerExportRequest``: the year's ledger, its labels and where the photos are).
+(``QTextDocument.setHtml``, pagination, painting), and python-docx's, lxml's and the XLSX
+writer's work for the Word and Excel files. On a worker thread of the window's process that
+still froze the window (seconds for a 500-stop PDF, 150 ms for its DOCX:
+``benchmarks/responsiveness.py``). So the 导出 dialog's worker thread hands every format to a
+child — ``python -m hongtu.qt.export_process`` (the frozen app: ``hongtu --export-worker``) —
+sending it the already rendered ``PlanDocument``, the plan and its sites (for the plan file)
+and the targets, as a length-prefixed pickle on its standard input (data this process made,
+never a file). It then only waits, asking its cancel token. The child writes each file with the
+same writers as the command line (atomic, checked whole), asks the parent just before it
+replaces a target, and answers one JSON line per target. The 台账 window's exports travel the
+same way (``LedgerExportRequest``: the year's ledger, its labels and where the photos are).
 
 The child serves one request after another. After a request it is kept for ``IDLE_SECONDS``, so
 the next export (another format, a second click) does not pay for a new interpreter and its

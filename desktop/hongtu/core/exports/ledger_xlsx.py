@@ -3,29 +3,21 @@ member × month attendance sheet. Text cells are never formulas (as in ``xlsx.py
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-
-import hongtu.core.exports._openpyxl  # noqa: F401  # first: openpyxl without numpy
-
-# isort: split
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
 from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_text import missing_text, month_cell
-from hongtu.core.exports.xlsx import put_cell
+from hongtu.core.exports.sheetml import CellStyle, Sheet, Workbook
+from hongtu.core.exports.xlsx import BOLD_FONT, TEXT_FONT, put_cell
 from hongtu.core.ledger import Counts, YearLedger, rate_text
 
 
 def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -> bytes:
     labels = labels or LedgerLabels()
-    book = Workbook()
-    days = book.active
-    assert days is not None
-    days.title = labels.year_sheet_format.format(year=ledger.year)
+    title = labels.title_format.format(branch=ledger.branch, year=ledger.year)
+    book = Workbook(TEXT_FONT, title=xml_text(title))
+    days = book.add_sheet(labels.year_sheet_format.format(year=ledger.year))
     header = [
         labels.date,
         labels.theme,
@@ -57,10 +49,9 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
         )
         row += 1
     _row(days, row, [labels.year_total, "", "", "", "", *_figures(ledger.counts), ""], bold=True)
-    for column, width in zip("ABCDEFGHIJK", (12, 28, 30, 10, 10, 7, 7, 7, 7, 9, 40), strict=True):
-        days.column_dimensions[column].width = width
+    days.widths.update(enumerate((12, 28, 30, 10, 10, 7, 7, 7, 7, 9, 40), start=1))
 
-    members = book.create_sheet(labels.members_sheet)
+    members = book.add_sheet(labels.members_sheet)
     months = [labels.month_format.format(month=m) for m in range(1, 13)]
     _row(
         members,
@@ -90,21 +81,17 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
                 *_figures(member.counts),
             ],
         )
-    book.properties.title = xml_text(
-        labels.title_format.format(branch=ledger.branch, year=ledger.year)
-    )
-    book.properties.creator = "HongTu"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return book.to_bytes()
 
 
 def _figures(counts: Counts) -> list[str | int]:
     return [counts.expected, counts.present, counts.leave, counts.absent, rate_text(counts.rate)]
 
 
-def _row(sheet: Worksheet, row: int, values: Sequence[str | int], *, bold: bool = False) -> None:
+_TEXT = CellStyle(TEXT_FONT)
+_BOLD = CellStyle(BOLD_FONT)
+
+
+def _row(sheet: Sheet, row: int, values: Sequence[str | int], *, bold: bool = False) -> None:
     for column, value in enumerate(values, start=1):
-        cell = put_cell(sheet, row, column, value)
-        if bold:
-            cell.font = Font(name=cell.font.name, size=cell.font.size, bold=True)
+        put_cell(sheet, row, column, value, _BOLD if bold else _TEXT)
