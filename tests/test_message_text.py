@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QMessageBox
 
 from factories import make_site
+from hongtu.core.text import escape_markup
 from hongtu.qt import messages
 from hongtu.qt.site_details import site_details_html
 
@@ -18,7 +19,7 @@ MARKUP_CHARACTERS = st.sampled_from(list("<>&\"'/;#= abc红途\n"))
 
 @given(st.text(MARKUP_CHARACTERS) | st.text())
 def test_escaping_is_exactly_html_escape(text: str) -> None:
-    assert messages.escape_markup(text) == html.escape(text)
+    assert escape_markup(text) == html.escape(text)
 
 
 def test_a_warning_shows_markup_as_typed(qtbot, monkeypatch) -> None:

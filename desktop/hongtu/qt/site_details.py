@@ -19,7 +19,7 @@ from hongtu.core.sites import (
     Site,
     VisitorAccess,
 )
-from hongtu.qt.messages import escape_markup as escape
+from hongtu.core.text import escape_markup as escape
 from hongtu.qt.rules_text import rules_facts
 from hongtu.qt.site_model import category_label
 

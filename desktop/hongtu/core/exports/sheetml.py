@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from io import BytesIO
 
 from hongtu.core.text import clean_line, clean_text
+from hongtu.core.text import escape_markup as escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -134,19 +135,6 @@ def sheet_name(wanted: str, taken: list[str]) -> str:
     return candidate
 
 
-def escape(text: str) -> str:
-    """Text as XML character data. (Not ``xml.sax.saxutils.escape``: importing it imports
-    ``urllib.request`` and with it http, email and ssl, ~25 ms of a command-line export.)"""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def quoteattr(text: str) -> str:
-    """Text as a double-quoted XML attribute value."""
-    return '"' + escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace(
-        "\t", "&#9;"
-    ).replace("\r", "&#13;") + '"'
-
-
 def column_letter(column: int) -> str:
     letters = ""
     while column:
@@ -161,7 +149,9 @@ def _ref(row: int, column: int) -> str:
 
 def cell_text_xml(text: str) -> str:
     """Text as the content of ``<t>``: what XML cannot hold shown as U+FFFD (``clean_text``),
-    XML-escaped, a literal ``_xHHHH_`` kept literal."""
+    XML-escaped, a literal ``_xHHHH_`` kept literal. (Escaped by ``escape_markup``, not
+    ``xml.sax.saxutils``: importing that imports ``urllib.request`` and with it http, email
+    and ssl, ~25 ms of a command-line export.)"""
     return escape(_EXCEL_ESCAPE.sub(r"_x005F_\1", clean_text(text)))
 
 
@@ -229,8 +219,8 @@ class _StyleTable:
 def _font_xml(font: Font) -> str:
     bold = '<b val="1"/>' if font.bold else ""
     charset = f'<charset val="{font.charset}"/>' if font.charset is not None else ""
-    name = quoteattr(font.name)
-    return f'<font>{bold}<sz val="{font.size:g}"/><name val={name}/>{charset}</font>'
+    name = escape(font.name)
+    return f'<font>{bold}<sz val="{font.size:g}"/><name val="{name}"/>{charset}</font>'
 
 
 def _fill_xml(fill: str | None) -> str:
@@ -329,7 +319,7 @@ def _sheet_view(frozen_rows: int) -> str:
 
 def _workbook_xml(sheets: list[Sheet]) -> str:
     entries = "".join(
-        f"<sheet name={quoteattr(sheet.name)} sheetId=\"{n}\" r:id=\"rId{n}\"/>"
+        f'<sheet name="{escape(sheet.name)}" sheetId="{n}" r:id="rId{n}"/>'
         for n, sheet in enumerate(sheets, start=1)
     )
     names = "".join(
