@@ -168,13 +168,17 @@ def test_plans_show_reads_the_same_schedule_either_way(capsys, tmp_path) -> None
 
 
 HEAVY = ("PySide6", "folium", "branca", "sqlalchemy", "alembic", "jinja2", "openpyxl", "docx",
-         "icalendar", "numpy")  # fmt: skip
+         "icalendar", "numpy", "ssl", "http", "email")  # fmt: skip
+FORMATS = ("csv", "xlsx", "ics", "html", "gpx", "kml", "json")
 
 
-@pytest.mark.parametrize(("fmt", "own"), [("csv", set()), ("xlsx", {"openpyxl"})])
+@pytest.mark.parametrize(
+    ("fmt", "own"), [*((fmt, set()) for fmt in FORMATS), ("docx", {"docx"})]
+)
 def test_an_export_loads_no_qt_map_orm_or_other_format(tmp_path, fmt, own) -> None:
-    """A person exporting a CSV does not wait for Qt, Folium, SQLAlchemy or other formats'
-    libraries; an XLSX loads openpyxl, but not numpy (which openpyxl would load)."""
+    """A person exporting a CSV, a spreadsheet or a calendar does not wait for Qt, Folium,
+    SQLAlchemy, a template engine or any other format's library (nor for the network modules
+    ``xml.sax.saxutils`` would bring); only the Word file loads its library, python-docx."""
     file, plan_id = database_with_a_plan(tmp_path)
     out = tmp_path / f"plan.{fmt}"
     code = (
