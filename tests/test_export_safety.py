@@ -149,7 +149,7 @@ def test_a_real_full_disk_keeps_the_old_pdf_and_other_exports(qapp, tmp_path: Pa
             target = disk / f"old{fmt.suffix}"
             target.write_bytes(b"%PDF-1.4 old %%EOF")
             with open(disk / "filler", "wb") as filler, contextlib.suppress(OSError):
-                filler.write(b"\0" * (64 * 1024 - 8 * 1024 - 4096))  # leave about 8 KiB free
+                filler.write(b"\0" * (64 * 1024 - 4 * 1024 - 4096))  # leave about 4 KiB free
             with pytest.raises(ExportError) as info:
                 export_document(
                     doc, fmt, target, plan=plan, sites=sites, signin_names=[], overwrite=True

@@ -1,8 +1,8 @@
 """The window's exports are written in a child process, never in the window's own.
 
 Writing a file holds Python's GIL for long stretches: Qt's text layout of a PDF
-(``QTextDocument.setHtml``, pagination, painting), and python-docx's, lxml's and the XLSX
-writer's work for the Word and Excel files. On a worker thread of the window's process that
+(``QTextDocument.setHtml``, pagination, painting), and the DOCX and XLSX writers' work for
+the Word and Excel files. On a worker thread of the window's process that
 still froze the window (seconds for a 500-stop PDF, 150 ms for its DOCX:
 ``benchmarks/responsiveness.py``). So the 导出 dialog's worker thread hands every format to a
 child — ``python -m hongtu.qt.export_process`` (the frozen app: ``hongtu --export-worker``) —

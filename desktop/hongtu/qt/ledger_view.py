@@ -450,7 +450,7 @@ class LedgerWindow(QDialog):
         ledger, labels = self.ledger, self.labels
 
         def job(should_stop: ShouldStop) -> Path:
-            # written in the export process: Qt's layout of the PDF and python-docx's work hold
+            # written in the export process: Qt's layout of the PDF and the DOCX writer's work hold
             # the GIL, which on a worker thread of this process froze the window
             from hongtu.qt.export_process import ExportTarget, LedgerExportRequest, write_exports
 

@@ -395,7 +395,7 @@ class ExportDialog(QDialog):
         record = self.record
 
         def job(should_stop: ShouldStop) -> list[Path]:
-            """Every format in a child process (Qt's layout, python-docx, lxml and our XLSX writer
+            """Every format in a child process (Qt's layout and our DOCX and XLSX writers
             hold the GIL, so the window, on any thread of its own); this thread only waits."""
             from hongtu.core.shared_sites import plan_site_ids
             from hongtu.qt.export_process import ExportRequest, ExportTarget, write_exports

@@ -111,8 +111,8 @@ def export_plan(
 
 
 def _writer(fmt: ExportFormat) -> Callable[[PlanDocument], bytes]:
-    # imported lazily, one format at a time: python-docx takes a while to import, and a
-    # command-line export pays only for its own format
+    # imported lazily, one format at a time: a command-line export pays only for its own
+    # format's modules
     if fmt is ExportFormat.DOCX:
         from hongtu.core.exports.docx import render_docx
 

@@ -12,33 +12,27 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
-from docx.shared import Cm, Emu
-from docx.table import Table
-
 from hongtu.core import paths
 from hongtu.core.atomic import ExportError, write_atomic
-from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.docx import (
-    TABLE_FONT,
-    TABLE_SIZE,
+    CENTRED_CELL,
+    TABLE,
+    TABLE_BOLD,
     add_body,
     add_heading,
-    add_run,
     add_title,
-    core_property,
-    set_default_font,
-    set_up_page,
+    new_document,
+    table_cell,
 )
 from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_text import missing_text
+from hongtu.core.exports.wordml import Document, Font, Picture, Piece, Spacing, cm
 from hongtu.core.ledger import LedgerDay, YearLedger, rate_text
 from hongtu.core.records import PhotoRef
 
 # Two photos side by side fill the 14.66 cm text width; a portrait photo is as wide, 4:3 tall.
-PHOTO_BOX = (Cm(7.15), Cm(9.5))
+PHOTO_BOX = (cm(7.15), cm(9.5))
+PHOTO_GAP = cm(0.35)  # between two photos of a row (an en space)
 PRINT_SIDE = 1000  # px on the long side: about 350 dpi at the printed size, a small document
 PRINT_QUALITY = 85
 PRINT_FOLDER = "photos/print"  # scaled copies for print, by content hash
@@ -47,10 +41,8 @@ _HASH = re.compile(r"[0-9a-f]{64}")
 
 def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -> bytes:
     labels = labels or LedgerLabels()
-    document = Document()
-    set_up_page(document)
-    set_default_font(document)
     title = labels.title_format.format(branch=ledger.branch, year=ledger.year)
+    document = new_document(title)
     add_title(document, title)
     add_heading(document, labels.summary_heading)
     _summary_table(document, ledger, labels)
@@ -64,16 +56,12 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
         f"{labels.months_without}：{labels.list_separator.join(without) or labels.no_missing}",
     )
     for day in ledger.days:
-        _page_break(document)
+        document.page_break()
         _record_page(document, day, labels)
-    document.core_properties.title = core_property(xml_text(title))
-    document.core_properties.author = "HongTu"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return document.to_bytes()
 
 
-def _summary_table(document: DocxDocument, ledger: YearLedger, labels: LedgerLabels) -> None:
+def _summary_table(document: Document, ledger: YearLedger, labels: LedgerLabels) -> None:
     header = [
         labels.date,
         labels.theme,
@@ -107,18 +95,18 @@ def _summary_table(document: DocxDocument, ledger: YearLedger, labels: LedgerLab
             rate_text(c.rate),
         ]
     )
-    table = document.add_table(rows=len(rows) + 1, cols=len(header))
-    table.style = "Table Grid"
-    for r, values in enumerate([header, *rows]):
-        _fill_row(table, r, values)
+    document.table([_cells(values, header=r == 0) for r, values in enumerate([header, *rows])])
 
 
-def _page_break(document: DocxDocument) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.add_run().add_break(WD_BREAK.PAGE)
+def _cells(values: list[str], *, header: bool = False) -> list[list[tuple[str, Font, Spacing]]]:
+    """A row's cells: the first column and a header row bold (first lines only)."""
+    return [
+        table_cell(value, TABLE_BOLD if header or column == 0 else TABLE, TABLE)
+        for column, value in enumerate(values)
+    ]
 
 
-def _record_page(document: DocxDocument, day: LedgerDay, labels: LedgerLabels) -> None:
+def _record_page(document: Document, day: LedgerDay, labels: LedgerLabels) -> None:
     add_title(document, labels.record_title)
     content = [
         f"{item.text}（{labels.done_states[item.state]}{'：' + item.note if item.note else ''}）"
@@ -136,57 +124,49 @@ def _record_page(document: DocxDocument, day: LedgerDay, labels: LedgerLabels) -
         (labels.content, "\n".join(content)),
         (labels.summary, day.summary),
     ]
-    table = document.add_table(rows=len(rows), cols=2)
-    table.style = "Table Grid"
-    for r, (label, value) in enumerate(rows):
-        _fill_row(table, r, [label, value])
-        table.rows[r].cells[0].width = Cm(3.2)
-        table.rows[r].cells[1].width = Cm(11.4)
+    document.table([_cells([label, value]) for label, value in rows], [cm(3.2), cm(11.4)])
     if day.photos:
         add_body(document, labels.photos)
         _photos(document, day.photos, labels)
 
 
-def _photos(document: DocxDocument, photos: tuple[PhotoRef, ...], labels: LedgerLabels) -> None:
+def _photos(document: Document, photos: tuple[PhotoRef, ...], labels: LedgerLabels) -> None:
     """Two photos to a row (each fitted into ``PHOTO_BOX``, upright), captions under them; a
     photo that cannot be read is named on a line of its own and the export goes on."""
     placed: list[tuple[PhotoRef, PrintImage]] = []
     for photo in photos:
         image = print_image(photo)
         if image is None:
-            paragraph = document.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             name = photo.caption or Path(photo.path).name
-            add_run(paragraph, labels.photo_missing.format(name=name), TABLE_FONT, TABLE_SIZE)
+            document.paragraph([(labels.photo_missing.format(name=name), TABLE)], CENTRED_CELL)
         else:
             placed.append((photo, image))
     for first in range(0, len(placed), 2):
         pair = placed[first : first + 2]
-        pictures = document.add_paragraph()
-        pictures.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pieces: list[tuple[Piece, Font]] = []
         widths = []
         for number, (_photo, image) in enumerate(pair):
             if number:
-                pictures.add_run("\u2002")
+                pieces.append(("\u2002", TABLE))
             width, height = image.fitted(PHOTO_BOX)
-            pictures.add_run().add_picture(io.BytesIO(image.data), width=width, height=height)
+            pieces.append((Picture(image.data, width, height), TABLE))
             widths.append(width)
+        document.paragraph(pieces, CENTRED_CELL)
         if any(photo.caption for photo, _image in pair):
             _captions(document, [photo.caption for photo, _image in pair], widths)
 
 
-def _captions(document: DocxDocument, captions: list[str], widths: list[int]) -> None:
+def _captions(document: Document, captions: list[str], widths: list[int]) -> None:
     """Each caption centred under its photo (centre tab stops where the photos' middles are)."""
-    paragraph = document.add_paragraph()
-    text_width = Cm(21.0 - 2 * 3.17)
-    gap = Cm(0.35) if len(widths) == 2 else 0
+    text_width = document.page.text_width
+    gap = PHOTO_GAP if len(widths) == 2 else 0
     left = (text_width - sum(widths) - gap) // 2
     middles = [left + widths[0] // 2]
     if len(widths) == 2:
         middles.append(left + widths[0] + gap + widths[1] // 2)
-    for middle in middles:
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Emu(middle), WD_TAB_ALIGNMENT.CENTER)
-    add_run(paragraph, "\t" + "\t".join(captions), TABLE_FONT, TABLE_SIZE)
+    document.paragraph(
+        [("\t" + "\t".join(captions), TABLE)], Spacing(centre_tabs=tuple(middles))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,14 +260,3 @@ def photo_file(photo: PhotoRef) -> Path:
     """Where a photo is: stored paths are relative to the user's data folder."""
     path = Path(photo.path)
     return path if path.is_absolute() else paths.data_dir() / path
-
-
-def _fill_row(table: Table, row: int, values: list[str]) -> None:
-    cells = table.rows[row].cells  # once per row: ``table.cell`` walks the whole table
-    for column, value in enumerate(values):
-        cell = cells[column]
-        lines = value.split("\n")
-        paragraph = cell.paragraphs[0]
-        add_run(paragraph, lines[0], TABLE_FONT, TABLE_SIZE, bold=column == 0 or row == 0)
-        for line in lines[1:]:
-            add_run(cell.add_paragraph(), line, TABLE_FONT, TABLE_SIZE)
