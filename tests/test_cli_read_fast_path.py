@@ -29,7 +29,11 @@ from hongtu.core.catalogue import load_catalogue
 from hongtu.core.geo import LatLon
 from hongtu.core.plans import Activity, ActivityKind, GatheringPoint, PlanStatus, Stop
 from hongtu.core.storage.files import SCHEMA_HEAD
-from hongtu.core.storage.quick_read import read_plan_quickly
+from hongtu.core.storage.quick_read import (
+    list_plans_quickly,
+    list_sites_quickly,
+    read_plan_quickly,
+)
 from hongtu.core.workspace import open_workspace
 
 
@@ -165,6 +169,80 @@ def test_plans_show_reads_the_same_schedule_either_way(capsys, tmp_path) -> None
     migrated = json.loads(capsys.readouterr().out)
     assert fast == migrated
     assert len(fast["items"]) > 4 and revision(file) == SCHEMA_HEAD
+
+
+def _two_more_plans_one_deleted(file: Path) -> None:
+    workspace = open_workspace(str(file))
+    try:
+        sites = [s for s in workspace.sites.list_sites() if s.position is not None]
+        kept = make_plan([site_stop(sites[3].id)])
+        kept.title = "学习“两会”精神 <第二期>"
+        workspace.plans.save(kept)
+        deleted = make_plan([site_stop(sites[4].id)])
+        deleted.title = "已删除的方案"
+        gone = workspace.plans.save(deleted)
+        assert gone.id is not None
+        workspace.plans.delete(gone.id)
+    finally:
+        workspace.close()
+
+
+def _listed(capsys, file: Path, *words: str) -> str:
+    code = main(["--db", str(file), *words])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    return captured.out
+
+
+@pytest.mark.parametrize("words", [("plans", "list"), ("plans", "list", "--json")])
+def test_plans_list_reads_the_same_list_either_way(capsys, tmp_path, words) -> None:
+    file, _ = database_with_a_plan(tmp_path)
+    _two_more_plans_one_deleted(file)
+    workspace = open_workspace(str(file))
+    try:
+        assert list_plans_quickly(str(file)) == workspace.plans.list_plans()
+    finally:
+        workspace.close()
+    fast = _listed(capsys, file, *words)
+    assert "两会" in fast and "已删除的方案" not in fast
+    older = make_it_one_revision_older(file)
+    assert list_plans_quickly(str(file)) is None  # the workspace migrates it first
+
+    assert _listed(capsys, file, *words) == fast
+    assert revision(file) == SCHEMA_HEAD
+    assert len(list(tmp_path.glob(f"hongtu.sqlite3.backup-{older}-*"))) == 1
+
+
+@pytest.mark.parametrize("words", [("sites", "list"), ("sites", "list", "--json")])
+def test_sites_list_reads_the_same_sites_and_steps_aside_for_a_reseed(
+    capsys, tmp_path, words
+) -> None:
+    file, _ = database_with_a_plan(tmp_path)
+    workspace = open_workspace(str(file))
+    try:
+        assert list_sites_quickly(str(file)) == workspace.sites.list_sites()
+    finally:
+        workspace.close()
+    fast = _listed(capsys, file, *words)
+    con = sqlite3.connect(file)
+    con.execute("UPDATE sites SET catalogue_version = 0, name = '旧名称' WHERE key IS NOT NULL")
+    con.commit()
+    con.close()
+    assert list_sites_quickly(str(file)) is None  # the catalogue needs its re-seed
+
+    assert _listed(capsys, file, *words) == fast  # re-seeded: no 旧名称
+    assert list_sites_quickly(str(file)) is not None
+
+
+def test_a_damaged_file_is_never_listed_quickly(tmp_path) -> None:
+    file, _ = database_with_a_plan(tmp_path)
+    data = bytearray(file.read_bytes())
+    page = 4096
+    data[3 * page : 3 * page + 64] = b"\xff" * 64  # a b-tree page of some table, broken
+    file.write_bytes(bytes(data))
+    assert list_plans_quickly(str(file)) is None
+    assert list_sites_quickly(str(file)) is None
+    assert list_plans_quickly("sqlite://") is None
 
 
 HEAVY = ("PySide6", "folium", "branca", "sqlalchemy", "alembic", "jinja2", "openpyxl", "docx",

@@ -66,11 +66,15 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
 
 
 def cmd_plans_list(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
-        plans = workspace.plans.list_plans()
-    finally:
-        workspace.close()
+    from hongtu.core.storage.quick_read import list_plans_quickly
+
+    plans = list_plans_quickly(args.db)  # None: the workspace must open (migrate, refuse…)
+    if plans is None:
+        workspace = open_workspace(args)
+        try:
+            plans = workspace.plans.list_plans()
+        finally:
+            workspace.close()
     if args.json:
         say_json(
             [

@@ -71,11 +71,15 @@ def site_json(site: Any) -> dict[str, Any]:
 
 
 def cmd_sites_list(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
-        sites = workspace.sites.list_sites()
-    finally:
-        workspace.close()
+    from hongtu.core.storage.quick_read import list_sites_quickly
+
+    sites = list_sites_quickly(args.db)  # None: the workspace must open (migrate, re-seed…)
+    if sites is None:
+        workspace = open_workspace(args)
+        try:
+            sites = workspace.sites.list_sites()
+        finally:
+            workspace.close()
     if args.json:
         say_json([site_json(s) for s in sites])
         return 0

@@ -6,12 +6,13 @@ imported; the full workspace (migrations, catalogue seeding) is opened right aft
 anything differs, replaces what was shown. Any doubt (not SQLite, older schema, locked,
 unreadable) returns None and start-up simply waits for the workspace.
 
-The command line (``read_plan_quickly``): a command that only reads one plan (``plans export``,
-``plans show``) gets the plan and the sites without the ORM, migrations or a re-seed, but only
-when opening the workspace would change nothing: the file passes the same ``quick_check``, its
-schema is the newest and every catalogue site is already seeded at the bundled catalogue's
-version. Otherwise it returns None and the command opens the workspace as before (a backup and
-the migration, the re-seed, and every refusal with its message).
+The command line (``read_plan_quickly``, ``list_plans_quickly``, ``list_sites_quickly``): a
+command that only reads (``plans export``, ``plans show``, ``plans list``, ``sites list``) gets
+its plans and sites without the ORM, migrations or a re-seed, but only when opening the
+workspace would change nothing: the file passes the same ``quick_check``, its schema is the
+newest and every catalogue site is already seeded at the bundled catalogue's version. Otherwise
+it returns None and the command opens the workspace as before (a backup and the migration, the
+re-seed, and every refusal with its message).
 """
 
 from __future__ import annotations
@@ -173,29 +174,53 @@ def read_plan_quickly(db: str | None, plan_id: int) -> PlanSnapshot | None:
     or foreign file, a catalogue not yet seeded, locked) or the plan is not there: the caller
     then opens the workspace, which migrates, re-seeds or says what is wrong.
     """
+
+    def read(con: sqlite3.Connection) -> PlanSnapshot | None:
+        plan = _read_plan(con, plan_id)
+        if plan is None:
+            return None
+        return PlanSnapshot(plan, _all_sites(con), _roster(con, plan.branch))
+
+    return _read_checked(db, read, seeded=True)
+
+
+def list_plans_quickly(db: str | None) -> list[PlanSummary] | None:
+    """``PlanStore.list_plans`` (``hongtu plans list``) under the same conditions as
+    ``read_plan_quickly``, but whatever the catalogue (seeding it changes no plan)."""
+    return _read_checked(db, _summaries, seeded=False)
+
+
+def list_sites_quickly(db: str | None) -> list[Site] | None:
+    """``SiteStore.list_sites`` (``hongtu sites list``) under ``read_plan_quickly``'s
+    conditions."""
+    return _read_checked(db, _all_sites, seeded=True)
+
+
+def _read_checked(
+    db: str | None, read: Callable[[sqlite3.Connection], T | None], *, seeded: bool
+) -> T | None:
+    """``read(connection)`` in one read transaction, when opening the workspace would change
+    and refuse nothing: the file passes the workspace's ``quick_check``, is at the newest
+    schema and (``seeded``) holds every catalogue site at the bundled version."""
     opened = _open_read_only(db)
     if opened is None:
         return None
     path, uri, con = opened
     try:
         con.row_factory = sqlite3.Row
-        con.execute("BEGIN")  # one read transaction: the plan and the sites of one moment
+        con.execute("BEGIN")  # one read transaction: everything read is of one moment
         if [row[0] for row in con.execute("PRAGMA quick_check(5)")] != ["ok"]:
             return None
-        if not _at_schema_head(con) or not _catalogue_seeded(con):
+        if not _at_schema_head(con) or (seeded and not _catalogue_seeded(con)):
             return None
-        plan = _read_plan(con, plan_id)
-        if plan is None:
-            return None
-        sites = _all_sites(con)
-        roster = _roster(con, plan.branch)
+        result = read(con)
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None
     finally:
         con.close()
     if "immutable=1" in uri and _opened_by_another_program(path):
         return None  # a writer opened the file while it was read as immutable: read it again
-    return PlanSnapshot(plan, sites, roster)
+    return result
 
 
 def _roster(con: sqlite3.Connection, branch: str) -> tuple[Member, ...]:
@@ -305,29 +330,23 @@ FROM plans AS p WHERE p.deleted_at IS NULL ORDER BY p.day DESC, p.id DESC
 
 
 def read_plan_summaries_quickly(db: str | None) -> list[PlanSummary] | None:
+    """The plans list at start-up (the workspace opens right after and checks the file)."""
+    return _read_at_schema_head(db, _summaries)
+
+
+def _summaries(con: sqlite3.Connection) -> list[PlanSummary]:
     from hongtu.core.plan_terms import PlanStatus
     from hongtu.core.storage.plan_summary import PlanSummary
 
-    opened = _open_read_only(db)
-    if opened is None:
-        return None
-    _, _, con = opened
-    try:
-        if not _at_schema_head(con):
-            return None
-        return [
-            PlanSummary(
-                plan_id,
-                title,
-                date.fromisoformat(day),
-                branch,
-                PlanStatus(status),
-                int(stops),
-                datetime.fromisoformat(updated_at),
-            )
-            for plan_id, title, day, branch, status, stops, updated_at in con.execute(_SUMMARIES)
-        ]
-    except (sqlite3.Error, ValueError, KeyError, TypeError):
-        return None
-    finally:
-        con.close()
+    return [
+        PlanSummary(
+            plan_id,
+            title,
+            date.fromisoformat(day),
+            branch,
+            PlanStatus(status),
+            int(stops),
+            datetime.fromisoformat(updated_at),
+        )
+        for plan_id, title, day, branch, status, stops, updated_at in con.execute(_SUMMARIES)
+    ]
