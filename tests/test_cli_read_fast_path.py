@@ -200,9 +200,15 @@ def test_plans_list_reads_the_same_list_either_way(capsys, tmp_path, words) -> N
     _two_more_plans_one_deleted(file)
     workspace = open_workspace(str(file))
     try:
-        assert list_plans_quickly(str(file)) == workspace.plans.list_plans()
+        stored = workspace.plans.list_plans()
     finally:
         workspace.close()
+    lines = list_plans_quickly(str(file))
+    assert lines is not None
+    assert [(p.id, p.day, p.title, p.branch, p.stops, p.status) for p in lines] == [
+        (p.id, p.day.isoformat(), p.title, p.branch, p.stop_count, p.status.value)
+        for p in stored
+    ]
     fast = _listed(capsys, file, *words)
     assert "两会" in fast and "已删除的方案" not in fast
     older = make_it_one_revision_older(file)
@@ -232,6 +238,25 @@ def test_sites_list_reads_the_same_sites_and_steps_aside_for_a_reseed(
 
     assert _listed(capsys, file, *words) == fast  # re-seeded: no 旧名称
     assert list_sites_quickly(str(file)) is not None
+
+
+@pytest.mark.parametrize(
+    ("damage", "repair"),
+    [
+        ("UPDATE plans SET status = 'q' || status", "UPDATE plans SET status = substr(status, 2)"),
+        ("UPDATE plans SET day = day || 'x'", "UPDATE plans SET day = substr(day, 1, 10)"),
+    ],
+)
+def test_a_plan_line_the_app_could_not_read_is_left_to_the_workspace(
+    tmp_path, damage, repair
+) -> None:
+    file, _ = database_with_a_plan(tmp_path)
+    for statement, listed in ((damage, False), (repair, True)):
+        con = sqlite3.connect(file)
+        con.execute(statement)
+        con.commit()
+        con.close()
+        assert (list_plans_quickly(str(file)) is not None) is listed
 
 
 def test_a_damaged_file_is_never_listed_quickly(tmp_path) -> None:

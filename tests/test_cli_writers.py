@@ -8,6 +8,7 @@ import json
 import re
 import sqlite3
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from factories import make_plan
 from hongtu.cli import main
-from hongtu.cli.common import json_safe, terminal_safe
+from hongtu.cli.common import display_width, format_table, json_safe, terminal_safe
 from hongtu.core.storage import files as files_module
 from hongtu.core.workspace import open_workspace
 
@@ -182,3 +183,34 @@ def test_concurrent_cli_writers_lose_no_update(tmp_path) -> None:
     assert figures.tracebacks == 0
     assert figures.lost_updates == 0
     assert figures.succeeded + figures.refused == figures.commands
+
+
+PRINTED = st.characters(categories=("L", "N", "P", "S"))  # what a cell shows (no spaces)
+
+
+@given(st.lists(st.lists(st.text(PRINTED, max_size=8), min_size=3, max_size=3), min_size=1))
+def test_table_columns_line_up_in_a_terminal_whatever_the_text(rows: list[list[str]]) -> None:
+    """Wide (CJK, full-width) characters take two columns; every cell of a column starts at
+    the same terminal column."""
+    for row in rows:
+        for cell in row:
+            assert display_width(cell) == sum(
+                2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in cell
+            )
+    lines = format_table(rows).split("\n")
+    widths = [max(display_width(row[i]) for row in rows) for i in range(3)]
+    for line, row in zip([lines[0], *lines[2:]], rows, strict=True):
+        start = 0
+        for width, cell in zip(widths, row, strict=True):
+            assert line[_column_index(line, start):].startswith(cell)
+            start += width + 2
+
+
+def _column_index(line: str, column: int) -> int:
+    """The index in ``line`` of the character at terminal ``column``."""
+    used = 0
+    for index, ch in enumerate(line):
+        if used >= column:
+            return index
+        used += display_width(ch)
+    return len(line)

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factories import make_plan
 from hongtu.core import secrets
@@ -151,3 +154,20 @@ def test_the_cli_hides_a_known_key_even_in_an_error_message(tmp_path, capsys) ->
     finally:
         secrets.forget_all()
     assert BAIDU_KEY not in capsys.readouterr().err
+
+
+# The pattern as first written: the one in ``secrets`` must mask exactly what this one masks.
+_REFERENCE = re.compile(
+    r"(?i)(?<![A-Za-z0-9_])((?:ak|tk|sk|key|apikey|api_key|access_token|token)=)[^&\s\"'<>#]+"
+)
+_URL_PIECES = st.sampled_from(
+    ["tk=", "TK=", "ak=", "sk=", "key=", "apikey=", "Api_Key=", "access_token=", "token=", "x",
+     "_", "9", "?", "&", "#", " ", "=", "'", "a", "k", "t", "s", "天地图", "abc123", "\n"]
+)  # fmt: skip
+
+
+@given(st.lists(_URL_PIECES | st.text(max_size=3), max_size=30).map("".join))
+def test_key_parameters_are_masked_exactly_as_the_pattern_defines(text: str) -> None:
+    secrets.forget_all()  # no registered key: only the pattern masks
+    expected = _REFERENCE.sub(lambda match: match.group(1) + secrets.MASK, text)
+    assert secrets.redact(text) == expected

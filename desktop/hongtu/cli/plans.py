@@ -66,13 +66,16 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
 
 
 def cmd_plans_list(args: argparse.Namespace) -> int:
-    from hongtu.core.storage.quick_read import list_plans_quickly
+    from hongtu.core.storage.quick_read import PlanLine, list_plans_quickly
 
     plans = list_plans_quickly(args.db)  # None: the workspace must open (migrate, refuse…)
     if plans is None:
         workspace = open_workspace(args)
         try:
-            plans = workspace.plans.list_plans()
+            plans = [
+                PlanLine(p.id, p.day.isoformat(), p.title, p.branch, p.stop_count, p.status.value)
+                for p in workspace.plans.list_plans()
+            ]
         finally:
             workspace.close()
     if args.json:
@@ -81,26 +84,19 @@ def cmd_plans_list(args: argparse.Namespace) -> int:
                 {
                     "id": p.id,
                     "title": p.title,
-                    "date": p.day.isoformat(),
+                    "date": p.day,
                     "branch": p.branch,
-                    "status": p.status.value,
-                    "stops": p.stop_count,
+                    "status": p.status,
+                    "stops": p.stops,
                 }
                 for p in plans
             ]
         )
         return 0
+    labels = {status: status_label(status) for status in {p.status for p in plans}}
     rows = [[tr("编号"), tr("日期"), tr("活动主题"), tr("党支部"), tr("站点数"), tr("状态")]]
     rows += [
-        [
-            str(p.id),
-            p.day.isoformat(),
-            p.title,
-            p.branch,
-            str(p.stop_count),
-            status_label(p.status.value),
-        ]
-        for p in plans
+        [str(p.id), p.day, p.title, p.branch, str(p.stops), labels[p.status]] for p in plans
     ]
     say(format_table(rows) if plans else tr("还没有方案。"))
     return 0
