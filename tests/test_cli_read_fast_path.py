@@ -15,7 +15,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-from datetime import time
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
@@ -209,6 +209,7 @@ def test_plans_list_reads_the_same_list_either_way(capsys, tmp_path, words) -> N
         (p.id, p.day.isoformat(), p.title, p.branch, p.stop_count, p.status.value)
         for p in stored
     ]
+    assert [datetime.fromisoformat(p.updated_at) for p in lines] == [p.updated_at for p in stored]
     fast = _listed(capsys, file, *words)
     assert "两会" in fast and "已删除的方案" not in fast
     older = make_it_one_revision_older(file)
@@ -245,6 +246,14 @@ def test_sites_list_reads_the_same_sites_and_steps_aside_for_a_reseed(
     [
         ("UPDATE plans SET status = 'q' || status", "UPDATE plans SET status = substr(status, 2)"),
         ("UPDATE plans SET day = day || 'x'", "UPDATE plans SET day = substr(day, 1, 10)"),
+        (
+            "UPDATE plans SET updated_at = 'x' || updated_at",
+            "UPDATE plans SET updated_at = substr(updated_at, 2)",
+        ),
+        (
+            "UPDATE sites SET updated_at = 'x' || updated_at",
+            "UPDATE sites SET updated_at = substr(updated_at, 2)",
+        ),
     ],
 )
 def test_a_plan_line_the_app_could_not_read_is_left_to_the_workspace(

@@ -73,7 +73,15 @@ def cmd_plans_list(args: argparse.Namespace) -> int:
         workspace = open_workspace(args)
         try:
             plans = [
-                PlanLine(p.id, p.day.isoformat(), p.title, p.branch, p.stop_count, p.status.value)
+                PlanLine(
+                    p.id,
+                    p.day.isoformat(),
+                    p.title,
+                    p.branch,
+                    p.stop_count,
+                    p.status.value,
+                    str(p.updated_at),
+                )
                 for p in workspace.plans.list_plans()
             ]
         finally:

@@ -194,19 +194,21 @@ class PlanLine(NamedTuple):
     branch: str
     stops: int
     status: str  # a ``PlanStatus`` value
+    updated_at: str  # as stored
 
 
 def list_plans_quickly(db: str | None) -> list[PlanLine] | None:
-    """``PlanStore.list_plans`` as lines (``hongtu plans list``), under the same conditions as
-    ``read_plan_quickly`` but whatever the catalogue (seeding it changes no plan). Ten thousand
-    plans are printed as they are stored, so each is only checked (a status the app knows, a
-    date it can read), not built; a line that fails the check leaves it to the workspace."""
-    return _read_checked(db, _plan_lines, seeded=False)
+    """``PlanStore.list_plans`` as lines (``hongtu plans list``), under ``read_plan_quickly``'s
+    conditions. Ten thousand plans are printed as they are stored, so each line is only checked
+    (a status the app knows, a date and a time it can read), not built; the sites are read as
+    the workspace's re-seed would read them. Anything the workspace would refuse leaves the
+    listing to it."""
+    return _read_checked(db, _plan_lines, seeded=True)
 
 
 _LINES = """
 SELECT p.id, p.day, p.title, p.branch,
-       (SELECT count(s.id) FROM plan_stops AS s WHERE s.plan_id = p.id), p.status
+       (SELECT count(s.id) FROM plan_stops AS s WHERE s.plan_id = p.id), p.status, p.updated_at
 FROM plans AS p WHERE p.deleted_at IS NULL ORDER BY p.day DESC, p.id DESC
 """
 
@@ -214,11 +216,13 @@ FROM plans AS p WHERE p.deleted_at IS NULL ORDER BY p.day DESC, p.id DESC
 def _plan_lines(con: sqlite3.Connection) -> list[PlanLine] | None:
     from hongtu.core.plan_terms import PlanStatus
 
+    _all_sites(con)  # raises on a stored site the re-seed could not read either
     lines = list(map(PlanLine._make, con.execute(_LINES)))
     if not {line.status for line in lines} <= {status.value for status in PlanStatus}:
         return None
-    for line in lines:
-        date.fromisoformat(line.day)  # ValueError: not a date the workspace could read
+    for line in lines:  # ValueError: not a date or a time the workspace could read
+        date.fromisoformat(line.day)
+        datetime.fromisoformat(line.updated_at)
     return lines
 
 
