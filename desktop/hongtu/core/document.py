@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from hongtu.core.clocktime import hhmm
 from hongtu.core.geo import LatLon
-from hongtu.core.members import Member
 from hongtu.core.plans import (
     Activity,
     ActivityKind,
@@ -33,6 +33,9 @@ from hongtu.core.plans import (
 )
 from hongtu.core.sites import Site
 from hongtu.core.text import clean_strings
+
+if TYPE_CHECKING:  # a roster is read with the plan; the document only reads its names
+    from hongtu.core.members import Member
 
 _ZH_ACTIVITIES = MappingProxyType(
     {

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hongtu.core.atomic import ExportError, ExportErrorCode, write_atomic
 from hongtu.core.cancel import ShouldStop, check
 from hongtu.core.document import PlanDocument
 from hongtu.core.plans import Plan
-from hongtu.core.records import ActivityRecord
 from hongtu.core.sites import Site
+
+if TYPE_CHECKING:  # the plan file's record: imported by its writer, not by every export
+    from hongtu.core.records import ActivityRecord
 
 __all__ = [
     "QT_FORMATS",

@@ -290,13 +290,15 @@ class _QuickCheck:
 
 def _roster(con: sqlite3.Connection, branch: str) -> tuple[Member, ...]:
     """The branch's members as ``MemberStore.members`` lists them (roster order)."""
-    from hongtu.core.members import Member, PartyStatus
-
     rows = con.execute(
         "SELECT m.* FROM members m JOIN branches b ON b.id = m.branch_id"
         " WHERE b.name = ? ORDER BY m.id",
         (branch.strip(),),
-    )
+    ).fetchall()
+    if not rows:  # no roster: the member types are not even imported
+        return ()
+    from hongtu.core.members import Member, PartyStatus
+
     return tuple(
         Member(
             row["id"],
