@@ -18,7 +18,6 @@ from typing import Any
 
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.paths import resource_path
-from hongtu.core.search import search_keys
 from hongtu.core.sites import (
     DEFAULT_VISIT_MINUTES,
     Access,
@@ -158,7 +157,7 @@ class CatalogueEntry:
             last_verified=self.last_verified,
             visit_minutes=DEFAULT_VISIT_MINUTES if minutes is None else minutes,
             visit_minutes_is_default=minutes is None,
-            search_keys=search_keys(self.name, self.aliases),
+            search_keys=_search_keys(self.name, self.aliases),
             access=self.access,
         )
 
@@ -457,3 +456,9 @@ def _parse_minutes(value: object, key: str) -> int | None:
             field="visit_minutes",
         )
     return value
+
+
+def _search_keys(name: str, aliases: tuple[str, ...]) -> str:
+    from hongtu.core.search import search_keys  # pinyin tables: only when a site is made
+
+    return search_keys(name, aliases)

@@ -13,14 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from hongtu.core.document import DocumentLabels, PlanDocument, build_document
-from hongtu.core.members import Member
 from hongtu.core.plans import Plan, Schedule
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.settings import Settings
 from hongtu.core.sites import Site
 from hongtu.core.warnings import PlanWarning, plan_warnings
+
+if TYPE_CHECKING:  # a roster comes read; the pipeline only passes it on
+    from hongtu.core.members import Member
 
 
 @dataclass(frozen=True)
