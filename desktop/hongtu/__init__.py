@@ -2,3 +2,8 @@
 
 __version__ = "0.1.0"
 APP_NAME = "hongtu"
+
+# Before any of HongTu's dataclasses is made: their generated methods' code is cached.
+from hongtu.dataclass_code import install as _install_dataclass_code  # noqa: E402
+
+_install_dataclass_code()

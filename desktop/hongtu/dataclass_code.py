@@ -1,0 +1,150 @@
+"""The code of dataclasses' generated methods, compiled once and kept beside the byte-code.
+
+For each dataclass, ``dataclasses`` writes the source of ``__init__``, ``__repr__``, ``__eq__``
+(and, frozen, ``__setattr__``, ``__delattr__``, ``__hash__``) and compiles it with ``exec``:
+about 0.8 ms a class on this project's machines, whatever its size. HongTu makes ~40 of them
+before a command-line export can start and ~17 on the way to the window's first markers, so
+compiling them again in every process was a fifth of a command's imports.
+
+``install`` gives ``dataclasses`` a ``_create_fn`` that is the standard library's own (Python
+3.11 and 3.12: the same text, ``exec``-ed with the same globals and locals, so the same
+function) except that the compiled code comes from a cache keyed by that text: the file
+``dataclass-code.<tag>.marshal`` in the folder where Python keeps HongTu's byte-code
+(``__pycache__``, or ``PYTHONPYCACHEPREFIX``), written at exit when new code was compiled and
+Python writes byte-code at all. A missing, unreadable or foreign file is a cold cache, never an
+error. On other Python versions nothing is replaced.
+"""
+
+from __future__ import annotations
+
+import atexit
+import dataclasses
+import importlib.util
+import marshal
+import os
+import sys
+import threading
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+MAX_ENTRIES = 4000  # a cache grown past this (many releases' classes) starts again
+_FILE_NAME = f"dataclass-code.{sys.implementation.cache_tag}.marshal"
+_KWONLY = ("globals", "locals", "return_type")
+
+
+class _Cache:
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self._lock = threading.Lock()
+        self._known: dict[str, CodeType] | None = None
+        self.compiled: dict[str, CodeType] = {}
+
+    def code(self, text: str) -> CodeType:
+        known = self._known if self._known is not None else self._load()
+        code = known.get(text) or self.compiled.get(text)
+        if code is None:
+            # as exec(text) in dataclasses compiles it: no __future__ flags of this module
+            code = compile(text, "<string>", "exec", dont_inherit=True)
+            self.compiled[text] = code
+        return code
+
+    def _load(self) -> dict[str, CodeType]:
+        with self._lock:
+            if self._known is None:
+                self._known = _read(self.file) if self.file is not None else {}
+            return self._known
+
+    def save(self) -> None:
+        if not self.compiled or self.file is None or sys.dont_write_bytecode:
+            return
+        known = self._known or {}
+        entries = {**known, **self.compiled} if len(known) < MAX_ENTRIES else self.compiled
+        _write(self.file, entries)
+
+
+def _read(file: Path) -> dict[str, CodeType]:
+    try:
+        data = marshal.loads(file.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, CodeType)}
+
+
+def _write(file: Path, entries: dict[str, CodeType]) -> None:
+    partial = file.with_name(f".{file.name}.{os.getpid()}.partial")
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(marshal.dumps(entries))
+        os.replace(partial, file)  # whole or not at all, whichever process writes last
+    except OSError:  # a read-only install, a full disk: the next process compiles again
+        partial.unlink(missing_ok=True)
+
+
+def cache_file() -> Path | None:
+    """Where HongTu's byte-code goes (None: nowhere, e.g. a frozen bundle)."""
+    here = Path(__file__)
+    if not here.is_file():
+        return None
+    try:
+        return Path(importlib.util.cache_from_source(str(here))).with_name(_FILE_NAME)
+    except (NotImplementedError, ValueError):
+        return None
+
+
+def _replaceable() -> bool:
+    create = getattr(dataclasses, "_create_fn", None)
+    code = getattr(create, "__code__", None)
+    return (
+        sys.version_info[:2] in ((3, 11), (3, 12))
+        and code is not None
+        and code.co_varnames[:3] == ("name", "args", "body")
+        and code.co_kwonlyargcount == len(_KWONLY)
+        and code.co_varnames[3:6] == _KWONLY
+    )
+
+
+def install(file: Path | None = None) -> _Cache | None:
+    """Replace ``dataclasses._create_fn`` (once); None where it is not the known one."""
+    if getattr(dataclasses._create_fn, "__hongtu_cache__", None) is not None:  # type: ignore[attr-defined]
+        return dataclasses._create_fn.__hongtu_cache__  # type: ignore[attr-defined,no-any-return]
+    if not _replaceable():
+        return None
+    cache = _Cache(file if file is not None else cache_file())
+    missing = dataclasses.MISSING
+    standard = dataclasses._create_fn  # type: ignore[attr-defined]
+
+    def _create_fn(
+        name: str,
+        args: list[str],
+        body: list[str],
+        *,
+        globals: dict[str, Any] | None = None,  # the standard library's names
+        locals: dict[str, Any] | None = None,
+        return_type: Any = missing,
+    ) -> Any:
+        if globals is None:  # never so in 3.11/3.12; the standard one knows whose globals
+            return standard(name, args, body, locals=locals, return_type=return_type)
+        # The text below is built exactly as Python 3.11/3.12's dataclasses._create_fn builds it.
+        if locals is None:
+            locals = {}
+        return_annotation = ""
+        if return_type is not missing:
+            locals["_return_type"] = return_type
+            return_annotation = "->_return_type"
+        joined = ",".join(args)
+        lines = "\n".join(f"  {b}" for b in body)
+        text = f" def {name}({joined}){return_annotation}:\n{lines}"
+        local_vars = ", ".join(locals.keys())
+        text = f"def __create_fn__({local_vars}):\n{text}\n return {name}"
+        ns: dict[str, Any] = {}
+        exec(cache.code(text), globals, ns)  # dataclasses' own generated code
+        return ns["__create_fn__"](**locals)
+
+    _create_fn.__hongtu_cache__ = cache  # type: ignore[attr-defined]
+    _create_fn.__hongtu_standard__ = standard  # type: ignore[attr-defined]  # (the tests)
+    dataclasses._create_fn = _create_fn  # type: ignore[attr-defined]
+    atexit.register(cache.save)
+    return cache

@@ -1,0 +1,142 @@
+"""Dataclasses made with the cached generated code (``hongtu.dataclass_code``) are the classes
+the standard library makes: the same methods, compiled from the same text, behaving the same;
+the cache file is written beside the byte-code and a damaged one is a cold cache."""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import os
+import subprocess
+import sys
+from dataclasses import InitVar, dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from hongtu import dataclass_code
+
+pytestmark = pytest.mark.skipif(
+    dataclass_code.install() is None, reason="dataclasses' generator differs on this Python"
+)
+
+MADE_WITH = ["cached", "standard"]
+
+
+def _classes() -> dict[str, type]:
+    """A dataclass of each kind HongTu uses, and the options it does not."""
+
+    @dataclass(frozen=True, slots=True)
+    class Point:
+        lat: float
+        lon: float
+
+    @dataclass
+    class Plan:
+        title: str
+        stops: list[int] = field(default_factory=list)
+        note: str = ""
+        limit: ClassVar[int] = 3
+        seed: InitVar[int | None] = None
+
+        def __post_init__(self, seed: int | None) -> None:
+            if seed is not None:
+                self.stops.append(seed)
+
+    @dataclass(order=True, kw_only=True)
+    class Ranked:
+        rank: int
+        name: str = field(default="", compare=False)
+
+    @dataclass(eq=False, repr=False)
+    class Plain:
+        value: Any
+
+    @dataclass(frozen=True)
+    class Labels:
+        a: str = "甲"
+        b: str = "{x}“{y}”"
+
+    return {c.__name__: c for c in (Point, Plan, Ranked, Plain, Labels)}
+
+
+def _made(kind: str) -> dict[str, type]:
+    if kind == "cached":
+        return _classes()
+    cached = dataclasses._create_fn
+    dataclasses._create_fn = cached.__hongtu_standard__
+    try:
+        return _classes()
+    finally:
+        dataclasses._create_fn = cached
+
+
+@pytest.mark.parametrize("kind", MADE_WITH)
+def test_the_classes_behave_as_the_standard_librarys(kind: str) -> None:
+    c = _made(kind)
+    point = c["Point"](37.87, 112.55)
+    assert repr(point).endswith("Point(lat=37.87, lon=112.55)")
+    assert point == c["Point"](37.87, 112.55) and hash(point) == hash(c["Point"](37.87, 112.55))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        point.lat = 1.0  # type: ignore[misc]
+    plan = c["Plan"]("主题", seed=7)
+    assert plan.stops == [7] and c["Plan"]("主题").stops == [] and c["Plan"].limit == 3
+    assert dataclasses.replace(plan, note="x", seed=None).note == "x"
+    ranked = sorted([c["Ranked"](rank=2, name="b"), c["Ranked"](rank=1, name="a")])
+    assert [r.rank for r in ranked] == [1, 2]
+    assert c["Ranked"](rank=1, name="x") == c["Ranked"](rank=1, name="y")
+    with pytest.raises(TypeError):
+        c["Ranked"](1)  # keyword-only
+    plain = c["Plain"](1)
+    assert plain != c["Plain"](1) and "object at" in repr(plain)
+    assert c["Labels"]().b.format(x=1, y=2) == "1“2”"
+
+
+def test_the_generated_methods_are_the_same_code() -> None:
+    cached, standard = _made("cached"), _made("standard")
+    for name, cls in cached.items():
+        for method in ("__init__", "__repr__", "__eq__", "__setattr__", "__hash__", "__lt__"):
+            ours, theirs = cls.__dict__.get(method), standard[name].__dict__.get(method)
+            if ours is None or not hasattr(ours, "__code__"):
+                assert theirs is None or not hasattr(theirs, "__code__")
+                continue
+            assert ours.__code__.co_code == theirs.__code__.co_code, (name, method)
+            assert ours.__code__.co_names == theirs.__code__.co_names
+            assert ours.__code__.co_consts == theirs.__code__.co_consts
+
+
+def _run(code: str, prefix: Path, *, write: bool = True) -> str:
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(prefix))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not write:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+READ = (
+    "import dataclasses, hongtu.core.document, hongtu.core.sites, hongtu.core.plans\n"
+    "from hongtu.dataclass_code import cache_file\n"
+    "cache = dataclasses._create_fn.__hongtu_cache__\n"
+    "print(len(cache.compiled), cache_file())\n"
+)
+
+
+def test_the_code_is_compiled_once_and_kept_beside_the_byte_code(tmp_path: Path) -> None:
+    compiled, where = _run(READ, tmp_path).split(" ", 1)
+    file = Path(where)
+    assert int(compiled) > 30 and file.is_file() and file.is_relative_to(tmp_path)
+    assert _run(READ, tmp_path).split(" ")[0] == "0"  # the next process compiles nothing
+
+    file.write_bytes(b"\x00damaged")
+    assert int(_run(READ, tmp_path).split(" ")[0]) > 30  # a cold cache, no error
+    assert isinstance(marshal.loads(file.read_bytes()), dict)  # and written whole again
+    assert [p.name for p in file.parent.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_nothing_is_written_where_python_writes_no_byte_code(tmp_path: Path) -> None:
+    _run(READ, tmp_path, write=False)
+    assert not list(tmp_path.rglob("dataclass-code.*"))
