@@ -17,7 +17,13 @@ from hypothesis import strategies as st
 
 from factories import make_plan
 from hongtu.cli import main
-from hongtu.cli.common import display_width, format_table, json_safe, terminal_safe
+from hongtu.cli.common import (
+    column_widths,
+    display_width,
+    format_table,
+    json_safe,
+    terminal_safe,
+)
 from hongtu.core.storage import files as files_module
 from hongtu.core.workspace import open_workspace
 
@@ -214,3 +220,20 @@ def _column_index(line: str, column: int) -> int:
             return index
         used += display_width(ch)
     return len(line)
+
+
+CELLS = st.text(
+    st.one_of(
+        st.sampled_from(list("党支部学习“”·—–é😀　Ａ ab1")),
+        st.characters(codec="utf-8"),
+        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
+    ),
+    max_size=12,
+)
+
+
+@given(st.lists(CELLS, max_size=20))
+def test_a_column_is_measured_as_each_of_its_cells(column: list[str]) -> None:
+    assert column_widths(column) == [display_width(cell) for cell in column]
+    repeated = column * 3  # the same few texts again and again (党支部, 状态)
+    assert column_widths(repeated) == [display_width(cell) for cell in repeated]

@@ -176,7 +176,7 @@ def read_plan_quickly(db: str | None, plan_id: int) -> PlanSnapshot | None:
     then opens the workspace, which migrates, re-seeds or says what is wrong.
     """
 
-    def read(con: sqlite3.Connection) -> PlanSnapshot | None:
+    def read(con: sqlite3.Connection, _uri: str) -> PlanSnapshot | None:
         plan = _read_plan(con, plan_id)
         if plan is None:
             return None
@@ -213,11 +213,13 @@ FROM plans AS p WHERE p.deleted_at IS NULL ORDER BY p.day DESC, p.id DESC
 """
 
 
-def _plan_lines(con: sqlite3.Connection) -> list[PlanLine] | None:
+def _plan_lines(con: sqlite3.Connection, _uri: str) -> list[PlanLine] | None:
     from hongtu.core.plan_terms import PlanStatus
 
     _all_sites(con)  # raises on a stored site the re-seed could not read either
-    lines = list(map(PlanLine._make, con.execute(_LINES)))
+    cursor = con.cursor()
+    cursor.row_factory = None  # plain tuples
+    lines = list(map(PlanLine._make, cursor.execute(_LINES)))
     if not {line.status for line in lines} <= {status.value for status in PlanStatus}:
         return None
     for line in lines:  # ValueError: not a date or a time the workspace could read
@@ -229,13 +231,13 @@ def _plan_lines(con: sqlite3.Connection) -> list[PlanLine] | None:
 def list_sites_quickly(db: str | None) -> list[Site] | None:
     """``SiteStore.list_sites`` (``hongtu sites list``) under ``read_plan_quickly``'s
     conditions."""
-    return _read_checked(db, _all_sites, seeded=True)
+    return _read_checked(db, lambda con, _uri: _all_sites(con), seeded=True)
 
 
 def _read_checked(
-    db: str | None, read: Callable[[sqlite3.Connection], T | None], *, seeded: bool
+    db: str | None, read: Callable[[sqlite3.Connection, str], T | None], *, seeded: bool
 ) -> T | None:
-    """``read(connection)`` in one read transaction, when opening the workspace would change
+    """``read(connection, uri)`` in one read transaction, when opening the workspace would change
     and refuse nothing: the file passes the workspace's ``quick_check``, is at the newest
     schema and (``seeded``) holds every catalogue site at the bundled version.
 
@@ -246,18 +248,18 @@ def _read_checked(
     if opened is None:
         return None
     path, uri, con = opened
-    check = _QuickCheck(uri)
+    check = _Beside(uri, "PRAGMA quick_check(5)")
     try:
         con.row_factory = sqlite3.Row
         con.execute("BEGIN")  # one read transaction: everything read is of one moment
         if not _at_schema_head(con) or (seeded and not _catalogue_seeded(con)):
             return None
-        result = read(con)
+        result = read(con, uri)
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None
     finally:
         con.close()
-        passed = check.passed()  # waits for it, whatever happened here
+        passed = check.rows() == [("ok",)]  # waits for it, whatever happened here
     if not passed:
         return None
     if "immutable=1" in uri and _opened_by_another_program(path):
@@ -265,27 +267,29 @@ def _read_checked(
     return result
 
 
-class _QuickCheck:
-    """``PRAGMA quick_check`` of the file at ``uri`` on a thread of its own, started at once."""
+class _Beside:
+    """``sql`` run on a connection of its own to the file at ``uri``, on a thread, started at
+    once; ``rows`` waits for it and gives its rows (None if it failed in any way: a message
+    SQLite quotes undecodable bytes in, a lock, …)."""
 
-    def __init__(self, uri: str) -> None:
-        self._ok = False
-        self._thread = threading.Thread(target=self._run, args=(uri,), name="quick-check")
+    def __init__(self, uri: str, sql: str) -> None:
+        self._rows: list[tuple[Any, ...]] | None = None
+        self._thread = threading.Thread(target=self._run, args=(uri, sql), name="quick-read")
         self._thread.start()
 
-    def _run(self, uri: str) -> None:
+    def _run(self, uri: str, sql: str) -> None:
         try:
             con = sqlite3.connect(uri, uri=True, timeout=0.2)
             try:
-                self._ok = [row[0] for row in con.execute("PRAGMA quick_check(5)")] == ["ok"]
+                self._rows = con.execute(sql).fetchall()
             finally:
                 con.close()
-        except Exception:  # any failure to check (a message SQLite quotes undecodable bytes
-            self._ok = False  # in, …) is a failed check: the workspace then says what is wrong
+        except Exception:  # any failure is no answer: the caller then trusts nothing
+            self._rows = None
 
-    def passed(self) -> bool:
+    def rows(self) -> list[tuple[Any, ...]] | None:
         self._thread.join()
-        return self._ok
+        return self._rows
 
 
 def _roster(con: sqlite3.Connection, branch: str) -> tuple[Member, ...]:
