@@ -3,8 +3,9 @@
 Cells hold text (always text, never a formula: an inline string), numbers or nothing, with a
 ``CellStyle`` (font, fill, thin border, alignment, Excel's quote prefix); a sheet has merged
 ranges, column widths, row heights, frozen header rows and an A4 print setup (fit to page
-width, repeated title rows, margins). The parts and their element order follow ECMA-376 as
-Excel and WPS write them; ``tests/test_sheetml.py`` reads every file back with openpyxl.
+width, repeated title rows, margins). The parts and their element order follow ECMA-376's
+schemas (as openpyxl, whose files Excel and WPS open, writes them); ``tests/test_sheetml.py``
+reads every file back with openpyxl.
 
 Written here rather than with openpyxl: a command-line export of a ten-row sheet paid about
 0.1 s for importing openpyxl, more than the whole export of any other format.

@@ -4,8 +4,8 @@ Paragraphs (alignment, first-line indent, spacing, exact line height, kept with 
 centre tab stops) of runs (font for Latin and Chinese text alike, size, bold, black; a tab,
 a line break or a page break), tables with grid lines (fixed column widths, header rows repeated
 on every page, rows never split across pages) and JPEG pictures in line with the text, on an
-A4 page with the given margins. The XML follows ECMA-376 in the element order Word requires;
-``tests/test_wordml.py`` reads every file back with python-docx.
+A4 page with the given margins. The XML follows ECMA-376's schemas in their element order
+(Word is strict about it); ``tests/test_wordml.py`` reads every file back with python-docx.
 
 Written here rather than with python-docx: a command-line export of the 活动方案 paid about
 0.1 s for importing it and lxml and parsing its template document, more than the rest of the
