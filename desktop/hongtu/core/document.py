@@ -295,6 +295,22 @@ class PlanDocument:
     def unplaced_stops(self) -> tuple[DocumentStop, ...]:
         return tuple(s for s in self.stops if s.point is None)
 
+    @property
+    def facts(self) -> tuple[tuple[str, str], ...]:
+        """(label, value) of the day's facts as every 日程安排表 lists them (two to a row on
+        paper and in the spreadsheet): date, gathering time and place, transport, attendees,
+        contact."""
+        labels = self.labels
+        contact = " ".join(part for part in (self.contact, self.phone) if part)
+        return (
+            (labels.date, f"{self.date_text}（{self.weekday}）"),
+            (labels.gathering_time, self.gathering_time_text),
+            (labels.gathering_place, self.gathering_place),
+            (labels.transport, self.transport),
+            (labels.attendees, self.participants_text),
+            (labels.contact, contact),
+        )
+
 
 def time_range(start: time, end: time) -> str:
     return hhmm(start) if start == end else f"{hhmm(start)}–{hhmm(end)}"

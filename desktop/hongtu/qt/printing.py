@@ -515,18 +515,7 @@ def _facts_table(pairs: list[tuple[str, str]], units: _Units) -> str:
 
 def schedule_html(doc: PlanDocument, units: _Units, breaks: frozenset[int] = frozenset()) -> str:
     labels = doc.labels
-    contact = " ".join(part for part in (doc.contact, doc.phone) if part)
-    facts = _facts_table(
-        [
-            (labels.date, f"{doc.date_text}（{doc.weekday}）"),
-            (labels.gathering_time, doc.gathering_time_text),
-            (labels.gathering_place, doc.gathering_place),
-            (labels.transport, doc.transport),
-            (labels.attendees, doc.participants_text),
-            (labels.contact, contact),
-        ],
-        units,
-    )
+    facts = _facts_table(list(doc.facts), units)
     pad = units.mm(1.2)
     header = "".join(
         f"<th width='{w}' bgcolor='#f3e3e1' align='center'>{_e(text)}</th>"

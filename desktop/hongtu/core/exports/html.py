@@ -48,17 +48,7 @@ def render_html(doc: PlanDocument) -> bytes:
 
 
 def _facts(doc: PlanDocument) -> str:
-    labels = doc.labels
-    contact = f"{doc.contact} {doc.phone}" if doc.phone else doc.contact
-    facts = (
-        (labels.date, f"{doc.date_text}（{doc.weekday}）"),
-        (labels.gathering_time, doc.gathering_time_text),
-        (labels.gathering_place, doc.gathering_place),
-        (labels.transport, doc.transport),
-        (labels.attendees, doc.participants_text),
-        (labels.contact, contact),
-    )
-    return "".join(f"  <dt>{escape(name)}</dt><dd>{escape(value)}</dd>\n" for name, value in facts)
+    return "".join(f"  <dt>{escape(k)}</dt><dd>{escape(v)}</dd>\n" for k, v in doc.facts)
 
 
 def _row(row: DocumentRow) -> str:

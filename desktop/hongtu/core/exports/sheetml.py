@@ -15,19 +15,14 @@ from __future__ import annotations
 
 import math
 import re
-import zipfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from io import BytesIO
+from datetime import datetime
 
+from hongtu.core.exports._opc import OFFICE, REL, package, relationships
 from hongtu.core.text import clean_line, clean_text
 from hongtu.core.text import escape_markup as escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_OFFICE = "application/vnd.openxmlformats-officedocument"
 # "_x0041_" in a cell is read by Excel as the character it names; a literal one is escaped
 # by escaping its underscore (ECMA-376 Part 1, 22.9.2.19 ST_Xstring)
 _EXCEL_ESCAPE = re.compile("_(x[0-9A-Fa-f]{4}_)")
@@ -100,23 +95,22 @@ class Workbook:
         if not self.sheets:
             raise ValueError("a workbook needs a sheet")
         styles = _StyleTable(self.font)
-        sheet_parts = [_sheet_xml(sheet, styles) for sheet in self.sheets]
+        sheet_parts = [_sheet_xml(sheet, styles) for sheet in self.sheets]  # fills ``styles``
+        count = len(self.sheets)
+        kind = f"{OFFICE}.spreadsheetml"
+        worksheet = f"{kind}.worksheet+xml"
         parts = {
-            "[Content_Types].xml": _content_types(len(self.sheets)),
-            "_rels/.rels": _package_rels(),
-            "docProps/core.xml": _core_properties(self.title, self.creator, now),
-            "docProps/app.xml": _app_properties(),
-            "xl/workbook.xml": _workbook_xml(self.sheets),
-            "xl/_rels/workbook.xml.rels": _workbook_rels(len(self.sheets)),
-            "xl/styles.xml": styles.xml(),
+            "xl/workbook.xml": (f"{kind}.sheet.main+xml", _workbook_xml(self.sheets)),
+            "xl/styles.xml": (f"{kind}.styles+xml", styles.xml()),
+            **{
+                f"xl/worksheets/sheet{n}.xml": (worksheet, xml)
+                for n, xml in enumerate(sheet_parts, start=1)
+            },
         }
-        for number, xml in enumerate(sheet_parts, start=1):
-            parts[f"xl/worksheets/sheet{number}.xml"] = xml
-        buffer = BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, xml in parts.items():
-                archive.writestr(name, (_XML_HEAD + xml).encode("utf-8"))
-        return buffer.getvalue()
+        rels = {"xl/_rels/workbook.xml.rels": _workbook_rels(count)}
+        return package(
+            "xl/workbook.xml", parts, rels=rels, title=self.title, creator=self.creator, now=now
+        )
 
 
 def sheet_name(wanted: str, taken: list[str]) -> str:
@@ -272,7 +266,7 @@ def _sheet_xml(sheet: Sheet, styles: _StyleTable) -> str:
         rows.append(f'<row r="{row}"{dims}>{body}</row>')
     last_row = max(sheet.cells, default=1)
     setup = sheet.print_setup
-    parts = [f'<worksheet xmlns="{MAIN}" xmlns:r="{_REL}">']
+    parts = [f'<worksheet xmlns="{MAIN}" xmlns:r="{REL}">']
     if setup is not None:
         parts.append('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>')
     parts.append(f'<dimension ref="A1:{_ref(last_row, last_column)}"/>')
@@ -332,7 +326,7 @@ def _workbook_xml(sheets: list[Sheet]) -> str:
     )
     defined = f"<definedNames>{names}</definedNames>" if names else ""
     return (
-        f'<workbook xmlns="{MAIN}" xmlns:r="{_REL}"><workbookPr/>'
+        f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><workbookPr/>'
         '<bookViews><workbookView activeTab="0"/></bookViews>'
         f"<sheets>{entries}</sheets>{defined}<calcPr calcId=\"124519\"/></workbook>"
     )
@@ -342,69 +336,6 @@ def _quoted_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-def _content_types(sheet_count: int) -> str:
-    sheets = "".join(
-        f'<Override PartName="/xl/worksheets/sheet{n}.xml"'
-        f' ContentType="{_OFFICE}.spreadsheetml.worksheet+xml"/>'
-        for n in range(1, sheet_count + 1)
-    )
-    return (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package'
-        '.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{_OFFICE}.spreadsheetml.sheet.main'
-        '+xml"/>'
-        f"{sheets}"
-        f'<Override PartName="/xl/styles.xml" ContentType="{_OFFICE}.spreadsheetml.styles+xml"/>'
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats'
-        '-package.core-properties+xml"/>'
-        f'<Override PartName="/docProps/app.xml" ContentType="{_OFFICE}.extended-properties'
-        '+xml"/>'
-        "</Types>"
-    )
-
-
-def _package_rels() -> str:
-    return (
-        f'<Relationships xmlns="{_PKG_REL}">'
-        f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
-        'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-        f'<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>'
-        "</Relationships>"
-    )
-
-
 def _workbook_rels(sheet_count: int) -> str:
-    sheets = "".join(
-        f'<Relationship Id="rId{n}" Type="{_REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
-        for n in range(1, sheet_count + 1)
-    )
-    styles = sheet_count + 1
-    return (
-        f'<Relationships xmlns="{_PKG_REL}">{sheets}'
-        f'<Relationship Id="rId{styles}" Type="{_REL}/styles" Target="styles.xml"/>'
-        "</Relationships>"
-    )
-
-
-def _core_properties(title: str, creator: str, now: datetime | None) -> str:
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return (
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"'
-        ' xmlns:dcterms="http://purl.org/dc/terms/"'
-        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(clean_text(title))}</dc:title><dc:creator>{escape(creator)}</dc:creator>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        "</cp:coreProperties>"
-    )
-
-
-def _app_properties() -> str:
-    return (
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'extended-properties"><Application>HongTu</Application></Properties>'
-    )
+    sheets = [("worksheet", f"worksheets/sheet{n}.xml") for n in range(1, sheet_count + 1)]
+    return relationships([*sheets, ("styles", "styles.xml")])

@@ -14,22 +14,18 @@ export together.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from io import BytesIO
+from datetime import datetime
 
+from hongtu.core.exports._opc import OFFICE, REL, package, relationships
 from hongtu.core.text import clean_text
 from hongtu.core.text import escape_markup as escape
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_OFFICE = "application/vnd.openxmlformats-officedocument"
-_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_FIRST_PICTURE_ID = 3  # rId1 styles, rId2 settings, then the pictures in order
 EMU_PER_CM = 360_000
 TWIPS_PER_PT = 20
 EMU_PER_TWIP = 635
@@ -148,23 +144,26 @@ class Document:
         self._body.append("".join(parts))
 
     def to_bytes(self, now: datetime | None = None) -> bytes:
+        kind = f"{OFFICE}.wordprocessingml"
         parts = {
-            "[Content_Types].xml": _content_types(bool(self._images)),
-            "_rels/.rels": _package_rels(),
-            "docProps/core.xml": _core_properties(self.title, self.author, now),
-            "docProps/app.xml": _app_properties(),
-            "word/document.xml": self._document_xml(),
-            "word/styles.xml": _styles_xml(self.font),
-            "word/settings.xml": _settings_xml(),
-            "word/_rels/document.xml.rels": _document_rels(len(self._images)),
+            "word/document.xml": (f"{kind}.document.main+xml", self._document_xml()),
+            "word/styles.xml": (f"{kind}.styles+xml", _styles_xml(self.font)),
+            "word/settings.xml": (f"{kind}.settings+xml", _settings_xml()),
         }
-        buffer = BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, xml in parts.items():
-                archive.writestr(name, (_XML_HEAD + xml).encode("utf-8"))
-            for number, jpeg in enumerate(self._images, start=1):
-                archive.writestr(f"word/media/image{number}.jpeg", jpeg, zipfile.ZIP_STORED)
-        return buffer.getvalue()
+        pictures = [("image", f"media/image{n}.jpeg") for n in range(1, len(self._images) + 1)]
+        targets = [("styles", "styles.xml"), ("settings", "settings.xml"), *pictures]
+        media = {
+            f"word/{target}": jpeg for (_, target), jpeg in zip(pictures, self._images, strict=True)
+        }
+        return package(
+            "word/document.xml",
+            parts,
+            rels={"word/_rels/document.xml.rels": relationships(targets)},
+            title=self.title,
+            creator=self.author,
+            now=now,
+            media=media,
+        )
 
     def _paragraph_xml(self, pieces: list[tuple[Piece, Font]], spacing: Spacing) -> str:
         runs = "".join(self._run_xml(piece, font) for piece, font in pieces)
@@ -192,7 +191,7 @@ class Document:
             '<w:docGrid w:linePitch="360"/></w:sectPr>'
         )
         return (
-            f'<w:document xmlns:w="{_W}" xmlns:r="{_R}" xmlns:wp="{_WP}" xmlns:a="{_A}"'
+            f'<w:document xmlns:w="{_W}" xmlns:r="{REL}" xmlns:wp="{_WP}" xmlns:a="{_A}"'
             f' xmlns:pic="{_PIC}"><w:body>{"".join(self._body)}{section}</w:body></w:document>'
         )
 
@@ -254,7 +253,8 @@ def _picture_xml(picture: Picture, number: int) -> str:
         '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
         f'<a:graphic><a:graphicData uri="{_PIC}"><pic:pic><pic:nvPicPr>'
         f'<pic:cNvPr id="{number}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
-        f'<pic:blipFill><a:blip r:embed="rIdImage{number}"/><a:stretch><a:fillRect/></a:stretch>'
+        f'<pic:blipFill><a:blip r:embed="rId{number + _FIRST_PICTURE_ID - 1}"/>'
+        "<a:stretch><a:fillRect/></a:stretch>"
         f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext {size}/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
         "</a:graphic></wp:inline></w:drawing>"
@@ -298,71 +298,4 @@ def _settings_xml() -> str:
         '<w:compat><w:compatSetting w:name="compatibilityMode"'
         ' w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
         "</w:settings>"
-    )
-
-
-def _content_types(has_images: bool) -> str:
-    jpeg = '<Default Extension="jpeg" ContentType="image/jpeg"/>' if has_images else ""
-    return (
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package'
-        '.relationships+xml"/>'
-        f'<Default Extension="xml" ContentType="application/xml"/>{jpeg}'
-        '<Override PartName="/word/document.xml"'
-        f' ContentType="{_OFFICE}.wordprocessingml.document.main+xml"/>'
-        '<Override PartName="/word/styles.xml"'
-        f' ContentType="{_OFFICE}.wordprocessingml.styles+xml"/>'
-        '<Override PartName="/word/settings.xml"'
-        f' ContentType="{_OFFICE}.wordprocessingml.settings+xml"/>'
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats'
-        '-package.core-properties+xml"/>'
-        f'<Override PartName="/docProps/app.xml" ContentType="{_OFFICE}.extended-properties'
-        '+xml"/>'
-        "</Types>"
-    )
-
-
-def _package_rels() -> str:
-    return (
-        f'<Relationships xmlns="{_PKG_REL}">'
-        f'<Relationship Id="rId1" Type="{_R}/officeDocument" Target="word/document.xml"/>'
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
-        'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-        f'<Relationship Id="rId3" Type="{_R}/extended-properties" Target="docProps/app.xml"/>'
-        "</Relationships>"
-    )
-
-
-def _document_rels(images: int) -> str:
-    pictures = "".join(
-        f'<Relationship Id="rIdImage{n}" Type="{_R}/image" Target="media/image{n}.jpeg"/>'
-        for n in range(1, images + 1)
-    )
-    return (
-        f'<Relationships xmlns="{_PKG_REL}">'
-        f'<Relationship Id="rId1" Type="{_R}/styles" Target="styles.xml"/>'
-        f'<Relationship Id="rId2" Type="{_R}/settings" Target="settings.xml"/>'
-        f"{pictures}</Relationships>"
-    )
-
-
-def _core_properties(title: str, author: str, now: datetime | None) -> str:
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return (
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"'
-        ' xmlns:dcterms="http://purl.org/dc/terms/"'
-        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(clean_text(title))}</dc:title>"
-        f"<dc:creator>{escape(author)}</dc:creator>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        "</cp:coreProperties>"
-    )
-
-
-def _app_properties() -> str:
-    return (
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'extended-properties"><Application>HongTu</Application></Properties>'
     )

@@ -64,23 +64,9 @@ def _schedule_sheet(sheet: Sheet, doc: PlanDocument) -> None:
     sheet.heights[1] = 30
     put_cell(sheet, 2, 1, labels.schedule_title, _SUBTITLE)
     sheet.merge_row(2, 1, last)
-    facts = [
-        (
-            labels.date,
-            f"{doc.date_text}（{doc.weekday}）",
-            labels.gathering_time,
-            doc.gathering_time_text,
-        ),
-        (labels.gathering_place, doc.gathering_place, labels.transport, doc.transport),
-        (
-            labels.attendees,
-            doc.participants_text,
-            labels.contact,
-            " ".join(p for p in (doc.contact, doc.phone) if p),
-        ),
-    ]
     row = 3
-    for left_label, left, right_label, right in facts:
+    pairs = doc.facts
+    for (left_label, left), (right_label, right) in zip(pairs[::2], pairs[1::2], strict=True):
         put_cell(sheet, row, 1, left_label, _BOLD)
         put_cell(sheet, row, 2, left, _TEXT)
         sheet.merge_row(row, 2, 3)
