@@ -28,17 +28,10 @@ from hongtu.core.exports.sheetml import (
     sheet_name,
 )
 from hongtu.core.text import clean_text
+from typed_text import typed_text
 
 PLAIN = CellStyle(Font("宋体", 11, charset=134))
-TYPED = st.text(
-    alphabet=st.one_of(
-        st.sampled_from(list("党支部=+-@'\"<>&_x0041_\t\n\r 　😀")),
-        st.characters(codec="utf-8"),
-        st.characters(min_codepoint=0, max_codepoint=0x1F),
-        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
-    ),
-    max_size=60,
-)
+TYPED = typed_text("=+-@<>&_x0041_")  # formula starts, markup, Excel's _xHHHH_ escapes
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
 
 

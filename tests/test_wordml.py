@@ -25,17 +25,10 @@ from PIL import Image
 
 from hongtu.core.exports.wordml import PAGE_BREAK, Document, Font, Picture, Spacing, cm
 from hongtu.core.text import clean_text
+from typed_text import typed_text
 
 BODY = Font("仿宋", 16)
-TYPED = st.text(
-    alphabet=st.one_of(
-        st.sampled_from(list("党支部<>&\"'\t\n\r 　😀")),
-        st.characters(codec="utf-8"),
-        st.characters(min_codepoint=0, max_codepoint=0x1F),
-        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
-    ),
-    max_size=60,
-)
+TYPED = typed_text("<>&")
 NOW = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
 
 
