@@ -75,11 +75,11 @@ def cmd_plans_list(args: argparse.Namespace) -> int:
             plans = [
                 PlanLine(
                     p.id,
-                    p.day.isoformat(),
                     p.title,
+                    p.day.isoformat(),
                     p.branch,
-                    p.stop_count,
                     p.status.value,
+                    p.stop_count,
                     str(p.updated_at),
                 )
                 for p in workspace.plans.list_plans()

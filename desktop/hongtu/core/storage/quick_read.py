@@ -176,7 +176,7 @@ def read_plan_quickly(db: str | None, plan_id: int) -> PlanSnapshot | None:
     then opens the workspace, which migrates, re-seeds or says what is wrong.
     """
 
-    def read(con: sqlite3.Connection, _uri: str) -> PlanSnapshot | None:
+    def read(con: sqlite3.Connection) -> PlanSnapshot | None:
         plan = _read_plan(con, plan_id)
         if plan is None:
             return None
@@ -186,14 +186,15 @@ def read_plan_quickly(db: str | None, plan_id: int) -> PlanSnapshot | None:
 
 
 class PlanLine(NamedTuple):
-    """One plan as ``hongtu plans list`` prints it: the stored text, not parsed into types."""
+    """One plan as ``hongtu plans list`` prints it: the stored text, not parsed into types
+    (the columns of ``_SUMMARIES``)."""
 
     id: int
-    day: str  # ISO date, as stored
     title: str
+    day: str  # ISO date, as stored
     branch: str
-    stops: int
     status: str  # a ``PlanStatus`` value
+    stops: int
     updated_at: str  # as stored
 
 
@@ -206,20 +207,13 @@ def list_plans_quickly(db: str | None) -> list[PlanLine] | None:
     return _read_checked(db, _plan_lines, seeded=True)
 
 
-_LINES = """
-SELECT p.id, p.day, p.title, p.branch,
-       (SELECT count(s.id) FROM plan_stops AS s WHERE s.plan_id = p.id), p.status, p.updated_at
-FROM plans AS p WHERE p.deleted_at IS NULL ORDER BY p.day DESC, p.id DESC
-"""
-
-
-def _plan_lines(con: sqlite3.Connection, _uri: str) -> list[PlanLine] | None:
+def _plan_lines(con: sqlite3.Connection) -> list[PlanLine] | None:
     from hongtu.core.plan_terms import PlanStatus
 
     _all_sites(con)  # raises on a stored site the re-seed could not read either
     cursor = con.cursor()
     cursor.row_factory = None  # plain tuples
-    lines = list(map(PlanLine._make, cursor.execute(_LINES)))
+    lines = list(map(PlanLine._make, cursor.execute(_SUMMARIES)))
     if not {line.status for line in lines} <= {status.value for status in PlanStatus}:
         return None
     for line in lines:  # ValueError: not a date or a time the workspace could read
@@ -231,13 +225,13 @@ def _plan_lines(con: sqlite3.Connection, _uri: str) -> list[PlanLine] | None:
 def list_sites_quickly(db: str | None) -> list[Site] | None:
     """``SiteStore.list_sites`` (``hongtu sites list``) under ``read_plan_quickly``'s
     conditions."""
-    return _read_checked(db, lambda con, _uri: _all_sites(con), seeded=True)
+    return _read_checked(db, _all_sites, seeded=True)
 
 
 def _read_checked(
-    db: str | None, read: Callable[[sqlite3.Connection, str], T | None], *, seeded: bool
+    db: str | None, read: Callable[[sqlite3.Connection], T | None], *, seeded: bool
 ) -> T | None:
-    """``read(connection, uri)`` in one read transaction, when opening the workspace would change
+    """``read(connection)`` in one read transaction, when opening the workspace would change
     and refuse nothing: the file passes the workspace's ``quick_check``, is at the newest
     schema and (``seeded``) holds every catalogue site at the bundled version.
 
@@ -254,7 +248,7 @@ def _read_checked(
         con.execute("BEGIN")  # one read transaction: everything read is of one moment
         if not _at_schema_head(con) or (seeded and not _catalogue_seeded(con)):
             return None
-        result = read(con, uri)
+        result = read(con)
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None
     finally:
