@@ -15,6 +15,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from datetime import datetime, time
 from pathlib import Path
 
@@ -358,3 +359,59 @@ def test_help_still_lists_every_command_and_each_command_its_own(capsys) -> None
         main(["--db", "x.sqlite3", "plans", "--help"])
     plans = capsys.readouterr().out
     assert all(word in plans for word in ("list", "show", "export", "optimise"))
+
+
+def _open_handles(file: Path) -> list[str]:
+    """What this process has open of ``file`` (and beside it: -wal, -shm), and the reading
+    threads still running."""
+    names = [t.name for t in threading.enumerate() if t.name in ("read-ahead", "quick-read")]
+    fds = Path("/proc/self/fd")
+    if fds.is_dir():
+        for fd in fds.iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith(str(file)):
+                names.append(target)
+    return names
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("plans", "list"),
+        ("plans", "list", "--json"),
+        ("sites", "list"),
+        ("plans", "list", "--no-such-option"),
+        ("sites", "list", "--db"),
+    ],
+)
+def test_a_listing_read_ahead_leaves_nothing_open(capsys, tmp_path, words) -> None:
+    """``plans list`` and ``sites list`` start reading the file before their words are parsed
+    (``hongtu.core.storage.read_ahead``); when the command ends, or is refused for a wrong
+    word, no thread still reads and the file is closed."""
+    file, _ = database_with_a_plan(tmp_path)
+    try:
+        code = main(["--db", str(file), *words])
+    except SystemExit as refused:
+        code = refused.code
+        assert "--no-such-option" in words or words[-1] == "--db"
+        assert code == 2 and "error" in capsys.readouterr().err
+    else:
+        assert code == 0
+        out = capsys.readouterr().out
+        assert ("学习红色历史" if words[0] == "plans" else "高君宇故居") in out
+    assert _open_handles(file) == []
+
+
+def test_a_listing_of_a_file_that_is_no_database_says_so(capsys, tmp_path) -> None:
+    """The read-ahead of something SQLite cannot read changes nothing: the command says what
+    is wrong, as it did without it."""
+    file = tmp_path / "not-a-database.sqlite3"
+    file.write_text("活动方案\n", encoding="utf-8")
+    before = file.read_bytes()
+    assert main(["--db", str(file), "plans", "list"]) == 2
+    assert "错误" in capsys.readouterr().err
+    assert file.read_bytes() == before
+    assert _open_handles(file) == []

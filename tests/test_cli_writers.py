@@ -3,7 +3,9 @@ text never reaching the terminal with control sequences in it."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
 import re
 import sqlite3
@@ -12,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factories import make_plan
@@ -22,6 +24,7 @@ from hongtu.cli.common import (
     display_width,
     format_table,
     json_safe,
+    say_table,
     terminal_safe,
 )
 from hongtu.core.storage import files as files_module
@@ -209,6 +212,27 @@ def test_table_columns_line_up_in_a_terminal_whatever_the_text(rows: list[list[s
         start = 0
         for width, cell in zip(widths, row, strict=True):
             assert line[_column_index(line, start):].startswith(cell)
+            start += width + 2
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.lists(st.text(PRINTED, max_size=8), min_size=3, max_size=3), min_size=2))
+def test_a_long_table_lines_up_to_its_last_line(rows: list[list[str]]) -> None:
+    """10,000 plans are formatted and printed a block of lines at a time: every block lines up
+    with the heading, and the whole is the table ``format_table`` makes."""
+    rows = [rows[0]] + [rows[1 + i % (len(rows) - 1)] for i in range(1234)]
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        say_table(list(zip(*rows, strict=True)))
+    printed = out.getvalue()
+    assert printed == format_table(rows) + "\n"
+    lines = printed.split("\n")[:-1]
+    assert len(lines) == 1 + 1 + 1234
+    widths = [max(display_width(row[i]) for row in rows) for i in range(3)]
+    assert lines[1] == "  ".join("-" * width for width in widths)
+    for line, row in zip([lines[0], *lines[2:]], rows, strict=True):
+        start = 0
+        for width, cell in zip(widths, row, strict=True):
+            assert line[_column_index(line, start) :].startswith(cell)
             start += width + 2
 
 

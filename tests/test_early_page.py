@@ -210,7 +210,7 @@ def test_the_first_start_of_a_version_shows_the_window_before_building_the_page(
     about a second) would otherwise hold the window back on the first start."""
     from hongtu.cli import _start_map_page
     from hongtu.core.mappage import cached_map_page_file, map_page_file
-    from hongtu.qt.heap import resume_collector
+    from hongtu.heap import resume_collector
 
     nothing = (None, None)
     assert cached_map_page_file() is None  # a new user folder: nothing cached yet

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 from gui_helpers import MAP_TIMEOUT_MS, close_main_window
+from hongtu import heap
 from hongtu.cli import main
 from hongtu.core import mappage
-from hongtu.qt import heap
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
 
@@ -44,6 +44,27 @@ def test_a_collector_someone_else_turned_off_is_left_off() -> None:
     heap.resume_collector()
     heap.freeze_start_up_heap()
     assert not gc.isenabled()
+
+
+def test_a_listing_runs_without_collections_and_leaves_the_collector_as_it_was(
+    tmp_path, capsys
+) -> None:
+    """``hongtu plans list`` (all it reads lives until printed) pauses the collector while it
+    runs, and gives it back on, or off if someone else had turned it off."""
+    collections = []
+    gc.callbacks.append(lambda phase, info: collections.append(phase))
+    try:
+        db = str(tmp_path / "list.sqlite3")
+        main(["--db", db, "plans", "list"])  # creates the file: the workspace's start collects
+        collections.clear()
+        assert main(["--db", db, "plans", "list"]) == 0
+        assert collections == [] and gc.isenabled()
+        gc.disable()
+        assert main(["--db", db, "sites", "list"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.callbacks.pop()
+    assert "高君宇故居" in capsys.readouterr().out
 
 
 @pytest.mark.gui

@@ -32,6 +32,7 @@ from hongtu.cli.common import display_width, ensure_offscreen_app, format_table,
 if TYPE_CHECKING:  # argparse is imported where a parser is built: after the page has started
     import argparse
 
+    from hongtu.core.storage.read_ahead import ReadAhead
     from hongtu.qt.early_page import EarlyPage
 
     Handler = Callable[[argparse.Namespace], int]
@@ -114,15 +115,32 @@ def _command_word(words: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
+    ahead = _read_ahead(words)
     page, parser = _start_map_page(words)
     try:
-        return _main(words, page, parser)
+        return _main(words, page, parser, ahead)
     finally:
+        if ahead is not None:
+            ahead.close()  # the command took it, or never got that far
         if page is not None:
             page.close()  # not handed to the window (a bad argument): it goes before the profile
-            from hongtu.qt.heap import resume_collector
+            from hongtu.heap import resume_collector
 
             resume_collector()  # if the window never got as far as freezing the heap
+
+
+def _read_ahead(words: list[str]) -> ReadAhead | None:
+    """For ``plans list`` and ``sites list``: their file opened, checked and (plans) the
+    summary query started on threads at once, while the rest is imported
+    (``hongtu.core.storage.read_ahead``)."""
+    command = _command_word(words)
+    if command not in ("plans", "sites") or "--version" in words:
+        return None
+    if _command_word(words[words.index(command) + 1 :]) != "list":
+        return None
+    from hongtu.core.storage.read_ahead import SUMMARIES, ReadAhead
+
+    return ReadAhead(_window_db(words), SUMMARIES if command == "plans" else None)
 
 
 def _start_map_page(
@@ -131,7 +149,7 @@ def _start_map_page(
     """When these words open the window, the map page starts loading first, and the rest of
     HongTu is imported meanwhile (``hongtu.qt.early_page``), the window's parser built too;
     (None, None) otherwise. A start pauses the garbage collector until its heap is frozen
-    (``hongtu.qt.heap``): if the window never gets that far, the caller resumes it."""
+    (``hongtu.heap``): if the window never gets that far, the caller resumes it."""
     if "--version" in words or not _opens_the_window(words) or not _display_available():
         return None, None
     from hongtu.core.mappage import cached_map_page_file
@@ -139,9 +157,9 @@ def _start_map_page(
     page_file = cached_map_page_file()
     if page_file is None:  # the first start of this version builds it (~1 s): the window first
         return None, None
-    from hongtu.qt.heap import pause_collector, resume_collector
+    from hongtu.heap import pause_collector, resume_collector
 
-    pause_collector()  # until the start-up heap is frozen (hongtu.qt.heap)
+    pause_collector()  # until the start-up heap is frozen (hongtu.heap)
     try:
         from hongtu.qt.early_page import EarlyPage, run_beside_page
 
@@ -172,9 +190,13 @@ def _window_db(words: list[str]) -> str | None:
 
 
 def _main(
-    words: list[str], page: EarlyPage | None, parser: argparse.ArgumentParser | None
+    words: list[str],
+    page: EarlyPage | None,
+    parser: argparse.ArgumentParser | None,
+    ahead: ReadAhead | None = None,
 ) -> int:
-    """``parser``: the window's, built while the page loads; None: built here for these words."""
+    """``parser``: the window's, built while the page loads; None: built here for these words.
+    ``ahead``: what a listing command reads, already under way (``_read_ahead``)."""
     from hongtu.core.settings import load_settings
 
     settings = load_settings()  # the one read of the settings file; commands use these
@@ -185,6 +207,7 @@ def _main(
         parser = build_window_parser() if _opens_the_window(words) else build_parser(words)
     args = parser.parse_args(words)
     args.settings = settings
+    args.read_ahead = ahead
     try:
         lang = _language(args.lang or os.environ.get("HONGTU_LANG") or args.settings.language)
     except ValueError:

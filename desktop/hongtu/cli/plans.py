@@ -14,6 +14,7 @@ from hongtu.cli.common import (
     read_plan_view,
     say,
     say_json,
+    say_table,
     site_map,
     tr,
 )
@@ -66,9 +67,16 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
 
 
 def cmd_plans_list(args: argparse.Namespace) -> int:
+    from hongtu.heap import collector_paused
+
+    with collector_paused():  # all it reads lives until printed (hongtu.heap)
+        return _list_plans(args)
+
+
+def _list_plans(args: argparse.Namespace) -> int:
     from hongtu.core.storage.quick_read import PlanLine, list_plans_quickly
 
-    plans = list_plans_quickly(args.db)  # None: the workspace must open (migrate, refuse…)
+    plans = list_plans_quickly(args.read_ahead or args.db)  # None: open the workspace
     if plans is None:
         workspace = open_workspace(args)
         try:
@@ -101,12 +109,20 @@ def cmd_plans_list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    labels = {status: status_label(status) for status in {p.status for p in plans}}
-    rows = [[tr("编号"), tr("日期"), tr("活动主题"), tr("党支部"), tr("站点数"), tr("状态")]]
-    rows += [
-        [str(p.id), p.day, p.title, p.branch, str(p.stops), labels[p.status]] for p in plans
+    if not plans:
+        say(tr("还没有方案。"))
+        return 0
+    ids, titles, days, branches, statuses, stops, _ = zip(*plans, strict=True)
+    labels = {status: status_label(status) for status in set(statuses)}
+    columns = [
+        [tr("编号"), *map(str, ids)],
+        [tr("日期"), *days],
+        [tr("活动主题"), *titles],
+        [tr("党支部"), *branches],
+        [tr("站点数"), *map(str, stops)],
+        [tr("状态"), *map(labels.__getitem__, statuses)],
     ]
-    say(format_table(rows) if plans else tr("还没有方案。"))
+    say_table(columns)
     return 0
 
 

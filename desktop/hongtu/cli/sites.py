@@ -71,9 +71,16 @@ def site_json(site: Any) -> dict[str, Any]:
 
 
 def cmd_sites_list(args: argparse.Namespace) -> int:
+    from hongtu.heap import collector_paused
+
+    with collector_paused():  # all it reads lives until printed (hongtu.heap)
+        return _list_sites(args)
+
+
+def _list_sites(args: argparse.Namespace) -> int:
     from hongtu.core.storage.quick_read import list_sites_quickly
 
-    sites = list_sites_quickly(args.db)  # None: the workspace must open (migrate, re-seed…)
+    sites = list_sites_quickly(args.read_ahead or args.db)  # None: open the workspace
     if sites is None:
         workspace = open_workspace(args)
         try:

@@ -150,7 +150,7 @@ class Controller(QObject):
         self, window: MainWindow, db: str | None, probe: bool = False, *, freeze_heap: bool = False
     ) -> None:
         """``freeze_heap``: once the workspace is attached, freeze the start-up heap
-        (``hongtu.qt.heap``); the app does, tests that open many windows in one process do not."""
+        (``hongtu.heap``); the app does, tests that open many windows in one process do not."""
         super().__init__(window)
         self._freeze_heap = freeze_heap
         self.window = window
@@ -293,7 +293,7 @@ class Controller(QObject):
         self.window.attach_workspace(workspace)
         self._listed()
         if self._freeze_heap:
-            from hongtu.qt.heap import freeze_start_up_heap
+            from hongtu.heap import freeze_start_up_heap
 
             freeze_start_up_heap()
 

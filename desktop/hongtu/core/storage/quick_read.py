@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from hongtu.core.geo import LatLon
 from hongtu.core.sites import Site, SiteCategory
 from hongtu.core.storage.files import SCHEMA_HEAD, read_only_uri, resolve_url, sqlite_file
+from hongtu.core.storage.read_ahead import SUMMARIES, ReadAhead
 from hongtu.core.storage.site_rows import category_of, row_to_site
 
 if TYPE_CHECKING:  # plans and the roster: read after the window is up, never before it
@@ -182,12 +182,12 @@ def read_plan_quickly(db: str | None, plan_id: int) -> PlanSnapshot | None:
             return None
         return PlanSnapshot(plan, _all_sites(con), _roster(con, plan.branch))
 
-    return _read_checked(db, read, seeded=True)
+    return _read_checked(db, lambda con, _: read(con), seeded=True)
 
 
 class PlanLine(NamedTuple):
     """One plan as ``hongtu plans list`` prints it: the stored text, not parsed into types
-    (the columns of ``_SUMMARIES``)."""
+    (the columns of ``SUMMARIES``)."""
 
     id: int
     title: str
@@ -198,22 +198,24 @@ class PlanLine(NamedTuple):
     updated_at: str  # as stored
 
 
-def list_plans_quickly(db: str | None) -> list[PlanLine] | None:
+def list_plans_quickly(db: str | ReadAhead | None) -> list[PlanLine] | None:
     """``PlanStore.list_plans`` as lines (``hongtu plans list``), under ``read_plan_quickly``'s
     conditions. Ten thousand plans are printed as they are stored, so each line is only checked
     (a status the app knows, a date and a time it can read), not built; the sites are read as
     the workspace's re-seed would read them. Anything the workspace would refuse leaves the
     listing to it."""
-    return _read_checked(db, _plan_lines, seeded=True)
+    return _read_checked(db, _plan_lines, seeded=True, first=SUMMARIES)
 
 
-def _plan_lines(con: sqlite3.Connection) -> list[PlanLine] | None:
+def _plan_lines(con: sqlite3.Connection, started: sqlite3.Cursor | None) -> list[PlanLine] | None:
     from hongtu.core.plan_terms import PlanStatus
 
     _all_sites(con)  # raises on a stored site the re-seed could not read either
-    cursor = con.cursor()
-    cursor.row_factory = None  # plain tuples
-    lines = list(map(PlanLine._make, cursor.execute(_SUMMARIES)))
+    if started is None:  # a read-ahead of something else
+        started = con.cursor()
+        started.row_factory = None  # plain tuples
+        started.execute(SUMMARIES)
+    lines = list(map(PlanLine._make, started))
     if not {line.status for line in lines} <= {status.value for status in PlanStatus}:
         return None
     for line in lines:  # ValueError: not a date or a time the workspace could read
@@ -222,68 +224,47 @@ def _plan_lines(con: sqlite3.Connection) -> list[PlanLine] | None:
     return lines
 
 
-def list_sites_quickly(db: str | None) -> list[Site] | None:
+def list_sites_quickly(db: str | ReadAhead | None) -> list[Site] | None:
     """``SiteStore.list_sites`` (``hongtu sites list``) under ``read_plan_quickly``'s
     conditions."""
-    return _read_checked(db, _all_sites, seeded=True)
+    return _read_checked(db, lambda con, _: _all_sites(con), seeded=True)
 
 
 def _read_checked(
-    db: str | None, read: Callable[[sqlite3.Connection], T | None], *, seeded: bool
+    db: str | ReadAhead | None,
+    read: Callable[[sqlite3.Connection, sqlite3.Cursor | None], T | None],
+    *,
+    seeded: bool,
+    first: str | None = None,
 ) -> T | None:
-    """``read(connection)`` in one read transaction, when opening the workspace would change
-    and refuse nothing: the file passes the workspace's ``quick_check``, is at the newest
-    schema and (``seeded``) holds every catalogue site at the bundled version.
+    """``read(connection, started)`` in one read transaction, when opening the workspace would
+    change and refuse nothing: the file passes the workspace's ``quick_check``, is at the
+    newest schema and (``seeded``) holds every catalogue site at the bundled version.
 
-    The check runs on a connection of its own, on a thread, while ``read`` reads (SQLite works
-    without the GIL): at 10,000 plans it takes ~45 ms, as long as reading the plans list. What
-    was read is returned only if the check passed."""
-    opened = _open_read_only(db)
-    if opened is None:
-        return None
-    path, uri, con = opened
-    check = _Beside(uri, "PRAGMA quick_check(5)")
+    ``db`` may be a ``ReadAhead`` already started for the file (``hongtu.cli.main``);
+    otherwise one is started here for ``first`` (``started``: its cursor, its first step
+    taken). The check runs on a connection of its own, on a thread, while ``read`` reads
+    (SQLite works without the GIL): at 10,000 plans it takes ~45 ms, as long as reading the
+    plans list. What was read is returned only if the check passed."""
+    ahead = db if isinstance(db, ReadAhead) else ReadAhead(db, first)
+    opened = ahead.opened()
     try:
+        if opened is None:
+            return None
+        con = opened.con
         con.row_factory = sqlite3.Row
-        con.execute("BEGIN")  # one read transaction: everything read is of one moment
         if not _at_schema_head(con) or (seeded and not _catalogue_seeded(con)):
             return None
-        result = read(con)
+        result = read(con, opened.started)
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None
     finally:
-        con.close()
-        passed = check.rows() == [("ok",)]  # waits for it, whatever happened here
+        passed = ahead.close()  # waits for the check, whatever happened here
     if not passed:
         return None
-    if "immutable=1" in uri and _opened_by_another_program(path):
+    if "immutable=1" in opened.uri and _opened_by_another_program(opened.path):
         return None  # a writer opened the file while it was read as immutable: read it again
     return result
-
-
-class _Beside:
-    """``sql`` run on a connection of its own to the file at ``uri``, on a thread, started at
-    once; ``rows`` waits for it and gives its rows (None if it failed in any way: a message
-    SQLite quotes undecodable bytes in, a lock, …)."""
-
-    def __init__(self, uri: str, sql: str) -> None:
-        self._rows: list[tuple[Any, ...]] | None = None
-        self._thread = threading.Thread(target=self._run, args=(uri, sql), name="quick-read")
-        self._thread.start()
-
-    def _run(self, uri: str, sql: str) -> None:
-        try:
-            con = sqlite3.connect(uri, uri=True, timeout=0.2)
-            try:
-                self._rows = con.execute(sql).fetchall()
-            finally:
-                con.close()
-        except Exception:  # any failure is no answer: the caller then trusts nothing
-            self._rows = None
-
-    def rows(self) -> list[tuple[Any, ...]] | None:
-        self._thread.join()
-        return self._rows
 
 
 def _roster(con: sqlite3.Connection, branch: str) -> tuple[Member, ...]:
@@ -385,15 +366,6 @@ def _site_row(values: dict[str, Any], edits: list[SimpleNamespace]) -> Any:
     return SimpleNamespace(**values, edits=edits)
 
 
-# The plans list at start-up: the same summary query as ``PlanStore.list_plans`` (no stops
-# loaded), in the same order (newest day first, then newest id). None on any doubt, as above.
-_SUMMARIES = """
-SELECT p.id, p.title, p.day, p.branch, p.status,
-       (SELECT count(s.id) FROM plan_stops AS s WHERE s.plan_id = p.id), p.updated_at
-FROM plans AS p WHERE p.deleted_at IS NULL ORDER BY p.day DESC, p.id DESC
-"""
-
-
 def read_plan_summaries_quickly(db: str | None) -> list[PlanSummary] | None:
     """The plans list at start-up (the workspace opens right after and checks the file)."""
     return _read_at_schema_head(db, _summaries)
@@ -414,5 +386,5 @@ def _summaries(con: sqlite3.Connection) -> list[PlanSummary]:
             int(stops),
             datetime.fromisoformat(updated_at),
         )
-        for plan_id, title, day, branch, status, stops, updated_at in con.execute(_SUMMARIES)
+        for plan_id, title, day, branch, status, stops, updated_at in con.execute(SUMMARIES)
     ]
