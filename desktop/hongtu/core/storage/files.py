@@ -11,7 +11,6 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from hongtu.core import paths
 from hongtu.core.storage.problems import (
     BUSY_TIMEOUT_MS,
     DatabaseError,
@@ -28,7 +27,11 @@ KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 def resolve_url(db: str | None) -> str:
     """``--db`` / ``HONGTU_DB``: a file path or any SQLAlchemy URL; default in the data dir."""
-    choice = db or os.environ.get("HONGTU_DB") or str(paths.default_database_file())
+    choice = db or os.environ.get("HONGTU_DB")
+    if not choice:
+        from hongtu.core import paths  # platformdirs: not needed to read ahead (``--db``)
+
+        choice = str(paths.default_database_file())
     if "://" in choice:
         return choice
     return f"sqlite:///{Path(choice).expanduser().resolve()}"

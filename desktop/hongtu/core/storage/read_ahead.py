@@ -3,7 +3,7 @@
 ``hongtu plans list`` spends ~40 ms importing and parsing before its handler runs; at 10,000
 plans the summary query's first step (the scan, every plan's stop count, the sort) takes ~25 ms
 and the file's ``quick_check`` ~40 ms. Both run in SQLite without the GIL, so they are started
-on threads before those imports (``hongtu.cli.main``) and ``quick_read`` takes the open
+on a thread before those imports (``hongtu.cli.main``) and ``quick_read`` takes the open
 connection, the started query and the check's verdict when the handler gets there. Only
 SQLite's single long steps run there: a thread that built Python rows would wait for the GIL
 at every row while the imports hold it.
@@ -41,18 +41,23 @@ class Opened(NamedTuple):
 
 class ReadAhead:
     """The SQLite file of ``db`` opened read-only on a thread, a read transaction begun and
-    ``first`` started on it, with ``PRAGMA quick_check`` on a connection of its own beside it.
+    ``first`` started on it; then, on the same thread and a connection of its own,
+    ``PRAGMA quick_check``.
 
-    ``opened`` waits for the thread and gives what it opened (None if ``db`` is no SQLite file
-    or anything failed: the caller then opens the workspace as ever); ``close`` closes it all
-    and says whether the check passed."""
+    ``opened`` waits until the first query has started and gives what was opened (None if
+    ``db`` is no SQLite file or anything failed: the caller then opens the workspace as ever);
+    ``close`` waits for the check, closes it all and says whether the file passed it. One
+    thread, not two: on two cores a third busy thread would slow the caller's own imports and
+    rows, and the check (~40 ms at 10,000 plans) is done before the caller needs its verdict.
+    """
 
     def __init__(self, db: str | None, first: str | None = None) -> None:
         from hongtu.core.storage.files import read_only_uri, resolve_url, sqlite_file
 
         self.first = first
         self._opened: Opened | None = None
-        self._check: Beside | None = None
+        self._verdict: list[tuple[Any, ...]] | None = None
+        self._started = threading.Event()
         self._closed = False
         self._thread: threading.Thread | None = None
         try:
@@ -62,30 +67,19 @@ class ReadAhead:
             uri = read_only_uri(path)
         except (OSError, ValueError):  # no file to read ahead: the command says what is wrong
             return
-        self._check = Beside(uri, "PRAGMA quick_check(5)")
-        self._thread = threading.Thread(target=self._open, args=(path, uri), name="read-ahead")
+        self._thread = threading.Thread(target=self._read, args=(path, uri), name="read-ahead")
         self._thread.start()
 
-    def _open(self, path: Path, uri: str) -> None:
+    def _read(self, path: Path, uri: str) -> None:
         try:
-            con = sqlite3.connect(uri, uri=True, timeout=0.2, check_same_thread=False)
-        except sqlite3.Error:  # not a file SQLite opens: the caller finds out
-            return
-        try:
-            con.execute("BEGIN")  # one read transaction: everything read is of one moment
-            started = None
-            if self.first is not None:
-                started = con.cursor()
-                started.row_factory = None  # plain tuples
-                started.execute(self.first)
-        except Exception:  # an older schema, a lock, damage: the caller opens the workspace
-            con.close()
-            return
-        self._opened = Opened(path, uri, con, started)
+            self._opened = _begin(path, uri, self.first)
+        finally:
+            self._started.set()
+        self._verdict = _quick_check(uri)
 
     def opened(self) -> Opened | None:
         if self._thread is not None:
-            self._thread.join()
+            self._started.wait()
         return None if self._closed else self._opened
 
     def close(self) -> bool:
@@ -96,29 +90,38 @@ class ReadAhead:
         self._closed = True
         if self._opened is not None:
             self._opened.con.close()
-        return self._check is not None and self._check.rows() == [("ok",)]
+        return self._verdict == [("ok",)]
 
 
-class Beside:
-    """``sql`` run on a connection of its own to the file at ``uri``, on a thread, started at
-    once; ``rows`` waits for it and gives its rows (None if it failed in any way: a message
-    SQLite quotes undecodable bytes in, a lock, …)."""
+def _begin(path: Path, uri: str, first: str | None) -> Opened | None:
+    """A connection to ``uri`` in a read transaction, ``first`` started on it (its first step
+    taken); None if SQLite cannot open the file, or the query fails (an older schema, a lock,
+    damage): the caller then opens the workspace."""
+    try:
+        con = sqlite3.connect(uri, uri=True, timeout=0.2, check_same_thread=False)
+    except sqlite3.Error:
+        return None
+    try:
+        con.execute("BEGIN")  # one read transaction: everything read is of one moment
+        started = None
+        if first is not None:
+            started = con.cursor()
+            started.row_factory = None  # plain tuples
+            started.execute(first)
+    except Exception:
+        con.close()
+        return None
+    return Opened(path, uri, con, started)
 
-    def __init__(self, uri: str, sql: str) -> None:
-        self._rows: list[tuple[Any, ...]] | None = None
-        self._thread = threading.Thread(target=self._run, args=(uri, sql), name="quick-read")
-        self._thread.start()
 
-    def _run(self, uri: str, sql: str) -> None:
+def _quick_check(uri: str) -> list[tuple[Any, ...]] | None:
+    """``PRAGMA quick_check``'s rows, on a connection of its own (None if it failed in any way:
+    a message SQLite quotes undecodable bytes in, a lock, …)."""
+    try:
+        con = sqlite3.connect(uri, uri=True, timeout=0.2)
         try:
-            con = sqlite3.connect(uri, uri=True, timeout=0.2)
-            try:
-                self._rows = con.execute(sql).fetchall()
-            finally:
-                con.close()
-        except Exception:  # any failure is no answer: the caller then trusts nothing
-            self._rows = None
-
-    def rows(self) -> list[tuple[Any, ...]] | None:
-        self._thread.join()
-        return self._rows
+            return con.execute("PRAGMA quick_check(5)").fetchall()
+        finally:
+            con.close()
+    except Exception:  # any failure is no answer: the caller then trusts nothing
+        return None
