@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -216,11 +218,11 @@ def _plan_lines(con: sqlite3.Connection, started: sqlite3.Cursor | None) -> list
         started.row_factory = None  # plain tuples
         started.execute(SUMMARIES)
     lines = list(map(PlanLine._make, started))
-    if not {line.status for line in lines} <= {status.value for status in PlanStatus}:
+    if not set(map(itemgetter(4), lines)) <= {status.value for status in PlanStatus}:
         return None
-    for line in lines:  # ValueError: not a date or a time the workspace could read
-        date.fromisoformat(line.day)
-        datetime.fromisoformat(line.updated_at)
+    # ValueError: not a date or a time the workspace could read (each parsed, nothing kept)
+    deque(map(date.fromisoformat, map(itemgetter(2), lines)), maxlen=0)
+    deque(map(datetime.fromisoformat, map(itemgetter(6), lines)), maxlen=0)
     return lines
 
 
