@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
@@ -246,6 +247,64 @@ def test_xlsx_table_matches_the_schedule(sample, tmp_path: Path) -> None:
     assert sheet.column_dimensions["C"].width >= 20
     stops = [row[1].value for row in book["站点"].iter_rows(min_row=2)]
     assert stops == [s.name for s in doc.stops]
+
+
+def _lines_needed(text: str, units: float) -> int:
+    """Lines ``text`` needs in a cell ``units`` wide (units: half-width characters), counted
+    character by character, as a spreadsheet wraps Chinese."""
+    lines, used = 1, 0
+    for ch in text:
+        width = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + width > units:
+            lines, used = lines + 1, 0
+        used += width
+    return lines
+
+
+def test_xlsx_rows_are_tall_enough_that_no_text_is_cut_off(tmp_path: Path) -> None:
+    """Excel, WPS and LibreOffice show each row at its stored height and never fit a merged
+    cell: a long official title, a long branch name and a two-line address all show whole, on
+    screen and on paper; the labels (集合地点) fit their column; both sheets print on A4, one
+    page wide."""
+    _, _, doc = build_sample(evil=False, stops=4)
+    doc = replace(
+        doc,
+        title="深入学习贯彻习近平新时代中国特色社会主义思想主题教育暨“学习红色历史、传承红色基因、"
+        "践行初心使命”主题党日 第三期",
+    )
+    book = openpyxl.load_workbook(export_plan(doc, ExportFormat.XLSX, tmp_path / "plan.xlsx"))
+    sheet = book["日程安排表"]
+    widths = {c: sheet.column_dimensions[c].width for c in "ABCDE"}
+    merged = {str(r): r for r in sheet.merged_cells.ranges}
+
+    def units(cell: openpyxl.cell.Cell) -> float:
+        for area in merged.values():
+            if cell.coordinate in area:
+                columns = range(area.min_col, area.max_col + 1)
+                return sum(widths[openpyxl.utils.get_column_letter(c)] for c in columns)
+        return widths[cell.column_letter]
+
+    checked = 0
+    for row in sheet.iter_rows():
+        height = sheet.row_dimensions[row[0].row].height or 15
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.value:
+                continue
+            size = cell.font.sz or 11
+            if cell.alignment.wrap_text:
+                room = units(cell) * 11 / size - 1
+                needed = sum(_lines_needed(line, room) for line in cell.value.split("\n"))
+                assert height >= needed * size * 1.2, (cell.coordinate, cell.value, height)
+                checked += needed > 1
+            elif cell.column_letter != "A":  # one line: it fits its column (A: labels, below)
+                assert _lines_needed(cell.value, units(cell) * 11 / size) == 1, cell.coordinate
+    assert checked >= 3  # the title and the long addresses did wrap
+    # 集合地点, 参加人员 … in column A, bold, beside their values
+    assert all(len(label) * 2 + 1 <= widths["A"] for label, _ in doc.facts)
+    for name in ("日程安排表", "站点"):
+        setup = book[name].page_setup
+        assert int(setup.paperSize) == 9 and int(setup.fitToWidth) == 1
+        assert book[name].sheet_properties.pageSetUpPr.fitToPage
 
 
 def test_docx_is_an_official_plan_on_a4(sample, tmp_path: Path) -> None:

@@ -27,7 +27,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from hongtu import __version__
-from hongtu.cli.common import display_width, ensure_offscreen_app, format_table, say, tr
+from hongtu.cli.common import ensure_offscreen_app, format_table, say, tr
+from hongtu.core.text import display_width
 
 if TYPE_CHECKING:  # argparse is imported where a parser is built: after the page has started
     import argparse

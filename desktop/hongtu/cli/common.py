@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import re
 import sys
-import unicodedata
-from functools import cache
 from itertools import repeat
 from operator import add, sub
 from typing import TYPE_CHECKING, Any
+
+from hongtu.core.text import char_width, display_width
 
 if TYPE_CHECKING:  # for the annotations only: the heavy modules load when a command runs
     import argparse
@@ -34,13 +34,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Cli", text)
 
 
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: two for each wide or full-width character."""
-    if text.isascii():
-        return len(text)
-    return sum(map(_char_width, text))
-
-
 def column_widths(column: Sequence[str]) -> list[int]:
     """``display_width`` of every cell of a column, from each cell's length and UTF-8 size.
 
@@ -57,7 +50,7 @@ def column_widths(column: Sequence[str]) -> list[int]:
     corrections = []  # (character, what it adds to length + size beyond twice its width)
     for ch in set(joined):
         if not ch.isascii():
-            extra = len(ch.encode("utf-8", "surrogatepass")) + 1 - 2 * _char_width(ch)
+            extra = len(ch.encode("utf-8", "surrogatepass")) + 1 - 2 * char_width(ch)
             if extra:
                 corrections.append((ch, extra))
     if len(corrections) > 12:  # many odd characters: measure each cell instead
@@ -69,11 +62,6 @@ def column_widths(column: Sequence[str]) -> list[int]:
             if ch in cell:
                 doubled[index] -= extra * cell.count(ch)
     return [size >> 1 for size in doubled]
-
-
-@cache
-def _char_width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def format_table(rows: Sequence[Sequence[str]]) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
+from functools import cache
 from typing import Any, TypeVar
 
 REPLACEMENT = "\ufffd"
@@ -84,3 +86,16 @@ def _clean(value: Any) -> Any:
         same = all(a is b for a, b in zip(cleaned.values(), value.values(), strict=True))
         return value if same and len(cleaned) == len(value) else cleaned
     return value
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal or a spreadsheet's character units: two for each
+    wide or full-width character (汉字, full-width punctuation), one for the rest."""
+    if text.isascii():
+        return len(text)
+    return sum(map(char_width, text))
+
+
+@cache
+def char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from hongtu.core.exports._opc import OFFICE, REL, package, relationships
-from hongtu.core.text import clean_line, clean_text
+from hongtu.core.text import clean_line, clean_text, display_width
 from hongtu.core.text import escape_markup as escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -27,6 +27,10 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 # by escaping its underscore (ECMA-376 Part 1, 22.9.2.19 ST_Xstring)
 _EXCEL_ESCAPE = re.compile("_(x[0-9A-Fa-f]{4}_)")
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
+DEFAULT_WIDTH = 8.43  # a column's width without one of its own (characters of the font)
+DEFAULT_HEIGHT = 15.0  # a row's height without one of its own (points; <sheetFormatPr>)
+BASE_POINTS = 11  # the size the widths are measured at (the workbook fonts' size)
+LINE_SPACING = 1.3  # a line of text in a row, in points per point of its font's size
 
 CellValue = str | int | float | None
 
@@ -52,9 +56,10 @@ class CellStyle:
 
 @dataclass
 class PrintSetup:
-    """A4 portrait, one page wide (as many pages long as it takes)."""
+    """A4, one page wide (as many pages long as it takes); portrait unless ``landscape``."""
 
     title_rows: tuple[int, int] | None = None  # repeated at the top of every page
+    landscape: bool = False
     centered: bool = True
     margins: tuple[float, float, float, float] = (0.6, 0.6, 0.7, 0.7)  # left right top bottom, in
 
@@ -77,6 +82,37 @@ class Sheet:
     def merge_row(self, row: int, first_column: int, last_column: int) -> None:
         """One cell across ``first_column``…``last_column`` of ``row`` (its first cell's value)."""
         self.merged.append((row, first_column, row, last_column))
+
+    def fit_heights(self) -> None:
+        """Every row tall enough for the wrapped text in it. Excel, WPS and LibreOffice show a
+        row at its stored height, and none fits a merged cell, so a long title or a two-line
+        address would be cut off, or run into the row below, on screen and on paper.
+
+        A cell's lines are counted from its text's width (a 汉字 two units, as wide as two
+        digits of the sheet's font), its font's size and the width of its column, or of the
+        columns it is merged across."""
+        spans = {
+            (row, first): sum(self.widths.get(c, DEFAULT_WIDTH) for c in range(first, last + 1))
+            for row, first, _, last in self.merged
+        }
+        for row, cells in self.cells.items():
+            needed = 0.0
+            for column, (value, style) in cells.items():
+                if not (style.wrap and isinstance(value, str)):
+                    continue
+                width = spans.get((row, column), self.widths.get(column, DEFAULT_WIDTH))
+                lines = wrapped_lines(value, width * BASE_POINTS / style.font.size)
+                needed = max(needed, lines * style.font.size * LINE_SPACING + 3)
+            if needed > self.heights.get(row, DEFAULT_HEIGHT):
+                self.heights[row] = round(needed, 1)
+
+
+def wrapped_lines(text: str, units: float) -> int:
+    """How many lines ``text`` takes in a cell ``units`` wide (in the font's half-width
+    characters), wrapped between characters; one unit is kept for the cell's padding, and a
+    line break always starts a new line."""
+    room = max(units - 1, 1)
+    return sum(max(1, math.ceil(display_width(line) / room)) for line in text.split("\n"))
 
 
 @dataclass
@@ -271,7 +307,7 @@ def _sheet_xml(sheet: Sheet, styles: _StyleTable) -> str:
         parts.append('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>')
     parts.append(f'<dimension ref="A1:{_ref(last_row, last_column)}"/>')
     parts.append(_sheet_view(sheet.frozen_rows))
-    parts.append('<sheetFormatPr defaultRowHeight="15"/>')
+    parts.append(f'<sheetFormatPr defaultRowHeight="{DEFAULT_HEIGHT:g}"/>')
     if sheet.widths:
         cols = "".join(
             f'<col min="{c}" max="{c}" width="{w:g}" customWidth="1"/>'
@@ -288,12 +324,13 @@ def _sheet_xml(sheet: Sheet, styles: _StyleTable) -> str:
         if setup.centered:
             parts.append('<printOptions horizontalCentered="1"/>')
         left, right, top, bottom = setup.margins
+        orientation = "landscape" if setup.landscape else "portrait"
         parts.append(
             f'<pageMargins left="{left:g}" right="{right:g}" top="{top:g}" bottom="{bottom:g}"'
             ' header="0.3" footer="0.3"/>'
         )
         parts.append(
-            '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>'
+            f'<pageSetup paperSize="9" orientation="{orientation}" fitToWidth="1" fitToHeight="0"/>'
         )
     parts.append("</worksheet>")
     return "".join(parts)
@@ -328,7 +365,7 @@ def _workbook_xml(sheets: list[Sheet]) -> str:
     return (
         f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><workbookPr/>'
         '<bookViews><workbookView activeTab="0"/></bookViews>'
-        f"<sheets>{entries}</sheets>{defined}<calcPr calcId=\"124519\"/></workbook>"
+        f'<sheets>{entries}</sheets>{defined}<calcPr calcId="124519"/></workbook>'
     )
 
 

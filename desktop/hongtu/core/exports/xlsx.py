@@ -15,7 +15,7 @@ from hongtu.core.exports._text import formula_like, xml_text
 from hongtu.core.exports.sheetml import CellStyle, CellValue, Font, PrintSetup, Sheet, Workbook
 
 FONT = "宋体"
-WIDTHS = (6, 14, 30, 24, 28)  # 站点, 时间, 内容, 地点, 说明 (characters)
+WIDTHS = (10, 14, 30, 24, 28)  # 站点 (and the facts' labels: 集合地点), 时间, 内容, 地点, 说明
 _GREY = "808080"  # thin cell borders
 _HEADER_FILL = "F3E3E1"
 TEXT_FONT = Font(FONT, 11, charset=134)  # GB2312: Excel picks the Chinese face
@@ -61,17 +61,17 @@ def _schedule_sheet(sheet: Sheet, doc: PlanDocument) -> None:
     last = len(WIDTHS)
     put_cell(sheet, 1, 1, doc.title, _TITLE)
     sheet.merge_row(1, 1, last)
-    sheet.heights[1] = 30
+    sheet.heights[1] = 30  # at least; more for a long official title (``fit_heights``)
     put_cell(sheet, 2, 1, labels.schedule_title, _SUBTITLE)
     sheet.merge_row(2, 1, last)
     row = 3
     pairs = doc.facts
     for (left_label, left), (right_label, right) in zip(pairs[::2], pairs[1::2], strict=True):
         put_cell(sheet, row, 1, left_label, _BOLD)
-        put_cell(sheet, row, 2, left, _TEXT)
+        put_cell(sheet, row, 2, left, _WRAPPED)
         sheet.merge_row(row, 2, 3)
         put_cell(sheet, row, 4, right_label, _BOLD)
-        put_cell(sheet, row, 5, right, _TEXT)
+        put_cell(sheet, row, 5, right, _WRAPPED)
         row += 1
     header_row = row + 1
     headers = (
@@ -92,7 +92,7 @@ def _schedule_sheet(sheet: Sheet, doc: PlanDocument) -> None:
             put_cell(sheet, row, column, value, _NUMBER if column == 1 else _CELL)
         row += 1
     row += 1
-    put_cell(sheet, row, 1, doc.totals.text, _TEXT)
+    put_cell(sheet, row, 1, doc.totals.text, _WRAPPED)
     sheet.merge_row(row, 1, last)
     if doc.notes:
         row += 1
@@ -102,6 +102,7 @@ def _schedule_sheet(sheet: Sheet, doc: PlanDocument) -> None:
             put_cell(sheet, row, 1, f"{number}. {line}", _WRAPPED)
             sheet.merge_row(row, 1, last)
     sheet.widths.update(enumerate(WIDTHS, start=1))
+    sheet.fit_heights()
     sheet.print_setup = PrintSetup(title_rows=(header_row, header_row))
     sheet.frozen_rows = header_row
 
@@ -127,3 +128,4 @@ def _stops_sheet(sheet: Sheet, doc: PlanDocument) -> None:
         put_cell(sheet, row, 5, round(stop.point.lon, 6) if stop.point else None, _TEXT)
         put_cell(sheet, row, 6, "✓" if stop.position_unverified else "", _TEXT)
     sheet.widths.update(enumerate((6, 30, 14, 12, 12, 12), start=1))
+    sheet.print_setup = PrintSetup(title_rows=(1, 1))  # A4, one page wide, like the schedule
