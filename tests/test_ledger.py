@@ -9,6 +9,7 @@ import zlib
 from datetime import date
 
 from docx import Document
+from docx.shared import Cm
 from openpyxl import load_workbook
 
 from factories import custom_place, make_plan
@@ -145,12 +146,41 @@ def test_xlsx_ledger_holds_every_figure(workspace) -> None:
         assert row[15:20] == [c.expected, c.present, c.leave, c.absent, rate_text(c.rate)]
 
 
+def test_xlsx_ledger_prints_each_sheet_one_page_wide_with_nothing_cut_off(workspace) -> None:
+    """The 台账 is filed on paper: both sheets print on A4 landscape, one page wide, the heading
+    on every page; a long 缺席及原因 wraps and its row is as tall as its lines."""
+    _year(workspace)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    book = load_workbook(io.BytesIO(render_ledger_xlsx(ledger)))
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (int(setup.paperSize), setup.orientation, int(setup.fitToWidth)) == (
+            9,
+            "landscape",
+            1,
+        )
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1" and sheet.freeze_panes == "A2"
+    days = book["2025年"]
+    reasons = days["K3"]  # 李四（请假：出差）；赵六（缺席）；钱七（缺席）: 44 units, column 40
+    assert reasons.alignment.wrap_text
+    assert days.row_dimensions[3].height >= 2 * 11 * 1.2
+    assert days["F2"].alignment.horizontal == "center"  # 应到 beside 出席率, never run together
+
+
 def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
     _year(workspace)
     ledger = load_ledger(workspace, BRANCH, 2025)
     document = Document(io.BytesIO(render_ledger_docx(ledger)))
     summary, *pages = document.tables
     assert len(pages) == len(ledger.days)
+    # a date on one line and the figures narrow, not seven equal columns that wrapped
+    # "2025-01-12" and every theme (LibreOffice and WPS keep the widths as written)
+    widths = [cell.width for cell in summary.rows[0].cells]
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    assert abs(sum(widths) - text_width) < Cm(0.05)
+    assert widths[0] >= Cm(3.2) and widths[1] == max(widths) and max(widths[2:]) <= Cm(2)
     cells = [[c.text for c in row.cells] for row in summary.rows]
     for row, day in zip(cells[1:], ledger.days, strict=False):
         c = day.counts

@@ -95,7 +95,15 @@ def _summary_table(document: Document, ledger: YearLedger, labels: LedgerLabels)
             rate_text(c.rate),
         ]
     )
-    document.table([_cells(values, header=r == 0) for r, values in enumerate([header, *rows])])
+    # the date whole on one line, the figures narrow, the theme the rest: equal shares wrapped
+    # "2025-01-12" and every theme (Word may refit a table; LibreOffice and WPS keep it)
+    figures = [cm(1.3)] * 4 + [cm(1.8)]  # 应到 实到 请假 缺席, then 出席率 ("100.0%")
+    date_width = cm(3.4)
+    theme_width = document.page.text_width - date_width - sum(figures)
+    document.table(
+        [_cells(values, header=r == 0) for r, values in enumerate([header, *rows])],
+        [date_width, theme_width, *figures],
+    )
 
 
 def _cells(values: list[str], *, header: bool = False) -> list[list[tuple[str, Font, Spacing]]]:

@@ -4,11 +4,12 @@ member × month attendance sheet. Text cells are never formulas (as in ``xlsx.py
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_text import missing_text, month_cell
-from hongtu.core.exports.sheetml import CellStyle, Sheet, Workbook
+from hongtu.core.exports.sheetml import CellStyle, PrintSetup, Sheet, Workbook
 from hongtu.core.exports.xlsx import BOLD_FONT, TEXT_FONT, put_cell
 from hongtu.core.ledger import Counts, YearLedger, rate_text
 
@@ -31,7 +32,8 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
         labels.rate,
         labels.missing,
     ]
-    _row(days, 1, header, bold=True)
+    day_figures = range(6, 11)  # 应到 … 出席率
+    _row(days, 1, header, bold=True, figures=day_figures)
     row = 2
     for day in ledger.days:
         _row(
@@ -46,10 +48,18 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
                 *_figures(day.counts),
                 missing_text(day.missing, labels),
             ],
+            figures=day_figures,
         )
         row += 1
-    _row(days, row, [labels.year_total, "", "", "", "", *_figures(ledger.counts), ""], bold=True)
+    _row(
+        days,
+        row,
+        [labels.year_total, "", "", "", "", *_figures(ledger.counts), ""],
+        bold=True,
+        figures=day_figures,
+    )
     days.widths.update(enumerate((12, 28, 30, 10, 10, 7, 7, 7, 7, 9, 40), start=1))
+    _printable(days)
 
     members = book.add_sheet(labels.members_sheet)
     months = [labels.month_format.format(month=m) for m in range(1, 13)]
@@ -68,6 +78,7 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
             labels.rate,
         ],
         bold=True,
+        figures=range(4, 21),  # the months, 应到 … 出席率
     )
     for number, member in enumerate(ledger.members, start=2):
         _row(
@@ -80,18 +91,41 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
                 *(month_cell(c) for c in member.months),
                 *_figures(member.counts),
             ],
+            figures=range(4, 21),
         )
+    members.widths.update(enumerate((12, 8, 10, *[6] * 12, 7, 7, 7, 7, 9), start=1))
+    _printable(members)
     return book.to_bytes()
+
+
+def _printable(sheet: Sheet) -> None:
+    """A4 landscape, one page wide, the heading row on every page and frozen on screen; rows
+    tall enough for their wrapped text (a long 缺席及原因)."""
+    sheet.fit_heights()
+    sheet.print_setup = PrintSetup(title_rows=(1, 1), landscape=True)
+    sheet.frozen_rows = 1
 
 
 def _figures(counts: Counts) -> list[str | int]:
     return [counts.expected, counts.present, counts.leave, counts.absent, rate_text(counts.rate)]
 
 
-_TEXT = CellStyle(TEXT_FONT)
-_BOLD = CellStyle(BOLD_FONT)
+_TEXT = CellStyle(TEXT_FONT, wrap=True, vertical="top")
+_BOLD = CellStyle(BOLD_FONT, wrap=True, vertical="top")
+_FIGURES = {  # figures and month cells centred: "2" beside "91.7%" never reads as "2 91.7%"
+    style: replace(style, horizontal="center") for style in (_TEXT, _BOLD)
+}
 
 
-def _row(sheet: Sheet, row: int, values: Sequence[str | int], *, bold: bool = False) -> None:
+def _row(
+    sheet: Sheet,
+    row: int,
+    values: Sequence[str | int],
+    *,
+    bold: bool = False,
+    figures: range = range(0),
+) -> None:
+    """``values`` from column 1 on; the columns in ``figures`` centred."""
+    style = _BOLD if bold else _TEXT
     for column, value in enumerate(values, start=1):
-        put_cell(sheet, row, column, value, _BOLD if bold else _TEXT)
+        put_cell(sheet, row, column, value, _FIGURES[style] if column in figures else style)
