@@ -85,9 +85,17 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+    # removed at the end, whatever happens (the children have all ended by then)
+    scratch = tempfile.TemporaryDirectory(prefix="hongtu-cli-", ignore_cleanup_errors=True)
+    with scratch as name:
+        folder = Path(name)
+        return measure(args, folder)
+
+
+def measure(args: argparse.Namespace, folder: Path) -> int:
+    """The databases, the timed runs and the report, all in ``folder`` (removed afterwards)."""
     from scale_fixture import build_scale_database
 
-    folder = Path(tempfile.mkdtemp(prefix="hongtu-cli-"))
     env = dict(os.environ, HONGTU_HOME=str(folder / "home"), QT_QPA_PLATFORM="offscreen")
     installed_like(env, folder)
     dbs = {

@@ -86,8 +86,15 @@ def main() -> int:
     parser.add_argument("count", nargs="?", type=int, default=500)
     parser.add_argument("--seed", type=int, default=8)
     args = parser.parse_args()
+    # removed at the end, whatever happens (the healthy database, the copy in hand and the home)
+    scratch = tempfile.TemporaryDirectory(prefix="hongtu-damaged-", ignore_cleanup_errors=True)
+    with scratch as name:
+        work = Path(name)
+        return damage(args, work)
+
+
+def damage(args: argparse.Namespace, work: Path) -> int:
     rng = random.Random(args.seed)
-    work = Path(tempfile.mkdtemp(prefix="hongtu-damaged-"))
     paths.set_home(work / "home")
     healthy = _healthy(work)
     data = healthy.read_bytes()

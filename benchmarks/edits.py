@@ -268,9 +268,17 @@ def main() -> int:
         result = child(args.child[0], int(args.child[1]), int(args.child[2]))
         print(json.dumps(result))
         return 0
+    # removed at the end, whatever happens (the children have all ended by then)
+    scratch = tempfile.TemporaryDirectory(prefix="hongtu-edits-", ignore_cleanup_errors=True)
+    with scratch as name:
+        folder = Path(name)
+        return parent(args, folder)
+
+
+def parent(args: argparse.Namespace, folder: Path) -> int:
+    """The databases and the children's homes in ``folder`` (removed afterwards), the report."""
     from scale_fixture import build_scale_database
 
-    folder = Path(tempfile.mkdtemp(prefix="hongtu-edits-"))
     databases = {"100 plans": (100, 0), "10,000 plans + 2,000 places": (10_000, 2_000)}
     paths = {}
     for name, (plans, places) in databases.items():

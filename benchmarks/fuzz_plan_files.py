@@ -31,7 +31,14 @@ from test_plan_rules import SITE_KEYS, _check_accepted, _resolver  # noqa: E402
 
 def main() -> int:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    folder = Path(tempfile.mkdtemp(prefix="hongtu-fuzz-"))
+    # removed at the end, whatever happens (a crash is reported by its printed traceback)
+    scratch = tempfile.TemporaryDirectory(prefix="hongtu-fuzz-", ignore_cleanup_errors=True)
+    with scratch as name:
+        folder = Path(name)
+        return fuzz(count, folder)
+
+
+def fuzz(count: int, folder: Path) -> int:
     paths.set_home(folder / "home")
     workspace = open_workspace(str(folder / "fuzz.sqlite3"))
     outcomes: collections.Counter[str] = collections.Counter()

@@ -26,6 +26,7 @@ import json
 import os
 import random
 import select
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -236,24 +237,26 @@ def typing(count: int, rng: random.Random, work: Path) -> dict[str, int]:
             assert child.stdout is not None
             kill_at = None
             buffer = b""
-            while True:
-                timeout = None if kill_at is None else max(0.0, kill_at - time.monotonic())
-                ready, _, _ = select.select([child.stdout], [], [], timeout)
-                if not ready:
-                    break  # the moment to kill
-                chunk = os.read(child.stdout.fileno(), 4096)
-                if not chunk:
-                    break
-                buffer += chunk
-                *lines, buffer = buffer.split(b"\n")
-                for line in lines:
-                    if line == b"typing":
-                        kill_at = time.monotonic() + rng.uniform(1.5, 4.5)
-                    elif line.startswith(b"typed "):
-                        shown.append((time.monotonic(), int(line.split()[1])))
-            killed_at = time.monotonic()
-            child.send_signal(signal.SIGKILL)
-            child.wait()
+            try:
+                while True:
+                    timeout = None if kill_at is None else max(0.0, kill_at - time.monotonic())
+                    ready, _, _ = select.select([child.stdout], [], [], timeout)
+                    if not ready:
+                        break  # the moment to kill
+                    chunk = os.read(child.stdout.fileno(), 4096)
+                    if not chunk:
+                        break
+                    buffer += chunk
+                    *lines, buffer = buffer.split(b"\n")
+                    for line in lines:
+                        if line == b"typing":
+                            kill_at = time.monotonic() + rng.uniform(1.5, 4.5)
+                        elif line.startswith(b"typed "):
+                            shown.append((time.monotonic(), int(line.split()[1])))
+            finally:  # also on an exception or Ctrl-C: no window left typing into the folder
+                killed_at = time.monotonic()
+                child.send_signal(signal.SIGKILL)
+                child.wait()
         figures["runs"] += 1
         figures["killed"] += child.returncode == -signal.SIGKILL
         with contextlib.closing(sqlite3.connect(db)) as con:
@@ -280,8 +283,33 @@ def main() -> int:
     parser.add_argument("--typing", type=int, default=5)
     parser.add_argument("--seed", type=int, default=8)
     args = parser.parse_args()
-    rng = random.Random(args.seed)
     work = Path(tempfile.mkdtemp(prefix="hongtu-kill-"))
+    try:
+        return kill(args, work)
+    finally:
+        _end_children()  # none may write into the folder once it is removed
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _end_children() -> None:
+    """Kills and reaps this process's children still running: after a Ctrl-C that reached only
+    this process, ``run_killed`` leaves its child running (it waits a quarter of a second)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return
+    me = os.getpid()
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):  # ended meanwhile; already reaped
+            stat = (entry / "stat").read_text()
+            if int(stat[stat.rindex(")") + 2 :].split()[1]) == me:
+                os.kill(int(entry.name), signal.SIGKILL)
+                os.waitpid(int(entry.name), 0)
+
+
+def kill(args: argparse.Namespace, work: Path) -> int:
+    rng = random.Random(args.seed)
     from hongtu.core import paths
 
     paths.set_home(work / "home")

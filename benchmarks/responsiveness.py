@@ -11,6 +11,7 @@ stops are optimised and the plan is exported as PDF and DOCX from the export dia
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 import time
@@ -46,11 +47,21 @@ def _written(dialog):  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
+    folder = Path(tempfile.mkdtemp(prefix="hongtu-responsive-"))
+    try:
+        return measure(folder)
+    finally:
+        from hongtu.qt import export_process
+
+        export_process.close_idle()  # the export child kept for the next export: ended first
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure(folder: Path) -> int:
     from gui_helpers import close_main_window
     from hongtu.qt.app import Controller, prepare_environment
     from hongtu.qt.mainwindow import MainWindow
 
-    folder = Path(tempfile.mkdtemp(prefix="hongtu-responsive-"))
     paths.set_home(folder / "home")
     prepare_environment()
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -10,6 +10,7 @@ the growth over the 10,000 edits after the warm-up, and the wall time.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,14 +33,17 @@ def main() -> int:
         "QTWEBENGINE_DISABLE_SANDBOX": "1",
     }
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, str(CHILD), str(folder / "soak.sqlite3"), str(edits), "8", "--rss"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    seconds = time.perf_counter() - started
+    try:
+        done = subprocess.run(
+            [sys.executable, str(CHILD), str(folder / "soak.sqlite3"), str(edits), "8", "--rss"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        seconds = time.perf_counter() - started
+    finally:  # the child has ended (subprocess.run waits for it, or kills it on an exception)
+        shutil.rmtree(folder, ignore_errors=True)
     samples = {
         int(parts[1]): int(parts[2])
         for parts in (line.split() for line in done.stdout.splitlines())

@@ -21,6 +21,7 @@ machine at the same moment.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -30,13 +31,15 @@ import tempfile
 import time
 from pathlib import Path
 
+#: The bare web view; its page is made in the benchmark's home (``HONGTU_HOME``), which is
+#: removed when the benchmark ends.
 BASELINE = r"""
 import sys, time, os, tempfile, pathlib
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWebEngineWidgets import QWebEngineView
 t0 = float(os.environ["HONGTU_PROBE_T0"])
-page = pathlib.Path(tempfile.mkdtemp()) / "trivial.html"
+page = pathlib.Path(tempfile.mkdtemp(dir=os.environ["HONGTU_HOME"])) / "trivial.html"
 page.write_text("<!doctype html><html><body><p>baseline</p></body></html>")
 app = QApplication(sys.argv)
 view = QWebEngineView()
@@ -75,16 +78,32 @@ def run(command: list[str], env: dict[str, str]) -> dict[str, float]:
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     ) as process:
         assert process.stdout is not None
-        for line in process.stdout:
-            if "_s=" in line:
-                name, _, number = line.strip().partition("=")
-                values[name] = float(number)
-                if name in CPU_MOMENTS:
-                    cpu = tree_cpu_seconds(process.pid)
-                    if cpu is not None:
-                        values["cpu_s"] = cpu
-        process.wait(timeout=120)
+        try:
+            for line in process.stdout:
+                if "_s=" in line:
+                    name, _, number = line.strip().partition("=")
+                    values[name] = float(number)
+                    if name in CPU_MOMENTS:
+                        cpu = tree_cpu_seconds(process.pid)
+                        if cpu is not None:
+                            values["cpu_s"] = cpu
+            process.wait(timeout=120)
+        except BaseException:  # Ctrl-C, a timeout: not left running in the home being removed
+            process.kill()
+            process.wait()
+            forget_instance(process.pid)
+            raise
     return values
+
+
+def forget_instance(pid: int) -> None:
+    """Removes the one-window lock file and socket (``hongtu.qt.single_instance``, in the
+    temporary folder) of the app process ``pid``, killed before it could release them."""
+    for lock in Path(tempfile.gettempdir()).glob("hongtu-*.lock"):
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            if lock.read_text().split("\n", 1)[0] == str(pid):
+                lock.unlink()
+                lock.with_suffix("").unlink(missing_ok=True)
 
 
 def tree_cpu_seconds(pid: int) -> float | None:
@@ -182,7 +201,15 @@ def main() -> int:
         help="also empty vs 10,000 plans vs 2,000 places (databases built in this run)",
     )
     args = parser.parse_args()
-    home = Path(tempfile.mkdtemp(prefix="hongtu-bench-"))
+    # removed at the end, whatever happens (run() waits for each process or kills it)
+    scratch = tempfile.TemporaryDirectory(prefix="hongtu-bench-", ignore_cleanup_errors=True)
+    with scratch as name:
+        home = Path(name)
+        return measure(args, home)
+
+
+def measure(args: argparse.Namespace, home: Path) -> int:
+    """The runs and the report; the databases, the caches and the pages in ``home``."""
     env = environment(home)
     if args.scale:
         scale_runs(args.runs, env, home)

@@ -32,9 +32,17 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", type=int, default=30)
     args = parser.parse_args()
+    # removed at the end, whatever happens (it starts no process of its own)
+    scratch = tempfile.TemporaryDirectory(prefix="hongtu-tiles-bench-", ignore_cleanup_errors=True)
+    with scratch as name:
+        home = Path(name)
+        return measure(args, home)
+
+
+def measure(args: argparse.Namespace, home: Path) -> int:
     from hongtu.core import paths
 
-    paths.set_home(Path(tempfile.mkdtemp(prefix="hongtu-tiles-bench-")))
+    paths.set_home(home)
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
