@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from hongtu.cli import display_width, format_table, main
+from hongtu.cli import format_table, main
+from hongtu.core.text import display_width
 
 
 def run_cli(capsys, *args: str) -> tuple[int, str, str]:

@@ -21,13 +21,13 @@ from factories import make_plan
 from hongtu.cli import main
 from hongtu.cli.common import (
     column_widths,
-    display_width,
     format_table,
     json_safe,
     say_table,
     terminal_safe,
 )
 from hongtu.core.storage import files as files_module
+from hongtu.core.text import display_width
 from hongtu.core.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -26,11 +26,8 @@ until it has printed, so the ~40 collections it would trigger (~8 ms) would find
 from __future__ import annotations
 
 import gc
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-log = logging.getLogger(__name__)
 
 _frozen = False
 _paused = False
@@ -59,7 +56,9 @@ def freeze_start_up_heap() -> int:
     if not _frozen:
         _frozen = True
         gc.freeze()
-        log.info("start-up heap frozen: %d objects", gc.get_freeze_count())
+        import logging  # not before the map page has started (``hongtu.cli.main``)
+
+        logging.getLogger(__name__).info("start-up heap frozen: %d objects", gc.get_freeze_count())
     resume_collector()
     return gc.get_freeze_count()
 

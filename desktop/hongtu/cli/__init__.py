@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 
 from hongtu import __version__
 from hongtu.cli.common import ensure_offscreen_app, format_table, say, tr
-from hongtu.core.text import display_width
 
 if TYPE_CHECKING:  # argparse is imported where a parser is built: after the page has started
     import argparse
@@ -366,7 +365,6 @@ def _database_message(exc: Any) -> str:
 __all__ = [
     "build_parser",
     "build_window_parser",
-    "display_width",
     "format_table",
     "main",
     "main_gui",

@@ -9,8 +9,6 @@ from itertools import repeat
 from operator import add, sub
 from typing import TYPE_CHECKING, Any
 
-from hongtu.core.text import char_width, display_width
-
 if TYPE_CHECKING:  # for the annotations only: the heavy modules load when a command runs
     import argparse
     from collections.abc import Iterable, Iterator, Sequence
@@ -40,6 +38,8 @@ def column_widths(column: Sequence[str]) -> list[int]:
     Twice a cell's width is its length plus its UTF-8 size, as long as every non-ASCII
     character is a wide one of three bytes (汉字, full-width punctuation); the others present
     (“”, ·, 😀 …) are corrected for by counting them. Ten thousand plan titles: 19 → 3 ms."""
+    from hongtu.core.text import char_width, display_width  # not before the window's map
+
     joined = "".join(column)
     if joined.isascii():
         return list(map(len, column))
