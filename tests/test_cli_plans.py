@@ -108,8 +108,40 @@ def test_broken_plan_file_is_rejected_naming_the_problem(capsys, tmp_path, db) -
 
 
 def test_unknown_plan_id_is_a_clear_error(capsys, db) -> None:
+    assert run(capsys, *db, "sites", "list")[0] == 0  # the database, with its catalogue
     code, _, err = run(capsys, *db, "plans", "show", "42")
     assert code == 2 and "没有编号为 42 的方案" in err
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("plans", "list"),
+        ("plans", "show", "1"),
+        ("plans", "export", "1", "--format", "csv", "--output", "{folder}"),
+        ("plans", "rename", "1", "新的主题"),
+        ("ledger", "show", "--branch", "第一党支部", "--year", "2025"),
+        ("members", "list", "--branch", "第一党支部"),
+        ("backup", "create", "--output", "{folder}/备份.zip"),
+    ],
+)
+def test_a_mistyped_database_path_is_named_and_no_database_is_made(
+    capsys, tmp_path, words
+) -> None:
+    """A command that works on the plans, the roster or the records, given a --db (or
+    HONGTU_DB) where there is no file, says so and makes nothing there: it does not answer
+    "还没有方案" from a new, empty database, which would read as if every plan were lost."""
+    folder = tmp_path / "支部资料"
+    folder.mkdir()
+    typo = folder / "hongtu.sqlite3"  # the real one would be beside it, spelt otherwise
+    args = [word.format(folder=folder) for word in words]
+    code, out, err = run(capsys, "--db", str(typo), *args)
+    assert code == 2 and out == ""
+    assert f"没有这个数据库文件：{typo}" in err and "--db" in err
+    assert list(folder.iterdir()) == []
+    code, _, err = run(capsys, "--lang", "en", "--db", str(typo), *args)
+    assert code == 2 and f"No database file at {typo}" in err
+    assert list(folder.iterdir()) == []
 
 
 def test_json_export_round_trips_through_import(capsys, tmp_path, db) -> None:

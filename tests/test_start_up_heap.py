@@ -55,7 +55,7 @@ def test_a_listing_runs_without_collections_and_leaves_the_collector_as_it_was(
     gc.callbacks.append(lambda phase, info: collections.append(phase))
     try:
         db = str(tmp_path / "list.sqlite3")
-        main(["--db", db, "plans", "list"])  # creates the file: the workspace's start collects
+        main(["--db", db, "sites", "list"])  # creates the file: the workspace's start collects
         collections.clear()
         assert main(["--db", db, "plans", "list"]) == 0
         assert collections == [] and gc.isenabled()

@@ -890,6 +890,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>no permission to read this file</translation>
     </message>
     <message>
+      <source>没有这个数据库文件：{path}。这个命令只读取或修改已有的数据，不会新建数据库；请检查 --db（或 HONGTU_DB）给出的路径。</source>
+      <translation>No database file at {path}. This command only reads or changes existing data and does not create a database; check the path given by --db (or HONGTU_DB).</translation>
+    </message>
+    <message>
       <source>活动主题</source>
       <translation>Theme</translation>
     </message>

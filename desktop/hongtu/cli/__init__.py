@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from hongtu import __version__
-from hongtu.cli.common import ensure_offscreen_app, format_table, say, tr
+from hongtu.cli.common import ensure_offscreen_app, fail, format_table, say, tr
 
 if TYPE_CHECKING:  # argparse is imported where a parser is built: after the page has started
     import argparse
@@ -120,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(words, page, parser, ahead)
     finally:
+        _remove_cli_translators()
         if ahead is not None:
             ahead.close()  # the command took it, or never got that far
         if page is not None:
@@ -227,6 +228,14 @@ def _main(
     if lang == "en" and early != "en":
         _install_cli_translator()
     handler: Handler = args.handler
+    missing = _missing_database(args.db) if getattr(args, "needs_database", False) else None
+    if missing is not None:  # a mistyped path would otherwise become a new, empty database
+        return fail(
+            tr(
+                "没有这个数据库文件：{path}。这个命令只读取或修改已有的数据，不会新建数据库；"
+                "请检查 --db（或 HONGTU_DB）给出的路径。"
+            ).format(path=missing)
+        )
     from hongtu.core.storage.problems import DatabaseError
 
     try:
@@ -251,6 +260,18 @@ def _is_storage_error(exc: Exception) -> bool:
     from sqlalchemy.exc import SQLAlchemyError
 
     return isinstance(exc, SQLAlchemyError | sqlite3.Error)
+
+
+def _missing_database(db: str | None) -> str | None:
+    """The database file ``--db`` or ``HONGTU_DB`` names, when there is none there (None:
+    it is there, it is not a file, or neither names one: the default database is made on
+    first use)."""
+    from hongtu.core.storage.files import resolve_url, sqlite_file
+
+    if not (db or os.environ.get("HONGTU_DB")):
+        return None
+    path = sqlite_file(resolve_url(db))
+    return str(path) if path is not None and not path.exists() else None
 
 
 def _where(db: str | None) -> str:
@@ -324,6 +345,9 @@ def _language(lang: str) -> str:
     raise ValueError(lang)
 
 
+_installed_translators: list[Any] = []  # removed when ``main`` returns
+
+
 def _install_cli_translator() -> None:
     from PySide6.QtCore import QTranslator
 
@@ -333,6 +357,18 @@ def _install_cli_translator() -> None:
     translator = QTranslator(app)
     if translator.load(str(paths.resource_path("i18n", "hongtu_en.qm"))):
         app.installTranslator(translator)
+        _installed_translators.append(translator)
+
+
+def _remove_cli_translators() -> None:
+    """A command's ``--lang en`` is its own: the next ``main`` in this process (a script's,
+    a test's) speaks its own language, not the one left installed."""
+    while _installed_translators:
+        translator = _installed_translators.pop()
+        app = translator.parent()
+        if app is not None:
+            app.removeTranslator(translator)
+        translator.setParent(None)
 
 
 def _database_message(exc: Any) -> str:

@@ -15,7 +15,7 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     )
     create = backup.add_parser("create", help=tr("把数据库和全部照片备份到一个文件"))
     create.add_argument("--output", type=Path, required=True, help=tr("备份文件（.zip）"))
-    create.set_defaults(handler=cmd_backup_create)
+    create.set_defaults(handler=cmd_backup_create, needs_database=True)
     restore = backup.add_parser(
         "restore", help=tr("从备份文件恢复数据库和照片（先完整检查，并保留当前数据的安全副本）")
     )

@@ -27,14 +27,14 @@ def add_ledger_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     show.add_argument("--branch", required=True, help=tr("党支部名称"))
     show.add_argument("--year", required=True, type=int, help=tr("年份"))
     show.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
-    show.set_defaults(handler=cmd_ledger_show)
+    show.set_defaults(handler=cmd_ledger_show, needs_database=True)
     export = ledger.add_parser("export", help=tr("导出一年的台账"))
     export.add_argument("--branch", required=True, help=tr("党支部名称"))
     export.add_argument("--year", required=True, type=int, help=tr("年份"))
     export.add_argument("--format", required=True, dest="fmt", help=tr("格式：xlsx、docx 或 pdf"))
     export.add_argument("--output", required=True, type=Path, help=tr("输出文件路径"))
     export.add_argument("--overwrite", action="store_true", help=tr("覆盖已存在的文件"))
-    export.set_defaults(handler=cmd_ledger_export)
+    export.set_defaults(handler=cmd_ledger_export, needs_database=True)
 
 
 def ledger_labels() -> Any:

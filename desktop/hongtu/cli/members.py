@@ -30,7 +30,7 @@ def add_member_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     listing = members.add_parser("list", help=tr("列出支部成员（含已离开的）"))
     listing.add_argument("--branch", required=True, help=tr("党支部名称"))
     listing.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
-    listing.set_defaults(handler=cmd_members_list)
+    listing.set_defaults(handler=cmd_members_list, needs_database=True)
 
 
 def status_text(status: Any) -> str:

@@ -27,7 +27,7 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
     )
     listing = plans.add_parser("list", help=tr("列出方案"))
     listing.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
-    listing.set_defaults(handler=cmd_plans_list)
+    listing.set_defaults(handler=cmd_plans_list, needs_database=True)
     importing = plans.add_parser(
         "import", help=tr("导入方案文件（hongtu-plan JSON），输出新方案编号")
     )
@@ -38,16 +38,16 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
     )
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
-    show.set_defaults(handler=cmd_plans_show)
+    show.set_defaults(handler=cmd_plans_show, needs_database=True)
     optimise = plans.add_parser(
         "optimize", aliases=["optimise"], help=tr("优化站点顺序（固定的站点不动）")
     )
     optimise.add_argument("id", type=int)
-    optimise.set_defaults(handler=cmd_plans_optimise)
+    optimise.set_defaults(handler=cmd_plans_optimise, needs_database=True)
     rename = plans.add_parser("rename", help=tr("修改方案的活动主题"))
     rename.add_argument("id", type=int)
     rename.add_argument("title", help=tr("新的活动主题"))
-    rename.set_defaults(handler=cmd_plans_rename)
+    rename.set_defaults(handler=cmd_plans_rename, needs_database=True)
     export = plans.add_parser("export", help=tr("导出方案"))
     export.add_argument("id", type=int)
     export.add_argument("--format", required=True, dest="fmt", help=tr("格式，见 docs/exports.md"))
@@ -60,7 +60,7 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
     export.add_argument("--overwrite", action="store_true", help=tr("覆盖已存在的文件"))
     export.add_argument("--names", type=Path, help=tr("签到表：名单文件（每行一个姓名）"))
     export.add_argument("--blank-rows", type=int, default=5, help=tr("签到表：额外空白行数"))
-    export.set_defaults(handler=cmd_plans_export)
+    export.set_defaults(handler=cmd_plans_export, needs_database=True)
 
 
 # ---- commands ------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: 
         type=Path,
         help=tr("照片文件（JPEG、PNG 或 HEIC；可重复），存入数据目录"),
     )
-    record.set_defaults(handler=cmd_record)
+    record.set_defaults(handler=cmd_record, needs_database=True)
 
 
 def record_problem_text(problem: Any, detail: str) -> str:
