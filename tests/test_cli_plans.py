@@ -107,6 +107,20 @@ def test_broken_plan_file_is_rejected_naming_the_problem(capsys, tmp_path, db) -
     assert json.loads(out) == []  # nothing was written
 
 
+@pytest.mark.parametrize("what", ["missing.json", "a folder"])
+def test_a_plan_file_that_cannot_be_read_changes_nothing(capsys, tmp_path, what) -> None:
+    """Importing a file that is not there (or is a folder) into a new database path says so
+    and makes no database there."""
+    folder = tmp_path / "支部资料"
+    folder.mkdir()
+    target = folder / "missing.json" if what == "missing.json" else folder
+    database = tmp_path / "new.sqlite3"
+    code, out, err = run(capsys, "--db", str(database), "plans", "import", str(target))
+    assert code == 2 and out == ""
+    assert f"无法读取文件 {target}" in err and "Traceback" not in err
+    assert not database.exists() and list(folder.iterdir()) == []
+
+
 def test_unknown_plan_id_is_a_clear_error(capsys, db) -> None:
     assert run(capsys, *db, "sites", "list")[0] == 0  # the database, with its catalogue
     code, _, err = run(capsys, *db, "plans", "show", "42")

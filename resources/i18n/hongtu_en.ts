@@ -774,6 +774,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Cannot write the file: {0} ({1})</translation>
     </message>
     <message>
+      <source>无法读取文件 {0}：{1}</source>
+      <translation>Cannot read the file {0}: {1}</translation>
+    </message>
+    <message>
       <source>无法读取照片文件（没有权限或磁盘出错）：{0}</source>
       <translation>Cannot read the photo file (no permission or a disk error): {0}</translation>
     </message>

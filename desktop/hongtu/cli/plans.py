@@ -137,6 +137,11 @@ def cmd_plans_import(args: argparse.Namespace) -> int:
         save_record,
     )
 
+    try:  # a file that cannot be read is refused before the database is opened (or made)
+        with open(args.file, "rb"):
+            pass
+    except OSError as exc:
+        return fail(tr("无法读取文件 {0}：{1}").format(args.file, exc.strerror or exc))
     workspace = open_workspace(args)
     record_note = ""
     try:
