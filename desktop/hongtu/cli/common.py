@@ -7,11 +7,11 @@ import re
 import sys
 from itertools import repeat
 from operator import add, sub
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # for the annotations only: the heavy modules load when a command runs
     import argparse
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from PySide6.QtCore import QCoreApplication
 
@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # for the annotations only: the heavy modules load when a com
     from hongtu.core.sites import Site
     from hongtu.core.workspace import Workspace
 
+
+T = TypeVar("T")
 
 def tr(text: str) -> str:
     """CLI text goes through Qt's translator too (installed only for ``--lang en``)."""
@@ -173,6 +175,24 @@ def plan_view(workspace: Workspace, plan: Plan, settings: Settings) -> PlanView:
     """``plan`` through the one pipeline, with the organiser's settings and today's date."""
     roster = workspace.members.members(plan.branch) if plan.branch.strip() else []
     return _render(plan, workspace.sites.list_sites(), settings, roster)
+
+
+def read_or_open(
+    args: argparse.Namespace,
+    quick: Callable[[Any], T | None],
+    whole: Callable[[Workspace], T],
+) -> T:
+    """What a listing reads: ``quick(args.read_ahead or args.db)`` straight from an up-to-date
+    file (``quick_read``), or, when that says None, ``whole(workspace)`` with the workspace
+    opened as every other command opens it (backup and migration, re-seed, refusals)."""
+    found = quick(args.read_ahead or args.db)
+    if found is not None:
+        return found
+    workspace = open_workspace(args)
+    try:
+        return whole(workspace)
+    finally:
+        workspace.close()
 
 
 def read_plan_view(args: argparse.Namespace) -> tuple[Plan, PlanView] | None:

@@ -11,6 +11,7 @@ from hongtu.cli.common import (
     fail,
     format_table,
     open_workspace,
+    read_or_open,
     read_plan_view,
     say,
     say_json,
@@ -19,6 +20,7 @@ from hongtu.cli.common import (
     tr,
 )
 from hongtu.core.clocktime import hhmm
+from hongtu.heap import collector_paused
 
 
 def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -66,34 +68,25 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
 # ---- commands ------------------------------------------------------------------------------
 
 
+@collector_paused()  # all it reads lives until printed (hongtu.heap)
 def cmd_plans_list(args: argparse.Namespace) -> int:
-    from hongtu.heap import collector_paused
-
-    with collector_paused():  # all it reads lives until printed (hongtu.heap)
-        return _list_plans(args)
-
-
-def _list_plans(args: argparse.Namespace) -> int:
     from hongtu.core.storage.quick_read import PlanLine, list_plans_quickly
 
-    plans = list_plans_quickly(args.read_ahead or args.db)  # None: open the workspace
-    if plans is None:
-        workspace = open_workspace(args)
-        try:
-            plans = [
-                PlanLine(
-                    p.id,
-                    p.title,
-                    p.day.isoformat(),
-                    p.branch,
-                    p.status.value,
-                    p.stop_count,
-                    str(p.updated_at),
-                )
-                for p in workspace.plans.list_plans()
-            ]
-        finally:
-            workspace.close()
+    def from_workspace(workspace: Any) -> list[PlanLine]:
+        return [
+            PlanLine(
+                p.id,
+                p.title,
+                p.day.isoformat(),
+                p.branch,
+                p.status.value,
+                p.stop_count,
+                str(p.updated_at),
+            )
+            for p in workspace.plans.list_plans()
+        ]
+
+    plans = read_or_open(args, list_plans_quickly, from_workspace)
     if args.json:
         say_json(
             [

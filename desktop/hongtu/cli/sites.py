@@ -11,10 +11,12 @@ from hongtu.cli.common import (
     fail,
     format_table,
     open_workspace,
+    read_or_open,
     say,
     say_json,
     tr,
 )
+from hongtu.heap import collector_paused
 
 
 def add_site_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -70,23 +72,11 @@ def site_json(site: Any) -> dict[str, Any]:
     }
 
 
+@collector_paused()  # all it reads lives until printed (hongtu.heap)
 def cmd_sites_list(args: argparse.Namespace) -> int:
-    from hongtu.heap import collector_paused
-
-    with collector_paused():  # all it reads lives until printed (hongtu.heap)
-        return _list_sites(args)
-
-
-def _list_sites(args: argparse.Namespace) -> int:
     from hongtu.core.storage.quick_read import list_sites_quickly
 
-    sites = list_sites_quickly(args.read_ahead or args.db)  # None: open the workspace
-    if sites is None:
-        workspace = open_workspace(args)
-        try:
-            sites = workspace.sites.list_sites()
-        finally:
-            workspace.close()
+    sites = read_or_open(args, list_sites_quickly, lambda workspace: workspace.sites.list_sites())
     if args.json:
         say_json([site_json(s) for s in sites])
         return 0
