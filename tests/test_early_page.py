@@ -227,3 +227,55 @@ def test_the_first_start_of_a_version_shows_the_window_before_building_the_page(
         if page is not None:
             page.close()
         resume_collector()  # paused by the start, as hongtu.cli.main would resume it
+
+
+def test_the_first_start_of_a_version_builds_the_page_while_the_window_answers(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """No page cached (a new version): Folium's ~0.3 s is spent on a helper thread."""
+    from PySide6.QtCore import QTimer
+
+    from hongtu.core import mappage
+
+    build = mappage.build_map_page_html
+    built_on: list[threading.Thread] = []
+    released = threading.Event()
+
+    def build_when_released() -> str:
+        built_on.append(threading.current_thread())
+        released.wait(MAP_TIMEOUT_MS / 1000)  # released by the window's event loop
+        return build()
+
+    monkeypatch.setattr(mappage, "build_map_page_html", build_when_released)
+    assert mappage.cached_map_page_file() is None
+    window = MainWindow()
+    controller = Controller(window, str(tmp_path / "first.sqlite3"), probe=False)
+    window.show()
+    try:
+        with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS) as drawn:
+            controller.start_in_background()
+            QTimer.singleShot(0, released.set)  # runs only if the build left the loop free
+        assert built_on and built_on[0] is not threading.main_thread()
+        placed = [s for s in window.site_model.sites() if s.position is not None]
+        assert drawn.args == [len(placed)] and len(placed) >= 11
+        assert mappage.cached_map_page_file() is not None  # cached for the next start
+    finally:
+        close_main_window(window, controller)
+
+
+def test_the_map_comes_up_when_its_page_cannot_be_cached(qtbot, tmp_path) -> None:
+    """A full disk or a cache folder that is not a folder: the page is loaded from memory."""
+    from gui_helpers import open_main_window
+    from hongtu.core import paths
+
+    (paths.cache_dir() / "map").write_text("not a folder")
+    window, controller = open_main_window(qtbot, str(tmp_path / "nocache.sqlite3"))
+    try:
+        placed = [s for s in window.site_model.sites() if s.position is not None]
+        state = map_state(qtbot, window)
+        assert state["markers"] == len(placed) >= 11
+        assert state["outlines"] > 0  # the page's own data, drawn from memory too
+        assert not window.map_view.url().path().endswith(".html")  # no file: the page itself
+        assert (paths.cache_dir() / "map").read_text() == "not a folder"
+    finally:
+        close_main_window(window, controller)

@@ -42,20 +42,52 @@ OUTLINE_STYLE = {
 
 
 def map_page_file() -> Path:
-    """The cached page, built first if it is missing or stale."""
+    """The cached page, built first if it is missing or stale (OSError: it cannot be written)."""
     target = _cached_page_path()
     if not target.exists():
-        from hongtu.core.atomic import write_atomic
-
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, build_map_page_html().encode("utf-8"))
+        _write_page(target, build_map_page_html())
     return target
 
 
+def map_page() -> Path | str:
+    """The page to load: the cached file, built first if it is missing or stale; or, when the
+    cache cannot hold it (a full disk, a cache folder that is not writable or not a folder),
+    the page's HTML itself, to be loaded from memory: the map never depends on the cache."""
+    html: str | None = None
+    try:
+        target = _cached_page_path()
+        if target.exists():
+            return target
+        html = build_map_page_html()
+        _write_page(target, html)
+        return target
+    except OSError as exc:
+        import logging
+
+        log = logging.getLogger(__name__)
+        log.warning("the map page is not cached (%s): it is loaded from memory", exc)
+        return html if html is not None else build_map_page_html()
+
+
+def _write_page(target: Path, html: str) -> None:
+    """Writes the page whole or not at all; OSError when it cannot be written."""
+    from hongtu.core.atomic import ExportError, write_atomic
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_atomic(target, html.encode("utf-8"))
+    except ExportError as exc:  # the atomic writer's own kind, for export messages
+        raise OSError(str(exc)) from exc
+
+
 def cached_map_page_file() -> Path | None:
-    """The cached page if it is there and current; None when it would have to be built."""
-    target = _cached_page_path()
-    return target if target.exists() else None
+    """The cached page if it is there and current; None when it would have to be built (or the
+    cache folder cannot be used: ``map_page`` then builds it in memory)."""
+    try:
+        target = _cached_page_path()
+        return target if target.exists() else None
+    except OSError:
+        return None
 
 
 def _cached_page_path() -> Path:

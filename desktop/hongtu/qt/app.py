@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -162,7 +163,8 @@ class Controller(QObject):
         self._preloader_started = False
         self._restored = False  # a backup is offered once per start
         self._preloader.finished.connect(self._on_preloader_finished)
-        self.page_loading = False  # the window's view came with its page already loading
+        self.page_loading = False  # the map page is loading (maybe came with the window's view)
+        self._page_builder: _ReadAhead | None = None  # the first start of a version builds it
         self.markers_read_ahead: list[dict[str, Any]] | None = None  # sent by the early page
         self._sites_to_read = False  # many places: the list's sites, once the plans are listed
         self._open_after_sites = False  # … and the workspace once they are
@@ -176,11 +178,36 @@ class Controller(QObject):
         self._tool_imports.done.connect(self._install_tools)
 
     def load_map(self) -> None:
+        """The map page, built now if it is not cached (tests, scripts)."""
         if self.page_loading:
             return
-        from hongtu.core.mappage import map_page_file
+        from hongtu.core.mappage import map_page
 
-        self.window.map_controller.load_page(map_page_file())
+        self.page_loading = True
+        self.window.map_controller.load_page(map_page())
+
+    def _load_map_in_background(self) -> None:
+        """The cached map page at once; else it is built on a helper thread (the first start
+        of a version: Folium's ~0.3 s would freeze the window just shown)."""
+        if self.page_loading:
+            return
+        from hongtu.core.mappage import cached_map_page_file, map_page
+
+        cached = cached_map_page_file()
+        if cached is not None:
+            self.load_map()
+            return
+        self.page_loading = True
+        self._page_builder = _ReadAhead("map page", map_page, self)
+        self._page_builder.read.connect(self._on_page_built)
+        self._page_builder.start()
+
+    def _on_page_built(self, page: object) -> None:
+        if isinstance(page, Path | str):
+            self.window.map_controller.load_page(page)
+        else:  # it failed on the helper thread (logged): again here, where it is reported
+            self.page_loading = False
+            self.load_map()
 
     def start(self) -> None:
         """Load the map and open the workspace synchronously (tests, scripts)."""
@@ -192,7 +219,7 @@ class Controller(QObject):
         build the plan tools and open the full workspace off the hot path."""
         from hongtu.core.storage.quick_read import read_sites_quickly
 
-        self.load_map()
+        self._load_map_in_background()
         markers = self.markers_read_ahead
         quick = read_sites_quickly(self.db) if markers is None else None
         if markers is None and quick is None:

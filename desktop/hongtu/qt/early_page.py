@@ -71,12 +71,12 @@ class EarlyPage(QObject):
     @classmethod
     def start(cls, page_file: Path | None = None) -> EarlyPage:
         """``page_file``: the map page (default: the cached one, built first if it is not)."""
-        from hongtu.core.mappage import map_page_file
+        from hongtu.core.mappage import map_page
 
         prepare_environment()
         application()
         view = MapView()
-        view.load_page(page_file or map_page_file())
+        view.load_page(page_file or map_page())
         return cls(view)
 
     def read_sites(self, db: str | None) -> None:

@@ -249,9 +249,9 @@ class MapController(QObject):
         return from_display(lat, lon, self.crs)
 
     # ---- the page ------------------------------------------------------------------------------
-    def load_page(self, path: Path) -> None:
-        """Load the map page (once; everything afterwards is a small call)."""
-        self.view.load_page(path)
+    def load_page(self, page: Path | str) -> None:
+        """Load the map page, a file or HTML (once; everything afterwards is a small call)."""
+        self.view.load_page(page)
 
     @property
     def is_ready(self) -> bool:

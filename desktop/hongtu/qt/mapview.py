@@ -153,14 +153,21 @@ class MapView(QWebEngineView):
     def is_ready(self) -> bool:
         return self._ready
 
-    def load_page(self, page_file: Path) -> None:
+    def load_page(self, page: Path | str) -> None:
+        """``page``: the cached page's file, or the page itself (HTML) when it could not be
+        cached (``hongtu.core.mappage.map_page``); its assets are local files either way."""
         from hongtu.qt.tile_handler import install_tile_handler
 
         # offline map packages (hongtu-tiles://); installed before the load: installing it on a
         # profile whose page is loading made that load slower (measured side by side)
         install_tile_handler(self.page().profile())
         self._ready = False
-        self.load(QUrl.fromLocalFile(str(page_file)))
+        if isinstance(page, Path):
+            self.load(QUrl.fromLocalFile(str(page)))
+        else:  # a local page's origin, so that it may load HongTu's scripts and styles
+            from hongtu.core.paths import resource_path
+
+            self.setHtml(page, QUrl.fromLocalFile(str(resource_path("web")) + "/"))
 
     def call(
         self, function: str, *args: Any, callback: Callable[[Any], None] | None = None
