@@ -694,6 +694,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Malformed database URL</translation>
     </message>
     <message>
+      <source>数据库所在文件夹的位置上是一个文件，无法在那里建立数据库</source>
+      <translation>A file stands where the database's folder should be; no database can be made there</translation>
+    </message>
+    <message>
       <source>数据库所在的文件夹不允许写入</source>
       <translation>the folder that holds the database cannot be written to</translation>
     </message>
@@ -1504,6 +1508,10 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     <message>
       <source>数据库地址格式不正确。</source>
       <translation>The database URL is malformed.</translation>
+    </message>
+    <message>
+      <source>数据库所在文件夹的位置上是一个文件，无法在那里建立数据库。请移走或改名这个文件，或换一个位置。</source>
+      <translation>A file stands where the database's folder should be, so no database can be made there. Move or rename that file, or choose another location.</translation>
     </message>
     <message>
       <source>数据库所在的文件夹不允许写入（红途需要在数据库旁边建立临时文件）。请换一个可以写入的文件夹。</source>

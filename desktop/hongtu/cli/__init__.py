@@ -386,6 +386,9 @@ def _database_message(exc: Any) -> str:
         DatabaseProblem.READ_ONLY_FILE: tr("数据库文件是只读的"),
         DatabaseProblem.READ_ONLY_FOLDER: tr("数据库所在的文件夹不允许写入"),
         DatabaseProblem.IS_A_FOLDER: tr("给出的位置是一个文件夹，不是数据库文件"),
+        DatabaseProblem.NOT_A_FOLDER: tr(
+            "数据库所在文件夹的位置上是一个文件，无法在那里建立数据库"
+        ),
         DatabaseProblem.DISK_FULL: tr("磁盘空间已满"),
         DatabaseProblem.BAD_URL: tr("数据库地址格式不正确"),
         DatabaseProblem.MIGRATION_FAILED: tr("数据库升级失败，升级步骤已全部撤销"),

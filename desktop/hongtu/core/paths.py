@@ -7,6 +7,7 @@ of them under one folder, which the tests use.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from functools import cache
@@ -83,7 +84,10 @@ def _user_dir(kind: str) -> Path:
         path = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
     else:
         path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    # A file in its place, no permission, a full disk: whoever reads or writes there meets the
+    # error and says so in its own words (the database, the settings, the log); nothing here.
+    with contextlib.suppress(OSError):
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 

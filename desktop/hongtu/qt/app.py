@@ -372,11 +372,19 @@ def configure_logging() -> None:
     from hongtu.core.logfile import RotatingLogFile
     from hongtu.core.secrets import RedactingFormatter
 
-    handler = RotatingLogFile(paths.log_dir() / "hongtu.log", max_bytes=1_000_000, backups=3)
+    path = paths.log_dir() / "hongtu.log"
+    problem: OSError | None = None
+    try:
+        handler: logging.Handler = RotatingLogFile(path, max_bytes=1_000_000, backups=3)
+    except OSError as exc:  # the app runs without its log file: warnings go to the console
+        problem, handler = exc, logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    if problem is not None:
+        log.warning("the log file %s cannot be written (%s): none this time", path, problem)
 
 
 def remove_leftovers(db: str | None) -> None:

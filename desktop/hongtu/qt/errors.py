@@ -35,6 +35,10 @@ def database_reason(problem: DatabaseProblem) -> str:
         DatabaseProblem.IS_A_FOLDER: tr(
             "给出的位置是一个文件夹，不是数据库文件。请指定一个文件，例如 hongtu.sqlite3。"
         ),
+        DatabaseProblem.NOT_A_FOLDER: tr(
+            "数据库所在文件夹的位置上是一个文件，无法在那里建立数据库。"
+            "请移走或改名这个文件，或换一个位置。"
+        ),
         DatabaseProblem.DISK_FULL: tr("磁盘空间已满，无法写入数据库。请清理磁盘后再试。"),
         DatabaseProblem.BAD_URL: tr("数据库地址格式不正确。"),
         DatabaseProblem.MIGRATION_FAILED: tr(

@@ -130,7 +130,7 @@ def _read_checked(path: Path) -> str | None:
 def _prepare_new_file(path: Path) -> None:
     folder = _nearest_existing(path.parent)
     if not folder.is_dir():
-        raise DatabaseError(DatabaseProblem.BAD_URL, str(path), f"{folder} is not a folder")
+        raise DatabaseError(DatabaseProblem.NOT_A_FOLDER, str(path), f"{folder} is not a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DatabaseError(DatabaseProblem.READ_ONLY_FOLDER, str(path))
     try:

@@ -19,6 +19,7 @@ class DatabaseProblem(StrEnum):
     READ_ONLY_FILE = "read_only_file"  # readable, but the file may not be written
     READ_ONLY_FOLDER = "read_only_folder"  # the folder refuses new files (journal, new database)
     IS_A_FOLDER = "is_a_folder"  # a folder was given where the database file should be
+    NOT_A_FOLDER = "not_a_folder"  # a file stands where the database's folder should be
     DISK_FULL = "disk_full"
     BAD_URL = "bad_url"
     MIGRATION_FAILED = "migration_failed"
@@ -83,6 +84,8 @@ def problem_from_os_error(error: OSError) -> DatabaseProblem:
         return DatabaseProblem.DISK_FULL
     if error.errno == errno.EISDIR:
         return DatabaseProblem.IS_A_FOLDER
+    if error.errno == errno.ENOTDIR:
+        return DatabaseProblem.NOT_A_FOLDER
     if error.errno == errno.EROFS:
         return DatabaseProblem.READ_ONLY_FOLDER
     return DatabaseProblem.NO_PERMISSION

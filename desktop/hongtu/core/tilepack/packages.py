@@ -8,6 +8,7 @@ imported file is checked first; a file that is not an MBTiles package changes no
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -30,8 +31,11 @@ _NAME = re.compile(r"[0-9A-Za-z_\-\u4e00-\u9fff]{1,64}")
 
 
 def packages_dir() -> Path:
+    """The offline map packages' folder, made if missing; when it cannot be made (a file in the
+    data folder's place) there are no packages, and writing one there says why."""
     folder = data_dir() / "tiles"
-    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
