@@ -132,3 +132,23 @@ def test_another_user_on_the_same_database_gets_a_window_of_their_own(monkeypatc
     mine = instance_key(url)
     monkeypatch.setattr("getpass.getuser", lambda: "another-organiser")
     assert instance_key(url) != mine
+
+
+def test_without_a_usable_temporary_folder_the_window_still_opens(
+    key, tmp_path, monkeypatch, caplog
+) -> None:
+    """A %TEMP%/TMPDIR that is gone or refuses files: no lock can be made, which is not
+    "another window has it" (the launch used to end silently, no window at all)."""
+    blocked = tmp_path / "temp-is-a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("TMPDIR", str(blocked))
+    monkeypatch.setenv("TEMP", str(blocked))
+    monkeypatch.setenv("TMP", str(blocked))
+    first, second = SingleInstance(key), SingleInstance(key)
+    with caplog.at_level("WARNING", logger="hongtu.qt.single_instance"):
+        assert first.claim()
+        assert second.claim()  # the two cannot know of each other; both open
+    assert "no single-window lock" in caplog.text
+    first.release()
+    second.release()
+    assert blocked.read_text() == "not a folder"

@@ -9,9 +9,12 @@ second launch connects, asks the first to come forward, and exits.
 from __future__ import annotations
 
 import getpass
+import logging
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
 
 ACTIVATE = b"activate\n"
 CONNECT_MS = 1000
@@ -44,8 +47,13 @@ class SingleInstance(QObject):
 
     def claim(self) -> bool:
         if not self._lock.tryLock(0):
-            self._ask_first_to_activate()
-            return False
+            if self._lock.error() is QLockFile.LockError.LockFailedError:  # another window
+                self._ask_first_to_activate()
+                return False
+            # No lock file can be made (the temporary folder is missing or refuses files):
+            # this window opens without knowing of others, rather than never opening at all.
+            log.warning("no single-window lock (%s): opening anyway", self._lock.fileName())
+            return True
         QLocalServer.removeServer(self.key)  # a socket left by a crashed window
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
