@@ -1733,6 +1733,14 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
       <translation>Add to plan</translation>
     </message>
     <message>
+      <source>地图页面多次意外停止，已不再载入。方案和站点不受影响；请重新启动红途。</source>
+      <translation>The map page stopped unexpectedly several times and is no longer loaded. Plans and sites are not affected; please restart HongTu.</translation>
+    </message>
+    <message>
+      <source>地图页面意外停止，已重新载入。</source>
+      <translation>The map page stopped unexpectedly and was loaded again.</translation>
+    </message>
+    <message>
       <source>已在方案中</source>
       <translation>Already in the plan</translation>
     </message>

@@ -328,6 +328,7 @@ class MainWindow(PanelHost):
         self.site_list.add_place_requested.connect(self.add_place_requested)
         self.map_controller.site_clicked.connect(self._on_map_site_clicked)
         self.map_controller.ready.connect(self._on_map_ready)
+        self.map_controller.page_lost.connect(self._on_map_page_lost)
         if self.map_controller.is_ready:  # its page came up before the window (start-up)
             self._on_map_ready()
         self.map_controller.base_map_changed.connect(self._on_map_base_map_changed)
@@ -587,6 +588,14 @@ class MainWindow(PanelHost):
             },
         )
         self.map_controller.show_district_labels(district_label_payload())
+
+    def _on_map_page_lost(self, reloaded: bool) -> None:
+        if reloaded:
+            self.notify(tr("地图页面意外停止，已重新载入。"))
+        else:
+            self.notify(
+                tr("地图页面多次意外停止，已不再载入。方案和站点不受影响；请重新启动红途。"), 0
+            )
 
     def _on_site_filter_changed(self) -> None:
         self.map_controller.hide_sites(self.site_list.proxy.hidden_site_ids())

@@ -210,6 +210,7 @@ class MapController(QObject):
     """
 
     ready = Signal()  # the page is loaded and its bridge connected
+    page_lost = Signal(bool)  # the page's process ended; True: loaded again and redrawn
     site_clicked = Signal(int)  # a marker clicked
     add_stop_requested = Signal(int)  # 加入方案 in a marker's popup
     base_map_changed = Signal(str)  # BaseMapId value now shown
@@ -230,7 +231,10 @@ class MapController(QObject):
         self._correcting: tuple[int, LatLon] | None = None
         self._adding = False
         self._preview: LatLon | None = None
-        view.map_ready.connect(self.ready)
+        self._legend: dict[str, Any] | None = None
+        self._redraw_when_ready = False  # the page was lost and loaded again
+        view.map_ready.connect(self._on_page_ready)
+        view.page_lost.connect(self._on_page_lost)
         view.bridge.site_clicked.connect(self.site_clicked)
         view.bridge.add_stop_requested.connect(self.add_stop_requested)
         view.bridge.marker_dragged.connect(self._on_bridge_marker_dragged)
@@ -305,6 +309,7 @@ class MapController(QObject):
 
     def set_legend(self, spec: dict[str, Any]) -> None:
         """The legend's words (``map_legend.legend_spec``); plain text, never markup."""
+        self._legend = spec
         self.view.call("setLegend", spec)
 
     def set_route(self, route: dict[str, Any], callback: Callback | None = None) -> None:
@@ -378,6 +383,37 @@ class MapController(QObject):
         self.view.call("setSites", marker_columns(markers))
         if self._route is not None:
             self.view.call("setRoute", project_payload(self._route, self.crs))  # all, re-projected
+        self._restore_edit_state()
+
+    # ---- a page lost and loaded again ---------------------------------------------------------
+    def _on_page_lost(self, reloaded: bool) -> None:
+        # a new page shows no base map: the window's ready handlers put it back, as at start-up
+        self.basemap = BASE_MAPS[BaseMapId.NONE]
+        self._redraw_when_ready = reloaded
+        self.page_lost.emit(reloaded)
+
+    def _on_page_ready(self) -> None:
+        if self._redraw_when_ready:
+            self._redraw_when_ready = False
+            self._redraw_lost_page()
+        self.ready.emit()
+
+    def _redraw_lost_page(self) -> None:
+        """Everything the lost page showed, drawn on the new one (the district names and the
+        base map follow from the ``ready`` handlers)."""
+        if self._legend is not None:
+            self.view.call("setLegend", self._legend)
+        if self._sites:
+            markers = project_payload(list(self._sites.values()), self.crs)
+            self.view.call("setSites", marker_columns(markers))
+        if self._hidden:
+            self.view.call("hideSites", {"hide": sorted(self._hidden), "show": []})
+        if self._plan_sites:
+            self.view.call("setPlanSites", self._plan_sites)
+        if self._route is not None:
+            self.view.call("setRoute", project_payload(self._route, self.crs))
+        if self._adding:
+            self.view.call("setMode", "add_place")
         self._restore_edit_state()
 
     def _restore_edit_state(self) -> None:

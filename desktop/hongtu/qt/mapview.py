@@ -130,10 +130,16 @@ class _Prefetched:
             self._callback = callback
 
 
+#: A page whose process ends (killed, out of memory, a driver fault) is loaded again up to this
+#: many times in a session; a page that keeps dying is left (the window says so).
+MAX_PAGE_RELOADS = 3
+
+
 class MapView(QWebEngineView):
     """Loads the cached Folium page once; Python → page calls are queued until it is ready."""
 
     map_ready = Signal()
+    page_lost = Signal(bool)  # its process ended; True: loaded again (map_ready follows)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,7 +153,11 @@ class MapView(QWebEngineView):
         self._ready = False
         self._queue: list[tuple[str, Callable[[Any], None] | None]] = []
         self._prefetched: _Prefetched | None = None
+        self._source: Path | str | None = None  # what load_page loaded, to load it again
+        self._reloads = 0
+        self._gone = False  # the page died too often: calls are dropped, not queued for ever
         self.bridge.ready.connect(self._on_bridge_ready)
+        self.page().renderProcessTerminated.connect(self._on_render_process_terminated)
 
     @property
     def is_ready(self) -> bool:
@@ -162,6 +172,7 @@ class MapView(QWebEngineView):
         # profile whose page is loading made that load slower (measured side by side)
         install_tile_handler(self.page().profile())
         self._ready = False
+        self._source = page
         if isinstance(page, Path):
             self.load(QUrl.fromLocalFile(str(page)))
         else:  # a local page's origin, so that it may load HongTu's scripts and styles
@@ -184,7 +195,7 @@ class MapView(QWebEngineView):
         script = f"hongtuMap.{function}({', '.join(js_literal(a) for a in args)})"
         if self._ready:
             self._run(script, callback)
-        else:
+        elif not self._gone:
             self._queue.append((script, callback))
 
     def prefetch(self, function: str, *args: Any) -> None:
@@ -201,6 +212,25 @@ class MapView(QWebEngineView):
             page.runJavaScript(script)
         else:
             page.runJavaScript(script, 0, callback)
+
+    def _on_render_process_terminated(
+        self, status: QWebEnginePage.RenderProcessTerminationStatus, exit_code: int
+    ) -> None:
+        """The page's process ended (not by closing it): the map would stay blank, so the page
+        is loaded again and whoever draws on it is told (``page_lost``) to draw it again."""
+        if status is QWebEnginePage.RenderProcessTerminationStatus.NormalTerminationStatus:
+            return
+        log.warning("the map page's process ended (%s, exit code %d)", status.name, exit_code)
+        self._ready = False
+        self._prefetched = None
+        if self._source is None or self._reloads >= MAX_PAGE_RELOADS:
+            self._gone = True
+            self._queue.clear()
+            self.page_lost.emit(False)
+            return
+        self._reloads += 1
+        self.load_page(self._source)
+        self.page_lost.emit(True)
 
     def _on_bridge_ready(self) -> None:
         self._ready = True
