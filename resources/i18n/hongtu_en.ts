@@ -778,6 +778,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Cannot write the file: {0} ({1})</translation>
     </message>
     <message>
+      <source>无法写出命令的输出：{0}。</source>
+      <translation>The command's output could not be written: {0}.</translation>
+    </message>
+    <message>
       <source>无法读取文件 {0}：{1}</source>
       <translation>Cannot read the file {0}: {1}</translation>
     </message>

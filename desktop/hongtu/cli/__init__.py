@@ -236,15 +236,23 @@ def _main(
                 "请检查 --db（或 HONGTU_DB）给出的路径。"
             ).format(path=missing)
         )
+    from hongtu.cli.common import OutputError, flush_output
     from hongtu.core.storage.problems import DatabaseError
 
     try:
-        return handler(args)
+        code = handler(args)
+        flush_output()
+        return code
     except DatabaseError as exc:
         say(_database_message(exc), error=True)
         return 2
     except BrokenPipeError:
         return 0
+    except OutputError as exc:
+        from hongtu.cli.export import output_error_message
+
+        say(output_error_message(exc.error), error=True)
+        return 2
     except Exception as exc:  # the driver's errors: one plain line, never the SQL or its values
         from hongtu.core.storage.database import storage_error
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -131,18 +132,50 @@ def json_safe(text: str) -> str:
     return re.sub(_JSON_UNSAFE, lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+class OutputError(Exception):
+    """The command's output could not be written (redirected to a full disk, say)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 def say(text: object = "", *, error: bool = False) -> None:
     """Every line the CLI prints goes through here, so user text never reaches the terminal
     with control sequences in it."""
     from hongtu.core.secrets import redact
 
-    print(terminal_safe(redact(str(text))), file=sys.stderr if error else sys.stdout)
+    if error:
+        with contextlib.suppress(OSError):  # where errors go cannot take them: nothing to say
+            print(terminal_safe(redact(str(text))), file=sys.stderr)
+        return
+    _write_out(terminal_safe(redact(str(text))))
 
 
 def say_json(data: object) -> None:
     import json
 
-    print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+    _write_out(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
+def _write_out(text: str) -> None:
+    try:
+        print(text)
+    except BrokenPipeError:  # the reader stopped (``| head``): the command ends quietly
+        raise
+    except OSError as exc:
+        raise OutputError(exc) from exc
+
+
+def flush_output() -> None:
+    """What is still buffered for stdout, written now (``OutputError`` if it cannot be), not
+    at exit, where Python could only print a traceback-like warning."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(exc) from exc
 
 
 def fail(message: str) -> int:

@@ -10,7 +10,8 @@ from hongtu.cli.common import ensure_offscreen_app, read_plan_view, say, tr
 QT_FORMATS = ("pdf", "signin")
 
 
-def export_error_message(error: Any) -> str:
+def write_reason(code: str) -> str:
+    """Why a write failed (an ``ExportErrorCode`` value), in the organiser's words."""
     reasons = {
         "disk_full": tr("磁盘空间不足"),
         "permission": tr("没有写入权限"),
@@ -21,9 +22,20 @@ def export_error_message(error: Any) -> str:
         "incomplete": tr("文件没能完整写入（磁盘可能已满）"),
         "other": tr("写入失败"),
     }
+    return reasons.get(code, code)
+
+
+def export_error_message(error: Any) -> str:
     return tr("导出失败：{0}：{1}。原有文件未被改动。").format(
-        reasons.get(error.code.value, error.code.value), error.path
+        write_reason(error.code.value), error.path
     )
+
+
+def output_error_message(error: OSError) -> str:
+    """The command's output could not be written (stdout redirected to a full disk)."""
+    from hongtu.core.atomic import error_code
+
+    return tr("无法写出命令的输出：{0}。").format(write_reason(error_code(error).value))
 
 
 def kind_label(fmt: Any) -> str:
