@@ -3503,6 +3503,10 @@ The existing file was not changed.</translation>
       <translation>&amp;Optimise Stop Order</translation>
     </message>
     <message>
+      <source>修改已保存。</source>
+      <translation>Changes saved.</translation>
+    </message>
+    <message>
       <source>删除方案(&amp;D)…</source>
       <translation>&amp;Delete Plan…</translation>
     </message>
@@ -3581,6 +3585,10 @@ The existing file was not changed.</translation>
     <message>
       <source>撤销“{0}”(&amp;U)</source>
       <translation>&amp;Undo “{0}”</translation>
+    </message>
+    <message>
+      <source>数据库正被另一个程序占用：修改仍在屏幕上，它一释放就自动保存。</source>
+      <translation>Another program is using the database: your changes stay on screen and are saved as soon as it lets go.</translation>
     </message>
     <message>
       <source>新建方案(&amp;N)</source>

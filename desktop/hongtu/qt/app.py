@@ -316,7 +316,12 @@ class Controller(QObject):
             self._attach(result)  # type: ignore[arg-type]
 
     def _attach(self, workspace: Workspace) -> None:
+        from hongtu.core.storage.files import sqlite_file
+        from hongtu.qt import crash
+
         self.workspace = workspace
+        url = str(workspace.database.url)
+        crash.database_location = str(sqlite_file(url) or url)
         self.window.attach_workspace(workspace)
         self._listed()
         if self._freeze_heap:

@@ -55,6 +55,10 @@ def install_excepthook() -> None:
         if isinstance(exc, DatabaseError):  # expected, said in the organiser's words
             _database_problem(exc, tb)
             return
+        problem = storage_problem(exc)
+        if problem is not None:  # the driver's words for one of those
+            _database_problem(problem, tb)
+            return
         report = crash_report(exc_type, exc, tb)
         log.error("unexpected error\n%s", report)
         try:
@@ -67,6 +71,31 @@ def install_excepthook() -> None:
             CrashDialog(report, log_file, QApplication.activeWindow()).exec()
 
     sys.excepthook = hook
+
+
+#: The database the window has open, for the messages of problems met in use.
+database_location = ""
+
+def storage_problem(exc: BaseException) -> DatabaseError | None:
+    """A database driver's error that names a problem of the organiser's world (another program
+    holds the database past the busy timeout, a full disk, a read-only file) as that problem;
+    None for anything else, which stays a crash with its report (a bug must never read as a
+    damaged database)."""
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from hongtu.core.storage.problems import DatabaseProblem, problem_from_sqlite_message
+
+    if not isinstance(exc, SQLAlchemyError | sqlite3.Error):
+        return None
+    message = str(getattr(exc, "orig", None) or exc)
+    folder = Path(database_location).parent if database_location else None
+    problem = problem_from_sqlite_message(message, folder)
+    world = (DatabaseProblem.LOCKED, DatabaseProblem.DISK_FULL, DatabaseProblem.READ_ONLY_FILE)
+    if problem not in world:
+        return None
+    return DatabaseError(problem, database_location, message)
 
 
 def _database_problem(error: DatabaseError, tb: TracebackType | None) -> None:

@@ -20,7 +20,7 @@ from datetime import date, time
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hongtu.core import plan_edits
@@ -52,6 +52,15 @@ _MERGE_ID = 0x4854  # commands typed into the same field in a row merge into one
 MERGE_SECONDS = 3.0  # …when each follows the previous one within this many seconds
 UNDO_LIMIT = 1000  # undo steps kept; each holds the plan before and after (benchmarks/README.md)
 RELIST_AFTER = 50  # more plans than this changed elsewhere at once: list them all again
+#: An edit's save waits this long for another program's write lock (DB Browser with changes
+#: not yet written, a backup tool): longer would freeze the window (the busy timeout is 10 s).
+SAVE_WAIT_MS = 50
+#: While the lock is held elsewhere the open plan's changes stay on screen and are tried again
+#: this often; edits meanwhile do not wait for it at all.
+SAVE_RETRY_MS = 1000
+#: Any other write of the window's (a new plan, a copy, a deletion, leaving a plan whose changes
+#: wait) waits at most this long for the lock, then says the database is busy.
+WRITE_WAIT_MS = 2000
 
 
 @dataclass(frozen=True)
@@ -95,36 +104,40 @@ class PlanSnapshotCommand(QUndoCommand):
 
 
 class CreatePlanCommand(QUndoCommand):
-    """Saves a new plan (or a copy) and opens it; undo deletes it (softly), redo restores it."""
+    """Opens a plan just saved (new, imported or a copy); undo deletes it (softly), redo
+    restores it. The plan is saved before the command is pushed: a database that refuses the
+    write leaves no step behind that undoes nothing."""
 
-    def __init__(self, session: PlanSession, make: Callable[[], Plan], text: str) -> None:
-        super().__init__(text)
-        self.session = session
-        self.make = make
-        self.plan_id: int | None = None
-
-    def redo(self) -> None:
-        store = self.session.store
-        if self.plan_id is None:
-            self.plan_id = self.session._save_new(self.make())
-        else:
-            store.restore(self.plan_id)
-        self.session.open(self.plan_id)
-        self.session.plan_listed.emit(self.plan_id)
-
-    def undo(self) -> None:
-        assert self.plan_id is not None
-        self.session._delete(self.plan_id)
-
-
-class DeletePlanCommand(QUndoCommand):
     def __init__(self, session: PlanSession, plan_id: int, text: str) -> None:
         super().__init__(text)
         self.session = session
         self.plan_id = plan_id
+        self._saved = True  # the first redo (the push) has nothing to write
 
     def redo(self) -> None:
+        if not self._saved:
+            self.session.store.restore(self.plan_id)
+        self._saved = False
+        self.session.open(self.plan_id)
+        self.session.plan_listed.emit(self.plan_id)
+
+    def undo(self) -> None:
         self.session._delete(self.plan_id)
+
+
+class DeletePlanCommand(QUndoCommand):
+    """A plan deleted (softly) before the command is pushed; undo restores it."""
+
+    def __init__(self, session: PlanSession, plan_id: int, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.plan_id = plan_id
+        self._deleted = True  # the first redo (the push) has nothing to write
+
+    def redo(self) -> None:
+        if not self._deleted:
+            self.session._delete(self.plan_id)
+        self._deleted = False
 
     def undo(self) -> None:
         self.session.store.restore(self.plan_id)
@@ -138,6 +151,9 @@ class PlanSession(QObject):
     plans_changed = Signal()  # the whole list may have changed: list it again
     plan_listed = Signal(int)  # this plan's line in the list changed, appeared or went away
     save_failed = Signal(str)  # the error, for the log; the UI says it in its own words
+    # True: another program holds the database's write lock; the open plan's changes are on
+    # screen and saved as soon as it lets go (False: saved now).
+    save_waiting = Signal(bool)
     flush_requested = Signal()  # widgets holding typed text push it now
     # A save was refused because the plan changed elsewhere (another window, the CLI): the
     # organiser's copy stays on screen, unsaved. (mine: Plan, theirs: Plan | None if deleted)
@@ -175,12 +191,18 @@ class PlanSession(QObject):
         self._base: Plan | None = None  # the open plan as last saved or loaded
         self._base_exact = False  # …and it is exactly what is stored (not fitted to the limits)
         self.conflict: PlanConflict | None = None
+        self.waiting = False  # the open plan's changes wait for another program's write lock
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(SAVE_RETRY_MS)
+        self._retry.timeout.connect(self._save_when_free)
 
     # ---- set-up --------------------------------------------------------------------------------
     def attach(
         self, store: PlanStore, sites: list[Site], members: MemberStore | None = None
     ) -> None:
         """``members``: the branches' rosters, for the 签到表 and its 应到 count."""
+        store.write_wait_ms = WRITE_WAIT_MS  # the window's writes never freeze it for long
         self._store = store
         self._sites = {site.id: site for site in sites}
         self._members = members
@@ -250,31 +272,40 @@ class PlanSession(QObject):
         if self.plan is not None and self.plan.id == plan_id:
             return
         self.flush_requested.emit()
+        if not self.save_waiting_now():
+            return
         self._show(self._load(plan_id))
 
     def create(self, title: str, day: date) -> None:
         transport = self._settings().transport_mode
         plan = plan_edits.new_plan(title, day, transport)
         self.flush_requested.emit()
-        self.undo_stack.push(CreatePlanCommand(self, lambda: plan, tr_cmd("新建方案")))
+        if not self.save_waiting_now():
+            return
+        self._push_new(self._save_new(plan), tr_cmd("新建方案"))
 
     def import_plan(self, plan: Plan) -> int | None:
         """Save a plan read from a file and open it (one undo step); its new id."""
         self.flush_requested.emit()
-        command = CreatePlanCommand(self, lambda: plan, tr_cmd("导入方案"))
-        self.undo_stack.push(command)
-        return command.plan_id
+        if not self.save_waiting_now():
+            return None
+        return self._push_new(self._save_new(plan), tr_cmd("导入方案"))
 
     def duplicate(self, plan_id: int, title: str) -> None:
         self.flush_requested.emit()
+        if not self.save_waiting_now():
+            return
+        self._push_new(self._save_new(self.store.duplicate(plan_id, title)), tr_cmd("复制方案"))
 
-        def make() -> Plan:
-            return self.store.duplicate(plan_id, title)
-
-        self.undo_stack.push(CreatePlanCommand(self, make, tr_cmd("复制方案")))
+    def _push_new(self, plan_id: int, text: str) -> int:
+        self.undo_stack.push(CreatePlanCommand(self, plan_id, text))
+        return plan_id
 
     def delete(self, plan_id: int) -> None:
         self.flush_requested.emit()
+        if not self.save_waiting_now():
+            return
+        self._delete(plan_id)  # first: a refused write pushes no step
         self.undo_stack.push(DeletePlanCommand(self, plan_id, tr_cmd("删除方案")))
 
     def undo(self) -> None:
@@ -394,8 +425,13 @@ class PlanSession(QObject):
         if saved.id is not None and (previous is None or _summary(previous) != _summary(saved)):
             self.plan_listed.emit(saved.id)
 
-    def _save(self, plan: Plan) -> Plan:
-        """Save against the version this window last saw; refused if it moved on elsewhere."""
+    def _save(self, plan: Plan, wait_ms: int | None = SAVE_WAIT_MS, *, retry: bool = False) -> Plan:
+        """Save against the version this window last saw; refused if it moved on elsewhere.
+
+        ``wait_ms``: how long to wait for another program's write lock; when it is not free the
+        plan stays on screen, unsaved, and is saved when it is (``save_waiting``). None: the
+        store's longer wait (leaving the plan: its changes must be saved before it goes). ``retry``:
+        the timer's attempt while waiting (an edit's save does not try then)."""
         from sqlalchemy.exc import SQLAlchemyError
 
         from hongtu.core.storage.plan_store import PlanNotFoundError, StalePlanError
@@ -406,9 +442,14 @@ class PlanSession(QObject):
         if plan.id is not None:
             known = self._versions.get(plan.id)
             to_save.version = known if known is not None else plan.version
+        if self.waiting and wait_ms is not None and not retry:  # the timer tries; edits never wait
+            return to_save
         try:
             saved = self.store.save(
-                to_save, stops_as_stored=self._stops_as_stored(to_save), share=True
+                to_save,
+                stops_as_stored=self._stops_as_stored(to_save),
+                share=True,
+                wait_ms=wait_ms,
             )
         except StalePlanError as exc:
             log.warning("plan %s not saved: it was changed elsewhere", plan.id)
@@ -417,10 +458,18 @@ class PlanSession(QObject):
             log.warning("plan %s not saved: it no longer exists", plan.id)
             return self._refused(to_save, None)
         except SQLAlchemyError as exc:
+            if wait_ms is not None and plan.id is not None and _locked_elsewhere(exc):
+                log.info("plan %s not saved yet: another program holds the database", plan.id)
+                self._wait_for_the_lock()
+                return to_save
             log.error("plan %s not saved: %s", plan.id, type(exc).__name__)
             self.save_failed.emit(str(exc))
             return to_save
         assert saved.id is not None
+        if self.waiting:
+            self.waiting = False
+            self._retry.stop()
+            self.save_waiting.emit(False)
         self._versions[saved.id] = saved.version
         self._base = saved
         self._base_exact = True
@@ -428,6 +477,46 @@ class PlanSession(QObject):
             self.conflict = None
             self.conflict_changed.emit()
         return saved
+
+    def _retry_pending(self) -> bool:
+        """Still waiting for the lock (the timer started again)."""
+        if self.waiting:
+            self._retry.start()
+        return self.waiting
+
+    def _wait_for_the_lock(self) -> None:
+        self._retry.start()
+        if not self.waiting:
+            self.waiting = True
+            self.save_waiting.emit(True)
+
+    def _save_when_free(self) -> None:
+        """The timer: the open plan's changes, tried again (briefly) while the lock is held."""
+        plan = self.plan
+        if not self.waiting or plan is None:
+            self.waiting = False
+            return
+        saved = self._save(plan, retry=True)
+        if not self._retry_pending():  # saved, or refused (changed elsewhere: a conflict)
+            self._show(saved)
+            if saved.id is not None:
+                self.plan_listed.emit(saved.id)
+
+    def save_waiting_now(self) -> bool:
+        """Before the open plan is left (another plan, a new one, the window closing): changes
+        waiting for the lock are saved now, waiting longer (``WRITE_WAIT_MS``) if need be. False:
+        they still could not be saved (they stay on screen; the plan is not left)."""
+        plan = self.plan
+        if not self.waiting or plan is None:
+            return True
+        self._retry.stop()
+        saved = self._save(plan, wait_ms=None)
+        if self._retry_pending():  # still locked after the longer wait (save_failed said so)
+            return False
+        self._show(saved)
+        if saved.id is not None:
+            self.plan_listed.emit(saved.id)
+        return True
 
     def _stops_as_stored(self, plan: Plan) -> bool:
         """The stops of ``plan`` are those stored at its version: this window last saved or
@@ -443,6 +532,8 @@ class PlanSession(QObject):
         )
 
     def _refused(self, mine: Plan, theirs: Plan | None) -> Plan:
+        self.waiting = False  # nothing more to wait for: the conflict is the organiser's choice
+        self._retry.stop()
         base = self._base if self._base is not None and self._base.id == mine.id else None
         self.conflict = PlanConflict(copy_plan(mine), theirs, base)
         self.conflict_changed.emit()
@@ -587,6 +678,10 @@ class PlanSession(QObject):
             self.conflict_changed.emit()
             return
         self.flush_requested.emit()  # a slot may save the typing, or find a conflict
+        if self.waiting:  # changes waiting for the lock: tried now, never dropped for theirs
+            self._save_when_free()
+            if self.waiting:
+                return
         if self._plan_to_check() != plan_id:
             return
         stored = self.store.version_of(plan_id)
@@ -659,3 +754,11 @@ def tr_cmd(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate("PlanSession", text)
+
+
+def _locked_elsewhere(exc: Exception) -> bool:
+    """The driver's error says another program holds the write lock."""
+    from hongtu.core.storage.problems import DatabaseProblem, problem_from_sqlite_message
+
+    message = str(getattr(exc, "orig", None) or exc)
+    return problem_from_sqlite_message(message) is DatabaseProblem.LOCKED

@@ -147,6 +147,7 @@ class PlanUi(QObject):
         self.session.plan_changed.connect(self._on_session_plan_changed)
         self.session.plan_closed.connect(self._on_session_plan_closed)
         self.session.save_failed.connect(self._on_session_save_failed)
+        self.session.save_waiting.connect(self._on_session_save_waiting)
         self.session.changed_elsewhere.connect(self._on_session_changed_elsewhere)
         self.session.conflict_changed.connect(self._on_session_conflict_changed)
         self.session.undo_stack.indexChanged.connect(self._update_actions)
@@ -356,7 +357,10 @@ class PlanUi(QObject):
             self.add_site(site_id)
 
     def flush(self) -> None:
+        """What is being typed, saved; and changes waiting for another program's lock (the
+        window is closing) saved now, waiting for it if need be."""
         self.editor.flush()
+        self.session.save_waiting_now()
 
     # ---- slots --------------------------------------------------------------------------------
     def _on_window_site_activated(self, site_id: int) -> None:
@@ -553,6 +557,14 @@ class PlanUi(QObject):
             )
         else:
             self.window.notify("", 1)
+
+    def _on_session_save_waiting(self, waiting: bool) -> None:
+        if waiting:
+            self.window.notify(
+                tr("数据库正被另一个程序占用：修改仍在屏幕上，它一释放就自动保存。"), 0
+            )
+        else:
+            self.window.notify(tr("修改已保存。"))
 
     def _on_session_save_failed(self, _error: str) -> None:
         self.window.notify(

@@ -36,7 +36,7 @@ from hongtu.core.storage.problems import (
     problem_from_os_error,
     problem_from_sqlite_message,
 )
-from hongtu.core.storage.transactions import WRITE_OPTION
+from hongtu.core.storage.transactions import WAIT_OPTION, WRITE_OPTION
 
 __all__ = ["SCHEMA_HEAD", "Database", "DatabaseError", "DatabaseProblem", "open_database"]
 
@@ -175,8 +175,21 @@ def _use_wal(engine: Engine) -> None:
 
 
 def _begin_sqlite_transaction(connection: Connection) -> None:
-    immediate = connection.get_execution_options().get(WRITE_OPTION)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    options = connection.get_execution_options()
+    if not options.get(WRITE_OPTION):
+        connection.exec_driver_sql("BEGIN")
+        return
+    wait_ms = options.get(WAIT_OPTION)
+    if wait_ms is None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    # Only taking the lock waits (in WAL mode the commit does not), so the connection goes
+    # back to the usual busy timeout as soon as it has the lock, or has given up on it.
+    connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _current_revision(engine: Engine) -> str | None:

@@ -16,13 +16,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from hongtu.core.storage.problems import DatabaseError, DatabaseProblem
 
 WRITE_OPTION = "hongtu_write"
+WAIT_OPTION = "hongtu_wait_ms"  # how long this write waits for another writer's lock
 
 
 @contextmanager
-def writing(sessions: sessionmaker[Session]) -> Iterator[Session]:
-    """Like ``sessions.begin()``, but the transaction starts with the write lock held."""
+def writing(sessions: sessionmaker[Session], wait_ms: int | None = None) -> Iterator[Session]:
+    """Like ``sessions.begin()``, but the transaction starts with the write lock held.
+
+    ``wait_ms``: how long to wait for another program's write lock before "locked" (the window's
+    saves wait briefly and try again later rather than freeze); None: the busy timeout."""
+    options: dict[str, object] = {WRITE_OPTION: True}
+    if wait_ms is not None:
+        options[WAIT_OPTION] = wait_ms
     with sessions.begin() as session:
-        session.connection(execution_options={WRITE_OPTION: True})
+        session.connection(execution_options=options)
         yield session
 
 
