@@ -22,7 +22,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hongtu.core import paths
-from hongtu.core.storage.problems import DatabaseError, DatabaseProblem
+from hongtu.core.storage.problems import WINDOW_WAIT_MS, DatabaseError, DatabaseProblem
 from hongtu.qt import messages
 from hongtu.qt.crash import install_excepthook
 from hongtu.qt.early_page import EarlyPage, application, prepare_environment
@@ -320,6 +320,9 @@ class Controller(QObject):
         from hongtu.qt import crash
 
         self.workspace = workspace
+        # Another program's write lock (DB Browser, a backup tool): every write of the window
+        # waits at most this long, then says so; it never freezes for the whole busy timeout.
+        workspace.database.wait_for_writers(WINDOW_WAIT_MS)
         url = str(workspace.database.url)
         crash.database_location = str(sqlite_file(url) or url)
         self.window.attach_workspace(workspace)

@@ -58,9 +58,6 @@ SAVE_WAIT_MS = 50
 #: While the lock is held elsewhere the open plan's changes stay on screen and are tried again
 #: this often; edits meanwhile do not wait for it at all.
 SAVE_RETRY_MS = 1000
-#: Any other write of the window's (a new plan, a copy, a deletion, leaving a plan whose changes
-#: wait) waits at most this long for the lock, then says the database is busy.
-WRITE_WAIT_MS = 2000
 
 
 @dataclass(frozen=True)
@@ -202,7 +199,6 @@ class PlanSession(QObject):
         self, store: PlanStore, sites: list[Site], members: MemberStore | None = None
     ) -> None:
         """``members``: the branches' rosters, for the 签到表 and its 应到 count."""
-        store.write_wait_ms = WRITE_WAIT_MS  # the window's writes never freeze it for long
         self._store = store
         self._sites = {site.id: site for site in sites}
         self._members = members
@@ -504,7 +500,7 @@ class PlanSession(QObject):
 
     def save_waiting_now(self) -> bool:
         """Before the open plan is left (another plan, a new one, the window closing): changes
-        waiting for the lock are saved now, waiting longer (``WRITE_WAIT_MS``) if need be. False:
+        waiting for the lock are saved now, waiting the database's usual wait if need be. False:
         they still could not be saved (they stay on screen; the plan is not left)."""
         plan = self.plan
         if not self.waiting or plan is None:

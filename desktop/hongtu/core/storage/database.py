@@ -51,6 +51,11 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def wait_for_writers(self, wait_ms: int) -> None:
+        """Every write from now on waits at most ``wait_ms`` for another program's write lock
+        (the window: it must not freeze for the whole busy timeout), unless it says otherwise."""
+        self.engine.update_execution_options(**{WAIT_OPTION: wait_ms})
+
 
 def open_database(db: str | None = None) -> Database:
     url = resolve_url(db)

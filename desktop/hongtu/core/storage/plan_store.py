@@ -41,9 +41,6 @@ class PlanStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
         self._prefetched: list[PlanSummary] | None = None
-        #: How long a write waits for another program's write lock; None: the busy timeout
-        #: (commands wait it out; the window waits less, so that it never freezes for long).
-        self.write_wait_ms: int | None = None
 
     def prefetch(self) -> None:
         """Read the list now (start-up does it on a helper thread); the next ``list_plans``
@@ -106,14 +103,14 @@ class PlanStore:
         ``share``: the returned plan shares its stops with ``plan`` instead of a deep copy (the
         window's session, whose plans are never changed in place once made).
 
-        ``wait_ms``: how long to wait for another program's write lock (None: the store's
-        ``write_wait_ms``); past it, the driver's "database is locked" and nothing is written.
+        ``wait_ms``: how long to wait for another program's write lock (None: the database's
+        usual wait, ``Database.wait_for_writers``); past it, the driver's "database is locked"
+        and nothing is written.
         """
         self._prefetched = None
         validate_plan(plan)
         now = datetime.now()
-        wait = wait_ms if wait_ms is not None else self.write_wait_ms
-        with writing(self._sessions, wait) as session:
+        with writing(self._sessions, wait_ms) as session:
             if plan.id is None:
                 row = PlanRow(created_at=now, version=1)
                 fill_plan_row(row, plan, now)
@@ -217,7 +214,7 @@ class PlanStore:
 
     def _set_deleted(self, plan_id: int, when: datetime | None) -> None:
         self._prefetched = None
-        with writing(self._sessions, self.write_wait_ms) as session:
+        with writing(self._sessions) as session:
             row = session.get(PlanRow, plan_id)
             if row is None:
                 raise PlanNotFoundError(plan_id)

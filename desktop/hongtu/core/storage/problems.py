@@ -7,6 +7,8 @@ from enum import StrEnum
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another writer before "locked"
+#: …in the window, which must not freeze that long (``Database.wait_for_writers``)
+WINDOW_WAIT_MS = 2_000
 
 
 class DatabaseProblem(StrEnum):
