@@ -3,10 +3,6 @@ a full disk, a locked-down profile. The app still starts, or says plainly why it
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +12,7 @@ from gui_helpers import close_main_window
 from hongtu.qt import messages
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
+from test_app_exit import start_app_until_map_ready
 
 IN_THE_WAY = "a file where the folder should be"
 
@@ -29,16 +26,7 @@ def test_the_app_starts_and_shows_its_map_without_a_usable_folder(
     home = tmp_path / "home"
     home.mkdir()
     (home / folder).write_text(IN_THE_WAY)
-    env = dict(os.environ, HONGTU_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    env["HONGTU_PROBE_T0"] = repr(time.time())  # the app quits once the markers are drawn
-    result = subprocess.run(
-        [sys.executable, "-m", "hongtu", "--db", str(tmp_path / "branch.sqlite3")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    result = start_app_until_map_ready(home, tmp_path / "branch.sqlite3")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "map_ready_s=" in result.stdout
     assert "Traceback" not in result.stderr
