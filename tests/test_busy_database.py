@@ -17,7 +17,7 @@ from factories import make_plan
 from gui_helpers import MAP_TIMEOUT_MS, close_main_window, open_main_window
 from hongtu.core.storage.problems import BUSY_TIMEOUT_MS, DatabaseProblem
 from hongtu.core.workspace import open_workspace
-from hongtu.qt import crash
+from hongtu.qt import crash, messages
 from test_plan_gui import type_text
 
 
@@ -203,3 +203,43 @@ def test_a_plan_changed_elsewhere_while_its_changes_waited_is_a_conflict_once(
     assert session.conflict.mine.title == "我的标题"  # type: ignore[union-attr]
     assert stored_title(file, plan_id) == "别处的标题"  # theirs kept until the organiser chooses
     assert len(conflicts) == 1
+
+
+def test_closing_with_changes_that_wait_asks_first(qtbot, impatient_window, monkeypatch) -> None:
+    window, file, session = impatient_window
+    plan_id = session.plan.id
+    asked: list[str] = []
+    answers = iter([False, True])  # 否: keep waiting; then 是: close without them
+    def ask(_parent, _title: str, text: str, *_args, **_kwargs) -> bool:  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(messages, "question", ask)
+    holder = hold_write_lock(file)
+    try:
+        with qtbot.waitSignal(session.save_waiting, timeout=MAP_TIMEOUT_MS):
+            type_title(qtbot, window, "重走长征路")
+        window.close()
+        assert len(asked) == 1 and "仍要关闭红途并放弃这些修改吗" in asked[0]
+        assert window.isVisible() and session.waiting and session.plan.title == "重走长征路"
+        window.close()
+        assert len(asked) == 2 and not window.isVisible() and not session.waiting
+    finally:
+        let_go(holder)
+    assert stored_title(file, plan_id) != "重走长征路"  # given up, as the organiser chose
+
+
+def test_closing_after_the_lock_went_saves_without_asking(
+    qtbot, window_with_a_plan, monkeypatch
+) -> None:
+    window, file, session = window_with_a_plan
+    plan_id = session.plan.id
+    monkeypatch.setattr(messages, "question", lambda *_a, **_k: pytest.fail("nothing to ask"))
+    holder = hold_write_lock(file)
+    with qtbot.waitSignal(session.save_waiting, timeout=MAP_TIMEOUT_MS):
+        type_title(qtbot, window, "参观八路军驻晋办事处旧址")
+    session._retry.stop()  # closing, not the timer, saves it
+    let_go(holder)
+    window.close()
+    assert not window.isVisible()
+    assert stored_title(file, plan_id) == "参观八路军驻晋办事处旧址"

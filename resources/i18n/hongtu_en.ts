@@ -3503,6 +3503,10 @@ The existing file was not changed.</translation>
       <translation>&amp;Optimise Stop Order</translation>
     </message>
     <message>
+      <source>修改尚未保存</source>
+      <translation>Changes not saved yet</translation>
+    </message>
+    <message>
       <source>修改已保存。</source>
       <translation>Changes saved.</translation>
     </message>
@@ -3585,6 +3589,14 @@ The existing file was not changed.</translation>
     <message>
       <source>撤销“{0}”(&amp;U)</source>
       <translation>&amp;Undo “{0}”</translation>
+    </message>
+    <message>
+      <source>数据库仍被另一个程序占用，当前方案的修改还没有保存。
+
+仍要关闭红途并放弃这些修改吗？选“否”则继续等待，它一释放就自动保存。</source>
+      <translation>Another program is still using the database, so the changes to this plan have not been saved.
+
+Close HongTu anyway and give up these changes? Choose No to keep waiting: they are saved as soon as it lets go.</translation>
     </message>
     <message>
       <source>数据库正被另一个程序占用：修改仍在屏幕上，它一释放就自动保存。</source>

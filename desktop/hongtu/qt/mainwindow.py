@@ -307,6 +307,7 @@ class MainWindow(PanelHost):
         self.statusBar().addPermanentWidget(self.status_map)
         self._show_base_map()
         self._site_actions: list[QAction | None] = []  # the site list's context menu
+        self._close_checks: list[Callable[[], bool]] = []  # the panels' (add_close_check)
         self.site_list.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.site_list.table.customContextMenuRequested.connect(self._on_table_context_menu)
         self.site_list.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -524,7 +525,13 @@ class MainWindow(PanelHost):
         self.status_map.setText(basemap_status_text(self.map_controller.basemap))
 
     # ---- slots -------------------------------------------------------------------------------
+    def add_close_check(self, check: Callable[[], bool]) -> None:
+        self._close_checks.append(check)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not all(check() for check in self._close_checks):
+            event.ignore()
+            return
         self.closing.emit()
         save_geometry(self)
         splitter = self.centralWidget()

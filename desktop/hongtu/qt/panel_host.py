@@ -9,6 +9,7 @@ not ``mainwindow``, so the window and its panels never import each other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -77,6 +78,11 @@ class PanelHost(QMainWindow):
 
     def add_site_list_widget(self, widget: QWidget) -> None:
         """A widget (a button) below the site table."""
+        raise NotImplementedError
+
+    def add_close_check(self, check: Callable[[], bool]) -> None:
+        """``check()`` is asked before the window closes; False keeps it open (changes not yet
+        saved that the organiser chose to keep)."""
         raise NotImplementedError
 
     def add_site_actions(self, actions: list[QAction | None]) -> None:

@@ -514,6 +514,11 @@ class PlanSession(QObject):
             self.plan_listed.emit(saved.id)
         return True
 
+    def give_up_waiting(self) -> None:
+        """The organiser closes without the changes that wait for the lock: no more tries."""
+        self.waiting = False
+        self._retry.stop()
+
     def _stops_as_stored(self, plan: Plan) -> bool:
         """The stops of ``plan`` are those stored at its version: this window last saved or
         loaded them at that version (the base) and they have not changed since."""

@@ -155,6 +155,7 @@ class PlanUi(QObject):
         window.sites_changed.connect(self._on_window_sites_changed)
         window.plan_files_dropped.connect(self._on_window_plan_files_dropped)
         self.editor.set_site_model(window.catalogue_model())
+        window.add_close_check(self._may_close)
         window.closing.connect(self.flush)
         window.closing.connect(self._stop_watching)
         window.closing.connect(self.save_layout)
@@ -355,6 +356,24 @@ class PlanUi(QObject):
         site_id = self.window.selected_site_id()
         if site_id is not None:
             self.add_site(site_id)
+
+    def _may_close(self) -> bool:
+        """Changes still waiting for another program's lock: saved now if it has let go; else
+        the organiser chooses between waiting (the window stays) and closing without them."""
+        self.editor.flush()
+        if self.session.save_waiting_now():
+            return True
+        if messages.question(
+            self.window,
+            tr("修改尚未保存"),
+            tr(
+                "数据库仍被另一个程序占用，当前方案的修改还没有保存。\n\n"
+                "仍要关闭红途并放弃这些修改吗？选“否”则继续等待，它一释放就自动保存。"
+            ),
+        ):
+            self.session.give_up_waiting()
+            return True
+        return False
 
     def flush(self) -> None:
         """What is being typed, saved; and changes waiting for another program's lock (the
