@@ -18,6 +18,7 @@ from hongtu.qt.i18n import install_translators
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
 LONG_TITLE = ("学习贯彻党的二十大精神重温入党誓词传承红色基因" * 6)[:120]
+SMALL_SCREEN_ROOM = 720 - 40 - 32  # a 1280×720 screen less a taskbar and a title bar
 
 
 def cut_off(window) -> list[tuple[str, str, int, int]]:  # type: ignore[no-untyped-def]
@@ -81,6 +82,12 @@ def test_a_plan_open_on_a_laptop_fits_and_nothing_is_cut_off(qapp, qtbot, tmp_pa
             assert (area.width(), area.height()) == (1366, 768)
             assert window.minimumSizeHint().width() <= area.width()
             assert window.minimumSizeHint().height() <= area.height()
+            # On a real desktop a title bar and a taskbar take ~70 px of the height, and a
+            # 1920×1080 laptop at 150 % is a 1280×720 screen: the window must fit there too.
+            smallest = window.minimumSizeHint()
+            assert smallest.width() <= 1280 and smallest.height() <= SMALL_SCREEN_ROOM, (
+                smallest.width(), smallest.height()
+            )
             assert area.contains(window.frameGeometry())
             ui = window.plan_ui
             title = ui.editor.title_text.widget

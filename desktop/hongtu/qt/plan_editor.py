@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -298,7 +300,14 @@ class PlanEditor(QWidget):
         self.gathering_time.timeChanged.connect(self._on_gathering_time_changed)
         self.returns.toggled.connect(self._on_returns_toggled)
         self.status.activated.connect(self._on_status_activated)
-        return page
+        # Scrolled, not squeezed: the form is ~450 px tall, and with it the window could not
+        # be shorter than 724 px — taller than a 1366×768 or 1280×720 screen's room under a
+        # title bar and a taskbar.
+        scroll = QScrollArea(self)
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        return scroll
 
     # ---- content -------------------------------------------------------------------------------
     def set_site_model(self, model: SiteTableModel) -> None:
