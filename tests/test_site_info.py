@@ -482,3 +482,26 @@ def test_hours_and_closed_monday_entered_once_by_hand_drive_panel_and_warnings(
         assert not any("开放时间未知" in text for text in ui.warnings.model.texts())
     finally:
         close_main_window(window, controller)
+
+
+def test_the_dialog_fits_a_laptop_screen_with_its_buttons_in_reach(qtbot, workspace) -> None:
+    """All its fields are ~740 px tall: on a 1366×768 or 1280×720 laptop, under a title bar
+    and above a taskbar, the form scrolls and 保存 stays on the screen; no row is squeezed."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    from hongtu.qt.site_info_dialog import SiteInfoDialog
+
+    site = site_named(workspace)
+    dialog = SiteInfoDialog(site, site, frozenset())
+    qtbot.addWidget(dialog)
+    room = 720 - 40 - 32  # a 1280×720 screen less a taskbar and a title bar
+    assert dialog.minimumSizeHint().height() <= room
+    assert dialog.height() <= dialog.screen().availableGeometry().height() - 60
+    dialog.resize(dialog.width(), room)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    save = dialog.save_button
+    assert dialog.rect().contains(QRect(save.mapTo(dialog, QPoint(0, 0)), save.size()))
+    form = dialog.findChild(QScrollArea).widget()
+    assert form.height() >= form.layout().totalHeightForWidth(form.width())  # scrolled, whole

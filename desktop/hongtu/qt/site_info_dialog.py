@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QStyle,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -66,6 +69,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIN_WIDTH = 660
+TITLE_BAR_ROOM = 60  # a window manager's title bar and a little air, within the screen's room
 
 
 def tr(text: str) -> str:
@@ -315,22 +319,51 @@ class SiteInfoDialog(QDialog):
         self.status: dict[str, QLabel] = {}
         self.restore_buttons: dict[str, QPushButton] = {}
         self._updating = False
+        content = QWidget(self)
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
+        for part in (
+            self._intro(), self._rules_group(), self._facts_group(), self._minutes_group(),
+            self._access_group(),
+        ):  # fmt: skip
+            body.addWidget(part)
+        buttons = self._buttons()
         layout = QVBoxLayout(self)
-        layout.addWidget(self._intro())
-        layout.addWidget(self._rules_group())
-        layout.addWidget(self._facts_group())
-        layout.addWidget(self._minutes_group())
-        layout.addWidget(self._access_group())
-        layout.addWidget(self._buttons())
+        layout.addWidget(self._scrolled(content))
+        layout.addWidget(buttons)
         self._fill_rules(RulesForm.from_rules(site.rules))
         self.minutes.setValue(site.visit_minutes)
         self._connect_changes()
         self._refresh()
-        # the wrapped hints need more height the narrower the dialog: never squeeze a row
-        width = max(MIN_WIDTH, layout.minimumSize().width())
-        height = max(layout.totalHeightForWidth(width), self.sizeHint().height())
-        self.setMinimumSize(width, height)
-        self.resize(width, height)
+        self._fit_to_screen(content, body, layout, buttons)
+
+    def _scrolled(self, content: QWidget) -> QScrollArea:
+        """The form scrolls rather than making the dialog taller than a laptop's screen (its
+        保存 button out of reach); every row keeps its height (``_fit_to_screen``)."""
+        scroll = QScrollArea(self)
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
+
+    def _fit_to_screen(
+        self, content: QWidget, body: QVBoxLayout, layout: QVBoxLayout, buttons: QWidget
+    ) -> None:
+        """As tall as the whole form where the screen has room for it, else as tall as the
+        screen allows (the form scrolls); never narrower than its rows need."""
+        # the wrapped hints need more height the narrower the form: never squeeze a row
+        width = max(MIN_WIDTH, body.minimumSize().width())
+        content.setMinimumSize(width, body.totalHeightForWidth(width))
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = layout.contentsMargins()
+        self.setMinimumWidth(width + bar + margins.left() + margins.right())
+        whole = (
+            content.minimumHeight() + layout.spacing() + buttons.sizeHint().height()
+            + margins.top() + margins.bottom()
+        )  # fmt: skip
+        room = self.screen().availableGeometry().height() - TITLE_BAR_ROOM
+        self.resize(self.minimumWidth(), min(whole, room))
 
     # ---- building ------------------------------------------------------------------------------
     def _intro(self) -> QWidget:
