@@ -158,24 +158,28 @@ def say_json(data: object) -> None:
     _write_out(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
-def _write_out(text: str) -> None:
+@contextlib.contextmanager
+def _output_refused() -> Iterator[None]:
+    """stdout refusing the output is ``OutputError``; a reader that stopped (``| head``) is
+    still ``BrokenPipeError``: the command then ends quietly."""
     try:
-        print(text)
-    except BrokenPipeError:  # the reader stopped (``| head``): the command ends quietly
+        yield
+    except BrokenPipeError:
         raise
     except OSError as exc:
         raise OutputError(exc) from exc
+
+
+def _write_out(text: str) -> None:
+    with _output_refused():
+        print(text)
 
 
 def flush_output() -> None:
     """What is still buffered for stdout, written now (``OutputError`` if it cannot be), not
     at exit, where Python could only print a traceback-like warning."""
-    try:
+    with _output_refused():
         sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise OutputError(exc) from exc
 
 
 def fail(message: str) -> int:

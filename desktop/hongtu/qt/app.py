@@ -193,11 +193,11 @@ class Controller(QObject):
             return
         from hongtu.core.mappage import cached_map_page_file, map_page
 
+        self.page_loading = True
         cached = cached_map_page_file()
         if cached is not None:
-            self.load_map()
+            self.window.map_controller.load_page(cached)
             return
-        self.page_loading = True
         self._page_builder = _ReadAhead("map page", map_page, self)
         self._page_builder.read.connect(self._on_page_built)
         self._page_builder.start()

@@ -76,6 +76,7 @@ def install_excepthook() -> None:
 #: The database the window has open, for the messages of problems met in use.
 database_location = ""
 
+
 def storage_problem(exc: BaseException) -> DatabaseError | None:
     """A database driver's error that names a problem of the organiser's world (another program
     holds the database past the busy timeout, a full disk, a read-only file) as that problem;
@@ -85,17 +86,16 @@ def storage_problem(exc: BaseException) -> DatabaseError | None:
 
     from sqlalchemy.exc import SQLAlchemyError
 
-    from hongtu.core.storage.problems import DatabaseProblem, problem_from_sqlite_message
+    from hongtu.core.storage.problems import DatabaseProblem, driver_problem
 
     if not isinstance(exc, SQLAlchemyError | sqlite3.Error):
         return None
-    message = str(getattr(exc, "orig", None) or exc)
     folder = Path(database_location).parent if database_location else None
-    problem = problem_from_sqlite_message(message, folder)
+    problem = driver_problem(exc, folder)
     world = (DatabaseProblem.LOCKED, DatabaseProblem.DISK_FULL, DatabaseProblem.READ_ONLY_FILE)
     if problem not in world:
         return None
-    return DatabaseError(problem, database_location, message)
+    return DatabaseError(problem, database_location, str(getattr(exc, "orig", None) or exc))
 
 
 def _database_problem(error: DatabaseError, tb: TracebackType | None) -> None:

@@ -379,10 +379,15 @@ class MapController(QObject):
         self.view.call("setOutlines", outlines_in(self.crs))
         if self._district_labels:
             self.view.call("setDistrictLabels", project_payload(self._district_labels, self.crs))
+        self._redraw_sites_and_route()
+
+    def _redraw_sites_and_route(self) -> None:
+        """Every marker and the whole route (not a patch), in the display CRS, and the edit
+        under way."""
         markers = project_payload(list(self._sites.values()), self.crs)
         self.view.call("setSites", marker_columns(markers))
         if self._route is not None:
-            self.view.call("setRoute", project_payload(self._route, self.crs))  # all, re-projected
+            self.view.call("setRoute", project_payload(self._route, self.crs))
         self._restore_edit_state()
 
     # ---- a page lost and loaded again ---------------------------------------------------------
@@ -403,18 +408,13 @@ class MapController(QObject):
         base map follow from the ``ready`` handlers)."""
         if self._legend is not None:
             self.view.call("setLegend", self._legend)
-        if self._sites:
-            markers = project_payload(list(self._sites.values()), self.crs)
-            self.view.call("setSites", marker_columns(markers))
+        if self._adding:
+            self.view.call("setMode", "add_place")
+        self._redraw_sites_and_route()
         if self._hidden:
             self.view.call("hideSites", {"hide": sorted(self._hidden), "show": []})
         if self._plan_sites:
             self.view.call("setPlanSites", self._plan_sites)
-        if self._route is not None:
-            self.view.call("setRoute", project_payload(self._route, self.crs))
-        if self._adding:
-            self.view.call("setMode", "add_place")
-        self._restore_edit_state()
 
     def _restore_edit_state(self) -> None:
         if self._correcting is not None:

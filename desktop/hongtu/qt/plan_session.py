@@ -474,10 +474,9 @@ class PlanSession(QObject):
             self.conflict_changed.emit()
         return saved
 
-    def _retry_pending(self) -> bool:
-        """Still waiting for the lock (the timer started again)."""
-        if self.waiting:
-            self._retry.start()
+    def _still_waiting(self) -> bool:
+        """After a try: the lock is still held elsewhere (a method, so that a type checker
+        does not take ``waiting`` for unchanged by the try)."""
         return self.waiting
 
     def _wait_for_the_lock(self) -> None:
@@ -493,10 +492,8 @@ class PlanSession(QObject):
             self.waiting = False
             return
         saved = self._save(plan, retry=True)
-        if not self._retry_pending():  # saved, or refused (changed elsewhere: a conflict)
-            self._show(saved)
-            if saved.id is not None:
-                self.plan_listed.emit(saved.id)
+        if not self._still_waiting():  # saved, or refused (changed elsewhere: a conflict)
+            self._show_saved(saved)
 
     def save_waiting_now(self) -> bool:
         """Before the open plan is left (another plan, a new one, the window closing): changes
@@ -507,12 +504,17 @@ class PlanSession(QObject):
             return True
         self._retry.stop()
         saved = self._save(plan, wait_ms=None)
-        if self._retry_pending():  # still locked after the longer wait (save_failed said so)
+        if self._still_waiting():  # still locked after the longer wait (save_failed said so)
+            self._retry.start()
             return False
+        self._show_saved(saved)
+        return True
+
+    def _show_saved(self, saved: Plan) -> None:
+        """Changes that waited, saved (or refused as a conflict): shown, and their list line."""
         self._show(saved)
         if saved.id is not None:
             self.plan_listed.emit(saved.id)
-        return True
 
     def give_up_waiting(self) -> None:
         """The organiser closes without the changes that wait for the lock: no more tries."""
@@ -759,7 +761,6 @@ def tr_cmd(text: str) -> str:
 
 def _locked_elsewhere(exc: Exception) -> bool:
     """The driver's error says another program holds the write lock."""
-    from hongtu.core.storage.problems import DatabaseProblem, problem_from_sqlite_message
+    from hongtu.core.storage.problems import DatabaseProblem, driver_problem
 
-    message = str(getattr(exc, "orig", None) or exc)
-    return problem_from_sqlite_message(message) is DatabaseProblem.LOCKED
+    return driver_problem(exc) is DatabaseProblem.LOCKED

@@ -376,10 +376,7 @@ class PlanUi(QObject):
         return False
 
     def flush(self) -> None:
-        """What is being typed, saved; and changes waiting for another program's lock (the
-        window is closing) saved now, waiting for it if need be."""
         self.editor.flush()
-        self.session.save_waiting_now()
 
     # ---- slots --------------------------------------------------------------------------------
     def _on_window_site_activated(self, site_id: int) -> None:

@@ -33,6 +33,7 @@ from hongtu.core.storage.problems import (
     BUSY_TIMEOUT_MS,
     DatabaseError,
     DatabaseProblem,
+    driver_problem,
     problem_from_os_error,
     problem_from_sqlite_message,
 )
@@ -89,7 +90,7 @@ def storage_error(exc: Exception, location: str, backup: Path | None = None) -> 
     message = str(getattr(exc, "orig", None) or exc)
     file = sqlite_file(location) if location.startswith("sqlite:") else Path(location)
     folder = file.parent if file is not None else None
-    problem = problem_from_sqlite_message(message, folder) or DatabaseProblem.CORRUPT
+    problem = driver_problem(exc, folder) or DatabaseProblem.CORRUPT
     return DatabaseError(problem, location, message, backup=backup)
 
 

@@ -72,6 +72,12 @@ def problem_from_sqlite_message(message: str, folder: Path | None = None) -> Dat
     return None
 
 
+def driver_problem(exc: BaseException, folder: Path | None = None) -> DatabaseProblem | None:
+    """The problem a database driver's error (SQLAlchemy's or sqlite3's) names, by its message
+    (the driver's own, not SQLAlchemy's wrapping); None when it names none of ours."""
+    return problem_from_sqlite_message(str(getattr(exc, "orig", None) or exc), folder)
+
+
 def _nearly_full(folder: Path) -> bool:
     import shutil  # only when a write failed: start-up imports this module and not shutil
 
