@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import os
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from hongtu.core.catalogue import load_catalogue
-from hongtu.core.search import matches, search_keys
+from hongtu.core.paths import resource_path
+from hongtu.core.search import (
+    PRECOMPUTED_KEYS,
+    lookup_term,
+    matches,
+    pinyin_search_keys,
+    search_keys,
+)
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +105,39 @@ def test_importing_search_does_not_import_pypinyin() -> None:
         "sys.exit('pypinyin' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_bundled_keys_are_those_the_pinyin_tables_make() -> None:
+    """resources/data/search-keys.json holds every catalogue site with the keys pypinyin makes
+    (after renaming a site or upgrading pypinyin, run scripts/build_search_keys.py)."""
+    table = json.loads(resource_path(*PRECOMPUTED_KEYS).read_text(encoding="utf-8"))
+    bundled = {lookup_term(e["name"], e["aliases"]): e["keys"] for e in table["sites"]}
+    made = {
+        lookup_term(e.name, e.aliases): pinyin_search_keys(e.name, e.aliases)
+        for e in load_catalogue()
+    }
+    assert bundled == made
+
+
+def test_a_name_the_bundled_keys_lack_is_spelt_out() -> None:
+    assert search_keys("本单位门口", []) == "本单位门口 bendanweimenkou bdwmk"
+    assert search_keys("高君宇故居", ["x"]) == pinyin_search_keys("高君宇故居", ["x"])
+
+
+def test_a_first_start_seeds_the_catalogue_without_the_pinyin_tables(tmp_path: Path) -> None:
+    """The tables hold the interpreter 0.2–0.3 s: a new database must not stall the first window."""
+    db = tmp_path / "first.sqlite3"
+    code = (
+        "import sys; from hongtu.cli import main; code = main(['--db', sys.argv[1], 'sites', "
+        "'list']); sys.exit(code or 3 * ('pypinyin' in sys.modules))"
+    )
+    env = {**os.environ, "HONGTU_HOME": str(tmp_path / "home")}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(db)], capture_output=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as connection:
+        (keys,) = connection.execute(
+            "SELECT search_keys FROM sites WHERE name = '八路军驻晋办事处旧址'"
+        ).fetchone()
+    assert matches(keys, "blj") and matches(keys, "taiyuanbanshichu")

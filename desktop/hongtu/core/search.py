@@ -1,15 +1,21 @@
 """Finding sites by what an organiser types: Chinese, full pinyin, or pinyin initials.
 
 ``search_keys`` builds one lower-case string per site once; ``matches`` filters against it on every
-keystroke. pypinyin is imported inside ``search_keys`` only, so start-up does not pay for it.
+keystroke. The bundled catalogue's keys are read from ``resources/data/search-keys.json`` (written
+by ``scripts/build_search_keys.py``): pypinyin reads 3.3 MB of dictionaries in one call that holds
+the interpreter for 0.2–0.3 s, which a first start would otherwise pay while its window is up. It
+is imported only for a name that file does not hold (a place the organiser adds).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from hongtu.core.paths import resource_path
 
 _HANZI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -40,12 +46,42 @@ def _pinyin_forms(term: str) -> tuple[str, str]:
     return "".join(full), "".join(initials)
 
 
+#: The bundled catalogue's keys, made by ``pinyin_search_keys`` (``scripts/build_search_keys.py``).
+PRECOMPUTED_KEYS = ("data", "search-keys.json")
+
+#: Joins a name and its aliases into one lookup key (a character no name contains).
+_TERM_SEPARATOR = "\x1f"
+
+
 def search_keys(name: str, aliases: Iterable[str]) -> str:
     """The text a site is found by: each name, its full pinyin and its pinyin initials.
 
     Pieces are separated by single spaces; a query token never contains whitespace, so it can only
     match inside one piece.
     """
+    aliases = tuple(aliases)
+    known = _precomputed_keys().get(lookup_term(name, aliases))
+    return known if known is not None else pinyin_search_keys(name, aliases)
+
+
+def lookup_term(name: str, aliases: Iterable[str]) -> str:
+    """How ``search-keys.json`` files a name with its aliases."""
+    return _TERM_SEPARATOR.join((name, *aliases))
+
+
+@cache
+def _precomputed_keys() -> dict[str, str]:
+    """The bundled keys by ``lookup_term``; empty when the file is missing or unreadable (the
+    keys are then made from the pinyin tables, as for any other name)."""
+    try:
+        raw = json.loads(resource_path(*PRECOMPUTED_KEYS).read_text(encoding="utf-8"))
+        return {lookup_term(e["name"], e["aliases"]): e["keys"] for e in raw["sites"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def pinyin_search_keys(name: str, aliases: Iterable[str]) -> str:
+    """``search_keys`` made from the pinyin tables."""
     pieces: list[str] = []
     for raw in (name, *aliases):
         term = "".join(_normalise(raw).split())
