@@ -32,8 +32,7 @@ def outlines_drawn(state: dict[str, Any]) -> bool:
 def close_main_window(window: MainWindow, controller: Controller) -> None:
     window.close()
     delete_now(window)  # the map's page before the web profile, as the app does
-    if controller.workspace is not None:
-        controller.workspace.close()
+    controller.close_workspace()
 
 
 def map_state(qtbot: Any, window: MainWindow) -> dict[str, Any]:

@@ -241,8 +241,7 @@ def main() -> int:
     controller.start()
     QTimer.singleShot(30_000, start)  # a map that never loads does not stop the soak
     code = app.exec()
-    if controller.workspace is not None:
-        controller.workspace.close()
+    controller.close_workspace()
     return code
 
 

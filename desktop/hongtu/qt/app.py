@@ -126,7 +126,12 @@ class _Imports(QObject):
 
     done = Signal()
 
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.running = False  # started, and ``done`` not yet handled on the GUI thread
+
     def start(self, names: tuple[str, ...]) -> None:
+        self.running = True
         thread = threading.Thread(target=self._run, args=(names,), name="hongtu-imports")
         thread.daemon = True
         thread.start()
@@ -175,6 +180,7 @@ class Controller(QObject):
         self._early_plans: object = None  # what the reader read (a list), until it is shown
         self._plans_read = self._markers_drawn = self._plans_shown = False
         self._tool_imports = _Imports(self)
+        self._workspace_waiting: Workspace | None = None  # opened while the tools' imports ran
         self._tool_imports.done.connect(self._install_tools)
 
     def load_map(self) -> None:
@@ -222,8 +228,8 @@ class Controller(QObject):
         self._load_map_in_background()
         markers = self.markers_read_ahead
         quick = read_sites_quickly(self.db) if markers is None else None
-        if markers is None and quick is None:
-            self._start_preloader_once()
+        if markers is None and quick is None:  # a new database (or unreadable this way)
+            self._open_in_background()  # the tools' imports beside it, not on the GUI thread
             return
         # Importing on a helper thread while the page loads slows the page (the GIL), so the
         # full workspace is opened only once the first markers are on the map.
@@ -284,7 +290,11 @@ class Controller(QObject):
         self._tool_imports.start(TOOL_MODULES)
 
     def _install_tools(self) -> None:
-        self.window.install_tools()  # nothing if the workspace came first and installed them
+        self._tool_imports.running = False
+        self.window.install_tools()
+        workspace, self._workspace_waiting = self._workspace_waiting, None
+        if workspace is not None:  # it came first and waited for the tools
+            self._attach(workspace)
 
     def _listed(self) -> None:
         if not self._plans_shown:
@@ -319,6 +329,9 @@ class Controller(QObject):
         from hongtu.core.storage.files import sqlite_file
         from hongtu.qt import crash
 
+        if self._tool_imports.running:  # the tools are built first (their modules are not
+            self._workspace_waiting = workspace  # imported a second time, on this thread)
+            return
         self.workspace = workspace
         # Another program's write lock (DB Browser, a backup tool): every write of the window
         # waits at most this long, then says so; it never freezes for the whole busy timeout.
@@ -331,6 +344,12 @@ class Controller(QObject):
             from hongtu.heap import freeze_start_up_heap
 
             freeze_start_up_heap()
+
+    def close_workspace(self) -> None:
+        """At exit: the workspace, attached or still waiting for the tools."""
+        for workspace in (self.workspace, self._workspace_waiting):
+            if workspace is not None:
+                workspace.close()
 
     def _open_failed(self, exc: DatabaseError) -> None:
         log.error("database could not be opened: %s", exc.problem.value)
@@ -473,6 +492,5 @@ def run_gui(
     code = app.exec()
     instance.release()
     delete_now(window)  # its map page goes before the web profile Qt releases at exit
-    if controller.workspace is not None:
-        controller.workspace.close()
+    controller.close_workspace()
     return code
