@@ -75,7 +75,7 @@ def open_database(db: str | None = None) -> Database:
         if db_file is None or _current_revision(engine) != SCHEMA_HEAD:
             _migrate(engine, parsed.render_as_string(hide_password=False), backup)
         if db_file is not None:
-            _use_wal(engine)
+            _choose_journal(engine, db_file)
     except DatabaseError:
         engine.dispose()
         raise
@@ -167,15 +167,33 @@ def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: 
     cursor.close()
 
 
-def _use_wal(engine: Engine) -> None:
-    """Write-ahead logging (readers never wait for the writer); kept in the file once set.
+def _choose_journal(engine: Engine, db_file: Path) -> None:
+    """Write-ahead logging (readers never wait for the writer), kept in the file once set; the
+    rollback journal on a network drive, where the log's shared index cannot be shared
+    (``filesystems``).
 
     Switched only after the file passed its checks and any migration succeeded, so a file that
-    is refused or whose migration failed keeps the journal mode it came with.
+    is refused or whose migration failed keeps the journal mode it came with. A file moved to a
+    network drive while another program still has it open in WAL mode stays so until the next
+    start (SQLite cannot leave WAL mode while the file is open elsewhere).
     """
+    from hongtu.core.storage.filesystems import on_network_drive
+
+    shared = on_network_drive(db_file)
     raw = engine.raw_connection()  # outside any transaction: the mode cannot change inside one
     try:
-        raw.cursor().execute("PRAGMA journal_mode = WAL")
+        if not shared:
+            raw.cursor().execute("PRAGMA journal_mode = WAL")
+            return
+        import logging
+
+        log = logging.getLogger(__name__)
+        try:
+            raw.cursor().execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.OperationalError as exc:  # open in WAL mode elsewhere: next time
+            log.warning("the database on a network drive keeps its write-ahead log: %s", exc)
+        else:
+            log.info("the database is on a network drive: rollback journal, not WAL")
     finally:
         raw.close()
 
