@@ -85,7 +85,7 @@ def entries(**changes: tuple[Presence, str]) -> tuple[Attendance, ...]:
         (entries(王芳=(Presence.LEAVE, "  ")), RecordProblem.LEAVE_WITHOUT_REASON, "王芳"),
         (
             entries(刘洋=(Presence.LEAVE, "病" * (MAX_REASON_CHARS + 1))),
-            RecordProblem.TEXT_TOO_LONG,
+            RecordProblem.REASON_TOO_LONG,
             "刘洋",
         ),
         (entries()[1:], RecordProblem.MISSING_MEMBER, "王芳"),

@@ -118,6 +118,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0}'s terms of use do not allow bulk downloading tiles for offline use</translation>
     </message>
     <message>
+      <source>{0} 的请假原因太长</source>
+      <translation>The reason for {0}'s leave is too long</translation>
+    </message>
+    <message>
+      <source>{0} 被列了两次（请假、缺席、出席只能选一种）</source>
+      <translation>{0} is named twice (on leave, absent or present: one only)</translation>
+    </message>
+    <message>
       <source>{0} 请假，需要填写原因</source>
       <translation>{0} is on leave: a reason is needed</translation>
     </message>
@@ -670,6 +678,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>The branch already has a member called “{0}”</translation>
     </message>
     <message>
+      <source>改为出席：姓名（可重复；更正已有记录时用）</source>
+      <translation>mark as present again: NAME (repeatable; for correcting a record)</translation>
+    </message>
+    <message>
       <source>政治面貌</source>
       <translation>Party status</translation>
     </message>
@@ -1170,8 +1182,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Recorder</translation>
     </message>
     <message>
-      <source>记录活动：除列出的请假、缺席人员外，名册上的人都算出席</source>
-      <translation>record the day: everyone on the roster is present except those listed on leave or absent</translation>
+      <source>记录活动：除列出的请假、缺席人员外，名册上的人都算出席；已有记录时只改列出的人和给出的内容，其余照旧</source>
+      <translation>record the day: everyone on the roster is present except those listed on leave or absent; a day already recorded keeps everything not named</translation>
     </message>
     <message>
       <source>请假</source>
@@ -3825,6 +3837,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>{0}　{1}</source>
       <translation>{0}  {1}</translation>
+    </message>
+    <message>
+      <source>{0}太长：最多 {1} 字</source>
+      <translation>{0} is too long: at most {1} characters</translation>
     </message>
     <message>
       <source>、</source>

@@ -11,16 +11,26 @@ from hongtu.cli.common import fail, find_plan, open_workspace, say, tr
 
 def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     record = commands.add_parser(
-        "record", help=tr("记录活动：除列出的请假、缺席人员外，名册上的人都算出席")
+        "record",
+        help=tr(
+            "记录活动：除列出的请假、缺席人员外，名册上的人都算出席；"
+            "已有记录时只改列出的人和给出的内容，其余照旧"
+        ),
     )
     record.add_argument("plan", type=int, help=tr("方案编号"))
     record.add_argument(
         "--leave", action="append", default=[], help=tr("请假：姓名=原因（可重复）")
     )
     record.add_argument("--absent", action="append", default=[], help=tr("缺席：姓名（可重复）"))
-    record.add_argument("--summary", default="", help=tr("活动小结"))
-    record.add_argument("--host", default="", help=tr("主持人"))
-    record.add_argument("--recorder", default="", help=tr("记录人"))
+    record.add_argument(
+        "--present",
+        action="append",
+        default=[],
+        help=tr("改为出席：姓名（可重复；更正已有记录时用）"),
+    )
+    record.add_argument("--summary", help=tr("活动小结"))
+    record.add_argument("--host", help=tr("主持人"))
+    record.add_argument("--recorder", help=tr("记录人"))
     record.add_argument(
         "--photo",
         action="append",
@@ -42,9 +52,16 @@ def record_problem_text(problem: Any, detail: str) -> str:
         RecordProblem.TWICE: tr("{0} 出现了两次"),
         RecordProblem.LEAVE_WITHOUT_REASON: tr("{0} 请假，需要填写原因"),
         RecordProblem.TEXT_TOO_LONG: tr("文字太长：{0}"),
+        RecordProblem.REASON_TOO_LONG: tr("{0} 的请假原因太长"),
         RecordProblem.NO_MEMBERS: tr("支部当天的名册是空的：请先导入名册"),
         RecordProblem.STALE: tr("这条记录已在别处修改，请重新打开后再改"),
-    }[problem].format(detail)
+    }[problem].format(_field_words(detail))
+
+
+def _field_words(detail: str) -> str:
+    """A refusal's detail: a member's name as it is, a field of the record in words."""
+    fields = {"summary": tr("活动小结"), "host": tr("主持人"), "recorder": tr("记录人")}
+    return fields.get(detail, detail)
 
 
 def photo_problem_text(code: Any, path: Path) -> str:
@@ -74,6 +91,40 @@ def add_photos(current: tuple[Any, ...], files: list[Path]) -> tuple[Any, ...]:
     return tuple(photos)
 
 
+def _given(value: str | None, recorded: str) -> str:
+    """An option given on the command line, else what the record already says."""
+    return recorded if value is None else value
+
+
+def _named_members(
+    members: list[Any], leave: list[str], absent: list[str], present: list[str]
+) -> tuple[dict[int, str], list[int], list[int]] | str:
+    """``--leave NAME=REASON``, ``--absent NAME``, ``--present NAME`` as member ids; or what is
+    wrong: a name not on the roster that day, or one person named twice."""
+    ids = {m.name: m.id for m in members}
+    seen: set[str] = set()
+    on_leave: dict[int, str] = {}
+    away: list[int] = []
+    back: list[int] = []
+    named = [(item.partition("=")[0].strip(), item.partition("=")[2].strip()) for item in leave]
+    for name, reason, kind in [
+        *((name, reason, "leave") for name, reason in named),
+        *((name.strip(), "", "absent") for name in absent),
+        *((name.strip(), "", "present") for name in present),
+    ]:
+        if name not in ids:
+            return tr("{0} 不在当天的支部名册上").format(name)
+        if name in seen:
+            return tr("{0} 被列了两次（请假、缺席、出席只能选一种）").format(name)
+        seen.add(name)
+        member_id = ids[name]
+        if kind == "leave":
+            on_leave[member_id] = reason
+        else:
+            (away if kind == "absent" else back).append(member_id)
+    return on_leave, away, back
+
+
 def cmd_record(args: argparse.Namespace) -> int:
     from hongtu.core.photos import PhotoError
     from hongtu.core.records import ActivityRecord, RecordRefusedError, everyone_present
@@ -84,30 +135,30 @@ def cmd_record(args: argparse.Namespace) -> int:
         if plan is None:
             return fail(tr("没有编号为 {0} 的方案").format(args.plan))
         members = workspace.members.members(plan.branch, on=plan.date)
-        ids = {m.name: m.id for m in members}
-        leave: dict[int, str] = {}
-        for item in args.leave:
-            name, _, reason = item.partition("=")
-            if name.strip() not in ids:
-                return fail(tr("{0} 不在当天的支部名册上").format(name.strip()))
-            leave[ids[name.strip()]] = reason.strip()
-        absent = []
-        for name in args.absent:
-            if name.strip() not in ids:
-                return fail(tr("{0} 不在当天的支部名册上").format(name.strip()))
-            absent.append(ids[name.strip()])
+        named = _named_members(members, args.leave, args.absent, args.present)
+        if isinstance(named, str):
+            return fail(named)
+        leave, absent, present = named
         current = workspace.records.for_plan(plan.id)
         try:
             photos = add_photos(current.photos if current else (), args.photo)
         except PhotoError as exc:
             return fail(photo_problem_text(exc.code, exc.path))
+        attendance = everyone_present(
+            members,
+            plan.date,
+            leave=leave,
+            absent=absent,
+            before=current.attendance if current else (),
+            present=present,
+        )
         record = ActivityRecord(
             plan.id,
             plan.date,
-            everyone_present(members, plan.date, leave=leave, absent=absent),
-            summary=args.summary,
-            host=args.host,
-            recorder=args.recorder,
+            attendance,
+            summary=_given(args.summary, current.summary if current else ""),
+            host=_given(args.host, current.host if current else ""),
+            recorder=_given(args.recorder, current.recorder if current else ""),
             done=current.done if current else (),
             guests=current.guests if current else (),
             photos=photos,

@@ -18,6 +18,7 @@ from hongtu.core import limits
 from hongtu.core.members import MAX_MEMBERS
 from hongtu.core.plans import Plan
 from hongtu.core.records import (
+    MAX_PERSON_CHARS,
     MAX_REASON_CHARS,
     MAX_SUMMARY_CHARS,
     ActivityRecord,
@@ -31,7 +32,7 @@ from hongtu.core.text import clean_line, clean_text
 
 MAX_ITEMS = 200  # guests, done items
 MAX_PHOTOS = 500
-MAX_TEXT_CHARS = 200  # a guest's note, a done item's text or note, a caption, host, recorder
+MAX_TEXT_CHARS = 200  # a guest's note, a done item's text or note, a caption
 PHOTO_SUFFIXES = ("jpg", "png", "heic")
 _HASH = re.compile(r"[0-9a-f]{64}")
 
@@ -160,8 +161,8 @@ def read_record(value: Any, plan: Plan) -> SharedRecord:
         day=day,
         attendance=entries,
         summary=_text(data, "summary", "record", MAX_SUMMARY_CHARS, multiline=True),
-        host=_text(data, "host", "record", MAX_TEXT_CHARS),
-        recorder=_text(data, "recorder", "record", MAX_TEXT_CHARS),
+        host=_text(data, "host", "record", MAX_PERSON_CHARS),
+        recorder=_text(data, "recorder", "record", MAX_PERSON_CHARS),
         guests=tuple(
             _read_guest(item, f"record.guests[{i}]")
             for i, item in enumerate(_items(data, "guests", MAX_ITEMS))

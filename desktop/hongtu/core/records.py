@@ -16,6 +16,7 @@ from hongtu.core.members import Member
 
 MAX_SUMMARY_CHARS = 2000
 MAX_REASON_CHARS = 200
+MAX_PERSON_CHARS = 200  # 主持人, 记录人: names, maybe with their posts (as a plan file allows)
 
 
 class Presence(StrEnum):
@@ -87,7 +88,8 @@ class RecordProblem(StrEnum):
     MISSING_MEMBER = "missing_member"  # a member on the roster with no entry
     TWICE = "twice"  # a member entered twice
     LEAVE_WITHOUT_REASON = "leave_without_reason"
-    TEXT_TOO_LONG = "text_too_long"
+    TEXT_TOO_LONG = "text_too_long"  # the detail names it: "summary", "host", "recorder"
+    REASON_TOO_LONG = "reason_too_long"  # a reason for leave (the detail is the member's name)
     NO_MEMBERS = "no_members"  # the branch has nobody on its roster that day
     STALE = "stale"  # corrected elsewhere since this copy was read
 
@@ -104,11 +106,19 @@ def everyone_present(
     day: date,
     leave: Mapping[int, str] | None = None,
     absent: Iterable[int] = (),
+    *,
+    before: Iterable[Attendance] = (),
+    present: Iterable[int] = (),
 ) -> tuple[Attendance, ...]:
     """Everyone on the roster that day present, except those on ``leave`` (id → reason) and
-    those ``absent``: the handful-of-clicks path."""
+    those ``absent``: the handful-of-clicks path.
+
+    Correcting a record: ``before`` is its attendance, kept for everyone not named again (a
+    member added to the roster since is present); ``present`` puts someone back as present.
+    """
     leave = leave or {}
-    absent_ids = set(absent)
+    absent_ids, present_ids = set(absent), set(present)
+    earlier = {entry.member_id: entry for entry in before}
     entries = []
     for member in roster:
         if member.id is None or not member.active_on(day):
@@ -117,6 +127,9 @@ def everyone_present(
             entries.append(Attendance(member.id, member.name, Presence.LEAVE, leave[member.id]))
         elif member.id in absent_ids:
             entries.append(Attendance(member.id, member.name, Presence.ABSENT))
+        elif member.id in earlier and member.id not in present_ids:
+            kept = earlier[member.id]
+            entries.append(Attendance(member.id, member.name, kept.presence, kept.reason))
         else:
             entries.append(Attendance(member.id, member.name, Presence.PRESENT))
     return tuple(entries)
@@ -128,6 +141,9 @@ def check_record(record: ActivityRecord, roster: Iterable[Member], today: date) 
         raise RecordRefusedError(RecordProblem.FUTURE_DATE, record.day.isoformat())
     if len(record.summary) > MAX_SUMMARY_CHARS:
         raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, "summary")
+    for what, text in (("host", record.host), ("recorder", record.recorder)):
+        if len(text) > MAX_PERSON_CHARS:
+            raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, what)
     on_roster = {m.id: m for m in roster if m.id is not None and m.active_on(record.day)}
     if not on_roster:
         raise RecordRefusedError(RecordProblem.NO_MEMBERS)
@@ -141,7 +157,7 @@ def check_record(record: ActivityRecord, roster: Iterable[Member], today: date) 
         if entry.presence is Presence.LEAVE and not entry.reason.strip():
             raise RecordRefusedError(RecordProblem.LEAVE_WITHOUT_REASON, entry.name)
         if len(entry.reason) > MAX_REASON_CHARS:
-            raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, entry.name)
+            raise RecordRefusedError(RecordProblem.REASON_TOO_LONG, entry.name)
     missing = [m.name for i, m in on_roster.items() if i not in seen]
     if missing:
         raise RecordRefusedError(RecordProblem.MISSING_MEMBER, missing[0])

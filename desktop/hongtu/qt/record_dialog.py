@@ -35,6 +35,7 @@ from hongtu.core.members import Member
 from hongtu.core.photos import PhotoStore
 from hongtu.core.plans import Plan
 from hongtu.core.records import (
+    MAX_PERSON_CHARS,
     MAX_SUMMARY_CHARS,
     ActivityRecord,
     Guest,
@@ -62,6 +63,9 @@ def tr(text: str) -> str:
 def record_problem_text(problem: RecordProblem, detail: str) -> str:
     if problem is RecordProblem.TEXT_TOO_LONG and detail == "summary":
         return tr("活动小结太长：最多 {0} 字").format(MAX_SUMMARY_CHARS)
+    if problem is RecordProblem.TEXT_TOO_LONG:
+        field = tr("主持人") if detail == "host" else tr("记录人")
+        return tr("{0}太长：最多 {1} 字").format(field, MAX_PERSON_CHARS)
     return {
         RecordProblem.FUTURE_DATE: tr("活动日期 {0} 还没到：到了当天或之后才能记录"),
         RecordProblem.NO_BRANCH: tr("方案没有填写党支部，无法对应成员名单"),
@@ -69,7 +73,7 @@ def record_problem_text(problem: RecordProblem, detail: str) -> str:
         RecordProblem.MISSING_MEMBER: tr("名单上的 {0} 没有出勤情况"),
         RecordProblem.TWICE: tr("{0} 出现了两次"),
         RecordProblem.LEAVE_WITHOUT_REASON: tr("{0} 请假，请填写请假原因"),
-        RecordProblem.TEXT_TOO_LONG: tr("{0} 的请假原因太长"),
+        RecordProblem.REASON_TOO_LONG: tr("{0} 的请假原因太长"),
         RecordProblem.NO_MEMBERS: tr("支部在活动当天没有在册成员：请先导入成员名单"),
         RecordProblem.STALE: tr("这条记录刚在别处修改过：请关闭后重新打开再改"),
     }[problem].format(detail)
@@ -167,7 +171,7 @@ class RecordDialog(QDialog):
         self.host = QLineEdit(self)
         self.recorder = QLineEdit(self)
         for field in (self.host, self.recorder):
-            field.setMaxLength(30)
+            field.setMaxLength(MAX_PERSON_CHARS)
         people = QHBoxLayout()
         host_form, recorder_form = QFormLayout(), QFormLayout()
         host_form.addRow(tr("主持人"), self.host)
@@ -278,11 +282,11 @@ class RecordDialog(QDialog):
             self.saved = self._save(self.record())
         except RecordRefusedError as exc:
             self._show_problem(record_problem_text(exc.problem, exc.detail))
-            row = self.attendance.row_of(exc.detail) if exc.detail else None
-            if row is not None:
+            if exc.problem is RecordProblem.TEXT_TOO_LONG:  # the detail names the field
+                fields = {"host": self.host, "recorder": self.recorder}
+                fields.get(exc.detail, self.summary).setFocus()
+            elif (row := self.attendance.row_of(exc.detail) if exc.detail else None) is not None:
                 self.attendance.show_row(row)
-            elif exc.problem is RecordProblem.TEXT_TOO_LONG:
-                self.summary.setFocus()
             return
         except PlanNotFoundError:
             self._show_problem(tr("这个方案已被删除，记录没有保存。"))
