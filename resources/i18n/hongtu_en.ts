@@ -83,10 +83,6 @@
 A safety copy of the current data is saved first. HongTu closes after the restore; open it again.</translation>
     </message>
     <message>
-      <source>红途备份-{0}.zip</source>
-      <translation>HongTu-backup-{0}.zip</translation>
-    </message>
-    <message>
       <source>红途备份（*.zip）</source>
       <translation>HongTu backup (*.zip)</translation>
     </message>
@@ -302,10 +298,6 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Write failed</translation>
     </message>
     <message>
-      <source>写入失败：{0}</source>
-      <translation>Could not write: {0}</translation>
-    </message>
-    <message>
       <source>出席率</source>
       <translation>Rate</translation>
     </message>
@@ -474,8 +466,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>The backup file contains an unsafe file name: {0}</translation>
     </message>
     <message>
-      <source>备份文件（.zip）</source>
-      <translation>the backup file (.zip)</translation>
+      <source>备份文件（.zip），或放备份文件的文件夹</source>
+      <translation>backup file (.zip), or a folder to put it in</translation>
     </message>
     <message>
       <source>备份里的数据库无法通过完整性检查：{0}</source>
@@ -786,12 +778,20 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>None</translation>
     </message>
     <message>
+      <source>无法写入 {0}：{1}</source>
+      <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
       <source>无法写入文件：{0}（{1}）</source>
       <translation>Cannot write the file: {0} ({1})</translation>
     </message>
     <message>
       <source>无法写出命令的输出：{0}。</source>
       <translation>The command's output could not be written: {0}.</translation>
+    </message>
+    <message>
+      <source>无法备份到 {0}：{1}</source>
+      <translation>Cannot back up to {0}: {1}</translation>
     </message>
     <message>
       <source>无法读取文件 {0}：{1}</source>
@@ -1086,6 +1086,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>HongTu — planning Party days at Taiyuan's red-heritage sites</translation>
     </message>
     <message>
+      <source>红途备份-{0}.zip</source>
+      <translation>HongTu backup-{0}.zip</translation>
+    </message>
+    <message>
+      <source>红途的窗口正打开着这个数据库：请先关闭窗口再恢复，或在窗口里用“文件 › 恢复数据…”。当前数据未被改动。</source>
+      <translation>A HongTu window has this database open: close it before restoring, or use File › Restore data… in the window. Your data was not changed.</translation>
+    </message>
+    <message>
       <source>约 {0} 个瓦片，约 {1}</source>
       <translation>About {0} tiles, about {1}</translation>
     </message>
@@ -1176,6 +1184,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>覆盖已存在的文件</source>
       <translation>overwrite an existing file</translation>
+    </message>
+    <message>
+      <source>覆盖已有的同名文件</source>
+      <translation>replace a file of the same name</translation>
     </message>
     <message>
       <source>记录人</source>

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from hongtu.cli.common import fail, say, tr
+from hongtu.cli.export import write_reason
 
 
 def add_backup_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -14,7 +16,13 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:  # type: 
         dest="action", required=True
     )
     create = backup.add_parser("create", help=tr("把数据库和全部照片备份到一个文件"))
-    create.add_argument("--output", type=Path, required=True, help=tr("备份文件（.zip）"))
+    create.add_argument(
+        "--output",
+        type=Path,
+        required=True,
+        help=tr("备份文件（.zip），或放备份文件的文件夹"),
+    )
+    create.add_argument("--overwrite", action="store_true", help=tr("覆盖已有的同名文件"))
     create.set_defaults(handler=cmd_backup_create, needs_database=True)
     restore = backup.add_parser(
         "restore", help=tr("从备份文件恢复数据库和照片（先完整检查，并保留当前数据的安全副本）")
@@ -38,8 +46,8 @@ def backup_problem_text(error: Any) -> str:
         ),
         BackupProblem.BAD_DATABASE: tr("备份里的数据库无法通过完整性检查：{0}"),
         BackupProblem.NO_DATABASE: tr("没有可备份的数据库文件：{0}"),
-        BackupProblem.WRITE_FAILED: tr("写入失败：{0}"),
-    }[error.problem].format(error.detail)
+        BackupProblem.WRITE_FAILED: tr("无法写入 {0}：{1}"),
+    }[error.problem].format(error.detail, write_reason(error.reason))
 
 
 def _locations(args: argparse.Namespace) -> tuple[Path, Path] | None:
@@ -52,19 +60,29 @@ def _locations(args: argparse.Namespace) -> tuple[Path, Path] | None:
     return db_file, paths.data_dir() / "photos"
 
 
+def backup_file_name() -> str:
+    """The default name of a backup (the window's 备份数据… offers the same)."""
+    return tr("红途备份-{0}.zip").format(datetime.now().strftime("%Y%m%d-%H%M"))
+
+
 def cmd_backup_create(args: argparse.Namespace) -> int:
     from hongtu.core.backup import BackupError, create_backup
 
     where = _locations(args)
     if where is None:
         return fail(tr("只能备份 SQLite 数据库文件"))
+    output: Path = args.output
+    if output.is_dir():  # a folder: the backup goes into it under the usual name
+        output = output / backup_file_name()
+    if output.exists() and not args.overwrite:
+        return fail(tr("无法备份到 {0}：{1}").format(output, write_reason("exists")))
     try:
-        manifest = create_backup(*where, args.output)
+        manifest = create_backup(*where, output)
     except BackupError as exc:
         return fail(backup_problem_text(exc))
     say(
         tr("已备份到 {0}：数据库（结构 {1}）和 {2} 个照片文件").format(
-            args.output, manifest.schema_revision, manifest.photo_count
+            output, manifest.schema_revision, manifest.photo_count
         )
     )
     return 0
@@ -72,14 +90,24 @@ def cmd_backup_create(args: argparse.Namespace) -> int:
 
 def cmd_backup_restore(args: argparse.Namespace) -> int:
     from hongtu.core.backup import BackupError, restore
+    from hongtu.core.storage.files import resolve_url
+    from hongtu.qt.single_instance import no_window_on
 
     where = _locations(args)
     if where is None:
         return fail(tr("只能恢复到 SQLite 数据库文件"))
-    try:
-        outcome = restore(args.file, *where)
-    except BackupError as exc:
-        return fail(backup_problem_text(exc) + tr("。当前数据未被改动。"))
+    with no_window_on(resolve_url(args.db)) as no_window:
+        if not no_window:  # it would go on saving into the file replaced under it
+            return fail(
+                tr(
+                    "红途的窗口正打开着这个数据库：请先关闭窗口再恢复，"
+                    "或在窗口里用“文件 › 恢复数据…”。当前数据未被改动。"
+                )
+            )
+        try:
+            outcome = restore(args.file, *where)
+        except BackupError as exc:
+            return fail(backup_problem_text(exc) + tr("。当前数据未被改动。"))
     say(
         tr("已从 {0} 恢复（{1} 制作）：数据库和 {2} 个照片文件").format(
             args.file, outcome.manifest.created_at, outcome.manifest.photo_count

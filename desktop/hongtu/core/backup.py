@@ -30,6 +30,7 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from hongtu import __version__
+from hongtu.core.atomic import error_code
 from hongtu.core.photos import is_original
 from hongtu.core.storage.files import KNOWN_REVISIONS, quick_check, read_only_uri
 
@@ -57,10 +58,16 @@ class BackupProblem(StrEnum):
 
 
 class BackupError(Exception):
-    def __init__(self, problem: BackupProblem, detail: str = "") -> None:
-        super().__init__(f"{problem.value}: {detail}")
+    def __init__(self, problem: BackupProblem, detail: str = "", reason: str = "") -> None:
+        super().__init__(f"{problem.value}: {detail}" + (f" ({reason})" if reason else ""))
         self.problem = problem
-        self.detail = detail  # the file in the archive, or the system's message
+        self.detail = detail  # the file in the archive, the system's message, or (WRITE_FAILED)
+        # the organiser's file or folder that could not be written, never a temporary name
+        self.reason = reason  # WRITE_FAILED: why, as an ``ExportErrorCode`` value
+
+
+def _write_failed(exc: OSError, place: Path) -> BackupError:
+    return BackupError(BackupProblem.WRITE_FAILED, str(place), error_code(exc).value)
 
 
 @dataclass(frozen=True)
@@ -128,7 +135,7 @@ def create_backup(db_file: Path, photos_dir: Path, output: Path) -> BackupManife
                 os.fsync(handle.fileno())
             os.replace(partial, output)
     except OSError as exc:
-        raise BackupError(BackupProblem.WRITE_FAILED, str(exc)) from exc
+        raise _write_failed(exc, output) from exc
     except sqlite3.Error as exc:
         raise BackupError(BackupProblem.BAD_DATABASE, str(exc)) from exc
     return manifest
@@ -210,7 +217,6 @@ def _extract_checked(archive_path: Path, target: Path) -> BackupManifest:
             if name not in names:
                 raise BackupError(BackupProblem.DAMAGED, name)
             destination = target.joinpath(*PurePosixPath(name).parts)
-            destination.parent.mkdir(parents=True, exist_ok=True)
             _unpack(archive, name, destination, expected, size)
     database = target / DATABASE
     _check_database(database, manifest)
@@ -279,6 +285,7 @@ def _unpack(
     digest = hashlib.sha256()
     written = 0
     try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
         with archive.open(name) as source, destination.open("wb") as out:
             while chunk := source.read(_CHUNK):
                 written += len(chunk)
@@ -289,7 +296,7 @@ def _unpack(
     except (zipfile.BadZipFile, EOFError, ValueError, zipfile.LargeZipFile, zlib.error) as exc:
         raise BackupError(BackupProblem.DAMAGED, name) from exc
     except OSError as exc:
-        raise BackupError(BackupProblem.WRITE_FAILED, str(exc)) from exc
+        raise _write_failed(exc, destination) from exc
     if written != size or digest.hexdigest() != expected:
         raise BackupError(BackupProblem.DAMAGED, name)
 
@@ -327,10 +334,15 @@ def restore(archive_path: Path, db_file: Path, photos_dir: Path) -> RestoreOutco
         data_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".hongtu-restore-", dir=data_dir))
     except OSError as exc:
-        raise BackupError(BackupProblem.WRITE_FAILED, str(exc)) from exc
+        raise _write_failed(exc, data_dir) from exc
     side_copy: Path | None = None
     try:
-        manifest = _extract_checked(archive_path, staging / "new")
+        try:
+            manifest = _extract_checked(archive_path, staging / "new")
+        except BackupError as exc:  # unpacking into the data folder failed: say which folder
+            if exc.problem is BackupProblem.WRITE_FAILED:
+                raise BackupError(exc.problem, str(data_dir), exc.reason) from exc
+            raise
         safety = _safety_copy(db_file, photos_dir, data_dir, stamp)
         new_db = staging / "new" / DATABASE
         if db_file.parent.resolve() != data_dir.resolve():  # renames stay on one file system
@@ -338,7 +350,7 @@ def restore(archive_path: Path, db_file: Path, photos_dir: Path) -> RestoreOutco
             try:
                 shutil.copyfile(new_db, side_copy)
             except OSError as exc:
-                raise BackupError(BackupProblem.WRITE_FAILED, str(exc)) from exc
+                raise _write_failed(exc, db_file.parent) from exc
             new_db = side_copy
         _swap_in(staging, new_db, db_file, photos_dir)
     finally:
@@ -355,7 +367,7 @@ def _safety_copy(db_file: Path, photos_dir: Path, data_dir: Path, stamp: str) ->
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
-        raise BackupError(BackupProblem.WRITE_FAILED, str(exc)) from exc
+        raise _write_failed(exc, folder) from exc
     target = folder / f"before-restore-{stamp}.zip"
     counter = 1
     while target.exists():
@@ -401,7 +413,7 @@ def _swap_in(staging: Path, new_db: Path, db_file: Path, photos_dir: Path) -> No
                     source.rmdir()
                 else:
                     os.replace(source, target)
-        raise BackupError(BackupProblem.WRITE_FAILED, str(exc)) from exc
+        raise _write_failed(exc, db_file) from exc
     for path in moved_aside:  # kept in the safety archive
         path.unlink(missing_ok=True)
 

@@ -10,7 +10,6 @@ must be started again to show the restored data (nothing in this window still ho
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from hongtu.cli.backup import backup_problem_text
+from hongtu.cli.backup import backup_file_name, backup_problem_text
 from hongtu.qt import messages
 from hongtu.qt.roster_dialog import RosterDialog
 
@@ -86,9 +85,11 @@ class BranchTools(QObject):
 
     def _on_backup_triggered(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = tr("红途备份-{0}.zip").format(datetime.now().strftime("%Y%m%d-%H%M"))
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, tr("备份数据"), str(Path(folder) / name), tr("红途备份（*.zip）")
+            self.window,
+            tr("备份数据"),
+            str(Path(folder) / backup_file_name()),
+            tr("红途备份（*.zip）"),
         )
         if chosen:
             self.back_up(Path(chosen))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import getpass
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QByteArray, QCryptographicHash, QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -32,6 +34,27 @@ def instance_key(url: str) -> str:
     return "hongtu-" + bytes(digest.toHex().data()).decode("ascii")[:24]
 
 
+def _window_lock(key: str) -> QLockFile:
+    lock = QLockFile(QDir.temp().absoluteFilePath(f"{key}.lock"))
+    lock.setStaleLockTime(0)  # only a dead holder makes a lock stale, never its age
+    return lock
+
+
+@contextmanager
+def no_window_on(url: str) -> Iterator[bool]:
+    """While the block runs no window opens on the database at ``url`` (a launch meanwhile
+    takes the lock for another window's and exits); yields False when a window has the
+    database open now (``hongtu backup restore`` must not replace the file under it)."""
+    lock = _window_lock(instance_key(url))
+    if not lock.tryLock(0):
+        yield lock.error() is not QLockFile.LockError.LockFailedError  # no lock file: go on
+        return
+    try:
+        yield True
+    finally:
+        lock.unlock()
+
+
 class SingleInstance(QObject):
     """``claim()`` True: this process is the window for the database. Else the other one was
     asked to come forward; ``activated`` is emitted in the first when a second launch asks."""
@@ -41,8 +64,7 @@ class SingleInstance(QObject):
     def __init__(self, key: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self._lock = QLockFile(QDir.temp().absoluteFilePath(f"{key}.lock"))
-        self._lock.setStaleLockTime(0)  # only a dead holder makes a lock stale, never its age
+        self._lock = _window_lock(key)
         self._server: QLocalServer | None = None
 
     def claim(self) -> bool:
