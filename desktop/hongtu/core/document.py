@@ -435,9 +435,20 @@ def signin_lines(roster: Iterable[Member], day: date) -> tuple[SigninLine, ...]:
 
 
 def _title(plan: Plan, labels: DocumentLabels) -> str:
+    """The documents' title: the branch, then the theme as a Party-day, each said once (a title
+    typed as the official one already names its branch and the activity)."""
     theme = plan.title.strip()
+    branch = plan.branch.strip()
+    if branch in theme:
+        branch = ""
     fmt = labels.title_format_plain if labels.title_keyword in theme else labels.title_format
-    return fmt.format(branch=plan.branch.strip(), theme=theme)
+    return fmt.format(branch=branch, theme=theme)
+
+
+def plan_title(doc: PlanDocument, labels: DocumentLabels) -> str:
+    """The 活动方案's title: the documents' title as a plan (方案), unless it already is one."""
+    suffix = labels.plan_suffix
+    return doc.title if doc.title.endswith(suffix) else doc.title + suffix
 
 
 def _participants(plan: Plan, labels: DocumentLabels) -> str:

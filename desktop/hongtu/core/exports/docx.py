@@ -9,7 +9,7 @@ Margins: 2.54 cm top/bottom, 3.17 cm left/right.
 
 from __future__ import annotations
 
-from hongtu.core.document import DocumentLabels, PlanDocument
+from hongtu.core.document import DocumentLabels, PlanDocument, plan_title
 from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.wordml import Document, Font, Spacing, cm
 
@@ -34,7 +34,7 @@ CENTRED_CELL = Spacing(align="center")
 def render_docx(doc: PlanDocument) -> bytes:
     labels = doc.labels
     document = new_document(doc.title)
-    add_title(document, doc.title + labels.plan_suffix)
+    add_title(document, plan_title(doc, labels))
     _section(document, labels, 0, labels.theme, [doc.theme])
     _section(document, labels, 1, labels.activity_time, [doc.time_text])
     _section(document, labels, 2, labels.activity_place, _places(doc))
