@@ -242,6 +242,20 @@ def test_gao_junyu_free_admission_is_low_confidence_and_sourced(catalogue: Catal
     assert "kmscits.cn" in gao.sources[gao.admission.source_ids[0]].url
 
 
+def test_liu_hulan_hours_from_machine_written_pages_are_left_unknown(
+    catalogue: Catalogue,
+) -> None:
+    """SITES.md: "周二至周日 9:00–17:00, free" appears only on pages that look machine-written:
+    unverified, do not use. The phone (one low-confidence page) stays, marked low."""
+    liu = entry(catalogue, "liu-hulan-jinianguan")
+    for fact in (liu.opening_hours, liu.closed_days, liu.admission):
+        assert fact.value is None and fact.confidence is Confidence.UNKNOWN
+    assert liu.phone.value == "0358-3081102" and liu.phone.confidence is Confidence.LOW
+    assert "ke263.com" in liu.sources[liu.phone.source_ids[0]].url
+    assert not any("compilation" in source.title for e in catalogue for source in e.sources)
+    assert "未采用" in liu.notes
+
+
 # ---- nothing from the fabricated list ------------------------------------------------------------
 
 
