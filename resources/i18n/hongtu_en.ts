@@ -755,7 +755,7 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
     <message>
       <source>方案文件</source>
-      <translation>plan-file</translation>
+      <translation>Plan file</translation>
     </message>
     <message>
       <source>方案文件带有发送者对 {0} 处站点信息的更正，未采用；在窗口中导入可逐项选择。</source>
@@ -3336,7 +3336,7 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
     </message>
     <message>
       <source>方案文件</source>
-      <translation>plan-file</translation>
+      <translation>Plan file</translation>
     </message>
     <message>
       <source>方案文件（分享给其他支部）</source>
