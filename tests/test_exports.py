@@ -355,8 +355,9 @@ def test_ics_events_uids_and_timezone(sample, tmp_path: Path) -> None:
     summaries = [str(e["SUMMARY"]) for e in events]
     assert [s.split(". ", 1)[1] for s in summaries[1:]] == [s.name for s in doc.stops]
     uids = [str(e["UID"]) for e in events]
-    assert uids[0] == "42-gather-0@hongtu"
-    assert uids[1:] == [f"42-{s.stop_id}-0@hongtu" for s in doc.stops]
+    assert doc.calendar_key.startswith("42-")
+    assert uids[0] == f"{doc.calendar_key}-gather-0@hongtu"
+    assert uids[1:] == [f"{doc.calendar_key}-{s.stop_id}-0@hongtu" for s in doc.stops]
     assert "DTSTAMP" in events[0]
     assert events[1]["GEO"].latitude == pytest.approx(NORTH.lat)
     assert "参观学习" in str(events[1]["DESCRIPTION"])
