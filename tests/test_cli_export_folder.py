@@ -74,3 +74,28 @@ def test_plans_show_says_tbc_for_a_leg_nobody_can_measure(capsys, tmp_path) -> N
     shown = json.loads(out)
     assert shown["complete"] is False
     assert [i["leg"]["pending"] for i in shown["items"] if i["leg"]] == [False, True, True]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "asked", "written", "magic"),
+    [
+        ("pdf", "日程.docx", "日程.pdf", b"%PDF"),
+        ("signin", "签到.csv", "签到.pdf", b"%PDF"),
+        ("docx", "方案.pdf", "方案.docx", b"PK"),
+        ("csv", "行程", "行程.csv", b""),  # a name without an extension gets one
+    ],
+)
+def test_a_file_name_with_another_extension_gets_the_formats_own(
+    capsys, tmp_path, fmt, asked, written, magic
+) -> None:
+    """`--format pdf --output x.docx` wrote a PDF named .docx (Word would not open it): the
+    file gets the format's extension and the organiser is told, as in the window."""
+    db = ["--db", str(tmp_path / "cli.sqlite3")]
+    plan_id = imported(capsys, tmp_path, db)
+    code, out, err = run(capsys, *db, "plans", "export", plan_id, "--format", fmt,
+                         "--output", str(tmp_path / asked))  # fmt: skip
+    assert code == 0, err
+    assert Path(out.strip()) == tmp_path / written
+    assert (tmp_path / written).read_bytes().startswith(magic)
+    assert not (tmp_path / asked).exists()
+    assert f"文件名已改为“{written}”" in err

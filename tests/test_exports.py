@@ -355,8 +355,9 @@ def test_ics_events_uids_and_timezone(sample, tmp_path: Path) -> None:
     summaries = [str(e["SUMMARY"]) for e in events]
     assert [s.split(". ", 1)[1] for s in summaries[1:]] == [s.name for s in doc.stops]
     uids = [str(e["UID"]) for e in events]
-    assert uids[0] == "42-gather-0@hongtu"
-    assert uids[1:] == [f"42-{s.stop_id}-0@hongtu" for s in doc.stops]
+    assert doc.calendar_key.startswith("42-")
+    assert uids[0] == f"{doc.calendar_key}-gather-0@hongtu"
+    assert uids[1:] == [f"{doc.calendar_key}-{s.stop_id}-0@hongtu" for s in doc.stops]
     assert "DTSTAMP" in events[0]
     assert events[1]["GEO"].latitude == pytest.approx(NORTH.lat)
     assert "参观学习" in str(events[1]["DESCRIPTION"])
@@ -591,3 +592,44 @@ def test_day_past_midnight_moves_calendar_dates(sample) -> None:
     starts = [e.decoded("DTSTART") for e in cal.walk("VEVENT")]
     assert starts == sorted(starts)
     assert starts[-1].date() == date(2025, 10, 16)
+
+
+class _Viewer(HTMLParser):
+    """A KML viewer's reading of a description: it is HTML; the tags and the text lines."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.lines = [""]
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.tags.append(tag)
+        if tag == "br":
+            self.lines.append("")
+
+    def handle_data(self, data: str) -> None:
+        self.lines[-1] += data
+
+
+def test_kml_descriptions_show_user_markup_as_typed_line_by_line(tmp_path: Path) -> None:
+    """A label like <a href='x'>link</a> became a live link in Google Earth (a description is
+    HTML there) and a stop's lines ran together: it now shows as typed, one line each."""
+    plan, sites, _ = build_sample(evil=False)
+    hostile = "<a href='x'>link</a> & <b>粗</b>"
+    plan.stops[0].activities.append(Activity(ActivityKind.CUSTOM, 10, hostile))
+    doc = build_document(plan, compute_schedule(plan, sites, DEFAULT_SETTINGS), sites)
+    path = export_plan(doc, ExportFormat.KML, tmp_path / "plan.kml")
+    root = ET.parse(path).getroot()
+    first_stop = [p for p in root.iter(f"{KML}Placemark")][1]
+    viewer = _Viewer(first_stop.findtext(f"{KML}description"))
+    assert set(viewer.tags) == {"br"}  # no link, no bold: only the line breaks
+    expected = [
+        f"{r.time_range} {r.title}"
+        for r in doc.rows
+        if r.stop_id == doc.stops[0].stop_id and r.item_index is not None
+    ]
+    assert viewer.lines == expected and any(hostile in line for line in viewer.lines)
+    overview = _Viewer(root.find(f"{KML}Document").findtext(f"{KML}description"))
+    assert overview.lines == [doc.time_text, doc.totals.text]

@@ -161,3 +161,28 @@ def test_a_title_with_markup_is_shown_as_text_when_asking(qtbot, monkeypatch) ->
     assert messages.question(None, "删除方案", "删除方案“<b>七一</b>”？") is False
     assert seen[0].textFormat() == Qt.TextFormat.PlainText
     assert "<b>七一</b>" in seen[0].text()
+
+
+def test_a_folder_typed_as_the_path_gets_the_file_inside_it(
+    qtbot, workspace, saved_plan, tmp_path
+) -> None:
+    """Typing an existing folder wrote 'folder.pdf' beside it; now the file goes into the
+    folder under its default name, as `hongtu plans export --output FOLDER` does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    dialog = ExportDialog(as_shown(workspace, saved_plan))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(dialog, ExportFormat.CSV)
+    dialog.path.selectAll()
+    QTest.keyClicks(dialog.path, str(folder))
+    QTest.keyClick(dialog.path, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.written is not None, timeout=60_000)
+    assert dialog.written is not None
+    assert dialog.written.parent == folder and dialog.written.name.endswith("行程.csv")
+    assert "缅怀革命先烈" in dialog.written.name and dialog.written.exists()
+    assert not (tmp_path / "exports.csv").exists()
+    assert dialog.path.text() == str(dialog.written)

@@ -19,12 +19,18 @@ from hongtu.core.exports import ExportFormat
 from hongtu.core.plans import ItemKind
 from hongtu.qt.printing import (
     PrintKind,
+    _a4,
+    _body_size,
+    _row_span,
+    _tables,
+    _Units,
     build_text_document,
     export_document,
     print_document,
     print_preview,
     render_schedule_pdf,
     render_signin_pdf,
+    schedule_html,
 )
 from test_exports import EVIL, build_sample, unplaced_gathering_sample
 
@@ -294,3 +300,67 @@ def test_a_mistaken_page_plan_still_keeps_every_row_whole(qapp, tmp_path, monkey
     for row in doc.rows:
         parts = (row.time_range, _squash(row.title), _squash(row.details))
         assert any(all(part in t for part in parts) for t in raw), row
+
+
+def _page_bottoms(pdf: Path, tmp_path: Path) -> list[tuple[float, float]]:
+    """For each page: how far down the body (0 top, 1 the footer) its lowest ink is, and how
+    much of the page's width that lowest line of ink covers (a table's bottom line: most)."""
+    prefix = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "50", "-gray", "-png", str(pdf), str(prefix)], check=True)
+    found = []
+    for png in sorted(tmp_path.glob(f"{pdf.stem}-*.png")):
+        image = QImage(str(png))
+        per_mm = image.height() / 297
+        body_top, footer_top = 15 * per_mm, (297 - 12 - 7) * per_mm
+        for y in range(int(footer_top) - 1, int(body_top), -1):
+            dark = sum(1 for x in range(image.width()) if image.pixelColor(x, y).lightness() < 160)
+            if dark:
+                found.append(((y - body_top) / (footer_top - body_top), dark / image.width()))
+                break
+        else:
+            found.append((0.0, 0.0))
+    return found
+
+
+@pytest.mark.parametrize("title_lines", [1, 2, 3])
+@pytest.mark.parametrize("stops", [16, 40])
+def test_every_page_of_a_long_schedule_is_full_but_the_last(
+    qapp, tmp_path: Path, stops: int, title_lines: int
+) -> None:
+    """No page holds a lone row (a 40-stop day printed a page with one row on it): each page
+    but the last is filled to its foot and closed by its table's bottom line, and the
+    schedule takes no more pages than its rows need."""
+    from dataclasses import replace
+
+    doc = build_sample(evil=False, stops=stops)[2]
+    doc = replace(doc, title="中共太原市某某区某某街道第一党支部主题党日" * title_lines)
+    pdf = render_schedule_pdf(doc, tmp_path / "long.pdf")
+    bottoms = _page_bottoms(pdf, tmp_path)
+    texts = [_text(pdf, page) for page in range(1, len(bottoms) + 1)]
+    assert _in_order("".join(texts), [r.time_range for r in doc.rows])
+    with_rows = [n for n, text in enumerate(texts) if "站点时间内容说明" in text]
+    assert with_rows == list(range(len(with_rows)))  # the header on each page of rows
+    assert len(texts) - len(with_rows) <= 1  # then at most the map and notes on their own
+    for depth, line in bottoms[: with_rows[-1]]:  # each page before the last with rows
+        assert depth > 0.85 and line > 0.6, bottoms
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    _a4(printer)
+    unbroken = build_text_document(replace(doc, rows=doc.rows[:1]), PrintKind.SCHEDULE, printer)
+    unbroken.setHtml(schedule_html(doc, _Units(printer)))  # Qt's own flow, rows packed tight
+    table = next(t for t in _tables(unbroken) if t.format().headerRowCount())
+    last_row_bottom = _row_span(unbroken, table, table.rows() - 1)[1]
+    assert len(with_rows) <= last_row_bottom // _body_size(printer).height() + 1
+
+
+def test_every_signin_row_keeps_its_box_on_its_page(qapp, doc, tmp_path: Path) -> None:
+    """The last row of each full page of a 60-name 签到表 is closed by its bottom line (the
+    page cut rows 19 and 43 open), and each page but the last is full."""
+    names = [f"成员{number:02d}" for number in range(1, 61)]
+    pdf = render_signin_pdf(doc, tmp_path / "签到.pdf", names, blank_rows=5)
+    bottoms = _page_bottoms(pdf, tmp_path)
+    assert len(bottoms) == 3
+    for depth, line in bottoms[:-1]:
+        assert depth > 0.85 and line > 0.6, bottoms
+    for page in range(1, 4):
+        assert "序号姓名职务/所在支部签名备注" in _text(pdf, page)
+    assert _in_order(_text(pdf), [str(n) for n in range(1, 66)])

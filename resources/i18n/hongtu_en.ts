@@ -726,6 +726,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>The file has no entries.</translation>
     </message>
     <message>
+      <source>文件名已改为“{0}”：扩展名要与所选格式（{1}）一致。</source>
+      <translation>The file name was changed to “{0}”: the extension must match the chosen format ({1}).</translation>
+    </message>
+    <message>
       <source>文件夹不存在</source>
       <translation>The folder does not exist</translation>
     </message>

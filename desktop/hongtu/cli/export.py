@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from hongtu.cli.common import ensure_offscreen_app, read_plan_view, say, tr
@@ -50,7 +51,6 @@ def kind_label(fmt: Any) -> str:
 
 def export_plan_command(args: argparse.Namespace) -> int:
     from hongtu.core.atomic import ExportError
-    from hongtu.core.export_names import default_file_name
     from hongtu.core.exports import ExportFormat
 
     try:
@@ -68,9 +68,7 @@ def export_plan_command(args: argparse.Namespace) -> int:
         return 2
     plan, view = found
     document, sites = view.document, view.sites
-    output = args.output
-    if output.is_dir():  # a folder: the file gets the same default name as in the window
-        output = output / default_file_name(plan.date, plan.title, kind_label(fmt), fmt.suffix)
+    output = _target(args.output, plan, fmt)
     from hongtu.core.atomic import remove_stale_partials
 
     remove_stale_partials([output.parent])  # what a killed export left here (never a live one)
@@ -107,6 +105,21 @@ def export_plan_command(args: argparse.Namespace) -> int:
         return 2
     say(path)
     return 0
+
+
+def _target(output: Path, plan: Any, fmt: Any) -> Path:
+    """Where ``fmt`` is written: in a folder under the same default name as in the window; a
+    file name whose extension does not fit ``fmt`` (a PDF asked for as x.docx) gets the right
+    one, and the organiser is told, as the window's export dialog does."""
+    from hongtu.core.export_names import default_file_name, with_suffix
+
+    if output.is_dir():
+        return output / default_file_name(plan.date, plan.title, kind_label(fmt), fmt.suffix)
+    target = with_suffix(output, fmt.suffix)
+    if target != output:
+        note = tr("文件名已改为“{0}”：扩展名要与所选格式（{1}）一致。")
+        say(note.format(target.name, fmt.suffix), error=True)
+    return target
 
 
 def _record(args: argparse.Namespace, plan: Any) -> Any:

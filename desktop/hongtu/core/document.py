@@ -11,6 +11,8 @@ labels. Text in a ``PlanDocument`` is never markup: every renderer escapes it.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -290,6 +292,11 @@ class PlanDocument:
     # count when there is a roster, the planned participants otherwise.
     signin: tuple[SigninLine, ...] = ()
     expected: int = 0
+    # What tells this plan's calendar entries from any other plan's, in any database, and
+    # stays the same for the plan across exports (``calendar_key``); the plan's stored
+    # version, raised by every save.
+    calendar_key: str = "unsaved"
+    plan_version: int = 0
 
     @property
     def unplaced_stops(self) -> tuple[DocumentStop, ...]:
@@ -425,8 +432,23 @@ def build_document(
         labels=labels,
         signin=signin,
         expected=len(signin) if signin else plan.participants,
+        calendar_key=calendar_key(plan),
+        plan_version=plan.version,
     )
     return clean_strings(document)
+
+
+def calendar_key(plan: Plan) -> str:
+    """The plan's number and the moment it was first saved (``12-20250620T093015123456``):
+    plan 1 of one branch's database is not plan 1 of another's, and the key never changes
+    for the plan. A plan not saved yet has its stops' ids (random, kept by every edit) in
+    place of the moment, and a random one when it has no stop."""
+    number = str(plan.id) if plan.id is not None else "unsaved"
+    if plan.id is not None and plan.created is not None:
+        return f"{number}-{plan.created:%Y%m%dT%H%M%S%f}"
+    stops = ",".join(sorted(stop.id for stop in plan.stops))
+    made = hashlib.sha256(stops.encode()).hexdigest()[:12] if stops else os.urandom(6).hex()
+    return f"{number}-{made}"
 
 
 def signin_lines(roster: Iterable[Member], day: date) -> tuple[SigninLine, ...]:

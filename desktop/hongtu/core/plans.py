@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from hongtu.core.geo import LatLon
@@ -97,6 +97,9 @@ class Plan:
     # The stored version this copy was read at or saved as (0: never saved). Not part of what
     # the plan *is*: two copies with the same content are equal whatever their versions.
     version: int = field(default=0, compare=False)
+    # When the plan was first saved in its database (None: never saved): with ``id``, what
+    # tells this plan from every other plan in any database (calendar entries' UIDs).
+    created: datetime | None = field(default=None, compare=False)
 
 
 # ---- the computed schedule -------------------------------------------------------------------

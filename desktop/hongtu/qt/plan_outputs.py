@@ -338,15 +338,19 @@ class ExportDialog(QDialog):
     def _one_target(self) -> list[Target]:
         fmt = self.chosen_format()
         typed = Path(self.path.text().strip()).expanduser()
-        target = with_suffix(typed, fmt.suffix)
-        if target != typed:
+        if typed.is_dir():  # a folder: the file in it by its default name, as on the command line
+            target = typed / default_file_name(self.plan, fmt)
             self.path.setText(str(target))
-            self.note.setText(
-                tr("文件名已改为“{0}”：扩展名要与所选格式（{1}）一致。").format(
-                    target.name, fmt.suffix
+        else:
+            target = with_suffix(typed, fmt.suffix)
+            if target != typed:
+                self.path.setText(str(target))
+                self.note.setText(
+                    tr("文件名已改为“{0}”：扩展名要与所选格式（{1}）一致。").format(
+                        target.name, fmt.suffix
+                    )
                 )
-            )
-            self.note.show()
+                self.note.show()
         overwrite = False
         if target.exists():
             if not messages.question(

@@ -288,16 +288,37 @@ def _row_span(text_doc: QTextDocument, table: QTextTable, row: int) -> tuple[flo
     return top, bottom
 
 
+def _row_edge(text_doc: QTextDocument, table: QTextTable) -> float:
+    """What a row's box adds above and below its text: the cell padding and the border, in
+    the layout's (device) units. Qt keeps a row's text lines off a page's edge but not its
+    padding and border, which the page then cuts (a 签到表 row without its bottom line)."""
+    device = text_doc.documentLayout().paintDevice()
+    scale = device.logicalDpiY() / 96 if device is not None else 1.0
+    fmt = table.format()
+    return (fmt.cellPadding() + fmt.border()) * scale
+
+
+def _row_box(text_doc: QTextDocument, table: QTextTable, row: int) -> tuple[float, float]:
+    """The top and bottom of a table row's box (text, padding and border)."""
+    top, bottom = _row_span(text_doc, table, row)
+    edge = _row_edge(text_doc, table)
+    return top - edge, bottom + edge
+
+
 def _straddles(top: float, bottom: float, page_height: float) -> bool:
     too_tall = bottom - top >= page_height
     return not too_tall and int(top // page_height) != int((bottom - 1) // page_height)
 
 
 def first_straddling_row(text_doc: QTextDocument, page_height: float, start: int = 0) -> int | None:
-    """The first row (counted over all tables with a header, header rows excluded) or the
-    closing section (``AFTER_ROWS``) that crosses a page boundary; None if nothing does.
+    """The first row (counted over all tables with a header, header rows excluded) that needs
+    a page break before it, or the closing section (``AFTER_ROWS``) when it crosses a page
+    boundary; None if nothing does.
 
-    Rows before ``start`` are not measured (a page break never moves the rows before it)."""
+    A row needs a break when its box (text, padding and border) crosses a page boundary, and
+    when Qt moved it to the next page itself: the row above it then runs to the page's end,
+    where the page cuts it without its bottom line. Rows before ``start`` are not measured
+    (a page break never moves the rows before it)."""
     index = 0
     seen_rows = False
     for table in _tables(text_doc):
@@ -310,9 +331,16 @@ def first_straddling_row(text_doc: QTextDocument, page_height: float, start: int
                     return AFTER_ROWS
             continue
         seen_rows = True
+        above: float | None = None  # the bottom of the box of the row above, in this table
         for row in range(header, table.rows()):
-            if index >= start and _straddles(*_row_span(text_doc, table, row), page_height):
-                return index
+            if index >= start or index + 1 == start:
+                top, bottom = _row_box(text_doc, table, row)
+                moved = above is not None and int(top // page_height) > int(
+                    (above - 1) // page_height
+                )
+                if index >= start and (_straddles(top, bottom, page_height) or moved):
+                    return index
+                above = bottom
             index += 1
     return None
 
@@ -320,23 +348,57 @@ def first_straddling_row(text_doc: QTextDocument, page_height: float, start: int
 def _paginate(
     text_doc: QTextDocument, html_for: Callable[[frozenset[int]], str], page_height: float
 ) -> None:
-    """Sets the document's HTML, starting a new table (on a new page) before every row that
-    would otherwise straddle a page boundary; Qt alone may split a wrapped row's lines.
+    """Sets the document's HTML, starting a new table (on a new page, with the header) before
+    every row that would otherwise cross a page boundary, so that every page but the last is
+    full and no row is split or has its box cut.
 
     Each layout of a long document costs about as much as all the other formats' exports
     together, so the breaks are not found one layout at a time: the first layout (without
     breaks) gives every row's height, ``planned_breaks`` packs the rows into pages from those
-    heights, and one more layout with all the breaks is checked row by row. Only when that
-    check still finds a straddling row (a layout the plan did not foresee) is the rest found
-    one break at a time, as before.
+    heights, and one more layout with all the breaks is checked row by row. Where that check
+    finds a row the plan misplaced (one that crosses a page, one Qt moved to a page of its
+    own accord, or one that would have fitted on the page before its break), the rows from
+    there on are packed again from that layout.
     """
     text_doc.setHtml(html_for(frozenset()))
     row = first_straddling_row(text_doc, page_height)
     if row is None or row == 0:
         return
     planned = planned_breaks(text_doc, page_height)
-    breaks: set[int] = set(planned) if planned else {row}
-    start = 0 if planned else row
+    if not planned:
+        _paginate_row_by_row(text_doc, html_for, page_height, row)
+        return
+    heights = _row_heights(text_doc, _body_rows(text_doc), page_height)
+    breaks = set(planned)
+    forced: set[int] = set()  # breaks before rows that did not fit: never taken back
+    for _ in range(len(heights) + 3):
+        text_doc.setHtml(html_for(frozenset(breaks)))
+        rows = _body_rows(text_doc)
+        heights = _row_heights(text_doc, rows, page_height, heights)
+        misplaced = _first_misplaced_row(text_doc, rows, page_height, breaks, forced)
+        if misplaced is None:
+            return
+        index, new_page = misplaced
+        if index == AFTER_ROWS:
+            breaks.add(AFTER_ROWS)
+            continue
+        breaks = {b for b in breaks if 0 < b < index}
+        if new_page:
+            forced.add(index)
+        breaks |= _repack(text_doc, rows, heights, page_height, index, new_page=new_page)
+    _paginate_row_by_row(text_doc, html_for, page_height, None, frozenset(breaks))
+
+
+def _paginate_row_by_row(
+    text_doc: QTextDocument,
+    html_for: Callable[[frozenset[int]], str],
+    page_height: float,
+    row: int | None,
+    planned: frozenset[int] = frozenset(),
+) -> None:
+    """Finds the breaks one layout at a time (several row tables, as in the 台账)."""
+    breaks: set[int] = set(planned) if row is None else {row}
+    start = 0
     while True:
         text_doc.setHtml(html_for(frozenset(breaks)))
         row = first_straddling_row(text_doc, page_height, start)
@@ -348,50 +410,189 @@ def _paginate(
         breaks.add(row)
 
 
+BodyRow = tuple[QTextTable, int]  # a table and the number of one of its rows, not a header
+
+
+def _body_rows(text_doc: QTextDocument) -> list[BodyRow]:
+    """The rows of every table with a header, header rows left out: for the 日程安排表 and the
+    签到表 the one table of rows, however many pages' tables the breaks made of it."""
+    return [
+        (table, row)
+        for table in _tables(text_doc)
+        if table.format().headerRowCount() > 0
+        for row in range(table.format().headerRowCount(), table.rows())
+    ]
+
+
+def _row_heights(
+    text_doc: QTextDocument,
+    rows: Sequence[BodyRow],
+    page_height: float,
+    known: Sequence[float] = (),
+) -> list[float]:
+    """Each row's text height; a row Qt split over two pages keeps the height it had whole in
+    an earlier layout (``known``), else the sum of its lines."""
+    heights = []
+    for index, (table, row) in enumerate(rows):
+        top, bottom = _row_span(text_doc, table, row)
+        if int(top // page_height) == int((bottom - 1) // page_height):
+            heights.append(bottom - top)
+        elif index < len(known):
+            heights.append(known[index])
+        else:
+            heights.append(_lines_height(text_doc, table, row))
+    return heights
+
+
+def _lines_height(text_doc: QTextDocument, table: QTextTable, row: int) -> float:
+    """A row's text height from its lines, as it would be on one page."""
+    tallest = 0.0
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        block = text_doc.findBlock(cell.firstPosition())
+        height = 0.0
+        while block.isValid() and block.position() <= cell.lastPosition():
+            lines = block.layout()
+            height += sum(lines.lineAt(i).height() for i in range(lines.lineCount()))
+            block = block.next()
+        tallest = max(tallest, height)
+    return tallest
+
+
+class _Geometry:
+    """What packing rows into pages needs from a layout: the space between two rows' texts on
+    one page, what a table needs below its last row's text (padding, border and the table's
+    margin: a table that ends past a page's end pushes the next page's table a page further),
+    and where the first row's text starts on a page that a table begins (after the header)."""
+
+    def __init__(
+        self, text_doc: QTextDocument, rows: Sequence[BodyRow], page_height: float
+    ) -> None:
+        self.spans = [_row_span(text_doc, table, row) for table, row in rows]
+        spans = self.spans
+        self.page_height = page_height
+        self.edge = _row_edge(text_doc, rows[0][0])
+        gaps = [
+            next_top - bottom
+            for (_, bottom), (next_top, _) in itertools.pairwise(spans)
+            if int(bottom // page_height) == int(next_top // page_height)
+        ]
+        self.gap = min(gaps) if gaps else 2 * self.edge
+        last_table = rows[-1][0]
+        frame_bottom = text_doc.documentLayout().frameBoundingRect(last_table).bottom()
+        self.tail = max(self.edge, frame_bottom - spans[-1][1])
+        self.fresh_top = _fresh_page_top(spans, page_height)
+
+    def page_end(self, page: int) -> float:
+        return (page + 1) * self.page_height
+
+
+def _fresh_page_top(spans: Sequence[tuple[float, float]], page_height: float) -> float | None:
+    """Where a row's text starts on a page it opens (below the header Qt repeats, or that a
+    new table brings), measured from a row that starts a page whole; None when none does."""
+    found = [
+        top - (top // page_height) * page_height
+        for (_, bottom), (top, next_bottom) in itertools.pairwise(spans)
+        if int(top // page_height) > int((bottom - 1) // page_height)
+        and int(top // page_height) == int((next_bottom - 1) // page_height)
+    ]
+    return min(found) if found else None
+
+
 def planned_breaks(text_doc: QTextDocument, page_height: float) -> frozenset[int]:
-    """Where new pages should start so that no row straddles one, from a layout without breaks.
+    """Where new pages should start so that no row crosses one, from a layout without breaks.
 
     Only for a document with one table of rows (the 日程安排表 and the 签到表): each page gets
     a table of its own that starts at the top of the page with the header, so a row's place on
     a page follows from the heights of the rows before it on that page. Empty when the layout
-    is not one this can plan (several row tables, a row taller than a page): the caller then
-    finds the breaks one layout at a time.
+    is not one this can plan (several row tables, a row taller than a page, no page begun by
+    a whole row to measure where rows start): the caller then finds the breaks one layout at a
+    time.
     """
     tables = [t for t in _tables(text_doc) if t.format().headerRowCount() > 0]
-    if len(tables) != 1:
+    rows = _body_rows(text_doc)
+    if len(tables) != 1 or len(rows) < 2:
         return frozenset()
-    table = tables[0]
-    header = table.format().headerRowCount()
-    spans = [_row_span(text_doc, table, row) for row in range(header, table.rows())]
-    if len(spans) < 2 or any(bottom - top >= page_height for top, bottom in spans):
+    heights = _row_heights(text_doc, rows, page_height)
+    geometry = _Geometry(text_doc, rows, page_height)
+    if geometry.fresh_top is None or any(
+        height + 2 * geometry.edge >= page_height - geometry.fresh_top for height in heights
+    ):
         return frozenset()
-    gaps = [
-        next_top - bottom
-        for (_, bottom), (next_top, _) in itertools.pairwise(spans)
-        if int(bottom // page_height) == int(next_top // page_height)
-    ]
-    if not gaps:
-        return frozenset()
-    gap = min(gaps)  # between two rows on one page: padding and border only
-    frame_top = text_doc.documentLayout().frameBoundingRect(table).top()
-    header_offset = spans[0][0] - frame_top  # a table's top to its first row's text
+    return frozenset(_repack(text_doc, rows, heights, page_height, 0, new_page=False))
+
+
+def _repack(
+    text_doc: QTextDocument,
+    rows: Sequence[BodyRow],
+    heights: Sequence[float],
+    page_height: float,
+    start: int,
+    *,
+    new_page: bool,
+) -> set[int]:
+    """The breaks from row ``start`` on, the rows before it staying where the layout has them:
+    ``start`` begins a page when ``new_page``, else follows the row before it; each later row
+    begins a new page when its box would cross the page's end. The closing section (map and
+    notes) gets a page of its own (``AFTER_ROWS``) when it would cross one."""
+    geometry = _Geometry(text_doc, rows, page_height)
+    fresh_top = geometry.fresh_top
+    if fresh_top is None:
+        return set()
+    # the bottom of the text of the row before ``start`` (before the first: where it would be)
+    bottom = geometry.spans[start - 1][1] if start else geometry.spans[0][0] - geometry.gap
+    page = int((bottom - 1) // page_height) if start else int(bottom // page_height)
     breaks: set[int] = set()
-    page = int(spans[0][0] // page_height)
-    top = spans[0][0]
-    for index, (row_top, row_bottom) in enumerate(spans):
-        height = row_bottom - row_top
-        if int(top // page_height) != int((top + height - 1) // page_height):
+    for index in range(start, len(heights)):
+        top = bottom + geometry.gap
+        if (index == start and new_page) or (
+            top + heights[index] + geometry.tail > geometry.page_end(page)
+        ):
             page += 1
-            top = page * page_height + header_offset
+            top = page * page_height + fresh_top
             breaks.add(index)
-        top += height + gap
-    after = _closing_section(text_doc, table, spans[-1][1], page_height)
+        bottom = top + heights[index]
+    after = _closing_section(text_doc, rows[-1][0], geometry.spans[-1][1], page_height)
     if after is not None:
         distance, height = after
-        start = top - gap + distance
-        if int(start // page_height) != int((start + height - 1) // page_height):
+        top = bottom + distance
+        if int(top // page_height) != int((top + height - 1) // page_height):
             breaks.add(AFTER_ROWS)
-    return frozenset(breaks)
+    return breaks
+
+
+def _first_misplaced_row(
+    text_doc: QTextDocument,
+    rows: Sequence[BodyRow],
+    page_height: float,
+    breaks: set[int],
+    forced: set[int],
+) -> tuple[int, bool] | None:
+    """The first row the breaks put in the wrong place, and whether it should begin a page:
+    a row whose box crosses a page's end or that Qt moved to a new page itself (True), the
+    row before a page left blank (its table ended past the page's end), or a row after a
+    break that would have fitted on the page before (False: a page left short).
+    ``AFTER_ROWS`` when only the closing section crosses a page."""
+    geometry = _Geometry(text_doc, rows, page_height)
+    edge, gap, tail = geometry.edge, geometry.gap, geometry.tail
+    previous: tuple[float, float] | None = None
+    for index, (top, bottom) in enumerate(geometry.spans):
+        if _straddles(top - edge, bottom + edge, page_height):
+            return index, True
+        if previous is not None:
+            before = int((previous[1] - 1) // page_height)
+            moved = int(top // page_height) > before
+            if moved and index not in breaks:
+                return index, True
+            if int(top // page_height) > before + 1 and index - 1 not in forced:
+                return index - 1, True
+            room = (before + 1) * page_height - (previous[1] + gap + tail)
+            if moved and index not in forced and bottom - top <= room:
+                return index, False
+        previous = (top, bottom)
+    if first_straddling_row(text_doc, page_height, len(rows)) == AFTER_ROWS:
+        return AFTER_ROWS, True
+    return None
 
 
 def _closing_section(

@@ -5,9 +5,12 @@ visit (参观学习, 重温入党誓词 …) are listed with their times in the 
 as events of their own: they lie inside the visit, and overlapping events would show the day as
 double-booked on a phone. Travel legs and the return are not events either.
 
-UIDs are stable, ``{plan_id}-{stop_id}-{item index within stop}@hongtu`` (the visit is item 0;
-the gathering uses the stop id ``gather``; an unsaved plan uses ``unsaved``), so importing a
-re-export updates the entries instead of duplicating them; SEQUENCE grows with each export.
+UIDs are ``{calendar key}-{stop id}-{item index within stop}@hongtu`` (the visit is item 0;
+the gathering uses the stop id ``gather``). The calendar key is the plan's number and the
+moment it was first saved (``document.calendar_key``), so plan 1 of two branches' databases do
+not share entries, and a re-export of the same plan updates its entries instead of duplicating
+them. SEQUENCE is the minutes since 2024 plus the plan's stored version: it grows with every
+export made in a later minute and with every saved change, even within the same minute.
 Times carry TZID=Asia/Shanghai with an explicit VTIMEZONE (CST, +08:00, no daylight saving).
 
 The file is written here, line by line, as RFC 5545 defines it (TEXT values escaped, lines
@@ -126,14 +129,13 @@ def _event(
 ) -> list[str]:
     stop_key = row.stop_id if row.kind is ItemKind.VISIT else "gather"
     index = row.item_index if row.item_index is not None else 0
-    plan_key = doc.plan_id if doc.plan_id is not None else "unsaved"
     if end <= start:
         end = _plus(start, timedelta(minutes=1))
     lines = [
         "BEGIN:VEVENT",
-        "UID:" + _text(f"{plan_key}-{stop_key}-{index}@hongtu"),
+        "UID:" + _text(f"{doc.calendar_key}-{stop_key}-{index}@hongtu"),
         f"DTSTAMP:{now:%Y%m%dT%H%M%SZ}",
-        f"SEQUENCE:{int((now - _EPOCH).total_seconds() // 60)}",
+        f"SEQUENCE:{_sequence(doc, now)}",
         f"DTSTART;TZID={TZID}:{_local(start)}",
         f"DTEND;TZID={TZID}:{_local(end)}",
         "SUMMARY:" + _text(_clean(_summary(doc, row))),
@@ -144,6 +146,12 @@ def _event(
         lines.append(f"GEO:{row.point.lat!r};{row.point.lon!r}")
     lines += ["TRANSP:OPAQUE", "END:VEVENT"]
     return lines
+
+
+def _sequence(doc: PlanDocument, now: datetime) -> int:
+    """Grows with every export made in a later minute (a site or a setting may have changed
+    the times) and with every saved change of the plan (its version), even within a minute."""
+    return int((now - _EPOCH).total_seconds() // 60) + doc.plan_version
 
 
 def _local(moment: datetime) -> str:

@@ -1,7 +1,13 @@
-"""KML 2.2: a Placemark per stop (and the gathering point) and the route as a LineString."""
+"""KML 2.2: a Placemark per stop (and the gathering point) and the route as a LineString.
+
+A ``<description>`` is HTML to every KML viewer (Google Earth, 奥维, maps apps): its text is
+HTML-escaped before the XML escaping, so a label like ``<a href='x'>`` shows as typed instead of
+becoming a link, and its line breaks are ``<br>`` (a viewer joins plain lines into one).
+"""
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 
 from hongtu.core.document import PlanDocument
@@ -18,7 +24,7 @@ def render_kml(doc: PlanDocument) -> bytes:
     root = ET.Element(_q("kml"))
     document = ET.SubElement(root, _q("Document"))
     _child(document, "name", doc.title)
-    _child(document, "description", f"{doc.time_text}\n{doc.totals.text}")
+    _description(document, f"{doc.time_text}\n{doc.totals.text}")
     _styles(document)
     if doc.gathering_point is not None:
         description = f"{doc.labels.gathering_time} {doc.gathering_time_text}"
@@ -58,7 +64,7 @@ def _styles(document: ET.Element) -> None:
 def _placemark(document: ET.Element, name: str, description: str, point: LatLon) -> None:
     placemark = ET.SubElement(document, _q("Placemark"))
     _child(placemark, "name", name)
-    _child(placemark, "description", description)
+    _description(placemark, description)
     _child(placemark, "styleUrl", f"#{STOP_STYLE}")
     _child(ET.SubElement(placemark, _q("Point")), "coordinates", _lonlat(point))
 
@@ -73,3 +79,9 @@ def _q(tag: str) -> str:
 
 def _child(parent: ET.Element, tag: str, text: str) -> None:
     ET.SubElement(parent, _q(tag)).text = xml_text(text)
+
+
+def _description(parent: ET.Element, text: str) -> None:
+    """A description as the HTML a viewer renders: the text shown as typed, line by line."""
+    lines = xml_text(text).split("\n")
+    ET.SubElement(parent, _q("description")).text = "<br>".join(html.escape(x) for x in lines)

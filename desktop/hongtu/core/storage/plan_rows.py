@@ -7,7 +7,7 @@ names), so a command that only reads a plan never imports the ORM.
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time
 from typing import Any
 
 from hongtu.core.geo import LatLon
@@ -31,6 +31,13 @@ def custom_from_json(data: dict[str, Any] | None) -> CustomPlace | None:
     return CustomPlace(data["name"], point)
 
 
+def _moment(value: Any) -> datetime | None:
+    """A stored DATETIME: the ORM gives a datetime, a plain sqlite3 read its ISO text."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return value if isinstance(value, datetime) else None
+
+
 def row_to_plan(row: Any) -> Plan:
     gathering = GatheringPoint(
         site_id=row.gathering.get("site_id"),
@@ -52,6 +59,7 @@ def row_to_plan(row: Any) -> Plan:
         notes=row.notes,
         status=PlanStatus(row.status),
         version=row.version,
+        created=_moment(row.created_at),
         stops=[
             Stop(
                 site_id=s.site_id,

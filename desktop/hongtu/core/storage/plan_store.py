@@ -123,6 +123,8 @@ class PlanStore:
         saved = replace(plan) if share else copy_plan(plan)
         saved.id = plan_id
         saved.version = 1 if plan.id is None else plan.version + 1
+        if plan.id is None:
+            saved.created = now
         return saved
 
     def save_many(self, plans: list[Plan]) -> list[int]:
