@@ -32,9 +32,13 @@ def custom_from_json(data: dict[str, Any] | None) -> CustomPlace | None:
 
 
 def _moment(value: Any) -> datetime | None:
-    """A stored DATETIME: the ORM gives a datetime, a plain sqlite3 read its ISO text."""
+    """A stored DATETIME: the ORM gives a datetime, a plain sqlite3 read its ISO text (None if
+    a damaged file no longer holds one: it only tells the plan's calendar entries apart)."""
     if isinstance(value, str):
-        return datetime.fromisoformat(value)
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
     return value if isinstance(value, datetime) else None
 
 
