@@ -16,7 +16,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -143,6 +143,7 @@ class DocumentLabels:
     weekdays: tuple[str, ...] = tuple(f"星期{day}" for day in "一二三四五六日")
     date_format: str = "{year}年{month}月{day}日"
     datetime_format: str = "{date}（{weekday}）{start}—{end}"
+    end_date_format: str = "{month}月{day}日{time}"  # the day's end, when on a later date
     leg_format: str = "约{km}公里，{minutes}分钟"
     leg_format_no_km: str = "{minutes}分钟"
     leg_pending: str = "路程待定"  # a leg with an unplaced end: no minutes are printed
@@ -412,7 +413,10 @@ def build_document(
         date_text=date_text,
         weekday=weekday,
         time_text=labels.datetime_format.format(
-            date=date_text, weekday=weekday, start=hhmm(schedule.start), end=hhmm(schedule.end)
+            date=date_text,
+            weekday=weekday,
+            start=hhmm(schedule.start),
+            end=_end_text(plan.date, schedule, labels),
         ),
         gathering_place=gathering_name,
         gathering_point=gathering_point,
@@ -436,6 +440,29 @@ def build_document(
         plan_version=plan.version,
     )
     return clean_strings(document)
+
+
+def days_past(schedule: Schedule) -> int:
+    """How many midnights the day runs past: a row starting earlier on the clock than the row
+    before it (23:50, then 00:20) is on the next day, as the calendar export reads it (an
+    activity starts within its visit, never before it), and so is the end of a row that ends
+    earlier on the clock than it starts."""
+    days, previous, last = 0, None, None
+    for item in schedule.items:
+        if previous is not None and item.start < previous:
+            days += 1
+        previous, last = item.start, item
+    return days + (1 if last is not None and last.end < last.start else 0)
+
+
+def _end_text(day: date, schedule: Schedule, labels: DocumentLabels) -> str:
+    """The day's end: ``12:18``, or ``7月2日12:18`` when it is on a later date (a plan that runs
+    past midnight, which the checks warn about, must not read as a short day)."""
+    past = days_past(schedule)
+    if past == 0 or day > date.max - timedelta(days=past):
+        return hhmm(schedule.end)
+    later = day + timedelta(days=past)
+    return labels.end_date_format.format(month=later.month, day=later.day, time=hhmm(schedule.end))
 
 
 def calendar_key(plan: Plan) -> str:
