@@ -35,7 +35,12 @@ from hongtu.core.geocoding import (
     GeocoderService,
 )
 from hongtu.core.places import add_place
-from hongtu.qt.coordinate_input import CrsCombo, conversion_text, point_text
+from hongtu.qt.coordinate_input import (
+    CrsCombo,
+    OwnEnterLineEdit,
+    conversion_text,
+    point_text,
+)
 from hongtu.qt.map_controller import MapController
 from hongtu.qt.messages import plain_label
 from hongtu.qt.position_dialog import parse_error_text
@@ -92,6 +97,7 @@ class PlaceDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.candidate: LatLon | None = None
         self.candidate_crs = Crs.WGS84
+        self.candidate_pasted = False  # the candidate is the paste box's text read in self.crs
         self._build(baidu_available)
 
     def _build(self, baidu_available: bool) -> None:
@@ -99,7 +105,7 @@ class PlaceDialog(QDialog):
         self.name.setPlaceholderText(tr("必填，例如：某某村党史馆"))
         self.address = QLineEdit(self)
         self.address.setPlaceholderText(tr("可不填"))
-        self.query = QLineEdit(self)
+        self.query = OwnEnterLineEdit(self)
         self.query.setPlaceholderText(tr("例如：太原市迎泽区迎泽公园"))
         self.provider = QComboBox(self)
         self.provider.addItem(tr("百度地图（需要密钥）"), GeocoderKind.BAIDU.value)
@@ -108,7 +114,7 @@ class PlaceDialog(QDialog):
         self.search_button = QPushButton(tr("查找"), self)
         self.results = QListWidget(self)
         self.results.setMaximumHeight(110)
-        self.paste = QLineEdit(self)
+        self.paste = OwnEnterLineEdit(self)
         self.paste.setPlaceholderText(tr("例如 112.5632,37.8571"))
         self.crs = CrsCombo(self)
         self.paste_button = QPushButton(tr("在地图上显示"), self)
@@ -153,6 +159,8 @@ class PlaceDialog(QDialog):
         self.query.returnPressed.connect(self._on_search_clicked)
         self.paste_button.clicked.connect(self._on_paste_clicked)
         self.paste.returnPressed.connect(self._on_paste_clicked)
+        self.paste.textEdited.connect(self._on_paste_edited)
+        self.crs.currentIndexChanged.connect(self._on_crs_changed)
         self.results.currentItemChanged.connect(self._on_result_chosen)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
@@ -164,6 +172,7 @@ class PlaceDialog(QDialog):
     def set_candidate(self, point: LatLon, crs: Crs, pan: bool = False) -> None:
         self.candidate = point
         self.candidate_crs = crs
+        self.candidate_pasted = False
         self.status.setStyleSheet("")
         self.status.setText(
             tr("位置：{0}（WGS-84）· {1}。请在地图上核对蓝色图钉，可拖动微调。").format(
@@ -179,10 +188,29 @@ class PlaceDialog(QDialog):
         try:
             given = parse_coordinate_text(self.paste.text())
         except CoordinateParseError as exc:
+            self._drop_candidate()
             self.show_error(parse_error_text(exc.code))
             return
         self.set_candidate(to_wgs84(given, crs), crs, pan=True)
+        self.candidate_pasted = True
         self.status.setText(conversion_text(given, crs) + "\n" + self.status.text())
+
+    def _on_paste_edited(self, _text: str) -> None:
+        """A changed coordinate is not the one shown: 保存 waits until it is shown again."""
+        if self.candidate is not None:
+            self._drop_candidate()
+            self.status.setStyleSheet("")
+            self.status.setText(tr("坐标已改动：请点“在地图上显示”，核对后再保存。"))
+
+    def _on_crs_changed(self, _index: int) -> None:
+        """The pasted coordinate read in the newly chosen system, shown again on the map."""
+        if self.candidate_pasted:
+            self._on_paste_clicked()
+
+    def _drop_candidate(self) -> None:
+        self.candidate = None
+        self.candidate_pasted = False
+        self._update_save()
 
     def _on_search_clicked(self) -> None:
         text = self.query.text().strip()
