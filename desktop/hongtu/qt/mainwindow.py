@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -302,7 +301,7 @@ class MainWindow(PanelHost):
         self.map_view.setAcceptDrops(False)  # a dropped plan file is the window's, not the page's
         restore_geometry(self)  # as left last time, or fitted to the screen
         self.status_sites = plain_label(parent=self)
-        self.status_map = QLabel(self)
+        self.status_map = plain_label(parent=self)  # a package's attribution is its own text
         self.statusBar().addWidget(self.status_sites, 1)
         self.statusBar().addPermanentWidget(self.status_map)
         self._show_base_map()
