@@ -32,6 +32,7 @@ from hongtu.core.shared_sites import (
 )
 from hongtu.core.site_info import MAX_FACT_LENGTH, validate_rules
 from hongtu.core.sites import (
+    MAX_PLACE_NAME,
     Confidence,
     PositionOrigin,
     Provenance,
@@ -49,7 +50,7 @@ VERSION = 1
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ENTRIES = 2000
 MAX_KEY = 64
-MAX_NAME = 200
+MAX_NAME = MAX_PLACE_NAME  # a place's name: what 添加地点 accepts
 MAX_DISTRICT = 32
 MAX_PERSON = 100
 MAX_SOURCE = 500

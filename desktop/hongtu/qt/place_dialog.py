@@ -34,14 +34,15 @@ from hongtu.core.geocoding import (
     GeocoderKind,
     GeocoderService,
 )
-from hongtu.core.places import add_place
+from hongtu.core.places import PlaceError, PlaceProblem, add_place
+from hongtu.core.sites import MAX_PLACE_NAME
 from hongtu.qt.coordinate_input import (
     CrsCombo,
     OwnEnterLineEdit,
     conversion_text,
     point_text,
 )
-from hongtu.qt.map_controller import MapController
+from hongtu.qt.map_controller import MapController, outside_china_text
 from hongtu.qt.messages import plain_label
 from hongtu.qt.position_dialog import parse_error_text
 from hongtu.qt.tasks import TaskRunner
@@ -76,6 +77,20 @@ def failure_of_error(error: BaseException) -> GeocodeFailure:
     if isinstance(error, TimeoutError):
         return GeocodeFailure.TIMEOUT
     return GeocodeFailure.SERVICE_ERROR
+
+
+def place_error_text(error: PlaceError) -> str:
+    """Why a place was not saved, and what to do."""
+    return {
+        PlaceProblem.NO_NAME: tr("请填写名称。"),
+        PlaceProblem.NAME_TOO_LONG: tr("名称太长了（最多 {0} 个字）。").format(MAX_PLACE_NAME),
+        PlaceProblem.DUPLICATE_NAME: tr(
+            "已经有一个叫“{0}”的地点了。请换个名称（例如加上门牌或方位），"
+            "或在站点列表里使用已有的地点。"
+        ).format(error.detail),
+        PlaceProblem.OUTSIDE_CHINA: tr("这个位置不在中国境内，不能保存为地点。"),
+        PlaceProblem.UNKNOWN_DISTRICT: tr("未知的区县。"),
+    }[error.problem]
 
 
 def district_text(point: LatLon) -> str:
@@ -280,6 +295,7 @@ class AddPlaceFlow(QObject):
         self._baidu_available = baidu_available
         self.dialog: PlaceDialog | None = None
         map_controller.place_picked.connect(self._on_map_place_picked)
+        map_controller.outside_china.connect(self._on_map_outside_china)
 
     def start(self) -> PlaceDialog:
         self.finish()
@@ -306,6 +322,10 @@ class AddPlaceFlow(QObject):
     def _on_map_place_picked(self, point: LatLon) -> None:
         if self.dialog is not None and self._map.adding:
             self.dialog.set_candidate(point, self._map.crs)
+
+    def _on_map_outside_china(self) -> None:
+        if self.dialog is not None and self._map.adding:
+            self.dialog.show_error(outside_china_text())
 
     def _on_dialog_candidate_changed(self, point: LatLon) -> None:
         self._map.show_preview(point)
@@ -336,7 +356,12 @@ class AddPlaceFlow(QObject):
         store = self._store()
         if store is None:
             return
-        site = add_place(store, name, point, Crs(crs), address=address or None)
+        try:
+            site = add_place(store, name, point, Crs(crs), address=address or None)
+        except PlaceError as exc:  # nothing was stored: the dialog stays open to change it
+            if self.dialog is not None:
+                self.dialog.show_error(place_error_text(exc))
+            return
         self.finish()
         self.site_added.emit(site)
 

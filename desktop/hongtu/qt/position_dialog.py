@@ -35,7 +35,7 @@ from hongtu.qt.coordinate_input import (
     conversion_text,
     point_text,
 )
-from hongtu.qt.map_controller import MapController
+from hongtu.qt.map_controller import MapController, outside_china_text
 from hongtu.qt.messages import plain_label
 from hongtu.qt.tool_placement import place_beside
 
@@ -148,7 +148,7 @@ class PositionDialog(QDialog):
             given = parse_coordinate_text(self.paste.text())
         except CoordinateParseError as exc:
             self._drop_candidate()
-            self._show_error(parse_error_text(exc.code))
+            self.show_error(parse_error_text(exc.code))
             return
         point = to_wgs84(given, crs)
         self.set_candidate(point, crs)
@@ -183,7 +183,7 @@ class PositionDialog(QDialog):
         self.candidate_pasted = False
         self.save_button.setEnabled(False)
 
-    def _show_error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
         self.result_label.setStyleSheet("color:#b71c1c")
         self.result_label.setText(text)
 
@@ -210,6 +210,7 @@ class CorrectionFlow(QObject):
         self.dialog: PositionDialog | None = None
         map_controller.site_dragged.connect(self._on_map_site_dragged)
         map_controller.place_picked.connect(self._on_map_place_picked)
+        map_controller.outside_china.connect(self._on_map_outside_china)
 
     def start(self, site: Site) -> PositionDialog:
         self.finish()
@@ -250,6 +251,10 @@ class CorrectionFlow(QObject):
     def _on_map_place_picked(self, point: LatLon) -> None:
         if self.dialog is not None and self.dialog.site.position is None:
             self.dialog.set_candidate(point, self._map.crs)
+
+    def _on_map_outside_china(self) -> None:
+        if self.dialog is not None:
+            self.dialog.show_error(outside_china_text())
 
     def _on_dialog_save_requested(self, point: LatLon, crs: str) -> None:
         store = self._store()
