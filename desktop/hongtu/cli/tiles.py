@@ -178,9 +178,11 @@ def cmd_tiles_download(args: argparse.Namespace) -> int:
 
 
 def _download_problem(exc: Exception) -> str:
-    from hongtu.core.basemaps import MissingKeyError
+    from hongtu.core.basemaps import KeyProblem, MissingKeyError
 
     if isinstance(exc, MissingKeyError):
+        if exc.problem is KeyProblem.MALFORMED:
+            return tr("这个底图的密钥格式不正确：请在设置中重新填写")
         return tr("这个底图需要密钥：请在设置中填写")
     return problem_text(exc)
 
