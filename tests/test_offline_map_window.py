@@ -397,6 +397,7 @@ def test_export_then_import_into_a_fresh_data_folder_draws_the_package(
         ("sqlite-no-tables", "不是 MBTiles 地图包"),
         ("mbtiles-no-metadata", "缺少名称或图片格式"),
         ("bad-format", "不是 png、jpg 或 webp"),
+        ("no-tiles", "没有任何瓦片"),
     ],
 )
 def test_a_malformed_import_is_refused_naming_the_problem_and_changes_nothing(
@@ -417,6 +418,8 @@ def test_a_malformed_import_is_refused_naming_the_problem_and_changes_nothing(
             db.execute("CREATE TABLE other (a)")
         if content == "bad-format":
             db.execute("INSERT INTO metadata VALUES ('name', 'x'), ('format', 'exe')")
+        if content == "no-tiles":  # a valid package with nothing to draw
+            db.execute("INSERT INTO metadata VALUES ('name', 'x'), ('format', 'png')")
         db.commit()
         db.close()
     before = sorted(p.name for p in packages_dir().iterdir())
