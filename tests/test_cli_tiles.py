@@ -113,3 +113,21 @@ def test_an_empty_package_is_refused_on_import(capsys, tmp_path: Path) -> None:
     assert code == 2 and out == ""
     assert "没有任何瓦片" in err and "空.mbtiles" in err
     assert list_packages() == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "words"),
+    [
+        ("offline", None, "无法连接到瓦片服务器"),
+        ("timeout", None, "超时"),
+        ("refused", 403, "拒绝了下载（HTTP 403）"),
+        ("http", 500, "返回错误（HTTP 500）"),
+    ],
+)
+def test_a_failed_download_is_said_in_the_organisers_words(kind, status, words) -> None:
+    from hongtu.cli.tiles import problem_text
+    from hongtu.core.tilepack.download import DownloadError, FailureKind
+
+    text = problem_text(DownloadError(12, 3340, 1550, "gaierror", FailureKind(kind), status))
+    assert words in text and "再次运行同一命令可继续" in text
+    assert "gaierror" not in text

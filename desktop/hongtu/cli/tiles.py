@@ -81,14 +81,25 @@ def problem_text(exc: Exception) -> str:
     if isinstance(exc, BulkNotAllowedError):
         return tr("{0} 的使用条款不允许批量下载瓦片用于离线使用").format(exc.provider)
     if isinstance(exc, DownloadError):
-        return tr("瓦片下载失败（{0}），已下载的瓦片已保存，再次运行同一命令可继续").format(
-            exc.reason
-        )
+        return tr("{0}；已下载的瓦片已保存，再次运行同一命令可继续").format(_download_failure(exc))
     if isinstance(exc, AreaError):
         return tr("区域或缩放级别不可用：{0}").format(str(exc))
     if isinstance(exc, ExportError):
         return tr("无法写入文件：{0}（{1}）").format(str(exc.path), exc.code.value)
     raise exc
+
+
+def _download_failure(exc: Any) -> str:
+    """Why tiles could not be fetched, in the organiser's words (not a Python exception name)."""
+    from hongtu.core.tilepack.download import FailureKind
+
+    if exc.kind is FailureKind.OFFLINE:
+        return tr("无法连接到瓦片服务器，请检查网络连接")
+    if exc.kind is FailureKind.TIMEOUT:
+        return tr("瓦片服务器长时间没有响应（超时），网络可能很慢")
+    if exc.kind is FailureKind.REFUSED:
+        return tr("服务商拒绝了下载（HTTP {0}），可能需要有效的密钥").format(exc.status)
+    return tr("瓦片服务器返回错误（HTTP {0}），多次重试后仍失败").format(exc.status)
 
 
 def size_text(size: int) -> str:

@@ -89,6 +89,7 @@ class CorrectionsErrorCode(StrEnum):
     DUPLICATE_KEY = "duplicate_key"  # the same name twice in one JSON object
     NOT_CORRECTIONS_FILE = "not_corrections_file"
     UNSUPPORTED_VERSION = "unsupported_version"
+    NEWER_VERSION = "newer_version"  # written by a later HongTu: upgrading reads it
     TOO_MANY_ENTRIES = "too_many_entries"
     MISSING = "missing"
     WRONG_TYPE = "wrong_type"
@@ -321,6 +322,8 @@ def _read_document(raw: Any, today: date) -> CorrectionsFile:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise CorrectionsError(code.NOT_CORRECTIONS_FILE, path="format")
     version = raw.get("version")
+    if type(version) is int and version > VERSION:
+        raise CorrectionsError(code.NEWER_VERSION, path="version")
     if type(version) is not int or version != VERSION:
         raise CorrectionsError(code.UNSUPPORTED_VERSION, path="version")
     _known_keys(raw, _TOP_KEYS, None, "", "")

@@ -134,10 +134,8 @@ def validate(path: Path) -> dict[str, str]:
     try:
         with path.open("rb") as stream:
             head = stream.read(len(SQLITE_MAGIC))
-    except FileNotFoundError:
+    except OSError:  # named by the file, never by the system's English words
         raise PackageError(PackageProblem.MISSING, path.name) from None
-    except OSError as exc:
-        raise PackageError(PackageProblem.MISSING, exc.strerror or path.name) from None
     if head != SQLITE_MAGIC:
         raise PackageError(PackageProblem.NOT_SQLITE, path.name)
     try:
