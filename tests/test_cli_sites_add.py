@@ -72,6 +72,8 @@ def test_outside_every_bundled_district_the_district_stays_empty(capsys, tmp_pat
         ({"--lat": "137.8"}, "纬度"),
         ({"--district": "火星区"}, "火星区"),
         ({"--name": "  "}, "名称"),
+        ({"--name": "党" * 201}, "名称太长（最多 200 个字）"),
+        ({"--lat": "37", "--lon": "12"}, "不在中国境内"),
     ],
 )
 def test_bad_input_is_refused_in_chinese_and_nothing_is_written(
@@ -86,3 +88,18 @@ def test_bad_input_is_refused_in_chinese_and_nothing_is_written(
     assert code == 2 and out == ""
     assert words in err and "未保存" in err
     assert len(listed(capsys, db)) == before
+
+
+def test_a_second_place_of_the_same_name_is_refused(capsys, tmp_path) -> None:
+    """A corrections file names a place by its name: two of one name cannot be told apart."""
+    db = str(tmp_path / "cli.sqlite3")
+    args = ["--name", "村史馆", "--lat", "37.87", "--lon", "112.55", "--crs", "wgs84"]
+    assert run_cli(capsys, "--db", db, "sites", "add", *args)[0] == 0
+    before = len(listed(capsys, db))
+    code, out, err = run_cli(capsys, "--db", db, "sites", "add", *args)
+    assert code == 2 and out == ""
+    assert "已有同名的地点“村史馆”" in err and "未保存" in err
+    assert len(listed(capsys, db)) == before
+    longest = "党" * 200  # the longest name a corrections file carries is accepted
+    code, _, _ = run_cli(capsys, "--db", db, "sites", "add", *args[2:], "--name", longest)
+    assert code == 0

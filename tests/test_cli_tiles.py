@@ -92,3 +92,42 @@ def test_refusals_are_translated(capsys, tmp_path: Path) -> None:
         for translator in app.findChildren(QTranslator) if app else []:
             app.removeTranslator(translator)
     assert code == 2 and "MBTiles" in err and "不是" not in err
+
+
+def empty_package(path: Path) -> Path:
+    """A valid MBTiles file (metadata and tiles tables) with not a single tile."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+    db.execute("CREATE TABLE tiles (zoom_level, tile_column, tile_row, tile_data)")
+    db.execute("INSERT INTO metadata VALUES ('name', 'empty'), ('format', 'png')")
+    db.commit()
+    db.close()
+    return path
+
+
+def test_an_empty_package_is_refused_on_import(capsys, tmp_path: Path) -> None:
+    empty = empty_package(tmp_path / "空.mbtiles")
+    code, out, err = run(capsys, "tiles", "import", str(empty))
+    assert code == 2 and out == ""
+    assert "没有任何瓦片" in err and "空.mbtiles" in err
+    assert list_packages() == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "words"),
+    [
+        ("offline", None, "无法连接到瓦片服务器"),
+        ("timeout", None, "超时"),
+        ("refused", 403, "拒绝了下载（HTTP 403）"),
+        ("http", 500, "返回错误（HTTP 500）"),
+    ],
+)
+def test_a_failed_download_is_said_in_the_organisers_words(kind, status, words) -> None:
+    from hongtu.cli.tiles import problem_text
+    from hongtu.core.tilepack.download import DownloadError, FailureKind
+
+    text = problem_text(DownloadError(12, 3340, 1550, "gaierror", FailureKind(kind), status))
+    assert words in text and "再次运行同一命令可继续" in text
+    assert "gaierror" not in text

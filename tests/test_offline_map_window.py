@@ -301,7 +301,9 @@ def test_the_area_around_the_open_plan_is_offered(qtbot, window) -> None:
 # ---- 管理离线地图 ------------------------------------------------------------------------------
 
 
-def make_package(name: str = "城区") -> None:
+def make_package(
+    name: str = "城区", attribution: str = "© 高德地图 AutoNavi", provider: str = "amap"
+) -> None:
     box = area.BBox(112.40, 37.70, 112.75, 38.00)
     with MBTiles(package_path(name), create=True) as store:
         store.set_metadata(
@@ -311,8 +313,8 @@ def make_package(name: str = "城区") -> None:
                 "minzoom": "10",
                 "maxzoom": "12",
                 "bounds": box.bounds_text(),
-                "attribution": "© 高德地图 AutoNavi",
-                "provider": "amap",
+                "attribution": attribution,
+                "provider": provider,
                 "crs": Crs.GCJ02.value,
                 "hongtu_area": "太原市",
             }
@@ -395,6 +397,7 @@ def test_export_then_import_into_a_fresh_data_folder_draws_the_package(
         ("sqlite-no-tables", "不是 MBTiles 地图包"),
         ("mbtiles-no-metadata", "缺少名称或图片格式"),
         ("bad-format", "不是 png、jpg 或 webp"),
+        ("no-tiles", "没有任何瓦片"),
     ],
 )
 def test_a_malformed_import_is_refused_naming_the_problem_and_changes_nothing(
@@ -415,6 +418,8 @@ def test_a_malformed_import_is_refused_naming_the_problem_and_changes_nothing(
             db.execute("CREATE TABLE other (a)")
         if content == "bad-format":
             db.execute("INSERT INTO metadata VALUES ('name', 'x'), ('format', 'exe')")
+        if content == "no-tiles":  # a valid package with nothing to draw
+            db.execute("INSERT INTO metadata VALUES ('name', 'x'), ('format', 'png')")
         db.commit()
         db.close()
     before = sorted(p.name for p in packages_dir().iterdir())
@@ -425,6 +430,15 @@ def test_a_malformed_import_is_refused_naming_the_problem_and_changes_nothing(
     assert sorted(p.name for p in packages_dir().iterdir()) == before
     assert dialog.names() == ["已有"]
     dialog.close()
+
+
+def test_a_package_attribution_shows_as_written_in_the_status_bar(qtbot, window) -> None:
+    attribution = '<a href="http://evil">© evil</a> & co'
+    make_package("城区", attribution=attribution, provider="custom")
+    assert window.site_editing.use_package("城区")
+    label = window.status_map
+    assert attribution in label.text()
+    assert label.textFormat() is Qt.TextFormat.PlainText  # no link, no markup: as written
 
 
 def test_a_chosen_package_that_went_missing_falls_back_to_no_base_map(qtbot, tmp_path) -> None:

@@ -256,3 +256,58 @@ def test_map_clicks_outside_add_mode_change_nothing(main_window) -> None:
     )
     assert main_window.workspace.sites.count() == count
     assert main_window.site_editing.adding.dialog is None
+
+
+# ---- only what a corrections file can carry ------------------------------------------------------
+
+ITALY = LatLon(37.0, 12.0)
+
+
+def click_map(window, point: LatLon) -> None:
+    window.map_view.bridge.receive(
+        json.dumps({"type": "map_clicked", "lat": point.lat, "lon": point.lon})
+    )
+
+
+def test_a_drag_outside_china_is_refused_and_the_marker_goes_back(qtbot, main_window) -> None:
+    site = site_named(main_window, BALING)
+    before = LatLon(*json.loads(run_js(qtbot, main_window, "markerLatLng", site.id)))
+    dialog = open_correction(main_window, BALING)
+    main_window.map_view.bridge.receive(drag_message(site.id, ITALY))
+    assert not dialog.save_button.isEnabled()
+    assert "不在中国境内" in dialog.result_label.text()
+    qtbot.waitUntil(
+        lambda: LatLon(*json.loads(run_js(qtbot, main_window, "markerLatLng", site.id)))
+        == before
+    )
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert main_window.workspace.sites.get(site.id).position.origin is PositionOrigin.CATALOGUE
+
+
+def test_a_click_outside_china_places_no_pin(qtbot, main_window) -> None:
+    dialog = open_add(main_window)
+    dialog.name.setText("远方")
+    click_map(main_window, ITALY)
+    assert dialog.candidate is None and not dialog.save_button.isEnabled()
+    assert "不在中国境内" in dialog.status.text()
+    assert map_state(qtbot, main_window)["preview"] is None
+
+
+def test_a_second_place_of_the_same_name_is_refused_in_the_dialog(qtbot, main_window) -> None:
+    dialog = open_add(main_window)
+    dialog.name.setText("村史馆")
+    click_map(main_window, LatLon(37.80, 112.50))
+    dialog.save_button.click()
+    assert main_window.site_editing.adding.dialog is None  # saved and closed
+    count = main_window.workspace.sites.count()
+    dialog = open_add(main_window)
+    dialog.name.setText("村史馆")
+    click_map(main_window, LatLon(37.81, 112.51))
+    dialog.save_button.click()
+    assert main_window.site_editing.adding.dialog is dialog and dialog.isVisible()
+    assert "已经有一个叫“村史馆”的地点了" in dialog.status.text()
+    assert main_window.workspace.sites.count() == count
+    dialog.name.setText("党" * 201)
+    dialog.save_button.click()
+    assert "名称太长了（最多 200 个字）" in dialog.status.text()
+    assert main_window.workspace.sites.count() == count

@@ -505,3 +505,60 @@ def test_the_dialog_fits_a_laptop_screen_with_its_buttons_in_reach(qtbot, worksp
     assert dialog.rect().contains(QRect(save.mapTo(dialog, QPoint(0, 0)), save.size()))
     form = dialog.findChild(QScrollArea).widget()
     assert form.height() >= form.layout().totalHeightForWidth(form.width())  # scrolled, whole
+
+
+def type_into_spin(spin, digits: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, digits)
+    QTest.keyClick(spin, Qt.Key.Key_Tab)  # on to the next box, as a person does
+
+
+@pytest.mark.gui
+def test_numbers_out_of_range_are_kept_as_typed_and_refused_with_a_message(
+    qtbot, workspace, monkeypatch
+) -> None:
+    from hongtu.qt import messages
+
+    said: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _parent, _title, text: said.append(text))
+    shown: dict[str, str] = {}
+
+    def type_zero_and_999(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.show()
+        dialog.group_size.unknown.setChecked(False)
+        type_into_spin(dialog.group_size.spin, "0")
+        dialog.lead_days.unknown.setChecked(False)
+        type_into_spin(dialog.lead_days.spin, "999")
+        type_into_spin(dialog.minutes, "0")
+        shown.update(
+            size=dialog.group_size.spin.text(),
+            lead=dialog.lead_days.spin.text(),
+            minutes=dialog.minutes.text(),
+        )
+
+    assert run_dialog(workspace, monkeypatch, type_zero_and_999) is None
+    assert shown == {"size": "0 人", "lead": "999 天", "minutes": "0 分钟"}  # as typed
+    assert len(said) == 1
+    assert "单次接待人数上限应在 1–2000 人之间" in said[0]
+    assert "需提前预约天数应在 0–90 天之间" in said[0]
+    assert "参观时长应在 1–720 分钟之间" in said[0]
+    site = site_named(workspace)
+    assert workspace.sites.edited_fields(site.id) == frozenset()  # nothing saved
+
+
+@pytest.mark.gui
+def test_numbers_in_range_are_saved_as_typed(qtbot, workspace, monkeypatch) -> None:
+    def type_numbers(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.show()
+        dialog.group_size.unknown.setChecked(False)
+        type_into_spin(dialog.group_size.spin, "2000")
+        dialog.lead_days.unknown.setChecked(False)
+        type_into_spin(dialog.lead_days.spin, "0")
+
+    saved = run_dialog(workspace, monkeypatch, type_numbers)
+    assert saved is not None
+    assert (saved.rules.max_group_size, saved.rules.reservation_lead_days) == (2000, 0)

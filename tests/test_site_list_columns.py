@@ -4,6 +4,7 @@ the organiser types a filter (``SiteListPanel``)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -64,3 +65,23 @@ def test_a_place_with_a_longer_district_widens_its_column(qtbot) -> None:
     assert district_fits(panel, LONG_DISTRICT)
     panel.model.update_site(listed_site(1, "太原解放纪念馆", LONG_DISTRICT + "东区"))
     assert district_fits(panel, LONG_DISTRICT + "东区")
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])
+def test_enter_or_down_in_the_search_box_goes_to_the_site_found(qtbot, key) -> None:
+    panel = shown_panel(
+        qtbot, [listed_site(1, "八路军驻晋办事处旧址"), listed_site(2, "刘胡兰纪念馆")]
+    )
+    panel.search.setFocus()
+    QTest.keyClicks(panel.search, "lhl")  # 刘胡兰's initials: one site found
+    QTest.keyClick(panel.search, key)
+    assert panel.selected_site_id() == 2
+    assert panel.focusWidget() is panel.table  # where the keys go next
+
+
+def test_enter_keeps_a_site_already_chosen_among_those_found(qtbot) -> None:
+    panel = shown_panel(qtbot, [listed_site(1, "纪念馆甲"), listed_site(2, "纪念馆乙")])
+    panel.select_site(2)
+    panel.search.setFocus()
+    QTest.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.selected_site_id() == 2 and panel.focusWidget() is panel.table

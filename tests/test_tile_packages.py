@@ -4,8 +4,11 @@ tile server the test starts on 127.0.0.1, and list/delete/export/import of MBTil
 from __future__ import annotations
 
 import logging
+import socket
 import sqlite3
 import tempfile
+import threading
+import urllib.error
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -262,3 +265,37 @@ def test_no_arbitrary_bytes_import_as_a_package(body: bytes, magic: bool) -> Non
             import_package(source)
     assert caught.value.problem in set(PackageProblem)
     assert sorted(packages_dir().iterdir()) == before
+
+
+def test_cancelling_while_the_server_is_unreachable_stops_at_once() -> None:
+    """No network: each tile is retried with growing waits (1+2+4 s); 取消 during the first
+    wait ends the download as cancelled, not as a failure ~7 s later."""
+    cancelled = threading.Event()
+    waited: list[float] = []
+    attempts: list[str] = []
+
+    def unreachable(url: str, _timeout: float) -> bytes | None:
+        attempts.append(url)
+        raise urllib.error.URLError(socket.gaierror(-3, "Temporary failure in name resolution"))
+
+    def sleep(seconds: float) -> None:
+        waited.append(seconds)
+        cancelled.set()  # the organiser presses 取消 during the first back-off wait
+
+    server = TileSource(CUSTOM, "http://tiles.invalid/{z}/{x}/{y}.png", "© Test", Crs.WGS84)
+    with pytest.raises(CancelledError):
+        download(
+            package_path("offline"),
+            "offline",
+            server,
+            None,
+            SMALL,
+            12,
+            12,
+            politeness=Politeness(1, 0.0, retries=3, backoff=1.0),
+            should_stop=cancelled.is_set,
+            fetch=unreachable,
+            sleep=sleep,
+        )
+    assert len(attempts) == 1  # no further tries after 取消
+    assert sum(waited) <= 0.1  # stopped within a fraction of a second

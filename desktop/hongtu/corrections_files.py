@@ -21,6 +21,7 @@ from hongtu.core.site_corrections import (
     MAX_FILE_BYTES,
     MAX_PERSON,
     CorrectionsError,
+    CorrectionsErrorCode,
     CorrectionsFile,
     corrections_json,
     dump_corrections,
@@ -58,6 +59,11 @@ class ReadCorrections:
 
 
 def corrections_message(error: CorrectionsError) -> str:
+    if error.code is CorrectionsErrorCode.NEWER_VERSION:
+        return tr(
+            "这个核实信息文件是用更新版本的红途导出的，本机的红途还读不了。"
+            "请先把红途升级到最新版本，再导入。没有导入任何内容。"
+        )
     reasons = {
         "too_large": tr("文件太大"),
         "not_utf8": tr("文件不是 UTF-8 编码的文字"),
@@ -173,13 +179,25 @@ def read_corrections_file(path: Path, sites: list[Site]) -> ReadCorrections:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise CorrectionsFileError(tr("无法读取文件 {0}：{1}").format(path, reason)) from exc
+        raise CorrectionsFileError(
+            tr("无法读取文件 {0}：{1}").format(path, read_problem_text(exc))
+        ) from exc
     try:
         corrections = read_corrections(data)
         return ReadCorrections(corrections, review_corrections(corrections, sites))
     except CorrectionsError as exc:
         raise CorrectionsFileError(corrections_message(exc)) from exc
+
+
+def read_problem_text(exc: OSError) -> str:
+    """Why a file could not be read, in the user's language (never the system's English)."""
+    if isinstance(exc, FileNotFoundError):
+        return tr("文件不存在（可能已被移动、改名或删除）")
+    if isinstance(exc, PermissionError):
+        return tr("没有权限读取这个文件")
+    if isinstance(exc, IsADirectoryError):
+        return tr("这是一个文件夹，不是文件")
+    return tr("读取时出错（{0}）").format(type(exc).__name__)
 
 
 def clean_name(name: str) -> str | None:

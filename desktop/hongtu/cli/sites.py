@@ -146,15 +146,31 @@ def _point_argument(lat: str, lon: str, crs_text: str) -> tuple[Any, Any]:
 
 
 def _store_place(args: argparse.Namespace, wgs84: Any, crs: Any, district: str | None) -> int:
-    from hongtu.core.places import add_place
+    from hongtu.core.places import PlaceError, add_place
 
     workspace = open_workspace(args)
     try:
         site = add_place(workspace.sites, args.name, wgs84, crs, district_name=district)
+    except PlaceError as exc:
+        say(tr("错误：{0}（未保存）").format(_place_problem_text(exc)), error=True)
+        return 2
     finally:
         workspace.close()
     say(site.id)
     return 0
+
+
+def _place_problem_text(error: Any) -> str:
+    from hongtu.core.places import PlaceProblem
+    from hongtu.core.sites import MAX_PLACE_NAME
+
+    return {
+        PlaceProblem.NO_NAME: tr("名称不能为空"),
+        PlaceProblem.NAME_TOO_LONG: tr("名称太长（最多 {0} 个字）").format(MAX_PLACE_NAME),
+        PlaceProblem.DUPLICATE_NAME: tr("已有同名的地点“{0}”，请换个名称").format(error.detail),
+        PlaceProblem.OUTSIDE_CHINA: tr("这个位置不在中国境内"),
+        PlaceProblem.UNKNOWN_DISTRICT: tr("未知的区县“{0}”").format(error.detail),
+    }[error.problem]
 
 
 # ---- sharing verified site data ------------------------------------------------------------

@@ -72,6 +72,7 @@ def problem_text(exc: Exception) -> str:
             PackageProblem.NOT_MBTILES: tr("这个数据库没有 MBTiles 的 metadata 和 tiles 表：{0}"),
             PackageProblem.NO_METADATA: tr("地图包缺少名称或图片格式（metadata）：{0}"),
             PackageProblem.BAD_FORMAT: tr("地图包的瓦片不是 png、jpg 或 webp 图片：{0}"),
+            PackageProblem.NO_TILES: tr("地图包里没有任何瓦片（空的地图包），不能用作底图：{0}"),
             PackageProblem.CORRUPT: tr("地图包文件已损坏：{0}"),
             PackageProblem.BAD_NAME: tr("地图包名称只能含字母、数字、汉字、- 和 _：{0}"),
             PackageProblem.EXISTS: tr("已有同名的地图包（可用 --name 或 --replace）：{0}"),
@@ -80,14 +81,25 @@ def problem_text(exc: Exception) -> str:
     if isinstance(exc, BulkNotAllowedError):
         return tr("{0} 的使用条款不允许批量下载瓦片用于离线使用").format(exc.provider)
     if isinstance(exc, DownloadError):
-        return tr("瓦片下载失败（{0}），已下载的瓦片已保存，再次运行同一命令可继续").format(
-            exc.reason
-        )
+        return tr("{0}；已下载的瓦片已保存，再次运行同一命令可继续").format(_download_failure(exc))
     if isinstance(exc, AreaError):
         return tr("区域或缩放级别不可用：{0}").format(str(exc))
     if isinstance(exc, ExportError):
         return tr("无法写入文件：{0}（{1}）").format(str(exc.path), exc.code.value)
     raise exc
+
+
+def _download_failure(exc: Any) -> str:
+    """Why tiles could not be fetched, in the organiser's words (not a Python exception name)."""
+    from hongtu.core.tilepack.download import FailureKind
+
+    if exc.kind is FailureKind.OFFLINE:
+        return tr("无法连接到瓦片服务器，请检查网络连接")
+    if exc.kind is FailureKind.TIMEOUT:
+        return tr("瓦片服务器长时间没有响应（超时），网络可能很慢")
+    if exc.kind is FailureKind.REFUSED:
+        return tr("服务商拒绝了下载（HTTP {0}），可能需要有效的密钥").format(exc.status)
+    return tr("瓦片服务器返回错误（HTTP {0}），多次重试后仍失败").format(exc.status)
 
 
 def size_text(size: int) -> str:
@@ -178,9 +190,11 @@ def cmd_tiles_download(args: argparse.Namespace) -> int:
 
 
 def _download_problem(exc: Exception) -> str:
-    from hongtu.core.basemaps import MissingKeyError
+    from hongtu.core.basemaps import KeyProblem, MissingKeyError
 
     if isinstance(exc, MissingKeyError):
+        if exc.problem is KeyProblem.MALFORMED:
+            return tr("这个底图的密钥格式不正确：请在设置中重新填写")
         return tr("这个底图需要密钥：请在设置中填写")
     return problem_text(exc)
 

@@ -156,16 +156,25 @@ def parse_basemap_id(value: object) -> BaseMapId | None:
         return None
 
 
+def key_problem(key: str | None) -> KeyProblem | None:
+    """What is wrong with a provider key as typed (None: usable). Keys are 8–128 letters,
+    digits, ``-`` or ``_``; anything else would only fail later, as a map that does not load."""
+    cleaned = (key or "").strip()
+    if not cleaned:
+        return KeyProblem.MISSING
+    if not _KEY_PATTERN.fullmatch(cleaned):
+        return KeyProblem.MALFORMED
+    return None
+
+
 def check_key(basemap: BaseMap, key: str | None) -> str:
     """The key to use ("" when none is needed); raises ``MissingKeyError`` otherwise."""
     if not basemap.needs_key:
         return ""
-    cleaned = (key or "").strip()
-    if not cleaned:
-        raise MissingKeyError(basemap.id, KeyProblem.MISSING)
-    if not _KEY_PATTERN.fullmatch(cleaned):
-        raise MissingKeyError(basemap.id, KeyProblem.MALFORMED)
-    return cleaned
+    problem = key_problem(key)
+    if problem is not None:
+        raise MissingKeyError(basemap.id, problem)
+    return (key or "").strip()
 
 
 def tile_layer_config(basemap: BaseMap, key: str | None, attribution: str) -> dict[str, object]:

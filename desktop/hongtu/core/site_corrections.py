@@ -32,6 +32,7 @@ from hongtu.core.shared_sites import (
 )
 from hongtu.core.site_info import MAX_FACT_LENGTH, validate_rules
 from hongtu.core.sites import (
+    MAX_PLACE_NAME,
     Confidence,
     PositionOrigin,
     Provenance,
@@ -49,7 +50,7 @@ VERSION = 1
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ENTRIES = 2000
 MAX_KEY = 64
-MAX_NAME = 200
+MAX_NAME = MAX_PLACE_NAME  # a place's name: what 添加地点 accepts
 MAX_DISTRICT = 32
 MAX_PERSON = 100
 MAX_SOURCE = 500
@@ -88,6 +89,7 @@ class CorrectionsErrorCode(StrEnum):
     DUPLICATE_KEY = "duplicate_key"  # the same name twice in one JSON object
     NOT_CORRECTIONS_FILE = "not_corrections_file"
     UNSUPPORTED_VERSION = "unsupported_version"
+    NEWER_VERSION = "newer_version"  # written by a later HongTu: upgrading reads it
     TOO_MANY_ENTRIES = "too_many_entries"
     MISSING = "missing"
     WRONG_TYPE = "wrong_type"
@@ -320,6 +322,8 @@ def _read_document(raw: Any, today: date) -> CorrectionsFile:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise CorrectionsError(code.NOT_CORRECTIONS_FILE, path="format")
     version = raw.get("version")
+    if type(version) is int and version > VERSION:
+        raise CorrectionsError(code.NEWER_VERSION, path="version")
     if type(version) is not int or version != VERSION:
         raise CorrectionsError(code.UNSUPPORTED_VERSION, path="version")
     _known_keys(raw, _TOP_KEYS, None, "", "")

@@ -130,6 +130,8 @@ class VisitRules:
 
 
 DEFAULT_VISIT_MINUTES = 60
+#: The longest name a place added here may have: what a site-corrections file carries.
+MAX_PLACE_NAME = 200
 
 
 @dataclass(frozen=True, slots=True)

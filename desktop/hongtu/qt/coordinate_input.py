@@ -8,8 +8,9 @@ moved the point.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from hongtu.core.coords import to_wgs84
 from hongtu.core.geo import Crs, LatLon
@@ -73,3 +74,17 @@ class CrsCombo(QComboBox):
 
     def set_crs(self, crs: Crs) -> None:
         self.setCurrentIndex(max(0, self.findData(crs.value)))
+
+
+class OwnEnterLineEdit(QLineEdit):
+    """A box whose Enter does its own thing (在地图上显示, 查找) and nothing more.
+
+    A plain ``QLineEdit`` emits ``returnPressed`` and then passes Enter on to its dialog, which
+    clicks its default button: pasting a coordinate and pressing Enter would show it and, with
+    保存 enabled a moment before, save it unreviewed. Here Enter stops at the box.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()

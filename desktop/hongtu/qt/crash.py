@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, QThread, qVersion
 from PySide6.QtWidgets import QApplication
 
 from hongtu import __version__
@@ -65,12 +65,21 @@ def install_excepthook() -> None:
             log_file: Path | None = write_crash_log(report)
         except OSError:
             log_file = None
-        if QApplication.instance() is not None:
+        if can_show_dialog():
             from hongtu.qt.crash_dialog import CrashDialog
 
             CrashDialog(report, log_file, QApplication.activeWindow()).exec()
 
     sys.excepthook = hook
+
+
+def can_show_dialog() -> bool:
+    """A dialog only on the window's thread of a running app: a worker thread cannot make
+    widgets, and an app shutting down has no window to show it over (trying aborted HongTu)."""
+    app = QApplication.instance()
+    if app is None or QCoreApplication.closingDown():
+        return False
+    return QThread.currentThread() is app.thread()
 
 
 #: The database the window has open, for the messages of problems met in use.
@@ -105,7 +114,7 @@ def _database_problem(error: DatabaseError, tb: TracebackType | None) -> None:
     from hongtu.qt.errors import database_problem_in_use
 
     log.error("database problem in use: %s\n%s", error, "".join(traceback.format_tb(tb)))
-    if QApplication.instance() is not None:
+    if can_show_dialog():
         messages.warning(
             QApplication.activeWindow(), tr("数据库有问题"), database_problem_in_use(error)
         )

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.qt.crash import tr
+from hongtu.qt.messages import plain_label
 
 
 class CrashDialog(QDialog):
@@ -35,7 +35,7 @@ class CrashDialog(QDialog):
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        label = QLabel(intro, self)
+        label = plain_label(intro, self)  # the log's path holds the user's folder names
         label.setWordWrap(True)
         layout.addWidget(label)
         layout.addWidget(self.report)

@@ -15,20 +15,28 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -174,6 +182,8 @@ class SiteListPanel(QWidget):
         layout.addWidget(self.table)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.textChanged.connect(self._update_not_found)
+        self.search.returnPressed.connect(self._go_to_list)
+        self.search.installEventFilter(self)
         for signal in (
             self.proxy.modelReset,
             self.proxy.rowsInserted,
@@ -225,6 +235,33 @@ class SiteListPanel(QWidget):
             if had_selection and not selection.hasSelection():
                 selection.selectionChanged.emit(QItemSelection(), QItemSelection())
         self.filter_changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """↓ in the search box goes on into the list, as Enter does."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self._go_to_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _go_to_list(self) -> None:
+        """Enter or ↓ in the search box: the first site found is selected, unless one shown
+        already is, and the keys go to the list (arrows move, the site's actions apply)."""
+        if self.proxy.rowCount() == 0:
+            return
+        if not self.table.selectionModel().selectedRows():
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(self.proxy.index(0, 0), flags)
+            self.table.scrollTo(self.proxy.index(0, 0))
+        self.table.setFocus()
 
     def _update_not_found(self, *_args: object) -> None:
         query = self.search.text().strip()
@@ -302,7 +339,7 @@ class MainWindow(PanelHost):
         self.map_view.setAcceptDrops(False)  # a dropped plan file is the window's, not the page's
         restore_geometry(self)  # as left last time, or fitted to the screen
         self.status_sites = plain_label(parent=self)
-        self.status_map = QLabel(self)
+        self.status_map = plain_label(parent=self)  # a package's attribution is its own text
         self.statusBar().addWidget(self.status_sites, 1)
         self.statusBar().addPermanentWidget(self.status_map)
         self._show_base_map()

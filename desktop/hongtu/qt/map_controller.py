@@ -28,7 +28,7 @@ from hongtu.core.basemaps import (
     parse_basemap_id,
     tile_layer_config,
 )
-from hongtu.core.coords import from_wgs84, to_wgs84
+from hongtu.core.coords import from_wgs84, out_of_china, to_wgs84
 from hongtu.core.geo import Crs, LatLon
 from hongtu.qt.mapview import MapView
 from hongtu.qt.site_markers import marker_columns
@@ -193,6 +193,10 @@ def basemap_status_text(basemap: BaseMap) -> str:
     return tr("底图：{0} · {1}").format(basemap_name(basemap), review_text(basemap))
 
 
+def outside_china_text() -> str:
+    return tr("这个位置不在中国境内，不能用作站点或地点的位置，请在中国境内选择。")
+
+
 def tiles_failed_text(basemap: BaseMap) -> str:
     return tr("底图“{0}”无法加载（没有网络、密钥无效或被屏蔽），已切换为离线区县轮廓。").format(
         basemap_name(basemap)
@@ -217,6 +221,7 @@ class MapController(QObject):
     base_map_failed = Signal(str)  # BaseMapId value whose tiles failed; now offline
     site_dragged = Signal(int, object)  # site id, LatLon (WGS-84), while correcting
     place_picked = Signal(object)  # LatLon (WGS-84), while adding a place
+    outside_china = Signal()  # a drag or click outside China was refused (and said on the map)
 
     def __init__(self, view: MapView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -487,6 +492,10 @@ class MapController(QObject):
             log.warning("ignored a drag of site %d outside correction mode", site_id)
             return
         point = self.from_display(lat, lon)
+        if out_of_china(point):  # refused: the marker goes back to where it was
+            self._move_marker(site_id, self._correcting[1], pan=False)
+            self._say_outside_china()
+            return
         self._correcting = (site_id, point)
         self.site_dragged.emit(site_id, point)
 
@@ -494,6 +503,9 @@ class MapController(QObject):
         if not self._adding:
             return
         point = self.from_display(lat, lon)
+        if out_of_china(point):
+            self._say_outside_china()
+            return
         self.show_preview(point, pan=False)
         self.place_picked.emit(point)
 
@@ -501,8 +513,17 @@ class MapController(QObject):
         if self._preview is None:
             return
         point = self.from_display(lat, lon)
+        if out_of_china(point):  # refused: the pin goes back to where it was
+            self._show_preview(self._preview, pan=False)
+            self._say_outside_china()
+            return
         self._preview = point
         self.place_picked.emit(point)
+
+    def _say_outside_china(self) -> None:
+        """A site's position must be one a corrections file can carry (in China)."""
+        self.view.call("showNotice", outside_china_text(), NOTICE_MS)
+        self.outside_china.emit()
 
     def _on_bridge_tiles_failed(self, provider: str) -> None:
         if provider != self.basemap.id.value:

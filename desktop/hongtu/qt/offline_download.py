@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.core.atomic import ExportError
-from hongtu.core.basemaps import BASE_MAPS, PROVIDERS, BaseMapId, MissingKeyError
+from hongtu.core.basemaps import BASE_MAPS, PROVIDERS, BaseMapId, KeyProblem, MissingKeyError
 from hongtu.core.cancel import CancelledError
 from hongtu.core.districts import all_districts
 from hongtu.core.geo import Crs, LatLon
@@ -100,6 +100,8 @@ def failure_text(exc: BaseException) -> str:
     if isinstance(exc, BulkNotAllowedError):
         return terms_text()
     if isinstance(exc, MissingKeyError):
+        if exc.problem is KeyProblem.MALFORMED:
+            return tr("这个底图的密钥格式不正确：请在“地图 → 设置”中重新填写。")
         return tr("这个底图需要密钥：请在“地图 → 设置”中填写。")
     if isinstance(exc, area.AreaError):
         return tr("区域或缩放级别不可用，请缩小区域或缩放级别。")

@@ -61,6 +61,7 @@ def problem_text(exc: PackageError) -> str:
         ),
         PackageProblem.NO_METADATA: tr("地图包缺少名称或图片格式（metadata）：{0}"),
         PackageProblem.BAD_FORMAT: tr("地图包的瓦片不是 png、jpg 或 webp 图片：{0}"),
+        PackageProblem.NO_TILES: tr("地图包里没有任何瓦片（空的地图包），不能用作底图：{0}"),
         PackageProblem.CORRUPT: tr("地图包文件已损坏：{0}"),
         PackageProblem.BAD_NAME: tr("地图包名称只能含字母、数字、汉字、- 和 _：{0}"),
         PackageProblem.EXISTS: tr("已有同名的地图包：{0}"),

@@ -34,9 +34,15 @@ from hongtu.core.geocoding import (
     GeocoderKind,
     GeocoderService,
 )
-from hongtu.core.places import add_place
-from hongtu.qt.coordinate_input import CrsCombo, conversion_text, point_text
-from hongtu.qt.map_controller import MapController
+from hongtu.core.places import PlaceError, PlaceProblem, add_place
+from hongtu.core.sites import MAX_PLACE_NAME
+from hongtu.qt.coordinate_input import (
+    CrsCombo,
+    OwnEnterLineEdit,
+    conversion_text,
+    point_text,
+)
+from hongtu.qt.map_controller import MapController, outside_china_text
 from hongtu.qt.messages import plain_label
 from hongtu.qt.position_dialog import parse_error_text
 from hongtu.qt.tasks import TaskRunner
@@ -73,6 +79,20 @@ def failure_of_error(error: BaseException) -> GeocodeFailure:
     return GeocodeFailure.SERVICE_ERROR
 
 
+def place_error_text(error: PlaceError) -> str:
+    """Why a place was not saved, and what to do."""
+    return {
+        PlaceProblem.NO_NAME: tr("请填写名称。"),
+        PlaceProblem.NAME_TOO_LONG: tr("名称太长了（最多 {0} 个字）。").format(MAX_PLACE_NAME),
+        PlaceProblem.DUPLICATE_NAME: tr(
+            "已经有一个叫“{0}”的地点了。请换个名称（例如加上门牌或方位），"
+            "或在站点列表里使用已有的地点。"
+        ).format(error.detail),
+        PlaceProblem.OUTSIDE_CHINA: tr("这个位置不在中国境内，不能保存为地点。"),
+        PlaceProblem.UNKNOWN_DISTRICT: tr("未知的区县。"),
+    }[error.problem]
+
+
 def district_text(point: LatLon) -> str:
     district = district_containing(point)
     if district is None:
@@ -92,6 +112,7 @@ class PlaceDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.candidate: LatLon | None = None
         self.candidate_crs = Crs.WGS84
+        self.candidate_pasted = False  # the candidate is the paste box's text read in self.crs
         self._build(baidu_available)
 
     def _build(self, baidu_available: bool) -> None:
@@ -99,7 +120,7 @@ class PlaceDialog(QDialog):
         self.name.setPlaceholderText(tr("必填，例如：某某村党史馆"))
         self.address = QLineEdit(self)
         self.address.setPlaceholderText(tr("可不填"))
-        self.query = QLineEdit(self)
+        self.query = OwnEnterLineEdit(self)
         self.query.setPlaceholderText(tr("例如：太原市迎泽区迎泽公园"))
         self.provider = QComboBox(self)
         self.provider.addItem(tr("百度地图（需要密钥）"), GeocoderKind.BAIDU.value)
@@ -108,7 +129,7 @@ class PlaceDialog(QDialog):
         self.search_button = QPushButton(tr("查找"), self)
         self.results = QListWidget(self)
         self.results.setMaximumHeight(110)
-        self.paste = QLineEdit(self)
+        self.paste = OwnEnterLineEdit(self)
         self.paste.setPlaceholderText(tr("例如 112.5632,37.8571"))
         self.crs = CrsCombo(self)
         self.paste_button = QPushButton(tr("在地图上显示"), self)
@@ -153,6 +174,8 @@ class PlaceDialog(QDialog):
         self.query.returnPressed.connect(self._on_search_clicked)
         self.paste_button.clicked.connect(self._on_paste_clicked)
         self.paste.returnPressed.connect(self._on_paste_clicked)
+        self.paste.textEdited.connect(self._on_paste_edited)
+        self.crs.currentIndexChanged.connect(self._on_crs_changed)
         self.results.currentItemChanged.connect(self._on_result_chosen)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
@@ -164,6 +187,7 @@ class PlaceDialog(QDialog):
     def set_candidate(self, point: LatLon, crs: Crs, pan: bool = False) -> None:
         self.candidate = point
         self.candidate_crs = crs
+        self.candidate_pasted = False
         self.status.setStyleSheet("")
         self.status.setText(
             tr("位置：{0}（WGS-84）· {1}。请在地图上核对蓝色图钉，可拖动微调。").format(
@@ -179,10 +203,29 @@ class PlaceDialog(QDialog):
         try:
             given = parse_coordinate_text(self.paste.text())
         except CoordinateParseError as exc:
+            self._drop_candidate()
             self.show_error(parse_error_text(exc.code))
             return
         self.set_candidate(to_wgs84(given, crs), crs, pan=True)
+        self.candidate_pasted = True
         self.status.setText(conversion_text(given, crs) + "\n" + self.status.text())
+
+    def _on_paste_edited(self, _text: str) -> None:
+        """A changed coordinate is not the one shown: 保存 waits until it is shown again."""
+        if self.candidate is not None:
+            self._drop_candidate()
+            self.status.setStyleSheet("")
+            self.status.setText(tr("坐标已改动：请点“在地图上显示”，核对后再保存。"))
+
+    def _on_crs_changed(self, _index: int) -> None:
+        """The pasted coordinate read in the newly chosen system, shown again on the map."""
+        if self.candidate_pasted:
+            self._on_paste_clicked()
+
+    def _drop_candidate(self) -> None:
+        self.candidate = None
+        self.candidate_pasted = False
+        self._update_save()
 
     def _on_search_clicked(self) -> None:
         text = self.query.text().strip()
@@ -252,6 +295,7 @@ class AddPlaceFlow(QObject):
         self._baidu_available = baidu_available
         self.dialog: PlaceDialog | None = None
         map_controller.place_picked.connect(self._on_map_place_picked)
+        map_controller.outside_china.connect(self._on_map_outside_china)
 
     def start(self) -> PlaceDialog:
         self.finish()
@@ -278,6 +322,10 @@ class AddPlaceFlow(QObject):
     def _on_map_place_picked(self, point: LatLon) -> None:
         if self.dialog is not None and self._map.adding:
             self.dialog.set_candidate(point, self._map.crs)
+
+    def _on_map_outside_china(self) -> None:
+        if self.dialog is not None and self._map.adding:
+            self.dialog.show_error(outside_china_text())
 
     def _on_dialog_candidate_changed(self, point: LatLon) -> None:
         self._map.show_preview(point)
@@ -308,7 +356,12 @@ class AddPlaceFlow(QObject):
         store = self._store()
         if store is None:
             return
-        site = add_place(store, name, point, Crs(crs), address=address or None)
+        try:
+            site = add_place(store, name, point, Crs(crs), address=address or None)
+        except PlaceError as exc:  # nothing was stored: the dialog stays open to change it
+            if self.dialog is not None:
+                self.dialog.show_error(place_error_text(exc))
+            return
         self.finish()
         self.site_added.emit(site)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,8 +29,13 @@ from hongtu.core.coords import (
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.routing import distance_km
 from hongtu.core.sites import PositionOrigin, Site
-from hongtu.qt.coordinate_input import CrsCombo, conversion_text, point_text
-from hongtu.qt.map_controller import MapController
+from hongtu.qt.coordinate_input import (
+    CrsCombo,
+    OwnEnterLineEdit,
+    conversion_text,
+    point_text,
+)
+from hongtu.qt.map_controller import MapController, outside_china_text
 from hongtu.qt.messages import plain_label
 from hongtu.qt.tool_placement import place_beside
 
@@ -75,10 +79,11 @@ class PositionDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.candidate: LatLon | None = None
         self.candidate_crs = Crs.WGS84
+        self.candidate_pasted = False  # the candidate is the paste box's text read in self.crs
         self._build()
 
     def _build(self) -> None:
-        self.paste = QLineEdit(self)
+        self.paste = OwnEnterLineEdit(self)
         self.paste.setPlaceholderText(tr("例如 112.5632,37.8571（从高德地图复制）"))
         self.crs = CrsCombo(self)
         self.show_button = QPushButton(tr("在地图上显示"), self)
@@ -98,6 +103,8 @@ class PositionDialog(QDialog):
         self._layout()
         self.show_button.clicked.connect(self._on_show_clicked)
         self.paste.returnPressed.connect(self._on_show_clicked)
+        self.paste.textEdited.connect(self._on_paste_edited)
+        self.crs.currentIndexChanged.connect(self._on_crs_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.restore_button.clicked.connect(self.restore_requested)
         self.buttons.rejected.connect(self.reject)
@@ -140,10 +147,12 @@ class PositionDialog(QDialog):
         try:
             given = parse_coordinate_text(self.paste.text())
         except CoordinateParseError as exc:
-            self._show_error(parse_error_text(exc.code))
+            self._drop_candidate()
+            self.show_error(parse_error_text(exc.code))
             return
         point = to_wgs84(given, crs)
         self.set_candidate(point, crs)
+        self.candidate_pasted = True
         self.result_label.setText(conversion_text(given, crs) + "\n" + self.result_label.text())
         self.candidate_changed.emit(point)
 
@@ -151,12 +160,30 @@ class PositionDialog(QDialog):
         """A candidate from the paste box or from dragging the marker (already WGS-84)."""
         self.candidate = point
         self.candidate_crs = crs
+        self.candidate_pasted = False
         old = self.site.position.point if self.site.position else None
         self.result_label.setStyleSheet("")
         self.result_label.setText(moved_text(old, point) + "\n" + tr("确认无误后点“保存新位置”。"))
         self.save_button.setEnabled(True)
 
-    def _show_error(self, text: str) -> None:
+    def _on_paste_edited(self, _text: str) -> None:
+        """A changed coordinate is not the one shown: 保存 waits until it is shown again."""
+        if self.candidate is not None:
+            self._drop_candidate()
+            self.result_label.setStyleSheet("")
+            self.result_label.setText(tr("坐标已改动：请点“在地图上显示”，核对后再保存。"))
+
+    def _on_crs_changed(self, _index: int) -> None:
+        """The pasted coordinate read in the newly chosen system, shown again on the map."""
+        if self.candidate_pasted:
+            self._on_show_clicked()
+
+    def _drop_candidate(self) -> None:
+        self.candidate = None
+        self.candidate_pasted = False
+        self.save_button.setEnabled(False)
+
+    def show_error(self, text: str) -> None:
         self.result_label.setStyleSheet("color:#b71c1c")
         self.result_label.setText(text)
 
@@ -183,6 +210,7 @@ class CorrectionFlow(QObject):
         self.dialog: PositionDialog | None = None
         map_controller.site_dragged.connect(self._on_map_site_dragged)
         map_controller.place_picked.connect(self._on_map_place_picked)
+        map_controller.outside_china.connect(self._on_map_outside_china)
 
     def start(self, site: Site) -> PositionDialog:
         self.finish()
@@ -223,6 +251,10 @@ class CorrectionFlow(QObject):
     def _on_map_place_picked(self, point: LatLon) -> None:
         if self.dialog is not None and self.dialog.site.position is None:
             self.dialog.set_candidate(point, self._map.crs)
+
+    def _on_map_outside_china(self) -> None:
+        if self.dialog is not None:
+            self.dialog.show_error(outside_china_text())
 
     def _on_dialog_save_requested(self, point: LatLon, crs: str) -> None:
         store = self._store()

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.basemaps import PROVIDERS, BaseMapId
+from hongtu.core.basemaps import PROVIDERS, BaseMapId, KeyProblem, key_problem
 from hongtu.core.plans import TransportMode
 from hongtu.core.settings import MAX_DAY_RANGE, Settings
+from hongtu.qt import messages
 from hongtu.qt.map_controller import basemap_label, package_label
 from hongtu.qt.plan_models import transport_label
 
@@ -133,6 +134,27 @@ class SettingsDialog(QDialog):
         box = QGroupBox(title, self)
         box.setLayout(form)
         return box
+
+    def accept(self) -> None:
+        """保存: a key that cannot be one is refused here, with what a key looks like, instead
+        of being saved and later reported as missing while the map falls back to 无."""
+        for label, edit in (
+            (tr("天地图密钥"), self.tianditu_key),
+            (tr("百度地图密钥"), self.baidu_key),
+        ):
+            if key_problem(edit.text()) is KeyProblem.MALFORMED:
+                messages.warning(
+                    self,
+                    tr("密钥格式不正确"),
+                    tr(
+                        "{0}格式不正确：密钥由 8–128 个字母、数字、- 或 _ 组成，"
+                        "不含空格或其他符号。请从服务商的控制台重新复制，或清空不填。"
+                    ).format(label),
+                )
+                edit.setFocus()
+                edit.selectAll()
+                return
+        super().accept()
 
     def settings(self) -> Settings:
         """The edited value; fields the dialog does not show keep their current values."""

@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar
 
 from hongtu.core.atomic import ExportError
-from hongtu.core.basemaps import BASE_MAPS, PROVIDERS, BaseMapId, MissingKeyError
+from hongtu.core.basemaps import BASE_MAPS, PROVIDERS, BaseMapId, KeyProblem, MissingKeyError
 from hongtu.core.geocoding import GeocoderKind, GeocoderService, make_service
 from hongtu.core.settings import Settings, load_settings, save_settings
 from hongtu.core.sites import PositionOrigin, Site
@@ -45,6 +45,16 @@ PACKAGE_CHOICE = "package:"  # a base-map choice "package:<name>": that offline 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("SiteEditing", text)
+
+
+def key_problem_text(problem: KeyProblem) -> str:
+    """Why 天地图 cannot be shown: no key, or a key that cannot be one (as saved earlier)."""
+    if problem is KeyProblem.MALFORMED:
+        return tr(
+            "天地图密钥格式不正确（应为 8–128 个字母、数字、- 或 _），已改为无底图："
+            "请在“地图 → 设置”中重新填写。"
+        )
+    return tr("天地图需要密钥：请在“地图 → 设置”中填写天地图密钥。")
 
 
 class SiteEditing(QObject):
@@ -271,11 +281,11 @@ class SiteEditing(QObject):
             return self.use_package(self.settings.base_package, remember=remember)
         try:
             self.map.set_base_map(BASE_MAPS[basemap_id], self.settings.key_for(basemap_id))
-        except MissingKeyError:
+        except MissingKeyError as exc:
             if self.settings.base_map is basemap_id:  # a choice that cannot show stays unsaved
                 self._save(dataclasses.replace(self.settings, base_map=self.map.basemap.id))
             self._sync_base_widgets()
-            self.window.notify(tr("天地图需要密钥：请在“地图 → 设置”中填写天地图密钥。"))
+            self.window.notify(key_problem_text(exc.problem))
             return False
         if remember and basemap_id is not self.settings.base_map:
             self._save(dataclasses.replace(self.settings, base_map=basemap_id))

@@ -70,6 +70,7 @@ log = logging.getLogger(__name__)
 
 MIN_WIDTH = 660
 TITLE_BAR_ROOM = 60  # a window manager's title bar and a little air, within the screen's room
+TYPED_NUMBER_MAX = 99_999  # the number boxes keep what is typed; saving checks the range
 
 
 def tr(text: str) -> str:
@@ -223,13 +224,22 @@ class _OptionalTime(QWidget):
         self.edit.setEnabled(not checked)
 
 
+def number_box(parent: QWidget) -> QSpinBox:
+    """A number box that keeps whatever number is typed (up to five digits); saving checks it
+    against the field's range and says what is wrong. A box limited to the range itself put
+    the old value back for a typed 0 (单次接待人数上限) and kept 9 of a typed 999 (需提前预约天数),
+    silently."""
+    box = QSpinBox(parent)
+    box.setRange(0, TYPED_NUMBER_MAX)
+    return box
+
+
 class _OptionalNumber(QWidget):
     """A number with a 未知 box; the spin box is disabled (and ignored) while unknown."""
 
-    def __init__(self, bounds: range, suffix: str, parent: QWidget | None = None) -> None:
+    def __init__(self, suffix: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.spin = QSpinBox(self)
-        self.spin.setRange(bounds.start, bounds.stop - 1)
+        self.spin = number_box(self)
         self.spin.setSuffix(suffix)
         self.unknown = QCheckBox(tr("未知"), self)
         layout = QHBoxLayout(self)
@@ -464,9 +474,9 @@ class SiteInfoDialog(QDialog):
         self.holidays.setToolTip(
             plain_tooltip(tr("例如“周一闭馆（法定节假日除外）”，这里选“是”。"))
         )
-        self.lead_days = _OptionalNumber(LEAD_DAYS_RANGE, tr(" 天"), group)
+        self.lead_days = _OptionalNumber(tr(" 天"), group)
         self.lead_days.spin.setToolTip(plain_tooltip(tr("0 表示当天即可预约")))
-        self.group_size = _OptionalNumber(GROUP_SIZE_RANGE, tr(" 人"), group)
+        self.group_size = _OptionalNumber(tr(" 人"), group)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         rows: list[tuple[str, QWidget]] = [
@@ -501,8 +511,7 @@ class SiteInfoDialog(QDialog):
 
     def _minutes_group(self) -> QGroupBox:
         group = QGroupBox(tr("默认参观时长"), self)
-        self.minutes = QSpinBox(group)
-        self.minutes.setRange(VISIT_MINUTES_RANGE.start, VISIT_MINUTES_RANGE.stop - 1)
+        self.minutes = number_box(group)
         self.minutes.setSingleStep(5)
         self.minutes.setSuffix(tr(" 分钟"))
         self.minutes.setToolTip(

@@ -85,9 +85,17 @@ class _Job(QRunnable):
         try:
             result = self._job()
         except Exception as exc:
-            self._relay.failed.emit(self._task_id, exc)
+            self._answer(self._relay.failed, exc)
             return
-        self._relay.succeeded.emit(self._task_id, result)
+        self._answer(self._relay.succeeded, result)
+
+    def _answer(self, signal: Any, value: object) -> None:
+        """Hands the answer to the GUI thread; an answer arriving after its runner was deleted
+        (its window closed, HongTu quitting) has no one to go to and is dropped quietly."""
+        try:
+            signal.emit(self._task_id, value)
+        except RuntimeError:  # "Signal source has been deleted"
+            log.info("background task %d ended after its window closed", self._task_id)
 
 
 class ThreadPoolRunner(QObject):

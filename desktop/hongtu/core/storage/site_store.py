@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.sites import (
+    MAX_PLACE_NAME,
     Confidence,
     Position,
     Provenance,
@@ -213,6 +214,12 @@ class SiteStore:
         place = NewPlace(name, point, crs_origin, district, district_adcode, in_taiyuan, address)
         return self.get(self.add_places([place])[0])
 
+    def has_place_named(self, name: str) -> bool:
+        """Whether a place added here (not a catalogue site) has exactly this name."""
+        with self._sessions() as session:
+            query = select(SiteRow.id).where(SiteRow.key.is_(None), SiteRow.name == name.strip())
+            return session.scalars(query.limit(1)).first() is not None
+
     def add_places(self, places: Iterable[NewPlace]) -> list[int]:
         """Add many places in one transaction (imports, the scale fixture); their new ids."""
         self._prefetched = None
@@ -250,6 +257,8 @@ def _place_row(place: NewPlace) -> SiteRow:
     name = place.name.strip()
     if not name:
         raise ValueError("a place needs a name")
+    if len(name) > MAX_PLACE_NAME:  # a corrections file could not carry it
+        raise ValueError(f"a place name has at most {MAX_PLACE_NAME} characters")
     address = place.address
     return SiteRow(
         key=None,

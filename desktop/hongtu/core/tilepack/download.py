@@ -35,6 +35,7 @@ USER_AGENT = f"HongTu/{__version__} (offline map package; +https://github.com/ho
 CUSTOM = "custom"  # an organisation's own tile server, given by URL
 BATCH = 32  # tiles per transaction
 RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+STOP_CHECK = 0.05  # seconds: a back-off wait asks this often whether the download was cancelled
 
 
 class BulkPolicy(StrEnum):
@@ -264,7 +265,9 @@ def download(
                 z,
                 x,
                 y,
-                _fetch_with_retries(z, x, y, source, usable, polite, fetch, sleep, limit),
+                _fetch_with_retries(
+                    z, x, y, source, usable, polite, fetch, _pauser(sleep, should_stop), limit
+                ),
             )
 
         fetched, missing = _run(store, todo, one, polite, should_stop, progress, skipped, total)
@@ -290,6 +293,27 @@ def _missing_tiles(
     return todo, skipped
 
 
+def _pauser(
+    sleep: Callable[[float], None], should_stop: ShouldStop | None
+) -> Callable[[float], None]:
+    """A back-off wait that ends early, raising ``CancelledError``, once the download is
+    cancelled (the retries of an unreachable server waited 15 s before 取消 took effect)."""
+    if should_stop is None:
+        return sleep
+
+    def pause(seconds: float) -> None:
+        left = seconds
+        while left > 0:
+            if should_stop():
+                raise CancelledError
+            sleep(min(STOP_CHECK, left))
+            left -= STOP_CHECK
+        if should_stop():
+            raise CancelledError
+
+    return pause
+
+
 def _fetch_with_retries(
     z: int,
     x: int,
@@ -298,9 +322,10 @@ def _fetch_with_retries(
     key: str,
     polite: Politeness,
     fetch: Fetch,
-    sleep: Callable[[float], None],
+    pause: Callable[[float], None],
     limit: _RateLimit,
 ) -> bytes | None:
+    """The tile, retried with growing waits; ``pause`` raises ``CancelledError`` if cancelled."""
     url = source.url(z, x, y, key)
     status: int | None = None
     for attempt in range(polite.retries + 1):
@@ -317,7 +342,7 @@ def _fetch_with_retries(
             status = None
             reason, kind = _connection_failure(exc)
         if attempt < polite.retries:
-            sleep(polite.backoff * (2**attempt))
+            pause(polite.backoff * (2**attempt))
     raise DownloadError(z, x, y, reason, kind, status)
 
 
@@ -362,6 +387,9 @@ def _run(
             for future in finished:
                 try:
                     z, x, y, data = future.result()
+                except CancelledError:
+                    stopped = True
+                    continue
                 except DownloadError as exc:
                     failure = failure or exc
                     continue
@@ -377,8 +405,9 @@ def _run(
             if progress is not None:
                 progress(done, total)
     store.put_tiles(batch)
+    cancelled_meanwhile = failure is not None and should_stop is not None and should_stop()
+    if stopped or cancelled_meanwhile:
+        raise CancelledError  # what the organiser asked for, even if a tile failed meanwhile
     if failure is not None:
         raise failure
-    if stopped:
-        raise CancelledError
     return fetched, missing

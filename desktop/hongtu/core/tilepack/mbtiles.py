@@ -32,6 +32,7 @@ class PackageProblem(StrEnum):
     NOT_MBTILES = "not_mbtiles"  # a database without the MBTiles tables
     NO_METADATA = "no_metadata"  # the required name/format metadata are missing
     BAD_FORMAT = "bad_format"  # tiles that are not png/jpg/webp images
+    NO_TILES = "no_tiles"  # a valid package with nothing to draw (imported, it only fell back)
     CORRUPT = "corrupt"  # the database fails its integrity check
     BAD_NAME = "bad_name"  # a package name with characters a file name cannot carry
     EXISTS = "exists"  # a package of that name is already there
@@ -133,10 +134,8 @@ def validate(path: Path) -> dict[str, str]:
     try:
         with path.open("rb") as stream:
             head = stream.read(len(SQLITE_MAGIC))
-    except FileNotFoundError:
+    except OSError:  # named by the file, never by the system's English words
         raise PackageError(PackageProblem.MISSING, path.name) from None
-    except OSError as exc:
-        raise PackageError(PackageProblem.MISSING, exc.strerror or path.name) from None
     if head != SQLITE_MAGIC:
         raise PackageError(PackageProblem.NOT_SQLITE, path.name)
     try:

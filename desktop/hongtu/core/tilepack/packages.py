@@ -182,7 +182,7 @@ def _verified(temp: Path) -> None:
 def import_package(source: Path, name: str | None = None, *, replace: bool = False) -> PackageInfo:
     """Checks ``source`` is an MBTiles package and copies it in; a bad file changes nothing."""
     source = Path(source)
-    meta = validate(source)
+    meta = validate_import(source)
     chosen = check_name(name or _name_from(source, meta))
     target = package_path(chosen)
     if target.exists() and not replace:
@@ -197,7 +197,17 @@ def import_package(source: Path, name: str | None = None, *, replace: bool = Fal
 def import_name(source: Path) -> str:
     """The name a package file takes when imported without one (its file name, cleaned up);
     raises ``PackageError`` when it is not a package."""
-    return check_name(_name_from(Path(source), validate(source)))
+    return check_name(_name_from(Path(source), validate_import(source)))
+
+
+def validate_import(source: Path) -> dict[str, str]:
+    """``validate``, and a package to import must hold tiles: an empty one was listed as
+    完整 and, used as the base map, only fell back with a network-failure message."""
+    meta = validate(source)
+    with MBTiles(source, readonly=True) as store:
+        if store.tile_count() == 0:
+            raise PackageError(PackageProblem.NO_TILES, Path(source).name)
+    return meta
 
 
 def _name_from(source: Path, meta: dict[str, str]) -> str:

@@ -1,0 +1,106 @@
+"""Pasting a coordinate in 更正位置 and 添加地点: Enter only shows it, and saving only ever saves
+the point the organiser saw on the map (a later edit or another coordinate system drops it)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from factories import make_site
+from hongtu.core.coords import bd09_to_wgs84, gcj02_to_wgs84
+from hongtu.core.geo import Crs, LatLon
+from hongtu.qt.place_dialog import PlaceDialog
+from hongtu.qt.position_dialog import PositionDialog
+from test_plan_gui import type_text
+
+pytestmark = pytest.mark.gui
+
+PASTED = "112.5520,37.8770"
+GIVEN = LatLon(37.8770, 112.5520)
+
+
+def shown_dialog(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    return dialog
+
+
+def saves_of(dialog) -> list[tuple]:
+    saved: list[tuple] = []
+    dialog.save_requested.connect(lambda *args: saved.append(args))
+    return saved
+
+
+def paste_and_press_enter(dialog, text: str) -> None:
+    dialog.paste.setFocus()
+    dialog.paste.selectAll()
+    QTest.keyClicks(dialog.paste, text)
+    QTest.keyClick(dialog.paste, Qt.Key.Key_Return)
+
+
+def test_enter_in_the_correction_paste_box_shows_the_point_and_saves_nothing(qtbot) -> None:
+    dialog = shown_dialog(qtbot, PositionDialog(make_site()))
+    saved = saves_of(dialog)
+    shown: list[LatLon] = []
+    dialog.candidate_changed.connect(shown.append)
+    paste_and_press_enter(dialog, PASTED)
+    assert shown == [gcj02_to_wgs84(GIVEN)]  # 在地图上显示
+    assert dialog.save_button.isEnabled()
+    QTest.keyClick(dialog.paste, Qt.Key.Key_Return)  # a second Enter does not save either
+    assert saved == []
+    assert dialog.isVisible()
+    dialog.save_button.click()
+    assert saved == [(gcj02_to_wgs84(GIVEN), Crs.GCJ02.value)]
+
+
+def test_enter_in_add_place_boxes_saves_nothing(qtbot) -> None:
+    dialog = shown_dialog(qtbot, PlaceDialog())
+    saved = saves_of(dialog)
+    dialog.name.setFocus()
+    type_text(dialog.name, "某村党史馆")
+    paste_and_press_enter(dialog, PASTED)
+    assert dialog.candidate == gcj02_to_wgs84(GIVEN) and dialog.save_button.isEnabled()
+    QTest.keyClick(dialog.paste, Qt.Key.Key_Enter)
+    dialog.query.setFocus()
+    QTest.keyClick(dialog.query, Qt.Key.Key_Return)  # 查找 with nothing typed: says so
+    assert saved == []
+    assert "请输入要查找的地址" in dialog.status.text()
+    dialog.save_button.click()
+    assert [args[:3] for args in saved] == [("某村党史馆", gcj02_to_wgs84(GIVEN), "gcj02")]
+
+
+@pytest.mark.parametrize("make", [lambda: PositionDialog(make_site()), PlaceDialog])
+def test_garbage_after_a_good_paste_cannot_save_the_old_point(qtbot, make) -> None:
+    dialog = shown_dialog(qtbot, make())
+    if isinstance(dialog, PlaceDialog):
+        dialog.name.setText("某村党史馆")
+    saved = saves_of(dialog)
+    paste_and_press_enter(dialog, PASTED)
+    assert dialog.save_button.isEnabled()
+    dialog.paste.selectAll()
+    type_text(dialog.paste, "hello 世界")
+    assert not dialog.save_button.isEnabled()  # the typed text is not what was shown
+    QTest.keyClick(dialog.paste, Qt.Key.Key_Return)
+    assert not dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    assert saved == []
+
+
+@pytest.mark.parametrize("make", [lambda: PositionDialog(make_site()), PlaceDialog])
+def test_another_coordinate_system_reads_the_paste_again(qtbot, make) -> None:
+    dialog = shown_dialog(qtbot, make())
+    if isinstance(dialog, PlaceDialog):
+        dialog.name.setText("某村党史馆")
+    saved = saves_of(dialog)
+    shown: list[LatLon] = []
+    dialog.candidate_changed.connect(shown.append)
+    paste_and_press_enter(dialog, PASTED)
+    dialog.crs.set_crs(Crs.BD09)
+    assert shown[-1] == bd09_to_wgs84(GIVEN)  # the map shows the new reading
+    assert "BD-09" in (getattr(dialog, "result_label", None) or dialog.status).text()
+    dialog.save_button.click()
+    point_and_crs = saved[0][1:3] if isinstance(dialog, PlaceDialog) else saved[0]
+    assert point_and_crs == (bd09_to_wgs84(GIVEN), Crs.BD09.value)
