@@ -113,6 +113,8 @@ class RecordDialog(QDialog):
         assert plan.id is not None
         self.plan = plan
         self.current = current
+        # the day recorded (a plan reused for another date since keeps its record's day)
+        self.day = current.day if current is not None else plan.date
         self.saved: ActivityRecord | None = None
         self._save = save
         self.setWindowTitle(tr("修改活动记录") if current else tr("记录活动"))
@@ -124,7 +126,7 @@ class RecordDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
-        self.facts = plain_label(tr("{0}　{1}").format(plan.date.isoformat(), plan.branch), self)
+        self.facts = plain_label(tr("{0}　{1}").format(self.day.isoformat(), plan.branch), self)
         self.counts = plain_label("", self)
         bold = self.counts.font()
         bold.setBold(True)
@@ -261,7 +263,7 @@ class RecordDialog(QDialog):
         current = self.current
         return ActivityRecord(
             plan_id=self.plan.id,
-            day=self.plan.date,
+            day=self.day,
             attendance=self.attendance.attendance(),
             summary=self.summary.toPlainText().strip(),
             host=self.host.text().strip(),
