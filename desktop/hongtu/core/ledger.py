@@ -123,6 +123,7 @@ def build_ledger(
 
 def load_ledger(workspace: Workspace, branch: str, year: int) -> YearLedger:
     """The ledger from the stores: the year's records, their plans, the branch's roster."""
+    branch = branch.strip()
     records = workspace.records.records(branch, year)
     places = workspace.records.plan_places([r.plan_id for r in records])
     plans = {plan_id: PlanFacts(title, tuple(stops)) for plan_id, (title, stops) in places.items()}
