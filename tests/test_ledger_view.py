@@ -304,6 +304,20 @@ def test_the_view_fits_a_laptop_screen_in_both_languages(lang, workspace, ledger
         assert widest <= button.width()
 
 
+def test_the_view_fits_a_1280_by_720_laptop_under_its_taskbar(
+    qtbot, monkeypatch, workspace, ledger_window
+) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    room = 720 - 40 - 32  # a 1280×720 screen less a taskbar and a title bar
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 1280, 680))
+    record_year(workspace, members=60)
+    window = ledger_window()
+    assert window.height() <= room and window.width() <= 1280
+    assert window.minimumSizeHint().height() <= room
+
+
 # ---- the figures themselves, for any attendance ---------------------------------------------
 
 presences = st.sampled_from([Presence.PRESENT, Presence.LEAVE, Presence.ABSENT])

@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Mapping
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -49,6 +49,7 @@ from hongtu.qt.messages import plain_label
 from hongtu.qt.record_attendance import AttendanceTable
 from hongtu.qt.record_done import DoneTable, planned_items
 from hongtu.qt.record_photos import PhotoStrip, local_files
+from hongtu.qt.window_state import fit_to_screen
 
 Save = Callable[[ActivityRecord], ActivityRecord]
 GUEST_SEPARATORS = re.compile(r"[,，、;；\n]+")
@@ -388,8 +389,4 @@ class RecordDialog(QDialog):
         self.problem.setVisible(bool(text))
 
     def _fit_screen(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
-        width = min(PREFERRED.width(), area.width() - 40)
-        height = min(PREFERRED.height(), area.height() - 60)
-        self.resize(width, height)
+        fit_to_screen(self, PREFERRED)
