@@ -225,9 +225,9 @@ def test_roster_dates_and_statuses_as_secretaries_write_them(tmp_path: Path, cap
     assert [(p.row, p.code, p.text) for p in _refused(path).problems] == [
         (2, MemberProblemCode.BAD_DATE, "五月一日"),
         (3, MemberProblemCode.BAD_DATE, "2021-13-01"),
-        (4, MemberProblemCode.LEFT_BEFORE_JOINED, "2021-05-01"),
+        (4, MemberProblemCode.LEFT_BEFORE_JOINED, "吴五"),
     ]
     assert main(["members", "import", str(path), "--branch", BRANCH]) != 0
     said = capsys.readouterr().err
     assert "第 2 行的日期无法识别（“五月一日”）" in said and "郑三" not in said
-    assert "第 4 行的离开日期（“2021-05-01”）早于加入日期" in said
+    assert "第 4 行（吴五）的离开日期早于加入日期" in said

@@ -59,7 +59,7 @@ def member_problem_text(problem: Any) -> str:
         MemberProblemCode.BAD_DATE: tr(
             "第 {0} 行的日期无法识别（“{1}”）：请写成 2021-05-01 或 2021年5月1日"
         ),
-        MemberProblemCode.LEFT_BEFORE_JOINED: tr("第 {0} 行的离开日期（“{1}”）早于加入日期"),
+        MemberProblemCode.LEFT_BEFORE_JOINED: tr("第 {0} 行（{1}）的离开日期早于加入日期"),
         MemberProblemCode.MERGED: tr(
             "第 {0} 行在合并单元格 {1} 里：请取消合并，每人一行、每格一个值"
         ),

@@ -86,7 +86,7 @@ class MemberProblemCode(StrEnum):
     DUPLICATE = "duplicate"  # the same name twice in the file
     UNKNOWN_STATUS = "unknown_status"  # a Party status the importer does not know
     BAD_DATE = "bad_date"  # a joined or left date that is not a date (text: the cell)
-    LEFT_BEFORE_JOINED = "left_before_joined"  # text: the 离开日期 cell
+    LEFT_BEFORE_JOINED = "left_before_joined"  # text: the member's name
 
 
 class MemberFileErrorCode(StrEnum):
@@ -255,7 +255,7 @@ def _member(
     elif left is None and left_text:
         return None, MemberProblem(number, MemberProblemCode.BAD_DATE, left_text)
     elif joined is not None and left is not None and left < joined:
-        return None, MemberProblem(number, MemberProblemCode.LEFT_BEFORE_JOINED, left_text)
+        return None, MemberProblem(number, MemberProblemCode.LEFT_BEFORE_JOINED, name)
     if code is not None:
         text = status_text if code is MemberProblemCode.UNKNOWN_STATUS else name
         return None, MemberProblem(number, code, text or " ".join(row).strip())
