@@ -269,3 +269,35 @@ def test_a_roster_file_with_a_leaving_date_imports_it(  # type: ignore[no-untype
     click(qtbot, dialog.import_button)
     assert dialog.outcome.isVisible() and "赵六" in dialog.outcome.toPlainText()
     assert [m.name for m in workspace.members.members(BRANCH)] == ["张三", "李四", "王五"]
+
+
+def _paste(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    QApplication.clipboard().setText(text)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_pasted_name_is_counted_in_characters_and_never_cut(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    flags = "🇨🇳" * 15  # 30 characters (two each), 60 UTF-16 units
+    dialog = MemberDialog(lambda m: workspace.members.add(BRANCH, m))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _paste(qtbot, dialog.name, flags)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    click(qtbot, save)
+    assert dialog.saved is not None and dialog.saved.name == flags
+    assert [m.name for m in workspace.members.members(BRANCH)] == [flags]
+
+    too_long = "a" + "😀" * 30  # 31 characters: refused in words, not cut to a half emoji
+    dialog = MemberDialog(lambda m: workspace.members.add(BRANCH, m))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _paste(qtbot, dialog.name, too_long)
+    assert dialog.name.text() == too_long
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    click(qtbot, save)
+    assert dialog.saved is None and dialog.isVisible()
+    assert dialog.problem.isVisible() and "30" in dialog.problem.text()
+    assert [m.name for m in workspace.members.members(BRANCH)] == [flags]

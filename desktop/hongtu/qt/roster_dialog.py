@@ -125,8 +125,10 @@ class MemberDialog(QDialog):
         self._id = member.id if member else None
         self.saved: Member | None = None
         self.setWindowTitle(tr("编辑成员") if member else tr("添加成员"))
+        # no max length: Qt would count UTF-16 units (an emoji is two) and cut a pasted name
+        # silently; the core counts characters and refuses an over-long name in words
         self.name = QLineEdit(self)
-        self.name.setMaxLength(MAX_NAME_CHARS)
+        self.name.setPlaceholderText(tr("最多 {0} 个字").format(MAX_NAME_CHARS))
         self.role = QLineEdit(self)
         self.role.setPlaceholderText(tr("例如：组织委员"))
         self.status = QComboBox(self)
