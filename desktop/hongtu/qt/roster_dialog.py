@@ -340,7 +340,8 @@ class RosterDialog(QDialog):
         """The 姓名 column as wide as its names, but no wider than a long Chinese name: one
         very long name is cut short (its tooltip has it whole) instead of squeezing 职务."""
         self.table.resizeColumnToContents(0)
-        widest = self.table.fontMetrics().horizontalAdvance("名" * NAME_COLUMN_CHARS) + 16
+        # a Chinese character is about as wide as a line of text is high
+        widest = self.table.fontMetrics().height() * NAME_COLUMN_CHARS + 16
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), widest))
 
     def selected_member(self) -> Member | None:
