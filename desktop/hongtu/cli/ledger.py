@@ -84,6 +84,9 @@ def ledger_labels() -> Any:
         no_missing=tr("无"),
         reason_format=tr("{name}（{presence}：{reason}）"),
         no_reason_format=tr("{name}（{presence}）"),
+        done_format=tr("{text}（{state}：{note}）"),
+        done_no_note_format=tr("{text}（{state}）"),
+        guests_format=tr("{label}：{names}"),
         list_separator=tr("；"),
         statuses={
             PartyStatus.FULL: tr("正式党员"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from hongtu.core.exports.ledger_docx import photo_file
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import missing_text
+from hongtu.core.exports.ledger_text import content_lines, missing_text
 from hongtu.core.ledger import LedgerDay, rate_text
 from hongtu.core.records import PhotoRef
 from hongtu.qt.messages import plain_label
@@ -38,12 +38,7 @@ def tr(text: str) -> str:
 def record_fields(day: LedgerDay, labels: LedgerLabels) -> list[tuple[str, str]]:
     """(label, text) as the DOCX 活动记录 page prints them."""
     c = day.counts
-    content = [
-        f"{item.text}（{labels.done_states[item.state]}{'：' + item.note if item.note else ''}）"
-        for item in day.done
-    ]
-    if day.guests:
-        content.append(f"{labels.guests}：{labels.list_separator.join(day.guests)}")
+    content = content_lines(day, labels)
     return [
         (labels.theme, day.title),
         (labels.time, day.day.isoformat()),
