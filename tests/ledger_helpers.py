@@ -70,7 +70,11 @@ def record_year(
                 summary=f"{month}月：参观学习，重温入党誓词。",
                 host=roster[0].name,
                 recorder=roster[1].name,
-                done=(DoneItem("参观学习", DoneState.DONE, stops[0].id),),
+                # each stop, as 记录活动 lists them (the record names the places visited)
+                done=tuple(
+                    DoneItem(stop.custom.name if stop.custom else "", DoneState.DONE, stop.id)
+                    for stop in stops
+                ),
             ),
             today=TODAY,
         )

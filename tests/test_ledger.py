@@ -372,3 +372,26 @@ def test_cli_records_a_day_with_two_absences_and_the_ledger_shows_it(tmp_path, c
     assert main(["--db", db, "plans", "list", "--json"]) == 0
     statuses = {p["id"]: p["status"] for p in json.loads(capsys.readouterr().out)}
     assert statuses[past] == "done" and statuses[future] != "done"
+
+
+def test_cli_ledger_of_a_mistyped_branch_is_refused_naming_the_branches(
+    workspace, tmp_path, capsys
+) -> None:
+    _year(workspace)
+    workspace.members.import_members("第二党支部", [Member(None, "周九")])
+    db = workspace.database.url.removeprefix("sqlite:///")
+    assert main(["--db", db, "ledger", "show", "--branch", "不存在", "--year", "2025"]) == 2
+    said = capsys.readouterr()
+    assert said.out == "" and "不存在" in said.err
+    assert "第一党支部" in said.err and "第二党支部" in said.err
+    out = tmp_path / "台账.pdf"
+    export = ["ledger", "export", "--year", "2025", "--format", "pdf", "--output", str(out)]
+    assert main(["--db", db, *export, "--branch", "第一党支 部"]) == 2
+    assert not out.exists() and "已导出" not in capsys.readouterr().out
+    # spaces around the name, as pasted: the branch's ledger
+    assert main(["--db", db, "ledger", "show", "--branch", f" {BRANCH} ", "--year", "2025"]) == 0
+    shown = capsys.readouterr().out
+    assert f"{BRANCH}2025年" in shown and "76.5%" in shown
+    assert workspace.records.years(f"{BRANCH} ") == [2025]
+    assert workspace.records.stamp(f"{BRANCH} ", 2025) == workspace.records.stamp(BRANCH, 2025)
+    assert workspace.records.stamp(f"{BRANCH} ", 2025) != ()

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from docx import Document
@@ -302,6 +303,57 @@ def test_the_view_fits_a_laptop_screen_in_both_languages(lang, workspace, ledger
         metrics = button.fontMetrics()
         widest = max(metrics.horizontalAdvance(line) for line in button.text().splitlines())
         assert widest <= button.width()
+
+
+def test_the_view_fits_a_1280_by_720_laptop_under_its_taskbar(
+    qtbot, monkeypatch, workspace, ledger_window
+) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    room = 720 - 40 - 32  # a 1280×720 screen less a taskbar and a title bar
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 1280, 680))
+    record_year(workspace, members=60)
+    window = ledger_window()
+    assert window.height() <= room and window.width() <= 1280
+    assert window.minimumSizeHint().height() <= room
+
+
+def test_a_record_with_a_200_character_title_wraps_and_scrolls_without_overlap(qtbot) -> None:
+    from hongtu.cli.ledger import ledger_labels
+    from hongtu.core.ledger import LedgerDay, Missing
+    from hongtu.core.records import DoneItem, DoneState, PhotoRef
+
+    title = ("中共太原市某某区委机关第一党支部开展学习贯彻党的二十大精神暨重温红色记忆" * 6)[:200]
+    place = "八路军太原办事处纪念馆（太原市杏花岭区胜利街与新建路交叉口东北角）" * 2
+    day = LedgerDay(
+        plan_id=1,
+        day=date(2025, 7, 1),
+        title=title,
+        places=(place, "双塔烈士陵园"),
+        host="何娟明" * 60,
+        recorder="李四",
+        counts=Counts(60, 56, 3, 1),
+        missing=(Missing("何强平", Presence.LEAVE, "因公出差在外地参加培训" * 10),),
+        guests=(),
+        done=(DoneItem(place, DoneState.DONE, "s1"), DoneItem("座谈", DoneState.ADDED)),
+        summary="今天我们参观了八路军驻晋办事处旧址，重温入党誓词。" * 10,
+        photos=(PhotoRef("a" * 64, "photos/a.jpg"), PhotoRef("b" * 64, "photos/b.jpg")),
+    )
+    labels = ledger_labels()
+    dialog = RecordDialog(day, labels)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    names = (labels.theme, labels.time, labels.place, labels.host_recorder, labels.expected_present)
+    shown = [dialog.fields[name] for name in names]
+    assert shown[0].text() == title and shown[2].text().startswith(place)
+    for field in shown:  # every line of the text is there
+        assert field.height() >= field.heightForWidth(field.width()), field.text()[:10]
+    for upper, lower in pairwise(shown):  # no row over the next
+        assert upper.geometry().bottom() < lower.geometry().top()
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= screen.height()
 
 
 # ---- the figures themselves, for any attendance ---------------------------------------------

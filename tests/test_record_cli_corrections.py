@@ -113,3 +113,27 @@ def test_an_over_long_host_is_refused_in_words(recorded_day, capsys) -> None:
     assert main(["--lang", "en", "--db", db, "record", str(plan_id), "--recorder", host]) == 2
     err = capsys.readouterr().err
     assert "recorder" in err.lower() and "记录人" not in err
+
+
+def test_a_plan_moved_to_next_year_is_still_corrected_on_its_recorded_day(
+    recorded_day, capsys
+) -> None:
+    db, plan_id = recorded_day
+    assert main(["--db", db, "record", str(plan_id)]) == 0
+    workspace = open_workspace(db)
+    try:
+        plan = workspace.plans.get(plan_id)
+        day = plan.date
+        plan.date = day + timedelta(days=365)  # reused for next year
+        workspace.plans.save(plan)
+    finally:
+        workspace.close()
+    capsys.readouterr()
+    assert main(["--db", db, "record", str(plan_id), "--absent", "李四"]) == 0
+    assert "缺席 1" in capsys.readouterr().out
+    workspace = open_workspace(db)
+    try:
+        record = workspace.records.for_plan(plan_id)
+    finally:
+        workspace.close()
+    assert record is not None and record.day == day and record.version == 2

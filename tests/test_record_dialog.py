@@ -324,3 +324,27 @@ def test_the_leave_reason_has_room_in_either_language(qtbot, workspace, lang) ->
     assert reason.hasFocus()
     assert dialog.attendance.columnWidth(Column.REASON) >= MIN_REASON_WIDTH
     assert reason.width() >= MIN_REASON_WIDTH - 4
+
+
+def test_a_day_recorded_in_english_reads_in_chinese_in_the_ledger(  # type: ignore[no-untyped-def]
+    qtbot, workspace, lang
+) -> None:
+    from hongtu.cli.ledger import ledger_labels
+    from hongtu.core.ledger import load_ledger
+    from hongtu.qt.ledger_record import record_fields
+
+    plan, members = _setup(workspace)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    _save(dialog)
+    record = workspace.records.for_plan(plan.id)
+    assert record is not None
+    # what was done is stored in the 台账's words whatever the window's language
+    assert [d.text for d in record.done] == ["太原解放纪念馆", "太原解放纪念馆：参观学习"]
+    labels = ledger_labels()
+    (day,) = load_ledger(workspace, BRANCH, DAY.year).days
+    content = dict(record_fields(day, labels))[labels.content]
+    if lang == "en":
+        assert content.splitlines()[0] == "太原解放纪念馆 (Done)"
+        assert "（" not in content and "）" not in content
+    else:
+        assert content.splitlines()[0] == "太原解放纪念馆（已完成）"

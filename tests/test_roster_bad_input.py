@@ -197,3 +197,37 @@ def test_a_control_character_in_a_name_is_shown_not_kept(tmp_path: Path) -> None
     path.write_bytes("姓名\n\x07张三\n".encode())
     (member,) = read_member_file(path)
     assert member.name == "\ufffd张三"
+
+
+def test_roster_dates_and_statuses_as_secretaries_write_them(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    header = ["姓名", "政治面貌", "加入日期", "离开日期"]
+    good = [
+        header,
+        ["张三", "正式党员", "2021年5月1日", ""],
+        ["李四", "共青团员", "2021/5/1", "2024.6.30"],
+        ["王五", "团员", "2021-05-01", ""],
+        ["赵六", "群众", "", ""],
+    ]
+    members = read_member_file(_book(tmp_path / "名册.xlsx", good))
+    assert [(m.name, m.party_status, m.joined_on, m.left_on) for m in members] == [
+        ("张三", PartyStatus.FULL, date(2021, 5, 1), None),
+        ("李四", PartyStatus.OTHER, date(2021, 5, 1), date(2024, 6, 30)),
+        ("王五", PartyStatus.OTHER, date(2021, 5, 1), None),
+        ("赵六", PartyStatus.OTHER, None, None),
+    ]
+    bad = [
+        header,
+        ["郑三", "党员", "五月一日", ""],
+        ["周四", "党员", "2021-05-01", "2021-13-01"],
+        ["吴五", "党员", "2022-05-01", "2021-05-01"],
+    ]
+    path = _book(tmp_path / "错.xlsx", bad)
+    assert [(p.row, p.code, p.text) for p in _refused(path).problems] == [
+        (2, MemberProblemCode.BAD_DATE, "五月一日"),
+        (3, MemberProblemCode.BAD_DATE, "2021-13-01"),
+        (4, MemberProblemCode.LEFT_BEFORE_JOINED, "吴五"),
+    ]
+    assert main(["members", "import", str(path), "--branch", BRANCH]) != 0
+    said = capsys.readouterr().err
+    assert "第 2 行的日期无法识别（“五月一日”）" in said and "郑三" not in said
+    assert "第 4 行（吴五）的离开日期早于加入日期" in said

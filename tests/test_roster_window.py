@@ -269,3 +269,71 @@ def test_a_roster_file_with_a_leaving_date_imports_it(  # type: ignore[no-untype
     click(qtbot, dialog.import_button)
     assert dialog.outcome.isVisible() and "赵六" in dialog.outcome.toPlainText()
     assert [m.name for m in workspace.members.members(BRANCH)] == ["张三", "李四", "王五"]
+
+
+def _paste(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    QApplication.clipboard().setText(text)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_pasted_name_is_counted_in_characters_and_never_cut(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    flags = "🇨🇳" * 15  # 30 characters (two each), 60 UTF-16 units
+    dialog = MemberDialog(lambda m: workspace.members.add(BRANCH, m))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _paste(qtbot, dialog.name, flags)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    click(qtbot, save)
+    assert dialog.saved is not None and dialog.saved.name == flags
+    assert [m.name for m in workspace.members.members(BRANCH)] == [flags]
+
+    too_long = "a" + "😀" * 30  # 31 characters: refused in words, not cut to a half emoji
+    dialog = MemberDialog(lambda m: workspace.members.add(BRANCH, m))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _paste(qtbot, dialog.name, too_long)
+    assert dialog.name.text() == too_long
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    click(qtbot, save)
+    assert dialog.saved is None and dialog.isVisible()
+    assert dialog.problem.isVisible() and "30" in dialog.problem.text()
+    assert [m.name for m in workspace.members.members(BRANCH)] == [flags]
+
+
+def test_an_added_member_clears_the_old_refusal_and_a_long_name_leaves_room_for_roles(  # type: ignore[no-untyped-def]
+    qtbot, workspace, tmp_path: Path, monkeypatch
+) -> None:
+    workspace.members.import_members(
+        BRANCH,
+        [Member(None, "张三", "支部书记", PartyStatus.FULL), Member(None, "李四", "组织委员")],
+    )
+    dialog = RosterDialog(workspace.members, [BRANCH], BRANCH)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _choose_file(monkeypatch, _xlsx(tmp_path / "bad.xlsx", [["姓名"], ["张三"], ["张三"]]))
+    click(qtbot, dialog.import_button)
+    assert dialog.outcome.isVisible()  # refused: the same name twice
+
+    long_name = "阿卜杜热合曼·买买提艾力·阿不都克里木·热合曼江·买买提艾力"  # 30 characters
+    assert len(long_name) == 30
+
+    def add(member_dialog) -> None:  # type: ignore[no-untyped-def]
+        ime_type(member_dialog.name, long_name)
+        ime_type(member_dialog.role, "宣传委员")
+        buttons = member_dialog.findChild(QDialogButtonBox)
+        click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
+
+    when_modal(add)
+    click(qtbot, dialog.add_button)
+    assert dialog.table.rowCount() == 3
+    assert not dialog.outcome.isVisible()  # the refusal was about an earlier file
+    table = dialog.table
+    for row in range(table.rowCount()):  # every role shows whole
+        role = table.item(row, 1).text()
+        assert table.fontMetrics().horizontalAdvance(role) + 8 <= table.columnWidth(1), role
+    name = table.item(2, 0)
+    assert name.text() == long_name and name.toolTip() == long_name  # whole on hovering

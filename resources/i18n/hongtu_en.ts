@@ -150,6 +150,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{branch}: Party-day ledger {year}</translation>
     </message>
     <message>
+      <source>{label}：{names}</source>
+      <translation>{label}: {names}</translation>
+    </message>
+    <message>
       <source>{month}月</source>
       <translation>M{month}</translation>
     </message>
@@ -166,12 +170,24 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{place} ({days}×)</translation>
     </message>
     <message>
+      <source>{text}（{state}）</source>
+      <translation>{text} ({state})</translation>
+    </message>
+    <message>
+      <source>{text}（{state}：{note}）</source>
+      <translation>{text} ({state}: {note})</translation>
+    </message>
+    <message>
       <source>{year}年</source>
       <translation>{year}</translation>
     </message>
     <message>
       <source>“{0}”不是 CSV 文本文件（可能是图片、压缩包、PDF 或旧版 .xls）：请另存为 .xlsx 或 CSV</source>
       <translation>“{0}” is not a CSV text file (perhaps a picture, an archive, a PDF or an old .xls): save it as .xlsx or CSV</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
     </message>
     <message>
       <source>。当前数据未被改动。</source>
@@ -934,6 +950,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Full member</translation>
     </message>
     <message>
+      <source>没有“{0}”的成员名单或活动记录。已有的党支部：{1}</source>
+      <translation>There is no roster or record for “{0}”. The branches are: {1}</translation>
+    </message>
+    <message>
+      <source>没有“{0}”的成员名单或活动记录：还没有任何党支部的成员名单。</source>
+      <translation>There is no roster or record for “{0}”: no branch has a roster yet.</translation>
+    </message>
+    <message>
       <source>没有写入权限</source>
       <translation>No write permission</translation>
     </message>
@@ -1094,12 +1118,16 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Row {0}: unknown Party status ("{1}"); use full member, probationary member, activist or other</translation>
     </message>
     <message>
-      <source>第 {0} 行的日期无法识别（“{1}”）</source>
-      <translation>Row {0}: the date is not a date ("{1}")</translation>
+      <source>第 {0} 行的日期无法识别（“{1}”）：请写成 2021-05-01 或 2021年5月1日</source>
+      <translation>Row {0}: the date cannot be read ("{1}"): write it as 2021-05-01 or 2021/5/1</translation>
     </message>
     <message>
       <source>第 {0} 行的职务太长（“{1}”）</source>
       <translation>Row {0}: the role is too long ("{1}")</translation>
+    </message>
+    <message>
+      <source>第 {0} 行（{1}）的离开日期早于加入日期</source>
+      <translation>Row {0} ({1}): the date left is before the date joined</translation>
     </message>
     <message>
       <source>第 {page} 页 / 共 {pages} 页</source>
@@ -4066,10 +4094,6 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
   <context>
     <name>RecordDone</name>
     <message>
-      <source>{0}：{1}</source>
-      <translation>{0}: {1}</translation>
-    </message>
-    <message>
       <source>临时增加</source>
       <translation>Added on the day</translation>
     </message>
@@ -4188,6 +4212,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>“{0}” has no roster yet, so attendance cannot be recorded. First import the roster (an Excel or CSV file) in “File → Members…”, then record the day.</translation>
     </message>
     <message>
+      <source>修改已记录的方案</source>
+      <translation>Change a Recorded Plan</translation>
+    </message>
+    <message>
       <source>已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成。</source>
       <translation>Recorded: expected {0}, present {1}, on leave {2}, absent {3}; the plan is marked done.</translation>
     </message>
@@ -4222,6 +4250,18 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>记录活动…</source>
       <translation>Record the day…</translation>
+    </message>
+    <message>
+      <source>这个方案的活动已于 {0} 记录。台账和活动记录保留当天的日期和去过的地点，改动方案的日期或站点后，方案将与记录不一致。
+
+如果是为下一次活动准备方案，请用“复制方案”另存一份再修改。
+
+仍然修改这个方案吗？</source>
+      <translation>This plan's Party-day was recorded on {0}. The ledger and the record keep that day's date and the places visited; after changing the plan's date or stops, the plan no longer matches its record.
+
+To prepare the next Party-day, use “Duplicate Plan” and change the copy.
+
+Change this plan anyway?</translation>
     </message>
   </context>
   <context>
@@ -4301,6 +4341,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>政治面貌</source>
       <translation>Party status</translation>
+    </message>
+    <message>
+      <source>最多 {0} 个字</source>
+      <translation>At most {0} characters</translation>
     </message>
     <message>
       <source>未导入任何人。</source>

@@ -84,6 +84,9 @@ def ledger_labels() -> Any:
         no_missing=tr("无"),
         reason_format=tr("{name}（{presence}：{reason}）"),
         no_reason_format=tr("{name}（{presence}）"),
+        done_format=tr("{text}（{state}：{note}）"),
+        done_no_note_format=tr("{text}（{state}）"),
+        guests_format=tr("{label}：{names}"),
         list_separator=tr("；"),
         statuses={
             PartyStatus.FULL: tr("正式党员"),
@@ -149,11 +152,27 @@ def ledger_json(ledger: Any) -> dict[str, Any]:
     }
 
 
+def unknown_branch(workspace: Any, given: str) -> str | None:
+    """What is wrong with ``--branch``: no roster or record of that name (a typing slip would
+    otherwise give an empty ledger), with the branches there are; None when it is known."""
+    known = workspace.members.branches()
+    if given.strip() in known:
+        return None
+    if not known:
+        return tr("没有“{0}”的成员名单或活动记录：还没有任何党支部的成员名单。").format(given)
+    return tr("没有“{0}”的成员名单或活动记录。已有的党支部：{1}").format(
+        given, tr("、").join(known)
+    )
+
+
 def cmd_ledger_show(args: argparse.Namespace) -> int:
     from hongtu.core.ledger import load_ledger, rate_text
 
     workspace = open_workspace(args)
     try:
+        problem = unknown_branch(workspace, args.branch)
+        if problem is not None:
+            return fail(problem)
         ledger = load_ledger(workspace, args.branch, args.year)
     finally:
         workspace.close()
@@ -195,6 +214,9 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
     output: Path = args.output
     workspace = open_workspace(args)
     try:
+        problem = unknown_branch(workspace, args.branch)
+        if problem is not None:
+            return fail(problem)
         ledger = load_ledger(workspace, args.branch, args.year)
     finally:
         workspace.close()

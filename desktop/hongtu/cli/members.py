@@ -56,7 +56,10 @@ def member_problem_text(problem: Any) -> str:
         MemberProblemCode.UNKNOWN_STATUS: tr(
             "第 {0} 行的政治面貌无法识别（“{1}”）：应为正式党员、预备党员、入党积极分子或其他"
         ),
-        MemberProblemCode.BAD_DATE: tr("第 {0} 行的日期无法识别（“{1}”）"),
+        MemberProblemCode.BAD_DATE: tr(
+            "第 {0} 行的日期无法识别（“{1}”）：请写成 2021-05-01 或 2021年5月1日"
+        ),
+        MemberProblemCode.LEFT_BEFORE_JOINED: tr("第 {0} 行（{1}）的离开日期早于加入日期"),
         MemberProblemCode.MERGED: tr(
             "第 {0} 行在合并单元格 {1} 里：请取消合并，每人一行、每格一个值"
         ),

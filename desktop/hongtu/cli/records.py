@@ -134,19 +134,21 @@ def cmd_record(args: argparse.Namespace) -> int:
         plan = find_plan(workspace, args.plan)
         if plan is None:
             return fail(tr("没有编号为 {0} 的方案").format(args.plan))
-        members = workspace.members.members(plan.branch, on=plan.date)
+        current = workspace.records.for_plan(plan.id)
+        # a recorded day is corrected on its own day, whatever the plan says now
+        day = current.day if current is not None else plan.date
+        members = workspace.members.members(plan.branch, on=day)
         named = _named_members(members, args.leave, args.absent, args.present)
         if isinstance(named, str):
             return fail(named)
         leave, absent, present = named
-        current = workspace.records.for_plan(plan.id)
         try:
             photos = add_photos(current.photos if current else (), args.photo)
         except PhotoError as exc:
             return fail(photo_problem_text(exc.code, exc.path))
         attendance = everyone_present(
             members,
-            plan.date,
+            day,
             leave=leave,
             absent=absent,
             before=current.attendance if current else (),
@@ -154,7 +156,7 @@ def cmd_record(args: argparse.Namespace) -> int:
         )
         record = ActivityRecord(
             plan.id,
-            plan.date,
+            day,
             attendance,
             summary=_given(args.summary, current.summary if current else ""),
             host=_given(args.host, current.host if current else ""),

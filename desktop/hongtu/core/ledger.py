@@ -123,15 +123,31 @@ def build_ledger(
 
 def load_ledger(workspace: Workspace, branch: str, year: int) -> YearLedger:
     """The ledger from the stores: the year's records, their plans, the branch's roster."""
+    branch = branch.strip()
     records = workspace.records.records(branch, year)
     places = workspace.records.plan_places([r.plan_id for r in records])
     plans = {plan_id: PlanFacts(title, tuple(stops)) for plan_id, (title, stops) in places.items()}
     return build_ledger(branch, year, records, plans, workspace.members.members(branch))
 
 
+def visited_places(record: ActivityRecord, facts: PlanFacts | None) -> tuple[str, ...]:
+    """The places the record says were visited: its stop items not marked 未进行, in its order.
+
+    A plan edited or reused after the day (another date, a stop removed or added) does not
+    change them: a stop the plan still has is named as the plan names it, one it no longer has
+    by the record's own text (the place's name when recorded). A record without stop items
+    (made by ``hongtu record``) falls back to the plan's stops."""
+    names = dict(facts.stops) if facts else {}
+    stops = [d for d in record.done if d.stop_uid]
+    if stops:
+        return tuple(
+            names.get(d.stop_uid or "", d.text) for d in stops if d.state is not DoneState.SKIPPED
+        )
+    return tuple(names.values())
+
+
 def _day(record: ActivityRecord, facts: PlanFacts | None) -> LedgerDay:
-    skipped = {d.stop_uid for d in record.done if d.state is DoneState.SKIPPED and d.stop_uid}
-    places = tuple(name for uid, name in (facts.stops if facts else ()) if uid not in skipped)
+    places = visited_places(record, facts)
     missing = tuple(
         Missing(a.name, a.presence, a.reason)
         for presence in (Presence.LEAVE, Presence.ABSENT)

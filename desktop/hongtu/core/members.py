@@ -8,6 +8,7 @@ nothing is imported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -41,7 +42,8 @@ STATUS_WORDS: dict[PartyStatus, tuple[str, ...]] = {
     PartyStatus.FULL: ("正式党员", "党员", "中共党员", "full", "fullmember", "member"),
     PartyStatus.PROBATIONARY: ("预备党员", "中共预备党员", "probationary", "probationarymember"),
     PartyStatus.ACTIVIST: ("入党积极分子", "积极分子", "activist"),
-    PartyStatus.OTHER: ("其他", "群众", "other"),
+    # not in the Party: 群众, and League members (共青团员), whom rosters name as often
+    PartyStatus.OTHER: ("其他", "群众", "共青团员", "团员", "中国共产主义青年团团员", "other"),
 }
 STATUS_HEADERS = ("政治面貌", "党员类别", "党籍状态", "身份", "party status", "status")
 JOINED_HEADERS = ("入支部日期", "加入日期", "转入日期", "joined", "joined on")
@@ -83,7 +85,8 @@ class MemberProblemCode(StrEnum):
     ROLE_TOO_LONG = "role_too_long"
     DUPLICATE = "duplicate"  # the same name twice in the file
     UNKNOWN_STATUS = "unknown_status"  # a Party status the importer does not know
-    BAD_DATE = "bad_date"  # a joined date that is not a date
+    BAD_DATE = "bad_date"  # a joined or left date that is not a date (text: the cell)
+    LEFT_BEFORE_JOINED = "left_before_joined"  # text: the member's name
 
 
 class MemberFileErrorCode(StrEnum):
@@ -233,13 +236,10 @@ def _member(
     if not any(c.strip() for c in row):
         return None, MemberProblem(number, MemberProblemCode.EMPTY_ROW, "")
     name, role, status_text = cell("name"), cell("role"), cell("status")
+    joined_text, left_text = cell("joined"), cell("left")
     code: MemberProblemCode | None = None
     status = parse_status(status_text)
-    try:
-        joined, left = _date(cell("joined")), _date(cell("left"))
-        bad_date = joined is not None and left is not None and left < joined
-    except ValueError:
-        joined, left, bad_date = None, None, True
+    joined, left = _date_or_none(joined_text), _date_or_none(left_text)
     if not name:
         code = MemberProblemCode.EMPTY_NAME
     elif len(name) > MAX_NAME_CHARS:
@@ -250,8 +250,12 @@ def _member(
         code = MemberProblemCode.ROLE_TOO_LONG
     elif status is None:
         code = MemberProblemCode.UNKNOWN_STATUS
-    elif bad_date:
-        code = MemberProblemCode.BAD_DATE
+    elif joined is None and joined_text:
+        return None, MemberProblem(number, MemberProblemCode.BAD_DATE, joined_text)
+    elif left is None and left_text:
+        return None, MemberProblem(number, MemberProblemCode.BAD_DATE, left_text)
+    elif joined is not None and left is not None and left < joined:
+        return None, MemberProblem(number, MemberProblemCode.LEFT_BEFORE_JOINED, name)
     if code is not None:
         text = status_text if code is MemberProblemCode.UNKNOWN_STATUS else name
         return None, MemberProblem(number, code, text or " ".join(row).strip())
@@ -259,12 +263,26 @@ def _member(
     return Member(None, name, role, status, joined, left), None
 
 
+_DATE = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+)
+
+
 def _date(text: str) -> date | None:
-    """A date cell (2024-03-01, 2024/3/1, 2024.3.1, or openpyxl's datetime text); None if
-    blank; ``ValueError`` if it is not a date."""
+    """A date cell (2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日, or openpyxl's datetime text);
+    None if blank; ``ValueError`` if it is not a date."""
     if not text:
         return None
-    parts = text.split(" ")[0].replace("/", "-").replace(".", "-").split("-")
-    if len(parts) != 3:
+    found = _DATE.fullmatch(text.strip())
+    if found is None:
         raise ValueError(text)
-    return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    return date(int(found[1]), int(found[2]), int(found[3]))
+
+
+def _date_or_none(text: str) -> date | None:
+    """The cell's date; None when blank or not a date (the caller tells them apart)."""
+    try:
+        return _date(text)
+    except ValueError:
+        return None

@@ -3,27 +3,31 @@ record page (corrections are made in 记录活动). Every text is shown as plain
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from hongtu.core.exports.ledger_docx import photo_file
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import missing_text
+from hongtu.core.exports.ledger_text import content_lines, missing_text
 from hongtu.core.ledger import LedgerDay, rate_text
 from hongtu.core.records import PhotoRef
 from hongtu.qt.messages import plain_label
+from hongtu.qt.window_state import fit_to_screen
 
 THUMB_PX = 96
+PREFERRED = QSize(560, 520)  # shrunk to a smaller screen; the record scrolls inside
 MAX_THUMBS = 8
 
 
@@ -34,12 +38,7 @@ def tr(text: str) -> str:
 def record_fields(day: LedgerDay, labels: LedgerLabels) -> list[tuple[str, str]]:
     """(label, text) as the DOCX 活动记录 page prints them."""
     c = day.counts
-    content = [
-        f"{item.text}（{labels.done_states[item.state]}{'：' + item.note if item.note else ''}）"
-        for item in day.done
-    ]
-    if day.guests:
-        content.append(f"{labels.guests}：{labels.list_separator.join(day.guests)}")
+    content = content_lines(day, labels)
     return [
         (labels.theme, day.title),
         (labels.time, day.day.isoformat()),
@@ -58,35 +57,43 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("活动记录：{0}").format(day.day.isoformat()))
         self.fields: dict[str, QWidget] = {}
-        form = QFormLayout()
+        # the record scrolls inside the window: a long title or place wraps onto more lines
+        self.content = QWidget(self)
+        form = QFormLayout(self.content)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for label, text in record_fields(day, labels):
             widget: QWidget
             if label in (labels.content, labels.summary, labels.missing) and text:
-                box = QPlainTextEdit(text, self)
+                box = QPlainTextEdit(text, self.content)
                 box.setReadOnly(True)
                 box.setMaximumHeight(90)
                 widget = box
             else:
-                widget = plain_label(text, self)
+                widget = plain_label(text, self.content)
                 widget.setWordWrap(True)
                 widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[label] = widget
-            form.addRow(plain_label(label, self), widget)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
+            form.addRow(plain_label(label, self.content), widget)
         if day.photos:
-            layout.addWidget(plain_label(tr("照片（{0} 张）").format(len(day.photos)), self))
-            layout.addLayout(self._thumbnails(day.photos))
+            form.addRow(plain_label(tr("照片（{0} 张）").format(len(day.photos)), self.content))
+            form.addRow(self._thumbnails(day.photos))
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroller, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        fit_to_screen(self, PREFERRED)
 
     def _thumbnails(self, photos: tuple[PhotoRef, ...]) -> QHBoxLayout:
         row = QHBoxLayout()
         for photo in photos[:MAX_THUMBS]:
-            thumb = QLabel(self)
+            thumb = QLabel(self.content)
             source = photo_file(
                 PhotoRef(photo.content_hash, photo.thumbnail_path or photo.path)
             )

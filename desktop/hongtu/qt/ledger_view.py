@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,12 +51,14 @@ from hongtu.qt.ledger_record import RecordDialog
 from hongtu.qt.ledger_tables import TextTable
 from hongtu.qt.messages import plain_label
 from hongtu.qt.tasks import ProgressTask, TaskRunner, ThreadPoolRunner
+from hongtu.qt.window_state import fit_to_screen
 
 if TYPE_CHECKING:
     from hongtu.core.cancel import ShouldStop
     from hongtu.core.workspace import Workspace
 
 LEDGER_FORMATS = ("docx", "xlsx", "pdf")
+PREFERRED = QSize(1180, 700)  # shrunk to a smaller screen
 HELD_STYLE = "background:#f3e3e1; color:#8e1b1b; border:1px solid #d9a5a0; border-radius:3px"
 NOT_HELD_STYLE = "background:#f5f5f5; color:#777777; border:1px solid #dddddd; border-radius:3px"
 
@@ -240,7 +242,7 @@ class LedgerWindow(QDialog):
         self.open_button.clicked.connect(self.open_selected_day)
         self.days.installEventFilter(self)  # Enter on a day opens its record
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.resize(1180, 700)
+        fit_to_screen(self, PREFERRED)
 
     # ---- choosing the branch and the year -----------------------------------------------------
     def _fill_branches(self, preferred: str) -> None:

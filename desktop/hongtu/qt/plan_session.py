@@ -193,6 +193,10 @@ class PlanSession(QObject):
         self._retry.setSingleShot(True)
         self._retry.setInterval(SAVE_RETRY_MS)
         self._retry.timeout.connect(self._save_when_free)
+        # Asked (plan before, after) before an edit moves the open plan to another day or adds
+        # or removes a stop; False leaves the plan as it is. The window asks the organiser when
+        # the plan's day has been recorded (the plan is being reused for another day).
+        self.confirm_edit: Callable[[Plan, Plan], bool] | None = None
 
     # ---- set-up --------------------------------------------------------------------------------
     def attach(
@@ -409,6 +413,10 @@ class PlanSession(QObject):
         before = self.plan
         after = edit(before, *args)
         if after == before:
+            return False
+        confirm = self.confirm_edit
+        if confirm is not None and _moves_the_day(before, after) and not confirm(before, after):
+            self._show(before)  # the fields show the plan as it still is
             return False
         self.undo_stack.push(PlanSnapshotCommand(self, before, after, text, merge_key))
         return True
@@ -747,6 +755,13 @@ class PlanSession(QObject):
 def _timing(settings: Settings) -> tuple[object, ...]:
     """What of the settings goes into the schedule and the warnings."""
     return (settings.travel, settings.max_day_minutes)
+
+
+def _moves_the_day(before: Plan, after: Plan) -> bool:
+    """Another date, or a stop added or removed: the plan no longer says what its day was."""
+    return before.date != after.date or {s.id for s in before.stops} != {
+        s.id for s in after.stops
+    }
 
 
 def _summary(plan: Plan) -> tuple[object, ...]:

@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Mapping
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -49,6 +49,7 @@ from hongtu.qt.messages import plain_label
 from hongtu.qt.record_attendance import AttendanceTable
 from hongtu.qt.record_done import DoneTable, planned_items
 from hongtu.qt.record_photos import PhotoStrip, local_files
+from hongtu.qt.window_state import fit_to_screen
 
 Save = Callable[[ActivityRecord], ActivityRecord]
 GUEST_SEPARATORS = re.compile(r"[,，、;；\n]+")
@@ -113,6 +114,8 @@ class RecordDialog(QDialog):
         assert plan.id is not None
         self.plan = plan
         self.current = current
+        # the day recorded (a plan reused for another date since keeps its record's day)
+        self.day = current.day if current is not None else plan.date
         self.saved: ActivityRecord | None = None
         self._save = save
         self.setWindowTitle(tr("修改活动记录") if current else tr("记录活动"))
@@ -124,7 +127,7 @@ class RecordDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
-        self.facts = plain_label(tr("{0}　{1}").format(plan.date.isoformat(), plan.branch), self)
+        self.facts = plain_label(tr("{0}　{1}").format(self.day.isoformat(), plan.branch), self)
         self.counts = plain_label("", self)
         bold = self.counts.font()
         bold.setBold(True)
@@ -261,7 +264,7 @@ class RecordDialog(QDialog):
         current = self.current
         return ActivityRecord(
             plan_id=self.plan.id,
-            day=self.plan.date,
+            day=self.day,
             attendance=self.attendance.attendance(),
             summary=self.summary.toPlainText().strip(),
             host=self.host.text().strip(),
@@ -386,8 +389,4 @@ class RecordDialog(QDialog):
         self.problem.setVisible(bool(text))
 
     def _fit_screen(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
-        width = min(PREFERRED.width(), area.width() - 40)
-        height = min(PREFERRED.height(), area.height() - 60)
-        self.resize(width, height)
+        fit_to_screen(self, PREFERRED)

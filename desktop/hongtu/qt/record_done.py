@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hongtu.core.document import DocumentLabels, activity_name
 from hongtu.core.plans import Plan
 from hongtu.core.records import MAX_REASON_CHARS, DoneItem, DoneState
 from hongtu.core.schedule import stop_place
 from hongtu.core.sites import Site
-from hongtu.qt.plan_models import activity_label
 
 STOP_ROLE = Qt.ItemDataRole.UserRole + 41
+RECORD_WORDS = DocumentLabels()  # the activities' names as the Chinese documents print them
 
 
 def tr(text: str) -> str:
@@ -45,13 +46,16 @@ PLANNED_STATES = (DoneState.DONE, DoneState.CHANGED, DoneState.SKIPPED)
 
 
 def planned_items(plan: Plan, sites: Mapping[int, Site]) -> tuple[DoneItem, ...]:
-    """The plan's stops and their activities, all done as planned."""
+    """The plan's stops and their activities, all done as planned.
+
+    Stored as text in Chinese whatever the window's language: the 台账 is the branch's official
+    Chinese record, and a day recorded in English must not read "…：On-site Party lesson"."""
     items: list[DoneItem] = []
     for stop in plan.stops:
         name = stop_place(stop, sites).name
         items.append(DoneItem(name, DoneState.DONE, stop.id))
         for activity in stop.activities:
-            items.append(DoneItem(tr("{0}：{1}").format(name, activity_label(activity))))
+            items.append(DoneItem(f"{name}：{activity_name(activity, RECORD_WORDS)}"))
     return tuple(items)
 
 

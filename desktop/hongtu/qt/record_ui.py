@@ -53,6 +53,7 @@ class RecordUi(QObject):
         self._photos = photos
         self.workspace: Workspace | None = None
         self.dialog: RecordDialog | None = None  # the record being typed (one at a time)
+        self._reuse_confirmed: set[int] = set()  # recorded plans the organiser chose to change
         self._closed: RecordDialog | None = None
         # 成员名单 (set by the branch tools): offered when the branch has no roster that day
         self.open_roster: Callable[[], object] | None = None
@@ -66,6 +67,7 @@ class RecordUi(QObject):
         self.plan_list.add_plan_action(self.action, tr("记录活动…"))
         self.session.plan_changed.connect(self._update_action)
         self.session.plan_closed.connect(self._update_action)
+        self.session.confirm_edit = self.confirm_recorded_plan_edit
         self._update_action()
 
     def attach(self, workspace: Workspace) -> None:
@@ -91,11 +93,12 @@ class RecordUi(QObject):
             self._refuse(tr("方案有未保存的修改与别处的修改冲突：请先在“当前方案”中处理。"))
             return
         today = self._today()
-        if plan.date > today:
+        current = workspace.records.for_plan(plan.id)
+        # a recorded day is corrected on its own day, whatever the plan says now
+        day = current.day if current is not None else plan.date
+        if day > today:
             self._refuse(
-                tr("活动日期 {0} 还没到：到了当天或之后才能记录活动。").format(
-                    plan.date.isoformat()
-                )
+                tr("活动日期 {0} 还没到：到了当天或之后才能记录活动。").format(day.isoformat())
             )
             return
         if not plan.branch.strip():
@@ -106,13 +109,12 @@ class RecordUi(QObject):
                 )
             )
             return
-        members = workspace.members.members(plan.branch, on=plan.date)
+        members = workspace.members.members(plan.branch, on=day)
         if not members:
-            self._offer_roster(self._no_roster_text(plan, workspace))
+            self._offer_roster(self._no_roster_text(plan, day, workspace))
             return
         from hongtu.qt.record_dialog import RecordDialog
 
-        current = workspace.records.for_plan(plan.id)
         corrections = len(workspace.records.history(plan.id)) if current is not None else 0
 
         def save(record: ActivityRecord) -> ActivityRecord:
@@ -131,12 +133,32 @@ class RecordUi(QObject):
         self.dialog.finished.connect(self._on_dialog_finished)
         self.dialog.open()
 
-    def _no_roster_text(self, plan: Plan, workspace: Workspace) -> str:
+    def confirm_recorded_plan_edit(self, before: Plan, _after: Plan) -> bool:
+        """A recorded plan moved to another day or given other stops: asked once per plan (the
+        record keeps its day and places; 复制方案 keeps the plan matching its record)."""
+        workspace = self.workspace
+        if workspace is None or before.id is None or before.id in self._reuse_confirmed:
+            return True
+        record = workspace.records.for_plan(before.id)
+        if record is None:
+            return True
+        text = tr(
+            "这个方案的活动已于 {0} 记录。台账和活动记录保留当天的日期和去过的地点，"
+            "改动方案的日期或站点后，方案将与记录不一致。\n\n"
+            "如果是为下一次活动准备方案，请用“复制方案”另存一份再修改。\n\n"
+            "仍然修改这个方案吗？"
+        ).format(record.day.isoformat())
+        if not messages.question(self.window, tr("修改已记录的方案"), text):
+            return False
+        self._reuse_confirmed.add(before.id)
+        return True
+
+    def _no_roster_text(self, plan: Plan, day: date, workspace: Workspace) -> str:
         if workspace.members.members(plan.branch):
             return tr(
                 "“{0}”在 {1} 没有在册成员（名单上的人都是在那天之后加入或之前离开的）。"
                 "请在“文件 → 成员名单…”中核对加入和离开日期。"
-            ).format(plan.branch, plan.date.isoformat())
+            ).format(plan.branch, day.isoformat())
         return tr(
             "“{0}”还没有成员名单，无法记录出勤。请先在“文件 → 成员名单…”中导入名册"
             "（Excel 或 CSV 文件），然后再记录活动。"

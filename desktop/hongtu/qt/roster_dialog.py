@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from hongtu.core.storage.member_store import MemberStore
 
 SHOWN_PROBLEMS = 12  # the rest are counted ("… and N more")
+NAME_COLUMN_CHARS = 10  # the 姓名 column shows this many characters of a longer name
 LEFT_COLOUR = QColor("#8a8a8a")
 
 
@@ -125,8 +126,10 @@ class MemberDialog(QDialog):
         self._id = member.id if member else None
         self.saved: Member | None = None
         self.setWindowTitle(tr("编辑成员") if member else tr("添加成员"))
+        # no max length: Qt would count UTF-16 units (an emoji is two) and cut a pasted name
+        # silently; the core counts characters and refuses an over-long name in words
         self.name = QLineEdit(self)
-        self.name.setMaxLength(MAX_NAME_CHARS)
+        self.name.setPlaceholderText(tr("最多 {0} 个字").format(MAX_NAME_CHARS))
         self.role = QLineEdit(self)
         self.role.setPlaceholderText(tr("例如：组织委员"))
         self.status = QComboBox(self)
@@ -259,6 +262,7 @@ class RosterDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see _fit_names
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._on_edit_clicked)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -320,7 +324,10 @@ class RosterDialog(QDialog):
                 item = QTableWidgetItem(value)
                 if member.left_on is not None:
                     item.setForeground(QBrush(LEFT_COLOUR))
+                if column < 2:
+                    item.setToolTip(value)  # the whole name or role where it is cut short
                 self.table.setItem(row, column, item)
+        self._fit_names()
         current = sum(1 for m in self.members if m.left_on is None)
         self.counts.setText(
             tr("在册 {0} 人，已离开 {1} 人").format(current, len(self.members) - current)
@@ -328,6 +335,14 @@ class RosterDialog(QDialog):
             else tr("这个支部还没有成员：从文件导入名册，或逐个添加。")
         )
         self._update_buttons()
+
+    def _fit_names(self) -> None:
+        """The 姓名 column as wide as its names, but no wider than a long Chinese name: one
+        very long name is cut short (its tooltip has it whole) instead of squeezing 职务."""
+        self.table.resizeColumnToContents(0)
+        # a Chinese character is about as wide as a line of text is high
+        widest = self.table.fontMetrics().height() * NAME_COLUMN_CHARS + 16
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), widest))
 
     def selected_member(self) -> Member | None:
         rows = self.table.selectionModel().selectedRows()
@@ -364,6 +379,8 @@ class RosterDialog(QDialog):
         self.outcome.show()
 
     def _changed(self) -> None:
+        """A save went through: an earlier refusal no longer applies."""
+        self.outcome.hide()
         self.reload()
         self.roster_changed.emit(self.current_branch())
 
@@ -394,13 +411,13 @@ class RosterDialog(QDialog):
         except MemberEditError as exc:  # a 离开日期 before the day they joined: nobody imported
             self._show_outcome(member_edit_text(exc), problem=True)
             return False
+        self._changed()
         self._show_outcome(
             tr("已从 {0} 导入：新增 {1} 人，更新 {2} 人").format(
                 path.name, outcome.added, outcome.updated
             ),
             problem=False,
         )
-        self._changed()
         return True
 
     def _on_add_clicked(self) -> None:

@@ -17,6 +17,7 @@ from hongtu.core import paths
 STATE_FILE = "window.ini"
 PREFERRED_SIZE = QSize(1280, 800)
 SCREEN_MARGIN = 16  # leave a little of the desktop visible around a first window
+DIALOG_FRAME = QSize(40, 60)  # room around a dialog for its window frame and title bar
 
 
 def state_settings() -> QSettings:
@@ -26,6 +27,16 @@ def state_settings() -> QSettings:
 def available_area(widget: QWidget) -> QRect:
     screen = widget.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+
+def fit_to_screen(widget: QWidget, preferred: QSize) -> None:
+    """Size a dialog or tool window to ``preferred``, shrunk to the screen's available area
+    less room for its frame and title bar (a 1280×720 laptop has ~650 px under them)."""
+    area = available_area(widget)
+    widget.resize(
+        min(preferred.width(), area.width() - DIALOG_FRAME.width()),
+        min(preferred.height(), area.height() - DIALOG_FRAME.height()),
+    )
 
 
 def first_window_size(area: QRect) -> QSize:

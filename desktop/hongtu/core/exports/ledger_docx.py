@@ -25,7 +25,7 @@ from hongtu.core.exports.docx import (
     table_cell,
 )
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import missing_text
+from hongtu.core.exports.ledger_text import content_lines, missing_text
 from hongtu.core.exports.wordml import Document, Font, Picture, Piece, Spacing, cm
 from hongtu.core.ledger import LedgerDay, YearLedger, rate_text
 from hongtu.core.records import PhotoRef
@@ -116,12 +116,7 @@ def _cells(values: list[str], *, header: bool = False) -> list[list[tuple[str, F
 
 def _record_page(document: Document, day: LedgerDay, labels: LedgerLabels) -> None:
     add_title(document, labels.record_title)
-    content = [
-        f"{item.text}（{labels.done_states[item.state]}{'：' + item.note if item.note else ''}）"
-        for item in day.done
-    ]
-    if day.guests:
-        content.append(f"{labels.guests}：{labels.list_separator.join(day.guests)}")
+    content = content_lines(day, labels)
     rows = [
         (labels.theme, day.title),
         (labels.time, day.day.isoformat()),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.ledger import Counts, Missing
+from hongtu.core.ledger import Counts, LedgerDay, Missing
 
 
 def missing_text(missing: Iterable[Missing], labels: LedgerLabels) -> str:
@@ -17,6 +17,20 @@ def missing_text(missing: Iterable[Missing], labels: LedgerLabels) -> str:
         for m in missing
     ]
     return labels.list_separator.join(parts) or labels.no_missing
+
+
+def content_lines(day: LedgerDay, labels: LedgerLabels) -> list[str]:
+    """活动内容: each item done with how it went (and its note), then the guests."""
+    lines = [
+        (labels.done_format if item.note else labels.done_no_note_format).format(
+            text=item.text, state=labels.done_states[item.state], note=item.note
+        )
+        for item in day.done
+    ]
+    if day.guests:
+        names = labels.list_separator.join(day.guests)
+        lines.append(labels.guests_format.format(label=labels.guests, names=names))
+    return lines
 
 
 def month_cell(counts: Counts | None) -> str:

@@ -39,7 +39,7 @@ class MemberStore:
         """The branch's members in roster order; with ``on``, only those on the roster that
         day. Members who left are kept (with ``left_on``) and listed without ``on``."""
         with self._sessions() as session:
-            branch_id = _branch_id(session, branch)
+            branch_id = find_branch_id(session, branch)
             if branch_id is None:
                 return []
             rows = session.scalars(
@@ -183,7 +183,8 @@ def _new_row(branch_id: int, member: Member, now: datetime) -> MemberRow:
     )
 
 
-def _branch_id(session: Session, name: str) -> int | None:
+def find_branch_id(session: Session, name: str) -> int | None:
+    """The branch's id by its name (spaces around the name ignored); None for no such branch."""
     return session.scalar(select(BranchRow.id).where(BranchRow.name == name.strip()))
 
 
@@ -191,7 +192,7 @@ def _ensure_branch(session: Session, name: str, now: datetime) -> int:
     name = name.strip()
     if not name:
         raise ValueError("branch name is empty")
-    found = _branch_id(session, name)
+    found = find_branch_id(session, name)
     if found is not None:
         return found
     row = BranchRow(name=name, created_at=now)

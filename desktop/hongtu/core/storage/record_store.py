@@ -24,7 +24,7 @@ from hongtu.core.records import (
     RecordRefusedError,
     check_record,
 )
-from hongtu.core.storage.member_store import ensure_branch, member_from_row
+from hongtu.core.storage.member_store import ensure_branch, find_branch_id, member_from_row
 from hongtu.core.storage.models import (
     AttendanceRow,
     BranchRow,
@@ -119,27 +119,27 @@ class RecordStore:
     def records(self, branch: str, year: int | None = None) -> list[ActivityRecord]:
         """The branch's records (of one year, if given), by day."""
         with self._sessions() as session:
-            branch_id = session.scalar(select(BranchRow.id).where(BranchRow.name == branch))
-            if branch_id is None:
+            found = find_branch_id(session, branch)
+            if found is None:
                 return []
-            query = select(RecordRow).where(RecordRow.branch_id == branch_id)
+            query = select(RecordRow).where(RecordRow.branch_id == found)
             if year is not None:
                 query = query.where(
                     RecordRow.day >= date(year, 1, 1), RecordRow.day <= date(year, 12, 31)
                 )
             rows = list(session.scalars(query.order_by(RecordRow.day, RecordRow.id)))
-            names = _member_names(session, branch_id)
-            return [_record_from_row(row, branch, names) for row in rows]
+            names = _member_names(session, found)
+            return [_record_from_row(row, branch.strip(), names) for row in rows]
 
     def years(self, branch: str) -> list[int]:
         """The years in which the branch recorded a Party-day, newest first: one small query
         (the 台账 view lists them without loading any record)."""
         with self._sessions() as session:
+            found = find_branch_id(session, branch)
+            if found is None:
+                return []
             days = session.scalars(
-                select(RecordRow.day)
-                .join(BranchRow, BranchRow.id == RecordRow.branch_id)
-                .where(BranchRow.name == branch)
-                .distinct()
+                select(RecordRow.day).where(RecordRow.branch_id == found).distinct()
             )
             return sorted({day.year for day in days}, reverse=True)
 
@@ -157,19 +157,19 @@ class RecordStore:
         """Changes when the year's records or the branch's roster change (a save, a correction,
         a member added or edited): one small query, for a view that shows the year."""
         with self._sessions() as session:
-            branch_id = session.scalar(select(BranchRow.id).where(BranchRow.name == branch))
-            if branch_id is None:
+            found = find_branch_id(session, branch)
+            if found is None:
                 return ()
             records = session.execute(
                 select(func.count(RecordRow.id), func.max(RecordRow.updated_at)).where(
-                    RecordRow.branch_id == branch_id,
+                    RecordRow.branch_id == found,
                     RecordRow.day >= date(year, 1, 1),
                     RecordRow.day <= date(year, 12, 31),
                 )
             ).one()
             members = session.execute(
                 select(func.count(MemberRow.id), func.max(MemberRow.updated_at)).where(
-                    MemberRow.branch_id == branch_id
+                    MemberRow.branch_id == found
                 )
             ).one()
             return (*records, *members)
