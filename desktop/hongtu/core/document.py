@@ -309,15 +309,28 @@ class PlanDocument:
         paper and in the spreadsheet): date, gathering time and place, transport, attendees,
         contact."""
         labels = self.labels
-        contact = " ".join(part for part in (self.contact, self.phone) if part)
         return (
             (labels.date, f"{self.date_text}（{self.weekday}）"),
             (labels.gathering_time, self.gathering_time_text),
             (labels.gathering_place, self.gathering_place),
             (labels.transport, self.transport),
             (labels.attendees, self.participants_text),
-            (labels.contact, contact),
+            (labels.contact, self.contact_text),
         )
+
+    @property
+    def contact_text(self) -> str:
+        """The contact and the phone as every document writes them (``王书记，13800000000``);
+        either alone when the other is not given, "" when neither is."""
+        if self.contact and self.phone:
+            return self.labels.contact_format.format(name=self.contact, phone=self.phone)
+        return self.contact or self.phone
+
+    @property
+    def notes_text(self) -> str:
+        """The notes in one line (a calendar's description): joined by ``；``, a note's own
+        closing punctuation not doubled."""
+        return "；".join(note.rstrip("；;。.， ") for note in self.notes)
 
 
 def time_range(start: time, end: time) -> str:

@@ -44,8 +44,7 @@ def render_docx(doc: PlanDocument) -> bytes:
     add_body(document, doc.totals.text)
     notes = [f"{n}. {line}" for n, line in enumerate(doc.notes, start=1)] or [labels.none]
     _section(document, labels, 5, labels.requirements, notes)
-    contact = labels.contact_format.format(name=doc.contact, phone=doc.phone).strip("，, ")
-    _section(document, labels, 6, labels.contact_and_phone, [contact or labels.none])
+    _section(document, labels, 6, labels.contact_and_phone, [doc.contact_text or labels.none])
     if doc.branch:
         add_body(document, "")
         add_body(document, doc.branch, align="right")

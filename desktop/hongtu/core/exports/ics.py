@@ -179,11 +179,10 @@ def _description(doc: PlanDocument, row: DocumentRow) -> str:
     else:
         lines.append(f"{labels.gathering_place}：{doc.gathering_place}")
         lines.append(f"{labels.transport}：{doc.transport}")
-    if doc.contact or doc.phone:
-        contact = " ".join(part for part in (doc.contact, doc.phone) if part)
-        lines.append(f"{labels.contact}：{contact}")
+    if doc.contact_text:
+        lines.append(f"{labels.contact}：{doc.contact_text}")
     if doc.notes:
-        lines.append(f"{labels.notes}：" + "；".join(doc.notes))
+        lines.append(f"{labels.notes}：{doc.notes_text}")
     return "\n".join(lines)
 
 

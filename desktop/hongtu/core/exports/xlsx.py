@@ -22,6 +22,7 @@ TEXT_FONT = Font(FONT, 11, charset=134)  # GB2312: Excel picks the Chinese face
 BOLD_FONT = Font(FONT, 11, bold=True, charset=134)
 _TEXT = CellStyle(TEXT_FONT)
 _BOLD = CellStyle(BOLD_FONT)
+_LABEL = CellStyle(BOLD_FONT, vertical="top")  # beside a value that may wrap onto lines
 _TITLE = CellStyle(
     Font(FONT, 16, bold=True, charset=134), horizontal="center", vertical="center", wrap=True
 )
@@ -67,10 +68,10 @@ def _schedule_sheet(sheet: Sheet, doc: PlanDocument) -> None:
     row = 3
     pairs = doc.facts
     for (left_label, left), (right_label, right) in zip(pairs[::2], pairs[1::2], strict=True):
-        put_cell(sheet, row, 1, left_label, _BOLD)
+        put_cell(sheet, row, 1, left_label, _LABEL)
         put_cell(sheet, row, 2, left, _WRAPPED)
         sheet.merge_row(row, 2, 3)
-        put_cell(sheet, row, 4, right_label, _BOLD)
+        put_cell(sheet, row, 4, right_label, _LABEL)
         put_cell(sheet, row, 5, right, _WRAPPED)
         row += 1
     header_row = row + 1
