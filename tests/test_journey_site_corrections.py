@@ -49,7 +49,7 @@ def office_file(tmp_path: Path) -> tuple[Path, list[str]]:
         office.sites.set_fact(sites[1].id, "phone", "0351-4040123")
         office.sites.add_place("太原工程队旧址", LatLon(37.886861, 112.570972), Crs.WGS84)
         path = tmp_path / "区里核实.json"
-        assert export_corrections_file(path, office.sites, OFFICE) == 3
+        assert export_corrections_file(path, office.sites, OFFICE).count == 3
         return path, [s.key or "" for s in sites]
     finally:
         office.close()

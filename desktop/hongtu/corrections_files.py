@@ -26,6 +26,7 @@ from hongtu.core.site_corrections import (
     corrections_json,
     dump_corrections,
     read_corrections,
+    unshareable_places,
 )
 from hongtu.core.sites import Confidence, Provenance, Site, VisitorAccess, VisitRules
 
@@ -208,15 +209,30 @@ def clean_name(name: str) -> str | None:
     return name
 
 
-def export_corrections_file(path: Path, store: SiteStore, confirmed_by: str) -> int:
-    """Write what the organiser confirmed or corrected; the number of entries written.
+@dataclass(frozen=True)
+class CorrectionsExported:
+    count: int  # entries written
+    left_out: tuple[str, ...]  # names of added places the file cannot carry (``left_out_text``)
 
-    Raises ``CorrectionsFileError`` when there is nothing to export, and
-    ``hongtu.core.atomic.ExportError`` when the file cannot be written (an existing file is then
-    left as it was; the CLI and the window word it as for their other exports).
+
+def export_corrections_file(path: Path, store: SiteStore, confirmed_by: str) -> CorrectionsExported:
+    """Write what the organiser confirmed or corrected.
+
+    Places a file cannot carry (``unshareable_places``) are left out and named, so the file
+    is never refused as a whole when imported. Raises ``CorrectionsFileError`` when there is
+    nothing to export, and ``hongtu.core.atomic.ExportError`` when the file cannot be written
+    (an existing file is then left as it was; the CLI and the window word it as for their other
+    exports).
     """
+    sites = store.list_sites()
+    left_out = unshareable_places(sites)
+    skipped = {site.id for site in left_out}
     data = corrections_json(
-        store.list_sites(), store.list_edits(), confirmed_by, own_source(), datetime.now()
+        [site for site in sites if site.id not in skipped],
+        store.list_edits(),
+        confirmed_by,
+        own_source(),
+        datetime.now(),
     )
     count = len(data["corrections"])
     if not count:
@@ -224,4 +240,20 @@ def export_corrections_file(path: Path, store: SiteStore, confirmed_by: str) -> 
             tr("没有可导出的核实信息：还没有更正过任何站点的位置或信息。没有写入文件。")
         )
     write_atomic(path, dump_corrections(data).encode("utf-8"))
-    return count
+    return CorrectionsExported(count, tuple(site.name for site in left_out))
+
+
+def left_out_text(names: tuple[str, ...]) -> str:
+    """What an export left out, in one sentence ("" when nothing was)."""
+    if not names:
+        return ""
+    shown = "、".join(f"“{shorten(name)}”" for name in names[:5])
+    more = tr("等 {0} 个").format(len(names)) if len(names) > 5 else ""
+    return tr(
+        "地点 {0}{1} 没有导出：名称太长、与另一个地点同名或位置不在中国境内，"
+        "对方无法导入（位置可用“更正所选站点位置”更正后再导出）。"
+    ).format(shown, more)
+
+
+def shorten(name: str, limit: int = 20) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -4596,6 +4596,10 @@ Change this plan anyway?</translation>
       <translation>Address</translation>
     </message>
     <message>
+      <source>地点 {0}{1} 没有导出：名称太长、与另一个地点同名或位置不在中国境内，对方无法导入（位置可用“更正所选站点位置”更正后再导出）。</source>
+      <translation>The places {0}{1} were not exported: a name too long, a name another place has, or a position outside China, which the receiver could not import (a position can be corrected with “Correct Position of Selected Site”, then export again).</translation>
+    </message>
+    <message>
       <source>坐标超出范围</source>
       <translation>coordinate out of range</translation>
     </message>
@@ -4698,6 +4702,10 @@ Change this plan anyway?</translation>
     <message>
       <source>第 {0} 条</source>
       <translation>entry {0}</translation>
+    </message>
+    <message>
+      <source>等 {0} 个</source>
+      <translation> and {0} in all</translation>
     </message>
     <message>
       <source>组织者本人核实（电话或实地）</source>

@@ -186,6 +186,7 @@ def cmd_sites_export_corrections(args: argparse.Namespace) -> int:
         CorrectionsFileError,
         clean_name,
         export_corrections_file,
+        left_out_text,
     )
 
     given = args.by if args.by is not None else args.settings.confirmer_name
@@ -196,7 +197,7 @@ def cmd_sites_export_corrections(args: argparse.Namespace) -> int:
         return fail(tr("核实人姓名不能为空、不能超过 100 个字，也不能含控制字符。没有写入文件。"))
     workspace = open_workspace(args)
     try:
-        count = export_corrections_file(args.output, workspace.sites, name)
+        exported = export_corrections_file(args.output, workspace.sites, name)
     except CorrectionsFileError as exc:
         return fail(exc.message)
     except ExportError as exc:
@@ -209,7 +210,13 @@ def cmd_sites_export_corrections(args: argparse.Namespace) -> int:
             save_settings(dataclasses.replace(args.settings, confirmer_name=name))
         except ExportError:
             say(tr("提示：核实人姓名未能记入设置。"), error=True)
-    say(tr("已导出 {0} 条核实信息（核实人：{1}）：{2}").format(count, name, str(args.output)))
+    say(
+        tr("已导出 {0} 条核实信息（核实人：{1}）：{2}").format(
+            exported.count, name, str(args.output)
+        )
+    )
+    if exported.left_out:
+        say(left_out_text(exported.left_out), error=True)
     return 0
 
 

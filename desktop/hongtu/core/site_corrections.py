@@ -210,6 +210,25 @@ def corrections_json(
     }
 
 
+def unshareable_places(sites: Iterable[Site]) -> list[Site]:
+    """Places the organiser added that a corrections file cannot carry, so that the file is
+    never refused as a whole when imported: a name over ``MAX_NAME`` or a position outside China
+    (stored before HongTu refused them), or a name an earlier place already has (a file names
+    an added place by its name alone)."""
+    seen: set[str] = set()
+    left_out = []
+    for site in sites:
+        if site.key is not None:
+            continue
+        name = clean_line(site.name).strip()
+        position = site.position
+        outside = position is not None and out_of_china(position.point)
+        if len(name) > MAX_NAME or outside or name in seen:
+            left_out.append(site)
+        seen.add(name)
+    return left_out
+
+
 def dump_corrections(data: Mapping[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

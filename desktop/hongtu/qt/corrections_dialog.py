@@ -30,6 +30,7 @@ from hongtu.corrections_files import (
     CorrectionsFileError,
     clean_name,
     export_corrections_file,
+    left_out_text,
     provenance_text,
     read_corrections_file,
     value_text,
@@ -154,6 +155,7 @@ class ExportDone:
     confirmed_by: str  # to remember in the settings
     count: int
     path: Path
+    left_out: tuple[str, ...] = ()  # added places the file cannot carry
 
 
 def export_corrections(
@@ -186,14 +188,16 @@ def export_corrections(
     if not target:
         return None
     try:
-        count = export_corrections_file(Path(target), store, confirmed_by)
+        exported = export_corrections_file(Path(target), store, confirmed_by)
     except CorrectionsFileError as exc:
         messages.warning(parent, tr("无法导出核实信息"), exc.message)
         return None
     except ExportError as exc:
         messages.warning(parent, tr("无法导出核实信息"), export_error_text(exc))
         return None
-    return ExportDone(confirmed_by, count, Path(target))
+    if exported.left_out:
+        messages.warning(parent, tr("导出核实信息"), left_out_text(exported.left_out))
+    return ExportDone(confirmed_by, exported.count, Path(target), exported.left_out)
 
 
 def export_text(done: ExportDone) -> str:
