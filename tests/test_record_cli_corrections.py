@@ -13,7 +13,7 @@ import pytest
 
 from factories import make_plan
 from hongtu.cli import main
-from hongtu.core.records import MAX_PERSON_CHARS, Presence
+from hongtu.core.records import MAX_PERSON_CHARS, ActivityRecord, Presence
 from hongtu.core.workspace import open_workspace
 
 BRANCH = "第一党支部"
@@ -36,23 +36,22 @@ def recorded_day(tmp_path: Path, capsys) -> tuple[str, int]:
     return db, plan_id
 
 
-def attendance(db: str, plan_id: int) -> dict[str, tuple[Presence, str]]:
+def recorded(db: str, plan_id: int) -> ActivityRecord:
     workspace = open_workspace(db)
     try:
         record = workspace.records.for_plan(plan_id)
     finally:
         workspace.close()
     assert record is not None
-    return {a.name: (a.presence, a.reason) for a in record.attendance}
+    return record
+
+
+def attendance(db: str, plan_id: int) -> dict[str, tuple[Presence, str]]:
+    return {a.name: (a.presence, a.reason) for a in recorded(db, plan_id).attendance}
 
 
 def stored(db: str, plan_id: int) -> tuple[str, str, str]:
-    workspace = open_workspace(db)
-    try:
-        record = workspace.records.for_plan(plan_id)
-    finally:
-        workspace.close()
-    assert record is not None
+    record = recorded(db, plan_id)
     return record.summary, record.host, record.recorder
 
 
