@@ -1,0 +1,109 @@
+"""Number fields keep what the organiser typed, or refuse it in words; never another number.
+
+Typed like a person: select the field's text, type (full-width digits as an input method sends
+them), then Enter, Tab or a click on 保存.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from hongtu.core.settings import Settings
+from test_plan_gui import type_text
+
+pytestmark = pytest.mark.gui
+
+
+def retype(box, text: str) -> None:  # type: ignore[no-untyped-def]
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(box, text)
+
+
+@pytest.fixture
+def warnings_said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from hongtu.qt import messages
+
+    said: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _parent, _title, text: said.append(text))
+    return said
+
+
+def settings_dialog(qtbot):  # type: ignore[no-untyped-def]
+    from hongtu.qt.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(max_day_minutes=600))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def click_save(dialog) -> None:  # type: ignore[no-untyped-def]
+    buttons = dialog.findChild(QDialogButtonBox)
+    QTest.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "finish", "words"),
+    [
+        ("max_day", "30", "enter", "单日最长时长应在 60–1440 分钟之间，现在填的是 30 分钟。"),
+        ("max_day", "5000", "click", "现在填的是 5000 分钟"),
+        ("max_day", "-100", "click", "现在填的是 -100 分钟"),
+        ("max_day", "0", "tab", "现在填的是 0 分钟"),
+        ("coach_kmh", "0", "click", "大巴平均速度应在 1–120 km/h之间，现在填的是 0 km/h。"),
+        ("coach_kmh", "500", "enter", "现在填的是 500 km/h"),
+        ("walk_buf", "999", "click", "步行上车集合时间应在 0–120 分钟之间，现在填的是 999 分钟。"),
+        ("walk_buf", "-1", "enter", "现在填的是 -1 分钟"),
+        ("max_day", "", "enter", "请填写单日最长时长"),
+        ("max_day", "", "click", "请填写单日最长时长"),
+    ],
+)
+def test_settings_refuse_a_number_out_of_range_and_stay_open(
+    qtbot, warnings_said, field: str, typed: str, finish: str, words: str
+) -> None:
+    dialog = settings_dialog(qtbot)
+    box = {
+        "max_day": dialog.max_day,
+        "coach_kmh": dialog.speeds["coach_kmh"],
+        "walk_buf": dialog.buffers["walk_boarding_minutes"],
+    }[field]
+    retype(box, typed)
+    if not typed:
+        QTest.keyClick(box, Qt.Key.Key_Backspace)
+    if finish == "enter":
+        QTest.keyClick(box, Qt.Key.Key_Return)
+    else:
+        if finish == "tab":
+            QTest.keyClick(box, Qt.Key.Key_Tab)
+        click_save(dialog)
+    assert len(warnings_said) == 1 and words in warnings_said[0]
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.focusWidget() is box
+    assert typed in box.text()  # what was typed is still there to correct
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"), [("12,5", 12.5), ("３０", 30.0), ("１２．５", 12.5)]
+)
+def test_settings_read_a_decimal_comma_and_full_width_digits(
+    qtbot, warnings_said, typed: str, saved: float
+) -> None:
+    dialog = settings_dialog(qtbot)
+    retype(dialog.speeds["coach_kmh"], typed)
+    QTest.keyClick(dialog.speeds["coach_kmh"], Qt.Key.Key_Return)
+    assert warnings_said == []
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.settings().travel.coach_kmh == saved
+
+
+def test_settings_save_a_number_within_range_with_enter(qtbot, warnings_said) -> None:
+    dialog = settings_dialog(qtbot)
+    retype(dialog.max_day, "90")
+    QTest.keyClick(dialog.max_day, Qt.Key.Key_Enter)
+    assert warnings_said == []
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.settings().max_day_minutes == 90
