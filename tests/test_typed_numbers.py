@@ -6,13 +6,19 @@ them), then Enter, Tab or a click on 保存.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from hongtu.core.exports import ExportFormat
+from hongtu.core.plans import Plan
 from hongtu.core.settings import Settings
+from hongtu.qt.plan_outputs import ExportDialog
 from test_plan_gui import type_text
+from test_plan_outputs import as_shown, choose
 
 pytestmark = pytest.mark.gui
 
@@ -107,3 +113,30 @@ def test_settings_save_a_number_within_range_with_enter(qtbot, warnings_said) ->
     assert warnings_said == []
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.settings().max_day_minutes == 90
+
+
+@pytest.fixture
+def export_dialog(qtbot, workspace):  # type: ignore[no-untyped-def]
+    plan = Plan(title="缅怀革命先烈", date=date(2026, 12, 18), participants=3)
+    plan = workspace.plans.save(plan)
+    dialog = ExportDialog(as_shown(workspace, plan))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+@pytest.mark.parametrize("typed", ["99", "-3", "61"])
+def test_export_refuses_blank_rows_out_of_range_and_writes_nothing(
+    qtbot, warnings_said, export_dialog, tmp_path, typed: str
+) -> None:
+    choose(export_dialog, ExportFormat.SIGNIN)
+    target = tmp_path / "签到表.pdf"
+    export_dialog.path.setText(str(target))
+    retype(export_dialog.blank_rows, typed)
+    QTest.keyClick(export_dialog.blank_rows, Qt.Key.Key_Return)
+    assert warnings_said == [f"另加空白行应在 0–60之间，现在填的是 {typed}。"]
+    assert export_dialog.task is None and not target.exists()
+    assert export_dialog.blank_rows.text() == typed
+    assert export_dialog.focusWidget() is export_dialog.blank_rows
+
