@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from hongtu.core.exports import ExportFormat
 from hongtu.core.plans import Plan
 from hongtu.core.settings import Settings
-from hongtu.qt.plan_outputs import ExportDialog
+from hongtu.qt.plan_outputs import BUNDLE, ExportDialog
+from hongtu.qt.window_state import available_area
 from test_plan_gui import type_text
 from test_plan_outputs import as_shown, choose
 
@@ -140,3 +141,13 @@ def test_export_refuses_blank_rows_out_of_range_and_writes_nothing(
     assert export_dialog.blank_rows.text() == typed
     assert export_dialog.focusWidget() is export_dialog.blank_rows
 
+
+def test_the_export_dialog_grown_for_the_whole_set_stays_on_the_screen(
+    qtbot, export_dialog, lang
+) -> None:
+    choose(export_dialog, ExportFormat.CSV)
+    area = available_area(export_dialog)
+    export_dialog.move(export_dialog.x(), area.bottom() - export_dialog.frameGeometry().height())
+    export_dialog.format.setCurrentIndex(export_dialog.format.findData(BUNDLE))
+    assert export_dialog.extras.isVisible()
+    assert area.contains(export_dialog.frameGeometry()), (export_dialog.frameGeometry(), area)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,7 +39,7 @@ from hongtu.core.roster import (
     RosterProblemCode,
     read_roster,
 )
-from hongtu.qt import messages
+from hongtu.qt import messages, window_state
 from hongtu.qt.messages import plain_label
 from hongtu.qt.number_fields import NumberRange, number_box, range_problem, show_field
 from hongtu.qt.tasks import ProgressTask, TaskRunner, ThreadPoolRunner
@@ -295,11 +295,13 @@ class ExportDialog(QDialog):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        """Shrink to what is shown (a single format hides the names and the extra formats)."""
+        """Shrink to what is shown (a single format hides the names and the extra formats);
+        growing for 导出全套 stays within the screen, moved up if its bottom would be below."""
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        self.resize(self.width(), self.sizeHint().height())
+        window_state.fit_to_screen(self, QSize(self.width(), self.sizeHint().height()))
+        window_state.keep_on_screen(self)
 
     def _on_browse_clicked(self) -> None:
         if self.bundle_chosen():
