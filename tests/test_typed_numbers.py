@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from hongtu.core.exports import ExportFormat
 from hongtu.core.plans import Plan
 from hongtu.core.settings import Settings
+from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_outputs import BUNDLE, ExportDialog
+from hongtu.qt.plan_session import PlanSession
 from hongtu.qt.window_state import available_area
 from test_plan_gui import type_text
 from test_plan_outputs import as_shown, choose
@@ -151,3 +153,58 @@ def test_the_export_dialog_grown_for_the_whole_set_stays_on_the_screen(
     export_dialog.format.setCurrentIndex(export_dialog.format.findData(BUNDLE))
     assert export_dialog.extras.isVisible()
     assert area.contains(export_dialog.frameGeometry()), (export_dialog.frameGeometry(), area)
+
+
+@pytest.fixture
+def plan_editor(qtbot, workspace):  # type: ignore[no-untyped-def]
+    session = PlanSession(today=lambda: date(2026, 6, 1))
+    session.attach(workspace.plans, [])
+    plan = workspace.plans.save(Plan(title="缅怀革命先烈", date=date(2026, 7, 1), participants=30))
+    editor = PlanEditor(session)
+    qtbot.addWidget(editor)
+    editor.show()
+    session.open(plan.id)
+    editor.tabs.setCurrentIndex(1)
+    qtbot.waitExposed(editor)
+    return editor
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("-5", "参加人数应在 1–1000 人之间，现在填的是 -5 人。"),
+        ("0", "现在填的是 0 人"),
+        ("1001", "现在填的是 1001 人"),
+        ("999999", "现在填的是 999999 人"),
+        ("", "请填写参加人数：1–1000 人之间的数。"),
+    ],
+)
+def test_participants_out_of_range_are_said_beside_the_field_and_not_saved(
+    qtbot, workspace, plan_editor, typed: str, words: str
+) -> None:
+    box = plan_editor.participants
+    retype(box, typed)
+    if not typed:
+        QTest.keyClick(box, Qt.Key.Key_Delete)
+    assert plan_editor.participants_problem.isVisible()
+    assert words in plan_editor.participants_problem.text()
+    QTest.keyClick(box, Qt.Key.Key_Tab)  # leaving the field saves what it holds, if it can
+    plan_editor.flush()
+    assert plan_editor.session.plan.participants == 30
+    assert workspace.plans.get(plan_editor.session.plan.id).participants == 30
+    assert box.text().startswith(typed)  # still there to correct
+    assert plan_editor.participants_problem.isVisible()
+    # an edit elsewhere does not put 30 back over it
+    plan_editor.session.set_plan_field("organiser", "王书记")
+    assert box.text().startswith(typed) and plan_editor.participants_problem.isVisible()
+    retype(box, "45")
+    QTest.keyClick(box, Qt.Key.Key_Tab)
+    assert not plan_editor.participants_problem.isVisible()
+    assert workspace.plans.get(plan_editor.session.plan.id).participants == 45
+
+
+def test_participants_typed_in_full_width_digits_are_saved(qtbot, workspace, plan_editor) -> None:
+    retype(plan_editor.participants, "１２")
+    qtbot.waitUntil(lambda: plan_editor.session.plan.participants == 12)  # saved while typing
+    assert plan_editor.participants.text() == "12 人"
+    assert workspace.plans.get(plan_editor.session.plan.id).participants == 12

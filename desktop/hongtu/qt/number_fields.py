@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox, QWidget
 
@@ -66,11 +66,18 @@ def _enter_on_unreadable(box: QAbstractSpinBox, event: QKeyEvent) -> bool:
 
 
 class TypedSpinBox(QSpinBox):
-    """A whole number as typed: a wide range, full-width digits read as digits."""
+    """A whole number as typed: a wide range, full-width digits read as digits. ``stepped``:
+    the arrows, the wheel or ↑/↓ changed the number (not typing)."""
+
+    stepped = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, low: int = -TYPED_NUMBER_MAX) -> None:
         super().__init__(parent)
         self.setRange(low, TYPED_NUMBER_MAX)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        super().stepBy(steps)
+        self.stepped.emit()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         if not _keep_unreadable_text(self, event):
