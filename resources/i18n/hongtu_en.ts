@@ -2000,6 +2000,21 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
   </context>
   <context>
+    <name>NumberFields</name>
+    <message>
+      <source>{0}–{1}{2}</source>
+      <translation>{0}–{1}{2}</translation>
+    </message>
+    <message>
+      <source>{0}应在 {1}之间，现在填的是 {2}{3}。</source>
+      <translation>{0} must be within {1}; {2}{3} was entered.</translation>
+    </message>
+    <message>
+      <source>请填写{0}：{1}之间的数。</source>
+      <translation>Please enter the {0}: a number within {1}.</translation>
+    </message>
+  </context>
+  <context>
     <name>OfflineDownload</name>
     <message>
       <source>%v / %m 个瓦片</source>
@@ -3971,6 +3986,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>{0} is too long: at most {1} characters</translation>
     </message>
     <message>
+      <source>“{0}”的说明太长：最多 {1} 字</source>
+      <translation>The note for “{0}” is too long: at most {1} characters</translation>
+    </message>
+    <message>
       <source>、</source>
       <translation>, </translation>
     </message>
@@ -4275,6 +4294,10 @@ Change this plan anyway?</translation>
       <translation>After leaving, {0} stays on the list and in the ledger, but no longer appears on later sign-in sheets.</translation>
     </message>
     <message>
+      <source>{0}“{1}”不是有效日期：请按 2021-05-01 的格式填写，或从日历中选择。</source>
+      <translation>{0} “{1}” is not a valid date: enter it as 2021-05-01, or pick it from the calendar.</translation>
+    </message>
+    <message>
       <source>……另有 {0} 处</source>
       <translation>… and {0} more</translation>
     </message>
@@ -4319,6 +4342,10 @@ Change this plan anyway?</translation>
       <translation>{0} current members, {1} left</translation>
     </message>
     <message>
+      <source>如 2021-05-01</source>
+      <translation>e.g. 2021-05-01</translation>
+    </message>
+    <message>
       <source>姓名</source>
       <translation>Name</translation>
     </message>
@@ -4341,6 +4368,10 @@ Change this plan anyway?</translation>
     <message>
       <source>政治面貌</source>
       <translation>Party status</translation>
+    </message>
+    <message>
+      <source>日历…</source>
+      <translation>Calendar…</translation>
     </message>
     <message>
       <source>最多 {0} 个字</source>
@@ -4375,6 +4406,10 @@ Change this plan anyway?</translation>
       <translation>Left on</translation>
     </message>
     <message>
+      <source>离开日期不能早于加入日期（{0}）。</source>
+      <translation>The leaving date cannot be before the joining date ({0}).</translation>
+    </message>
+    <message>
       <source>编辑…</source>
       <translation>Edit…</translation>
     </message>
@@ -4385,6 +4420,10 @@ Change this plan anyway?</translation>
     <message>
       <source>职务</source>
       <translation>Role</translation>
+    </message>
+    <message>
+      <source>请填写{0}。</source>
+      <translation>Please enter the {0}.</translation>
     </message>
     <message>
       <source>这个支部还没有成员：从文件导入名册，或逐个添加。</source>
@@ -4485,6 +4524,10 @@ Change this plan anyway?</translation>
       <translation>Save</translation>
     </message>
     <message>
+      <source>单日最长时长</source>
+      <translation>Longest day</translation>
+    </message>
+    <message>
       <source>单日最长时长（超过即提醒）</source>
       <translation>Longest day (warn beyond)</translation>
     </message>
@@ -4539,6 +4582,10 @@ Change this plan anyway?</translation>
     <message>
       <source>设置</source>
       <translation>Settings</translation>
+    </message>
+    <message>
+      <source>请检查数值</source>
+      <translation>Please check the numbers</translation>
     </message>
     <message>
       <source>默认交通方式</source>

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTableView,
     QTabWidget,
     QTimeEdit,
@@ -44,6 +43,7 @@ from hongtu.core import limits, plan_edits
 from hongtu.core.plans import ActivityKind, Plan, PlanStatus, TransportMode
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
+from hongtu.qt.number_fields import NumberRange, number_box, range_problem
 from hongtu.qt.plan_fields import DebouncedText
 from hongtu.qt.plan_gathering import GatheringEditor
 from hongtu.qt.plan_list_model import status_label
@@ -134,6 +134,7 @@ class PlanEditor(QWidget):
             self.organiser_text,
             self.phone_text,
             self.notes_text,
+            self.participants_text,
         ]
         session.plan_changed.connect(self._on_session_plan_changed)
         session.plan_closed.connect(self._on_session_plan_closed)
@@ -247,9 +248,14 @@ class PlanEditor(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd ddd")
         self.date.setDateRange(_qdate(limits.FIRST_DATE), _qdate(limits.LAST_DATE))
-        self.participants = QSpinBox(page)
-        self.participants.setRange(limits.MIN_PARTICIPANTS, limits.MAX_PARTICIPANTS)
+        # keeps what is typed (a box held to 1–1000 saved 5 for a typed -5 and 100 for 1001);
+        # a number out of range is said beside it and not applied
+        self.participants = number_box(page)
         self.participants.setSuffix(tr(" 人"))
+        self.participants_problem = plain_label(parent=page)
+        self.participants_problem.setStyleSheet("color: #b00020;")
+        self.participants_problem.setWordWrap(True)
+        self.participants_problem.hide()
         self.organiser = QLineEdit(page)
         self.organiser.setPlaceholderText(tr("联系人姓名"))
         self.organiser.setMaxLength(limits.TEXT_LIMITS["organiser"])
@@ -278,6 +284,7 @@ class PlanEditor(QWidget):
         form.addRow(tr("党支部"), self.branch)
         form.addRow(tr("活动日期"), self.date)
         form.addRow(tr("参加人数"), self.participants)
+        form.addRow("", self.participants_problem)
         form.addRow(tr("联系人"), contact)
         form.addRow(tr("交通方式"), self.transport)
         form.addRow(tr("集合地点"), self.gathering)
@@ -294,8 +301,12 @@ class PlanEditor(QWidget):
         self.organiser_text = DebouncedText(self.organiser, self._text_commit("organiser"), self)
         self.phone_text = DebouncedText(self.phone, self._text_commit("phone"), self)
         self.notes_text = DebouncedText(self.notes, self._on_notes_typed, self)
+        editor = self.participants.lineEdit()
+        assert editor is not None  # a spin box has one
+        self.participants_text = DebouncedText(editor, self._commit_participants, self)
+        editor.textChanged.connect(self._on_participants_shown)  # also text that is no number
         self.date.dateChanged.connect(self._on_date_changed)
-        self.participants.valueChanged.connect(self._on_participants_changed)
+        self.participants.stepped.connect(self._commit_participants)
         self.transport.activated.connect(self._on_transport_activated)
         self.gathering_time.timeChanged.connect(self._on_gathering_time_changed)
         self.returns.toggled.connect(self._on_returns_toggled)
@@ -411,7 +422,7 @@ class PlanEditor(QWidget):
         day, start = plan.date, plan.gathering_time
         setters: tuple[tuple[QWidget, Callable[[], None]], ...] = (
             (self.date, lambda: self.date.setDate(_qdate(day))),
-            (self.participants, lambda: self.participants.setValue(plan.participants)),
+            (self.participants, lambda: self._show_participants(plan.participants, opened)),
             (self.gathering_time, lambda: self.gathering_time.setTime(
                 QTime(start.hour, start.minute, start.second))),
             (self.returns, lambda: self.returns.setChecked(plan.returns_to_gathering)),
@@ -471,8 +482,37 @@ class PlanEditor(QWidget):
     def _on_date_changed(self, value: QDate) -> None:
         self.session.set_plan_field("date", value.toPython(), typing=True)
 
-    def _on_participants_changed(self, value: int) -> None:
-        self.session.set_plan_field("participants", value, typing=True)
+    def _show_participants(self, value: int, opened: bool) -> None:
+        """The plan's number, unless the field holds one the organiser is still correcting
+        (an edit elsewhere does not put the old number back over it)."""
+        if opened or (self.participants_problem.isHidden() and not self.participants_text.pending):
+            self._mark_participants(None)
+            self.participants.setValue(value)
+
+    def _mark_participants(self, problem: str | None) -> None:
+        self.participants_problem.setText(problem or "")
+        self.participants_problem.setVisible(problem is not None)
+        self.participants.setStyleSheet("" if problem is None else "border: 1px solid #b00020;")
+
+    def _participants_problem(self) -> str | None:
+        return range_problem(
+            self.participants,
+            NumberRange(
+                tr("参加人数"), limits.MIN_PARTICIPANTS, limits.MAX_PARTICIPANTS, tr(" 人")
+            ),
+        )
+
+    def _on_participants_shown(self, _text: str) -> None:
+        """A number out of 1–1000 (or none) is said beside the field as soon as it is typed."""
+        self._mark_participants(self._participants_problem())
+
+    def _commit_participants(self, *_args: object) -> None:
+        """Saved as typed (debounced like the text fields, so 1001 typed is not saved as 1,
+        10, 100 on the way) when within 1–1000; otherwise the plan keeps its number."""
+        problem = self._participants_problem()
+        self._mark_participants(problem)
+        if problem is None:
+            self.session.set_plan_field("participants", self.participants.value(), typing=True)
 
     def _on_transport_activated(self, _index: int) -> None:
         self.session.set_plan_field("transport", TransportMode(self.transport.currentData()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -40,8 +39,9 @@ from hongtu.core.roster import (
     RosterProblemCode,
     read_roster,
 )
-from hongtu.qt import messages
+from hongtu.qt import messages, window_state
 from hongtu.qt.messages import plain_label
+from hongtu.qt.number_fields import NumberRange, number_box, range_problem, show_field
 from hongtu.qt.tasks import ProgressTask, TaskRunner, ThreadPoolRunner
 
 if TYPE_CHECKING:
@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 
 
 Target = tuple[ExportFormat, Path, bool]  # format, file, replace an existing file
+
+
+BLANK_ROWS_RANGE = (0, 60)  # 另加空白行 on the sign-in sheet
 
 
 def tr(text: str) -> str:
@@ -200,8 +203,9 @@ class ExportDialog(QDialog):
         names_box.addWidget(self.names)
         names_box.addWidget(self.roster_button, 0, Qt.AlignmentFlag.AlignLeft)
         names_box.addWidget(self.roster_note)
-        self.blank_rows = QSpinBox(self)
-        self.blank_rows.setRange(0, 60)
+        # keeps what is typed (a box held to 0–60 exported 9 for a typed 99, 3 for -3); 保存
+        # checks the range
+        self.blank_rows = number_box(self)
         self.blank_rows.setValue(5)
         self.signin_label = QLabel(tr("签到名单"), self)
         self.blank_label = QLabel(tr("另加空白行"), self)
@@ -291,11 +295,13 @@ class ExportDialog(QDialog):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        """Shrink to what is shown (a single format hides the names and the extra formats)."""
+        """Shrink to what is shown (a single format hides the names and the extra formats);
+        growing for 导出全套 stays within the screen, moved up if its bottom would be below."""
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        self.resize(self.width(), self.sizeHint().height())
+        window_state.fit_to_screen(self, QSize(self.width(), self.sizeHint().height()))
+        window_state.keep_on_screen(self)
 
     def _on_browse_clicked(self) -> None:
         if self.bundle_chosen():
@@ -331,6 +337,13 @@ class ExportDialog(QDialog):
         if not self.path.text().strip():
             messages.warning(self, tr("导出方案"), tr("请先选择保存位置。"))
             return
+        if self.blank_rows.isVisible():
+            limits = NumberRange(tr("另加空白行"), *BLANK_ROWS_RANGE)
+            problem = range_problem(self.blank_rows, limits)
+            if problem is not None:
+                messages.warning(self, tr("导出方案"), problem)
+                show_field(self.blank_rows)
+                return
         targets = self._bundle_targets() if self.bundle_chosen() else self._one_target()
         if targets:
             self.start_export(targets)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.core.members import Member
-from hongtu.core.records import MAX_REASON_CHARS, Attendance, Presence
+from hongtu.core.records import Attendance, Presence
 
 
 def tr(text: str) -> str:
@@ -126,7 +126,7 @@ class AttendanceTable(QTableWidget):
             self.setItem(row, Column.ROLE, role)
             buttons = PresenceButtons(self)
             reason = QLineEdit(self)
-            reason.setMaxLength(MAX_REASON_CHARS)
+            # no max length (UTF-16 units, cut silently): the core refuses a long reason in words
             entry = by_id.get(member.id) if member.id is not None else None
             if entry is not None:
                 buttons.set_presence(entry.presence)

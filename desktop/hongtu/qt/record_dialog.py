@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,7 @@ from hongtu.core.photos import PhotoStore
 from hongtu.core.plans import Plan
 from hongtu.core.records import (
     MAX_PERSON_CHARS,
+    MAX_REASON_CHARS,
     MAX_SUMMARY_CHARS,
     ActivityRecord,
     Guest,
@@ -173,8 +174,11 @@ class RecordDialog(QDialog):
         done_layout.addLayout(done_buttons)
         self.host = QLineEdit(self)
         self.recorder = QLineEdit(self)
-        for field in (self.host, self.recorder):
-            field.setMaxLength(MAX_PERSON_CHARS)
+        # no max length: Qt counts UTF-16 units (a flag is four) and cut a pasted name silently;
+        # the core counts characters and refuses an over-long one in words. Enter in a line
+        # field goes on to the next field: it does not save the whole record.
+        for field in (self.guests, self.host, self.recorder):
+            field.returnPressed.connect(self.focusNextChild)
         people = QHBoxLayout()
         host_form, recorder_form = QFormLayout(), QFormLayout()
         host_form.addRow(tr("主持人"), self.host)
@@ -281,6 +285,12 @@ class RecordDialog(QDialog):
 
         from hongtu.core.storage.plan_store import PlanNotFoundError
 
+        long_note = self.done_items.over_long_note()
+        if long_note is not None:
+            self._show_problem(
+                tr("“{0}”的说明太长：最多 {1} 字").format(long_note, MAX_REASON_CHARS)
+            )
+            return
         try:
             self.saved = self._save(self.record())
         except RecordRefusedError as exc:
@@ -311,6 +321,15 @@ class RecordDialog(QDialog):
         ):
             return
         super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter that a field did not take (a line field goes on to the next one) presses no
+        button: the whole record is saved only by 保存 (the button box makes it the default
+        when shown, and Enter in 主持人 saved and closed the dialog)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # ---- drops anywhere on the dialog --------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

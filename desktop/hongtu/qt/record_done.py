@@ -91,6 +91,13 @@ class DoneTable(QTableWidget):
         for item in items:
             self._append(item)
 
+    def over_long_note(self) -> str | None:
+        """The item whose note is longer than ``MAX_REASON_CHARS`` characters, if any."""
+        for item in self.entries():
+            if len(item.note) > MAX_REASON_CHARS:
+                return item.text
+        return None
+
     def entries(self) -> tuple[DoneItem, ...]:
         result = []
         for row in range(self.rowCount()):
@@ -151,7 +158,7 @@ class DoneTable(QTableWidget):
         combo.setCurrentIndex(max(combo.findData(item.state.value), 0))
         combo.setEnabled(not added)
         note = QLineEdit(item.note, self)
-        note.setMaxLength(MAX_REASON_CHARS)
+        # no max length (UTF-16 units, cut silently): 保存 refuses a long note in words
         note.setPlaceholderText(tr("有变动时写明怎样变的"))
         combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         note.textChanged.connect(lambda _t: self.changed.emit())

@@ -17,9 +17,9 @@ from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from hongtu.cli.members import member_edit_text, member_error_text, member_problem_text
@@ -42,6 +45,7 @@ from hongtu.core.members import (
     MemberImportError,
     PartyStatus,
     read_member_file,
+    typed_date,
 )
 from hongtu.core.roster import MAX_NAME_CHARS
 from hongtu.qt.messages import plain_label
@@ -86,16 +90,76 @@ def _day(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+class DateEdit(QWidget):
+    """A date typed as text, read as the roster import reads it (2021-05-01, 2021-5-1,
+    2021/5/1, 2021.5.1, 2021年5月1日), with a calendar to pick it from. A date box moved on
+    to the day after the year, so 2021-5-1 became 2021-01-05 and 20210230 2021-02-03, and
+    kept the old date for a half-typed year; this field keeps the text and ``day`` refuses
+    what is not a date."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(tr("如 2021-05-01"))
+        self.pick = QToolButton(self)
+        self.pick.setText(tr("日历…"))
+        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget(self)
+        menu = QMenu(self.pick)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._on_calendar_shown)
+        self.calendar.clicked.connect(self._on_calendar_clicked)
+        self.calendar.clicked.connect(menu.close)
+        self.pick.setMenu(menu)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.pick)
+
+    def set_day(self, day: date) -> None:
+        self.text.setText(day.isoformat())
+
+    def setDate(self, value: QDate) -> None:  # noqa: N802  (as QDateEdit, for callers)
+        self.set_day(_day(value))
+
+    def day(self, label: str) -> date:
+        """The typed date; ``ValueError`` with the words to show when it is none."""
+        text = self.text.text().strip()
+        try:
+            day = typed_date(text)
+        except ValueError:
+            day = None
+        if day is None:
+            raise ValueError(
+                tr("{0}“{1}”不是有效日期：请按 2021-05-01 的格式填写，或从日历中选择。").format(
+                    label, text
+                )
+                if text
+                else tr("请填写{0}。").format(label)
+            )
+        return day
+
+    def _on_calendar_shown(self) -> None:
+        try:
+            day = typed_date(self.text.text().strip())
+        except ValueError:
+            day = None
+        self.calendar.setSelectedDate(_qdate(day or date.today()))
+
+    def _on_calendar_clicked(self, value: QDate) -> None:
+        self.set_day(_day(value))
+
+
 class _DateField(QWidget):
     """An optional date: a check box (known or not) and the date."""
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.known = QCheckBox(label, self)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(_qdate(date.today()))
+        self.edit = DateEdit(self)
+        self.edit.set_day(date.today())
         self.edit.setEnabled(False)
         self.known.toggled.connect(self.edit.setEnabled)
         row = QHBoxLayout(self)
@@ -103,13 +167,14 @@ class _DateField(QWidget):
         row.addWidget(self.known)
         row.addWidget(self.edit, 1)
 
-    def value(self) -> date | None:
-        return _day(self.edit.date()) if self.known.isChecked() else None
+    def value(self, label: str) -> date | None:
+        """The date when known; ``ValueError`` with words when the typed text is no date."""
+        return self.edit.day(label) if self.known.isChecked() else None
 
     def set_value(self, day: date | None) -> None:
         self.known.setChecked(day is not None)
         if day is not None:
-            self.edit.setDate(_qdate(day))
+            self.edit.set_day(day)
 
 
 class MemberDialog(QDialog):
@@ -170,13 +235,14 @@ class MemberDialog(QDialog):
             self.status.setCurrentIndex(self.status.findData(PartyStatus.FULL.value))
 
     def member(self) -> Member:
+        """The member as typed; ``ValueError`` with words when a date is not one."""
         return Member(
             self._id,
             self.name.text(),
             self.role.text(),
             PartyStatus(self.status.currentData()),
-            self.joined.value(),
-            self.left.value() if self._id is not None else None,
+            self.joined.value(tr("加入日期")),
+            self.left.value(tr("离开日期")) if self._id is not None else None,
         )
 
     def _on_save(self) -> None:
@@ -184,6 +250,10 @@ class MemberDialog(QDialog):
             self.saved = self._save(self.member())
         except MemberEditError as exc:
             self.problem.setText(member_edit_text(exc))
+            self.problem.show()
+            return
+        except ValueError as exc:  # a date that is not one: nothing saved
+            self.problem.setText(str(exc))
             self.problem.show()
             return
         self.accept()
@@ -195,12 +265,15 @@ class LeaveDialog(QDialog):
     def __init__(self, member: Member, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("标记离开"))
-        self.day = QDateEdit(self)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setDate(_qdate(date.today()))
-        if member.joined_on is not None:
-            self.day.setMinimumDate(_qdate(member.joined_on))
+        self.member = member
+        # no earliest date: a date box held to the joined date put today's date in its place
+        # for an earlier one, unseen; an earlier date is refused in words on 确定
+        self.day = DateEdit(self)
+        self.day.set_day(date.today())
+        self.problem = plain_label(parent=self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a40000;")
+        self.problem.hide()
         note = plain_label(
             tr("{0} 离开支部后仍保留在名单和台账里，只是不再出现在之后的签到表上。").format(
                 member.name
@@ -218,10 +291,33 @@ class LeaveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
     def chosen(self) -> date:
-        return _day(self.day.date())
+        return self.day.day(tr("离开日期"))
+
+    def accept(self) -> None:
+        """确定: a date that is none, or before the day the member joined, is refused here in
+        words and the dialog stays open."""
+        try:
+            day = self.chosen()
+        except ValueError as exc:
+            self._refuse(str(exc))
+            return
+        joined = self.member.joined_on
+        if joined is not None and day < joined:
+            self._refuse(
+                tr("离开日期不能早于加入日期（{0}）。").format(joined.isoformat())
+            )
+            return
+        super().accept()
+
+    def _refuse(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        self.day.text.setFocus()
+        self.day.text.selectAll()
 
 
 class RosterDialog(QDialog):
@@ -286,6 +382,17 @@ class RosterDialog(QDialog):
         self.leave_button.clicked.connect(self._on_leave_clicked)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        # No button is pressed by Enter: 从文件导入… was the first default-on-Enter button, so
+        # Enter in the 党支部 field opened the file dialog. Enter there shows that branch.
+        for button in (
+            self.import_button, self.add_button, self.edit_button, self.leave_button,
+            *close.buttons(),
+        ):  # fmt: skip
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        if editor is not None:
+            editor.returnPressed.connect(self._on_branch_entered)
         top = QFormLayout()
         top.addRow(tr("党支部"), self.branch)
         actions = QHBoxLayout()
@@ -388,6 +495,11 @@ class RosterDialog(QDialog):
     def _on_branch_changed(self, _text: str) -> None:
         self.outcome.hide()
         self.reload()
+
+    def _on_branch_entered(self) -> None:
+        """Enter in the 党支部 field: that branch's list, and the table to pick a member."""
+        self.reload()
+        self.table.setFocus()
 
     def _on_import_clicked(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(

@@ -7,15 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,13 @@ from hongtu.core.plans import TransportMode
 from hongtu.core.settings import MAX_DAY_RANGE, Settings
 from hongtu.qt import messages
 from hongtu.qt.map_controller import basemap_label, package_label
+from hongtu.qt.number_fields import (
+    NumberRange,
+    TypedDoubleSpinBox,
+    TypedSpinBox,
+    first_range_problem,
+    show_field,
+)
 from hongtu.qt.plan_models import transport_label
 
 
@@ -40,6 +46,8 @@ _BUFFER_FIELDS = (
     "public_boarding_minutes",
 )
 _MODES = (TransportMode.COACH, TransportMode.CARS, TransportMode.WALK, TransportMode.PUBLIC)
+SPEED_RANGE = (1.0, 120.0)  # km/h
+BOARDING_RANGE = (0, 120)  # minutes
 
 
 def _combo(parent: QWidget, items: list[tuple[str, str]], current: str) -> QComboBox:
@@ -75,8 +83,7 @@ class SettingsDialog(QDialog):
         self.buffers = {
             name: self._minutes(getattr(settings.travel, name)) for name in _BUFFER_FIELDS
         }
-        self.max_day = QSpinBox(self)
-        self.max_day.setRange(*MAX_DAY_RANGE)
+        self.max_day = TypedSpinBox(self)
         self.max_day.setSingleStep(30)
         self.max_day.setSuffix(tr(" 分钟"))
         self.max_day.setValue(settings.max_day_minutes)
@@ -85,17 +92,16 @@ class SettingsDialog(QDialog):
         )
         self._layout()
 
-    def _speed(self, value: float) -> QDoubleSpinBox:
-        box = QDoubleSpinBox(self)
-        box.setRange(1.0, 120.0)
-        box.setDecimals(1)
+    # The number boxes keep what is typed (a box held to its range turned a typed 30 into the
+    # old 600, 5000 into 500, -100 into 100); 保存 checks the ranges and says what is wrong.
+    def _speed(self, value: float) -> TypedDoubleSpinBox:
+        box = TypedDoubleSpinBox(self)
         box.setSuffix(" km/h")
         box.setValue(value)
         return box
 
-    def _minutes(self, value: int) -> QSpinBox:
-        box = QSpinBox(self)
-        box.setRange(0, 120)
+    def _minutes(self, value: int) -> TypedSpinBox:
+        box = TypedSpinBox(self)
         box.setSuffix(tr(" 分钟"))
         box.setValue(value)
         return box
@@ -135,9 +141,32 @@ class SettingsDialog(QDialog):
         box.setLayout(form)
         return box
 
+    def number_ranges(self) -> list[tuple[QAbstractSpinBox, NumberRange]]:
+        """Each number box with its label and range, in the order the dialog shows them."""
+        minutes = tr(" 分钟")
+        fields: list[tuple[QAbstractSpinBox, NumberRange]] = []
+        for mode, name in zip(_MODES, _SPEED_FIELDS, strict=True):
+            label = tr("{0}平均速度").format(transport_label(mode))
+            fields.append((self.speeds[name], NumberRange(label, *SPEED_RANGE, " km/h")))
+        for mode, name in zip(_MODES, _BUFFER_FIELDS, strict=True):
+            label = tr("{0}上车集合时间").format(transport_label(mode))
+            fields.append((self.buffers[name], NumberRange(label, *BOARDING_RANGE, minutes)))
+        fields.append(
+            (self.max_day, NumberRange(tr("单日最长时长"), *MAX_DAY_RANGE, minutes))
+        )
+        return fields
+
     def accept(self) -> None:
-        """保存: a key that cannot be one is refused here, with what a key looks like, instead
-        of being saved and later reported as missing while the map falls back to 无."""
+        """保存 (or Enter in any field): a number out of its range is refused with the field's
+        name and range, and the dialog stays open on that field. A key that cannot be one is
+        refused here, with what a key looks like, instead of being saved and later reported
+        as missing while the map falls back to 无."""
+        wrong = first_range_problem(self.number_ranges())
+        if wrong is not None:
+            box, problem = wrong
+            messages.warning(self, tr("请检查数值"), problem)
+            show_field(box)
+            return
         for label, edit in (
             (tr("天地图密钥"), self.tianditu_key),
             (tr("百度地图密钥"), self.baidu_key),

@@ -58,7 +58,7 @@ from hongtu.core.site_info import (
     validate_site_info,
 )
 from hongtu.core.sites import Access, Fact, PositionOrigin, Site, VisitorAccess, VisitRules
-from hongtu.qt import messages
+from hongtu.qt import messages, number_fields
 from hongtu.qt.messages import plain_label, plain_tooltip
 from hongtu.qt.site_details import access_text, confidence_label
 from hongtu.qt.warning_text import weekday_name
@@ -70,7 +70,6 @@ log = logging.getLogger(__name__)
 
 MIN_WIDTH = 660
 TITLE_BAR_ROOM = 60  # a window manager's title bar and a little air, within the screen's room
-TYPED_NUMBER_MAX = 99_999  # the number boxes keep what is typed; saving checks the range
 
 
 def tr(text: str) -> str:
@@ -225,13 +224,11 @@ class _OptionalTime(QWidget):
 
 
 def number_box(parent: QWidget) -> QSpinBox:
-    """A number box that keeps whatever number is typed (up to five digits); saving checks it
-    against the field's range and says what is wrong. A box limited to the range itself put
+    """A number box that keeps whatever number is typed (full-width digits too); saving checks
+    it against the field's range and says what is wrong. A box limited to the range itself put
     the old value back for a typed 0 (单次接待人数上限) and kept 9 of a typed 999 (需提前预约天数),
-    silently."""
-    box = QSpinBox(parent)
-    box.setRange(0, TYPED_NUMBER_MAX)
-    return box
+    silently. None of these fields is ever below 0."""
+    return number_fields.number_box(parent, low=0)
 
 
 class _OptionalNumber(QWidget):

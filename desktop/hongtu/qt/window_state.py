@@ -39,6 +39,17 @@ def fit_to_screen(widget: QWidget, preferred: QSize) -> None:
     )
 
 
+def keep_on_screen(widget: QWidget) -> None:
+    """Move a window that grew past the screen's bottom or right edge back onto it (its frame
+    and title bar included), as far as its size allows: its top stays on the screen."""
+    area = available_area(widget)
+    frame = widget.frameGeometry()
+    x = max(area.left(), min(frame.left(), area.right() + 1 - frame.width()))
+    y = max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.left(), frame.top()):
+        widget.move(x, y)
+
+
 def first_window_size(area: QRect) -> QSize:
     """The preferred size, shrunk to the available area less a margin."""
     return QSize(

@@ -1,0 +1,198 @@
+"""Number boxes that keep what the organiser typed, and the words for a number out of range.
+
+A spin box limited to a field's range changes what is typed without a word: a typed 30 in a
+60–1440 box went back to the old value, 5000 became 500, -100 became 100, and full-width ３０
+was not taken at all. These boxes take any whole (or one-decimal) number of up to six digits,
+full-width digits and signs included; whoever saves checks the range (``range_problem``) and
+says what is wrong, naming the field and its range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox, QWidget
+
+TYPED_NUMBER_MAX = 999_999  # six digits: a typed 999999 is kept (and refused), not cut
+
+# full-width digits and signs, and the minus sign, as the ASCII a spin box reads
+_ASCII = str.maketrans(
+    {
+        **{chr(0xFF10 + digit): str(digit) for digit in range(10)},
+        "－": "-",
+        "−": "-",
+        "＋": "+",
+        "．": ".",
+        "。": ".",
+    }
+)
+_DECIMAL_COMMAS = str.maketrans({",": ".", "，": "."})  # 12,5 is twelve and a half
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("NumberFields", text)
+
+
+def ascii_number(text: str) -> str:
+    """``text`` with full-width digits, signs and points as ASCII (“３０” → “30”)."""
+    return text.translate(_ASCII)
+
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _keep_unreadable_text(box: QAbstractSpinBox, event: QFocusEvent) -> bool:
+    """Leaving a box that holds no number (cleared, or just “-”) keeps that text, where a spin
+    box would put the old number back unseen; saving then asks for the number."""
+    editor = box.lineEdit()
+    if box.hasAcceptableInput() or editor is None:
+        return False
+    text = editor.text()
+    QAbstractSpinBox.focusOutEvent(box, event)
+    editor.setText(text)
+    return True
+
+
+def _enter_on_unreadable(box: QAbstractSpinBox, event: QKeyEvent) -> bool:
+    """Enter in a box that holds no number goes on to the dialog (whose 保存 asks for the
+    number) without putting the old number back first."""
+    if event.key() in _ENTER_KEYS and not box.hasAcceptableInput():
+        event.ignore()
+        return True
+    return False
+
+
+class TypedSpinBox(QSpinBox):
+    """A whole number as typed: a wide range, full-width digits read as digits. ``stepped``:
+    the arrows, the wheel or ↑/↓ changed the number (not typing)."""
+
+    stepped = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, low: int = -TYPED_NUMBER_MAX) -> None:
+        super().__init__(parent)
+        self.setRange(low, TYPED_NUMBER_MAX)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        super().stepBy(steps)
+        self.stepped.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        if not _keep_unreadable_text(self, event):
+            super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not _enter_on_unreadable(self, event):
+            super().keyPressEvent(event)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        typed = ascii_number(text)
+        state = super().validate(typed, pos)
+        return _state(state), typed, pos
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802
+        return super().valueFromText(ascii_number(text))
+
+
+class TypedDoubleSpinBox(QDoubleSpinBox):
+    """A number with one decimal as typed; a comma (“12,5”) is a decimal point."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(1)
+        self.setRange(-TYPED_NUMBER_MAX, TYPED_NUMBER_MAX)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        if not _keep_unreadable_text(self, event):
+            super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not _enter_on_unreadable(self, event):
+            super().keyPressEvent(event)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        typed = ascii_number(text).translate(_DECIMAL_COMMAS)
+        state = super().validate(typed, pos)
+        return _state(state), typed, pos
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802
+        return super().valueFromText(ascii_number(text).translate(_DECIMAL_COMMAS))
+
+
+def _state(result: object) -> QValidator.State:
+    """The state out of what the base ``validate`` returned (a state, or a tuple with one)."""
+    if isinstance(result, tuple):
+        return result[0]  # type: ignore[no-any-return]
+    assert isinstance(result, QValidator.State)
+    return result
+
+
+def number_box(parent: QWidget | None, *, low: int = -TYPED_NUMBER_MAX) -> TypedSpinBox:
+    """A whole-number box that keeps whatever number is typed; saving checks the range."""
+    return TypedSpinBox(parent, low=low)
+
+
+@dataclass(frozen=True)
+class NumberRange:
+    """What a number field may hold, for its words: 单日最长时长 60–1440 分钟."""
+
+    label: str
+    low: float
+    high: float
+    unit: str = ""
+
+
+def _number_text(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def range_text(limits: NumberRange) -> str:
+    return tr("{0}–{1}{2}").format(
+        _number_text(limits.low), _number_text(limits.high), limits.unit
+    )
+
+
+def range_problem(box: QAbstractSpinBox, limits: NumberRange) -> str | None:
+    """Why ``box`` cannot be saved as it stands (blank or unreadable, or out of range); None
+    when it can."""
+    if not box.hasAcceptableInput():
+        return tr("请填写{0}：{1}之间的数。").format(limits.label, range_text(limits))
+    value = box.value()  # type: ignore[attr-defined]
+    if limits.low <= value <= limits.high:
+        return None
+    return tr("{0}应在 {1}之间，现在填的是 {2}{3}。").format(
+        limits.label, range_text(limits), _number_text(value), limits.unit
+    )
+
+
+def first_range_problem(
+    fields: Sequence[tuple[QAbstractSpinBox, NumberRange]],
+) -> tuple[QAbstractSpinBox, str] | None:
+    """The first field that cannot be saved, with its words."""
+    for box, limits in fields:
+        problem = range_problem(box, limits)
+        if problem is not None:
+            return box, problem
+    return None
+
+
+def show_field(box: QAbstractSpinBox) -> None:
+    """Put the organiser back in ``box`` with its text selected, to retype it."""
+    box.setFocus()
+    box.selectAll()
+
+
+__all__ = [
+    "TYPED_NUMBER_MAX",
+    "NumberRange",
+    "TypedDoubleSpinBox",
+    "TypedSpinBox",
+    "ascii_number",
+    "first_range_problem",
+    "number_box",
+    "range_problem",
+    "range_text",
+    "show_field",
+]
