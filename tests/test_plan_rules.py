@@ -154,15 +154,18 @@ def test_text_reads_in_the_order_it_is_stored() -> None:
 
 
 def test_the_window_takes_no_look_alike_digits_as_a_time_or_minutes() -> None:
+    """An input method's full-width digits are digits; other scripts' digits are not."""
     from hongtu.qt.plan_models import parse_hhmm, parse_minutes
 
-    assert parse_hhmm("9：30") == time(9, 30)
-    assert parse_hhmm("0930") == time(9, 30)
-    for typed in ("０９:３０", "٠٩:٣٠", "９:30"):
+    for typed in ("9：30", "0930", "０９：３０", "９:30", "9点30", "9点30分", "9点半"):
+        assert parse_hhmm(typed) == time(9, 30), typed
+    assert parse_hhmm("9点") == time(9, 0)
+    for typed in ("٠٩:٣٠", "25:00", "9点61", "九点半"):
         with pytest.raises(ValueError):
             parse_hhmm(typed)
     assert parse_minutes("25分钟") == 25
-    for typed in ("２５", "٢٥", "1_0", "+5", "-5"):
+    assert parse_minutes("２５") == 25
+    for typed in ("٢٥", "1_0", "+5", "-5", "1441"):
         with pytest.raises(ValueError):
             parse_minutes(typed)
 

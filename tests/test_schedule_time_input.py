@@ -1,7 +1,8 @@
 """Typing a start time into the schedule table, through the table's own editor, as a person does.
 
-``0930``, ``9:30``, ``9：30`` and ``09:30`` set the stop's start; forms that are not a time are
-refused and change nothing; an emptied cell gives the computed time back.
+``0930``, ``9:30``, ``9：30``, ``09:30``, an input method's ``０９：３０`` and ``9点30`` set the
+stop's start; forms that are not a time are refused in words and change nothing; an emptied cell
+gives the computed time back.
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ def type_into_time_cell(qtbot, panel: PlanSchedulePanel, text: str) -> None:
     qtbot.waitUntil(lambda: table.state() is QAbstractItemView.State.NoState)
 
 
-@pytest.mark.parametrize("typed", ["0930", "9:30", "9：30", "09:30", " 9:30 "])
+@pytest.mark.parametrize(
+    "typed", ["0930", "9:30", "9：30", "09:30", " 9:30 ", "９:３０", "０９：３０", "9点30", "9点半"]
+)
 def test_a_typed_start_time_sets_the_stop(qtbot, panel, typed: str) -> None:
     type_into_time_cell(qtbot, panel, typed)
     assert visit_start(panel) == (time(9, 30), True)
@@ -84,13 +87,16 @@ def test_a_typed_start_time_sets_the_stop(qtbot, panel, typed: str) -> None:
     assert "09:30" in index.data()
 
 
-@pytest.mark.parametrize("typed", ["25:00", "9.30", "930a", "abc", "９:３０", "12:60", "-1:00"])
+@pytest.mark.parametrize("typed", ["25:00", "9.30", "930a", "abc", "12:60", "-1:00", "九点"])
 def test_a_form_that_is_not_a_time_changes_nothing(qtbot, panel, typed: str) -> None:
     before = visit_start(panel)
     plan_before = panel.session.plan
+    said: list[str] = []
+    panel.schedule_model.refused.connect(said.append)
     type_into_time_cell(qtbot, panel, typed)
     assert visit_start(panel) == before and before[1] is False
     assert panel.session.plan == plan_before
+    assert len(said) == 1 and f"“{typed.strip()}”不是一个时间" in said[0]
 
 
 def test_emptying_the_cell_gives_the_computed_time_back(qtbot, panel) -> None:

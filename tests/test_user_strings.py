@@ -46,6 +46,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("core/basemaps.py", "© 高德地图 AutoNavi"): CREDIT,
     ("qt/plan_models.py", "分钟"): PARSER + " (a typed “25分钟”)",
     ("qt/plan_models.py", "分"): PARSER + " (a typed “25分”)",
+    ("qt/plan_models.py", "半"): PARSER + " (a typed time “9点半”)",
+    ("qt/plan_models.py", "([0-9]{1,2})点"): PARSER + " (a typed time “9点30”)",
     ("cli/__init__.py", "不支持的语言 / unsupported language: "): (
         "said before any language is known, so in both languages at once"
     ),

@@ -3133,6 +3133,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>{0} (custom)</translation>
     </message>
     <message>
+      <source>“{0}”不是一个时间：请填写如 9:30、09:30 或 9点30（00:00–23:59）；清空则恢复自动计算。</source>
+      <translation>“{0}” is not a time: enter it like 9:30 or 09:30 (00:00–23:59); clear the cell to have it computed again.</translation>
+    </message>
+    <message>
       <source>一端没有坐标，路程待定；双击可手动设定用时</source>
       <translation>One end has no coordinate, so this leg is to be confirmed; double-click to set its minutes by hand</translation>
     </message>
@@ -3261,6 +3265,26 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>Activities total {0} min, longer than the planned stay; {0} min scheduled</translation>
     </message>
     <message>
+      <source>活动名称不能为空；不需要这项活动可以删除。</source>
+      <translation>An activity needs a name; if it is not needed, remove it.</translation>
+    </message>
+    <message>
+      <source>活动名称太长：最多 {0} 字，现在是 {1} 字。</source>
+      <translation>The activity name is too long: at most {0} characters, this one has {1}.</translation>
+    </message>
+    <message>
+      <source>活动时长应在 1–{0} 分钟之间，现在填的是“{1}”；不需要这项活动可以删除。</source>
+      <translation>An activity lasts 1–{0} minutes; “{1}” was entered. If it is not needed, remove it.</translation>
+    </message>
+    <message>
+      <source>清空则恢复站点默认值</source>
+      <translation>clear the cell for the site's default</translation>
+    </message>
+    <message>
+      <source>清空即恢复自动计算</source>
+      <translation>clear the cell to have it computed again</translation>
+    </message>
+    <message>
       <source>状态</source>
       <translation>Status</translation>
     </message>
@@ -3299,6 +3323,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
     <message>
       <source>草稿</source>
       <translation>Draft</translation>
+    </message>
+    <message>
+      <source>请填写 0–{0} 之间的分钟数，现在填的是“{1}”；{2}。</source>
+      <translation>Enter a number of minutes within 0–{0}; “{1}” was entered. Or {2}.</translation>
     </message>
     <message>
       <source>路程</source>

@@ -9,6 +9,7 @@ so the selection follows the moved stop.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from datetime import time
 from enum import IntEnum
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont
 
@@ -116,12 +118,27 @@ def travel_label(mode: TransportMode) -> str:
 
 
 def parse_hhmm(text: str) -> time | None:
-    """“9:30”, “09:30”, “9：30”, “0930” → 09:30; anything else → ValueError. Blank → None.
-
-    ASCII digits only (``core.limits``): “０９:３０” or Arabic-Indic digits are not a time."""
-    if not text.strip():
+    """“9:30”, “09:30”, “9：30”, “０９：３０”, “0930”, “9点30”, “9点半”, “9点” → the time;
+    anything else (“25:00”, Arabic-Indic digits) → ValueError. Blank → None."""
+    text = _FULL_WIDTH_DIGITS.sub(lambda m: chr(ord(m[0]) - 0xFEE0), text).strip()
+    if not text:
         return None
+    spoken = _SPOKEN_TIME.fullmatch(text)
+    if spoken is not None:
+        minutes = "30" if spoken[2] == "半" else (spoken[2] or "0").removesuffix("分")
+        text = f"{spoken[1]}:{int(minutes):02d}" if minutes.isascii() else text
     return limits.parse_time(text, loose=True)
+
+
+_FULL_WIDTH_DIGITS = re.compile("[０-９]")
+_SPOKEN_TIME = re.compile(r"([0-9]{1,2})点(半|[0-9]{1,2}分?)?")
+
+
+def minutes_refusal(value: object, clearing: str) -> str:
+    """Why typed minutes were not taken, and what clearing the cell does."""
+    return tr("请填写 0–{0} 之间的分钟数，现在填的是“{1}”；{2}。").format(
+        limits.MAX_MINUTES, str(value).strip(), clearing
+    )
 
 
 def parse_minutes(value: object) -> int | None:
@@ -129,7 +146,8 @@ def parse_minutes(value: object) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         minutes = value
     else:
-        text = str(value).strip().removesuffix("分钟").removesuffix("分").strip()
+        text = _FULL_WIDTH_DIGITS.sub(lambda m: chr(ord(m[0]) - 0xFEE0), str(value))
+        text = text.strip().removesuffix("分钟").removesuffix("分").strip()
         if not text:
             return None
         minutes = limits.parse_minutes(text)  # ASCII digits only
@@ -157,6 +175,8 @@ class StopColumn(IntEnum):
 
 class PlanStopsModel(QAbstractTableModel):
     """The stops in order. Rows can be dragged to re-order; visit minutes and the pin edited."""
+
+    refused = Signal(str)  # why a typed value was not taken (the window says it)
 
     def __init__(self, session: PlanSession, parent: Any = None) -> None:
         super().__init__(parent)
@@ -236,8 +256,8 @@ class PlanStopsModel(QAbstractTableModel):
             return plain_tooltip(tr("这一站有{0}，见“行程提醒”").format(severity_label(mark)))
         if role == DISPLAY:
             return self._display(index.row(), stop, column)
-        if role == EDIT and column is StopColumn.MINUTES:
-            return self._visit_minutes(stop)
+        if role == EDIT and column is StopColumn.MINUTES:  # text: a cleared cell is the default
+            return str(self._visit_minutes(stop))
         if role == Qt.ItemDataRole.CheckStateRole and column is StopColumn.PINNED:
             return Qt.CheckState.Checked if stop.pinned else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -293,6 +313,7 @@ class PlanStopsModel(QAbstractTableModel):
             try:
                 minutes = parse_minutes(value)
             except ValueError:
+                self.refused.emit(minutes_refusal(value, tr("清空则恢复站点默认值")))
                 return False
             self.session.set_stop_field(stop.id, "visit_minutes", minutes)
             return True
@@ -357,6 +378,8 @@ class ActivityColumn(IntEnum):
 class StopActivitiesModel(QAbstractTableModel):
     """The activities of the selected stop, in order; names and minutes are edited in place."""
 
+    refused = Signal(str)  # why a typed value was not taken (the window says it)
+
     def __init__(self, session: PlanSession, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -409,7 +432,7 @@ class StopActivitiesModel(QAbstractTableModel):
             if role == DISPLAY:
                 return tr("{0} 分钟").format(activity.minutes)
             if role == EDIT:
-                return activity.minutes
+                return str(activity.minutes)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("双击修改；可输入任意活动名称")
         return None
@@ -421,19 +444,28 @@ class StopActivitiesModel(QAbstractTableModel):
             return False
         activity = self._activities[index.row()]
         if index.column() == ActivityColumn.ACTIVITY:
-            if str(value).strip() == activity_label(activity):
+            text = str(value).strip()
+            if text == activity_label(activity):
                 return True
-            changed = activity_from_text(str(value), activity.minutes)
+            limit = limits.TEXT_LIMITS["label"]
+            if len(text) > limit:
+                words = tr("活动名称太长：最多 {0} 字，现在是 {1} 字。")
+                self.refused.emit(words.format(limit, len(text)))
+                return False
+            changed = activity_from_text(text, activity.minutes)
+            if changed is None:
+                self.refused.emit(tr("活动名称不能为空；不需要这项活动可以删除。"))
+                return False
         else:
             try:
                 minutes = parse_minutes(value)
             except ValueError:
-                return False
-            if minutes is None:
+                minutes = None
+            if minutes is None or minutes < 1:
+                words = tr("活动时长应在 1–{0} 分钟之间，现在填的是“{1}”；不需要这项活动可以删除。")
+                self.refused.emit(words.format(limits.MAX_MINUTES, str(value).strip()))
                 return False
             changed = Activity(activity.kind, minutes, activity.label)
-        if changed is None:
-            return False
         self.session.change_activity(self.stop_id, index.row(), changed)
         return True
 
@@ -451,6 +483,8 @@ class ScheduleColumn(IntEnum):
 
 class PlanScheduleModel(QAbstractTableModel):
     """The timed day (compute_schedule's items). A stop's start and a leg's minutes are editable."""
+
+    refused = Signal(str)  # why a typed value was not taken (the window says it)
 
     def __init__(self, session: PlanSession, parent: Any = None) -> None:
         super().__init__(parent)
@@ -589,8 +623,8 @@ class PlanScheduleModel(QAbstractTableModel):
     def _edit_value(self, item: ScheduleItem, column: ScheduleColumn) -> Any:
         if column is ScheduleColumn.TIME:
             return hhmm(item.start)
-        if column is ScheduleColumn.MINUTES:
-            return _minutes_between(item.start, item.end)
+        if column is ScheduleColumn.MINUTES:  # text: a cleared cell is automatic again
+            return str(_minutes_between(item.start, item.end))
         return self._display(item, column)
 
     def _tooltip(self, item: ScheduleItem, column: ScheduleColumn) -> str | None:
@@ -612,14 +646,26 @@ class PlanScheduleModel(QAbstractTableModel):
         item = self._items[index.row()]
         if not self._editable(item, index.column()):
             return False
+        if index.column() == ScheduleColumn.TIME:
+            try:
+                start = parse_hhmm(str(value))
+            except ValueError:
+                self.refused.emit(
+                    tr(
+                        "“{0}”不是一个时间：请填写如 9:30、09:30 或 9点30（00:00–23:59）；"
+                        "清空则恢复自动计算。"
+                    ).format(str(value).strip())
+                )
+                return False
+            assert item.stop_id is not None
+            self.session.set_start_override(item.stop_id, start)
+            return True
         try:
-            if index.column() == ScheduleColumn.TIME:
-                assert item.stop_id is not None
-                self.session.set_start_override(item.stop_id, parse_hhmm(str(value)))
-            else:
-                self.session.set_leg_minutes(item.stop_id, parse_minutes(value))
+            minutes = parse_minutes(value)
         except ValueError:
+            self.refused.emit(minutes_refusal(value, tr("清空即恢复自动计算")))
             return False
+        self.session.set_leg_minutes(item.stop_id, minutes)
         return True
 
     def clear_override(self, row: int) -> None:

@@ -145,6 +145,12 @@ class PlanUi(QObject):
         self.editor.optimise_requested.connect(self.optimise_in_background)
         self.warnings.stop_chosen.connect(self._on_warnings_stop_chosen)
         self.session.plan_changed.connect(self._on_session_plan_changed)
+        for model in (
+            self.editor.stops_model,
+            self.editor.activities_model,
+            self.schedule.schedule_model,
+        ):  # a value typed in a table and not taken: said where the organiser looks
+            model.refused.connect(lambda text: self.window.notify(text, NOTICE_MS))
         self.session.plan_closed.connect(self._on_session_plan_closed)
         self.session.save_failed.connect(self._on_session_save_failed)
         self.session.save_waiting.connect(self._on_session_save_waiting)
