@@ -68,8 +68,9 @@ class RecordStore:
                     select(MemberRow).where(MemberRow.branch_id == branch_id)
                 )
             ]
-            check_record(record, roster, today)
             row = session.scalar(select(RecordRow).where(RecordRow.plan_id == record.plan_id))
+            earlier = _record_from_row(row, branch).attendance if row is not None else ()
+            check_record(record, roster, today, earlier)
             if row is None:
                 if record.version != 0:
                     raise RecordRefusedError(RecordProblem.STALE)
