@@ -55,6 +55,7 @@ def record_problem_text(problem: Any, detail: str) -> str:
         RecordProblem.REASON_TOO_LONG: tr("{0} 的请假原因太长"),
         RecordProblem.NO_MEMBERS: tr("支部当天的名册是空的：请先导入名册"),
         RecordProblem.STALE: tr("这条记录已在别处修改，请重新打开后再改"),
+        RecordProblem.ALREADY_RECORDED: tr("这一天已经记录过（方案编号 {0}）"),
     }[problem].format(_field_words(detail))
 
 

@@ -92,6 +92,7 @@ class RecordProblem(StrEnum):
     REASON_TOO_LONG = "reason_too_long"  # a reason for leave (the detail is the member's name)
     NO_MEMBERS = "no_members"  # the branch has nobody on its roster that day
     STALE = "stale"  # corrected elsewhere since this copy was read
+    ALREADY_RECORDED = "already_recorded"  # the same day of the same plan is recorded already
 
 
 class RecordRefusedError(ValueError):

@@ -86,6 +86,7 @@ class PlanStore:
         stops_as_stored: bool = False,
         share: bool = False,
         wait_ms: int | None = None,
+        also: Callable[[Session, int], None] | None = None,
     ) -> Plan:
         """Insert (when ``plan.id`` is None) or update; returns the plan with its id and version.
 
@@ -106,6 +107,9 @@ class PlanStore:
         ``wait_ms``: how long to wait for another program's write lock (None: the database's
         usual wait, ``Database.wait_for_writers``); past it, the driver's "database is locked"
         and nothing is written.
+
+        ``also``: more writes in the same transaction, given it and the plan's id (an imported
+        plan's record: both are stored, or neither); what it raises undoes the plan's save.
         """
         self._prefetched = None
         validate_plan(plan)
@@ -120,6 +124,8 @@ class PlanStore:
             else:
                 plan_id = plan.id
                 _write_update(session, plan, now, with_stops=not stops_as_stored)
+            if also is not None:
+                also(session, plan_id)
         saved = replace(plan) if share else copy_plan(plan)
         saved.id = plan_id
         saved.version = 1 if plan.id is None else plan.version + 1
