@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,30 @@ def test_the_window_refuses_the_same_file_dropped_twice(qtbot, tmp_path: Path, m
         assert len(warned) == 1 and "已经导入过" in warned[0]
         assert len(controller.workspace.plans.list_plans()) == 1
         assert len(controller.workspace.records.records(BRANCH, 2025)) == 1
+
+
+def test_a_recorded_plan_moved_to_another_date_exports_a_file_that_imports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window lets a recorded plan move to another date (after asking); the record keeps its
+    day, and the file exported from it imports with the record on that day."""
+    sender, plan, _record = _recorded(tmp_path / "sender.sqlite3")
+    plan.date = date(2025, 10, 16)
+    sender.plans.save(plan)
+    sender.close()
+    out = tmp_path / "moved.hongtu.json"
+    args = ["--db", str(tmp_path / "sender.sqlite3"), "plans", "export", str(plan.id)]
+    assert main([*args, "--format", "json", "--output", str(out)]) == 0
+    db = _receiver(tmp_path)
+    capsys.readouterr()
+
+    assert main(["--db", db, "plans", "import", str(out)]) == 0
+    assert "活动记录已一并导入" in capsys.readouterr().err
+    workspace = open_workspace(db)
+    try:
+        imported = workspace.plans.list_plans()[0]
+        record = workspace.records.for_plan(imported.id)
+        assert imported.day == date(2025, 10, 16)
+        assert record is not None and record.day == date(2025, 10, 15)
+    finally:
+        workspace.close()

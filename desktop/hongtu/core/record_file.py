@@ -143,9 +143,10 @@ def _photo_json(content_hash: str, path: str, caption: str) -> dict[str, Any]:
 def read_record(value: Any, plan: Plan) -> SharedRecord:
     """The ``record`` object of a version 2 file, for ``plan`` (already read)."""
     data = _object(value, "record")
+    # the day as it was recorded: a recorded plan may have been moved to another date since
+    # (the window asks first), and the record keeps its own day; a day still to come is left
+    # out on import with the other checks against this computer's roster (``match_record``)
     day = _day(_required(data, "day", "record"), "record.day")
-    if day != plan.date:
-        raise RecordFileError("invalid_value", "record.day")  # a record is of the plan's day
     attendance = _items(data, "attendance", MAX_MEMBERS, required=True)
     if not attendance:
         raise RecordFileError("missing", "record.attendance")
