@@ -31,6 +31,7 @@ from hongtu.core.plans import (
     Activity,
     GatheringPoint,
     Plan,
+    PlanStatus,
     Schedule,
     copy_plan,
 )
@@ -603,8 +604,11 @@ class PlanSession(QObject):
         current = self.store.version_of(plan_id)
         if current is not None:
             self._versions[plan_id] = current
+        mine = conflict.mine
+        if mine.status is not PlanStatus.DONE and self.store.is_recorded(plan_id):
+            mine = replace(mine, status=PlanStatus.DONE)  # recorded elsewhere meanwhile
         self.undo_stack.clear()
-        self._put(conflict.mine)
+        self._put(mine)
 
     def reload_stored(self, plan_id: int) -> None:
         """This window changed the stored plan outside the undo stack (recording its day marked

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hongtu.core.clocktime import hhmm
 from hongtu.core.limits import check_plan, fit_plan, fit_text
 from hongtu.core.plans import CustomPlace, Plan, PlanStatus, Stop, copy_plan
-from hongtu.core.storage.models import PlanRow, PlanStopRow
+from hongtu.core.storage.models import PlanRow, PlanStopRow, RecordRow
 from hongtu.core.storage.plan_rows import row_to_plan
 from hongtu.core.storage.plan_summary import PlanSummary
 from hongtu.core.storage.transactions import stored_rows, writing
@@ -189,6 +189,13 @@ class PlanStore:
                 select(PlanRow.version).where(PlanRow.id == plan_id, PlanRow.deleted_at.is_(None))
             ).first()
             return row[0] if row is not None else None
+
+    def is_recorded(self, plan_id: int) -> bool:
+        """Whether the plan's day has an activity record (the plan is then 已完成, whatever an
+        older copy of it says)."""
+        with self._sessions() as session:
+            found = session.scalar(select(RecordRow.id).where(RecordRow.plan_id == plan_id))
+            return found is not None
 
     def versions(self) -> dict[int, int]:
         """Every plan's stored version (deleted plans left out): one small query."""
