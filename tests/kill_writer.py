@@ -4,6 +4,7 @@ Run as ``python kill_writer.py POINT CLI-ARGS…``. ``POINT`` is where the proce
 
 - ``none``: never (the parent may kill it at any moment instead);
 - ``plan_flushed``: the imported plan's rows are in the database transaction, not yet committed;
+- ``record_flushed``: an imported plan file's record rows are in the transaction, not committed;
 - ``file_written``: an export's temporary file is written and fsynced, not yet renamed;
 - ``renamed``: the export has replaced the target, the folder is not yet fsynced.
 """
@@ -67,15 +68,17 @@ def die() -> None:
 
 
 def install(point: str) -> None:
-    if point == "plan_flushed":
+    if point in ("plan_flushed", "record_flushed"):
         from sqlalchemy import event
         from sqlalchemy.orm import Session
 
-        from hongtu.core.storage.models import PlanRow
+        from hongtu.core.storage.models import PlanRow, RecordRow
+
+        kind = PlanRow if point == "plan_flushed" else RecordRow
 
         def after_flush(session: Session, _context: object) -> None:
             rows = [*session.new, *session.identity_map.values()]
-            if any(isinstance(row, PlanRow) for row in rows):
+            if any(isinstance(row, kind) for row in rows):
                 die()
 
         event.listen(Session, "after_flush", after_flush)

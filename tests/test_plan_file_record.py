@@ -196,7 +196,7 @@ def _with(**changes: object) -> dict[str, object]:
     ("record", "path"),
     [
         ("yesterday", "record"),
-        (_with(day="2025-10-16"), "record.day"),
+        (_with(day="2025-02-30"), "record.day"),
         (_with(day="２０２５-１０-１５"), "record.day"),
         (_with(attendance=[]), "record.attendance"),
         (_with(attendance="张三"), "record.attendance"),
@@ -253,7 +253,7 @@ def test_every_generated_file_with_a_record_reads_whole_or_is_refused_by_path(
     if contents.record is None:
         return
     shared = contents.record
-    assert shared.day == contents.plan.date and shared.attendance
+    assert shared.attendance  # its day stands on its own (a recorded plan may have moved)
     names = [a.name for a in shared.attendance]
     assert len(names) == len(set(names)) and all(names)
     assert all(a.reason.strip() for a in shared.attendance if a.presence is Presence.LEAVE)

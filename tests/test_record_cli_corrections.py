@@ -136,3 +136,30 @@ def test_a_plan_moved_to_next_year_is_still_corrected_on_its_recorded_day(
     finally:
         workspace.close()
     assert record is not None and record.day == day and record.version == 2
+
+
+def test_a_correction_does_not_count_a_member_who_joined_later(recorded_day, capsys) -> None:
+    """A record froze who was expected that day: 赵六, added to the roster after the day was
+    recorded (no 加入日期, so "always a member"), is not added as present by a correction."""
+    db, plan_id = recorded_day
+    args = ["--db", db, "record", str(plan_id)]
+    assert main([*args, "--leave", "李四=出差", "--absent", "王五"]) == 0
+    assert main(["--db", db, "members", "add", "--branch", BRANCH, "--name", "孙七"]) == 0
+    capsys.readouterr()
+
+    assert main([*args, "--summary", "更正小结"]) == 0
+    assert "应到 4，实到 2，请假 1，缺席 1" in capsys.readouterr().out
+    assert set(attendance(db, plan_id)) == {"张三", "李四", "王五", "赵六"}
+    assert stored(db, plan_id)[0] == "更正小结"
+
+
+def test_a_correction_adds_a_later_member_only_when_named(recorded_day, capsys) -> None:
+    db, plan_id = recorded_day
+    args = ["--db", db, "record", str(plan_id)]
+    assert main(args) == 0
+    assert main(["--db", db, "members", "add", "--branch", BRANCH, "--name", "孙七"]) == 0
+    capsys.readouterr()
+
+    assert main([*args, "--absent", "孙七"]) == 0
+    assert "应到 5，实到 4，请假 0，缺席 1" in capsys.readouterr().out
+    assert attendance(db, plan_id)["孙七"] == (Presence.ABSENT, "")

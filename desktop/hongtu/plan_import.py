@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hongtu.core.members import Member
 from hongtu.core.planfile import PlanFileError, read_plan_document
-from hongtu.core.plans import Plan, PlanStatus
+from hongtu.core.plans import Plan
 from hongtu.core.record_file import SharedRecord
 from hongtu.core.records import (
     ActivityRecord,
@@ -31,6 +31,7 @@ from hongtu.core.shared_sites import SiteDifference, site_differences
 from hongtu.core.sites import Site
 
 if TYPE_CHECKING:
+    from hongtu.core.storage.plan_store import PlanStore
     from hongtu.core.storage.record_store import RecordStore
 
 
@@ -163,19 +164,41 @@ def match_record(
     )
 
 
-def plan_to_save(imported: ImportedPlan, match: RecordMatch | None) -> Plan:
-    """The plan as it is saved: 已完成 when its record comes with it (recording marks it so)."""
-    if match is not None and match.record is not None:
-        imported.plan.status = PlanStatus.DONE
-    return imported.plan
-
-
-def save_record(records: RecordStore, match: RecordMatch, plan_id: int, today: date) -> str:
-    """Save the matched record for the saved plan; the sentence to show either way."""
+def already_imported(records: RecordStore, imported: ImportedPlan, match: RecordMatch) -> str:
+    """Why the file is not imported again ("" when it may be): its record is the branch's day
+    already recorded for a plan of the same title (the same file imported before), which a
+    second copy would count twice in the 台账."""
     if match.record is None:
-        return match.message
+        return ""
+    plan_id = records.recorded_plan(match.record.branch, match.record.day, imported.plan.title)
+    return "" if plan_id is None else already_imported_text(str(plan_id))
+
+
+def already_imported_text(plan_id: str) -> str:
+    return tr(
+        "这个方案和它的活动记录已经导入过（方案编号 {0}），没有再次导入："
+        "同一天记录两次，台账会把这次活动算两遍。"
+    ).format(plan_id)
+
+
+def save_imported(
+    plans: PlanStore,
+    records: RecordStore,
+    imported: ImportedPlan,
+    match: RecordMatch | None,
+    today: date,
+) -> tuple[Plan, str]:
+    """Save the plan and, when it matched the roster, its record in the same transaction (the
+    plan 已完成 with its record, or nothing); the saved plan and the sentence to show about the
+    record ("" when the file has none). A record refused by the store leaves it out and saves
+    the plan alone; ``PlanImportError`` (nothing saved) when the day is already recorded."""
+    if match is None or match.record is None:
+        return plans.save(imported.plan), match.message if match is not None else ""
     try:
-        records.save(replace(match.record, plan_id=plan_id), today=today)
+        saved, _record = records.save_with_new_plan(plans, imported.plan, match.record, today=today)
     except RecordRefusedError as exc:
-        return tr("文件里的活动记录没有导入：记录与本机名册对不上（{0}）。").format(exc.detail)
-    return match.message
+        if exc.problem is RecordProblem.ALREADY_RECORDED:
+            raise PlanImportError(already_imported_text(exc.detail)) from exc
+        note = tr("文件里的活动记录没有导入：记录与本机名册对不上（{0}）。").format(exc.detail)
+        return plans.save(imported.plan), note
+    return saved, match.message

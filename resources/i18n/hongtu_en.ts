@@ -118,6 +118,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>The reason for {0}'s leave is too long</translation>
     </message>
     <message>
+      <source>{0} 的资料已在别处修改（例如导入了新名册），这次修改没有保存；名单已重新载入，请重新编辑</source>
+      <translation>{0}'s details were changed elsewhere (a roster imported, for example), so this edit was not saved; the list has been reloaded: please edit again</translation>
+    </message>
+    <message>
       <source>{0} 被列了两次（请假、缺席、出席只能选一种）</source>
       <translation>{0} is named twice (on leave, absent or present: one only)</translation>
     </message>
@@ -1316,6 +1320,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>还没有离线地图包</source>
       <translation>No offline map packages yet</translation>
+    </message>
+    <message>
+      <source>这一天已经记录过（方案编号 {0}）</source>
+      <translation>This day is already recorded (plan {0})</translation>
     </message>
     <message>
       <source>这不是一个备份文件（无法作为 zip 读取）</source>
@@ -2651,6 +2659,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Return journey time</translation>
     </message>
     <message>
+      <source>这一天的活动已在别处记录，方案已标为已完成；保留我的修改时，方案仍为已完成。</source>
+      <translation>The day was recorded elsewhere and the plan marked Done; keeping your changes keeps it Done.</translation>
+    </message>
+    <message>
       <source>这个方案已在别处（另一个窗口或命令行）修改，你的修改尚未保存。别处的修改：</source>
       <translation>This plan was changed elsewhere (another window or the command line); your change has not been saved. Changed elsewhere:</translation>
     </message>
@@ -2994,6 +3006,10 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>这个地点没有坐标，无法写入文件</source>
       <translation>this place has no coordinate and cannot be written to a file</translation>
+    </message>
+    <message>
+      <source>这个方案和它的活动记录已经导入过（方案编号 {0}），没有再次导入：同一天记录两次，台账会把这次活动算两遍。</source>
+      <translation>This plan and its activity record were already imported (plan {0}), so it was not imported again: recording the same day twice would count it twice in the ledger.</translation>
     </message>
   </context>
   <context>

@@ -77,6 +77,10 @@ def member_edit_text(error: Any) -> str:
         MemberEditProblem.ROLE_TOO_LONG: tr("职务太长"),
         MemberEditProblem.DUPLICATE: tr("支部里已有一位叫“{0}”的成员").format(error.name),
         MemberEditProblem.LEFT_BEFORE_JOINED: tr("离开日期不能早于加入日期"),
+        MemberEditProblem.CHANGED_ELSEWHERE: tr(
+            "{0} 的资料已在别处修改（例如导入了新名册），这次修改没有保存；"
+            "名单已重新载入，请重新编辑"
+        ).format(error.name),
     }[error.problem]
 
 

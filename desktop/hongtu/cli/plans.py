@@ -124,10 +124,10 @@ def cmd_plans_import(args: argparse.Namespace) -> int:
 
     from hongtu.plan_import import (
         PlanImportError,
+        already_imported,
         match_record,
-        plan_to_save,
         read_plan_file,
-        save_record,
+        save_imported,
     )
 
     try:  # a file that cannot be read is refused before the database is opened (or made)
@@ -136,20 +136,21 @@ def cmd_plans_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         return fail(tr("无法读取文件 {0}：{1}").format(args.file, exc.strerror or exc))
     workspace = open_workspace(args)
-    record_note = ""
     try:
         try:
             imported = read_plan_file(args.file, workspace.sites.list_sites())
+            match = None
+            if imported.record is not None:
+                branch = imported.plan.branch
+                roster = workspace.members.members(branch) if branch.strip() else []
+                match = match_record(imported.record, imported.plan, roster, date.today())
+                if refused := already_imported(workspace.records, imported, match):
+                    return fail(refused)
+            saved, record_note = save_imported(
+                workspace.plans, workspace.records, imported, match, date.today()
+            )
         except PlanImportError as exc:
             return fail(exc.message)
-        match = None
-        if imported.record is not None:
-            branch = imported.plan.branch
-            roster = workspace.members.members(branch) if branch.strip() else []
-            match = match_record(imported.record, imported.plan, roster, date.today())
-        saved = workspace.plans.save(plan_to_save(imported, match))
-        if match is not None and saved.id is not None:
-            record_note = save_record(workspace.records, match, saved.id, date.today())
     finally:
         workspace.close()
     if record_note:

@@ -55,6 +55,7 @@ def record_problem_text(problem: Any, detail: str) -> str:
         RecordProblem.REASON_TOO_LONG: tr("{0} 的请假原因太长"),
         RecordProblem.NO_MEMBERS: tr("支部当天的名册是空的：请先导入名册"),
         RecordProblem.STALE: tr("这条记录已在别处修改，请重新打开后再改"),
+        RecordProblem.ALREADY_RECORDED: tr("这一天已经记录过（方案编号 {0}）"),
     }[problem].format(_field_words(detail))
 
 
@@ -127,7 +128,12 @@ def _named_members(
 
 def cmd_record(args: argparse.Namespace) -> int:
     from hongtu.core.photos import PhotoError
-    from hongtu.core.records import ActivityRecord, RecordRefusedError, everyone_present
+    from hongtu.core.records import (
+        ActivityRecord,
+        RecordRefusedError,
+        everyone_present,
+        expected_members,
+    )
 
     workspace = open_workspace(args)
     try:
@@ -138,7 +144,11 @@ def cmd_record(args: argparse.Namespace) -> int:
         # a recorded day is corrected on its own day, whatever the plan says now
         day = current.day if current is not None else plan.date
         members = workspace.members.members(plan.branch, on=day)
-        named = _named_members(members, args.leave, args.absent, args.present)
+        earlier = current.attendance if current is not None else ()
+        # a correction keeps the record's people (also one who has left since) and adds a
+        # member on the roster that day only when named
+        nameable = {m.id: m for m in [*expected_members(members, day, earlier), *members]}
+        named = _named_members(list(nameable.values()), args.leave, args.absent, args.present)
         if isinstance(named, str):
             return fail(named)
         leave, absent, present = named
@@ -151,7 +161,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             day,
             leave=leave,
             absent=absent,
-            before=current.attendance if current else (),
+            before=earlier,
             present=present,
         )
         record = ActivityRecord(

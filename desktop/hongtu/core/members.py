@@ -128,6 +128,7 @@ class MemberEditProblem(StrEnum):
     ROLE_TOO_LONG = "role_too_long"
     DUPLICATE = "duplicate"  # another current member of the branch has that name
     LEFT_BEFORE_JOINED = "left_before_joined"
+    CHANGED_ELSEWHERE = "changed_elsewhere"  # a field edited here was changed since it was read
 
 
 class MemberEditError(ValueError):

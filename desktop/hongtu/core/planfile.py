@@ -283,11 +283,19 @@ def _read_plan(data: dict[str, Any], resolve: SiteKeyResolver) -> Plan:
         returns_to_gathering=_bool(data, "returns_to_gathering", "plan", default=True),
         return_leg_override=_optional_minutes(data, "return_leg_minutes_override", "plan"),
         notes=_optional_str(data, "notes", "plan"),
-        status=_enum(PlanStatus, data.get("status", "draft"), "plan.status"),
+        status=_enum(PlanStatus, _given(data, "status", "draft"), "plan.status"),
         stops=[
             _read_stop(value, f"plan.stops[{index}]", resolve) for index, value in enumerate(stops)
         ],
     )
+
+
+
+def _given(data: dict[str, Any], key: str, default: Any) -> Any:
+    """An optional key's value; ``default`` when it is absent or null (the format's "null
+    means absent")."""
+    value = data.get(key)
+    return default if value is None else value
 
 
 def _read_gathering(data: dict[str, Any], resolve: SiteKeyResolver) -> GatheringPoint:
@@ -299,7 +307,7 @@ def _read_stop(value: Any, path: str, resolve: SiteKeyResolver) -> Stop:
     data = _object(value, path)
     site_id, custom = _read_place(data, path, resolve)
     start_override = data.get("start_override")
-    activities = _list(data.get("activities", []), f"{path}.activities")
+    activities = _list(_given(data, "activities", []), f"{path}.activities")
     return Stop(
         site_id=site_id,
         custom=custom,

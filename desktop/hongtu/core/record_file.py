@@ -143,9 +143,10 @@ def _photo_json(content_hash: str, path: str, caption: str) -> dict[str, Any]:
 def read_record(value: Any, plan: Plan) -> SharedRecord:
     """The ``record`` object of a version 2 file, for ``plan`` (already read)."""
     data = _object(value, "record")
+    # the day as it was recorded: a recorded plan may have been moved to another date since
+    # (the window asks first), and the record keeps its own day; a day still to come is left
+    # out on import with the other checks against this computer's roster (``match_record``)
     day = _day(_required(data, "day", "record"), "record.day")
-    if day != plan.date:
-        raise RecordFileError("invalid_value", "record.day")  # a record is of the plan's day
     attendance = _items(data, "attendance", MAX_MEMBERS, required=True)
     if not attendance:
         raise RecordFileError("missing", "record.attendance")
@@ -198,7 +199,7 @@ def _read_done(value: Any, path: str, plan: Plan) -> DoneItem:
     text = _text(data, "text", path, MAX_TEXT_CHARS, required=True)
     if not text.strip():
         raise RecordFileError("invalid_value", f"{path}.text")
-    state = _enum(DoneState, data.get("state", "done"), f"{path}.state")
+    state = _enum(DoneState, _given(data, "state", "done"), f"{path}.state")
     stop = data.get("stop")
     stop_uid: str | None = None
     if stop is not None:
@@ -210,6 +211,14 @@ def _read_done(value: Any, path: str, plan: Plan) -> DoneItem:
     return DoneItem(text, state, stop_uid, _text(data, "note", path, MAX_TEXT_CHARS))
 
 
+
+def _given(data: dict[str, Any], key: str, default: Any) -> Any:
+    """An optional key's value; ``default`` when it is absent or null (the format's "null
+    means absent")."""
+    value = data.get(key)
+    return default if value is None else value
+
+
 def _read_photo(value: Any, path: str) -> SharedPhoto:
     data = _object(value, path)
     digest = _required(data, "sha256", path)
@@ -217,7 +226,7 @@ def _read_photo(value: Any, path: str) -> SharedPhoto:
         raise RecordFileError("wrong_type", f"{path}.sha256")
     if not _HASH.fullmatch(digest):
         raise RecordFileError("invalid_value", f"{path}.sha256")
-    suffix = data.get("suffix", "jpg")
+    suffix = _given(data, "suffix", "jpg")
     if not isinstance(suffix, str):
         raise RecordFileError("wrong_type", f"{path}.suffix")
     if suffix not in PHOTO_SUFFIXES:

@@ -92,6 +92,7 @@ class RecordProblem(StrEnum):
     REASON_TOO_LONG = "reason_too_long"  # a reason for leave (the detail is the member's name)
     NO_MEMBERS = "no_members"  # the branch has nobody on its roster that day
     STALE = "stale"  # corrected elsewhere since this copy was read
+    ALREADY_RECORDED = "already_recorded"  # the same day of the same plan is recorded already
 
 
 class RecordRefusedError(ValueError):
@@ -99,6 +100,23 @@ class RecordRefusedError(ValueError):
         super().__init__(f"{problem.value}: {detail}")
         self.problem = problem
         self.detail = detail  # a member's name, when the problem is about one
+
+
+def expected_members(
+    roster: Iterable[Member], day: date, before: Iterable[Attendance] = ()
+) -> list[Member]:
+    """Who a record of ``day`` accounts for: everyone on the roster that day; for a correction,
+    the people of the earlier record (``before``) and no one else. A record freezes who was
+    expected that day: a member added to the roster since (with no 加入日期, so "always a
+    member") is not added by a correction, and a member kept by the record stays in it."""
+    earlier = {entry.member_id: entry for entry in before}
+    if not earlier:
+        return [m for m in roster if m.id is not None and m.active_on(day)]
+    known = {m.id: m for m in roster if m.id is not None}
+    return [
+        known.get(member_id) or Member(member_id, entry.name)
+        for member_id, entry in sorted(earlier.items())
+    ]
 
 
 def everyone_present(
@@ -113,16 +131,21 @@ def everyone_present(
     """Everyone on the roster that day present, except those on ``leave`` (id → reason) and
     those ``absent``: the handful-of-clicks path.
 
-    Correcting a record: ``before`` is its attendance, kept for everyone not named again (a
-    member added to the roster since is present); ``present`` puts someone back as present.
+    Correcting a record: ``before`` is its attendance, kept for everyone not named again; the
+    people are those of the earlier record (``expected_members``), and a member on the roster
+    that day who is not in it is added only when named (``leave``, ``absent``, ``present``).
     """
+    roster = list(roster)
     leave = leave or {}
     absent_ids, present_ids = set(absent), set(present)
     earlier = {entry.member_id: entry for entry in before}
+    people = expected_members(roster, day, earlier.values())
+    named = set(leave) | absent_ids | present_ids
+    listed = {m.id for m in people}
+    people += [m for m in roster if m.id in named and m.id not in listed and m.active_on(day)]
     entries = []
-    for member in roster:
-        if member.id is None or not member.active_on(day):
-            continue
+    for member in people:
+        assert member.id is not None
         if member.id in leave:
             entries.append(Attendance(member.id, member.name, Presence.LEAVE, leave[member.id]))
         elif member.id in absent_ids:
@@ -135,8 +158,17 @@ def everyone_present(
     return tuple(entries)
 
 
-def check_record(record: ActivityRecord, roster: Iterable[Member], today: date) -> None:
-    """Refuse (``RecordRefusedError``) a record that cannot be true; return if it can."""
+def check_record(
+    record: ActivityRecord,
+    roster: Iterable[Member],
+    today: date,
+    earlier: Iterable[Attendance] = (),
+) -> None:
+    """Refuse (``RecordRefusedError``) a record that cannot be true; return if it can.
+
+    ``earlier``: the attendance of the record this one corrects. Its people must all be kept
+    (the record froze who was expected that day), members on the roster that day may be added,
+    and nobody else; a first record accounts for everyone on the roster that day."""
     if record.day > today:
         raise RecordRefusedError(RecordProblem.FUTURE_DATE, record.day.isoformat())
     if len(record.summary) > MAX_SUMMARY_CHARS:
@@ -145,11 +177,13 @@ def check_record(record: ActivityRecord, roster: Iterable[Member], today: date) 
         if len(text) > MAX_PERSON_CHARS:
             raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, what)
     on_roster = {m.id: m for m in roster if m.id is not None and m.active_on(record.day)}
-    if not on_roster:
+    kept = {entry.member_id: Member(entry.member_id, entry.name) for entry in earlier}
+    expected = kept or on_roster
+    if not expected:
         raise RecordRefusedError(RecordProblem.NO_MEMBERS)
     seen: set[int] = set()
     for entry in record.attendance:
-        if entry.member_id not in on_roster:
+        if entry.member_id not in on_roster and entry.member_id not in kept:
             raise RecordRefusedError(RecordProblem.NOT_ON_ROSTER, entry.name)
         if entry.member_id in seen:
             raise RecordRefusedError(RecordProblem.TWICE, entry.name)
@@ -158,6 +192,6 @@ def check_record(record: ActivityRecord, roster: Iterable[Member], today: date) 
             raise RecordRefusedError(RecordProblem.LEAVE_WITHOUT_REASON, entry.name)
         if len(entry.reason) > MAX_REASON_CHARS:
             raise RecordRefusedError(RecordProblem.REASON_TOO_LONG, entry.name)
-    missing = [m.name for i, m in on_roster.items() if i not in seen]
+    missing = [m.name for i, m in expected.items() if i not in seen]
     if missing:
         raise RecordRefusedError(RecordProblem.MISSING_MEMBER, missing[0])

@@ -172,7 +172,7 @@ def read_point(value: Any, path: str) -> tuple[LatLon, Crs]:
         if not abs(degrees) <= limit:  # also refuses NaN
             raise SharedSitesError("coordinate_out_of_range", f"{path}.{name}")
         numbers.append(degrees)
-    crs_value = value.get("crs", Crs.WGS84.value)
+    crs_value = _given(value, "crs", Crs.WGS84.value)
     try:
         crs = Crs(crs_value)
     except ValueError as error:
@@ -306,3 +306,10 @@ def apply_differences(store: SiteStore, chosen: Iterable[SiteDifference]) -> lis
             raise ValueError(f"not a shared field: {difference.field}")
         changed[site.id] = site
     return list(changed.values())
+
+
+def _given(data: dict[str, Any], key: str, default: Any) -> Any:
+    """An optional key's value; ``default`` when it is absent or null (the format's "null
+    means absent")."""
+    value = data.get(key)
+    return default if value is None else value

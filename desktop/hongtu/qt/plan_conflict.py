@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from hongtu.core.plan_diff import ChangeKind, PlanChange, plan_changes
-from hongtu.core.plans import Plan
+from hongtu.core.plans import Plan, PlanStatus
 from hongtu.core.sites import Site
 from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_session import PlanSession
@@ -129,6 +129,12 @@ class ConflictBar(QFrame):
                 "这个方案已在别处（另一个窗口或命令行）修改，你的修改尚未保存。别处的修改："
             )
             text += "\n" + "\n".join(f"· {line}" for line in lines) if lines else ""
+            if conflict.theirs.status is PlanStatus.DONE and conflict.mine.status is not (
+                PlanStatus.DONE
+            ):
+                text += "\n" + tr(
+                    "这一天的活动已在别处记录，方案已标为已完成；保留我的修改时，方案仍为已完成。"
+                )
             self.keep_button.setText(tr("保留我的修改（覆盖别处的修改）"))
         self.message.setText(text)
         self.show()

@@ -34,15 +34,16 @@ from hongtu.core.sites import Site, VisitorAccess, VisitRules
 from hongtu.plan_import import (
     ImportedPlan,
     PlanImportError,
+    already_imported,
     match_record,
-    plan_to_save,
     read_plan_file,
-    save_record,
+    save_imported,
 )
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
 
 if TYPE_CHECKING:
+    from hongtu.core.plans import Plan
     from hongtu.core.storage.member_store import MemberStore
     from hongtu.core.storage.record_store import RecordStore
     from hongtu.core.storage.site_store import SiteStore
@@ -251,20 +252,34 @@ def import_plan_file(
     except PlanImportError as exc:
         messages.warning(parent, tr("无法导入方案"), exc.message)
         return None
-    chosen = choose_differences(imported, parent)
-    if chosen is None:
-        return None
-    for site in apply_differences(store, chosen):
-        site_changed(site)
     match = None
     if imported.record is not None and members is not None and records is not None:
         branch = imported.plan.branch
         roster = members.members(branch) if branch.strip() else []
         match = match_record(imported.record, imported.plan, roster, date.today())
-    plan_id = session.import_plan(plan_to_save(imported, match))
+        if refused := already_imported(records, imported, match):
+            messages.warning(parent, tr("无法导入方案"), refused)
+            return None
+    chosen = choose_differences(imported, parent)
+    if chosen is None:
+        return None
+    for site in apply_differences(store, chosen):
+        site_changed(site)
+    note = ""
+
+    def save(plan: Plan) -> Plan:  # the plan and its record: both stored, or neither
+        nonlocal note
+        if records is None:
+            return session.store.save(plan)
+        imported.plan = plan
+        saved, note = save_imported(session.store, records, imported, match, date.today())
+        return saved
+
+    try:
+        plan_id = session.import_plan(imported.plan, save)
+    except PlanImportError as exc:
+        messages.warning(parent, tr("无法导入方案"), exc.message)
+        return None
     if plan_id is None:
         return None
-    note = ""
-    if match is not None and records is not None:
-        note = save_record(records, match, plan_id, date.today())
     return plan_id, len(chosen), note

@@ -31,6 +31,7 @@ from hongtu.core.plans import (
     Activity,
     GatheringPoint,
     Plan,
+    PlanStatus,
     Schedule,
     copy_plan,
 )
@@ -284,12 +285,14 @@ class PlanSession(QObject):
             return
         self._push_new(self._save_new(plan), tr_cmd("新建方案"))
 
-    def import_plan(self, plan: Plan) -> int | None:
-        """Save a plan read from a file and open it (one undo step); its new id."""
+    def import_plan(self, plan: Plan, save: Callable[[Plan], Plan] | None = None) -> int | None:
+        """Save a plan read from a file and open it (one undo step); its new id. ``save``: how
+        it is stored (with its record, in one transaction), else the plan store's save."""
         self.flush_requested.emit()
         if not self.save_waiting_now():
             return None
-        return self._push_new(self._save_new(plan), tr_cmd("导入方案"))
+        saved = save(plan) if save is not None else plan
+        return self._push_new(self._save_new(saved), tr_cmd("导入方案"))
 
     def duplicate(self, plan_id: int, title: str) -> None:
         self.flush_requested.emit()
@@ -601,8 +604,11 @@ class PlanSession(QObject):
         current = self.store.version_of(plan_id)
         if current is not None:
             self._versions[plan_id] = current
+        mine = conflict.mine
+        if mine.status is not PlanStatus.DONE and self.store.is_recorded(plan_id):
+            mine = replace(mine, status=PlanStatus.DONE)  # recorded elsewhere meanwhile
         self.undo_stack.clear()
-        self._put(conflict.mine)
+        self._put(mine)
 
     def reload_stored(self, plan_id: int) -> None:
         """This window changed the stored plan outside the undo stack (recording its day marked

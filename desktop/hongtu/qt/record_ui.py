@@ -109,12 +109,17 @@ class RecordUi(QObject):
                 )
             )
             return
-        members = workspace.members.members(plan.branch, on=day)
+        from hongtu.core.records import expected_members
+        from hongtu.qt.record_dialog import RecordDialog
+
+        # a correction lists the people of the record (who was expected that day), not
+        # members added to the roster since
+        members = expected_members(
+            workspace.members.members(plan.branch), day, current.attendance if current else ()
+        )
         if not members:
             self._offer_roster(self._no_roster_text(plan, day, workspace))
             return
-        from hongtu.qt.record_dialog import RecordDialog
-
         corrections = len(workspace.records.history(plan.id)) if current is not None else 0
 
         def save(record: ActivityRecord) -> ActivityRecord:

@@ -42,6 +42,7 @@ from hongtu.cli.members import member_edit_text, member_error_text, member_probl
 from hongtu.core.members import (
     Member,
     MemberEditError,
+    MemberEditProblem,
     MemberImportError,
     PartyStatus,
     read_member_file,
@@ -550,7 +551,17 @@ class RosterDialog(QDialog):
         branch = self.current_branch()
         if member is None:
             return MemberDialog(lambda m: self.store.add(branch, m), None, self)
-        return MemberDialog(self.store.update, member, self)
+        return MemberDialog(lambda m: self._update(m, member), member, self)
+
+    def _update(self, edited: Member, was: Member) -> Member:
+        """Only the fields the organiser changed are saved; one changed elsewhere since the
+        list was read is refused, and the list is read again."""
+        try:
+            return self.store.update(edited, was=was)
+        except MemberEditError as exc:
+            if exc.problem is MemberEditProblem.CHANGED_ELSEWHERE:
+                self.reload()
+            raise
 
     def _on_leave_clicked(self) -> None:
         member = self.selected_member()

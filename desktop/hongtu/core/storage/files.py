@@ -34,7 +34,9 @@ def resolve_url(db: str | None) -> str:
         choice = str(paths.default_database_file())
     if "://" in choice:
         return choice
-    return f"sqlite:///{Path(choice).expanduser().resolve()}"
+    # a plain path means exactly that file: %, ?, # and spaces are escaped in the URL (which
+    # SQLAlchemy and ``sqlite_file`` unescape), never read as an escape, a query or a fragment
+    return f"sqlite:///{quote(str(Path(choice).expanduser().resolve()), safe='/')}"
 
 
 def sqlite_file(url: str) -> Path | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -67,18 +68,27 @@ class MemberStore:
             session.flush()
             return member_from_row(row)
 
-    def update(self, member: Member) -> Member:
-        """Save an edited member (name, role, status, joined and left dates) by its id."""
+    def update(self, member: Member, *, was: Member | None = None) -> Member:
+        """Save an edited member (name, role, status, joined and left dates) by its id.
+
+        ``was``: the member as the editor read it. Then only the fields that differ from it
+        are written, and the edit is refused (``MemberEditError`` CHANGED_ELSEWHERE, nothing
+        written) when one of those was changed elsewhere since (a roster imported by another
+        window or the command line): an edit of 职务 never undoes a 离开日期 set meanwhile."""
         member_id = member.id
         if member_id is None:
             raise MemberNotFoundError(-1)
         member = _tidy(member)
-        check_member(member)
         with writing(self._sessions) as session:
             row = session.get(MemberRow, member_id)
             if row is None:
                 raise MemberNotFoundError(member_id)
+            if was is not None:
+                member = _merged(member_from_row(row), _tidy(was), member)
+            check_member(member)
             _refuse_duplicate(session, row.branch_id, member, member_id)
+            if member == member_from_row(row):
+                return member
             row.name, row.role = member.name, member.role
             row.party_status = member.party_status.value
             row.joined_on, row.left_on = member.joined_on, member.left_on
@@ -146,11 +156,26 @@ def member_from_row(row: MemberRow) -> Member:
     )
 
 
+MEMBER_FIELDS = ("name", "role", "party_status", "joined_on", "left_on")
+
+
+def _merged(stored: Member, was: Member, edited: Member) -> Member:
+    """The stored member with the fields the editor changed (from ``was`` to ``edited``);
+    ``MemberEditError`` if one of those fields is no longer what the editor read."""
+    changes = {}
+    for name in MEMBER_FIELDS:
+        before, after = getattr(was, name), getattr(edited, name)
+        if before == after:
+            continue
+        if getattr(stored, name) != before:
+            raise MemberEditError(MemberEditProblem.CHANGED_ELSEWHERE, stored.name)
+        changes[name] = after
+    return dataclasses.replace(stored, **changes)
+
+
 def _tidy(member: Member) -> Member:
     name, role = " ".join(member.name.split()), " ".join(member.role.split())
-    return Member(
-        member.id, name, role, member.party_status, member.joined_on, member.left_on
-    )
+    return Member(member.id, name, role, member.party_status, member.joined_on, member.left_on)
 
 
 def _refuse_duplicate(

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hongtu.core.clocktime import hhmm
 from hongtu.core.limits import check_plan, fit_plan, fit_text
 from hongtu.core.plans import CustomPlace, Plan, PlanStatus, Stop, copy_plan
-from hongtu.core.storage.models import PlanRow, PlanStopRow
+from hongtu.core.storage.models import PlanRow, PlanStopRow, RecordRow
 from hongtu.core.storage.plan_rows import row_to_plan
 from hongtu.core.storage.plan_summary import PlanSummary
 from hongtu.core.storage.transactions import stored_rows, writing
@@ -86,6 +86,7 @@ class PlanStore:
         stops_as_stored: bool = False,
         share: bool = False,
         wait_ms: int | None = None,
+        also: Callable[[Session, int], None] | None = None,
     ) -> Plan:
         """Insert (when ``plan.id`` is None) or update; returns the plan with its id and version.
 
@@ -106,6 +107,9 @@ class PlanStore:
         ``wait_ms``: how long to wait for another program's write lock (None: the database's
         usual wait, ``Database.wait_for_writers``); past it, the driver's "database is locked"
         and nothing is written.
+
+        ``also``: more writes in the same transaction, given it and the plan's id (an imported
+        plan's record: both are stored, or neither); what it raises undoes the plan's save.
         """
         self._prefetched = None
         validate_plan(plan)
@@ -120,6 +124,8 @@ class PlanStore:
             else:
                 plan_id = plan.id
                 _write_update(session, plan, now, with_stops=not stops_as_stored)
+            if also is not None:
+                also(session, plan_id)
         saved = replace(plan) if share else copy_plan(plan)
         saved.id = plan_id
         saved.version = 1 if plan.id is None else plan.version + 1
@@ -183,6 +189,13 @@ class PlanStore:
                 select(PlanRow.version).where(PlanRow.id == plan_id, PlanRow.deleted_at.is_(None))
             ).first()
             return row[0] if row is not None else None
+
+    def is_recorded(self, plan_id: int) -> bool:
+        """Whether the plan's day has an activity record (the plan is then 已完成, whatever an
+        older copy of it says)."""
+        with self._sessions() as session:
+            found = session.scalar(select(RecordRow.id).where(RecordRow.plan_id == plan_id))
+            return found is not None
 
     def versions(self) -> dict[int, int]:
         """Every plan's stored version (deleted plans left out): one small query."""

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from hongtu.core.plans import PlanStatus
+from hongtu.core.plans import Plan, PlanStatus
 from hongtu.core.records import (
     ActivityRecord,
     Attendance,
@@ -38,7 +38,7 @@ from hongtu.core.storage.models import (
     RecordRow,
     SiteRow,
 )
-from hongtu.core.storage.plan_store import PlanNotFoundError
+from hongtu.core.storage.plan_store import PlanNotFoundError, PlanStore
 from hongtu.core.storage.transactions import writing
 
 
@@ -52,51 +52,36 @@ class RecordStore:
         Refused with ``RecordRefusedError`` (nothing written) for a future day, attendance that
         does not match the branch's roster that day, or a correction made from an older copy.
         """
-        today = today or date.today()
-        now = datetime.now()
         with writing(self._sessions) as session:
-            plan = session.get(PlanRow, record.plan_id)
-            if plan is None or plan.deleted_at is not None:
-                raise PlanNotFoundError(record.plan_id)
+            return _save_in(session, record, today or date.today())
+
+    def save_with_new_plan(
+        self, plans: PlanStore, plan: Plan, record: ActivityRecord, *, today: date | None = None
+    ) -> tuple[Plan, ActivityRecord]:
+        """A new plan (an imported file's) and its day's record in one transaction: both are
+        stored or neither (a plan 已完成 never stays without its record).
+
+        Refused with ``RecordRefusedError`` as ``save`` is, and ALREADY_RECORDED (the detail is
+        the plan's id) when the branch's day is already recorded for a plan of the same title:
+        the same file imported again would count the day twice in the 台账."""
+        today = today or date.today()
+        saved: list[ActivityRecord] = []
+
+        def record_it(session: Session, plan_id: int) -> None:
             branch = (record.branch or plan.branch).strip()
-            if not branch:
-                raise RecordRefusedError(RecordProblem.NO_BRANCH)
-            branch_id = ensure_branch(session, branch)
-            roster = [
-                member_from_row(row)
-                for row in session.scalars(
-                    select(MemberRow).where(MemberRow.branch_id == branch_id)
-                )
-            ]
-            check_record(record, roster, today)
-            row = session.scalar(select(RecordRow).where(RecordRow.plan_id == record.plan_id))
-            if row is None:
-                if record.version != 0:
-                    raise RecordRefusedError(RecordProblem.STALE)
-                row = RecordRow(plan_id=record.plan_id, created_at=now, version=1)
-                session.add(row)
-            else:
-                if row.version != record.version:
-                    raise RecordRefusedError(RecordProblem.STALE)
-                session.add(
-                    RecordHistoryRow(
-                        record_id=row.id,
-                        version=row.version,
-                        saved_at=now,
-                        snapshot=_snapshot(_record_from_row(row, branch)),
-                    )
-                )
-                row.version += 1
-                for parts in (row.attendance, row.guests, row.done, row.photos):
-                    parts.clear()
-                session.flush()  # the old parts go before the new ones (one per member)
-            _fill(row, record, branch_id, now)
-            if plan.status != PlanStatus.DONE.value:
-                plan.status = PlanStatus.DONE.value
-                plan.version += 1
-                plan.updated_at = now
-            session.flush()
-            return _record_from_row(row, branch)
+            earlier = _recorded_plan(session, branch, record.day, plan.title, plan_id)
+            if earlier is not None:
+                raise RecordRefusedError(RecordProblem.ALREADY_RECORDED, str(earlier))
+            saved.append(_save_in(session, dataclasses.replace(record, plan_id=plan_id), today))
+
+        stored = plans.save(dataclasses.replace(plan, status=PlanStatus.DONE), also=record_it)
+        return stored, saved[0]
+
+    def recorded_plan(self, branch: str, day: date, title: str) -> int | None:
+        """The plan (not deleted) titled ``title`` whose record is the branch's on ``day``: the
+        same Party-day, as a plan file imported again would bring it."""
+        with self._sessions() as session:
+            return _recorded_plan(session, branch.strip(), day, title, None)
 
     def for_plan(self, plan_id: int) -> ActivityRecord | None:
         with self._sessions() as session:
@@ -195,6 +180,71 @@ class RecordStore:
                 name = site_name if site_name is not None else (custom or {}).get("name", "")
                 facts[plan_id][1].append((uid, str(name)))
             return facts
+
+
+def _save_in(session: Session, record: ActivityRecord, today: date) -> ActivityRecord:
+    """``RecordStore.save`` inside the caller's write transaction."""
+    now = datetime.now()
+    plan = session.get(PlanRow, record.plan_id)
+    if plan is None or plan.deleted_at is not None:
+        raise PlanNotFoundError(record.plan_id)
+    branch = (record.branch or plan.branch).strip()
+    if not branch:
+        raise RecordRefusedError(RecordProblem.NO_BRANCH)
+    branch_id = ensure_branch(session, branch)
+    roster = [
+        member_from_row(row)
+        for row in session.scalars(select(MemberRow).where(MemberRow.branch_id == branch_id))
+    ]
+    row = session.scalar(select(RecordRow).where(RecordRow.plan_id == record.plan_id))
+    earlier = _record_from_row(row, branch).attendance if row is not None else ()
+    check_record(record, roster, today, earlier)
+    if row is None:
+        if record.version != 0:
+            raise RecordRefusedError(RecordProblem.STALE)
+        row = RecordRow(plan_id=record.plan_id, created_at=now, version=1)
+        session.add(row)
+    else:
+        if row.version != record.version:
+            raise RecordRefusedError(RecordProblem.STALE)
+        session.add(
+            RecordHistoryRow(
+                record_id=row.id,
+                version=row.version,
+                saved_at=now,
+                snapshot=_snapshot(_record_from_row(row, branch)),
+            )
+        )
+        row.version += 1
+        for parts in (row.attendance, row.guests, row.done, row.photos):
+            parts.clear()
+        session.flush()  # the old parts go before the new ones (one per member)
+    _fill(row, record, branch_id, now)
+    if plan.status != PlanStatus.DONE.value:
+        plan.status = PlanStatus.DONE.value
+        plan.version += 1
+        plan.updated_at = now
+    session.flush()
+    return _record_from_row(row, branch)
+
+
+def _recorded_plan(
+    session: Session, branch: str, day: date, title: str, other_than: int | None
+) -> int | None:
+    query = (
+        select(PlanRow.id)
+        .join(RecordRow, RecordRow.plan_id == PlanRow.id)
+        .join(BranchRow, BranchRow.id == RecordRow.branch_id)
+        .where(
+            BranchRow.name == branch,
+            RecordRow.day == day,
+            PlanRow.title == title,
+            PlanRow.deleted_at.is_(None),
+        )
+    )
+    if other_than is not None:
+        query = query.where(PlanRow.id != other_than)
+    return session.scalar(query.order_by(PlanRow.id).limit(1))
 
 
 def _fill(row: RecordRow, record: ActivityRecord, branch_id: int, now: datetime) -> None:
