@@ -280,3 +280,34 @@ def test_a_roster_imported_by_the_cli_fills_the_open_plans_signin_sheet(
     )
     assert done.returncode == 0, done.stderr.decode()
     qtbot.waitUntil(lambda: names() == ["张三", "李四", "王五"], timeout=NOTICE_MS)
+
+
+def test_a_place_added_and_planned_elsewhere_is_shown_by_name(qtbot, window, other) -> None:
+    """Another program adds a place (``hongtu sites add``) and puts it into the open plan: the
+    window lists the place, shows the stop by its name and exports the plan (the stop was
+    nameless and the plan-file export failed: the window never read the sites again)."""
+    from hongtu.core.geo import Crs, LatLon
+    from hongtu.core.places import add_place
+    from hongtu.core.plans import Stop
+
+    plan = saved_plan(other, "开会后去新地点")
+    open_plan(qtbot, window, plan.id)
+    place = add_place(other.sites, "村史馆", LatLon(37.85, 112.56), Crs.WGS84)
+    stored = other.plans.get(plan.id)
+    stored.stops.append(Stop(site_id=place.id))
+    other.plans.save(stored)
+    qtbot.waitUntil(
+        lambda: any(s.id == place.id for s in window.sites())
+        and len(window.plan_ui.session.plan.stops) == 1,
+        timeout=NOTICE_MS,
+    )
+    titles = [item.title for item in window.plan_ui.session.schedule.items]
+    assert "村史馆" in titles
+    window.select_site(place.id)
+    assert window.selected_site() is not None and window.selected_site().name == "村史馆"
+    from hongtu.core.exports import ExportFormat, render_bytes
+
+    view = window.plan_ui.session.view
+    assert view is not None
+    plan_file = render_bytes(view.document, ExportFormat.JSON, plan=view.plan, sites=view.sites)
+    assert "村史馆" in plan_file.decode("utf-8")  # the plan file the export dialog writes

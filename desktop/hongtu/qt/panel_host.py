@@ -50,6 +50,10 @@ class PanelHost(QMainWindow):
         """A site was corrected, edited or added: the list, its marker, details and counts."""
         raise NotImplementedError
 
+    def show_sites(self, sites: list[Site]) -> None:
+        """The whole catalogue again (another program changed it): the list and the markers."""
+        raise NotImplementedError
+
     def mark_sites_in_plan(self, site_ids: frozenset[int]) -> None:
         """已在方案中 in the site list and the markers' popups."""
         raise NotImplementedError

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from hongtu.core.storage.member_store import MemberStore
     from hongtu.core.storage.plan_store import PlanStore
     from hongtu.core.storage.plan_summary import PlanSummary
+    from hongtu.core.storage.site_store import SiteStore
     from hongtu.qt.plan_watch import ChangeWatcher, Look
 
 log = logging.getLogger(__name__)
@@ -159,6 +160,9 @@ class PlanSession(QObject):
     # The open plan was changed (Plan before, Plan after) or deleted (before, None) elsewhere
     # and has been reloaded; the undo history of this window no longer applies to it.
     changed_elsewhere = Signal(object, object)
+    # list[Site]: another program added or corrected sites (``hongtu sites add``, a second
+    # window's correction); the window shows them, which gives them to this session too
+    sites_changed_elsewhere = Signal(list)
     optimised = Signal(int, int)  # travel minutes before, after 优化顺序 (equal: already best)
 
     def __init__(
@@ -621,13 +625,14 @@ class PlanSession(QObject):
             self._versions[plan_id] = self._store.version_of(plan_id)
         self.plan_listed.emit(plan_id)
 
-    def watch(self, probe: ChangeProbe) -> None:
+    def watch(self, probe: ChangeProbe, sites: SiteStore | None = None) -> None:
         """Look for other programs' writes with ``probe`` whenever ``poll_changes`` is called
-        (off the GUI thread; the first look notes every plan's version)."""
+        (off the GUI thread; the first look notes every plan's version and, with ``sites``,
+        what the sites are at)."""
         from hongtu.qt.plan_watch import ChangeWatcher
 
         self.unwatch()
-        self._watcher = ChangeWatcher(probe, self.store, self._members)
+        self._watcher = ChangeWatcher(probe, self.store, self._members, sites)
         self._listed = None
         self._watcher.start(None, ())
 
@@ -659,6 +664,8 @@ class PlanSession(QObject):
     def _apply_look(self, found: Look) -> None:
         self._listed = found.versions
         self._apply_rosters(found.rosters)
+        if found.sites is not None and {s.id: s for s in found.sites} != self._sites:
+            self.sites_changed_elsewhere.emit(found.sites)  # before the plans that use them
         if found.first:
             return
         current = found.versions

@@ -145,6 +145,7 @@ class PlanUi(QObject):
         self.editor.optimise_requested.connect(self.optimise_in_background)
         self.warnings.stop_chosen.connect(self._on_warnings_stop_chosen)
         self.session.plan_changed.connect(self._on_session_plan_changed)
+        self.session.sites_changed_elsewhere.connect(self.window.show_sites)
         for model in (
             self.editor.stops_model,
             self.editor.activities_model,
@@ -262,7 +263,7 @@ class PlanUi(QObject):
         self.records.attach(workspace)
         self.editor.gathering.set_sites(self.window.sites())
         self._stop_watching()
-        self.session.watch(ChangeProbe(workspace.database.url))
+        self.session.watch(ChangeProbe(workspace.database.url), workspace.sites)
         self.watch_timer.start()
         self._reopen_last_plan()
         self._update_actions()

@@ -23,9 +23,11 @@ from hongtu.qt.tasks import ThreadPoolRunner
 
 if TYPE_CHECKING:
     from hongtu.core.members import Member
+    from hongtu.core.sites import Site
     from hongtu.core.storage.changes import ChangeProbe
     from hongtu.core.storage.member_store import MemberStore
     from hongtu.core.storage.plan_store import PlanStore
+    from hongtu.core.storage.site_store import SiteStore
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,8 @@ class Look:
     moved: frozenset[int]
     rosters: dict[str, tuple[Member, ...]]
     first: bool
+    sites_stamp: tuple[object, ...] | None = None  # ``SiteStore.stamp`` at this look
+    sites: list[Site] | None = None  # read when the stamp moved since the previous look
 
 
 def look(
@@ -50,9 +54,12 @@ def look(
     listed: Mapping[int, int] | None,
     branches: tuple[str, ...],
     again: bool,
+    sites: tuple[SiteStore, tuple[object, ...] | None] | None = None,
 ) -> Look | None:
     """On the look thread: None when nothing was committed since the last look (and ``again``
-    is False). ``listed``: the versions at the previous look (None: this is the first)."""
+    is False). ``listed``: the versions at the previous look (None: this is the first).
+    ``sites``: the site store and the stamp of the previous look; the sites are read again
+    when it moved (a place added, a position corrected by another program)."""
     if not probe.changed() and not again and listed is not None:
         return None
     current = store.versions()
@@ -63,7 +70,13 @@ def look(
             i for i in listed.keys() | current.keys() if listed.get(i) != current.get(i)
         )
     rosters = {b: tuple(members.members(b)) for b in branches} if members is not None else {}
-    return Look(current, moved, rosters, listed is None)
+    stamp, read = None, None
+    if sites is not None:
+        site_store, before = sites
+        stamp = site_store.stamp()
+        if before is not None and stamp != before:
+            read = site_store.list_sites()
+    return Look(current, moved, rosters, listed is None, stamp, read)
 
 
 _runner: ThreadPoolRunner | None = None
@@ -85,10 +98,18 @@ def _look_runner() -> ThreadPoolRunner:
 class ChangeWatcher:
     """One probe, at most one look in flight, and the last finished look until it is taken."""
 
-    def __init__(self, probe: ChangeProbe, store: PlanStore, members: MemberStore | None) -> None:
+    def __init__(
+        self,
+        probe: ChangeProbe,
+        store: PlanStore,
+        members: MemberStore | None,
+        sites: SiteStore | None = None,
+    ) -> None:
         self._probe = probe
         self._store = store
         self._members = members
+        self._sites = sites
+        self._sites_stamp: tuple[object, ...] | None = None  # as the last look found it
         self._runner = _look_runner()
         self._looking = False
         self._found: Look | None = None
@@ -106,8 +127,9 @@ class ChangeWatcher:
             return
         self._looking = True
         probe, store, members, again = self._probe, self._store, self._members, self._again
+        sites = (self._sites, self._sites_stamp) if self._sites is not None else None
         self._runner.run(
-            lambda: look(probe, store, members, listed, branches, again),
+            lambda: look(probe, store, members, listed, branches, again, sites),
             self._on_looked,
             self._on_failed,
             LOOK_TIMEOUT_MS,
@@ -128,6 +150,8 @@ class ChangeWatcher:
         self._again = False
         if isinstance(found, Look):
             self._found = found
+            if found.sites_stamp is not None:
+                self._sites_stamp = found.sites_stamp
 
     def _on_failed(self, error: BaseException) -> None:
         from sqlalchemy.exc import SQLAlchemyError

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.geo import Crs, LatLon
@@ -123,6 +123,16 @@ class SiteStore:
     def count(self) -> int:
         with self._sessions() as session:
             return len(session.scalars(select(SiteRow.id)).all())
+
+    def stamp(self) -> tuple[object, ...]:
+        """Changes whenever a site is added, refreshed or corrected (two small queries): a
+        window notices another program's changes by comparing it."""
+        with self._sessions() as session:
+            sites = session.execute(select(func.count(SiteRow.id), func.max(SiteRow.updated_at)))
+            edits = session.execute(
+                select(func.count(SiteEditRow.id), func.max(SiteEditRow.edited_at))
+            )
+            return (*sites.one(), *edits.one())
 
     # ---- the organiser's corrections ---------------------------------------------------------
 
