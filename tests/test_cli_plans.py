@@ -98,6 +98,33 @@ def test_optimize_reorders_to_a_shorter_day(capsys, tmp_path, db) -> None:
     assert json.loads(after)["travel_minutes"] < json.loads(before)["travel_minutes"]
 
 
+def test_optimize_says_when_the_order_is_already_the_shortest(capsys, tmp_path, db) -> None:
+    order = ["taiyuan-jiefang-jinianguan", "zhonggong-taiyuan-zhibu-jiuzhi",
+             "xibei-yezhanjun-qizong-silingbu-jiuzhi", "shanxi-guomin-shifan-jiuzhi"]
+    _, out, _ = run(capsys, *db, "plans", "import", str(plan_file(tmp_path, order)))
+    plan_id = out.strip()
+    run(capsys, *db, "plans", "optimize", plan_id)
+    code, out, _ = run(capsys, *db, "plans", "optimize", plan_id)
+    assert code == 0
+    assert "当前顺序已经是最短路程" in out and "没有改动" in out
+    assert "新顺序" not in out
+
+
+def test_optimize_leaves_a_stop_without_position_where_it_is_and_says_so(
+    capsys, tmp_path, db
+) -> None:
+    order = ["taiyuan-jiefang-jinianguan", "shanxi-dujunfu-jiuzhi",
+             "xibei-yezhanjun-qizong-silingbu-jiuzhi", "zhonggong-taiyuan-zhibu-jiuzhi"]
+    _, out, _ = run(capsys, *db, "plans", "import", str(plan_file(tmp_path, order)))
+    plan_id = out.strip()
+    code, out, _ = run(capsys, *db, "plans", "optimize", plan_id)
+    assert code == 0
+    assert "1 个站点位置未知，留在原处，它们前后的路程没有算在内。" in out
+    _, shown, _ = run(capsys, *db, "plans", "show", plan_id, "--json")
+    visits = [item["title"] for item in json.loads(shown)["items"] if item["kind"] == "visit"]
+    assert visits[1] == "山西督军府旧址"
+
+
 def test_broken_plan_file_is_rejected_naming_the_problem(capsys, tmp_path, db) -> None:
     path = plan_file(tmp_path, ["no-such-site"])
     code, out, err = run(capsys, *db, "plans", "import", str(path))

@@ -221,6 +221,31 @@ def test_optimising_keeps_pinned_stops_and_is_one_undo_step(qtbot, session) -> N
     assert stop_names(session) == before
 
 
+def test_optimising_does_not_hide_a_long_crossing_behind_a_place_without_position(
+    qtbot, session
+) -> None:
+    """山西督军府旧址 has no coordinate: its legs are unknown, so they save nothing."""
+    session.create("学习红色历史", date(2025, 10, 15))  # no gathering point either
+    for name in ("太原解放纪念馆", "刘胡兰纪念馆", "双塔革命烈士陵园", "高君宇故居", "督军府"):
+        session.add_site_stop(site_id(session, name))
+    known_before = known_travel(session)
+    with qtbot.waitSignal(session.optimised) as blocker:
+        assert session.optimise_order() is True
+    before, after, unplaced = blocker.args
+    assert unplaced == 1
+    names = stop_names(session)
+    assert names[-1] == "山西督军府旧址"  # left where it was
+    # 娄烦 and 文水 are at the two ends of the day, not side by side across the unknown legs
+    assert {names[0], names[3]} == {"高君宇故居", "刘胡兰纪念馆"}
+    # the saving announced is what the legs of known length saved, nothing more
+    assert 0 < before - after == known_before - known_travel(session)
+    assert any(w.code is WarningCode.DAY_TOO_LONG for w in session.warnings)
+
+
+def known_travel(session: PlanSession) -> int:
+    return sum(leg.minutes for leg in session.schedule.legs if not leg.pending)
+
+
 def test_warnings_name_the_stop_in_chinese(qtbot, session) -> None:
     new_plan_with_stops(session, "太原解放纪念馆")
     session.set_plan_field("date", date(2025, 9, 1))  # before "today"

@@ -259,7 +259,8 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
 
 
 def cmd_plans_optimise(args: argparse.Namespace) -> int:
-    from hongtu.core.optimise import optimise_stop_order, tour_minutes
+    from hongtu.core.optimise import optimise_stop_order, tour_minutes, unplaced_stop_count
+    from hongtu.core.plan_edits import apply_order
     from hongtu.core.storage.plan_store import PlanNotFoundError
 
     workspace = open_workspace(args)
@@ -270,12 +271,12 @@ def cmd_plans_optimise(args: argparse.Namespace) -> int:
 
         def optimise(plan: Any) -> Any:
             """Run inside the write transaction: the order is found for the newest copy."""
-            minutes.append(tour_minutes([s.id for s in plan.stops], plan, sites, settings))
+            current = [s.id for s in plan.stops]
+            minutes.append(tour_minutes(current, plan, sites, settings))
             order = optimise_stop_order(plan, sites, settings)
-            by_id = {stop.id: stop for stop in plan.stops}
-            plan.stops = [by_id[stop_id] for stop_id in order]
             minutes.append(tour_minutes(order, plan, sites, settings))
-            return plan
+            minutes.append(unplaced_stop_count(plan, sites))
+            return apply_order(plan, order) if order != current else plan
 
         try:
             plan = workspace.plans.update(args.id, optimise)
@@ -287,8 +288,15 @@ def cmd_plans_optimise(args: argparse.Namespace) -> int:
         ]
     finally:
         workspace.close()
-    say(tr("新顺序：") + " → ".join(names))
-    say(tr("行车时间：{0} 分钟 → {1} 分钟").format(minutes[0], minutes[1]))
+    before, after, unplaced = minutes[-3:]
+    if after < before:
+        say(tr("新顺序：") + " → ".join(names))
+        say(tr("行车时间：{0} 分钟 → {1} 分钟").format(before, after))
+    else:
+        say(tr("当前顺序已经是最短路程（行车约 {0} 分钟），没有改动：").format(before))
+        say(" → ".join(names))
+    if unplaced:
+        say(tr("{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。").format(unplaced))
     return 0
 
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hongtu.core import plan_edits
 from hongtu.core.cancel import ShouldStop, never
-from hongtu.core.optimise import optimise_stop_order, tour_minutes
+from hongtu.core.optimise import optimise_stop_order, tour_minutes, unplaced_stop_count
 from hongtu.core.pipeline import PlanView, render_plan
 from hongtu.core.plans import (
     Activity,
@@ -158,7 +158,9 @@ class PlanSession(QObject):
     # The open plan was changed (Plan before, Plan after) or deleted (before, None) elsewhere
     # and has been reloaded; the undo history of this window no longer applies to it.
     changed_elsewhere = Signal(object, object)
-    optimised = Signal(int, int)  # travel minutes before, after 优化顺序 (equal: already best)
+    # travel minutes before, after 优化顺序 (equal: already best), and how many stops without a
+    # position were left where they are and out of those minutes
+    optimised = Signal(int, int, int)
 
     def __init__(
         self,
@@ -389,19 +391,21 @@ class PlanSession(QObject):
     def apply_order(self, plan: Plan, order: list[str]) -> bool:
         """Puts ``order`` (found for ``plan``) in place; False if already so or the open plan has
         changed since (an order found for another version is not applied). ``optimised`` says
-        how many minutes of travel it saved (none: the order was already the shortest)."""
+        how many minutes of travel it saved (none: the order was already the shortest), counting
+        only the legs between places with a position."""
         if self.plan is not plan:
             return False
         travel = self._settings().travel
         current = [stop.id for stop in plan.stops]
         before = tour_minutes(current, plan, self._sites, travel)
         after = tour_minutes(order, plan, self._sites, travel)
+        unplaced = unplaced_stop_count(plan, self._sites)
         if order == current or after >= before:
-            self.optimised.emit(before, before)
+            self.optimised.emit(before, before, unplaced)
             return False
         changed = self._edit(tr_cmd("优化顺序"), plan_edits.apply_order, order)
         if changed:
-            self.optimised.emit(before, after)
+            self.optimised.emit(before, after, unplaced)
         return changed
 
     # ---- internals -----------------------------------------------------------------------------

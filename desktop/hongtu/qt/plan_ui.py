@@ -473,13 +473,17 @@ class PlanUi(QObject):
         else:
             self.session.apply_order(plan, order)  # the session says what it saved
 
-    def _on_session_optimised(self, before: int, after: int) -> None:
+    def _on_session_optimised(self, before: int, after: int, unplaced: int) -> None:
         if after < before:
             text = tr("已优化顺序：行车约 {0} 分钟，比原来少 {1} 分钟（可撤销）。").format(
                 after, before - after
             )
         else:
             text = tr("当前顺序已经是最短路程（行车约 {0} 分钟），没有改动。").format(before)
+        if unplaced:
+            text += tr(
+                "{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。"
+            ).format(unplaced)
         self.window.notify(text, NOTICE_MS)
 
     def _on_import_triggered(self) -> None:
