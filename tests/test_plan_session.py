@@ -123,6 +123,22 @@ def test_schedule_follows_a_hand_set_leg_and_start(qtbot, session) -> None:
     assert visit.start == time(11, 0) and visit.overridden
 
 
+def test_a_hand_set_leg_does_not_follow_its_stop_to_another_leg(qtbot, session) -> None:
+    """45 minutes typed for 太原解放纪念馆 → 八路军: moved first, the leg from the gathering
+    point is estimated again, not shown as 45 minutes confirmed by hand."""
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
+    second = session.plan.stops[1].id
+    session.set_leg_minutes(second, 45)
+    with qtbot.waitSignal(session.legs_forgotten) as blocker:
+        session.move_stop_by(second, -1)
+    assert blocker.args == [1]
+    first_leg = session.schedule.legs[0]
+    assert first_leg.to_name == "八路军驻晋办事处旧址"
+    assert not first_leg.overridden and first_leg.minutes != 45
+    session.undo()  # the old order comes back with its hand-set leg
+    assert session.schedule.legs[1].overridden and session.schedule.legs[1].minutes == 45
+
+
 def test_new_settings_re_time_the_open_plan_without_an_undo_step(qtbot, session) -> None:
     new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
     before = [leg.minutes for leg in session.schedule.legs]
@@ -231,8 +247,9 @@ def test_optimising_does_not_hide_a_long_crossing_behind_a_place_without_positio
     known_before = known_travel(session)
     with qtbot.waitSignal(session.optimised) as blocker:
         assert session.optimise_order() is True
-    before, after, unplaced = blocker.args
-    assert unplaced == 1
+    (saving,) = blocker.args
+    before, after = saving.before, saving.after
+    assert saving.unplaced == 1
     names = stop_names(session)
     assert names[-1] == "山西督军府旧址"  # left where it was
     # 娄烦 and 文水 are at the two ends of the day, not side by side across the unknown legs

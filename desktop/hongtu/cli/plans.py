@@ -260,7 +260,7 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
 
 def cmd_plans_optimise(args: argparse.Namespace) -> int:
     from hongtu.core.optimise import optimise_stop_order, tour_minutes, unplaced_stop_count
-    from hongtu.core.plan_edits import apply_order
+    from hongtu.core.plan_edits import apply_order, forgotten_leg_count
     from hongtu.core.storage.plan_store import PlanNotFoundError
 
     workspace = open_workspace(args)
@@ -276,7 +276,9 @@ def cmd_plans_optimise(args: argparse.Namespace) -> int:
             order = optimise_stop_order(plan, sites, settings)
             minutes.append(tour_minutes(order, plan, sites, settings))
             minutes.append(unplaced_stop_count(plan, sites))
-            return apply_order(plan, order) if order != current else plan
+            edited = apply_order(plan, order) if order != current else plan
+            minutes.append(forgotten_leg_count(plan, edited))
+            return edited
 
         try:
             plan = workspace.plans.update(args.id, optimise)
@@ -288,7 +290,7 @@ def cmd_plans_optimise(args: argparse.Namespace) -> int:
         ]
     finally:
         workspace.close()
-    before, after, unplaced = minutes[-3:]
+    before, after, unplaced, forgotten = minutes[-4:]
     if after < before:
         say(tr("新顺序：") + " → ".join(names))
         say(tr("行车时间：{0} 分钟 → {1} 分钟").format(before, after))
@@ -297,6 +299,8 @@ def cmd_plans_optimise(args: argparse.Namespace) -> int:
         say(" → ".join(names))
     if unplaced:
         say(tr("{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。").format(unplaced))
+    if forgotten:
+        say(tr("站点顺序变了，{0} 段手动设定的路程用时已清除，改按距离估算。").format(forgotten))
     return 0
 
 

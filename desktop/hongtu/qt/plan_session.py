@@ -142,6 +142,18 @@ class DeletePlanCommand(QUndoCommand):
         self.session.plan_listed.emit(self.plan_id)
 
 
+@dataclass(frozen=True, slots=True)
+class OrderSaving:
+    """What 优化顺序 did: travel minutes before and after (equal: the order was already the
+    shortest), counting only legs between places with a position; how many stops were left where
+    they are for want of a position; how many hand-typed leg minutes the new order cleared."""
+
+    before: int
+    after: int
+    unplaced: int = 0
+    forgotten_legs: int = 0
+
+
 class PlanSession(QObject):
     plan_changed = Signal(object, object, object)  # Plan, Schedule, list[PlanWarning]
     plan_closed = Signal()
@@ -158,9 +170,10 @@ class PlanSession(QObject):
     # The open plan was changed (Plan before, Plan after) or deleted (before, None) elsewhere
     # and has been reloaded; the undo history of this window no longer applies to it.
     changed_elsewhere = Signal(object, object)
-    # travel minutes before, after 优化顺序 (equal: already best), and how many stops without a
-    # position were left where they are and out of those minutes
-    optimised = Signal(int, int, int)
+    optimised = Signal(object)  # OrderSaving: what 优化顺序 saved (nothing: already best)
+    # A change of the stops' order cleared this many hand-typed leg minutes (their legs now
+    # start elsewhere); not emitted for 优化顺序, whose OrderSaving says it.
+    legs_forgotten = Signal(int)
 
     def __init__(
         self,
@@ -334,13 +347,25 @@ class PlanSession(QObject):
 
     def add_site_stop(self, site_id: int, index: int | None = None) -> str | None:
         stop = plan_edits.site_stop(site_id)
-        return stop.id if self._edit(tr_cmd("添加站点"), plan_edits.add_stop, stop, index) else None
+        added = self._reorder(tr_cmd("添加站点"), plan_edits.add_stop, stop, index)
+        return stop.id if added else None
 
     def remove_stop(self, stop_id: str) -> None:
-        self._edit(tr_cmd("删除站点"), plan_edits.remove_stop, stop_id)
+        self._reorder(tr_cmd("删除站点"), plan_edits.remove_stop, stop_id)
 
     def move_stop(self, stop_id: str, new_index: int) -> None:
-        self._edit(tr_cmd("调整顺序"), plan_edits.move_stop, stop_id, new_index)
+        self._reorder(tr_cmd("调整顺序"), plan_edits.move_stop, stop_id, new_index)
+
+    def _reorder(self, text: str, edit: Callable[..., Plan], *args: Any) -> int | None:
+        """An edit of the stops' order; the number of hand-typed leg minutes it cleared (None:
+        nothing changed), also told through ``legs_forgotten``."""
+        before = self.plan
+        if not self._edit(text, edit, *args) or before is None or self.plan is None:
+            return None
+        forgotten = plan_edits.forgotten_leg_count(before, self.plan)
+        if forgotten and edit is not plan_edits.apply_order:
+            self.legs_forgotten.emit(forgotten)
+        return forgotten
 
     def move_stop_by(self, stop_id: str, delta: int) -> None:
         if self.plan is None:
@@ -401,12 +426,12 @@ class PlanSession(QObject):
         after = tour_minutes(order, plan, self._sites, travel)
         unplaced = unplaced_stop_count(plan, self._sites)
         if order == current or after >= before:
-            self.optimised.emit(before, before, unplaced)
+            self.optimised.emit(OrderSaving(before, before, unplaced))
             return False
-        changed = self._edit(tr_cmd("优化顺序"), plan_edits.apply_order, order)
-        if changed:
-            self.optimised.emit(before, after, unplaced)
-        return changed
+        forgotten = self._reorder(tr_cmd("优化顺序"), plan_edits.apply_order, order)
+        if forgotten is not None:
+            self.optimised.emit(OrderSaving(before, after, unplaced, forgotten))
+        return forgotten is not None
 
     # ---- internals -----------------------------------------------------------------------------
     def _edit(
