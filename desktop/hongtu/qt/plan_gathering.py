@@ -103,6 +103,8 @@ class GatheringEditor(QWidget):
         self.coordinate_text = DebouncedText(self.coordinate, self._on_custom_typed, self)
         self._saving = False  # our own save coming back through show_gathering
         self._saved_point: LatLon | None = None  # of the custom place last saved or shown
+        # the plan shown has a custom place saved (False while one is only being typed)
+        self._custom_saved = False
         self.kind.activated.connect(self._on_kind_activated)
         self.site.activated.connect(self._on_site_activated)
         self.crs.activated.connect(self._on_crs_activated)
@@ -124,6 +126,7 @@ class GatheringEditor(QWidget):
             return
         custom = gathering.custom
         self._saved_point = custom.point if custom is not None else None
+        was_custom, self._custom_saved = self._custom_saved, custom is not None
         if custom is not None:
             self._set_kind(2)
             self.name_text.show_value(custom.name)
@@ -136,8 +139,8 @@ class GatheringEditor(QWidget):
         if gathering.site_id is not None:
             self._set_kind(1)
             self.site.setCurrentIndex(max(0, self.site.findData(gathering.site_id)))
-        elif opened or self.kind.currentIndex() != 2:  # keep a custom place being typed
-            self._set_kind(0)
+        elif opened or was_custom or self.kind.currentIndex() != 2:
+            self._set_kind(0)  # kept: a custom place being typed, not saved yet
         if opened:
             self.name_text.show_value("")
             self.coordinate_text.show_value("")
@@ -194,6 +197,7 @@ class GatheringEditor(QWidget):
         finally:
             self._saving = False
         self._saved_point = point
+        self._custom_saved = True
         if error or point is None:
             self.hint.setText(error or position_text(place))
         else:
