@@ -139,6 +139,24 @@ def test_a_hand_set_leg_does_not_follow_its_stop_to_another_leg(qtbot, session) 
     assert session.schedule.legs[1].overridden and session.schedule.legs[1].minutes == 45
 
 
+def test_a_fixed_start_before_an_arrival_after_midnight_keeps_the_day_long(qtbot, session) -> None:
+    """第2站 at 23:00 and 第4站 at 09:00: the group reaches 第4站 after midnight. The day is
+    not shortened to two hours, the long-day warning stays, and the early start says 次日."""
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处", "双塔", "国民师范")
+    stops = session.plan.stops
+    session.set_start_override(stops[1].id, time(23, 0))
+    session.set_start_override(stops[3].id, time(9, 0))
+    schedule = session.schedule
+    assert schedule.total_minutes > 16 * 60  # 08:00 until after midnight
+    assert WarningCode.DAY_TOO_LONG in {w.code for w in session.warnings}
+    early = next(w for w in session.warnings if w.code is WarningCode.START_BEFORE_ARRIVAL)
+    assert early.stop_id == stops[3].id and early.details["minutes_early"] > 0
+    text = warning_text(early, 4)
+    assert text.startswith("第4站 山西国民师范")
+    assert "手动设定的开始时间 09:00 早于最早到达时间 次日 " in text
+    assert "按到达时间开始" in text and "-" not in text
+
+
 def test_new_settings_re_time_the_open_plan_without_an_undo_step(qtbot, session) -> None:
     new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
     before = [leg.minutes for leg in session.schedule.legs]
