@@ -20,7 +20,7 @@ from datetime import date, time
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hongtu.core import plan_edits
@@ -58,6 +58,11 @@ SAVE_WAIT_MS = 50
 #: While the lock is held elsewhere the open plan's changes stay on screen and are tried again
 #: this often; edits meanwhile do not wait for it at all.
 SAVE_RETRY_MS = 1000
+
+
+def tr(text: str) -> str:
+    """The names of the undo steps (编辑 › 撤销“添加站点”), in the user's language."""
+    return QCoreApplication.translate("PlanSession", text)
 
 
 @dataclass(frozen=True)
@@ -297,20 +302,20 @@ class PlanSession(QObject):
         self.flush_requested.emit()
         if not self.save_waiting_now():
             return
-        self._push_new(self._save_new(plan), tr_cmd("新建方案"))
+        self._push_new(self._save_new(plan), tr("新建方案"))
 
     def import_plan(self, plan: Plan) -> int | None:
         """Save a plan read from a file and open it (one undo step); its new id."""
         self.flush_requested.emit()
         if not self.save_waiting_now():
             return None
-        return self._push_new(self._save_new(plan), tr_cmd("导入方案"))
+        return self._push_new(self._save_new(plan), tr("导入方案"))
 
     def duplicate(self, plan_id: int, title: str) -> None:
         self.flush_requested.emit()
         if not self.save_waiting_now():
             return
-        self._push_new(self._save_new(self.store.duplicate(plan_id, title)), tr_cmd("复制方案"))
+        self._push_new(self._save_new(self.store.duplicate(plan_id, title)), tr("复制方案"))
 
     def _push_new(self, plan_id: int, text: str) -> int:
         self.undo_stack.push(CreatePlanCommand(self, plan_id, text))
@@ -321,7 +326,7 @@ class PlanSession(QObject):
         if not self.save_waiting_now():
             return
         self._delete(plan_id)  # first: a refused write pushes no step
-        self.undo_stack.push(DeletePlanCommand(self, plan_id, tr_cmd("删除方案")))
+        self.undo_stack.push(DeletePlanCommand(self, plan_id, tr("删除方案")))
 
     def undo(self) -> None:
         self.flush_requested.emit()
@@ -335,7 +340,7 @@ class PlanSession(QObject):
     def set_plan_field(self, name: str, value: Any, *, typing: bool = False) -> None:
         """``typing``: consecutive edits of the same text field become one undo step."""
         self._edit(
-            tr_cmd("修改方案"),
+            tr("修改方案"),
             plan_edits.set_plan_field,
             name,
             value,
@@ -343,18 +348,18 @@ class PlanSession(QObject):
         )
 
     def set_gathering(self, gathering: GatheringPoint) -> None:
-        self._edit(tr_cmd("修改集合地点"), plan_edits.set_gathering, gathering)
+        self._edit(tr("修改集合地点"), plan_edits.set_gathering, gathering)
 
     def add_site_stop(self, site_id: int, index: int | None = None) -> str | None:
         stop = plan_edits.site_stop(site_id)
-        added = self._reorder(tr_cmd("添加站点"), plan_edits.add_stop, stop, index)
+        added = self._reorder(tr("添加站点"), plan_edits.add_stop, stop, index)
         return stop.id if added else None
 
     def remove_stop(self, stop_id: str) -> None:
-        self._reorder(tr_cmd("删除站点"), plan_edits.remove_stop, stop_id)
+        self._reorder(tr("删除站点"), plan_edits.remove_stop, stop_id)
 
     def move_stop(self, stop_id: str, new_index: int) -> None:
-        self._reorder(tr_cmd("调整顺序"), plan_edits.move_stop, stop_id, new_index)
+        self._reorder(tr("调整顺序"), plan_edits.move_stop, stop_id, new_index)
 
     def _reorder(self, text: str, edit: Callable[..., Plan], *args: Any) -> int | None:
         """An edit of the stops' order; the number of hand-typed leg minutes it cleared (None:
@@ -375,33 +380,33 @@ class PlanSession(QObject):
             self.move_stop(stop_id, index)
 
     def set_stop_field(self, stop_id: str, name: str, value: Any) -> None:
-        self._edit(tr_cmd("修改站点"), plan_edits.set_stop_field, stop_id, name, value)
+        self._edit(tr("修改站点"), plan_edits.set_stop_field, stop_id, name, value)
 
     def set_pinned(self, stop_id: str, pinned: bool) -> None:
-        text = tr_cmd("固定站点") if pinned else tr_cmd("取消固定")
+        text = tr("固定站点") if pinned else tr("取消固定")
         self._edit(text, plan_edits.set_pinned, stop_id, pinned)
 
     def set_start_override(self, stop_id: str, start: time | None) -> None:
         self._edit(
-            tr_cmd("设定开始时间"), plan_edits.set_stop_field, stop_id, "start_override", start
+            tr("设定开始时间"), plan_edits.set_stop_field, stop_id, "start_override", start
         )
 
     def set_leg_minutes(self, stop_id: str | None, minutes: int | None) -> None:
         """Hand-set the minutes of the leg arriving at ``stop_id`` (None: the return leg)."""
-        text = tr_cmd("设定路程用时")
+        text = tr("设定路程用时")
         if stop_id is None:
             self._edit(text, plan_edits.set_plan_field, "return_leg_override", minutes)
         else:
             self._edit(text, plan_edits.set_stop_field, stop_id, "leg_minutes_override", minutes)
 
     def add_activity(self, stop_id: str, activity: Activity) -> None:
-        self._edit(tr_cmd("添加活动"), plan_edits.add_activity, stop_id, activity)
+        self._edit(tr("添加活动"), plan_edits.add_activity, stop_id, activity)
 
     def remove_activity(self, stop_id: str, index: int) -> None:
-        self._edit(tr_cmd("删除活动"), plan_edits.remove_activity, stop_id, index)
+        self._edit(tr("删除活动"), plan_edits.remove_activity, stop_id, index)
 
     def change_activity(self, stop_id: str, index: int, activity: Activity) -> None:
-        self._edit(tr_cmd("修改活动"), plan_edits.change_activity, stop_id, index, activity)
+        self._edit(tr("修改活动"), plan_edits.change_activity, stop_id, index, activity)
 
     def optimise_order(self) -> bool:
         """Re-order the stops for the least travel (pinned stops stay); False if already best."""
@@ -428,7 +433,7 @@ class PlanSession(QObject):
         if order == current or after >= before:
             self.optimised.emit(OrderSaving(before, before, unplaced))
             return False
-        forgotten = self._reorder(tr_cmd("优化顺序"), plan_edits.apply_order, order)
+        forgotten = self._reorder(tr("优化顺序"), plan_edits.apply_order, order)
         if forgotten is not None:
             self.optimised.emit(OrderSaving(before, after, unplaced, forgotten))
         return forgotten is not None
@@ -795,12 +800,6 @@ def _moves_the_day(before: Plan, after: Plan) -> bool:
 
 def _summary(plan: Plan) -> tuple[object, ...]:
     return (plan.id, plan.title, plan.date, plan.branch, plan.status, len(plan.stops))
-
-
-def tr_cmd(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("PlanSession", text)
 
 
 def _locked_elsewhere(exc: Exception) -> bool:
