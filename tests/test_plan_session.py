@@ -10,7 +10,15 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from hongtu.core.basemaps import BaseMapId
 from hongtu.core.geo import Crs, LatLon
-from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint, ItemKind
+from hongtu.core.plans import (
+    Activity,
+    ActivityKind,
+    CustomPlace,
+    GatheringPoint,
+    ItemKind,
+    Plan,
+    Stop,
+)
 from hongtu.core.routing import TravelSettings
 from hongtu.core.settings import Settings
 from hongtu.core.warnings import PlanWarning, Severity, WarningCode
@@ -236,6 +244,47 @@ def test_duplicate_is_a_new_draft_with_its_own_stops(qtbot, session) -> None:
     assert not {s.id for s in copy.stops} & {s.id for s in original.stops}
     session.undo()
     assert [p.id for p in session.list_plans()] == [original.id]
+
+
+def test_undo_steps_name_the_plan_they_change_when_it_is_not_the_open_one(qtbot, session) -> None:
+    session.create("甲方案", date(2025, 10, 15))
+    first = session.plan.id
+    session.add_site_stop(site_id(session, "太原解放纪念馆"))
+    session.create("乙方案", date(2025, 10, 16))
+    assert (session.undo_text(), session.redo_text()) == ("新建方案", "")
+    session.set_plan_field("title", "乙方案：参观学习")
+    assert session.undo_text() == "修改方案"
+    session.open(first)  # 甲 open: the next undo changes 乙
+    assert session.undo_text() == "乙方案：参观学习：修改方案"
+    session.undo()  # opens 乙 and puts its title back
+    assert session.plan.title == "乙方案"
+    assert (session.undo_text(), session.redo_text()) == ("新建方案", "修改方案")
+    session.undo()  # 乙 is gone, nothing is open
+    assert session.undo_text() == "甲方案：添加站点"
+    assert session.redo_text() == "乙方案：新建方案"
+    session.create("一个很长很长很长很长很长的方案主题", date(2025, 10, 17))
+    session.open(first)
+    assert session.undo_text() == "一个很长很长很长很长很…：新建方案"
+
+
+def test_undoing_new_plan_asks_when_the_plan_changed_since(qtbot, session, workspace) -> None:
+    session.create("甲方案", date(2025, 10, 15))
+    first = session.plan.id
+    session.create("乙方案", date(2025, 10, 16))
+    # 甲 gets a stop from the command line (or another window) while 乙 is open
+    changed = workspace.plans.get(first)
+    changed.stops.append(Stop(site_id=site_id(session, "太原解放纪念馆")))
+    workspace.plans.save(changed)
+    asked: list[Plan] = []
+    session.confirm_delete_created = lambda plan: asked.append(plan) or False
+    session.undo()  # 乙 is as it was created: no question
+    assert asked == [] and [p.title for p in session.list_plans()] == ["甲方案"]
+    session.undo()
+    assert [plan.title for plan in asked] == ["甲方案"] and len(asked[0].stops) == 1
+    assert [p.title for p in session.list_plans()] == ["甲方案"]  # kept
+    session.confirm_delete_created = lambda plan: True
+    session.undo()
+    assert session.list_plans() == []
 
 
 def test_optimising_keeps_pinned_stops_and_is_one_undo_step(qtbot, session) -> None:

@@ -60,9 +60,17 @@ SAVE_WAIT_MS = 50
 SAVE_RETRY_MS = 1000
 
 
+TITLE_IN_STEP = 12  # characters of a plan's title in an undo step's name (编辑 › 撤销“…”)
+
+
 def tr(text: str) -> str:
     """The names of the undo steps (编辑 › 撤销“添加站点”), in the user's language."""
     return QCoreApplication.translate("PlanSession", text)
+
+
+def elided_title(title: str, limit: int = TITLE_IN_STEP) -> str:
+    """A plan's title short enough for a menu item."""
+    return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,8 @@ class PlanSnapshotCommand(QUndoCommand):
         self.after = after
         self.merge_key = merge_key
         self.last_edit = monotonic()
+        self.plan_id = after.id  # the plan this step changes, and its title then
+        self.title = after.title
 
     def id(self) -> int:
         return _MERGE_ID if self.merge_key else -1
@@ -110,10 +120,13 @@ class CreatePlanCommand(QUndoCommand):
     restores it. The plan is saved before the command is pushed: a database that refuses the
     write leaves no step behind that undoes nothing."""
 
-    def __init__(self, session: PlanSession, plan_id: int, text: str) -> None:
+    def __init__(self, session: PlanSession, created: Plan, text: str) -> None:
         super().__init__(text)
         self.session = session
-        self.plan_id = plan_id
+        assert created.id is not None
+        self.plan_id: int = created.id
+        self.title = created.title
+        self.created = created  # as first saved: undo asks if it has changed since (elsewhere)
         self._saved = True  # the first redo (the push) has nothing to write
 
     def redo(self) -> None:
@@ -130,10 +143,11 @@ class CreatePlanCommand(QUndoCommand):
 class DeletePlanCommand(QUndoCommand):
     """A plan deleted (softly) before the command is pushed; undo restores it."""
 
-    def __init__(self, session: PlanSession, plan_id: int, text: str) -> None:
+    def __init__(self, session: PlanSession, plan_id: int, title: str, text: str) -> None:
         super().__init__(text)
         self.session = session
         self.plan_id = plan_id
+        self.title = title
         self._deleted = True  # the first redo (the push) has nothing to write
 
     def redo(self) -> None:
@@ -217,6 +231,9 @@ class PlanSession(QObject):
         # or removes a stop; False leaves the plan as it is. The window asks the organiser when
         # the plan's day has been recorded (the plan is being reused for another day).
         self.confirm_edit: Callable[[Plan, Plan], bool] | None = None
+        # Asked (the plan as stored) before undoing 新建方案 deletes a plan that has changed
+        # since it was created; False keeps it.
+        self.confirm_delete_created: Callable[[Plan], bool] | None = None
 
     # ---- set-up --------------------------------------------------------------------------------
     def attach(
@@ -318,23 +335,63 @@ class PlanSession(QObject):
         self._push_new(self._save_new(self.store.duplicate(plan_id, title)), tr("复制方案"))
 
     def _push_new(self, plan_id: int, text: str) -> int:
-        self.undo_stack.push(CreatePlanCommand(self, plan_id, text))
+        self.undo_stack.push(CreatePlanCommand(self, self.store.get(plan_id), text))
         return plan_id
 
     def delete(self, plan_id: int) -> None:
         self.flush_requested.emit()
         if not self.save_waiting_now():
             return
+        summary = self.plan_summary(plan_id)
+        title = summary.title if summary is not None else ""
         self._delete(plan_id)  # first: a refused write pushes no step
-        self.undo_stack.push(DeletePlanCommand(self, plan_id, tr("删除方案")))
+        self.undo_stack.push(DeletePlanCommand(self, plan_id, title, tr("删除方案")))
 
     def undo(self) -> None:
         self.flush_requested.emit()
+        step = self._step(self.undo_stack.index() - 1)
+        if isinstance(step, CreatePlanCommand) and not self._may_delete_created(step):
+            return
         self.undo_stack.undo()
 
     def redo(self) -> None:
         self.flush_requested.emit()
         self.undo_stack.redo()
+
+    def undo_text(self) -> str:
+        """The next undo step's name, naming its plan when that is not the open one."""
+        return self._step_text(self._step(self.undo_stack.index() - 1))
+
+    def redo_text(self) -> str:
+        return self._step_text(self._step(self.undo_stack.index()))
+
+    def _step(self, index: int) -> QUndoCommand | None:
+        if not 0 <= index < self.undo_stack.count():
+            return None
+        return self.undo_stack.command(index)
+
+    def _step_text(self, step: QUndoCommand | None) -> str:
+        if step is None:
+            return ""
+        plan_id: int | None = getattr(step, "plan_id", None)
+        if plan_id is None or (self.plan is not None and self.plan.id == plan_id):
+            return step.text()
+        summary = self.plan_summary(plan_id)
+        title = summary.title if summary is not None else str(getattr(step, "title", ""))
+        return tr("{0}：{1}").format(elided_title(title), step.text())
+
+    def _may_delete_created(self, step: CreatePlanCommand) -> bool:
+        """Undoing 新建方案 (导入, 复制) deletes the plan: asked first when it now holds more than
+        it was created with (changed in another window or by the command line)."""
+        from hongtu.core.storage.plan_store import PlanNotFoundError
+
+        try:
+            stored = self.store.get(step.plan_id)
+        except PlanNotFoundError:
+            return True
+        if stored == step.created or self.confirm_delete_created is None:
+            return True
+        return self.confirm_delete_created(stored)
 
     # ---- edits of the open plan ----------------------------------------------------------------
     def set_plan_field(self, name: str, value: Any, *, typing: bool = False) -> None:

@@ -121,6 +121,7 @@ class PlanUi(QObject):
         self.warnings = PlanWarningsPanel(self.session)
         self.conflict_bar = ConflictBar(self.session)
         self.records = RecordUi(window, self.session, self.plan_list)
+        self.session.confirm_delete_created = self.confirm_delete_created
         # Other programs' writes (a second window, the CLI) are looked for this often.
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_MS)
@@ -509,6 +510,14 @@ class PlanUi(QObject):
             sentences.append(forgotten_legs_text(saving.forgotten_legs))
         self.window.notify(join_sentences(sentences), NOTICE_MS)
 
+    def confirm_delete_created(self, plan: Plan) -> bool:
+        """Undoing 新建方案 would delete a plan that has changed since (elsewhere)."""
+        text = tr(
+            "撤销“新建方案”会删除方案“{0}”（{1} 个站点），它在新建之后又有了改动。\n\n"
+            "仍要删除吗？删除后可用“重做”恢复。"
+        ).format(plan.title, len(plan.stops))
+        return messages.question(self.window, tr("撤销新建方案"), text)
+
     def _on_session_legs_forgotten(self, count: int) -> None:
         self.window.notify(forgotten_legs_text(count), NOTICE_MS)
 
@@ -622,11 +631,12 @@ class PlanUi(QObject):
         stack = self.session.undo_stack
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
+        session = self.session
         self.undo_action.setText(
-            tr("撤销“{0}”(&U)").format(stack.undoText()) if stack.canUndo() else tr("撤销(&U)")
+            tr("撤销“{0}”(&U)").format(session.undo_text()) if stack.canUndo() else tr("撤销(&U)")
         )
         self.redo_action.setText(
-            tr("重做“{0}”(&R)").format(stack.redoText()) if stack.canRedo() else tr("重做(&R)")
+            tr("重做“{0}”(&R)").format(session.redo_text()) if stack.canRedo() else tr("重做(&R)")
         )
         has_plan = self.session.plan is not None
         self.new_action.setEnabled(self.session.attached)
