@@ -136,6 +136,10 @@ def test_a_hand_set_leg_does_not_follow_its_stop_to_another_leg(qtbot, session) 
     point is estimated again, not shown as 45 minutes confirmed by hand."""
     new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
     second = session.plan.stops[1].id
+    # adding says which stop it added (the editor selects it), cleared legs or not
+    added = session.add_site_stop(site_id(session, "双塔"))
+    assert added is not None and added == session.plan.stops[-1].id
+    session.undo()
     session.set_leg_minutes(second, 45)
     with qtbot.waitSignal(session.legs_forgotten) as blocker:
         session.move_stop_by(second, -1)

@@ -410,7 +410,7 @@ class PlanSession(QObject):
     def add_site_stop(self, site_id: int, index: int | None = None) -> str | None:
         stop = plan_edits.site_stop(site_id)
         added = self._reorder(tr("添加站点"), plan_edits.add_stop, stop, index)
-        return stop.id if added else None
+        return stop.id if added is not None else None
 
     def remove_stop(self, stop_id: str) -> None:
         self._reorder(tr("删除站点"), plan_edits.remove_stop, stop_id)
