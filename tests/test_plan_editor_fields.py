@@ -68,3 +68,25 @@ def test_a_custom_place_being_typed_is_not_taken_away_by_another_edit(qtbot, edi
     QTest.keyClick(gathering.kind, Qt.Key.Key_Down)
     editor.session.set_plan_field("participants", 40)  # nothing typed yet: nothing saved
     assert gathering.kind.currentIndex() == 2
+
+
+def test_the_gathering_point_takes_only_the_room_its_choice_needs(qtbot, editor) -> None:
+    """On a laptop the info tab is short: 工作要求 gets what 未设置 leaves, not four rows less."""
+    editor.resize(620, 470)
+    editor.tabs.setCurrentIndex(1)
+    gathering = editor.gathering
+    qtbot.waitUntil(lambda: editor.notes.isVisible())
+    QApplication.processEvents()
+    none_height = gathering.pages.height()
+    notes_with_none = editor.notes.height()
+    gathering.kind.setFocus()
+    QTest.keyClick(gathering.kind, Qt.Key.Key_Down)
+    QTest.keyClick(gathering.kind, Qt.Key.Key_Down)  # 自定义地点: name, coordinate, system, hint
+    qtbot.waitUntil(lambda: gathering.pages.height() > none_height + 3 * gathering.name.height())
+    assert gathering.name.isVisible() and gathering.hint.isVisible()
+    assert editor.notes.height() < notes_with_none
+    QTest.keyClick(gathering.kind, Qt.Key.Key_Up)
+    QTest.keyClick(gathering.kind, Qt.Key.Key_Up)  # back to 未设置
+    qtbot.waitUntil(lambda: gathering.pages.height() == none_height)
+    assert editor.notes.height() == notes_with_none
+    assert notes_with_none > 4 * editor.notes.fontMetrics().lineSpacing()

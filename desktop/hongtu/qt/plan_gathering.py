@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -95,6 +96,8 @@ class GatheringEditor(QWidget):
         custom_layout.addWidget(self.crs)
         custom_layout.addWidget(self.hint)
         self.pages.addWidget(custom)
+        self.pages.currentChanged.connect(self._fit_page)
+        self._fit_page(self.pages.currentIndex())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kind)
@@ -149,6 +152,16 @@ class GatheringEditor(QWidget):
     def flush(self) -> None:
         self.name_text.flush()
         self.coordinate_text.flush()
+
+    def _fit_page(self, index: int) -> None:
+        """The stack as tall as the page shown: hidden pages do not count (a stack is as tall as
+        its tallest page, and the custom place's four rows squeezed 工作要求 below)."""
+        for page in range(self.pages.count()):
+            widget = self.pages.widget(page)
+            assert widget is not None
+            vertical = QSizePolicy.Policy.Preferred if page == index else QSizePolicy.Policy.Ignored
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
+        self.pages.updateGeometry()
 
     def _set_kind(self, index: int) -> None:
         self.kind.setCurrentIndex(index)
