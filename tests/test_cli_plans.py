@@ -85,6 +85,21 @@ def test_show_as_a_table_names_times_and_legs(capsys, tmp_path, db) -> None:
     assert "结束时间" in out
 
 
+def test_show_a_plan_without_a_gathering_point_says_it_is_not_set(capsys, tmp_path, db) -> None:
+    path = plan_file(tmp_path, ["zhonggong-taiyuan-zhibu-jiuzhi"])
+    document = json.loads(path.read_text("utf-8"))
+    del document["plan"]["gathering"]
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    _, out, _ = run(capsys, *db, "plans", "import", str(path))
+    code, out, _ = run(capsys, *db, "plans", "show", out.strip())
+    assert code == 0
+    lines = out.splitlines()
+    assert any("集合、乘车：（未设置）" in line for line in lines)
+    back = next(line for line in lines if "返回" in line)
+    assert "返回 （未设置）" in back and "–" not in back.split("返回")[0]
+    assert not any(line.rstrip().endswith(("：", "前往")) for line in lines)
+
+
 def test_optimize_reorders_to_a_shorter_day(capsys, tmp_path, db) -> None:
     # far, near, far: visiting the two eastern sites together is clearly shorter
     order = ["taiyuan-jiefang-jinianguan", "zhonggong-taiyuan-zhibu-jiuzhi",

@@ -231,11 +231,12 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
     rows = [[tr("时间"), tr("内容"), tr("路程")]]
     for item in schedule.items:
         pending = item.leg is not None and item.leg.pending
-        when = (
-            tr("{0} 起").format(hhmm(item.start))
-            if pending
-            else f"{hhmm(item.start)}–{hhmm(item.end)}"
-        )
+        if item.kind.value == "return":  # a moment, as in the window
+            when = hhmm(item.start)
+        elif pending:
+            when = tr("{0} 起").format(hhmm(item.start))
+        else:
+            when = f"{hhmm(item.start)}–{hhmm(item.end)}"
         rows.append([when, item_text(item), leg_text(item)])
     say(format_table(rows))
     totals = tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里")
@@ -356,9 +357,10 @@ def activity_label(kind: str) -> str:
 def item_text(item: Any) -> str:
     kind = item.kind.value
     if kind == "gather":
-        return tr("集合、乘车：{0}").format(item.title)
+        return tr("集合、乘车：{0}").format(item.title or tr("（未设置）"))
     if kind == "travel":
-        return tr("前往 {0}").format(item.leg.to_name if item.leg else item.title)
+        place = item.leg.to_name if item.leg else item.title
+        return tr("前往 {0}").format(place or tr("（未设置）"))
     if kind == "visit":
         return f"{item.stop_number}. {item.title}"
     if kind == "activity":
@@ -369,7 +371,7 @@ def item_text(item: Any) -> str:
             if item.title and label
             else item.title or label
         )
-    return tr("返回 {0}").format(item.title)
+    return tr("返回 {0}").format(item.title or tr("（未设置）"))
 
 
 def leg_text(item: Any) -> str:
