@@ -79,6 +79,7 @@ def test_the_gathering_point_takes_only_the_room_its_choice_needs(qtbot, editor)
     QApplication.processEvents()
     none_height = gathering.pages.height()
     notes_with_none = editor.notes.height()
+    assert none_height < gathering.name.sizeHint().height()  # 未设置 leaves no blank band
     gathering.kind.setFocus()
     QTest.keyClick(gathering.kind, Qt.Key.Key_Down)
     QTest.keyClick(gathering.kind, Qt.Key.Key_Down)  # 自定义地点: name, coordinate, system, hint
@@ -90,3 +91,6 @@ def test_the_gathering_point_takes_only_the_room_its_choice_needs(qtbot, editor)
     qtbot.waitUntil(lambda: gathering.pages.height() == none_height)
     assert editor.notes.height() == notes_with_none
     assert notes_with_none > 4 * editor.notes.fontMetrics().lineSpacing()
+    editor.resize(620, 760)  # room to spare goes to 工作要求, not to a blank band under 未设置
+    qtbot.waitUntil(lambda: editor.notes.height() > notes_with_none)
+    assert gathering.pages.height() < gathering.name.sizeHint().height()

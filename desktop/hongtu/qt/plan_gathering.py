@@ -96,6 +96,9 @@ class GatheringEditor(QWidget):
         custom_layout.addWidget(self.crs)
         custom_layout.addWidget(self.hint)
         self.pages.addWidget(custom)
+        # never taller than the page shown (a stacked layout offers to grow, taking room that
+        # 工作要求 below should get)
+        self.pages.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.pages.currentChanged.connect(self._fit_page)
         self._fit_page(self.pages.currentIndex())
         layout = QVBoxLayout(self)
