@@ -7,8 +7,10 @@
 Source strings are Simplified Chinese (the default language); the English catalogue translates
 them. Each module defines ``tr(text)`` as ``QCoreApplication.translate("<Context>", text)``;
 ``pyside6-lupdate`` cannot see through that wrapper, so this script reads the module's context
-from its ``tr`` definition and collects the literal strings passed to it. Existing translations
-are kept; new strings are added unfinished, and strings no longer in the source are dropped.
+from its ``tr`` definition (or any other module-level function that calls ``translate`` with a
+literal context, such as an undo step's name) and collects the literal strings passed to it.
+Existing translations are kept; new strings are added unfinished, and strings no longer in the
+source are dropped.
 """
 
 from __future__ import annotations
@@ -58,22 +60,40 @@ def _is_translate(node: ast.AST) -> bool:
     )
 
 
+def wrapper_contexts(tree: ast.Module) -> dict[str, str]:
+    """The module's translating functions (``tr``, or any other name whose body calls
+    ``….translate("<Context>", …)``) and the context each translates in."""
+    wrappers: dict[str, str] = {}
+    context = module_context(tree)
+    if context:
+        wrappers["tr"] = context
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or node.name == "tr":
+            continue
+        for call in ast.walk(node):
+            if _is_translate(call):
+                named = call.args[0]  # type: ignore[attr-defined]
+                if isinstance(named, ast.Constant):
+                    wrappers[node.name] = str(named.value)
+                    break
+    return wrappers
+
+
 def messages_in(path: Path) -> list[Message]:
     tree = ast.parse(path.read_text("utf-8"), str(path))
-    context = module_context(tree)
+    wrappers = wrapper_contexts(tree)
     found: list[Message] = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         if (
-            context
-            and isinstance(node.func, ast.Name)
-            and node.func.id == "tr"
+            isinstance(node.func, ast.Name)
+            and node.func.id in wrappers
             and node.args
             and isinstance(node.args[0], ast.Constant)
             and isinstance(node.args[0].value, str)
         ):
-            found.append((context, node.args[0].value))
+            found.append((wrappers[node.func.id], node.args[0].value))
         elif _is_translate(node) and all(isinstance(a, ast.Constant) for a in node.args[:2]):
             ctx, text = node.args[0].value, node.args[1].value  # type: ignore[attr-defined]
             if isinstance(ctx, str) and isinstance(text, str) and text != "text":

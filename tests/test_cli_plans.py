@@ -85,6 +85,21 @@ def test_show_as_a_table_names_times_and_legs(capsys, tmp_path, db) -> None:
     assert "结束时间" in out
 
 
+def test_show_a_plan_without_a_gathering_point_says_it_is_not_set(capsys, tmp_path, db) -> None:
+    path = plan_file(tmp_path, ["zhonggong-taiyuan-zhibu-jiuzhi"])
+    document = json.loads(path.read_text("utf-8"))
+    del document["plan"]["gathering"]
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    _, out, _ = run(capsys, *db, "plans", "import", str(path))
+    code, out, _ = run(capsys, *db, "plans", "show", out.strip())
+    assert code == 0
+    lines = out.splitlines()
+    assert any("集合、乘车：（未设置）" in line for line in lines)
+    back = next(line for line in lines if "返回" in line)
+    assert "返回 （未设置）" in back and "–" not in back.split("返回")[0]
+    assert not any(line.rstrip().endswith(("：", "前往")) for line in lines)
+
+
 def test_optimize_reorders_to_a_shorter_day(capsys, tmp_path, db) -> None:
     # far, near, far: visiting the two eastern sites together is clearly shorter
     order = ["taiyuan-jiefang-jinianguan", "zhonggong-taiyuan-zhibu-jiuzhi",
@@ -96,6 +111,33 @@ def test_optimize_reorders_to_a_shorter_day(capsys, tmp_path, db) -> None:
     assert code == 0 and "→" in out
     _, after, _ = run(capsys, *db, "plans", "show", plan_id, "--json")
     assert json.loads(after)["travel_minutes"] < json.loads(before)["travel_minutes"]
+
+
+def test_optimize_says_when_the_order_is_already_the_shortest(capsys, tmp_path, db) -> None:
+    order = ["taiyuan-jiefang-jinianguan", "zhonggong-taiyuan-zhibu-jiuzhi",
+             "xibei-yezhanjun-qizong-silingbu-jiuzhi", "shanxi-guomin-shifan-jiuzhi"]
+    _, out, _ = run(capsys, *db, "plans", "import", str(plan_file(tmp_path, order)))
+    plan_id = out.strip()
+    run(capsys, *db, "plans", "optimize", plan_id)
+    code, out, _ = run(capsys, *db, "plans", "optimize", plan_id)
+    assert code == 0
+    assert "当前顺序已经是最短路程" in out and "没有改动" in out
+    assert "新顺序" not in out
+
+
+def test_optimize_leaves_a_stop_without_position_where_it_is_and_says_so(
+    capsys, tmp_path, db
+) -> None:
+    order = ["taiyuan-jiefang-jinianguan", "shanxi-dujunfu-jiuzhi",
+             "xibei-yezhanjun-qizong-silingbu-jiuzhi", "zhonggong-taiyuan-zhibu-jiuzhi"]
+    _, out, _ = run(capsys, *db, "plans", "import", str(plan_file(tmp_path, order)))
+    plan_id = out.strip()
+    code, out, _ = run(capsys, *db, "plans", "optimize", plan_id)
+    assert code == 0
+    assert "1 个站点位置未知，留在原处，它们前后的路程没有算在内。" in out
+    _, shown, _ = run(capsys, *db, "plans", "show", plan_id, "--json")
+    visits = [item["title"] for item in json.loads(shown)["items"] if item["kind"] == "visit"]
+    assert visits[1] == "山西督军府旧址"
 
 
 def test_broken_plan_file_is_rejected_naming_the_problem(capsys, tmp_path, db) -> None:

@@ -180,6 +180,48 @@ def test_optimising_says_what_it_saved_then_that_the_order_is_shortest(qtbot, tm
         close_main_window(window, controller)
 
 
+def test_optimising_says_which_stops_it_left_out_for_want_of_a_position(qtbot, tmp_path) -> None:
+    window, controller = open_main_window(qtbot, str(tmp_path / "a.sqlite3"))
+    try:
+        ui = window.plan_ui
+        qtbot.mouseClick(ui.plan_list.new_button, Qt.MouseButton.LeftButton)
+        for name in ("太原解放纪念馆", "刘胡兰纪念馆", "双塔革命烈士陵园", "高君宇故居"):
+            ui.add_site(site_named(window, name).id)
+        ui.add_site(site_named(window, "山西督军府旧址").id)  # no coordinate
+        status = window.statusBar()
+        qtbot.mouseClick(ui.editor.optimise_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "比原来少" in status.currentMessage(), timeout=MAP_TIMEOUT_MS)
+        assert "1 个站点位置未知，留在原处" in status.currentMessage()
+        assert ui.session.plan.stops[-1].site_id == site_named(window, "山西督军府旧址").id
+    finally:
+        close_main_window(window, controller)
+
+
+def test_ctrl_z_right_after_adding_from_the_box_takes_the_stop_away(qtbot, tmp_path) -> None:
+    window, controller = open_main_window(qtbot, str(tmp_path / "a.sqlite3"))
+    try:
+        window.activateWindow()
+        ui = window.plan_ui
+        qtbot.mouseClick(ui.plan_list.new_button, Qt.MouseButton.LeftButton)
+        ui.right_tabs.setCurrentWidget(ui.plan_pane)
+        ui.editor.tabs.setCurrentIndex(0)
+        box = ui.editor.stop_search
+        box.setFocus()
+        QTest.keyClicks(box, "gjy")
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        assert [s.site_id for s in ui.session.plan.stops] == [site_named(window, "高君宇故居").id]
+        assert box.text() == "" and box.hasFocus()
+        QTest.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert ui.session.plan.stops == [] and box.text() == ""  # the plan's undo, not the box's
+        QTest.keyClick(box, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+        assert len(ui.session.plan.stops) == 1 and box.text() == ""
+        QTest.keyClicks(box, "sl")  # text of its own: Ctrl+Z undoes the typing first
+        QTest.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert box.text() == "" and len(ui.session.plan.stops) == 1
+    finally:
+        close_main_window(window, controller)
+
+
 def test_an_empty_search_offers_to_add_the_place_and_offline_lookup_says_no_network(
     qtbot, tmp_path
 ) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factories import TAIYUAN_CENTRE, make_plan, make_site, site_map, site_stop
+from factories import LOUFAN, TAIYUAN_CENTRE, make_plan, make_site, site_map, site_stop
 from hongtu.core.geo import LatLon
 from hongtu.core.optimise import (
     EXACT_LIMIT,
@@ -20,9 +20,10 @@ from hongtu.core.optimise import (
     optimise_stop_order,
     order_cost,
     tour_minutes,
+    unplaced_stop_count,
 )
-from hongtu.core.plans import CustomPlace, GatheringPoint
-from hongtu.core.routing import DEFAULT_SETTINGS
+from hongtu.core.plans import CustomPlace, GatheringPoint, TransportMode
+from hongtu.core.routing import DEFAULT_SETTINGS, travel_matrix
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.sites import Site
 
@@ -302,3 +303,56 @@ def test_a_catalogue_site_as_gathering_point_is_the_start_of_the_tour() -> None:
     order = optimise_stop_order(plan, sites, DEFAULT_SETTINGS)
     by_id = {stop.id: stop.site_id for stop in plan.stops}
     assert [by_id[stop_id] for stop_id in order] == [3, 2, 1]  # from the far end, inwards
+
+
+def test_a_stop_without_a_position_cannot_hide_a_long_crossing() -> None:
+    """太原 → 娄烦 → 太原: the unknown legs around 督军府 are not a free way across."""
+    sites = {
+        1: make_site(1, "市区甲", point=TAIYUAN_CENTRE),
+        2: make_site(2, "市区乙", point=LatLon(TAIYUAN_CENTRE.lat + 0.02, TAIYUAN_CENTRE.lon)),
+        3: make_site(3, "娄烦", point=LOUFAN),
+        4: make_site(4, "督军府", point=None),
+    }
+    plan = make_plan([site_stop(i) for i in (1, 3, 2, 4)], returns=False)
+    order = optimise_stop_order(plan, sites, DEFAULT_SETTINGS)
+    by_id = {stop.id: stop.site_id for stop in plan.stops}
+    # the stop without a position stays last; the placed stops are ordered on their own
+    assert [by_id[stop_id] for stop_id in order] == [1, 2, 3, 4]
+    before = tour_minutes([s.id for s in plan.stops], plan, sites, DEFAULT_SETTINGS)
+    after = tour_minutes(order, plan, sites, DEFAULT_SETTINGS)
+    # the saving is what the known legs save: 娄烦 is no longer visited there and back
+    assert 0 < before - after < before
+    assert after >= _single_leg(sites[1], sites[3])
+    assert unplaced_stop_count(plan, sites) == 1
+
+
+def test_stops_without_a_position_keep_their_index() -> None:
+    sites = {**_line_sites(5), 9: make_site(9, "无位置", point=None)}
+    for unplaced_at in range(6):
+        ids = [3, 1, 5, 2, 4]
+        ids.insert(unplaced_at, 9)
+        plan = make_plan([site_stop(i) for i in ids], returns=False)
+        order = optimise_stop_order(plan, sites, DEFAULT_SETTINGS)
+        by_id = {stop.id: stop.site_id for stop in plan.stops}
+        expected = [1, 2, 3, 4, 5]
+        expected.insert(unplaced_at, 9)
+        assert [by_id[stop_id] for stop_id in order] == expected
+
+
+def test_an_unplaced_stop_and_a_pin_together() -> None:
+    sites = {**_line_sites(5), 9: make_site(9, "无位置", point=None)}
+    stops = [site_stop(i) for i in (9, 4, 1, 5, 2, 3)]
+    stops[3].pinned = True  # site 5 stays fourth
+    plan = make_plan(stops, returns=False)
+    order = optimise_stop_order(plan, sites, DEFAULT_SETTINGS)
+    by_id = {stop.id: stop.site_id for stop in plan.stops}
+    line = [by_id[stop_id] for stop_id in order]
+    assert line[0] == 9 and line[3] == 5
+    assert line == [9, 1, 2, 5, 4, 3]
+
+
+def _single_leg(a: Site, b: Site) -> int:
+    """The minutes of the leg from a to b (first leg: no boarding), as the optimiser counts it."""
+    assert a.position is not None and b.position is not None
+    points = (a.position.point, b.position.point)
+    return travel_matrix(points, TransportMode.COACH, DEFAULT_SETTINGS).minutes[0][1]

@@ -155,3 +155,46 @@ def test_a_custom_gathering_point_may_wait_for_its_coordinate_a_custom_stop_may_
     with pytest.raises(ValueError):
         plan_edits.custom_stop(CustomPlace("某饭店"))
     assert plan_edits.custom_stop(CustomPlace("某饭店", NORTH)).custom.point == NORTH
+
+
+def legs_set_by_hand(plan) -> dict[int, int]:
+    """Site id → hand-typed minutes of the leg arriving there (0: the way back)."""
+    legs = {s.site_id: s.leg_minutes_override for s in plan.stops if s.leg_minutes_override}
+    if plan.return_leg_override is not None:
+        legs[0] = plan.return_leg_override
+    return legs
+
+
+def with_hand_typed_legs():
+    """1 → 2 typed as 45 minutes, 2 → 3 as 20, and the way back from 3 as 30."""
+    plan = three_stops()
+    plan = plan_edits.set_stop_field(plan, plan.stops[1].id, "leg_minutes_override", 45)
+    plan = plan_edits.set_stop_field(plan, plan.stops[2].id, "leg_minutes_override", 20)
+    return plan_edits.set_plan_field(plan, "return_leg_override", 30)
+
+
+def test_a_hand_typed_leg_is_cleared_when_its_stop_comes_from_elsewhere() -> None:
+    plan = with_hand_typed_legs()
+    second = plan.stops[1].id
+    moved = plan_edits.move_stop(plan, second, 0)  # 2, 1, 3: every leg starts elsewhere
+    assert site_ids(moved) == [2, 1, 3]
+    assert legs_set_by_hand(moved) == {0: 30}  # the way back still starts at 3
+    assert plan_edits.forgotten_leg_count(plan, moved) == 2
+    ids = [stop.id for stop in plan.stops]
+    reordered = plan_edits.apply_order(plan, [ids[0], ids[2], ids[1]])  # 1, 3, 2
+    assert legs_set_by_hand(reordered) == {}
+    assert plan_edits.forgotten_leg_count(plan, reordered) == 3
+    assert legs_set_by_hand(plan_edits.apply_order(plan, ids)) == {2: 45, 3: 20, 0: 30}
+
+
+def test_removing_or_inserting_a_neighbour_clears_only_the_legs_it_changes() -> None:
+    plan = with_hand_typed_legs()
+    removed = plan_edits.remove_stop(plan, plan.stops[0].id)  # 2 now comes from the start
+    assert legs_set_by_hand(removed) == {3: 20, 0: 30}
+    assert plan_edits.forgotten_leg_count(plan, removed) == 1
+    without_last = plan_edits.remove_stop(plan, plan.stops[2].id)  # the way back is from 2
+    assert legs_set_by_hand(without_last) == {2: 45}
+    inserted = plan_edits.add_stop(plan, plan_edits.site_stop(9), 2)  # 1, 2, 9, 3
+    assert legs_set_by_hand(inserted) == {2: 45, 0: 30}
+    appended = plan_edits.add_stop(plan, plan_edits.site_stop(9))  # 1, 2, 3, 9
+    assert legs_set_by_hand(appended) == {2: 45, 3: 20}

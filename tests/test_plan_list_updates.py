@@ -120,3 +120,17 @@ def test_filtering_the_list_never_opens_or_selects_another_plan(qtbot, panel) ->
     assert panel.proxy.rowCount() == 20
     assert panel.selected_plan_id() == opened
     assert session.plan.id == opened  # type: ignore[union-attr]
+
+
+def test_a_copy_of_a_title_at_its_limit_is_still_marked_as_a_copy(qtbot, panel) -> None:
+    from hongtu.core.limits import TEXT_LIMITS
+
+    session = panel.session
+    longest = "红" * (TEXT_LIMITS["title"] - 1) + "🚩"  # 200 characters, 201 UTF-16 units
+    session.create(longest, date(2025, 10, 15))
+    assert session.plan.title == longest
+    select_title(panel, longest)
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    copy = session.plan.title
+    assert copy != longest and copy.endswith("…（副本）")
+    assert len(copy) == TEXT_LIMITS["title"] and copy.startswith("红" * 190)

@@ -10,7 +10,15 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from hongtu.core.basemaps import BaseMapId
 from hongtu.core.geo import Crs, LatLon
-from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint, ItemKind
+from hongtu.core.plans import (
+    Activity,
+    ActivityKind,
+    CustomPlace,
+    GatheringPoint,
+    ItemKind,
+    Plan,
+    Stop,
+)
 from hongtu.core.routing import TravelSettings
 from hongtu.core.settings import Settings
 from hongtu.core.warnings import PlanWarning, Severity, WarningCode
@@ -123,6 +131,44 @@ def test_schedule_follows_a_hand_set_leg_and_start(qtbot, session) -> None:
     assert visit.start == time(11, 0) and visit.overridden
 
 
+def test_a_hand_set_leg_does_not_follow_its_stop_to_another_leg(qtbot, session) -> None:
+    """45 minutes typed for 太原解放纪念馆 → 八路军: moved first, the leg from the gathering
+    point is estimated again, not shown as 45 minutes confirmed by hand."""
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
+    second = session.plan.stops[1].id
+    # adding says which stop it added (the editor selects it), cleared legs or not
+    added = session.add_site_stop(site_id(session, "双塔"))
+    assert added is not None and added == session.plan.stops[-1].id
+    session.undo()
+    session.set_leg_minutes(second, 45)
+    with qtbot.waitSignal(session.legs_forgotten) as blocker:
+        session.move_stop_by(second, -1)
+    assert blocker.args == [1]
+    first_leg = session.schedule.legs[0]
+    assert first_leg.to_name == "八路军驻晋办事处旧址"
+    assert not first_leg.overridden and first_leg.minutes != 45
+    session.undo()  # the old order comes back with its hand-set leg
+    assert session.schedule.legs[1].overridden and session.schedule.legs[1].minutes == 45
+
+
+def test_a_fixed_start_before_an_arrival_after_midnight_keeps_the_day_long(qtbot, session) -> None:
+    """第2站 at 23:00 and 第4站 at 09:00: the group reaches 第4站 after midnight. The day is
+    not shortened to two hours, the long-day warning stays, and the early start says 次日."""
+    new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处", "双塔", "国民师范")
+    stops = session.plan.stops
+    session.set_start_override(stops[1].id, time(23, 0))
+    session.set_start_override(stops[3].id, time(9, 0))
+    schedule = session.schedule
+    assert schedule.total_minutes > 16 * 60  # 08:00 until after midnight
+    assert WarningCode.DAY_TOO_LONG in {w.code for w in session.warnings}
+    early = next(w for w in session.warnings if w.code is WarningCode.START_BEFORE_ARRIVAL)
+    assert early.stop_id == stops[3].id and early.details["minutes_early"] > 0
+    text = warning_text(early, 4)
+    assert text.startswith("第4站 山西国民师范")
+    assert "手动设定的开始时间 09:00 早于最早到达时间 次日 " in text
+    assert "按到达时间开始" in text and "-" not in text
+
+
 def test_new_settings_re_time_the_open_plan_without_an_undo_step(qtbot, session) -> None:
     new_plan_with_stops(session, "太原解放纪念馆", "八路军驻晋办事处")
     before = [leg.minutes for leg in session.schedule.legs]
@@ -204,6 +250,47 @@ def test_duplicate_is_a_new_draft_with_its_own_stops(qtbot, session) -> None:
     assert [p.id for p in session.list_plans()] == [original.id]
 
 
+def test_undo_steps_name_the_plan_they_change_when_it_is_not_the_open_one(qtbot, session) -> None:
+    session.create("甲方案", date(2025, 10, 15))
+    first = session.plan.id
+    session.add_site_stop(site_id(session, "太原解放纪念馆"))
+    session.create("乙方案", date(2025, 10, 16))
+    assert (session.undo_text(), session.redo_text()) == ("新建方案", "")
+    session.set_plan_field("title", "乙方案：参观学习")
+    assert session.undo_text() == "修改方案"
+    session.open(first)  # 甲 open: the next undo changes 乙
+    assert session.undo_text() == "乙方案：参观学习：修改方案"
+    session.undo()  # opens 乙 and puts its title back
+    assert session.plan.title == "乙方案"
+    assert (session.undo_text(), session.redo_text()) == ("新建方案", "修改方案")
+    session.undo()  # 乙 is gone, nothing is open
+    assert session.undo_text() == "甲方案：添加站点"
+    assert session.redo_text() == "乙方案：新建方案"
+    session.create("一个很长很长很长很长很长的方案主题", date(2025, 10, 17))
+    session.open(first)
+    assert session.undo_text() == "一个很长很长很长很长很…：新建方案"
+
+
+def test_undoing_new_plan_asks_when_the_plan_changed_since(qtbot, session, workspace) -> None:
+    session.create("甲方案", date(2025, 10, 15))
+    first = session.plan.id
+    session.create("乙方案", date(2025, 10, 16))
+    # 甲 gets a stop from the command line (or another window) while 乙 is open
+    changed = workspace.plans.get(first)
+    changed.stops.append(Stop(site_id=site_id(session, "太原解放纪念馆")))
+    workspace.plans.save(changed)
+    asked: list[Plan] = []
+    session.confirm_delete_created = lambda plan: asked.append(plan) or False
+    session.undo()  # 乙 is as it was created: no question
+    assert asked == [] and [p.title for p in session.list_plans()] == ["甲方案"]
+    session.undo()
+    assert [plan.title for plan in asked] == ["甲方案"] and len(asked[0].stops) == 1
+    assert [p.title for p in session.list_plans()] == ["甲方案"]  # kept
+    session.confirm_delete_created = lambda plan: True
+    session.undo()
+    assert session.list_plans() == []
+
+
 def test_optimising_keeps_pinned_stops_and_is_one_undo_step(qtbot, session) -> None:
     # 娄烦 is far west: on a day that ends there, visiting it second is the worse order
     new_plan_with_stops(session, "太原解放纪念馆", "高君宇故居", "八路军驻晋办事处")
@@ -219,6 +306,32 @@ def test_optimising_keeps_pinned_stops_and_is_one_undo_step(qtbot, session) -> N
     assert after[-1] == "高君宇故居"
     session.undo()
     assert stop_names(session) == before
+
+
+def test_optimising_does_not_hide_a_long_crossing_behind_a_place_without_position(
+    qtbot, session
+) -> None:
+    """山西督军府旧址 has no coordinate: its legs are unknown, so they save nothing."""
+    session.create("学习红色历史", date(2025, 10, 15))  # no gathering point either
+    for name in ("太原解放纪念馆", "刘胡兰纪念馆", "双塔革命烈士陵园", "高君宇故居", "督军府"):
+        session.add_site_stop(site_id(session, name))
+    known_before = known_travel(session)
+    with qtbot.waitSignal(session.optimised) as blocker:
+        assert session.optimise_order() is True
+    (saving,) = blocker.args
+    before, after = saving.before, saving.after
+    assert saving.unplaced == 1
+    names = stop_names(session)
+    assert names[-1] == "山西督军府旧址"  # left where it was
+    # 娄烦 and 文水 are at the two ends of the day, not side by side across the unknown legs
+    assert {names[0], names[3]} == {"高君宇故居", "刘胡兰纪念馆"}
+    # the saving announced is what the legs of known length saved, nothing more
+    assert 0 < before - after == known_before - known_travel(session)
+    assert any(w.code is WarningCode.DAY_TOO_LONG for w in session.warnings)
+
+
+def known_travel(session: PlanSession) -> int:
+    return sum(leg.minutes for leg in session.schedule.legs if not leg.pending)
 
 
 def test_warnings_name_the_stop_in_chinese(qtbot, session) -> None:

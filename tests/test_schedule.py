@@ -5,6 +5,7 @@ from __future__ import annotations
 import time as clock
 from dataclasses import replace
 from datetime import time
+from itertools import pairwise
 
 import pytest
 
@@ -41,7 +42,7 @@ from hongtu.core.routing import (
     leg_minutes,
     travel_matrix,
 )
-from hongtu.core.schedule import compute_schedule, visit_length
+from hongtu.core.schedule import compute_schedule, minutes_of, visit_length
 
 SITES = site_map(
     [
@@ -191,15 +192,36 @@ def test_start_override_later_than_arrival_waits() -> None:
     assert schedule.flags == ()
 
 
-def test_start_override_earlier_than_arrival_is_kept_and_flagged() -> None:
+def test_start_override_earlier_than_arrival_is_flagged_and_the_visit_starts_on_arrival() -> None:
     plan = make_plan([site_stop(4, start_override=time(8, 30))])  # Loufan is ~80 min away
     schedule = compute_schedule(plan, SITES, DEFAULT_SETTINGS)
     travel, visit = schedule.items[1], schedule.items[2]
-    assert visit.start == time(8, 30)
-    assert travel.end > visit.start
+    assert visit.start == travel.end and visit.overridden  # the day does not run backwards
+    early = minutes_of(travel.end) - 8 * 60 - 30
     assert schedule.flags == (
-        ScheduleFlag(ScheduleFlagCode.START_BEFORE_ARRIVAL, plan.stops[0].id, travel.end),
+        ScheduleFlag(
+            ScheduleFlagCode.START_BEFORE_ARRIVAL,
+            plan.stops[0].id,
+            travel.end,
+            minutes_early=early,
+        ),
     )
+
+
+def test_a_fixed_start_the_day_has_passed_by_midnight_does_not_shorten_the_day() -> None:
+    """第2站 fixed at 23:00 and 第4站 at 09:00: the group reaches 第4站 after midnight, so
+    09:00 cannot be kept; the day runs past midnight and is as long as it really is."""
+    plan = make_plan([site_stop(1), site_stop(2), site_stop(1), site_stop(2), site_stop(1)])
+    plan.stops[1].start_override = time(23, 0)
+    plan.stops[3].start_override = time(9, 0)
+    schedule = compute_schedule(plan, SITES, DEFAULT_SETTINGS)
+    assert schedule.total_minutes > 24 * 60 - 8 * 60  # from 08:00 to past midnight
+    starts = [minutes_of(item.start) for item in schedule.items]
+    # one midnight, and never back in time otherwise
+    assert sum(after < before for before, after in pairwise(starts)) == 1
+    (flag,) = [f for f in schedule.flags if f.code is ScheduleFlagCode.START_BEFORE_ARRIVAL]
+    assert flag.stop_id == plan.stops[3].id and flag.arrival_day == 1
+    assert flag.minutes_early == 24 * 60 + minutes_of(flag.arrival) - 9 * 60 > 0
 
 
 def test_a_stop_without_position_gets_zero_km_legs_and_a_flag() -> None:

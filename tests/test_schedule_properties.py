@@ -9,6 +9,7 @@ calendar day, so clock times compare directly.
 from __future__ import annotations
 
 from datetime import time
+from itertools import pairwise
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -130,8 +131,9 @@ def test_items_follow_the_plan_in_time_order_and_add_up(plan: Plan) -> None:
     assert schedule.start == plan.gathering_time
     assert all(item.end >= item.start for item in items)
     early = {f.stop_id for f in schedule.flags if f.code is ScheduleFlagCode.START_BEFORE_ARRIVAL}
-    # the generated days never pass midnight; only a start fixed too early can end them "before"
-    assert schedule.end >= schedule.start or early
+    # the generated days never pass midnight, and a day never runs backwards
+    assert schedule.end >= schedule.start
+    assert all(a.start <= b.start for a, b in pairwise(items))
     gather = items[0]
     assert _length(gather.start, gather.end) == TRAVEL.boarding_minutes(plan.transport)
     now, waiting, visiting = gather.end, 0, 0
@@ -148,10 +150,14 @@ def test_items_follow_the_plan_in_time_order_and_add_up(plan: Plan) -> None:
         assert (visit.stop_id, visit.stop_number) == (stop.id, number)
         if stop.start_override is None:
             assert visit.start == travel.end and not visit.overridden
+        elif stop.start_override < travel.end:  # fixed too early: flagged, starts on arrival
+            assert visit.start == travel.end and visit.overridden
         else:
             assert visit.start == stop.start_override and visit.overridden
-            waiting += _length(travel.end, visit.start)  # negative when fixed too early
-        assert (stop.id in early) == (visit.start < travel.end)
+            waiting += _length(travel.end, visit.start)
+        assert (stop.id in early) == (
+            stop.start_override is not None and stop.start_override < travel.end
+        )
         place = stop_place(stop, SITES)
         assert _length(visit.start, visit.end) == visit_length(stop, place.site)
         visiting += visit_length(stop, place.site)

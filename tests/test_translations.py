@@ -147,3 +147,46 @@ def test_main_window_speaks_english_and_back_to_chinese(qapp, qtbot, tmp_path: P
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous_locale)
     assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
+
+
+def test_strings_given_to_any_translating_function_are_extracted(tmp_path: Path) -> None:
+    """An undo step's name goes through its own wrapper; the catalogue must still get it."""
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "def tr(text):\n    return QCoreApplication.translate('X', text)\n"
+        "def step_name(text):\n    return QCoreApplication.translate('Steps', text)\n"
+        "label = tr('站点')\n"
+        "undo = step_name('添加站点')\n",
+        "utf-8",
+    )
+    assert i18n_script().messages_in(sample) == [("X", "站点"), ("Steps", "添加站点")]
+
+
+@pytest.mark.gui
+@pytest.mark.webengine
+def test_the_edit_menu_names_the_last_edit_in_english(qapp, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QLocale, Qt
+
+    from gui_helpers import close_main_window, open_main_window
+    from hongtu.qt.i18n import install_translators
+
+    previous_locale = QLocale()
+    installed = install_translators(qapp, "en")
+    try:
+        assert installed, "hongtu_en.qm did not load"
+        window, controller = open_main_window(qtbot, str(tmp_path / "en.sqlite3"))
+        try:
+            ui = window.plan_ui
+            qtbot.mouseClick(ui.plan_list.new_button, Qt.MouseButton.LeftButton)
+            assert ui.undo_action.text() == "&Undo “New plan”"
+            site = next(s for s in window.site_model.sites() if s.position is not None)
+            ui.add_site(site.id)
+            assert ui.undo_action.text() == "&Undo “Add stop”"
+            ui.undo_action.trigger()
+            assert ui.redo_action.text() == "&Redo “Add stop”"
+        finally:
+            close_main_window(window, controller)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)

@@ -106,6 +106,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0} is not on the branch roster that day</translation>
     </message>
     <message>
+      <source>{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。</source>
+      <translation>{0} stop(s) with no known position were left where they are; the legs to and from them are not counted.</translation>
+    </message>
+    <message>
       <source>{0} 出现了两次</source>
       <translation>{0} appears twice</translation>
     </message>
@@ -654,6 +658,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>base map provider: amap (Amap)</translation>
     </message>
     <message>
+      <source>当前顺序已经是最短路程（行车约 {0} 分钟），没有改动：</source>
+      <translation>The order is already the shortest (about {0} min of travel); nothing changed:</translation>
+    </message>
+    <message>
       <source>恢复前的数据已保存在 {0}</source>
       <translation>The data as it was before the restore is saved in {0}</translation>
     </message>
@@ -1098,6 +1106,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>the site catalogue</translation>
     </message>
     <message>
+      <source>站点顺序变了，{0} 段手动设定的路程用时已清除，改按距离估算。</source>
+      <translation>The order of the stops changed: {0} leg time(s) set by hand were cleared and are estimated from the distance again.</translation>
+    </message>
+    <message>
       <source>第 {0} 行在合并单元格 {1} 里：请取消合并，每人一行、每格一个值</source>
       <translation>Row {0} is in the merged cell {1}: unmerge it, one person per row and one value per cell</translation>
     </message>
@@ -1444,6 +1456,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>（文件未被修改）</source>
       <translation> (the file was not changed)</translation>
+    </message>
+    <message>
+      <source>（未设置）</source>
+      <translation>(not set)</translation>
     </message>
     <message>
       <source>（照片无法读取：{name}）</source>
@@ -3688,7 +3704,90 @@ The existing file was not changed.</translation>
     </message>
   </context>
   <context>
+    <name>PlanSession</name>
+    <message>
+      <source>{0}：{1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>优化顺序</source>
+      <translation>Optimise order</translation>
+    </message>
+    <message>
+      <source>修改方案</source>
+      <translation>Edit plan</translation>
+    </message>
+    <message>
+      <source>修改活动</source>
+      <translation>Edit activity</translation>
+    </message>
+    <message>
+      <source>修改站点</source>
+      <translation>Edit stop</translation>
+    </message>
+    <message>
+      <source>修改集合地点</source>
+      <translation>Change gathering point</translation>
+    </message>
+    <message>
+      <source>删除方案</source>
+      <translation>Delete plan</translation>
+    </message>
+    <message>
+      <source>删除活动</source>
+      <translation>Remove activity</translation>
+    </message>
+    <message>
+      <source>删除站点</source>
+      <translation>Remove stop</translation>
+    </message>
+    <message>
+      <source>取消固定</source>
+      <translation>Unpin stop</translation>
+    </message>
+    <message>
+      <source>固定站点</source>
+      <translation>Pin stop</translation>
+    </message>
+    <message>
+      <source>复制方案</source>
+      <translation>Duplicate plan</translation>
+    </message>
+    <message>
+      <source>导入方案</source>
+      <translation>Import plan</translation>
+    </message>
+    <message>
+      <source>新建方案</source>
+      <translation>New plan</translation>
+    </message>
+    <message>
+      <source>添加活动</source>
+      <translation>Add activity</translation>
+    </message>
+    <message>
+      <source>添加站点</source>
+      <translation>Add stop</translation>
+    </message>
+    <message>
+      <source>设定开始时间</source>
+      <translation>Set start time</translation>
+    </message>
+    <message>
+      <source>设定路程用时</source>
+      <translation>Set leg time</translation>
+    </message>
+    <message>
+      <source>调整顺序</source>
+      <translation>Reorder stops</translation>
+    </message>
+  </context>
+  <context>
     <name>PlanUi</name>
+    <message>
+      <source>{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。</source>
+      <translation>{0} stop(s) with no known position were left where they are; the legs to and from them are not counted.</translation>
+    </message>
     <message>
       <source>优化用时过长，已停止；站点顺序没有改变。</source>
       <translation>Optimising took too long and was stopped; the stop order is unchanged.</translation>
@@ -3786,6 +3885,18 @@ The existing file was not changed.</translation>
       <translation>&amp;Undo “{0}”</translation>
     </message>
     <message>
+      <source>撤销“新建方案”会删除方案“{0}”（{1} 个站点），它在新建之后又有了改动。
+
+仍要删除吗？删除后可用“重做”恢复。</source>
+      <translation>Undoing “New plan” deletes the plan “{0}” ({1} stops), which has been changed since it was created.
+
+Delete it anyway? Redo brings it back.</translation>
+    </message>
+    <message>
+      <source>撤销新建方案</source>
+      <translation>Undo new plan</translation>
+    </message>
+    <message>
       <source>数据库仍被另一个程序占用，当前方案的修改还没有保存。
 
 仍要关闭红途并放弃这些修改吗？选“否”则继续等待，它一释放就自动保存。</source>
@@ -3824,6 +3935,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>站点目录还在载入，请稍后再导入。</source>
       <translation>The site catalogue is still loading; please import again in a moment.</translation>
+    </message>
+    <message>
+      <source>站点顺序变了，{0} 段手动设定的路程用时已清除，改按距离估算。</source>
+      <translation>The order of the stops changed: {0} leg time(s) set by hand were cleared and are estimated from the distance again.</translation>
     </message>
     <message>
       <source>红途方案文件 (*.hongtu.json *.json);;所有文件 (*)</source>
@@ -5485,6 +5600,10 @@ Change this plan anyway?</translation>
       <translation>{0} min</translation>
     </message>
     <message>
+      <source>{0} 天后的 {1}</source>
+      <translation>{1} {0} days later</translation>
+    </message>
+    <message>
       <source>{0} 小时</source>
       <translation>{0} h</translation>
     </message>
@@ -5569,8 +5688,8 @@ Change this plan anyway?</translation>
       <translation>The date is a {0}, and the site is closed every {0}.</translation>
     </message>
     <message>
-      <source>手动设定的开始时间 {0} 早于最早到达时间 {1}（早 {2} 分钟）。</source>
-      <translation>The start time {0} set by hand is before the earliest possible arrival {1} ({2} min early).</translation>
+      <source>手动设定的开始时间 {0} 早于最早到达时间 {1}（早 {2} 分钟），按到达时间开始。</source>
+      <translation>The start time {0} set by hand is before the earliest possible arrival {1} ({2} min early); the visit starts on arrival.</translation>
     </message>
     <message>
       <source>提示</source>
@@ -5583,6 +5702,10 @@ Change this plan anyway?</translation>
     <message>
       <source>方案还没有站点。</source>
       <translation>The plan has no stops yet.</translation>
+    </message>
+    <message>
+      <source>次日 {0}</source>
+      <translation>{0} the next day</translation>
     </message>
     <message>
       <source>没有证据表明这里对外开放（可能只能在外观看），方案却安排了{0}；请先向当地文物部门确认能否入内，或改为在室外瞻仰、讲解。</source>

@@ -232,11 +232,12 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
     rows = [[tr("时间"), tr("内容"), tr("路程")]]
     for item in schedule.items:
         pending = item.leg is not None and item.leg.pending
-        when = (
-            tr("{0} 起").format(hhmm(item.start))
-            if pending
-            else f"{hhmm(item.start)}–{hhmm(item.end)}"
-        )
+        if item.kind.value == "return":  # a moment, as in the window
+            when = hhmm(item.start)
+        elif pending:
+            when = tr("{0} 起").format(hhmm(item.start))
+        else:
+            when = f"{hhmm(item.start)}–{hhmm(item.end)}"
         rows.append([when, item_text(item), leg_text(item)])
     say(format_table(rows))
     totals = tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里")
@@ -260,7 +261,8 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
 
 
 def cmd_plans_optimise(args: argparse.Namespace) -> int:
-    from hongtu.core.optimise import optimise_stop_order, tour_minutes
+    from hongtu.core.optimise import optimise_stop_order, tour_minutes, unplaced_stop_count
+    from hongtu.core.plan_edits import apply_order, forgotten_leg_count
     from hongtu.core.storage.plan_store import PlanNotFoundError
 
     workspace = open_workspace(args)
@@ -271,12 +273,14 @@ def cmd_plans_optimise(args: argparse.Namespace) -> int:
 
         def optimise(plan: Any) -> Any:
             """Run inside the write transaction: the order is found for the newest copy."""
-            minutes.append(tour_minutes([s.id for s in plan.stops], plan, sites, settings))
+            current = [s.id for s in plan.stops]
+            minutes.append(tour_minutes(current, plan, sites, settings))
             order = optimise_stop_order(plan, sites, settings)
-            by_id = {stop.id: stop for stop in plan.stops}
-            plan.stops = [by_id[stop_id] for stop_id in order]
             minutes.append(tour_minutes(order, plan, sites, settings))
-            return plan
+            minutes.append(unplaced_stop_count(plan, sites))
+            edited = apply_order(plan, order) if order != current else plan
+            minutes.append(forgotten_leg_count(plan, edited))
+            return edited
 
         try:
             plan = workspace.plans.update(args.id, optimise)
@@ -288,8 +292,17 @@ def cmd_plans_optimise(args: argparse.Namespace) -> int:
         ]
     finally:
         workspace.close()
-    say(tr("新顺序：") + " → ".join(names))
-    say(tr("行车时间：{0} 分钟 → {1} 分钟").format(minutes[0], minutes[1]))
+    before, after, unplaced, forgotten = minutes[-4:]
+    if after < before:
+        say(tr("新顺序：") + " → ".join(names))
+        say(tr("行车时间：{0} 分钟 → {1} 分钟").format(before, after))
+    else:
+        say(tr("当前顺序已经是最短路程（行车约 {0} 分钟），没有改动：").format(before))
+        say(" → ".join(names))
+    if unplaced:
+        say(tr("{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。").format(unplaced))
+    if forgotten:
+        say(tr("站点顺序变了，{0} 段手动设定的路程用时已清除，改按距离估算。").format(forgotten))
     return 0
 
 
@@ -345,9 +358,10 @@ def activity_label(kind: str) -> str:
 def item_text(item: Any) -> str:
     kind = item.kind.value
     if kind == "gather":
-        return tr("集合、乘车：{0}").format(item.title)
+        return tr("集合、乘车：{0}").format(item.title or tr("（未设置）"))
     if kind == "travel":
-        return tr("前往 {0}").format(item.leg.to_name if item.leg else item.title)
+        place = item.leg.to_name if item.leg else item.title
+        return tr("前往 {0}").format(place or tr("（未设置）"))
     if kind == "visit":
         return f"{item.stop_number}. {item.title}"
     if kind == "activity":
@@ -358,7 +372,7 @@ def item_text(item: Any) -> str:
             if item.title and label
             else item.title or label
         )
-    return tr("返回 {0}").format(item.title)
+    return tr("返回 {0}").format(item.title or tr("（未设置）"))
 
 
 def leg_text(item: Any) -> str:

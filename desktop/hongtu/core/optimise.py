@@ -18,6 +18,11 @@ order of the stops and mean nothing in another.
 
 When the current order is already as good as the best found, it is returned unchanged.
 
+Stops without a position (a custom place whose coordinate is not known, a site not yet located)
+stay at their index, like pinned stops, and are left out of the travel minutes: their legs are
+unknown, and counting them as minimum legs would let the order hide a long crossing behind
+them. The placed stops are ordered around them as if the route went straight past them.
+
 A gathering point without a position (none chosen yet, or a custom place whose coordinate is not
 known) makes every leg from it and back to it the same minimum leg (``travel_matrix``), so those
 legs cannot favour any order: the stops are ordered among themselves only, as an open path.
@@ -471,15 +476,33 @@ def best_order(
 # ---- the plan-level API ----------------------------------------------------------------------
 
 
-def tour_problem(plan: Plan, sites: Mapping[int, Site], settings: TravelSettings) -> TourProblem:
-    """The plan's stops as a ``TourProblem``; a pinned stop is pinned at its current index."""
-    points = (
-        gathering_place(plan.gathering, sites).point,
-        *(stop_place(stop, sites).point for stop in plan.stops),
+@dataclass(frozen=True, slots=True)
+class PlanTour:
+    """A plan's stops as a ``TourProblem`` of the stops with a position.
+
+    ``placed`` holds the plan indexes of those stops, in the plan's order: problem stop k is plan
+    stop ``placed[k]``. Stops without a position are left out: their legs are unknown, so they
+    cannot tell a short order from a long one (counting them as a minimum leg would let the
+    optimiser hide a long crossing behind them). They keep their index, like pinned stops, and
+    the placed stops are ordered around them as if the route went straight past them.
+    """
+
+    problem: TourProblem
+    placed: tuple[int, ...]
+
+
+def plan_tour(plan: Plan, sites: Mapping[int, Site], settings: TravelSettings) -> PlanTour:
+    """The plan's placed stops as a ``TourProblem``; a pinned stop is pinned at its index."""
+    points = [stop_place(stop, sites).point for stop in plan.stops]
+    placed = tuple(index for index, point in enumerate(points) if point is not None)
+    start = gathering_place(plan.gathering, sites).point
+    matrix = travel_matrix(
+        (start, *(points[index] for index in placed)), plan.transport, settings
     )
-    matrix = travel_matrix(points, plan.transport, settings)
-    pins = {index: index for index, stop in enumerate(plan.stops) if stop.pinned}
-    return TourProblem(matrix.minutes, pins, plan.returns_to_gathering)
+    # the unplaced stops keep their positions, so a placed stop keeps its slot among the placed
+    pins = {slot: slot for slot, index in enumerate(placed) if plan.stops[index].pinned}
+    problem = TourProblem(matrix.minutes, pins, plan.returns_to_gathering)
+    return PlanTour(problem, placed)
 
 
 def optimise_stop_order(
@@ -488,10 +511,21 @@ def optimise_stop_order(
     settings: TravelSettings,
     should_stop: ShouldStop = never,
 ) -> list[str]:
-    """The stop ids in the order with the least estimated travel time (pins kept in place)."""
-    problem = tour_problem(plan, sites, settings)
-    order = best_order(problem, list(range(problem.size)), should_stop)
-    return [plan.stops[index].id for index in order]
+    """The stop ids in the order with the least estimated travel time.
+
+    Pinned stops and stops without a position stay at their index; the others are ordered.
+    """
+    tour = plan_tour(plan, sites, settings)
+    order = best_order(tour.problem, list(range(tour.problem.size)), should_stop)
+    ids = [stop.id for stop in plan.stops]
+    for slot, stop in zip(tour.placed, order, strict=True):
+        ids[slot] = plan.stops[tour.placed[stop]].id
+    return ids
+
+
+def unplaced_stop_count(plan: Plan, sites: Mapping[int, Site]) -> int:
+    """How many stops the optimiser leaves where they are because their position is unknown."""
+    return sum(stop_place(stop, sites).point is None for stop in plan.stops)
 
 
 def tour_minutes(
@@ -500,9 +534,13 @@ def tour_minutes(
     """Estimated travel minutes of visiting the plan's stops in ``order`` (stop ids).
 
     Hand-typed leg minutes are ignored, as in the optimiser, so two orders compare fairly.
+    Stops without a position are skipped (their legs are unknown): with every position known,
+    this is the schedule's travel time; otherwise it is the travel between the known places only.
     """
     index_of = {stop.id: index for index, stop in enumerate(plan.stops)}
     if sorted(order) != sorted(index_of):
         raise ValueError("order must list every stop of the plan exactly once")
-    problem = tour_problem(plan, sites, settings)
-    return order_cost(problem, [index_of[stop_id] for stop_id in order])
+    tour = plan_tour(plan, sites, settings)
+    slot_of = {index: slot for slot, index in enumerate(tour.placed)}
+    placed_order = [slot_of[index_of[i]] for i in order if index_of[i] in slot_of]
+    return order_cost(tour.problem, placed_order)

@@ -156,37 +156,75 @@ def add_stop(plan: Plan, stop: Stop, index: int | None = None) -> Plan:
     edited = _copy(plan)
     position = len(edited.stops) if index is None else max(0, min(index, len(edited.stops)))
     edited.stops.insert(position, copy.deepcopy(stop))
-    return edited
+    return _forget_moved_legs(plan, edited)
 
 
 def remove_stop(plan: Plan, stop_id: str) -> Plan:
     edited = _copy(plan)
     del edited.stops[stop_index(edited, stop_id)]
-    return edited
+    return _forget_moved_legs(plan, edited)
 
 
 def move_stop(plan: Plan, stop_id: str, new_index: int) -> Plan:
     """Move a stop so that it ends up at ``new_index`` (clamped to the list).
 
-    Hand-typed minutes stay with the stop (for the leg arriving there) and stay marked as set by
-    hand, so the organiser sees them and can clear them after a re-order.
+    Hand-typed leg minutes whose leg now starts somewhere else are cleared
+    (``_forget_moved_legs``).
     """
     edited = _copy(plan)
     stop = edited.stops.pop(stop_index(edited, stop_id))
     position = max(0, min(new_index, len(edited.stops)))
     edited.stops.insert(position, stop)
-    return edited
+    return _forget_moved_legs(plan, edited)
 
 
 def apply_order(plan: Plan, order: Sequence[str]) -> Plan:
-    """Put the stops in ``order`` (every stop id exactly once)."""
+    """Put the stops in ``order`` (every stop id exactly once); legs that change lose their
+    hand-typed minutes (``_forget_moved_legs``)."""
     by_id = {stop.id: stop for stop in plan.stops}
     if sorted(order) != sorted(by_id):
         raise ValueError("the order must name every stop exactly once")
     edited = _copy(plan)
     edited_by_id = {stop.id: stop for stop in edited.stops}
     edited.stops = [edited_by_id[stop_id] for stop_id in order]
+    return _forget_moved_legs(plan, edited)
+
+
+def _leg_starts(plan: Plan) -> tuple[dict[str, str | None], str | None]:
+    """Where each stop's arriving leg starts (a stop id; None: the gathering point), and the
+    stop the return leg starts from (None: no stops)."""
+    starts: dict[str, str | None] = {}
+    previous: str | None = None
+    for stop in plan.stops:
+        starts[stop.id] = previous
+        previous = stop.id
+    return starts, previous
+
+
+def _forget_moved_legs(before: Plan, edited: Plan) -> Plan:
+    """Clear hand-typed leg minutes on ``edited`` (a fresh copy) where the leg now starts
+    elsewhere than in ``before``: they were typed for the way from one place to another, and
+    kept on a new leg they would pass an unknown or different journey off as confirmed."""
+    old_starts, old_last = _leg_starts(before)
+    new_starts, new_last = _leg_starts(edited)
+    for stop in edited.stops:
+        moved = stop.id in old_starts and old_starts[stop.id] != new_starts[stop.id]
+        if moved and stop.leg_minutes_override is not None:
+            stop.leg_minutes_override = None
+    if edited.return_leg_override is not None and old_last != new_last:
+        edited.return_leg_override = None
     return edited
+
+
+def forgotten_leg_count(before: Plan, after: Plan) -> int:
+    """How many hand-typed leg minutes an edit of the stops' order cleared."""
+    still_set = {stop.id: stop.leg_minutes_override is not None for stop in after.stops}
+    count = sum(
+        stop.leg_minutes_override is not None and still_set.get(stop.id) is False
+        for stop in before.stops
+    )
+    lost_return = before.return_leg_override is not None and after.return_leg_override is None
+    return count + lost_return
 
 
 def set_stop_field(plan: Plan, stop_id: str, name: str, value: Any) -> Plan:

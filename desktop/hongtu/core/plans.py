@@ -187,6 +187,8 @@ class ScheduleFlag:
     code: ScheduleFlagCode
     stop_id: str | None  # None: the gathering point
     arrival: time | None = None  # START_BEFORE_ARRIVAL: the earliest possible arrival
+    arrival_day: int = 0  # …on the gathering day (0), the next day (1), …
+    minutes_early: int = 0  # …how long after the fixed start time (> 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -185,13 +185,27 @@ class _Timeline:
 
 
 def _visit_start(stop: Stop, arrival: int, timeline: _Timeline) -> int:
+    """When the visit starts: on arrival, or later at the time the organiser fixed.
+
+    A fixed time is a clock time on the gathering day. One earlier than the group can arrive
+    (09:00 when the day's earlier stops bring it there at 01:31 the next morning) cannot be
+    kept: it is flagged and the visit starts on arrival, so the day never runs backwards, its
+    length stays true and the time early is never negative.
+    """
     if stop.start_override is None:
         return arrival
     start = minutes_of(stop.start_override)
     if start < arrival:
         timeline.flags.append(
-            ScheduleFlag(ScheduleFlagCode.START_BEFORE_ARRIVAL, stop.id, clock(arrival))
+            ScheduleFlag(
+                ScheduleFlagCode.START_BEFORE_ARRIVAL,
+                stop.id,
+                clock(arrival),
+                arrival_day=arrival // MINUTES_PER_DAY,
+                minutes_early=arrival - start,
+            )
         )
+        return arrival
     return start
 
 

@@ -43,7 +43,9 @@ class WarningCode(StrEnum):
     GROUP_TOO_LARGE = "group_too_large"  # details: participants, max_group_size
     POSITION_ESTIMATE = "position_estimate"  # details: position ("none" | "unverified")
     CONFIRM_HOURS_BY_PHONE = "confirm_hours_by_phone"  # details: phone (if known)
-    START_BEFORE_ARRIVAL = "start_before_arrival"  # details: start, arrival, minutes_early
+    # details: start (as fixed), arrival, arrival_day (0: the gathering day, 1: the next day…),
+    # minutes_early
+    START_BEFORE_ARRIVAL = "start_before_arrival"
     UNKNOWN_DISTANCE = "unknown_distance"  # details: place ("stop" | "gathering")
     SITE_MISSING = "site_missing"  # a stop's site id is not in the catalogue; details: site_id
     NO_LUNCH = "no_lunch"  # the day spans lunchtime and no stop has a meal; details: start, end
@@ -305,17 +307,16 @@ def _flag_warnings(
             else gathering_place(plan.gathering, sites).name
         )
         if flag.code is ScheduleFlagCode.START_BEFORE_ARRIVAL and flag.arrival is not None:
-            start = starts.get(flag.stop_id)
-            if start is None:
+            if stop is None or stop.start_override is None or flag.stop_id not in starts:
                 continue
-            early = _minutes(flag.arrival) - _minutes(start)
             yield _warning(
                 WarningCode.START_BEFORE_ARRIVAL,
                 flag.stop_id,
                 name,
-                start=hhmm(start),
+                start=hhmm(stop.start_override),
                 arrival=hhmm(flag.arrival),
-                minutes_early=early,
+                arrival_day=flag.arrival_day,
+                minutes_early=flag.minutes_early,
             )
         elif flag.code is ScheduleFlagCode.UNKNOWN_DISTANCE:
             place = "stop" if stop is not None else "gathering"

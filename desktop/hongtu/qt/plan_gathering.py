@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -95,6 +96,11 @@ class GatheringEditor(QWidget):
         custom_layout.addWidget(self.crs)
         custom_layout.addWidget(self.hint)
         self.pages.addWidget(custom)
+        # never taller than the page shown (a stacked layout offers to grow, taking room that
+        # 工作要求 below should get)
+        self.pages.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.pages.currentChanged.connect(self._fit_page)
+        self._fit_page(self.pages.currentIndex())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kind)
@@ -103,6 +109,8 @@ class GatheringEditor(QWidget):
         self.coordinate_text = DebouncedText(self.coordinate, self._on_custom_typed, self)
         self._saving = False  # our own save coming back through show_gathering
         self._saved_point: LatLon | None = None  # of the custom place last saved or shown
+        # the plan shown has a custom place saved (False while one is only being typed)
+        self._custom_saved = False
         self.kind.activated.connect(self._on_kind_activated)
         self.site.activated.connect(self._on_site_activated)
         self.crs.activated.connect(self._on_crs_activated)
@@ -124,6 +132,7 @@ class GatheringEditor(QWidget):
             return
         custom = gathering.custom
         self._saved_point = custom.point if custom is not None else None
+        was_custom, self._custom_saved = self._custom_saved, custom is not None
         if custom is not None:
             self._set_kind(2)
             self.name_text.show_value(custom.name)
@@ -136,8 +145,8 @@ class GatheringEditor(QWidget):
         if gathering.site_id is not None:
             self._set_kind(1)
             self.site.setCurrentIndex(max(0, self.site.findData(gathering.site_id)))
-        elif opened or self.kind.currentIndex() != 2:  # keep a custom place being typed
-            self._set_kind(0)
+        elif opened or was_custom or self.kind.currentIndex() != 2:
+            self._set_kind(0)  # kept: a custom place being typed, not saved yet
         if opened:
             self.name_text.show_value("")
             self.coordinate_text.show_value("")
@@ -146,6 +155,16 @@ class GatheringEditor(QWidget):
     def flush(self) -> None:
         self.name_text.flush()
         self.coordinate_text.flush()
+
+    def _fit_page(self, index: int) -> None:
+        """The stack as tall as the page shown: hidden pages do not count (a stack is as tall as
+        its tallest page, and the custom place's four rows squeezed 工作要求 below)."""
+        for page in range(self.pages.count()):
+            widget = self.pages.widget(page)
+            assert widget is not None
+            vertical = QSizePolicy.Policy.Preferred if page == index else QSizePolicy.Policy.Ignored
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
+        self.pages.updateGeometry()
 
     def _set_kind(self, index: int) -> None:
         self.kind.setCurrentIndex(index)
@@ -194,6 +213,7 @@ class GatheringEditor(QWidget):
         finally:
             self._saving = False
         self._saved_point = point
+        self._custom_saved = True
         if error or point is None:
             self.hint.setText(error or position_text(place))
         else:

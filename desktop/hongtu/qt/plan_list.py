@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hongtu.core.limits import TEXT_LIMITS
 from hongtu.qt import messages
 from hongtu.qt.plan_list_model import PLAN_ID_ROLE, PlanColumn, PlanFilterProxy, PlanListModel
 
@@ -53,6 +54,16 @@ def new_plan_title() -> str:
 def default_plan_date(today: date) -> date:
     """A week ahead: time to book the sites."""
     return today + timedelta(days=7)
+
+
+def copy_title(title: str) -> str:
+    """The title of a copy: "…（副本）", the title shortened (…) when the suffix would not fit
+    within the title's limit (then it would be cut off and the copy look like the original)."""
+    suffix = tr("{0}（副本）")
+    room = TEXT_LIMITS["title"] - len(suffix.format(""))
+    if len(title) > room:
+        title = title[: room - 1].rstrip() + "…"
+    return suffix.format(title)
 
 
 class PlanListPanel(QWidget):
@@ -230,7 +241,7 @@ class PlanListPanel(QWidget):
         if plan_id is None or self.session is None or not self.session.attached:
             return
         title = self.model.summary_at(self.model.row_of(plan_id) or 0).title
-        self.session.duplicate(plan_id, tr("{0}（副本）").format(title))
+        self.session.duplicate(plan_id, copy_title(title))
 
     def delete_selected(self) -> None:
         plan_id = self.selected_plan_id()

@@ -20,12 +20,12 @@ from datetime import date, time
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hongtu.core import plan_edits
 from hongtu.core.cancel import ShouldStop, never
-from hongtu.core.optimise import optimise_stop_order, tour_minutes
+from hongtu.core.optimise import optimise_stop_order, tour_minutes, unplaced_stop_count
 from hongtu.core.pipeline import PlanView, render_plan
 from hongtu.core.plans import (
     Activity,
@@ -62,6 +62,19 @@ SAVE_WAIT_MS = 50
 SAVE_RETRY_MS = 1000
 
 
+TITLE_IN_STEP = 12  # characters of a plan's title in an undo step's name (编辑 › 撤销“…”)
+
+
+def tr(text: str) -> str:
+    """The names of the undo steps (编辑 › 撤销“添加站点”), in the user's language."""
+    return QCoreApplication.translate("PlanSession", text)
+
+
+def elided_title(title: str, limit: int = TITLE_IN_STEP) -> str:
+    """A plan's title short enough for a menu item."""
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class PlanConflict:
     """This window's copy of a plan (unsaved), the plan as stored now (None: deleted), and the
@@ -82,6 +95,8 @@ class PlanSnapshotCommand(QUndoCommand):
         self.after = after
         self.merge_key = merge_key
         self.last_edit = monotonic()
+        self.plan_id = after.id  # the plan this step changes, and its title then
+        self.title = after.title
 
     def id(self) -> int:
         return _MERGE_ID if self.merge_key else -1
@@ -107,10 +122,13 @@ class CreatePlanCommand(QUndoCommand):
     restores it. The plan is saved before the command is pushed: a database that refuses the
     write leaves no step behind that undoes nothing."""
 
-    def __init__(self, session: PlanSession, plan_id: int, text: str) -> None:
+    def __init__(self, session: PlanSession, created: Plan, text: str) -> None:
         super().__init__(text)
         self.session = session
-        self.plan_id = plan_id
+        assert created.id is not None
+        self.plan_id: int = created.id
+        self.title = created.title
+        self.created = created  # as first saved: undo asks if it has changed since (elsewhere)
         self._saved = True  # the first redo (the push) has nothing to write
 
     def redo(self) -> None:
@@ -127,10 +145,11 @@ class CreatePlanCommand(QUndoCommand):
 class DeletePlanCommand(QUndoCommand):
     """A plan deleted (softly) before the command is pushed; undo restores it."""
 
-    def __init__(self, session: PlanSession, plan_id: int, text: str) -> None:
+    def __init__(self, session: PlanSession, plan_id: int, title: str, text: str) -> None:
         super().__init__(text)
         self.session = session
         self.plan_id = plan_id
+        self.title = title
         self._deleted = True  # the first redo (the push) has nothing to write
 
     def redo(self) -> None:
@@ -142,6 +161,18 @@ class DeletePlanCommand(QUndoCommand):
         self.session.store.restore(self.plan_id)
         self.session.open(self.plan_id)
         self.session.plan_listed.emit(self.plan_id)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSaving:
+    """What 优化顺序 did: travel minutes before and after (equal: the order was already the
+    shortest), counting only legs between places with a position; how many stops were left where
+    they are for want of a position; how many hand-typed leg minutes the new order cleared."""
+
+    before: int
+    after: int
+    unplaced: int = 0
+    forgotten_legs: int = 0
 
 
 class PlanSession(QObject):
@@ -163,7 +194,10 @@ class PlanSession(QObject):
     # list[Site]: another program added or corrected sites (``hongtu sites add``, a second
     # window's correction); the window shows them, which gives them to this session too
     sites_changed_elsewhere = Signal(list)
-    optimised = Signal(int, int)  # travel minutes before, after 优化顺序 (equal: already best)
+    optimised = Signal(object)  # OrderSaving: what 优化顺序 saved (nothing: already best)
+    # A change of the stops' order cleared this many hand-typed leg minutes (their legs now
+    # start elsewhere); not emitted for 优化顺序, whose OrderSaving says it.
+    legs_forgotten = Signal(int)
 
     def __init__(
         self,
@@ -202,6 +236,9 @@ class PlanSession(QObject):
         # or removes a stop; False leaves the plan as it is. The window asks the organiser when
         # the plan's day has been recorded (the plan is being reused for another day).
         self.confirm_edit: Callable[[Plan, Plan], bool] | None = None
+        # Asked (the plan as stored) before undoing 新建方案 deletes a plan that has changed
+        # since it was created; False keeps it.
+        self.confirm_delete_created: Callable[[Plan], bool] | None = None
 
     # ---- set-up --------------------------------------------------------------------------------
     def attach(
@@ -287,7 +324,7 @@ class PlanSession(QObject):
         self.flush_requested.emit()
         if not self.save_waiting_now():
             return
-        self._push_new(self._save_new(plan), tr_cmd("新建方案"))
+        self._push_new(self._save_new(plan), tr("新建方案"))
 
     def import_plan(self, plan: Plan, save: Callable[[Plan], Plan] | None = None) -> int | None:
         """Save a plan read from a file and open it (one undo step); its new id. ``save``: how
@@ -296,38 +333,78 @@ class PlanSession(QObject):
         if not self.save_waiting_now():
             return None
         saved = save(plan) if save is not None else plan
-        return self._push_new(self._save_new(saved), tr_cmd("导入方案"))
+        return self._push_new(self._save_new(saved), tr("导入方案"))
 
     def duplicate(self, plan_id: int, title: str) -> None:
         self.flush_requested.emit()
         if not self.save_waiting_now():
             return
-        self._push_new(self._save_new(self.store.duplicate(plan_id, title)), tr_cmd("复制方案"))
+        self._push_new(self._save_new(self.store.duplicate(plan_id, title)), tr("复制方案"))
 
     def _push_new(self, plan_id: int, text: str) -> int:
-        self.undo_stack.push(CreatePlanCommand(self, plan_id, text))
+        self.undo_stack.push(CreatePlanCommand(self, self.store.get(plan_id), text))
         return plan_id
 
     def delete(self, plan_id: int) -> None:
         self.flush_requested.emit()
         if not self.save_waiting_now():
             return
+        summary = self.plan_summary(plan_id)
+        title = summary.title if summary is not None else ""
         self._delete(plan_id)  # first: a refused write pushes no step
-        self.undo_stack.push(DeletePlanCommand(self, plan_id, tr_cmd("删除方案")))
+        self.undo_stack.push(DeletePlanCommand(self, plan_id, title, tr("删除方案")))
 
     def undo(self) -> None:
         self.flush_requested.emit()
+        step = self._step(self.undo_stack.index() - 1)
+        if isinstance(step, CreatePlanCommand) and not self._may_delete_created(step):
+            return
         self.undo_stack.undo()
 
     def redo(self) -> None:
         self.flush_requested.emit()
         self.undo_stack.redo()
 
+    def undo_text(self) -> str:
+        """The next undo step's name, naming its plan when that is not the open one."""
+        return self._step_text(self._step(self.undo_stack.index() - 1))
+
+    def redo_text(self) -> str:
+        return self._step_text(self._step(self.undo_stack.index()))
+
+    def _step(self, index: int) -> QUndoCommand | None:
+        if not 0 <= index < self.undo_stack.count():
+            return None
+        return self.undo_stack.command(index)
+
+    def _step_text(self, step: QUndoCommand | None) -> str:
+        if step is None:
+            return ""
+        plan_id: int | None = getattr(step, "plan_id", None)
+        if plan_id is None or (self.plan is not None and self.plan.id == plan_id):
+            return step.text()
+        summary = self.plan_summary(plan_id)
+        title = summary.title if summary is not None else str(getattr(step, "title", ""))
+        return tr("{0}：{1}").format(elided_title(title), step.text())
+
+    def _may_delete_created(self, step: CreatePlanCommand) -> bool:
+        """Undoing 新建方案 (导入, 复制) deletes the plan: asked first when it now holds more than
+        it was created with (changed in another window or by the command line)."""
+        from hongtu.core.storage.plan_store import PlanNotFoundError
+
+        try:
+            stored = self.store.get(step.plan_id)
+        except PlanNotFoundError:
+            return True
+        if stored == step.created or self.confirm_delete_created is None:
+            return True
+        return self.confirm_delete_created(stored)
+
     # ---- edits of the open plan ----------------------------------------------------------------
     def set_plan_field(self, name: str, value: Any, *, typing: bool = False) -> None:
         """``typing``: consecutive edits of the same text field become one undo step."""
         self._edit(
-            tr_cmd("修改方案"),
+            tr("修改方案"),
             plan_edits.set_plan_field,
             name,
             value,
@@ -335,17 +412,29 @@ class PlanSession(QObject):
         )
 
     def set_gathering(self, gathering: GatheringPoint) -> None:
-        self._edit(tr_cmd("修改集合地点"), plan_edits.set_gathering, gathering)
+        self._edit(tr("修改集合地点"), plan_edits.set_gathering, gathering)
 
     def add_site_stop(self, site_id: int, index: int | None = None) -> str | None:
         stop = plan_edits.site_stop(site_id)
-        return stop.id if self._edit(tr_cmd("添加站点"), plan_edits.add_stop, stop, index) else None
+        added = self._reorder(tr("添加站点"), plan_edits.add_stop, stop, index)
+        return stop.id if added is not None else None
 
     def remove_stop(self, stop_id: str) -> None:
-        self._edit(tr_cmd("删除站点"), plan_edits.remove_stop, stop_id)
+        self._reorder(tr("删除站点"), plan_edits.remove_stop, stop_id)
 
     def move_stop(self, stop_id: str, new_index: int) -> None:
-        self._edit(tr_cmd("调整顺序"), plan_edits.move_stop, stop_id, new_index)
+        self._reorder(tr("调整顺序"), plan_edits.move_stop, stop_id, new_index)
+
+    def _reorder(self, text: str, edit: Callable[..., Plan], *args: Any) -> int | None:
+        """An edit of the stops' order; the number of hand-typed leg minutes it cleared (None:
+        nothing changed), also told through ``legs_forgotten``."""
+        before = self.plan
+        if not self._edit(text, edit, *args) or before is None or self.plan is None:
+            return None
+        forgotten = plan_edits.forgotten_leg_count(before, self.plan)
+        if forgotten and edit is not plan_edits.apply_order:
+            self.legs_forgotten.emit(forgotten)
+        return forgotten
 
     def move_stop_by(self, stop_id: str, delta: int) -> None:
         if self.plan is None:
@@ -355,33 +444,33 @@ class PlanSession(QObject):
             self.move_stop(stop_id, index)
 
     def set_stop_field(self, stop_id: str, name: str, value: Any) -> None:
-        self._edit(tr_cmd("修改站点"), plan_edits.set_stop_field, stop_id, name, value)
+        self._edit(tr("修改站点"), plan_edits.set_stop_field, stop_id, name, value)
 
     def set_pinned(self, stop_id: str, pinned: bool) -> None:
-        text = tr_cmd("固定站点") if pinned else tr_cmd("取消固定")
+        text = tr("固定站点") if pinned else tr("取消固定")
         self._edit(text, plan_edits.set_pinned, stop_id, pinned)
 
     def set_start_override(self, stop_id: str, start: time | None) -> None:
         self._edit(
-            tr_cmd("设定开始时间"), plan_edits.set_stop_field, stop_id, "start_override", start
+            tr("设定开始时间"), plan_edits.set_stop_field, stop_id, "start_override", start
         )
 
     def set_leg_minutes(self, stop_id: str | None, minutes: int | None) -> None:
         """Hand-set the minutes of the leg arriving at ``stop_id`` (None: the return leg)."""
-        text = tr_cmd("设定路程用时")
+        text = tr("设定路程用时")
         if stop_id is None:
             self._edit(text, plan_edits.set_plan_field, "return_leg_override", minutes)
         else:
             self._edit(text, plan_edits.set_stop_field, stop_id, "leg_minutes_override", minutes)
 
     def add_activity(self, stop_id: str, activity: Activity) -> None:
-        self._edit(tr_cmd("添加活动"), plan_edits.add_activity, stop_id, activity)
+        self._edit(tr("添加活动"), plan_edits.add_activity, stop_id, activity)
 
     def remove_activity(self, stop_id: str, index: int) -> None:
-        self._edit(tr_cmd("删除活动"), plan_edits.remove_activity, stop_id, index)
+        self._edit(tr("删除活动"), plan_edits.remove_activity, stop_id, index)
 
     def change_activity(self, stop_id: str, index: int, activity: Activity) -> None:
-        self._edit(tr_cmd("修改活动"), plan_edits.change_activity, stop_id, index, activity)
+        self._edit(tr("修改活动"), plan_edits.change_activity, stop_id, index, activity)
 
     def optimise_order(self) -> bool:
         """Re-order the stops for the least travel (pinned stops stay); False if already best."""
@@ -396,20 +485,22 @@ class PlanSession(QObject):
     def apply_order(self, plan: Plan, order: list[str]) -> bool:
         """Puts ``order`` (found for ``plan``) in place; False if already so or the open plan has
         changed since (an order found for another version is not applied). ``optimised`` says
-        how many minutes of travel it saved (none: the order was already the shortest)."""
+        how many minutes of travel it saved (none: the order was already the shortest), counting
+        only the legs between places with a position."""
         if self.plan is not plan:
             return False
         travel = self._settings().travel
         current = [stop.id for stop in plan.stops]
         before = tour_minutes(current, plan, self._sites, travel)
         after = tour_minutes(order, plan, self._sites, travel)
+        unplaced = unplaced_stop_count(plan, self._sites)
         if order == current or after >= before:
-            self.optimised.emit(before, before)
+            self.optimised.emit(OrderSaving(before, before, unplaced))
             return False
-        changed = self._edit(tr_cmd("优化顺序"), plan_edits.apply_order, order)
-        if changed:
-            self.optimised.emit(before, after)
-        return changed
+        forgotten = self._reorder(tr("优化顺序"), plan_edits.apply_order, order)
+        if forgotten is not None:
+            self.optimised.emit(OrderSaving(before, after, unplaced, forgotten))
+        return forgotten is not None
 
     # ---- internals -----------------------------------------------------------------------------
     def _edit(
@@ -779,12 +870,6 @@ def _moves_the_day(before: Plan, after: Plan) -> bool:
 
 def _summary(plan: Plan) -> tuple[object, ...]:
     return (plan.id, plan.title, plan.date, plan.branch, plan.status, len(plan.stops))
-
-
-def tr_cmd(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("PlanSession", text)
 
 
 def _locked_elsewhere(exc: Exception) -> bool:

@@ -36,7 +36,7 @@ from hongtu.qt import messages, window_state
 from hongtu.qt.plan_conflict import ConflictBar, reloaded_notice
 from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
-from hongtu.qt.plan_session import PlanSession
+from hongtu.qt.plan_session import OrderSaving, PlanSession
 from hongtu.qt.record_ui import RecordUi
 from hongtu.qt.tasks import ProgressTask, ThreadPoolRunner
 
@@ -52,6 +52,22 @@ NOTICE_MS = 8000
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PlanUi", text)
+
+
+def forgotten_legs_text(count: int) -> str:
+    """Said when a new order of the stops cleared hand-typed leg minutes."""
+    return tr("站点顺序变了，{0} 段手动设定的路程用时已清除，改按距离估算。").format(count)
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences one after another: Chinese ones end in full-width punctuation and need no
+    space, English ones do."""
+    text = ""
+    for sentence in sentences:
+        if text and text[-1].isascii():
+            text += " "
+        text += sentence
+    return text
 
 
 def route_payload(
@@ -105,6 +121,7 @@ class PlanUi(QObject):
         self.warnings = PlanWarningsPanel(self.session)
         self.conflict_bar = ConflictBar(self.session)
         self.records = RecordUi(window, self.session, self.plan_list)
+        self.session.confirm_delete_created = self.confirm_delete_created
         # Other programs' writes (a second window, the CLI) are looked for this often.
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_MS)
@@ -159,6 +176,7 @@ class PlanUi(QObject):
         self.session.conflict_changed.connect(self._on_session_conflict_changed)
         self.session.undo_stack.indexChanged.connect(self._update_actions)
         self.session.optimised.connect(self._on_session_optimised)
+        self.session.legs_forgotten.connect(self._on_session_legs_forgotten)
         window.sites_changed.connect(self._on_window_sites_changed)
         window.plan_files_dropped.connect(self._on_window_plan_files_dropped)
         self.editor.set_site_model(window.catalogue_model())
@@ -480,14 +498,35 @@ class PlanUi(QObject):
         else:
             self.session.apply_order(plan, order)  # the session says what it saved
 
-    def _on_session_optimised(self, before: int, after: int) -> None:
+    def _on_session_optimised(self, saving: OrderSaving) -> None:
+        before, after = saving.before, saving.after
         if after < before:
             text = tr("已优化顺序：行车约 {0} 分钟，比原来少 {1} 分钟（可撤销）。").format(
                 after, before - after
             )
         else:
             text = tr("当前顺序已经是最短路程（行车约 {0} 分钟），没有改动。").format(before)
-        self.window.notify(text, NOTICE_MS)
+        sentences = [text]
+        if saving.unplaced:
+            sentences.append(
+                tr("{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。").format(
+                    saving.unplaced
+                )
+            )
+        if saving.forgotten_legs:
+            sentences.append(forgotten_legs_text(saving.forgotten_legs))
+        self.window.notify(join_sentences(sentences), NOTICE_MS)
+
+    def confirm_delete_created(self, plan: Plan) -> bool:
+        """Undoing 新建方案 would delete a plan that has changed since (elsewhere)."""
+        text = tr(
+            "撤销“新建方案”会删除方案“{0}”（{1} 个站点），它在新建之后又有了改动。\n\n"
+            "仍要删除吗？删除后可用“重做”恢复。"
+        ).format(plan.title, len(plan.stops))
+        return messages.question(self.window, tr("撤销新建方案"), text)
+
+    def _on_session_legs_forgotten(self, count: int) -> None:
+        self.window.notify(forgotten_legs_text(count), NOTICE_MS)
 
     def _on_import_triggered(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -599,11 +638,12 @@ class PlanUi(QObject):
         stack = self.session.undo_stack
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
+        session = self.session
         self.undo_action.setText(
-            tr("撤销“{0}”(&U)").format(stack.undoText()) if stack.canUndo() else tr("撤销(&U)")
+            tr("撤销“{0}”(&U)").format(session.undo_text()) if stack.canUndo() else tr("撤销(&U)")
         )
         self.redo_action.setText(
-            tr("重做“{0}”(&R)").format(stack.redoText()) if stack.canRedo() else tr("重做(&R)")
+            tr("重做“{0}”(&R)").format(session.redo_text()) if stack.canRedo() else tr("重做(&R)")
         )
         has_plan = self.session.plan is not None
         self.new_action.setEnabled(self.session.attached)

@@ -12,12 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
+    Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit
 
 from hongtu.core.search import match_rank
@@ -91,6 +94,26 @@ class StopSearchBox(QObject):
         )
         line_edit.textEdited.connect(self._on_text_edited)
         line_edit.returnPressed.connect(self._on_return_pressed)
+        line_edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Ctrl+Z / Ctrl+Y in the box with nothing of its own to undo or redo (a stop was just
+        added from it) are left to the window: they undo or redo the plan's last edit."""
+        if watched is self.line_edit and event.type() == QEvent.Type.ShortcutOverride:
+            key = event if isinstance(event, QKeyEvent) else None
+            if key is not None and self._passes_to_plan(key):
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _passes_to_plan(self, key: QKeyEvent) -> bool:
+        box = self.line_edit
+        if key.matches(QKeySequence.StandardKey.Undo):
+            return not box.isUndoAvailable() and not box.text()
+        redo = key.matches(QKeySequence.StandardKey.Redo) or (
+            key.key() == Qt.Key.Key_Y and key.modifiers() == Qt.KeyboardModifier.ControlModifier
+        )
+        return redo and not box.isRedoAvailable() and not box.text()
 
     def set_site_model(self, model: SiteTableModel) -> None:
         self.proxy.setSourceModel(model)
@@ -137,7 +160,7 @@ class StopSearchBox(QObject):
         if site_id is None:  # nothing matches: keep the text so it can be corrected
             self.nothing_found.emit(self.line_edit.text().strip())
             return
-        self.line_edit.clear()
+        self.line_edit.setText("")  # unlike clear(), forgets the typing: Ctrl+Z is the plan's
         self.proxy.set_query("")
         self._popup().hide()
         self.line_edit.setFocus()

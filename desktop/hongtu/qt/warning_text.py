@@ -91,9 +91,14 @@ def _phone(d: Details) -> str:
 
 
 def _start_early(d: Details) -> str:
-    return tr("手动设定的开始时间 {0} 早于最早到达时间 {1}（早 {2} 分钟）。").format(
-        d["start"], d["arrival"], d["minutes_early"]
-    )
+    arrival = str(d["arrival"])
+    day = int(d.get("arrival_day", 0) or 0)
+    if day == 1:
+        arrival = tr("次日 {0}").format(arrival)
+    elif day > 1:
+        arrival = tr("{0} 天后的 {1}").format(day, arrival)
+    text = tr("手动设定的开始时间 {0} 早于最早到达时间 {1}（早 {2} 分钟），按到达时间开始。")
+    return text.format(d["start"], arrival, d["minutes_early"])
 
 
 def _unknown_distance(d: Details) -> str:
