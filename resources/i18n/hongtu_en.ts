@@ -2782,6 +2782,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>The theme cannot be empty; the empty theme was not saved</translation>
     </message>
     <message>
+      <source>活动主题最多 {0} 字，现在是 {1} 字；请删减后再保存（未保存）</source>
+      <translation>A title has at most {0} characters; this one has {1}. Shorten it to save it (not saved)</translation>
+    </message>
+    <message>
       <source>活动主题（必填）</source>
       <translation>Theme (required)</translation>
     </message>

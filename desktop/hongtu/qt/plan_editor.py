@@ -146,7 +146,8 @@ class PlanEditor(QWidget):
     def _build_header(self) -> None:
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(tr("活动主题（必填）"))
-        self.title.setMaxLength(limits.TEXT_LIMITS["title"])
+        # no maxLength: it counts UTF-16 units (an emoji twice) and cuts a paste silently;
+        # an over-long title is refused in words instead (``_on_title_typed``)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -472,8 +473,17 @@ class PlanEditor(QWidget):
         self.session.set_plan_field("notes", text.strip(), typing=True)
 
     def _on_title_typed(self, text: str) -> None:
+        limit = limits.TEXT_LIMITS["title"]
         if not text.strip():
             self.title_problem.setText(tr("活动主题不能为空；未保存空主题"))
+            self.title_problem.show()
+            return
+        if len(text.strip()) > limit:
+            self.title_problem.setText(
+                tr("活动主题最多 {0} 字，现在是 {1} 字；请删减后再保存（未保存）").format(
+                    limit, len(text.strip())
+                )
+            )
             self.title_problem.show()
             return
         self.title_problem.hide()
