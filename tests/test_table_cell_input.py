@@ -126,3 +126,20 @@ def test_a_leg_typed_then_cleared_is_computed_again(qtbot, session) -> None:
     assert "清空即恢复自动计算" in said[-1]
     type_into_cell(qtbot, panel.table, row, ScheduleColumn.MINUTES, "")
     assert session.plan.stops[1].leg_minutes_override is None
+
+
+def test_a_narrow_schedule_shares_its_room_between_the_item_and_the_place(qtbot, session) -> None:
+    """At 1280×720 in English the schedule pane is ~430 px wide: the place column was squeezed
+    to one character ("太…") while "By coach to stop 1" kept its whole width."""
+    panel = PlanSchedulePanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(430, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    two_stops(session)
+    header = panel.table.horizontalHeader()
+    item, place = header.sectionSize(ScheduleColumn.ITEM), header.sectionSize(ScheduleColumn.PLACE)
+    assert place >= 60 and abs(item - place) <= 1
+    row = next(i for i, it in enumerate(session.schedule.items) if it.kind is ItemKind.VISIT)
+    index = panel.schedule_model.index(row, ScheduleColumn.PLACE)
+    assert index.data() in index.data(Qt.ItemDataRole.ToolTipRole)  # the whole name on hover

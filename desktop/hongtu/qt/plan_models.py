@@ -628,6 +628,8 @@ class PlanScheduleModel(QAbstractTableModel):
         return self._display(item, column)
 
     def _tooltip(self, item: ScheduleItem, column: ScheduleColumn) -> str | None:
+        if column in (ScheduleColumn.ITEM, ScheduleColumn.PLACE):  # whole, when cut short
+            return self._display(item, column) or None
         if self._overridden(item, column):
             return tr("手动设定（清空即恢复自动计算）")
         if self._editable(item, column):

@@ -75,9 +75,9 @@ class PlanSchedulePanel(QGroupBox):
         )
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(30)  # a 200-stop day: size from the first rows
-        for column in ScheduleColumn:
+        for column in ScheduleColumn:  # the two texts share the room the numbers leave
             mode = QHeaderView.ResizeMode.ResizeToContents
-            if column is ScheduleColumn.PLACE:
+            if column in (ScheduleColumn.ITEM, ScheduleColumn.PLACE):
                 mode = QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(column, mode)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
