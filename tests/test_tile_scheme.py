@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 CENTRE = (37.87, 112.55)
 
 
-def make_package(name: str = "城区", crs: Crs = Crs.WGS84) -> None:
+def make_package(name: str = "城区", crs: Crs = Crs.WGS84, max_zoom: int = 13) -> None:
     box = area.BBox(112.15, 37.60, 112.95, 38.15)  # wider than the window at zoom 12
     with MBTiles(package_path(name), create=True) as store:
         store.set_metadata(
@@ -28,7 +28,7 @@ def make_package(name: str = "城区", crs: Crs = Crs.WGS84) -> None:
                 "name": name,
                 "format": "png",
                 "minzoom": "10",
-                "maxzoom": "13",
+                "maxzoom": str(max_zoom),
                 "bounds": box.bounds_text(),
                 "attribution": "© 测试瓦片",
                 "provider": "amap" if crs is Crs.GCJ02 else "custom",
@@ -38,7 +38,7 @@ def make_package(name: str = "城区", crs: Crs = Crs.WGS84) -> None:
         )
         png = solid_png()
         store.put_tiles(
-            (z, x, y, png) for r in area.tile_ranges(box, 10, 13) for z, x, y in r.tiles()
+            (z, x, y, png) for r in area.tile_ranges(box, 10, max_zoom) for z, x, y in r.tiles()
         )
 
 
@@ -82,3 +82,31 @@ def test_a_package_draws_with_the_network_unplugged(qtbot, tmp_path) -> None:
 )
 def test_only_well_formed_tile_paths_are_served(host, path, expected) -> None:
     assert parse_tile_path(host, path) == expected
+
+
+def test_a_package_file_replaced_elsewhere_is_read_anew(qtbot, tmp_path) -> None:
+    """``hongtu tiles import`` in another process replaces a package's file while the window
+    shows it: the window's tiles come from the new file, not from the handle it had open on the
+    old one (which had no tiles at the new file's deepest level)."""
+    import os
+
+    from hongtu.core.tilepack.packages import package_path
+
+    make_package(max_zoom=12)
+    with recorded_map_window(qtbot, str(tmp_path / "pack.sqlite3")) as (window, _interceptor):
+        window.map_controller.show_package(find_package("城区"))
+        run_js(qtbot, window, "setView", CENTRE[0], CENTRE[1], 12)
+        qtbot.waitUntil(
+            lambda: json.loads(run_js(qtbot, window, "tileStats"))["loads"] > 0,
+            timeout=MAP_TIMEOUT_MS,
+        )
+        old = package_path("城区")
+        os.replace(old, tmp_path / "old.mbtiles")  # the new file comes in by a rename
+        make_package(max_zoom=13)
+        window.map_controller.show_package(find_package("城区"))  # as the window re-lists it
+        run_js(qtbot, window, "setView", CENTRE[0], CENTRE[1], 13)
+        qtbot.waitUntil(
+            lambda: json.loads(run_js(qtbot, window, "tileStats"))["loads"] > 0,
+            timeout=MAP_TIMEOUT_MS,
+        )
+        assert json.loads(run_js(qtbot, window, "tileStats"))["errors"] == 0

@@ -31,7 +31,8 @@ class TilePackHandler(QWebEngineUrlSchemeHandler):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._stores: dict[str, tuple[MBTiles, bytes]] = {}
+        # name → (the open store, its MIME type, the file it has open: path, device, inode)
+        self._stores: dict[str, tuple[MBTiles, bytes, tuple[str, int, int]]] = {}
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802
         if bytes(job.requestMethod().data()) != b"GET":
@@ -58,21 +59,32 @@ class TilePackHandler(QWebEngineUrlSchemeHandler):
         if opened is not None:
             opened[0].close()
 
-    def _store(self, name: str) -> tuple[MBTiles, bytes] | None:
-        if name not in self._stores:
-            from hongtu.core.tilepack.mbtiles import MBTiles
-            from hongtu.core.tilepack.packages import package_path
+    def _store(self, name: str) -> tuple[MBTiles, bytes, tuple[str, int, int]] | None:
+        """The package's open store, opened again when its file is another one now (replaced
+        by ``hongtu tiles import`` in another process, or another data folder's package of the
+        same name): the old handle would serve the old file's tiles, or none."""
+        from hongtu.core.tilepack.packages import package_path
 
-            path = package_path(name)
-            if not path.is_file():
-                return None
-            try:
-                store = MBTiles(path, readonly=True)
-                kind = MIME.get(store.metadata().get("format", "png"), b"image/png")
-            except Exception:  # an unreadable file: no tiles, never a crash
-                log.info("offline map package %s cannot be read", name)
-                return None
-            self._stores[name] = (store, kind)
+        path = package_path(name)
+        try:
+            stat = path.stat()
+        except OSError:
+            self.forget(name)
+            return None
+        identity = (str(path), stat.st_dev, stat.st_ino)
+        opened = self._stores.get(name)
+        if opened is not None and opened[2] == identity:
+            return opened
+        self.forget(name)
+        from hongtu.core.tilepack.mbtiles import MBTiles
+
+        try:
+            store = MBTiles(path, readonly=True)
+            kind = MIME.get(store.metadata().get("format", "png"), b"image/png")
+        except Exception:  # an unreadable file: no tiles, never a crash
+            log.info("offline map package %s cannot be read", name)
+            return None
+        self._stores[name] = (store, kind, identity)
         return self._stores[name]
 
 
