@@ -11,10 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox, QWidget
+
+if TYPE_CHECKING:  # a plain mixin at run time: Shiboken takes one Qt base class only
+    _SpinBoxBase = QAbstractSpinBox
+else:
+    _SpinBoxBase = object
 
 TYPED_NUMBER_MAX = 999_999  # six digits: a typed 999999 is kept (and refused), not cut
 
@@ -65,7 +71,20 @@ def _enter_on_unreadable(box: QAbstractSpinBox, event: QKeyEvent) -> bool:
     return False
 
 
-class TypedSpinBox(QSpinBox):
+class _KeepsWhatWasTyped(_SpinBoxBase):
+    """Leaving or pressing Enter in a box that holds no number keeps its text (the check on
+    保存 asks for the number) instead of putting the old number back."""
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        if not _keep_unreadable_text(self, event):
+            super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not _enter_on_unreadable(self, event):
+            super().keyPressEvent(event)
+
+
+class TypedSpinBox(_KeepsWhatWasTyped, QSpinBox):
     """A whole number as typed: a wide range, full-width digits read as digits. ``stepped``:
     the arrows, the wheel or ↑/↓ changed the number (not typing)."""
 
@@ -79,14 +98,6 @@ class TypedSpinBox(QSpinBox):
         super().stepBy(steps)
         self.stepped.emit()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        if not _keep_unreadable_text(self, event):
-            super().focusOutEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not _enter_on_unreadable(self, event):
-            super().keyPressEvent(event)
-
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         typed = ascii_number(text)
         state = super().validate(typed, pos)
@@ -96,21 +107,13 @@ class TypedSpinBox(QSpinBox):
         return super().valueFromText(ascii_number(text))
 
 
-class TypedDoubleSpinBox(QDoubleSpinBox):
+class TypedDoubleSpinBox(_KeepsWhatWasTyped, QDoubleSpinBox):
     """A number with one decimal as typed; a comma (“12,5”) is a decimal point."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDecimals(1)
         self.setRange(-TYPED_NUMBER_MAX, TYPED_NUMBER_MAX)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        if not _keep_unreadable_text(self, event):
-            super().focusOutEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not _enter_on_unreadable(self, event):
-            super().keyPressEvent(event)
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         typed = ascii_number(text).translate(_DECIMAL_COMMAS)
