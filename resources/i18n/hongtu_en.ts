@@ -746,6 +746,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Malformed database URL</translation>
     </message>
     <message>
+      <source>数据库地址要求只读打开（mode=ro），而这个命令需要写入数据库；请去掉 mode=ro</source>
+      <translation>the database address asks for read-only access (mode=ro), but this command writes to the database: remove mode=ro</translation>
+    </message>
+    <message>
       <source>数据库所在文件夹的位置上是一个文件，无法在那里建立数据库</source>
       <translation>A file stands where the database's folder should be; no database can be made there</translation>
     </message>
@@ -1636,6 +1640,10 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     <message>
       <source>数据库地址格式不正确。</source>
       <translation>The database URL is malformed.</translation>
+    </message>
+    <message>
+      <source>数据库地址要求只读打开（mode=ro），而红途需要写入数据库（检查、保存修改）。请去掉地址中的 mode=ro，或把文件复制一份再打开。</source>
+      <translation>The database address asks for read-only access (mode=ro), but HongTu writes to the database (its checks, your changes). Remove mode=ro from the address, or open a copy of the file.</translation>
     </message>
     <message>
       <source>数据库所在文件夹的位置上是一个文件，无法在那里建立数据库。请移走或改名这个文件，或换一个位置。</source>

@@ -399,6 +399,9 @@ def _database_message(exc: Any) -> str:
         ),
         DatabaseProblem.DISK_FULL: tr("磁盘空间已满"),
         DatabaseProblem.BAD_URL: tr("数据库地址格式不正确"),
+        DatabaseProblem.READ_ONLY_URL: tr(
+            "数据库地址要求只读打开（mode=ro），而这个命令需要写入数据库；请去掉 mode=ro"
+        ),
         DatabaseProblem.MIGRATION_FAILED: tr("数据库升级失败，升级步骤已全部撤销"),
     }
     message = tr("错误：{0}：{1}").format(reasons[exc.problem], exc.location)

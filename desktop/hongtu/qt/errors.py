@@ -41,6 +41,10 @@ def database_reason(problem: DatabaseProblem) -> str:
         ),
         DatabaseProblem.DISK_FULL: tr("磁盘空间已满，无法写入数据库。请清理磁盘后再试。"),
         DatabaseProblem.BAD_URL: tr("数据库地址格式不正确。"),
+        DatabaseProblem.READ_ONLY_URL: tr(
+            "数据库地址要求只读打开（mode=ro），而红途需要写入数据库（检查、保存修改）。"
+            "请去掉地址中的 mode=ro，或把文件复制一份再打开。"
+        ),
         DatabaseProblem.MIGRATION_FAILED: tr(
             "数据库升级到新版本时失败，所有升级步骤都已撤销，数据库仍是升级前的样子。"
             "原因已写入日志。"

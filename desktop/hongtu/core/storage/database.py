@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hongtu.core import paths
 from hongtu.core.storage.files import (
     SCHEMA_HEAD,
+    asks_read_only,
     inspect_sqlite_file,
     lenient_text,
     read_only_uri,
@@ -64,6 +65,8 @@ def open_database(db: str | None = None) -> Database:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(DatabaseProblem.BAD_URL, url, str(exc)) from exc
+    if asks_read_only(url):
+        raise DatabaseError(DatabaseProblem.READ_ONLY_URL, url)
     backup: Path | None = None
     db_file = sqlite_file(url)
     if db_file is not None:

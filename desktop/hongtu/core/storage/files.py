@@ -40,11 +40,22 @@ def resolve_url(db: str | None) -> str:
 
 
 def sqlite_file(url: str) -> Path | None:
-    """The file behind a ``sqlite:///`` URL; None for memory databases and other servers."""
+    """The file behind a ``sqlite:///`` URL (also SQLite's own ``file:`` form, with
+    ``uri=true``); None for memory databases and other servers."""
     if not url.startswith("sqlite:///") or not url.partition("?")[0][len("sqlite:///") :]:
         return None
     name = unquote(url.partition("?")[0][len("sqlite:///") :])
+    if name.startswith("file:") and "uri=true" in url.partition("?")[2].lower().split("&"):
+        name = name.removeprefix("file:")
     return None if name == ":memory:" else Path(name)
+
+
+def asks_read_only(url: str) -> bool:
+    """Whether the URL asks SQLite to open the file read-only (``?mode=ro``, ``immutable=1``):
+    HongTu writes (its checks, migrations, every save), so such a URL is refused before any of
+    that, rather than the option being ignored and the file written after all."""
+    options = url.partition("?")[2].lower().split("&")
+    return "mode=ro" in options or "immutable=1" in options
 
 
 _CHECK_TIMEOUT_S = BUSY_TIMEOUT_MS / 1000

@@ -24,6 +24,7 @@ class DatabaseProblem(StrEnum):
     NOT_A_FOLDER = "not_a_folder"  # a file stands where the database's folder should be
     DISK_FULL = "disk_full"
     BAD_URL = "bad_url"
+    READ_ONLY_URL = "read_only_url"  # the URL asks SQLite to open the file read-only (mode=ro)
     MIGRATION_FAILED = "migration_failed"
 
 
