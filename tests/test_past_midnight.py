@@ -39,3 +39,17 @@ def test_a_day_within_its_date_keeps_the_short_span() -> None:
     schedule = compute_schedule(plan, {}, DEFAULT_SETTINGS)
     doc = build_document(plan, schedule, {})
     assert doc.time_text == f"2025年10月15日（星期三）08:00—{schedule.end:%H:%M}"
+
+
+def test_the_window_says_the_day_ends_the_next_day() -> None:
+    from hongtu.qt.plan_schedule import totals_text
+
+    plan, sites, _ = build_sample(evil=False)
+    plan.gathering_time = time(22, 30)
+    schedule = compute_schedule(plan, sites, DEFAULT_SETTINGS)
+    assert f"次日 {schedule.end:%H:%M} 结束" in totals_text(schedule)
+    plan.gathering_time = time(8, 0)
+    same_day = compute_schedule(plan, sites, DEFAULT_SETTINGS)
+    assert f"· {same_day.end:%H:%M} 结束" in totals_text(same_day) or (
+        f"最早 {same_day.end:%H:%M} 结束" in totals_text(same_day)
+    )

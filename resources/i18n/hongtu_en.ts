@@ -3679,6 +3679,10 @@ The existing file was not changed.</translation>
   <context>
     <name>PlanSchedule</name>
     <message>
+      <source>{0} 天后的 {1}</source>
+      <translation>{1} {0} days later</translation>
+    </message>
+    <message>
       <source>{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km</source>
       <translation>Gather {0} · End {1} · Whole day {2} · Travelling {3} · About {4:.1f} km straight-line</translation>
     </message>
@@ -3697,6 +3701,10 @@ The existing file was not changed.</translation>
     <message>
       <source>日程</source>
       <translation>Schedule</translation>
+    </message>
+    <message>
+      <source>次日 {0}</source>
+      <translation>{0} the next day</translation>
     </message>
     <message>
       <source>行程提醒</source>

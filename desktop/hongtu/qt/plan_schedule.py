@@ -34,6 +34,18 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlanSchedule", text)
 
 
+def end_text(schedule: Schedule) -> str:
+    """When the day ends: ``15:11``, or ``次日 02:41`` for a day that runs past midnight."""
+    from hongtu.core.document import days_past
+
+    days, end = days_past(schedule), hhmm(schedule.end)
+    if days == 1:
+        return tr("次日 {0}").format(end)
+    if days > 1:
+        return tr("{0} 天后的 {1}").format(days, end)
+    return end
+
+
 def totals_text(schedule: Schedule) -> str:
     if not schedule.complete:
         return tr(
@@ -41,7 +53,7 @@ def totals_text(schedule: Schedule) -> str:
             "（不含 {5} 段待定路程）"
         ).format(
             hhmm(schedule.start),
-            hhmm(schedule.end),
+            end_text(schedule),
             duration_text(schedule.total_minutes),
             duration_text(schedule.travel_minutes),
             schedule.total_km,
@@ -49,7 +61,7 @@ def totals_text(schedule: Schedule) -> str:
         )
     return tr("{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km").format(
         hhmm(schedule.start),
-        hhmm(schedule.end),
+        end_text(schedule),
         duration_text(schedule.total_minutes),
         duration_text(schedule.travel_minutes),
         schedule.total_km,
