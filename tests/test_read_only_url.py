@@ -1,4 +1,5 @@
-"""A database URL that asks SQLite for read-only access (``?mode=ro``) is never written.
+"""A database URL that asks SQLite for read-only access (``?mode=ro``) is never written, and a
+file that cannot be written is still read by the commands that only read.
 
 SQLAlchemy ignored the option (with a raw warning on stderr) and HongTu checked, migrated and
 wrote the file all the same; SQLite's own ``file:…?mode=ro&uri=true`` form was "not there".
@@ -56,3 +57,48 @@ def test_a_read_only_url_still_answers_a_reading_command(db: Path, capsys) -> No
     assert main(["--db", f"sqlite:///{db}?mode=ro", "plans", "list"]) == 0
     assert "重温入党誓词" in capsys.readouterr().out
     assert files(db.parent) == before
+
+
+@pytest.fixture
+def branch_db(db: Path, capsys) -> Path:
+    roster = db.parent.parent / "名册.csv"
+    roster.write_text("姓名\n张三\n李四\n", encoding="utf-8")
+    assert main(["--db", str(db), "members", "import", str(roster), "--branch", "第一党支部"]) == 0
+    capsys.readouterr()
+    return db
+
+
+def test_reading_commands_answer_from_a_read_only_url(branch_db: Path, capsys) -> None:
+    before = files(branch_db.parent)
+    url = f"sqlite:///{branch_db}?mode=ro"
+    assert main(["--db", url, "members", "list", "--branch", "第一党支部"]) == 0
+    assert "张三" in capsys.readouterr().out
+    assert main(["--db", url, "ledger", "show", "--branch", "第一党支部", "--year", "2025"]) == 0
+    assert files(branch_db.parent) == before
+
+
+def test_a_file_the_disk_will_not_let_us_write_is_still_read(
+    branch_db: Path, capsys, monkeypatch
+) -> None:
+    """A read-only copy (a write-protected share, last year's disc): reading commands read it,
+    writing ones are refused as before. (Root may write anything, so the permission is denied
+    where HongTu asks for it.)"""
+    import os
+
+    from hongtu.core.storage import files as storage_files
+
+    real_access = os.access
+
+    def access(path, mode, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if mode & os.W_OK and str(path).startswith(str(branch_db.parent)):
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(storage_files.os, "access", access)
+    before = files(branch_db.parent)
+    assert main(["--db", str(branch_db), "members", "list", "--branch", "第一党支部"]) == 0
+    assert "李四" in capsys.readouterr().out
+    adding = ["members", "add", "--branch", "第一党支部", "--name", "王五"]
+    assert main(["--db", str(branch_db), *adding]) == 2
+    assert "数据库文件是只读的" in capsys.readouterr().err
+    assert files(branch_db.parent) == before

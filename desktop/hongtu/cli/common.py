@@ -188,10 +188,23 @@ def fail(message: str) -> int:
     return 2
 
 
-def open_workspace(args: argparse.Namespace) -> Any:
+#: Why a database cannot be written, which a command that only reads can live with.
+_WRITES_REFUSED = ("read_only_file", "read_only_folder", "read_only_url")
+
+
+def open_workspace(args: argparse.Namespace, *, reading: bool = False) -> Any:
+    """The workspace of ``--db``. ``reading``: the command only reads, so a file the disk will
+    not let it write (a read-only copy, a write-protected share) or a URL asking for read-only
+    access is read as it is instead of refused."""
+    from hongtu.core.storage.problems import DatabaseError
     from hongtu.core.workspace import open_workspace as open_at
 
-    return open_at(args.db)
+    try:
+        return open_at(args.db)
+    except DatabaseError as exc:
+        if not reading or exc.problem.value not in _WRITES_REFUSED:
+            raise
+    return open_at(args.db, read_only=True)
 
 
 def site_map(workspace: Any) -> dict[int, Any]:
@@ -225,7 +238,7 @@ def read_or_open(
     found = quick(args.read_ahead or args.db)
     if found is not None:
         return found
-    workspace = open_workspace(args)
+    workspace = open_workspace(args, reading=True)
     try:
         return whole(workspace)
     finally:
@@ -244,7 +257,7 @@ def read_plan_view(args: argparse.Namespace) -> tuple[Plan, PlanView] | None:
     snapshot = read_plan_quickly(args.db, args.id)
     if snapshot is not None:
         return snapshot.plan, _render(snapshot.plan, snapshot.sites, args.settings, snapshot.roster)
-    workspace = open_workspace(args)
+    workspace = open_workspace(args, reading=True)
     try:
         plan = find_plan(workspace, args.id)
         if plan is None:

@@ -168,7 +168,7 @@ def unknown_branch(workspace: Any, given: str) -> str | None:
 def cmd_ledger_show(args: argparse.Namespace) -> int:
     from hongtu.core.ledger import load_ledger, rate_text
 
-    workspace = open_workspace(args)
+    workspace = open_workspace(args, reading=True)
     try:
         problem = unknown_branch(workspace, args.branch)
         if problem is not None:
@@ -212,7 +212,7 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
     if fmt not in LEDGER_FORMATS:
         return fail(tr("台账可导出的格式：{0}").format("、".join(LEDGER_FORMATS)))
     output: Path = args.output
-    workspace = open_workspace(args)
+    workspace = open_workspace(args, reading=True)
     try:
         problem = unknown_branch(workspace, args.branch)
         if problem is not None:

@@ -158,7 +158,7 @@ def cmd_members_add(args: argparse.Namespace) -> int:
 
 
 def cmd_members_list(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
+    workspace = open_workspace(args, reading=True)
     try:
         members = workspace.members.members(args.branch)
     finally:

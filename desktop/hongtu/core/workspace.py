@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hongtu.core.storage.database import Database, DatabaseError, open_database, storage_error
+from hongtu.core.storage.database import (
+    Database,
+    DatabaseError,
+    open_database,
+    open_database_read_only,
+    storage_error,
+)
 from hongtu.core.storage.member_store import MemberStore
 from hongtu.core.storage.plan_store import PlanStore
 from hongtu.core.storage.record_store import RecordStore
@@ -38,15 +44,20 @@ class Workspace:
         self.database.close()
 
 
-def open_workspace(db: str | None = None) -> Workspace:
+def open_workspace(db: str | None = None, *, read_only: bool = False) -> Workspace:
     """Open (migrating with a backup first) and bring the bundled catalogue in.
 
     A re-seed refreshes catalogue facts but never touches the organiser's corrections.
+    ``read_only``: only to read a current file as it is (``open_database_read_only``): no
+    re-seed, and every write raises.
     """
     from sqlalchemy.exc import IntegrityError, OperationalError
 
     from hongtu.core.catalogue import load_catalogue
 
+    if read_only:
+        database = open_database_read_only(db)
+        return _workspace(database, SiteStore(database.sessions), SeedReport(0, 0))
     database = open_database(db)
     sites = SiteStore(database.sessions)
     catalogue = load_catalogue()
@@ -61,6 +72,10 @@ def open_workspace(db: str | None = None) -> Workspace:
     except DatabaseError:  # a stored value no longer readable: closed, nothing left beside it
         database.close()
         raise
+    return _workspace(database, sites, report)
+
+
+def _workspace(database: Database, sites: SiteStore, report: SeedReport) -> Workspace:
     sessions = database.sessions
     return Workspace(
         database,

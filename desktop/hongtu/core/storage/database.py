@@ -88,6 +88,34 @@ def open_database(db: str | None = None) -> Database:
     return Database(url, engine, sessionmaker(engine, expire_on_commit=False), backup)
 
 
+def open_database_read_only(db: str | None = None) -> Database:
+    """A current HongTu file opened only to be read (a reading command on a file the disk will
+    not let it write, or a URL asking for read-only access): nothing is checked for writing,
+    migrated or journalled, and nothing is created beside the file (``read_only_uri``).
+
+    Raises ``DatabaseError``: READ_ONLY_FILE when the file would first need an upgrade.
+    """
+    from sqlalchemy.pool import NullPool
+
+    url = resolve_url(db)
+    path = sqlite_file(url)
+    if path is None:
+        raise DatabaseError(DatabaseProblem.BAD_URL, url)
+    if inspect_sqlite_file(path, writable=False) != SCHEMA_HEAD:
+        raise DatabaseError(DatabaseProblem.READ_ONLY_FILE, str(path), "needs an upgrade")
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(
+            read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        ),
+        poolclass=NullPool,
+        json_deserializer=_stored_json_reader(url),
+    )
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    event.listen(engine, "begin", _begin_sqlite_transaction)
+    return Database(url, engine, sessionmaker(engine, expire_on_commit=False), None)
+
+
 def storage_error(exc: Exception, location: str, backup: Path | None = None) -> DatabaseError:
     """An error from the database driver, as one of our problems (never a traceback)."""
     message = str(getattr(exc, "orig", None) or exc)

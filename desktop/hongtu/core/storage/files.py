@@ -75,8 +75,9 @@ def quick_check(con: sqlite3.Connection, limit: int = 5) -> list[str]:
         return ["damaged: SQLite's message about the file is not readable text"]
 
 
-def inspect_sqlite_file(path: Path) -> str | None:
+def inspect_sqlite_file(path: Path, *, writable: bool = True) -> str | None:
     """Return the file's schema revision (None for a new or empty file), or raise.
+    ``writable`` False: the file is only to be read, so it need not be writable.
 
     Nothing here writes to an existing file until it has passed ``PRAGMA quick_check`` on a
     read-only connection that leaves no ``-wal``/``-shm`` behind: a damaged file is refused
@@ -90,13 +91,15 @@ def inspect_sqlite_file(path: Path) -> str | None:
     if not os.access(path, os.R_OK):
         raise DatabaseError(DatabaseProblem.NO_PERMISSION, str(path))
     if path.stat().st_size == 0:
-        _check_writable(path)
+        if writable:
+            _check_writable(path)
         return None
     # The file is never opened here other than through SQLite: closing any other handle on it
     # would drop the POSIX locks of this process's own connections (a second workspace on the
     # same file), after which another program could reset the WAL under them.
     revision = _read_checked(path)
-    _check_writable(path)
+    if writable:
+        _check_writable(path)
     return revision
 
 
