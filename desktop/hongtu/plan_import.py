@@ -77,6 +77,8 @@ def plan_file_message(error: PlanFileError) -> str:
         "site_not_shareable": tr("这个地点没有坐标，无法写入文件"),
     }
     reason = reasons.get(error.code.value, error.code.value)
+    if not error.path:  # the file as a whole (not JSON at all): no place in it to name
+        return tr("方案文件有问题：{0}。没有导入任何内容。").format(reason)
     return tr("方案文件有问题：{0}（位置：{1}）。没有导入任何内容。").format(reason, error.path)
 
 
@@ -84,8 +86,18 @@ def read_plan_file(path: Path, sites: list[Site]) -> ImportedPlan:
     """Read and check ``path`` against the local catalogue ``sites``; raises PlanImportError."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlanImportError(tr("无法读取文件 {0}：{1}").format(path, exc)) from exc
+    except UnicodeDecodeError as exc:  # a PDF, a Word file, a picture renamed
+        raise PlanImportError(
+            tr("方案文件有问题：这不是红途方案文件（不是文本文件）：{0}。没有导入任何内容。").format(
+                path.name
+            )
+        ) from exc
+    except OSError as exc:
+        from hongtu.corrections_files import read_problem_text
+
+        raise PlanImportError(
+            tr("无法读取文件 {0}：{1}").format(path, read_problem_text(exc))
+        ) from exc
     keys = {site.key: site.id for site in sites if site.key}
     try:
         contents = read_plan_document(text, keys.get)

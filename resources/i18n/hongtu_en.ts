@@ -2988,8 +2988,16 @@ On another PC, use “Import…” to use it.</translation>
       <translation> The activity record in the file was not imported: it does not match the roster here ({0}).</translation>
     </message>
     <message>
+      <source>方案文件有问题：{0}。没有导入任何内容。</source>
+      <translation>The plan file has a problem: {0}. Nothing was imported.</translation>
+    </message>
+    <message>
       <source>方案文件有问题：{0}（位置：{1}）。没有导入任何内容。</source>
       <translation>The plan file has a problem: {0} (at: {1}). Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>方案文件有问题：这不是红途方案文件（不是文本文件）：{0}。没有导入任何内容。</source>
+      <translation>The plan file has a problem: this is not a HongTu plan file (it is not text): {0}. Nothing was imported.</translation>
     </message>
     <message>
       <source>方案文件版本不受支持</source>

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from hongtu.cli.backup import backup_file_name, backup_problem_text
 from hongtu.qt import messages
 from hongtu.qt.roster_dialog import RosterDialog
+from hongtu.qt.window_state import documents_folder
 
 if TYPE_CHECKING:
     from hongtu.core.workspace import Workspace
@@ -84,7 +85,7 @@ class BranchTools(QObject):
         return db_file, paths.data_dir() / "photos"
 
     def _on_backup_triggered(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = documents_folder()
         chosen, _ = QFileDialog.getSaveFileName(
             self.window,
             tr("备份数据"),

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from hongtu.core.atomic import ExportError
@@ -38,6 +38,7 @@ from hongtu.corrections_files import (
 from hongtu.qt import messages
 from hongtu.qt.plan_import_dialog import ChoiceDialog, ChoiceRow, ChoiceTexts, difference_row
 from hongtu.qt.plan_outputs import export_error_text
+from hongtu.qt.window_state import documents_folder
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
@@ -145,7 +146,7 @@ def outcome_text(outcome: ImportOutcome) -> str:
 
 
 def ask_import_path(parent: QWidget | None) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = str(documents_folder())
     name, _filter = QFileDialog.getOpenFileName(parent, tr("导入核实信息"), folder, file_filter())
     return Path(name) if name else None
 
@@ -180,8 +181,7 @@ def export_corrections(
             tr("核实人姓名不能为空、不能超过 100 个字，也不能含控制字符。"),
         )
         return None
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = Path(folder) / tr("站点核实信息-{0}.json").format(f"{date.today():%Y%m%d}")
+    suggested = documents_folder() / tr("站点核实信息-{0}.json").format(f"{date.today():%Y%m%d}")
     target, _filter = QFileDialog.getSaveFileName(
         parent, tr("导出核实信息"), str(suggested), file_filter()
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +43,7 @@ from hongtu.qt import messages, window_state
 from hongtu.qt.messages import plain_label
 from hongtu.qt.number_fields import NumberRange, number_box, range_problem, show_field
 from hongtu.qt.tasks import ProgressTask, TaskRunner, ThreadPoolRunner
+from hongtu.qt.window_state import documents_folder
 
 if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
@@ -112,8 +113,7 @@ def start_folder() -> Path:
     remembered = last_export_folder()
     if remembered is not None:
         return remembered
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
+    return documents_folder()
 
 
 def roster_problem_text(problem: RosterProblem) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -39,6 +39,7 @@ from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
 from hongtu.qt.plan_session import OrderSaving, PlanSession
 from hongtu.qt.record_ui import RecordUi
 from hongtu.qt.tasks import ProgressTask, ThreadPoolRunner
+from hongtu.qt.window_state import documents_folder
 
 if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
@@ -529,11 +530,10 @@ class PlanUi(QObject):
         self.window.notify(forgotten_legs_text(count), NOTICE_MS)
 
     def _on_import_triggered(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name, _filter = QFileDialog.getOpenFileName(
             self.window,
             tr("导入方案"),
-            folder,
+            str(documents_folder()),
             tr("红途方案文件 (*.hongtu.json *.json);;所有文件 (*)"),
         )
         if name:

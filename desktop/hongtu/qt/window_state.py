@@ -8,7 +8,9 @@ available area, so no part of it starts off-screen on a 1366×768 laptop.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
 
@@ -140,3 +142,10 @@ def save_last_plan_id(plan_id: int | None) -> None:
     else:
         settings.setValue("plans/last_open", plan_id)
     settings.sync()
+
+
+def documents_folder() -> Path:
+    """Where a file dialog opens: the user's Documents folder when it exists, else home (a file
+    dialog given a missing folder opens elsewhere with its name typed in as a file name)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
