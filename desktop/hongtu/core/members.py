@@ -24,7 +24,7 @@ from hongtu.core.roster import (
     header_columns,
     read_sheet,
 )
-from hongtu.core.text import clean_line
+from hongtu.core.text import ascii_digits, clean_line
 
 MAX_ROLE_CHARS = 60
 MAX_MEMBERS = 2000
@@ -281,13 +281,10 @@ def _date(text: str) -> date | None:
     return date(int(found[1]), int(found[2]), int(found[3]))
 
 
-_FULL_WIDTH_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
-
-
 def typed_date(text: str) -> date | None:
     """A date as an organiser types it (the forms a roster file may hold, full-width digits
     too); None if blank; ``ValueError`` if it is not a date or no such day (2021-02-30)."""
-    return _date(text.translate(_FULL_WIDTH_DIGITS).replace("／", "/").replace("－", "-"))
+    return _date(ascii_digits(text).replace("／", "/").replace("－", "-"))
 
 
 def _date_or_none(text: str) -> date | None:

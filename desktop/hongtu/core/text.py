@@ -37,6 +37,15 @@ def escape_markup(text: str) -> str:
     return text.translate(_MARKUP)
 
 
+#: An input method's full-width digits (０–９) as the ASCII digits they are.
+_FULL_WIDTH_DIGITS = str.maketrans({chr(0xFF10 + digit): str(digit) for digit in range(10)})
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with full-width digits as ASCII (“９：３０” → “9：30”); nothing else changes."""
+    return text.translate(_FULL_WIDTH_DIGITS)
+
+
 def has_uncarriable(value: str) -> bool:
     return _UNCARRIABLE.search(value.replace("\r", "")) is not None
 

@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox, QWidget
 
+from hongtu.core.text import ascii_digits
+
 if TYPE_CHECKING:  # a plain mixin at run time: Shiboken takes one Qt base class only
     _SpinBoxBase = QAbstractSpinBox
 else:
@@ -24,10 +26,9 @@ else:
 
 TYPED_NUMBER_MAX = 999_999  # six digits: a typed 999999 is kept (and refused), not cut
 
-# full-width digits and signs, and the minus sign, as the ASCII a spin box reads
-_ASCII = str.maketrans(
+# full-width signs and points, and the minus sign, as the ASCII a spin box reads
+_SIGNS = str.maketrans(
     {
-        **{chr(0xFF10 + digit): str(digit) for digit in range(10)},
         "－": "-",
         "−": "-",
         "＋": "+",
@@ -44,7 +45,7 @@ def tr(text: str) -> str:
 
 def ascii_number(text: str) -> str:
     """``text`` with full-width digits, signs and points as ASCII (“３０” → “30”)."""
-    return text.translate(_ASCII)
+    return ascii_digits(text).translate(_SIGNS)
 
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -43,6 +43,7 @@ from hongtu.core.plans import (
 )
 from hongtu.core.schedule import stop_place, visit_length
 from hongtu.core.sites import DEFAULT_VISIT_MINUTES
+from hongtu.core.text import ascii_digits
 from hongtu.core.warnings import PlanWarning, Severity, WarningGroup, fold_warnings, worst_by_stop
 from hongtu.qt.messages import plain_tooltip
 from hongtu.qt.warning_text import group_text, severity_icon, severity_label
@@ -120,7 +121,7 @@ def travel_label(mode: TransportMode) -> str:
 def parse_hhmm(text: str) -> time | None:
     """“9:30”, “09:30”, “9：30”, “０９：３０”, “0930”, “9点30”, “9点半”, “9点” → the time;
     anything else (“25:00”, Arabic-Indic digits) → ValueError. Blank → None."""
-    text = _FULL_WIDTH_DIGITS.sub(lambda m: chr(ord(m[0]) - 0xFEE0), text).strip()
+    text = ascii_digits(text).strip()
     if not text:
         return None
     spoken = _SPOKEN_TIME.fullmatch(text)
@@ -130,7 +131,6 @@ def parse_hhmm(text: str) -> time | None:
     return limits.parse_time(text, loose=True)
 
 
-_FULL_WIDTH_DIGITS = re.compile("[０-９]")
 _SPOKEN_TIME = re.compile(r"([0-9]{1,2})点(半|[0-9]{1,2}分?)?")
 
 
@@ -146,8 +146,7 @@ def parse_minutes(value: object) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         minutes = value
     else:
-        text = _FULL_WIDTH_DIGITS.sub(lambda m: chr(ord(m[0]) - 0xFEE0), str(value))
-        text = text.strip().removesuffix("分钟").removesuffix("分").strip()
+        text = ascii_digits(str(value)).strip().removesuffix("分钟").removesuffix("分").strip()
         if not text:
             return None
         minutes = limits.parse_minutes(text)  # ASCII digits only
