@@ -29,6 +29,7 @@ from hongtu.core.site_corrections import (
     unshareable_places,
 )
 from hongtu.core.sites import Confidence, Provenance, Site, VisitorAccess, VisitRules
+from hongtu.core.text import shortened
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
@@ -247,13 +248,10 @@ def left_out_text(names: tuple[str, ...]) -> str:
     """What an export left out, in one sentence ("" when nothing was)."""
     if not names:
         return ""
-    shown = "、".join(f"“{shorten(name)}”" for name in names[:5])
+    shown = "、".join(f"“{shortened(name, 20)}”" for name in names[:5])
     more = tr("等 {0} 个").format(len(names)) if len(names) > 5 else ""
     return tr(
         "地点 {0}{1} 没有导出：名称太长、与另一个地点同名或位置不在中国境内，"
         "对方无法导入（位置可用“更正所选站点位置”更正后再导出）。"
     ).format(shown, more)
 
-
-def shorten(name: str, limit: int = 20) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"

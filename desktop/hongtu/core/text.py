@@ -46,6 +46,11 @@ def ascii_digits(text: str) -> str:
     return text.translate(_FULL_WIDTH_DIGITS)
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, visibly (its last one "…"), when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def has_uncarriable(value: str) -> bool:
     return _UNCARRIABLE.search(value.replace("\r", "")) is not None
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from hongtu.core.ledger import YearLedger
+from hongtu.core.text import shortened
 
 PRESENT_COLOUR = QColor("#c62828")
 LEAVE_COLOUR = QColor("#f9a825")
@@ -70,8 +71,7 @@ def count_axis(top: int) -> QValueAxis:
 
 
 def _label(text: str) -> str:
-    short = text if len(text) <= MAX_LABEL_CHARS else text[: MAX_LABEL_CHARS - 1] + "…"
-    return html.escape(short)
+    return html.escape(shortened(text, MAX_LABEL_CHARS))
 
 
 def attendance_chart(ledger: YearLedger, month_names: list[str]) -> QChart:

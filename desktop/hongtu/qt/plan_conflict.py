@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from hongtu.core.plan_diff import ChangeKind, PlanChange, plan_changes
 from hongtu.core.plans import Plan, PlanStatus
 from hongtu.core.sites import Site
+from hongtu.core.text import shortened
 from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_session import PlanSession
 
@@ -57,7 +58,7 @@ def _value(value: object) -> str:
     if isinstance(value, time):
         return value.strftime("%H:%M")
     text = str(value)
-    return text if len(text) <= VALUE_CHARS else text[: VALUE_CHARS - 1] + "…"
+    return shortened(text, VALUE_CHARS)
 
 
 def describe_change(change: PlanChange) -> str:

@@ -37,6 +37,7 @@ from hongtu.core.plans import (
 )
 from hongtu.core.settings import Settings
 from hongtu.core.sites import Site
+from hongtu.core.text import shortened
 from hongtu.core.warnings import PlanWarning
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def tr(text: str) -> str:
 
 def elided_title(title: str, limit: int = TITLE_IN_STEP) -> str:
     """A plan's title short enough for a menu item."""
-    return title if len(title) <= limit else title[: limit - 1] + "…"
+    return shortened(title, limit)
 
 
 @dataclass(frozen=True)

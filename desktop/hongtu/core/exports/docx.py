@@ -12,6 +12,7 @@ from __future__ import annotations
 from hongtu.core.document import DocumentLabels, PlanDocument, plan_title
 from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.wordml import Document, Font, Spacing, cm
+from hongtu.core.text import shortened
 
 TITLE_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -112,6 +113,4 @@ DOCX_PROPERTY_CHARS = 255  # the file's "title" property holds at most this many
 
 def core_property(text: str) -> str:
     """The body carries the whole title; the file property a visibly shortened one."""
-    if len(text) <= DOCX_PROPERTY_CHARS:
-        return text
-    return text[: DOCX_PROPERTY_CHARS - 1] + "…"
+    return shortened(text, DOCX_PROPERTY_CHARS)

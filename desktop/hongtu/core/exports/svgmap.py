@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from hongtu.core.document import PlanDocument
 from hongtu.core.exports._text import xml_text
 from hongtu.core.geo import LatLon
+from hongtu.core.text import shortened
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT_FAMILY = "WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, Noto Sans CJK SC, sans-serif"
@@ -198,7 +199,7 @@ def _text_width(text: str, size: float) -> float:
 
 
 def _short(name: str) -> str:
-    return name if len(name) <= MAX_LABEL_CHARS else name[: MAX_LABEL_CHARS - 1] + "…"
+    return shortened(name, MAX_LABEL_CHARS)
 
 
 def _labels(
