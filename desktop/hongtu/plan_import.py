@@ -193,6 +193,14 @@ def already_imported_text(plan_id: str) -> str:
     ).format(plan_id)
 
 
+def imported_before_text(plan_id: int) -> str:
+    """The CLI's refusal of a plan file whose plan is already stored as it is in the file."""
+    return tr(
+        "这个方案已经导入过（方案编号 {0}，内容与文件相同），没有再次导入。"
+        "确实要再导入一份，请加 --again。"
+    ).format(plan_id)
+
+
 def save_imported(
     plans: PlanStore,
     records: RecordStore,

@@ -34,6 +34,11 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
         "import", help=tr("导入方案文件（hongtu-plan JSON），输出新方案编号")
     )
     importing.add_argument("file", type=Path)
+    importing.add_argument(
+        "--again",
+        action="store_true",
+        help=tr("方案已经导入过（内容相同）时仍再导入一份"),
+    )
     importing.set_defaults(handler=cmd_plans_import)
     show = plans.add_parser(
         "show", help=tr("显示方案的日程（每项起止时间，每段路程的公里数和分钟数）")
@@ -125,6 +130,7 @@ def cmd_plans_import(args: argparse.Namespace) -> int:
     from hongtu.plan_import import (
         PlanImportError,
         already_imported,
+        imported_before_text,
         match_record,
         read_plan_file,
         save_imported,
@@ -146,6 +152,9 @@ def cmd_plans_import(args: argparse.Namespace) -> int:
                 match = match_record(imported.record, imported.plan, roster, date.today())
                 if refused := already_imported(workspace.records, imported, match):
                     return fail(refused)
+            earlier = None if args.again else workspace.plans.same_plan(imported.plan)
+            if earlier is not None:
+                return fail(imported_before_text(earlier))
             saved, record_note = save_imported(
                 workspace.plans, workspace.records, imported, match, date.today()
             )

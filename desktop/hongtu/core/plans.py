@@ -117,6 +117,21 @@ def copy_plan(plan: Plan) -> Plan:
     return result
 
 
+def same_contents(a: Plan, b: Plan) -> bool:
+    """Whether two plans say the same thing (a plan file imported again): equal apart from
+    their ids, their status and their stops' ids, which a copy read from a file never shares
+    with the plan it was written from (and a status the receiver moved on since)."""
+
+    def bare(plan: Plan) -> Plan:
+        stripped = copy_plan(plan)
+        stripped.id, stripped.status = None, PlanStatus.DRAFT
+        for stop in stripped.stops:
+            stop.id = ""
+        return stripped
+
+    return bare(a) == bare(b)
+
+
 _MUTABLE = (Plan, Stop, Activity, CustomPlace, GatheringPoint)
 
 

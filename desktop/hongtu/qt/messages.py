@@ -38,6 +38,18 @@ def question(parent: QWidget | None, title: str, text: str, default_yes: bool = 
     return box.exec() == button.Yes
 
 
+def choose(parent: QWidget | None, title: str, text: str, choices: list[str]) -> int | None:
+    """A question with its own answers (the first is the default) and 取消 (Esc): the index of
+    the answer taken, None when cancelled."""
+    box = _box(parent, "Question", title, text)
+    buttons = [box.addButton(choice, box.ButtonRole.AcceptRole) for choice in choices]
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(box.addButton(box.StandardButton.Cancel))
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
 def information(parent: QWidget | None, title: str, text: str) -> None:
     box = _box(parent, "Information", title, text)
     box.setStandardButtons(box.StandardButton.Ok)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
@@ -235,6 +235,32 @@ def choose_differences(
     return dialog.chosen()
 
 
+def ask_import_again(parent: QWidget | None, plan: Plan, earlier: int) -> bool | None:
+    """The plan in the file is already stored as it is (imported before): True to import a
+    copy all the same, False to open the stored one, None to do nothing."""
+    answer = messages.choose(
+        parent,
+        tr("方案已经导入过"),
+        tr(
+            "方案列表里已经有这个方案：“{0}”（{1}，方案编号 {2}），内容与文件相同。"
+            "\n\n打开已有的方案，还是再导入一份副本？"
+        ).format(plan.title, plan.date.isoformat(), earlier),
+        [tr("打开已有的方案"), tr("再导入一份")],
+    )
+    return None if answer is None else answer == 1
+
+
+class ImportResult(NamedTuple):
+    """What an import did: the plan now open, the site corrections taken, what became of the
+    file's activity record ("" when it has none); ``existing``: the file's plan was already
+    stored, and that plan was opened instead."""
+
+    plan_id: int
+    corrections: int
+    record_note: str
+    existing: bool = False
+
+
 def import_plan_file(
     path: Path,
     store: SiteStore,
@@ -243,10 +269,10 @@ def import_plan_file(
     site_changed: Callable[[Site], None],
     members: MemberStore | None = None,
     records: RecordStore | None = None,
-) -> tuple[int, int, str] | None:
-    """Import ``path``; (new plan id, corrections taken, what became of the file's activity
-    record — "" when it has none), or None (message shown, or cancelled). ``members`` and
-    ``records``: where a record in the file is matched to the roster and saved."""
+) -> ImportResult | None:
+    """Import ``path`` (and open the plan); None: refused (message shown) or cancelled.
+    ``members`` and ``records``: where a record in the file is matched to the roster and
+    saved."""
     try:
         imported = read_plan_file(path, store.list_sites())
     except PlanImportError as exc:
@@ -260,6 +286,14 @@ def import_plan_file(
         if refused := already_imported(records, imported, match):
             messages.warning(parent, tr("无法导入方案"), refused)
             return None
+    earlier = session.store.same_plan(imported.plan)
+    if earlier is not None:
+        again = ask_import_again(parent, imported.plan, earlier)
+        if again is None:
+            return None
+        if not again:
+            session.open(earlier)
+            return ImportResult(earlier, 0, "", existing=True)
     chosen = choose_differences(imported, parent)
     if chosen is None:
         return None
@@ -282,4 +316,4 @@ def import_plan_file(
         return None
     if plan_id is None:
         return None
-    return plan_id, len(chosen), note
+    return ImportResult(plan_id, len(chosen), note)

@@ -323,7 +323,11 @@ class PlanUi(QObject):
         )
         if result is None:
             return None
-        plan_id, taken, record_note = result
+        plan_id, taken, record_note, existing = result
+        if existing:
+            self.window.notify(tr("这个方案已经导入过，已打开方案列表里的那一份。"), NOTICE_MS)
+            self.left_tabs.setCurrentWidget(self.plan_list)
+            return plan_id
         title = self.session.plan.title if self.session.plan is not None else ""
         text = tr("已导入方案“{0}”。").format(title)
         if taken:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.clocktime import hhmm
 from hongtu.core.limits import check_plan, fit_plan, fit_text
-from hongtu.core.plans import CustomPlace, Plan, PlanStatus, Stop, copy_plan
+from hongtu.core.plans import CustomPlace, Plan, PlanStatus, Stop, copy_plan, same_contents
 from hongtu.core.storage.models import PlanRow, PlanStopRow, RecordRow
 from hongtu.core.storage.plan_rows import row_to_plan
 from hongtu.core.storage.plan_summary import PlanSummary
@@ -64,6 +64,21 @@ class PlanStore:
             if row is None:
                 raise PlanNotFoundError(plan_id)
             return _summary(row)
+
+    def same_plan(self, plan: Plan) -> int | None:
+        """The stored plan (not deleted) that says the same as ``plan`` (``plans.same_contents``):
+        the same plan file imported before; None when there is none."""
+        with self._sessions() as session, stored_rows(self._sessions):
+            rows = session.scalars(
+                select(PlanRow)
+                .where(PlanRow.title == plan.title, PlanRow.day == plan.date)
+                .where(PlanRow.deleted_at.is_(None))
+                .order_by(PlanRow.id)
+            )
+            for row in rows:
+                if same_contents(fit_plan(row_to_plan(row)), plan):
+                    return row.id
+        return None
 
     def get(self, plan_id: int) -> Plan:
         return self.read(plan_id)[0]
