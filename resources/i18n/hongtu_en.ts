@@ -810,6 +810,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Plan {0} renamed to: {1}</translation>
     </message>
     <message>
+      <source>方案已经导入过（内容相同）时仍再导入一份</source>
+      <translation>import a copy even when the plan was imported before (same contents)</translation>
+    </message>
+    <message>
       <source>方案文件</source>
       <translation>Plan file</translation>
     </message>
@@ -3047,6 +3051,10 @@ On another PC, use “Import…” to use it.</translation>
       <source>这个方案和它的活动记录已经导入过（方案编号 {0}），没有再次导入：同一天记录两次，台账会把这次活动算两遍。</source>
       <translation>This plan and its activity record were already imported (plan {0}), so it was not imported again: recording the same day twice would count it twice in the ledger.</translation>
     </message>
+    <message>
+      <source>这个方案已经导入过（方案编号 {0}，内容与文件相同），没有再次导入。确实要再导入一份，请加 --again。</source>
+      <translation>This plan was imported before (plan number {0}, same contents as the file); it was not imported again. To import a second copy all the same, add --again.</translation>
+    </message>
   </context>
   <context>
     <name>PlanImportDialog</name>
@@ -3059,6 +3067,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Select all</translation>
     </message>
     <message>
+      <source>再导入一份</source>
+      <translation>Import a copy</translation>
+    </message>
+    <message>
       <source>发送者更正过这个方案所用站点的位置或开放信息，与本机的站点目录不同。勾选要采用的项：采用的内容保存为你自己的更正（以后可在“编辑站点信息”或“恢复目录坐标”中改回）。</source>
       <translation>The sender corrected the position or visiting details of sites this plan uses, and they differ from your catalogue. Tick what to take: what you take is saved as your own correction (change it back later with “Edit site details” or “Restore catalogue position”).</translation>
     </message>
@@ -3069,6 +3081,22 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>对方</source>
       <translation>Sender's</translation>
+    </message>
+    <message>
+      <source>打开已有的方案</source>
+      <translation>Open the existing plan</translation>
+    </message>
+    <message>
+      <source>方案列表里已经有这个方案：“{0}”（{1}，方案编号 {2}），内容与文件相同。
+
+打开已有的方案，还是再导入一份副本？</source>
+      <translation>The plans list already has this plan: “{0}” ({1}, plan number {2}), with the same contents as the file.
+
+Open the existing plan, or import a second copy?</translation>
+    </message>
+    <message>
+      <source>方案已经导入过</source>
+      <translation>Plan already imported</translation>
     </message>
     <message>
       <source>方案文件带有站点更正</source>
@@ -3983,6 +4011,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>还没有打开的方案。要新建一个方案并把“{0}”加入吗？</source>
       <translation>No plan is open. Create a new plan and add “{0}” to it?</translation>
+    </message>
+    <message>
+      <source>这个方案已经导入过，已打开方案列表里的那一份。</source>
+      <translation>This plan was imported before; the one in the plans list is open now.</translation>
     </message>
     <message>
       <source>重做(&amp;R)</source>
