@@ -190,3 +190,34 @@ def test_the_edit_menu_names_the_last_edit_in_english(qapp, qtbot, tmp_path: Pat
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous_locale)
+
+
+@pytest.mark.gui
+@pytest.mark.webengine
+def test_a_new_plan_made_in_english_prints_a_chinese_title(qapp, qtbot, tmp_path: Path) -> None:
+    """The documents are Chinese in either language (docs/exports.md); a new plan's title and a
+    copy's mark are printed there, so they are Chinese too (not “Party day activity”主题党日…)."""
+    from PySide6.QtCore import QLocale, Qt
+
+    from gui_helpers import close_main_window, open_main_window
+    from hongtu.qt.i18n import install_translators
+
+    previous_locale = QLocale()
+    installed = install_translators(qapp, "en")
+    try:
+        assert installed, "hongtu_en.qm did not load"
+        window, controller = open_main_window(qtbot, str(tmp_path / "en.sqlite3"))
+        try:
+            plan_list, session = window.plan_ui.plan_list, window.plan_ui.session
+            assert plan_list.new_button.text() == "New plan"
+            qtbot.mouseClick(plan_list.new_button, Qt.MouseButton.LeftButton)
+            assert session.view is not None
+            assert session.view.document.title == "主题党日活动"
+            qtbot.mouseClick(plan_list.copy_button, Qt.MouseButton.LeftButton)
+            assert session.view.document.title == "主题党日活动（副本）"
+        finally:
+            close_main_window(window, controller)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)

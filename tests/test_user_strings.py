@@ -44,6 +44,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("core/basemaps.py", "高德地图"): "core's provider name; the UI shows basemap_name",
     ("core/basemaps.py", "© 天地图 国家地理信息公共服务平台"): CREDIT,
     ("core/basemaps.py", "© 高德地图 AutoNavi"): CREDIT,
+    ("core/plan_edits.py", "主题党日活动"): DOCUMENTS + " (a new plan's title is printed there)",
+    ("core/plan_edits.py", "（副本）"): DOCUMENTS + " (a copy's title is printed there)",
     ("qt/plan_models.py", "分钟"): PARSER + " (a typed “25分钟”)",
     ("qt/plan_models.py", "分"): PARSER + " (a typed “25分”)",
     ("qt/plan_models.py", "半"): PARSER + " (a typed time “9点半”)",

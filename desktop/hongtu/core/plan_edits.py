@@ -27,6 +27,7 @@ from hongtu.core.plans import (
     TransportMode,
     copy_plan,
 )
+from hongtu.core.text import shortened
 
 MAX_MINUTES = limits.MAX_MINUTES
 TEXT_FIELDS = frozenset({"title", "branch", "organiser", "phone", "notes"})
@@ -65,6 +66,19 @@ DEFAULT_ACTIVITY_MINUTES: dict[ActivityKind, int] = {
     ActivityKind.LUNCH: 60,
     ActivityKind.CUSTOM: 20,
 }
+
+
+#: A new plan's title, and how a copy's title is marked. The title is printed on the branch's
+#: documents, which are Chinese whatever the window's language (docs/exports.md), so these are
+#: Chinese too: an English "Party day activity" came out as "“Party day activity”主题党日活动".
+NEW_PLAN_TITLE = "主题党日活动"
+COPY_MARK = "（副本）"
+
+
+def copy_title(title: str) -> str:
+    """The title of a copy: "…（副本）", the title shortened (…) when the mark would not fit
+    within the title's limit (then it would be cut off and the copy look like the original)."""
+    return shortened(title, limits.TEXT_LIMITS["title"] - len(COPY_MARK)) + COPY_MARK
 
 
 def new_plan(title: str, day: date, transport: TransportMode = TransportMode.COACH) -> Plan:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.limits import TEXT_LIMITS
+from hongtu.core.plan_edits import NEW_PLAN_TITLE, copy_title
 from hongtu.qt import messages
 from hongtu.qt.plan_list_model import PLAN_ID_ROLE, PlanColumn, PlanFilterProxy, PlanListModel
 
@@ -46,24 +46,9 @@ def tr(text: str) -> str:
 RESIZE_ROWS = 30  # rows measured to size the date, status and stop-count columns
 
 
-def new_plan_title() -> str:
-    """The title a new plan starts with, in the user's language."""
-    return tr("主题党日活动")
-
-
 def default_plan_date(today: date) -> date:
     """A week ahead: time to book the sites."""
     return today + timedelta(days=7)
-
-
-def copy_title(title: str) -> str:
-    """The title of a copy: "…（副本）", the title shortened (…) when the suffix would not fit
-    within the title's limit (then it would be cut off and the copy look like the original)."""
-    suffix = tr("{0}（副本）")
-    room = TEXT_LIMITS["title"] - len(suffix.format(""))
-    if len(title) > room:
-        title = title[: room - 1].rstrip() + "…"
-    return suffix.format(title)
 
 
 class PlanListPanel(QWidget):
@@ -218,7 +203,7 @@ class PlanListPanel(QWidget):
 
     def create_plan(self) -> None:
         if self.session is not None and self.session.attached:
-            self.session.create(new_plan_title(), default_plan_date(date.today()))
+            self.session.create(NEW_PLAN_TITLE, default_plan_date(date.today()))
 
     def add_plan_action(self, action: QAction, button_text: str) -> None:
         """An action on the selected plan: in the list's context menu and as a button."""
