@@ -3134,14 +3134,6 @@ Open the existing plan, or import a second copy?</translation>
   <context>
     <name>PlanList</name>
     <message>
-      <source>{0}（副本）</source>
-      <translation>{0} (copy)</translation>
-    </message>
-    <message>
-      <source>主题党日活动</source>
-      <translation>Party day activity</translation>
-    </message>
-    <message>
       <source>删除</source>
       <translation>Delete</translation>
     </message>
