@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
 
 from gui_helpers import close_main_window, open_main_window
 from hongtu.qt.app import Controller
@@ -86,6 +86,26 @@ class BoxAnswers:
 def when_modal(act: Callable[[Any], None]) -> None:
     """Act on the modal window that is about to open (runs inside its event loop)."""
     QTimer.singleShot(0, lambda: act(QApplication.activeModalWidget()))
+
+
+def when_shown(kind: type, act: Callable[[QDialog], None]) -> list[QDialog]:
+    """Once a modal dialog of ``kind`` is up, ``act`` on it as a person would."""
+    seen: list[QDialog] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(10, look)
+            return
+        seen.append(dialog)
+        try:
+            act(dialog)
+        except BaseException:
+            dialog.reject()  # a failed check must not leave the window waiting on the dialog
+            raise
+
+    QTimer.singleShot(0, look)
+    return seen
 
 
 def drop(window: MainWindow, path: Path) -> None:

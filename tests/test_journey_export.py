@@ -8,7 +8,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,16 @@ from hongtu.core.document import DocumentLabels
 from hongtu.qt.plan_outputs import ExportDialog
 from hongtu.qt.preflight import PreflightDialog
 from hongtu.qt.window_state import documents_folder
-from journey_helpers import LONG_TITLE, TIMEOUT, click, ime_type, journey_window, no_chinese, tr
+from journey_helpers import (
+    LONG_TITLE,
+    TIMEOUT,
+    click,
+    ime_type,
+    journey_window,
+    no_chinese,
+    tr,
+    when_shown,
+)
 
 pytestmark = [
     pytest.mark.gui,
@@ -29,26 +37,6 @@ pytestmark = [
 ]
 
 STOPS = ["太原解放纪念馆", "晋绥八分区旧址", "双塔革命烈士陵园"]  # the second has no position
-
-
-def when_shown(kind: type, act: Callable[[QDialog], None]) -> list[QDialog]:
-    """Once a modal dialog of ``kind`` is up, ``act`` on it as a person would."""
-    seen: list[QDialog] = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(10, look)
-            return
-        seen.append(dialog)
-        try:
-            act(dialog)
-        except BaseException:
-            dialog.reject()  # a failed check must not leave the window waiting on the dialog
-            raise
-
-    QTimer.singleShot(0, look)
-    return seen
 
 
 def press_ctrl_e(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -213,7 +201,7 @@ def test_printing_an_empty_plan_goes_back_to_the_plan(qtbot, tmp_path, lang, mon
     from hongtu.qt import printing
 
     previewed: list[object] = []
-    monkeypatch.setattr(printing, "print_preview", lambda *a, **k: previewed.append(a) or 0)
+    monkeypatch.setattr(printing, "print_preview", lambda *a, **k: previewed.append(a))
     with journey_window(qtbot, str(tmp_path / "p.sqlite3")) as (window, _controller):
         ui = window.plan_ui
         ui.left_tabs.setCurrentWidget(ui.plan_list)
@@ -224,3 +212,60 @@ def test_printing_an_empty_plan_goes_back_to_the_plan(qtbot, tmp_path, lang, mon
         assert len(back) == 1 and previewed == []
         assert back[0].go_button.text() == tr("Preflight", "仍然打印")
         assert ui.right_tabs.currentWidget() is ui.plan_pane
+
+
+def test_printing_to_a_pdf_says_where_the_file_went(qtbot, tmp_path, lang) -> None:
+    """With no printer installed, the preview's 打印 prints to a PDF file (Qt's print dialog
+    asks for its name); the status bar then says where it is, as an export does. Closing the
+    preview without printing says nothing."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    target = tmp_path / "打印" / "日程安排表.pdf"
+    target.parent.mkdir()
+
+    def name_the_file(dialog: QDialog) -> None:
+        dialog.findChild(QLineEdit, "filename").setText(str(target))
+        name = tr("QPrintDialog", "&Print")
+        click(qtbot, next(b for b in dialog.findChildren(QPushButton) if b.text() == name))
+
+    def print_from_the_preview(preview: QDialog) -> None:
+        assert isinstance(preview, QPrintPreviewDialog)
+        preview.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # no printer here
+        name = tr("QPrintPreviewDialog", "Print")
+        button = next(a for a in preview.findChildren(QAction) if a.text() == name)
+        when_shown(QPrintDialog, name_the_file)
+        button.trigger()
+
+    with journey_window(qtbot, str(tmp_path / "p.sqlite3")) as (window, _controller):
+        ui = window.plan_ui
+        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
+            click(qtbot, ui.plan_list.new_button)
+        site = next(s for s in window.site_model.sites() if s.position is not None)
+        ui.add_site(site.id)  # no gathering point yet: 仍然打印
+        go = when_shown(PreflightDialog, lambda d: click(qtbot, d.go_button))
+        previews = when_shown(QPrintPreviewDialog, print_from_the_preview)
+        ui.print_schedule_action.trigger()
+        assert len(previews) == 1
+        assert target.read_bytes().startswith(b"%PDF")
+        said = window.statusBar().currentMessage()
+        assert said == tr("PlanUi", "已打印到文件：{0}").format(str(target))
+
+        window.statusBar().clearMessage()
+        closed: list[QDialog] = []
+
+        def close_the_preview() -> None:  # 仍然打印 if asked again, then close the preview
+            dialog = QApplication.activeModalWidget()
+            if isinstance(dialog, PreflightDialog):
+                click(qtbot, dialog.go_button)
+            if not isinstance(dialog, QPrintPreviewDialog):
+                QTimer.singleShot(10, close_the_preview)
+                return
+            closed.append(dialog)
+            dialog.reject()
+
+        QTimer.singleShot(0, close_the_preview)
+        ui.print_signin_action.trigger()
+        assert len(go) == 1 and len(closed) == 1
+        assert window.statusBar().currentMessage() == ""

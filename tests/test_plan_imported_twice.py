@@ -10,15 +10,15 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from hongtu.cli import main
 from hongtu.core.planfile import dump_plan
 from hongtu.core.plans import Activity, ActivityKind, Plan, PlanStatus, Stop, same_contents
 from hongtu.core.workspace import open_workspace
-from journey_helpers import drop, journey_window
+from journey_helpers import drop, journey_window, when_shown
 
 TITLE = "重温入党誓词主题党日"
 
@@ -103,18 +103,6 @@ def test_a_deleted_plan_does_not_stop_the_file_coming_back(tmp_path: Path) -> No
     assert titles(db) == [TITLE]
 
 
-def answer_when_shown(act, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
-    def when_shown() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, when_shown)
-            return
-        seen.append(box.text())
-        act(box)
-
-    QTimer.singleShot(0, when_shown)
-
-
 def button(box: QMessageBox, text: str):  # type: ignore[no-untyped-def]
     return next(b for b in box.buttons() if b.text() == text)
 
@@ -130,24 +118,24 @@ def test_the_window_asks_before_importing_the_same_file_again(qtbot, tmp_path: P
         assert first is not None and first.title == TITLE
         session.create("另一个方案", date(2026, 8, 1))
         assert session.plan is not None and session.plan.id != first.id
-        seen: list[str] = []
 
         # Enter takes the default answer: the plan already there is opened, nothing is added
-        answer_when_shown(lambda box: QTest.keyClick(box, Qt.Key.Key_Return), seen)
+        asked = when_shown(QMessageBox, lambda box: QTest.keyClick(box, Qt.Key.Key_Return))
         drop(window, plan_file)
-        assert "已经有这个方案" in seen[-1] and TITLE in seen[-1] and "2026-07-01" in seen[-1]
+        text = asked[0].text()
+        assert "已经有这个方案" in text and TITLE in text and "2026-07-01" in text
         assert session.plan is not None and session.plan.id == first.id
         assert len(plans.list_plans()) == 2
         assert "已经导入过" in window.statusBar().currentMessage()
 
         # Esc: nothing happens
-        answer_when_shown(lambda box: QTest.keyClick(box, Qt.Key.Key_Escape), seen)
+        asked = when_shown(QMessageBox, lambda box: QTest.keyClick(box, Qt.Key.Key_Escape))
         drop(window, plan_file)
-        assert len(seen) == 2 and len(plans.list_plans()) == 2
+        assert len(asked) == 1 and len(plans.list_plans()) == 2
 
         # 再导入一份: a second copy, opened
-        answer_when_shown(lambda box: button(box, "再导入一份").click(), seen)
+        asked = when_shown(QMessageBox, lambda box: button(box, "再导入一份").click())
         drop(window, plan_file)
-        assert len(seen) == 3 and len(plans.list_plans()) == 3
-        assert session.plan is not None and session.plan.id not in (first.id,)
+        assert len(asked) == 1 and len(plans.list_plans()) == 3
+        assert session.plan is not None and session.plan.id != first.id
         assert session.plan.title == TITLE

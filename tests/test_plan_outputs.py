@@ -115,7 +115,7 @@ def test_plan_menu_previews_the_open_plan_in_plan_order(qtbot, monkeypatch, tmp_
     monkeypatch.setattr(
         printing,
         "print_preview",
-        lambda doc, kind, parent=None, **kw: previewed.append((doc, kind)) or 0,
+        lambda doc, kind, parent=None, **kw: previewed.append((doc, kind)),
     )
     from PySide6.QtWidgets import QDialog
 

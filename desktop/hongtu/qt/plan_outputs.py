@@ -47,6 +47,7 @@ from hongtu.qt.window_state import documents_folder
 
 if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
+    from hongtu.qt.printing import Printed
 
 
 Target = tuple[ExportFormat, Path, bool]  # format, file, replace an existing file
@@ -485,16 +486,16 @@ class ExportDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
 
 
-def preview_schedule(view: PlanView, parent: QWidget | None) -> None:
+def preview_schedule(view: PlanView, parent: QWidget | None) -> Printed | None:
     from hongtu.qt.printing import PrintKind, print_preview
 
-    print_preview(view.document, PrintKind.SCHEDULE, parent)
+    return print_preview(view.document, PrintKind.SCHEDULE, parent)
 
 
-def preview_signin(view: PlanView, parent: QWidget | None) -> None:
+def preview_signin(view: PlanView, parent: QWidget | None) -> Printed | None:
     from hongtu.qt.printing import PrintKind, print_preview
 
-    print_preview(view.document, PrintKind.SIGNIN, parent)
+    return print_preview(view.document, PrintKind.SIGNIN, parent)
 
 
 __all__ = ["ExportDialog", "preview_schedule", "preview_signin"]

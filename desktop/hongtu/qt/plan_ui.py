@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from hongtu.core.workspace import Workspace
     from hongtu.qt.map_controller import MapController
     from hongtu.qt.panel_host import PanelHost
+    from hongtu.qt.printing import Printed
 
 WATCH_MS = 500  # how often to look; what a look found is applied at the next tick
 NOTICE_MS = 8000
@@ -437,14 +438,24 @@ class PlanUi(QObject):
 
         view = self._plan_for_output()
         if view is not None:
-            preview_schedule(view, self.window)
+            self._say_printed(preview_schedule(view, self.window))
 
     def _on_print_signin_triggered(self) -> None:
         from hongtu.qt.plan_outputs import preview_signin
 
         view = self._plan_for_output()
         if view is not None:
-            preview_signin(view, self.window)
+            self._say_printed(preview_signin(view, self.window))
+
+    def _say_printed(self, printed: Printed | None) -> None:
+        """Where the printout went, once the preview closes (nothing when it was not printed)."""
+        if printed is None:
+            return
+        if printed.file is not None:
+            text = tr("已打印到文件：{0}").format(str(printed.file))
+        else:
+            text = tr("已发送到打印机：{0}").format(printed.printer)
+        self.window.notify(text, NOTICE_MS)
 
     def _plan_for_output(self, *, printing: bool = True) -> PlanView | None:
         """The open plan as shown (typed text saved first), once the organiser has seen its

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import itertools
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -103,6 +104,14 @@ def print_document(
     _paint(text_doc, printer, doc.labels.page_format)
 
 
+@dataclass(frozen=True)
+class Printed:
+    """Where a document went: a printer (its name) or a PDF file."""
+
+    printer: str = ""
+    file: Path | None = None
+
+
 def print_preview(
     doc: PlanDocument,
     kind: PrintKind,
@@ -110,8 +119,9 @@ def print_preview(
     *,
     names: Sequence[str] = (),
     blank_rows: int = DEFAULT_BLANK_ROWS,
-) -> int:
-    """Shows Qt's print preview of ``doc`` as ``kind`` (A4 preset); returns the dialog result."""
+) -> Printed | None:
+    """Shows Qt's print preview of ``doc`` as ``kind`` (A4 preset); where it was printed, or
+    None when it was not (closed without printing, or the file name dialog cancelled)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _a4(printer)
     printer.setDocName(doc.title)
@@ -120,7 +130,15 @@ def print_preview(
     dialog.paintRequested.connect(
         lambda target: print_document(doc, kind, target, names=names, blank_rows=blank_rows)
     )
-    return dialog.exec()
+    if dialog.exec() != QPrintPreviewDialog.DialogCode.Accepted:
+        return None
+    if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat:
+        # with no printer installed, the preview's 打印 writes a PDF (it asks for the name):
+        # an empty name is its 取消
+        name = printer.outputFileName()
+        return Printed(file=Path(name)) if name else None
+    return Printed(printer=printer.printerName())
+
 
 
 def export_document(
