@@ -3889,6 +3889,10 @@ The existing file was not changed.</translation>
       <translation>Added as stop {0}: {1}</translation>
     </message>
     <message>
+      <source>已发送到打印机：{0}</source>
+      <translation>Sent to the printer: {0}</translation>
+    </message>
+    <message>
       <source>已取消优化，站点顺序没有改变。</source>
       <translation>Optimising cancelled; the stop order is unchanged.</translation>
     </message>
@@ -3899,6 +3903,10 @@ The existing file was not changed.</translation>
     <message>
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
+    </message>
+    <message>
+      <source>已打印到文件：{0}</source>
+      <translation>Printed to the file: {0}</translation>
     </message>
     <message>
       <source>已采用 {0} 处站点更正。</source>
