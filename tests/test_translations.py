@@ -8,10 +8,16 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from hongtu.qt.mainwindow import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "i18n.py"
@@ -162,10 +168,10 @@ def test_strings_given_to_any_translating_function_are_extracted(tmp_path: Path)
     assert i18n_script().messages_in(sample) == [("X", "站点"), ("Steps", "添加站点")]
 
 
-@pytest.mark.gui
-@pytest.mark.webengine
-def test_the_edit_menu_names_the_last_edit_in_english(qapp, qtbot, tmp_path: Path) -> None:
-    from PySide6.QtCore import QLocale, Qt
+@contextmanager
+def english_window(qapp, qtbot, db: str) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The main window with HongTu's English catalogue installed (removed again after)."""
+    from PySide6.QtCore import QLocale
 
     from gui_helpers import close_main_window, open_main_window
     from hongtu.qt.i18n import install_translators
@@ -174,22 +180,31 @@ def test_the_edit_menu_names_the_last_edit_in_english(qapp, qtbot, tmp_path: Pat
     installed = install_translators(qapp, "en")
     try:
         assert installed, "hongtu_en.qm did not load"
-        window, controller = open_main_window(qtbot, str(tmp_path / "en.sqlite3"))
+        window, controller = open_main_window(qtbot, db)
         try:
-            ui = window.plan_ui
-            qtbot.mouseClick(ui.plan_list.new_button, Qt.MouseButton.LeftButton)
-            assert ui.undo_action.text() == "&Undo “New plan”"
-            site = next(s for s in window.site_model.sites() if s.position is not None)
-            ui.add_site(site.id)
-            assert ui.undo_action.text() == "&Undo “Add stop”"
-            ui.undo_action.trigger()
-            assert ui.redo_action.text() == "&Redo “Add stop”"
+            yield window
         finally:
             close_main_window(window, controller)
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous_locale)
+
+
+@pytest.mark.gui
+@pytest.mark.webengine
+def test_the_edit_menu_names_the_last_edit_in_english(qapp, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    with english_window(qapp, qtbot, str(tmp_path / "en.sqlite3")) as window:
+        ui = window.plan_ui
+        qtbot.mouseClick(ui.plan_list.new_button, Qt.MouseButton.LeftButton)
+        assert ui.undo_action.text() == "&Undo “New plan”"
+        site = next(s for s in window.site_model.sites() if s.position is not None)
+        ui.add_site(site.id)
+        assert ui.undo_action.text() == "&Undo “Add stop”"
+        ui.undo_action.trigger()
+        assert ui.redo_action.text() == "&Redo “Add stop”"
 
 
 @pytest.mark.gui
@@ -197,27 +212,13 @@ def test_the_edit_menu_names_the_last_edit_in_english(qapp, qtbot, tmp_path: Pat
 def test_a_new_plan_made_in_english_prints_a_chinese_title(qapp, qtbot, tmp_path: Path) -> None:
     """The documents are Chinese in either language (docs/exports.md); a new plan's title and a
     copy's mark are printed there, so they are Chinese too (not “Party day activity”主题党日…)."""
-    from PySide6.QtCore import QLocale, Qt
+    from PySide6.QtCore import Qt
 
-    from gui_helpers import close_main_window, open_main_window
-    from hongtu.qt.i18n import install_translators
-
-    previous_locale = QLocale()
-    installed = install_translators(qapp, "en")
-    try:
-        assert installed, "hongtu_en.qm did not load"
-        window, controller = open_main_window(qtbot, str(tmp_path / "en.sqlite3"))
-        try:
-            plan_list, session = window.plan_ui.plan_list, window.plan_ui.session
-            assert plan_list.new_button.text() == "New plan"
-            qtbot.mouseClick(plan_list.new_button, Qt.MouseButton.LeftButton)
-            assert session.view is not None
-            assert session.view.document.title == "主题党日活动"
-            qtbot.mouseClick(plan_list.copy_button, Qt.MouseButton.LeftButton)
-            assert session.view.document.title == "主题党日活动（副本）"
-        finally:
-            close_main_window(window, controller)
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(previous_locale)
+    with english_window(qapp, qtbot, str(tmp_path / "en.sqlite3")) as window:
+        plan_list, session = window.plan_ui.plan_list, window.plan_ui.session
+        assert plan_list.new_button.text() == "New plan"
+        qtbot.mouseClick(plan_list.new_button, Qt.MouseButton.LeftButton)
+        assert session.view is not None
+        assert session.view.document.title == "主题党日活动"
+        qtbot.mouseClick(plan_list.copy_button, Qt.MouseButton.LeftButton)
+        assert session.view.document.title == "主题党日活动（副本）"
