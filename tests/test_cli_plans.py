@@ -209,7 +209,8 @@ def test_json_export_round_trips_through_import(capsys, tmp_path, db) -> None:
     code, _, _ = run(capsys, *db, "plans", "export", out.strip(), "--format", "json",
                      "--output", str(out_file))
     assert code == 0
-    _, again, _ = run(capsys, *db, "plans", "import", str(out_file))
+    # into the same database: the same plan, so imported as a second copy on purpose
+    _, again, _ = run(capsys, *db, "plans", "import", "--again", str(out_file))
     _, first, _ = run(capsys, *db, "plans", "show", out.strip(), "--json")
     _, second, _ = run(capsys, *db, "plans", "show", again.strip(), "--json")
     strip = lambda d: [(i["kind"], i["start"], i["end"], i["title"]) for i in d["items"]]  # noqa: E731
