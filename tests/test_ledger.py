@@ -395,3 +395,33 @@ def test_cli_ledger_of_a_mistyped_branch_is_refused_naming_the_branches(
     assert workspace.records.years(f"{BRANCH} ") == [2025]
     assert workspace.records.stamp(f"{BRANCH} ", 2025) == workspace.records.stamp(BRANCH, 2025)
     assert workspace.records.stamp(f"{BRANCH} ", 2025) != ()
+
+
+def test_cli_ledger_documents_are_chinese_in_english(workspace, tmp_path, capsys) -> None:
+    """QA s25: ``--lang en ledger export`` wrote "第一党支部: Party-day ledger 2025", "M1 … M12",
+    "李四 (On leave: 出差)" and an English colon before a Chinese one. The 台账 is the branch's
+    filed record: Chinese whatever the language, as the plan's documents are."""
+    from test_cli_writers import _remove_cli_translators
+
+    _year(workspace)
+    db = workspace.database.url.removeprefix("sqlite:///")
+    written = {fmt: tmp_path / f"ledger.{fmt}" for fmt in ("xlsx", "docx")}
+    try:
+        for fmt, out in written.items():
+            args = ["--db", db, "--lang", "en", "ledger", "export", "--branch", BRANCH]
+            args += ["--year", "2025", "--format", fmt, "--output", str(out)]
+            assert main(args) == 0
+        assert "Exported" in capsys.readouterr().out  # the command itself speaks English
+    finally:
+        _remove_cli_translators()
+    book = load_workbook(written["xlsx"])
+    assert book.sheetnames == ["2025年", "成员出勤"]
+    assert [c.value for c in book["2025年"][1]][:3] == ["日期", "主题", "地点"]
+    document = Document(str(written["docx"]))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert text.startswith(f"{BRANCH}2025年主题党日活动台账")
+    assert "未开展主题党日的月份：2月；4月" in text
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "李四（请假：出差）" in cells
+    for english in ("Party-day", "On leave", "Expected", "M1", ": "):
+        assert english not in text + cells, english

@@ -457,3 +457,35 @@ def test_tab_goes_through_the_day_table_to_the_close_button(qtbot, workspace, le
             break
         QTest.keyClick(widget, Qt.Key.Key_Tab)
     assert window.days in reached and close in reached
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize("lang", ["en"], indirect=True)
+def test_the_english_window_exports_the_ledger_in_chinese(
+    lang, qtbot, workspace, ledger_window, tmp_path
+) -> None:
+    """QA s25: the English window's 台账 documents were half English ("M1 … M12 Not held",
+    "Sites visited：…"). The documents are the branch's filed records, in Chinese; the window's
+    own lines are English, with an English colon."""
+    record_year(workspace, months=(1, 3))
+    window = ledger_window()
+    assert window.places.text().startswith("Sites visited: ")
+    assert window.missing_months.text().startswith("Months without a Party-day: ")
+    assert "：" not in window.places.text() + window.missing_months.text()
+    written = {}
+    for fmt in ("docx", "xlsx", "pdf"):
+        with qtbot.waitSignal(window.exported) as signal:
+            window.export_to(fmt, tmp_path / f"ledger.{fmt}")
+        written[fmt] = signal.args[0]
+    assert load_workbook(written["xlsx"]).sheetnames == ["2025年", "成员出勤"]
+    document = Document(written["docx"])
+    docx_text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells
+    )
+    pdf_text = subprocess.run(
+        ["pdftotext", str(written["pdf"]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for text in (docx_text, pdf_text):
+        assert f"{BRANCH}2025年主题党日活动台账" in text and "未开展主题党日的月份：2月" in text
+        for english in ("Party-day", "Held", "Expected", "Sites visited", "M12"):
+            assert english not in text, english

@@ -38,7 +38,8 @@ def add_ledger_commands(commands: argparse._SubParsersAction) -> None:  # type: 
 
 
 def ledger_labels() -> Any:
-    """The ledger's printed words in the chosen language."""
+    """The ledger's words in the chosen language, for the 台账 window and ``ledger show``; the
+    documents (``ledger export``, 导出台账) are always in Chinese (``LedgerLabels()``)."""
     from hongtu.core.exports.ledger_labels import LedgerLabels
     from hongtu.core.members import PartyStatus
     from hongtu.core.records import DoneState
@@ -87,6 +88,7 @@ def ledger_labels() -> Any:
         done_format=tr("{text}（{state}：{note}）"),
         done_no_note_format=tr("{text}（{state}）"),
         guests_format=tr("{label}：{names}"),
+        field_format=tr("{label}：{text}"),
         list_separator=tr("；"),
         statuses={
             PartyStatus.FULL: tr("正式党员"),
@@ -228,9 +230,9 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
             from hongtu.core.exports.ledger_summary import build_ledger_summary
             from hongtu.qt.printing import render_ledger_pdf
 
-            render_ledger_pdf(build_ledger_summary(ledger, ledger_labels()), output)
+            render_ledger_pdf(build_ledger_summary(ledger), output)
         else:
-            write_atomic(output, render_ledger(ledger, fmt, ledger_labels()))
+            write_atomic(output, render_ledger(ledger, fmt))
     except ExportError as exc:
         say(export_error_message(exc), error=True)
         return 2
@@ -238,11 +240,12 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_ledger(ledger: Any, fmt: str, labels: Any) -> bytes:
+def render_ledger(ledger: Any, fmt: str) -> bytes:
+    """The ledger as an XLSX or a DOCX, in Chinese whatever the language (a filed record)."""
     if fmt == "xlsx":
         from hongtu.core.exports.ledger_xlsx import render_ledger_xlsx
 
-        return render_ledger_xlsx(ledger, labels)
+        return render_ledger_xlsx(ledger)
     from hongtu.core.exports.ledger_docx import render_ledger_docx
 
-    return render_ledger_docx(ledger, labels)
+    return render_ledger_docx(ledger)

@@ -339,7 +339,9 @@ class LedgerWindow(QDialog):
             if month is not None and month.present < month.expected
         )
         self.members_model.set_rows(summary.member_header, summary.member_rows, marked=marked)
-        self.places.setText(f"{summary.places_heading}：{summary.places}")
+        self.places.setText(
+            self.labels.field_format.format(label=summary.places_heading, text=summary.places)
+        )
         self._fit_columns()
         self._charts_stale = True
         if self.tabs.currentWidget() is self.charts_tab:
@@ -449,14 +451,14 @@ class LedgerWindow(QDialog):
         ``exported`` when done, a message when it fails (an old file stays as it was)."""
         if self.ledger is None or self.task is not None:
             return
-        ledger, labels = self.ledger, self.labels
+        ledger = self.ledger
 
         def job(should_stop: ShouldStop) -> Path:
             # written in the export process: Qt's layout of the PDF and the DOCX writer's work hold
             # the GIL, which on a worker thread of this process froze the window
             from hongtu.qt.export_process import ExportTarget, LedgerExportRequest, write_exports
 
-            request = LedgerExportRequest(ledger, labels, (ExportTarget(fmt, path, True),))
+            request = LedgerExportRequest(ledger, (ExportTarget(fmt, path, True),))
             return write_exports(request, should_stop)[0]
 
         task = ProgressTask(

@@ -1,4 +1,6 @@
-"""Every word printed on a ledger document; Chinese by default, translated by the caller."""
+"""Every word of the ledger (台账). The documents print the defaults (Simplified Chinese, whatever
+the window's language: they are the branch's filed records); the 台账 window and ``hongtu ledger
+show`` pass the same words translated (``hongtu.cli.ledger.ledger_labels``)."""
 
 from __future__ import annotations
 
@@ -47,6 +49,8 @@ class LedgerLabels:
     done_format: str = "{text}（{state}：{note}）"
     done_no_note_format: str = "{text}（{state}）"
     guests_format: str = "{label}：{names}"
+    # a heading and its text on one line: "参观地点：…" (in English "Sites visited: …")
+    field_format: str = "{label}：{text}"
     list_separator: str = "；"
     held_mark: str = "已开展"
     not_held_mark: str = "未开展"

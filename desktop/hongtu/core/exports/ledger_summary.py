@@ -76,8 +76,9 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
             for m, (name, held) in enumerate(zip(month_names, ledger.held, strict=True), start=1)
         ),
         not_held_mark=labels.not_held_mark,
-        months_without=(
-            f"{labels.months_without}：{labels.list_separator.join(without) or labels.no_missing}"
+        months_without=labels.field_format.format(
+            label=labels.months_without,
+            text=labels.list_separator.join(without) or labels.no_missing,
         ),
         summary_heading=labels.summary_heading,
         day_header=(labels.date, labels.theme, labels.place, *counts, labels.missing),
