@@ -425,3 +425,48 @@ def test_cli_ledger_documents_are_chinese_in_english(workspace, tmp_path, capsys
     assert "李四（请假：出差）" in cells
     for english in ("Party-day", "On leave", "Expected", "M1", ": "):
         assert english not in text + cells, english
+
+
+def test_months_still_to_come_are_not_reported_as_without_a_party_day() -> None:
+    """QA s25: opened in the middle of the year, the 台账 listed every later month as 未开展, so
+    a secretary printing it for a mid-year review handed up the future as missed months."""
+    from hongtu.core.exports.ledger_summary import build_ledger_summary
+    from hongtu.core.ledger import MonthState, build_ledger
+
+    roster = [Member(1, "张三", "", PartyStatus.FULL)]
+    records = [
+        ActivityRecord(m, date(2026, m, 12), everyone_present(roster, date(2026, m, 12)))
+        for m in (1, 3, 6)
+    ]
+    in_june = build_ledger(BRANCH, 2026, records[:2], {}, roster, today=date(2026, 6, 15))
+    assert in_june.missed_months() == [2, 4, 5]  # June is not over: not missed yet
+    assert in_june.month_state(6) is MonthState.TO_COME
+    assert in_june.month_state(12) is MonthState.TO_COME
+    summary = build_ledger_summary(in_june)
+    assert [mark for _name, mark, _figures in summary.months] == [
+        "已开展", "未开展", "已开展", "未开展", "未开展", *["待开展"] * 7
+    ]  # fmt: skip
+    assert summary.months_without == "未开展主题党日的月份：2月；4月；5月"
+    text = "\n".join(p.text for p in Document(io.BytesIO(render_ledger_docx(in_june))).paragraphs)
+    assert "未开展主题党日的月份：2月；4月；5月" in text and "12月" not in text
+    # a day recorded this month marks it held; the next year's months are all to come
+    recorded = build_ledger(BRANCH, 2026, records, {}, roster, today=date(2026, 6, 15))
+    assert recorded.month_state(6) is MonthState.HELD
+    assert build_ledger(BRANCH, 2026, records, {}, roster, date(2026, 7, 1)).missed_months() == [
+        2, 4, 5
+    ]  # fmt: skip
+    next_year = build_ledger(BRANCH, 2026, [], {}, roster, today=date(2025, 12, 31))
+    assert next_year.missed_months() == []
+
+
+def test_cli_ledger_of_next_year_has_no_months_without_a_party_day(workspace, capsys) -> None:
+    _year(workspace)
+    db = workspace.database.url.removeprefix("sqlite:///")
+    year = str(date.today().year + 1)
+    args = ["--db", db, "ledger", "show", "--branch", BRANCH, "--year", year]
+    assert main([*args, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["months_held"] == [] and shown["months_not_held"] == []
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "1·  2·" in out and "12·" in out and "○" not in out.split("：", 1)[1]

@@ -489,3 +489,28 @@ def test_the_english_window_exports_the_ledger_in_chinese(
         assert f"{BRANCH}2025年主题党日活动台账" in text and "未开展主题党日的月份：2月" in text
         for english in ("Party-day", "Held", "Expected", "Sites visited", "M12"):
             assert english not in text, english
+
+
+def test_months_still_to_come_show_as_not_yet_due(lang, qtbot, workspace) -> None:
+    """QA s25: opened on 30 November, the window said "12月 未开展" and listed December among
+    the months without a Party-day; a month not over yet is 待开展, and not listed."""
+    record_year(workspace, months=(1, 3, 6))  # in 2025; June recorded early
+    window = LedgerWindow(
+        workspace, branch=BRANCH, runner=SyncRunner(), today=lambda: date(2025, 6, 5)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    marks = [button.text().splitlines()[1] for button in window.months.buttons]
+    if lang == "en":
+        assert marks[5:] == ["Held", *["Not yet due"] * 6] and marks[3] == "Not held"
+        assert window.missing_months.text() == "Months without a Party-day: M2; M4; M5"
+    else:
+        held, missed = "已开展", "未开展"
+        assert marks == [held, missed, held, missed, missed, held, *["待开展"] * 6]
+        assert window.missing_months.text() == "未开展主题党日的月份：2月；4月；5月"
+    to_come = window.months.buttons[6]
+    assert not to_come.isEnabled() and to_come.toolTip()
+    for button in window.months.buttons:  # "Not yet due" is whole in its tile
+        metrics = button.fontMetrics()
+        widest = max(metrics.horizontalAdvance(line) for line in button.text().splitlines())
+        assert widest <= button.width()

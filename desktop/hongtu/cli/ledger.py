@@ -56,6 +56,7 @@ def ledger_labels() -> Any:
         place=tr("地点"),
         held_mark=tr("已开展"),
         not_held_mark=tr("未开展"),
+        to_come_mark=tr("待开展"),
         months_heading=tr("各月开展情况"),
         places_heading=tr("参观地点"),
         visits_format=tr("{place}（{days}次）"),
@@ -120,6 +121,8 @@ def ledger_json(ledger: Any) -> dict[str, Any]:
         "branch": ledger.branch,
         "year": ledger.year,
         "months_held": [m for m, held in enumerate(ledger.held, start=1) if held],
+        # over without a Party-day; the months still to come are in neither list
+        "months_not_held": ledger.missed_months(),
         "year_totals": counts_json(ledger.counts),
         "days": [
             {
@@ -168,7 +171,7 @@ def unknown_branch(workspace: Any, given: str) -> str | None:
 
 
 def cmd_ledger_show(args: argparse.Namespace) -> int:
-    from hongtu.core.ledger import load_ledger, rate_text
+    from hongtu.core.ledger import MonthState, load_ledger, rate_text
 
     workspace = open_workspace(args, reading=True)
     try:
@@ -183,8 +186,9 @@ def cmd_ledger_show(args: argparse.Namespace) -> int:
         return 0
     labels = ledger_labels()
     say(labels.title_format.format(branch=ledger.branch, year=ledger.year))
-    grid = "  ".join(f"{m}{'●' if held else '○'}" for m, held in enumerate(ledger.held, start=1))
-    say(tr("月份（● 已开展，○ 未开展）：") + grid)
+    marks = {MonthState.HELD: "●", MonthState.MISSED: "○", MonthState.TO_COME: "·"}
+    grid = "  ".join(f"{m}{marks[ledger.month_state(m)]}" for m in range(1, 13))
+    say(tr("月份（● 已开展，○ 未开展，· 待开展）：") + grid)
     header = [tr("日期"), tr("主题"), tr("应到"), tr("实到"), tr("请假"), tr("缺席"), tr("出席率")]
     rows = [header]
     for d in ledger.days:

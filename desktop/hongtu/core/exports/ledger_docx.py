@@ -25,6 +25,7 @@ from hongtu.core.exports.docx import (
     table_cell,
 )
 from hongtu.core.exports.ledger_labels import LedgerLabels
+from hongtu.core.exports.ledger_summary import build_ledger_summary
 from hongtu.core.exports.ledger_text import content_lines, missing_text
 from hongtu.core.exports.wordml import Document, Font, Picture, Piece, Spacing, cm
 from hongtu.core.ledger import LedgerDay, YearLedger, rate_text
@@ -46,15 +47,7 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
     add_title(document, title)
     add_heading(document, labels.summary_heading)
     _summary_table(document, ledger, labels)
-    without = [
-        labels.month_format.format(month=m)
-        for m, held in enumerate(ledger.held, start=1)
-        if not held
-    ]
-    add_body(
-        document,
-        f"{labels.months_without}：{labels.list_separator.join(without) or labels.no_missing}",
-    )
+    add_body(document, build_ledger_summary(ledger, labels).months_without)
     for day in ledger.days:
         document.page_break()
         _record_page(document, day, labels)

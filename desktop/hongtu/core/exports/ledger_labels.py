@@ -54,6 +54,7 @@ class LedgerLabels:
     list_separator: str = "；"
     held_mark: str = "已开展"
     not_held_mark: str = "未开展"
+    to_come_mark: str = "待开展"  # a month not over yet, without a recorded Party-day
     months_heading: str = "各月开展情况"
     places_heading: str = "参观地点"
     visits_format: str = "{place}（{days}次）"
