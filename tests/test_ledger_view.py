@@ -514,3 +514,22 @@ def test_months_still_to_come_show_as_not_yet_due(lang, qtbot, workspace) -> Non
         metrics = button.fontMetrics()
         widest = max(metrics.horizontalAdvance(line) for line in button.text().splitlines())
         assert widest <= button.width()
+
+
+def test_member_rates_are_whole_with_a_larger_font(workspace, ledger_window) -> None:
+    """QA s25: at 125 % the 成员出勤 出席率 column read "100.…" while twelve mostly empty month
+    columns took equal shares: the name and the figures are sized to their text."""
+    record_year(workspace, members=12)
+    window = ledger_window()
+    window.resize(1024, 700)
+    font = window.members.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    window.members.setFont(font)
+    window.members.horizontalHeader().setFont(font)
+    window.refresh()
+    window.tabs.setCurrentIndex(1)
+    table, model = window.members, window.members_model
+    assert any(row[-1] == "100.0%" for row in model.rows())
+    for column in (0, *range(13, 18)):
+        assert table.sizeHintForColumn(column) <= table.columnWidth(column), column
+    assert table.horizontalHeader().length() <= table.viewport().width()

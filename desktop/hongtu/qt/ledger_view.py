@@ -372,9 +372,12 @@ class LedgerWindow(QDialog):
         header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         self.days.setColumnWidth(1, 170)
         self.days.setColumnWidth(2, 230)
+        # the name and the year's figures sized to their text ("100.0%" whole at 125 %), the
+        # twelve months share the rest
         members = self.members.horizontalHeader()
-        members.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        members.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        members.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for month in range(1, 13):
+            members.setSectionResizeMode(month, QHeaderView.ResizeMode.Stretch)
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.charts_tab and self._charts_stale:
