@@ -6,6 +6,7 @@ import io
 import json
 import struct
 import zlib
+from dataclasses import replace
 from datetime import date
 
 from docx import Document
@@ -172,7 +173,7 @@ def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
     _year(workspace)
     ledger = load_ledger(workspace, BRANCH, 2025)
     document = Document(io.BytesIO(render_ledger_docx(ledger)))
-    summary, *pages = document.tables
+    summary, _members, *pages = document.tables
     assert len(pages) == len(ledger.days)
     # a date on one line and the figures narrow, not seven equal columns that wrapped
     # "2025-01-12" and every theme (LibreOffice and WPS keep the widths as written)
@@ -204,8 +205,13 @@ def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
     for table, day in zip(pages, ledger.days, strict=True):
         fields = {row.cells[0].text: row.cells[1].text for row in table.rows}
         assert fields["主题"] == day.title and fields["时间"] == day.day.isoformat()
-        assert fields["应到/实到"] == f"{day.counts.expected}/{day.counts.present}"
-        assert fields["小结"] == day.summary and fields["主持人/记录人"] == "张三/李四"
+        c = day.counts
+        assert fields["出勤"] == (
+            f"应到 {c.expected}，实到 {c.present}，请假 {c.leave}，缺席 {c.absent}，"
+            f"出席率 {rate_text(c.rate)}"
+        )  # the order of the window's tables
+        assert fields["小结"] == day.summary
+        assert (fields["主持人"], fields["记录人"]) == ("张三", "李四")
         assert fields["地点"] == "；".join(day.places)
     assert (
         "李四（请假：出差）"
@@ -470,3 +476,34 @@ def test_cli_ledger_of_next_year_has_no_months_without_a_party_day(workspace, ca
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "1·  2·" in out and "12·" in out and "○" not in out.split("：", 1)[1]
+
+
+def test_docx_ledger_has_the_members_months_and_the_sites_like_the_pdf(workspace) -> None:
+    """QA s25: the Word 台账 had no member attendance and no 参观地点 (the PDF and the XLSX
+    have both), wrote 应到/实到 9/8 where the window reads 应到 9 实到 8, and printed a lone "/"
+    for an empty 主持人 and 记录人."""
+    from docx.enum.section import WD_ORIENT
+
+    from hongtu.core.exports.ledger_summary import build_ledger_summary
+
+    _year(workspace)
+    record = workspace.records.records(BRANCH, 2025)[0]
+    workspace.records.save(replace(record, host="", recorder=""))
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    summary = build_ledger_summary(ledger)
+    document = Document(io.BytesIO(render_ledger_docx(ledger)))
+    _days, members, first, *_pages = document.tables
+    rows = [tuple(c.text for c in row.cells) for row in members.rows]
+    assert rows == [summary.member_header, *summary.member_rows]
+    assert rows[1][0] == "张三" and rows[1][-5:] == ("3", "3", "0", "0", "100.0%")
+    texts = [p.text for p in document.paragraphs]
+    places = texts[texts.index("参观地点") + 1]
+    assert places == "八路军太原办事处纪念馆（2次）；晋绥烈士陵园（1次）"
+    assert "成员全年出勤（实到/应到）" in texts
+    # the twelve months on a landscape page, the 活动记录 pages upright again
+    orientations = [s.orientation for s in document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    fields = {r.cells[0].text: r.cells[1].text for r in first.rows}
+    assert (fields["主持人"], fields["记录人"]) == ("", "")
+    assert "/" not in "".join(fields.values())
+    assert fields["出勤"] == "应到 6，实到 6，请假 0，缺席 0，出席率 100.0%"

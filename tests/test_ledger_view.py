@@ -233,7 +233,7 @@ def test_exports_from_the_view_print_the_figures_on_screen(
         assert row[0] == shown[0]
         assert tuple(v or "" for v in row[3:15]) == shown[1:13]
         assert tuple(str(v) for v in row[15:20]) == shown[13:]
-    summary, *pages = Document(written["docx"]).tables
+    summary, _members, *pages = Document(written["docx"]).tables
     for row, shown in zip(summary.rows[1:], rows, strict=True):
         cells = [c.text for c in row.cells]
         assert cells[0] == shown[0] and tuple(cells[2:7]) == shown[3:8]
@@ -345,7 +345,7 @@ def test_a_record_with_a_200_character_title_wraps_and_scrolls_without_overlap(q
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    names = (labels.theme, labels.time, labels.place, labels.host_recorder, labels.expected_present)
+    names = (labels.theme, labels.time, labels.place, labels.host, labels.recorder)
     shown = [dialog.fields[name] for name in names]
     assert shown[0].text() == title and shown[2].text().startswith(place)
     for field in shown:  # every line of the text is there

@@ -64,13 +64,15 @@ def ledger_labels() -> Any:
         page_format=tr("第 {page} 页 / 共 {pages} 页"),
         host=tr("主持人"),
         recorder=tr("记录人"),
-        host_recorder=tr("主持人/记录人"),
         expected=tr("应到"),
         present=tr("实到"),
         leave=tr("请假"),
         absent=tr("缺席"),
         rate=tr("出席率"),
-        expected_present=tr("应到/实到"),
+        attendance=tr("出勤"),
+        attendance_format=tr(
+            "应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}"
+        ),
         missing=tr("缺席及原因"),
         content=tr("活动内容"),
         summary=tr("小结"),

@@ -23,13 +23,16 @@ class LedgerLabels:
     place: str = "地点"
     host: str = "主持人"
     recorder: str = "记录人"
-    host_recorder: str = "主持人/记录人"
     expected: str = "应到"
     present: str = "实到"
     leave: str = "请假"
     absent: str = "缺席"
     rate: str = "出席率"
-    expected_present: str = "应到/实到"
+    # a day's figures in the order of the window's and the documents' tables
+    attendance: str = "出勤"
+    attendance_format: str = (
+        "应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}"
+    )
     missing: str = "缺席及原因"
     content: str = "活动内容"
     summary: str = "小结"
