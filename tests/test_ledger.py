@@ -507,3 +507,20 @@ def test_docx_ledger_has_the_members_months_and_the_sites_like_the_pdf(workspace
     assert (fields["主持人"], fields["记录人"]) == ("", "")
     assert "/" not in "".join(fields.values())
     assert fields["出勤"] == "应到 6，实到 6，请假 0，缺席 0，出席率 100.0%"
+
+
+def test_cli_ledger_show_prints_each_members_year(workspace, capsys) -> None:
+    """QA s25: the README promised each member's months from ``ledger show``; the text ended at
+    参观地点 (members only with --json). One line a member fits a terminal: the year's figures
+    and the months they were on leave or absent."""
+    _year(workspace)
+    db = workspace.database.url.removeprefix("sqlite:///")
+    assert main(["--db", db, "ledger", "show", "--branch", BRANCH, "--year", "2025"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = next(line for line in lines if line.startswith("姓名"))
+    assert header.split() == ["姓名", "应到", "实到", "请假", "缺席", "出席率", "请假或缺席的月份"]
+    members = {line.split()[0]: line.split()[1:] for line in lines[lines.index(header) + 2 :]}
+    assert members["张三"] == ["3", "3", "0", "0", "100.0%"]
+    assert members["李四"] == ["3", "2", "1", "0", "66.7%", "3月请假"]
+    assert members["孙八"] == ["2", "2", "0", "0", "100.0%"]  # left in June: two days expected
+    assert max(len(line) for line in lines[lines.index(header) :]) <= 80

@@ -204,7 +204,29 @@ def cmd_ledger_show(args: argparse.Namespace) -> int:
             tr("参观地点：")
             + tr("；").join(tr("{0}（{1} 次）").format(name, days) for name, days in ledger.places)
         )
+    if ledger.members:
+        say("")
+        say(format_table(member_rows(ledger)))
     return 0
+
+
+def member_rows(ledger: Any) -> list[list[str]]:
+    """Each member's year in a terminal's width: the figures, then the months they were on
+    leave or absent (every month's 实到/应到 is in --json and the exported documents)."""
+    from hongtu.core.ledger import rate_text
+
+    header = [tr("姓名"), tr("应到"), tr("实到"), tr("请假"), tr("缺席"), tr("出席率")]
+    rows = [[*header, tr("请假或缺席的月份")]]
+    for member in ledger.members:
+        missed = []
+        for month, counts in enumerate(member.months, start=1):
+            if counts is not None and counts.leave:
+                missed.append(tr("{0}月请假").format(month))
+            if counts is not None and counts.absent:
+                missed.append(tr("{0}月缺席").format(month))
+        c = member.counts
+        rows.append([member.name, *_numbers(c), rate_text(c.rate), tr("、").join(missed)])
+    return rows
 
 
 def _numbers(counts: Any) -> list[str]:
