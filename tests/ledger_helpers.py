@@ -131,7 +131,7 @@ def exported_day(targets: list[Path], day: date) -> dict[str, list[str]]:
 
     docx, xlsx, pdf = targets
     document = Document(str(docx))
-    fields = {r.cells[0].text: r.cells[1].text for r in document.tables[1].rows}
+    fields = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}  # 1: members
     summary = next(
         [c.text for c in row.cells]
         for row in document.tables[0].rows

@@ -6,6 +6,7 @@ import io
 import json
 import struct
 import zlib
+from dataclasses import replace
 from datetime import date
 
 from docx import Document
@@ -172,7 +173,7 @@ def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
     _year(workspace)
     ledger = load_ledger(workspace, BRANCH, 2025)
     document = Document(io.BytesIO(render_ledger_docx(ledger)))
-    summary, *pages = document.tables
+    summary, _members, *pages = document.tables
     assert len(pages) == len(ledger.days)
     # a date on one line and the figures narrow, not seven equal columns that wrapped
     # "2025-01-12" and every theme (LibreOffice and WPS keep the widths as written)
@@ -204,8 +205,13 @@ def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
     for table, day in zip(pages, ledger.days, strict=True):
         fields = {row.cells[0].text: row.cells[1].text for row in table.rows}
         assert fields["主题"] == day.title and fields["时间"] == day.day.isoformat()
-        assert fields["应到/实到"] == f"{day.counts.expected}/{day.counts.present}"
-        assert fields["小结"] == day.summary and fields["主持人/记录人"] == "张三/李四"
+        c = day.counts
+        assert fields["出勤"] == (
+            f"应到 {c.expected}，实到 {c.present}，请假 {c.leave}，缺席 {c.absent}，"
+            f"出席率 {rate_text(c.rate)}"
+        )  # the order of the window's tables
+        assert fields["小结"] == day.summary
+        assert (fields["主持人"], fields["记录人"]) == ("张三", "李四")
         assert fields["地点"] == "；".join(day.places)
     assert (
         "李四（请假：出差）"
@@ -395,3 +401,126 @@ def test_cli_ledger_of_a_mistyped_branch_is_refused_naming_the_branches(
     assert workspace.records.years(f"{BRANCH} ") == [2025]
     assert workspace.records.stamp(f"{BRANCH} ", 2025) == workspace.records.stamp(BRANCH, 2025)
     assert workspace.records.stamp(f"{BRANCH} ", 2025) != ()
+
+
+def test_cli_ledger_documents_are_chinese_in_english(workspace, tmp_path, capsys) -> None:
+    """QA s25: ``--lang en ledger export`` wrote "第一党支部: Party-day ledger 2025", "M1 … M12",
+    "李四 (On leave: 出差)" and an English colon before a Chinese one. The 台账 is the branch's
+    filed record: Chinese whatever the language, as the plan's documents are."""
+    from test_cli_writers import _remove_cli_translators
+
+    _year(workspace)
+    db = workspace.database.url.removeprefix("sqlite:///")
+    written = {fmt: tmp_path / f"ledger.{fmt}" for fmt in ("xlsx", "docx")}
+    try:
+        for fmt, out in written.items():
+            args = ["--db", db, "--lang", "en", "ledger", "export", "--branch", BRANCH]
+            args += ["--year", "2025", "--format", fmt, "--output", str(out)]
+            assert main(args) == 0
+        assert "Exported" in capsys.readouterr().out  # the command itself speaks English
+    finally:
+        _remove_cli_translators()
+    book = load_workbook(written["xlsx"])
+    assert book.sheetnames == ["2025年", "成员出勤"]
+    assert [c.value for c in book["2025年"][1]][:3] == ["日期", "主题", "地点"]
+    document = Document(str(written["docx"]))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert text.startswith(f"{BRANCH}2025年主题党日活动台账")
+    assert "未开展主题党日的月份：2月；4月" in text
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "李四（请假：出差）" in cells
+    for english in ("Party-day", "On leave", "Expected", "M1", ": "):
+        assert english not in text + cells, english
+
+
+def test_months_still_to_come_are_not_reported_as_without_a_party_day() -> None:
+    """QA s25: opened in the middle of the year, the 台账 listed every later month as 未开展, so
+    a secretary printing it for a mid-year review handed up the future as missed months."""
+    from hongtu.core.exports.ledger_summary import build_ledger_summary
+    from hongtu.core.ledger import MonthState, build_ledger
+
+    roster = [Member(1, "张三", "", PartyStatus.FULL)]
+    records = [
+        ActivityRecord(m, date(2026, m, 12), everyone_present(roster, date(2026, m, 12)))
+        for m in (1, 3, 6)
+    ]
+    in_june = build_ledger(BRANCH, 2026, records[:2], {}, roster, today=date(2026, 6, 15))
+    assert in_june.missed_months() == [2, 4, 5]  # June is not over: not missed yet
+    assert in_june.month_state(6) is MonthState.TO_COME
+    assert in_june.month_state(12) is MonthState.TO_COME
+    summary = build_ledger_summary(in_june)
+    assert [mark for _name, mark, _figures in summary.months] == [
+        "已开展", "未开展", "已开展", "未开展", "未开展", *["待开展"] * 7
+    ]  # fmt: skip
+    assert summary.months_without == "未开展主题党日的月份：2月；4月；5月"
+    text = "\n".join(p.text for p in Document(io.BytesIO(render_ledger_docx(in_june))).paragraphs)
+    assert "未开展主题党日的月份：2月；4月；5月" in text and "12月" not in text
+    # a day recorded this month marks it held; the next year's months are all to come
+    recorded = build_ledger(BRANCH, 2026, records, {}, roster, today=date(2026, 6, 15))
+    assert recorded.month_state(6) is MonthState.HELD
+    assert build_ledger(BRANCH, 2026, records, {}, roster, date(2026, 7, 1)).missed_months() == [
+        2, 4, 5
+    ]  # fmt: skip
+    next_year = build_ledger(BRANCH, 2026, [], {}, roster, today=date(2025, 12, 31))
+    assert next_year.missed_months() == []
+
+
+def test_cli_ledger_of_next_year_has_no_months_without_a_party_day(workspace, capsys) -> None:
+    _year(workspace)
+    db = workspace.database.url.removeprefix("sqlite:///")
+    year = str(date.today().year + 1)
+    args = ["--db", db, "ledger", "show", "--branch", BRANCH, "--year", year]
+    assert main([*args, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["months_held"] == [] and shown["months_not_held"] == []
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "1·  2·" in out and "12·" in out and "○" not in out.split("：", 1)[1]
+
+
+def test_docx_ledger_has_the_members_months_and_the_sites_like_the_pdf(workspace) -> None:
+    """QA s25: the Word 台账 had no member attendance and no 参观地点 (the PDF and the XLSX
+    have both), wrote 应到/实到 9/8 where the window reads 应到 9 实到 8, and printed a lone "/"
+    for an empty 主持人 and 记录人."""
+    from docx.enum.section import WD_ORIENT
+
+    from hongtu.core.exports.ledger_summary import build_ledger_summary
+
+    _year(workspace)
+    record = workspace.records.records(BRANCH, 2025)[0]
+    workspace.records.save(replace(record, host="", recorder=""))
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    summary = build_ledger_summary(ledger)
+    document = Document(io.BytesIO(render_ledger_docx(ledger)))
+    _days, members, first, *_pages = document.tables
+    rows = [tuple(c.text for c in row.cells) for row in members.rows]
+    assert rows == [summary.member_header, *summary.member_rows]
+    assert rows[1][0] == "张三" and rows[1][-5:] == ("3", "3", "0", "0", "100.0%")
+    texts = [p.text for p in document.paragraphs]
+    places = texts[texts.index("参观地点") + 1]
+    assert places == "八路军太原办事处纪念馆（2次）；晋绥烈士陵园（1次）"
+    assert "成员全年出勤（实到/应到）" in texts
+    # the twelve months on a landscape page, the 活动记录 pages upright again
+    orientations = [s.orientation for s in document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    fields = {r.cells[0].text: r.cells[1].text for r in first.rows}
+    assert (fields["主持人"], fields["记录人"]) == ("", "")
+    assert "/" not in "".join(fields.values())
+    assert fields["出勤"] == "应到 6，实到 6，请假 0，缺席 0，出席率 100.0%"
+
+
+def test_cli_ledger_show_prints_each_members_year(workspace, capsys) -> None:
+    """QA s25: the README promised each member's months from ``ledger show``; the text ended at
+    参观地点 (members only with --json). One line a member fits a terminal: the year's figures
+    and the months they were on leave or absent."""
+    _year(workspace)
+    db = workspace.database.url.removeprefix("sqlite:///")
+    assert main(["--db", db, "ledger", "show", "--branch", BRANCH, "--year", "2025"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = next(line for line in lines if line.startswith("姓名"))
+    assert header.split() == ["姓名", "应到", "实到", "请假", "缺席", "出席率", "请假或缺席的月份"]
+    members = {line.split()[0]: line.split()[1:] for line in lines[lines.index(header) + 2 :]}
+    assert members["张三"] == ["3", "3", "0", "0", "100.0%"]
+    assert members["李四"] == ["3", "2", "1", "0", "66.7%", "3月请假"]
+    assert members["孙八"] == ["2", "2", "0", "0", "100.0%"]  # left in June: two days expected
+    assert max(len(line) for line in lines[lines.index(header) :]) <= 80

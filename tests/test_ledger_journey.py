@@ -151,8 +151,8 @@ def test_the_year_view_and_the_exported_ledger_show_the_recorded_day(
         assert values[0] == day.isoformat()
         assert values[5:11] == [6, 4, 1, 1, "66.7%", "李四（请假：出差）；赵六（缺席）"]
         document = Document(str(targets[1]))
-        fields = {r.cells[0].text: r.cells[1].text for r in document.tables[1].rows}
-        assert fields["应到/实到"] == "6/4"
+        fields = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}
+        assert fields["出勤"] == "应到 6，实到 4，请假 1，缺席 1，出席率 66.7%"
         assert fields["缺席及原因"] == "李四（请假：出差）；赵六（缺席）"
         assert len(document.inline_shapes) == 1  # the photo
         lines = _pdf_lines(targets[2])

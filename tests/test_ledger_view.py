@@ -233,7 +233,7 @@ def test_exports_from_the_view_print_the_figures_on_screen(
         assert row[0] == shown[0]
         assert tuple(v or "" for v in row[3:15]) == shown[1:13]
         assert tuple(str(v) for v in row[15:20]) == shown[13:]
-    summary, *pages = Document(written["docx"]).tables
+    summary, _members, *pages = Document(written["docx"]).tables
     for row, shown in zip(summary.rows[1:], rows, strict=True):
         cells = [c.text for c in row.cells]
         assert cells[0] == shown[0] and tuple(cells[2:7]) == shown[3:8]
@@ -345,7 +345,7 @@ def test_a_record_with_a_200_character_title_wraps_and_scrolls_without_overlap(q
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    names = (labels.theme, labels.time, labels.place, labels.host_recorder, labels.expected_present)
+    names = (labels.theme, labels.time, labels.place, labels.host, labels.recorder)
     shown = [dialog.fields[name] for name in names]
     assert shown[0].text() == title and shown[2].text().startswith(place)
     for field in shown:  # every line of the text is there
@@ -457,3 +457,79 @@ def test_tab_goes_through_the_day_table_to_the_close_button(qtbot, workspace, le
             break
         QTest.keyClick(widget, Qt.Key.Key_Tab)
     assert window.days in reached and close in reached
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize("lang", ["en"], indirect=True)
+def test_the_english_window_exports_the_ledger_in_chinese(
+    lang, qtbot, workspace, ledger_window, tmp_path
+) -> None:
+    """QA s25: the English window's 台账 documents were half English ("M1 … M12 Not held",
+    "Sites visited：…"). The documents are the branch's filed records, in Chinese; the window's
+    own lines are English, with an English colon."""
+    record_year(workspace, months=(1, 3))
+    window = ledger_window()
+    assert window.places.text().startswith("Sites visited: ")
+    assert window.missing_months.text().startswith("Months without a Party-day: ")
+    assert "：" not in window.places.text() + window.missing_months.text()
+    written = {}
+    for fmt in ("docx", "xlsx", "pdf"):
+        with qtbot.waitSignal(window.exported) as signal:
+            window.export_to(fmt, tmp_path / f"ledger.{fmt}")
+        written[fmt] = signal.args[0]
+    assert load_workbook(written["xlsx"]).sheetnames == ["2025年", "成员出勤"]
+    document = Document(written["docx"])
+    docx_text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells
+    )
+    pdf_text = subprocess.run(
+        ["pdftotext", str(written["pdf"]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for text in (docx_text, pdf_text):
+        assert f"{BRANCH}2025年主题党日活动台账" in text and "未开展主题党日的月份：2月" in text
+        for english in ("Party-day", "Held", "Expected", "Sites visited", "M12"):
+            assert english not in text, english
+
+
+def test_months_still_to_come_show_as_not_yet_due(lang, qtbot, workspace) -> None:
+    """QA s25: opened on 30 November, the window said "12月 未开展" and listed December among
+    the months without a Party-day; a month not over yet is 待开展, and not listed."""
+    record_year(workspace, months=(1, 3, 6))  # in 2025; June recorded early
+    window = LedgerWindow(
+        workspace, branch=BRANCH, runner=SyncRunner(), today=lambda: date(2025, 6, 5)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    marks = [button.text().splitlines()[1] for button in window.months.buttons]
+    if lang == "en":
+        assert marks[5:] == ["Held", *["Not yet due"] * 6] and marks[3] == "Not held"
+        assert window.missing_months.text() == "Months without a Party-day: M2; M4; M5"
+    else:
+        held, missed = "已开展", "未开展"
+        assert marks == [held, missed, held, missed, missed, held, *["待开展"] * 6]
+        assert window.missing_months.text() == "未开展主题党日的月份：2月；4月；5月"
+    to_come = window.months.buttons[6]
+    assert not to_come.isEnabled() and to_come.toolTip()
+    for button in window.months.buttons:  # "Not yet due" is whole in its tile
+        metrics = button.fontMetrics()
+        widest = max(metrics.horizontalAdvance(line) for line in button.text().splitlines())
+        assert widest <= button.width()
+
+
+def test_member_rates_are_whole_with_a_larger_font(workspace, ledger_window) -> None:
+    """QA s25: at 125 % the 成员出勤 出席率 column read "100.…" while twelve mostly empty month
+    columns took equal shares: the name and the figures are sized to their text."""
+    record_year(workspace, members=12)
+    window = ledger_window()
+    window.resize(1024, 700)
+    font = window.members.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    window.members.setFont(font)
+    window.members.horizontalHeader().setFont(font)
+    window.refresh()
+    window.tabs.setCurrentIndex(1)
+    table, model = window.members, window.members_model
+    assert any(row[-1] == "100.0%" for row in model.rows())
+    for column in (0, *range(13, 18)):
+        assert table.sizeHintForColumn(column) <= table.columnWidth(column), column
+    assert table.horizontalHeader().length() <= table.viewport().width()

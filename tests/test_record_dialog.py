@@ -327,10 +327,13 @@ def test_the_leave_reason_has_room_in_either_language(qtbot, workspace, lang) ->
 
 
 def test_a_day_recorded_in_english_reads_in_chinese_in_the_ledger(  # type: ignore[no-untyped-def]
-    qtbot, workspace, lang
+    qtbot, workspace, lang, tmp_path
 ) -> None:
+    from docx import Document
+
     from hongtu.cli.ledger import ledger_labels
     from hongtu.core.ledger import load_ledger
+    from hongtu.qt.ledger_files import write_ledger
     from hongtu.qt.ledger_record import record_fields
 
     plan, members = _setup(workspace)
@@ -340,11 +343,19 @@ def test_a_day_recorded_in_english_reads_in_chinese_in_the_ledger(  # type: igno
     assert record is not None
     # what was done is stored in the 台账's words whatever the window's language
     assert [d.text for d in record.done] == ["太原解放纪念馆", "太原解放纪念馆：参观学习"]
+    ledger = load_ledger(workspace, BRANCH, DAY.year)
+    # the 台账 document is the branch's filed record: Chinese in either language
+    path = write_ledger(ledger, "docx", tmp_path / "台账.docx", lambda: False)
+    page = Document(str(path)).tables[-1]
+    content = {r.cells[0].text: r.cells[1].text for r in page.rows}["活动内容"]
+    assert content.splitlines() == [
+        "太原解放纪念馆（已完成）",
+        "太原解放纪念馆：参观学习（已完成）",
+    ]
+    # the window's view of the day speaks the window's language around the stored items
     labels = ledger_labels()
-    (day,) = load_ledger(workspace, BRANCH, DAY.year).days
-    content = dict(record_fields(day, labels))[labels.content]
+    shown = dict(record_fields(ledger.days[0], labels))[labels.content]
     if lang == "en":
-        assert content.splitlines()[0] == "太原解放纪念馆 (Done)"
-        assert "（" not in content and "）" not in content
+        assert shown.splitlines()[0] == "太原解放纪念馆 (Done)"
     else:
-        assert content.splitlines()[0] == "太原解放纪念馆（已完成）"
+        assert shown.splitlines()[0] == "太原解放纪念馆（已完成）"

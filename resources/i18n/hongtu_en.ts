@@ -142,6 +142,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0} has no members yet</translation>
     </message>
     <message>
+      <source>{0}月缺席</source>
+      <translation>M{0} absent</translation>
+    </message>
+    <message>
+      <source>{0}月请假</source>
+      <translation>M{0} on leave</translation>
+    </message>
+    <message>
       <source>{0}（{1} 次）</source>
       <translation>{0} ({1}×)</translation>
     </message>
@@ -160,6 +168,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{label}：{names}</source>
       <translation>{label}: {names}</translation>
+    </message>
+    <message>
+      <source>{label}：{text}</source>
+      <translation>{label}: {text}</translation>
     </message>
     <message>
       <source>{month}月</source>
@@ -232,10 +244,6 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>主持人</source>
       <translation>Host</translation>
-    </message>
-    <message>
-      <source>主持人/记录人</source>
-      <translation>Host/recorder</translation>
     </message>
     <message>
       <source>主题</source>
@@ -324,6 +332,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>写入失败</source>
       <translation>Write failed</translation>
+    </message>
+    <message>
+      <source>出勤</source>
+      <translation>Attendance</translation>
     </message>
     <message>
       <source>出席率</source>
@@ -650,8 +662,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Expected</translation>
     </message>
     <message>
-      <source>应到/实到</source>
-      <translation>Expected/present</translation>
+      <source>应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}</source>
+      <translation>Expected {expected}, present {present}, on leave {leave}, absent {absent}, rate {rate}</translation>
     </message>
     <message>
       <source>底图服务商：amap（高德）</source>
@@ -660,6 +672,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>当前顺序已经是最短路程（行车约 {0} 分钟），没有改动：</source>
       <translation>The order is already the shortest (about {0} min of travel); nothing changed:</translation>
+    </message>
+    <message>
+      <source>待开展</source>
+      <translation>Not yet due</translation>
     </message>
     <message>
       <source>恢复前的数据已保存在 {0}</source>
@@ -902,8 +918,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>lowest zoom level (default 10)</translation>
     </message>
     <message>
-      <source>月份（● 已开展，○ 未开展）：</source>
-      <translation>Months (● held, ○ not held): </translation>
+      <source>月份（● 已开展，○ 未开展，· 待开展）：</source>
+      <translation>Months (● held, ○ not held, · not yet due): </translation>
     </message>
     <message>
       <source>有调整</source>
@@ -1292,6 +1308,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>请假</source>
       <translation>On leave</translation>
+    </message>
+    <message>
+      <source>请假或缺席的月份</source>
+      <translation>Months on leave or absent</translation>
     </message>
     <message>
       <source>请假：姓名=原因（可重复）</source>
@@ -1840,6 +1860,10 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     <message>
       <source>还没有党支部：先在成员名单中导入名册，或记录一次活动。</source>
       <translation>No branch yet: import a roster in the member list, or record a Party-day first.</translation>
+    </message>
+    <message>
+      <source>这个月还没有过完，不算未开展</source>
+      <translation>This month is not over yet, so it does not count as not held</translation>
     </message>
   </context>
   <context>

@@ -38,7 +38,8 @@ def add_ledger_commands(commands: argparse._SubParsersAction) -> None:  # type: 
 
 
 def ledger_labels() -> Any:
-    """The ledger's printed words in the chosen language."""
+    """The ledger's words in the chosen language, for the 台账 window and ``ledger show``; the
+    documents (``ledger export``, 导出台账) are always in Chinese (``LedgerLabels()``)."""
     from hongtu.core.exports.ledger_labels import LedgerLabels
     from hongtu.core.members import PartyStatus
     from hongtu.core.records import DoneState
@@ -55,6 +56,7 @@ def ledger_labels() -> Any:
         place=tr("地点"),
         held_mark=tr("已开展"),
         not_held_mark=tr("未开展"),
+        to_come_mark=tr("待开展"),
         months_heading=tr("各月开展情况"),
         places_heading=tr("参观地点"),
         visits_format=tr("{place}（{days}次）"),
@@ -62,13 +64,15 @@ def ledger_labels() -> Any:
         page_format=tr("第 {page} 页 / 共 {pages} 页"),
         host=tr("主持人"),
         recorder=tr("记录人"),
-        host_recorder=tr("主持人/记录人"),
         expected=tr("应到"),
         present=tr("实到"),
         leave=tr("请假"),
         absent=tr("缺席"),
         rate=tr("出席率"),
-        expected_present=tr("应到/实到"),
+        attendance=tr("出勤"),
+        attendance_format=tr(
+            "应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}"
+        ),
         missing=tr("缺席及原因"),
         content=tr("活动内容"),
         summary=tr("小结"),
@@ -87,6 +91,7 @@ def ledger_labels() -> Any:
         done_format=tr("{text}（{state}：{note}）"),
         done_no_note_format=tr("{text}（{state}）"),
         guests_format=tr("{label}：{names}"),
+        field_format=tr("{label}：{text}"),
         list_separator=tr("；"),
         statuses={
             PartyStatus.FULL: tr("正式党员"),
@@ -118,6 +123,8 @@ def ledger_json(ledger: Any) -> dict[str, Any]:
         "branch": ledger.branch,
         "year": ledger.year,
         "months_held": [m for m, held in enumerate(ledger.held, start=1) if held],
+        # over without a Party-day; the months still to come are in neither list
+        "months_not_held": ledger.missed_months(),
         "year_totals": counts_json(ledger.counts),
         "days": [
             {
@@ -166,7 +173,7 @@ def unknown_branch(workspace: Any, given: str) -> str | None:
 
 
 def cmd_ledger_show(args: argparse.Namespace) -> int:
-    from hongtu.core.ledger import load_ledger, rate_text
+    from hongtu.core.ledger import MonthState, load_ledger, rate_text
 
     workspace = open_workspace(args, reading=True)
     try:
@@ -181,8 +188,9 @@ def cmd_ledger_show(args: argparse.Namespace) -> int:
         return 0
     labels = ledger_labels()
     say(labels.title_format.format(branch=ledger.branch, year=ledger.year))
-    grid = "  ".join(f"{m}{'●' if held else '○'}" for m, held in enumerate(ledger.held, start=1))
-    say(tr("月份（● 已开展，○ 未开展）：") + grid)
+    marks = {MonthState.HELD: "●", MonthState.MISSED: "○", MonthState.TO_COME: "·"}
+    grid = "  ".join(f"{m}{marks[ledger.month_state(m)]}" for m in range(1, 13))
+    say(tr("月份（● 已开展，○ 未开展，· 待开展）：") + grid)
     header = [tr("日期"), tr("主题"), tr("应到"), tr("实到"), tr("请假"), tr("缺席"), tr("出席率")]
     rows = [header]
     for d in ledger.days:
@@ -196,7 +204,29 @@ def cmd_ledger_show(args: argparse.Namespace) -> int:
             tr("参观地点：")
             + tr("；").join(tr("{0}（{1} 次）").format(name, days) for name, days in ledger.places)
         )
+    if ledger.members:
+        say("")
+        say(format_table(member_rows(ledger)))
     return 0
+
+
+def member_rows(ledger: Any) -> list[list[str]]:
+    """Each member's year in a terminal's width: the figures, then the months they were on
+    leave or absent (every month's 实到/应到 is in --json and the exported documents)."""
+    from hongtu.core.ledger import rate_text
+
+    header = [tr("姓名"), tr("应到"), tr("实到"), tr("请假"), tr("缺席"), tr("出席率")]
+    rows = [[*header, tr("请假或缺席的月份")]]
+    for member in ledger.members:
+        missed = []
+        for month, counts in enumerate(member.months, start=1):
+            if counts is not None and counts.leave:
+                missed.append(tr("{0}月请假").format(month))
+            if counts is not None and counts.absent:
+                missed.append(tr("{0}月缺席").format(month))
+        c = member.counts
+        rows.append([member.name, *_numbers(c), rate_text(c.rate), tr("、").join(missed)])
+    return rows
 
 
 def _numbers(counts: Any) -> list[str]:
@@ -228,9 +258,9 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
             from hongtu.core.exports.ledger_summary import build_ledger_summary
             from hongtu.qt.printing import render_ledger_pdf
 
-            render_ledger_pdf(build_ledger_summary(ledger, ledger_labels()), output)
+            render_ledger_pdf(build_ledger_summary(ledger), output)
         else:
-            write_atomic(output, render_ledger(ledger, fmt, ledger_labels()))
+            write_atomic(output, render_ledger(ledger, fmt))
     except ExportError as exc:
         say(export_error_message(exc), error=True)
         return 2
@@ -238,11 +268,12 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_ledger(ledger: Any, fmt: str, labels: Any) -> bytes:
+def render_ledger(ledger: Any, fmt: str) -> bytes:
+    """The ledger as an XLSX or a DOCX, in Chinese whatever the language (a filed record)."""
     if fmt == "xlsx":
         from hongtu.core.exports.ledger_xlsx import render_ledger_xlsx
 
-        return render_ledger_xlsx(ledger, labels)
+        return render_ledger_xlsx(ledger)
     from hongtu.core.exports.ledger_docx import render_ledger_docx
 
-    return render_ledger_docx(ledger, labels)
+    return render_ledger_docx(ledger)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from hongtu.core.members import Member, PartyStatus
@@ -66,6 +67,12 @@ class MemberYear:
     months: tuple[Counts | None, ...]  # 12 entries; None where the month had no Party-day for them
 
 
+class MonthState(Enum):
+    HELD = "held"  # 已开展: at least one recorded Party-day
+    MISSED = "missed"  # 未开展: the month is over without one
+    TO_COME = "to_come"  # 待开展: not over yet (this month or a later one) and none recorded
+
+
 @dataclass(frozen=True, slots=True)
 class YearLedger:
     branch: str
@@ -75,6 +82,19 @@ class YearLedger:
     counts: Counts  # the year: sums over the days
     places: tuple[tuple[str, int], ...]  # place and how many days it was visited, by first visit
     members: tuple[MemberYear, ...]
+    # 12 entries: the month was over on the day the ledger was made (a past year: every month)
+    over: tuple[bool, ...] = (True,) * 12
+
+    def month_state(self, month: int) -> MonthState:
+        """Whether ``month`` (1..12) was held, missed, or is still to come: a month not over
+        yet is never reported as 未开展 (a mid-year review would list the future as missed)."""
+        if self.held[month - 1]:
+            return MonthState.HELD
+        return MonthState.MISSED if self.over[month - 1] else MonthState.TO_COME
+
+    def missed_months(self) -> list[int]:
+        """The months that are over without a Party-day (未开展), in order."""
+        return [m for m in range(1, 13) if self.month_state(m) is MonthState.MISSED]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +116,11 @@ def build_ledger(
     records: Iterable[ActivityRecord],
     plans: Mapping[int, PlanFacts],
     members: Iterable[Member],
+    today: date | None = None,
 ) -> YearLedger:
+    """The year's figures; ``today`` (by default the computer's date) tells which months are
+    over, so that a month still to come is not counted as one without a Party-day."""
+    today = today or date.today()
     chosen = sorted((r for r in records if r.day.year == year), key=lambda r: (r.day, r.plan_id))
     days = tuple(_day(record, plans.get(record.plan_id)) for record in chosen)
     held = tuple(any(d.day.month == m for d in days) for m in range(1, 13))
@@ -118,16 +142,20 @@ def build_ledger(
         counts=_sum(d.counts for d in days),
         places=tuple(visits.items()),
         members=tuple(_member_year(m, by_member[m.id]) for m in roster if m.id in by_member),
+        over=tuple((year, m) < (today.year, today.month) for m in range(1, 13)),
     )
 
 
-def load_ledger(workspace: Workspace, branch: str, year: int) -> YearLedger:
+def load_ledger(
+    workspace: Workspace, branch: str, year: int, today: date | None = None
+) -> YearLedger:
     """The ledger from the stores: the year's records, their plans, the branch's roster."""
     branch = branch.strip()
     records = workspace.records.records(branch, year)
     places = workspace.records.plan_places([r.plan_id for r in records])
     plans = {plan_id: PlanFacts(title, tuple(stops)) for plan_id, (title, stops) in places.items()}
-    return build_ledger(branch, year, records, plans, workspace.members.members(branch))
+    members = workspace.members.members(branch)
+    return build_ledger(branch, year, records, plans, members, today)
 
 
 def visited_places(record: ActivityRecord, facts: PlanFacts | None) -> tuple[str, ...]:

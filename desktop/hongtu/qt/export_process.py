@@ -11,7 +11,8 @@ and the targets, as a length-prefixed pickle on its standard input (data this pr
 never a file). It then only waits, asking its cancel token. The child writes each file with the
 same writers as the command line (atomic, checked whole), asks the parent just before it
 replaces a target, and answers one JSON line per target. The 台账 window's exports travel the
-same way (``LedgerExportRequest``: the year's ledger, its labels and where the photos are).
+same way (``LedgerExportRequest``: the year's ledger and where the photos are; the 台账
+documents are in Chinese whatever the window's language).
 
 The child serves one request after another. After a request it is kept for ``IDLE_SECONDS``, so
 the next export (another format, a second click) does not pay for a new interpreter and its
@@ -49,7 +50,6 @@ from hongtu.core import paths
 from hongtu.core.atomic import ExportError, ExportErrorCode, remove_stale_partials
 from hongtu.core.cancel import CancelledError, ShouldStop
 from hongtu.core.document import PlanDocument
-from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.ledger import YearLedger
 from hongtu.core.plans import Plan
 from hongtu.core.records import ActivityRecord
@@ -90,7 +90,6 @@ class LedgerExportRequest:
     is where this process keeps its data (the photos the DOCX places), for the child to read."""
 
     ledger: YearLedger
-    labels: LedgerLabels
     targets: tuple[ExportTarget, ...]
     home: Path | None = field(default_factory=paths.chosen_home)
 
@@ -408,9 +407,7 @@ def _write(request: Request, target: ExportTarget) -> Path:
         from hongtu.qt.ledger_files import write_ledger
 
         paths.set_home(request.home)  # the photos are where the window keeps them
-        return write_ledger(
-            request.ledger, target.fmt, target.path, request.labels, _parent_says_stop
-        )
+        return write_ledger(request.ledger, target.fmt, target.path, _parent_says_stop)
     if target.fmt in QT_FORMAT_NAMES:
         from hongtu.qt.printing import export_document
 

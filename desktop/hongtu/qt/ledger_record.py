@@ -1,5 +1,6 @@
-"""One Party-day's record (活动记录) as the 台账 shows it: read-only, in the words of the DOCX
-record page (corrections are made in 记录活动). Every text is shown as plain text."""
+"""One Party-day's record (活动记录) as the 台账 shows it: read-only, the fields of the DOCX
+record page (``core.exports.ledger_text.record_fields``) in the window's language (corrections
+are made in 记录活动). Every text is shown as plain text."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from hongtu.core.exports.ledger_docx import photo_file
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import content_lines, missing_text
-from hongtu.core.ledger import LedgerDay, rate_text
+from hongtu.core.exports.ledger_text import record_fields
+from hongtu.core.ledger import LedgerDay
 from hongtu.core.records import PhotoRef
 from hongtu.qt.messages import plain_label
 from hongtu.qt.window_state import fit_to_screen
@@ -33,23 +34,6 @@ MAX_THUMBS = 8
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("LedgerRecord", text)
-
-
-def record_fields(day: LedgerDay, labels: LedgerLabels) -> list[tuple[str, str]]:
-    """(label, text) as the DOCX 活动记录 page prints them."""
-    c = day.counts
-    content = content_lines(day, labels)
-    return [
-        (labels.theme, day.title),
-        (labels.time, day.day.isoformat()),
-        (labels.place, labels.list_separator.join(day.places)),
-        (labels.host_recorder, f"{day.host}/{day.recorder}"),
-        (labels.expected_present, f"{c.expected}/{c.present}"),
-        (labels.rate, rate_text(c.rate)),
-        (labels.missing, missing_text(day.missing, labels)),
-        (labels.content, "\n".join(content)),
-        (labels.summary, day.summary),
-    ]
 
 
 class RecordDialog(QDialog):

@@ -1,9 +1,9 @@
 """The 台账 view: a branch's year at a glance.
 
 A window (opened from 台账 › 年度台账…) with the branch and the year to show; twelve months
-marked 已开展 / 未开展; each Party-day's 应到, 实到, 请假, 缺席 and rate, its sites and who was
-missing and why; each member's months; charts of monthly attendance and the sites visited; and
-the year's ledger exported as Word, Excel or PDF.
+marked 已开展 / 未开展 / 待开展 (not over yet); each Party-day's 应到, 实到, 请假, 缺席 and
+rate, its sites and who was missing and why; each member's months; charts of monthly
+attendance and the sites visited; and the year's ledger exported as Word, Excel or PDF.
 
 Everything shown comes from one ``YearLedger`` (``core.ledger.load_ledger``) and the texts of
 ``core.exports.ledger_summary``, the document the PDF prints, so the view and the exports show
@@ -44,7 +44,7 @@ from hongtu.cli.ledger import ledger_labels
 from hongtu.core.atomic import ExportError
 from hongtu.core.cancel import CancelledError
 from hongtu.core.exports.ledger_summary import LedgerSummary, build_ledger_summary
-from hongtu.core.ledger import YearLedger, load_ledger, rate_text
+from hongtu.core.ledger import MonthState, YearLedger, load_ledger, rate_text
 from hongtu.qt import messages
 from hongtu.qt.ledger_charts import attendance_chart, chart_view, places_chart
 from hongtu.qt.ledger_record import RecordDialog
@@ -61,6 +61,7 @@ LEDGER_FORMATS = ("docx", "xlsx", "pdf")
 PREFERRED = QSize(1180, 700)  # shrunk to a smaller screen
 HELD_STYLE = "background:#f3e3e1; color:#8e1b1b; border:1px solid #d9a5a0; border-radius:3px"
 NOT_HELD_STYLE = "background:#f5f5f5; color:#777777; border:1px solid #dddddd; border-radius:3px"
+TO_COME_STYLE = "background:#ffffff; color:#999999; border:1px dashed #dddddd; border-radius:3px"
 
 
 def tr(text: str) -> str:
@@ -82,9 +83,24 @@ def totals_text(ledger: YearLedger) -> str:
     )
 
 
+MONTH_STYLES = {
+    MonthState.HELD: HELD_STYLE,
+    MonthState.MISSED: NOT_HELD_STYLE,
+    MonthState.TO_COME: TO_COME_STYLE,
+}
+
+
+def month_tip(state: MonthState) -> str:
+    if state is MonthState.HELD:
+        return tr("查看这个月的主题党日")
+    if state is MonthState.TO_COME:
+        return tr("这个月还没有过完，不算未开展")
+    return ""
+
+
 class MonthGrid(QWidget):
-    """Twelve months: 已开展 (with the month's 实到/应到) or 未开展; a held month is a button
-    that shows its Party-day."""
+    """Twelve months: 已开展 (with the month's 实到/应到), 未开展, or 待开展 (not over yet); a
+    held month is a button that shows its Party-day."""
 
     month_clicked = Signal(int)  # 1..12
 
@@ -106,11 +122,11 @@ class MonthGrid(QWidget):
         for month, (button, (name, mark, figures)) in enumerate(
             zip(self.buttons, summary.months, strict=True), start=1
         ):
-            held = ledger.held[month - 1]
+            state = ledger.month_state(month)
             button.setText(f"{name}\n{mark}\n{figures or ' '}")
-            button.setEnabled(held)
-            button.setStyleSheet(HELD_STYLE if held else NOT_HELD_STYLE)
-            button.setToolTip(tr("查看这个月的主题党日") if held else "")
+            button.setEnabled(state is MonthState.HELD)
+            button.setStyleSheet(MONTH_STYLES[state])
+            button.setToolTip(month_tip(state))
 
 
 def _table(model: TextTable, parent: QWidget) -> QTableView:
@@ -276,7 +292,7 @@ class LedgerWindow(QDialog):
             self.show_ledger(None)
             return
         self._stamp = self.workspace.records.stamp(branch, int(year))
-        self.show_ledger(load_ledger(self.workspace, branch, int(year)))
+        self.show_ledger(load_ledger(self.workspace, branch, int(year), self._today()))
 
     def choose(self, branch: str, year: int) -> None:
         """Show ``branch``'s ``year`` (as if chosen in the two lists)."""
@@ -339,7 +355,9 @@ class LedgerWindow(QDialog):
             if month is not None and month.present < month.expected
         )
         self.members_model.set_rows(summary.member_header, summary.member_rows, marked=marked)
-        self.places.setText(f"{summary.places_heading}：{summary.places}")
+        self.places.setText(
+            self.labels.field_format.format(label=summary.places_heading, text=summary.places)
+        )
         self._fit_columns()
         self._charts_stale = True
         if self.tabs.currentWidget() is self.charts_tab:
@@ -354,9 +372,12 @@ class LedgerWindow(QDialog):
         header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         self.days.setColumnWidth(1, 170)
         self.days.setColumnWidth(2, 230)
+        # the name and the year's figures sized to their text ("100.0%" whole at 125 %), the
+        # twelve months share the rest
         members = self.members.horizontalHeader()
-        members.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        members.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        members.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for month in range(1, 13):
+            members.setSectionResizeMode(month, QHeaderView.ResizeMode.Stretch)
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.charts_tab and self._charts_stale:
@@ -449,14 +470,14 @@ class LedgerWindow(QDialog):
         ``exported`` when done, a message when it fails (an old file stays as it was)."""
         if self.ledger is None or self.task is not None:
             return
-        ledger, labels = self.ledger, self.labels
+        ledger = self.ledger
 
         def job(should_stop: ShouldStop) -> Path:
             # written in the export process: Qt's layout of the PDF and the DOCX writer's work hold
             # the GIL, which on a worker thread of this process froze the window
             from hongtu.qt.export_process import ExportTarget, LedgerExportRequest, write_exports
 
-            request = LedgerExportRequest(ledger, labels, (ExportTarget(fmt, path, True),))
+            request = LedgerExportRequest(ledger, (ExportTarget(fmt, path, True),))
             return write_exports(request, should_stop)[0]
 
         task = ProgressTask(

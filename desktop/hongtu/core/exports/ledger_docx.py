@@ -1,4 +1,4 @@
-"""DOCX ledger (台账): the year's summary table, then one 活动记录 page per Party-day in the same
+"""DOCX ledger (台账): the year's summary, then one 活动记录 page per Party-day in the same
 official style as the 活动方案 (A4, 仿宋 body, 宋体 tables). Photos are placed two to a row at
 about 7 cm wide, upright by their EXIF orientation, scaled down for print (the originals stay as
 they are); a photo that is missing or unreadable is named in the text instead, never a crash."""
@@ -9,7 +9,7 @@ import io
 import math
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hongtu.core import paths
@@ -18,6 +18,7 @@ from hongtu.core.exports.docx import (
     CENTRED_CELL,
     TABLE,
     TABLE_BOLD,
+    TABLE_DETAIL,
     add_body,
     add_heading,
     add_title,
@@ -25,9 +26,10 @@ from hongtu.core.exports.docx import (
     table_cell,
 )
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import content_lines, missing_text
+from hongtu.core.exports.ledger_summary import LedgerSummary, build_ledger_summary
+from hongtu.core.exports.ledger_text import record_fields
 from hongtu.core.exports.wordml import Document, Font, Picture, Piece, Spacing, cm
-from hongtu.core.ledger import LedgerDay, YearLedger, rate_text
+from hongtu.core.ledger import LedgerDay, YearLedger
 from hongtu.core.records import PhotoRef
 
 # Two photos side by side fill the 14.66 cm text width; a portrait photo is as wide, 4:3 tall.
@@ -37,96 +39,88 @@ PRINT_SIDE = 1000  # px on the long side: about 350 dpi at the printed size, a s
 PRINT_QUALITY = 85
 PRINT_FOLDER = "photos/print"  # scaled copies for print, by content hash
 _HASH = re.compile(r"[0-9a-f]{64}")
+TABLE_DETAIL_BOLD = replace(TABLE_DETAIL, bold=True)
 
 
 def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -> bytes:
+    """The year in the words and the order of the PDF (one ``LedgerSummary``): the days' table,
+    the months without a Party-day, 参观地点, then 成员全年出勤 on a landscape page (the XLSX's
+    member sheet is landscape too), then a 活动记录 page per Party-day."""
     labels = labels or LedgerLabels()
-    title = labels.title_format.format(branch=ledger.branch, year=ledger.year)
-    document = new_document(title)
-    add_title(document, title)
-    add_heading(document, labels.summary_heading)
-    _summary_table(document, ledger, labels)
-    without = [
-        labels.month_format.format(month=m)
-        for m, held in enumerate(ledger.held, start=1)
-        if not held
-    ]
-    add_body(
-        document,
-        f"{labels.months_without}：{labels.list_separator.join(without) or labels.no_missing}",
-    )
-    for day in ledger.days:
-        document.page_break()
+    summary = build_ledger_summary(ledger, labels)
+    document = new_document(summary.title)
+    add_title(document, summary.title)
+    add_heading(document, summary.summary_heading)
+    _days_table(document, summary)
+    add_body(document, summary.months_without)
+    add_heading(document, summary.places_heading)
+    add_body(document, summary.places)
+    portrait = document.page
+    if summary.member_rows:
+        document.new_section(portrait.landscape())
+        add_heading(document, summary.members_heading)
+        _members_table(document, summary)
+    for number, day in enumerate(ledger.days):
+        if number == 0 and summary.member_rows:
+            document.new_section(portrait)
+        else:
+            document.page_break()
         _record_page(document, day, labels)
     return document.to_bytes()
 
 
-def _summary_table(document: Document, ledger: YearLedger, labels: LedgerLabels) -> None:
-    header = [
-        labels.date,
-        labels.theme,
-        labels.expected,
-        labels.present,
-        labels.leave,
-        labels.absent,
-        labels.rate,
-    ]
-    rows = [
-        [
-            d.day.isoformat(),
-            d.title,
-            str(d.counts.expected),
-            str(d.counts.present),
-            str(d.counts.leave),
-            str(d.counts.absent),
-            rate_text(d.counts.rate),
-        ]
-        for d in ledger.days
-    ]
-    c = ledger.counts
-    rows.append(
-        [
-            labels.year_total,
-            "",
-            str(c.expected),
-            str(c.present),
-            str(c.leave),
-            str(c.absent),
-            rate_text(c.rate),
-        ]
-    )
+# the summary's day columns on the portrait page: its places and reasons are on each 活动记录 page
+DAY_COLUMNS = (0, 1, 3, 4, 5, 6, 7)  # 日期, 主题, 应到, 实到, 请假, 缺席, 出席率
+
+
+def _days_table(document: Document, summary: LedgerSummary) -> None:
+    rows = [summary.day_header, *summary.day_rows]
     # the date whole on one line, the figures narrow, the theme the rest: equal shares wrapped
     # "2025-01-12" and every theme (Word may refit a table; LibreOffice and WPS keep it)
     figures = [cm(1.3)] * 4 + [cm(1.8)]  # 应到 实到 请假 缺席, then 出席率 ("100.0%")
     date_width = cm(3.4)
     theme_width = document.page.text_width - date_width - sum(figures)
     document.table(
-        [_cells(values, header=r == 0) for r, values in enumerate([header, *rows])],
+        [
+            _cells([row[c] for c in DAY_COLUMNS], header=r == 0, bold=r == len(rows) - 1)
+            for r, row in enumerate(rows)
+        ],
         [date_width, theme_width, *figures],
+        header_rows=1,
     )
 
 
-def _cells(values: list[str], *, header: bool = False) -> list[list[tuple[str, Font, Spacing]]]:
-    """A row's cells: the first column and a header row bold (first lines only)."""
+def _members_table(document: Document, summary: LedgerSummary) -> None:
+    """姓名, the twelve months (实到/应到) and the year's 应到 … 出席率, 五号 type."""
+    figures = [cm(1.25)] * 4 + [cm(1.9)]
+    months = [cm(1.35)] * 12
+    name = document.page.text_width - sum(figures) - sum(months)
+    document.table(
+        [
+            [
+                table_cell(value, TABLE_DETAIL_BOLD if r == 0 or column == 0 else TABLE_DETAIL)
+                for column, value in enumerate(row)
+            ]
+            for r, row in enumerate([summary.member_header, *summary.member_rows])
+        ],
+        [name, *months, *figures],
+        header_rows=1,
+    )
+
+
+def _cells(
+    values: list[str], *, header: bool = False, bold: bool = False
+) -> list[list[tuple[str, Font, Spacing]]]:
+    """A row's cells: the first column, a header row and a totals row bold (first lines only)."""
     return [
-        table_cell(value, TABLE_BOLD if header or column == 0 else TABLE, TABLE)
+        table_cell(value, TABLE_BOLD if header or bold or column == 0 else TABLE, TABLE)
         for column, value in enumerate(values)
     ]
 
 
 def _record_page(document: Document, day: LedgerDay, labels: LedgerLabels) -> None:
     add_title(document, labels.record_title)
-    content = content_lines(day, labels)
-    rows = [
-        (labels.theme, day.title),
-        (labels.time, day.day.isoformat()),
-        (labels.place, labels.list_separator.join(day.places)),
-        (labels.host_recorder, f"{day.host}/{day.recorder}"),
-        (labels.expected_present, f"{day.counts.expected}/{day.counts.present}"),
-        (labels.missing, missing_text(day.missing, labels)),
-        (labels.content, "\n".join(content)),
-        (labels.summary, day.summary),
-    ]
+    rows = record_fields(day, labels)
     document.table([_cells([label, value]) for label, value in rows], [cm(3.2), cm(11.4)])
     if day.photos:
         add_body(document, labels.photos)
@@ -167,9 +161,7 @@ def _captions(document: Document, captions: list[str], widths: list[int]) -> Non
     middles = [left + widths[0] // 2]
     if len(widths) == 2:
         middles.append(left + widths[0] + gap + widths[1] // 2)
-    document.paragraph(
-        [("\t" + "\t".join(captions), TABLE)], Spacing(centre_tabs=tuple(middles))
-    )
+    document.paragraph([("\t" + "\t".join(captions), TABLE)], Spacing(centre_tabs=tuple(middles)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,6 @@
-"""Every word printed on a ledger document; Chinese by default, translated by the caller."""
+"""Every word of the ledger (台账). The documents print the defaults (Simplified Chinese, whatever
+the window's language: they are the branch's filed records); the 台账 window and ``hongtu ledger
+show`` pass the same words translated (``hongtu.cli.ledger.ledger_labels``)."""
 
 from __future__ import annotations
 
@@ -21,13 +23,16 @@ class LedgerLabels:
     place: str = "地点"
     host: str = "主持人"
     recorder: str = "记录人"
-    host_recorder: str = "主持人/记录人"
     expected: str = "应到"
     present: str = "实到"
     leave: str = "请假"
     absent: str = "缺席"
     rate: str = "出席率"
-    expected_present: str = "应到/实到"
+    # a day's figures in the order of the window's and the documents' tables
+    attendance: str = "出勤"
+    attendance_format: str = (
+        "应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}"
+    )
     missing: str = "缺席及原因"
     content: str = "活动内容"
     summary: str = "小结"
@@ -47,9 +52,12 @@ class LedgerLabels:
     done_format: str = "{text}（{state}：{note}）"
     done_no_note_format: str = "{text}（{state}）"
     guests_format: str = "{label}：{names}"
+    # a heading and its text on one line: "参观地点：…" (in English "Sites visited: …")
+    field_format: str = "{label}：{text}"
     list_separator: str = "；"
     held_mark: str = "已开展"
     not_held_mark: str = "未开展"
+    to_come_mark: str = "待开展"  # a month not over yet, without a recorded Party-day
     months_heading: str = "各月开展情况"
     places_heading: str = "参观地点"
     visits_format: str = "{place}（{days}次）"

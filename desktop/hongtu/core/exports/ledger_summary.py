@@ -11,14 +11,15 @@ from dataclasses import dataclass
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_text import missing_text, month_cell
-from hongtu.core.ledger import Counts, YearLedger, rate_text
+from hongtu.core.ledger import Counts, MonthState, YearLedger, rate_text
 
 
 @dataclass(frozen=True, slots=True)
 class LedgerSummary:
     title: str
     months_heading: str
-    months: tuple[tuple[str, str, str], ...]  # 12 × (1月, 已开展 / 未开展, 实到/应到 or "")
+    # 12 × (1月, 已开展 / 未开展 / 待开展, 实到/应到 or "")
+    months: tuple[tuple[str, str, str], ...]
     not_held_mark: str
     months_without: str  # "未开展主题党日的月份：2月；4月" (or …：无)
     summary_heading: str
@@ -54,7 +55,12 @@ def month_figures(ledger: YearLedger, month: int) -> str:
 def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None) -> LedgerSummary:
     labels = labels or LedgerLabels()
     month_names = [labels.month_format.format(month=m) for m in range(1, 13)]
-    without = [name for name, held in zip(month_names, ledger.held, strict=True) if not held]
+    without = [month_names[m - 1] for m in ledger.missed_months()]
+    marks = {
+        MonthState.HELD: labels.held_mark,
+        MonthState.MISSED: labels.not_held_mark,
+        MonthState.TO_COME: labels.to_come_mark,
+    }
     counts = (labels.expected, labels.present, labels.leave, labels.absent, labels.rate)
     day_rows = [
         (
@@ -72,12 +78,13 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
         title=labels.title_format.format(branch=ledger.branch, year=ledger.year),
         months_heading=labels.months_heading,
         months=tuple(
-            (name, labels.held_mark if held else labels.not_held_mark, month_figures(ledger, m))
-            for m, (name, held) in enumerate(zip(month_names, ledger.held, strict=True), start=1)
+            (name, marks[ledger.month_state(m)], month_figures(ledger, m))
+            for m, name in enumerate(month_names, start=1)
         ),
         not_held_mark=labels.not_held_mark,
-        months_without=(
-            f"{labels.months_without}：{labels.list_separator.join(without) or labels.no_missing}"
+        months_without=labels.field_format.format(
+            label=labels.months_without,
+            text=labels.list_separator.join(without) or labels.no_missing,
         ),
         summary_heading=labels.summary_heading,
         day_header=(labels.date, labels.theme, labels.place, *counts, labels.missing),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.ledger import Counts, LedgerDay, Missing
+from hongtu.core.ledger import Counts, LedgerDay, Missing, rate_text
 
 
 def missing_text(missing: Iterable[Missing], labels: LedgerLabels) -> str:
@@ -36,3 +36,30 @@ def content_lines(day: LedgerDay, labels: LedgerLabels) -> list[str]:
 def month_cell(counts: Counts | None) -> str:
     """A member's month: 实到/应到, blank when the member had no Party-day that month."""
     return "" if counts is None else f"{counts.present}/{counts.expected}"
+
+
+def attendance_text(counts: Counts, labels: LedgerLabels) -> str:
+    """出勤: 应到, 实到, 请假, 缺席 and the rate, in that order, as every table of the 台账."""
+    return labels.attendance_format.format(
+        expected=counts.expected,
+        present=counts.present,
+        leave=counts.leave,
+        absent=counts.absent,
+        rate=rate_text(counts.rate),
+    )
+
+
+def record_fields(day: LedgerDay, labels: LedgerLabels) -> list[tuple[str, str]]:
+    """A day's 活动记录 as (label, text), for the DOCX page and the 台账 window alike; an empty
+    主持人 or 记录人 is an empty field (never a lone "/")."""
+    return [
+        (labels.theme, day.title),
+        (labels.time, day.day.isoformat()),
+        (labels.place, labels.list_separator.join(day.places)),
+        (labels.host, day.host),
+        (labels.recorder, day.recorder),
+        (labels.attendance, attendance_text(day.counts, labels)),
+        (labels.missing, missing_text(day.missing, labels)),
+        (labels.content, "\n".join(content_lines(day, labels))),
+        (labels.summary, day.summary),
+    ]

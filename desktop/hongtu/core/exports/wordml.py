@@ -75,7 +75,7 @@ Piece = str | Picture | object  # text (tabs and line breaks kept), a picture or
 
 @dataclass
 class Page:
-    """A4 portrait; margins in EMU."""
+    """A4 portrait (``landscape()`` turns it); margins in EMU."""
 
     width: int = cm(21.0)
     height: int = cm(29.7)
@@ -87,6 +87,10 @@ class Page:
     @property
     def text_width(self) -> int:
         return self.width - self.left - self.right
+
+    def landscape(self) -> Page:
+        """The same sheet turned: the long side across, the side margins at top and bottom."""
+        return Page(self.height, self.width, self.left, self.right, self.top, self.bottom)
 
 
 @dataclass
@@ -181,19 +185,29 @@ class Document:
             raise TypeError(f"a run holds text, a picture or a page break, not {piece!r}")
         return f"<w:r>{_run_properties(font)}{content}</w:r>"
 
+    def new_section(self, page: Page) -> None:
+        """What follows starts on a new page laid out as ``page`` (a landscape table between
+        portrait pages); the pages before keep theirs."""
+        self._body.append(f"<w:p><w:pPr>{_section_xml(self.page)}</w:pPr></w:p>")
+        self.page = page
+
     def _document_xml(self) -> str:
-        page = self.page
-        section = (
-            f'<w:sectPr><w:pgSz w:w="{twips(page.width)}" w:h="{twips(page.height)}"/>'
-            f'<w:pgMar w:top="{twips(page.top)}" w:right="{twips(page.right)}"'
-            f' w:bottom="{twips(page.bottom)}" w:left="{twips(page.left)}" w:header="720"'
-            ' w:footer="720" w:gutter="0"/><w:cols w:space="720"/>'
-            '<w:docGrid w:linePitch="360"/></w:sectPr>'
-        )
+        section = _section_xml(self.page)
         return (
             f'<w:document xmlns:w="{_W}" xmlns:r="{REL}" xmlns:wp="{_WP}" xmlns:a="{_A}"'
             f' xmlns:pic="{_PIC}"><w:body>{"".join(self._body)}{section}</w:body></w:document>'
         )
+
+
+def _section_xml(page: Page) -> str:
+    orient = ' w:orient="landscape"' if page.width > page.height else ""
+    return (
+        f'<w:sectPr><w:pgSz w:w="{twips(page.width)}" w:h="{twips(page.height)}"{orient}/>'
+        f'<w:pgMar w:top="{twips(page.top)}" w:right="{twips(page.right)}"'
+        f' w:bottom="{twips(page.bottom)}" w:left="{twips(page.left)}" w:header="720"'
+        ' w:footer="720" w:gutter="0"/><w:cols w:space="720"/>'
+        '<w:docGrid w:linePitch="360"/></w:sectPr>'
+    )
 
 
 def _paragraph_properties(spacing: Spacing) -> str:
