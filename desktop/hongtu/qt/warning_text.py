@@ -19,6 +19,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("WarningText", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 stop”, “2 stops”)."""
+    return QCoreApplication.translate("WarningText", text, None, count)
+
+
 def weekday_name(weekday: int) -> str:
     names = [tr("周一"), tr("周二"), tr("周三"), tr("周四"), tr("周五"), tr("周六"), tr("周日")]
     return names[weekday] if 0 <= weekday < len(names) else "?"
@@ -68,8 +74,10 @@ def _after_closing(d: Details) -> str:
 def _reservation(d: Details) -> str:
     left = int(d["days_left"])
     if left < 0:
-        return tr("需提前 {0} 天预约，活动日期已过。").format(d["lead_days"])
-    return tr("需提前 {0} 天预约，距活动只剩 {1} 天，请尽快联系。").format(d["lead_days"], left)
+        return tr_n("需提前 %n 天预约，活动日期已过。", int(d["lead_days"]))
+    return tr("需提前 {0}预约，距活动只剩 {1}，请尽快联系。").format(
+        tr_n("%n 天", int(d["lead_days"])), tr_n("%n 天", left)
+    )
 
 
 def _group(d: Details) -> str:
@@ -96,7 +104,7 @@ def _start_early(d: Details) -> str:
     if day == 1:
         arrival = tr("次日 {0}").format(arrival)
     elif day > 1:
-        arrival = tr("{0} 天后的 {1}").format(day, arrival)
+        arrival = tr_n("%n 天后的 {0}", day).format(arrival)
     text = tr("手动设定的开始时间 {0} 早于最早到达时间 {1}（早 {2} 分钟），按到达时间开始。")
     return text.format(d["start"], arrival, d["minutes_early"])
 
@@ -188,14 +196,16 @@ def _folded_sentence(group: WarningGroup) -> str:
     count = len(group.warnings)
     first = group.warnings[0].details
     if group.code is WarningCode.CONFIRM_HOURS_BY_PHONE:
-        return tr("{0} 个站点开放时间未知，请出行前电话确认").format(count)
+        return tr_n("%n 个站点开放时间未知，请出行前电话确认", count)
     if group.code is WarningCode.POSITION_ESTIMATE:
-        return tr("{0} 个站点位置待核实或未知，路程和用时仅供参考").format(count)
+        return tr_n("%n 个站点位置待核实或未知，路程和用时仅供参考", count)
     if group.code is WarningCode.UNKNOWN_DISTANCE:
-        return tr("{0} 个站点没有坐标，前后路程待定，请手动设定用时").format(count)
+        return tr_n("%n 个站点没有坐标，前后路程待定，请手动设定用时", count)
     if group.code is WarningCode.SITE_CLOSED:
-        return tr("{0} 个站点当天（{1}）闭馆").format(count, weekday_name(int(first["weekday"])))
-    return tr("{0} 个站点：{1}").format(count, reason_text(group.warnings[0]))
+        return tr_n("%n 个站点当天（{0}）闭馆", count).format(
+            weekday_name(int(first["weekday"]))
+        )
+    return tr_n("%n 个站点：{0}", count).format(reason_text(group.warnings[0]))
 
 
 def group_text(group: WarningGroup, numbers: Mapping[str, int]) -> str:
