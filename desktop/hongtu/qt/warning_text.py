@@ -43,6 +43,27 @@ def _past(d: Details) -> str:
     return tr("活动日期 {0} 已经过去（今天是 {1}）。").format(d["date"], d["today"])
 
 
+def holiday_name(value: str) -> str:
+    """春节, 国庆节 … for a ``holidays.Holiday`` value."""
+    names = {
+        "new_year": tr("元旦"),
+        "spring_festival": tr("春节"),
+        "tomb_sweeping": tr("清明节"),
+        "labour_day": tr("劳动节"),
+        "dragon_boat": tr("端午节"),
+        "mid_autumn": tr("中秋节"),
+        "national_day": tr("国庆节"),
+    }
+    return names.get(value, tr("法定"))  # 当天是法定假期
+
+
+def _public_holiday(d: Details) -> str:
+    return tr(
+        "当天是{0}假期：党员可能外出或回乡，参观点游客多，包车难订、价格高；"
+        "请先确认能到的人数，尽早预约车辆和场馆。"
+    ).format(holiday_name(str(d.get("holiday", ""))))
+
+
 def _too_long(d: Details) -> str:
     return tr("全天行程约 {0}，超过设定的上限 {1}；请减少站点或缩短停留。").format(
         duration_text(int(d["minutes"])), duration_text(int(d["max_minutes"]))
@@ -151,6 +172,7 @@ def _indoor_not_confirmed_open(d: Details) -> str:
 
 _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.PLAN_IN_PAST: _past,
+    WarningCode.PUBLIC_HOLIDAY: _public_holiday,
     WarningCode.DAY_TOO_LONG: _too_long,
     WarningCode.SITE_CLOSED: _closed,
     WarningCode.HOLIDAY_DATA_UNKNOWN: _holiday_unknown,
