@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from gui_helpers import run_js
@@ -61,7 +61,9 @@ def test_warnings_worst_first_folded_clickable_and_marked(qtbot, tmp_path, lang)
         severities = [model.group_at(r).severity for r in range(model.rowCount())]
         assert severities == sorted(severities, key=SEVERITY_ORDER.index)
         texts = model.texts()
-        folded = tr("WarningText", "{0} 个站点开放时间未知，请出行前电话确认").format(4)
+        folded = QCoreApplication.translate(
+            "WarningText", "%n 个站点开放时间未知，请出行前电话确认", None, 4
+        )
         hours_rows = [t for t in texts if t.startswith(folded)]
         assert len(hours_rows) == 1 and all(name in hours_rows[0] for name in STOPS)
         assert sum(t.count(folded.split("，")[0]) for t in texts) == 1

@@ -42,17 +42,21 @@ def mnemonic_count(text: str) -> int:
 
 
 def catalogue() -> list[tuple[str, str, str, str | None]]:
-    """(context, source, translation, type) for every message in the committed .ts."""
+    """(context, source, translation, type) for every message in the committed .ts; a counted
+    message gives a row for each of its English forms (“%n day”, “%n days”)."""
     rows = []
     for context in ET.parse(TS_FILE).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
-            rows.append(
-                (name, message.findtext("source") or "", translation.text or "",
-                 translation.get("type"))
-            )
+            source = message.findtext("source") or ""
+            if message.get("numerus") == "yes":
+                forms = translation.findall("numerusform")
+                assert len(forms) == 2, source
+                rows += [(name, source, f.text or "", translation.get("type")) for f in forms]
+            else:
+                rows.append((name, source, translation.text or "", translation.get("type")))
     return rows
 
 
@@ -94,6 +98,7 @@ def test_translations_keep_placeholders_mnemonics_and_line_breaks() -> None:
             or mnemonic_count(translation) != mnemonic_count(source)
             or translation.count("\n") != source.count("\n")
             or (source[:1].isspace() and not translation[:1].isspace())  # suffixes like " 人"
+            or ("%n" in source) != ("%n" in translation)  # the count, in every form
         ):
             wrong.append((context, source, translation))
     assert wrong == []
@@ -222,3 +227,98 @@ def test_a_new_plan_made_in_english_prints_a_chinese_title(qapp, qtbot, tmp_path
         assert session.view.document.title == "主题党日活动"
         qtbot.mouseClick(plan_list.copy_button, Qt.MouseButton.LeftButton)
         assert session.view.document.title == "主题党日活动（副本）"
+
+
+def test_a_count_passed_to_translate_makes_a_string_with_a_form_per_count(tmp_path: Path) -> None:
+    """``tr_n("共 %n 人", n)`` (translate's fourth argument) is extracted as counted, also
+    where a module imports its ``tr_n`` from another, as the CLI's commands do."""
+    script = i18n_script()
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "def tr(text):\n    return QCoreApplication.translate('X', text)\n"
+        "def tr_n(text, count):\n    return QCoreApplication.translate('X', text, None, count)\n"
+        "label = tr('站点')\n"
+        "people = tr_n('共 %n 人', 3)\n"
+        "unit = QCoreApplication.translate('Y', ' 天', None, 2)\n",
+        "utf-8",
+    )
+    assert script.messages_in(sample) == [("X", "站点"), ("X", "共 %n 人"), ("Y", " 天")]
+    assert script.counted_messages_in(sample) == [("X", "共 %n 人"), ("Y", " 天")]
+    cli_plans = ROOT / "desktop" / "hongtu" / "cli" / "plans.py"
+    assert ("Cli", "共 %n 人") in script.counted_messages_in(cli_plans)
+
+
+def test_counted_strings_round_trip_through_the_catalogue(tmp_path: Path, monkeypatch) -> None:
+    """update keeps both English forms, writes them as <numerusform>, and check wants both."""
+    script = i18n_script()
+    ts_file = tmp_path / "hongtu_en.ts"
+    monkeypatch.setattr(script, "TS_FILE", ts_file)
+    messages = [("X", "站点"), ("X", "共 %n 人")]
+    counted = {("X", "共 %n 人")}
+    script.write_catalogue(messages, {}, counted)
+    read = script.read_catalogue(ts_file)
+    assert read == {("X", "站点"): "", ("X", "共 %n 人"): ("", "")}
+    script.write_catalogue(
+        messages, {("X", "站点"): "Site", ("X", "共 %n 人"): ("%n person", "%n people")}, counted
+    )
+    message = next(m for m in ET.parse(ts_file).getroot().iter("message")
+                   if m.get("numerus") == "yes")
+    assert [f.text for f in message.iter("numerusform")] == ["%n person", "%n people"]
+    read = script.read_catalogue(ts_file)
+    assert read[("X", "共 %n 人")] == ("%n person", "%n people")
+    assert script.is_done(read[("X", "共 %n 人")], counted=True)
+    assert not script.is_done(("%n person", ""), counted=True)
+
+
+def test_english_counts_take_the_singular_for_one_and_chinese_is_unchanged(qapp) -> None:
+    """“1 participants”, “only 1 days are left”, “book 1 days ahead” and the boxes'
+    “1 days” / “1 people” read as English now; the Chinese text is as before."""
+    from PySide6.QtCore import QLocale
+
+    from hongtu.core.sites import VisitRules
+    from hongtu.core.warnings import PlanWarning, WarningCode
+    from hongtu.qt.i18n import install_translators
+    from hongtu.qt.number_fields import counted_unit, days_unit, number_box, people_unit
+    from hongtu.qt.rules_text import booking_text
+    from hongtu.qt.warning_text import reason_text
+
+    def too_late(lead: int, left: int) -> str:
+        details: dict[str, str | int] = {"lead_days": lead, "days_left": left}
+        return reason_text(PlanWarning(WarningCode.RESERVATION_TOO_LATE, "s", "馆", details))
+
+    def texts() -> list[str]:
+        box = number_box(None, low=0)
+        counted_unit(box, days_unit)
+        people = number_box(None, low=0)
+        counted_unit(people, people_unit)
+        box.setValue(1)
+        people.setValue(1)
+        one = [box.text(), people.text()]
+        box.setValue(2)
+        people.setValue(2)
+        return one + [box.text(), people.text()] + [
+            too_late(lead, left) for lead, left in ((1, 0), (3, 1), (3, 2))
+        ] + [booking_text(VisitRules(reservation_lead_days=1, max_group_size=20)) or ""]
+
+    assert texts() == [
+        "1 天", "1 人", "2 天", "2 人",
+        "需提前 1 天预约，距活动只剩 0 天，请尽快联系。",
+        "需提前 3 天预约，距活动只剩 1 天，请尽快联系。",
+        "需提前 3 天预约，距活动只剩 2 天，请尽快联系。",
+        "需提前 1 天预约，每批不超过 20 人",
+    ]
+    previous_locale = QLocale()
+    installed = install_translators(qapp, "en")
+    try:
+        assert installed, "hongtu_en.qm did not load"
+        assert texts() == [
+            "1 day", "1 person", "2 days", "2 people",
+            "Booking is needed 1 day ahead and only 0 days left; get in touch soon.",
+            "Booking is needed 3 days ahead and only 1 day left; get in touch soon.",
+            "Booking is needed 3 days ahead and only 2 days left; get in touch soon.",
+            "book 1 day ahead, at most 20 people per group",
+        ]
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)

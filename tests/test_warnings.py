@@ -119,11 +119,53 @@ def test_site_closed_on_its_closing_weekday() -> None:
 def test_closed_weekday_that_is_a_public_holiday() -> None:
     opens_on_holidays = site(open_on_public_holidays=True)
     plan = one_site_plan(opens_on_holidays, on=HOLIDAY_MONDAY)
-    assert check(plan, site_map([opens_on_holidays])) == []
+    holiday = WarningCode.PUBLIC_HOLIDAY  # the day itself is worth a thought, open or not
+    assert codes(check(plan, site_map([opens_on_holidays]))) == [holiday]
     for rule in (False, None):  # closed on holidays too, or not known: warn
         closed = site(open_on_public_holidays=rule)
         plan = one_site_plan(closed, on=HOLIDAY_MONDAY)
-        assert codes(check(plan, site_map([closed]))) == [WarningCode.SITE_CLOSED]
+        assert codes(check(plan, site_map([closed]))) == [holiday, WarningCode.SITE_CLOSED]
+
+
+@pytest.mark.parametrize(
+    ("day", "holiday"),
+    [
+        (date(2026, 2, 17), "spring_festival"),  # 正月初一
+        (date(2026, 2, 22), "spring_festival"),  # a Sunday inside the break
+        (date(2026, 6, 19), "dragon_boat"),
+        (date(2026, 10, 1), "national_day"),
+        (date(2026, 1, 1), "new_year"),
+    ],
+)
+def test_a_plan_on_a_public_holiday_gets_a_notice(day: date, holiday: str) -> None:
+    north = site(closed_weekdays=frozenset())
+    warnings = check(one_site_plan(north, on=day), site_map([north]), today=date(2025, 12, 1))
+    warning = only(warnings, WarningCode.PUBLIC_HOLIDAY)
+    assert (warning.stop_id, warning.site_name) == (None, "")
+    assert warning.details == {"holiday": holiday}
+    assert warning.severity is Severity.WARNING  # a notice to think about, not a refusal
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        date(2026, 2, 14),  # a Saturday worked for the Spring Festival (调休上班)
+        date(2026, 3, 7),  # an ordinary Saturday
+        date(2026, 3, 11),  # an ordinary Wednesday
+        date(2027, 2, 6),  # beyond the holiday data: nothing is assumed
+    ],
+)
+def test_working_days_weekends_and_unknown_years_get_no_holiday_notice(day: date) -> None:
+    north = site(closed_weekdays=frozenset())
+    warnings = check(one_site_plan(north, on=day), site_map([north]), today=date(2025, 12, 1))
+    assert WarningCode.PUBLIC_HOLIDAY not in codes(warnings)
+
+
+def test_a_holiday_already_past_gets_no_holiday_notice() -> None:
+    north = site(closed_weekdays=frozenset())
+    plan = one_site_plan(north, on=date(2025, 10, 1))
+    warnings = check(plan, site_map([north]), today=date(2025, 10, 2))
+    assert codes(warnings) == [WarningCode.PLAN_IN_PAST]
 
 
 def test_unknown_closing_days_do_not_warn() -> None:

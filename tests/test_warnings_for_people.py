@@ -86,3 +86,32 @@ def test_preflight_does_not_repeat_the_missing_gathering_point_as_an_unknown_dis
         (WarningCode.NO_GATHERING, None),
         (WarningCode.UNKNOWN_DISTANCE, plan.stops[0].id),
     ]
+
+
+def test_a_plan_on_the_spring_festival_says_so_but_is_not_held_back(qapp) -> None:
+    """正月初一: the warnings say the day is in the 春节 holiday (members away, sites crowded,
+    coaches dear); the pre-flight before an export or print does not stop on it."""
+    from PySide6.QtCore import QLocale
+
+    from hongtu.qt.i18n import install_translators
+    from hongtu.qt.warning_text import warning_text
+
+    north = make_site(1, "北馆", point=NORTH, rules=make_rules(closed_weekdays=frozenset()))
+    plan = make_plan([site_stop(1)], on=date(2026, 2, 17), gathering_time=time(8, 30))
+    sites = site_map([north])
+    schedule = compute_schedule(plan, sites, DEFAULT_SETTINGS)
+    warnings = plan_warnings(plan, schedule, sites, DEFAULT_SETTINGS, date(2026, 1, 20))
+    holiday = [w for w in warnings if w.code is WarningCode.PUBLIC_HOLIDAY]
+    assert len(holiday) == 1 and preflight(plan, warnings) == []
+    text = warning_text(holiday[0], None)
+    assert "春节假期" in text and "党员可能外出" in text and "包车" in text
+    previous_locale = QLocale()
+    installed = install_translators(qapp, "en")
+    try:
+        assert installed, "hongtu_en.qm did not load"
+        english = warning_text(holiday[0], None)
+        assert "Spring Festival holiday" in english and "coach" in english
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)

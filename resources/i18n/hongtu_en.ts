@@ -89,6 +89,41 @@ A safety copy of the current data is saved first. HongTu closes after the restor
   </context>
   <context>
     <name>Cli</name>
+    <message numerus="yes">
+      <source>%n 个地点</source>
+      <translation>
+        <numerusform>%n place</numerusform>
+        <numerusform>%n places</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n 个站点</source>
+      <translation>
+        <numerusform>%n site</numerusform>
+        <numerusform>%n sites</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n 个站点位置未知，留在原处，它们前后的路程没有算在内。</source>
+      <translation>
+        <numerusform>%n stop with no known position was left where it is; the legs to and from it are not counted.</numerusform>
+        <numerusform>%n stops with no known position were left where they are; the legs to and from them are not counted.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n 处更正</source>
+      <translation>
+        <numerusform>%n correction</numerusform>
+        <numerusform>%n corrections</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n 条</source>
+      <translation>
+        <numerusform>%n entry was</numerusform>
+        <numerusform>%n entries were</numerusform>
+      </translation>
+    </message>
     <message>
       <source>- {0} · {1}：{2} → {3}</source>
       <translation>- {0} · {1}: {2} → {3}</translation>
@@ -104,10 +139,6 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{0} 不在当天的支部名册上</source>
       <translation>{0} is not on the branch roster that day</translation>
-    </message>
-    <message>
-      <source>{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。</source>
-      <translation>{0} stop(s) with no known position were left where they are; the legs to and from them are not counted.</translation>
     </message>
     <message>
       <source>{0} 出现了两次</source>
@@ -233,9 +264,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>不支持这种格式</source>
       <translation>Unsupported format</translation>
     </message>
-    <message>
-      <source>与本机不同的 {0} 处：</source>
-      <translation>{0} differences from this catalogue:</translation>
+    <message numerus="yes">
+      <source>与本机不同的 %n 处：</source>
+      <translation>
+        <numerusform>%n difference from this catalogue:</numerusform>
+        <numerusform>%n differences from this catalogue:</numerusform>
+      </translation>
     </message>
     <message>
       <source>临时增加</source>
@@ -313,9 +347,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>全年情况</source>
       <translation>The year</translation>
     </message>
-    <message>
-      <source>共 {0} 人</source>
-      <translation>{0} participants</translation>
+    <message numerus="yes">
+      <source>共 %n 人</source>
+      <translation>
+        <numerusform>%n participant</numerusform>
+        <numerusform>%n participants</numerusform>
+      </translation>
     </message>
     <message>
       <source>其他</source>
@@ -617,9 +654,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>已导入：{0}（{1} 个瓦片）</source>
       <translation>Imported: {0} ({1} tiles)</translation>
     </message>
-    <message>
-      <source>已导出 {0} 条核实信息（核实人：{1}）：{2}</source>
-      <translation>Exported {0} verified entries (confirmed by {1}): {2}</translation>
+    <message numerus="yes">
+      <source>已导出 %n 条核实信息（核实人：{0}）：{1}</source>
+      <translation>
+        <numerusform>Exported %n verified entry (confirmed by {0}): {1}</numerusform>
+        <numerusform>Exported %n verified entries (confirmed by {0}): {1}</numerusform>
+      </translation>
     </message>
     <message>
       <source>已导出：{0}</source>
@@ -650,8 +690,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Recorded: expected {0}, present {1}, on leave {2}, absent {3}; the plan is marked done</translation>
     </message>
     <message>
-      <source>已采用 {0} 处更正，涉及 {1} 个站点；新增 {2} 个地点；{3} 条与本机相同。</source>
-      <translation>Took {0} corrections for {1} sites; added {2} places; {3} entries were the same as here.</translation>
+      <source>已采用 {0}，涉及 {1}；新增 {2}；{3}与本机相同。</source>
+      <translation>Took {0} for {1}; added {2}; {3} the same as here.</translation>
     </message>
     <message>
       <source>年份</source>
@@ -833,9 +873,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>方案文件</source>
       <translation>Plan file</translation>
     </message>
-    <message>
-      <source>方案文件带有发送者对 {0} 处站点信息的更正，未采用；在窗口中导入可逐项选择。</source>
-      <translation>The plan file carries the sender's corrections to {0} site details; they were not taken. Import it in the window to choose them one by one.</translation>
+    <message numerus="yes">
+      <source>方案文件带有发送者对 %n 处站点信息的更正，未采用；在窗口中导入可逐项选择。</source>
+      <translation>
+        <numerusform>The plan file carries the sender's correction to %n site detail; it was not taken. Import it in the window to choose.</numerusform>
+        <numerusform>The plan file carries the sender's corrections to %n site details; they were not taken. Import it in the window to choose them one by one.</numerusform>
+      </translation>
     </message>
     <message>
       <source>方案没有填写党支部，无法对应名册</source>
@@ -1129,9 +1172,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>站点目录</source>
       <translation>the site catalogue</translation>
     </message>
-    <message>
-      <source>站点顺序变了，{0} 段手动设定的路程用时已清除，改按距离估算。</source>
-      <translation>The order of the stops changed: {0} leg time(s) set by hand were cleared and are estimated from the distance again.</translation>
+    <message numerus="yes">
+      <source>站点顺序变了，%n 段手动设定的路程用时已清除，改按距离估算。</source>
+      <translation>
+        <numerusform>The order of the stops changed: %n leg time set by hand was cleared and is estimated from the distance again.</numerusform>
+        <numerusform>The order of the stops changed: %n leg times set by hand were cleared and are estimated from the distance again.</numerusform>
+      </translation>
     </message>
     <message>
       <source>第 {0} 行在合并单元格 {1} 里：请取消合并，每人一行、每格一个值</source>
@@ -1527,6 +1573,20 @@ A safety copy of the current data is saved first. HongTu closes after the restor
   </context>
   <context>
     <name>CorrectionsDialog</name>
+    <message numerus="yes">
+      <source>%n 个地点</source>
+      <translation>
+        <numerusform>%n place</numerusform>
+        <numerusform>%n places</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n 处核实信息</source>
+      <translation>
+        <numerusform>%n verified value</numerusform>
+        <numerusform>%n verified values</numerusform>
+      </translation>
+    </message>
     <message>
       <source>、</source>
       <translation>, </translation>
@@ -1535,9 +1595,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
-    <message>
-      <source>另有 {0} 条与本机相同，无需更新：{1}{2}</source>
-      <translation>{0} more entries are the same as here and need no update: {1}{2}</translation>
+    <message numerus="yes">
+      <source>另有 %n 条与本机相同，无需更新：{0}{1}</source>
+      <translation>
+        <numerusform>%n more entry is the same as here and needs no update: {0}{1}</numerusform>
+        <numerusform>%n more entries are the same as here and need no update: {0}{1}</numerusform>
+      </translation>
     </message>
     <message>
       <source>导入核实信息</source>
@@ -1547,21 +1610,27 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>导出核实信息</source>
       <translation>Export verified site data</translation>
     </message>
-    <message>
-      <source>已导出 {0} 条核实信息（核实人：{1}）到 {2}。</source>
-      <translation>Exported {0} verified entries (confirmed by {1}) to {2}.</translation>
+    <message numerus="yes">
+      <source>已导出 %n 条核实信息（核实人：{0}）到 {1}。</source>
+      <translation>
+        <numerusform>Exported %n verified entry (confirmed by {0}) to {1}.</numerusform>
+        <numerusform>Exported %n verified entries (confirmed by {0}) to {1}.</numerusform>
+      </translation>
     </message>
     <message>
-      <source>已采用 {0} 处核实信息，新增 {1} 个地点。</source>
-      <translation>Took {0} verified values and added {1} places.</translation>
+      <source>已采用 {0}，新增 {1}。</source>
+      <translation>Took {0} and added {1}.</translation>
     </message>
     <message>
       <source>所有文件 (*)</source>
       <translation>All files (*)</translation>
     </message>
-    <message>
-      <source>文件中的 {0} 条核实信息与本机相同，没有需要更新的内容。</source>
-      <translation>The {0} entries in the file are the same as here; nothing to update.</translation>
+    <message numerus="yes">
+      <source>文件中的 %n 条核实信息与本机相同，没有需要更新的内容。</source>
+      <translation>
+        <numerusform>The %n entry in the file is the same as here; nothing to update.</numerusform>
+        <numerusform>The %n entries in the file are the same as here; nothing to update.</numerusform>
+      </translation>
     </message>
     <message>
       <source>文件中的核实信息与本机的站点目录有以下不同。勾选要采用的项：采用的内容连同核实人、日期和来源一起保存，在站点详情中可以看到。</source>
@@ -2061,6 +2130,20 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
   </context>
   <context>
     <name>NumberFields</name>
+    <message numerus="yes">
+      <source> 人</source>
+      <translation>
+        <numerusform> person</numerusform>
+        <numerusform> people</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source> 天</source>
+      <translation>
+        <numerusform> day</numerusform>
+        <numerusform> days</numerusform>
+      </translation>
+    </message>
     <message>
       <source>{0}–{1}{2}</source>
       <translation>{0}–{1}{2}</translation>
@@ -2626,9 +2709,12 @@ On another PC, use “Import…” to use it.</translation>
       <source>{0}：{1} → {2}</source>
       <translation>{0}: {1} → {2}</translation>
     </message>
-    <message>
-      <source>……另有 {0} 处修改</source>
-      <translation>… and {0} more changes</translation>
+    <message numerus="yes">
+      <source>……另有 %n 处修改</source>
+      <translation>
+        <numerusform>… and %n more change</numerusform>
+        <numerusform>… and %n more changes</numerusform>
+      </translation>
     </message>
     <message>
       <source>交通方式</source>
@@ -3321,6 +3407,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <translation>TBC</translation>
     </message>
     <message>
+      <source>待记录</source>
+      <translation>To record</translation>
+    </message>
+    <message>
       <source>手动设定（清空即恢复自动计算）</source>
       <translation>Set by hand (clear it to calculate automatically again)</translation>
     </message>
@@ -3367,6 +3457,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
     <message>
       <source>活动名称太长：最多 {0} 字，现在是 {1} 字。</source>
       <translation>The activity name is too long: at most {0} characters, this one has {1}.</translation>
+    </message>
+    <message>
+      <source>活动日期已过，还没有记录；开展后可用“记录活动”记下出勤和小结。</source>
+      <translation>The day has passed and nothing is recorded yet; once it was held, use “Record the day” to note attendance and a summary.</translation>
     </message>
     <message>
       <source>活动时长应在 1–{0} 分钟之间，现在填的是“{1}”；不需要这项活动可以删除。</source>
@@ -3543,9 +3637,12 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <source>导出用时过长，已停止。原有文件没有被改动。</source>
       <translation>The export took too long and was stopped. The existing file was not changed.</translation>
     </message>
-    <message>
-      <source>已从“{0}”读入 {1} 人。</source>
-      <translation>Read {1} people from “{0}”.</translation>
+    <message numerus="yes">
+      <source>已从“{0}”读入 %n 人。</source>
+      <translation>
+        <numerusform>Read %n person from “{0}”.</numerusform>
+        <numerusform>Read %n people from “{0}”.</numerusform>
+      </translation>
     </message>
     <message>
       <source>已导出 {0} 个文件到“{1}”：
@@ -3625,9 +3722,12 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
       <source>正在导出…</source>
       <translation>Exporting…</translation>
     </message>
-    <message>
-      <source>每行一个姓名；可在姓名后加 Tab 和职务。留空则列出{0}名册上当天的 {1} 人。</source>
-      <translation>One name per line; you may add a Tab and a job title after the name. Leave empty to list the {1} people on the roster of {0} that day.</translation>
+    <message numerus="yes">
+      <source>每行一个姓名；可在姓名后加 Tab 和职务。留空则列出{0}名册上当天的 %n 人。</source>
+      <translation>
+        <numerusform>One name per line; you may add a Tab and a job title after the name. Leave empty to list the %n person on the roster of {0} that day.</numerusform>
+        <numerusform>One name per line; you may add a Tab and a job title after the name. Leave empty to list the %n people on the roster of {0} that day.</numerusform>
+      </translation>
     </message>
     <message>
       <source>每行一个姓名；可在姓名后加 Tab 和职务。留空则按参加人数留空行。</source>
@@ -3730,9 +3830,12 @@ The existing file was not changed.</translation>
   </context>
   <context>
     <name>PlanSchedule</name>
-    <message>
-      <source>{0} 天后的 {1}</source>
-      <translation>{1} {0} days later</translation>
+    <message numerus="yes">
+      <source>%n 天后的 {0}</source>
+      <translation>
+        <numerusform>{0} %n day later</numerusform>
+        <numerusform>{0} %n days later</numerusform>
+      </translation>
     </message>
     <message>
       <source>{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km</source>
@@ -3856,9 +3959,12 @@ The existing file was not changed.</translation>
   </context>
   <context>
     <name>PlanUi</name>
-    <message>
-      <source>{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。</source>
-      <translation>{0} stop(s) with no known position were left where they are; the legs to and from them are not counted.</translation>
+    <message numerus="yes">
+      <source>%n 个站点位置未知，留在原处，它们前后的路程没有算在内。</source>
+      <translation>
+        <numerusform>%n stop with no known position was left where it is; the legs to and from it are not counted.</numerusform>
+        <numerusform>%n stops with no known position were left where they are; the legs to and from them are not counted.</numerusform>
+      </translation>
     </message>
     <message>
       <source>优化用时过长，已停止；站点顺序没有改变。</source>
@@ -3932,9 +4038,12 @@ The existing file was not changed.</translation>
       <source>已打印到文件：{0}</source>
       <translation>Printed to the file: {0}</translation>
     </message>
-    <message>
-      <source>已采用 {0} 处站点更正。</source>
-      <translation>Took {0} site corrections.</translation>
+    <message numerus="yes">
+      <source>已采用 %n 处站点更正。</source>
+      <translation>
+        <numerusform>Took %n site correction.</numerusform>
+        <numerusform>Took %n site corrections.</numerusform>
+      </translation>
     </message>
     <message>
       <source>当前顺序已经是最短路程（行车约 {0} 分钟），没有改动。</source>
@@ -3964,13 +4073,18 @@ The existing file was not changed.</translation>
       <source>撤销“{0}”(&amp;U)</source>
       <translation>&amp;Undo “{0}”</translation>
     </message>
-    <message>
-      <source>撤销“新建方案”会删除方案“{0}”（{1} 个站点），它在新建之后又有了改动。
+    <message numerus="yes">
+      <source>撤销“新建方案”会删除方案“{0}”（%n 个站点），它在新建之后又有了改动。
 
 仍要删除吗？删除后可用“重做”恢复。</source>
-      <translation>Undoing “New plan” deletes the plan “{0}” ({1} stops), which has been changed since it was created.
+      <translation>
+        <numerusform>Undoing “New plan” deletes the plan “{0}” (%n stop), which has been changed since it was created.
 
-Delete it anyway? Redo brings it back.</translation>
+Delete it anyway? Redo brings it back.</numerusform>
+        <numerusform>Undoing “New plan” deletes the plan “{0}” (%n stops), which has been changed since it was created.
+
+Delete it anyway? Redo brings it back.</numerusform>
+      </translation>
     </message>
     <message>
       <source>撤销新建方案</source>
@@ -4016,9 +4130,12 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <source>站点目录还在载入，请稍后再导入。</source>
       <translation>The site catalogue is still loading; please import again in a moment.</translation>
     </message>
-    <message>
-      <source>站点顺序变了，{0} 段手动设定的路程用时已清除，改按距离估算。</source>
-      <translation>The order of the stops changed: {0} leg time(s) set by hand were cleared and are estimated from the distance again.</translation>
+    <message numerus="yes">
+      <source>站点顺序变了，%n 段手动设定的路程用时已清除，改按距离估算。</source>
+      <translation>
+        <numerusform>The order of the stops changed: %n leg time set by hand was cleared and is estimated from the distance again.</numerusform>
+        <numerusform>The order of the stops changed: %n leg times set by hand were cleared and are estimated from the distance again.</numerusform>
+      </translation>
     </message>
     <message>
       <source>红途方案文件 (*.hongtu.json *.json);;所有文件 (*)</source>
@@ -4162,9 +4279,12 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <source>返回修改</source>
       <translation>Go back and fix</translation>
     </message>
-    <message>
-      <source>这个方案还有 {0} 个问题，发出去之前请先看一看：</source>
-      <translation>This plan still has {0} problem(s). Please look at them before it goes out:</translation>
+    <message numerus="yes">
+      <source>这个方案还有 %n 个问题，发出去之前请先看一看：</source>
+      <translation>
+        <numerusform>This plan still has %n problem. Please look at it before it goes out:</numerusform>
+        <numerusform>This plan still has %n problems. Please look at them before it goes out:</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -4715,9 +4835,12 @@ Change this plan anyway?</translation>
       <source>每{0}闭馆</source>
       <translation>closed every {0}</translation>
     </message>
-    <message>
-      <source>每批不超过 {0} 人</source>
-      <translation>at most {0} people per group</translation>
+    <message numerus="yes">
+      <source>每批不超过 %n 人</source>
+      <translation>
+        <numerusform>at most %n person per group</numerusform>
+        <numerusform>at most %n people per group</numerusform>
+      </translation>
     </message>
     <message>
       <source>没有固定闭馆日</source>
@@ -4731,9 +4854,12 @@ Change this plan anyway?</translation>
       <source>法定节假日闭馆</source>
       <translation>closed on public holidays</translation>
     </message>
-    <message>
-      <source>需提前 {0} 天预约</source>
-      <translation>book {0} days ahead</translation>
+    <message numerus="yes">
+      <source>需提前 %n 天预约</source>
+      <translation>
+        <numerusform>book %n day ahead</numerusform>
+        <numerusform>book %n days ahead</numerusform>
+      </translation>
     </message>
     <message>
       <source>，</source>
@@ -5287,16 +5413,8 @@ Change this plan anyway?</translation>
   <context>
     <name>SiteInfoDialog</name>
     <message>
-      <source> 人</source>
-      <translation> people</translation>
-    </message>
-    <message>
       <source> 分钟</source>
       <translation> min</translation>
-    </message>
-    <message>
-      <source> 天</source>
-      <translation> days</translation>
     </message>
     <message>
       <source>0 表示当天即可预约</source>
@@ -5474,9 +5592,12 @@ Change this plan anyway?</translation>
       <source>目录 · {0}</source>
       <translation>Catalogue · {0}</translation>
     </message>
-    <message>
-      <source>目录 · {0} · {1} 个来源</source>
-      <translation>Catalogue · {0} · {1} source(s)</translation>
+    <message numerus="yes">
+      <source>目录 · {0} · %n 个来源</source>
+      <translation>
+        <numerusform>Catalogue · {0} · %n source</numerusform>
+        <numerusform>Catalogue · {0} · %n sources</numerusform>
+      </translation>
     </message>
     <message>
       <source>目录中没有（全部未知）</source>
@@ -5659,33 +5780,58 @@ Change this plan anyway?</translation>
   </context>
   <context>
     <name>WarningText</name>
-    <message>
-      <source>{0} 个站点位置待核实或未知，路程和用时仅供参考</source>
-      <translation>{0} stops with an unverified or unknown position; distances and times are only a guide</translation>
+    <message numerus="yes">
+      <source>%n 个站点位置待核实或未知，路程和用时仅供参考</source>
+      <translation>
+        <numerusform>%n stop with an unverified or unknown position; distances and times are only a guide</numerusform>
+        <numerusform>%n stops with an unverified or unknown position; distances and times are only a guide</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>{0} 个站点开放时间未知，请出行前电话确认</source>
-      <translation>{0} stops with unknown opening hours; phone them before the trip</translation>
+    <message numerus="yes">
+      <source>%n 个站点开放时间未知，请出行前电话确认</source>
+      <translation>
+        <numerusform>%n stop with unknown opening hours; phone it before the trip</numerusform>
+        <numerusform>%n stops with unknown opening hours; phone them before the trip</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>{0} 个站点当天（{1}）闭馆</source>
-      <translation>{0} stops are closed that day ({1})</translation>
+    <message numerus="yes">
+      <source>%n 个站点当天（{0}）闭馆</source>
+      <translation>
+        <numerusform>%n stop is closed that day ({0})</numerusform>
+        <numerusform>%n stops are closed that day ({0})</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>{0} 个站点没有坐标，前后路程待定，请手动设定用时</source>
-      <translation>{0} stops without a coordinate; their legs are to be confirmed, set the minutes by hand</translation>
+    <message numerus="yes">
+      <source>%n 个站点没有坐标，前后路程待定，请手动设定用时</source>
+      <translation>
+        <numerusform>%n stop without a coordinate; its legs are to be confirmed, set the minutes by hand</numerusform>
+        <numerusform>%n stops without a coordinate; their legs are to be confirmed, set the minutes by hand</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>{0} 个站点：{1}</source>
-      <translation>{0} stops: {1}</translation>
+    <message numerus="yes">
+      <source>%n 个站点：{0}</source>
+      <translation>
+        <numerusform>%n stop: {0}</numerusform>
+        <numerusform>%n stops: {0}</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n 天</source>
+      <translation>
+        <numerusform>%n day</numerusform>
+        <numerusform>%n days</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n 天后的 {0}</source>
+      <translation>
+        <numerusform>{0} %n day later</numerusform>
+        <numerusform>{0} %n days later</numerusform>
+      </translation>
     </message>
     <message>
       <source>{0} 分钟</source>
       <translation>{0} min</translation>
-    </message>
-    <message>
-      <source>{0} 天后的 {1}</source>
-      <translation>{1} {0} days later</translation>
     </message>
     <message>
       <source>{0} 小时</source>
@@ -5704,12 +5850,24 @@ Change this plan anyway?</translation>
       <translation>, </translation>
     </message>
     <message>
+      <source>中秋节</source>
+      <translation>Mid-Autumn Festival</translation>
+    </message>
+    <message>
       <source>位置未知，到这里的路程无法计算。</source>
       <translation>Position unknown; the journey here cannot be calculated.</translation>
     </message>
     <message>
+      <source>元旦</source>
+      <translation>New Year's Day</translation>
+    </message>
+    <message>
       <source>全天行程约 {0}，超过设定的上限 {1}；请减少站点或缩短停留。</source>
       <translation>The whole day takes about {0}, more than the set limit of {1}; remove stops or shorten stays.</translation>
+    </message>
+    <message>
+      <source>劳动节</source>
+      <translation>Labour Day</translation>
     </message>
     <message>
       <source>参加人数 {0} 人，超过单批接待上限 {1} 人，需要分批参观。</source>
@@ -5744,6 +5902,10 @@ Change this plan anyway?</translation>
       <translation>Sunday</translation>
     </message>
     <message>
+      <source>国庆节</source>
+      <translation>National Day</translation>
+    </message>
+    <message>
       <source>坐标为估计值（位置待核实），路程和用时仅供参考。</source>
       <translation>The coordinates are an estimate (position unverified); distances and travel times are only a guide.</translation>
     </message>
@@ -5768,6 +5930,10 @@ Change this plan anyway?</translation>
       <translation>Opening hours unknown; phone to confirm before the trip: {0}.</translation>
     </message>
     <message>
+      <source>当天是{0}假期：党员可能外出或回乡，参观点游客多，包车难订、价格高；请先确认能到的人数，尽早预约车辆和场馆。</source>
+      <translation>The day falls in the {0} holiday: members may be away or back home, the sites crowded, and coaches hard to book and dear; check how many can come first, and book the coach and the sites early.</translation>
+    </message>
+    <message>
       <source>当天是{0}，该馆{0}闭馆。</source>
       <translation>The date is a {0}, and the site is closed every {0}.</translation>
     </message>
@@ -5788,12 +5954,20 @@ Change this plan anyway?</translation>
       <translation>The plan has no stops yet.</translation>
     </message>
     <message>
+      <source>春节</source>
+      <translation>Spring Festival</translation>
+    </message>
+    <message>
       <source>次日 {0}</source>
       <translation>{0} the next day</translation>
     </message>
     <message>
       <source>没有证据表明这里对外开放（可能只能在外观看），方案却安排了{0}；请先向当地文物部门确认能否入内，或改为在室外瞻仰、讲解。</source>
       <translation>There is no evidence that this site is open to visitors (it may be viewable from outside only), but the plan includes {0}; ask the local cultural-relics office whether the group can go inside, or hold it outside instead.</translation>
+    </message>
+    <message>
+      <source>法定</source>
+      <translation>public</translation>
     </message>
     <message>
       <source>注意</source>
@@ -5804,8 +5978,16 @@ Change this plan anyway?</translation>
       <translation>The activity date {0} has passed (today is {1}).</translation>
     </message>
     <message>
+      <source>清明节</source>
+      <translation>Qingming Festival</translation>
+    </message>
+    <message>
       <source>站点（编号 {0}）已不在站点目录中，请删除或替换这一站。</source>
       <translation>The site (ID {0}) is no longer in the site catalogue; remove or replace this stop.</translation>
+    </message>
+    <message>
+      <source>端午节</source>
+      <translation>Dragon Boat Festival</translation>
     </message>
     <message>
       <source>第{0}站 {1}</source>
@@ -5843,13 +6025,16 @@ Change this plan anyway?</translation>
       <source>集合地点没有坐标，第一段和返程路程待定；请填写坐标或手动设定用时。</source>
       <translation>The gathering point has no coordinate, so the first leg and the way back are to be confirmed; enter a coordinate or set the minutes by hand.</translation>
     </message>
-    <message>
-      <source>需提前 {0} 天预约，活动日期已过。</source>
-      <translation>Booking is needed {0} days ahead, and the activity date has passed.</translation>
+    <message numerus="yes">
+      <source>需提前 %n 天预约，活动日期已过。</source>
+      <translation>
+        <numerusform>Booking is needed %n day ahead, and the activity date has passed.</numerusform>
+        <numerusform>Booking is needed %n days ahead, and the activity date has passed.</numerusform>
+      </translation>
     </message>
     <message>
-      <source>需提前 {0} 天预约，距活动只剩 {1} 天，请尽快联系。</source>
-      <translation>Booking is needed {0} days ahead and only {1} days are left; get in touch soon.</translation>
+      <source>需提前 {0}预约，距活动只剩 {1}，请尽快联系。</source>
+      <translation>Booking is needed {0} ahead and only {1} left; get in touch soon.</translation>
     </message>
     <message>
       <source>预计 {0} 到达，早于开馆时间 {1}。</source>

@@ -35,6 +35,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Cli", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 participant”, “2 participants”)."""
+    if "PySide6.QtCore" not in sys.modules:
+        return text.replace("%n", str(count))
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Cli", text, None, count)
+
+
 def column_widths(column: Sequence[str]) -> list[int]:
     """``display_width`` of every cell of a column, from each cell's length and UTF-8 size.
 

@@ -18,6 +18,7 @@ from hongtu.cli.common import (
     say_table,
     site_map,
     tr,
+    tr_n,
 )
 from hongtu.core.clocktime import hhmm
 from hongtu.heap import collector_paused
@@ -166,9 +167,10 @@ def cmd_plans_import(args: argparse.Namespace) -> int:
         say(record_note, error=True)
     if imported.differences:
         say(
-            tr(
-                "方案文件带有发送者对 {0} 处站点信息的更正，未采用；在窗口中导入可逐项选择。"
-            ).format(len(imported.differences)),
+            tr_n(
+                "方案文件带有发送者对 %n 处站点信息的更正，未采用；在窗口中导入可逐项选择。",
+                len(imported.differences),
+            ),
             error=True,
         )
     say(saved.id)
@@ -237,7 +239,7 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
     if args.json:
         say_json(schedule_json(plan, schedule, warnings))
         return 0
-    say(f"{plan.title}  {plan.date.isoformat()}  {tr('共 {0} 人').format(plan.participants)}")
+    say(f"{plan.title}  {plan.date.isoformat()}  {tr_n('共 %n 人', plan.participants)}")
     rows = [[tr("时间"), tr("内容"), tr("路程")]]
     for item in schedule.items:
         pending = item.leg is not None and item.leg.pending
@@ -309,9 +311,9 @@ def cmd_plans_optimise(args: argparse.Namespace) -> int:
         say(tr("当前顺序已经是最短路程（行车约 {0} 分钟），没有改动：").format(before))
         say(" → ".join(names))
     if unplaced:
-        say(tr("{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。").format(unplaced))
+        say(tr_n("%n 个站点位置未知，留在原处，它们前后的路程没有算在内。", unplaced))
     if forgotten:
-        say(tr("站点顺序变了，{0} 段手动设定的路程用时已清除，改按距离估算。").format(forgotten))
+        say(tr_n("站点顺序变了，%n 段手动设定的路程用时已清除，改按距离估算。", forgotten))
     return 0
 
 

@@ -15,6 +15,7 @@ from hongtu.cli.common import (
     say,
     say_json,
     tr,
+    tr_n,
 )
 from hongtu.heap import collector_paused
 
@@ -211,8 +212,8 @@ def cmd_sites_export_corrections(args: argparse.Namespace) -> int:
         except ExportError:
             say(tr("提示：核实人姓名未能记入设置。"), error=True)
     say(
-        tr("已导出 {0} 条核实信息（核实人：{1}）：{2}").format(
-            exported.count, name, str(args.output)
+        tr_n("已导出 %n 条核实信息（核实人：{0}）：{1}", exported.count).format(
+            name, str(args.output)
         )
     )
     if exported.left_out:
@@ -240,11 +241,11 @@ def cmd_sites_import_corrections(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     say(
-        tr("已采用 {0} 处更正，涉及 {1} 个站点；新增 {2} 个地点；{3} 条与本机相同。").format(
-            len(review.differences),
-            len(applied.changed),
-            len(applied.added),
-            len(review.unchanged),
+        tr("已采用 {0}，涉及 {1}；新增 {2}；{3}与本机相同。").format(
+            tr_n("%n 处更正", len(review.differences)),
+            tr_n("%n 个站点", len(applied.changed)),
+            tr_n("%n 个地点", len(applied.added)),
+            tr_n("%n 条", len(review.unchanged)),
         )
     )
     return 0
@@ -254,7 +255,7 @@ def _print_review(review: Any) -> None:
     from hongtu.corrections_files import field_label, provenance_text, theirs_text, value_text
 
     if review.differences:
-        say(tr("与本机不同的 {0} 处：").format(len(review.differences)))
+        say(tr_n("与本机不同的 %n 处：", len(review.differences)))
     for difference in review.differences:
         say(
             tr("- {0} · {1}：{2} → {3}").format(

@@ -34,6 +34,30 @@ class DayKind(StrEnum):
     UNKNOWN = "unknown"  # the year is outside the holiday data
 
 
+class Holiday(StrEnum):
+    """Which public holiday a day off belongs to (``chinese_calendar``'s names, as keys)."""
+
+    NEW_YEAR = "new_year"  # 元旦
+    SPRING_FESTIVAL = "spring_festival"  # 春节
+    TOMB_SWEEPING = "tomb_sweeping"  # 清明节
+    LABOUR_DAY = "labour_day"  # 劳动节
+    DRAGON_BOAT = "dragon_boat"  # 端午节
+    MID_AUTUMN = "mid_autumn"  # 中秋节
+    NATIONAL_DAY = "national_day"  # 国庆节
+    OTHER = "other"  # a day off the data names otherwise (e.g. 2015's 抗战胜利纪念日)
+
+
+_HOLIDAY_NAMES = {
+    "New Year's Day": Holiday.NEW_YEAR,
+    "Spring Festival": Holiday.SPRING_FESTIVAL,
+    "Tomb-sweeping Day": Holiday.TOMB_SWEEPING,
+    "Labour Day": Holiday.LABOUR_DAY,
+    "Dragon Boat Festival": Holiday.DRAGON_BOAT,
+    "Mid-autumn Festival": Holiday.MID_AUTUMN,
+    "National Day": Holiday.NATIONAL_DAY,
+}
+
+
 def package_covered_years() -> range:
     """The years the installed package has data for (its ``holidays`` table's span)."""
     years = [day.year for day in _calendar_data.holidays]
@@ -65,3 +89,12 @@ def day_kind(day: date) -> DayKind:
     if day in _calendar_data.holidays:
         return DayKind.PUBLIC_HOLIDAY
     return DayKind.WEEKEND  # not a workday and not in a holiday period: Saturday or Sunday
+
+
+def holiday_of(day: date) -> Holiday | None:
+    """The public holiday ``day`` is a day off of (its weekend and 调休 days included), or
+    ``None``: a working day, an ordinary weekend, or a year beyond the data."""
+    if day_kind(day) is not DayKind.PUBLIC_HOLIDAY:
+        return None
+    _off, name = chinese_calendar.get_holiday_detail(day)
+    return _HOLIDAY_NAMES.get(str(name), Holiday.OTHER)

@@ -14,7 +14,7 @@ from datetime import date, time
 from enum import StrEnum
 
 from hongtu.core.clocktime import hhmm
-from hongtu.core.holidays import DayKind, day_kind
+from hongtu.core.holidays import DayKind, day_kind, holiday_of
 from hongtu.core.plan_terms import DEFAULT_MAX_DAY_MINUTES
 from hongtu.core.plans import (
     ActivityKind,
@@ -33,6 +33,9 @@ from hongtu.core.sites import Site, VisitRules
 
 class WarningCode(StrEnum):
     PLAN_IN_PAST = "plan_in_past"  # details: date, today
+    # the day is a public holiday (members away, sites crowded, coaches dear); details: holiday
+    # (a ``holidays.Holiday`` value)
+    PUBLIC_HOLIDAY = "public_holiday"
     DAY_TOO_LONG = "day_too_long"  # details: minutes, max_minutes
     SITE_CLOSED = "site_closed"  # details: weekday (0 = Monday), day_kind
     HOLIDAY_DATA_UNKNOWN = "holiday_data_unknown"  # details: weekday, year
@@ -64,6 +67,7 @@ class Severity(StrEnum):
 
 _SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.PLAN_IN_PAST: Severity.WARNING,
+    WarningCode.PUBLIC_HOLIDAY: Severity.WARNING,
     WarningCode.DAY_TOO_LONG: Severity.WARNING,
     WarningCode.SITE_CLOSED: Severity.PROBLEM,
     WarningCode.HOLIDAY_DATA_UNKNOWN: Severity.WARNING,
@@ -118,6 +122,9 @@ def _date_warnings(plan: Plan, today: date) -> Iterator[PlanWarning]:
         yield _warning(
             WarningCode.PLAN_IN_PAST, None, "", date=plan.date.isoformat(), today=today.isoformat()
         )
+    holiday = holiday_of(plan.date)
+    if holiday is not None and plan.date >= today:  # a day still to come: worth a thought
+        yield _warning(WarningCode.PUBLIC_HOLIDAY, None, "", holiday=holiday.value)
 
 
 def _length_warnings(schedule: Schedule, max_day_minutes: int) -> Iterator[PlanWarning]:

@@ -48,6 +48,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CorrectionsDialog", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 stop”, “2 stops”)."""
+    return QCoreApplication.translate("CorrectionsDialog", text, None, count)
+
+
 FILE_FILTER_SUFFIX = " (*.json);;"
 
 
@@ -85,8 +91,8 @@ class CorrectionsDialog(ChoiceDialog):
         if review.unchanged:
             names = tr("、").join(entry.site.name for entry in review.unchanged[:5])
             more = tr("等") if len(review.unchanged) > 5 else ""
-            footer = tr("另有 {0} 条与本机相同，无需更新：{1}{2}").format(
-                len(review.unchanged), names, more
+            footer = tr_n("另有 %n 条与本机相同，无需更新：{0}{1}", len(review.unchanged)).format(
+                names, more
             )
         super().__init__(rows, texts, parent, footer)
         self.review = review
@@ -138,11 +144,11 @@ def outcome_text(outcome: ImportOutcome) -> str:
     taken = outcome.taken
     if not taken and not outcome.applied.added:
         if outcome.unchanged:
-            return tr("文件中的 {0} 条核实信息与本机相同，没有需要更新的内容。").format(
-                outcome.unchanged
-            )
+            return tr_n("文件中的 %n 条核实信息与本机相同，没有需要更新的内容。", outcome.unchanged)
         return tr("没有采用任何核实信息。")
-    return tr("已采用 {0} 处核实信息，新增 {1} 个地点。").format(taken, len(outcome.applied.added))
+    return tr("已采用 {0}，新增 {1}。").format(
+        tr_n("%n 处核实信息", taken), tr_n("%n 个地点", len(outcome.applied.added))
+    )
 
 
 def ask_import_path(parent: QWidget | None) -> Path | None:
@@ -201,8 +207,8 @@ def export_corrections(
 
 
 def export_text(done: ExportDone) -> str:
-    return tr("已导出 {0} 条核实信息（核实人：{1}）到 {2}。").format(
-        done.count, done.confirmed_by, str(done.path)
+    return tr_n("已导出 %n 条核实信息（核实人：{0}）到 {1}。", done.count).format(
+        done.confirmed_by, str(done.path)
     )
 
 

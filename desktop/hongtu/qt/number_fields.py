@@ -9,7 +9,7 @@ says what is wrong, naming the field and its range.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -136,6 +136,26 @@ def _state(result: object) -> QValidator.State:
 def number_box(parent: QWidget | None, *, low: int = -TYPED_NUMBER_MAX) -> TypedSpinBox:
     """A whole-number box that keeps whatever number is typed; saving checks the range."""
     return TypedSpinBox(parent, low=low)
+
+
+def people_unit(count: int) -> str:
+    """A box's unit after ``count`` people (“ person”, “ people”)."""
+    return QCoreApplication.translate("NumberFields", " 人", None, count)
+
+
+def days_unit(count: int) -> str:
+    """A box's unit after ``count`` days (“ day”, “ days”)."""
+    return QCoreApplication.translate("NumberFields", " 天", None, count)
+
+
+def counted_unit(box: QSpinBox, unit: Callable[[int], str]) -> None:
+    """The unit after the number agrees with it as it changes: “1 person”, “2 people”."""
+
+    def agree(value: int) -> None:
+        box.setSuffix(unit(value))
+
+    agree(box.value())
+    box.valueChanged.connect(agree)
 
 
 @dataclass(frozen=True)

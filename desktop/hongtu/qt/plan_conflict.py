@@ -28,6 +28,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlanConflict", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 stop”, “2 stops”)."""
+    return QCoreApplication.translate("PlanConflict", text, None, count)
+
+
 def field_label(name: str) -> str:
     labels = {
         "title": tr("活动主题"),
@@ -82,7 +88,7 @@ def describe_change(change: PlanChange) -> str:
 def describe_changes(changes: list[PlanChange]) -> list[str]:
     lines = [describe_change(change) for change in changes[:SHOWN_CHANGES]]
     if len(changes) > SHOWN_CHANGES:
-        lines.append(tr("……另有 {0} 处修改").format(len(changes) - SHOWN_CHANGES))
+        lines.append(tr_n("……另有 %n 处修改", len(changes) - SHOWN_CHANGES))
     return lines
 
 

@@ -43,7 +43,13 @@ from hongtu.core import limits, plan_edits
 from hongtu.core.plans import ActivityKind, Plan, PlanStatus, TransportMode
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
-from hongtu.qt.number_fields import NumberRange, number_box, range_problem
+from hongtu.qt.number_fields import (
+    NumberRange,
+    counted_unit,
+    number_box,
+    people_unit,
+    range_problem,
+)
 from hongtu.qt.plan_fields import DebouncedText
 from hongtu.qt.plan_gathering import GatheringEditor
 from hongtu.qt.plan_list_model import status_label
@@ -252,7 +258,7 @@ class PlanEditor(QWidget):
         # keeps what is typed (a box held to 1–1000 saved 5 for a typed -5 and 100 for 1001);
         # a number out of range is said beside it and not applied
         self.participants = number_box(page)
-        self.participants.setSuffix(tr(" 人"))
+        counted_unit(self.participants, people_unit)
         self.participants_problem = plain_label(parent=page)
         self.participants_problem.setStyleSheet("color: #b00020;")
         self.participants_problem.setWordWrap(True)

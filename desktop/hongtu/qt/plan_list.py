@@ -79,6 +79,11 @@ class PlanListPanel(QWidget):
         header.setSectionResizeMode(PlanColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (PlanColumn.DATE, PlanColumn.STATUS, PlanColumn.STOPS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # a header click sorts (the model sorts its list in one pass); newest first to begin
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(PlanColumn.DATE, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
         self.new_button = QPushButton(tr("新建方案"), self)
         self.copy_button = QPushButton(tr("复制"), self)
         self.delete_button = QPushButton(tr("删除"), self)
@@ -178,6 +183,16 @@ class PlanListPanel(QWidget):
             self._select(open_id)
         self.table.viewport().update()
         self._update_buttons()
+
+    def _on_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        """A header clicked: the rows in that column's order; the open plan stays chosen."""
+        current = self._open_plan_id()
+        self.table.selectionModel().blockSignals(True)
+        self.model.sort(column, order)
+        self.table.selectionModel().blockSignals(False)
+        if current is not None:
+            self._select(current)
+        self.table.scrollTo(self.table.currentIndex())
 
     def _on_search_return_pressed(self) -> None:
         """Enter in the search box: the first plan shown is chosen (opened), unless one

@@ -60,6 +60,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlanOutputs", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 stop”, “2 stops”)."""
+    return QCoreApplication.translate("PlanOutputs", text, None, count)
+
+
 def format_labels() -> dict[ExportFormat, str]:
     return {
         ExportFormat.PDF: tr("日程安排表（PDF，A4，含示意图）"),
@@ -188,9 +194,10 @@ class ExportDialog(QDialog):
         self.names = QPlainTextEdit(self)
         signin = view.document.signin
         self.names.setPlaceholderText(
-            tr("每行一个姓名；可在姓名后加 Tab 和职务。留空则列出{0}名册上当天的 {1} 人。").format(
-                view.document.branch, len(signin)
-            )
+            tr_n(
+                "每行一个姓名；可在姓名后加 Tab 和职务。留空则列出{0}名册上当天的 %n 人。",
+                len(signin),
+            ).format(view.document.branch)
             if signin
             else tr("每行一个姓名；可在姓名后加 Tab 和职务。留空则按参加人数留空行。")
         )
@@ -328,7 +335,7 @@ class ExportDialog(QDialog):
             self.roster_note.show()
             return
         self.names.setPlainText("\n".join(entry.line() for entry in roster.entries))
-        lines = [tr("已从“{0}”读入 {1} 人。").format(path.name, len(roster.entries))]
+        lines = [tr_n("已从“{0}”读入 %n 人。", len(roster.entries)).format(path.name)]
         lines += [roster_problem_text(problem) for problem in roster.problems]
         self.roster_note.setText("\n".join(lines))
         self.roster_note.show()

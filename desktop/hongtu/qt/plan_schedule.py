@@ -34,6 +34,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlanSchedule", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 stop”, “2 stops”)."""
+    return QCoreApplication.translate("PlanSchedule", text, None, count)
+
+
 def end_text(schedule: Schedule) -> str:
     """When the day ends: ``15:11``, or ``次日 02:41`` for a day that runs past midnight."""
     from hongtu.core.document import days_past
@@ -42,7 +48,7 @@ def end_text(schedule: Schedule) -> str:
     if days == 1:
         return tr("次日 {0}").format(end)
     if days > 1:
-        return tr("{0} 天后的 {1}").format(days, end)
+        return tr_n("%n 天后的 {0}", days).format(end)
     return end
 
 

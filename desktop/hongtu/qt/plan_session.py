@@ -242,6 +242,10 @@ class PlanSession(QObject):
         self.confirm_delete_created: Callable[[Plan], bool] | None = None
 
     # ---- set-up --------------------------------------------------------------------------------
+    def today(self) -> date:
+        """The day the warnings and the plans list measure “past” from."""
+        return self._today()
+
     def attach(
         self, store: PlanStore, sites: list[Site], members: MemberStore | None = None
     ) -> None:

@@ -56,9 +56,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlanUi", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 stop”, “2 stops”)."""
+    return QCoreApplication.translate("PlanUi", text, None, count)
+
+
 def forgotten_legs_text(count: int) -> str:
     """Said when a new order of the stops cleared hand-typed leg minutes."""
-    return tr("站点顺序变了，{0} 段手动设定的路程用时已清除，改按距离估算。").format(count)
+    return tr_n("站点顺序变了，%n 段手动设定的路程用时已清除，改按距离估算。", count)
 
 
 def join_sentences(sentences: list[str]) -> str:
@@ -332,7 +338,7 @@ class PlanUi(QObject):
         title = self.session.plan.title if self.session.plan is not None else ""
         text = tr("已导入方案“{0}”。").format(title)
         if taken:
-            text += tr("已采用 {0} 处站点更正。").format(taken)
+            text += tr_n("已采用 %n 处站点更正。", taken)
         text += record_note
         self.window.notify(text, NOTICE_MS)
         self.left_tabs.setCurrentWidget(self.plan_list)
@@ -525,9 +531,7 @@ class PlanUi(QObject):
         sentences = [text]
         if saving.unplaced:
             sentences.append(
-                tr("{0} 个站点位置未知，留在原处，它们前后的路程没有算在内。").format(
-                    saving.unplaced
-                )
+                tr_n("%n 个站点位置未知，留在原处，它们前后的路程没有算在内。", saving.unplaced)
             )
         if saving.forgotten_legs:
             sentences.append(forgotten_legs_text(saving.forgotten_legs))
@@ -535,10 +539,11 @@ class PlanUi(QObject):
 
     def confirm_delete_created(self, plan: Plan) -> bool:
         """Undoing 新建方案 would delete a plan that has changed since (elsewhere)."""
-        text = tr(
-            "撤销“新建方案”会删除方案“{0}”（{1} 个站点），它在新建之后又有了改动。\n\n"
-            "仍要删除吗？删除后可用“重做”恢复。"
-        ).format(plan.title, len(plan.stops))
+        text = tr_n(
+            "撤销“新建方案”会删除方案“{0}”（%n 个站点），它在新建之后又有了改动。\n\n"
+            "仍要删除吗？删除后可用“重做”恢复。",
+            len(plan.stops),
+        ).format(plan.title)
         return messages.question(self.window, tr("撤销新建方案"), text)
 
     def _on_session_legs_forgotten(self, count: int) -> None:

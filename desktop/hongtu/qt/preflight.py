@@ -23,6 +23,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Preflight", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 stop”, “2 stops”)."""
+    return QCoreApplication.translate("Preflight", text, None, count)
+
+
 class PreflightDialog(QDialog):
     """The plan's problems; 返回修改 is the default, so Enter never sends a broken plan out."""
 
@@ -34,7 +40,7 @@ class PreflightDialog(QDialog):
         self.problems = problems
         self.setWindowTitle(tr("打印前检查") if printing else tr("导出前检查"))
         intro = plain_label(
-            tr("这个方案还有 {0} 个问题，发出去之前请先看一看：").format(len(problems)), self
+            tr_n("这个方案还有 %n 个问题，发出去之前请先看一看：", len(problems)), self
         )
         intro.setWordWrap(True)
         self.list = QListWidget(self)

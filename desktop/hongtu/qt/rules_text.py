@@ -18,6 +18,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("RulesText", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 stop”, “2 stops”)."""
+    return QCoreApplication.translate("RulesText", text, None, count)
+
+
 def _hhmm(value: time) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 
@@ -58,9 +64,9 @@ def booking_text(rules: VisitRules) -> str | None:
     parts = []
     lead = rules.reservation_lead_days
     if lead is not None:
-        parts.append(tr("可当天预约") if lead == 0 else tr("需提前 {0} 天预约").format(lead))
+        parts.append(tr("可当天预约") if lead == 0 else tr_n("需提前 %n 天预约", lead))
     if rules.max_group_size is not None:
-        parts.append(tr("每批不超过 {0} 人").format(rules.max_group_size))
+        parts.append(tr_n("每批不超过 %n 人", rules.max_group_size))
     return tr("，").join(parts) if parts else None
 
 

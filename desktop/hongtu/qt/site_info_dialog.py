@@ -76,6 +76,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SiteInfoDialog", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 stop”, “2 stops”)."""
+    return QCoreApplication.translate("SiteInfoDialog", text, None, count)
+
+
 def fact_labels() -> dict[str, str]:
     return {
         "opening_hours": tr("开放时间"),
@@ -124,7 +130,7 @@ def fact_origin_text(fact: Fact, site: Site) -> str:
         return tr("目录：未知")
     sources = sum(1 for i in fact.source_ids if i < len(site.sources))
     if sources:
-        return tr("目录 · {0} · {1} 个来源").format(confidence_label(fact.confidence), sources)
+        return tr_n("目录 · {0} · %n 个来源", sources).format(confidence_label(fact.confidence))
     return tr("目录 · {0}").format(confidence_label(fact.confidence))
 
 
@@ -151,7 +157,7 @@ def access_origin_text(access: Access, site: Site) -> str:
     if access.status is VisitorAccess.UNKNOWN:
         return tr("目录：未知")
     sources = sum(1 for i in access.source_ids if i < len(site.sources))
-    return tr("目录 · {0} · {1} 个来源").format(confidence_label(access.confidence), sources)
+    return tr_n("目录 · {0} · %n 个来源", sources).format(confidence_label(access.confidence))
 
 
 def weekdays_text(weekdays: frozenset[int] | None) -> str:
@@ -234,10 +240,10 @@ def number_box(parent: QWidget) -> QSpinBox:
 class _OptionalNumber(QWidget):
     """A number with a 未知 box; the spin box is disabled (and ignored) while unknown."""
 
-    def __init__(self, suffix: str, parent: QWidget | None = None) -> None:
+    def __init__(self, unit: Callable[[int], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spin = number_box(self)
-        self.spin.setSuffix(suffix)
+        number_fields.counted_unit(self.spin, unit)
         self.unknown = QCheckBox(tr("未知"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -471,9 +477,9 @@ class SiteInfoDialog(QDialog):
         self.holidays.setToolTip(
             plain_tooltip(tr("例如“周一闭馆（法定节假日除外）”，这里选“是”。"))
         )
-        self.lead_days = _OptionalNumber(tr(" 天"), group)
+        self.lead_days = _OptionalNumber(number_fields.days_unit, group)
         self.lead_days.spin.setToolTip(plain_tooltip(tr("0 表示当天即可预约")))
-        self.group_size = _OptionalNumber(tr(" 人"), group)
+        self.group_size = _OptionalNumber(number_fields.people_unit, group)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         rows: list[tuple[str, QWidget]] = [

@@ -19,6 +19,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("WarningText", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 stop”, “2 stops”)."""
+    return QCoreApplication.translate("WarningText", text, None, count)
+
+
 def weekday_name(weekday: int) -> str:
     names = [tr("周一"), tr("周二"), tr("周三"), tr("周四"), tr("周五"), tr("周六"), tr("周日")]
     return names[weekday] if 0 <= weekday < len(names) else "?"
@@ -35,6 +41,27 @@ def duration_text(minutes: int) -> str:
 
 def _past(d: Details) -> str:
     return tr("活动日期 {0} 已经过去（今天是 {1}）。").format(d["date"], d["today"])
+
+
+def holiday_name(value: str) -> str:
+    """春节, 国庆节 … for a ``holidays.Holiday`` value."""
+    names = {
+        "new_year": tr("元旦"),
+        "spring_festival": tr("春节"),
+        "tomb_sweeping": tr("清明节"),
+        "labour_day": tr("劳动节"),
+        "dragon_boat": tr("端午节"),
+        "mid_autumn": tr("中秋节"),
+        "national_day": tr("国庆节"),
+    }
+    return names.get(value, tr("法定"))  # 当天是法定假期
+
+
+def _public_holiday(d: Details) -> str:
+    return tr(
+        "当天是{0}假期：党员可能外出或回乡，参观点游客多，包车难订、价格高；"
+        "请先确认能到的人数，尽早预约车辆和场馆。"
+    ).format(holiday_name(str(d.get("holiday", ""))))
 
 
 def _too_long(d: Details) -> str:
@@ -68,8 +95,10 @@ def _after_closing(d: Details) -> str:
 def _reservation(d: Details) -> str:
     left = int(d["days_left"])
     if left < 0:
-        return tr("需提前 {0} 天预约，活动日期已过。").format(d["lead_days"])
-    return tr("需提前 {0} 天预约，距活动只剩 {1} 天，请尽快联系。").format(d["lead_days"], left)
+        return tr_n("需提前 %n 天预约，活动日期已过。", int(d["lead_days"]))
+    return tr("需提前 {0}预约，距活动只剩 {1}，请尽快联系。").format(
+        tr_n("%n 天", int(d["lead_days"])), tr_n("%n 天", left)
+    )
 
 
 def _group(d: Details) -> str:
@@ -96,7 +125,7 @@ def _start_early(d: Details) -> str:
     if day == 1:
         arrival = tr("次日 {0}").format(arrival)
     elif day > 1:
-        arrival = tr("{0} 天后的 {1}").format(day, arrival)
+        arrival = tr_n("%n 天后的 {0}", day).format(arrival)
     text = tr("手动设定的开始时间 {0} 早于最早到达时间 {1}（早 {2} 分钟），按到达时间开始。")
     return text.format(d["start"], arrival, d["minutes_early"])
 
@@ -143,6 +172,7 @@ def _indoor_not_confirmed_open(d: Details) -> str:
 
 _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.PLAN_IN_PAST: _past,
+    WarningCode.PUBLIC_HOLIDAY: _public_holiday,
     WarningCode.DAY_TOO_LONG: _too_long,
     WarningCode.SITE_CLOSED: _closed,
     WarningCode.HOLIDAY_DATA_UNKNOWN: _holiday_unknown,
@@ -188,14 +218,16 @@ def _folded_sentence(group: WarningGroup) -> str:
     count = len(group.warnings)
     first = group.warnings[0].details
     if group.code is WarningCode.CONFIRM_HOURS_BY_PHONE:
-        return tr("{0} 个站点开放时间未知，请出行前电话确认").format(count)
+        return tr_n("%n 个站点开放时间未知，请出行前电话确认", count)
     if group.code is WarningCode.POSITION_ESTIMATE:
-        return tr("{0} 个站点位置待核实或未知，路程和用时仅供参考").format(count)
+        return tr_n("%n 个站点位置待核实或未知，路程和用时仅供参考", count)
     if group.code is WarningCode.UNKNOWN_DISTANCE:
-        return tr("{0} 个站点没有坐标，前后路程待定，请手动设定用时").format(count)
+        return tr_n("%n 个站点没有坐标，前后路程待定，请手动设定用时", count)
     if group.code is WarningCode.SITE_CLOSED:
-        return tr("{0} 个站点当天（{1}）闭馆").format(count, weekday_name(int(first["weekday"])))
-    return tr("{0} 个站点：{1}").format(count, reason_text(group.warnings[0]))
+        return tr_n("%n 个站点当天（{0}）闭馆", count).format(
+            weekday_name(int(first["weekday"]))
+        )
+    return tr_n("%n 个站点：{0}", count).format(reason_text(group.warnings[0]))
 
 
 def group_text(group: WarningGroup, numbers: Mapping[str, int]) -> str:
