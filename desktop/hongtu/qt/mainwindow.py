@@ -153,6 +153,7 @@ class SiteListPanel(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # arrows move in the list; Tab goes on past it
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SiteColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
@@ -540,6 +541,7 @@ class MainWindow(PanelHost):
         layout = self.site_list.layout()
         if layout is not None:
             layout.addWidget(widget)
+        QWidget.setTabOrder(self.site_list.table, widget)  # Tab: the list, then its button
 
     def add_site_actions(self, actions: list[QAction | None]) -> None:
         """Actions on a site: in the table's context menu (None: a separator) and its shortcuts."""

@@ -83,6 +83,7 @@ class StopsView(QTableView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
         self.verticalHeader().hide()
+        self.setTabKeyNavigation(False)  # arrows move between stops; Tab goes on to the buttons
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -197,6 +198,7 @@ class PlanEditor(QWidget):
         self.activities_view = QTableView(page)
         self.activities_view.setModel(self.activities_model)
         self.activities_view.verticalHeader().hide()
+        self.activities_view.setTabKeyNavigation(False)  # Tab goes on to the activity box
         self.activities_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.activities_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         activity_header = self.activities_view.horizontalHeader()

@@ -1,0 +1,86 @@
+"""Journey: an organiser plans from the keyboard alone in the 1366×768 main window — Tab and
+Shift+Tab go from part to part (arrows move inside the tables), and the window's shortcuts work
+wherever the cursor is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from journey_helpers import TIMEOUT, journey_window
+
+pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+
+MOST_TABS = 40  # more than every part of the window has stops, less than a table's cells
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def tab_until(target: QWidget, key: Qt.Key = Qt.Key.Key_Tab) -> list[QWidget]:
+    """Press Tab (or Shift+Tab) as a person does until ``target`` has the keys; the widgets
+    passed on the way (the test fails if it never comes)."""
+    passed: list[QWidget] = []
+    for _ in range(MOST_TABS):
+        widget = focused()
+        assert widget is not None
+        if widget is target:
+            return passed
+        passed.append(widget)
+        QTest.keyClick(widget, key)
+    raise AssertionError(
+        f"{key.name} never reached {type(target).__name__}: "
+        + ", ".join(type(w).__name__ for w in passed[-12:])
+    )
+
+
+def ready_window(qtbot: Any, window: Any) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+
+
+def plan_with_stops(qtbot: Any, window: Any) -> None:
+    ui = window.plan_ui
+    with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
+        ui.plan_list.create_plan()
+    for site in [s for s in window.site_model.sites() if s.position is not None][:3]:
+        ui.add_site(site.id)
+
+
+def test_tab_goes_from_the_site_list_to_the_plan_and_back_and_arrows_stay_in_tables(
+    qtbot, tmp_path
+) -> None:
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        ready_window(qtbot, window)
+        plan_with_stops(qtbot, window)
+        editor, sites = window.plan_ui.editor, window.site_list
+        sites.search.setFocus()
+        passed = tab_until(editor.title)
+        assert sites.table in passed and window.plan_ui.add_site_button in passed
+        passed = tab_until(editor.stop_search)
+        assert editor.tabs.tabBar() in passed  # 行程安排 | 基本信息 on the way
+        tab_until(editor.stops_view)
+        # in the stops table the arrows move between stops; Tab goes on to its buttons
+        editor.select_stop(window.plan_ui.session.plan.stops[0].id)
+        QTest.keyClick(editor.stops_view, Qt.Key.Key_Down)
+        assert editor.stops_view.currentIndex().row() == 1 and focused() is editor.stops_view
+        QTest.keyClick(editor.stops_view, Qt.Key.Key_Tab)
+        assert focused() is not editor.stops_view
+        schedule = window.plan_ui.schedule.table
+        tab_until(schedule)
+        QTest.keyClick(schedule, Qt.Key.Key_Tab)
+        assert focused() is not schedule
+        tab_until(sites.search)  # round the window to where it began
+        # and back again: Shift+Tab from the plan's title goes back through the site list
+        editor.title.setFocus()
+        passed = tab_until(sites.search, Qt.Key.Key_Backtab)
+        assert sites.table in passed
+        # from the 方案 list too
+        window.plan_ui.left_tabs.setCurrentWidget(window.plan_ui.plan_list)
+        window.plan_ui.plan_list.table.setFocus()
+        tab_until(editor.title)
