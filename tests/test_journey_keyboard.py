@@ -84,3 +84,27 @@ def test_tab_goes_from_the_site_list_to_the_plan_and_back_and_arrows_stay_in_tab
         window.plan_ui.left_tabs.setCurrentWidget(window.plan_ui.plan_list)
         window.plan_ui.plan_list.table.setFocus()
         tab_until(editor.title)
+
+
+def test_ctrl_n_and_the_new_button_open_the_new_plan_with_its_title_ready_to_type_over(
+    qtbot, tmp_path
+) -> None:
+    from hongtu.core.plan_edits import NEW_PLAN_TITLE
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        ready_window(qtbot, window)
+        ui = window.plan_ui
+        window.site_list.search.setFocus()
+        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
+            QTest.keyClick(
+                window.site_list.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+            )
+        title = ui.editor.title
+        assert focused() is title and title.selectedText() == NEW_PLAN_TITLE
+        QTest.keyClicks(title, "Dang ri")
+        assert title.text() == "Dang ri"
+        # the 新建方案 button in the 方案 list does the same
+        ui.left_tabs.setCurrentWidget(ui.plan_list)
+        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
+            QTest.mouseClick(ui.plan_list.new_button, Qt.MouseButton.LeftButton)
+        assert focused() is title and title.selectedText() == NEW_PLAN_TITLE
