@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -108,3 +109,63 @@ def test_ctrl_n_and_the_new_button_open_the_new_plan_with_its_title_ready_to_typ
         with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
             QTest.mouseClick(ui.plan_list.new_button, Qt.MouseButton.LeftButton)
         assert focused() is title and title.selectedText() == NEW_PLAN_TITLE
+
+
+class LinuxEndOfLine(QObject):
+    """A text box's claim on Ctrl+E as Qt makes it on Linux (X11 key bindings: to the end of
+    the line); the test screen uses Windows key bindings, where the box does not claim it."""
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_E
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()  # the box wants the key: the window's shortcut does not fire
+            return True
+        return False
+
+
+def test_ctrl_e_exports_while_typing_in_a_text_box_and_the_text_keeps_its_own_keys(
+    qtbot, tmp_path
+) -> None:
+    """On Linux a line edit takes Ctrl+E to the end of the line: 导出 did nothing right after
+    the organiser typed the theme or a stop."""
+    from PySide6.QtCore import QTimer
+
+    linux = LinuxEndOfLine()
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        ready_window(qtbot, window)
+        plan_with_stops(qtbot, window)
+        editor = window.plan_ui.editor
+        boxes = (editor.title, editor.stop_search, editor.branch)
+        for box in boxes:
+            box.installEventFilter(linux)  # before the box ever has the keys, as its own code is
+        opened: list[str] = []
+
+        def close_it() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None:
+                opened.append(dialog.windowTitle())
+                dialog.close()
+
+        for box in boxes:
+            ready_window(qtbot, window)  # again, once the last dialog has closed
+            editor.tabs.setCurrentIndex(1 if box is editor.branch else 0)
+            box.setFocus()
+            if box is not editor.stop_search:  # (typing there opens its suggestions)
+                QTest.keyClicks(box, "ab")
+            opened.clear()
+            QTimer.singleShot(0, close_it)
+            QTest.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+            qtbot.wait(10)
+            assert opened, f"Ctrl+E in {box.placeholderText()} opened nothing"
+            # the box's own keys stay its own: Ctrl+Z undoes the typing, not a plan edit
+            stops = len(window.plan_ui.session.plan.stops)
+            box.setFocus()
+            box.setText("")
+            QTest.keyClicks(box, "xy")
+            QTest.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            assert box.text() == "" and len(window.plan_ui.session.plan.stops) == stops

@@ -64,6 +64,7 @@ from hongtu.qt.site_model import (
     SiteTableModel,
     category_label,
 )
+from hongtu.qt.window_shortcuts import WindowShortcuts
 from hongtu.qt.window_state import (
     restore_geometry,
     restore_splitter,
@@ -351,6 +352,7 @@ class MainWindow(PanelHost):
         self.site_list.table.doubleClicked.connect(self._on_table_double_clicked)
         self.details.edit_info_requested.connect(self.site_info_requested)
         self._build_menus()
+        self.shortcuts = WindowShortcuts(self)  # Ctrl+E and the rest work in the text boxes
         self.site_editing: SiteEditing | None = None
         self.plan_ui: PlanUi | None = None
         self.ledger_ui: LedgerUi | None = None
