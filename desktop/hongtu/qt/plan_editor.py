@@ -195,6 +195,9 @@ class PlanEditor(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.optimise_button)
         self.activities_title = plain_label(tr("活动（先选择一个站点）"), page)
+        # a long stop name goes on to a second line: on one line it held the whole right-hand
+        # pane (and the window) wider, squeezing the 日程 under the map to two characters
+        self.activities_title.setWordWrap(True)
         self.activities_view = QTableView(page)
         self.activities_view.setModel(self.activities_model)
         self.activities_view.verticalHeader().hide()
