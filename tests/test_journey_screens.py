@@ -149,3 +149,33 @@ def test_a_long_stop_name_leaves_the_schedule_readable_at_125_percent(qtbot, tmp
             assert table.columnWidth(column) >= three, (column, table.columnWidth(column))
         totals = ui.schedule.totals
         assert totals.height() >= totals.heightForWidth(totals.width())  # no line cut off
+
+
+def test_the_plan_editor_needs_no_sideways_scrolling_at_the_first_window_size(
+    qtbot, tmp_path, lang
+) -> None:
+    """At the first start's size (1280×736 on a 1366×768 screen) each tab of the plan editor
+    fits its pane's width: in English 基本信息 needed 387 px in 361, its fields cut at the side
+    behind a horizontal scroll bar."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window, controller = open_main_window(qtbot, str(tmp_path / "a.sqlite3"))
+    try:
+        assert (window.width(), window.height()) == (1280, 736)  # as first started
+        ui = window.plan_ui
+        with qtbot.waitSignal(ui.session.plan_changed):
+            ui.plan_list.create_plan()
+        editor = ui.editor
+        for tab in range(editor.tabs.count()):
+            editor.tabs.setCurrentIndex(tab)
+            for kind in range(editor.gathering.kind.count()):  # each form of 集合地点
+                editor.gathering.kind.setCurrentIndex(kind)
+                qtbot.wait(20)  # laid out
+                for scroll in editor.findChildren(QScrollArea):
+                    if scroll.isVisible():
+                        needed = scroll.widget().minimumSizeHint().width()
+                        assert scroll.horizontalScrollBar().maximum() == 0, (
+                            lang, editor.tabs.tabText(tab), kind, needed, scroll.viewport().width()
+                        )
+    finally:
+        close_main_window(window, controller)

@@ -287,6 +287,9 @@ class PlanEditor(QWidget):
         contact.addWidget(self.phone, 1)
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # a pane too narrow for a label and its field side by side (English at the first
+        # window's size) puts the field under its label instead of cutting it off at the side
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(tr("党支部"), self.branch)
         form.addRow(tr("活动日期"), self.date)
         form.addRow(tr("参加人数"), self.participants)
