@@ -115,3 +115,67 @@ def test_a_plan_open_on_a_laptop_fits_and_nothing_is_cut_off(qapp, qtbot, tmp_pa
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous)
+
+
+#: The room a 1366×768 laptop at 125 % leaves under a title bar and a taskbar (logical pixels).
+LAPTOP_125 = (1093, 552)
+LONG_STOP = "八路军驻晋办事处旧址（八路军太原办事处旧址）"
+
+
+def test_a_long_stop_name_leaves_the_schedule_readable_at_125_percent(qtbot, tmp_path) -> None:
+    """The plan pane's line 第1站 … 的活动 for a stop with a long name held the right-hand pane
+    wide (one line), so at 125 % the 日程 under the map showed two characters of each item."""
+    from factories import custom_place, make_plan
+    from hongtu.core.plans import Stop
+    from hongtu.qt.plan_models import ScheduleColumn
+    from journey_helpers import journey_window
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        stops = [
+            Stop(custom=custom_place(LONG_STOP, LatLon(37.8706, 112.5489)),
+                 activities=[Activity(ActivityKind.TOUR, 60)]),
+            Stop(custom=custom_place("太原解放纪念馆", LatLon(37.8503, 112.5790))),
+        ]  # fmt: skip
+        plan = window.workspace.plans.save(make_plan(stops))
+        ui = window.plan_ui
+        ui.session.open(plan.id)
+        ui.editor.select_stop(ui.session.plan.stops[0].id)
+        window.resize(*LAPTOP_125)
+        qtbot.waitUntil(lambda: window.width() == LAPTOP_125[0], timeout=5000)
+        qtbot.wait(50)  # the panes laid out at the new size
+        table = ui.schedule.table
+        three = table.fontMetrics().horizontalAdvance("八路军") + 12  # and the cell's margins
+        for column in (ScheduleColumn.ITEM, ScheduleColumn.PLACE):
+            assert table.columnWidth(column) >= three, (column, table.columnWidth(column))
+        totals = ui.schedule.totals
+        assert totals.height() >= totals.heightForWidth(totals.width())  # no line cut off
+
+
+def test_the_plan_editor_needs_no_sideways_scrolling_at_the_first_window_size(
+    qtbot, tmp_path, lang
+) -> None:
+    """At the first start's size (1280×736 on a 1366×768 screen) each tab of the plan editor
+    fits its pane's width: in English 基本信息 needed 387 px in 361, its fields cut at the side
+    behind a horizontal scroll bar."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window, controller = open_main_window(qtbot, str(tmp_path / "a.sqlite3"))
+    try:
+        assert (window.width(), window.height()) == (1280, 736)  # as first started
+        ui = window.plan_ui
+        with qtbot.waitSignal(ui.session.plan_changed):
+            ui.plan_list.create_plan()
+        editor = ui.editor
+        for tab in range(editor.tabs.count()):
+            editor.tabs.setCurrentIndex(tab)
+            for kind in range(editor.gathering.kind.count()):  # each form of 集合地点
+                editor.gathering.kind.setCurrentIndex(kind)
+                qtbot.wait(20)  # laid out
+                for scroll in editor.findChildren(QScrollArea):
+                    if scroll.isVisible():
+                        needed = scroll.widget().minimumSizeHint().width()
+                        assert scroll.horizontalScrollBar().maximum() == 0, (
+                            lang, editor.tabs.tabText(tab), kind, needed, scroll.viewport().width()
+                        )
+    finally:
+        close_main_window(window, controller)

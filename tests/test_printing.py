@@ -364,3 +364,29 @@ def test_every_signin_row_keeps_its_box_on_its_page(qapp, doc, tmp_path: Path) -
     for page in range(1, 4):
         assert "序号姓名职务/所在支部签名备注" in _text(pdf, page)
     assert _in_order(_text(pdf), [str(n) for n in range(1, 66)])
+
+
+def test_the_preview_opens_large_enough_to_read_the_page(qapp, doc) -> None:
+    """Qt's own size (~690×370 on a laptop at 125 %) showed the A4 page at a quarter of its
+    size: the preview now takes the screen's height and shows the page as wide as it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[tuple[int, int, object, float]] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintPreviewDialog):
+            QTimer.singleShot(10, look)
+            return
+        view = dialog.findChild(QPrintPreviewWidget)
+        seen.append((dialog.width(), dialog.height(), view.zoomMode(), view.zoomFactor()))
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    assert print_preview(doc, PrintKind.SCHEDULE) is None
+    width, height, mode, zoom = seen[0]
+    area = QApplication.primaryScreen().availableGeometry()  # 1366×768
+    assert height >= area.height() - 80 and width >= 1000, (width, height)
+    assert mode is QPrintPreviewWidget.ZoomMode.FitToWidth and zoom > 0.9, (mode, zoom)

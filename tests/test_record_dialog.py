@@ -184,6 +184,36 @@ def test_the_dialog_fits_a_laptop_screen_in_either_language(qtbot, workspace, la
         assert all(no_chinese(w) for w in shown), [w for w in shown if not no_chinese(w)]
 
 
+#: The room a 1366×768 laptop at 125 % leaves under a title bar and a taskbar (logical pixels).
+LAPTOP_125 = (1093, 551)
+
+
+def test_correcting_a_day_fits_a_laptop_at_125_percent_with_save_in_sight(
+    qtbot, workspace, lang
+) -> None:
+    """The correction of a recorded day (its notice line shown) fits 1093×551: 保存 and 取消 are
+    on the dialog, and the photos below the summary are reached by scrolling the right side."""
+    from PySide6.QtWidgets import QScrollArea
+
+    plan, members = _setup(workspace)
+    first = workspace.records.save(ActivityRecord(plan.id, DAY, everyone_present(members, DAY)))
+    dialog = _dialog(qtbot, workspace, plan, members, first)
+    assert dialog.notice.isVisible()
+    assert dialog.minimumSizeHint().height() <= LAPTOP_125[1]
+    dialog.resize(*LAPTOP_125)
+    qtbot.waitUntil(lambda: dialog.height() == LAPTOP_125[1])
+    for kind in (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Cancel):
+        button = dialog.buttons.button(kind)
+        place = button.geometry().translated(button.parentWidget().mapTo(dialog, QPoint(0, 0)))
+        assert button.isVisible() and dialog.rect().contains(place), (kind, place)
+    add_photo = dialog.photos.add_button
+    scroll = next(s for s in dialog.findChildren(QScrollArea) if s.isAncestorOf(add_photo))
+    scroll.ensureWidgetVisible(add_photo)
+    spot = add_photo.mapTo(scroll.viewport(), QPoint(0, 0))
+    assert scroll.viewport().rect().contains(spot + add_photo.rect().bottomRight())
+    assert scroll.horizontalScrollBar().maximum() == 0  # nothing cut at the side
+
+
 def test_tab_walks_the_whole_dialog_and_out_of_both_tables(qtbot, workspace) -> None:
     """Keyboard only: Tab from the first member's 出席 reaches every row, the done items, the
     summary and 保存 (the tables used to keep Tab to themselves, moving an invisible cell)."""

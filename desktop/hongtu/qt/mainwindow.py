@@ -64,6 +64,7 @@ from hongtu.qt.site_model import (
     SiteTableModel,
     category_label,
 )
+from hongtu.qt.window_shortcuts import WindowShortcuts
 from hongtu.qt.window_state import (
     restore_geometry,
     restore_splitter,
@@ -153,6 +154,7 @@ class SiteListPanel(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # arrows move in the list; Tab goes on past it
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SiteColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
@@ -350,6 +352,7 @@ class MainWindow(PanelHost):
         self.site_list.table.doubleClicked.connect(self._on_table_double_clicked)
         self.details.edit_info_requested.connect(self.site_info_requested)
         self._build_menus()
+        self.shortcuts = WindowShortcuts(self)  # Ctrl+E and the rest work in the text boxes
         self.site_editing: SiteEditing | None = None
         self.plan_ui: PlanUi | None = None
         self.ledger_ui: LedgerUi | None = None
@@ -540,6 +543,7 @@ class MainWindow(PanelHost):
         layout = self.site_list.layout()
         if layout is not None:
             layout.addWidget(widget)
+        QWidget.setTabOrder(self.site_list.table, widget)  # Tab: the list, then its button
 
     def add_site_actions(self, actions: list[QAction | None]) -> None:
         """Actions on a site: in the table's context menu (None: a separator) and its shortcuts."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -162,6 +162,16 @@ class MapView(QWebEngineView):
     @property
     def is_ready(self) -> bool:
         return self._ready
+
+    def event(self, event: QEvent) -> bool:
+        """Tab goes past the map, from pane to pane: in the page it would stop at every site's
+        marker. The page's widget (made anew when the page is) takes the keys on a click, to
+        pan and zoom."""
+        if event.type() == QEvent.Type.ChildPolished:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget):
+                child.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        return super().event(event)
 
     def load_page(self, page: Path | str) -> None:
         """``page``: the cached page's file, or the page itself (HTML) when it could not be

@@ -89,6 +89,7 @@ class StopsView(QTableView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
         self.verticalHeader().hide()
+        self.setTabKeyNavigation(False)  # arrows move between stops; Tab goes on to the buttons
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -200,9 +201,13 @@ class PlanEditor(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.optimise_button)
         self.activities_title = plain_label(tr("活动（先选择一个站点）"), page)
+        # a long stop name goes on to a second line: on one line it held the whole right-hand
+        # pane (and the window) wider, squeezing the 日程 under the map to two characters
+        self.activities_title.setWordWrap(True)
         self.activities_view = QTableView(page)
         self.activities_view.setModel(self.activities_model)
         self.activities_view.verticalHeader().hide()
+        self.activities_view.setTabKeyNavigation(False)  # Tab goes on to the activity box
         self.activities_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.activities_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         activity_header = self.activities_view.horizontalHeader()
@@ -288,6 +293,9 @@ class PlanEditor(QWidget):
         contact.addWidget(self.phone, 1)
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # a pane too narrow for a label and its field side by side (English at the first
+        # window's size) puts the field under its label instead of cutting it off at the side
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(tr("党支部"), self.branch)
         form.addRow(tr("活动日期"), self.date)
         form.addRow(tr("参加人数"), self.participants)

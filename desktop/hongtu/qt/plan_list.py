@@ -68,6 +68,7 @@ class PlanListPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # arrows pick a plan; Tab goes on past the list
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(

@@ -84,6 +84,7 @@ class PlanSchedulePanel(QGroupBox):
         self.table = QTableView(self)
         self.table.setModel(self.schedule_model)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # arrows move in the day; Tab leaves the table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)

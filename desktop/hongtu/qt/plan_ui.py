@@ -164,6 +164,7 @@ class PlanUi(QObject):
         self.schedule.hide()
         self._build_actions()
         self._build_menus()
+        self.plan_list.new_button.clicked.connect(self._edit_new_title)  # after it created one
         self._install_site_list_hooks()
         self.map.add_stop_requested.connect(self._on_map_add_stop_requested)
         self.editor.site_requested.connect(self._on_editor_site_requested)
@@ -228,7 +229,7 @@ class PlanUi(QObject):
         stack.canRedoChanged.connect(self._update_actions)
         self.new_action = QAction(tr("新建方案(&N)"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.plan_list.create_plan)
+        self.new_action.triggered.connect(self.new_plan)
         self.add_stop_action = QAction(tr("将所选站点加入方案(&A)"), self)
         self.add_stop_action.setShortcut(QKeySequence("Ctrl+Return"))
         self.add_stop_action.triggered.connect(self.add_selected_site)
@@ -271,6 +272,19 @@ class PlanUi(QObject):
         self.window.add_file_action(self.import_action)
         self.edit_menu, self.plan_menu = edit_menu, plan_menu
         self.records.install(plan_menu)  # 记录活动
+
+    def new_plan(self) -> None:
+        """新建方案 (Ctrl+N, the menu): the new plan opens with its title ready to type over."""
+        self.plan_list.create_plan()
+        self._edit_new_title()
+
+    def _edit_new_title(self) -> None:
+        """The plan just created: its title selected in the editor, so typing replaces it."""
+        if self.session.plan is None or not self.editor.isEnabled():
+            return
+        self.right_tabs.setCurrentWidget(self.plan_pane)
+        self.editor.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor.title.selectAll()
 
     def _install_site_list_hooks(self) -> None:
         self.add_site_button = QPushButton(tr("加入方案"))

@@ -112,6 +112,20 @@ class Printed:
     file: Path | None = None
 
 
+def _open_readable(dialog: QPrintPreviewDialog) -> None:
+    """The preview opens as large as the screen allows, the page as wide as the view: at
+    Qt's own size (~690×370) an A4 page was shown at a quarter of its size, unreadable."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QAction
+
+    from hongtu.qt.window_state import fit_to_screen
+
+    fit_to_screen(dialog, QSize(1100, 10_000))  # the screen's whole height, a page's width
+    fit_width = dialog.findChild(QAction, "fitWidthAction")  # its tool bar's 'Fit width'
+    if fit_width is not None:
+        fit_width.trigger()
+
+
 def print_preview(
     doc: PlanDocument,
     kind: PrintKind,
@@ -127,6 +141,7 @@ def print_preview(
     printer.setDocName(doc.title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(doc.title)
+    _open_readable(dialog)
     dialog.paintRequested.connect(
         lambda target: print_document(doc, kind, target, names=names, blank_rows=blank_rows)
     )

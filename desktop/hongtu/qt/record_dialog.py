@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -204,7 +206,7 @@ class RecordDialog(QDialog):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(attendance_box)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self._scrolled(right))
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -398,6 +400,19 @@ class RecordDialog(QDialog):
         ]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
+
+    def _scrolled(self, column: QWidget) -> QScrollArea:
+        """The right-hand column scrolls when the screen is short (1366×768 at 125 % leaves
+        ~550 px): its items, summary and photos need ~500 px, and held to that the dialog's
+        保存 and 取消 were below the screen's edge."""
+        scroll = QScrollArea(self)
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(column.minimumSizeHint().width() + bar)
+        return scroll
 
     def _update_item_buttons(self) -> None:
         row = self.done_items.currentRow()

@@ -40,8 +40,9 @@ def place_beside(tool: QWidget, map_view: QWidget) -> QRect:
     else:  # no room beside: the map corner farthest from its centre, bottom right
         width = min(width, area.width())
         spot = QRect(
-            min(target.right() + 1, area.right() + 1) - width,
-            min(target.bottom() + 1, area.bottom() + 1) - height,
+            max(area.left(), min(target.right() + 1, area.right() + 1) - width),
+            # a map shorter than the tool: its top (title bar) stays on the screen
+            max(area.top(), min(target.bottom() + 1, area.bottom() + 1) - height),
             width,
             height,
         )
