@@ -38,6 +38,11 @@ def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: 
         type=Path,
         help=tr("照片文件（JPEG、PNG 或 HEIC；可重复），存入数据目录"),
     )
+    record.add_argument(
+        "--again",
+        action="store_true",
+        help=tr("支部这一天已有另一个方案的记录时仍然记录（台账会把这一天算两次）"),
+    )
     record.set_defaults(handler=cmd_record, needs_database=True)
 
 
@@ -56,6 +61,10 @@ def record_problem_text(problem: Any, detail: str) -> str:
         RecordProblem.NO_MEMBERS: tr("支部当天的名册是空的：请先导入名册"),
         RecordProblem.STALE: tr("这条记录已在别处修改，请重新打开后再改"),
         RecordProblem.ALREADY_RECORDED: tr("这一天已经记录过（方案编号 {0}）"),
+        RecordProblem.SAME_DAY: tr(
+            "支部这一天已经记录过一次主题党日（“{0}”）：同一天记录两次，台账会算两次。"
+            "确实是同一天的另一次活动，请加 --again"
+        ),
     }[problem].format(_field_words(detail))
 
 
@@ -177,7 +186,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             version=current.version if current else 0,
         )
         try:
-            saved = workspace.records.save(record)
+            saved = workspace.records.save(record, same_day=args.again)
         except RecordRefusedError as exc:
             return fail(record_problem_text(exc.problem, exc.detail))
     finally:

@@ -93,6 +93,7 @@ class RecordProblem(StrEnum):
     NO_MEMBERS = "no_members"  # the branch has nobody on its roster that day
     STALE = "stale"  # corrected elsewhere since this copy was read
     ALREADY_RECORDED = "already_recorded"  # the same day of the same plan is recorded already
+    SAME_DAY = "same_day"  # the branch's day is recorded for another plan (detail: its title)
 
 
 class RecordRefusedError(ValueError):

@@ -78,6 +78,9 @@ def record_problem_text(problem: RecordProblem, detail: str) -> str:
         RecordProblem.REASON_TOO_LONG: tr("{0} 的请假原因太长"),
         RecordProblem.NO_MEMBERS: tr("支部在活动当天没有在册成员：请先导入成员名单"),
         RecordProblem.STALE: tr("这条记录刚在别处修改过：请关闭后重新打开再改"),
+        RecordProblem.SAME_DAY: tr(
+            "这一天刚在别处记录过一次主题党日（“{0}”）：同一天记录两次，台账会算两次"
+        ),
     }[problem].format(detail)
 
 

@@ -121,9 +121,12 @@ class RecordUi(QObject):
             self._offer_roster(self._no_roster_text(plan, day, workspace))
             return
         corrections = len(workspace.records.history(plan.id)) if current is not None else 0
+        same_day = current is None and self._same_day_confirmed(plan, day, workspace)
+        if same_day is None:
+            return
 
         def save(record: ActivityRecord) -> ActivityRecord:
-            return workspace.records.save(record, today=today)
+            return workspace.records.save(record, today=today, same_day=same_day)
 
         self.dialog = RecordDialog(
             plan,
@@ -157,6 +160,20 @@ class RecordUi(QObject):
             return False
         self._reuse_confirmed.add(before.id)
         return True
+
+    def _same_day_confirmed(self, plan: Plan, day: date, workspace: Workspace) -> bool | None:
+        """A first record of a day the branch has recorded for another plan (a copy of it, say):
+        asked first, 否 by default. True: record it anyway; False: nothing else recorded that
+        day; None: not recorded."""
+        assert plan.id is not None
+        other = workspace.records.same_day(plan.id, plan.branch, day)
+        if other is None:
+            return False
+        text = tr(
+            "“{0}”在 {1} 这一天已经记录过一次主题党日（“{2}”）。"
+            "同一天记录两次，台账会算两次。仍然记录？"
+        ).format(plan.branch.strip(), day.isoformat(), other)
+        return True if messages.question(self.window, tr("记录活动"), text) else None
 
     def _no_roster_text(self, plan: Plan, day: date, workspace: Workspace) -> str:
         if workspace.members.members(plan.branch):
