@@ -28,6 +28,14 @@ def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: 
         default=[],
         help=tr("改为出席：姓名（可重复；更正已有记录时用）"),
     )
+    record.add_argument(
+        "--drop",
+        action="append",
+        default=[],
+        help=tr(
+            "更正已有记录时去掉：姓名（可重复；只限按成员名单的加入、离开日期当天不在册的人）"
+        ),
+    )
     record.add_argument("--summary", help=tr("活动小结"))
     record.add_argument("--host", help=tr("主持人"))
     record.add_argument("--recorder", help=tr("记录人"))
@@ -135,6 +143,32 @@ def _named_members(
     return on_leave, away, back
 
 
+def _dropped_members(
+    roster: list[Any], day: Any, earlier: tuple[Any, ...], names: list[str]
+) -> list[int] | str:
+    """``--drop NAME`` as member ids: people of the record whose roster dates now put them off
+    the roster that day; or why a name cannot be taken out."""
+    from hongtu.core.records import off_roster
+
+    if names and not earlier:
+        return tr("--drop 只用于更正已有记录：第一次记录只包括当天在册的人")
+    off = {m.name: m for m in off_roster(roster, day, earlier)}
+    in_record = {entry.name for entry in earlier}
+    ids: list[int] = []
+    for name in (n.strip() for n in names):
+        if name not in in_record:
+            return tr("{0} 不在这一天的记录里").format(name)
+        if name not in off:
+            return tr(
+                "{0} 按成员名单在 {1} 在册，不能从记录中去掉"
+                "（如已离开，请先在成员名单中填写离开日期）"
+            ).format(name, day.isoformat())
+        member_id = off[name].id
+        assert member_id is not None  # a roster member
+        ids.append(member_id)
+    return ids
+
+
 def cmd_record(args: argparse.Namespace) -> int:
     from hongtu.core.photos import PhotoError
     from hongtu.core.records import (
@@ -161,6 +195,9 @@ def cmd_record(args: argparse.Namespace) -> int:
         if isinstance(named, str):
             return fail(named)
         leave, absent, present = named
+        dropped = _dropped_members(workspace.members.members(plan.branch), day, earlier, args.drop)
+        if isinstance(dropped, str):
+            return fail(dropped)
         try:
             photos = add_photos(current.photos if current else (), args.photo)
         except PhotoError as exc:
@@ -172,6 +209,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             absent=absent,
             before=earlier,
             present=present,
+            drop=dropped,
         )
         record = ActivityRecord(
             plan.id,
@@ -189,6 +227,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             saved = workspace.records.save(record, same_day=args.again)
         except RecordRefusedError as exc:
             return fail(record_problem_text(exc.problem, exc.detail))
+        still_off = _off_roster_note(workspace.members.members(plan.branch), saved)
     finally:
         workspace.close()
     from hongtu.core.records import Presence
@@ -203,4 +242,18 @@ def cmd_record(args: argparse.Namespace) -> int:
     )
     if saved.photos:
         say(tr("照片 {0} 张").format(len(saved.photos)))
+    if still_off:
+        say(still_off)
     return 0
+
+
+def _off_roster_note(roster: list[Any], saved: Any) -> str:
+    """A hint when the record keeps people the roster now puts off it that day."""
+    from hongtu.core.records import off_roster
+
+    names = [m.name for m in off_roster(roster, saved.day, saved.attendance)]
+    if not names:
+        return ""
+    return tr(
+        "提示：按成员名单，{0} 在 {1} 不在册；要从这一天的记录中去掉，请加 --drop 姓名"
+    ).format(tr("、").join(names), saved.day.isoformat())

@@ -120,6 +120,14 @@ def expected_members(
     ]
 
 
+def off_roster(roster: Iterable[Member], day: date, before: Iterable[Attendance]) -> list[Member]:
+    """The people of an earlier record of ``day`` whose roster dates (加入日期, 离开日期,
+    entered since) now say they were not on the roster that day: a correction may take them
+    out of the record (``everyone_present``'s ``drop``)."""
+    kept = {entry.member_id for entry in before}
+    return [m for m in roster if m.id in kept and not m.active_on(day)]
+
+
 def everyone_present(
     roster: Iterable[Member],
     day: date,
@@ -128,19 +136,23 @@ def everyone_present(
     *,
     before: Iterable[Attendance] = (),
     present: Iterable[int] = (),
+    drop: Iterable[int] = (),
 ) -> tuple[Attendance, ...]:
     """Everyone on the roster that day present, except those on ``leave`` (id → reason) and
     those ``absent``: the handful-of-clicks path.
 
     Correcting a record: ``before`` is its attendance, kept for everyone not named again; the
     people are those of the earlier record (``expected_members``), and a member on the roster
-    that day who is not in it is added only when named (``leave``, ``absent``, ``present``).
+    that day who is not in it is added only when named (``leave``, ``absent``, ``present``),
+    and those in ``drop`` (people the roster now puts off it that day, ``off_roster``) are
+    taken out.
     """
     roster = list(roster)
     leave = leave or {}
     absent_ids, present_ids = set(absent), set(present)
     earlier = {entry.member_id: entry for entry in before}
-    people = expected_members(roster, day, earlier.values())
+    dropped = set(drop)
+    people = [m for m in expected_members(roster, day, earlier.values()) if m.id not in dropped]
     named = set(leave) | absent_ids | present_ids
     listed = {m.id for m in people}
     people += [m for m in roster if m.id in named and m.id not in listed and m.active_on(day)]
@@ -168,8 +180,9 @@ def check_record(
     """Refuse (``RecordRefusedError``) a record that cannot be true; return if it can.
 
     ``earlier``: the attendance of the record this one corrects. Its people must all be kept
-    (the record froze who was expected that day), members on the roster that day may be added,
-    and nobody else; a first record accounts for everyone on the roster that day."""
+    (the record froze who was expected that day) except those whose roster dates now put them
+    off the roster that day (``off_roster``), members on the roster that day may be added, and
+    nobody else; a first record accounts for everyone on the roster that day."""
     if record.day > today:
         raise RecordRefusedError(RecordProblem.FUTURE_DATE, record.day.isoformat())
     if len(record.summary) > MAX_SUMMARY_CHARS:
@@ -177,8 +190,11 @@ def check_record(
     for what, text in (("host", record.host), ("recorder", record.recorder)):
         if len(text) > MAX_PERSON_CHARS:
             raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, what)
+    roster = list(roster)
     on_roster = {m.id: m for m in roster if m.id is not None and m.active_on(record.day)}
+    earlier = list(earlier)
     kept = {entry.member_id: Member(entry.member_id, entry.name) for entry in earlier}
+    may_leave = {m.id for m in off_roster(roster, record.day, earlier)}
     expected = kept or on_roster
     if not expected:
         raise RecordRefusedError(RecordProblem.NO_MEMBERS)
@@ -193,6 +209,8 @@ def check_record(
             raise RecordRefusedError(RecordProblem.LEAVE_WITHOUT_REASON, entry.name)
         if len(entry.reason) > MAX_REASON_CHARS:
             raise RecordRefusedError(RecordProblem.REASON_TOO_LONG, entry.name)
-    missing = [m.name for i, m in expected.items() if i not in seen]
+    missing = [m.name for i, m in expected.items() if i not in seen and i not in may_leave]
     if missing:
         raise RecordRefusedError(RecordProblem.MISSING_MEMBER, missing[0])
+    if not seen:  # everyone of the earlier record taken out
+        raise RecordRefusedError(RecordProblem.NO_MEMBERS)

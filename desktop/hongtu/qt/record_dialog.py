@@ -11,12 +11,14 @@ added, as are those chosen with 添加照片….
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -84,6 +86,16 @@ def record_problem_text(problem: RecordProblem, detail: str) -> str:
     }[problem].format(detail)
 
 
+def off_roster_text(member: Member, day: date) -> str:
+    """Why a member of the record may be taken out of it: their roster dates, in words."""
+    if member.left_on is not None and member.left_on <= day:
+        why = tr("{0} 已离开").format(member.left_on.isoformat())
+    else:
+        assert member.joined_on is not None
+        why = tr("{0} 才加入").format(member.joined_on.isoformat())
+    return tr("{0} 按成员名单当天不在册（{1}）：从这一天的记录中去掉").format(member.name, why)
+
+
 def guests_from_text(text: str, before: tuple[Guest, ...] = ()) -> tuple[Guest, ...]:
     """Names separated by commas or 顿号; a name kept from before keeps its note."""
     notes = {g.name: g.note for g in before}
@@ -112,6 +124,7 @@ class RecordDialog(QDialog):
         save: Save,
         *,
         corrections: int = 0,
+        off_roster: Sequence[Member] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -160,6 +173,16 @@ class RecordDialog(QDialog):
         left = QVBoxLayout(attendance_box)
         left.addWidget(hint)
         left.addWidget(self.attendance, 1)
+        # people of the record the roster now puts off it that day: taken out when ticked
+        self.take_out: dict[int, QCheckBox] = {}
+        for member in off_roster:
+            assert member.id is not None
+            box = QCheckBox(off_roster_text(member, self.day), self)
+            box.toggled.connect(
+                lambda out, member_id=member.id: self.attendance.take_out(member_id, out)
+            )
+            self.take_out[member.id] = box
+            left.addWidget(box)
         left.addLayout(guest_row)
 
         # ---- what was done, summary and photos (right) ----

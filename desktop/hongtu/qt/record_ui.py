@@ -109,14 +109,13 @@ class RecordUi(QObject):
                 )
             )
             return
-        from hongtu.core.records import expected_members
+        from hongtu.core.records import expected_members, off_roster
         from hongtu.qt.record_dialog import RecordDialog
 
         # a correction lists the people of the record (who was expected that day), not
         # members added to the roster since
-        members = expected_members(
-            workspace.members.members(plan.branch), day, current.attendance if current else ()
-        )
+        roster = workspace.members.members(plan.branch)
+        members = expected_members(roster, day, current.attendance if current else ())
         if not members:
             self._offer_roster(self._no_roster_text(plan, day, workspace))
             return
@@ -136,6 +135,7 @@ class RecordUi(QObject):
             self.photos,
             save,
             corrections=corrections,
+            off_roster=off_roster(roster, day, current.attendance) if current else (),
             parent=self.window,
         )
         self.dialog.finished.connect(self._on_dialog_finished)
