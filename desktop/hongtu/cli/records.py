@@ -36,6 +36,9 @@ def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: 
             "更正已有记录时去掉：姓名（可重复；只限按成员名单的加入、离开日期当天不在册的人）"
         ),
     )
+    record.add_argument(
+        "--title", help=tr("活动主题（默认为方案的主题；更正时默认保留记录里的主题）")
+    )
     record.add_argument("--summary", help=tr("活动小结"))
     record.add_argument("--host", help=tr("主持人"))
     record.add_argument("--recorder", help=tr("记录人"))
@@ -78,7 +81,12 @@ def record_problem_text(problem: Any, detail: str) -> str:
 
 def _field_words(detail: str) -> str:
     """A refusal's detail: a member's name as it is, a field of the record in words."""
-    fields = {"summary": tr("活动小结"), "host": tr("主持人"), "recorder": tr("记录人")}
+    fields = {
+        "summary": tr("活动小结"),
+        "host": tr("主持人"),
+        "recorder": tr("记录人"),
+        "title": tr("活动主题"),
+    }
     return fields.get(detail, detail)
 
 
@@ -222,6 +230,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             guests=current.guests if current else (),
             photos=photos,
             version=current.version if current else 0,
+            title=args.title or "",
         )
         try:
             saved = workspace.records.save(record, same_day=args.again)

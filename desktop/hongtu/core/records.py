@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from hongtu.core.limits import TEXT_LIMITS
 from hongtu.core.members import Member
 
 MAX_SUMMARY_CHARS = 2000
@@ -76,6 +77,9 @@ class ActivityRecord:
     id: int | None = None
     branch: str = ""
     version: int = 0  # 0 before the first save; a correction names the version it was made from
+    # 活动主题 as held: "" when saving takes the plan's title (a first record) or keeps the
+    # recorded one (a correction); a saved record always has one
+    title: str = ""
 
     def count(self, presence: Presence) -> int:
         return sum(1 for a in self.attendance if a.presence is presence)
@@ -88,7 +92,7 @@ class RecordProblem(StrEnum):
     MISSING_MEMBER = "missing_member"  # a member on the roster with no entry
     TWICE = "twice"  # a member entered twice
     LEAVE_WITHOUT_REASON = "leave_without_reason"
-    TEXT_TOO_LONG = "text_too_long"  # the detail names it: "summary", "host", "recorder"
+    TEXT_TOO_LONG = "text_too_long"  # the detail names it: "summary", "host", "recorder", "title"
     REASON_TOO_LONG = "reason_too_long"  # a reason for leave (the detail is the member's name)
     NO_MEMBERS = "no_members"  # the branch has nobody on its roster that day
     STALE = "stale"  # corrected elsewhere since this copy was read
@@ -190,6 +194,8 @@ def check_record(
     for what, text in (("host", record.host), ("recorder", record.recorder)):
         if len(text) > MAX_PERSON_CHARS:
             raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, what)
+    if len(record.title) > TEXT_LIMITS["title"]:
+        raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, "title")
     roster = list(roster)
     on_roster = {m.id: m for m in roster if m.id is not None and m.active_on(record.day)}
     earlier = list(earlier)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hongtu.core.limits import TEXT_LIMITS
 from hongtu.core.members import Member
 from hongtu.core.photos import PhotoStore
 from hongtu.core.plans import Plan
@@ -67,6 +68,8 @@ def tr(text: str) -> str:
 def record_problem_text(problem: RecordProblem, detail: str) -> str:
     if problem is RecordProblem.TEXT_TOO_LONG and detail == "summary":
         return tr("活动小结太长：最多 {0} 字").format(MAX_SUMMARY_CHARS)
+    if problem is RecordProblem.TEXT_TOO_LONG and detail == "title":
+        return tr("活动主题太长：最多 {0} 字").format(TEXT_LIMITS["title"])
     if problem is RecordProblem.TEXT_TOO_LONG:
         field = tr("主持人") if detail == "host" else tr("记录人")
         return tr("{0}太长：最多 {1} 字").format(field, MAX_PERSON_CHARS)
@@ -138,8 +141,12 @@ class RecordDialog(QDialog):
         self.setWindowTitle(tr("修改活动记录") if current else tr("记录活动"))
         self.setAcceptDrops(True)
 
-        self.title = plain_label(plan.title, self)
-        self.title.setWordWrap(True)
+        # 活动主题 as held: the plan's when recorded, then the record's own (a rename of the plan
+        # since does not change it); a correction may change it here
+        self.title = QLineEdit(current.title if current is not None else plan.title, self)
+        self.title.setToolTip(tr("活动主题（台账中这一天的主题）"))
+        self.title.setFrame(False)
+        self.title.returnPressed.connect(self.focusNextChild)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
@@ -304,6 +311,7 @@ class RecordDialog(QDialog):
             photos=self.photos.photos(),
             branch=self.plan.branch,
             version=current.version if current is not None else 0,
+            title=self.title.text().strip(),
         )
 
     def save(self) -> None:
@@ -322,7 +330,7 @@ class RecordDialog(QDialog):
         except RecordRefusedError as exc:
             self._show_problem(record_problem_text(exc.problem, exc.detail))
             if exc.problem is RecordProblem.TEXT_TOO_LONG:  # the detail names the field
-                fields = {"host": self.host, "recorder": self.recorder}
+                fields = {"host": self.host, "recorder": self.recorder, "title": self.title}
                 fields.get(exc.detail, self.summary).setFocus()
             elif (row := self.attendance.row_of(exc.detail) if exc.detail else None) is not None:
                 self.attendance.show_row(row)

@@ -142,8 +142,9 @@ class RecordUi(QObject):
         self.dialog.open()
 
     def confirm_recorded_plan_edit(self, before: Plan, _after: Plan) -> bool:
-        """A recorded plan moved to another day or given other stops: asked once per plan (the
-        record keeps its day and places; 复制方案 keeps the plan matching its record)."""
+        """A recorded plan renamed, moved to another day or given other stops: asked once per
+        plan (the record keeps its theme, day and places; 复制方案 keeps the plan matching its
+        record)."""
         workspace = self.workspace
         if workspace is None or before.id is None or before.id in self._reuse_confirmed:
             return True
@@ -151,8 +152,8 @@ class RecordUi(QObject):
         if record is None:
             return True
         text = tr(
-            "这个方案的活动已于 {0} 记录。台账和活动记录保留当天的日期和去过的地点，"
-            "改动方案的日期或站点后，方案将与记录不一致。\n\n"
+            "这个方案的活动已于 {0} 记录。台账和活动记录保留当天的主题、日期和去过的地点，"
+            "改动方案的主题、日期或站点后，方案将与记录不一致。\n\n"
             "如果是为下一次活动准备方案，请用“复制方案”另存一份再修改。\n\n"
             "仍然修改这个方案吗？"
         ).format(record.day.isoformat())

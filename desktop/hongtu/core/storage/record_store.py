@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from hongtu.core.limits import normalise_text
 from hongtu.core.plans import Plan, PlanStatus
 from hongtu.core.records import (
     ActivityRecord,
@@ -242,7 +243,10 @@ def _save_in(session: Session, record: ActivityRecord, today: date) -> ActivityR
         for parts in (row.attendance, row.guests, row.done, row.photos):
             parts.clear()
         session.flush()  # the old parts go before the new ones (one per member)
+    # the theme is frozen when the day is recorded; a correction may give another
+    title = normalise_text("title", record.title) or (row.title if row.title else plan.title)
     _fill(row, record, branch_id, now)
+    row.title = title
     if plan.status != PlanStatus.DONE.value:
         plan.status = PlanStatus.DONE.value
         plan.version += 1
@@ -266,8 +270,8 @@ def _refuse_same_day(session: Session, record: ActivityRecord) -> None:
 
 def _same_day_title(session: Session, plan_id: int, branch: str, day: date) -> str | None:
     found = session.execute(
-        select(PlanRow.title)
-        .join(RecordRow, RecordRow.plan_id == PlanRow.id)
+        select(RecordRow.title)
+        .join(PlanRow, RecordRow.plan_id == PlanRow.id)
         .join(BranchRow, BranchRow.id == RecordRow.branch_id)
         .where(
             BranchRow.name == branch,
@@ -368,6 +372,7 @@ def _record_from_row(
         id=row.id,
         branch=branch,
         version=row.version,
+        title=row.title,
     )
 
 
