@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hongtu.cli.common import fail, find_plan, open_workspace, say, tr
+from hongtu.cli.common import fail, find_plan, open_workspace, say, site_map, tr
 
 
 def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -179,6 +179,7 @@ def _dropped_members(
 
 def cmd_record(args: argparse.Namespace) -> int:
     from hongtu.core.photos import PhotoError
+    from hongtu.core.record_items import planned_items
     from hongtu.core.records import (
         ActivityRecord,
         RecordRefusedError,
@@ -219,6 +220,9 @@ def cmd_record(args: argparse.Namespace) -> int:
             present=present,
             drop=dropped,
         )
+        # a first record (or one made without them) gets the plan's items, as in the window
+        done = current.done if current and current.done else ()
+        done = done or planned_items(plan, site_map(workspace))
         record = ActivityRecord(
             plan.id,
             day,
@@ -226,7 +230,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             summary=_given(args.summary, current.summary if current else ""),
             host=_given(args.host, current.host if current else ""),
             recorder=_given(args.recorder, current.recorder if current else ""),
-            done=current.done if current else (),
+            done=done,
             guests=current.guests if current else (),
             photos=photos,
             version=current.version if current else 0,

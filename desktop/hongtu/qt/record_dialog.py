@@ -37,6 +37,7 @@ from hongtu.core.limits import TEXT_LIMITS
 from hongtu.core.members import Member
 from hongtu.core.photos import PhotoStore
 from hongtu.core.plans import Plan
+from hongtu.core.record_items import planned_items
 from hongtu.core.records import (
     MAX_PERSON_CHARS,
     MAX_REASON_CHARS,
@@ -51,7 +52,7 @@ from hongtu.core.sites import Site
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
 from hongtu.qt.record_attendance import AttendanceTable
-from hongtu.qt.record_done import DoneTable, planned_items
+from hongtu.qt.record_done import DoneTable
 from hongtu.qt.record_photos import PhotoStrip, local_files
 from hongtu.qt.window_state import fit_to_screen
 
