@@ -1,6 +1,6 @@
-"""The yearly ledger (台账) at its edges: a day whose plan was deleted still counts (no title, no
-places), each row keeps its plan, each member their id and role, and a rate nobody could reach
-prints as —."""
+"""The yearly ledger (台账) at its edges: a record given without its plan's facts still counts
+(no title, no places; a deleted plan's record is left out before this, by the store), each row
+keeps its plan, each member their id and role, and a rate nobody could reach prints as —."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def record(plan_id: int, day: date) -> ActivityRecord:
     )
 
 
-def test_a_day_whose_plan_was_deleted_is_still_in_the_ledger_without_a_title() -> None:
+def test_a_record_without_its_plans_facts_is_still_in_the_ledger_without_a_title() -> None:
     plans = {7: PlanFacts("重温入党誓词", (("s1", "八路军总部旧址"),))}
     ledger = build_ledger(
         "第一党支部",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,8 @@ def test_text_typed_by_people_is_printed_as_text(qapp, workspace, tmp_path) -> N
     plan = workspace.plans.get(ledger.days[0].plan_id)
     plan.title = "<b>粗体</b> &amp; <img src='x'>"
     workspace.plans.save(plan)
+    record = workspace.records.for_plan(plan.id)  # the day keeps its own title: corrected
+    workspace.records.save(replace(record, title=plan.title))
     summary = build_ledger_summary(load_ledger(workspace, BRANCH, 2025))
     pdf = render_ledger_pdf(summary, tmp_path / "台账.pdf")
     text = _words(pdf, layout=False).replace(" ", "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 
@@ -192,6 +193,8 @@ def test_names_typed_by_people_stay_text(workspace, ledger_window) -> None:
     plan.title = "<b>粗体</b>&amp;"
     plan.stops[0].custom = CustomPlace(name="<i>纪念馆</i>", point=LatLon(37.86, 112.55))
     workspace.plans.save(plan)
+    record = workspace.records.for_plan(plan_id)  # the day keeps its own title: corrected
+    workspace.records.save(replace(record, title=plan.title))
     window = ledger_window()
     assert window.days_model.rows()[0][1] == "<b>粗体</b>&amp;"
     assert window.days_model.rows()[0][2].startswith("<i>纪念馆</i>；")

@@ -137,12 +137,24 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>- New place: {0} ({1})</translation>
     </message>
     <message>
+      <source>--drop 只用于更正已有记录：第一次记录只包括当天在册的人</source>
+      <translation>--drop is only for correcting a record: a first record includes just the people on the roster that day</translation>
+    </message>
+    <message>
       <source>{0} 不在当天的支部名册上</source>
       <translation>{0} is not on the branch roster that day</translation>
     </message>
     <message>
+      <source>{0} 不在这一天的记录里</source>
+      <translation>{0} is not in this day's record</translation>
+    </message>
+    <message>
       <source>{0} 出现了两次</source>
       <translation>{0} appears twice</translation>
+    </message>
+    <message>
+      <source>{0} 按成员名单在 {1} 在册，不能从记录中去掉（如已离开，请先在成员名单中填写离开日期）</source>
+      <translation>By the roster, {0} was a member on {1} and cannot be taken out of the record (if they had left, enter their leaving date in the roster first)</translation>
     </message>
     <message>
       <source>{0} 的使用条款不允许批量下载瓦片用于离线使用</source>
@@ -171,6 +183,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{0} 还没有成员</source>
       <translation>{0} has no members yet</translation>
+    </message>
+    <message>
+      <source>{0}“{1}”不是日期：请写成 2026-04-01 这样的年-月-日</source>
+      <translation>{0} “{1}” is not a date: write it as year-month-day, like 2026-04-01</translation>
     </message>
     <message>
       <source>{0}月缺席</source>
@@ -409,6 +425,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>前往 {0}</source>
       <translation>Travel to {0}</translation>
+    </message>
+    <message>
+      <source>加入日期</source>
+      <translation>Joined on</translation>
+    </message>
+    <message>
+      <source>加入日期，如 2026-04-01（不填：一直在册）</source>
+      <translation>Date joined, like 2026-04-01 (left out: always a member)</translation>
     </message>
     <message>
       <source>区县</source>
@@ -750,6 +774,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>export an offline map package to a file</translation>
     </message>
     <message>
+      <source>提示：按成员名单，{0} 在 {1} 不在册；要从这一天的记录中去掉，请加 --drop 姓名</source>
+      <translation>Note: by the roster, {0} was not a member on {1}; to take them out of this day's record, add --drop NAME</translation>
+    </message>
+    <message>
       <source>提示：核实人姓名未能记入设置。</source>
       <translation>Note: the confirmer's name could not be saved in the settings.</translation>
     </message>
@@ -768,6 +796,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>支部当天的名册是空的：请先导入名册</source>
       <translation>The branch roster is empty that day: import the roster first</translation>
+    </message>
+    <message>
+      <source>支部这一天已有另一个方案的记录时仍然记录（台账会把这一天算两次）</source>
+      <translation>record even when the branch has already recorded this day for another plan (the ledger will count the day twice)</translation>
+    </message>
+    <message>
+      <source>支部这一天已经记录过一次主题党日（“{0}”）：同一天记录两次，台账会算两次。确实是同一天的另一次活动，请加 --again</source>
+      <translation>The branch has already recorded a Party-day on this day (“{0}”): recorded twice, the day counts twice in the ledger. If it really is another activity on the same day, add --again</translation>
     </message>
     <message>
       <source>支部里已有一位叫“{0}”的成员</source>
@@ -949,6 +985,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>show a plan's schedule (start and end of each item, km and minutes of each leg)</translation>
     </message>
     <message>
+      <source>更正已有记录时去掉：姓名（可重复；只限按成员名单的加入、离开日期当天不在册的人）</source>
+      <translation>when correcting a record, take out: name (repeatable; only people whose joining or leaving date on the roster puts them off the roster that day)</translation>
+    </message>
+    <message>
       <source>替换同名地图包</source>
       <translation>replace a package of the same name</translation>
     </message>
@@ -1065,6 +1105,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>the theme must not be empty or too long (not saved)</translation>
     </message>
     <message>
+      <source>活动主题（默认为方案的主题；更正时默认保留记录里的主题）</source>
+      <translation>the day's theme (by default the plan's title; a correction keeps the recorded one unless given)</translation>
+    </message>
+    <message>
       <source>活动内容</source>
       <translation>What was done</translation>
     </message>
@@ -1159,6 +1203,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>离开日期不能早于加入日期</source>
       <translation>The date of leaving cannot be before the date of joining</translation>
+    </message>
+    <message>
+      <source>离开日期，如 2026-06-15（不填：仍在册）</source>
+      <translation>Date left, like 2026-06-15 (left out: still a member)</translation>
     </message>
     <message>
       <source>离线地图包</source>
@@ -1462,6 +1510,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>这个文件不是数据库文件</source>
       <translation>This file is not a database file</translation>
+    </message>
+    <message>
+      <source>这个方案的活动已于 {0} 记录：台账中这一天仍是记录时的主题“{1}”。</source>
+      <translation>This plan's Party-day was recorded on {0}: the ledger keeps the theme it was recorded under, “{1}”.</translation>
     </message>
     <message>
       <source>这台电脑无法读取 HEIC 照片，请先转换为 JPEG：{0}</source>
@@ -3248,14 +3300,16 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Delete</translation>
     </message>
     <message>
+      <source>删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。</source>
+      <translation>You can get it back with Edit → Undo (Ctrl+Z).</translation>
+    </message>
+    <message>
       <source>删除方案</source>
       <translation>Delete Plan</translation>
     </message>
     <message>
-      <source>删除方案“{0}”？
-删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。</source>
-      <translation>Delete the plan “{0}”?
-You can get it back with Edit → Undo (Ctrl+Z).</translation>
+      <source>删除方案“{0}”？</source>
+      <translation>Delete the plan “{0}”?</translation>
     </message>
     <message>
       <source>复制</source>
@@ -3272,6 +3326,10 @@ You can get it back with Edit → Undo (Ctrl+Z).</translation>
     <message>
       <source>还没有方案。点击“新建方案”开始规划一次主题党日活动。</source>
       <translation>No plans yet. Click “New plan” to start planning a Party-day.</translation>
+    </message>
+    <message>
+      <source>这个方案的活动已经记录：删除后，这一天的记录随方案移出台账，不再计入出勤。</source>
+      <translation>This plan's Party-day has been recorded: once the plan is deleted, that day's record leaves the ledger with it and no longer counts in attendance.</translation>
     </message>
   </context>
   <context>
@@ -4333,6 +4391,18 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>{0} appears twice</translation>
     </message>
     <message>
+      <source>{0} 已离开</source>
+      <translation>left on {0}</translation>
+    </message>
+    <message>
+      <source>{0} 才加入</source>
+      <translation>joined only on {0}</translation>
+    </message>
+    <message>
+      <source>{0} 按成员名单当天不在册（{1}）：从这一天的记录中去掉</source>
+      <translation>By the roster, {0} was not a member that day ({1}): take them out of this day's record</translation>
+    </message>
+    <message>
       <source>{0} 的请假原因太长</source>
       <translation>The reason for {0}'s leave is too long</translation>
     </message>
@@ -4413,6 +4483,14 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>Guests' names, separated by commas</translation>
     </message>
     <message>
+      <source>活动主题太长：最多 {0} 字</source>
+      <translation>The theme is too long: at most {0} characters</translation>
+    </message>
+    <message>
+      <source>活动主题（台账中这一天的主题）</source>
+      <translation>Theme (this day's theme in the ledger)</translation>
+    </message>
+    <message>
       <source>活动小结</source>
       <translation>Summary</translation>
     </message>
@@ -4447,6 +4525,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>记录活动</source>
       <translation>Record the day</translation>
+    </message>
+    <message>
+      <source>这一天刚在别处记录过一次主题党日（“{0}”）：同一天记录两次，台账会算两次</source>
+      <translation>This day has just been recorded elsewhere (“{0}”): recorded twice, the day counts twice in the ledger</translation>
     </message>
     <message>
       <source>这一天已经记录过。保存修改后，原来的内容会保留在修改历史中。</source>
@@ -4590,6 +4672,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>“{0}” had nobody on its roster on {1} (everyone on it joined after that day or left before it). Check the joining and leaving dates in “File → Members…”.</translation>
     </message>
     <message>
+      <source>“{0}”在 {1} 这一天已经记录过一次主题党日（“{2}”）。同一天记录两次，台账会算两次。仍然记录？</source>
+      <translation>“{0}” has already recorded a Party-day on {1} (“{2}”). Recorded twice, the day counts twice in the ledger. Record it anyway?</translation>
+    </message>
+    <message>
       <source>“{0}”还没有成员名单，无法记录出勤。请先在“文件 → 成员名单…”中导入名册（Excel 或 CSV 文件），然后再记录活动。</source>
       <translation>“{0}” has no roster yet, so attendance cannot be recorded. First import the roster (an Excel or CSV file) in “File → Members…”, then record the day.</translation>
     </message>
@@ -4634,12 +4720,12 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>Record the day…</translation>
     </message>
     <message>
-      <source>这个方案的活动已于 {0} 记录。台账和活动记录保留当天的日期和去过的地点，改动方案的日期或站点后，方案将与记录不一致。
+      <source>这个方案的活动已于 {0} 记录。台账和活动记录保留当天的主题、日期和去过的地点，改动方案的主题、日期或站点后，方案将与记录不一致。
 
 如果是为下一次活动准备方案，请用“复制方案”另存一份再修改。
 
 仍然修改这个方案吗？</source>
-      <translation>This plan's Party-day was recorded on {0}. The ledger and the record keep that day's date and the places visited; after changing the plan's date or stops, the plan no longer matches its record.
+      <translation>This plan's Party-day was recorded on {0}. The ledger and the record keep that day's theme, date and the places visited; after changing the plan's theme, date or stops, the plan no longer matches its record.
 
 To prepare the next Party-day, use “Duplicate Plan” and change the copy.
 

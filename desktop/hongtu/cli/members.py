@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,10 @@ def add_member_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     adding.add_argument(
         "--status", default="", help=tr("政治面貌：正式党员、预备党员、入党积极分子或其他")
     )
+    adding.add_argument(
+        "--joined", default="", help=tr("加入日期，如 2026-04-01（不填：一直在册）")
+    )
+    adding.add_argument("--left", default="", help=tr("离开日期，如 2026-06-15（不填：仍在册）"))
     adding.set_defaults(handler=cmd_members_add)
     listing = members.add_parser("list", help=tr("列出支部成员（含已离开的）"))
     listing.add_argument("--branch", required=True, help=tr("党支部名称"))
@@ -144,11 +149,24 @@ def cmd_members_add(args: argparse.Namespace) -> int:
         return fail(tr("姓名应为 1 到 {0} 个字").format(MAX_NAME_CHARS))
     if status is None:
         return fail(tr("政治面貌应为正式党员、预备党员、入党积极分子或其他"))
+    days: dict[str, date | None] = {}
+    for field, text, words in (
+        ("joined_on", args.joined, tr("加入日期")),
+        ("left_on", args.left, tr("离开日期")),
+    ):
+        try:
+            days[field] = date.fromisoformat(text.strip()) if text.strip() else None
+        except ValueError:
+            return fail(
+                tr("{0}“{1}”不是日期：请写成 2026-04-01 这样的年-月-日").format(words, text)
+            )
     from hongtu.core.members import MemberEditError
 
     workspace = open_workspace(args)
     try:
-        member = workspace.members.add(args.branch, Member(None, name, args.role.strip(), status))
+        member = workspace.members.add(
+            args.branch, Member(None, name, args.role.strip(), status, **days)
+        )
     except MemberEditError as exc:
         return fail(member_edit_text(exc))
     finally:
@@ -181,13 +199,14 @@ def cmd_members_list(args: argparse.Namespace) -> int:
     if not members:
         say(tr("{0} 还没有成员").format(args.branch))
         return 0
-    rows = [[tr("编号"), tr("姓名"), tr("职务"), tr("政治面貌"), tr("离开日期")]]
+    rows = [[tr("编号"), tr("姓名"), tr("职务"), tr("政治面貌"), tr("加入日期"), tr("离开日期")]]
     rows += [
         [
             str(m.id),
             m.name,
             m.role,
             status_text(m.party_status),
+            m.joined_on.isoformat() if m.joined_on else "",
             m.left_on.isoformat() if m.left_on else "",
         ]
         for m in members

@@ -335,9 +335,16 @@ def cmd_plans_rename(args: argparse.Namespace) -> int:
             return fail(tr("没有编号为 {0} 的方案").format(args.id))
         except PlanRulesError:
             return fail(tr("活动主题不能为空，也不能过长（未保存）"))
+        record = workspace.records.for_plan(plan.id)
     finally:
         workspace.close()
     say(tr("方案 {0} 已改名为：{1}").format(plan.id, plan.title))
+    if record is not None and record.title != plan.title:
+        say(
+            tr("这个方案的活动已于 {0} 记录：台账中这一天仍是记录时的主题“{1}”。").format(
+                record.day.isoformat(), record.title
+            )
+        )
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hongtu.cli.common import fail, find_plan, open_workspace, say, tr
+from hongtu.cli.common import fail, find_plan, open_workspace, say, site_map, tr
 
 
 def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,6 +28,17 @@ def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: 
         default=[],
         help=tr("改为出席：姓名（可重复；更正已有记录时用）"),
     )
+    record.add_argument(
+        "--drop",
+        action="append",
+        default=[],
+        help=tr(
+            "更正已有记录时去掉：姓名（可重复；只限按成员名单的加入、离开日期当天不在册的人）"
+        ),
+    )
+    record.add_argument(
+        "--title", help=tr("活动主题（默认为方案的主题；更正时默认保留记录里的主题）")
+    )
     record.add_argument("--summary", help=tr("活动小结"))
     record.add_argument("--host", help=tr("主持人"))
     record.add_argument("--recorder", help=tr("记录人"))
@@ -37,6 +48,11 @@ def add_record_commands(commands: argparse._SubParsersAction) -> None:  # type: 
         default=[],
         type=Path,
         help=tr("照片文件（JPEG、PNG 或 HEIC；可重复），存入数据目录"),
+    )
+    record.add_argument(
+        "--again",
+        action="store_true",
+        help=tr("支部这一天已有另一个方案的记录时仍然记录（台账会把这一天算两次）"),
     )
     record.set_defaults(handler=cmd_record, needs_database=True)
 
@@ -56,12 +72,21 @@ def record_problem_text(problem: Any, detail: str) -> str:
         RecordProblem.NO_MEMBERS: tr("支部当天的名册是空的：请先导入名册"),
         RecordProblem.STALE: tr("这条记录已在别处修改，请重新打开后再改"),
         RecordProblem.ALREADY_RECORDED: tr("这一天已经记录过（方案编号 {0}）"),
+        RecordProblem.SAME_DAY: tr(
+            "支部这一天已经记录过一次主题党日（“{0}”）：同一天记录两次，台账会算两次。"
+            "确实是同一天的另一次活动，请加 --again"
+        ),
     }[problem].format(_field_words(detail))
 
 
 def _field_words(detail: str) -> str:
     """A refusal's detail: a member's name as it is, a field of the record in words."""
-    fields = {"summary": tr("活动小结"), "host": tr("主持人"), "recorder": tr("记录人")}
+    fields = {
+        "summary": tr("活动小结"),
+        "host": tr("主持人"),
+        "recorder": tr("记录人"),
+        "title": tr("活动主题"),
+    }
     return fields.get(detail, detail)
 
 
@@ -126,8 +151,35 @@ def _named_members(
     return on_leave, away, back
 
 
+def _dropped_members(
+    roster: list[Any], day: Any, earlier: tuple[Any, ...], names: list[str]
+) -> list[int] | str:
+    """``--drop NAME`` as member ids: people of the record whose roster dates now put them off
+    the roster that day; or why a name cannot be taken out."""
+    from hongtu.core.records import off_roster
+
+    if names and not earlier:
+        return tr("--drop 只用于更正已有记录：第一次记录只包括当天在册的人")
+    off = {m.name: m for m in off_roster(roster, day, earlier)}
+    in_record = {entry.name for entry in earlier}
+    ids: list[int] = []
+    for name in (n.strip() for n in names):
+        if name not in in_record:
+            return tr("{0} 不在这一天的记录里").format(name)
+        if name not in off:
+            return tr(
+                "{0} 按成员名单在 {1} 在册，不能从记录中去掉"
+                "（如已离开，请先在成员名单中填写离开日期）"
+            ).format(name, day.isoformat())
+        member_id = off[name].id
+        assert member_id is not None  # a roster member
+        ids.append(member_id)
+    return ids
+
+
 def cmd_record(args: argparse.Namespace) -> int:
     from hongtu.core.photos import PhotoError
+    from hongtu.core.record_items import planned_items
     from hongtu.core.records import (
         ActivityRecord,
         RecordRefusedError,
@@ -152,6 +204,9 @@ def cmd_record(args: argparse.Namespace) -> int:
         if isinstance(named, str):
             return fail(named)
         leave, absent, present = named
+        dropped = _dropped_members(workspace.members.members(plan.branch), day, earlier, args.drop)
+        if isinstance(dropped, str):
+            return fail(dropped)
         try:
             photos = add_photos(current.photos if current else (), args.photo)
         except PhotoError as exc:
@@ -163,7 +218,11 @@ def cmd_record(args: argparse.Namespace) -> int:
             absent=absent,
             before=earlier,
             present=present,
+            drop=dropped,
         )
+        # a first record (or one made without them) gets the plan's items, as in the window
+        done = current.done if current and current.done else ()
+        done = done or planned_items(plan, site_map(workspace))
         record = ActivityRecord(
             plan.id,
             day,
@@ -171,15 +230,17 @@ def cmd_record(args: argparse.Namespace) -> int:
             summary=_given(args.summary, current.summary if current else ""),
             host=_given(args.host, current.host if current else ""),
             recorder=_given(args.recorder, current.recorder if current else ""),
-            done=current.done if current else (),
+            done=done,
             guests=current.guests if current else (),
             photos=photos,
             version=current.version if current else 0,
+            title=args.title or "",
         )
         try:
-            saved = workspace.records.save(record)
+            saved = workspace.records.save(record, same_day=args.again)
         except RecordRefusedError as exc:
             return fail(record_problem_text(exc.problem, exc.detail))
+        still_off = _off_roster_note(workspace.members.members(plan.branch), saved)
     finally:
         workspace.close()
     from hongtu.core.records import Presence
@@ -194,4 +255,18 @@ def cmd_record(args: argparse.Namespace) -> int:
     )
     if saved.photos:
         say(tr("照片 {0} 张").format(len(saved.photos)))
+    if still_off:
+        say(still_off)
     return 0
+
+
+def _off_roster_note(roster: list[Any], saved: Any) -> str:
+    """A hint when the record keeps people the roster now puts off it that day."""
+    from hongtu.core.records import off_roster
+
+    names = [m.name for m in off_roster(roster, saved.day, saved.attendance)]
+    if not names:
+        return ""
+    return tr(
+        "提示：按成员名单，{0} 在 {1} 不在册；要从这一天的记录中去掉，请加 --drop 姓名"
+    ).format(tr("、").join(names), saved.day.isoformat())

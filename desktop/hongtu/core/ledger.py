@@ -185,7 +185,7 @@ def _day(record: ActivityRecord, facts: PlanFacts | None) -> LedgerDay:
     return LedgerDay(
         plan_id=record.plan_id,
         day=record.day,
-        title=facts.title if facts else "",
+        title=record.title or (facts.title if facts else ""),  # the theme it was held under
         places=places,
         host=record.host,
         recorder=record.recorder,

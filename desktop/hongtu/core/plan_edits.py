@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 from hongtu.core import limits
@@ -79,6 +79,11 @@ def copy_title(title: str) -> str:
     """The title of a copy: "…（副本）", the title shortened (…) when the mark would not fit
     within the title's limit (then it would be cut off and the copy look like the original)."""
     return shortened(title, limits.TEXT_LIMITS["title"] - len(COPY_MARK)) + COPY_MARK
+
+
+def default_plan_date(today: date) -> date:
+    """A new plan's day: a week ahead, time to book the sites."""
+    return today + timedelta(days=7)
 
 
 def new_plan(title: str, day: date, transport: TransportMode = TransportMode.COACH) -> Plan:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from hongtu.core.limits import TEXT_LIMITS
 from hongtu.core.members import Member
 
 MAX_SUMMARY_CHARS = 2000
@@ -76,6 +77,9 @@ class ActivityRecord:
     id: int | None = None
     branch: str = ""
     version: int = 0  # 0 before the first save; a correction names the version it was made from
+    # 活动主题 as held: "" when saving takes the plan's title (a first record) or keeps the
+    # recorded one (a correction); a saved record always has one
+    title: str = ""
 
     def count(self, presence: Presence) -> int:
         return sum(1 for a in self.attendance if a.presence is presence)
@@ -88,11 +92,12 @@ class RecordProblem(StrEnum):
     MISSING_MEMBER = "missing_member"  # a member on the roster with no entry
     TWICE = "twice"  # a member entered twice
     LEAVE_WITHOUT_REASON = "leave_without_reason"
-    TEXT_TOO_LONG = "text_too_long"  # the detail names it: "summary", "host", "recorder"
+    TEXT_TOO_LONG = "text_too_long"  # the detail names it: "summary", "host", "recorder", "title"
     REASON_TOO_LONG = "reason_too_long"  # a reason for leave (the detail is the member's name)
     NO_MEMBERS = "no_members"  # the branch has nobody on its roster that day
     STALE = "stale"  # corrected elsewhere since this copy was read
     ALREADY_RECORDED = "already_recorded"  # the same day of the same plan is recorded already
+    SAME_DAY = "same_day"  # the branch's day is recorded for another plan (detail: its title)
 
 
 class RecordRefusedError(ValueError):
@@ -119,6 +124,14 @@ def expected_members(
     ]
 
 
+def off_roster(roster: Iterable[Member], day: date, before: Iterable[Attendance]) -> list[Member]:
+    """The people of an earlier record of ``day`` whose roster dates (加入日期, 离开日期,
+    entered since) now say they were not on the roster that day: a correction may take them
+    out of the record (``everyone_present``'s ``drop``)."""
+    kept = {entry.member_id for entry in before}
+    return [m for m in roster if m.id in kept and not m.active_on(day)]
+
+
 def everyone_present(
     roster: Iterable[Member],
     day: date,
@@ -127,19 +140,23 @@ def everyone_present(
     *,
     before: Iterable[Attendance] = (),
     present: Iterable[int] = (),
+    drop: Iterable[int] = (),
 ) -> tuple[Attendance, ...]:
     """Everyone on the roster that day present, except those on ``leave`` (id → reason) and
     those ``absent``: the handful-of-clicks path.
 
     Correcting a record: ``before`` is its attendance, kept for everyone not named again; the
     people are those of the earlier record (``expected_members``), and a member on the roster
-    that day who is not in it is added only when named (``leave``, ``absent``, ``present``).
+    that day who is not in it is added only when named (``leave``, ``absent``, ``present``),
+    and those in ``drop`` (people the roster now puts off it that day, ``off_roster``) are
+    taken out.
     """
     roster = list(roster)
     leave = leave or {}
     absent_ids, present_ids = set(absent), set(present)
     earlier = {entry.member_id: entry for entry in before}
-    people = expected_members(roster, day, earlier.values())
+    dropped = set(drop)
+    people = [m for m in expected_members(roster, day, earlier.values()) if m.id not in dropped]
     named = set(leave) | absent_ids | present_ids
     listed = {m.id for m in people}
     people += [m for m in roster if m.id in named and m.id not in listed and m.active_on(day)]
@@ -167,8 +184,9 @@ def check_record(
     """Refuse (``RecordRefusedError``) a record that cannot be true; return if it can.
 
     ``earlier``: the attendance of the record this one corrects. Its people must all be kept
-    (the record froze who was expected that day), members on the roster that day may be added,
-    and nobody else; a first record accounts for everyone on the roster that day."""
+    (the record froze who was expected that day) except those whose roster dates now put them
+    off the roster that day (``off_roster``), members on the roster that day may be added, and
+    nobody else; a first record accounts for everyone on the roster that day."""
     if record.day > today:
         raise RecordRefusedError(RecordProblem.FUTURE_DATE, record.day.isoformat())
     if len(record.summary) > MAX_SUMMARY_CHARS:
@@ -176,8 +194,13 @@ def check_record(
     for what, text in (("host", record.host), ("recorder", record.recorder)):
         if len(text) > MAX_PERSON_CHARS:
             raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, what)
+    if len(record.title) > TEXT_LIMITS["title"]:
+        raise RecordRefusedError(RecordProblem.TEXT_TOO_LONG, "title")
+    roster = list(roster)
     on_roster = {m.id: m for m in roster if m.id is not None and m.active_on(record.day)}
+    earlier = list(earlier)
     kept = {entry.member_id: Member(entry.member_id, entry.name) for entry in earlier}
+    may_leave = {m.id for m in off_roster(roster, record.day, earlier)}
     expected = kept or on_roster
     if not expected:
         raise RecordRefusedError(RecordProblem.NO_MEMBERS)
@@ -192,6 +215,8 @@ def check_record(
             raise RecordRefusedError(RecordProblem.LEAVE_WITHOUT_REASON, entry.name)
         if len(entry.reason) > MAX_REASON_CHARS:
             raise RecordRefusedError(RecordProblem.REASON_TOO_LONG, entry.name)
-    missing = [m.name for i, m in expected.items() if i not in seen]
+    missing = [m.name for i, m in expected.items() if i not in seen and i not in may_leave]
     if missing:
         raise RecordRefusedError(RecordProblem.MISSING_MEMBER, missing[0])
+    if not seen:  # everyone of the earlier record taken out
+        raise RecordRefusedError(RecordProblem.NO_MEMBERS)

@@ -7,7 +7,7 @@ scrolled and searched, and a plan chosen meanwhile is opened once the workspace 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.plan_edits import NEW_PLAN_TITLE, copy_title
+from hongtu.core.plan_edits import NEW_PLAN_TITLE, copy_title, default_plan_date
 from hongtu.qt import messages
 from hongtu.qt.plan_list_model import PLAN_ID_ROLE, PlanColumn, PlanFilterProxy, PlanListModel
 
@@ -44,11 +44,6 @@ def tr(text: str) -> str:
 
 
 RESIZE_ROWS = 30  # rows measured to size the date, status and stop-count columns
-
-
-def default_plan_date(today: date) -> date:
-    """A week ahead: time to book the sites."""
-    return today + timedelta(days=7)
 
 
 class PlanListPanel(QWidget):
@@ -250,11 +245,13 @@ class PlanListPanel(QWidget):
         if plan_id is None or row is None or self.session is None or not self.session.attached:
             return
         title = self.model.summary_at(row).title
-        if messages.question(
-            self,
-            tr("删除方案"),
-            tr("删除方案“{0}”？\n删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。").format(title),
-        ):
+        text = tr("删除方案“{0}”？").format(title)
+        if self.session.store.is_recorded(plan_id):
+            text += "\n" + tr(
+                "这个方案的活动已经记录：删除后，这一天的记录随方案移出台账，不再计入出勤。"
+            )
+        text += "\n" + tr("删除后可用“编辑 → 撤销”（Ctrl+Z）恢复。")
+        if messages.question(self, tr("删除方案"), text):
             self.session.delete(plan_id)
 
     # ---- slots --------------------------------------------------------------------------------

@@ -233,9 +233,9 @@ class PlanSession(QObject):
         self._retry.setSingleShot(True)
         self._retry.setInterval(SAVE_RETRY_MS)
         self._retry.timeout.connect(self._save_when_free)
-        # Asked (plan before, after) before an edit moves the open plan to another day or adds
-        # or removes a stop; False leaves the plan as it is. The window asks the organiser when
-        # the plan's day has been recorded (the plan is being reused for another day).
+        # Asked (plan before, after) before an edit renames the open plan, moves it to another
+        # day or adds or removes a stop; False leaves the plan as it is. The window asks the
+        # organiser when the plan's day has been recorded (the plan is being reused).
         self.confirm_edit: Callable[[Plan, Plan], bool] | None = None
         # Asked (the plan as stored) before undoing 新建方案 deletes a plan that has changed
         # since it was created; False keeps it.
@@ -867,10 +867,13 @@ def _timing(settings: Settings) -> tuple[object, ...]:
 
 
 def _moves_the_day(before: Plan, after: Plan) -> bool:
-    """Another date, or a stop added or removed: the plan no longer says what its day was."""
-    return before.date != after.date or {s.id for s in before.stops} != {
-        s.id for s in after.stops
-    }
+    """Another title or date, or a stop added or removed: the plan no longer says what its day
+    was."""
+    return (
+        before.title != after.title
+        or before.date != after.date
+        or {s.id for s in before.stops} != {s.id for s in after.stops}
+    )
 
 
 def _summary(plan: Plan) -> tuple[object, ...]:

@@ -112,6 +112,7 @@ class AttendanceTable(QTableWidget):
         self._needed_width = 0
         self.presence_buttons: list[PresenceButtons] = []
         self.reasons: list[QLineEdit] = []
+        self.taken_out: set[int] = set()  # member ids left out of the record (rows hidden)
 
     def set_members(self, members: list[Member], saved: tuple[Attendance, ...] = ()) -> None:
         """The roster that day; a saved record's entries where it has them (else 出席)."""
@@ -163,12 +164,23 @@ class AttendanceTable(QTableWidget):
         hint = super().minimumSizeHint()
         return QSize(max(hint.width(), self._needed_width), hint.height())
 
+    def take_out(self, member_id: int, out: bool) -> None:
+        """Leave a member out of the record (their row hidden), or put them back."""
+        row = next((r for r, m in enumerate(self.members) if m.id == member_id), None)
+        if row is None:
+            return
+        (self.taken_out.add if out else self.taken_out.discard)(member_id)
+        self.setRowHidden(row, out)
+        self.changed.emit()
+
     def attendance(self) -> tuple[Attendance, ...]:
         entries = []
         for member, buttons, reason in zip(
             self.members, self.presence_buttons, self.reasons, strict=True
         ):
             assert member.id is not None
+            if member.id in self.taken_out:
+                continue
             presence = buttons.presence()
             text = reason.text().strip() if presence is Presence.LEAVE else ""
             entries.append(Attendance(member.id, member.name, presence, text))

@@ -11,12 +11,14 @@ added, as are those chosen with 添加照片….
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,9 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hongtu.core.limits import TEXT_LIMITS
 from hongtu.core.members import Member
 from hongtu.core.photos import PhotoStore
 from hongtu.core.plans import Plan
+from hongtu.core.record_items import planned_items
 from hongtu.core.records import (
     MAX_PERSON_CHARS,
     MAX_REASON_CHARS,
@@ -50,7 +54,7 @@ from hongtu.core.sites import Site
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
 from hongtu.qt.record_attendance import AttendanceTable
-from hongtu.qt.record_done import DoneTable, planned_items
+from hongtu.qt.record_done import DoneTable
 from hongtu.qt.record_photos import PhotoStrip, local_files
 from hongtu.qt.window_state import fit_to_screen
 
@@ -67,6 +71,8 @@ def tr(text: str) -> str:
 def record_problem_text(problem: RecordProblem, detail: str) -> str:
     if problem is RecordProblem.TEXT_TOO_LONG and detail == "summary":
         return tr("活动小结太长：最多 {0} 字").format(MAX_SUMMARY_CHARS)
+    if problem is RecordProblem.TEXT_TOO_LONG and detail == "title":
+        return tr("活动主题太长：最多 {0} 字").format(TEXT_LIMITS["title"])
     if problem is RecordProblem.TEXT_TOO_LONG:
         field = tr("主持人") if detail == "host" else tr("记录人")
         return tr("{0}太长：最多 {1} 字").format(field, MAX_PERSON_CHARS)
@@ -80,7 +86,20 @@ def record_problem_text(problem: RecordProblem, detail: str) -> str:
         RecordProblem.REASON_TOO_LONG: tr("{0} 的请假原因太长"),
         RecordProblem.NO_MEMBERS: tr("支部在活动当天没有在册成员：请先导入成员名单"),
         RecordProblem.STALE: tr("这条记录刚在别处修改过：请关闭后重新打开再改"),
+        RecordProblem.SAME_DAY: tr(
+            "这一天刚在别处记录过一次主题党日（“{0}”）：同一天记录两次，台账会算两次"
+        ),
     }[problem].format(detail)
+
+
+def off_roster_text(member: Member, day: date) -> str:
+    """Why a member of the record may be taken out of it: their roster dates, in words."""
+    if member.left_on is not None and member.left_on <= day:
+        why = tr("{0} 已离开").format(member.left_on.isoformat())
+    else:
+        assert member.joined_on is not None
+        why = tr("{0} 才加入").format(member.joined_on.isoformat())
+    return tr("{0} 按成员名单当天不在册（{1}）：从这一天的记录中去掉").format(member.name, why)
 
 
 def guests_from_text(text: str, before: tuple[Guest, ...] = ()) -> tuple[Guest, ...]:
@@ -111,6 +130,7 @@ class RecordDialog(QDialog):
         save: Save,
         *,
         corrections: int = 0,
+        off_roster: Sequence[Member] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -124,8 +144,12 @@ class RecordDialog(QDialog):
         self.setWindowTitle(tr("修改活动记录") if current else tr("记录活动"))
         self.setAcceptDrops(True)
 
-        self.title = plain_label(plan.title, self)
-        self.title.setWordWrap(True)
+        # 活动主题 as held: the plan's when recorded, then the record's own (a rename of the plan
+        # since does not change it); a correction may change it here
+        self.title = QLineEdit(current.title if current is not None else plan.title, self)
+        self.title.setToolTip(tr("活动主题（台账中这一天的主题）"))
+        self.title.setFrame(False)
+        self.title.returnPressed.connect(self.focusNextChild)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
@@ -159,6 +183,16 @@ class RecordDialog(QDialog):
         left = QVBoxLayout(attendance_box)
         left.addWidget(hint)
         left.addWidget(self.attendance, 1)
+        # people of the record the roster now puts off it that day: taken out when ticked
+        self.take_out: dict[int, QCheckBox] = {}
+        for member in off_roster:
+            assert member.id is not None
+            box = QCheckBox(off_roster_text(member, self.day), self)
+            box.toggled.connect(
+                lambda out, member_id=member.id: self.attendance.take_out(member_id, out)
+            )
+            self.take_out[member.id] = box
+            left.addWidget(box)
         left.addLayout(guest_row)
 
         # ---- what was done, summary and photos (right) ----
@@ -280,6 +314,7 @@ class RecordDialog(QDialog):
             photos=self.photos.photos(),
             branch=self.plan.branch,
             version=current.version if current is not None else 0,
+            title=self.title.text().strip(),
         )
 
     def save(self) -> None:
@@ -298,7 +333,7 @@ class RecordDialog(QDialog):
         except RecordRefusedError as exc:
             self._show_problem(record_problem_text(exc.problem, exc.detail))
             if exc.problem is RecordProblem.TEXT_TOO_LONG:  # the detail names the field
-                fields = {"host": self.host, "recorder": self.recorder}
+                fields = {"host": self.host, "recorder": self.recorder, "title": self.title}
                 fields.get(exc.detail, self.summary).setFocus()
             elif (row := self.attendance.row_of(exc.detail) if exc.detail else None) is not None:
                 self.attendance.show_row(row)

@@ -6,8 +6,6 @@ sites visited); its activities follow it as rows of their own."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,14 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.document import DocumentLabels, activity_name
-from hongtu.core.plans import Plan
 from hongtu.core.records import MAX_REASON_CHARS, DoneItem, DoneState
-from hongtu.core.schedule import stop_place
-from hongtu.core.sites import Site
 
 STOP_ROLE = Qt.ItemDataRole.UserRole + 41
-RECORD_WORDS = DocumentLabels()  # the activities' names as the Chinese documents print them
 
 
 def tr(text: str) -> str:
@@ -43,20 +36,6 @@ def state_label(state: DoneState) -> str:
 
 
 PLANNED_STATES = (DoneState.DONE, DoneState.CHANGED, DoneState.SKIPPED)
-
-
-def planned_items(plan: Plan, sites: Mapping[int, Site]) -> tuple[DoneItem, ...]:
-    """The plan's stops and their activities, all done as planned.
-
-    Stored as text in Chinese whatever the window's language: the 台账 is the branch's official
-    Chinese record, and a day recorded in English must not read "…：On-site Party lesson"."""
-    items: list[DoneItem] = []
-    for stop in plan.stops:
-        name = stop_place(stop, sites).name
-        items.append(DoneItem(name, DoneState.DONE, stop.id))
-        for activity in stop.activities:
-            items.append(DoneItem(f"{name}：{activity_name(activity, RECORD_WORDS)}"))
-    return tuple(items)
 
 
 class Column:

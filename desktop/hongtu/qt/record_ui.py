@@ -109,21 +109,23 @@ class RecordUi(QObject):
                 )
             )
             return
-        from hongtu.core.records import expected_members
+        from hongtu.core.records import expected_members, off_roster
         from hongtu.qt.record_dialog import RecordDialog
 
         # a correction lists the people of the record (who was expected that day), not
         # members added to the roster since
-        members = expected_members(
-            workspace.members.members(plan.branch), day, current.attendance if current else ()
-        )
+        roster = workspace.members.members(plan.branch)
+        members = expected_members(roster, day, current.attendance if current else ())
         if not members:
             self._offer_roster(self._no_roster_text(plan, day, workspace))
             return
         corrections = len(workspace.records.history(plan.id)) if current is not None else 0
+        same_day = current is None and self._same_day_confirmed(plan, day, workspace)
+        if same_day is None:
+            return
 
         def save(record: ActivityRecord) -> ActivityRecord:
-            return workspace.records.save(record, today=today)
+            return workspace.records.save(record, today=today, same_day=same_day)
 
         self.dialog = RecordDialog(
             plan,
@@ -133,14 +135,16 @@ class RecordUi(QObject):
             self.photos,
             save,
             corrections=corrections,
+            off_roster=off_roster(roster, day, current.attendance) if current else (),
             parent=self.window,
         )
         self.dialog.finished.connect(self._on_dialog_finished)
         self.dialog.open()
 
     def confirm_recorded_plan_edit(self, before: Plan, _after: Plan) -> bool:
-        """A recorded plan moved to another day or given other stops: asked once per plan (the
-        record keeps its day and places; 复制方案 keeps the plan matching its record)."""
+        """A recorded plan renamed, moved to another day or given other stops: asked once per
+        plan (the record keeps its theme, day and places; 复制方案 keeps the plan matching its
+        record)."""
         workspace = self.workspace
         if workspace is None or before.id is None or before.id in self._reuse_confirmed:
             return True
@@ -148,8 +152,8 @@ class RecordUi(QObject):
         if record is None:
             return True
         text = tr(
-            "这个方案的活动已于 {0} 记录。台账和活动记录保留当天的日期和去过的地点，"
-            "改动方案的日期或站点后，方案将与记录不一致。\n\n"
+            "这个方案的活动已于 {0} 记录。台账和活动记录保留当天的主题、日期和去过的地点，"
+            "改动方案的主题、日期或站点后，方案将与记录不一致。\n\n"
             "如果是为下一次活动准备方案，请用“复制方案”另存一份再修改。\n\n"
             "仍然修改这个方案吗？"
         ).format(record.day.isoformat())
@@ -157,6 +161,20 @@ class RecordUi(QObject):
             return False
         self._reuse_confirmed.add(before.id)
         return True
+
+    def _same_day_confirmed(self, plan: Plan, day: date, workspace: Workspace) -> bool | None:
+        """A first record of a day the branch has recorded for another plan (a copy of it, say):
+        asked first, 否 by default. True: record it anyway; False: nothing else recorded that
+        day; None: not recorded."""
+        assert plan.id is not None
+        other = workspace.records.same_day(plan.id, plan.branch, day)
+        if other is None:
+            return False
+        text = tr(
+            "“{0}”在 {1} 这一天已经记录过一次主题党日（“{2}”）。"
+            "同一天记录两次，台账会算两次。仍然记录？"
+        ).format(plan.branch.strip(), day.isoformat(), other)
+        return True if messages.question(self.window, tr("记录活动"), text) else None
 
     def _no_roster_text(self, plan: Plan, day: date, workspace: Workspace) -> str:
         if workspace.members.members(plan.branch):

@@ -169,6 +169,9 @@ class RecordRow(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), unique=True)
     branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="RESTRICT"))
     day: Mapped[date] = mapped_column(Date)
+    # the theme the day was held under (the plan's title when recorded; a rename of the plan
+    # since does not change it, a correction may)
+    title: Mapped[str] = mapped_column(Text, default="", server_default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     host: Mapped[str] = mapped_column(String(30), default="")
     recorder: Mapped[str] = mapped_column(String(30), default="")

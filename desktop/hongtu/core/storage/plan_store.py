@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.clocktime import hhmm
 from hongtu.core.limits import check_plan, fit_plan, fit_text
+from hongtu.core.plan_edits import default_plan_date
 from hongtu.core.plans import CustomPlace, Plan, PlanStatus, Stop, copy_plan, same_contents
 from hongtu.core.storage.models import PlanRow, PlanStopRow, RecordRow
 from hongtu.core.storage.plan_rows import row_to_plan
@@ -227,8 +228,14 @@ class PlanStore:
             return PlanNotFoundError(plan_id)
         return StalePlanError(plan_id, None if row.deleted_at is not None else row_to_plan(row))
 
-    def duplicate(self, plan_id: int, title: str) -> Plan:
+    def duplicate(self, plan_id: int, title: str, *, today: date | None = None) -> Plan:
+        """A copy of the plan, a 草稿 without a record. A copy of a plan whose day has passed or
+        that is recorded is for another Party-day: it gets a new plan's date (a week ahead),
+        so recording it cannot count the same day twice."""
+        today = today or date.today()
         plan = self.get(plan_id)
+        if plan.date < today or self.is_recorded(plan_id):
+            plan.date = default_plan_date(today)
         plan.id = None
         plan.title = fit_text("title", title)
         plan.status = PlanStatus.DRAFT

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from hongtu.core.limits import normalise_text
 from hongtu.core.plans import Plan, PlanStatus
 from hongtu.core.records import (
     ActivityRecord,
@@ -46,14 +47,26 @@ class RecordStore:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def save(self, record: ActivityRecord, *, today: date | None = None) -> ActivityRecord:
+    def save(
+        self, record: ActivityRecord, *, today: date | None = None, same_day: bool = False
+    ) -> ActivityRecord:
         """Record (``record.version == 0``) or correct the plan's day; returns the saved record.
 
         Refused with ``RecordRefusedError`` (nothing written) for a future day, attendance that
-        does not match the branch's roster that day, or a correction made from an older copy.
+        does not match the branch's roster that day, a correction made from an older copy, or
+        (SAME_DAY, the detail is the other day's title) a first record of a day the branch has
+        already recorded for another plan, unless ``same_day``: the 台账 would count it twice.
         """
         with writing(self._sessions) as session:
+            if not same_day:
+                _refuse_same_day(session, record)
             return _save_in(session, record, today or date.today())
+
+    def same_day(self, plan_id: int, branch: str, day: date) -> str | None:
+        """The title of another plan's record of the branch's ``day`` (its plan not deleted),
+        None when there is none: recording ``plan_id`` that day too would count it twice."""
+        with self._sessions() as session:
+            return _same_day_title(session, plan_id, branch.strip(), day)
 
     def save_with_new_plan(
         self, plans: PlanStore, plan: Plan, record: ActivityRecord, *, today: date | None = None
@@ -107,7 +120,7 @@ class RecordStore:
             found = find_branch_id(session, branch)
             if found is None:
                 return []
-            query = select(RecordRow).where(RecordRow.branch_id == found)
+            query = _counted(select(RecordRow)).where(RecordRow.branch_id == found)
             if year is not None:
                 query = query.where(
                     RecordRow.day >= date(year, 1, 1), RecordRow.day <= date(year, 12, 31)
@@ -124,19 +137,18 @@ class RecordStore:
             if found is None:
                 return []
             days = session.scalars(
-                select(RecordRow.day).where(RecordRow.branch_id == found).distinct()
+                _counted(select(RecordRow.day)).where(RecordRow.branch_id == found).distinct()
             )
             return sorted({day.year for day in days}, reverse=True)
 
     def latest_branch(self) -> str | None:
         """The branch of the most recently held Party-day on record (the 台账 opens on it)."""
         with self._sessions() as session:
-            return session.scalar(
-                select(BranchRow.name)
-                .join(RecordRow, RecordRow.branch_id == BranchRow.id)
-                .order_by(RecordRow.day.desc(), RecordRow.id.desc())
-                .limit(1)
+            query = select(BranchRow.name).join(RecordRow, RecordRow.branch_id == BranchRow.id)
+            found: str | None = session.scalar(
+                _counted(query).order_by(RecordRow.day.desc(), RecordRow.id.desc()).limit(1)
             )
+            return found
 
     def stamp(self, branch: str, year: int) -> tuple[object, ...]:
         """Changes when the year's records or the branch's roster change (a save, a correction,
@@ -146,7 +158,13 @@ class RecordStore:
             if found is None:
                 return ()
             records = session.execute(
-                select(func.count(RecordRow.id), func.max(RecordRow.updated_at)).where(
+                _counted(
+                    select(
+                        func.count(RecordRow.id),
+                        func.max(RecordRow.updated_at),
+                        func.max(PlanRow.updated_at),
+                    )
+                ).where(
                     RecordRow.branch_id == found,
                     RecordRow.day >= date(year, 1, 1),
                     RecordRow.day <= date(year, 12, 31),
@@ -180,6 +198,12 @@ class RecordStore:
                 name = site_name if site_name is not None else (custom or {}).get("name", "")
                 facts[plan_id][1].append((uid, str(name)))
             return facts
+
+
+def _counted(query: Any) -> Any:
+    """``query`` over the records the 台账 counts: those whose plan is not deleted (a deleted
+    plan's record stays in the database and counts again when the plan is restored)."""
+    return query.join(PlanRow, PlanRow.id == RecordRow.plan_id).where(PlanRow.deleted_at.is_(None))
 
 
 def _save_in(session: Session, record: ActivityRecord, today: date) -> ActivityRecord:
@@ -219,13 +243,46 @@ def _save_in(session: Session, record: ActivityRecord, today: date) -> ActivityR
         for parts in (row.attendance, row.guests, row.done, row.photos):
             parts.clear()
         session.flush()  # the old parts go before the new ones (one per member)
+    # the theme is frozen when the day is recorded; a correction may give another
+    title = normalise_text("title", record.title) or (row.title if row.title else plan.title)
     _fill(row, record, branch_id, now)
+    row.title = title
     if plan.status != PlanStatus.DONE.value:
         plan.status = PlanStatus.DONE.value
         plan.version += 1
         plan.updated_at = now
     session.flush()
     return _record_from_row(row, branch)
+
+
+def _refuse_same_day(session: Session, record: ActivityRecord) -> None:
+    """SAME_DAY when ``record`` is its plan's first and the branch's day is recorded already."""
+    if session.scalar(select(RecordRow.id).where(RecordRow.plan_id == record.plan_id)):
+        return  # a correction of the plan's own record
+    plan = session.get(PlanRow, record.plan_id)
+    if plan is None:
+        return  # refused by the save as a plan not found
+    branch = (record.branch or plan.branch).strip()
+    title = _same_day_title(session, record.plan_id, branch, record.day)
+    if title is not None:
+        raise RecordRefusedError(RecordProblem.SAME_DAY, title)
+
+
+def _same_day_title(session: Session, plan_id: int, branch: str, day: date) -> str | None:
+    found = session.execute(
+        select(RecordRow.title)
+        .join(PlanRow, RecordRow.plan_id == PlanRow.id)
+        .join(BranchRow, BranchRow.id == RecordRow.branch_id)
+        .where(
+            BranchRow.name == branch,
+            RecordRow.day == day,
+            RecordRow.plan_id != plan_id,
+            PlanRow.deleted_at.is_(None),
+        )
+        .order_by(RecordRow.id)
+        .limit(1)
+    ).first()
+    return None if found is None else str(found[0])
 
 
 def _recorded_plan(
@@ -315,6 +372,7 @@ def _record_from_row(
         id=row.id,
         branch=branch,
         version=row.version,
+        title=row.title,
     )
 
 
