@@ -127,6 +127,13 @@ def test_the_fast_read_steps_aside_when_opening_would_change_something(tmp_path)
     con.commit()
     con.close()
     assert read_plan_quickly(str(file), plan_id) is None  # the catalogue needs its re-seed
+    con = sqlite3.connect(file)
+    con.execute("UPDATE sites SET catalogue_version = ? WHERE key IS NOT NULL",
+                (load_catalogue().version + 1,))
+    con.commit()
+    con.close()
+    # a newer HongTu's catalogue (a shared database): opening would leave it as it is
+    assert read_plan_quickly(str(file), plan_id) is not None
     assert read_plan_quickly("sqlite://", 1) is None
 
 
