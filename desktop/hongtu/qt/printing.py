@@ -199,11 +199,20 @@ def _render_pdf(
     blank_rows: int,
     should_stop: ShouldStop | None = None,
 ) -> Path:
+    require_chinese_font(path)
     # Qt's PDF engine does not report a full disk: the file is checked to be whole (``%%EOF``).
     with atomic_path(path, verify_pdf, should_stop) as temp:
         printer = _pdf_printer(temp, doc.title)
         print_document(doc, kind, printer, names=names, blank_rows=blank_rows)
     return path
+
+
+def require_chinese_font(path: Path) -> None:
+    """A PDF drawn with no font for Chinese is all empty boxes: refused, nothing written."""
+    from hongtu.qt.fonts import has_chinese_font
+
+    if not has_chinese_font():
+        raise ExportError(ExportErrorCode.NO_CHINESE_FONT, path)
 
 
 def _pdf_printer(temp: Path, title: str) -> QPrinter:
@@ -857,6 +866,7 @@ def render_ledger_pdf(
 ) -> Path:
     """Writes the year summary of a branch's ledger as an A4 PDF."""
     path = Path(path)
+    require_chinese_font(path)
     with atomic_path(path, verify_pdf, should_stop) as temp:
         print_ledger(summary, _pdf_printer(temp, summary.title))
     return path
