@@ -122,7 +122,15 @@ def storage_error(exc: Exception, location: str, backup: Path | None = None) -> 
     file = sqlite_file(location) if location.startswith("sqlite:") else Path(location)
     folder = file.parent if file is not None else None
     problem = driver_problem(exc, folder) or DatabaseProblem.CORRUPT
-    return DatabaseError(problem, location, message, backup=backup)
+    return DatabaseError(problem, where(location), message, backup=backup)
+
+
+def where(location: str) -> str:
+    """What a message names: the file behind a ``sqlite:///`` URL as a path (a Chinese user
+    name is not percent-encoded), any other location as it is."""
+    if not location.startswith("sqlite:"):
+        return location
+    return str(sqlite_file(location) or location)
 
 
 def backup_sqlite_file(path: Path, revision: str | None) -> Path:
@@ -274,7 +282,7 @@ def _migrate(engine: Engine, url: str, backup: Path | None) -> None:
         message = str(getattr(exc, "orig", None) or exc)
         problem = problem_from_sqlite_message(message)
         if problem in (DatabaseProblem.DISK_FULL, DatabaseProblem.LOCKED):
-            raise DatabaseError(problem, url, message, backup=backup) from exc
+            raise DatabaseError(problem, where(url), message, backup=backup) from exc
         raise DatabaseError(
-            DatabaseProblem.MIGRATION_FAILED, url, message, backup=backup
+            DatabaseProblem.MIGRATION_FAILED, where(url), message, backup=backup
         ) from exc
