@@ -409,6 +409,10 @@ def _database_message(exc: Any) -> str:
         DatabaseProblem.TOO_NEW: tr("这个数据库由更新版本的红途创建"),
         DatabaseProblem.NO_PERMISSION: tr("没有读取这个文件的权限"),
         DatabaseProblem.READ_ONLY_FILE: tr("数据库文件是只读的"),
+        DatabaseProblem.READ_ONLY_OLD: tr(
+            "这个数据库由旧版本的红途创建，需要先升级才能读取，而它所在的位置不能写入；"
+            "请把它复制到可以写入的文件夹，再用 --db 指向那份副本"
+        ),
         DatabaseProblem.READ_ONLY_FOLDER: tr("数据库所在的文件夹不允许写入"),
         DatabaseProblem.IS_A_FOLDER: tr("给出的位置是一个文件夹，不是数据库文件"),
         DatabaseProblem.NOT_A_FOLDER: tr(

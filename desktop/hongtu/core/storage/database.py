@@ -93,7 +93,7 @@ def open_database_read_only(db: str | None = None) -> Database:
     not let it write, or a URL asking for read-only access): nothing is checked for writing,
     migrated or journalled, and nothing is created beside the file (``read_only_uri``).
 
-    Raises ``DatabaseError``: READ_ONLY_FILE when the file would first need an upgrade.
+    Raises ``DatabaseError``: READ_ONLY_OLD when the file would first need an upgrade.
     """
     from sqlalchemy.pool import NullPool
 
@@ -102,7 +102,7 @@ def open_database_read_only(db: str | None = None) -> Database:
     if path is None:
         raise DatabaseError(DatabaseProblem.BAD_URL, url)
     if inspect_sqlite_file(path, writable=False) != SCHEMA_HEAD:
-        raise DatabaseError(DatabaseProblem.READ_ONLY_FILE, str(path), "needs an upgrade")
+        raise DatabaseError(DatabaseProblem.READ_ONLY_OLD, str(path), "needs an upgrade")
     engine = create_engine(
         "sqlite://",
         creator=lambda: sqlite3.connect(
