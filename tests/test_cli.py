@@ -148,3 +148,18 @@ def test_argparse_is_its_own_again_after_a_chinese_command(capsys) -> None:
         parser.parse_args(["x"])
     assert "other: error: argument n: invalid int value: 'x'" in capsys.readouterr().err
     assert "options:" in parser.format_help()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_export_help_lists_every_format_without_pointing_to_missing_docs(capsys, lang) -> None:
+    """The installed package has no docs/ folder: the help itself names the formats."""
+    from hongtu.core.exports import ExportFormat
+
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "plans", "export", "--help"])
+    help_text = capsys.readouterr().out
+    assert "docs/" not in help_text
+    listed = {line.split()[0] for line in help_text.splitlines() if line.startswith("  ")}
+    assert {fmt.value for fmt in ExportFormat} <= listed
+    id_line = next(line for line in help_text.splitlines() if line.strip().startswith("id "))
+    assert "hongtu plans list" in id_line  # the positional says what it is
