@@ -163,3 +163,24 @@ def test_export_help_lists_every_format_without_pointing_to_missing_docs(capsys,
     assert {fmt.value for fmt in ExportFormat} <= listed
     id_line = next(line for line in help_text.splitlines() if line.strip().startswith("id "))
     assert "hongtu plans list" in id_line  # the positional says what it is
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("zh_CN", "台账可导出的格式：xlsx、docx、pdf"), ("en", "xlsx, docx, pdf")],
+)
+def test_ledger_formats_are_listed_with_the_languages_separator(
+    capsys, tmp_path, lang, expected
+) -> None:
+    from hongtu.core.workspace import open_workspace
+
+    db = tmp_path / "h.sqlite3"
+    open_workspace(str(db)).close()
+    code, _, err = run_cli(
+        capsys, "--lang", lang, "--db", str(db), "ledger", "export", "--branch", "第一党支部",
+        "--year", "2026", "--format", "odt", "--output", str(tmp_path / "x.odt"),
+    )  # fmt: skip
+    assert code == 2
+    assert expected in err
+    if lang == "en":
+        assert "、" not in err
