@@ -167,12 +167,29 @@ def _create_engine(url: str) -> Engine:
             url,
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
             json_deserializer=_stored_json_reader(url),
+            **_by_name_on_disk(url),
         )
         event.listen(engine, "connect", _configure_sqlite_connection)
         event.listen(engine, "begin", _begin_sqlite_transaction)
     else:
         engine = create_engine(url)
     return engine
+
+
+def _by_name_on_disk(url: str) -> dict[str, Any]:
+    """A file name SQLAlchemy would read otherwise than it is on disk: SQLAlchemy reads the
+    URL's escapes as UTF-8, but they are the name's bytes on disk (``resolve_url``), which are
+    not UTF-8 in a folder of GBK bytes unzipped on Linux, or under a GB18030 locale. Such a
+    file is opened by its name on disk, as SQLAlchemy opens the others
+    (``check_same_thread=False``, the busy timeout)."""
+    path = sqlite_file(url)
+    if path is None or "?" in url or make_url(url).database == str(path):
+        return {}
+    return {
+        "creator": lambda: sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+    }
 
 
 # Damage inside a data page that ``PRAGMA quick_check`` cannot see (the b-tree intact, bytes of a
