@@ -95,3 +95,92 @@ def test_no_display_gets_a_clear_message_instead_of_a_qt_abort(tmp_path) -> None
                             env=env, timeout=60, check=False)
     assert result.returncode == 2
     assert "没有可用的图形显示" in result.stderr and "xvfb-run" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["plans", "show"], "hongtu plans show：错误：缺少必需的参数：id"),
+        (["plans", "show", "abc"], "参数 id：'abc' 不是有效的 int 值"),
+        (["plans", "bogus"], "无效的选项 'bogus'（可选："),
+        (["plans", "list", "--jsn"], "hongtu：错误：不认识的参数：--jsn"),
+    ],
+)
+def test_argument_errors_read_in_chinese(capsys, args: list[str], expected: str) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--lang", "zh_CN", *args])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2
+    assert err.startswith("用法：hongtu")
+    assert expected in err
+    assert "error" not in err and "usage" not in err
+
+
+def test_help_frame_reads_in_chinese_and_stays_english_in_english(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh_CN", "plans", "show", "--help"])
+    chinese = capsys.readouterr().out
+    assert chinese.startswith("用法：hongtu plans show")
+    assert "\n位置参数：\n" in chinese and "\n选项：\n" in chinese
+    assert "显示这份帮助并退出" in chinese
+    assert not any(word in chinese for word in ("usage", "options", "positional", "show this"))
+
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "plans", "show", "--help"])
+    english = capsys.readouterr().out
+    assert english.startswith("usage: hongtu plans show")
+    assert "\noptions:\n" in english and "show this help message and exit" in english
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "plans", "show", "abc"])
+    assert "error: argument id: invalid int value: 'abc'" in capsys.readouterr().err
+
+
+def test_argparse_is_its_own_again_after_a_chinese_command(capsys) -> None:
+    """A script (or test) that builds its own parser after ``main`` gets argparse's English."""
+    import argparse
+
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh_CN", "plans", "show"])
+    capsys.readouterr()
+    parser = argparse.ArgumentParser(prog="other")
+    parser.add_argument("n", type=int)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["x"])
+    assert "other: error: argument n: invalid int value: 'x'" in capsys.readouterr().err
+    assert "options:" in parser.format_help()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_export_help_lists_every_format_without_pointing_to_missing_docs(capsys, lang) -> None:
+    """The installed package has no docs/ folder: the help itself names the formats."""
+    from hongtu.core.exports import ExportFormat
+
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "plans", "export", "--help"])
+    help_text = capsys.readouterr().out
+    assert "docs/" not in help_text
+    listed = {line.split()[0] for line in help_text.splitlines() if line.startswith("  ")}
+    assert {fmt.value for fmt in ExportFormat} <= listed
+    id_line = next(line for line in help_text.splitlines() if line.strip().startswith("id "))
+    assert "hongtu plans list" in id_line  # the positional says what it is
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("zh_CN", "台账可导出的格式：xlsx、docx、pdf"), ("en", "xlsx, docx, pdf")],
+)
+def test_ledger_formats_are_listed_with_the_languages_separator(
+    capsys, tmp_path, lang, expected
+) -> None:
+    from hongtu.core.workspace import open_workspace
+
+    db = tmp_path / "h.sqlite3"
+    open_workspace(str(db)).close()
+    code, _, err = run_cli(
+        capsys, "--lang", lang, "--db", str(db), "ledger", "export", "--branch", "第一党支部",
+        "--year", "2026", "--format", "odt", "--output", str(tmp_path / "x.odt"),
+    )  # fmt: skip
+    assert code == 2
+    assert expected in err
+    if lang == "en":
+        assert "、" not in err

@@ -219,9 +219,12 @@ def test_a_full_disk_is_named_as_a_full_disk(tmp_path, monkeypatch) -> None:
         connection.execute("PRAGMA max_page_count = 12")
 
     monkeypatch.setattr(database_module, "_configure_sqlite_connection", tiny_disk)
+    file = tmp_path / "张 三" / "new.sqlite3"  # a Chinese user name with a space (Windows)
+    file.parent.mkdir()
     with pytest.raises(DatabaseError) as caught:
-        open_workspace(str(tmp_path / "new.sqlite3"))
+        open_workspace(str(file))
     assert caught.value.problem is DatabaseProblem.DISK_FULL
+    assert caught.value.location == str(file)  # the path, not a percent-encoded URL
 
 
 def test_a_backup_that_cannot_be_finished_leaves_no_half_copy(tmp_path, monkeypatch) -> None:
@@ -242,7 +245,8 @@ def test_a_failed_migration_leaves_one_backup_and_the_file_as_it_was(tmp_path) -
 
     from test_database import alembic_config
 
-    file = tmp_path / "old.sqlite3"
+    file = tmp_path / "张 三" / "old.sqlite3"
+    file.parent.mkdir()
     command.upgrade(alembic_config(f"sqlite:///{file}"), "0002")
     con = sqlite3.connect(file)
     con.execute("PRAGMA journal_mode = WAL")
@@ -258,7 +262,8 @@ def test_a_failed_migration_leaves_one_backup_and_the_file_as_it_was(tmp_path) -
 
     error = caught.value
     assert error.problem is DatabaseProblem.MIGRATION_FAILED
-    backups = list(tmp_path.glob("*.backup-*"))
+    assert error.location == str(file)  # the path, not a percent-encoded URL
+    backups = list(file.parent.glob("*.backup-*"))
     assert backups == [error.backup]
     assert hashlib.sha256(file.read_bytes()).hexdigest() == before
     con = sqlite3.connect(f"file:{file}?immutable=1", uri=True)

@@ -102,3 +102,30 @@ def test_a_file_the_disk_will_not_let_us_write_is_still_read(
     assert main(["--db", str(branch_db), *adding]) == 2
     assert "数据库文件是只读的" in capsys.readouterr().err
     assert files(branch_db.parent) == before
+
+
+def test_an_older_file_on_a_read_only_disk_says_it_needs_a_writable_copy(
+    db: Path, capsys, monkeypatch
+) -> None:
+    """Last year's disc from an older HongTu: reading it needs an upgrade first, which cannot
+    be written there. The message says so and what to do, not only "只读"."""
+    import os
+
+    from hongtu.core.storage import files as storage_files
+    from test_cli_read_fast_path import make_it_one_revision_older
+
+    make_it_one_revision_older(db)
+    real_access = os.access
+
+    def access(path, mode, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if mode & os.W_OK and str(path).startswith(str(db.parent)):
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(storage_files.os, "access", access)
+    before = files(db.parent)
+    assert main(["--db", str(db), "plans", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "旧版本的红途创建" in err and "需要先升级" in err
+    assert "复制到可以写入的文件夹" in err and str(db) in err
+    assert files(db.parent) == before

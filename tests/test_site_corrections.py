@@ -453,3 +453,46 @@ def test_the_start_up_fast_path_shows_the_same_provenance(tmp_path) -> None:
     shown = next(s for s in quick if s.id == site.id)
     provenance = shown.provenance_of("phone")
     assert provenance is not None and provenance.source == "电话核实：馆方接待处"
+
+
+def test_a_file_exported_in_english_carries_its_source_in_chinese(capsys, tmp_path) -> None:
+    """The file goes to another branch: its provenance is in Chinese, as the site data is,
+    whatever the sender's window language; each reader sees HongTu's wording in their own."""
+    sender = tmp_path / "sender.sqlite3"
+    make_sender(sender)
+    out = tmp_path / "corrections.json"
+    code, _, err = run_cli(
+        capsys, "--lang", "en", "--db", str(sender), "sites", "export-corrections",
+        "--output", str(out), "--by", "Wang",
+    )  # fmt: skip
+    assert code == 0, err
+    document = json.loads(out.read_text(encoding="utf-8"))
+    sources = {
+        provenance["source"]
+        for entry in document["corrections"]
+        for provenance in _provenances(entry)
+    }
+    assert sources == {"组织者本人核实（电话或实地）"}
+
+
+def test_hongtus_own_source_is_shown_in_the_readers_language(lang: str) -> None:
+    from hongtu.core.sites import Provenance
+    from hongtu.corrections_files import OWN_SOURCE, provenance_text
+
+    own = Provenance("王芳", date(2026, 11, 20), OWN_SOURCE, Confidence.HIGH)
+    other = Provenance("王芳", date(2026, 11, 20), "区委组织部名录", Confidence.HIGH)
+    if lang == "en":
+        assert "Confirmed by the organiser (phone or visit)" in provenance_text(own)
+    else:
+        assert "来源：组织者本人核实（电话或实地）" in provenance_text(own)
+    assert "区委组织部名录" in provenance_text(other)  # another source, as written
+
+
+def _provenances(value: Any) -> list[dict[str, Any]]:
+    """Every provenance object (one with a "source") anywhere inside a correction entry."""
+    if isinstance(value, dict):
+        found = [value] if "source" in value and "confirmed_by" in value else []
+        return found + [p for item in value.values() for p in _provenances(item)]
+    if isinstance(value, list):
+        return [p for item in value for p in _provenances(item)]
+    return []

@@ -562,3 +562,24 @@ def test_numbers_in_range_are_saved_as_typed(qtbot, workspace, monkeypatch) -> N
     saved = run_dialog(workspace, monkeypatch, type_numbers)
     assert saved is not None
     assert (saved.rules.max_group_size, saved.rules.reservation_lead_days) == (2000, 0)
+
+
+def test_site_details_labels_use_the_colon_of_the_language(workspace, lang: str) -> None:
+    """坐标：… / 依据：… / 资料核对日期：… in Chinese, "Coordinates: …" in English: never an
+    ASCII colon after Chinese, nor a full-width one after English."""
+    import html as html_module
+    import re
+
+    from hongtu.qt.site_details import site_details_html
+
+    site = next(
+        s for s in workspace.sites.list_sites()
+        if s.position is not None and s.position.basis and s.last_verified
+    )
+    text = html_module.unescape(re.sub(r"<[^>]+>", "\n", site_details_html(site)))
+    if lang == "zh_CN":
+        assert "坐标：" in text and "依据：" in text and "资料核对日期：" in text
+        assert not re.search(r"[\u4e00-\u9fff]: ", text)
+    else:
+        assert "Coordinates: " in text and "Basis: " in text
+        assert not re.search(r"[A-Za-z]：", text)

@@ -85,3 +85,65 @@ def test_added_place_is_stored_in_wgs84_and_searchable(workspace) -> None:
 def test_unknown_site_is_reported(workspace) -> None:
     with pytest.raises(SiteNotFoundError):
         workspace.sites.get(9999)
+
+
+def _stored_catalogue(file: str) -> dict[str, tuple[int, str]]:
+    import sqlite3
+
+    con = sqlite3.connect(file)
+    try:
+        rows = con.execute(
+            "SELECT key, catalogue_version, significance FROM sites WHERE key IS NOT NULL"
+        )
+        return {key: (version, text) for key, version, text in rows}
+    finally:
+        con.close()
+
+
+def _set_stored_catalogue(file: str, version: int, significance: str) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(file)
+    con.execute(
+        "UPDATE sites SET catalogue_version = ?, significance = ? WHERE key IS NOT NULL",
+        (version, significance),
+    )
+    con.commit()
+    con.close()
+
+
+def test_a_newer_catalogue_in_a_shared_database_is_left_as_it_is(tmp_path, caplog) -> None:
+    """A database shared with a newer HongTu: this (older) release keeps the newer text."""
+    file = str(tmp_path / "shared.sqlite3")
+    open_workspace(file).close()
+    bundled = load_catalogue().version
+    _set_stored_catalogue(file, bundled + 1, "新版本的介绍")
+
+    with caplog.at_level("INFO", logger="hongtu.core.storage.site_store"):
+        ws = open_workspace(file)
+    try:
+        assert ws.seed_report.added == ws.seed_report.refreshed == 0
+        assert ws.seed_report.newer_kept == bundled + 1
+        assert site_named(ws, "太原解放纪念馆").significance == "新版本的介绍"
+    finally:
+        ws.close()
+    stored = _stored_catalogue(file)
+    assert set(stored.values()) == {(bundled + 1, "新版本的介绍")}
+    assert "newer than this release" in caplog.text
+
+
+def test_an_older_catalogue_in_the_database_is_refreshed(tmp_path) -> None:
+    file = str(tmp_path / "shared.sqlite3")
+    open_workspace(file).close()
+    bundled = load_catalogue().version
+    _set_stored_catalogue(file, bundled - 1, "旧版本的介绍")
+
+    ws = open_workspace(file)
+    try:
+        assert ws.seed_report.refreshed == len(load_catalogue().entries)
+        assert ws.seed_report.newer_kept is None
+    finally:
+        ws.close()
+    stored = _stored_catalogue(file)
+    assert {version for version, _ in stored.values()} == {bundled}
+    assert not any(text == "旧版本的介绍" for _, text in stored.values())

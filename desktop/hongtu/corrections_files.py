@@ -162,14 +162,25 @@ def provenance_text(provenance: Provenance) -> str:
     return tr("{0} {1} 核实；来源：{2}；可信度{3}").format(
         provenance.confirmed_by,
         provenance.confirmed_on.isoformat(),
-        provenance.source,
+        source_text(provenance.source),
         confidence_word(provenance.confidence),
     )
 
 
+#: The source written into a corrections file for the organiser's own edits. In Chinese, as
+#: the site data it travels with, whatever the window's language: the file goes to other
+#: branches, whose site details would otherwise show one English phrase among Chinese.
+OWN_SOURCE = "组织者本人核实（电话或实地）"
+
+
 def own_source() -> str:
-    """The source written for the organiser's own edits."""
-    return tr("组织者本人核实（电话或实地）")
+    """The source written for the organiser's own edits (``OWN_SOURCE``)."""
+    return OWN_SOURCE
+
+
+def source_text(source: str) -> str:
+    """A source as shown: HongTu's own wording in the reader's language, others as written."""
+    return tr("组织者本人核实（电话或实地）") if source == OWN_SOURCE else source
 
 
 # ---- reading and writing -----------------------------------------------------------------------

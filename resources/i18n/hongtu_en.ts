@@ -262,7 +262,7 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
     <message>
       <source>一个区县，例如 杏花岭区</source>
-      <translation>one district, by its Chinese name as in “hongtu sites list”</translation>
+      <translation>one district, by its Chinese name as listed by 'hongtu sites list'</translation>
     </message>
     <message>
       <source>下载已中断；已下载的瓦片已保存，再次运行同一命令可继续</source>
@@ -479,6 +479,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Only Excel (.xlsx) or CSV rosters can be read</translation>
     </message>
     <message>
+      <source>可用的格式（--format）：</source>
+      <translation>Formats (--format):</translation>
+    </message>
+    <message>
       <source>台账可导出的格式：{0}</source>
       <translation>Ledger export formats: {0}</translation>
     </message>
@@ -501,6 +505,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>名册文件里没有找到姓名</source>
       <translation>No names were found in the roster file</translation>
+    </message>
+    <message>
+      <source>名册文件（.xlsx 或 .csv）</source>
+      <translation>roster file (.xlsx or .csv)</translation>
     </message>
     <message>
       <source>名册有 {0} 处问题，未导入任何人</source>
@@ -577,6 +585,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>备份文件里有不安全的文件名：{0}</source>
       <translation>The backup file contains an unsafe file name: {0}</translation>
+    </message>
+    <message>
+      <source>备份文件（.zip）</source>
+      <translation>backup file (.zip)</translation>
     </message>
     <message>
       <source>备份文件（.zip），或放备份文件的文件夹</source>
@@ -917,12 +929,24 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       </translation>
     </message>
     <message>
+      <source>方案文件（hongtu-plan JSON）</source>
+      <translation>plan file (hongtu-plan JSON)</translation>
+    </message>
+    <message>
+      <source>方案文件（分享给其他支部）</source>
+      <translation>Plan file (to share with other branches)</translation>
+    </message>
+    <message>
       <source>方案没有填写党支部，无法对应名册</source>
       <translation>The plan names no branch, so no roster can be matched</translation>
     </message>
     <message>
       <source>方案编号</source>
       <translation>plan number</translation>
+    </message>
+    <message>
+      <source>方案编号（见 hongtu plans list）</source>
+      <translation>plan number (see hongtu plans list)</translation>
     </message>
     <message>
       <source>方案编号：方案各站点周围</source>
@@ -965,12 +989,28 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>cannot connect to the tile server: please check the network connection</translation>
     </message>
     <message>
+      <source>日历（ICS，可导入手机日历）</source>
+      <translation>Calendar (ICS, for importing into phone calendars)</translation>
+    </message>
+    <message>
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
       <source>日程安排表</source>
       <translation>Schedule</translation>
+    </message>
+    <message>
+      <source>日程安排表（PDF，A4，含示意图）</source>
+      <translation>Schedule (PDF, A4, with sketch map)</translation>
+    </message>
+    <message>
+      <source>日程表（CSV，Excel 可直接打开）</source>
+      <translation>Schedule (CSV, opens directly in Excel)</translation>
+    </message>
+    <message>
+      <source>日程表（Excel）</source>
+      <translation>Schedule (Excel)</translation>
     </message>
     <message>
       <source>时间</source>
@@ -983,6 +1023,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>显示方案的日程（每项起止时间，每段路程的公里数和分钟数）</source>
       <translation>show a plan's schedule (start and end of each item, km and minutes of each leg)</translation>
+    </message>
+    <message>
+      <source>显示版本号并退出</source>
+      <translation>show the version number and exit</translation>
     </message>
     <message>
       <source>更正已有记录时去掉：姓名（可重复；只限按成员名单的加入、离开日期当天不在册的人）</source>
@@ -1057,8 +1101,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>site-corrections file</translation>
     </message>
     <message>
-      <source>格式，见 docs/exports.md</source>
-      <translation>format, see docs/exports.md</translation>
+      <source>格式，见下面的列表</source>
+      <translation>format, see the list below</translation>
     </message>
     <message>
       <source>格式：xlsx、docx 或 pdf</source>
@@ -1119,6 +1163,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>活动方案</source>
       <translation>Activity plan</translation>
+    </message>
+    <message>
+      <source>活动方案（Word 文档）</source>
+      <translation>Activity plan (Word document)</translation>
     </message>
     <message>
       <source>活动日期 {0} 还没到，不能记录</source>
@@ -1213,6 +1261,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>offline map packages</translation>
     </message>
     <message>
+      <source>离线地图包文件（.mbtiles）</source>
+      <translation>offline map package file (.mbtiles)</translation>
+    </message>
+    <message>
+      <source>离线网页（含示意图和日程）</source>
+      <translation>Offline web page (with sketch map and schedule)</translation>
+    </message>
+    <message>
       <source>站点数</source>
       <translation>Stops</translation>
     </message>
@@ -1274,6 +1330,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>签到表</source>
       <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+      <source>签到表（PDF，A4）</source>
+      <translation>Sign-in sheet (PDF, A4)</translation>
     </message>
     <message>
       <source>签到表：名单文件（每行一个姓名）</source>
@@ -1436,6 +1496,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>leg to be confirmed</translation>
     </message>
     <message>
+      <source>路线（GPX，导航软件）</source>
+      <translation>Route (GPX, for navigation apps)</translation>
+    </message>
+    <message>
+      <source>路线（KML，奥维等地图软件）</source>
+      <translation>Route (KML, for Ovital and other map apps)</translation>
+    </message>
+    <message>
       <source>输出文件路径</source>
       <translation>output file path</translation>
     </message>
@@ -1500,6 +1568,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>This database has no MBTiles metadata and tiles tables: {0}</translation>
     </message>
     <message>
+      <source>这个数据库由旧版本的红途创建，需要先升级才能读取，而它所在的位置不能写入；请把它复制到可以写入的文件夹，再用 --db 指向那份副本</source>
+      <translation>this database was created by an older version of HongTu and must be upgraded before it can be read, but its location cannot be written to; copy it to a folder you can write to and point --db at the copy</translation>
+    </message>
+    <message>
       <source>这个数据库由更新版本的红途创建</source>
       <translation>This database was created by a newer version of HongTu</translation>
     </message>
@@ -1518,6 +1590,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>这台电脑无法读取 HEIC 照片，请先转换为 JPEG：{0}</source>
       <translation>This computer cannot read HEIC photos; convert it to JPEG first: {0}</translation>
+    </message>
+    <message>
+      <source>这台电脑没有能显示中文的字体，PDF 里的汉字会是空白方框；请先安装中文字体（如 fonts-wqy-microhei 或 fonts-noto-cjk）</source>
+      <translation>this computer has no font that can show Chinese, so the Chinese text in the PDF would be empty boxes; install a Chinese font first (such as fonts-wqy-microhei or fonts-noto-cjk)</translation>
     </message>
     <message>
       <source>这条记录已在别处修改，请重新打开后再改</source>
@@ -1833,6 +1909,10 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     <message>
       <source>这个数据库文件是只读的，红途无法保存修改。请取消文件的只读属性，或把它复制到可以写入的位置。</source>
       <translation>This database file is read-only, so HongTu cannot save changes. Please clear the read-only attribute, or copy the file somewhere you can write to.</translation>
+    </message>
+    <message>
+      <source>这个数据库由旧版本的红途创建，需要先升级才能打开，而它所在的位置不能写入。请把它复制到可以写入的文件夹后再打开那份副本。</source>
+      <translation>This database was created by an older version of HongTu and must be upgraded before it can be opened, but its location cannot be written to. Copy it to a folder you can write to, then open the copy.</translation>
     </message>
     <message>
       <source>这个数据库由更新版本的红途创建，请升级红途后再打开。</source>
@@ -3878,6 +3958,10 @@ The existing file was not changed.</translation>
 {0}</translation>
     </message>
     <message>
+      <source>这台电脑没有能显示中文的字体，PDF 里的汉字会是空白方框；请先安装中文字体（如 fonts-wqy-microhei 或 fonts-noto-cjk）</source>
+      <translation>this computer has no font that can show Chinese, so the Chinese text in the PDF would be empty boxes; install a Chinese font first (such as fonts-wqy-microhei or fonts-noto-cjk)</translation>
+    </message>
+    <message>
       <source>选择…</source>
       <translation>Browse…</translation>
     </message>
@@ -5273,8 +5357,8 @@ Change this plan anyway?</translation>
       <translation>Position unknown: there are no reliable coordinates. Click on the map or paste coordinates to mark it.</translation>
     </message>
     <message>
-      <source>依据</source>
-      <translation>Basis</translation>
+      <source>依据：{0}</source>
+      <translation>Basis: {0}</translation>
     </message>
     <message>
       <source>保护级别</source>
@@ -5313,8 +5397,8 @@ Change this plan anyway?</translation>
       <translation>Address</translation>
     </message>
     <message>
-      <source>坐标</source>
-      <translation>Coordinates</translation>
+      <source>坐标：{0}</source>
+      <translation>Coordinates: {0}</translation>
     </message>
     <message>
       <source>填写确认过的开放时间、预约等</source>
@@ -5389,8 +5473,8 @@ Change this plan anyway?</translation>
       <translation>Sources</translation>
     </message>
     <message>
-      <source>资料核对日期</source>
-      <translation>Information checked on</translation>
+      <source>资料核对日期：{0}</source>
+      <translation>Information checked on: {0}</translation>
     </message>
     <message>
       <source>门票</source>

@@ -21,9 +21,11 @@ handlers, so ``hongtu --version`` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from hongtu import __version__
@@ -46,7 +48,12 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hongtu", description=tr("红途 HongTu — 太原红色教育主题党日规划")
     )
-    parser.add_argument("--version", action="version", version=f"hongtu {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"hongtu {__version__}",
+        help=tr("显示版本号并退出"),
+    )
     parser.add_argument("--db", help=tr("数据库文件路径或 SQLAlchemy URL（默认在用户数据目录）"))
     parser.add_argument(
         "--lang",
@@ -204,15 +211,16 @@ def _main(
     early = _early_language(words, settings.language)
     if early == "en" and _is_command_line(words):
         _install_cli_translator()  # before the parser is built: its help is translated too
-    if parser is None:
-        parser = build_window_parser() if _opens_the_window(words) else build_parser(words)
-    args = parser.parse_args(words)
-    args.settings = settings
-    args.read_ahead = ahead
-    try:
-        lang = _language(args.lang or os.environ.get("HONGTU_LANG") or args.settings.language)
-    except ValueError:
-        parser.error(f"不支持的语言 / unsupported language: {args.lang}")
+    with argparse_language(early):  # its usage, headings and errors: built and said in it
+        if parser is None:
+            parser = build_window_parser() if _opens_the_window(words) else build_parser(words)
+        args = parser.parse_args(words)
+        args.settings = settings
+        args.read_ahead = ahead
+        try:
+            lang = _language(args.lang or os.environ.get("HONGTU_LANG") or args.settings.language)
+        except ValueError:
+            parser.error(f"不支持的语言 / unsupported language: {args.lang}")
     if args.command is None:
         if not _display_available():
             say(
@@ -260,6 +268,15 @@ def _main(
             raise
         say(_database_message(storage_error(exc, _where(args.db))), error=True)
         return 2
+
+
+def argparse_language(language: str | None) -> AbstractContextManager[None]:
+    """argparse's own words in Chinese for a Chinese command line; otherwise its English."""
+    if language == "zh_CN":
+        from hongtu.cli.argparse_zh import in_chinese
+
+        return in_chinese()
+    return contextlib.nullcontext()
 
 
 def _is_storage_error(exc: Exception) -> bool:
@@ -392,6 +409,10 @@ def _database_message(exc: Any) -> str:
         DatabaseProblem.TOO_NEW: tr("这个数据库由更新版本的红途创建"),
         DatabaseProblem.NO_PERMISSION: tr("没有读取这个文件的权限"),
         DatabaseProblem.READ_ONLY_FILE: tr("数据库文件是只读的"),
+        DatabaseProblem.READ_ONLY_OLD: tr(
+            "这个数据库由旧版本的红途创建，需要先升级才能读取，而它所在的位置不能写入；"
+            "请把它复制到可以写入的文件夹，再用 --db 指向那份副本"
+        ),
         DatabaseProblem.READ_ONLY_FOLDER: tr("数据库所在的文件夹不允许写入"),
         DatabaseProblem.IS_A_FOLDER: tr("给出的位置是一个文件夹，不是数据库文件"),
         DatabaseProblem.NOT_A_FOLDER: tr(

@@ -27,7 +27,7 @@ def add_backup_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     restore = backup.add_parser(
         "restore", help=tr("从备份文件恢复数据库和照片（先完整检查，并保留当前数据的安全副本）")
     )
-    restore.add_argument("file", type=Path)
+    restore.add_argument("file", type=Path, help=tr("备份文件（.zip）"))
     restore.set_defaults(handler=cmd_backup_restore)
 
 

@@ -132,8 +132,9 @@ _JSON_UNSAFE = "[\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 def terminal_safe(text: str) -> str:
     """``text`` with every terminal control character (ESC, C0, DEL, C1) and every bidirectional
-    override removed (a stored "标题" never shows as "题标")."""
-    return re.sub(_TERMINAL_UNSAFE, "", text)
+    override removed (a stored "标题" never shows as "题标"). A file name's bytes that are not
+    text (a GBK folder name in a UTF-8 locale) show as "�", so the folder is still named."""
+    return re.sub(_TERMINAL_UNSAFE, "", re.sub("[\ud800-\udfff]", "\ufffd", text))
 
 
 def json_safe(text: str) -> str:

@@ -21,6 +21,10 @@ def write_reason(code: str) -> str:
         "unsupported": tr("不支持这种格式"),
         "missing_input": tr("缺少导出所需的数据"),
         "incomplete": tr("文件没能完整写入（磁盘可能已满）"),
+        "no_chinese_font": tr(
+            "这台电脑没有能显示中文的字体，PDF 里的汉字会是空白方框；"
+            "请先安装中文字体（如 fonts-wqy-microhei 或 fonts-noto-cjk）"
+        ),
         "other": tr("写入失败"),
     }
     return reasons.get(code, code)

@@ -240,7 +240,7 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
 
     fmt = args.fmt.lower()
     if fmt not in LEDGER_FORMATS:
-        return fail(tr("台账可导出的格式：{0}").format("、".join(LEDGER_FORMATS)))
+        return fail(tr("台账可导出的格式：{0}").format(tr("、").join(LEDGER_FORMATS)))
     output: Path = args.output
     workspace = open_workspace(args, reading=True)
     try:

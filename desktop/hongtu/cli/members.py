@@ -17,7 +17,7 @@ def add_member_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     importing = members.add_parser(
         "import", help=tr("从 Excel（.xlsx）或 CSV 名册导入（有问题则一人也不导入）")
     )
-    importing.add_argument("file", type=Path)
+    importing.add_argument("file", type=Path, help=tr("名册文件（.xlsx 或 .csv）"))
     importing.add_argument("--branch", required=True, help=tr("党支部名称"))
     importing.set_defaults(handler=cmd_members_import)
     adding = members.add_parser("add", help=tr("添加一名成员"))

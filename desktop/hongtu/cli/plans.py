@@ -24,6 +24,29 @@ from hongtu.core.clocktime import hhmm
 from hongtu.heap import collector_paused
 
 
+def plan_id_help() -> str:
+    return tr("方案编号（见 hongtu plans list）")
+
+
+def export_formats_list() -> str:
+    """Every export format with what it is, one a line: the help lists them (the installed
+    package has no docs folder to point to)."""
+    formats = [
+        ("pdf", tr("日程安排表（PDF，A4，含示意图）")),
+        ("signin", tr("签到表（PDF，A4）")),
+        ("docx", tr("活动方案（Word 文档）")),
+        ("xlsx", tr("日程表（Excel）")),
+        ("csv", tr("日程表（CSV，Excel 可直接打开）")),
+        ("ics", tr("日历（ICS，可导入手机日历）")),
+        ("gpx", tr("路线（GPX，导航软件）")),
+        ("kml", tr("路线（KML，奥维等地图软件）")),
+        ("html", tr("离线网页（含示意图和日程）")),
+        ("json", tr("方案文件（分享给其他支部）")),
+    ]
+    lines = [f"  {name:<8}{label}" for name, label in formats]
+    return "\n".join([tr("可用的格式（--format）："), *lines])
+
+
 def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     plans = commands.add_parser("plans", help=tr("活动方案")).add_subparsers(
         dest="action", required=True
@@ -34,7 +57,7 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
     importing = plans.add_parser(
         "import", help=tr("导入方案文件（hongtu-plan JSON），输出新方案编号")
     )
-    importing.add_argument("file", type=Path)
+    importing.add_argument("file", type=Path, help=tr("方案文件（hongtu-plan JSON）"))
     importing.add_argument(
         "--again",
         action="store_true",
@@ -44,21 +67,28 @@ def add_plan_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
     show = plans.add_parser(
         "show", help=tr("显示方案的日程（每项起止时间，每段路程的公里数和分钟数）")
     )
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=int, help=plan_id_help())
     show.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
     show.set_defaults(handler=cmd_plans_show, needs_database=True)
     optimise = plans.add_parser(
         "optimize", aliases=["optimise"], help=tr("优化站点顺序（固定的站点不动）")
     )
-    optimise.add_argument("id", type=int)
+    optimise.add_argument("id", type=int, help=plan_id_help())
     optimise.set_defaults(handler=cmd_plans_optimise, needs_database=True)
     rename = plans.add_parser("rename", help=tr("修改方案的活动主题"))
-    rename.add_argument("id", type=int)
+    rename.add_argument("id", type=int, help=plan_id_help())
     rename.add_argument("title", help=tr("新的活动主题"))
     rename.set_defaults(handler=cmd_plans_rename, needs_database=True)
-    export = plans.add_parser("export", help=tr("导出方案"))
-    export.add_argument("id", type=int)
-    export.add_argument("--format", required=True, dest="fmt", help=tr("格式，见 docs/exports.md"))
+    export = plans.add_parser(
+        "export",
+        help=tr("导出方案"),
+        epilog=export_formats_list(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("id", type=int, help=plan_id_help())
+    export.add_argument(
+        "--format", required=True, dest="fmt", help=tr("格式，见下面的列表")
+    )
     export.add_argument(
         "--output",
         required=True,

@@ -41,7 +41,7 @@ def add_tile_commands(commands: argparse._SubParsersAction) -> None:  # type: ig
     export.add_argument("--output", required=True, help=tr("目标文件或文件夹"))
     export.set_defaults(handler=cmd_tiles_export)
     importing = tiles.add_parser("import", help=tr("导入离线地图包文件（.mbtiles）"))
-    importing.add_argument("file")
+    importing.add_argument("file", help=tr("离线地图包文件（.mbtiles）"))
     importing.add_argument("--name", help=tr("导入后的名称（默认取文件名）"))
     importing.add_argument("--replace", action="store_true", help=tr("替换同名地图包"))
     importing.set_defaults(handler=cmd_tiles_import)

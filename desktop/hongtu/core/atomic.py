@@ -46,6 +46,7 @@ class ExportErrorCode(StrEnum):
     UNSUPPORTED = "unsupported"  # a format this writer cannot produce (e.g. PDF without Qt)
     MISSING_INPUT = "missing_input"  # a format needs data that was not passed (JSON needs the plan)
     INCOMPLETE = "incomplete"  # the written file is shorter than the data (usually a full disk)
+    NO_CHINESE_FONT = "no_chinese_font"  # a PDF on a machine with no font that draws Chinese
     OTHER = "other"
 
 

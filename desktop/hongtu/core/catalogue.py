@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -462,3 +462,13 @@ def _search_keys(name: str, aliases: tuple[str, ...]) -> str:
     from hongtu.core.search import search_keys  # pinyin tables: only when a site is made
 
     return search_keys(name, aliases)
+
+
+def newest_catalogue(versions: Iterable[int | None]) -> int | None:
+    """The newest catalogue version among the stored sites' (None: no catalogue site yet)."""
+    return max((version for version in versions if version is not None), default=None)
+
+
+def catalogue_is_older(stored: int | None, bundled: int) -> bool:
+    """Whether a site stored at ``stored`` is refreshed from the bundled catalogue."""
+    return stored is None or stored < bundled

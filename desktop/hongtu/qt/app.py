@@ -27,6 +27,7 @@ from hongtu.qt import messages
 from hongtu.qt.crash import install_excepthook
 from hongtu.qt.early_page import EarlyPage, application, prepare_environment
 from hongtu.qt.errors import database_error_message, restore_question
+from hongtu.qt.fonts import has_chinese_font
 from hongtu.qt.i18n import install_translators
 from hongtu.qt.mainwindow import TOOL_MODULES, MainWindow
 from hongtu.qt.mapview import delete_now
@@ -482,6 +483,9 @@ def run_gui(
         window.sites_shown_on_map.connect(map_ready)
     window.show()
     controller.probe("window_shown")
+    if not has_chinese_font():
+        log.warning("no font that draws Chinese is installed: text shows as boxes")
+        window.show_missing_font_notice()
     controller.start_in_background()
     # The plans list alone, then the plan editor and site tools, are built once the first
     # markers are on the map: building them while the page loads would hold up the page.

@@ -28,6 +28,10 @@ def database_reason(problem: DatabaseProblem) -> str:
             "这个数据库文件是只读的，红途无法保存修改。请取消文件的只读属性，"
             "或把它复制到可以写入的位置。"
         ),
+        DatabaseProblem.READ_ONLY_OLD: tr(
+            "这个数据库由旧版本的红途创建，需要先升级才能打开，而它所在的位置不能写入。"
+            "请把它复制到可以写入的文件夹后再打开那份副本。"
+        ),
         DatabaseProblem.READ_ONLY_FOLDER: tr(
             "数据库所在的文件夹不允许写入（红途需要在数据库旁边建立临时文件）。"
             "请换一个可以写入的文件夹。"

@@ -74,6 +74,8 @@ from hongtu.qt.window_state import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from hongtu.core.settings import Settings
     from hongtu.core.workspace import Workspace
     from hongtu.qt.branch_tools import BranchTools
@@ -551,6 +553,20 @@ class MainWindow(PanelHost):
         for action in actions:
             if action is not None:
                 self.site_list.table.addAction(action)
+
+    def show_missing_font_notice(self) -> QMessageBox:
+        """No font on this machine draws Chinese (``hongtu.qt.fonts``): said once in a box the
+        organiser closes, and kept in the status bar. In English: Chinese would be boxes."""
+        from hongtu.qt.fonts import NO_FONT_NOTICE, NO_FONT_STATUS
+        from hongtu.qt.messages import notice_box
+
+        self.status_font = plain_label(NO_FONT_STATUS, self)
+        self.status_font.setToolTip(NO_FONT_NOTICE)
+        self.status_font.setStyleSheet("color: #b00020; font-weight: bold")
+        self.statusBar().addPermanentWidget(self.status_font)
+        box = notice_box(self, "HongTu: no Chinese font", NO_FONT_NOTICE)
+        box.open()
+        return box
 
     def notify(self, text: str, ms: int = NOTICE_MS) -> None:
         """A passing notice in the status bar (0 ms: until the next one)."""

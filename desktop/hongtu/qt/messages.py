@@ -62,6 +62,14 @@ def warning(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
+def notice_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A warning that does not stop the window: shown with ``open()``, closed with OK."""
+    box = _box(parent, "Warning", title, text)
+    box.setStandardButtons(box.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
 def critical(parent: QWidget | None, title: str, text: str) -> None:
     box = _box(parent, "Critical", title, text)
     box.setStandardButtons(box.StandardButton.Ok)

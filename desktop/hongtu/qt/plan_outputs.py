@@ -90,6 +90,10 @@ def export_error_text(error: ExportError) -> str:
         ExportErrorCode.UNSUPPORTED: tr("不支持这种格式"),
         ExportErrorCode.MISSING_INPUT: tr("缺少导出所需的数据"),
         ExportErrorCode.INCOMPLETE: tr("文件没能完整写入（磁盘可能已满）"),
+        ExportErrorCode.NO_CHINESE_FONT: tr(
+            "这台电脑没有能显示中文的字体，PDF 里的汉字会是空白方框；"
+            "请先安装中文字体（如 fonts-wqy-microhei 或 fonts-noto-cjk）"
+        ),
         ExportErrorCode.OTHER: tr("写入失败"),
     }
     return tr("没有导出：{0}。\n位置：{1}\n原有文件没有被改动。").format(

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -214,11 +217,36 @@ def _render_pdf(
     blank_rows: int,
     should_stop: ShouldStop | None = None,
 ) -> Path:
+    require_chinese_font(path)
     # Qt's PDF engine does not report a full disk: the file is checked to be whole (``%%EOF``).
-    with atomic_path(path, verify_pdf, should_stop) as temp:
-        printer = _pdf_printer(temp, doc.title)
+    with atomic_path(path, verify_pdf, should_stop) as temp, _qt_writable(temp) as drawn:
+        printer = _pdf_printer(drawn, doc.title)
         print_document(doc, kind, printer, names=names, blank_rows=blank_rows)
     return path
+
+
+@contextmanager
+def _qt_writable(temp: Path) -> Iterator[Path]:
+    """Where Qt can write ``temp``'s PDF: ``temp`` itself, unless its folder's name is not text
+    (GBK bytes unzipped on Linux), which Qt cannot open. Then the PDF is drawn in a temporary
+    folder and copied into ``temp`` by its name on disk."""
+    from hongtu.core.storage.files import utf8_name
+
+    if utf8_name(temp):
+        yield temp
+        return
+    with tempfile.TemporaryDirectory(prefix="hongtu-pdf-") as folder:
+        drawn = Path(folder) / "drawn.pdf"
+        yield drawn
+        shutil.copyfile(drawn, temp)
+
+
+def require_chinese_font(path: Path) -> None:
+    """A PDF drawn with no font for Chinese is all empty boxes: refused, nothing written."""
+    from hongtu.qt.fonts import has_chinese_font
+
+    if not has_chinese_font():
+        raise ExportError(ExportErrorCode.NO_CHINESE_FONT, path)
 
 
 def _pdf_printer(temp: Path, title: str) -> QPrinter:
@@ -872,8 +900,9 @@ def render_ledger_pdf(
 ) -> Path:
     """Writes the year summary of a branch's ledger as an A4 PDF."""
     path = Path(path)
-    with atomic_path(path, verify_pdf, should_stop) as temp:
-        print_ledger(summary, _pdf_printer(temp, summary.title))
+    require_chinese_font(path)
+    with atomic_path(path, verify_pdf, should_stop) as temp, _qt_writable(temp) as drawn:
+        print_ledger(summary, _pdf_printer(drawn, summary.title))
     return path
 
 

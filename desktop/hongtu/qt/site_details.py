@@ -107,12 +107,17 @@ def _position_html(site: Site) -> str:
         provenance = site.provenance_of("position")
         if provenance is not None:  # taken from a site-corrections file
             note = _provenance_text(provenance)
-        return f"<p>{badge}{escape(tr('坐标'))}: {escape(coordinate)}<br>{escape(note)}</p>"
+        return f"<p>{badge}{escape(coordinate_text(coordinate))}<br>{escape(note)}</p>"
     return (
-        f"<p>{badge}{escape(tr('坐标'))}: {escape(coordinate)} · "
+        f"<p>{badge}{escape(coordinate_text(coordinate))} · "
         f"{escape(confidence_label(position.confidence))}<br>"
-        f"<small>{escape(tr('依据'))}: {escape(position.basis)}</small></p>"
+        f"<small>{escape(tr('依据：{0}').format(position.basis))}</small></p>"
     )
+
+
+def coordinate_text(coordinate: str) -> str:
+    """``坐标：37.87450, 112.55730`` / ``Coordinates: …``: the colon of the language."""
+    return tr("坐标：{0}").format(coordinate)
 
 
 _ASK_BY_PHONE = frozenset({"opening_hours", "closed_days", "reservation", "phone"})
@@ -220,7 +225,8 @@ def _sources_html(site: Site) -> str:
     verified = ""
     if site.last_verified:
         verified = (
-            f"<p><small>{escape(tr('资料核对日期'))}: {site.last_verified:%Y-%m-%d}</small></p>"
+            f"<p><small>{escape(tr('资料核对日期：{0}').format(f'{site.last_verified:%Y-%m-%d}'))}"
+            "</small></p>"
         )
     return f"<h3>{escape(tr('资料来源'))}</h3><ol>{''.join(items)}</ol>{verified}"
 

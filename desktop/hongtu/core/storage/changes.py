@@ -8,9 +8,8 @@ every look reports a possible change and the caller compares plan versions.
 from __future__ import annotations
 
 import sqlite3
-from urllib.parse import quote
 
-from hongtu.core.storage.files import sqlite_file
+from hongtu.core.storage.files import sqlite_file, uri_path
 
 
 class ChangeProbe:
@@ -19,7 +18,7 @@ class ChangeProbe:
         self._con: sqlite3.Connection | None = None
         if path is not None:
             self._con = sqlite3.connect(
-                f"file:{quote(str(path))}?mode=rw", uri=True, timeout=0.2,
+                f"file:{uri_path(path)}?mode=rw", uri=True, timeout=0.2,
                 check_same_thread=False, isolation_level=None,
             )  # fmt: skip
         self._last = self._token()

@@ -93,7 +93,7 @@ def open_database_read_only(db: str | None = None) -> Database:
     not let it write, or a URL asking for read-only access): nothing is checked for writing,
     migrated or journalled, and nothing is created beside the file (``read_only_uri``).
 
-    Raises ``DatabaseError``: READ_ONLY_FILE when the file would first need an upgrade.
+    Raises ``DatabaseError``: READ_ONLY_OLD when the file would first need an upgrade.
     """
     from sqlalchemy.pool import NullPool
 
@@ -102,7 +102,7 @@ def open_database_read_only(db: str | None = None) -> Database:
     if path is None:
         raise DatabaseError(DatabaseProblem.BAD_URL, url)
     if inspect_sqlite_file(path, writable=False) != SCHEMA_HEAD:
-        raise DatabaseError(DatabaseProblem.READ_ONLY_FILE, str(path), "needs an upgrade")
+        raise DatabaseError(DatabaseProblem.READ_ONLY_OLD, str(path), "needs an upgrade")
     engine = create_engine(
         "sqlite://",
         creator=lambda: sqlite3.connect(
@@ -122,7 +122,15 @@ def storage_error(exc: Exception, location: str, backup: Path | None = None) -> 
     file = sqlite_file(location) if location.startswith("sqlite:") else Path(location)
     folder = file.parent if file is not None else None
     problem = driver_problem(exc, folder) or DatabaseProblem.CORRUPT
-    return DatabaseError(problem, location, message, backup=backup)
+    return DatabaseError(problem, where(location), message, backup=backup)
+
+
+def where(location: str) -> str:
+    """What a message names: the file behind a ``sqlite:///`` URL as a path (a Chinese user
+    name is not percent-encoded), any other location as it is."""
+    if not location.startswith("sqlite:"):
+        return location
+    return str(sqlite_file(location) or location)
 
 
 def backup_sqlite_file(path: Path, revision: str | None) -> Path:
@@ -159,12 +167,29 @@ def _create_engine(url: str) -> Engine:
             url,
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
             json_deserializer=_stored_json_reader(url),
+            **_by_name_on_disk(url),
         )
         event.listen(engine, "connect", _configure_sqlite_connection)
         event.listen(engine, "begin", _begin_sqlite_transaction)
     else:
         engine = create_engine(url)
     return engine
+
+
+def _by_name_on_disk(url: str) -> dict[str, Any]:
+    """A file name SQLAlchemy would read otherwise than it is on disk: SQLAlchemy reads the
+    URL's escapes as UTF-8, but they are the name's bytes on disk (``resolve_url``), which are
+    not UTF-8 in a folder of GBK bytes unzipped on Linux, or under a GB18030 locale. Such a
+    file is opened by its name on disk, as SQLAlchemy opens the others
+    (``check_same_thread=False``, the busy timeout)."""
+    path = sqlite_file(url)
+    if path is None or "?" in url or make_url(url).database == str(path):
+        return {}
+    return {
+        "creator": lambda: sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+    }
 
 
 # Damage inside a data page that ``PRAGMA quick_check`` cannot see (the b-tree intact, bytes of a
@@ -274,7 +299,7 @@ def _migrate(engine: Engine, url: str, backup: Path | None) -> None:
         message = str(getattr(exc, "orig", None) or exc)
         problem = problem_from_sqlite_message(message)
         if problem in (DatabaseProblem.DISK_FULL, DatabaseProblem.LOCKED):
-            raise DatabaseError(problem, url, message, backup=backup) from exc
+            raise DatabaseError(problem, where(url), message, backup=backup) from exc
         raise DatabaseError(
-            DatabaseProblem.MIGRATION_FAILED, url, message, backup=backup
+            DatabaseProblem.MIGRATION_FAILED, where(url), message, backup=backup
         ) from exc

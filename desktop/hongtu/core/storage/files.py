@@ -9,7 +9,7 @@ import functools
 import os
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote_to_bytes
 
 from hongtu.core.storage.problems import (
     BUSY_TIMEOUT_MS,
@@ -35,8 +35,10 @@ def resolve_url(db: str | None) -> str:
     if "://" in choice:
         return choice
     # a plain path means exactly that file: %, ?, # and spaces are escaped in the URL (which
-    # SQLAlchemy and ``sqlite_file`` unescape), never read as an escape, a query or a fragment
-    return f"sqlite:///{quote(str(Path(choice).expanduser().resolve()), safe='/')}"
+    # SQLAlchemy and ``sqlite_file`` unescape), never read as an escape, a query or a fragment.
+    # The escapes are of the name's bytes on disk (``os.fsencode``): a folder whose name is not
+    # UTF-8 (GBK bytes from a zip made on Chinese Windows) is still that folder.
+    return f"sqlite:///{quote(os.fsencode(Path(choice).expanduser().resolve()), safe='/')}"
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -44,10 +46,24 @@ def sqlite_file(url: str) -> Path | None:
     ``uri=true``); None for memory databases and other servers."""
     if not url.startswith("sqlite:///") or not url.partition("?")[0][len("sqlite:///") :]:
         return None
-    name = unquote(url.partition("?")[0][len("sqlite:///") :])
+    name = url.partition("?")[0][len("sqlite:///") :]
     if name.startswith("file:") and "uri=true" in url.partition("?")[2].lower().split("&"):
         name = name.removeprefix("file:")
-    return None if name == ":memory:" else Path(name)
+    return None if name == ":memory:" else Path(os.fsdecode(unquote_to_bytes(name)))
+
+
+def uri_path(path: Path) -> str:
+    """``path`` for SQLite's ``file:`` URIs: the escapes of its name's bytes on disk."""
+    return quote(os.fsencode(path))
+
+
+def utf8_name(path: Path) -> bool:
+    """Whether ``path``'s bytes on disk are its text in UTF-8, as Qt opens file names. Not so
+    for GBK bytes unzipped on Linux (kept as surrogates), nor under a GB18030 locale."""
+    try:
+        return str(path).encode("utf-8") == os.fsencode(path)
+    except UnicodeEncodeError:
+        return False
 
 
 def asks_read_only(url: str) -> bool:
@@ -110,7 +126,7 @@ def read_only_uri(path: Path) -> str:
     them again; when no other program has the file open (no ``-wal``), ``immutable=1`` reads
     the file as it lies. Otherwise the other program's ``-wal`` must be read, so ``mode=ro``.
     """
-    quoted = quote(str(path))
+    quoted = uri_path(path)
     if not Path(f"{path}-wal").exists() and not Path(f"{path}-journal").exists():
         return f"file:{quoted}?immutable=1"
     return f"file:{quoted}?mode=ro"
@@ -170,7 +186,7 @@ def _check_writable(path: Path) -> None:
     log_was_there = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
     try:
         con = sqlite3.connect(
-            f"file:{quote(str(path))}?mode=rw", uri=True, timeout=_CHECK_TIMEOUT_S
+            f"file:{uri_path(path)}?mode=rw", uri=True, timeout=_CHECK_TIMEOUT_S
         )
     except sqlite3.Error as exc:
         raise _classify_sqlite_error(path, exc) from exc

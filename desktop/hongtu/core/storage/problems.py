@@ -19,6 +19,7 @@ class DatabaseProblem(StrEnum):
     TOO_NEW = "too_new"  # written by a newer HongTu
     NO_PERMISSION = "no_permission"  # the file cannot even be read
     READ_ONLY_FILE = "read_only_file"  # readable, but the file may not be written
+    READ_ONLY_OLD = "read_only_old"  # read-only, and from an older HongTu: needs an upgrade
     READ_ONLY_FOLDER = "read_only_folder"  # the folder refuses new files (journal, new database)
     IS_A_FOLDER = "is_a_folder"  # a folder was given where the database file should be
     NOT_A_FOLDER = "not_a_folder"  # a file stands where the database's folder should be

@@ -298,12 +298,19 @@ def _opened_by_another_program(path: Path) -> bool:
 
 
 def _catalogue_seeded(con: sqlite3.Connection) -> bool:
-    """True when ``SiteStore.seed`` would add or refresh nothing (every key at this version)."""
-    from hongtu.core.catalogue import load_catalogue
+    """True when ``SiteStore.seed`` would add or refresh nothing: every key at this version or
+    newer, or a newer catalogue stored (which the seed leaves as it is)."""
+    from hongtu.core.catalogue import catalogue_is_older, load_catalogue, newest_catalogue
 
     catalogue = load_catalogue()
     stored = dict(con.execute("SELECT key, catalogue_version FROM sites WHERE key IS NOT NULL"))
-    return all(stored.get(entry.key) == catalogue.version for entry in catalogue.entries)
+    newest = newest_catalogue(stored.values())
+    if newest is not None and newest > catalogue.version:
+        return True
+    return not any(
+        entry.key not in stored or catalogue_is_older(stored[entry.key], catalogue.version)
+        for entry in catalogue.entries
+    )
 
 
 def _read_plan(con: sqlite3.Connection, plan_id: int) -> Plan | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -10,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from hongtu.core.catalogue import catalogue_is_older, newest_catalogue
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.sites import (
     MAX_PLACE_NAME,
@@ -36,6 +38,8 @@ from hongtu.core.storage.site_rows import (
 )
 from hongtu.core.storage.transactions import stored_rows, writing
 
+log = logging.getLogger(__name__)
+
 
 class SiteNotFoundError(LookupError):
     def __init__(self, site_id: int) -> None:
@@ -47,6 +51,8 @@ class SiteNotFoundError(LookupError):
 class SeedReport:
     added: int
     refreshed: int
+    newer_kept: int | None = None
+    """The stored catalogue's version when it is newer than the bundled one (left as it is)."""
 
 
 @dataclass(frozen=True)
@@ -242,8 +248,23 @@ class SiteStore:
     # ---- seeding from the bundled catalogue --------------------------------------------------
 
     def seed(self, entries: Iterable[Any], catalogue_version: int) -> SeedReport:
-        """Insert new catalogue sites and refresh known ones. Organiser edits are untouched."""
+        """Insert new catalogue sites and refresh those stored at an older catalogue version.
+        Organiser edits are untouched.
+
+        A database shared with a newer HongTu holds a newer catalogue: this release leaves it
+        as it is (adding and refreshing nothing), so two releases never flip it back and forth.
+        """
         self._prefetched = None
+        with self._sessions() as session:
+            query = select(SiteRow.catalogue_version).where(SiteRow.key.is_not(None))
+            newest = newest_catalogue(session.scalars(query))
+        if newest is not None and newest > catalogue_version:
+            log.info(
+                "the database holds catalogue %d, newer than this release's %d: left as it is",
+                newest,
+                catalogue_version,
+            )
+            return SeedReport(0, 0, newer_kept=newest)
         added = refreshed = 0
         with writing(self._sessions) as session:
             known = {row.key: row for row in session.scalars(select(SiteRow)) if row.key}
@@ -253,7 +274,7 @@ class SiteStore:
                     row = SiteRow(key=entry.key, origin="catalogue")
                     session.add(row)
                     added += 1
-                elif row.catalogue_version == catalogue_version:
+                elif not catalogue_is_older(row.catalogue_version, catalogue_version):
                     continue
                 else:
                     refreshed += 1
@@ -335,6 +356,7 @@ __all__ = [
     "EditInfo",
     "NewPlace",
     "SeedReport",
+
     "SiteNotFoundError",
     "SiteStore",
 ]
