@@ -12,7 +12,6 @@ import functools
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
 SAMPLE = "红途党支部"  # what a usable font must draw, every character
-FONT_PACKAGES = ("fonts-wqy-microhei", "fonts-noto-cjk")
 
 NO_FONT_NOTICE = (
     "No font that can show Chinese is installed on this computer, so Chinese text shows as "
