@@ -8,16 +8,19 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from factories import make_plan
 from hongtu.cli import main
 from hongtu.core.plans import PlanStatus
+from hongtu.core.records import ActivityRecord, everyone_present
 from hongtu.core.workspace import open_workspace
 from kill_writer import run_killed
-from test_plan_file_record import BRANCH, _recorded, _roster
+from test_plan_file_record import BRANCH, DAY, _recorded, _roster
 
 CHILD = Path(__file__).with_name("kill_writer.py")
 
@@ -131,5 +134,35 @@ def test_a_recorded_plan_moved_to_another_date_exports_a_file_that_imports(
         record = workspace.records.for_plan(imported.id)
         assert imported.day == date(2025, 10, 16)
         assert record is not None and record.day == date(2025, 10, 15)
+    finally:
+        workspace.close()
+
+
+def test_a_file_recording_a_day_the_branch_recorded_under_another_title_brings_the_plan_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The receiver's branch recorded its own Party-day on the same day under another title;
+    the colleague's file of that day is imported without its record, which the 台账 would
+    otherwise count as a second Party-day on one date."""
+    plan_file, db = _exported(tmp_path), _receiver(tmp_path)
+    workspace = open_workspace(db)
+    try:
+        members = workspace.members.members(BRANCH)
+        ours = workspace.plans.save(replace(make_plan([], on=DAY), title="本支部的主题党日"))
+        workspace.records.save(
+            ActivityRecord(plan_id=ours.id, day=DAY, attendance=everyone_present(members, DAY)),
+            today=date(2025, 11, 1),
+        )
+    finally:
+        workspace.close()
+    capsys.readouterr()
+
+    assert main(["--db", db, "plans", "import", str(plan_file)]) == 0
+    said = capsys.readouterr().err
+    assert "活动记录没有导入" in said and "本支部的主题党日" in said
+    workspace = open_workspace(db)
+    try:
+        assert len(workspace.records.records(BRANCH, 2025)) == 1  # the 台账 counts the day once
+        assert len(workspace.plans.list_plans()) == 2  # the colleague's plan is there to read
     finally:
         workspace.close()

@@ -219,6 +219,12 @@ def save_imported(
     except RecordRefusedError as exc:
         if exc.problem is RecordProblem.ALREADY_RECORDED:
             raise PlanImportError(already_imported_text(exc.detail)) from exc
+        if exc.problem is RecordProblem.SAME_DAY:
+            note = tr(
+                "文件里的活动记录没有导入：支部这一天已经记录过一次主题党日（“{0}”），"
+                "同一天记录两次，台账会算两次。"
+            ).format(exc.detail)
+            return plans.save(imported.plan), note
         note = tr("文件里的活动记录没有导入：记录与本机名册对不上（{0}）。").format(exc.detail)
         return plans.save(imported.plan), note
     return saved, match.message

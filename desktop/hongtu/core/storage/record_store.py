@@ -76,7 +76,8 @@ class RecordStore:
 
         Refused with ``RecordRefusedError`` as ``save`` is, and ALREADY_RECORDED (the detail is
         the plan's id) when the branch's day is already recorded for a plan of the same title:
-        the same file imported again would count the day twice in the 台账."""
+        the same file imported again would count the day twice in the 台账; SAME_DAY (the
+        detail is the other plan's title) when it is recorded for a plan of another title."""
         today = today or date.today()
         saved: list[ActivityRecord] = []
 
@@ -85,6 +86,9 @@ class RecordStore:
             earlier = _recorded_plan(session, branch, record.day, plan.title, plan_id)
             if earlier is not None:
                 raise RecordRefusedError(RecordProblem.ALREADY_RECORDED, str(earlier))
+            other = _same_day_title(session, plan_id, branch, record.day)
+            if other is not None:  # the day recorded for another plan: counted twice
+                raise RecordRefusedError(RecordProblem.SAME_DAY, other)
             saved.append(_save_in(session, dataclasses.replace(record, plan_id=plan_id), today))
 
         stored = plans.save(dataclasses.replace(plan, status=PlanStatus.DONE), also=record_it)
