@@ -3226,6 +3226,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation> The activity record in the file was not imported: “{0}” is not on the roster of {1} here for that day.</translation>
     </message>
     <message>
+      <source>文件里的活动记录没有导入：支部这一天已经记录过一次主题党日（“{0}”），同一天记录两次，台账会算两次。</source>
+      <translation>The record in the file was not imported: the branch has already recorded a Party-day on this day (“{0}”); recorded twice, the day would count twice in the ledger.</translation>
+    </message>
+    <message>
       <source>文件里的活动记录没有导入：本机的{0}还没有名册（先导入名册，再导入这个文件）。</source>
       <translation> The activity record in the file was not imported: {0} has no roster here yet (import the roster, then this file again).</translation>
     </message>
