@@ -168,6 +168,7 @@ class Controller(QObject):
         self._preloader = _Preloader(db, self)
         self._preloader_started = False
         self._restored = False  # a backup is offered once per start
+        self._fonts_checked = False  # a machine without a Chinese font is told once
         self._preloader.finished.connect(self._on_preloader_finished)
         self.page_loading = False  # the map page is loading (maybe came with the window's view)
         self._page_builder: _ReadAhead | None = None  # the first start of a version builds it
@@ -297,6 +298,11 @@ class Controller(QObject):
         if workspace is not None:  # it came first and waited for the tools
             self._attach(workspace)
 
+    def _say_if_no_chinese_font(self) -> None:
+        if not has_chinese_font():
+            log.warning("no font that draws Chinese is installed: text shows as boxes")
+            self.window.show_missing_font_notice()
+
     def _listed(self) -> None:
         if not self._plans_shown:
             self._plans_shown = True
@@ -341,6 +347,9 @@ class Controller(QObject):
         crash.database_location = str(sqlite_file(url) or url)
         self.window.attach_workspace(workspace)
         self._listed()
+        if not self._fonts_checked:  # off start-up's path: looking through the fonts ~13 ms
+            self._fonts_checked = True
+            QTimer.singleShot(0, self._say_if_no_chinese_font)
         if self._freeze_heap:
             from hongtu.heap import freeze_start_up_heap
 
@@ -483,9 +492,6 @@ def run_gui(
         window.sites_shown_on_map.connect(map_ready)
     window.show()
     controller.probe("window_shown")
-    if not has_chinese_font():
-        log.warning("no font that draws Chinese is installed: text shows as boxes")
-        window.show_missing_font_notice()
     controller.start_in_background()
     # The plans list alone, then the plan editor and site tools, are built once the first
     # markers are on the map: building them while the page loads would hold up the page.
