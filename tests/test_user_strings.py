@@ -50,6 +50,14 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("core/basemaps.py", "© 高德地图 AutoNavi"): CREDIT,
     ("core/plan_edits.py", "主题党日活动"): DOCUMENTS + " (a new plan's title is printed there)",
     ("core/plan_edits.py", "（副本）"): DOCUMENTS + " (a copy's title is printed there)",
+    ("corrections_files.py", "组织者本人核实"): (
+        "the source written into corrections files, Chinese as the site data other branches read"
+    ),
+    ("qt/fonts.py", "红途党支部"): "characters a font must draw to be usable; never shown",
+    **{
+        ("qt/plan_list_model.py", word): PARSER.replace("coordinates", "the plans search")
+        for word in ("草稿", "已定", "已完成", "待记录", "年", "月", "日")
+    },
     ("qt/plan_models.py", "分钟"): PARSER + " (a typed “25分钟”)",
     ("qt/plan_models.py", "分"): PARSER + " (a typed “25分”)",
     ("qt/plan_models.py", "半"): PARSER + " (a typed time “9点半”)",
@@ -101,9 +109,23 @@ def _call_name(node: ast.Call) -> str | None:
     return None
 
 
+def imported_translating_names(tree: ast.Module) -> set[str]:
+    """Names a module imports from another HongTu module that translates with them (the CLI's
+    commands take ``tr_n`` from ``hongtu.cli.common``), as the catalogue's extraction does."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("hongtu."):
+            source = SOURCES.joinpath(*node.module.split(".")[1:]).with_suffix(".py")
+            if not source.is_file():
+                continue
+            theirs = translating_names(ast.parse(source.read_text("utf-8"), str(source)))
+            names |= {alias.asname or alias.name for alias in node.names if alias.name in theirs}
+    return names
+
+
 def untranslated_literals(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text("utf-8"), str(path))
-    names = translating_names(tree)
+    names = translating_names(tree) | imported_translating_names(tree)
     passed = _docstrings(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _call_name(node) in names:
