@@ -97,10 +97,10 @@ def test_a_start_without_a_chinese_font_says_so_once_the_window_is_ready(
     start-up's map-ready moment does not wait for)."""
     from PySide6.QtWidgets import QMessageBox
 
-    import hongtu.qt.app as app
     from gui_helpers import close_main_window, open_main_window
+    from hongtu.qt import fonts
 
-    monkeypatch.setattr(app, "has_chinese_font", lambda: False)  # as on a bare Linux install
+    monkeypatch.setattr(fonts, "has_chinese_font", lambda: False)  # as on a bare Linux install
     window, controller = open_main_window(qtbot, str(tmp_path / "fonts.sqlite3"))
     try:
         qtbot.waitUntil(lambda: getattr(window, "status_font", None) is not None)

@@ -27,7 +27,6 @@ from hongtu.qt import messages
 from hongtu.qt.crash import install_excepthook
 from hongtu.qt.early_page import EarlyPage, application, prepare_environment
 from hongtu.qt.errors import database_error_message, restore_question
-from hongtu.qt.fonts import has_chinese_font
 from hongtu.qt.i18n import install_translators
 from hongtu.qt.mainwindow import TOOL_MODULES, MainWindow
 from hongtu.qt.mapview import delete_now
@@ -299,6 +298,8 @@ class Controller(QObject):
             self._attach(workspace)
 
     def _say_if_no_chinese_font(self) -> None:
+        from hongtu.qt.fonts import has_chinese_font
+
         if not has_chinese_font():
             log.warning("no font that draws Chinese is installed: text shows as boxes")
             self.window.show_missing_font_notice()

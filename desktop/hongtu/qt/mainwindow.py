@@ -399,6 +399,7 @@ class MainWindow(PanelHost):
         self.offline_maps.install()
         if self.map_controller.is_ready:  # the page came up before the tools: catch them up
             self.site_editing.on_map_already_ready()
+        self.map_view.keep_tab_outside()  # Tab goes from pane to pane, past the map
         if self.workspace is not None:
             self.site_editing.attach(self.workspace)
             self.plan_ui.attach(self.workspace)

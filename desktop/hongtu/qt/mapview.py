@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -135,6 +135,24 @@ class _Prefetched:
 MAX_PAGE_RELOADS = 3
 
 
+def _take_keys_on_click(widget: QWidget) -> None:
+    from PySide6.QtCore import Qt
+
+    widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+
+class _ClickFocusChildren(QObject):
+    """Gives the view's new children (the page's widget, made anew with each page) click
+    focus only (``MapView.keep_tab_outside``)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ChildPolished:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget):
+                _take_keys_on_click(child)
+        return super().eventFilter(watched, event)
+
+
 class MapView(QWebEngineView):
     """Loads the cached Folium page once; Python → page calls are queued until it is ready."""
 
@@ -156,6 +174,7 @@ class MapView(QWebEngineView):
         self._source: Path | str | None = None  # what load_page loaded, to load it again
         self._reloads = 0
         self._gone = False  # the page died too often: calls are dropped, not queued for ever
+        self._tab_outside: _ClickFocusChildren | None = None  # keep_tab_outside
         self.bridge.ready.connect(self._on_bridge_ready)
         self.page().renderProcessTerminated.connect(self._on_render_process_terminated)
 
@@ -163,15 +182,16 @@ class MapView(QWebEngineView):
     def is_ready(self) -> bool:
         return self._ready
 
-    def event(self, event: QEvent) -> bool:
+    def keep_tab_outside(self) -> None:
         """Tab goes past the map, from pane to pane: in the page it would stop at every site's
         marker. The page's widget (made anew when the page is) takes the keys on a click, to
-        pan and zoom."""
-        if event.type() == QEvent.Type.ChildPolished:
-            child = event.child()  # type: ignore[attr-defined]
-            if isinstance(child, QWidget):
-                child.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        return super().event(event)
+        pan and zoom. Called once the window is up: start-up's page does not wait for it (Qt's
+        namespace alone, ~13 ms on first use, is kept off the way to the first markers)."""
+        if self._tab_outside is None:
+            self._tab_outside = _ClickFocusChildren(self)
+            self.installEventFilter(self._tab_outside)
+        for child in self.findChildren(QWidget):
+            _take_keys_on_click(child)
 
     def load_page(self, page: Path | str) -> None:
         """``page``: the cached page's file, or the page itself (HTML) when it could not be
