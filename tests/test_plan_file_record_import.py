@@ -166,3 +166,18 @@ def test_a_file_recording_a_day_the_branch_recorded_under_another_title_brings_t
         assert len(workspace.plans.list_plans()) == 2  # the colleague's plan is there to read
     finally:
         workspace.close()
+
+
+def test_the_same_file_is_known_after_its_plan_was_renamed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The day keeps the title it was recorded under, so the file is recognised as imported
+    before even once the organiser renamed the plan (for reuse, say)."""
+    plan_file, db = _exported(tmp_path), _receiver(tmp_path)
+    assert main(["--db", db, "plans", "import", str(plan_file)]) == 0
+    assert main(["--db", db, "plans", "rename", "1", "另起的名字"]) == 0
+    capsys.readouterr()
+
+    assert main(["--db", db, "plans", "import", str(plan_file)]) == 2
+    assert "已经导入过" in capsys.readouterr().err
+    assert _stored(db) == [(PlanStatus.DONE, 4)]

@@ -8,7 +8,7 @@ import dataclasses
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.limits import normalise_text
@@ -272,40 +272,34 @@ def _refuse_same_day(session: Session, record: ActivityRecord) -> None:
         raise RecordRefusedError(RecordProblem.SAME_DAY, title)
 
 
-def _same_day_title(session: Session, plan_id: int, branch: str, day: date) -> str | None:
-    found = session.execute(
-        select(RecordRow.title)
-        .join(PlanRow, RecordRow.plan_id == PlanRow.id)
+def _branch_day(query: Select[Any], branch: str, day: date) -> Select[Any]:
+    """``query`` narrowed to the records of the branch's ``day`` whose plan is not deleted."""
+    return (
+        query.join(PlanRow, RecordRow.plan_id == PlanRow.id)
         .join(BranchRow, BranchRow.id == RecordRow.branch_id)
-        .where(
-            BranchRow.name == branch,
-            RecordRow.day == day,
-            RecordRow.plan_id != plan_id,
-            PlanRow.deleted_at.is_(None),
-        )
-        .order_by(RecordRow.id)
-        .limit(1)
-    ).first()
+        .where(BranchRow.name == branch, RecordRow.day == day, PlanRow.deleted_at.is_(None))
+    )
+
+
+def _same_day_title(session: Session, plan_id: int, branch: str, day: date) -> str | None:
+    """The recorded title of another plan's record of the branch's ``day``; None if none."""
+    query = _branch_day(select(RecordRow.title), branch, day).where(RecordRow.plan_id != plan_id)
+    found = session.execute(query.order_by(RecordRow.id).limit(1)).first()
     return None if found is None else str(found[0])
 
 
 def _recorded_plan(
     session: Session, branch: str, day: date, title: str, other_than: int | None
 ) -> int | None:
-    query = (
-        select(PlanRow.id)
-        .join(RecordRow, RecordRow.plan_id == PlanRow.id)
-        .join(BranchRow, BranchRow.id == RecordRow.branch_id)
-        .where(
-            BranchRow.name == branch,
-            RecordRow.day == day,
-            PlanRow.title == title,
-            PlanRow.deleted_at.is_(None),
-        )
+    """The plan titled ``title`` (as it is now, or as its day was recorded) whose record is
+    the branch's ``day``: the same Party-day, as a plan file imported again brings it."""
+    query = _branch_day(select(PlanRow.id).select_from(RecordRow), branch, day).where(
+        or_(PlanRow.title == title, RecordRow.title == title)
     )
     if other_than is not None:
         query = query.where(PlanRow.id != other_than)
-    return session.scalar(query.order_by(PlanRow.id).limit(1))
+    found = session.scalar(query.order_by(PlanRow.id).limit(1))
+    return None if found is None else int(found)
 
 
 def _fill(row: RecordRow, record: ActivityRecord, branch_id: int, now: datetime) -> None:
