@@ -524,3 +524,43 @@ def test_cli_ledger_show_prints_each_members_year(workspace, capsys) -> None:
     assert members["李四"] == ["3", "2", "1", "0", "66.7%", "3月请假"]
     assert members["孙八"] == ["2", "2", "0", "0", "100.0%"]  # left in June: two days expected
     assert max(len(line) for line in lines[lines.index(header) :]) <= 80
+
+
+def test_months_before_the_branchs_first_record_are_not_reported_as_missed(
+    workspace, capsys
+) -> None:
+    """QA s26: a branch that began recording in HongTu in December got a 台账 (window, PDF, Word)
+    saying 1–11月 未开展 — filed upward, eleven months without a Party-day that it did hold, just
+    not in HongTu. The months before its first recorded Party-day are 无记录; a month missed
+    after it is still 未开展, and a day recorded in an earlier year makes them count again."""
+    from hongtu.core.exports.ledger_summary import build_ledger_summary
+    from hongtu.core.ledger import MonthState
+
+    workspace.members.import_members(BRANCH, [Member(None, "张三", "", PartyStatus.FULL)])
+    roster = workspace.members.members(BRANCH)
+    plan = workspace.plans.save(make_plan(on=date(2025, 12, 10)))
+    assert plan.id is not None
+    december = date(2025, 12, 10)
+    workspace.records.save(ActivityRecord(plan.id, december, everyone_present(roster, december)))
+    ledger = load_ledger(workspace, BRANCH, 2025, today=date(2026, 1, 5))
+    assert ledger.missed_months() == []
+    assert ledger.months_in(MonthState.NOT_RECORDED) == list(range(1, 12))
+    summary = build_ledger_summary(ledger)
+    assert [mark for _name, mark, _figures in summary.months] == [*["无记录"] * 11, "已开展"]
+    assert summary.months_without == (
+        "未开展主题党日的月份：无；1月—11月无记录（本支部在红途中首次记录活动之前）"
+    )
+    text = "\n".join(p.text for p in Document(io.BytesIO(render_ledger_docx(ledger))).paragraphs)
+    assert "1月—11月无记录" in text and "未开展主题党日的月份：无" in text
+    db = workspace.database.url.removeprefix("sqlite:///")
+    assert main(["--db", db, "ledger", "show", "--branch", BRANCH, "--year", "2025", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["months_not_held"] == [] and shown["months_not_recorded"] == list(range(1, 12))
+    # a Party-day recorded in the spring (entered late) makes the months after it count
+    spring = workspace.plans.save(make_plan(on=date(2025, 3, 12)))
+    assert spring.id is not None
+    march = date(2025, 3, 12)
+    workspace.records.save(ActivityRecord(spring.id, march, everyone_present(roster, march)))
+    ledger = load_ledger(workspace, BRANCH, 2025, today=date(2026, 1, 5))
+    assert ledger.months_in(MonthState.NOT_RECORDED) == [1, 2]
+    assert ledger.missed_months() == [4, 5, 6, 7, 8, 9, 10, 11]

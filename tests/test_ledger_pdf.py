@@ -85,7 +85,7 @@ def _run(row: list[str], figures: list[str]) -> bool:
 
 
 def test_an_empty_year_prints_one_page_with_no_month_held(qapp, workspace, tmp_path) -> None:
-    record_year(workspace, months=(3,))
+    record_year(workspace, year=2023, months=(3,))
     pdf = render_ledger_pdf(
         build_ledger_summary(load_ledger(workspace, BRANCH, 2024)), tmp_path / "空.pdf"
     )
@@ -93,6 +93,20 @@ def test_an_empty_year_prints_one_page_with_no_month_held(qapp, workspace, tmp_p
     text = _words(pdf).replace(" ", "")
     assert "未开展主题党日的月份：" + "；".join(f"{m}月" for m in range(1, 13)) in text
     assert "全年0000—" in text
+
+
+def test_a_year_before_the_branchs_first_record_is_not_reported_as_missed(
+    qapp, workspace, tmp_path
+) -> None:
+    """QA s26: a branch that began recording in HongTu in December printed 1–11月 未开展 — filed
+    upward, eleven months without a Party-day. The months before its first record are 无记录."""
+    record_year(workspace, months=(3,))
+    pdf = render_ledger_pdf(
+        build_ledger_summary(load_ledger(workspace, BRANCH, 2024)), tmp_path / "空.pdf"
+    )
+    text = _words(pdf).replace(" ", "")
+    assert "未开展主题党日的月份：无；1月—12月无记录（本支部在红途中首次记录活动之前）" in text
+    assert "未开展" not in text.split("各月开展情况", 1)[1].split("未开展主题党日的月份", 1)[0]
 
 
 def test_an_existing_file_is_kept_unless_overwrite(qapp, workspace, tmp_path, capsys) -> None:

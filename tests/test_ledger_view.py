@@ -279,7 +279,9 @@ def test_english_words_with_the_same_figures(lang, workspace, ledger_window) -> 
     assert total[3:8] == figures(ledger.counts)
     if lang == "en":
         assert total[0] == "Year" and window.tabs.tabText(0) == "Party-days"
-        assert window.months.buttons[0].text().splitlines()[1] == "Not held"
+        assert window.months.buttons[4].text().splitlines()[1] == "Not held"
+        # before the branch's first recorded Party-day (March)
+        assert window.months.buttons[0].text().splitlines()[1] == "No record"
     else:
         assert total[0] == "全年" and window.tabs.tabText(0) == "每次活动"
 

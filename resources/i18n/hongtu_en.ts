@@ -213,12 +213,20 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{branch}: Party-day ledger {year}</translation>
     </message>
     <message>
+      <source>{first}—{last}</source>
+      <translation>{first}–{last}</translation>
+    </message>
+    <message>
       <source>{label}：{names}</source>
       <translation>{label}: {names}</translation>
     </message>
     <message>
       <source>{label}：{text}</source>
       <translation>{label}: {text}</translation>
+    </message>
+    <message>
+      <source>{months}无记录（本支部在红途中首次记录活动之前）</source>
+      <translation>{months}: no record (before the branch first recorded a Party-day in HongTu)</translation>
     </message>
     <message>
       <source>{month}月</source>
@@ -989,6 +997,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>cannot connect to the tile server: please check the network connection</translation>
     </message>
     <message>
+      <source>无记录</source>
+      <translation>No record</translation>
+    </message>
+    <message>
       <source>日历（ICS，可导入手机日历）</source>
       <translation>Calendar (ICS, for importing into phone calendars)</translation>
     </message>
@@ -1045,8 +1057,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>lowest zoom level (default 10)</translation>
     </message>
     <message>
-      <source>月份（● 已开展，○ 未开展，· 待开展）：</source>
-      <translation>Months (● held, ○ not held, · not yet due): </translation>
+      <source>月份（● 已开展，○ 未开展，· 待开展，– 无记录）：</source>
+      <translation>Months (● held, ○ not held, · to come, – no record): </translation>
     </message>
     <message>
       <source>有调整</source>
@@ -2037,6 +2049,10 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     <message>
       <source>成员出勤</source>
       <translation>Members</translation>
+    </message>
+    <message>
+      <source>本支部在红途中首次记录活动之前的月份：没有记录，不算未开展</source>
+      <translation>Before the branch first recorded a Party-day in HongTu: no record, not counted as not held</translation>
     </message>
     <message>
       <source>查看活动记录…</source>

@@ -57,6 +57,9 @@ def ledger_labels() -> Any:
         held_mark=tr("已开展"),
         not_held_mark=tr("未开展"),
         to_come_mark=tr("待开展"),
+        not_recorded_mark=tr("无记录"),
+        not_recorded_note=tr("{months}无记录（本支部在红途中首次记录活动之前）"),
+        month_range_format=tr("{first}—{last}"),
         months_heading=tr("各月开展情况"),
         places_heading=tr("参观地点"),
         visits_format=tr("{place}（{days}次）"),
@@ -119,12 +122,16 @@ def counts_json(counts: Any) -> dict[str, Any]:
 
 
 def ledger_json(ledger: Any) -> dict[str, Any]:
+    from hongtu.core.ledger import MonthState
+
     return {
         "branch": ledger.branch,
         "year": ledger.year,
         "months_held": [m for m, held in enumerate(ledger.held, start=1) if held],
         # over without a Party-day; the months still to come are in neither list
         "months_not_held": ledger.missed_months(),
+        # before the branch's first recorded Party-day: not counted as 未开展
+        "months_not_recorded": ledger.months_in(MonthState.NOT_RECORDED),
         "year_totals": counts_json(ledger.counts),
         "days": [
             {
@@ -188,9 +195,14 @@ def cmd_ledger_show(args: argparse.Namespace) -> int:
         return 0
     labels = ledger_labels()
     say(labels.title_format.format(branch=ledger.branch, year=ledger.year))
-    marks = {MonthState.HELD: "●", MonthState.MISSED: "○", MonthState.TO_COME: "·"}
+    marks = {
+        MonthState.HELD: "●",
+        MonthState.MISSED: "○",
+        MonthState.TO_COME: "·",
+        MonthState.NOT_RECORDED: "–",
+    }
     grid = "  ".join(f"{m}{marks[ledger.month_state(m)]}" for m in range(1, 13))
-    say(tr("月份（● 已开展，○ 未开展，· 待开展）：") + grid)
+    say(tr("月份（● 已开展，○ 未开展，· 待开展，– 无记录）：") + grid)
     header = [tr("日期"), tr("主题"), tr("应到"), tr("实到"), tr("请假"), tr("缺席"), tr("出席率")]
     rows = [header]
     for d in ledger.days:

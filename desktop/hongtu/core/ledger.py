@@ -71,6 +71,8 @@ class MonthState(Enum):
     HELD = "held"  # 已开展: at least one recorded Party-day
     MISSED = "missed"  # 未开展: the month is over without one
     TO_COME = "to_come"  # 待开展: not over yet (this month or a later one) and none recorded
+    # 无记录: over, but before the branch's first recorded Party-day (it began using HongTu later)
+    NOT_RECORDED = "not_recorded"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +86,29 @@ class YearLedger:
     members: tuple[MemberYear, ...]
     # 12 entries: the month was over on the day the ledger was made (a past year: every month)
     over: tuple[bool, ...] = (True,) * 12
+    # The branch's first recorded Party-day (any year); None: it has recorded none yet
+    first_recorded: date | None = None
 
     def month_state(self, month: int) -> MonthState:
-        """Whether ``month`` (1..12) was held, missed, or is still to come: a month not over
-        yet is never reported as 未开展 (a mid-year review would list the future as missed)."""
+        """Whether ``month`` (1..12) was held, missed, still to come, or before the branch's
+        first record: a month not over yet is never reported as 未开展 (a mid-year review would
+        list the future as missed), nor one before the branch recorded anything in HongTu (a
+        branch that began in December would report eleven months without a Party-day)."""
         if self.held[month - 1]:
             return MonthState.HELD
-        return MonthState.MISSED if self.over[month - 1] else MonthState.TO_COME
+        if not self.over[month - 1]:
+            return MonthState.TO_COME
+        first = self.first_recorded
+        if first is None or (self.year, month) < (first.year, first.month):
+            return MonthState.NOT_RECORDED
+        return MonthState.MISSED
 
     def missed_months(self) -> list[int]:
         """The months that are over without a Party-day (未开展), in order."""
-        return [m for m in range(1, 13) if self.month_state(m) is MonthState.MISSED]
+        return self.months_in(MonthState.MISSED)
+
+    def months_in(self, state: MonthState) -> list[int]:
+        return [m for m in range(1, 13) if self.month_state(m) is state]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +131,16 @@ def build_ledger(
     plans: Mapping[int, PlanFacts],
     members: Iterable[Member],
     today: date | None = None,
+    first_recorded: date | None = None,
 ) -> YearLedger:
     """The year's figures; ``today`` (by default the computer's date) tells which months are
-    over, so that a month still to come is not counted as one without a Party-day."""
+    over, so that a month still to come is not counted as one without a Party-day.
+    ``first_recorded``: the branch's first recorded Party-day in any year (by default the
+    earliest of ``records``); the months before it are 无记录, not 未开展."""
     today = today or date.today()
+    records = list(records)
+    if first_recorded is None and records:
+        first_recorded = min(r.day for r in records)
     chosen = sorted((r for r in records if r.day.year == year), key=lambda r: (r.day, r.plan_id))
     days = tuple(_day(record, plans.get(record.plan_id)) for record in chosen)
     held = tuple(any(d.day.month == m for d in days) for m in range(1, 13))
@@ -143,6 +163,7 @@ def build_ledger(
         places=tuple(visits.items()),
         members=tuple(_member_year(m, by_member[m.id]) for m in roster if m.id in by_member),
         over=tuple((year, m) < (today.year, today.month) for m in range(1, 13)),
+        first_recorded=first_recorded,
     )
 
 
@@ -155,7 +176,8 @@ def load_ledger(
     places = workspace.records.plan_places([r.plan_id for r in records])
     plans = {plan_id: PlanFacts(title, tuple(stops)) for plan_id, (title, stops) in places.items()}
     members = workspace.members.members(branch)
-    return build_ledger(branch, year, records, plans, members, today)
+    first = workspace.records.first_day(branch)
+    return build_ledger(branch, year, records, plans, members, today, first)
 
 
 def visited_places(record: ActivityRecord, facts: PlanFacts | None) -> tuple[str, ...]:

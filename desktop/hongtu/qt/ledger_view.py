@@ -87,6 +87,7 @@ MONTH_STYLES = {
     MonthState.HELD: HELD_STYLE,
     MonthState.MISSED: NOT_HELD_STYLE,
     MonthState.TO_COME: TO_COME_STYLE,
+    MonthState.NOT_RECORDED: TO_COME_STYLE,
 }
 
 
@@ -95,6 +96,8 @@ def month_tip(state: MonthState) -> str:
         return tr("查看这个月的主题党日")
     if state is MonthState.TO_COME:
         return tr("这个月还没有过完，不算未开展")
+    if state is MonthState.NOT_RECORDED:
+        return tr("本支部在红途中首次记录活动之前的月份：没有记录，不算未开展")
     return ""
 
 

@@ -58,6 +58,11 @@ class LedgerLabels:
     held_mark: str = "已开展"
     not_held_mark: str = "未开展"
     to_come_mark: str = "待开展"  # a month not over yet, without a recorded Party-day
+    # a month before the branch's first recorded Party-day (it began using HongTu later)
+    not_recorded_mark: str = "无记录"
+    # after 未开展…的月份: the months before the first record, as a range ("1月—11月")
+    not_recorded_note: str = "{months}无记录（本支部在红途中首次记录活动之前）"
+    month_range_format: str = "{first}—{last}"
     months_heading: str = "各月开展情况"
     places_heading: str = "参观地点"
     visits_format: str = "{place}（{days}次）"

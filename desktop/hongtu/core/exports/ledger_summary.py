@@ -52,6 +52,20 @@ def month_figures(ledger: YearLedger, month: int) -> str:
     return f"{sum(c.present for c in days)}/{sum(c.expected for c in days)}"
 
 
+def months_without_text(
+    ledger: YearLedger, without: list[str], month_names: list[str], labels: LedgerLabels
+) -> str:
+    """"未开展主题党日的月份：2月；4月", and the months before the branch's first record, which
+    are not counted as 未开展: "…：无；1月—11月无记录（…）"."""
+    text = labels.list_separator.join(without) or labels.no_missing
+    unrecorded = ledger.months_in(MonthState.NOT_RECORDED)
+    if unrecorded:
+        first, last = month_names[unrecorded[0] - 1], month_names[unrecorded[-1] - 1]
+        span = first if first == last else labels.month_range_format.format(first=first, last=last)
+        text += labels.list_separator + labels.not_recorded_note.format(months=span)
+    return labels.field_format.format(label=labels.months_without, text=text)
+
+
 def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None) -> LedgerSummary:
     labels = labels or LedgerLabels()
     month_names = [labels.month_format.format(month=m) for m in range(1, 13)]
@@ -60,6 +74,7 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
         MonthState.HELD: labels.held_mark,
         MonthState.MISSED: labels.not_held_mark,
         MonthState.TO_COME: labels.to_come_mark,
+        MonthState.NOT_RECORDED: labels.not_recorded_mark,
     }
     counts = (labels.expected, labels.present, labels.leave, labels.absent, labels.rate)
     day_rows = [
@@ -82,10 +97,7 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
             for m, name in enumerate(month_names, start=1)
         ),
         not_held_mark=labels.not_held_mark,
-        months_without=labels.field_format.format(
-            label=labels.months_without,
-            text=labels.list_separator.join(without) or labels.no_missing,
-        ),
+        months_without=months_without_text(ledger, without, month_names, labels),
         summary_heading=labels.summary_heading,
         day_header=(labels.date, labels.theme, labels.place, *counts, labels.missing),
         day_rows=tuple(day_rows),

@@ -145,6 +145,18 @@ class RecordStore:
             )
             return sorted({day.year for day in days}, reverse=True)
 
+    def first_day(self, branch: str) -> date | None:
+        """The day of the branch's first recorded Party-day (any year); None: none recorded.
+        The 台账 calls the months before it 无记录, not 未开展."""
+        with self._sessions() as session:
+            found = find_branch_id(session, branch)
+            if found is None:
+                return None
+            first: date | None = session.scalar(
+                _counted(select(func.min(RecordRow.day))).where(RecordRow.branch_id == found)
+            )
+            return first
+
     def latest_branch(self) -> str | None:
         """The branch of the most recently held Party-day on record (the 台账 opens on it)."""
         with self._sessions() as session:
@@ -179,7 +191,12 @@ class RecordStore:
                     MemberRow.branch_id == found
                 )
             ).one()
-            return (*records, *members)
+            # the months before the branch's first record are 无记录: one recorded earlier
+            # (another year) changes them
+            first = session.scalar(
+                _counted(select(func.min(RecordRow.day))).where(RecordRow.branch_id == found)
+            )
+            return (*records, *members, first)
 
     def plan_places(self, plan_ids: list[int]) -> dict[int, tuple[str, list[tuple[str, str]]]]:
         """Each plan's title and its stops as (stop uid, place name), in order: two queries,
