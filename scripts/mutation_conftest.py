@@ -15,7 +15,7 @@ MUTATION_MAX_EXAMPLES = 10
 LEFT_OUT = {
     # subprocess: a fresh interpreter per call
     "tests/test_exports.py::test_exports_import_no_qt",
-    "tests/test_search.py::test_importing_search_does_not_import_pypinyin",
+    "tests/test_search.py::test_spelling_a_new_name_does_not_import_pypinyin",
     "tests/test_plan_versions.py::test_a_second_workspace_in_one_process_still_sees_other_processes",
     "tests/test_export_safety.py::test_a_killed_write_leaves_a_partial_that_the_next_start_removes",
     # waits out SQLite's busy timeout (10 s)

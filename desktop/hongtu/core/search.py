@@ -1,10 +1,12 @@
 """Finding sites by what an organiser types: Chinese, full pinyin, or pinyin initials.
 
 ``search_keys`` builds one lower-case string per site once; ``matches`` filters against it on every
-keystroke. The bundled catalogue's keys are read from ``resources/data/search-keys.json`` (written
-by ``scripts/build_search_keys.py``): pypinyin reads 3.3 MB of dictionaries in one call that holds
-the interpreter for 0.2–0.3 s, which a first start would otherwise pay while its window is up. It
-is imported only for a name that file does not hold (a place the organiser adds).
+keystroke. The pinyin comes from HongTu's own reading table, ``resources/data/pinyin-readings.json``
+(written from pypinyin's dictionaries by ``scripts/build_search_keys.py``): each character's usual
+reading, and the ~3,400 words pypinyin reads otherwise (银行 yinhang, 重庆 chongqing, 朝阳
+chaoyang). Reading it takes ~10 ms; pypinyin's own dictionaries held the interpreter for 0.2–0.3 s,
+the first time an organiser saved a place of their own. The bundled catalogue's keys are also
+kept ready in ``resources/data/search-keys.json``.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from hongtu.core.paths import resource_path
 
 _HANZI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+#: Each character's usual toneless reading, and the words read otherwise (``build_search_keys``).
+READINGS = ("data", "pinyin-readings.json")
 
 
 def _normalise(text: str) -> str:
@@ -25,10 +31,58 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+@dataclass(frozen=True, slots=True)
+class PinyinReadings:
+    by_character: dict[str, str]  # 银 → yin
+    words: dict[str, tuple[str, ...]]  # 银行 → (yin, hang): words not read character by character
+    longest_word: int
+
+    def syllables(self, hanzi: str) -> list[str]:
+        """The readings of a run of Chinese characters: at each place the longest word the
+        table reads otherwise, else the character's usual reading (an unknown character stays
+        as it is)."""
+        out: list[str] = []
+        position = 0
+        while position < len(hanzi):
+            for length in range(min(self.longest_word, len(hanzi) - position), 1, -1):
+                word = self.words.get(hanzi[position : position + length])
+                if word is not None:
+                    out.extend(word)
+                    position += length
+                    break
+            else:
+                character = hanzi[position]
+                out.append(self.by_character.get(character, character))
+                position += 1
+        return out
+
+
+def readings_from_table(raw: dict[str, object]) -> PinyinReadings:
+    """The table as the file holds it: ``{"readings": {syllable: characters}, "words": {word:
+    "syl syl"}}``."""
+    readings = raw["readings"]
+    words = raw["words"]
+    if not isinstance(readings, dict) or not isinstance(words, dict):
+        raise TypeError("not a reading table")
+    by_character = {c: syllable for syllable, chars in readings.items() for c in chars}
+    split = {word: tuple(text.split()) for word, text in words.items()}
+    return PinyinReadings(by_character, split, max(map(len, split), default=1))
+
+
+@cache
+def pinyin_readings() -> PinyinReadings:
+    """The bundled table; empty when it is missing or unreadable (names are then found by
+    their characters only)."""
+    try:
+        raw = json.loads(resource_path(*READINGS).read_text(encoding="utf-8"))
+        return readings_from_table(raw)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return PinyinReadings({}, {}, 1)
+
+
 def _pinyin_forms(term: str) -> tuple[str, str]:
     """Full toneless pinyin and pinyin initials of ``term``; other characters are kept as-is."""
-    from pypinyin import Style, lazy_pinyin
-
+    readings = pinyin_readings()
     full: list[str] = []
     initials: list[str] = []
     position = 0
@@ -36,7 +90,7 @@ def _pinyin_forms(term: str) -> tuple[str, str]:
         other = term[position : run.start()]
         full.append(other)
         initials.append(other)
-        syllables = lazy_pinyin(run.group(), style=Style.NORMAL)
+        syllables = readings.syllables(run.group())
         full.extend(syllables)
         initials.extend(syllable[:1] for syllable in syllables)
         position = run.end()
@@ -81,7 +135,7 @@ def _precomputed_keys() -> dict[str, str]:
 
 
 def pinyin_search_keys(name: str, aliases: Iterable[str]) -> str:
-    """``search_keys`` made from the pinyin tables."""
+    """``search_keys`` made from the pinyin reading table."""
     pieces: list[str] = []
     for raw in (name, *aliases):
         term = "".join(_normalise(raw).split())
