@@ -3756,6 +3756,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Only Excel (.xlsx) or CSV roster files can be read.</translation>
     </message>
     <message>
+      <source>同时保存为“{0}”的成员名单（活动后记录出勤要用）</source>
+      <translation>Also keep them as the roster of “{0}” (needed to record attendance after the day)</translation>
+    </message>
+    <message>
       <source>同时导出</source>
       <translation>Also export</translation>
     </message>
@@ -4201,6 +4205,13 @@ The existing file was not changed.</translation>
       <translation>Printed to the file: {0}</translation>
     </message>
     <message numerus="yes">
+      <source>已把 %n 人保存为“{0}”的成员名单（政治面貌记为正式党员，可在“文件 → 成员名单…”中修改）。</source>
+      <translation>
+        <numerusform>Kept %n person as the roster of “{0}” (as a full Party member; File → Members… corrects it).</numerusform>
+        <numerusform>Kept %n people as the roster of “{0}” (as full Party members; File → Members… corrects them).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>已采用 %n 处站点更正。</source>
       <translation>
         <numerusform>Took %n site correction.</numerusform>
@@ -4210,6 +4221,14 @@ The existing file was not changed.</translation>
     <message>
       <source>当前顺序已经是最短路程（行车约 {0} 分钟），没有改动。</source>
       <translation>The order is already the shortest (about {0} min of travel); nothing changed.</translation>
+    </message>
+    <message>
+      <source>成员名单没有保存：{0}</source>
+      <translation>The roster was not kept: {0}</translation>
+    </message>
+    <message>
+      <source>成员名单没有保存：数据库暂时无法写入，请稍后在“文件 → 成员名单…”中添加。</source>
+      <translation>The roster was not kept: the database cannot be written just now; add them later in File → Members….</translation>
     </message>
     <message>
       <source>打印日程安排表(&amp;P)…</source>

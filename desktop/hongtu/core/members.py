@@ -9,6 +9,7 @@ nothing is imported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -154,6 +155,21 @@ def check_member(member: Member) -> None:
         and member.left_on < member.joined_on
     ):
         raise MemberEditError(MemberEditProblem.LEFT_BEFORE_JOINED, member.name)
+
+
+def members_from_signin_names(lines: Iterable[str]) -> list[Member]:
+    """The people typed or pasted for a 签到表 (a line each: "姓名", or "姓名<Tab>职务"), as the
+    branch's members: 正式党员 (a Party-day's sign-in lists Party members; 成员名单 corrects
+    anyone who is not), each name once. ``MemberEditError`` for a name or role too long."""
+    members: dict[str, Member] = {}
+    for line in lines:
+        name, _, role = line.strip().partition("\t")
+        name, role = " ".join(name.split()), " ".join(role.split())
+        if name and name not in members:
+            member = Member(None, name, role, PartyStatus.FULL)
+            check_member(member)
+            members[name] = member
+    return list(members.values())
 
 
 def read_member_file(path: Path) -> list[Member]:

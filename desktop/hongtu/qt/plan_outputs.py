@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -159,11 +161,15 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         runner: TaskRunner | None = None,
         record: ActivityRecord | None = None,
+        save_roster: Callable[[list[str]], str] | None = None,
     ) -> None:
-        """``record``: the plan's activity record, written into the plan file (JSON)."""
+        """``record``: the plan's activity record, written into the plan file (JSON).
+        ``save_roster``: keeps the names typed for the 签到表 as the branch's 成员名单 (the
+        branch has none that day); returns what it did, in words."""
         super().__init__(parent)
         self.view = view
         self.record = record
+        self._save_roster = save_roster
         self.plan = view.plan
         self.written: Path | None = None
         # owned by the application: a worker still writing outlives a dialog closed meanwhile
@@ -211,9 +217,20 @@ class ExportDialog(QDialog):
         self.roster_note = plain_label(parent=self)
         self.roster_note.setWordWrap(True)
         self.roster_note.hide()
+        # Without a roster, the names typed here are the only list of the branch's members: kept
+        # as its 成员名单, 记录活动 can count who came (it refused, and the names were typed twice).
+        self.keep_names = QCheckBox(
+            tr("同时保存为“{0}”的成员名单（活动后记录出勤要用）").format(view.document.branch),
+            self,
+        )
+        self.keep_names.setChecked(True)
+        self._may_keep_names = bool(
+            save_roster is not None and not signin and view.document.branch.strip()
+        )
         names_box = QVBoxLayout()
         names_box.addWidget(self.names)
         names_box.addWidget(self.roster_button, 0, Qt.AlignmentFlag.AlignLeft)
+        names_box.addWidget(self.keep_names)
         names_box.addWidget(self.roster_note)
         # keeps what is typed (a box held to 0–60 exported 9 for a typed 99, 3 for -3); 保存
         # checks the range
@@ -293,6 +310,7 @@ class ExportDialog(QDialog):
         for widget in (self.names, self.blank_rows, self.signin_label, self.blank_label):
             widget.setVisible(signin)
         self.roster_button.setVisible(signin)
+        self.keep_names.setVisible(signin and self._may_keep_names)
         self.roster_note.setVisible(signin and bool(self.roster_note.text()))
         self.extras.setVisible(bundle)
         self.extras_label.setVisible(bundle)
@@ -418,7 +436,7 @@ class ExportDialog(QDialog):
 
         When all are written the dialog shows what was saved; a failure or a cancel leaves it
         as it was, every old file untouched (a file already finished in a set stays whole)."""
-        names = [line.strip() for line in self.names.toPlainText().splitlines() if line.strip()]
+        names = self.typed_names()
         document, plan, sites = self.view.document, self.plan, self.view.sites
         blank_rows = self.blank_rows.value()
         record = self.record
@@ -456,7 +474,19 @@ class ExportDialog(QDialog):
         self.buttons.setEnabled(True)
         self.written, self.written_all = written[0], written
         remember_export_folder(written[0].parent)
-        self._show_done(written)
+        self._show_done(written, self._keep_names())
+
+    def typed_names(self) -> list[str]:
+        return [line.strip() for line in self.names.toPlainText().splitlines() if line.strip()]
+
+    def _keep_names(self) -> str:
+        """The names typed for the 签到表 kept as the branch's roster, if asked: what was done."""
+        names = self.typed_names()
+        if self._save_roster is None or not self.keep_names.isVisible() or not names:
+            return ""
+        if not self.keep_names.isChecked():
+            return ""
+        return self._save_roster(names)
 
     def _on_export_failed(self, error: BaseException) -> None:
         self.task = None
@@ -471,7 +501,7 @@ class ExportDialog(QDialog):
             raise error  # a bug: the crash handler reports it
 
     # ---- after saving --------------------------------------------------------------------------
-    def _show_done(self, written: list[Path]) -> None:
+    def _show_done(self, written: list[Path], roster_note: str = "") -> None:
         if len(written) == 1:
             text = tr("已导出：{0}").format(str(written[0]))
         else:
@@ -481,6 +511,8 @@ class ExportDialog(QDialog):
             )
         if self.note.isVisible():
             text = f"{text}\n{self.note.text()}"
+        if roster_note:
+            text = f"{text}\n{roster_note}"
         self.done_label.setText(text)
         self.form_page.hide()
         self.done_page.show()

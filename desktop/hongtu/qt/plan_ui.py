@@ -9,6 +9,7 @@ details pane becomes a 站点详情 | 当前方案 tab widget (the editor above 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
 WATCH_MS = 500  # how often to look; what a look found is applied at the next tick
 NOTICE_MS = 8000
 
+
+log = logging.getLogger(__name__)
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PlanUi", text)
@@ -448,10 +451,41 @@ class PlanUi(QObject):
         record = None
         if self.workspace is not None and view.plan.id is not None:
             record = self.workspace.records.for_plan(view.plan.id)  # the plan file carries it
-        dialog = ExportDialog(view, self.window, record=record)
+        branch = view.document.branch.strip()
+        dialog = ExportDialog(
+            view,
+            self.window,
+            record=record,
+            save_roster=lambda names: self._keep_signin_names(branch, names),
+        )
         dialog.exec()
         if dialog.written is not None:
             self.window.notify(tr("已导出：{0}").format(str(dialog.written)), NOTICE_MS)
+
+    def _keep_signin_names(self, branch: str, names: list[str]) -> str:
+        """The names typed for a 签到表 kept as the branch's 成员名单 (it had none that day), so
+        that 记录活动 can count who came; what was done, in words."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from hongtu.cli.members import member_edit_text
+        from hongtu.core.members import MemberEditError, members_from_signin_names
+
+        workspace = self.workspace
+        if workspace is None or not branch:
+            return ""
+        try:
+            outcome = workspace.members.import_members(branch, members_from_signin_names(names))
+        except MemberEditError as exc:
+            return tr("成员名单没有保存：{0}").format(member_edit_text(exc))
+        except SQLAlchemyError:
+            log.exception("the sign-in names were not kept as the roster")
+            return tr("成员名单没有保存：数据库暂时无法写入，请稍后在“文件 → 成员名单…”中添加。")
+        self.session.roster_changed()
+        return tr_n(
+            "已把 %n 人保存为“{0}”的成员名单"
+            "（政治面貌记为正式党员，可在“文件 → 成员名单…”中修改）。",
+            outcome.added,
+        ).format(branch)
 
     def _on_print_schedule_triggered(self) -> None:
         from hongtu.qt.plan_outputs import preview_schedule

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDialog, QMenu
 
 from hongtu.qt import messages
 
@@ -56,7 +56,7 @@ class RecordUi(QObject):
         self._reuse_confirmed: set[int] = set()  # recorded plans the organiser chose to change
         self._closed: RecordDialog | None = None
         # 成员名单 (set by the branch tools): offered when the branch has no roster that day
-        self.open_roster: Callable[[], object] | None = None
+        self.open_roster: Callable[[], QDialog | None] | None = None
         self.action = QAction(tr("记录活动(&R)…"), self)
         self.action.setToolTip(tr("活动当天或之后：记录出勤、实际活动内容、小结和照片"))
         self.action.triggered.connect(self.record_open_plan)
@@ -212,13 +212,31 @@ class RecordUi(QObject):
         )
 
     def _offer_roster(self, text: str) -> None:
-        """No roster that day: say so, and open 成员名单 if the organiser wants to."""
+        """No roster that day: say so, and open 成员名单 if the organiser wants to. Closed with
+        members on the roster that day, the record opens (记录活动 is not asked for again)."""
         if self.open_roster is None:
             self._refuse(text)
-        elif messages.question(
+            return
+        plan = self.session.plan
+        if plan is None or not messages.question(
             self.window, tr("记录活动"), text + "\n\n" + tr("现在打开“成员名单”吗？"), True
         ):
-            self.open_roster()
+            return
+        roster = self.open_roster()
+        if roster is not None:
+            plan_id = plan.id
+            roster.finished.connect(lambda _result: self._record_after_roster(plan_id))
+
+    def _record_after_roster(self, plan_id: int | None) -> None:
+        plan, workspace = self.session.plan, self.workspace
+        if plan is None or plan.id != plan_id or workspace is None or self.dialog is not None:
+            return
+        from hongtu.core.records import expected_members
+
+        current = workspace.records.for_plan(plan.id) if plan.id is not None else None
+        day = current.day if current is not None else plan.date
+        if expected_members(workspace.members.members(plan.branch), day, ()):
+            self.record_open_plan()
 
     def _refuse(self, text: str) -> None:
         messages.warning(self.window, tr("记录活动"), text)
