@@ -2307,6 +2307,14 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <source>请填写{0}：{1}之间的数。</source>
       <translation>Please enter the {0}: a number within {1}.</translation>
     </message>
+    <message>
+      <source>请输入数字</source>
+      <translation>Please type a number</translation>
+    </message>
+    <message>
+      <source>请输入数字（{0}）</source>
+      <translation>Please type a number ({0})</translation>
+    </message>
   </context>
   <context>
     <name>OfflineDownload</name>
@@ -5651,8 +5659,16 @@ Change this plan anyway?</translation>
   <context>
     <name>SiteInfoDialog</name>
     <message>
+      <source> 人</source>
+      <translation> people</translation>
+    </message>
+    <message>
       <source> 分钟</source>
       <translation> min</translation>
+    </message>
+    <message>
+      <source> 天</source>
+      <translation> days</translation>
     </message>
     <message>
       <source>0 表示当天即可预约</source>
@@ -5697,6 +5713,10 @@ Change this plan anyway?</translation>
     <message>
       <source>单次接待人数上限应在 {0}–{1} 人之间。</source>
       <translation>The largest group must be between {0} and {1} people.</translation>
+    </message>
+    <message>
+      <source>参观时长</source>
+      <translation>Visit length</translation>
     </message>
     <message>
       <source>参观时长应在 {0}–{1} 分钟之间。</source>

@@ -56,6 +56,7 @@ from hongtu.core.tilepack.mbtiles import MBTiles, PackageError
 from hongtu.core.tilepack.packages import PackageInfo, check_name, package_path
 from hongtu.qt.map_controller import basemap_name
 from hongtu.qt.messages import plain_label
+from hongtu.qt.number_fields import NumberRange, hint_range
 from hongtu.qt.tasks import CancelToken, ThreadPoolRunner
 
 log = logging.getLogger(__name__)
@@ -235,6 +236,7 @@ class DownloadDialog(QDialog):
         box = QSpinBox(self)
         box.setRange(0, area.MAX_ZOOM)
         box.setValue(value)
+        hint_range(box, NumberRange(tr("缩放级别"), 0, area.MAX_ZOOM))
         return box
 
     def _fill_areas(
