@@ -1,7 +1,7 @@
 """Keep HongTu's translation catalogue in step with the source.
 
     python scripts/i18n.py update   # extract every tr("…") into resources/i18n/hongtu_en.ts
-    python scripts/i18n.py release  # compile resources/i18n/hongtu_en.qm with pyside6-lrelease
+    python scripts/i18n.py release  # compile resources/i18n/hongtu_en.qm (and qt_extra_zh_CN.qm)
     python scripts/i18n.py check    # exit 1 if a string is missing or untranslated
 
 Source strings are Simplified Chinese (the default language); the English catalogue translates
@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "desktop" / "hongtu"
 TS_FILE = ROOT / "resources" / "i18n" / "hongtu_en.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
+# Qt's own dialog strings its zh_CN catalogue leaves in English (“&Look in:”), kept by hand
+QT_EXTRA_TS = ROOT / "resources" / "i18n" / "qt_extra_zh_CN.ts"
 
 Message = tuple[str, str]  # (context, source text)
 Translation = str | tuple[str, ...]  # one text, or English's forms for a counted string
@@ -242,6 +244,8 @@ def write_catalogue(
 def lrelease() -> Path:
     tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
     subprocess.run([tool, "-silent", str(TS_FILE), "-qm", str(QM_FILE)], check=True)
+    extra = QT_EXTRA_TS.with_suffix(".qm")
+    subprocess.run([tool, "-silent", str(QT_EXTRA_TS), "-qm", str(extra)], check=True)
     return QM_FILE
 
 

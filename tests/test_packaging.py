@@ -209,6 +209,8 @@ def spec_build(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[_Recorder]]:
         ("PySide6/Qt/translations/qtwebengine_locales/de.pak", "/qt/de.pak", "DATA"),
         ("PySide6/Qt/translations/qtbase_zh_CN.qm", "/qt/qtbase_zh_CN.qm", "DATA"),
         ("PySide6/Qt/translations/qtbase_fr.qm", "/qt/qtbase_fr.qm", "DATA"),
+        ("PySide6/Qt/translations/qtwebengine_zh_CN.qm", "/qt/qtwebengine_zh_CN.qm", "DATA"),
+        ("PySide6/Qt/translations/qtwebengine_fr.qm", "/qt/qtwebengine_fr.qm", "DATA"),
     ]
 
     def analysis(*args: Any, **kwargs: Any) -> _Recorder:
@@ -237,6 +239,7 @@ def test_spec_bundles_data_at_the_bundle_root(spec_build: dict[str, list[_Record
     dests = {entry[0] for entry in analysis.datas}
     assert "PySide6/Qt/translations/qtwebengine_locales/zh-CN.pak" in dests
     assert "PySide6/Qt/translations/qtbase_zh_CN.qm" in dests
+    assert "PySide6/Qt/translations/qtwebengine_zh_CN.qm" in dests  # the map's right-click menu
     assert not {d for d in dests if d.endswith(("de.pak", "_fr.qm"))}
     assert analysis.kwargs["module_collection_mode"] == {"hongtu": "pyz+py"}
 

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "i18n.py"
 TS_FILE = ROOT / "resources" / "i18n" / "hongtu_en.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
+QT_EXTRA_TS = ROOT / "resources" / "i18n" / "qt_extra_zh_CN.ts"
 
 FIELD = re.compile(r"\{[^{}]*\}")  # {0}, {1:.1f}, {name}
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -81,13 +82,62 @@ def test_catalogue_has_no_unfinished_or_empty_translations() -> None:
     assert unfinished == []
 
 
-def test_committed_qm_is_what_lrelease_makes_of_the_committed_ts(tmp_path: Path) -> None:
-    assert QM_FILE.exists(), "run: python scripts/i18n.py release"
-    fresh = tmp_path / "hongtu_en.qm"
+@pytest.mark.parametrize("ts_file", [TS_FILE, QT_EXTRA_TS], ids=["hongtu_en", "qt_extra_zh_CN"])
+def test_committed_qm_is_what_lrelease_makes_of_the_committed_ts(
+    tmp_path: Path, ts_file: Path
+) -> None:
+    committed = ts_file.with_suffix(".qm")
+    assert committed.exists(), "run: python scripts/i18n.py release"
+    fresh = tmp_path / committed.name
     subprocess.run(
-        [lrelease_tool(), "-silent", str(TS_FILE), "-qm", str(fresh)], check=True, timeout=60
+        [lrelease_tool(), "-silent", str(ts_file), "-qm", str(fresh)], check=True, timeout=60
     )
-    assert fresh.read_bytes() == QM_FILE.read_bytes(), "run: python scripts/i18n.py release"
+    assert fresh.read_bytes() == committed.read_bytes(), "run: python scripts/i18n.py release"
+
+
+@pytest.mark.gui
+def test_qt_own_dialogs_speak_the_window_language(  # type: ignore[no-untyped-def]
+    qtbot, workspace, lang: str
+) -> None:
+    """Qt's own file dialog (the one a Linux desktop without a native dialog gets), its
+    buttons and a text box's right-click menu: Chinese in the Chinese window (the labels
+    “&Look in:” and “Files of &type:” stayed English), English with ``--lang en``."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit
+
+    from hongtu.qt.roster_dialog import RosterDialog
+    from journey_helpers import click, when_shown
+
+    roster = RosterDialog(workspace.members, ["第一党支部"], "第一党支部")
+    qtbot.addWidget(roster)
+    roster.show()
+    seen: dict[str, object] = {}
+
+    def look(dialog) -> None:  # type: ignore[no-untyped-def]
+        for name in ("lookInLabel", "fileNameLabel", "fileTypeLabel"):
+            label = dialog.findChild(QLabel, name)
+            assert label is not None and label.isVisible(), name
+            seen[name] = label.text()
+        cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+        seen["cancel"] = cancel.text()
+        menu = dialog.findChild(QLineEdit, "fileNameEdit").createStandardContextMenu()
+        seen["menu"] = [action.text().split("\t")[0] for action in menu.actions()]
+        menu.deleteLater()
+        click(qtbot, cancel)
+
+    shown = when_shown(QFileDialog, look)
+    click(qtbot, roster.import_button)
+    assert shown and roster.table.rowCount() == 0  # cancelled: nothing imported
+    if lang == "zh_CN":
+        assert seen["lookInLabel"] == "查找范围(&L)："
+        assert seen["fileNameLabel"] == "文件名称(&N)："
+        assert seen["fileTypeLabel"] == "文件类型(&T)："
+        assert seen["cancel"] == "取消"
+        assert {"复制(&C)", "粘贴(&P)", "撤消(&U)"} <= set(seen["menu"])  # type: ignore[arg-type]
+    else:
+        assert seen["lookInLabel"] == "&Look in:"
+        assert seen["fileTypeLabel"] == "Files of &type:"
+        assert seen["cancel"] == "Cancel"
+        assert {"&Copy", "&Paste", "&Undo"} <= set(seen["menu"])  # type: ignore[arg-type]
 
 
 def test_translations_keep_placeholders_mnemonics_and_line_breaks() -> None:

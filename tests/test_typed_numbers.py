@@ -208,3 +208,57 @@ def test_participants_typed_in_full_width_digits_are_saved(qtbot, workspace, pla
     qtbot.waitUntil(lambda: plan_editor.session.plan.participants == 12)  # saved while typing
     assert plan_editor.participants.text() == "12 人"
     assert workspace.plans.get(plan_editor.session.plan.id).participants == 12
+
+
+# ---- a key a number box cannot take ----------------------------------------------------------
+
+
+def test_letters_in_the_participants_box_are_answered_and_change_nothing(  # type: ignore[no-untyped-def]
+    qtbot, lang, workspace, plan_editor
+) -> None:
+    """“四十”, the 人 of “40人” or “forty” used to vanish without a word; now the box says a
+    number goes there and its range, and the number stays as it was."""
+    box = plan_editor.participants
+    hint = "请输入数字（1–1000 人）" if lang == "zh_CN" else "Please type a number (1–1000 people)"
+    retype(box, "四十")  # as an input method sends it
+    assert box.typing_hint.shown() == hint
+    assert box.value() == 30 and box.text().startswith("30")
+    QTest.keyClick(box, Qt.Key.Key_End)
+    QTest.keyClicks(box, "forty")
+    assert box.typing_hint.shown() == hint and box.value() == 30
+    plan_editor.flush()
+    assert workspace.plans.get(plan_editor.session.plan.id).participants == 30
+
+    retype(box, "4")  # a digit is taken: the words go
+    assert box.typing_hint.shown() is None
+    QTest.keyClicks(box, "0")
+    type_text(box, "人")
+    assert box.typing_hint.shown() == hint and box.value() == 40
+    QTest.keyClick(box, Qt.Key.Key_Tab)  # leaving the box: the words go, 40 is kept
+    assert box.typing_hint.shown() is None
+    plan_editor.flush()
+    assert workspace.plans.get(plan_editor.session.plan.id).participants == 40
+    assert not plan_editor.participants_problem.isVisible()
+
+
+def test_letters_in_the_settings_and_zoom_boxes_name_their_range(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from hongtu.core.settings import load_settings
+    from hongtu.core.tilepack import area
+    from hongtu.qt.offline_download import DownloadDialog
+
+    dialog = settings_dialog(qtbot)
+    box = dialog.max_day
+    box.setFocus()
+    QTest.keyClicks(box, "abc")
+    assert box.typing_hint.shown() == "请输入数字（60–1440 分钟）"
+    assert box.value() == 600
+    download = DownloadDialog(load_settings, None, None)
+    qtbot.addWidget(download)
+    download.show()
+    zoom = download.min_zoom
+    before = zoom.value()
+    zoom.setFocus()
+    QTest.keyClicks(zoom, "x")
+    assert zoom.typing_hint.shown() == f"请输入数字（0–{area.MAX_ZOOM}）"  # type: ignore[attr-defined]
+    assert zoom.value() == before
+    download.close()

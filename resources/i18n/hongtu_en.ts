@@ -518,9 +518,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>名册文件（.xlsx 或 .csv）</source>
       <translation>roster file (.xlsx or .csv)</translation>
     </message>
-    <message>
-      <source>名册有 {0} 处问题，未导入任何人</source>
-      <translation>The roster has {0} problem(s); nobody was imported</translation>
+    <message numerus="yes">
+      <source>名册有 %n 处问题，未导入任何人</source>
+      <translation>
+        <numerusform>The roster has %n problem; nobody was imported</numerusform>
+        <numerusform>The roster has %n problems; nobody was imported</numerusform>
+      </translation>
     </message>
     <message>
       <source>名称</source>
@@ -683,8 +686,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Done</translation>
     </message>
     <message>
-      <source>已完成：{0}（新下载 {1} 个瓦片，已有 {2} 个，服务器没有的 {3} 个）</source>
-      <translation>Done: {0} ({1} tiles fetched, {2} already there, {3} not on the server)</translation>
+      <source>已完成：{0}（{1}，已有 {2} 个，服务器没有的 {3} 个）</source>
+      <translation>Done: {0} ({1}, {2} already there, {3} not on the server)</translation>
     </message>
     <message>
       <source>已定</source>
@@ -694,9 +697,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>已导入 {0}：新增 {1} 人，更新 {2} 人</source>
       <translation>Imported into {0}: {1} added, {2} updated</translation>
     </message>
-    <message>
-      <source>已导入：{0}（{1} 个瓦片）</source>
-      <translation>Imported: {0} ({1} tiles)</translation>
+    <message numerus="yes">
+      <source>已导入：{0}（%n 个瓦片）</source>
+      <translation>
+        <numerusform>Imported: {0} (%n tile)</numerusform>
+        <numerusform>Imported: {0} (%n tiles)</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
       <source>已导出 %n 条核实信息（核实人：{0}）：{1}</source>
@@ -908,6 +914,13 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>文字太长：{0}</source>
       <translation>Text too long: {0}</translation>
+    </message>
+    <message numerus="yes">
+      <source>新下载 %n 个瓦片</source>
+      <translation>
+        <numerusform>%n tile fetched</numerusform>
+        <numerusform>%n tiles fetched</numerusform>
+      </translation>
     </message>
     <message>
       <source>新的活动主题</source>
@@ -1367,9 +1380,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>红途的窗口正打开着这个数据库：请先关闭窗口再恢复，或在窗口里用“文件 › 恢复数据…”。当前数据未被改动。</source>
       <translation>A HongTu window has this database open: close it before restoring, or use File › Restore data… in the window. Your data was not changed.</translation>
     </message>
-    <message>
-      <source>约 {0} 个瓦片，约 {1}</source>
-      <translation>About {0} tiles, about {1}</translation>
+    <message numerus="yes">
+      <source>约 %n 个瓦片，约 {0}</source>
+      <translation>
+        <numerusform>About %n tile, about {0}</numerusform>
+        <numerusform>About %n tiles, about {0}</numerusform>
+      </translation>
     </message>
     <message>
       <source>纬度</source>
@@ -1391,9 +1407,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <source>结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里</source>
       <translation>Ends at {0}; {1} min in total, {2} min on the road, about {3:.1f} km</translation>
     </message>
-    <message>
-      <source>结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，至少 {3:.1f} 公里（不含 {4} 段待定路程）</source>
-      <translation>Ends at {0} at the earliest, at least {1} minutes in all, at least {2} minutes on the road, at least {3:.1f} km (not counting {4} leg(s) to be confirmed)</translation>
+    <message numerus="yes">
+      <source>结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，至少 {3:.1f} 公里（不含 %n 段待定路程）</source>
+      <translation>
+        <numerusform>Ends at {0} at the earliest, at least {1} min in all, at least {2} min on the road, at least {3:.1f} km (not counting %n leg to be confirmed)</numerusform>
+        <numerusform>Ends at {0} at the earliest, at least {1} min in all, at least {2} min on the road, at least {3:.1f} km (not counting %n legs to be confirmed)</numerusform>
+      </translation>
     </message>
     <message>
       <source>给出的位置是一个文件夹，不是数据库文件</source>
@@ -2304,6 +2323,14 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <source>请填写{0}：{1}之间的数。</source>
       <translation>Please enter the {0}: a number within {1}.</translation>
     </message>
+    <message>
+      <source>请输入数字</source>
+      <translation>Please type a number</translation>
+    </message>
+    <message>
+      <source>请输入数字（{0}）</source>
+      <translation>Please type a number ({0})</translation>
+    </message>
   </context>
   <context>
     <name>OfflineDownload</name>
@@ -2359,9 +2386,12 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <source>取消下载</source>
       <translation>Cancel download</translation>
     </message>
-    <message>
-      <source>同名地图包里已有 {0} 个瓦片：只下载缺少的。</source>
-      <translation>The package of this name already has {0} tiles: only the missing ones are downloaded.</translation>
+    <message numerus="yes">
+      <source>同名地图包里已有 %n 个瓦片：只下载缺少的。</source>
+      <translation>
+        <numerusform>The package of this name already has %n tile: only the missing ones are downloaded.</numerusform>
+        <numerusform>The package of this name already has %n tiles: only the missing ones are downloaded.</numerusform>
+      </translation>
     </message>
     <message>
       <source>同名的文件不是可用的地图包，请换一个名称。</source>
@@ -2395,13 +2425,16 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <source>已下载的瓦片已保存，点击“继续下载”可接着下载。</source>
       <translation>The tiles downloaded so far are kept: click “Continue download” to go on.</translation>
     </message>
-    <message>
-      <source>已取消。已下载的 {0} 个瓦片已保存，点击“继续下载”可接着下载。</source>
-      <translation>Cancelled. The {0} tiles downloaded so far are kept: click “Continue download” to go on.</translation>
+    <message numerus="yes">
+      <source>已取消。已下载的 %n 个瓦片已保存，点击“继续下载”可接着下载。</source>
+      <translation>
+        <numerusform>Cancelled. The %n tile downloaded so far is kept: click “Continue download” to go on.</numerusform>
+        <numerusform>Cancelled. The %n tiles downloaded so far are kept: click “Continue download” to go on.</numerusform>
+      </translation>
     </message>
     <message>
-      <source>已完成“{0}”：新下载 {1} 个瓦片，已有 {2} 个</source>
-      <translation>“{0}” is complete: {1} tiles downloaded, {2} already there</translation>
+      <source>已完成“{0}”：{1}，已有 {2} 个</source>
+      <translation>“{0}” is complete: {1}, {2} already there</translation>
     </message>
     <message>
       <source>底图服务商</source>
@@ -2414,6 +2447,13 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <message>
       <source>当前方案“{0}”各站点周围 {1} 公里</source>
       <translation>Within {1} km of the stops of the open plan “{0}”</translation>
+    </message>
+    <message numerus="yes">
+      <source>新下载 %n 个瓦片</source>
+      <translation>
+        <numerusform>%n tile downloaded</numerusform>
+        <numerusform>%n tiles downloaded</numerusform>
+      </translation>
     </message>
     <message>
       <source>无法写入地图包文件（磁盘已满或没有权限）。</source>
@@ -2463,9 +2503,12 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <source>用作底图</source>
       <translation>Use as base map</translation>
     </message>
-    <message>
-      <source>约 {0} 个瓦片，约 {1}（按每个瓦片约 {2} KB 估算）</source>
-      <translation>About {0} tiles, about {1} (estimated at about {2} KB a tile)</translation>
+    <message numerus="yes">
+      <source>约 %n 个瓦片，约 {0}（按每个瓦片约 {1} KB 估算）</source>
+      <translation>
+        <numerusform>About %n tile, about {0} (estimated at about {1} KB a tile)</numerusform>
+        <numerusform>About %n tiles, about {0} (estimated at about {1} KB a tile)</numerusform>
+      </translation>
     </message>
     <message>
       <source>继续下载</source>
@@ -2605,9 +2648,12 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <source>已删除离线地图包“{0}”。</source>
       <translation>Deleted the offline map package “{0}”.</translation>
     </message>
-    <message>
-      <source>已导入离线地图包“{0}”（{1} 个瓦片）。选中它并点击“用作底图”即可使用。</source>
-      <translation>Imported the offline map package “{0}” ({1} tiles). Select it and click “Use as base map” to use it.</translation>
+    <message numerus="yes">
+      <source>已导入离线地图包“{0}”（%n 个瓦片）。选中它并点击“用作底图”即可使用。</source>
+      <translation>
+        <numerusform>Imported the offline map package “{0}” (%n tile). Select it and click “Use as base map” to use it.</numerusform>
+        <numerusform>Imported the offline map package “{0}” (%n tiles). Select it and click “Use as base map” to use it.</numerusform>
+      </translation>
     </message>
     <message>
       <source>已导出“{0}”到：{1}
@@ -4007,9 +4053,12 @@ The existing file was not changed.</translation>
       <source>{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km</source>
       <translation>Gather {0} · End {1} · Whole day {2} · Travelling {3} · About {4:.1f} km straight-line</translation>
     </message>
-    <message>
-      <source>{0} 集合 · 最早 {1} 结束 · 全天至少 {2} · 路上至少 {3} · 直线至少 {4:.1f} km（不含 {5} 段待定路程）</source>
-      <translation>Gather {0} · ends {1} at the earliest · day at least {2} · travel at least {3} · at least {4:.1f} km in straight lines (not counting {5} leg(s) to be confirmed)</translation>
+    <message numerus="yes">
+      <source>{0} 集合 · 最早 {1} 结束 · 全天至少 {2} · 路上至少 {3} · 直线至少 {4:.1f} km（不含 %n 段待定路程）</source>
+      <translation>
+        <numerusform>Gather {0} · ends {1} at the earliest · day at least {2} · travel at least {3} · at least {4:.1f} km in straight lines (not counting %n leg to be confirmed)</numerusform>
+        <numerusform>Gather {0} · ends {1} at the earliest · day at least {2} · travel at least {3} · at least {4:.1f} km in straight lines (not counting %n legs to be confirmed)</numerusform>
+      </translation>
     </message>
     <message>
       <source>双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。</source>
@@ -4035,9 +4084,12 @@ The existing file was not changed.</translation>
       <source>行程提醒（{0} 条）</source>
       <translation>Warnings ({0})</translation>
     </message>
-    <message>
-      <source>行程提醒（{0} 条，其中 {1} 个问题）</source>
-      <translation>Warnings ({0}, {1} of them problems)</translation>
+    <message numerus="yes">
+      <source>行程提醒（{0} 条，其中 %n 个问题）</source>
+      <translation>
+        <numerusform>Warnings ({0}, %n of them a problem)</numerusform>
+        <numerusform>Warnings ({0}, %n of them problems)</numerusform>
+      </translation>
     </message>
     <message>
       <source>行程提醒：未发现问题</source>
@@ -4715,9 +4767,12 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
   </context>
   <context>
     <name>RecordPhotos</name>
-    <message>
-      <source>{0} 个文件没有添加：</source>
-      <translation>{0} file(s) not added: </translation>
+    <message numerus="yes">
+      <source>%n 个文件没有添加：</source>
+      <translation>
+        <numerusform>%n file not added: </numerusform>
+        <numerusform>%n files not added: </numerusform>
+      </translation>
     </message>
     <message>
       <source>{0}：{1}</source>
@@ -4901,17 +4956,23 @@ Change this plan anyway?</translation>
       <source>加入日期</source>
       <translation>Joined</translation>
     </message>
-    <message>
-      <source>名册有 {0} 处问题，未导入任何人：</source>
-      <translation>The roster has {0} problem(s); nobody was imported:</translation>
+    <message numerus="yes">
+      <source>名册有 %n 处问题，未导入任何人：</source>
+      <translation>
+        <numerusform>The roster has %n problem; nobody was imported:</numerusform>
+        <numerusform>The roster has %n problems; nobody was imported:</numerusform>
+      </translation>
     </message>
     <message>
       <source>名册（*.xlsx *.csv）</source>
       <translation>Roster (*.xlsx *.csv)</translation>
     </message>
-    <message>
-      <source>在册 {0} 人，已离开 {1} 人</source>
-      <translation>{0} current members, {1} left</translation>
+    <message numerus="yes">
+      <source>在册 %n 人</source>
+      <translation>
+        <numerusform>%n current member</numerusform>
+        <numerusform>%n current members</numerusform>
+      </translation>
     </message>
     <message>
       <source>如 2021-05-01</source>
@@ -4932,6 +4993,13 @@ Change this plan anyway?</translation>
     <message>
       <source>已离开</source>
       <translation>Left</translation>
+    </message>
+    <message numerus="yes">
+      <source>已离开 %n 人</source>
+      <translation>
+        <numerusform>%n left</numerusform>
+        <numerusform>%n left</numerusform>
+      </translation>
     </message>
     <message>
       <source>成员名单</source>
@@ -5008,6 +5076,10 @@ Change this plan anyway?</translation>
     <message>
       <source>预备党员</source>
       <translation>Probationary member</translation>
+    </message>
+    <message>
+      <source>，</source>
+      <translation>, </translation>
     </message>
   </context>
   <context>
@@ -5622,8 +5694,16 @@ Change this plan anyway?</translation>
   <context>
     <name>SiteInfoDialog</name>
     <message>
+      <source> 人</source>
+      <translation> people</translation>
+    </message>
+    <message>
       <source> 分钟</source>
       <translation> min</translation>
+    </message>
+    <message>
+      <source> 天</source>
+      <translation> days</translation>
     </message>
     <message>
       <source>0 表示当天即可预约</source>
@@ -5668,6 +5748,10 @@ Change this plan anyway?</translation>
     <message>
       <source>单次接待人数上限应在 {0}–{1} 人之间。</source>
       <translation>The largest group must be between {0} and {1} people.</translation>
+    </message>
+    <message>
+      <source>参观时长</source>
+      <translation>Visit length</translation>
     </message>
     <message>
       <source>参观时长应在 {0}–{1} 分钟之间。</source>

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hongtu.cli.common import fail, format_table, open_workspace, say, say_json, tr
+from hongtu.cli.common import fail, format_table, open_workspace, say, say_json, tr, tr_n
 
 
 def add_member_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -121,7 +121,7 @@ def cmd_members_import(args: argparse.Namespace) -> int:
             return fail(member_error_text(exc))
         for problem in exc.problems:
             say(member_problem_text(problem), error=True)
-        return fail(tr("名册有 {0} 处问题，未导入任何人").format(len(exc.problems)))
+        return fail(tr_n("名册有 %n 处问题，未导入任何人", len(exc.problems)))
     from hongtu.core.members import MemberEditError
 
     workspace = open_workspace(args)

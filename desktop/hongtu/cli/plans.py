@@ -283,17 +283,14 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
     say(format_table(rows))
     totals = tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里")
     if not schedule.complete:
-        totals = tr(
+        totals = tr_n(
             "结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，至少 {3:.1f} 公里"
-            "（不含 {4} 段待定路程）"
+            "（不含 %n 段待定路程）",
+            schedule.pending_legs,
         )
     say(
         totals.format(
-            hhmm(schedule.end),
-            schedule.total_minutes,
-            schedule.travel_minutes,
-            schedule.total_km,
-            schedule.pending_legs,
+            hhmm(schedule.end), schedule.total_minutes, schedule.travel_minutes, schedule.total_km
         )
     )
     if warnings:

@@ -13,7 +13,16 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hongtu.cli.common import fail, find_plan, format_table, open_workspace, say, site_map, tr
+from hongtu.cli.common import (
+    fail,
+    find_plan,
+    format_table,
+    open_workspace,
+    say,
+    site_map,
+    tr,
+    tr_n,
+)
 
 
 def add_tile_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -143,7 +152,7 @@ def cmd_tiles_estimate(args: argparse.Namespace) -> int:
         guess = area.estimate(area.tile_ranges(box, low, high))
     except area.AreaError as exc:
         return fail(problem_text(exc))
-    say(tr("约 {0} 个瓦片，约 {1}").format(guess.tiles, size_text(guess.bytes)))
+    say(tr_n("约 %n 个瓦片，约 {0}", guess.tiles).format(size_text(guess.bytes)))
     if guess.too_large:
         say(tr("超过单个地图包的上限 {0} 个瓦片：请缩小区域或缩放级别").format(area.MAX_TILES))
         return 2
@@ -167,7 +176,7 @@ def cmd_tiles_download(args: argparse.Namespace) -> int:
         source = _source(args, meta)
         low, high = _zooms(args, meta)
         guess = area.estimate(area.tile_ranges(box.in_crs(source.crs), low, high))
-        say(tr("约 {0} 个瓦片，约 {1}").format(guess.tiles, size_text(guess.bytes)))
+        say(tr_n("约 %n 个瓦片，约 {0}", guess.tiles).format(size_text(guess.bytes)))
         if guess.too_large:
             return fail(
                 tr("超过单个地图包的上限 {0} 个瓦片：请缩小区域或缩放级别").format(area.MAX_TILES)
@@ -182,8 +191,8 @@ def cmd_tiles_download(args: argparse.Namespace) -> int:
     except Exception as exc:
         return fail(_download_problem(exc))
     say(
-        tr("已完成：{0}（新下载 {1} 个瓦片，已有 {2} 个，服务器没有的 {3} 个）").format(
-            args.name, result.fetched, result.skipped, result.missing
+        tr("已完成：{0}（{1}，已有 {2} 个，服务器没有的 {3} 个）").format(
+            args.name, tr_n("新下载 %n 个瓦片", result.fetched), result.skipped, result.missing
         )
     )
     return 0
@@ -293,5 +302,5 @@ def cmd_tiles_import(args: argparse.Namespace) -> int:
         info = import_package(Path(args.file), args.name, replace=args.replace)
     except Exception as exc:
         return fail(problem_text(exc))
-    say(tr("已导入：{0}（{1} 个瓦片）").format(info.name, info.tiles))
+    say(tr_n("已导入：{0}（%n 个瓦片）", info.tiles).format(info.name))
     return 0

@@ -21,9 +21,16 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
             app.installTranslator(own)
             installed.append(own)
     else:
-        qt_base = QTranslator(app)
+        # Qt's dialogs and menus (取消, 复制, the file dialog, the map's context menu), then the
+        # few labels Qt's catalogue still has only in English (“&Look in:”, “Files of &type:”)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt_base.load(locale, "qtbase", "_", qt_dir):
-            app.installTranslator(qt_base)
-            installed.append(qt_base)
+        for name, folder in (
+            ("qtbase", qt_dir),
+            ("qtwebengine", qt_dir),
+            ("qt_extra", str(paths.resource_path("i18n"))),
+        ):
+            translator = QTranslator(app)
+            if translator.load(locale, name, "_", folder):
+                app.installTranslator(translator)
+                installed.append(translator)
     return installed

@@ -5,6 +5,10 @@ A spin box limited to a field's range changes what is typed without a word: a ty
 was not taken at all. These boxes take any whole (or one-decimal) number of up to six digits,
 full-width digits and signs included; whoever saves checks the range (``range_problem``) and
 says what is wrong, naming the field and its range.
+
+A key a box cannot take (a letter, “四十”, the 人 of “40人”, a seventh digit) is dropped by Qt
+without a sign; ``TypingHint`` says under the box that a number goes there, with its range
+(请输入数字（1–1000 人）), and the box keeps its number.
 """
 
 from __future__ import annotations
@@ -13,9 +17,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QLabel, QSpinBox, QWidget
 
 from hongtu.core.text import ascii_digits
 
@@ -25,6 +29,7 @@ else:
     _SpinBoxBase = object
 
 TYPED_NUMBER_MAX = 999_999  # six digits: a typed 999999 is kept (and refused), not cut
+HINT_SHOWN_MS = 5000  # how long “请输入数字” stays under a box after a key it could not take
 
 # full-width signs and points, and the minus sign, as the ASCII a spin box reads
 _SIGNS = str.maketrans(
@@ -87,13 +92,15 @@ class _KeepsWhatWasTyped(_SpinBoxBase):
 
 class TypedSpinBox(_KeepsWhatWasTyped, QSpinBox):
     """A whole number as typed: a wide range, full-width digits read as digits. ``stepped``:
-    the arrows, the wheel or ↑/↓ changed the number (not typing)."""
+    the arrows, the wheel or ↑/↓ changed the number (not typing). A key it cannot take is
+    answered by ``typing_hint``."""
 
     stepped = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, low: int = -TYPED_NUMBER_MAX) -> None:
         super().__init__(parent)
         self.setRange(low, TYPED_NUMBER_MAX)
+        self.typing_hint = TypingHint(self)
 
     def stepBy(self, steps: int) -> None:  # noqa: N802
         super().stepBy(steps)
@@ -115,6 +122,7 @@ class TypedDoubleSpinBox(_KeepsWhatWasTyped, QDoubleSpinBox):
         super().__init__(parent)
         self.setDecimals(1)
         self.setRange(-TYPED_NUMBER_MAX, TYPED_NUMBER_MAX)
+        self.typing_hint = TypingHint(self)
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         typed = ascii_number(text).translate(_DECIMAL_COMMAS)
@@ -191,6 +199,71 @@ def range_problem(box: QAbstractSpinBox, limits: NumberRange) -> str | None:
     )
 
 
+class TypingHint(QObject):
+    """“请输入数字（1–1000 人）” just under ``box`` when a key typed or pasted into it is not
+    taken (Qt drops it without a sign); the box keeps its number. The words go on the next
+    key the box takes, when it is left, or after ``HINT_SHOWN_MS``. ``limits``: the range
+    named in the words (none: just 请输入数字)."""
+
+    def __init__(self, box: QAbstractSpinBox, limits: NumberRange | None = None) -> None:
+        super().__init__(box)
+        self.box = box
+        self.limits = limits
+        self.bubble: QLabel | None = None  # made the first time it is needed
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(HINT_SHOWN_MS)
+        self.timer.timeout.connect(self.clear)
+        editor = box.lineEdit()
+        editor.inputRejected.connect(self.say)
+        editor.textEdited.connect(self.clear)
+        box.installEventFilter(self)
+
+    def words(self) -> str:
+        if self.limits is None:
+            return tr("请输入数字")
+        return tr("请输入数字（{0}）").format(range_text(self.limits))
+
+    def say(self) -> None:
+        bubble = self.bubble
+        if bubble is None:
+            bubble = self.bubble = QLabel(self.box, Qt.WindowType.ToolTip)
+            bubble.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+            bubble.setTextFormat(Qt.TextFormat.PlainText)
+            bubble.setStyleSheet(
+                "QLabel { background: #fff8e1; color: #5d4037; border: 1px solid #b00020;"
+                " padding: 2px 6px; }"
+            )
+        bubble.setText(self.words())
+        bubble.adjustSize()
+        bubble.move(self.box.mapToGlobal(QPoint(0, self.box.height() + 2)))
+        bubble.show()
+        self.timer.start()
+
+    def clear(self, *_args: object) -> None:
+        if self.bubble is not None:
+            self.bubble.hide()
+
+    def shown(self) -> str | None:
+        """The words under the box now, if any."""
+        return self.bubble.text() if self.bubble is not None and self.bubble.isVisible() else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FocusOut, QEvent.Type.Hide):
+            self.clear()
+        return False
+
+
+def hint_range(box: QAbstractSpinBox, limits: NumberRange) -> None:
+    """Name ``limits`` in the words said when ``box`` cannot take a key (a plain spin box gets
+    its ``TypingHint`` here)."""
+    hint = getattr(box, "typing_hint", None)
+    if isinstance(hint, TypingHint):
+        hint.limits = limits
+    else:
+        box.typing_hint = TypingHint(box, limits)  # type: ignore[attr-defined]
+
+
 def first_range_problem(
     fields: Sequence[tuple[QAbstractSpinBox, NumberRange]],
 ) -> tuple[QAbstractSpinBox, str] | None:
@@ -213,8 +286,10 @@ __all__ = [
     "NumberRange",
     "TypedDoubleSpinBox",
     "TypedSpinBox",
+    "TypingHint",
     "ascii_number",
     "first_range_problem",
+    "hint_range",
     "number_box",
     "range_problem",
     "range_text",

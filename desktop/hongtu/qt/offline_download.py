@@ -56,6 +56,7 @@ from hongtu.core.tilepack.mbtiles import MBTiles, PackageError
 from hongtu.core.tilepack.packages import PackageInfo, check_name, package_path
 from hongtu.qt.map_controller import basemap_name
 from hongtu.qt.messages import plain_label
+from hongtu.qt.number_fields import NumberRange, hint_range
 from hongtu.qt.tasks import CancelToken, ThreadPoolRunner
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,12 @@ _UNSAFE = re.compile(r"[^0-9A-Za-z_\-\u4e00-\u9fff]+")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("OfflineDownload", text)
+
+
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 tile”, “2 tiles”)."""
+    return QCoreApplication.translate("OfflineDownload", text, None, count)
 
 
 def size_text(size: int) -> str:
@@ -229,6 +236,7 @@ class DownloadDialog(QDialog):
         box = QSpinBox(self)
         box.setRange(0, area.MAX_ZOOM)
         box.setValue(value)
+        hint_range(box, NumberRange(tr("缩放级别"), 0, area.MAX_ZOOM))
         return box
 
     def _fill_areas(
@@ -368,11 +376,11 @@ class DownloadDialog(QDialog):
             area.tile_ranges(req.area.box.in_crs(req.source.crs), req.min_zoom, req.max_zoom)
         )
         have = _stored_tiles(req.name)
-        text = tr("约 {0} 个瓦片，约 {1}（按每个瓦片约 {2} KB 估算）").format(
-            guess.tiles, size_text(guess.bytes), area.TYPICAL_TILE_BYTES // 1000
+        text = tr_n("约 %n 个瓦片，约 {0}（按每个瓦片约 {1} KB 估算）", guess.tiles).format(
+            size_text(guess.bytes), area.TYPICAL_TILE_BYTES // 1000
         )
         if have:
-            text += "\n" + tr("同名地图包里已有 {0} 个瓦片：只下载缺少的。").format(have)
+            text += "\n" + tr_n("同名地图包里已有 %n 个瓦片：只下载缺少的。", have)
         if guess.too_large:
             text += "\n" + tr("超过单个地图包的上限 {0} 个瓦片：请缩小区域或缩放级别。").format(
                 area.MAX_TILES
@@ -459,8 +467,8 @@ class DownloadDialog(QDialog):
         self._set_running(False)
         self.progress.setRange(0, max(1, result.total))
         self.progress.setValue(result.total)
-        text = tr("已完成“{0}”：新下载 {1} 个瓦片，已有 {2} 个").format(
-            req.name, result.fetched, result.skipped
+        text = tr("已完成“{0}”：{1}，已有 {2} 个").format(
+            req.name, tr_n("新下载 %n 个瓦片", result.fetched), result.skipped
         )
         if result.missing:
             text += tr("，服务器没有的 {0} 个").format(result.missing)
@@ -474,7 +482,7 @@ class DownloadDialog(QDialog):
         if isinstance(error, CancelledError):
             have = _stored_tiles(req.name)
             self.status.setText(
-                tr("已取消。已下载的 {0} 个瓦片已保存，点击“继续下载”可接着下载。").format(have)
+                tr_n("已取消。已下载的 %n 个瓦片已保存，点击“继续下载”可接着下载。", have)
             )
             self._finish("cancelled")
         else:

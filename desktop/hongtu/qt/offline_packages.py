@@ -51,6 +51,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("OfflinePackages", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 tile”, “2 tiles”)."""
+    return QCoreApplication.translate("OfflinePackages", text, None, count)
+
+
 def problem_text(exc: PackageError) -> str:
     """What is wrong with a package file, naming it."""
     texts = {
@@ -319,9 +325,10 @@ class PackagesDialog(QDialog):
             self.refresh(select=info.name)
             self.packages_changed.emit()
             self.show_message(
-                tr("已导入离线地图包“{0}”（{1} 个瓦片）。选中它并点击“用作底图”即可使用。").format(
-                    info.name, info.tiles
-                )
+                tr_n(
+                    "已导入离线地图包“{0}”（%n 个瓦片）。选中它并点击“用作底图”即可使用。",
+                    info.tiles,
+                ).format(info.name)
             )
 
         def failed(error: BaseException) -> None:

@@ -46,6 +46,7 @@ from hongtu.qt.messages import plain_label
 from hongtu.qt.number_fields import (
     NumberRange,
     counted_unit,
+    hint_range,
     number_box,
     people_unit,
     range_problem,
@@ -264,6 +265,7 @@ class PlanEditor(QWidget):
         # a number out of range is said beside it and not applied
         self.participants = number_box(page)
         counted_unit(self.participants, people_unit)
+        hint_range(self.participants, self._participants_range())
         self.participants_problem = plain_label(parent=page)
         self.participants_problem.setStyleSheet("color: #b00020;")
         self.participants_problem.setWordWrap(True)
@@ -518,13 +520,13 @@ class PlanEditor(QWidget):
         self.participants_problem.setVisible(problem is not None)
         self.participants.setStyleSheet("" if problem is None else "border: 1px solid #b00020;")
 
-    def _participants_problem(self) -> str | None:
-        return range_problem(
-            self.participants,
-            NumberRange(
-                tr("参加人数"), limits.MIN_PARTICIPANTS, limits.MAX_PARTICIPANTS, tr(" 人")
-            ),
+    def _participants_range(self) -> NumberRange:
+        return NumberRange(
+            tr("参加人数"), limits.MIN_PARTICIPANTS, limits.MAX_PARTICIPANTS, tr(" 人")
         )
+
+    def _participants_problem(self) -> str | None:
+        return range_problem(self.participants, self._participants_range())
 
     def _on_participants_shown(self, _text: str) -> None:
         """A number out of 1–1000 (or none) is said beside the field as soon as it is typed."""

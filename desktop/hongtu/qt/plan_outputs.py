@@ -43,7 +43,13 @@ from hongtu.core.roster import (
 )
 from hongtu.qt import messages, window_state
 from hongtu.qt.messages import plain_label
-from hongtu.qt.number_fields import NumberRange, number_box, range_problem, show_field
+from hongtu.qt.number_fields import (
+    NumberRange,
+    hint_range,
+    number_box,
+    range_problem,
+    show_field,
+)
 from hongtu.qt.tasks import ProgressTask, TaskRunner, ThreadPoolRunner
 from hongtu.qt.window_state import documents_folder
 
@@ -236,6 +242,7 @@ class ExportDialog(QDialog):
         # checks the range
         self.blank_rows = number_box(self)
         self.blank_rows.setValue(5)
+        hint_range(self.blank_rows, self._blank_rows_range())
         self.signin_label = QLabel(tr("签到名单"), self)
         self.blank_label = QLabel(tr("另加空白行"), self)
         form = QFormLayout()
@@ -363,13 +370,16 @@ class ExportDialog(QDialog):
         self.roster_note.show()
 
     # ---- saving --------------------------------------------------------------------------------
+    @staticmethod
+    def _blank_rows_range() -> NumberRange:
+        return NumberRange(tr("另加空白行"), *BLANK_ROWS_RANGE)
+
     def _on_buttons_accepted(self) -> None:
         if not self.path.text().strip():
             messages.warning(self, tr("导出方案"), tr("请先选择保存位置。"))
             return
         if self.blank_rows.isVisible():
-            limits = NumberRange(tr("另加空白行"), *BLANK_ROWS_RANGE)
-            problem = range_problem(self.blank_rows, limits)
+            problem = range_problem(self.blank_rows, self._blank_rows_range())
             if problem is not None:
                 messages.warning(self, tr("导出方案"), problem)
                 show_field(self.blank_rows)

@@ -54,16 +54,16 @@ def end_text(schedule: Schedule) -> str:
 
 def totals_text(schedule: Schedule) -> str:
     if not schedule.complete:
-        return tr(
+        return tr_n(
             "{0} 集合 · 最早 {1} 结束 · 全天至少 {2} · 路上至少 {3} · 直线至少 {4:.1f} km"
-            "（不含 {5} 段待定路程）"
+            "（不含 %n 段待定路程）",
+            schedule.pending_legs,
         ).format(
             hhmm(schedule.start),
             end_text(schedule),
             duration_text(schedule.total_minutes),
             duration_text(schedule.travel_minutes),
             schedule.total_km,
-            schedule.pending_legs,
         )
     return tr("{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km").format(
         hhmm(schedule.start),
@@ -171,7 +171,7 @@ class PlanWarningsPanel(QGroupBox):
         if not warnings:
             title = tr("行程提醒：未发现问题")
         elif problems:
-            title = tr("行程提醒（{0} 条，其中 {1} 个问题）").format(lines, problems)
+            title = tr_n("行程提醒（{0} 条，其中 %n 个问题）", problems).format(lines)
         else:
             title = tr("行程提醒（{0} 条）").format(lines)
         self.setTitle(title)

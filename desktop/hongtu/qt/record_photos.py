@@ -31,6 +31,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("RecordPhotos", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 file”, “2 files”)."""
+    return QCoreApplication.translate("RecordPhotos", text, None, count)
+
+
 def photo_problem_text(code: PhotoErrorCode) -> str:
     return {
         PhotoErrorCode.MISSING: tr("找不到这个文件"),
@@ -154,9 +160,7 @@ class PhotoStrip(QWidget):
             self._append(ref, path.name)
             added += 1
         if refused:
-            self.problems.emit(
-                tr("{0} 个文件没有添加：").format(len(refused)) + tr("；").join(refused)
-            )
+            self.problems.emit(tr_n("%n 个文件没有添加：", len(refused)) + tr("；").join(refused))
         else:
             self.problems.emit("")
         if added:

@@ -63,6 +63,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("RosterDialog", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """``text`` with ``%n`` as ``count``, in the form its language gives that count
+    (English: “1 problem”, “2 problems”)."""
+    return QCoreApplication.translate("RosterDialog", text, None, count)
+
+
 def status_names() -> dict[PartyStatus, str]:
     return {
         PartyStatus.FULL: tr("正式党员"),
@@ -76,7 +82,7 @@ def import_error_text(error: MemberImportError) -> str:
     """The whole refusal: the file's problem, or every row at fault (the first few)."""
     if error.code is not None:
         return member_error_text(error) + "\n" + tr("未导入任何人。")
-    lines = [tr("名册有 {0} 处问题，未导入任何人：").format(len(error.problems))]
+    lines = [tr_n("名册有 %n 处问题，未导入任何人：", len(error.problems))]
     lines += [member_problem_text(p) for p in error.problems[:SHOWN_PROBLEMS]]
     if len(error.problems) > SHOWN_PROBLEMS:
         lines.append(tr("……另有 {0} 处").format(len(error.problems) - SHOWN_PROBLEMS))
@@ -438,7 +444,9 @@ class RosterDialog(QDialog):
         self._fit_names()
         current = sum(1 for m in self.members if m.left_on is None)
         self.counts.setText(
-            tr("在册 {0} 人，已离开 {1} 人").format(current, len(self.members) - current)
+            tr("，").join(
+                [tr_n("在册 %n 人", current), tr_n("已离开 %n 人", len(self.members) - current)]
+            )
             if self.members
             else tr("这个支部还没有成员：从文件导入名册，或逐个添加。")
         )

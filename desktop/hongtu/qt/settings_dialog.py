@@ -29,6 +29,7 @@ from hongtu.qt.number_fields import (
     TypedDoubleSpinBox,
     TypedSpinBox,
     first_range_problem,
+    hint_range,
     show_field,
 )
 from hongtu.qt.plan_models import transport_label
@@ -90,6 +91,8 @@ class SettingsDialog(QDialog):
         self.language = _combo(
             self, [("zh_CN", tr("简体中文")), ("en", "English")], settings.language
         )
+        for box, limits in self.number_ranges():
+            hint_range(box, limits)
         self._layout()
 
     # The number boxes keep what is typed (a box held to its range turned a typed 30 into the

@@ -480,6 +480,12 @@ class SiteInfoDialog(QDialog):
         self.lead_days = _OptionalNumber(number_fields.days_unit, group)
         self.lead_days.spin.setToolTip(plain_tooltip(tr("0 表示当天即可预约")))
         self.group_size = _OptionalNumber(number_fields.people_unit, group)
+        for box, name, allowed, unit in (
+            (self.lead_days.spin, tr("需提前预约天数"), LEAD_DAYS_RANGE, tr(" 天")),
+            (self.group_size.spin, tr("单次接待人数上限"), GROUP_SIZE_RANGE, tr(" 人")),
+        ):
+            limits = number_fields.NumberRange(name, allowed.start, allowed.stop - 1, unit)
+            number_fields.hint_range(box, limits)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         rows: list[tuple[str, QWidget]] = [
@@ -517,6 +523,10 @@ class SiteInfoDialog(QDialog):
         self.minutes = number_box(group)
         self.minutes.setSingleStep(5)
         self.minutes.setSuffix(tr(" 分钟"))
+        first, last = VISIT_MINUTES_RANGE.start, VISIT_MINUTES_RANGE.stop - 1
+        number_fields.hint_range(
+            self.minutes, number_fields.NumberRange(tr("参观时长"), first, last, tr(" 分钟"))
+        )
         self.minutes.setToolTip(
             plain_tooltip(tr("方案里的这一站默认按这个时长安排；在方案中仍可单独修改。"))
         )
