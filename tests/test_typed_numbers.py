@@ -262,3 +262,21 @@ def test_letters_in_the_settings_and_zoom_boxes_name_their_range(qtbot) -> None:
     assert zoom.typing_hint.shown() == f"请输入数字（0–{area.MAX_ZOOM}）"  # type: ignore[attr-defined]
     assert zoom.value() == before
     download.close()
+
+
+def test_end_and_backspace_change_the_number_not_its_unit(  # type: ignore[no-untyped-def]
+    qtbot, workspace, plan_editor
+) -> None:
+    """QA s26: End then Backspace in “30 人” left “30  人”, and the box took no more digits
+    (the box's own mending of its unit was thrown away). End now stops before the unit."""
+    box = plan_editor.participants
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_End)
+    QTest.keyClick(box, Qt.Key.Key_Backspace)
+    assert box.text() == "3 人" and box.value() == 3
+    QTest.keyClicks(box, "8")
+    assert box.text() == "38 人" and box.value() == 38
+    assert box.typing_hint.shown() is None
+    QTest.keyClick(box, Qt.Key.Key_Tab)
+    plan_editor.flush()
+    assert workspace.plans.get(plan_editor.session.plan.id).participants == 38

@@ -86,8 +86,23 @@ class _KeepsWhatWasTyped(_SpinBoxBase):
             super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if not _enter_on_unreadable(self, event):
-            super().keyPressEvent(event)
+        if _enter_on_unreadable(self, event) or _end_before_unit(self, event):
+            return
+        super().keyPressEvent(event)
+
+
+def _end_before_unit(box: QAbstractSpinBox, event: QKeyEvent) -> bool:
+    """End puts the cursor after the number, before the box's unit (“30| 人”), where Backspace
+    and typing change the number; at the very end they could only touch the unit."""
+    editor = box.lineEdit()
+    suffix = box.suffix() if isinstance(box, QSpinBox | QDoubleSpinBox) else ""
+    if event.key() != Qt.Key.Key_End or event.modifiers() or editor is None or not suffix:
+        return False
+    text = editor.text()
+    if not text.endswith(suffix):
+        return False
+    editor.setCursorPosition(len(text) - len(suffix))
+    return True
 
 
 class TypedSpinBox(_KeepsWhatWasTyped, QSpinBox):
@@ -108,8 +123,7 @@ class TypedSpinBox(_KeepsWhatWasTyped, QSpinBox):
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         typed = ascii_number(text)
-        state = super().validate(typed, pos)
-        return _state(state), typed, pos
+        return _validated(super().validate(typed, pos), typed, pos)
 
     def valueFromText(self, text: str) -> int:  # noqa: N802
         return super().valueFromText(ascii_number(text))
@@ -126,19 +140,20 @@ class TypedDoubleSpinBox(_KeepsWhatWasTyped, QDoubleSpinBox):
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         typed = ascii_number(text).translate(_DECIMAL_COMMAS)
-        state = super().validate(typed, pos)
-        return _state(state), typed, pos
+        return _validated(super().validate(typed, pos), typed, pos)
 
     def valueFromText(self, text: str) -> float:  # noqa: N802
         return super().valueFromText(ascii_number(text).translate(_DECIMAL_COMMAS))
 
 
-def _state(result: object) -> QValidator.State:
-    """The state out of what the base ``validate`` returned (a state, or a tuple with one)."""
+def _validated(result: object, typed: str, pos: int) -> tuple[QValidator.State, str, int]:
+    """What the base ``validate`` returned (a state, or a state with the text as it mended it:
+    its unit put back after a Backspace took a character of it, “30 ” → “30 人”)."""
     if isinstance(result, tuple):
-        return result[0]  # type: ignore[no-any-return]
+        state, text, position = result
+        return state, text if isinstance(text, str) else typed, int(position)
     assert isinstance(result, QValidator.State)
-    return result
+    return result, typed, pos
 
 
 def number_box(parent: QWidget | None, *, low: int = -TYPED_NUMBER_MAX) -> TypedSpinBox:
