@@ -220,6 +220,12 @@ class PlanEditor(QWidget):
         self.activity_choice = QComboBox(page)
         self.activity_choice.setEditable(True)
         self.activity_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # as narrow as ten characters: as wide as its longest activity, it held the plan pane
+        # (and so the 日程 under the map) wider in English
+        self.activity_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.activity_choice.setMinimumContentsLength(10)
         for kind in ActivityKind:
             if kind is not ActivityKind.CUSTOM:
                 self.activity_choice.addItem(activity_kind_label(kind), kind.value)
