@@ -122,12 +122,29 @@ LAPTOP_125 = (1093, 552)
 LONG_STOP = "八路军驻晋办事处旧址（八路军太原办事处旧址）"
 
 
-def test_a_long_stop_name_leaves_the_schedule_readable_at_125_percent(qtbot, tmp_path) -> None:
+def at_laptop_125(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.resize(*LAPTOP_125)
+    qtbot.waitUntil(lambda: window.size().toTuple() == LAPTOP_125, timeout=5000)
+    qtbot.wait(50)  # the panes laid out at the new size
+
+
+def shows_characters(width: int, widget, count: int) -> bool:  # type: ignore[no-untyped-def]
+    """A table column ``width`` wide shows ``count`` Chinese characters of a name (most site
+    names are Chinese in English too) and the cell's margins."""
+    return width >= widget.fontMetrics().horizontalAdvance(LONG_STOP[:count]) + 12
+
+
+def test_a_long_stop_name_leaves_the_schedule_readable_at_125_percent(
+    qtbot, tmp_path, lang
+) -> None:
     """The plan pane's line 第1站 … 的活动 for a stop with a long name held the right-hand pane
-    wide (one line), so at 125 % the 日程 under the map showed two characters of each item."""
+    wide (one line), so at 125 % the 日程 under the map showed two characters of each item. In
+    English the side panes' own widths (the plans' four buttons in a row, the activity box as
+    wide as its longest activity) took the room instead: 27 px for 事项 and for 地点."""
     from factories import custom_place, make_plan
     from hongtu.core.plans import Stop
     from hongtu.qt.plan_models import ScheduleColumn
+    from hongtu.qt.site_model import SiteColumn
     from journey_helpers import journey_window
 
     with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
@@ -140,15 +157,57 @@ def test_a_long_stop_name_leaves_the_schedule_readable_at_125_percent(qtbot, tmp
         ui = window.plan_ui
         ui.session.open(plan.id)
         ui.editor.select_stop(ui.session.plan.stops[0].id)
-        window.resize(*LAPTOP_125)
-        qtbot.waitUntil(lambda: window.width() == LAPTOP_125[0], timeout=5000)
-        qtbot.wait(50)  # the panes laid out at the new size
+        at_laptop_125(qtbot, window)
         table = ui.schedule.table
-        three = table.fontMetrics().horizontalAdvance("八路军") + 12  # and the cell's margins
         for column in (ScheduleColumn.ITEM, ScheduleColumn.PLACE):
-            assert table.columnWidth(column) >= three, (column, table.columnWidth(column))
+            width = table.columnWidth(column)
+            assert shows_characters(width, table, 4), (lang, column, width)
         totals = ui.schedule.totals
         assert totals.height() >= totals.heightForWidth(totals.width())  # no line cut off
+        # … and not at the cost of the sites' names in the list beside it
+        sites = window.site_list.table
+        width = sites.columnWidth(SiteColumn.NAME)
+        assert shows_characters(width, sites, 5), (lang, width)
+        ui.left_tabs.setCurrentWidget(ui.plan_list)  # its buttons, whole
+        qtbot.waitExposed(window)
+        assert cut_off(window) == [], lang
+
+
+def test_the_stops_table_shows_five_stops_at_125_percent(qtbot, tmp_path, lang) -> None:
+    """At 125 % on a 1366×768 laptop the plan's stops table showed one and a half stops (Qt's
+    30 px rows, the activities table as tall as it, 行程提醒 as tall as at 100 %). Now five
+    stops show whole, with the chosen stop's activity, a warning and the map; and back at 100 %
+    行程提醒 is as tall as it was."""
+    from journey_helpers import journey_window
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        ui = window.plan_ui
+        session = ui.session
+        session.create("学习贯彻党的二十大精神", date(2026, 12, 9))
+        for site in [s for s in window.site_model.sites() if s.position is not None][:8]:
+            ui.add_site(site.id)
+        first = session.plan.stops[0].id
+        session.add_activity(first, Activity(ActivityKind.OATH, 15))
+        ui.editor.select_stop(first)
+        warnings_at_100 = ui.warnings.height()
+        at_laptop_125(qtbot, window)
+
+        def whole_rows(view) -> int:  # type: ignore[no-untyped-def]
+            model, height = view.model(), view.viewport().height()
+            rects = [view.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
+            return sum(1 for rect in rects if rect.top() >= 0 and rect.bottom() < height)
+
+        assert whole_rows(ui.editor.stops_view) >= 5, lang
+        assert whole_rows(ui.editor.activities_view) >= 1, lang
+        warning = ui.warnings.view
+        first_warning = warning.visualRect(warning.model().index(0, 0))
+        lines = 3 * warning.fontMetrics().height()  # a warning, or three lines of a long one
+        assert warning.viewport().height() >= min(first_warning.height(), lines), lang
+        assert window.map_view.width() >= 360 and window.map_view.height() >= 240, lang
+        window.resize(1366, 768)
+        qtbot.waitUntil(lambda: window.width() == 1366, timeout=5000)
+        qtbot.wait(50)
+        assert ui.warnings.height() == warnings_at_100, lang
 
 
 def test_the_plan_editor_needs_no_sideways_scrolling_at_the_first_window_size(

@@ -54,6 +54,7 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the source written into corrections files, Chinese as the site data other branches read"
     ),
     ("qt/fonts.py", "红途党支部"): "characters a font must draw to be usable; never shown",
+    ("qt/mainwindow.py", "八路军驻晋办事处"): "a site name's characters, a column's measure",
     **{
         ("qt/plan_list_model.py", word): PARSER.replace("coordinates", "the plans search")
         for word in ("草稿", "已定", "已完成", "待记录", "年", "月", "日")

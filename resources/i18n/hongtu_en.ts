@@ -3051,7 +3051,7 @@ On another PC, use “Import…” to use it.</translation>
     </message>
     <message>
       <source>优化顺序</source>
-      <translation>Optimise order</translation>
+      <translation>Optimise</translation>
     </message>
     <message>
       <source>党支部</source>

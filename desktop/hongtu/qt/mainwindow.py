@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPoint,
+    QSize,
     Qt,
     Signal,
 )
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +68,8 @@ from hongtu.qt.site_model import (
 )
 from hongtu.qt.window_shortcuts import WindowShortcuts
 from hongtu.qt.window_state import (
+    SIDE_PANES,
+    pane_widths,
     restore_geometry,
     restore_splitter,
     restore_tab,
@@ -125,6 +129,10 @@ def dropped_plan_files(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> 
 
 #: The site list's columns sized to their contents (the name takes the rest of the width).
 CONTENT_COLUMNS = (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION)
+# In a narrow list these give way, in this order, before the names do
+GIVING_WAY = (SiteColumn.CATEGORY, SiteColumn.POSITION, SiteColumn.DISTRICT)
+CELL_MARGINS = 12  # a cell's padding either side of its text
+NAME_SAMPLE = "八路军驻晋办事处"  # a site name's characters, to measure a column by; never shown
 
 
 class SiteListPanel(QWidget):
@@ -167,6 +175,7 @@ class SiteListPanel(QWidget):
         # keystroke of a search (the list's repaint 12-32 ms -> 4-11 ms at 2,000 places).
         for column in CONTENT_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._natural: dict[int, int] = {}  # the content columns' widths, as last measured
         model.modelReset.connect(self._fit_columns)
         model.rowsInserted.connect(self._fit_columns)
         model.dataChanged.connect(self._on_sites_changed)
@@ -188,6 +197,7 @@ class SiteListPanel(QWidget):
         self.search.textChanged.connect(self._update_not_found)
         self.search.returnPressed.connect(self._go_to_list)
         self.search.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)  # a narrower list: the names keep room
         for signal in (
             self.proxy.modelReset,
             self.proxy.rowsInserted,
@@ -202,6 +212,33 @@ class SiteListPanel(QWidget):
     def _fit_columns(self, *_args: object) -> None:
         for column in CONTENT_COLUMNS:
             self.table.resizeColumnToContents(column)
+            self._natural[column] = self.table.columnWidth(column)
+        self._keep_names_readable()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """As wide as the district, category and position take and a name of eight characters
+        (the main window's left pane is this wide, when it has the room)."""
+        hint = super().sizeHint()
+        table = self.table
+        names = table.fontMetrics().horizontalAdvance(NAME_SAMPLE) + CELL_MARGINS
+        scroll_bar = table.verticalScrollBar().sizeHint().width()
+        margins = self.contentsMargins().left() + self.contentsMargins().right()
+        chrome = scroll_bar + 2 * table.frameWidth() + margins
+        return QSize(max(hint.width(), sum(self._natural.values()) + names + chrome), hint.height())
+
+    def _keep_names_readable(self) -> None:
+        """A narrow list (a small screen, English labels) cuts the category, then the position
+        and the district short, never below four characters, before the names: in English
+        they took all but 48 px of a 330 px pane, and a name showed two characters."""
+        metrics = self.table.fontMetrics()
+        names = metrics.horizontalAdvance(NAME_SAMPLE[:6]) + CELL_MARGINS
+        least = metrics.horizontalAdvance(NAME_SAMPLE[:4]) + CELL_MARGINS
+        over = sum(self._natural.values()) + names - self.table.viewport().width()
+        for column in GIVING_WAY:
+            natural = self._natural[column]
+            cut = max(0, min(over, natural - least))
+            self.table.setColumnWidth(column, natural - cut)
+            over -= cut
 
     def _on_sites_changed(self, first: QModelIndex, last: QModelIndex, *_roles: object) -> None:
         # a site edited or moved, not the names marked 已在方案中 when a plan opens (3-4 ms)
@@ -241,8 +278,11 @@ class SiteListPanel(QWidget):
         self.filter_changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """↓ in the search box goes on into the list, as Enter does."""
-        if (
+        """↓ in the search box goes on into the list, as Enter does; a list resized keeps
+        its names readable."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._keep_names_readable()
+        elif (
             watched is self.search
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
@@ -307,6 +347,47 @@ class SiteListPanel(QWidget):
         return True
 
 
+class SidePanesSplitter(QSplitter):
+    """The site list | the map (and the 日程 under it) | the details and the plan. The side
+    panes keep their widths (as balanced, restored or dragged) while the window's size
+    changes, and give way, down to what their own controls need, before the middle gets less
+    than ``MIDDLE_SHARE`` (``pane_widths``): Qt took a narrower window's room off the middle,
+    and on a 1366×768 laptop at 125 % the 日程 showed two letters of each item."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.wanted: tuple[int, int] | None = None  # restored or dragged; None: balanced
+        self.splitterMoved.connect(self._on_splitter_moved)
+
+    def keep(self) -> None:
+        """The side panes' widths as they are now are the organiser's."""
+        sizes = self.sizes()
+        self.wanted = (sizes[0], sizes[-1])
+
+    def fit(self, width: int) -> None:
+        """The panes in a window ``width`` wide."""
+        left, right = self.widget(0), self.widget(2)
+        if left is None or right is None:
+            return
+        least = (
+            max(left.minimumSizeHint().width(), left.minimumWidth()),
+            max(right.minimumSizeHint().width(), right.minimumWidth()),
+        )
+        room = width - 2 * self.handleWidth()
+        wanted = self.wanted or (
+            max(SIDE_PANES[0], left.sizeHint().width(), room // 4),
+            max(SIDE_PANES[1], room // 3),
+        )  # a wide window: wider side panes too
+        self.setSizes(pane_widths(room, least, wanted))
+
+    def _on_splitter_moved(self, _position: int, _index: int) -> None:
+        self.keep()  # dragged by hand
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit(self.width())
+
+
 class MainWindow(PanelHost):
     sites_shown_on_map = Signal(int)  # how many markers the page drew
 
@@ -331,14 +412,10 @@ class MainWindow(PanelHost):
         self.details = SiteDetailsPanel(self)
         self.map_view = map_view if map_view is not None else MapView(self)
         self.map_controller = MapController(self.map_view, self)
-        splitter = QSplitter(self)
+        splitter = SidePanesSplitter(self)
         splitter.addWidget(self.site_list)
         splitter.addWidget(self.map_view)
         splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 2)
-        splitter.setSizes([370, 600, 330])
         self.setCentralWidget(splitter)
         self.map_view.setAcceptDrops(False)  # a dropped plan file is the window's, not the page's
         restore_geometry(self)  # as left last time, or fitted to the screen
@@ -491,14 +568,13 @@ class MainWindow(PanelHost):
         from hongtu.qt.plan_list import PlanListPanel
 
         splitter = self.centralWidget()
-        assert isinstance(splitter, QSplitter)
-        sizes = splitter.sizes()
+        assert isinstance(splitter, SidePanesSplitter)
         self._plan_list = PlanListPanel(parent=self)
         self._left_tabs = QTabWidget(self)
         splitter.replaceWidget(0, self._left_tabs)
         self._left_tabs.addTab(self.site_list, tr("站点"))
         self._left_tabs.addTab(self._plan_list, tr("方案"))
-        splitter.setSizes([max(sizes[0], 330), *sizes[1:]])
+        splitter.fit(self.width())
         restore_tab("left", self._left_tabs)  # the plans, if the organiser left them showing
         return self._plan_list
 
@@ -509,8 +585,7 @@ class MainWindow(PanelHost):
         self.plan_list_panel()
         assert self._left_tabs is not None
         splitter = self.centralWidget()
-        assert isinstance(splitter, QSplitter)
-        sizes = splitter.sizes()
+        assert isinstance(splitter, SidePanesSplitter)
         middle = QSplitter(Qt.Orientation.Vertical, self)
         splitter.replaceWidget(1, middle)
         middle.addWidget(self.map_view)
@@ -521,8 +596,10 @@ class MainWindow(PanelHost):
         splitter.replaceWidget(2, right_tabs)
         right_tabs.addTab(self.details, tr("站点详情"))
         right_tabs.addTab(plan_pane, tr("当前方案"))
-        splitter.setSizes([max(sizes[0], 330), max(sizes[1], 560), max(sizes[2], 420)])
-        restore_splitter("main", splitter)  # as the organiser left the panes
+        splitter.resize(self.width(), splitter.height())  # as wide as when it was saved
+        if restore_splitter("main", splitter):  # as the organiser left the panes
+            splitter.keep()
+        splitter.fit(self.width())
         return self._left_tabs, middle, right_tabs
 
     def add_file_action(self, action: QAction) -> None:

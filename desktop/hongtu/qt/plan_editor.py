@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QDate,
     QItemSelectionModel,
     QModelIndex,
+    QSize,
     Qt,
     QTime,
     Signal,
@@ -75,6 +76,35 @@ def tr(text: str) -> str:
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+#: However the plan pane is squeezed, the stops table shows this many stops whole
+LEAST_STOP_ROWS = 4
+#: … and this many before the warnings under the editor get more than a line
+ROOMY_STOP_ROWS = 8
+
+
+def rows_tall(view: QTableView, rows: int) -> int:
+    """The height that shows ``view``'s header and ``rows`` whole rows."""
+    header = view.horizontalHeader().sizeHint().height()
+    return header + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()
+
+
+def compact_rows(view: QTableView) -> None:
+    """Rows a line of text tall, as in a desktop list, not Qt's 30 px: on a 1366×768 laptop at
+    125 % the stops table showed one and a half stops."""
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+
+
+class ActivitiesView(QTableView):
+    """The chosen stop's activities: two rows tall (one when room is short), so the stops
+    above get the room a small screen has."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), rows_tall(self, 2))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().minimumSizeHint().width(), rows_tall(self, 1))
 
 
 class StopsView(QTableView):
@@ -183,6 +213,8 @@ class PlanEditor(QWidget):
         self.stop_search.textEdited.connect(self.search_problem.hide)
         self.stops_view = StopsView(self.session, page)
         self.stops_view.setModel(self.stops_model)
+        compact_rows(self.stops_view)
+        self.stops_view.setMinimumHeight(rows_tall(self.stops_view, LEAST_STOP_ROWS))
         header = self.stops_view.horizontalHeader()
         header.setResizeContentsPrecision(30)  # a 200-stop day: size from the first rows
         header.setSectionResizeMode(StopColumn.PLACE, QHeaderView.ResizeMode.Stretch)
@@ -205,8 +237,9 @@ class PlanEditor(QWidget):
         # a long stop name goes on to a second line: on one line it held the whole right-hand
         # pane (and the window) wider, squeezing the 日程 under the map to two characters
         self.activities_title.setWordWrap(True)
-        self.activities_view = QTableView(page)
+        self.activities_view = ActivitiesView(page)
         self.activities_view.setModel(self.activities_model)
+        compact_rows(self.activities_view)
         self.activities_view.verticalHeader().hide()
         self.activities_view.setTabKeyNavigation(False)  # Tab goes on to the activity box
         self.activities_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -221,6 +254,12 @@ class PlanEditor(QWidget):
         self.activity_choice = QComboBox(page)
         self.activity_choice.setEditable(True)
         self.activity_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # as narrow as ten characters: as wide as its longest activity, it held the plan pane
+        # (and so the 日程 under the map) wider in English
+        self.activity_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.activity_choice.setMinimumContentsLength(10)
         for kind in ActivityKind:
             if kind is not ActivityKind.CUSTOM:
                 self.activity_choice.addItem(activity_kind_label(kind), kind.value)
@@ -238,10 +277,10 @@ class PlanEditor(QWidget):
         layout.setContentsMargins(4, 6, 4, 4)
         layout.addWidget(self.stop_search)
         layout.addWidget(self.search_problem)
-        layout.addWidget(self.stops_view, 3)
+        layout.addWidget(self.stops_view, 3)  # the room goes to the stops first
         layout.addLayout(buttons)
         layout.addWidget(self.activities_title)
-        layout.addWidget(self.activities_view, 2)
+        layout.addWidget(self.activities_view, 1)
         layout.addLayout(activity_row)
         self.up_button.clicked.connect(lambda: self._move_current(-1))
         self.down_button.clicked.connect(lambda: self._move_current(1))
@@ -336,6 +375,11 @@ class PlanEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         return scroll
+
+    def roomy_height(self) -> int:
+        """The editor's height when its stops table shows ``ROOMY_STOP_ROWS`` stops."""
+        row = self.stops_view.verticalHeader().defaultSectionSize()
+        return self.minimumSizeHint().height() + (ROOMY_STOP_ROWS - LEAST_STOP_ROWS) * row
 
     # ---- content -------------------------------------------------------------------------------
     def set_site_model(self, model: SiteTableModel) -> None:

@@ -87,7 +87,10 @@ class PlanListPanel(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.delete_button)
-        self.buttons = buttons
+        # the actions on the selected plan (记录活动…) go under the list, as 加入方案 goes under
+        # the sites: beside 新建方案 复制 删除 they held the left pane wide (387 px in English),
+        # and the 日程 under the map paid for it on a 1366×768 laptop at 125 %
+        self.buttons = QHBoxLayout()
         self.action_buttons: list[QPushButton] = []
         self.empty = QLabel(tr("还没有方案。点击“新建方案”开始规划一次主题党日活动。"), self)
         self.empty.setWordWrap(True)
@@ -97,6 +100,7 @@ class PlanListPanel(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
+        layout.addLayout(self.buttons)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.new_button.clicked.connect(self.create_plan)

@@ -154,6 +154,10 @@ class PlanWarningsPanel(QGroupBox):
         self.view.activated.connect(self._on_view_clicked)
         self.view.setSpacing(2)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        # three lines (a warning) at least, and a scroll bar for the rest, not Qt's 70 px: on a
+        # small screen the plan's stops above get the room
+        lines = 3 * self.view.fontMetrics().height()
+        self.view.setMinimumHeight(lines + 2 * self.view.frameWidth())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QMenu,
@@ -112,6 +112,43 @@ def route_payload(
     return {"gathering": gathering_data, "stops": stops, "returns": plan.returns_to_gathering}
 
 
+class EditorOverWarnings(QSplitter):
+    """The plan editor over 行程提醒. The warnings are as tall as the organiser left them (at
+    first 3/10 of the pane), but in a shorter window they give way, down to their title and a
+    warning, while the stops table shows fewer than ``ROOMY_STOP_ROWS`` stops: on a 1366×768
+    laptop at 125 % the stops table had shown one and a half stops."""
+
+    def __init__(self, editor: PlanEditor, warnings: PlanWarningsPanel, parent: QWidget) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.editor, self.warnings = editor, warnings
+        self.addWidget(editor)
+        self.addWidget(warnings)
+        self.setStretchFactor(0, 1)  # a taller window: a longer stops table
+        self.setStretchFactor(1, 0)
+        self.wanted: int | None = None  # the warnings' height as chosen; None: not yet shown
+        self.splitterMoved.connect(self._on_splitter_moved)
+
+    def want(self, warnings: int | None = None) -> None:
+        """The warnings this tall (None: 3/10 of the pane), or less while the pane is short."""
+        self.wanted = self.height() * 3 // 10 if warnings is None else warnings
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.wanted is None:
+            return
+        pane = self.height() - self.handleWidth()
+        least = self.warnings.minimumSizeHint().height()
+        warnings = min(self.wanted, max(pane - self.editor.roomy_height(), least))
+        self.setSizes([pane - warnings, warnings])
+
+    def _on_splitter_moved(self, _position: int, _index: int) -> None:
+        self.wanted = self.sizes()[1]  # dragged by hand: kept
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+
 class PlanUi(QObject):
     def __init__(
         self, window: PanelHost, map_controller: MapController, settings: Settings
@@ -151,11 +188,7 @@ class PlanUi(QObject):
     # ---- installing into the window -----------------------------------------------------------
     def install(self) -> None:
         window = self.window
-        self.plan_splitter = QSplitter(Qt.Orientation.Vertical, window)
-        self.plan_splitter.addWidget(self.editor)
-        self.plan_splitter.addWidget(self.warnings)
-        self.plan_splitter.setStretchFactor(0, 3)
-        self.plan_splitter.setStretchFactor(1, 1)
+        self.plan_splitter = EditorOverWarnings(self.editor, self.warnings, window)
         self.plan_pane = QWidget(window)  # the conflict bar (when shown) above the editor
         pane_layout = QVBoxLayout(self.plan_pane)
         pane_layout.setContentsMargins(0, 0, 0, 0)
@@ -641,16 +674,21 @@ class PlanUi(QObject):
 
     def _show_schedule_pane(self) -> None:
         self.schedule.show()
+        self.right_tabs.setCurrentWidget(self.plan_pane)
+        layout = self.plan_pane.layout()
+        if layout is not None:
+            layout.activate()  # the pane was behind 站点详情: its splitter gets its height now
         if {"middle", "plan"} <= self._restored_splitters:
             window_state.restore_splitter("middle", self.middle)  # as the organiser left them
             window_state.restore_splitter("plan", self.plan_splitter)
-            self.right_tabs.setCurrentWidget(self.plan_pane)
+            warnings = self.plan_splitter.sizes()[1]
+            # left at their least, as a small screen squeezes them: their usual share again
+            least = self.warnings.minimumSizeHint().height()
+            self.plan_splitter.want(warnings if warnings > least else None)
             return
         height = max(self.middle.height(), 400)
         self.middle.setSizes([height * 11 // 20, height * 9 // 20])
-        pane = max(self.plan_splitter.height(), 600)
-        self.plan_splitter.setSizes([pane * 7 // 10, pane * 3 // 10])
-        self.right_tabs.setCurrentWidget(self.plan_pane)
+        self.plan_splitter.want()
 
     def _mark_plan_sites(self, plan: Plan | None) -> None:
         """已在方案中 in the site list and the markers' popups."""

@@ -20,6 +20,8 @@ STATE_FILE = "window.ini"
 PREFERRED_SIZE = QSize(1280, 800)
 SCREEN_MARGIN = 16  # leave a little of the desktop visible around a first window
 DIALOG_FRAME = QSize(40, 60)  # room around a dialog for its window frame and title bar
+SIDE_PANES = (330, 420)  # 站点 | 方案 and 站点详情 | 当前方案, when the window has the room
+MIDDLE_SHARE = 0.4  # of a narrower window, the map and the 日程 under it keep this much
 
 
 def state_settings() -> QSettings:
@@ -58,6 +60,20 @@ def first_window_size(area: QRect) -> QSize:
         min(PREFERRED_SIZE.width(), area.width() - 2 * SCREEN_MARGIN),
         min(PREFERRED_SIZE.height(), area.height() - 2 * SCREEN_MARGIN),
     )
+
+
+def pane_widths(room: int, least: tuple[int, int], wanted: tuple[int, int]) -> list[int]:
+    """The main window's left, middle and right panes in ``room`` pixels: the side panes as
+    wide as ``wanted`` while the middle keeps ``MIDDLE_SHARE``; in a narrower window they give
+    way first, down to ``least`` (what their own controls need). A side pane dragged shut
+    stays shut."""
+    left, right = wanted
+    sides = max(room - round(room * MIDDLE_SHARE), 0)
+    if left + right > sides:
+        left, right = left * sides // (left + right), right * sides // (left + right)
+    left = max(left, least[0]) if wanted[0] else 0
+    right = max(right, least[1]) if wanted[1] else 0
+    return [left, max(room - left - right, 0), right]
 
 
 def fit_first_window(window: QMainWindow) -> None:
