@@ -120,8 +120,8 @@ def export_from_ledger(qtbot: Any, ledger: Any, folder: Path, monkeypatch: Any) 
 
 
 def exported_day(targets: list[Path], day: date) -> dict[str, list[str]]:
-    """The day's row as each exported ledger prints it: 应到, 实到, 请假, 缺席, rate, and the
-    docx/xlsx 缺席及原因."""
+    """The day's row as each exported ledger prints it: 应到, 实到, 请假, 缺席, rate, 列席, and
+    the docx/xlsx 缺席及原因."""
     import re
     import shutil
     import subprocess
@@ -142,13 +142,13 @@ def exported_day(targets: list[Path], day: date) -> dict[str, list[str]]:
         [c.value for c in r] for r in sheet.iter_rows(min_row=2) if r[0].value == day.isoformat()
     )
     found = {
-        "docx": [*summary[2:7], fields["缺席及原因"]],
-        "xlsx": [*(str(v) for v in row[5:10]), str(row[10])],
+        "docx": [*summary[2:8], fields["缺席及原因"]],
+        "xlsx": [*(str(v) for v in row[5:11]), str(row[11])],
     }
     if shutil.which("pdftotext"):  # poppler reads the PDF back where it is installed
         text = subprocess.run(
             ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
         line = next(x for x in text.splitlines() if x.strip().startswith(day.isoformat()))
-        found["pdf"] = re.findall(r"\d+\.\d%|—|(?<![\d/-])\d+(?![\d/-])", line)[-5:]
+        found["pdf"] = re.findall(r"\d+\.\d%|—|(?<![\d/-])\d+(?![\d/-])", line)[-6:]
     return found

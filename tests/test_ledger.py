@@ -120,31 +120,36 @@ def test_xlsx_ledger_holds_every_figure(workspace) -> None:
     book = load_workbook(io.BytesIO(render_ledger_xlsx(ledger)))
     days = book["2025年"]
     rows = [[c.value for c in row] for row in days.iter_rows(min_row=2)]
-    assert len(rows) == len(ledger.days) + 1
+    assert len(rows) == len(ledger.days) + 2  # the days, the year, and what the figures count
     for row, day in zip(rows, ledger.days, strict=False):
         c = day.counts
         assert row[0] == day.day.isoformat() and row[1] == day.title
         assert row[2] == "；".join(day.places)
-        assert row[5:10] == [c.expected, c.present, c.leave, c.absent, rate_text(c.rate)]
-    assert rows[1][10] == "李四（请假：出差）；赵六（缺席）；钱七（缺席）"
+        figures = [c.expected, c.present, c.leave, c.absent, rate_text(c.rate), c.observers]
+        assert row[5:11] == figures
+    assert rows[1][11] == "李四（请假：出差）；赵六（缺席）；钱七（缺席）"
     total = ledger.counts
-    assert rows[-1][0] == "全年"
-    assert rows[-1][5:10] == [
+    assert rows[-2][0] == "全年"
+    assert rows[-2][5:11] == [
         total.expected,
         total.present,
         total.leave,
         total.absent,
         rate_text(total.rate),
+        total.observers,
     ]
+    assert rows[-1][0].startswith("应到、实到、请假、缺席和出席率只计党员")
     sheet = book["成员出勤"]
     table = [[c.value for c in row] for row in sheet.iter_rows()]
     assert table[0][3:15] == [f"{m}月" for m in range(1, 13)]
-    for row, member in zip(table[1:], ledger.members, strict=True):
+    for row, member in zip(table[1:], ledger.members, strict=False):
         assert row[0] == member.name
         months = [(f"{c.present}/{c.expected}" if c else None) for c in member.months]
         assert [v or None for v in row[3:15]] == months
         c = member.counts
-        assert row[15:20] == [c.expected, c.present, c.leave, c.absent, rate_text(c.rate)]
+        figures = [c.expected, c.present, c.leave, c.absent, rate_text(c.rate), c.observers]
+        assert row[15:21] == figures
+    assert len(table) == len(ledger.members) + 2  # and the line saying what the figures count
 
 
 def test_xlsx_ledger_prints_each_sheet_one_page_wide_with_nothing_cut_off(workspace) -> None:
@@ -163,7 +168,7 @@ def test_xlsx_ledger_prints_each_sheet_one_page_wide_with_nothing_cut_off(worksp
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.print_title_rows == "$1:$1" and sheet.freeze_panes == "A2"
     days = book["2025年"]
-    reasons = days["K3"]  # 李四（请假：出差）；赵六（缺席）；钱七（缺席）: 44 units, column 40
+    reasons = days["L3"]  # 李四（请假：出差）；赵六（缺席）；钱七（缺席）: 44 units, column 40
     assert reasons.alignment.wrap_text
     assert days.row_dimensions[3].height >= 2 * 11 * 1.2
     assert days["F2"].alignment.horizontal == "center"  # 应到 beside 出席率, never run together
@@ -181,7 +186,8 @@ def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
     section = document.sections[0]
     text_width = section.page_width - section.left_margin - section.right_margin
     assert abs(sum(widths) - text_width) < Cm(0.05)
-    assert widths[0] >= Cm(3.2) and widths[1] == max(widths) and max(widths[2:]) <= Cm(2)
+    # the theme takes the rest: beside six figure columns (列席 too) about as wide as the date
+    assert widths[0] >= Cm(3.2) and widths[1] >= Cm(3.1) and max(widths[2:]) <= Cm(2)
     cells = [[c.text for c in row.cells] for row in summary.rows]
     for row, day in zip(cells[1:], ledger.days, strict=False):
         c = day.counts
@@ -193,6 +199,7 @@ def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
             str(c.leave),
             str(c.absent),
             rate_text(c.rate),
+            str(c.observers),
         ]
     t = ledger.counts
     assert cells[-1][2:] == [
@@ -201,6 +208,7 @@ def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
         str(t.leave),
         str(t.absent),
         rate_text(t.rate),
+        str(t.observers),
     ]
     for table, day in zip(pages, ledger.days, strict=True):
         fields = {row.cells[0].text: row.cells[1].text for row in table.rows}
@@ -208,7 +216,7 @@ def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
         c = day.counts
         assert fields["出勤"] == (
             f"应到 {c.expected}，实到 {c.present}，请假 {c.leave}，缺席 {c.absent}，"
-            f"出席率 {rate_text(c.rate)}"
+            f"出席率 {rate_text(c.rate)}，列席 {c.observers}"
         )  # the order of the window's tables
         assert fields["小结"] == day.summary
         assert (fields["主持人"], fields["记录人"]) == ("张三", "李四")
@@ -243,6 +251,7 @@ def test_cli_shows_and_exports_the_ledger(workspace, tmp_path, capsys) -> None:
         "leave": 2,
         "absent": 2,
         "rate": round(13 / 17, 4),
+        "observers": 0,
     }
     assert [d["absent"] for d in shown["days"]] == [0, 2, 0]
     assert main(["--db", db, "ledger", "show", "--branch", BRANCH, "--year", "2025"]) == 0
@@ -369,12 +378,13 @@ def test_cli_records_a_day_with_two_absences_and_the_ledger_shows_it(tmp_path, c
         )
         == 0
     )
-    assert "应到 4，实到 2，请假 0，缺席 2" in capsys.readouterr().out
+    # 赵六, an 入党积极分子, is not in 应到: only a Party member's absence counts
+    assert "应到 3，实到 2，请假 0，缺席 1，列席 0" in capsys.readouterr().out
     year = str((today - timedelta(days=1)).year)
     assert main(["--db", db, "ledger", "show", "--branch", BRANCH, "--year", year, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
-    assert shown["year_totals"]["absent"] == 2 and shown["year_totals"]["present"] == 2
-    assert [m["name"] for m in shown["days"][0]["missing"]] == ["王五", "赵六"]
+    assert shown["year_totals"]["absent"] == 1 and shown["year_totals"]["present"] == 2
+    assert [m["name"] for m in shown["days"][0]["missing"]] == ["王五"]
     assert main(["--db", db, "plans", "list", "--json"]) == 0
     statuses = {p["id"]: p["status"] for p in json.loads(capsys.readouterr().out)}
     assert statuses[past] == "done" and statuses[future] != "done"
@@ -495,18 +505,18 @@ def test_docx_ledger_has_the_members_months_and_the_sites_like_the_pdf(workspace
     _days, members, first, *_pages = document.tables
     rows = [tuple(c.text for c in row.cells) for row in members.rows]
     assert rows == [summary.member_header, *summary.member_rows]
-    assert rows[1][0] == "张三" and rows[1][-5:] == ("3", "3", "0", "0", "100.0%")
+    assert rows[1][0] == "张三" and rows[1][-6:] == ("3", "3", "0", "0", "100.0%", "0")
     texts = [p.text for p in document.paragraphs]
     places = texts[texts.index("参观地点") + 1]
     assert places == "八路军太原办事处纪念馆（2次）；晋绥烈士陵园（1次）"
-    assert "成员全年出勤（实到/应到）" in texts
+    assert "成员全年出勤（党员：实到/应到；其他人：列席）" in texts
     # the twelve months on a landscape page, the 活动记录 pages upright again
     orientations = [s.orientation for s in document.sections]
     assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
     fields = {r.cells[0].text: r.cells[1].text for r in first.rows}
     assert (fields["主持人"], fields["记录人"]) == ("", "")
     assert "/" not in "".join(fields.values())
-    assert fields["出勤"] == "应到 6，实到 6，请假 0，缺席 0，出席率 100.0%"
+    assert fields["出勤"] == "应到 6，实到 6，请假 0，缺席 0，出席率 100.0%，列席 0"
 
 
 def test_cli_ledger_show_prints_each_members_year(workspace, capsys) -> None:
@@ -518,11 +528,13 @@ def test_cli_ledger_show_prints_each_members_year(workspace, capsys) -> None:
     assert main(["--db", db, "ledger", "show", "--branch", BRANCH, "--year", "2025"]) == 0
     lines = capsys.readouterr().out.splitlines()
     header = next(line for line in lines if line.startswith("姓名"))
-    assert header.split() == ["姓名", "应到", "实到", "请假", "缺席", "出席率", "请假或缺席的月份"]
+    assert header.split() == [
+        "姓名", "应到", "实到", "请假", "缺席", "出席率", "列席", "请假或缺席的月份"
+    ]  # fmt: skip
     members = {line.split()[0]: line.split()[1:] for line in lines[lines.index(header) + 2 :]}
-    assert members["张三"] == ["3", "3", "0", "0", "100.0%"]
-    assert members["李四"] == ["3", "2", "1", "0", "66.7%", "3月请假"]
-    assert members["孙八"] == ["2", "2", "0", "0", "100.0%"]  # left in June: two days expected
+    assert members["张三"] == ["3", "3", "0", "0", "100.0%", "0"]
+    assert members["李四"] == ["3", "2", "1", "0", "66.7%", "0", "3月请假"]
+    assert members["孙八"] == ["2", "2", "0", "0", "100.0%", "0"]  # left in June: two days
     assert max(len(line) for line in lines[lines.index(header) :]) <= 80
 
 

@@ -116,18 +116,20 @@ def test_the_year_view_and_the_exported_ledger_show_the_recorded_day(
         assert frame.width() <= SCREEN[0] and frame.height() <= SCREEN[1]
         assert ledger.branch.currentText() == BRANCH and ledger.year.currentData() == day.year
 
-        # the year at a glance: the month held, the day's figures, the year's totals
+        # the year at a glance: the month held, the day's figures, the year's totals; 应到
+        # counts the five Party members, 孙八 (入党积极分子) came as 列席
         month = ledger.months.buttons[day.month - 1]
-        assert month.isEnabled() and "4/6" in month.text()
+        assert month.isEnabled() and "3/5" in month.text()
         first, total = ledger.days_model.rows()
         assert first[0] == day.isoformat()
         assert first[2] == "；".join(PLACES)
-        assert first[3:8] == ("6", "4", "1", "1", "66.7%")
-        assert first[8] == "李四（请假：出差）；赵六（缺席）"
-        assert total[3:8] == first[3:8]
-        assert "应到 6，实到 4，请假 1，缺席 1，出席率 66.7%" in ledger.totals.text()
+        assert first[3:9] == ("5", "3", "1", "1", "60.0%", "1")
+        assert first[9] == "李四（请假：出差）；赵六（缺席）"
+        assert total[3:9] == first[3:9]
+        assert "应到 5，实到 3，请假 1，缺席 1，出席率 60.0%，列席 1" in ledger.totals.text()
         members = {row[0]: row for row in ledger.members_model.rows()}
         assert members["赵六"][day.month] == "0/1" and members["张三"][day.month] == "1/1"
+        assert members["孙八"][day.month] == "列席"
 
         # the month's button shows the day; a double-click opens its record
         click(qtbot, month)
@@ -149,14 +151,15 @@ def test_the_year_view_and_the_exported_ledger_show_the_recorded_day(
         sheet = load_workbook(targets[0])[f"{day.year}年"]
         values = [c.value for c in sheet[2]]
         assert values[0] == day.isoformat()
-        assert values[5:11] == [6, 4, 1, 1, "66.7%", "李四（请假：出差）；赵六（缺席）"]
+        assert values[5:12] == [5, 3, 1, 1, "60.0%", 1, "李四（请假：出差）；赵六（缺席）"]
         document = Document(str(targets[1]))
         fields = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}
-        assert fields["出勤"] == "应到 6，实到 4，请假 1，缺席 1，出席率 66.7%"
+        assert fields["出勤"] == "应到 5，实到 3，请假 1，缺席 1，出席率 60.0%，列席 1"
         assert fields["缺席及原因"] == "李四（请假：出差）；赵六（缺席）"
+        assert fields["列席"] == "孙八"
         assert len(document.inline_shapes) == 1  # the photo
         lines = _pdf_lines(targets[2])
         row_text = next(line for line in lines if line.startswith(day.isoformat()))
-        assert "6 4 1 1 66.7%" in row_text
+        assert "5 3 1 1 60.0% 1" in row_text
         assert any(line.startswith("赵六") and "0/1" in line for line in lines)
         ledger.close()

@@ -13,7 +13,7 @@ import pytest
 from hongtu.cli import main
 from hongtu.core.atomic import ExportError
 from hongtu.core.exports.ledger_summary import build_ledger_summary
-from hongtu.core.ledger import load_ledger, rate_text
+from hongtu.core.ledger import Counts, load_ledger, rate_text
 from hongtu.qt.printing import render_ledger_pdf
 from ledger_helpers import BRANCH, record_year
 
@@ -63,20 +63,22 @@ def test_cli_writes_the_year_summary_pdf_with_every_figure(qapp, workspace, tmp_
     for day in ledger.days:
         c = day.counts
         row = rows[day.day.isoformat()]
-        figures = [str(c.expected), str(c.present), str(c.leave), str(c.absent), rate_text(c.rate)]
-        assert _run(row, figures), (row, figures)
-    t = ledger.counts
-    total = [str(t.expected), str(t.present), str(t.leave), str(t.absent), rate_text(t.rate)]
-    assert _run(rows["全年"], total)
+        assert _run(row, _figures(c)), (row, _figures(c))
+    assert _run(rows["全年"], _figures(ledger.counts))
     for member in ledger.members:
-        c = member.counts
         months = [f"{m.present}/{m.expected}" for m in member.months if m is not None]
         row = rows[member.name]
-        figures = [str(c.expected), str(c.present), str(c.leave), str(c.absent), rate_text(c.rate)]
-        assert row[1 : 1 + len(months)] == months and row[-5:] == figures, (row, months)
+        figures = _figures(member.counts)
+        assert row[1 : 1 + len(months)] == months and row[-6:] == figures, (row, months)
     for place, days in ledger.places:
         assert f"{place}（{days}次）" in text.replace(" ", "")
     assert "缺席" in text and "请假：出差" in text.replace(" ", "")
+
+
+def _figures(c: Counts) -> list[str]:
+    """应到, 实到, 请假, 缺席, 出席率 and 列席, as the PDF prints them."""
+    numbers = (c.expected, c.present, c.leave, c.absent)
+    return [*(str(n) for n in numbers), rate_text(c.rate), str(c.observers)]
 
 
 def _run(row: list[str], figures: list[str]) -> bool:

@@ -36,7 +36,9 @@ pytestmark = pytest.mark.gui
 
 
 def figures(c: Counts) -> tuple[str, ...]:
-    return (str(c.expected), str(c.present), str(c.leave), str(c.absent), rate_text(c.rate))
+    """应到, 实到, 请假, 缺席, 出席率 and 列席 as the tables show them."""
+    numbers = (c.expected, c.present, c.leave, c.absent)
+    return (*(str(n) for n in numbers), rate_text(c.rate), str(c.observers))
 
 
 @pytest.fixture
@@ -62,12 +64,12 @@ def test_the_view_shows_every_figure_of_the_core_ledger(workspace, ledger_window
     for row, day in zip(rows, ledger.days, strict=False):
         assert row[0] == day.day.isoformat() and row[1] == day.title
         assert row[2] == "；".join(day.places)
-        assert row[3:8] == figures(day.counts)
-    assert rows[-1][0] == "全年" and rows[-1][3:8] == figures(ledger.counts)
+        assert row[3:9] == figures(day.counts)
+    assert rows[-1][0] == "全年" and rows[-1][3:9] == figures(ledger.counts)
     c = ledger.counts
     assert window.totals.text() == (
         f"全年开展 {len(ledger.days)} 次主题党日：应到 {c.expected}，实到 {c.present}，"
-        f"请假 {c.leave}，缺席 {c.absent}，出席率 {rate_text(c.rate)}"
+        f"请假 {c.leave}，缺席 {c.absent}，出席率 {rate_text(c.rate)}，列席 {c.observers}"
     )
     for month, button in enumerate(window.months.buttons, start=1):
         held = ledger.held[month - 1]
@@ -160,7 +162,7 @@ def test_choosing_another_year_loads_only_that_year(workspace, ledger_window) ->
     assert window.ledger is not None and window.ledger.year == 2023
     assert len(window.days_model.rows()) == 2
     window.year.setCurrentIndex(window.year.findData(2026))
-    assert window.days_model.rows()[-1][3:8] == ("0", "0", "0", "0", "—")
+    assert window.days_model.rows()[-1][3:9] == ("0", "0", "0", "0", "—", "0")
     assert all(not b.isEnabled() for b in window.months.buttons)
 
 
@@ -229,17 +231,17 @@ def test_exports_from_the_view_print_the_figures_on_screen(
     assert last_export_folder() == tmp_path  # the next export dialog opens there
     book = load_workbook(written["xlsx"])
     sheet = [[c.value for c in r] for r in book["2025年"].iter_rows(min_row=2)]
-    for row, shown in zip(sheet, rows, strict=True):
-        assert row[0] == shown[0] and tuple(str(v) for v in row[5:10]) == shown[3:8]
+    for row, shown in zip(sheet[:-1], rows, strict=True):  # then what the figures count
+        assert row[0] == shown[0] and tuple(str(v) for v in row[5:11]) == shown[3:9]
     attendance = [[c.value for c in r] for r in book["成员出勤"].iter_rows(min_row=2)]
-    for row, shown in zip(attendance, members, strict=True):
+    for row, shown in zip(attendance[:-1], members, strict=True):
         assert row[0] == shown[0]
         assert tuple(v or "" for v in row[3:15]) == shown[1:13]
-        assert tuple(str(v) for v in row[15:20]) == shown[13:]
+        assert tuple(str(v) for v in row[15:21]) == shown[13:]
     summary, _members, *pages = Document(written["docx"]).tables
     for row, shown in zip(summary.rows[1:], rows, strict=True):
         cells = [c.text for c in row.cells]
-        assert cells[0] == shown[0] and tuple(cells[2:7]) == shown[3:8]
+        assert cells[0] == shown[0] and tuple(cells[2:8]) == shown[3:9]
     assert len(pages) == len(rows) - 1
     text = subprocess.run(
         ["pdftotext", "-layout", str(written["pdf"]), "-"],
@@ -249,11 +251,11 @@ def test_exports_from_the_view_print_the_figures_on_screen(
     ).stdout
     lines = {re.split(r"\s+", line.strip())[0]: line for line in text.splitlines() if line.strip()}
     for shown in rows:
-        assert re.split(r"\s+", lines[shown[0]].strip())[-5:] == list(shown[3:8]) or (
-            " ".join(shown[3:8]) in re.sub(r"\s+", " ", lines[shown[0]])
+        assert re.split(r"\s+", lines[shown[0]].strip())[-6:] == list(shown[3:9]) or (
+            " ".join(shown[3:9]) in re.sub(r"\s+", " ", lines[shown[0]])
         )
     for shown in members:
-        assert re.split(r"\s+", lines[shown[0]].strip())[-5:] == list(shown[13:])
+        assert re.split(r"\s+", lines[shown[0]].strip())[-6:] == list(shown[13:])
 
 
 def test_a_failed_export_says_so_and_keeps_the_old_file(
@@ -276,7 +278,7 @@ def test_english_words_with_the_same_figures(lang, workspace, ledger_window) -> 
     ledger = load_ledger(workspace, BRANCH, 2025)
     window = ledger_window()
     total = window.days_model.rows()[-1]
-    assert total[3:8] == figures(ledger.counts)
+    assert total[3:9] == figures(ledger.counts)
     if lang == "en":
         assert total[0] == "Year" and window.tabs.tabText(0) == "Party-days"
         assert window.months.buttons[4].text().splitlines()[1] == "Not held"
@@ -534,7 +536,7 @@ def test_member_rates_are_whole_with_a_larger_font(workspace, ledger_window) -> 
     window.refresh()
     window.tabs.setCurrentIndex(1)
     table, model = window.members, window.members_model
-    assert any(row[-1] == "100.0%" for row in model.rows())
-    for column in (0, *range(13, 18)):
+    assert any(row[-2] == "100.0%" for row in model.rows())
+    for column in (0, *range(13, 19)):
         assert table.sizeHintForColumn(column) <= table.columnWidth(column), column
     assert table.horizontalHeader().length() <= table.viewport().width()

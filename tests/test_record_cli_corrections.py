@@ -17,14 +17,18 @@ from hongtu.core.records import MAX_PERSON_CHARS, ActivityRecord, Presence
 from hongtu.core.workspace import open_workspace
 
 BRANCH = "第一党支部"
+ADD = ["members", "add", "--branch", BRANCH]
 
 
 @pytest.fixture
 def recorded_day(tmp_path: Path, capsys) -> tuple[str, int]:
-    """A database whose branch has four members, and a past plan of that branch."""
+    """A database whose branch has four Party members, and a past plan of that branch."""
     db = str(tmp_path / "r.sqlite3")
     roster = tmp_path / "名册.csv"
-    roster.write_text("姓名\n张三\n李四\n王五\n赵六\n", encoding="utf-8")
+    roster.write_text(
+        "姓名,政治面貌\n张三,正式党员\n李四,正式党员\n王五,预备党员\n赵六,正式党员\n",
+        encoding="utf-8",
+    )
     assert main(["--db", db, "members", "import", str(roster), "--branch", BRANCH]) == 0
     workspace = open_workspace(db)
     try:
@@ -144,7 +148,7 @@ def test_a_correction_does_not_count_a_member_who_joined_later(recorded_day, cap
     db, plan_id = recorded_day
     args = ["--db", db, "record", str(plan_id)]
     assert main([*args, "--leave", "李四=出差", "--absent", "王五"]) == 0
-    assert main(["--db", db, "members", "add", "--branch", BRANCH, "--name", "孙七"]) == 0
+    assert main(["--db", db, *ADD, "--name", "孙七", "--status", "正式党员"]) == 0
     capsys.readouterr()
 
     assert main([*args, "--summary", "更正小结"]) == 0
@@ -157,7 +161,7 @@ def test_a_correction_adds_a_later_member_only_when_named(recorded_day, capsys) 
     db, plan_id = recorded_day
     args = ["--db", db, "record", str(plan_id)]
     assert main(args) == 0
-    assert main(["--db", db, "members", "add", "--branch", BRANCH, "--name", "孙七"]) == 0
+    assert main(["--db", db, *ADD, "--name", "孙七", "--status", "正式党员"]) == 0
     capsys.readouterr()
 
     assert main([*args, "--absent", "孙七"]) == 0

@@ -60,7 +60,7 @@ def test_correcting_in_the_window_lists_only_the_records_people(qtbot, tmp_path:
     with journey_window(qtbot, db) as (window, controller):
         dialog = open_record_dialog(qtbot, window, plan_id)
         assert [m.name for m in dialog.attendance.members] == ROSTER
-        assert "应到 6 人" in dialog.counts.text()
+        assert "应到 5 人" in dialog.counts.text()  # 孙八, an 入党积极分子, is 列席
         mark(qtbot, dialog, "赵六", Presence.ABSENT)
         save(qtbot, dialog)
         corrected = controller.workspace.records.for_plan(plan_id)

@@ -22,6 +22,7 @@ from hongtu.core.records import DoneState, Presence
 from hongtu.core.warnings import WarningCode
 from hongtu.qt import printing
 from hongtu.qt.plan_list_model import PlanColumn
+from hongtu.qt.record_attendance import Column
 from journey_helpers import BoxAnswers, click, ime_type, journey_window
 from ledger_helpers import export_from_ledger, exported_day, open_ledger_by_keys
 from record_helpers import (
@@ -69,7 +70,12 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         assert any(w.code is WarningCode.PLAN_IN_PAST for w in warned)
         assert [m.name for m in dialog.attendance.members] == ROSTER
         assert [m.name for m in read_member_file(seeded.roster_file)] == ROSTER  # as imported
-        assert "应到 6 人" in dialog.counts.text() and "实到 6 人" in dialog.counts.text()
+        # 应到 counts the Party members; 孙八, an 入党积极分子, is 列席
+        assert "应到 5 人" in dialog.counts.text() and "实到 5 人" in dialog.counts.text()
+        assert "列席 1 人" in dialog.counts.text()
+        sun = dialog.attendance.row_of("孙八")
+        assert sun is not None
+        assert dialog.attendance.item(sun, Column.STATUS).text() == "入党积极分子（列席）"
         done = dialog.done_items.entries()
         assert [d.text for d in done if d.stop_uid] == seeded.stops
         assert len(done) == 5 and all(d.state is DoneState.DONE for d in done)
@@ -80,7 +86,7 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         assert row is not None
         assert QApplication.focusWidget() is dialog.attendance.reasons[row]
         mark(qtbot, dialog, "赵六", Presence.ABSENT)
-        assert "实到 4 人" in dialog.counts.text()
+        assert "实到 3 人" in dialog.counts.text()
         assert "请假 1 人" in dialog.counts.text() and "缺席 1 人" in dialog.counts.text()
 
         # saving without the leave reason is refused, in words, and nothing is stored
@@ -106,7 +112,8 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         assert session.plan is not None and session.plan.status is PlanStatus.DONE
         # a recorded day no longer warns that its date has passed
         assert all(w.code is not WarningCode.PLAN_IN_PAST for w in session.warnings)
-        assert "实到 4" in window.statusBar().currentMessage()
+        assert "实到 3" in window.statusBar().currentMessage()
+        assert "列席 1" in window.statusBar().currentMessage()
         record = controller.workspace.records.for_plan(seeded.past_plan)
         assert record is not None and record.version == 1
         assert len(record.attendance) == 6
@@ -127,14 +134,15 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
             assert thumb.height == 320 and thumb.width < 220  # the sideways photo stands upright
 
         # the 台账 (Ctrl+L): the day's figures in the year view and in the exported ledger
-        day, figures = seeded.past_day, ["6", "4", "1", "1", "66.7%"]
+        day, figures = seeded.past_day, ["5", "3", "1", "1", "60.0%", "1"]
         ledger = open_ledger_by_keys(qtbot, window)
         assert ledger.branch.currentText() == BRANCH and ledger.year.currentData() == day.year
         shown = next(r for r in ledger.days_model.rows() if r[0] == day.isoformat())
-        assert list(shown[3:8]) == figures and shown[8] == "李四（请假：出差）；赵六（缺席）"
-        assert "4/6" in ledger.months.buttons[day.month - 1].text()
+        assert list(shown[3:9]) == figures and shown[9] == "李四（请假：出差）；赵六（缺席）"
+        assert "3/5" in ledger.months.buttons[day.month - 1].text()
         members = {r[0]: r for r in ledger.members_model.rows()}
         assert members["赵六"][day.month] == "0/1" and members["张三"][day.month] == "1/1"
+        assert members["孙八"][day.month] == "列席"
         with monkeypatch.context() as window_process:
             # written in the export process: no ledger writer runs in the window's
             import hongtu.core.exports.ledger_docx as ledger_docx
@@ -148,7 +156,7 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
             window_process.setattr(printing, "render_ledger_pdf", not_here)
             targets = export_from_ledger(qtbot, ledger, tmp_path, monkeypatch)
         exported = exported_day(targets, day)
-        assert exported["docx"] == exported["xlsx"] == [*figures, shown[8]]
+        assert exported["docx"] == exported["xlsx"] == [*figures, shown[9]]
         # both photos are on the day's page: the export process found them where the window
         # keeps them (this test's data folder, not the default one)
         assert len(Document(str(targets[0])).inline_shapes) == 2
@@ -162,7 +170,7 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         assert dialog.photos.list.count() == 2
         assert "缺席 1 人" in dialog.counts.text()
         mark(qtbot, dialog, "赵六", Presence.PRESENT)
-        assert "实到 5 人" in dialog.counts.text()
+        assert "实到 4 人" in dialog.counts.text()
         dialog.photos.list.setCurrentRow(1)
         click(qtbot, dialog.photos.remove_button)
         assert dialog.photos.list.count() == 1
@@ -172,7 +180,7 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         assert corrected.count(Presence.PRESENT) == 5 and len(corrected.photos) == 1
         ledger = open_ledger_by_keys(qtbot, window)  # the 台账 shows the correction
         shown = next(r for r in ledger.days_model.rows() if r[0] == day.isoformat())
-        assert list(shown[3:8]) == ["6", "5", "1", "0", "83.3%"]
+        assert list(shown[3:9]) == ["5", "4", "1", "0", "80.0%", "1"]
         ledger.close()
         history = controller.workspace.records.history(seeded.past_plan)
         assert len(history) == 1 and history[0]["version"] == 1

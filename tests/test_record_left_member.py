@@ -49,7 +49,8 @@ def test_the_store_takes_a_correction_without_a_member_who_had_left(tmp_path: Pa
         others = tuple(a for a in record.attendance if a.member_id != qian)
         workspace.records.save(ActivityRecord(plan_id, day, others, version=record.version))
         counts = load_ledger(workspace, BRANCH, day.year).counts
-        assert (counts.expected, counts.present, counts.absent) == (5, 5, 0)
+        # 孙八, an 入党积极分子, is 列席: not in 应到
+        assert (counts.expected, counts.present, counts.absent, counts.observers) == (4, 4, 0, 1)
         # someone still on the roster that day cannot be left out
         record = workspace.records.for_plan(plan_id)
         assert record is not None
@@ -71,7 +72,7 @@ def test_hongtu_record_drop_takes_out_only_someone_off_the_roster(tmp_path: Path
     assert main(["--db", db, "record", str(plan_id), "--drop", "张三"]) != 0
     assert "张三 按成员名单在 " + day.isoformat() + " 在册" in capsys.readouterr().err
     assert main(["--db", db, "record", str(plan_id), "--drop", "钱七"]) == 0
-    assert "应到 5，实到 5，请假 0，缺席 0" in capsys.readouterr().out
+    assert "应到 4，实到 4，请假 0，缺席 0，列席 1" in capsys.readouterr().out
     workspace = open_workspace(db)
     try:
         record = workspace.records.for_plan(plan_id)
@@ -90,12 +91,12 @@ def test_the_correction_dialog_says_why_and_takes_the_member_out(qtbot, tmp_path
         left_on = (day - timedelta(days=1)).isoformat()
         assert box.text() == f"钱七 按成员名单当天不在册（{left_on} 已离开）：从这一天的记录中去掉"
         assert box.isVisible() and not box.isChecked()
-        assert "应到 6 人" in dialog.counts.text()
+        assert "应到 5 人" in dialog.counts.text()  # 孙八, an 入党积极分子, is 列席
         click(qtbot, box)
-        assert "应到 5 人　实到 5 人　请假 0 人　缺席 0 人" in dialog.counts.text()
+        assert "应到 4 人　实到 4 人　请假 0 人　缺席 0 人　列席 1 人" in dialog.counts.text()
         save(qtbot, dialog)
         record = controller.workspace.records.for_plan(plan_id)
         assert record is not None
         assert [a.presence for a in record.attendance] == [Presence.PRESENT] * 5
         counts = load_ledger(controller.workspace, BRANCH, day.year).counts
-        assert (counts.expected, counts.present, counts.absent) == (5, 5, 0)
+        assert (counts.expected, counts.present, counts.absent) == (4, 4, 0)

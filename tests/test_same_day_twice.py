@@ -15,7 +15,7 @@ import pytest
 from factories import make_plan
 from hongtu.cli import main
 from hongtu.core.ledger import load_ledger
-from hongtu.core.members import Member
+from hongtu.core.members import Member, PartyStatus
 from hongtu.core.plans import PlanStatus
 from hongtu.core.records import (
     ActivityRecord,
@@ -38,9 +38,9 @@ def first_record(workspace, plan_id: int, day: date = DAY) -> ActivityRecord:  #
 
 @pytest.fixture
 def branch_day(workspace):  # type: ignore[no-untyped-def]
-    """Three members and the 11月 plan of 2026-11-20, recorded."""
+    """Three Party members and the 11月 plan of 2026-11-20, recorded."""
     for name in ("张三", "李四", "王五"):
-        workspace.members.add(BRANCH, Member(None, name))
+        workspace.members.add(BRANCH, Member(None, name, "", PartyStatus.FULL))
     plan = make_plan(on=DAY)
     plan.title = "11月主题党日"
     plan_id = workspace.plans.save(plan).id

@@ -113,4 +113,6 @@ def test_the_window_session_uses_the_roster_and_follows_its_changes(qapp, worksp
     workspace.members.add(BRANCH, Member(None, "李四", "", PartyStatus.OTHER))
     session.roster_changed()
     assert [line.name for line in session.view.document.signin] == ["张三", "李四"]
-    assert session.view.document.expected == 2
+    # 李四 (其他) signs in as 列席: 应到 counts the Party members
+    assert [line.observer for line in session.view.document.signin] == [False, True]
+    assert session.view.document.expected == 1

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hongtu.core.ledger import record_counts
 from hongtu.core.members import Member
 from hongtu.core.planfile import PlanFileError, read_plan_document
 from hongtu.core.plans import Plan
@@ -22,7 +23,6 @@ from hongtu.core.records import (
     ActivityRecord,
     Attendance,
     PhotoRef,
-    Presence,
     RecordProblem,
     RecordRefusedError,
     check_record,
@@ -167,11 +167,11 @@ def match_record(
         }
         reason = reasons.get(exc.problem, tr("记录与本机名册对不上（{0}）")).format(exc.detail)
         return RecordMatch(None, tr("文件里的活动记录没有导入：{0}。").format(reason))
-    counts = [record.count(p) for p in (Presence.PRESENT, Presence.LEAVE, Presence.ABSENT)]
+    counts = record_counts(record, on_day)
     return RecordMatch(
         record,
-        tr("活动记录已一并导入：应到 {0}，实到 {1}，请假 {2}，缺席 {3}。").format(
-            len(record.attendance), *counts
+        tr("活动记录已一并导入：应到 {0}，实到 {1}，请假 {2}，缺席 {3}，列席 {4}。").format(
+            counts.expected, counts.present, counts.leave, counts.absent, counts.observers
         ),
     )
 

@@ -149,6 +149,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0} is not in this day's record</translation>
     </message>
     <message>
+      <source>{0} 人的政治面貌是“其他”（名册没有填写政治面貌的也是“其他”），出席记为列席，不计入应到：{1}。如果其中有党员，请在名册文件中填写政治面貌后重新导入（hongtu members import），或在窗口的“文件 › 成员名单…”中改正。</source>
+      <translation>{0} members have the Party status Other (as does anyone whose roster gave no Party status): they count as observers when they come, not in Expected: {1}. If any of them are Party members, fill in the Party status in the roster file and import it again (hongtu members import), or correct it in the window under File › Members….</translation>
+    </message>
+    <message>
       <source>{0} 出现了两次</source>
       <translation>{0} appears twice</translation>
     </message>
@@ -217,10 +221,6 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{first}–{last}</translation>
     </message>
     <message>
-      <source>{label}：{names}</source>
-      <translation>{label}: {names}</translation>
-    </message>
-    <message>
       <source>{label}：{text}</source>
       <translation>{label}: {text}</translation>
     </message>
@@ -243,6 +243,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{place}（{days}次）</source>
       <translation>{place} ({days}×)</translation>
+    </message>
+    <message>
+      <source>{status}（{date}转正）</source>
+      <translation>{status} (full member since {date})</translation>
     </message>
     <message>
       <source>{text}（{state}）</source>
@@ -424,7 +428,7 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
     <message>
       <source>列席</source>
-      <translation>Guests</translation>
+      <translation>Observer</translation>
     </message>
     <message>
       <source>删除离线地图包</source>
@@ -469,6 +473,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>参观学习</source>
       <translation>Guided visit</translation>
+    </message>
+    <message>
+      <source>只有正式党员或预备党员才有转正日期：请把政治面貌改为正式党员或预备党员，或不填转正日期</source>
+      <translation>Only a full or probationary Party member has a full-membership date: change the Party status to full or probationary member, or leave the date out</translation>
     </message>
     <message>
       <source>只能备份 SQLite 数据库文件</source>
@@ -736,8 +744,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Added: {0} (number {1})</translation>
     </message>
     <message>
-      <source>已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成</source>
-      <translation>Recorded: expected {0}, present {1}, on leave {2}, absent {3}; the plan is marked done</translation>
+      <source>已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}，列席 {4}；方案已标为已完成</source>
+      <translation>Recorded: expected {0}, present {1}, on leave {2}, absent {3}, observers {4}; the plan is marked done</translation>
     </message>
     <message>
       <source>已采用 {0}，涉及 {1}；新增 {2}；{3}与本机相同。</source>
@@ -752,8 +760,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Expected</translation>
     </message>
     <message>
-      <source>应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}</source>
-      <translation>Expected {expected}, present {present}, on leave {leave}, absent {absent}, rate {rate}</translation>
+      <source>应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}，列席 {observers}</source>
+      <translation>Expected {expected}, present {present}, on leave {leave}, absent {absent}, rate {rate}, observers {observers}</translation>
+    </message>
+    <message>
+      <source>应到、实到、请假、缺席和出席率只计党员（正式党员和预备党员）；其他人出席记为列席。</source>
+      <translation>Expected, present, on leave, absent and the rate count Party members only (full and probationary); anyone else who came is an observer.</translation>
     </message>
     <message>
       <source>底图服务商：amap（高德）</source>
@@ -772,8 +784,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>The data as it was before the restore is saved in {0}</translation>
     </message>
     <message>
-      <source>成员全年出勤（实到/应到）</source>
-      <translation>Members' attendance (present/expected)</translation>
+      <source>成员全年出勤（党员：实到/应到；其他人：列席）</source>
+      <translation>Members' attendance (Party members: present/expected; others: observer)</translation>
     </message>
     <message>
       <source>成员出勤</source>
@@ -1317,6 +1329,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Row {0} is empty (or part of a merged cell)</translation>
     </message>
     <message>
+      <source>第 {0} 行有转正日期，但政治面貌是“{1}”：只有正式党员或预备党员才有转正日期</source>
+      <translation>Row {0} has a full-membership date but the Party status “{1}”: only a full or probationary Party member has one</translation>
+    </message>
+    <message>
       <source>第 {0} 行没有姓名（可能是合并单元格）</source>
       <translation>Row {0} has no name (perhaps a merged cell)</translation>
     </message>
@@ -1533,6 +1549,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>路线（KML，奥维等地图软件）</source>
       <translation>Route (KML, for Ovital and other map apps)</translation>
+    </message>
+    <message>
+      <source>转正日期</source>
+      <translation>Full member since</translation>
+    </message>
+    <message>
+      <source>转正日期（预备党员成为正式党员的日期），如 2026-06-15：此前的活动按预备党员计，当天起按正式党员计（不填：政治面貌始终如上）</source>
+      <translation>The day a probationary member became a full member, like 2026-06-15: Party-days before it count them as probationary, from that day on as full (left out: the Party status above on every day)</translation>
     </message>
     <message>
       <source>输出文件路径</source>
@@ -2030,16 +2054,24 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
       <translation>Word document (an activity record page per Party-day)</translation>
     </message>
     <message>
+      <source>{0} 人的政治面貌是“其他”（名册没有填写政治面貌的也是“其他”），出席记为列席，不计入应到：{1}。如果其中有党员，请在“文件 › 成员名单…”中改正政治面貌。</source>
+      <translation>{0} members have the Party status Other (as does anyone whose roster gave no Party status): they count as observers when they come, not in Expected: {1}. If any of them are Party members, correct their Party status under File › Members….</translation>
+    </message>
+    <message>
       <source>{0}年</source>
       <translation>{0}</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
     </message>
     <message>
       <source>党支部</source>
       <translation>Branch</translation>
     </message>
     <message>
-      <source>全年开展 {0} 次主题党日：应到 {1}，实到 {2}，请假 {3}，缺席 {4}，出席率 {5}</source>
-      <translation>Party-days this year: {0}; expected {1}, present {2}, on leave {3}, absent {4}, rate {5}</translation>
+      <source>全年开展 {0} 次主题党日：应到 {1}，实到 {2}，请假 {3}，缺席 {4}，出席率 {5}，列席 {6}</source>
+      <translation>Party-days this year: {0}; expected {1}, present {2}, on leave {3}, absent {4}, rate {5}, observers {6}</translation>
     </message>
     <message>
       <source>双击一次活动查看它的活动记录</source>
@@ -2086,8 +2118,8 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
       <translation>Exporting the ledger…</translation>
     </message>
     <message>
-      <source>每月显示“实到/应到”；黄色为请假或缺席。</source>
-      <translation>Each month shows present/expected; yellow marks leave or absence.</translation>
+      <source>每月显示“实到/应到”；黄色为请假或缺席。只有党员（正式党员和预备党员）计入应到，其他人出席显示“列席”。</source>
+      <translation>Each month shows present/expected; yellow marks leave or absence. Only Party members (full and probationary) count in Expected; anyone else who came shows as Observer.</translation>
     </message>
     <message>
       <source>每次活动</source>
@@ -3332,8 +3364,8 @@ On another PC, use “Import…” to use it.</translation>
       <translation>the day has not come yet</translation>
     </message>
     <message>
-      <source>活动记录已一并导入：应到 {0}，实到 {1}，请假 {2}，缺席 {3}。</source>
-      <translation> The activity record came with it: expected {0}, present {1}, on leave {2}, absent {3}.</translation>
+      <source>活动记录已一并导入：应到 {0}，实到 {1}，请假 {2}，缺席 {3}，列席 {4}。</source>
+      <translation> The activity record came with it: expected {0}, present {1}, on leave {2}, absent {3}, observers {4}.</translation>
     </message>
     <message>
       <source>站点不存在</source>
@@ -4523,6 +4555,18 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
   <context>
     <name>RecordAttendance</name>
     <message>
+      <source>{0}（列席）</source>
+      <translation>{0} (observer)</translation>
+    </message>
+    <message>
+      <source>入党积极分子</source>
+      <translation>Activist</translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
       <source>出勤</source>
       <translation>Attendance</translation>
     </message>
@@ -4533,6 +4577,14 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>姓名</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>政治面貌</source>
+      <translation>Party status</translation>
+    </message>
+    <message>
+      <source>正式党员</source>
+      <translation>Full member</translation>
     </message>
     <message>
       <source>缺席</source>
@@ -4553,6 +4605,10 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>请假原因（必填）</source>
       <translation>Reason (required)</translation>
+    </message>
+    <message>
+      <source>预备党员</source>
+      <translation>Probationary member</translation>
     </message>
   </context>
   <context>
@@ -4638,8 +4694,12 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>What was actually done</translation>
     </message>
     <message>
-      <source>应到 {0} 人　实到 {1} 人　请假 {2} 人　缺席 {3} 人</source>
-      <translation>Expected {0}  Present {1}  On leave {2}  Absent {3}</translation>
+      <source>应到 {0} 人　实到 {1} 人　请假 {2} 人　缺席 {3} 人　列席 {4} 人</source>
+      <translation>Expected {0}  Present {1}  On leave {2}  Absent {3}  Observers {4}</translation>
+    </message>
+    <message>
+      <source>应到只计党员（正式党员和预备党员）；其他人出席和来宾记为列席。</source>
+      <translation> Expected counts Party members only (full and probationary); anyone else who comes, and the guests, are observers.</translation>
     </message>
     <message>
       <source>支部在活动当天没有在册成员：请先导入成员名单</source>
@@ -4862,8 +4922,8 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>Change a Recorded Plan</translation>
     </message>
     <message>
-      <source>已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成。</source>
-      <translation>Recorded: expected {0}, present {1}, on leave {2}, absent {3}; the plan is marked done.</translation>
+      <source>已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}，列席 {4}；方案已标为已完成。</source>
+      <translation>Recorded: expected {0}, present {1}, on leave {2}, absent {3}, observers {4}; the plan is marked done.</translation>
     </message>
     <message>
       <source>方案有未保存的修改与别处的修改冲突：请先在“当前方案”中处理。</source>
@@ -4913,8 +4973,8 @@ Change this plan anyway?</translation>
   <context>
     <name>RosterDialog</name>
     <message>
-      <source>Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期可选；有问题则一人也不导入</source>
-      <translation>Excel (.xlsx) or CSV: a name column; role, Party status, joining and leaving dates optional. If anything is wrong, nobody is imported</translation>
+      <source>Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期、转正日期可选；有问题则一人也不导入</source>
+      <translation>Excel (.xlsx) or CSV: a name column; role, Party status, joining, leaving and full-membership dates optional. If anything is wrong, nobody is imported</translation>
     </message>
     <message>
       <source>{0} 离开支部后仍保留在名单和台账里，只是不再出现在之后的签到表上。</source>
@@ -5002,6 +5062,10 @@ Change this plan anyway?</translation>
       </translation>
     </message>
     <message>
+      <source>已转正</source>
+      <translation>Known</translation>
+    </message>
+    <message>
       <source>成员名单</source>
       <translation>Members</translation>
     </message>
@@ -5066,6 +5130,10 @@ Change this plan anyway?</translation>
       <translation>Please enter the {0}.</translation>
     </message>
     <message>
+      <source>转正日期</source>
+      <translation>Full member since</translation>
+    </message>
+    <message>
       <source>这个支部还没有成员：从文件导入名册，或逐个添加。</source>
       <translation>This branch has no members yet: import a roster file, or add them one by one.</translation>
     </message>
@@ -5076,6 +5144,10 @@ Change this plan anyway?</translation>
     <message>
       <source>预备党员</source>
       <translation>Probationary member</translation>
+    </message>
+    <message>
+      <source>预备党员成为正式党员的日期：此前的活动按预备党员计，当天起按正式党员计</source>
+      <translation>The day a probationary member became a full member: Party-days before it count them as probationary, from that day on as full</translation>
     </message>
     <message>
       <source>，</source>

@@ -63,7 +63,7 @@ def ledger_labels() -> Any:
         months_heading=tr("各月开展情况"),
         places_heading=tr("参观地点"),
         visits_format=tr("{place}（{days}次）"),
-        members_heading=tr("成员全年出勤（实到/应到）"),
+        members_heading=tr("成员全年出勤（党员：实到/应到；其他人：列席）"),
         page_format=tr("第 {page} 页 / 共 {pages} 页"),
         host=tr("主持人"),
         recorder=tr("记录人"),
@@ -74,12 +74,16 @@ def ledger_labels() -> Any:
         rate=tr("出席率"),
         attendance=tr("出勤"),
         attendance_format=tr(
-            "应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}"
+            "应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}，"
+            "列席 {observers}"
         ),
         missing=tr("缺席及原因"),
         content=tr("活动内容"),
         summary=tr("小结"),
         guests=tr("列席"),
+        observer_mark=tr("列席"),
+        became_full_format=tr("{status}（{date}转正）"),
+        counted_note=counted_note(),
         photos=tr("照片"),
         photo_missing=tr("（照片无法读取：{name}）"),
         name=tr("姓名"),
@@ -93,7 +97,6 @@ def ledger_labels() -> Any:
         no_reason_format=tr("{name}（{presence}）"),
         done_format=tr("{text}（{state}：{note}）"),
         done_no_note_format=tr("{text}（{state}）"),
-        guests_format=tr("{label}：{names}"),
         field_format=tr("{label}：{text}"),
         list_separator=tr("；"),
         statuses={
@@ -111,6 +114,10 @@ def ledger_labels() -> Any:
     )
 
 
+def counted_note() -> str:
+    return tr("应到、实到、请假、缺席和出席率只计党员（正式党员和预备党员）；其他人出席记为列席。")
+
+
 def counts_json(counts: Any) -> dict[str, Any]:
     return {
         "expected": counts.expected,
@@ -118,6 +125,7 @@ def counts_json(counts: Any) -> dict[str, Any]:
         "leave": counts.leave,
         "absent": counts.absent,
         "rate": None if counts.rate is None else round(counts.rate, 4),
+        "observers": counts.observers,
     }
 
 
@@ -147,6 +155,7 @@ def ledger_json(ledger: Any) -> dict[str, Any]:
                     for m in d.missing
                 ],
                 "guests": list(d.guests),
+                "observers": list(d.observers),
                 "summary": d.summary,
                 "photos": len(d.photos),
             }
@@ -158,6 +167,7 @@ def ledger_json(ledger: Any) -> dict[str, Any]:
                 "name": m.name,
                 "role": m.role,
                 "party_status": m.party_status.value,
+                "full_since": m.full_since.isoformat() if m.full_since else None,
                 **counts_json(m.counts),
                 "months": [None if c is None else counts_json(c) for c in m.months],
             }
@@ -180,7 +190,7 @@ def unknown_branch(workspace: Any, given: str) -> str | None:
 
 
 def cmd_ledger_show(args: argparse.Namespace) -> int:
-    from hongtu.core.ledger import MonthState, load_ledger, rate_text
+    from hongtu.core.ledger import MonthState, load_ledger
 
     workspace = open_workspace(args, reading=True)
     try:
@@ -203,14 +213,22 @@ def cmd_ledger_show(args: argparse.Namespace) -> int:
     }
     grid = "  ".join(f"{m}{marks[ledger.month_state(m)]}" for m in range(1, 13))
     say(tr("月份（● 已开展，○ 未开展，· 待开展，– 无记录）：") + grid)
-    header = [tr("日期"), tr("主题"), tr("应到"), tr("实到"), tr("请假"), tr("缺席"), tr("出席率")]
+    header = [tr("日期"), tr("主题"), *_figure_header()]
     rows = [header]
     for d in ledger.days:
-        c = d.counts
-        rows.append([d.day.isoformat(), d.title, *_numbers(c), rate_text(c.rate)])
-    c = ledger.counts
-    rows.append([tr("全年"), "", *_numbers(c), rate_text(c.rate)])
+        rows.append([d.day.isoformat(), d.title, *_figures(d.counts)])
+    rows.append([tr("全年"), "", *_figures(ledger.counts)])
     say(format_table(rows))
+    say(counted_note())
+    others = ledger.others()
+    if others:
+        say(
+            tr(
+                "{0} 人的政治面貌是“其他”（名册没有填写政治面貌的也是“其他”），出席记为列席，"
+                "不计入应到：{1}。如果其中有党员，请在名册文件中填写政治面貌后重新导入"
+                "（hongtu members import），或在窗口的“文件 › 成员名单…”中改正。"
+            ).format(len(others), tr("、").join(others[:10]) + ("…" if others[10:] else ""))
+        )
     if ledger.places:
         say(
             tr("参观地点：")
@@ -225,10 +243,7 @@ def cmd_ledger_show(args: argparse.Namespace) -> int:
 def member_rows(ledger: Any) -> list[list[str]]:
     """Each member's year in a terminal's width: the figures, then the months they were on
     leave or absent (every month's 实到/应到 is in --json and the exported documents)."""
-    from hongtu.core.ledger import rate_text
-
-    header = [tr("姓名"), tr("应到"), tr("实到"), tr("请假"), tr("缺席"), tr("出席率")]
-    rows = [[*header, tr("请假或缺席的月份")]]
+    rows = [[tr("姓名"), *_figure_header(), tr("请假或缺席的月份")]]
     for member in ledger.members:
         missed = []
         for month, counts in enumerate(member.months, start=1):
@@ -236,13 +251,19 @@ def member_rows(ledger: Any) -> list[list[str]]:
                 missed.append(tr("{0}月请假").format(month))
             if counts is not None and counts.absent:
                 missed.append(tr("{0}月缺席").format(month))
-        c = member.counts
-        rows.append([member.name, *_numbers(c), rate_text(c.rate), tr("、").join(missed)])
+        rows.append([member.name, *_figures(member.counts), tr("、").join(missed)])
     return rows
 
 
-def _numbers(counts: Any) -> list[str]:
-    return [str(counts.expected), str(counts.present), str(counts.leave), str(counts.absent)]
+def _figure_header() -> list[str]:
+    return [tr("应到"), tr("实到"), tr("请假"), tr("缺席"), tr("出席率"), tr("列席")]
+
+
+def _figures(counts: Any) -> list[str]:
+    from hongtu.core.ledger import rate_text
+
+    numbers = (counts.expected, counts.present, counts.leave, counts.absent)
+    return [*(str(n) for n in numbers), rate_text(counts.rate), str(counts.observers)]
 
 
 def cmd_ledger_export(args: argparse.Namespace) -> int:

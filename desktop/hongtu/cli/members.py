@@ -31,6 +31,14 @@ def add_member_commands(commands: argparse._SubParsersAction) -> None:  # type: 
         "--joined", default="", help=tr("加入日期，如 2026-04-01（不填：一直在册）")
     )
     adding.add_argument("--left", default="", help=tr("离开日期，如 2026-06-15（不填：仍在册）"))
+    adding.add_argument(
+        "--full-since",
+        default="",
+        help=tr(
+            "转正日期（预备党员成为正式党员的日期），如 2026-06-15：此前的活动按预备党员计，"
+            "当天起按正式党员计（不填：政治面貌始终如上）"
+        ),
+    )
     adding.set_defaults(handler=cmd_members_add)
     listing = members.add_parser("list", help=tr("列出支部成员（含已离开的）"))
     listing.add_argument("--branch", required=True, help=tr("党支部名称"))
@@ -65,6 +73,9 @@ def member_problem_text(problem: Any) -> str:
             "第 {0} 行的日期无法识别（“{1}”）：请写成 2021-05-01 或 2021年5月1日"
         ),
         MemberProblemCode.LEFT_BEFORE_JOINED: tr("第 {0} 行（{1}）的离开日期早于加入日期"),
+        MemberProblemCode.FULL_SINCE_NOT_IN_PARTY: tr(
+            "第 {0} 行有转正日期，但政治面貌是“{1}”：只有正式党员或预备党员才有转正日期"
+        ),
         MemberProblemCode.MERGED: tr(
             "第 {0} 行在合并单元格 {1} 里：请取消合并，每人一行、每格一个值"
         ),
@@ -82,6 +93,10 @@ def member_edit_text(error: Any) -> str:
         MemberEditProblem.ROLE_TOO_LONG: tr("职务太长"),
         MemberEditProblem.DUPLICATE: tr("支部里已有一位叫“{0}”的成员").format(error.name),
         MemberEditProblem.LEFT_BEFORE_JOINED: tr("离开日期不能早于加入日期"),
+        MemberEditProblem.FULL_SINCE_NOT_IN_PARTY: tr(
+            "只有正式党员或预备党员才有转正日期：请把政治面貌改为正式党员或预备党员，"
+            "或不填转正日期"
+        ),
         MemberEditProblem.CHANGED_ELSEWHERE: tr(
             "{0} 的资料已在别处修改（例如导入了新名册），这次修改没有保存；"
             "名单已重新载入，请重新编辑"
@@ -140,7 +155,7 @@ def cmd_members_import(args: argparse.Namespace) -> int:
 
 
 def cmd_members_add(args: argparse.Namespace) -> int:
-    from hongtu.core.members import Member, parse_status
+    from hongtu.core.members import Member, PartyStatus, parse_status
     from hongtu.core.roster import MAX_NAME_CHARS
 
     name = " ".join(args.name.split())
@@ -149,10 +164,13 @@ def cmd_members_add(args: argparse.Namespace) -> int:
         return fail(tr("姓名应为 1 到 {0} 个字").format(MAX_NAME_CHARS))
     if status is None:
         return fail(tr("政治面貌应为正式党员、预备党员、入党积极分子或其他"))
+    if args.full_since.strip() and not args.status.strip():
+        status = PartyStatus.FULL  # a 转正日期 alone: a Party member, 正式 from that day
     days: dict[str, date | None] = {}
     for field, text, words in (
         ("joined_on", args.joined, tr("加入日期")),
         ("left_on", args.left, tr("离开日期")),
+        ("full_since", args.full_since, tr("转正日期")),
     ):
         try:
             days[field] = date.fromisoformat(text.strip()) if text.strip() else None
@@ -176,6 +194,9 @@ def cmd_members_add(args: argparse.Namespace) -> int:
 
 
 def cmd_members_list(args: argparse.Namespace) -> int:
+    """The roster with each member's 政治面貌 today (a 预备党员 whose 转正日期 has come is a
+    正式党员) and their dates."""
+    today = date.today()
     workspace = open_workspace(args, reading=True)
     try:
         members = workspace.members.members(args.branch)
@@ -188,9 +209,10 @@ def cmd_members_list(args: argparse.Namespace) -> int:
                     "id": m.id,
                     "name": m.name,
                     "role": m.role,
-                    "party_status": m.party_status.value,
+                    "party_status": m.status_on(today).value,
                     "joined_on": m.joined_on.isoformat() if m.joined_on else None,
                     "left_on": m.left_on.isoformat() if m.left_on else None,
+                    "full_since": m.full_since.isoformat() if m.full_since else None,
                 }
                 for m in members
             ]
@@ -199,15 +221,17 @@ def cmd_members_list(args: argparse.Namespace) -> int:
     if not members:
         say(tr("{0} 还没有成员").format(args.branch))
         return 0
-    rows = [[tr("编号"), tr("姓名"), tr("职务"), tr("政治面貌"), tr("加入日期"), tr("离开日期")]]
+    header = [tr("编号"), tr("姓名"), tr("职务"), tr("政治面貌"), tr("加入日期"), tr("离开日期")]
+    rows = [[*header, tr("转正日期")]]
     rows += [
         [
             str(m.id),
             m.name,
             m.role,
-            status_text(m.party_status),
+            status_text(m.status_on(today)),
             m.joined_on.isoformat() if m.joined_on else "",
             m.left_on.isoformat() if m.left_on else "",
+            m.full_since.isoformat() if m.full_since else "",
         ]
         for m in members
     ]

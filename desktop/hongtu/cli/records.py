@@ -240,17 +240,16 @@ def cmd_record(args: argparse.Namespace) -> int:
             saved = workspace.records.save(record, same_day=args.again)
         except RecordRefusedError as exc:
             return fail(record_problem_text(exc.problem, exc.detail))
-        still_off = _off_roster_note(workspace.members.members(plan.branch), saved)
+        roster = workspace.members.members(plan.branch)
+        still_off = _off_roster_note(roster, saved)
     finally:
         workspace.close()
-    from hongtu.core.records import Presence
+    from hongtu.core.ledger import record_counts
 
+    counts = record_counts(saved, roster)
     say(
-        tr("已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成").format(
-            len(saved.attendance),
-            saved.count(Presence.PRESENT),
-            saved.count(Presence.LEAVE),
-            saved.count(Presence.ABSENT),
+        tr("已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}，列席 {4}；方案已标为已完成").format(
+            counts.expected, counts.present, counts.leave, counts.absent, counts.observers
         )
     )
     if saved.photos:

@@ -133,6 +133,9 @@ class DocumentLabels:
     col_signature: str = "签名"
     col_remarks: str = "备注"
     signin_expected: str = "应到 {count} 人　实到 ____ 人　请假 ____ 人"
+    # when the roster lists people not in the Party: they sign in as 列席, not in 应到
+    signin_observers: str = "　列席 ____ 人"
+    signin_observer: str = "列席"  # their 备注
     # words and formats
     activity_kinds: Mapping[ActivityKind, str] = field(default_factory=lambda: _ZH_ACTIVITIES)
     transport_modes: Mapping[TransportMode, str] = field(default_factory=lambda: _ZH_TRANSPORT)
@@ -248,6 +251,7 @@ class SigninLine:
 
     name: str
     position: str  # 职务 (blank when the roster has none)
+    observer: bool = False  # not a Party member that day: 列席, not counted in 应到
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,8 +293,9 @@ class PlanDocument:
     totals: DocumentTotals
     labels: DocumentLabels
     # The 签到表: the members of the plan's branch on the roster that day, in roster order
-    # (empty when the branch has no roster: the sheet then has blank rows), and 应到 — that
-    # count when there is a roster, the planned participants otherwise.
+    # (empty when the branch has no roster: the sheet then has blank rows), and 应到 — the
+    # Party members among them when there is a roster (the others are 列席), the planned
+    # participants otherwise.
     signin: tuple[SigninLine, ...] = ()
     expected: int = 0
     # What tells this plan's calendar entries from any other plan's, in any database, and
@@ -448,7 +453,7 @@ def build_document(
         totals=_totals(schedule, len(doc_stops), labels),
         labels=labels,
         signin=signin,
-        expected=len(signin) if signin else plan.participants,
+        expected=sum(not line.observer for line in signin) if signin else plan.participants,
         calendar_key=calendar_key(plan),
         plan_version=plan.version,
     )
@@ -492,8 +497,11 @@ def calendar_key(plan: Plan) -> str:
 
 
 def signin_lines(roster: Iterable[Member], day: date) -> tuple[SigninLine, ...]:
-    """The 签到表 lines: every member on the roster on ``day``, in roster order."""
-    return tuple(SigninLine(m.name, m.role) for m in roster if m.active_on(day))
+    """The 签到表 lines: every member on the roster on ``day``, in roster order; those not in
+    the Party that day are 列席."""
+    return tuple(
+        SigninLine(m.name, m.role, not m.in_party_on(day)) for m in roster if m.active_on(day)
+    )
 
 
 def _title(plan: Plan, labels: DocumentLabels) -> str:

@@ -3,6 +3,10 @@
 Qt-free. One set of figures feeds the 台账 view, ``hongtu ledger show`` and every ledger export,
 so a figure printed anywhere equals the one on screen. No points and no rankings: attendance is
 counted, never scored (the guidance against "formalism on the fingertips").
+
+As in a branch's 组织生活 record, 应到/实到/请假/缺席 and the rate count Party members (正式党员
+and 预备党员, by their 政治面貌 on that day: ``Member.status_on``); the others on the roster who
+came (入党积极分子, 群众…) and the guests are 列席.
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Counts:
-    expected: int  # 应到: on the roster that day
-    present: int  # 实到
-    leave: int  # 请假
-    absent: int  # 缺席
+    expected: int  # 应到: the Party members (正式, 预备) on the roster that day
+    present: int  # 实到: of them
+    leave: int  # 请假: of them
+    absent: int  # 缺席: of them
+    observers: int = 0  # 列席: the others who came (not counted in 应到), guests included
 
     @property
     def rate(self) -> float | None:
@@ -50,11 +55,14 @@ class LedgerDay:
     host: str
     recorder: str
     counts: Counts
-    missing: tuple[Missing, ...]  # on leave (with reasons) and absent
+    missing: tuple[Missing, ...]  # Party members on leave (with reasons) and absent
     guests: tuple[str, ...]
     done: tuple[DoneItem, ...]
     summary: str
     photos: tuple[PhotoRef, ...]
+    # 列席, as counted in ``counts.observers``: the members not in the Party that day who
+    # came, in the record's order, then the guests
+    observers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +70,10 @@ class MemberYear:
     member_id: int
     name: str
     role: str
-    party_status: PartyStatus
+    party_status: PartyStatus  # 政治面貌 on their last Party-day of the year
     counts: Counts
     months: tuple[Counts | None, ...]  # 12 entries; None where the month had no Party-day for them
+    full_since: date | None = None  # the 转正日期, when it falls in the year on or before then
 
 
 class MonthState(Enum):
@@ -110,6 +119,12 @@ class YearLedger:
     def months_in(self, state: MonthState) -> list[int]:
         return [m for m in range(1, 13) if self.month_state(m) is state]
 
+    def others(self) -> list[str]:
+        """The year's members whose 政治面貌 is 其他, as a roster without that column reads:
+        列席 when they came, never in 应到. The window and ``ledger show`` name them, so a
+        branch whose roster left the column out sees why its 应到 is small."""
+        return [m.name for m in self.members if m.party_status is PartyStatus.OTHER]
+
 
 @dataclass(frozen=True, slots=True)
 class PlanFacts:
@@ -142,18 +157,16 @@ def build_ledger(
     if first_recorded is None and records:
         first_recorded = min(r.day for r in records)
     chosen = sorted((r for r in records if r.day.year == year), key=lambda r: (r.day, r.plan_id))
-    days = tuple(_day(record, plans.get(record.plan_id)) for record in chosen)
+    roster = {m.id: m for m in members if m.id is not None}
+    days = tuple(_day(record, plans.get(record.plan_id), roster) for record in chosen)
     held = tuple(any(d.day.month == m for d in days) for m in range(1, 13))
     visits: Counter[str] = Counter()
     for day in days:
         visits.update(dict.fromkeys(day.places, 1))
-    roster = [m for m in members if m.id is not None]
-    by_member: dict[int, dict[int, list[Presence]]] = {}
-    for record in chosen:  # one pass: member → month → presences
+    by_member: dict[int, list[tuple[date, Attendance]]] = {}
+    for record in chosen:  # one pass: member → their days, in order
         for a in record.attendance:
-            by_member.setdefault(a.member_id, {}).setdefault(record.day.month, []).append(
-                a.presence
-            )
+            by_member.setdefault(a.member_id, []).append((record.day, a))
     return YearLedger(
         branch=branch,
         year=year,
@@ -161,7 +174,9 @@ def build_ledger(
         held=held,
         counts=_sum(d.counts for d in days),
         places=tuple(visits.items()),
-        members=tuple(_member_year(m, by_member[m.id]) for m in roster if m.id in by_member),
+        members=tuple(
+            _member_year(m, by_member[i], year) for i, m in roster.items() if i in by_member
+        ),
         over=tuple((year, m) < (today.year, today.month) for m in range(1, 13)),
         first_recorded=first_recorded,
     )
@@ -196,13 +211,51 @@ def visited_places(record: ActivityRecord, facts: PlanFacts | None) -> tuple[str
     return tuple(names.values())
 
 
-def _day(record: ActivityRecord, facts: PlanFacts | None) -> LedgerDay:
+def attendance_counts(
+    attendance: Iterable[Attendance],
+    roster: Mapping[int, Member],
+    day: date,
+    guests: int = 0,
+) -> Counts:
+    """A day's figures: 应到 … 缺席 over the Party members of that day, 列席 the others who
+    came and the ``guests``. ``roster``: the branch's members by id (any dates); someone it
+    does not know is counted as a Party member, as every member was before 政治面貌 counted."""
+    members: list[Presence] = []
+    observers = guests
+    for entry in attendance:
+        if _in_party(roster.get(entry.member_id), day):
+            members.append(entry.presence)
+        elif entry.presence is Presence.PRESENT:
+            observers += 1
+    return _presences(members, observers)
+
+
+def record_counts(record: ActivityRecord, roster: Iterable[Member]) -> Counts:
+    """``attendance_counts`` of a record, for what is said when it is saved or imported."""
+    known = {m.id: m for m in roster if m.id is not None}
+    return attendance_counts(record.attendance, known, record.day, len(record.guests))
+
+
+def _in_party(member: Member | None, day: date) -> bool:
+    return member is None or member.in_party_on(day)
+
+
+def _day(
+    record: ActivityRecord, facts: PlanFacts | None, roster: Mapping[int, Member]
+) -> LedgerDay:
     places = visited_places(record, facts)
+    counted = [a for a in record.attendance if _in_party(roster.get(a.member_id), record.day)]
     missing = tuple(
         Missing(a.name, a.presence, a.reason)
         for presence in (Presence.LEAVE, Presence.ABSENT)
-        for a in record.attendance
+        for a in counted
         if a.presence is presence
+    )
+    guests = tuple(g.name for g in record.guests)
+    came = tuple(
+        a.name
+        for a in record.attendance
+        if a.presence is Presence.PRESENT and not _in_party(roster.get(a.member_id), record.day)
     )
     return LedgerDay(
         plan_id=record.plan_id,
@@ -211,47 +264,56 @@ def _day(record: ActivityRecord, facts: PlanFacts | None) -> LedgerDay:
         places=places,
         host=record.host,
         recorder=record.recorder,
-        counts=_counts(record.attendance),
+        counts=attendance_counts(record.attendance, roster, record.day, len(guests)),
         missing=missing,
-        guests=tuple(g.name for g in record.guests),
+        guests=guests,
         done=record.done,
         summary=record.summary,
         photos=record.photos,
+        observers=came + guests,
     )
 
 
-def _counts(attendance: Iterable[Attendance]) -> Counts:
-    return _presences([a.presence for a in attendance])
-
-
 def _sum(items: Iterable[Counts]) -> Counts:
-    expected = present = leave = absent = 0
+    expected = present = leave = absent = observers = 0
     for c in items:
         expected += c.expected
         present += c.present
         leave += c.leave
         absent += c.absent
-    return Counts(expected, present, leave, absent)
+        observers += c.observers
+    return Counts(expected, present, leave, absent, observers)
 
 
-def _member_year(member: Member, by_month: dict[int, list[Presence]]) -> MemberYear:
-    """A member's year (only members on the roster for at least one of the year's days)."""
-    months = tuple(_presences(by_month[m]) if m in by_month else None for m in range(1, 13))
+def _member_year(member: Member, days: list[tuple[date, Attendance]], year: int) -> MemberYear:
+    """A member's year (only members on the roster for at least one of the year's days): each
+    month's figures as a Party member, or how often they came as 列席 on the days they were not
+    one; their 政治面貌 as on their last Party-day of the year."""
+    by_month: dict[int, list[Counts]] = {}
+    for day, entry in days:
+        counts = attendance_counts((entry,), {entry.member_id: member}, day)
+        by_month.setdefault(day.month, []).append(counts)
+    months = tuple(_sum(by_month[m]) if m in by_month else None for m in range(1, 13))
+    last = days[-1][0]
+    full_since = member.full_since
+    shown = full_since if full_since is not None and full_since.year == year else None
     assert member.id is not None
     return MemberYear(
         member.id,
         member.name,
         member.role,
-        member.party_status,
+        member.status_on(last),
         _sum(c for c in months if c is not None),
         months,
+        shown if shown is not None and shown <= last else None,
     )
 
 
-def _presences(presences: list[Presence]) -> Counts:
+def _presences(presences: list[Presence], observers: int = 0) -> Counts:
     return Counts(
         len(presences),
         presences.count(Presence.PRESENT),
         presences.count(Presence.LEAVE),
         presences.count(Presence.ABSENT),
+        observers,
     )

@@ -8,6 +8,7 @@ nothing is imported.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,6 +50,9 @@ STATUS_WORDS: dict[PartyStatus, tuple[str, ...]] = {
 STATUS_HEADERS = ("政治面貌", "党员类别", "党籍状态", "身份", "party status", "status")
 JOINED_HEADERS = ("入支部日期", "加入日期", "转入日期", "joined", "joined on")
 LEFT_HEADERS = ("离开日期", "离开支部日期", "转出日期", "left", "left on")
+FULL_SINCE_HEADERS = ("转正日期", "转正时间", "full member since", "full since")
+# In the Party: counted in a Party-day's 应到 (others who come are 列席, attending as observers)
+PARTY_STATUSES = frozenset({PartyStatus.FULL, PartyStatus.PROBATIONARY})
 
 
 def parse_status(text: str) -> PartyStatus | None:
@@ -70,12 +74,34 @@ class Member:
     party_status: PartyStatus = PartyStatus.OTHER
     joined_on: date | None = None
     left_on: date | None = None
+    # 转正日期: the day a 预备党员 became 正式党员 (None: not known, or not a Party member). A
+    # member with one is stored as FULL (``with_full_since``) and is PROBATIONARY before it.
+    full_since: date | None = None
 
     def active_on(self, day: date) -> bool:
         """On the branch's roster that day (joined on or before it, not yet left)."""
         if self.joined_on is not None and self.joined_on > day:
             return False
         return self.left_on is None or self.left_on > day
+
+    def status_on(self, day: date) -> PartyStatus:
+        """政治面貌 on ``day``: with a 转正日期, 预备党员 before it and 正式党员 from it on;
+        without one, the status as entered (a 正式党员 with no date is one on every day)."""
+        if self.full_since is None or self.party_status not in PARTY_STATUSES:
+            return self.party_status
+        return PartyStatus.PROBATIONARY if day < self.full_since else PartyStatus.FULL
+
+    def in_party_on(self, day: date) -> bool:
+        """A Party member (正式 or 预备) on ``day``: counted in that day's 应到."""
+        return self.status_on(day) in PARTY_STATUSES
+
+
+def with_full_since(member: Member) -> Member:
+    """The member as stored: one with a 转正日期 is a 正式党员 from that day (so a 预备党员
+    given the date is kept as FULL; ``status_on`` still says 预备党员 before it)."""
+    if member.full_since is not None and member.party_status is PartyStatus.PROBATIONARY:
+        return dataclasses.replace(member, party_status=PartyStatus.FULL)
+    return member
 
 
 class MemberProblemCode(StrEnum):
@@ -86,8 +112,10 @@ class MemberProblemCode(StrEnum):
     ROLE_TOO_LONG = "role_too_long"
     DUPLICATE = "duplicate"  # the same name twice in the file
     UNKNOWN_STATUS = "unknown_status"  # a Party status the importer does not know
-    BAD_DATE = "bad_date"  # a joined or left date that is not a date (text: the cell)
+    BAD_DATE = "bad_date"  # a joined, left or 转正 date that is not a date (text: the cell)
     LEFT_BEFORE_JOINED = "left_before_joined"  # text: the member's name
+    # a 转正日期 for someone whose 政治面貌 is not 正式党员 or 预备党员 (text: the status cell)
+    FULL_SINCE_NOT_IN_PARTY = "full_since_not_in_party"
 
 
 class MemberFileErrorCode(StrEnum):
@@ -129,6 +157,7 @@ class MemberEditProblem(StrEnum):
     ROLE_TOO_LONG = "role_too_long"
     DUPLICATE = "duplicate"  # another current member of the branch has that name
     LEFT_BEFORE_JOINED = "left_before_joined"
+    FULL_SINCE_NOT_IN_PARTY = "full_since_not_in_party"  # a 转正日期 for a non-member
     CHANGED_ELSEWHERE = "changed_elsewhere"  # a field edited here was changed since it was read
 
 
@@ -155,6 +184,8 @@ def check_member(member: Member) -> None:
         and member.left_on < member.joined_on
     ):
         raise MemberEditError(MemberEditProblem.LEFT_BEFORE_JOINED, member.name)
+    if member.full_since is not None and member.party_status not in PARTY_STATUSES:
+        raise MemberEditError(MemberEditProblem.FULL_SINCE_NOT_IN_PARTY, member.name)
 
 
 def members_from_signin_names(lines: Iterable[str]) -> list[Member]:
@@ -191,6 +222,7 @@ _HEADERS = {
     "status": STATUS_HEADERS,
     "joined": JOINED_HEADERS,
     "left": LEFT_HEADERS,
+    "full_since": FULL_SINCE_HEADERS,
 }
 
 
@@ -253,10 +285,13 @@ def _member(
     if not any(c.strip() for c in row):
         return None, MemberProblem(number, MemberProblemCode.EMPTY_ROW, "")
     name, role, status_text = cell("name"), cell("role"), cell("status")
-    joined_text, left_text = cell("joined"), cell("left")
+    joined_text, left_text, full_text = cell("joined"), cell("left"), cell("full_since")
     code: MemberProblemCode | None = None
     status = parse_status(status_text)
     joined, left = _date_or_none(joined_text), _date_or_none(left_text)
+    full_since = _date_or_none(full_text)
+    if full_since is not None and not status_text:
+        status = PartyStatus.FULL  # a 转正日期 with no 政治面貌: a Party member, 正式 from then
     if not name:
         code = MemberProblemCode.EMPTY_NAME
     elif len(name) > MAX_NAME_CHARS:
@@ -271,13 +306,20 @@ def _member(
         return None, MemberProblem(number, MemberProblemCode.BAD_DATE, joined_text)
     elif left is None and left_text:
         return None, MemberProblem(number, MemberProblemCode.BAD_DATE, left_text)
+    elif full_since is None and full_text:
+        return None, MemberProblem(number, MemberProblemCode.BAD_DATE, full_text)
     elif joined is not None and left is not None and left < joined:
         return None, MemberProblem(number, MemberProblemCode.LEFT_BEFORE_JOINED, name)
+    elif full_since is not None and status not in PARTY_STATUSES:
+        code = MemberProblemCode.FULL_SINCE_NOT_IN_PARTY
     if code is not None:
-        text = status_text if code is MemberProblemCode.UNKNOWN_STATUS else name
+        text = status_text if code in _STATUS_PROBLEMS else name
         return None, MemberProblem(number, code, text or " ".join(row).strip())
     assert status is not None
-    return Member(None, name, role, status, joined, left), None
+    return with_full_since(Member(None, name, role, status, joined, left, full_since)), None
+
+
+_STATUS_PROBLEMS = (MemberProblemCode.UNKNOWN_STATUS, MemberProblemCode.FULL_SINCE_NOT_IN_PARTY)
 
 
 _DATE = re.compile(

@@ -2,8 +2,9 @@
 
 A window (opened from 台账 › 年度台账…) with the branch and the year to show; twelve months
 marked 已开展 / 未开展 / 待开展 (not over yet); each Party-day's 应到, 实到, 请假, 缺席 and
-rate, its sites and who was missing and why; each member's months; charts of monthly
-attendance and the sites visited; and the year's ledger exported as Word, Excel or PDF.
+rate (of the Party members) and 列席 (the others who came), its sites and who was missing and
+why; each member's months; charts of monthly attendance and the sites visited; and the year's
+ledger exported as Word, Excel or PDF.
 
 Everything shown comes from one ``YearLedger`` (``core.ledger.load_ledger``) and the texts of
 ``core.exports.ledger_summary``, the document the PDF prints, so the view and the exports show
@@ -78,9 +79,29 @@ def format_names() -> dict[str, str]:
 
 def totals_text(ledger: YearLedger) -> str:
     c = ledger.counts
-    return tr("全年开展 {0} 次主题党日：应到 {1}，实到 {2}，请假 {3}，缺席 {4}，出席率 {5}").format(
-        len(ledger.days), c.expected, c.present, c.leave, c.absent, rate_text(c.rate)
+    return tr(
+        "全年开展 {0} 次主题党日：应到 {1}，实到 {2}，请假 {3}，缺席 {4}，出席率 {5}，列席 {6}"
+    ).format(
+        len(ledger.days),
+        c.expected,
+        c.present,
+        c.leave,
+        c.absent,
+        rate_text(c.rate),
+        c.observers,
     )
+
+
+SHOWN_NAMES = 10  # of the members of 政治面貌 其他; the count says how many there are
+
+
+def others_text(names: list[str]) -> str:
+    """Why members are 列席 and not in 应到: their 政治面貌 is 其他 (a roster without that
+    column), and where to put it right."""
+    return tr(
+        "{0} 人的政治面貌是“其他”（名册没有填写政治面貌的也是“其他”），出席记为列席，"
+        "不计入应到：{1}。如果其中有党员，请在“文件 › 成员名单…”中改正政治面貌。"
+    ).format(len(names), tr("、").join(names[:SHOWN_NAMES]) + ("…" if names[SHOWN_NAMES:] else ""))
 
 
 MONTH_STYLES = {
@@ -205,8 +226,12 @@ class LedgerWindow(QDialog):
         self.months = MonthGrid(self)
         self.missing_months = plain_label("", self)
         self.missing_months.setWordWrap(True)
+        self.others = plain_label("", self)  # members of 政治面貌 其他: why they are 列席
+        self.others.setWordWrap(True)
+        self.others.setStyleSheet("color: #7a4700;")
+        self.others.hide()
 
-        self.days_model = TextTable(range(3, 8), self)
+        self.days_model = TextTable(range(3, 9), self)
         self.days = _table(self.days_model, self)
         self.days.setToolTip(tr("双击一次活动查看它的活动记录"))
         self.open_button = QPushButton(tr("查看活动记录…"), self)
@@ -221,9 +246,16 @@ class LedgerWindow(QDialog):
         below.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         days_layout.addLayout(below)
 
-        self.members_model = TextTable(range(1, 18), self)
+        self.members_model = TextTable(range(1, 19), self)
         self.members = _table(self.members_model, self)
-        self.members_note = plain_label(tr("每月显示“实到/应到”；黄色为请假或缺席。"), self)
+        self.members_note = plain_label(
+            tr(
+                "每月显示“实到/应到”；黄色为请假或缺席。只有党员（正式党员和预备党员）计入"
+                "应到，其他人出席显示“列席”。"
+            ),
+            self,
+        )
+        self.members_note.setWordWrap(True)
         members_page = QWidget(self)
         members_layout = QVBoxLayout(members_page)
         members_layout.addWidget(self.members, 1)
@@ -250,6 +282,7 @@ class LedgerWindow(QDialog):
         layout.addWidget(self.totals)
         layout.addWidget(self.months)
         layout.addWidget(self.missing_months)
+        layout.addWidget(self.others)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
 
@@ -341,6 +374,7 @@ class LedgerWindow(QDialog):
             self.days_model.set_rows((), ())
             self.members_model.set_rows((), ())
             self.months.setVisible(False)
+            self.others.hide()
             self.ledger_shown.emit()
             return
         summary = build_ledger_summary(ledger, self.labels)
@@ -350,6 +384,9 @@ class LedgerWindow(QDialog):
         self.totals.setText(totals_text(ledger))
         self.months.show_year(ledger, summary)
         self.missing_months.setText(summary.months_without)
+        others = ledger.others()
+        self.others.setText(others_text(others))
+        self.others.setVisible(bool(others))
         self.days_model.set_rows(summary.day_header, summary.day_rows, bold_last=True)
         marked = frozenset(
             (row, column)
@@ -372,7 +409,7 @@ class LedgerWindow(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(9, QHeaderView.ResizeMode.Stretch)
         self.days.setColumnWidth(1, 170)
         self.days.setColumnWidth(2, 230)
         # the name and the year's figures sized to their text ("100.0%" whole at 125 %), the

@@ -834,17 +834,20 @@ def _schedule_row(row: DocumentRow) -> str:
 
 def _signin_entries(
     doc: PlanDocument, names: Sequence[str], blank_rows: int
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, str, str]]:
+    """(姓名, 职务, 备注) of each row: the names given, else the roster (列席 in 备注 for those
+    not in the Party), else a blank row per participant; then the blank rows."""
     entries = []
     for line in names:
         name, _, position = line.strip().partition("\t")
         if name.strip():
-            entries.append((name.strip(), position.strip()))
+            entries.append((name.strip(), position.strip(), ""))
     if not entries:  # the branch's roster on the day, else a blank row per participant
-        entries = [(line.name, line.position) for line in doc.signin]
+        observer = doc.labels.signin_observer
+        entries = [(s.name, s.position, observer if s.observer else "") for s in doc.signin]
     if not entries:
-        entries = [("", "")] * max(0, doc.participants)
-    return entries + [("", "")] * max(0, blank_rows)
+        entries = [("", "", "")] * max(0, doc.participants)
+    return entries + [("", "", "")] * max(0, blank_rows)
 
 
 def signin_html(
@@ -878,11 +881,14 @@ def signin_html(
     pad = units.mm(2.6)
     rows = [
         f"<tr><td align='center'>{number}</td><td>{_e(name)}</td><td>{_e(position)}</td>"
-        f"<td></td><td></td></tr>"
-        for number, (name, position) in enumerate(entries, start=1)
+        f"<td></td><td>{_e(remark)}</td></tr>"
+        for number, (name, position, remark) in enumerate(entries, start=1)
     ]
-    named = sum(1 for name, _ in entries if name)
+    named = sum(1 for name, _position, remark in entries if name and not remark)
+    observers = sum(1 for _name, _position, remark in entries if remark)
     expected = labels.signin_expected.format(count=named or doc.expected)
+    if observers:
+        expected += labels.signin_observers
     return (
         f'<html><body style="font-family:{CSS_FONTS}; font-size:11pt">'
         f"{_head(doc, labels.signin_title)}{facts}"
@@ -916,8 +922,8 @@ def print_ledger(summary: LedgerSummary, printer: QPrinter) -> None:
 
 CENTRE = " align='center' style='white-space:nowrap'"  # a figure is never broken
 HELD_COLOUR = " bgcolor='#f3e3e1'"
-_DAY_WIDTHS = ("12.5%", "14%", "17%", "6%", "6%", "6%", "6%", "8.5%", "24%")
-_MEMBER_WIDTHS = ("18%", *("4.5%",) * 12, "5%", "5%", "5%", "5%", "8%")
+_DAY_WIDTHS = ("12.5%", "14%", "15%", "5%", "5%", "5%", "5%", "8.5%", "5%", "25%")
+_MEMBER_WIDTHS = ("15%", *("4.5%",) * 12, "4.5%", "4.5%", "4.5%", "4.5%", "8%", "5%")
 
 
 def _header_cells(texts: Sequence[str], widths: Sequence[str]) -> str:
@@ -956,10 +962,10 @@ def ledger_html(summary: LedgerSummary, units: _Units, breaks: frozenset[int] = 
         f"style='{border}; font-size:9.5pt'><tr>{held}</tr></table>"
     )
     days = [
-        _ledger_row(row, range(3, 8), bold=number == len(summary.day_rows) - 1)
+        _ledger_row(row, range(3, 9), bold=number == len(summary.day_rows) - 1)
         for number, row in enumerate(summary.day_rows)
     ]
-    members = [_ledger_row(row, range(1, 18)) for row in summary.member_rows]
+    members = [_ledger_row(row, range(1, 19)) for row in summary.member_rows]
     split = len(days)
     day_breaks = frozenset(b for b in breaks if b < split)
     member_breaks = frozenset(b - split for b in breaks if b >= split)
@@ -987,6 +993,7 @@ def ledger_html(summary: LedgerSummary, units: _Units, breaks: frozenset[int] = 
         f"<p>{_e(summary.months_without)}</p>"
         f"{heading}{_e(summary.summary_heading)}</p>"
         f"<div style='font-size:9.5pt'>{day_table}</div>"
+        f"<p style='font-size:9.5pt'>{_e(summary.counted_note)}</p>"
         f"{heading}{_e(summary.places_heading)}</p><p>{_e(summary.places)}</p>"
         f"<p style='{members_break}font-size:12pt; font-weight:bold; "
         f"margin-top:{units.mm(3)}px'>{_e(summary.members_heading)}</p>"

@@ -1,9 +1,13 @@
 """Who came: one row per member on the branch's roster that day, everyone 出席 to begin with.
 
 Marking someone 请假 or 缺席 is one click on the row's button; 请假 puts the cursor in the row's
-reason box (a reason is required). The counts (应到/实到/请假/缺席) follow every click."""
+reason box (a reason is required). The counts (应到/实到/请假/缺席/列席) follow every click. Each
+row shows the member's 政治面貌 that day: only Party members count in 应到, the others who come
+are 列席."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.members import Member
+from hongtu.core.members import Member, PartyStatus
 from hongtu.core.records import Attendance, Presence
 
 
@@ -32,11 +36,23 @@ def presence_label(presence: Presence) -> str:
     ]
 
 
+def status_label(member: Member, day: date) -> str:
+    """政治面貌 that day, and 列席 for someone not in the Party (not counted in 应到)."""
+    status = member.status_on(day)
+    text = {
+        PartyStatus.FULL: tr("正式党员"),
+        PartyStatus.PROBATIONARY: tr("预备党员"),
+        PartyStatus.ACTIVIST: tr("入党积极分子"),
+        PartyStatus.OTHER: tr("其他"),
+    }[status]
+    return text if member.in_party_on(day) else tr("{0}（列席）").format(text)
+
+
 MIN_REASON_WIDTH = 120
 
 
 class Column:
-    NAME, ROLE, PRESENCE, REASON = range(4)
+    NAME, ROLE, STATUS, PRESENCE, REASON = range(5)
 
 
 ORDER = (Presence.PRESENT, Presence.LEAVE, Presence.ABSENT)
@@ -93,8 +109,10 @@ class AttendanceTable(QTableWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
-        self.setHorizontalHeaderLabels([tr("姓名"), tr("职务"), tr("出勤"), tr("请假原因")])
+        super().__init__(0, 5, parent)
+        self.setHorizontalHeaderLabels(
+            [tr("姓名"), tr("职务"), tr("政治面貌"), tr("出勤"), tr("请假原因")]
+        )
         self.verticalHeader().hide()
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -106,6 +124,7 @@ class AttendanceTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.ROLE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.PRESENCE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.REASON, QHeaderView.ResizeMode.Stretch)
         self.members: list[Member] = []
@@ -114,8 +133,10 @@ class AttendanceTable(QTableWidget):
         self.reasons: list[QLineEdit] = []
         self.taken_out: set[int] = set()  # member ids left out of the record (rows hidden)
 
-    def set_members(self, members: list[Member], saved: tuple[Attendance, ...] = ()) -> None:
-        """The roster that day; a saved record's entries where it has them (else 出席)."""
+    def set_members(
+        self, members: list[Member], day: date, saved: tuple[Attendance, ...] = ()
+    ) -> None:
+        """The roster on ``day``; a saved record's entries where it has them (else 出席)."""
         by_id = {a.member_id: a for a in saved}
         self.members = list(members)
         self.presence_buttons, self.reasons = [], []
@@ -125,6 +146,7 @@ class AttendanceTable(QTableWidget):
             role = QTableWidgetItem(member.role)
             self.setItem(row, Column.NAME, name)
             self.setItem(row, Column.ROLE, role)
+            self.setItem(row, Column.STATUS, QTableWidgetItem(status_label(member, day)))
             buttons = PresenceButtons(self)
             reason = QLineEdit(self)
             # no max length (UTF-16 units, cut silently): the core refuses a long reason in words
@@ -151,7 +173,7 @@ class AttendanceTable(QTableWidget):
         header = self.horizontalHeader()
         used = self.columnWidth(Column.ROLE) + sum(  # the role's width is capped above
             max(header.sectionSizeHint(c), self.sizeHintForColumn(c))
-            for c in (Column.NAME, Column.PRESENCE)
+            for c in (Column.NAME, Column.STATUS, Column.PRESENCE)
         )
         reason = max(MIN_REASON_WIDTH, header.sectionSizeHint(Column.REASON))
         scroll = self.verticalScrollBar().sizeHint().width()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hongtu.core.ledger import Counts, attendance_counts
 from hongtu.core.limits import TEXT_LIMITS
 from hongtu.core.members import Member
 from hongtu.core.photos import PhotoStore
@@ -46,7 +47,6 @@ from hongtu.core.records import (
     MAX_SUMMARY_CHARS,
     ActivityRecord,
     Guest,
-    Presence,
     RecordProblem,
     RecordRefusedError,
 )
@@ -110,12 +110,9 @@ def guests_from_text(text: str, before: tuple[Guest, ...] = ()) -> tuple[Guest, 
     return tuple(Guest(name, notes.get(name, "")) for name in unique)
 
 
-def counts_text(record_counts: Mapping[Presence, int], expected: int) -> str:
-    return tr("应到 {0} 人　实到 {1} 人　请假 {2} 人　缺席 {3} 人").format(
-        expected,
-        record_counts[Presence.PRESENT],
-        record_counts[Presence.LEAVE],
-        record_counts[Presence.ABSENT],
+def counts_text(counts: Counts) -> str:
+    return tr("应到 {0} 人　实到 {1} 人　请假 {2} 人　缺席 {3} 人　列席 {4} 人").format(
+        counts.expected, counts.present, counts.leave, counts.absent, counts.observers
     )
 
 
@@ -172,6 +169,11 @@ class RecordDialog(QDialog):
         self.attendance = AttendanceTable(self)
         attendance_box = QGroupBox(tr("出勤"), self)
         hint = plain_label(tr("默认全部出席：只需为没来的人点“请假”（填写原因）或“缺席”。"))
+        if any(not m.in_party_on(self.day) for m in members):
+            hint.setText(
+                hint.text()
+                + tr("应到只计党员（正式党员和预备党员）；其他人出席和来宾记为列席。")
+            )
         hint.setWordWrap(True)
         self.guests = QLineEdit(self)
         self.guests.setPlaceholderText(tr("来宾姓名，用逗号或顿号分开"))
@@ -272,6 +274,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.attendance.changed.connect(self._update_counts)
+        self.guests.textChanged.connect(self._update_counts)
         self.add_item_button.clicked.connect(self.done_items.add_item)
         self.add_item_button.clicked.connect(self._set_tab_order)  # the new row's boxes in place
         self.remove_item_button.clicked.connect(self.done_items.remove_current)
@@ -280,7 +283,7 @@ class RecordDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
-        self.attendance.set_members(members, current.attendance if current else ())
+        self.attendance.set_members(members, self.day, current.attendance if current else ())
         # a record made without them (hongtu record) gets the plan's items to tick off
         done = current.done if current is not None and current.done else ()
         self.done_items.set_items(done or planned_items(plan, sites))
@@ -410,9 +413,10 @@ class RecordDialog(QDialog):
 
     # ---- helpers -----------------------------------------------------------------------------
     def _update_counts(self) -> None:
-        entries = self.attendance.attendance()
-        counts = {p: sum(1 for a in entries if a.presence is p) for p in Presence}
-        self.counts.setText(counts_text(counts, len(entries)))
+        roster = {m.id: m for m in self.attendance.members if m.id is not None}
+        guests = len(guests_from_text(self.guests.text()))
+        counts = attendance_counts(self.attendance.attendance(), roster, self.day, guests)
+        self.counts.setText(counts_text(counts))
 
     def _set_tab_order(self) -> None:
         """Tab follows the layout (Qt's default is the order the widgets were made in, which put

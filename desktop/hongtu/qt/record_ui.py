@@ -198,15 +198,14 @@ class RecordUi(QObject):
         saved = dialog.saved
         if saved is None:
             return
-        from hongtu.core.records import Presence
+        from hongtu.core.ledger import record_counts
 
         self.session.reload_stored(saved.plan_id)
+        counts = record_counts(saved, dialog.attendance.members)
+        text = tr("已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}，列席 {4}；方案已标为已完成。")
         self.window.notify(
-            tr("已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}；方案已标为已完成。").format(
-                len(saved.attendance),
-                saved.count(Presence.PRESENT),
-                saved.count(Presence.LEAVE),
-                saved.count(Presence.ABSENT),
+            text.format(
+                counts.expected, counts.present, counts.leave, counts.absent, counts.observers
             ),
             NOTICE_MS,
         )

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from hongtu.cli.members import member_edit_text, member_error_text, member_problem_text
 from hongtu.core.members import (
+    PARTY_STATUSES,
     Member,
     MemberEditError,
     MemberEditProblem,
@@ -209,6 +210,11 @@ class MemberDialog(QDialog):
             self.status.addItem(text, status.value)
         self.joined = _DateField(tr("已知"), self)
         self.left = _DateField(tr("已离开"), self)
+        # 转正日期: for 正式党员 and 预备党员 only (the field is off for the others)
+        self.full_since = _DateField(tr("已转正"), self)
+        self.full_since.setToolTip(
+            tr("预备党员成为正式党员的日期：此前的活动按预备党员计，当天起按正式党员计")
+        )
         self.problem = plain_label(parent=self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a40000;")
@@ -218,6 +224,7 @@ class MemberDialog(QDialog):
         form.addRow(tr("职务"), self.role)
         form.addRow(tr("政治面貌"), self.status)
         form.addRow(tr("加入日期"), self.joined)
+        form.addRow(tr("转正日期"), self.full_since)
         if member is not None:
             form.addRow(tr("离开日期"), self.left)
         else:
@@ -232,25 +239,37 @@ class MemberDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
+        self.status.currentIndexChanged.connect(self._on_status_changed)
         if member is not None:
             self.name.setText(member.name)
             self.role.setText(member.role)
-            self.status.setCurrentIndex(self.status.findData(member.party_status.value))
+            # as the list shows it: today's (a 预备党员 whose 转正日期 has come is 正式党员)
+            status = member.status_on(date.today())
+            self.status.setCurrentIndex(self.status.findData(status.value))
             self.joined.set_value(member.joined_on)
             self.left.set_value(member.left_on)
+            self.full_since.set_value(member.full_since)
         else:
             self.status.setCurrentIndex(self.status.findData(PartyStatus.FULL.value))
+        self._on_status_changed()
 
     def member(self) -> Member:
         """The member as typed; ``ValueError`` with words when a date is not one."""
+        status = PartyStatus(self.status.currentData())
+        in_party = status in PARTY_STATUSES
         return Member(
             self._id,
             self.name.text(),
             self.role.text(),
-            PartyStatus(self.status.currentData()),
+            status,
             self.joined.value(tr("加入日期")),
             self.left.value(tr("离开日期")) if self._id is not None else None,
+            self.full_since.value(tr("转正日期")) if in_party else None,
         )
+
+    def _on_status_changed(self, _index: int = 0) -> None:
+        """Only a Party member has a 转正日期: the field is off for the others."""
+        self.full_since.setEnabled(PartyStatus(self.status.currentData()) in PARTY_STATUSES)
 
     def _on_save(self) -> None:
         try:
@@ -332,7 +351,7 @@ class RosterDialog(QDialog):
 
     roster_changed = Signal(str)  # the branch
 
-    COLUMNS = 5
+    COLUMNS = 6
 
     def __init__(
         self,
@@ -356,7 +375,14 @@ class RosterDialog(QDialog):
         self.branch.currentTextChanged.connect(self._on_branch_changed)
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setHorizontalHeaderLabels(
-            [tr("姓名"), tr("职务"), tr("政治面貌"), tr("加入日期"), tr("离开日期")]
+            [
+                tr("姓名"),
+                tr("职务"),
+                tr("政治面貌"),
+                tr("加入日期"),
+                tr("离开日期"),
+                tr("转正日期"),
+            ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -376,8 +402,8 @@ class RosterDialog(QDialog):
         self.import_button = QPushButton(tr("从文件导入…"), self)
         self.import_button.setToolTip(
             tr(
-                "Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期可选；"
-                "有问题则一人也不导入"
+                "Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期、"
+                "转正日期可选；有问题则一人也不导入"
             )
         )
         self.add_button = QPushButton(tr("添加成员…"), self)
@@ -425,14 +451,16 @@ class RosterDialog(QDialog):
         branch = self.current_branch()
         self.members = self.store.members(branch) if branch else []
         names = status_names()
+        today = date.today()
         self.table.setRowCount(len(self.members))
         for row, member in enumerate(self.members):
             values = [
                 member.name,
                 member.role,
-                names[member.party_status],
+                names[member.status_on(today)],  # a 转正日期 that has come: 正式党员
                 member.joined_on.isoformat() if member.joined_on else "",
                 member.left_on.isoformat() if member.left_on else "",
+                member.full_since.isoformat() if member.full_since else "",
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -52,6 +52,7 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
     add_title(document, summary.title)
     add_heading(document, summary.summary_heading)
     _days_table(document, summary)
+    add_body(document, summary.counted_note)
     add_body(document, summary.months_without)
     add_heading(document, summary.places_heading)
     add_body(document, summary.places)
@@ -70,15 +71,16 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
 
 
 # the summary's day columns on the portrait page: its places and reasons are on each 活动记录 page
-DAY_COLUMNS = (0, 1, 3, 4, 5, 6, 7)  # 日期, 主题, 应到, 实到, 请假, 缺席, 出席率
+DAY_COLUMNS = (0, 1, 3, 4, 5, 6, 7, 8)  # 日期, 主题, 应到, 实到, 请假, 缺席, 出席率, 列席
 
 
 def _days_table(document: Document, summary: LedgerSummary) -> None:
     rows = [summary.day_header, *summary.day_rows]
     # the date whole on one line, the figures narrow, the theme the rest: equal shares wrapped
     # "2025-01-12" and every theme (Word may refit a table; LibreOffice and WPS keep it)
-    figures = [cm(1.3)] * 4 + [cm(1.8)]  # 应到 实到 请假 缺席, then 出席率 ("100.0%")
-    date_width = cm(3.4)
+    # 应到 实到 请假 缺席, then 出席率 ("100.0%") and 列席
+    figures = [cm(1.3)] * 4 + [cm(1.8), cm(1.3)]
+    date_width = cm(3.21)
     theme_width = document.page.text_width - date_width - sum(figures)
     document.table(
         [
@@ -91,9 +93,10 @@ def _days_table(document: Document, summary: LedgerSummary) -> None:
 
 
 def _members_table(document: Document, summary: LedgerSummary) -> None:
-    """姓名, the twelve months (实到/应到) and the year's 应到 … 出席率, 五号 type."""
-    figures = [cm(1.25)] * 4 + [cm(1.9)]
-    months = [cm(1.35)] * 12
+    """姓名, the twelve months (实到/应到, or 列席) and the year's 应到 … 出席率 and 列席,
+    五号 type."""
+    figures = [cm(1.2)] * 4 + [cm(1.8), cm(1.2)]
+    months = [cm(1.25)] * 12
     name = document.page.text_width - sum(figures) - sum(months)
     document.table(
         [

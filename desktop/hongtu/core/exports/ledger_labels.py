@@ -31,12 +31,20 @@ class LedgerLabels:
     # a day's figures in the order of the window's and the documents' tables
     attendance: str = "出勤"
     attendance_format: str = (
-        "应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}"
+        "应到 {expected}，实到 {present}，请假 {leave}，缺席 {absent}，出席率 {rate}，"
+        "列席 {observers}"
     )
     missing: str = "缺席及原因"
     content: str = "活动内容"
     summary: str = "小结"
-    guests: str = "列席"
+    guests: str = "列席"  # the others who came: not Party members that day, and the guests
+    observer_mark: str = "列席"  # a member's month when they came, not in the Party that day
+    # 政治面貌 with the 转正日期 of that year: "正式党员（2025-06-15转正）"
+    became_full_format: str = "{status}（{date}转正）"
+    # under the members' table: what the figures count
+    counted_note: str = (
+        "应到、实到、请假、缺席和出席率只计党员（正式党员和预备党员）；其他人出席记为列席。"
+    )
     photos: str = "照片"
     photo_missing: str = "（照片无法读取：{name}）"
     name: str = "姓名"
@@ -51,7 +59,6 @@ class LedgerLabels:
     # an item of 活动内容 and how it went: "参观学习（有调整：改为线上）"
     done_format: str = "{text}（{state}：{note}）"
     done_no_note_format: str = "{text}（{state}）"
-    guests_format: str = "{label}：{names}"
     # a heading and its text on one line: "参观地点：…" (in English "Sites visited: …")
     field_format: str = "{label}：{text}"
     list_separator: str = "；"
@@ -66,7 +73,7 @@ class LedgerLabels:
     months_heading: str = "各月开展情况"
     places_heading: str = "参观地点"
     visits_format: str = "{place}（{days}次）"
-    members_heading: str = "成员全年出勤（实到/应到）"
+    members_heading: str = "成员全年出勤（党员：实到/应到；其他人：列席）"
     page_format: str = "第 {page} 页 / 共 {pages} 页"
     statuses: dict[PartyStatus, str] = field(
         default_factory=lambda: {

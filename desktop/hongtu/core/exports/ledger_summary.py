@@ -31,16 +31,18 @@ class LedgerSummary:
     member_header: tuple[str, ...]
     member_rows: tuple[tuple[str, ...], ...]
     page_format: str
+    counted_note: str = ""  # what 应到 … 出席率 count, and who is 列席
 
 
-def figures(counts: Counts) -> tuple[str, str, str, str, str]:
-    """应到, 实到, 请假, 缺席, 出席率 as every ledger output prints them."""
+def figures(counts: Counts) -> tuple[str, str, str, str, str, str]:
+    """应到, 实到, 请假, 缺席, 出席率 and 列席 as every ledger output prints them."""
     return (
         str(counts.expected),
         str(counts.present),
         str(counts.leave),
         str(counts.absent),
         rate_text(counts.rate),
+        str(counts.observers),
     )
 
 
@@ -76,7 +78,14 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
         MonthState.TO_COME: labels.to_come_mark,
         MonthState.NOT_RECORDED: labels.not_recorded_mark,
     }
-    counts = (labels.expected, labels.present, labels.leave, labels.absent, labels.rate)
+    counts = (
+        labels.expected,
+        labels.present,
+        labels.leave,
+        labels.absent,
+        labels.rate,
+        labels.guests,
+    )
     day_rows = [
         (
             d.day.isoformat(),
@@ -106,7 +115,9 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
         members_heading=labels.members_heading,
         member_header=(labels.name, *month_names, *counts),
         member_rows=tuple(
-            (m.name, *(month_cell(c) for c in m.months), *figures(m.counts)) for m in ledger.members
+            (m.name, *(month_cell(c, labels) for c in m.months), *figures(m.counts))
+            for m in ledger.members
         ),
         page_format=labels.page_format,
+        counted_note=labels.counted_note,
     )

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import missing_text, month_cell
+from hongtu.core.exports.ledger_text import missing_text, month_cell, status_text
 from hongtu.core.exports.sheetml import CellStyle, PrintSetup, Sheet, Workbook
 from hongtu.core.exports.xlsx import BOLD_FONT, TEXT_FONT, put_cell
 from hongtu.core.ledger import Counts, YearLedger, rate_text
@@ -30,9 +30,10 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
         labels.leave,
         labels.absent,
         labels.rate,
+        labels.guests,
         labels.missing,
     ]
-    day_figures = range(6, 11)  # 应到 … 出席率
+    day_figures = range(6, 12)  # 应到 … 出席率, 列席
     _row(days, 1, header, bold=True, figures=day_figures)
     row = 2
     for day in ledger.days:
@@ -58,7 +59,8 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
         bold=True,
         figures=day_figures,
     )
-    days.widths.update(enumerate((12, 28, 30, 10, 10, 7, 7, 7, 7, 9, 40), start=1))
+    _note(days, row + 1, labels.counted_note, len(header))
+    days.widths.update(enumerate((12, 28, 30, 10, 10, 7, 7, 7, 7, 9, 7, 40), start=1))
     _printable(days)
 
     members = book.add_sheet(labels.members_sheet)
@@ -76,9 +78,10 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
             labels.leave,
             labels.absent,
             labels.rate,
+            labels.guests,
         ],
         bold=True,
-        figures=range(4, 21),  # the months, 应到 … 出席率
+        figures=range(4, 22),  # the months, 应到 … 出席率, 列席
     )
     for number, member in enumerate(ledger.members, start=2):
         _row(
@@ -87,13 +90,15 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
             [
                 member.name,
                 member.role,
-                labels.statuses[member.party_status],
-                *(month_cell(c) for c in member.months),
+                status_text(member, labels),
+                *(month_cell(c, labels) for c in member.months),
                 *_figures(member.counts),
             ],
-            figures=range(4, 21),
+            figures=range(4, 22),
         )
-    members.widths.update(enumerate((12, 8, 10, *[6] * 12, 7, 7, 7, 7, 9), start=1))
+    if ledger.members:
+        _note(members, len(ledger.members) + 2, labels.counted_note, 21)
+    members.widths.update(enumerate((12, 8, 14, *[6] * 12, 7, 7, 7, 7, 9, 7), start=1))
     _printable(members)
     return book.to_bytes()
 
@@ -106,8 +111,15 @@ def _printable(sheet: Sheet) -> None:
     sheet.frozen_rows = 1
 
 
+def _note(sheet: Sheet, row: int, text: str, columns: int) -> None:
+    """A line under a table, across its width: what its figures count."""
+    _row(sheet, row, [text])
+    sheet.merge_row(row, 1, columns)
+
+
 def _figures(counts: Counts) -> list[str | int]:
-    return [counts.expected, counts.present, counts.leave, counts.absent, rate_text(counts.rate)]
+    rate = rate_text(counts.rate)
+    return [counts.expected, counts.present, counts.leave, counts.absent, rate, counts.observers]
 
 
 _TEXT = CellStyle(TEXT_FONT, wrap=True, vertical="top")

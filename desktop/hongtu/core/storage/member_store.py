@@ -10,11 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.members import (
+    PARTY_STATUSES,
     Member,
     MemberEditError,
     MemberEditProblem,
     PartyStatus,
     check_member,
+    with_full_since,
 )
 from hongtu.core.storage.models import BranchRow, MemberRow
 from hongtu.core.storage.transactions import writing
@@ -69,7 +71,7 @@ class MemberStore:
             return member_from_row(row)
 
     def update(self, member: Member, *, was: Member | None = None) -> Member:
-        """Save an edited member (name, role, status, joined and left dates) by its id.
+        """Save an edited member (name, role, status, joined, left and 转正 dates) by its id.
 
         ``was``: the member as the editor read it. Then only the fields that differ from it
         are written, and the edit is refused (``MemberEditError`` CHANGED_ELSEWHERE, nothing
@@ -84,7 +86,7 @@ class MemberStore:
             if row is None:
                 raise MemberNotFoundError(member_id)
             if was is not None:
-                member = _merged(member_from_row(row), _tidy(was), member)
+                member = with_full_since(_merged(member_from_row(row), _tidy(was), member))
             check_member(member)
             _refuse_duplicate(session, row.branch_id, member, member_id)
             if member == member_from_row(row):
@@ -92,14 +94,17 @@ class MemberStore:
             row.name, row.role = member.name, member.role
             row.party_status = member.party_status.value
             row.joined_on, row.left_on = member.joined_on, member.left_on
+            row.full_since = member.full_since
             row.updated_at = datetime.now()
             return member_from_row(row)
 
     def import_members(self, branch: str, members: list[Member]) -> ImportOutcome:
         """Add the file's members; one already on the roster (same name, not left) takes the
-        file's role and status, and its 离开日期 when the file gives one. All in one
-        transaction (``MemberEditError`` and nothing imported if that day is before they
-        joined)."""
+        file's role and status, and its 离开日期 and 转正日期 when the file gives them (a
+        转正日期 already stored stays for a Party member, and goes with a status out of the
+        Party). All in one transaction (``MemberEditError`` and nothing imported if a 离开日期
+        is before they joined)."""
+        members = [with_full_since(member) for member in members]
         for member in members:
             check_member(member)
         now = datetime.now()
@@ -124,10 +129,13 @@ class MemberStore:
                     if row.joined_on is not None and member.left_on < row.joined_on:
                         raise MemberEditError(MemberEditProblem.LEFT_BEFORE_JOINED, row.name)
                     row.left_on = member.left_on
-                elif (row.role, row.party_status) == (member.role, member.party_status.value):
+                elif _same(row, member):
                     continue
                 row.role = member.role
-                row.party_status = member.party_status.value
+                row.full_since = _kept_full_since(row, member)
+                row.party_status = with_full_since(
+                    dataclasses.replace(member, full_since=row.full_since)
+                ).party_status.value
                 row.updated_at = now
                 updated += 1
         return ImportOutcome(added, updated)
@@ -153,10 +161,26 @@ def member_from_row(row: MemberRow) -> Member:
         PartyStatus(row.party_status),
         row.joined_on,
         row.left_on,
+        row.full_since,
     )
 
 
-MEMBER_FIELDS = ("name", "role", "party_status", "joined_on", "left_on")
+MEMBER_FIELDS = ("name", "role", "party_status", "joined_on", "left_on", "full_since")
+
+
+def _kept_full_since(row: MemberRow, member: Member) -> date | None:
+    """The 转正日期 after an import: the file's; else the stored one while still a Party
+    member (an older roster file without the column does not forget it)."""
+    if member.full_since is not None or member.party_status not in PARTY_STATUSES:
+        return member.full_since
+    return row.full_since
+
+
+def _same(row: MemberRow, member: Member) -> bool:
+    """An import changes nothing of the stored member (role, status and 转正日期 as kept)."""
+    full_since = _kept_full_since(row, member)
+    status = with_full_since(dataclasses.replace(member, full_since=full_since)).party_status
+    return (row.role, row.party_status, row.full_since) == (member.role, status.value, full_since)
 
 
 def _merged(stored: Member, was: Member, edited: Member) -> Member:
@@ -175,7 +199,7 @@ def _merged(stored: Member, was: Member, edited: Member) -> Member:
 
 def _tidy(member: Member) -> Member:
     name, role = " ".join(member.name.split()), " ".join(member.role.split())
-    return Member(member.id, name, role, member.party_status, member.joined_on, member.left_on)
+    return with_full_since(dataclasses.replace(member, name=name, role=role))
 
 
 def _refuse_duplicate(
@@ -203,6 +227,7 @@ def _new_row(branch_id: int, member: Member, now: datetime) -> MemberRow:
         party_status=member.party_status.value,
         joined_on=member.joined_on,
         left_on=member.left_on,
+        full_since=member.full_since,
         created_at=now,
         updated_at=now,
     )

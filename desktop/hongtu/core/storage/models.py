@@ -155,6 +155,8 @@ class MemberRow(Base):
     party_status: Mapped[str] = mapped_column(String(16))
     joined_on: Mapped[date | None] = mapped_column(Date)
     left_on: Mapped[date | None] = mapped_column(Date)
+    # 转正日期: 预备党员 before it, 正式党员 from it on (migration 0007); null when not known
+    full_since: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
