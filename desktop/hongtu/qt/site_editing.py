@@ -85,7 +85,7 @@ class SiteEditing(QObject):
             baidu_available=lambda: bool(self.settings.baidu_key),
         )
         self.correction.site_changed.connect(self._on_flow_site_changed)
-        self.adding.site_added.connect(self._on_flow_site_changed)
+        self.adding.site_added.connect(self._on_flow_place_added)
         map_controller.base_map_changed.connect(self._on_map_base_map_changed)
         map_controller.base_map_failed.connect(self._on_map_base_map_failed)
 
@@ -412,4 +412,10 @@ class SiteEditing(QObject):
 
     def _on_flow_site_changed(self, site: Site) -> None:
         self.window.update_site(site)
+        self._update_actions()
+
+    def _on_flow_place_added(self, site: Site) -> None:
+        """A place was saved: it is selected, so its details show and 加入方案 applies to it."""
+        self.window.update_site(site)
+        self.window.select_site(site.id)
         self._update_actions()
