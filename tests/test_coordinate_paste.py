@@ -104,3 +104,19 @@ def test_another_coordinate_system_reads_the_paste_again(qtbot, make) -> None:
     dialog.save_button.click()
     point_and_crs = saved[0][1:3] if isinstance(dialog, PlaceDialog) else saved[0]
     assert point_and_crs == (bd09_to_wgs84(GIVEN), Crs.BD09.value)
+
+
+@pytest.mark.parametrize(
+    ("pasted", "words"),
+    [
+        ("https://uri.amap.com/marker?position=112.5489,37.8706", "请只粘贴两个数：经度,纬度"),
+        ("12529000.12,4534000.56", "墨卡托坐标"),  # 百度's own metres, not degrees
+    ],
+)
+@pytest.mark.parametrize("make", [lambda: PositionDialog(make_site()), PlaceDialog])
+def test_a_paste_that_is_not_two_degrees_says_what_to_paste(qtbot, make, pasted, words) -> None:
+    dialog = shown_dialog(qtbot, make())
+    paste_and_press_enter(dialog, pasted)
+    status = (getattr(dialog, "result_label", None) or dialog.status).text()
+    assert words in status and "112.5489,37.8706" in status  # an example of what works
+    assert not dialog.save_button.isEnabled()

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from gui_helpers import MAP_TIMEOUT_MS, close_main_window, map_state, open_main_window, run_js
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.storage.site_store import NewPlace
+from journey_helpers import ime_type
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -220,6 +221,29 @@ def test_filtered_places_stay_hidden_when_zooming_in_and_come_back_when_cleared(
     assert in_view - matching, "places the filter hid are in view"
     assert in_view <= in_page(qtbot, window)  # each with its own marker again
     assert state["dimmedInDom"] == 0
+
+
+def test_a_search_whose_finds_are_all_out_of_view_brings_them_into_view(
+    qtbot, crowded_window
+) -> None:
+    """Zoomed in on a corner of the county, a search that finds a place far off would leave
+    an empty map (the other places are left out): the map goes to it, at the zoom it had."""
+    window = crowded_window
+    run_js(qtbot, window, "setView", CENTRE.lat - 0.19, CENTRE.lon - 0.19, 16)
+    found = next(s for s in window.site_model.sites() if s.name == "八路军驻晋办事处旧址")
+    ime_type(window.site_list.search, "八路军驻晋")  # committed at once by the input method
+    assert [s.id for s in window.sites() if window.site_list.shows(s.id)] == [found.id]
+
+    def in_view() -> bool:
+        south, west, north, east = map_state(qtbot, window)["bounds"]
+        point = found.position.point
+        return south <= point.lat <= north and west <= point.lon <= east
+
+    qtbot.waitUntil(in_view, timeout=5000)
+    state = map_state(qtbot, window)
+    assert state["zoom"] == 16 and found.id in in_page(qtbot, window)
+    window.site_list.search.clear()  # nothing moves when the search is cleared
+    assert map_state(qtbot, window)["center"] == state["center"]
 
 
 def test_a_place_inside_a_cluster_can_be_corrected_by_dragging(qtbot, crowded_window) -> None:

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from gui_helpers import MAP_TIMEOUT_MS
 from hongtu.core import mappage
@@ -266,3 +268,121 @@ def test_a_malformed_message_from_the_page_is_rejected(qtbot, view) -> None:
     with qtbot.waitSignal(bridge.message_rejected, timeout=MAP_TIMEOUT_MS) as rejected:
         evaluate(qtbot, view, send)
     assert '"id":-1' in rejected.args[0] and clicked == []
+
+
+# ---- what the mouse reaches -------------------------------------------------------------------
+
+
+def mouse_click(view: MapView, x: float, y: float) -> None:
+    """A real click (Chromium's own input events), at a point of the page."""
+    target = view.focusProxy() or view
+    QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+
+
+def pin_centre(qtbot: Any, view: MapView, site_id: int) -> tuple[float, float]:
+    centre = evaluate(
+        qtbot,
+        view,
+        "JSON.stringify((function (m) { var r = m.getBoundingClientRect();"
+        f" return [r.left + r.width / 2, r.top + r.height / 2]; }})"
+        f"(document.querySelector('.leaflet-marker-icon[title=\"{site_id}号\"]')))",
+    )
+    x, y = json.loads(centre)
+    return x, y
+
+
+def test_a_dimmed_marker_lies_below_the_found_one_and_takes_no_click(qtbot, view) -> None:
+    # Two sites on one spot, the later one drawn on top; the search finds the one below.
+    call(qtbot, view, "setSites", [site(1, "1号"), site(2, "2号")])
+    assert call(qtbot, view, "markerOnTop", 2)
+    call(qtbot, view, "hideSites", {"hide": [2], "show": []})
+    assert call(qtbot, view, "markerOnTop", 1)  # the one found is on top, and the one clicked
+    x, y = pin_centre(qtbot, view, 1)
+    bridge = view.bridge
+    clicked: list[int] = []
+    bridge.site_clicked.connect(clicked.append)
+    with qtbot.waitSignal(bridge.site_clicked, timeout=MAP_TIMEOUT_MS):
+        mouse_click(view, x, y)
+    assert clicked == [1]
+
+    # alone on its spot, a dimmed marker lets the click through to the map
+    call(qtbot, view, "hideSites", {"hide": [1], "show": []})
+    with qtbot.waitSignal(bridge.map_clicked, timeout=MAP_TIMEOUT_MS):
+        mouse_click(view, x, y)
+    assert clicked == [1]
+    assert call(qtbot, view, "clickMarker", 1) is True  # (the keyboard's way: Enter on it)
+    call(qtbot, view, "hideSites", {"hide": [], "show": [1, 2]})
+    with qtbot.waitSignal(bridge.site_clicked, timeout=MAP_TIMEOUT_MS) as again:
+        mouse_click(view, x, y)
+    assert again.args == [2] and clicked == [1, 2]  # found again: on top and clickable
+
+
+def test_a_click_inside_a_district_leaves_no_focus_ring_round_its_outline(qtbot, view) -> None:
+    call(qtbot, view, "setSites", [site(1, "高君宇故居")])
+    qtbot.waitUntil(lambda: state(qtbot, view)["outlinesInDom"] >= 10, timeout=MAP_TIMEOUT_MS)
+    spot = evaluate(  # a point of the map where the mouse meets an outline (no marker there)
+        qtbot,
+        view,
+        """JSON.stringify((function () {
+            var box = document.querySelector('.leaflet-container').getBoundingClientRect();
+            for (var fx = 0.3; fx < 0.95; fx += 0.05) {
+              for (var fy = 0.2; fy < 0.8; fy += 0.05) {
+                var x = box.left + box.width * fx, y = box.top + box.height * fy;
+                var hit = document.elementFromPoint(x, y);
+                if (hit && hit.tagName === 'path') { return [x, y]; }
+              }
+            }
+            return null;
+        })())""",
+    )
+    x, y = json.loads(spot)
+    with qtbot.waitSignal(view.bridge.map_clicked, timeout=MAP_TIMEOUT_MS):
+        mouse_click(view, x, y)
+    focused = evaluate(
+        qtbot,
+        view,
+        "JSON.stringify([document.activeElement.tagName,"
+        " document.activeElement.classList.contains('leaflet-container')])",
+    )
+    tag, on_the_map = json.loads(focused)
+    assert tag.lower() != "path" and on_the_map  # the map keeps the keys (arrows pan it)
+
+
+# ---- clusters -----------------------------------------------------------------------------------
+
+
+def test_clusters_look_unlike_plan_stops_and_the_legend_explains_them(qtbot, view) -> None:
+    legend = {
+        "title": "图例",
+        "items": [
+            {"kind": "cluster", "text": "几个地点聚在一起（数字是个数），点击放大"},
+            {"kind": "stop", "text": "方案站点（按顺序编号）"},
+        ],
+    }
+    call(qtbot, view, "setLegend", legend)
+    call(qtbot, view, "setSites", [site(1, "高君宇故居")])
+    assert state(qtbot, view)["legend"] == ["方案站点（按顺序编号）"]  # no clusters: no row
+
+    crowd = [site(n, f"集合点{n}", lat=37.87 + n / 100000) for n in range(1, 201)]
+    call(qtbot, view, "setSites", crowd)
+    call(qtbot, view, "setRoute", {"gathering": None, "stops": [stop("a", 2, 37.88)]})
+    call(qtbot, view, "setView", 37.875, 112.55, 12)
+    shown = state(qtbot, view)
+    assert shown["clusters"] > 0
+    assert shown["legend"] == ["几个地点聚在一起（数字是个数），点击放大", "方案站点（按顺序编号）"]
+    looks = json.loads(
+        evaluate(
+            qtbot,
+            view,
+            """JSON.stringify(['.leaflet-marker-pane .ht-cluster',
+                                '.leaflet-marker-pane .ht-stop-number',
+                                '.ht-legend .ht-cluster'].map(function (sel) {
+                var s = getComputedStyle(document.querySelector(sel));
+                return [s.backgroundColor, s.borderTopLeftRadius, s.color];
+            }))""",
+        )
+    )
+    cluster, plan_stop, in_legend = looks
+    assert cluster[0] != plan_stop[0]  # another colour
+    assert cluster[1] != plan_stop[1]  # another shape (not a disc)
+    assert in_legend[0] == cluster[0]  # the legend's swatch as the map draws them

@@ -29,7 +29,7 @@ from hongtu.qt import messages
 from hongtu.qt.offline_download import DownloadDialog
 from hongtu.qt.offline_packages import PackagesDialog
 from journey_helpers import ime_type
-from map_helpers import LOCAL_SCHEMES, recorded_map_window
+from map_helpers import LOCAL_SCHEMES, REFUSED_TEMPLATE, recorded_map_window
 from tile_server import TileServer, allow_loopback, serve_tiles, tile_bytes
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
@@ -263,7 +263,10 @@ def test_a_failed_download_says_why_in_plain_chinese_and_keeps_its_tiles(
         click(dialog.start_button)
     assert outcome.args == ["failed"]
     text = dialog.status.text()
-    assert words in text and "继续下载" in text
+    assert words in text
+    # nothing was fetched: no tiles are said to be kept, and the button named is the one shown
+    assert dialog.start_button.text() == "开始下载" and "“开始下载”" in text
+    assert "继续下载" not in text and "已保存" not in text
     assert "127.0.0.1" not in text and str(tile_server.port) not in text  # never the URL
     assert dialog.start_button.isEnabled() and not dialog.running
     dialog.close()
@@ -302,10 +305,18 @@ def test_the_area_around_the_open_plan_is_offered(qtbot, window) -> None:
 
 
 def make_package(
-    name: str = "城区", attribution: str = "© 高德地图 AutoNavi", provider: str = "amap"
+    name: str = "城区",
+    attribution: str = "© 高德地图 AutoNavi",
+    provider: str = "amap",
+    *,
+    empty: bool = False,
 ) -> None:
+    """A package of 太原's centre at zooms 10–12; ``empty``: a download that fetched nothing."""
     box = area.BBox(112.40, 37.70, 112.75, 38.00)
     with MBTiles(package_path(name), create=True) as store:
+        if empty:
+            store.set_metadata({"name": name, "format": "png", "hongtu_complete": "0"})
+            return
         store.set_metadata(
             {
                 "name": name,
@@ -493,3 +504,72 @@ def test_a_long_package_name_does_not_widen_the_toolbar(qtbot, tmp_path) -> None
         assert combo.width() <= 320 and window.width() <= 1366
     finally:
         close_main_window(window, controller)
+
+
+def test_a_package_without_tiles_cannot_be_the_base_map(qtbot, window) -> None:
+    """A download that fetched nothing (offline) leaves an empty package: it is listed as such,
+    and neither 用作底图 nor the toolbar shows it (the map would fall back, blaming the network)."""
+    make_package("太原市_10-15", empty=True)
+    window.site_editing.refresh_base_choices()
+    dialog = window.offline_maps.open_packages()
+    assert dialog.names() == ["太原市_10-15"]
+    assert dialog.table.item(0, 6).text() == "没有瓦片，未下载完"
+    assert not dialog.use_button.isEnabled() and dialog.resume_button.isEnabled()
+    rect = dialog.table.visualRect(dialog.table.model().index(0, 0))
+    viewport = dialog.table.viewport()
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    text = wait_message(  # a double click, as on a package that can be used
+        qtbot,
+        dialog,
+        lambda: QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center()),
+    )
+    assert "没有任何瓦片" in text and "太原市_10-15" in text
+    assert window.map_controller.basemap.id is BaseMapId.NONE
+    assert "当前底图" not in dialog.table.item(0, 6).text()
+    dialog.close()
+
+    combo = window.site_editing.base_combo
+    offered = combo.findData("package:太原市_10-15")
+    assert combo.itemText(offered) == "离线地图包：太原市_10-15"
+    combo.setCurrentIndex(offered)  # picked from the toolbar's list
+    combo.activated.emit(offered)
+    assert "没有任何瓦片" in window.statusBar().currentMessage()
+    assert window.map_controller.basemap.id is BaseMapId.NONE
+    assert combo.currentData() == BaseMapId.NONE.value  # the toolbar shows what the map shows
+    assert load_settings().base_map is BaseMapId.NONE
+    assert "无法加载" not in map_state(qtbot, window)["notice"]
+
+
+def test_a_provider_that_fails_goes_back_to_the_package_that_was_shown(
+    qtbot, window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Offline with a package as the base map, 高德 is chosen: its tiles fail, and the map goes
+    back to the package, not to the bare outlines; the next start shows the package too."""
+    amap = BASE_MAPS[BaseMapId.AMAP]
+    refused = TileLayerSpec(REFUSED_TEMPLATE)
+    monkeypatch.setitem(BASE_MAPS, BaseMapId.AMAP, dataclasses.replace(amap, layers=(refused,)))
+    make_package("城区")
+    window.site_editing.refresh_base_choices()
+    assert window.site_editing.choose_base("package:城区")
+    qtbot.waitUntil(lambda: tile_loads(qtbot, window) > 0, timeout=MAP_TIMEOUT_MS)
+    bridge = window.map_view.bridge
+    with qtbot.waitSignal(bridge.tiles_failed, timeout=MAP_TIMEOUT_MS):
+        assert window.site_editing.choose_base(BaseMapId.AMAP.value)
+    shown = window.map_controller.basemap
+    assert shown.id is BaseMapId.PACKAGE and shown.package == "城区"
+    qtbot.waitUntil(lambda: tile_loads(qtbot, window) > 0, timeout=MAP_TIMEOUT_MS)
+    state = map_state(qtbot, window)
+    assert state["baseMap"] == "package" and state["tileLayersInMap"] == 1
+    for text in (state["notice"], window.statusBar().currentMessage()):
+        assert "高德地图" in text and "已改回之前的底图" in text and "城区" in text, text
+    assert window.site_editing.base_combo.currentData() == "package:城区"
+    saved = load_settings()
+    assert saved.base_map is BaseMapId.PACKAGE and saved.base_package == "城区"
+
+    # the package's own tiles failing is not put on the network, and there is nothing to go
+    # back to but the outlines
+    bridge.tiles_failed.emit(BaseMapId.PACKAGE.value)
+    assert window.map_controller.basemap.id is BaseMapId.NONE
+    message = window.statusBar().currentMessage()
+    assert "离线地图包“城区”的瓦片无法读取" in message and "已切换为离线区县轮廓" in message
+    assert "网络" not in message

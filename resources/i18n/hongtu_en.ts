@@ -2252,8 +2252,16 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <translation>map review number {0}</translation>
     </message>
     <message>
-      <source>底图“{0}”无法加载（没有网络、密钥无效或被屏蔽），已切换为离线区县轮廓。</source>
-      <translation>The base map “{0}” could not be loaded (no network, invalid key, or blocked); switched to offline district outlines.</translation>
+      <source>已切换为离线区县轮廓。</source>
+      <translation>switched to the offline district outlines.</translation>
+    </message>
+    <message>
+      <source>已改回之前的底图“{0}”。</source>
+      <translation>back to the previous base map “{0}”.</translation>
+    </message>
+    <message>
+      <source>底图“{0}”无法加载（没有网络、密钥无效或被屏蔽），{1}</source>
+      <translation>The base map “{0}” could not be loaded (no network, invalid key, or blocked); {1}</translation>
     </message>
     <message>
       <source>底图：{0} · {1}</source>
@@ -2274,6 +2282,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <message>
       <source>无底图（离线，仅区县轮廓）</source>
       <translation>No base map (offline, district outlines only)</translation>
+    </message>
+    <message>
+      <source>离线地图包“{0}”的瓦片无法读取（文件可能不完整或已损坏），{1}</source>
+      <translation>The tiles of the offline map package “{0}” cannot be read (the file may be incomplete or damaged); {1}</translation>
     </message>
     <message>
       <source>离线地图包“{0}”（{1}）</source>
@@ -2313,6 +2325,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <message>
       <source>位置未知：{0} 个，未上图</source>
       <translation>Position unknown: {0}, not on the map</translation>
+    </message>
+    <message>
+      <source>几个地点聚在一起（数字是个数），点击放大</source>
+      <translation>Several places together (the number says how many): click to zoom in</translation>
     </message>
     <message>
       <source>图例</source>
@@ -2453,16 +2469,16 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
       <source>太原市（全市）</source>
       <translation>Taiyuan (whole city)</translation>
     </message>
-    <message>
-      <source>已下载的瓦片已保存，点击“继续下载”可接着下载。</source>
-      <translation>The tiles downloaded so far are kept: click “Continue download” to go on.</translation>
-    </message>
     <message numerus="yes">
-      <source>已取消。已下载的 %n 个瓦片已保存，点击“继续下载”可接着下载。</source>
+      <source>已下载的 %n 个瓦片已保存，点击“继续下载”可接着下载。</source>
       <translation>
-        <numerusform>Cancelled. The %n tile downloaded so far is kept: click “Continue download” to go on.</numerusform>
-        <numerusform>Cancelled. The %n tiles downloaded so far are kept: click “Continue download” to go on.</numerusform>
+        <numerusform>The %n tile downloaded so far is kept: click “Continue download” to go on.</numerusform>
+        <numerusform>The %n tiles downloaded so far are kept: click “Continue download” to go on.</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>已取消。</source>
+      <translation>Cancelled. </translation>
     </message>
     <message>
       <source>已完成“{0}”：{1}，已有 {2} 个</source>
@@ -2565,6 +2581,10 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <message>
       <source>超过单个地图包的上限 {0} 个瓦片：请缩小区域或缩放级别。</source>
       <translation>More than the {0} tiles one package may hold: choose a smaller area or zoom range.</translation>
+    </message>
+    <message>
+      <source>还没有下载到任何瓦片，可稍后点击“开始下载”再试。</source>
+      <translation>No tiles were downloaded yet: click “Start download” to try again later.</translation>
     </message>
     <message>
       <source>这个底图的密钥格式不正确：请在“地图 → 设置”中重新填写。</source>
@@ -2754,6 +2774,14 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Not imported: the data folder cannot be written.</translation>
     </message>
     <message>
+      <source>没有瓦片</source>
+      <translation>No tiles</translation>
+    </message>
+    <message>
+      <source>没有瓦片，未下载完</source>
+      <translation>No tiles, unfinished</translation>
+    </message>
+    <message>
       <source>状态</source>
       <translation>Status</translation>
     </message>
@@ -2814,7 +2842,7 @@ On another PC, use “Import…” to use it.</translation>
     </message>
     <message>
       <source>例如：太原市迎泽区迎泽公园</source>
-      <translation>e.g. 太原市迎泽区迎泽公园 (Yingze Park, Taiyuan)</translation>
+      <translation>e.g. 太原市迎泽区迎泽公园 (Yingze Park)</translation>
     </message>
     <message>
       <source>保存地点</source>
@@ -4474,8 +4502,8 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <source>坐标里有无法识别的文字。</source>
-      <translation>The coordinates contain text that cannot be recognised.</translation>
+      <source>坐标里有无法识别的文字（例如网址）。请只粘贴两个数：经度,纬度（例如 112.5489,37.8706）。</source>
+      <translation>The coordinates contain text that cannot be recognised (a web address, say). Paste just two numbers: longitude,latitude (for example 112.5489,37.8706).</translation>
     </message>
     <message>
       <source>度分秒格式不正确（分、秒应小于 60）。</source>
@@ -4514,8 +4542,8 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>Paste or type the coordinates.</translation>
     </message>
     <message>
-      <source>这个坐标不在中国境内，请检查。</source>
-      <translation>These coordinates are outside China; please check them.</translation>
+      <source>这个坐标不在中国境内。请粘贴以度为单位的经度,纬度（例如 112.5489,37.8706）；百度的墨卡托坐标（如 12529000,4534000）不能直接使用。</source>
+      <translation>These coordinates are outside China. Paste longitude,latitude in degrees (for example 112.5489,37.8706); Baidu's Mercator coordinates (such as 12529000,4534000) cannot be used as they are.</translation>
     </message>
     <message>
       <source>需要两个数：经度和纬度。</source>
@@ -5640,6 +5668,10 @@ Change this plan anyway?</translation>
       <translation>Corrected by the organiser on {0}</translation>
     </message>
     <message>
+      <source>组织者添加于 {0}</source>
+      <translation>Added by the organiser on {0}</translation>
+    </message>
+    <message>
       <source>组织者确认</source>
       <translation>confirmed by the organiser</translation>
     </message>
@@ -5717,10 +5749,6 @@ Change this plan anyway?</translation>
     <message>
       <source>底图(&amp;B)</source>
       <translation>&amp;Base Map</translation>
-    </message>
-    <message>
-      <source>底图“{0}”无法加载，已切换为离线区县轮廓。</source>
-      <translation>The base map “{0}” could not be loaded; switched to offline district outlines.</translation>
     </message>
     <message>
       <source>恢复目录坐标(&amp;R)</source>

@@ -67,6 +67,10 @@ var hongtuMap = (function () {
     scheduleDeclutter();  // district names may now follow their outlines into the view
   }
 
+  function focusTheMap() {
+    map.getContainer().focus({ preventScroll: true });
+  }
+
   function send(message) {
     var text = JSON.stringify(message);
     if (bridge) { bridge.receive(text); } else { pending.push(text); }
@@ -89,12 +93,23 @@ var hongtuMap = (function () {
   }
 
   function markerIcon(site, selected) {
+    var filtered = hiddenSites[site.id] === true;
     var box = el("div", "ht-pin ht-cat-" + site.category + (site.estimate ? " ht-estimate" : "") +
                  (selected ? " ht-selected" : "") + (site.id === editingId ? " ht-editing" : "") +
-                 (hiddenSites[site.id] ? " ht-filtered" : ""));
+                 (filtered ? " ht-filtered" : ""));
     box.appendChild(el("span", "ht-dot"));
-    return L.divIcon({ html: box, className: "ht-pin-wrap", iconSize: [22, 22],
-                       iconAnchor: [11, 11], popupAnchor: [0, -12], tooltipAnchor: [12, 0] });
+    return L.divIcon({ html: box, className: "ht-pin-wrap" + (filtered ? " ht-filtered-wrap" : ""),
+                       iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -12],
+                       tooltipAnchor: [12, 0] });
+  }
+
+  // A marker's place in the stack: the one being corrected on top (above the numbered stops,
+  // 2000), a site the site list filters out below every other (dimmed, it never covers one that
+  // was found), the selected one above the rest.
+  function markerZ(id) {
+    if (id === editingId) { return 4000; }
+    if (hiddenSites[id]) { return -1000; }
+    return id === selectedId ? 1000 : 0;
   }
 
   function popupContent(site) {
@@ -135,7 +150,7 @@ var hongtuMap = (function () {
     var marker = L.marker([site.lat, site.lon], {
       icon: markerIcon(site, id === selectedId), draggable: false, keyboard: true,
       title: site.name, riseOnHover: true,
-      zIndexOffset: id === editingId ? 4000 : (id === selectedId ? 1000 : 0)
+      zIndexOffset: markerZ(id)
     });
     marker.bindPopup(function () { return popupContent(site); },
                      { maxWidth: 280, minWidth: 160 });
@@ -153,7 +168,9 @@ var hongtuMap = (function () {
       if (hoveredId === id) { hoveredId = null; }
       labelClass(marker, "ht-label-hover", false); scheduleDeclutter();
     });
-    marker.on("click", function () { send({ type: "site_clicked", id: id }); });
+    marker.on("click", function () {  // a dimmed (filtered-out) marker takes no click
+      if (!hiddenSites[id]) { send({ type: "site_clicked", id: id }); }
+    });
     marker.on("dragend", function () {
       var p = marker.getLatLng();
       send({ type: "marker_dragged", id: id, lat: p.lat, lon: p.lng });
@@ -282,10 +299,33 @@ var hongtuMap = (function () {
   }
 
   function setFiltered(id, on) {
-    var marker = markers[id];  // one not built yet takes the class when it is built
+    var marker = markers[id];  // one not built yet takes the classes when it is built
     if (!marker) { return; }
-    var box = marker.options.icon.options.html;
+    var icon = marker.options.icon.options;
+    var box = icon.html;
     if (box && box.classList) { box.classList.toggle("ht-filtered", on); }
+    // the marker's own element is the one that takes the mouse: a dimmed one lets it through
+    icon.className = "ht-pin-wrap" + (on ? " ht-filtered-wrap" : "");
+    var node = marker.getElement();
+    if (node) { node.classList.toggle("ht-filtered-wrap", on); }
+    marker.setZIndexOffset(markerZ(id));
+  }
+
+  // A search whose places all lie outside the view would leave an empty map (many places: the
+  // others are left out): the view then moves to what was found, zooming out only as needed.
+  function showSomeMatch() {
+    if (!Object.keys(hiddenSites).length || !hasSize()) { return; }
+    var view = map.getBounds();
+    var points = [];
+    for (var i = 0; i < siteIds.length; i += 1) {
+      var site = sites[siteIds[i]];
+      if (hiddenSites[site.id]) { continue; }
+      if (view.contains([site.lat, site.lon])) { return; }  // one is in view already
+      points.push([site.lat, site.lon]);
+    }
+    if (points.length) {
+      map.fitBounds(L.latLngBounds(points).pad(0.08), { maxZoom: map.getZoom(), animate: false });
+    }
   }
 
   function labelClass(marker, name, on) {
@@ -571,6 +611,9 @@ var hongtuMap = (function () {
       return dashed;
     }
     if (kind === "unplaced") { return el("div", "ht-legend-unplaced", "?"); }
+    if (kind === "cluster") {  // only where there are clusters (many places)
+      return denseMode ? el("div", "ht-cluster ht-legend-cluster", "3") : null;
+    }
     if (kind === "stop") { return el("div", "ht-stop-number ht-legend-route", "1"); }
     if (kind === "gathering") { return el("div", "ht-gather ht-legend-route", labels.gathering); }
     return null;
@@ -809,6 +852,13 @@ var hongtuMap = (function () {
           if (typeof name === "string") {
             layer.bindTooltip(el("span", null, name), { sticky: true, className: "ht-outline-name" });
           }
+          // The name's focus listeners make Chromium give the outline focus on a click, and
+          // draw its focus ring round the whole district (a long line across the map): an
+          // outline is background, so the focus goes on to the map itself.
+          layer.on("add", function () {
+            var path = layer.getElement();
+            if (path) { path.addEventListener("focus", focusTheMap); }
+          });
         }
       });
     },
@@ -862,7 +912,9 @@ var hongtuMap = (function () {
       shown = {};
       projected = {};
       var valid = siteList(list).filter(validSite);
+      var wasDense = denseMode;
       denseMode = valid.length >= CLUSTER_MIN;
+      if (denseMode !== wasDense) { renderLegend(); }  // its clusters' row comes and goes
       if (!framed && valid.length) {  // frame first: the markers are then placed only once
         framed = true;
         frameBounds(valid.map(function (s) { return [s.lat, s.lon]; }));
@@ -924,6 +976,7 @@ var hongtuMap = (function () {
         delete hiddenSites[id]; setFiltered(id, false);
       });
       refreshSites();
+      showSomeMatch();
       return Object.keys(hiddenSites).length;
     },
     highlight: function (id, centre) {
@@ -932,7 +985,7 @@ var hongtuMap = (function () {
       [previous, id].forEach(function (sid) {
         if (sid !== null && markers[sid]) {  // (one not built yet is built as it now is)
           markers[sid].setIcon(markerIcon(sites[sid], sid === selectedId));
-          markers[sid].setZIndexOffset(sid === editingId ? 4000 : (sid === selectedId ? 1000 : 0));
+          markers[sid].setZIndexOffset(markerZ(sid));
           labelClass(markers[sid], "ht-label-selected", sid === selectedId);
         }
       });
@@ -957,7 +1010,7 @@ var hongtuMap = (function () {
       m.setIcon(markerIcon(sites[id], id === selectedId));
       // above the numbered stop markers (2000) while it is being corrected, so a site that is
       // in the open plan can be grabbed like any other
-      m.setZIndexOffset(draggable ? 4000 : (id === selectedId ? 1000 : 0));
+      m.setZIndexOffset(markerZ(id));
       if (draggable) { m.dragging.enable(); } else { m.dragging.disable(); }
       return true;
     },

@@ -10,14 +10,17 @@ notices (``notify``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QCollator,
     QCoreApplication,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPoint,
@@ -135,6 +138,13 @@ CELL_MARGINS = 12  # a cell's padding either side of its text
 NAME_SAMPLE = "八路军驻晋办事处"  # a site name's characters, to measure a column by; never shown
 
 
+@cache
+def pinyin_collator() -> QCollator:
+    """Puts Chinese names in pinyin order (古交市, 娄烦县, 五台县, 杏花岭区…), as a reader looks
+    a district up; Python's own order is the characters' code points."""
+    return QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+
+
 class SiteListPanel(QWidget):
     """Search box, district and category filters, and the table of sites.
 
@@ -249,7 +259,8 @@ class SiteListPanel(QWidget):
         self.district.blockSignals(True)
         self.district.clear()
         self.district.addItem(tr("全部区县"), None)
-        for name in sorted({s.district for s in sites if s.district}):
+        districts = {s.district for s in sites if s.district}
+        for name in sorted(districts, key=pinyin_collator().sortKey):
             self.district.addItem(name, name)
         self.district.blockSignals(False)
         self.category.blockSignals(True)
@@ -264,18 +275,38 @@ class SiteListPanel(QWidget):
         self._filter(lambda: self.proxy.set_query(text))
 
     def _filter(self, change: Callable[[], None]) -> None:
-        """A filter change; when the proxy re-maps the whole list, a selected or current row it
-        hides leaves without Qt's signals, so they are given here (the window greys the site's
-        actions and shows no details for a site the list no longer shows)."""
+        """A filter change. A site the filter hides is no longer selected: the window greys the
+        site's actions and shows no details. Qt would pass a hidden current row on to its
+        neighbour (a site the organiser never chose, shown and highlighted on the map), or, when
+        the proxy re-maps the whole list, drop it without a signal; so the selection model is
+        quiet while the filter changes, and what became of the selection is said here."""
         selection = self.table.selectionModel()
-        had_selection, had_current = selection.hasSelection(), selection.currentIndex().isValid()
-        change()
-        if self.proxy.remaps:
-            if had_current and not selection.currentIndex().isValid():
+        chosen = self.current_site_id()
+        had_selection = selection.hasSelection()
+        was_blocked = selection.blockSignals(True)
+        try:
+            change()
+        finally:
+            selection.blockSignals(was_blocked)
+        if chosen is not None and not self.shows(chosen):
+            moved_on = selection.currentIndex().isValid()  # to a neighbour, silently
+            still_selected = selection.hasSelection()
+            selection.clear()  # says so itself for a current row or selection it still had
+            if not moved_on:
                 selection.currentRowChanged.emit(QModelIndex(), QModelIndex())
-            if had_selection and not selection.hasSelection():
+            if had_selection and not still_selected:
                 selection.selectionChanged.emit(QItemSelection(), QItemSelection())
         self.filter_changed.emit()
+
+    def current_site_id(self) -> int | None:
+        """The site of the list's current row (the one whose details are shown)."""
+        index = self.table.selectionModel().currentIndex()
+        return index.data(SITE_ID_ROLE) if index.isValid() else None
+
+    def shows(self, site_id: int) -> bool:
+        """Whether the site's row is in the list as filtered now."""
+        row = self.model.row_of(site_id)
+        return row is not None and self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """↓ in the search box goes on into the list, as Enter does; a list resized keeps
@@ -484,9 +515,11 @@ class MainWindow(PanelHost):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("文件(&F)"))
+        self._quit_separator = file_menu.addSeparator()  # (hidden while nothing is above it)
+        self._last_file_action: QAction | None = None
         quit_action = file_menu.addAction(tr("退出(&Q)"))
         quit_action.triggered.connect(self.close)
-        self.file_menu, self._quit_action = file_menu, quit_action
+        self.file_menu = file_menu
         help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
         about = help_menu.addAction(tr("关于红途(&A)"))
         about.triggered.connect(self._show_about)
@@ -603,9 +636,14 @@ class MainWindow(PanelHost):
         return self._left_tabs, middle, right_tabs
 
     def add_file_action(self, action: QAction) -> None:
-        """An action in the 文件 menu, above 退出."""
-        self.file_menu.insertAction(self._quit_action, action)
-        self.file_menu.insertSeparator(self._quit_action)
+        """An action in the 文件 menu, above 退出: one panel's actions (those of one parent)
+        together, a line between panels and above 退出 (not one under every action)."""
+        if self._last_file_action is not None and action.parent() is not (
+            self._last_file_action.parent()
+        ):
+            self.file_menu.insertSeparator(self._quit_separator)
+        self.file_menu.insertAction(self._quit_separator, action)
+        self._last_file_action = action
 
     def add_menus(self, menus: list[QMenu], *, first: bool) -> None:
         """``first``: right after 文件 (in this order); otherwise just before 帮助."""
@@ -748,6 +786,7 @@ class MainWindow(PanelHost):
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.details.show_placeholder()
+            self.map_controller.clear_highlight()  # no marker stands out for a site not chosen
             return
         site = self.site_model.site_at(self.site_list.proxy.mapToSource(current).row())
         self.details.show_site(site)
@@ -755,7 +794,10 @@ class MainWindow(PanelHost):
         self.site_selected.emit(site.id)
 
     def _on_map_site_clicked(self, site_id: int) -> None:
-        self.site_list.select_site(site_id)
+        # a marker the site list filters out is dimmed and takes no click; should one come
+        # anyway, the organiser's search and filters stand (select_site would clear them)
+        if self.site_list.shows(site_id):
+            self.site_list.select_site(site_id)
 
     def _show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -197,10 +197,24 @@ def outside_china_text() -> str:
     return tr("这个位置不在中国境内，不能用作站点或地点的位置，请在中国境内选择。")
 
 
-def tiles_failed_text(basemap: BaseMap) -> str:
-    return tr("底图“{0}”无法加载（没有网络、密钥无效或被屏蔽），已切换为离线区县轮廓。").format(
-        basemap_name(basemap)
+def tiles_failed_text(failed: BaseMap, shown: BaseMap) -> str:
+    """Why ``failed`` is gone and what the map shows instead (``shown``: the base map that was
+    shown before it, else none: the offline outlines)."""
+    if shown.id is BaseMapId.NONE:
+        instead = tr("已切换为离线区县轮廓。")
+    else:
+        instead = tr("已改回之前的底图“{0}”。").format(basemap_name(shown))
+    if failed.id is BaseMapId.PACKAGE:  # its own file: neither the network nor a key
+        return tr("离线地图包“{0}”的瓦片无法读取（文件可能不完整或已损坏），{1}").format(
+            failed.package, instead
+        )
+    return tr("底图“{0}”无法加载（没有网络、密钥无效或被屏蔽），{1}").format(
+        basemap_name(failed), instead
     )
+
+
+def _same_base_map(a: BaseMap, b: BaseMap) -> bool:
+    return a.id is b.id and a.package == b.package
 
 
 # ---- the controller ----------------------------------------------------------------------------
@@ -228,11 +242,15 @@ class MapController(QObject):
         self.view = view
         self.basemap: BaseMap = BASE_MAPS[BaseMapId.NONE]
         self.failed_basemap: BaseMap | None = None  # the last one whose tiles failed
+        self._config: dict[str, Any] | None = None  # what the page was given for ``basemap``
+        # the base map shown before this one (and its page config): where a failure goes back to
+        self._previous: tuple[BaseMap, dict[str, Any]] | None = None
         self._sites: dict[int, dict[str, Any]] = {}
         self._route: dict[str, Any] | None = None
         self._district_labels: list[dict[str, Any]] = []
         self._plan_sites: list[int] | None = None
         self._hidden: set[int] = set()
+        self._highlighted: int | None = None  # the selected site's marker stands out
         self._correcting: tuple[int, LatLon] | None = None
         self._adding = False
         self._preview: LatLon | None = None
@@ -272,7 +290,15 @@ class MapController(QObject):
 
     def highlight(self, site_id: int) -> None:
         """Bring a site's marker forward and open its popup."""
+        self._highlighted = site_id
         self.view.call("highlight", site_id, True)
+
+    def clear_highlight(self) -> None:
+        """No site is selected: every marker as the others (nothing is sent when none stood
+        out)."""
+        if self._highlighted is not None:
+            self._highlighted = None
+            self.view.call("highlight", None, False)
 
     # ---- content (all WGS-84 in, projected here) ----------------------------------------------
     def show_sites(self, markers: list[dict[str, Any]], callback: Callback | None = None) -> None:
@@ -339,9 +365,20 @@ class MapController(QObject):
         config = tile_layer_config(basemap, key, attribution_text(basemap))  # holds the key
         self._switch_base_map(basemap, config)
 
-    def _switch_base_map(self, basemap: BaseMap, config: dict[str, Any]) -> None:
+    def _switch_base_map(
+        self, basemap: BaseMap, config: dict[str, Any], *, going_back: bool = False
+    ) -> None:
         previous_crs = self.crs
+        if going_back:  # a base map gone back to goes back no further: then the outlines
+            self._previous = None
+        elif not _same_base_map(basemap, self.basemap):
+            shown, shown_config = self.basemap, self._config
+            if shown.id is BaseMapId.NONE or shown_config is None:
+                self._previous = None  # the outlines: what a failure falls back to anyway
+            else:
+                self._previous = (shown, shown_config)
         self.basemap = basemap
+        self._config = config
         self.view.call("setBaseMap", config)
         if basemap.crs is not previous_crs:
             self._redraw_in_display_crs()
@@ -375,6 +412,8 @@ class MapController(QObject):
         a package being shown is replaced by no base map first."""
         if self.basemap.id is BaseMapId.PACKAGE and self.basemap.package == name:
             self.fall_back_to_offline()
+        if self._previous is not None and self._previous[0].package == name:
+            self._previous = None  # never gone back to once deleted
         install_tile_handler(self.view.page().profile()).forget(name)
 
     def fall_back_to_offline(self) -> None:
@@ -399,6 +438,7 @@ class MapController(QObject):
     def _on_page_lost(self, reloaded: bool) -> None:
         # a new page shows no base map: the window's ready handlers put it back, as at start-up
         self.basemap = BASE_MAPS[BaseMapId.NONE]
+        self._config = self._previous = None
         self._redraw_when_ready = reloaded
         self.page_lost.emit(reloaded)
 
@@ -530,7 +570,12 @@ class MapController(QObject):
             return  # a late report from a provider no longer shown
         failed = self.basemap
         self.failed_basemap = failed
-        log.warning("tiles of base map %s failed; falling back to offline outlines", provider)
-        self.fall_back_to_offline()
-        self.view.call("showNotice", tiles_failed_text(failed), NOTICE_MS)
+        back = self._previous
+        if back is not None:  # the one shown before, which worked (an offline package, say)
+            log.warning("tiles of base map %s failed; back to %s", provider, back[0].id.value)
+            self._switch_base_map(*back, going_back=True)
+        else:
+            log.warning("tiles of base map %s failed; falling back to offline outlines", provider)
+            self.fall_back_to_offline()
+        self.view.call("showNotice", tiles_failed_text(failed, self.basemap), NOTICE_MS)
         self.base_map_failed.emit(provider)

@@ -1,7 +1,8 @@
 """The map's legend and district names: words chosen here (translated), drawn by the page.
 
-The page knows only swatch kinds (a category ring, the dashed 位置待核实 ring, the numbered stop,
-the gathering mark); every word reaches it from here through the map controller, as text.
+The page knows only swatch kinds (a category ring, the dashed 位置待核实 ring, a cluster of
+places, the numbered stop, the gathering mark); every word reaches it from here through the map
+controller, as text.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def legend_spec(sites: list[Site]) -> dict[str, Any]:
     items.append({"kind": "estimate", "text": tr("位置待核实（估计坐标）")})
     unplaced = sum(1 for site in sites if site.position is None)
     items.append({"kind": "unplaced", "text": tr("位置未知：{0} 个，未上图").format(unplaced)})
+    # (the page shows this row only where it draws clusters: with many places)
+    items.append({"kind": "cluster", "text": tr("几个地点聚在一起（数字是个数），点击放大")})
     items.append({"kind": "stop", "text": tr("方案站点（按顺序编号）")})
     items.append({"kind": "gathering", "text": tr("集合地点")})
     return {"title": tr("图例"), "items": items}

@@ -88,9 +88,18 @@ def size_text(size: int) -> str:
 # ---- wording ------------------------------------------------------------------------------------
 
 
-def failure_text(exc: BaseException) -> str:
-    """Why a download stopped, in the organiser's words (never a URL or a key)."""
-    kept = tr("已下载的瓦片已保存，点击“继续下载”可接着下载。")
+def kept_text(have: int) -> str:
+    """What a stopped download left in its package, naming the button the dialog then shows
+    (继续下载 once it holds tiles, else 开始下载)."""
+    if have > 0:
+        return tr_n("已下载的 %n 个瓦片已保存，点击“继续下载”可接着下载。", have)
+    return tr("还没有下载到任何瓦片，可稍后点击“开始下载”再试。")
+
+
+def failure_text(exc: BaseException, have: int = 0) -> str:
+    """Why a download stopped, in the organiser's words (never a URL or a key); ``have``: the
+    tiles the package holds now."""
+    kept = kept_text(have)
     if isinstance(exc, DownloadError):
         if exc.kind is FailureKind.OFFLINE:
             text = tr(
@@ -474,19 +483,17 @@ class DownloadDialog(QDialog):
             text += tr("，服务器没有的 {0} 个").format(result.missing)
         self.status.setText(text + tr("。"))
         self._finish("done")
-        self.use_button.setEnabled(True)
+        self.use_button.setEnabled(_stored_tiles(req.name) > 0)  # the server may have had none
         self.package_ready.emit(req.name)
 
     def _on_failed(self, req: Request, error: BaseException) -> None:
         self._set_running(False)
+        have = _stored_tiles(req.name)
         if isinstance(error, CancelledError):
-            have = _stored_tiles(req.name)
-            self.status.setText(
-                tr_n("已取消。已下载的 %n 个瓦片已保存，点击“继续下载”可接着下载。", have)
-            )
+            self.status.setText(tr("已取消。") + kept_text(have))
             self._finish("cancelled")
         else:
-            self.status.setText(failure_text(error))
+            self.status.setText(failure_text(error, have))
             self._finish("failed")
 
     def _finish(self, outcome: str) -> None:

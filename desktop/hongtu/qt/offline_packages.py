@@ -162,7 +162,10 @@ class PackagesDialog(QDialog):
         current = self._current()
         self.table.setRowCount(len(self._packages))
         for row, info in enumerate(self._packages):
-            state = tr("完整") if info.complete else tr("未下载完")
+            if info.tiles == 0:  # nothing to draw: it cannot be the base map
+                state = tr("没有瓦片，未下载完") if not info.complete else tr("没有瓦片")
+            else:
+                state = tr("完整") if info.complete else tr("未下载完")
             if info.name == current:
                 state += tr("，当前底图")
             cells = (
@@ -203,8 +206,9 @@ class PackagesDialog(QDialog):
 
     def _update_buttons(self) -> None:
         info = self.selected()
-        for button in (self.use_button, self.export_button, self.delete_button):
+        for button in (self.export_button, self.delete_button):
             button.setEnabled(info is not None)
+        self.use_button.setEnabled(info is not None and info.tiles > 0)  # an empty one: nothing
         self.resume_button.setEnabled(info is not None and not info.complete)
 
     def show_message(self, text: str, error: bool = False) -> None:
@@ -216,6 +220,11 @@ class PackagesDialog(QDialog):
     def use_selected(self) -> None:
         info = self.selected()
         if info is None:
+            return
+        if info.tiles == 0:  # (a double click): the map would only fall back, blaming the network
+            self.show_message(
+                problem_text(PackageError(PackageProblem.NO_TILES, info.name)), error=True
+            )
             return
         if self._use(info.name):
             self.show_message(tr("地图上现在显示离线地图包“{0}”。").format(info.name))

@@ -50,6 +50,11 @@ class PanelHost(QMainWindow):
         """A site was corrected, edited or added: the list, its marker, details and counts."""
         raise NotImplementedError
 
+    def select_site(self, site_id: int) -> None:
+        """Select the site in the list (clearing a filter that hides it), its details shown and
+        its marker highlighted."""
+        raise NotImplementedError
+
     def show_sites(self, sites: list[Site]) -> None:
         """The whole catalogue again (another program changed it): the list and the markers."""
         raise NotImplementedError

@@ -148,20 +148,27 @@ class PlaceDialog(QDialog):
         self._update_save()
 
     def _layout(self) -> None:
+        # The dialog opens beside the map, where a laptop leaves it ~400 px: the address and the
+        # coordinate each get a whole line (they are what is typed), their choices and buttons
+        # the line below, and the combo boxes may narrow (eliding) rather than widen the dialog.
+        self.provider.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.provider.setMinimumContentsLength(10)
         search_row = QHBoxLayout()
-        search_row.addWidget(self.query, 1)
-        search_row.addWidget(self.provider)
+        search_row.addWidget(self.provider, 1)
         search_row.addWidget(self.search_button)
         paste_row = QHBoxLayout()
-        paste_row.addWidget(self.paste, 3)
-        paste_row.addWidget(self.crs, 2)
+        paste_row.addWidget(self.crs, 1)
         paste_row.addWidget(self.paste_button)
         form = QFormLayout()
         form.addRow(tr("名称"), self.name)
         form.addRow(tr("地址"), self.address)
-        form.addRow(tr("查地址"), search_row)
+        form.addRow(tr("查地址"), self.query)
+        form.addRow("", search_row)
         form.addRow("", self.results)
-        form.addRow(tr("粘贴坐标"), paste_row)
+        form.addRow(tr("粘贴坐标"), self.paste)
+        form.addRow("", paste_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)

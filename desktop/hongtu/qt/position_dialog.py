@@ -50,12 +50,18 @@ def tr(text: str) -> str:
 def parse_error_text(code: ParseErrorCode) -> str:
     return {
         ParseErrorCode.EMPTY: tr("请粘贴或输入坐标。"),
-        ParseErrorCode.UNEXPECTED_TEXT: tr("坐标里有无法识别的文字。"),
+        ParseErrorCode.UNEXPECTED_TEXT: tr(
+            "坐标里有无法识别的文字（例如网址）。"
+            "请只粘贴两个数：经度,纬度（例如 112.5489,37.8706）。"
+        ),
         ParseErrorCode.NOT_TWO_NUMBERS: tr("需要两个数：经度和纬度。"),
         ParseErrorCode.INVALID_DMS: tr("度分秒格式不正确（分、秒应小于 60）。"),
         ParseErrorCode.HEMISPHERE_CONFLICT: tr("两个数都标成了纬度（或都标成了经度）。"),
         ParseErrorCode.AMBIGUOUS: tr("分不清哪个是纬度、哪个是经度，请加上“纬度”“经度”标注。"),
-        ParseErrorCode.OUT_OF_CHINA: tr("这个坐标不在中国境内，请检查。"),
+        ParseErrorCode.OUT_OF_CHINA: tr(
+            "这个坐标不在中国境内。请粘贴以度为单位的经度,纬度（例如 112.5489,37.8706）；"
+            "百度的墨卡托坐标（如 12529000,4534000）不能直接使用。"
+        ),
     }[code]
 
 

@@ -103,7 +103,10 @@ def _position_html(site: Site) -> str:
             "&nbsp;</span> "
         )
     if position.origin is PositionOrigin.USER:
-        note = tr("组织者更正于 {0}").format(position.edited_on or "")
+        if site.key is None:  # a place the organiser added: placed, not corrected
+            note = tr("组织者添加于 {0}").format(position.edited_on or "")
+        else:
+            note = tr("组织者更正于 {0}").format(position.edited_on or "")
         provenance = site.provenance_of("position")
         if provenance is not None:  # taken from a site-corrections file
             note = _provenance_text(provenance)

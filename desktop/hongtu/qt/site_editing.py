@@ -23,9 +23,14 @@ from hongtu.core.basemaps import BASE_MAPS, PROVIDERS, BaseMapId, KeyProblem, Mi
 from hongtu.core.geocoding import GeocoderKind, GeocoderService, make_service
 from hongtu.core.settings import Settings, load_settings, save_settings
 from hongtu.core.sites import PositionOrigin, Site
-from hongtu.core.tilepack.mbtiles import PackageError
+from hongtu.core.tilepack.mbtiles import PackageError, PackageProblem
 from hongtu.core.tilepack.packages import find_package, package_names
-from hongtu.qt.map_controller import MapController, basemap_label, basemap_name, package_label
+from hongtu.qt.map_controller import (
+    MapController,
+    basemap_label,
+    package_label,
+    tiles_failed_text,
+)
 from hongtu.qt.place_dialog import AddPlaceFlow
 from hongtu.qt.position_dialog import CorrectionFlow
 from hongtu.qt.settings_dialog import SettingsDialog
@@ -80,7 +85,7 @@ class SiteEditing(QObject):
             baidu_available=lambda: bool(self.settings.baidu_key),
         )
         self.correction.site_changed.connect(self._on_flow_site_changed)
-        self.adding.site_added.connect(self._on_flow_site_changed)
+        self.adding.site_added.connect(self._on_flow_place_added)
         map_controller.base_map_changed.connect(self._on_map_base_map_changed)
         map_controller.base_map_failed.connect(self._on_map_base_map_failed)
 
@@ -293,7 +298,8 @@ class SiteEditing(QObject):
 
     def use_package(self, name: str, remember: bool = True) -> bool:
         """Show the offline map package ``name`` as the base map (its tiles come from its file,
-        never the network); False (no base map, and a message) when it cannot be read."""
+        never the network); False (no base map, and a message) when it cannot be read, and
+        False (the base map unchanged, and a message) when it holds no tiles."""
         try:
             info = find_package(name)
         except PackageError:
@@ -304,6 +310,14 @@ class SiteEditing(QObject):
             self.window.notify(
                 tr("找不到或无法读取离线地图包“{0}”，已改为无底图。").format(name)
             )
+            return False
+        if info.tiles == 0:  # nothing to draw: the map would fall back, blaming the network
+            from hongtu.qt.offline_packages import problem_text
+
+            if (self.settings.base_map, self.settings.base_package) == (BaseMapId.PACKAGE, name):
+                self._save(dataclasses.replace(self.settings, base_map=BaseMapId.NONE))
+            self._sync_base_widgets()  # the menu and toolbar show what the map still shows
+            self.window.notify(problem_text(PackageError(PackageProblem.NO_TILES, name)))
             return False
         self.map.show_package(info)
         chosen = (BaseMapId.PACKAGE, name)
@@ -377,10 +391,15 @@ class SiteEditing(QObject):
 
     def _on_map_base_map_failed(self, basemap_id: str) -> None:
         failed = self.map.failed_basemap or BASE_MAPS[BaseMapId(basemap_id)]
-        if self.settings.base_map is failed.id:  # the next start must not try it again
-            self._save(dataclasses.replace(self.settings, base_map=self.map.basemap.id))
-        text = tr("底图“{0}”无法加载，已切换为离线区县轮廓。").format(basemap_name(failed))
-        self.window.notify(text)
+        shown = self.map.basemap  # the one shown before it, or none
+        saved = (self.settings.base_map, self.settings.base_package)
+        if saved[0] is failed.id and (
+            failed.id is not BaseMapId.PACKAGE or saved[1] == failed.package
+        ):
+            # the next start must not try it again: it starts with what is shown now
+            package = shown.package if shown.id is BaseMapId.PACKAGE else saved[1]
+            self._save(dataclasses.replace(self.settings, base_map=shown.id, base_package=package))
+        self.window.notify(tiles_failed_text(failed, shown))
 
     def _sync_base_widgets(self) -> None:
         shown = self.map.basemap
@@ -393,4 +412,10 @@ class SiteEditing(QObject):
 
     def _on_flow_site_changed(self, site: Site) -> None:
         self.window.update_site(site)
+        self._update_actions()
+
+    def _on_flow_place_added(self, site: Site) -> None:
+        """A place was saved: it is selected, so its details show and 加入方案 applies to it."""
+        self.window.update_site(site)
+        self.window.select_site(site.id)
         self._update_actions()
