@@ -5055,12 +5055,24 @@ Change this plan anyway?</translation>
       <translation>{0}: boarding time</translation>
     </message>
     <message>
+      <source>{0}城际平均速度</source>
+      <translation>{0}: intercity average speed</translation>
+    </message>
+    <message>
+      <source>{0}市区平均速度</source>
+      <translation>{0}: urban average speed</translation>
+    </message>
+    <message>
       <source>{0}平均速度</source>
       <translation>{0}: average speed</translation>
     </message>
     <message>
       <source>{0}格式不正确：密钥由 8–128 个字母、数字、- 或 _ 组成，不含空格或其他符号。请从服务商的控制台重新复制，或清空不填。</source>
       <translation>The {0} is not in the right format: a key is 8–128 letters, digits, - or _, with no spaces or other symbols. Please copy it again from the provider's console, or leave it empty.</translation>
+    </message>
+    <message>
+      <source>上车集合</source>
+      <translation>Boarding</translation>
     </message>
     <message>
       <source>保存</source>
@@ -5083,6 +5095,10 @@ Change this plan anyway?</translation>
       <translation>Map</translation>
     </message>
     <message>
+      <source>城际速度</source>
+      <translation>Intercity</translation>
+    </message>
+    <message>
       <source>天地图密钥</source>
       <translation>Tianditu key</translation>
     </message>
@@ -5095,12 +5111,20 @@ Change this plan anyway?</translation>
       <translation>Key not in the right format</translation>
     </message>
     <message>
+      <source>市区速度</source>
+      <translation>Urban</translation>
+    </message>
+    <message>
       <source>底图</source>
       <translation>Base map</translation>
     </message>
     <message>
       <source>未填写</source>
       <translation>Not set</translation>
+    </message>
+    <message>
+      <source>每段路程按市区速度的里程</source>
+      <translation>Km of each leg at urban speed</translation>
     </message>
     <message>
       <source>界面语言（下次启动生效）</source>
@@ -5129,6 +5153,10 @@ Change this plan anyway?</translation>
     <message>
       <source>请检查数值</source>
       <translation>Please check the numbers</translation>
+    </message>
+    <message>
+      <source>道路里程按直线距离 × {0} 估算；每段路程的前面这些公里（出城、进村）按市区速度，其余按城际速度（高速公路、国道）。</source>
+      <translation>Road distance is estimated as the straight-line distance × {0}; the first kilometres of each leg (leaving town, reaching the village) are timed at the urban speed, the rest at the intercity speed (expressways, national roads).</translation>
     </message>
     <message>
       <source>默认交通方式</source>
