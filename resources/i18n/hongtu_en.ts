@@ -201,6 +201,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0} ({1}×)</translation>
     </message>
     <message>
+      <source>{0}（待定）</source>
+      <translation>{0} (TBC)</translation>
+    </message>
+    <message>
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
     </message>
@@ -1356,6 +1360,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>A HongTu window has this database open: close it before restoring, or use File › Restore data… in the window. Your data was not changed.</translation>
     </message>
     <message>
+      <source>约 {0} km</source>
+      <translation>about {0} km</translation>
+    </message>
+    <message>
       <source>约 {0} 个瓦片，约 {1}</source>
       <translation>About {0} tiles, about {1}</translation>
     </message>
@@ -1376,12 +1384,12 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Longitude</translation>
     </message>
     <message>
-      <source>结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里</source>
-      <translation>Ends at {0}; {1} min in total, {2} min on the road, about {3:.1f} km</translation>
+      <source>结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3} 公里（估算）</source>
+      <translation>Ends at {0}; {1} min in total, {2} min on the road, about {3} km (estimated)</translation>
     </message>
     <message>
-      <source>结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，至少 {3:.1f} 公里（不含 {4} 段待定路程）</source>
-      <translation>Ends at {0} at the earliest, at least {1} minutes in all, at least {2} minutes on the road, at least {3:.1f} km (not counting {4} leg(s) to be confirmed)</translation>
+      <source>结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，已知路程约 {3} 公里（估算）（不含 {4} 段待定路程；标“待定”的时间未计入这些路程，实际会更晚）</source>
+      <translation>Ends at {0} at the earliest, at least {1} minutes in all, at least {2} minutes on the road, about {3} km of known legs (estimated) (not counting {4} leg(s) to be confirmed; times marked TBC leave them out and will be later)</translation>
     </message>
     <message>
       <source>给出的位置是一个文件夹，不是数据库文件</source>
@@ -3453,6 +3461,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>{0} (click to select the stop)</translation>
     </message>
     <message>
+      <source>{0}（待定）</source>
+      <translation>{0} (TBC)</translation>
+    </message>
+    <message>
       <source>{0}（自定义）</source>
       <translation>{0} (custom)</translation>
     </message>
@@ -3481,6 +3493,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Discussion</translation>
     </message>
     <message>
+      <source>估算的道路里程，用时按它计算（直线距离 {0:.1f} km）；实际里程以导航为准</source>
+      <translation>Estimated road distance, which the time is based on ({0:.1f} km in a straight line); a navigation app gives the real distance</translation>
+    </message>
+    <message>
       <source>停留</source>
       <translation>Stay</translation>
     </message>
@@ -3491,6 +3507,10 @@ Open the existing plan, or import a second copy?</translation>
     <message>
       <source>其他活动</source>
       <translation>Other activity</translation>
+    </message>
+    <message>
+      <source>前面有一段路程待定，这个时间没有算上它，实际会更晚</source>
+      <translation>A leg before this is still to be confirmed and is not counted here: the real time will be later</translation>
     </message>
     <message>
       <source>午餐</source>
@@ -3629,10 +3649,6 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Duration</translation>
     </message>
     <message>
-      <source>直线距离估算，实际道路里程更长</source>
-      <translation>Estimated from the straight-line distance; the road distance is longer</translation>
-    </message>
-    <message>
       <source>站数</source>
       <translation>Stops</translation>
     </message>
@@ -3645,8 +3661,8 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Stop {0}</translation>
     </message>
     <message>
-      <source>约 {0:.1f} km</source>
-      <translation>about {0:.1f} km</translation>
+      <source>约 {0} km</source>
+      <translation>about {0} km</translation>
     </message>
     <message>
       <source>自驾</source>
@@ -3984,12 +4000,20 @@ The existing file was not changed.</translation>
       </translation>
     </message>
     <message>
-      <source>{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km</source>
-      <translation>Gather {0} · End {1} · Whole day {2} · Travelling {3} · About {4:.1f} km straight-line</translation>
+      <source>{0} 结束</source>
+      <translation>ends {0}</translation>
     </message>
     <message>
-      <source>{0} 集合 · 最早 {1} 结束 · 全天至少 {2} · 路上至少 {3} · 直线至少 {4:.1f} km（不含 {5} 段待定路程）</source>
-      <translation>Gather {0} · ends {1} at the earliest · day at least {2} · travel at least {3} · at least {4:.1f} km in straight lines (not counting {5} leg(s) to be confirmed)</translation>
+      <source>{0} 集合</source>
+      <translation>Gather {0}</translation>
+    </message>
+    <message>
+      <source>全天 {0} · 路上 {1} · 路程约 {2} km（估算）</source>
+      <translation>whole day {0} · travelling {1} · about {2} km by road (estimated)</translation>
+    </message>
+    <message>
+      <source>全天至少 {0} · 路上至少 {1} · 已知路程约 {2} km（估算）</source>
+      <translation>whole day at least {0} · travelling at least {1} · about {2} km of known legs (estimated)</translation>
     </message>
     <message>
       <source>双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。</source>
@@ -4002,6 +4026,13 @@ The existing file was not changed.</translation>
     <message>
       <source>日程</source>
       <translation>Schedule</translation>
+    </message>
+    <message numerus="yes">
+      <source>最早 {0} 结束（未计入 %n 段待定路程，实际更晚）</source>
+      <translation>
+        <numerusform>ends {0} at the earliest (not counting %n leg to be confirmed: later in reality)</numerusform>
+        <numerusform>ends {0} at the earliest (not counting %n legs to be confirmed: later in reality)</numerusform>
+      </translation>
     </message>
     <message>
       <source>次日 {0}</source>

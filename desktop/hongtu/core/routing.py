@@ -259,3 +259,8 @@ def travel_matrix(
         known_rows.append(tuple(known))
     return TravelMatrix(tuple(km_rows), tuple(minute_rows), tuple(known_rows))
 
+
+def km_text(km: float) -> str:
+    """Estimated road km as every output prints them: whole km from 10 km on (an estimate is
+    not good to 100 m), one decimal below (a 2.6 km walk is not "3")."""
+    return f"{km:.0f}" if km >= 9.95 else f"{km:.1f}"
