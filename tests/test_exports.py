@@ -152,7 +152,8 @@ def test_document_facts_and_words(sample) -> None:
     assert [p.number for p in doc.route[1:-1]] == [1, 2, 3, 4]
     assert doc.stops[1].position_unverified
     legs = [r.details for r in doc.rows if r.kind is ItemKind.TRAVEL]
-    assert all(re.fullmatch(r"约\d+\.\d公里，\d+分钟", text) for text in legs)
+    # estimated road km: whole from 10 km on, one decimal below
+    assert all(re.fullmatch(r"约(\d\.\d|\d\d+)公里，\d+分钟", text) for text in legs)
     assert "共4个站点" in doc.totals.text
 
 

@@ -196,6 +196,24 @@ def test_a_gathering_point_without_a_coordinate_prints_and_exports(qapp, tmp_pat
         assert path.stat().st_size > 0
 
 
+def test_the_printed_schedule_marks_times_after_an_unknown_leg_and_prints_road_km(
+    qapp, tmp_path: Path
+) -> None:
+    """The 日程安排表 of a day gathering at a place without a coordinate: every time after the
+    way out says （待定）, the return too, and the totals say why and that the km are an
+    estimate of the road, not the straight line."""
+    _plan, _sites, doc = unplaced_gathering_sample()
+    pdf = render_schedule_pdf(doc, tmp_path / "日程.pdf")
+    assert _pages(pdf) == 1  # the marked times fit their column: no row grows a line
+    text = _text(pdf)
+    back = doc.rows[-1]
+    assert back.kind is ItemKind.RETURN and back.provisional
+    assert _in_order(text, [f"{back.start:%H:%M}（待定）", back.title])
+    marked = [r.time_range for r in doc.rows if r.provisional]
+    assert len(marked) > 3 and _in_order(text, marked)
+    assert "实际会更晚" in text and "公里（估算）" in text
+
+
 def test_print_document_on_a_given_printer(qapp, doc, tmp_path: Path) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time as clock
 from dataclasses import replace
 from datetime import time
@@ -75,6 +76,38 @@ def test_leg_minutes_rounds_up_and_adds_boarding() -> None:
     assert leg_minutes(10.0, TransportMode.COACH, settings, boarding=False) == 23
     # 1 km × 1.2 on foot at 4 km/h = 18 min, no boarding buffer
     assert leg_minutes(1.0, TransportMode.WALK, settings) == 18
+
+
+def catalogue_point(name: str) -> LatLon:
+    """A site's position as the bundled catalogue gives it."""
+    from hongtu.core.catalogue import load_catalogue
+
+    entry = next(e for e in load_catalogue() if e.name == name)
+    assert entry.position is not None
+    return entry.position.point
+
+
+def test_a_coach_to_gaojunyu_is_timed_by_expressway_and_a_city_leg_as_before() -> None:
+    """太原解放纪念馆 → 高君宇故居 (~81 km geodesic, ~106 road km) was 192 minutes at the urban
+    35 km/h all the way; a coach does it in 1½–2 hours. The first 15 road km at 35 km/h
+    (25.7 min), the other 90.8 at 70 km/h (77.8 min), plus boarding: 114."""
+    memorial = catalogue_point("太原解放纪念馆")
+    far = distance_km(memorial, catalogue_point("高君宇故居"))
+    assert 80 < far < 83
+    assert leg_minutes(far, TransportMode.COACH, DEFAULT_SETTINGS) == 114
+    assert leg_minutes(far, TransportMode.CARS, DEFAULT_SETTINGS) < 114
+    # a leg across town keeps its urban time: 5.9 km × 1.3 = 7.7 road km at 35 km/h = 14 min
+    near = distance_km(memorial, catalogue_point("八路军驻晋办事处旧址"))
+    assert leg_minutes(near, TransportMode.COACH, DEFAULT_SETTINGS, boarding=False) == 14
+    # the organiser's speeds: an intercity speed as slow as the town's is the old estimate
+    town_speed = TravelSettings(coach_intercity_kmh=35.0)
+    assert leg_minutes(far, TransportMode.COACH, town_speed) == 192
+    assert leg_minutes(near, TransportMode.COACH, town_speed) == 24
+    everything_urban = TravelSettings(urban_road_km=1000.0)
+    assert leg_minutes(far, TransportMode.COACH, everything_urban) == 192
+    # walking has one speed, however far
+    walk = leg_minutes(far, TransportMode.WALK, DEFAULT_SETTINGS)
+    assert walk == math.ceil(round(far * 1.2 / 4.0 * 60, 6))
 
 
 def test_leg_minutes_has_a_minimum() -> None:

@@ -138,3 +138,19 @@ def test_base_map_switch_in_the_window_is_logged_without_the_key(qtbot, tmp_path
         assert load_settings().base_map is BaseMapId.TIANDITU
     finally:
         close_main_window(window, controller)
+
+
+@pytest.mark.gui
+def test_every_speed_and_boarding_box_is_shown_whole(qtbot, lang) -> None:
+    """The speeds are a grid (mode × 市区 / 城际 / 上车集合) above a wrapped note; shown at its
+    minimum size, the dialog squeezed the grid's boxes to half their height."""
+    from hongtu.qt.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    boxes = [box for box, _limits in dialog.number_ranges()]
+    assert len(boxes) == 13  # 4 urban, 3 intercity, 4 boarding, the urban km, the longest day
+    for box in boxes:
+        assert box.isVisible() and box.height() >= box.sizeHint().height(), box.accessibleName()

@@ -63,7 +63,7 @@ def click_save(dialog) -> None:  # type: ignore[no-untyped-def]
         ("max_day", "5000", "click", "现在填的是 5000 分钟"),
         ("max_day", "-100", "click", "现在填的是 -100 分钟"),
         ("max_day", "0", "tab", "现在填的是 0 分钟"),
-        ("coach_kmh", "0", "click", "大巴平均速度应在 1–120 km/h之间，现在填的是 0 km/h。"),
+        ("coach_kmh", "0", "click", "大巴市区平均速度应在 1–120 km/h之间，现在填的是 0 km/h。"),
         ("coach_kmh", "500", "enter", "现在填的是 500 km/h"),
         ("walk_buf", "999", "click", "步行上车集合时间应在 0–120 分钟之间，现在填的是 999 分钟。"),
         ("walk_buf", "-1", "enter", "现在填的是 -1 分钟"),

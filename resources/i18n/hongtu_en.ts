@@ -205,6 +205,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0} ({1}×)</translation>
     </message>
     <message>
+      <source>{0}（待定）</source>
+      <translation>{0} (TBC)</translation>
+    </message>
+    <message>
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
     </message>
@@ -1404,6 +1408,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       </translation>
     </message>
     <message>
+      <source>约 {0} km</source>
+      <translation>about {0} km</translation>
+    </message>
+    <message>
       <source>纬度</source>
       <translation>Latitude</translation>
     </message>
@@ -1420,14 +1428,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Longitude</translation>
     </message>
     <message>
-      <source>结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里</source>
-      <translation>Ends at {0}; {1} min in total, {2} min on the road, about {3:.1f} km</translation>
+      <source>结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3} 公里（估算）</source>
+      <translation>Ends at {0}; {1} min in total, {2} min on the road, about {3} km (estimated)</translation>
     </message>
     <message numerus="yes">
-      <source>结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，至少 {3:.1f} 公里（不含 %n 段待定路程）</source>
+      <source>结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，已知路程约 {3} 公里（估算）（不含 %n 段待定路程；标“待定”的时间未计入这些路程，实际会更晚）</source>
       <translation>
-        <numerusform>Ends at {0} at the earliest, at least {1} min in all, at least {2} min on the road, at least {3:.1f} km (not counting %n leg to be confirmed)</numerusform>
-        <numerusform>Ends at {0} at the earliest, at least {1} min in all, at least {2} min on the road, at least {3:.1f} km (not counting %n legs to be confirmed)</numerusform>
+        <numerusform>Ends at {0} at the earliest, at least {1} minutes in all, at least {2} minutes on the road, about {3} km of known legs (estimated) (not counting %n leg to be confirmed; times marked TBC leave it out and will be later)</numerusform>
+        <numerusform>Ends at {0} at the earliest, at least {1} minutes in all, at least {2} minutes on the road, about {3} km of known legs (estimated) (not counting %n legs to be confirmed; times marked TBC leave them out and will be later)</numerusform>
       </translation>
     </message>
     <message>
@@ -3575,6 +3583,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>{0} (click to select the stop)</translation>
     </message>
     <message>
+      <source>{0}（待定）</source>
+      <translation>{0} (TBC)</translation>
+    </message>
+    <message>
       <source>{0}（自定义）</source>
       <translation>{0} (custom)</translation>
     </message>
@@ -3603,6 +3615,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Discussion</translation>
     </message>
     <message>
+      <source>估算的道路里程，用时按它计算（直线距离 {0:.1f} km）；实际里程以导航为准</source>
+      <translation>Estimated road distance, which the time is based on ({0:.1f} km in a straight line); a navigation app gives the real distance</translation>
+    </message>
+    <message>
       <source>停留</source>
       <translation>Stay</translation>
     </message>
@@ -3613,6 +3629,10 @@ Open the existing plan, or import a second copy?</translation>
     <message>
       <source>其他活动</source>
       <translation>Other activity</translation>
+    </message>
+    <message>
+      <source>前面有一段路程待定，这个时间没有算上它，实际会更晚</source>
+      <translation>A leg before this is still to be confirmed and is not counted here: the real time will be later</translation>
     </message>
     <message>
       <source>午餐</source>
@@ -3751,10 +3771,6 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Duration</translation>
     </message>
     <message>
-      <source>直线距离估算，实际道路里程更长</source>
-      <translation>Estimated from the straight-line distance; the road distance is longer</translation>
-    </message>
-    <message>
       <source>站数</source>
       <translation>Stops</translation>
     </message>
@@ -3767,8 +3783,8 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Stop {0}</translation>
     </message>
     <message>
-      <source>约 {0:.1f} km</source>
-      <translation>about {0:.1f} km</translation>
+      <source>约 {0} km</source>
+      <translation>about {0} km</translation>
     </message>
     <message>
       <source>自驾</source>
@@ -4110,15 +4126,20 @@ The existing file was not changed.</translation>
       </translation>
     </message>
     <message>
-      <source>{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km</source>
-      <translation>Gather {0} · End {1} · Whole day {2} · Travelling {3} · About {4:.1f} km straight-line</translation>
+      <source>{0} 结束</source>
+      <translation>ends {0}</translation>
     </message>
-    <message numerus="yes">
-      <source>{0} 集合 · 最早 {1} 结束 · 全天至少 {2} · 路上至少 {3} · 直线至少 {4:.1f} km（不含 %n 段待定路程）</source>
-      <translation>
-        <numerusform>Gather {0} · ends {1} at the earliest · day at least {2} · travel at least {3} · at least {4:.1f} km in straight lines (not counting %n leg to be confirmed)</numerusform>
-        <numerusform>Gather {0} · ends {1} at the earliest · day at least {2} · travel at least {3} · at least {4:.1f} km in straight lines (not counting %n legs to be confirmed)</numerusform>
-      </translation>
+    <message>
+      <source>{0} 集合</source>
+      <translation>Gather {0}</translation>
+    </message>
+    <message>
+      <source>全天 {0} · 路上 {1} · 路程约 {2} km（估算）</source>
+      <translation>whole day {0} · travelling {1} · about {2} km by road (estimated)</translation>
+    </message>
+    <message>
+      <source>全天至少 {0} · 路上至少 {1} · 已知路程约 {2} km（估算）</source>
+      <translation>whole day at least {0} · travelling at least {1} · about {2} km of known legs (estimated)</translation>
     </message>
     <message>
       <source>双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。</source>
@@ -4131,6 +4152,13 @@ The existing file was not changed.</translation>
     <message>
       <source>日程</source>
       <translation>Schedule</translation>
+    </message>
+    <message numerus="yes">
+      <source>最早 {0} 结束（未计入 %n 段待定路程，实际更晚）</source>
+      <translation>
+        <numerusform>ends {0} at the earliest (not counting %n leg to be confirmed: later in reality)</numerusform>
+        <numerusform>ends {0} at the earliest (not counting %n legs to be confirmed: later in reality)</numerusform>
+      </translation>
     </message>
     <message>
       <source>次日 {0}</source>
@@ -5262,12 +5290,24 @@ Change this plan anyway?</translation>
       <translation>{0}: boarding time</translation>
     </message>
     <message>
+      <source>{0}城际平均速度</source>
+      <translation>{0}: intercity average speed</translation>
+    </message>
+    <message>
+      <source>{0}市区平均速度</source>
+      <translation>{0}: urban average speed</translation>
+    </message>
+    <message>
       <source>{0}平均速度</source>
       <translation>{0}: average speed</translation>
     </message>
     <message>
       <source>{0}格式不正确：密钥由 8–128 个字母、数字、- 或 _ 组成，不含空格或其他符号。请从服务商的控制台重新复制，或清空不填。</source>
       <translation>The {0} is not in the right format: a key is 8–128 letters, digits, - or _, with no spaces or other symbols. Please copy it again from the provider's console, or leave it empty.</translation>
+    </message>
+    <message>
+      <source>上车集合</source>
+      <translation>Boarding</translation>
     </message>
     <message>
       <source>保存</source>
@@ -5290,6 +5330,10 @@ Change this plan anyway?</translation>
       <translation>Map</translation>
     </message>
     <message>
+      <source>城际速度</source>
+      <translation>Intercity</translation>
+    </message>
+    <message>
       <source>天地图密钥</source>
       <translation>Tianditu key</translation>
     </message>
@@ -5302,12 +5346,20 @@ Change this plan anyway?</translation>
       <translation>Key not in the right format</translation>
     </message>
     <message>
+      <source>市区速度</source>
+      <translation>Urban</translation>
+    </message>
+    <message>
       <source>底图</source>
       <translation>Base map</translation>
     </message>
     <message>
       <source>未填写</source>
       <translation>Not set</translation>
+    </message>
+    <message>
+      <source>每段路程按市区速度的里程</source>
+      <translation>Km of each leg at urban speed</translation>
     </message>
     <message>
       <source>界面语言（下次启动生效）</source>
@@ -5336,6 +5388,10 @@ Change this plan anyway?</translation>
     <message>
       <source>请检查数值</source>
       <translation>Please check the numbers</translation>
+    </message>
+    <message>
+      <source>道路里程按直线距离 × {0} 估算；每段路程的前面这些公里（出城、进村）按市区速度，其余按城际速度（高速公路、国道）。</source>
+      <translation>Road distance is estimated as the straight-line distance × {0}; the first kilometres of each leg (leaving town, reaching the village) are timed at the urban speed, the rest at the intercity speed (expressways, national roads).</translation>
     </message>
     <message>
       <source>默认交通方式</source>

@@ -214,7 +214,8 @@ def schedule_json(plan: Any, schedule: Any, warnings: Sequence[Any]) -> dict[str
         return {
             "from": item.leg.from_name,
             "to": item.leg.to_name,
-            "km": round(item.leg.km, 2),
+            "km": round(item.leg.km, 2),  # geodesic
+            "road_km": round(item.leg.road_km, 2),  # the estimate the minutes are timed over
             "minutes": item.leg.minutes,
             "overridden": item.leg.overridden,
             "distance_known": item.leg.distance_known,
@@ -231,7 +232,8 @@ def schedule_json(plan: Any, schedule: Any, warnings: Sequence[Any]) -> dict[str
         "end": hhmm(schedule.end),
         "total_minutes": schedule.total_minutes,
         "travel_minutes": schedule.travel_minutes,
-        "total_km": round(schedule.total_km, 2),
+        "total_km": round(schedule.total_km, 2),  # geodesic
+        "total_road_km": round(schedule.total_road_km, 2),  # estimated, as the documents print
         "complete": schedule.complete,  # False: some legs are 待定, the totals are lower bounds
         "items": [
             {
@@ -243,6 +245,7 @@ def schedule_json(plan: Any, schedule: Any, warnings: Sequence[Any]) -> dict[str
                 "stop_number": item.stop_number,
                 "stop_id": item.stop_id,
                 "overridden": item.overridden,
+                "provisional": item.provisional,  # after a 待定 leg: the real time is later
                 "leg": leg(item),
             }
             for item in schedule.items
@@ -261,6 +264,8 @@ def schedule_json(plan: Any, schedule: Any, warnings: Sequence[Any]) -> dict[str
 
 
 def cmd_plans_show(args: argparse.Namespace) -> int:
+    from hongtu.core.routing import km_text
+
     found = read_plan_view(args)
     if found is None:
         return fail(tr("没有编号为 {0} 的方案").format(args.id))
@@ -279,18 +284,23 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
             when = tr("{0} 起").format(hhmm(item.start))
         else:
             when = f"{hhmm(item.start)}–{hhmm(item.end)}"
+        if item.provisional:
+            when = tr("{0}（待定）").format(when)
         rows.append([when, item_text(item), leg_text(item)])
     say(format_table(rows))
-    totals = tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3:.1f} 公里")
+    totals = tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3} 公里（估算）")
     if not schedule.complete:
         totals = tr_n(
-            "结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，至少 {3:.1f} 公里"
-            "（不含 %n 段待定路程）",
+            "结束时间最早 {0}，全程至少 {1} 分钟，行车至少 {2} 分钟，已知路程约 {3} 公里（估算）"
+            "（不含 %n 段待定路程；标“待定”的时间未计入这些路程，实际会更晚）",
             schedule.pending_legs,
         )
     say(
         totals.format(
-            hhmm(schedule.end), schedule.total_minutes, schedule.travel_minutes, schedule.total_km
+            hhmm(schedule.end),
+            schedule.total_minutes,
+            schedule.travel_minutes,
+            km_text(schedule.total_road_km),
         )
     )
     if warnings:
@@ -421,11 +431,17 @@ def item_text(item: Any) -> str:
 
 
 def leg_text(item: Any) -> str:
+    from hongtu.core.routing import km_text
+
     if item.leg is None:
         return ""
     if item.leg.pending:
         return tr("路程待定")
-    km = f"{item.leg.km:.1f} km" if item.leg.distance_known else tr("距离未知")
+    km = (
+        tr("约 {0} km").format(km_text(item.leg.road_km))
+        if item.leg.distance_known
+        else tr("距离未知")
+    )
     manual = tr("（手动）") if item.leg.overridden else ""
     return f"{km}, {item.leg.minutes} {tr('分钟')}{manual}"
 

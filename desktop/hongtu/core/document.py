@@ -33,6 +33,7 @@ from hongtu.core.plans import (
     Stop,
     TransportMode,
 )
+from hongtu.core.routing import km_text
 from hongtu.core.sites import Site
 from hongtu.core.text import clean_strings
 
@@ -147,20 +148,22 @@ class DocumentLabels:
     date_format: str = "{year}年{month}月{day}日"
     datetime_format: str = "{date}（{weekday}）{start}—{end}"
     end_date_format: str = "{month}月{day}日{time}"  # the day's end, when on a later date
-    leg_format: str = "约{km}公里，{minutes}分钟"
+    leg_format: str = "约{km}公里，{minutes}分钟"  # the estimated road km the minutes are for
     leg_format_no_km: str = "{minutes}分钟"
     leg_pending: str = "路程待定"  # a leg with an unplaced end: no minutes are printed
     pending_time_format: str = "{start} 起"  # such a leg's time: when it leaves, not how long
+    # a time after such a leg: it leaves that leg out, the real time is later
+    provisional_time_format: str = "{time}（待定）"
     activity_minutes_format: str = "{name}（{minutes}分钟）"
     list_separator: str = "、"
     detail_separator: str = "；"
     participants_format: str = "{branch}党员，共{count}人"
     participants_format_no_branch: str = "共{count}人"
     stops_format: str = "{number}. {name}"
-    totals_format: str = "共{stops}个站点，全程约{km}公里，途中约{travel}，全天约{total}"
+    totals_format: str = "共{stops}个站点，全程约{km}公里（估算），途中约{travel}，全天约{total}"
     totals_incomplete_format: str = (
-        "共{stops}个站点，全程至少{km}公里，途中至少{travel}，全天至少{total}"
-        "（不含{pending}段待定路程）"
+        "共{stops}个站点，已知路程约{km}公里（估算），途中至少{travel}，全天至少{total}"
+        "（不含{pending}段待定路程；标“待定”的时间未计入这些路程，实际会更晚）"
     )
     hours_minutes_format: str = "{hours}小时{minutes}分钟"
     hours_format: str = "{hours}小时"
@@ -202,7 +205,7 @@ class DocumentRow:
     kind: ItemKind
     start: time
     end: time
-    time_range: str  # "08:00–08:40", or "08:00" for a moment
+    time_range: str  # "08:00–08:40", or "08:00" for a moment; "…（待定）" when provisional
     title: str
     place: str
     details: str  # a visit's address (and activities when they have no rows), a leg's km/minutes
@@ -213,6 +216,7 @@ class DocumentRow:
     point: LatLon | None = None
     overridden: bool = False
     leg: Leg | None = None
+    provisional: bool = False  # after a 待定 leg: the real times are later (see ScheduleItem)
 
     @property
     def place_shown(self) -> str:
@@ -261,7 +265,7 @@ class DocumentTotals:
     end: time
     total_minutes: int
     travel_minutes: int
-    total_km: float
+    total_km: float  # the estimated road km (what ``text`` prints)
     text: str
     complete: bool = True  # False: some legs are 待定, the figures are lower bounds
 
@@ -340,10 +344,6 @@ class PlanDocument:
 
 def time_range(start: time, end: time) -> str:
     return hhmm(start) if start == end else f"{hhmm(start)}–{hhmm(end)}"
-
-
-def _km_text(km: float) -> str:
-    return f"{km:.1f}"
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·●]|[（(]?\d{1,2}[)）.．、]|[一二三四五六七八九十]+[、.．])\s*")
@@ -478,9 +478,13 @@ def _end_text(day: date, schedule: Schedule, labels: DocumentLabels) -> str:
     past midnight, which the checks warn about, must not read as a short day)."""
     past = days_past(schedule)
     if past == 0 or day > date.max - timedelta(days=past):
-        return hhmm(schedule.end)
-    later = day + timedelta(days=past)
-    return labels.end_date_format.format(month=later.month, day=later.day, time=hhmm(schedule.end))
+        end = hhmm(schedule.end)
+    else:
+        later = day + timedelta(days=past)
+        end = labels.end_date_format.format(
+            month=later.month, day=later.day, time=hhmm(schedule.end)
+        )
+    return labels.provisional_time_format.format(time=end) if schedule.end_provisional else end
 
 
 def calendar_key(plan: Plan) -> str:
@@ -562,11 +566,7 @@ def _rows(
                 kind=item.kind,
                 start=item.start,
                 end=item.end,
-                time_range=(
-                    places.labels.pending_time_format.format(start=hhmm(item.start))
-                    if item.leg is not None and item.leg.pending
-                    else time_range(item.start, item.end)
-                ),
+                time_range=_time_text(item, places.labels),
                 title=title,
                 place=place,
                 details=details,
@@ -577,9 +577,20 @@ def _rows(
                 point=item.point or (places.stop_point(stop)[0] if stop else None),
                 overridden=item.overridden,
                 leg=item.leg,
+                provisional=item.provisional,
             )
         )
     return tuple(rows)
+
+
+def _time_text(item: ScheduleItem, labels: DocumentLabels) -> str:
+    """``08:00–08:40``; ``08:10 起`` for a 待定 leg (how long is unknown); either followed by
+    （待定） when it comes after such a leg."""
+    if item.leg is not None and item.leg.pending:
+        text = labels.pending_time_format.format(start=hhmm(item.start))
+    else:
+        text = time_range(item.start, item.end)
+    return labels.provisional_time_format.format(time=text) if item.provisional else text
 
 
 def _describe(
@@ -627,7 +638,7 @@ def _leg_text(leg: Leg, labels: DocumentLabels) -> str:
     if leg.pending:
         return labels.leg_pending
     if leg.distance_known and leg.km > 0:
-        return labels.leg_format.format(km=_km_text(leg.km), minutes=leg.minutes)
+        return labels.leg_format.format(km=km_text(leg.road_km), minutes=leg.minutes)
     return labels.leg_format_no_km.format(minutes=leg.minutes)
 
 
@@ -676,12 +687,12 @@ def _totals(schedule: Schedule, stop_count: int, labels: DocumentLabels) -> Docu
         end=schedule.end,
         total_minutes=schedule.total_minutes,
         travel_minutes=schedule.travel_minutes,
-        total_km=schedule.total_km,
+        total_km=schedule.total_road_km,
         text=(
             labels.totals_format if schedule.complete else labels.totals_incomplete_format
         ).format(
             stops=stop_count,
-            km=_km_text(schedule.total_km),
+            km=km_text(schedule.total_road_km),
             travel=labels.duration(schedule.travel_minutes),
             total=labels.duration(schedule.total_minutes),
             pending=schedule.pending_legs,

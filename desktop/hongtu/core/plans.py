@@ -166,6 +166,7 @@ class Leg:
     overridden: bool
     to_stop_id: str | None  # None for the return leg
     distance_known: bool = True  # False: an end has no position, ``km`` is 0 and not a distance
+    road_km: float = 0.0  # the estimated road (or path) length the minutes are timed over
 
     @property
     def pending(self) -> bool:
@@ -188,6 +189,9 @@ class ScheduleItem:
     overridden: bool = False  # the start time or minutes were set by hand
     point: LatLon | None = None
     activity_kind: ActivityKind | None = None  # ACTIVITY items: what is done (title = its label)
+    # The clock times come after a leg of unknown length (待定) and leave it out: the real
+    # times are later by that leg. A start time fixed by hand ends this (the day goes on from it).
+    provisional: bool = False
 
 
 class ScheduleFlagCode(StrEnum):
@@ -214,10 +218,16 @@ class Schedule:
     end: time
     total_minutes: int
     travel_minutes: int
-    total_km: float
+    total_km: float  # geodesic
     flags: tuple[ScheduleFlag, ...] = ()
     pending_legs: int = 0  # legs of unknown length (待定): the totals are only a lower bound
+    total_road_km: float = 0.0  # the estimated road km: what the documents print, as an estimate
 
     @property
     def complete(self) -> bool:
         return self.pending_legs == 0
+
+    @property
+    def end_provisional(self) -> bool:
+        """The day's end comes after a leg of unknown length: it is later than ``end``."""
+        return bool(self.items) and self.items[-1].provisional

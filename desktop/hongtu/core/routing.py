@@ -1,9 +1,11 @@
 """Travel estimates between places: distances, leg minutes and a cached matrix for the optimiser.
 
 HongTu never asks a routing service (the app works offline). A leg is estimated from the geodesic
-distance: road distance ≈ geodesic × a detour factor, driven at an urban average speed, plus a
-boarding buffer for the group. Every number is a documented, editable default in
-``TravelSettings``; the organiser can also type the minutes of any leg by hand.
+distance: road distance ≈ geodesic × a detour factor; the first kilometres of that road (leaving
+one town, reaching the door in the other) are driven at the mode's urban average speed and the
+rest at its intercity speed (expressways and national roads), plus a boarding buffer for the
+group. Every number is a documented, editable default in ``TravelSettings``; the organiser can
+also type the minutes of any leg by hand.
 """
 
 from __future__ import annotations
@@ -22,20 +24,33 @@ class TravelSettings:
 
     Defaults:
 
-    - speeds (km/h, door to door, including lights and junctions): coach 35 (urban average of a
-      full-size bus around Taiyuan), private cars 40, walking 4 (a group walks slower than one
-      person's ~5), public transport 18 (bus incl. stops and a change);
-    - detour factor: road distance ≈ geodesic × 1.3; on foot × 1.2 (paths cut corners);
+    - road distance ≈ geodesic × 1.3 (``road_detour``); on foot × 1.2 (paths cut corners);
+    - urban speeds (km/h, door to door, including lights and junctions) for the first
+      ``urban_road_km`` = 15 road km of every leg: coach 35 (urban average of a full-size bus
+      around Taiyuan), private cars 40, public transport 18 (bus incl. stops and a change);
+    - intercity speeds for the road beyond those 15 km (expressways and national roads, ramps
+      and county roads included): coach 70 (a coach may do 100 on the expressway), cars 80,
+      public transport 45 (an intercity bus and its stops). 太原 → 娄烦 (~80 km geodesic,
+      ~105 road km) is then about 1¾ hours by coach (1½–2 hours by expressway), not the
+      3 hours an urban average all the way gives. Walking has one speed: 4 (a group walks
+      slower than one person's ~5);
     - boarding buffer for the group at each departure (getting everyone on board, a head count):
       coach 10, cars 10, public 10, walking 0 minutes. DOMAIN.md gives ~10–15 min per stop for a
       coach; raise it for large groups. The gathering item (集合、乘车) lasts one buffer too;
     - minimum leg: 5 minutes, however close two places are.
+
+    A leg within the city (up to 15 road km, ~11.5 km geodesic) is timed at the urban speed
+    alone, as before intercity speeds existed.
     """
 
     coach_kmh: float = 35.0
     cars_kmh: float = 40.0
     walk_kmh: float = 4.0
     public_kmh: float = 18.0
+    coach_intercity_kmh: float = 70.0
+    cars_intercity_kmh: float = 80.0
+    public_intercity_kmh: float = 45.0
+    urban_road_km: float = 15.0
     road_detour: float = 1.3
     walk_detour: float = 1.2
     coach_boarding_minutes: int = 10
@@ -45,9 +60,19 @@ class TravelSettings:
     min_leg_minutes: int = 5
 
     def __post_init__(self) -> None:
-        speeds = (self.coach_kmh, self.cars_kmh, self.walk_kmh, self.public_kmh)
+        speeds = (
+            self.coach_kmh,
+            self.cars_kmh,
+            self.walk_kmh,
+            self.public_kmh,
+            self.coach_intercity_kmh,
+            self.cars_intercity_kmh,
+            self.public_intercity_kmh,
+        )
         if any(not speed > 0 for speed in speeds):
             raise ValueError("speeds must be positive")
+        if not self.urban_road_km >= 0:
+            raise ValueError("the urban part of a leg cannot be negative")
         if self.road_detour < 1 or self.walk_detour < 1:
             raise ValueError("a detour factor is at least 1")
         buffers = (
@@ -61,11 +86,21 @@ class TravelSettings:
             raise ValueError("minutes cannot be negative")
 
     def speed_kmh(self, mode: TransportMode) -> float:
+        """The urban average speed (the first ``urban_road_km`` of a leg)."""
         return {
             TransportMode.COACH: self.coach_kmh,
             TransportMode.CARS: self.cars_kmh,
             TransportMode.WALK: self.walk_kmh,
             TransportMode.PUBLIC: self.public_kmh,
+        }[mode]
+
+    def intercity_kmh(self, mode: TransportMode) -> float:
+        """The speed beyond the urban part of a leg; walking keeps its one speed."""
+        return {
+            TransportMode.COACH: self.coach_intercity_kmh,
+            TransportMode.CARS: self.cars_intercity_kmh,
+            TransportMode.WALK: self.walk_kmh,
+            TransportMode.PUBLIC: self.public_intercity_kmh,
         }[mode]
 
     def detour_factor(self, mode: TransportMode) -> float:
@@ -158,6 +193,19 @@ def _vincenty_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float | 
     return _WGS84_B * big_a * (sigma - delta_sigma) / 1000.0
 
 
+def road_km(km: float, mode: TransportMode, settings: TravelSettings) -> float:
+    """The estimated road (or path) length of a leg of ``km`` geodesic kilometres: the
+    distance its minutes are timed over, and the one the documents print as an estimate."""
+    return km * settings.detour_factor(mode)
+
+
+def moving_minutes(road: float, mode: TransportMode, settings: TravelSettings) -> float:
+    """Minutes on the road for ``road`` km: the first ``urban_road_km`` at the urban speed,
+    the rest at the intercity speed."""
+    urban = min(road, settings.urban_road_km)
+    return (urban / settings.speed_kmh(mode) + (road - urban) / settings.intercity_kmh(mode)) * 60.0
+
+
 def leg_minutes(
     km: float, mode: TransportMode, settings: TravelSettings, *, boarding: bool = True
 ) -> int:
@@ -166,8 +214,7 @@ def leg_minutes(
     ``boarding`` adds the mode's boarding buffer; the leg leaving the gathering point has none,
     because the gathering item already covers boarding.
     """
-    road_km = km * settings.detour_factor(mode)
-    moving = math.ceil(round(road_km / settings.speed_kmh(mode) * 60.0, 6))
+    moving = math.ceil(round(moving_minutes(road_km(km, mode, settings), mode, settings), 6))
     buffer = settings.boarding_minutes(mode) if boarding else 0
     return max(settings.min_leg_minutes, moving + buffer)
 
@@ -211,3 +258,9 @@ def travel_matrix(
         minute_rows.append(tuple(minutes))
         known_rows.append(tuple(known))
     return TravelMatrix(tuple(km_rows), tuple(minute_rows), tuple(known_rows))
+
+
+def km_text(km: float) -> str:
+    """Estimated road km as every output prints them: whole km from 10 km on (an estimate is
+    not good to 100 m), one decimal below (a 2.6 km walk is not "3")."""
+    return f"{km:.0f}" if km >= 9.95 else f"{km:.1f}"

@@ -3,7 +3,8 @@
 ``compute_schedule`` is pure and cheap (it runs on every keystroke): times are whole minutes
 since midnight while computing, distances come from the cached ``routing.distance_km``.
 Nothing here raises on incomplete plans: a place without a position gets 0 km legs and a
-``ScheduleFlag``; a start time fixed earlier than the group can arrive is kept and flagged.
+``ScheduleFlag``; the items after such a leg (待定) are ``provisional``, their clock times leave
+that leg out. A start time fixed earlier than the group can arrive is kept and flagged.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from hongtu.core.plans import (
     ScheduleItem,
     Stop,
 )
-from hongtu.core.routing import TravelSettings, distance_km, leg_minutes
+from hongtu.core.routing import TravelSettings, distance_km, leg_minutes, road_km
 from hongtu.core.sites import DEFAULT_VISIT_MINUTES, Site
 
 MINUTES_PER_DAY = 24 * 60
@@ -111,6 +112,7 @@ def _estimate_leg(
         overridden=override is not None,
         to_stop_id=to_stop_id,
         distance_known=known,
+        road_km=road_km(km, plan.transport, settings),
     )
 
 
@@ -122,6 +124,7 @@ class _Timeline:
         self.items: list[ScheduleItem] = []
         self.legs: list[Leg] = []
         self.flags: list[ScheduleFlag] = []
+        self.provisional = False  # a 待定 leg came before: the clock runs early from here on
 
     def add(
         self,
@@ -148,6 +151,7 @@ class _Timeline:
             overridden=overridden,
             point=point,
             activity_kind=activity_kind,
+            provisional=self.provisional,
         )
         self.items.append(item)
 
@@ -166,6 +170,7 @@ class _Timeline:
             point=destination.point,
         )
         self.legs.append(leg)
+        self.provisional = self.provisional or leg.pending
         return arrival
 
     def activities(self, stop: Stop, start: int) -> None:
@@ -190,12 +195,15 @@ def _visit_start(stop: Stop, arrival: int, timeline: _Timeline) -> int:
     A fixed time is a clock time on the gathering day. One earlier than the group can arrive
     (09:00 when the day's earlier stops bring it there at 01:31 the next morning) cannot be
     kept: it is flagged and the visit starts on arrival, so the day never runs backwards, its
-    length stays true and the time early is never negative.
+    length stays true and the time early is never negative. A fixed time that is kept is
+    the organiser's, not an estimate: the times from it on are no longer provisional.
     """
     if stop.start_override is None:
         return arrival
     start = minutes_of(stop.start_override)
-    if start < arrival:
+    if start >= arrival:
+        timeline.provisional = False
+    else:
         timeline.flags.append(
             ScheduleFlag(
                 ScheduleFlagCode.START_BEFORE_ARRIVAL,
@@ -284,6 +292,7 @@ def compute_schedule(plan: Plan, sites: Mapping[int, Site], settings: TravelSett
         total_minutes=timeline.now - day_start,
         travel_minutes=sum(leg.minutes for leg in timeline.legs),
         total_km=sum(leg.km for leg in timeline.legs),
+        total_road_km=sum(leg.road_km for leg in timeline.legs),
         flags=tuple(flags),
         pending_legs=sum(1 for leg in timeline.legs if leg.pending),
     )

@@ -41,6 +41,7 @@ from hongtu.core.plans import (
     Stop,
     TransportMode,
 )
+from hongtu.core.routing import km_text
 from hongtu.core.schedule import stop_place, visit_length
 from hongtu.core.sites import DEFAULT_VISIT_MINUTES
 from hongtu.core.text import ascii_digits
@@ -576,10 +577,12 @@ class PlanScheduleModel(QAbstractTableModel):
     def _display(self, item: ScheduleItem, column: ScheduleColumn) -> str:
         if column is ScheduleColumn.TIME:
             if item.kind is ItemKind.RETURN:
-                return hhmm(item.start)
-            if leg_pending(item.leg):
-                return tr("{0} 起").format(hhmm(item.start))
-            return f"{hhmm(item.start)}–{hhmm(item.end)}"
+                when = hhmm(item.start)
+            elif leg_pending(item.leg):
+                when = tr("{0} 起").format(hhmm(item.start))
+            else:
+                when = f"{hhmm(item.start)}–{hhmm(item.end)}"
+            return tr("{0}（待定）").format(when) if item.provisional else when
         if column is ScheduleColumn.ITEM:
             return self._item_text(item)
         if column is ScheduleColumn.PLACE:
@@ -589,7 +592,7 @@ class PlanScheduleModel(QAbstractTableModel):
                 return ""
             if not item.leg.distance_known:
                 return tr("待定")
-            return tr("约 {0:.1f} km").format(item.leg.km)
+            return tr("约 {0} km").format(km_text(item.leg.road_km))
         if item.kind is ItemKind.RETURN:
             return ""
         if leg_pending(item.leg):
@@ -629,6 +632,8 @@ class PlanScheduleModel(QAbstractTableModel):
     def _tooltip(self, item: ScheduleItem, column: ScheduleColumn) -> str | None:
         if column in (ScheduleColumn.ITEM, ScheduleColumn.PLACE):  # whole, when cut short
             return self._display(item, column) or None
+        if column is ScheduleColumn.TIME and item.provisional:
+            return tr("前面有一段路程待定，这个时间没有算上它，实际会更晚")
         if self._overridden(item, column):
             return tr("手动设定（清空即恢复自动计算）")
         if self._editable(item, column):
@@ -638,7 +643,9 @@ class PlanScheduleModel(QAbstractTableModel):
         if leg_pending(item.leg):
             return tr("一端没有坐标，路程待定；双击可手动设定用时")
         if column is ScheduleColumn.DISTANCE and item.leg is not None:
-            return tr("直线距离估算，实际道路里程更长")
+            return tr(
+                "估算的道路里程，用时按它计算（直线距离 {0:.1f} km）；实际里程以导航为准"
+            ).format(item.leg.km)
         return None
 
     def setData(self, index: _Index, value: Any, role: int = EDIT) -> bool:  # noqa: N802

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from hongtu.core.clocktime import hhmm
 from hongtu.core.plans import Plan, Schedule
+from hongtu.core.routing import km_text
 from hongtu.core.warnings import PlanWarning, Severity
 from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_models import (
@@ -53,25 +54,24 @@ def end_text(schedule: Schedule) -> str:
 
 
 def totals_text(schedule: Schedule) -> str:
-    if not schedule.complete:
-        return tr_n(
-            "{0} 集合 · 最早 {1} 结束 · 全天至少 {2} · 路上至少 {3} · 直线至少 {4:.1f} km"
-            "（不含 %n 段待定路程）",
-            schedule.pending_legs,
-        ).format(
-            hhmm(schedule.start),
-            end_text(schedule),
-            duration_text(schedule.total_minutes),
-            duration_text(schedule.travel_minutes),
-            schedule.total_km,
+    """The day under the table. Legs of unknown length (待定) are not in the figures: the
+    totals say "at least", and an end that comes after such a leg says it is not final.
+    The km are the estimated road km the minutes are timed over, as the documents print."""
+    end = tr("{0} 结束").format(end_text(schedule))
+    if schedule.end_provisional:
+        end = tr_n("最早 {0} 结束（未计入 %n 段待定路程，实际更晚）", schedule.pending_legs).format(
+            end_text(schedule)
         )
-    return tr("{0} 集合 · {1} 结束 · 全天 {2} · 路上 {3} · 直线约 {4:.1f} km").format(
-        hhmm(schedule.start),
-        end_text(schedule),
+    if not schedule.complete:
+        figures = tr("全天至少 {0} · 路上至少 {1} · 已知路程约 {2} km（估算）")
+    else:
+        figures = tr("全天 {0} · 路上 {1} · 路程约 {2} km（估算）")
+    figures = figures.format(
         duration_text(schedule.total_minutes),
         duration_text(schedule.travel_minutes),
-        schedule.total_km,
+        km_text(schedule.total_road_km),
     )
+    return tr("{0} 集合").format(hhmm(schedule.start)) + " · " + end + " · " + figures
 
 
 class PlanSchedulePanel(QGroupBox):

@@ -785,12 +785,15 @@ def schedule_html(doc: PlanDocument, units: _Units, breaks: frozenset[int] = fro
     labels = doc.labels
     facts = _facts_table(list(doc.facts), units)
     pad = units.mm(1.2)
+    # times after a 待定 leg carry （待定）: the column widens so they stay on one line (a
+    # wrapped time doubled every row and pushed a one-page day onto two)
+    time_width = 22 if any(row.provisional for row in doc.rows) else 15
     header = "".join(
         f"<th width='{w}' bgcolor='#f3e3e1' align='center'>{_e(text)}</th>"
         for text, w in (
             (labels.col_stop, "7%"),
-            (labels.col_time, "15%"),
-            (labels.col_content, "48%"),
+            (labels.col_time, f"{time_width}%"),
+            (labels.col_content, f"{63 - time_width}%"),
             (labels.col_details, "30%"),
         )
     )

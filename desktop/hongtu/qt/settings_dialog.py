@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -40,6 +41,8 @@ def tr(text: str) -> str:
 
 
 _SPEED_FIELDS = ("coach_kmh", "cars_kmh", "walk_kmh", "public_kmh")
+# walking has one speed: the road beyond the town is no faster on foot
+_INTERCITY_FIELDS = ("coach_intercity_kmh", "cars_intercity_kmh", None, "public_intercity_kmh")
 _BUFFER_FIELDS = (
     "coach_boarding_minutes",
     "cars_boarding_minutes",
@@ -48,6 +51,7 @@ _BUFFER_FIELDS = (
 )
 _MODES = (TransportMode.COACH, TransportMode.CARS, TransportMode.WALK, TransportMode.PUBLIC)
 SPEED_RANGE = (1.0, 120.0)  # km/h
+URBAN_KM_RANGE = (0.0, 100.0)  # road km of each leg at the urban speed
 BOARDING_RANGE = (0, 120)  # minutes
 
 
@@ -80,7 +84,14 @@ class SettingsDialog(QDialog):
         self.transport = _combo(
             self, [(m.value, transport_label(m)) for m in _MODES], settings.transport_mode.value
         )
-        self.speeds = {name: self._speed(getattr(settings.travel, name)) for name in _SPEED_FIELDS}
+        self.speeds = {
+            name: self._speed(getattr(settings.travel, name))
+            for name in (*_SPEED_FIELDS, *_INTERCITY_FIELDS)
+            if name is not None
+        }
+        self.urban_km = TypedDoubleSpinBox(self)
+        self.urban_km.setSuffix(" km")
+        self.urban_km.setValue(settings.travel.urban_road_km)
         self.buffers = {
             name: self._minutes(getattr(settings.travel, name)) for name in _BUFFER_FIELDS
         }
@@ -93,7 +104,10 @@ class SettingsDialog(QDialog):
         )
         for box, limits in self.number_ranges():
             hint_range(box, limits)
-        self._layout()
+        body = self._layout()
+        # Qt's minimum size takes a wrapped note as one line: shown at that minimum (a dialog
+        # taller than 2/3 of the screen is), the speed grid was squeezed to half-height boxes
+        self.setMinimumHeight(body.totalHeightForWidth(self.sizeHint().width()))
 
     # The number boxes keep what is typed (a box held to its range turned a typed 30 into the
     # old 600, 5000 into 500, -100 into 100); 保存 checks the ranges and says what is wrong.
@@ -109,7 +123,7 @@ class SettingsDialog(QDialog):
         box.setValue(value)
         return box
 
-    def _layout(self) -> None:
+    def _layout(self) -> QVBoxLayout:
         maps = QFormLayout()
         maps.addRow(tr("底图"), self.base_map)
         maps.addRow(tr("天地图密钥"), self.tianditu_key)
@@ -119,10 +133,17 @@ class SettingsDialog(QDialog):
         maps.addRow(note)
         travel = QFormLayout()
         travel.addRow(tr("默认交通方式"), self.transport)
-        for mode, name in zip(_MODES, _SPEED_FIELDS, strict=True):
-            travel.addRow(tr("{0}平均速度").format(transport_label(mode)), self.speeds[name])
-        for mode, name in zip(_MODES, _BUFFER_FIELDS, strict=True):
-            travel.addRow(tr("{0}上车集合时间").format(transport_label(mode)), self.buffers[name])
+        travel.addRow(self._mode_grid())
+        travel.addRow(tr("每段路程按市区速度的里程"), self.urban_km)
+        model = QLabel(
+            tr(
+                "道路里程按直线距离 × {0} 估算；每段路程的前面这些公里（出城、进村）按市区速度，"
+                "其余按城际速度（高速公路、国道）。"
+            ).format(f"{self._original.travel.road_detour:g}"),
+            self,
+        )
+        model.setWordWrap(True)
+        travel.addRow(model)
         travel.addRow(tr("单日最长时长（超过即提醒）"), self.max_day)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -138,6 +159,26 @@ class SettingsDialog(QDialog):
         language.addRow(tr("界面语言（下次启动生效）"), self.language)
         layout.addLayout(language)
         layout.addWidget(buttons)
+        return layout
+
+    def _mode_grid(self) -> QGridLayout:
+        """One row per transport mode: its urban and intercity speeds and its boarding time
+        (eight rows of a form would make the dialog taller than a 768-pixel screen)."""
+        grid = QGridLayout()
+        for column, title in enumerate((tr("市区速度"), tr("城际速度"), tr("上车集合")), 1):
+            grid.addWidget(QLabel(title, self), 0, column)
+        for row, mode in enumerate(_MODES, 1):
+            grid.addWidget(QLabel(transport_label(mode), self), row, 0)
+            boxes: list[QWidget | None] = [
+                self.speeds[_SPEED_FIELDS[row - 1]],
+                self.speeds.get(_INTERCITY_FIELDS[row - 1] or ""),
+                self.buffers[_BUFFER_FIELDS[row - 1]],
+            ]
+            for column, box in enumerate(boxes, 1):
+                grid.addWidget(box or QLabel("—", self), row, column)
+        for box, label in self.number_ranges():
+            box.setAccessibleName(label.label)  # the grid's cells have no label of their own
+        return grid
 
     def _group(self, title: str, form: QFormLayout) -> QGroupBox:
         box = QGroupBox(title, self)
@@ -145,18 +186,29 @@ class SettingsDialog(QDialog):
         return box
 
     def number_ranges(self) -> list[tuple[QAbstractSpinBox, NumberRange]]:
-        """Each number box with its label and range, in the order the dialog shows them."""
+        """Each number box with its label and range, in the order the dialog shows them (the
+        grid row by row: a mode's speeds, then its boarding time)."""
         minutes = tr(" 分钟")
         fields: list[tuple[QAbstractSpinBox, NumberRange]] = []
-        for mode, name in zip(_MODES, _SPEED_FIELDS, strict=True):
-            label = tr("{0}平均速度").format(transport_label(mode))
-            fields.append((self.speeds[name], NumberRange(label, *SPEED_RANGE, " km/h")))
-        for mode, name in zip(_MODES, _BUFFER_FIELDS, strict=True):
+        for mode, name, far, buffer in zip(
+            _MODES, _SPEED_FIELDS, _INTERCITY_FIELDS, _BUFFER_FIELDS, strict=True
+        ):
+            label = tr("{0}市区平均速度") if far else tr("{0}平均速度")
+            fields.append(
+                (
+                    self.speeds[name],
+                    NumberRange(label.format(transport_label(mode)), *SPEED_RANGE, " km/h"),
+                )
+            )
+            if far is not None:
+                label = tr("{0}城际平均速度").format(transport_label(mode))
+                fields.append((self.speeds[far], NumberRange(label, *SPEED_RANGE, " km/h")))
             label = tr("{0}上车集合时间").format(transport_label(mode))
-            fields.append((self.buffers[name], NumberRange(label, *BOARDING_RANGE, minutes)))
+            fields.append((self.buffers[buffer], NumberRange(label, *BOARDING_RANGE, minutes)))
         fields.append(
-            (self.max_day, NumberRange(tr("单日最长时长"), *MAX_DAY_RANGE, minutes))
+            (self.urban_km, NumberRange(tr("每段路程按市区速度的里程"), *URBAN_KM_RANGE, " km"))
         )
+        fields.append((self.max_day, NumberRange(tr("单日最长时长"), *MAX_DAY_RANGE, minutes)))
         return fields
 
     def accept(self) -> None:
@@ -193,6 +245,7 @@ class SettingsDialog(QDialog):
         # field names are checked by dataclasses.replace; speeds are floats, buffers ints
         changes: dict[str, Any] = {name: box.value() for name, box in self.speeds.items()}
         changes |= {name: box.value() for name, box in self.buffers.items()}
+        changes["urban_road_km"] = self.urban_km.value()
         travel = dataclasses.replace(self._original.travel, **changes)
         return dataclasses.replace(
             self._original,

@@ -26,6 +26,8 @@ TABLE_HEADING = Font(HEADING_FONT, 12)
 TABLE_DETAIL = Font(TABLE_FONT, 10.5)  # 五号: a row's second line
 TABLE_BOLD = Font(TABLE_FONT, 12, bold=True)
 COLUMN_WIDTHS = [cm(3.3), cm(6.8), cm(4.56)]  # 时间, 内容, 地点: 14.66 cm of text width
+# when times after a 待定 leg carry （待定）: a wider 时间, so each stays on one line
+PROVISIONAL_COLUMN_WIDTHS = [cm(4.9), cm(5.7), cm(4.06)]
 LINE = 28  # pt: the fixed line of official documents
 INDENT = 32  # pt: two characters of 三号
 CELL = Spacing()  # table cells: single lines, no space around
@@ -97,7 +99,9 @@ def _flow_table(document: Document, doc: PlanDocument) -> None:
         if row.details:
             content += "\n" + ("　" * row.level) + row.details
         rows.append([table_cell(text) for text in (row.time_range, content, row.place_shown)])
-    document.table(rows, COLUMN_WIDTHS, header_rows=1, centred=True)
+    provisional = any(row.provisional for row in doc.rows)
+    widths = PROVISIONAL_COLUMN_WIDTHS if provisional else COLUMN_WIDTHS
+    document.table(rows, widths, header_rows=1, centred=True)
 
 
 def table_cell(

@@ -16,6 +16,7 @@ from hongtu.core.exports.sheetml import CellStyle, CellValue, Font, PrintSetup, 
 
 FONT = "宋体"
 WIDTHS = (10, 14, 30, 24, 28)  # 站点 (and the facts' labels: 集合地点), 时间, 内容, 地点, 说明
+PROVISIONAL_TIME_WIDTH = 20  # 时间 when times after a 待定 leg carry （待定）: one line each
 _GREY = "808080"  # thin cell borders
 _HEADER_FILL = "F3E3E1"
 TEXT_FONT = Font(FONT, 11, charset=134)  # GB2312: Excel picks the Chinese face
@@ -103,6 +104,8 @@ def _schedule_sheet(sheet: Sheet, doc: PlanDocument) -> None:
             put_cell(sheet, row, 1, f"{number}. {line}", _WRAPPED)
             sheet.merge_row(row, 1, last)
     sheet.widths.update(enumerate(WIDTHS, start=1))
+    if any(doc_row.provisional for doc_row in doc.rows):
+        sheet.widths[2] = PROVISIONAL_TIME_WIDTH
     sheet.fit_heights()
     sheet.print_setup = PrintSetup(title_rows=(header_row, header_row))
     sheet.frozen_rows = header_row
