@@ -352,7 +352,7 @@ def test_every_warning_code_has_a_chinese_sentence(code) -> None:
         "last_entry": "16:30", "closes": "17:00", "lead_days": 3, "days_left": 1,
         "participants": 60, "max_group_size": 40, "position": "none", "phone": "0351-1234567",
         "start": "09:00", "minutes_early": 10, "place": "stop", "site_id": 99,
-        "activities": "tour,lesson",
+        "activities": "tour,lesson", "time": "04:00", "limit": "06:00", "side": "early",
     }  # fmt: skip
     warning = PlanWarning(code, "s1", "太原解放纪念馆", details, Severity.WARNING)
     text = warning_text(warning, 2)

@@ -355,3 +355,29 @@ def test_plan_warnings_come_first_then_stops_in_order() -> None:
 @pytest.mark.parametrize("code", list(WarningCode))
 def test_codes_are_stable_strings(code: WarningCode) -> None:
     assert code.value == code.name.lower()
+
+
+# ---- the gathering hour ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("moment", "side", "limit"),
+    [
+        (time(4, 0), "early", "06:00"),
+        (time(5, 59), "early", "06:00"),
+        (time(21, 0), "late", "20:00"),
+    ],
+)
+def test_a_gathering_time_in_the_night_is_questioned(moment: time, side: str, limit: str) -> None:
+    north = site()
+    plan = make_plan([site_stop(north.id)], on=WEDNESDAY, gathering_time=moment)
+    warning = only(check(plan, site_map([north])), WarningCode.UNUSUAL_GATHERING_TIME)
+    assert warning.details == {"time": f"{moment:%H:%M}", "limit": limit, "side": side}
+    assert warning.severity is Severity.WARNING and warning.stop_id is None
+
+
+@pytest.mark.parametrize("moment", [time(6, 0), time(8, 0), time(13, 30), time(20, 0)])
+def test_a_gathering_time_in_the_day_is_not_questioned(moment: time) -> None:
+    north = site()
+    plan = make_plan([site_stop(north.id)], on=WEDNESDAY, gathering_time=moment)
+    assert WarningCode.UNUSUAL_GATHERING_TIME not in codes(check(plan, site_map([north])))

@@ -6199,6 +6199,14 @@ Change this plan anyway?</translation>
       <source>集合地点没有坐标，第一段和返程路程待定；请填写坐标或手动设定用时。</source>
       <translation>The gathering point has no coordinate, so the first leg and the way back are to be confirmed; enter a coordinate or set the minutes by hand.</translation>
     </message>
+    <message>
+      <source>集合时间 {0} 早于 {1}，请确认是否有误。</source>
+      <translation>Gathering at {0} is earlier than {1}; check that this is right.</translation>
+    </message>
+    <message>
+      <source>集合时间 {0} 晚于 {1}，请确认是否有误。</source>
+      <translation>Gathering at {0} is later than {1}; check that this is right.</translation>
+    </message>
     <message numerus="yes">
       <source>需提前 %n 天预约，活动日期已过。</source>
       <translation>

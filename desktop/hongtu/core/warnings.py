@@ -57,6 +57,9 @@ class WarningCode(StrEnum):
     # indoor activities at a site not confirmed open to visitors; details: activities
     # (comma-separated ``ActivityKind`` values, in the stop's order)
     INDOOR_NOT_CONFIRMED_OPEN = "indoor_not_confirmed_open"
+    # the group gathers before 06:00 or after 20:00: a slip (a wheel turned over the field, a
+    # typo) more likely than the plan; details: time, limit ("HH:MM"), side ("early" | "late")
+    UNUSUAL_GATHERING_TIME = "unusual_gathering_time"
 
 
 class Severity(StrEnum):
@@ -85,6 +88,7 @@ _SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.NO_STOPS: Severity.PROBLEM,
     WarningCode.NO_GATHERING: Severity.WARNING,
     WarningCode.INDOOR_NOT_CONFIRMED_OPEN: Severity.WARNING,
+    WarningCode.UNUSUAL_GATHERING_TIME: Severity.WARNING,
 }
 
 SEVERITY_ORDER = (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
@@ -92,6 +96,8 @@ LUNCH_FROM = time(12, 0)  # a day that is under way over this hour needs a meal
 LUNCH_TO = time(13, 0)
 LUNCH_WINDOW = (time(11, 0), time(14, 0))  # where a meal break can fall
 LUNCH_BREAK_MINUTES = 40
+# a Party day's group gathers within these hours (an early coach to a distant site included)
+GATHERING_HOURS = (time(6, 0), time(20, 0))
 
 #: Activities that need the inside of the building (the exhibition, a lecture or meeting room).
 #: An oath or a wreath is an exterior ceremony; lunch is not at the site; a free-text activity
@@ -125,6 +131,22 @@ def _date_warnings(plan: Plan, today: date) -> Iterator[PlanWarning]:
     holiday = holiday_of(plan.date)
     if holiday is not None and plan.date >= today:  # a day still to come: worth a thought
         yield _warning(WarningCode.PUBLIC_HOLIDAY, None, "", holiday=holiday.value)
+
+
+def _gathering_time_warnings(plan: Plan) -> Iterator[PlanWarning]:
+    earliest, latest = GATHERING_HOURS
+    moment = plan.gathering_time
+    if earliest <= moment <= latest:
+        return
+    side, limit = ("early", earliest) if moment < earliest else ("late", latest)
+    yield _warning(
+        WarningCode.UNUSUAL_GATHERING_TIME,
+        None,
+        "",
+        time=hhmm(moment),
+        limit=hhmm(limit),
+        side=side,
+    )
 
 
 def _length_warnings(schedule: Schedule, max_day_minutes: int) -> Iterator[PlanWarning]:
@@ -353,6 +375,7 @@ def plan_warnings(
     del settings  # no rule depends on it yet
     warnings = [
         *_date_warnings(plan, today),
+        *_gathering_time_warnings(plan),
         *_length_warnings(schedule, max_day_minutes),
         *_lunch_warnings(plan, schedule),
     ]
@@ -436,6 +459,7 @@ PREFLIGHT_CODES = frozenset(
         WarningCode.UNKNOWN_DISTANCE,
         WarningCode.DAY_TOO_LONG,
         WarningCode.GROUP_TOO_LARGE,
+        WarningCode.UNUSUAL_GATHERING_TIME,
     }
 )
 

@@ -66,6 +66,7 @@ from hongtu.qt.plan_models import (
 from hongtu.qt.plan_session import PlanSession
 from hongtu.qt.site_model import SiteTableModel
 from hongtu.qt.stop_search import StopSearchBox
+from hongtu.qt.wheel_guard import guard_wheels
 
 
 def tr(text: str) -> str:
@@ -147,6 +148,7 @@ class PlanEditor(QWidget):
         session.plan_closed.connect(self._on_session_plan_closed)
         session.flush_requested.connect(self.flush)
         self.stops_view.selectionModel().currentRowChanged.connect(self._on_stops_current_changed)
+        guard_wheels(self)  # the wheel scrolls 基本信息; it changes only a field clicked into
         self.setEnabled(False)
 
     # ---- building ------------------------------------------------------------------------------

@@ -170,6 +170,12 @@ def _indoor_not_confirmed_open(d: Details) -> str:
     ).format(activities)
 
 
+def _unusual_gathering_time(d: Details) -> str:
+    if d.get("side") == "late":
+        return tr("集合时间 {0} 晚于 {1}，请确认是否有误。").format(d["time"], d["limit"])
+    return tr("集合时间 {0} 早于 {1}，请确认是否有误。").format(d["time"], d["limit"])
+
+
 _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.PLAN_IN_PAST: _past,
     WarningCode.PUBLIC_HOLIDAY: _public_holiday,
@@ -190,6 +196,7 @@ _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.NO_STOPS: _no_stops,
     WarningCode.NO_GATHERING: _no_gathering,
     WarningCode.INDOOR_NOT_CONFIRMED_OPEN: _indoor_not_confirmed_open,
+    WarningCode.UNUSUAL_GATHERING_TIME: _unusual_gathering_time,
 }
 
 
