@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from hongtu.qt.plan_editor import PlanEditor
-from journey_helpers import TIMEOUT, click, journey_window, wheel
+from journey_helpers import TIMEOUT, click, ime_type, journey_window, wheel
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -49,7 +50,6 @@ def test_the_wheel_scrolls_basic_info_and_changes_no_field_it_passes_over(qtbot,
             editor.participants,
             editor.transport,
             editor.gathering.kind,
-            editor.gathering_time,
             editor.status,
         ):
             bar.setValue(bar.maximum())
@@ -57,12 +57,62 @@ def test_the_wheel_scrolls_basic_info_and_changes_no_field_it_passes_over(qtbot,
             assert bar.value() < bar.maximum(), type(field).__name__
             wheel(field, -4)
             QApplication.processEvents()
+        wheel(editor.gathering_time, -4)  # typed text: the wheel goes by (as over 党支部)
         plan = session.plan
         assert plan is not None and before is not None
         assert plan == before and plan.gathering_time == time(8, 0)
         assert editor.date.date() == QDate(plan.date) and editor.gathering.kind.currentIndex() == 0
-        assert editor.gathering_time.time().toString("HH:mm") == "08:00"
+        assert editor.gathering_time.text() == "08:00"
         # a field clicked into takes the wheel as before
         click(qtbot, editor.participants)
         wheel(editor.participants, 1)
         qtbot.waitUntil(lambda: session.plan.participants == before.participants + 1)
+
+
+def retype_time(qtbot: Any, field: QWidget, keys: str, end: Qt.Key = Qt.Key.Key_Tab) -> None:
+    """Click into the time (which selects it), type over it, and leave with ``end``."""
+    click(qtbot, field)
+    qtbot.waitUntil(lambda: field.selectedText() == field.text(), timeout=TIMEOUT)
+    QTest.keyClicks(field, keys)
+    QTest.keyClick(field, end)
+
+
+def test_a_gathering_time_is_typed_as_people_type_it(qtbot, tmp_path) -> None:
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        editor = new_plan(qtbot, window)
+        session = window.plan_ui.session
+        field, problem = editor.gathering_time, editor.gathering_time_problem
+        session.set_plan_field("gathering_time", time(4, 0))
+        assert field.text() == "04:00"
+        # clicking into “04:00” and typing 0 8: eight o'clock
+        retype_time(qtbot, field, "08")
+        assert session.plan.gathering_time == time(8, 0) and field.text() == "08:00"
+        for typed, expected in (("0730", time(7, 30)), ("800", time(8, 0)), ("9:15", time(9, 15))):
+            retype_time(qtbot, field, typed)
+            assert session.plan.gathering_time == expected, typed
+            assert field.text() == f"{expected:%H:%M}" and problem.isHidden(), problem.text()
+        # Ctrl+A, then the time and Enter
+        field.setFocus()
+        QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(field, "0800")
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        assert session.plan.gathering_time == time(8, 0)
+        # 7点半 through an input method (the cursor is still in the field: Ctrl+A first)
+        QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        ime_type(field, "7点半")
+        QTest.keyClick(field, Qt.Key.Key_Tab)
+        assert session.plan.gathering_time == time(7, 30)
+        # what is not a time is said, and changes nothing
+        retype_time(qtbot, field, "25:00")
+        assert session.plan.gathering_time == time(7, 30)
+        assert problem.isVisible() and "“25:00”不是一个时间" in problem.text()
+        assert "集合时间仍为 07:30" in problem.text()
+        assert field.text() == "25:00"  # kept, to be corrected
+        retype_time(qtbot, field, "8")
+        assert session.plan.gathering_time == time(8, 0) and problem.isHidden()
+        # ↑ and ↓ step five minutes
+        field.setFocus()
+        QTest.keyClick(field, Qt.Key.Key_Up)
+        QTest.keyClick(field, Qt.Key.Key_Down)
+        QTest.keyClick(field, Qt.Key.Key_Down)
+        assert session.plan.gathering_time == time(7, 55) and field.text() == "07:55"

@@ -5953,6 +5953,33 @@ Change this plan anyway?</translation>
     </message>
   </context>
   <context>
+    <name>TimeField</name>
+    <message>
+      <source>“{0}”不是一个时间：请填写如 8:00、0800、800 或 8点（00:00–23:59）；{1}仍为 {2}。</source>
+      <translation>“{0}” is not a time: type one such as 8:00, 0800 or 800 (00:00–23:59). {1} stays {2}.</translation>
+    </message>
+    <message>
+      <source>不限</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>不限（如 15:00）</source>
+      <translation>none (e.g. 15:00)</translation>
+    </message>
+    <message>
+      <source>可输入 8:00、0800、800、8点 或 8点半；↑/↓ 调整 5 分钟，PgUp/PgDn 调整 1 小时</source>
+      <translation>Type 8:00, 0800 or 800; ↑/↓ move it by 5 minutes, PgUp/PgDn by an hour</translation>
+    </message>
+    <message>
+      <source>如 8:00</source>
+      <translation>e.g. 8:00</translation>
+    </message>
+    <message>
+      <source>请填写{0}，如 8:00；{0}仍为 {1}。</source>
+      <translation>Type a time such as 8:00. {0} stays {1}.</translation>
+    </message>
+  </context>
+  <context>
     <name>WarningText</name>
     <message numerus="yes">
       <source>%n 个站点位置待核实或未知，路程和用时仅供参考</source>

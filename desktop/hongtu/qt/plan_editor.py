@@ -7,7 +7,7 @@ brings back. Typed text is debounced (``DebouncedText``) and flushed when the se
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -28,13 +27,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +65,7 @@ from hongtu.qt.plan_models import (
 from hongtu.qt.plan_session import PlanSession
 from hongtu.qt.site_model import SiteTableModel
 from hongtu.qt.stop_search import StopSearchBox
+from hongtu.qt.time_field import TimeField
 from hongtu.qt.wheel_guard import guard_wheels
 
 
@@ -280,8 +280,8 @@ class PlanEditor(QWidget):
         for mode in TransportMode:
             self.transport.addItem(transport_label(mode), mode.value)
         self.gathering = GatheringEditor(self.session.set_gathering, page)
-        self.gathering_time = QTimeEdit(page)
-        self.gathering_time.setDisplayFormat("HH:mm")
+        self.gathering_time = TimeField(tr("集合时间"), page)  # typed as 8:00, 0800, 8点…
+        self.gathering_time_problem = self._problem_label(page)
         self.returns = QCheckBox(tr("活动结束后返回集合地点"), page)
         self.status = QComboBox(page)
         for status in PlanStatus:
@@ -306,6 +306,7 @@ class PlanEditor(QWidget):
         form.addRow(tr("交通方式"), self.transport)
         form.addRow(tr("集合地点"), self.gathering)
         form.addRow(tr("集合时间"), self.gathering_time)
+        form.addRow("", self.gathering_time_problem)
         form.addRow("", self.returns)
         form.addRow(tr("状态"), self.status)
         form.addRow(tr("工作要求"), self.notes)
@@ -325,7 +326,10 @@ class PlanEditor(QWidget):
         self.date.dateChanged.connect(self._on_date_changed)
         self.participants.stepped.connect(self._commit_participants)
         self.transport.activated.connect(self._on_transport_activated)
-        self.gathering_time.timeChanged.connect(self._on_gathering_time_changed)
+        self.gathering_time.time_typed.connect(self._on_gathering_time_typed)
+        self.gathering_time.problem_changed.connect(
+            lambda problem: self._show_problem(self.gathering_time_problem, problem)
+        )
         self.returns.toggled.connect(self._on_returns_toggled)
         self.status.activated.connect(self._on_status_activated)
         # Scrolled, not squeezed: the form is ~450 px tall, and with it the window could not
@@ -345,6 +349,7 @@ class PlanEditor(QWidget):
     def flush(self) -> None:
         for text in self._texts:
             text.flush()
+        self.gathering_time.commit()
         self.gathering.flush()
 
     def selected_stop_id(self) -> str | None:
@@ -440,8 +445,6 @@ class PlanEditor(QWidget):
         setters: tuple[tuple[QWidget, Callable[[], None]], ...] = (
             (self.date, lambda: self.date.setDate(_qdate(day))),
             (self.participants, lambda: self._show_participants(plan.participants, opened)),
-            (self.gathering_time, lambda: self.gathering_time.setTime(
-                QTime(start.hour, start.minute, start.second))),
             (self.returns, lambda: self.returns.setChecked(plan.returns_to_gathering)),
             (self.transport, lambda: self.transport.setCurrentIndex(
                 self.transport.findData(plan.transport.value))),
@@ -452,6 +455,7 @@ class PlanEditor(QWidget):
             widget.blockSignals(True)
             setter()
             widget.blockSignals(False)
+        self.gathering_time.set_time(start)  # (sends no time_typed; a problem shown goes)
         self.gathering.show_gathering(plan.gathering, opened=opened)
 
     def _update_buttons(self) -> None:
@@ -543,8 +547,22 @@ class PlanEditor(QWidget):
     def _on_transport_activated(self, _index: int) -> None:
         self.session.set_plan_field("transport", TransportMode(self.transport.currentData()))
 
-    def _on_gathering_time_changed(self, value: QTime) -> None:
-        self.session.set_plan_field("gathering_time", value.toPython(), typing=True)
+    def _on_gathering_time_typed(self, value: time) -> None:
+        self.session.set_plan_field("gathering_time", value)
+
+    @staticmethod
+    def _problem_label(parent: QWidget) -> QLabel:
+        """A red line under a field saying why what was typed was not taken (hidden until then)."""
+        label = plain_label(parent=parent)
+        label.setStyleSheet("color: #b00020;")
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    @staticmethod
+    def _show_problem(label: QLabel, problem: str) -> None:
+        label.setText(problem)
+        label.setVisible(bool(problem))
 
     def _on_returns_toggled(self, checked: bool) -> None:
         self.session.set_plan_field("returns_to_gathering", checked)
