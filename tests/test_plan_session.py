@@ -340,7 +340,7 @@ def test_warnings_name_the_stop_in_chinese(qtbot, session) -> None:
     model = PlanWarningsModel()
     model.set_warnings(session.plan, session.warnings)
     texts = model.texts()
-    assert any(t.startswith("整个方案：活动日期 2025-09-01 已经过去") for t in texts)
+    assert any(t.startswith("整个方案：活动日期 2025-09-01 已过") for t in texts)
     assert any(t.startswith("第1站 太原解放纪念馆：") for t in texts)
 
 

@@ -17,7 +17,7 @@ from factories import (
     site_map,
     site_stop,
 )
-from hongtu.core.plans import CustomPlace, GatheringPoint, Plan, Stop
+from hongtu.core.plans import CustomPlace, GatheringPoint, Plan, PlanStatus, Stop
 from hongtu.core.routing import DEFAULT_SETTINGS
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.sites import Site
@@ -86,7 +86,27 @@ def test_plan_in_the_past() -> None:
     )
     assert warning.stop_id is None and warning.site_name == ""
     assert warning.details == {"date": "2025-10-15", "today": "2025-10-20"}
+    assert warning.severity is Severity.INFO  # not a fault: the day is there to be recorded
     assert check(plan, site_map([north]), today=WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("status", "today"),
+    [(PlanStatus.PLANNED, date(2025, 10, 20)), (PlanStatus.DONE, date(2025, 10, 20)),
+     (PlanStatus.DONE, WEDNESDAY)],
+)  # fmt: skip
+def test_after_the_day_no_advice_for_before_the_trip(status: PlanStatus, today: date) -> None:
+    """Phoning the site or booking in time is moot once the day is past or recorded."""
+    unknown_hours = site(opens=None, reservation_lead_days=30)
+    plan = one_site_plan(unknown_hours)
+    plan.status = status
+    before = codes(check(plan, site_map([unknown_hours]), today=date(2025, 10, 1)))
+    if status is PlanStatus.PLANNED:
+        assert WarningCode.CONFIRM_HOURS_BY_PHONE in before
+        assert WarningCode.RESERVATION_TOO_LATE in before
+    after = codes(check(plan, site_map([unknown_hours]), today=today))
+    assert WarningCode.CONFIRM_HOURS_BY_PHONE not in after
+    assert WarningCode.RESERVATION_TOO_LATE not in after
 
 
 # ---- the length of the day ---------------------------------------------------------------------

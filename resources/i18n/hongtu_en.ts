@@ -6175,8 +6175,8 @@ Change this plan anyway?</translation>
       <translation>Warning</translation>
     </message>
     <message>
-      <source>活动日期 {0} 已经过去（今天是 {1}）。</source>
-      <translation>The activity date {0} has passed (today is {1}).</translation>
+      <source>活动日期 {0} 已过（今天是 {1}）：可用“方案 → 记录活动…”记下当天的出勤、小结和照片；如已改期，请修改活动日期。</source>
+      <translation>The day {0} has passed (today is {1}): use Plan → Record the Day… to note the attendance, summary and photos; if the day was moved, change the date.</translation>
     </message>
     <message>
       <source>清明节</source>

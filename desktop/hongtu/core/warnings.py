@@ -69,7 +69,7 @@ class Severity(StrEnum):
 
 
 _SEVERITY: dict[WarningCode, Severity] = {
-    WarningCode.PLAN_IN_PAST: Severity.WARNING,
+    WarningCode.PLAN_IN_PAST: Severity.INFO,  # not a fault: the day is there to be recorded
     WarningCode.PUBLIC_HOLIDAY: Severity.WARNING,
     WarningCode.DAY_TOO_LONG: Severity.WARNING,
     WarningCode.SITE_CLOSED: Severity.PROBLEM,
@@ -92,6 +92,16 @@ _SEVERITY: dict[WarningCode, Severity] = {
 }
 
 SEVERITY_ORDER = (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
+
+#: Advice for before the trip (phone the site, book in time): once the day is over (its date
+#: passed, or recorded as 已完成) there is nothing left to do about it, so it is not shown.
+BEFORE_THE_DAY = frozenset(
+    {
+        WarningCode.CONFIRM_HOURS_BY_PHONE,
+        WarningCode.RESERVATION_TOO_LATE,
+        WarningCode.HOLIDAY_DATA_UNKNOWN,
+    }
+)
 LUNCH_FROM = time(12, 0)  # a day that is under way over this hour needs a meal
 LUNCH_TO = time(13, 0)
 LUNCH_WINDOW = (time(11, 0), time(14, 0))  # where a meal break can fall
@@ -394,6 +404,8 @@ def plan_warnings(
             continue
         warnings.extend(_site_warnings(stop, site, plan, visits.get(stop.id), today))
     warnings.extend(_flag_warnings(plan, schedule, sites))
+    if plan.status is PlanStatus.DONE or plan.date < today:
+        warnings = [warning for warning in warnings if warning.code not in BEFORE_THE_DAY]
     position = {stop.id: number for number, stop in enumerate(plan.stops, start=1)}
     return sorted(warnings, key=lambda warning: position.get(warning.stop_id or "", 0))
 

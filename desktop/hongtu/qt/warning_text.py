@@ -40,7 +40,10 @@ def duration_text(minutes: int) -> str:
 
 
 def _past(d: Details) -> str:
-    return tr("活动日期 {0} 已经过去（今天是 {1}）。").format(d["date"], d["today"])
+    return tr(
+        "活动日期 {0} 已过（今天是 {1}）：可用“方案 → 记录活动…”记下当天的出勤、小结和照片；"
+        "如已改期，请修改活动日期。"
+    ).format(d["date"], d["today"])
 
 
 def holiday_name(value: str) -> str:
