@@ -73,7 +73,7 @@ def retype_time(qtbot: Any, field: QWidget, keys: str, end: Qt.Key = Qt.Key.Key_
     """Click into the time (which selects it), type over it, and leave with ``end``."""
     click(qtbot, field)
     qtbot.waitUntil(lambda: field.selectedText() == field.text(), timeout=TIMEOUT)
-    QTest.keyClicks(field, keys)
+    QTest.keyClicks(field, keys) if keys else QTest.keyClick(field, Qt.Key.Key_Delete)
     QTest.keyClick(field, end)
 
 
@@ -116,3 +116,33 @@ def test_a_gathering_time_is_typed_as_people_type_it(qtbot, tmp_path) -> None:
         QTest.keyClick(field, Qt.Key.Key_Down)
         QTest.keyClick(field, Qt.Key.Key_Down)
         assert session.plan.gathering_time == time(7, 55) and field.text() == "07:55"
+
+
+def test_a_latest_return_is_typed_and_the_day_is_checked_against_it_and_lunch(
+    qtbot, tmp_path
+) -> None:
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        editor = new_plan(qtbot, window)
+        session = window.plan_ui.session
+        window.plan_ui.add_site(
+            next(s.id for s in window.site_model.sites() if s.name == "太原解放纪念馆")
+        )
+        lines = window.plan_ui.warnings.model
+        assert editor.return_by.text() == "" and session.plan.return_by is None
+        retype_time(qtbot, editor.return_by, "9:00")  # back by 09:00: the day ends later
+        assert session.plan.return_by == time(9, 0) and editor.return_by.text() == "09:00"
+        end = session.schedule.end
+        late = [t for t in lines.texts() if "晚于最晚返回时间 09:00" in t]
+        assert len(late) == 1 and f"{end:%H:%M}" in late[0], lines.texts()
+        retype_time(qtbot, editor.return_by, "")  # cleared: no latest return
+        assert session.plan.return_by is None
+        assert not any("最晚返回时间" in t for t in lines.texts())
+        # 午餐 added to the first stop, which the group reaches in the morning
+        bar = editor.tabs.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+        box = editor.activity_choice
+        click(qtbot, box)
+        box.lineEdit().selectAll()
+        ime_type(box.lineEdit(), "午餐")
+        QTest.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: any("午餐" in t and "不在午饭时间" in t for t in lines.texts()))

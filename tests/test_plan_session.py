@@ -353,6 +353,8 @@ def test_every_warning_code_has_a_chinese_sentence(code) -> None:
         "participants": 60, "max_group_size": 40, "position": "none", "phone": "0351-1234567",
         "start": "09:00", "minutes_early": 10, "place": "stop", "site_id": 99,
         "activities": "tour,lesson", "time": "04:00", "limit": "06:00", "side": "early",
+        "end": "16:00", "return_by": "15:00", "minutes_late": 60, "complete": 1,
+        "earliest": "11:00", "latest": "13:30",
     }  # fmt: skip
     warning = PlanWarning(code, "s1", "太原解放纪念馆", details, Severity.WARNING)
     text = warning_text(warning, 2)

@@ -2925,6 +2925,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Contact</translation>
     </message>
     <message>
+      <source>返回时间（最晚）</source>
+      <translation>Back by (latest)</translation>
+    </message>
+    <message>
       <source>返程用时</source>
       <translation>Return journey time</translation>
     </message>
@@ -3094,6 +3098,10 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>行程安排</source>
       <translation>Itinerary</translation>
+    </message>
+    <message>
+      <source>返回时间（最晚）</source>
+      <translation>Back by (latest)</translation>
     </message>
     <message>
       <source>选择或输入活动</source>
@@ -6071,6 +6079,10 @@ Change this plan anyway?</translation>
       <translation>Labour Day</translation>
     </message>
     <message>
+      <source>午餐 {0} 开始，不在午饭时间（{1}—{2}）；请调整站点顺序或时间。</source>
+      <translation>Lunch starts at {0}, outside lunchtime ({1}–{2}); change the order of the stops or the times.</translation>
+    </message>
+    <message>
       <source>参加人数 {0} 人，超过单批接待上限 {1} 人，需要分批参观。</source>
       <translation>{0} participants is more than the {1} the site receives at once; visit in several groups.</translation>
     </message>
@@ -6193,6 +6205,14 @@ Change this plan anyway?</translation>
     <message>
       <source>第{0}站 {1}</source>
       <translation>Stop {0} ({1})</translation>
+    </message>
+    <message>
+      <source>行程 {0} 结束，晚于最晚返回时间 {1}（晚 {2}）；请减少站点、缩短停留或提早集合。</source>
+      <translation>The day ends at {0}, later than the latest return {1} ({2} late); drop a stop, shorten the visits or gather earlier.</translation>
+    </message>
+    <message>
+      <source>行程最早 {0} 结束（还有待定路程），已晚于最晚返回时间 {1} 至少 {2}；请减少站点、缩短停留或提早集合。</source>
+      <translation>The day ends at {0} at the earliest (some legs are still to be confirmed), at least {2} later than the latest return {1}; drop a stop, shorten the visits or gather earlier.</translation>
     </message>
     <message>
       <source>行程跨过午饭时间（12:00—13:00），但没有安排午餐；可在某一站添加“午餐”活动。</source>

@@ -44,6 +44,7 @@ PLAN_FIELDS: dict[str, type | tuple[type, ...]] = {
     "gathering_time": time,
     "returns_to_gathering": bool,
     "return_leg_override": (int, type(None)),
+    "return_by": (time, type(None)),
     "notes": str,
     "status": PlanStatus,
 }

@@ -283,6 +283,9 @@ class PlanEditor(QWidget):
         self.gathering_time = TimeField(tr("集合时间"), page)  # typed as 8:00, 0800, 8点…
         self.gathering_time_problem = self._problem_label(page)
         self.returns = QCheckBox(tr("活动结束后返回集合地点"), page)
+        # when the branch must be back (blank: not said): a later end is warned of
+        self.return_by = TimeField(tr("返回时间（最晚）"), page, optional=True)
+        self.return_by_problem = self._problem_label(page)
         self.status = QComboBox(page)
         for status in PlanStatus:
             self.status.addItem(status_label(status), status.value)
@@ -308,6 +311,8 @@ class PlanEditor(QWidget):
         form.addRow(tr("集合时间"), self.gathering_time)
         form.addRow("", self.gathering_time_problem)
         form.addRow("", self.returns)
+        form.addRow(tr("返回时间（最晚）"), self.return_by)
+        form.addRow("", self.return_by_problem)
         form.addRow(tr("状态"), self.status)
         form.addRow(tr("工作要求"), self.notes)
         self.notes_problem = plain_label(parent=page)  # a note pasted past its limit
@@ -331,6 +336,10 @@ class PlanEditor(QWidget):
             lambda problem: self._show_problem(self.gathering_time_problem, problem)
         )
         self.returns.toggled.connect(self._on_returns_toggled)
+        self.return_by.time_typed.connect(self._on_return_by_typed)
+        self.return_by.problem_changed.connect(
+            lambda problem: self._show_problem(self.return_by_problem, problem)
+        )
         self.status.activated.connect(self._on_status_activated)
         # Scrolled, not squeezed: the form is ~450 px tall, and with it the window could not
         # be shorter than 724 px — taller than a 1366×768 or 1280×720 screen's room under a
@@ -350,6 +359,7 @@ class PlanEditor(QWidget):
         for text in self._texts:
             text.flush()
         self.gathering_time.commit()
+        self.return_by.commit()
         self.gathering.flush()
 
     def selected_stop_id(self) -> str | None:
@@ -456,6 +466,7 @@ class PlanEditor(QWidget):
             setter()
             widget.blockSignals(False)
         self.gathering_time.set_time(start)  # (sends no time_typed; a problem shown goes)
+        self.return_by.set_time(plan.return_by)
         self.gathering.show_gathering(plan.gathering, opened=opened)
 
     def _update_buttons(self) -> None:
@@ -563,6 +574,9 @@ class PlanEditor(QWidget):
     def _show_problem(label: QLabel, problem: str) -> None:
         label.setText(problem)
         label.setVisible(bool(problem))
+
+    def _on_return_by_typed(self, value: time | None) -> None:
+        self.session.set_plan_field("return_by", value)
 
     def _on_returns_toggled(self, checked: bool) -> None:
         self.session.set_plan_field("returns_to_gathering", checked)

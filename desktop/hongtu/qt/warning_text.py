@@ -179,6 +179,24 @@ def _unusual_gathering_time(d: Details) -> str:
     return tr("集合时间 {0} 早于 {1}，请确认是否有误。").format(d["time"], d["limit"])
 
 
+def _return_too_late(d: Details) -> str:
+    late = duration_text(int(d["minutes_late"]))
+    if not int(d.get("complete", 1)):
+        return tr(
+            "行程最早 {0} 结束（还有待定路程），已晚于最晚返回时间 {1} 至少 {2}；"
+            "请减少站点、缩短停留或提早集合。"
+        ).format(d["end"], d["return_by"], late)
+    return tr(
+        "行程 {0} 结束，晚于最晚返回时间 {1}（晚 {2}）；请减少站点、缩短停留或提早集合。"
+    ).format(d["end"], d["return_by"], late)
+
+
+def _lunch_out_of_hours(d: Details) -> str:
+    return tr("午餐 {0} 开始，不在午饭时间（{1}—{2}）；请调整站点顺序或时间。").format(
+        d["start"], d["earliest"], d["latest"]
+    )
+
+
 _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.PLAN_IN_PAST: _past,
     WarningCode.PUBLIC_HOLIDAY: _public_holiday,
@@ -200,6 +218,8 @@ _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.NO_GATHERING: _no_gathering,
     WarningCode.INDOOR_NOT_CONFIRMED_OPEN: _indoor_not_confirmed_open,
     WarningCode.UNUSUAL_GATHERING_TIME: _unusual_gathering_time,
+    WarningCode.RETURN_TOO_LATE: _return_too_late,
+    WarningCode.LUNCH_OUT_OF_HOURS: _lunch_out_of_hours,
 }
 
 
