@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QWidget
 
+from hongtu.core.plans import Activity, ActivityKind
 from hongtu.qt.plan_editor import PlanEditor
+from hongtu.qt.plan_models import ScheduleColumn
 from journey_helpers import TIMEOUT, click, ime_type, journey_window, wheel
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
@@ -146,3 +148,45 @@ def test_a_latest_return_is_typed_and_the_day_is_checked_against_it_and_lunch(
         ime_type(box.lineEdit(), "午餐")
         QTest.keyClick(box.lineEdit(), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: any("午餐" in t and "不在午饭时间" in t for t in lines.texts()))
+
+
+def test_double_clicking_an_activitys_minutes_in_the_day_changes_its_length(
+    qtbot, tmp_path
+) -> None:
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        ui = window.plan_ui
+        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
+            ui.plan_list.create_plan()
+        ui.add_site(next(s.id for s in window.site_model.sites() if s.name == "太原解放纪念馆"))
+        stop = ui.session.plan.stops[0]
+        ui.session.add_activity(stop.id, Activity(ActivityKind.TOUR, 60))  # 参观学习 60 分钟
+        ui.session.add_activity(stop.id, Activity(ActivityKind.OATH, 15))
+        schedule, table = ui.schedule.schedule_model, ui.schedule.table
+        row = next(
+            r for r in range(schedule.rowCount())
+            if schedule.item_at(r).activity_kind is ActivityKind.OATH
+        )  # fmt: skip
+        cell = schedule.index(row, ScheduleColumn.MINUTES)
+        assert cell.data() == "15 分钟"
+        assert "双击" in str(cell.data(Qt.ItemDataRole.ToolTipRole))
+
+        def type_into_cell(text: str) -> None:
+            table.scrollTo(cell)
+            rect = table.visualRect(cell)
+            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            editors = [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()]
+            assert len(editors) == 1  # the cell is being edited
+            editor = editors[0]
+            editor.selectAll()
+            QTest.keyClicks(editor, text)
+            QTest.keyClick(editor, Qt.Key.Key_Return)
+
+        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
+            type_into_cell("30")
+        activities = ui.session.plan.stops[0].activities
+        assert [a.minutes for a in activities] == [60, 30]  # the oath, not the tour
+        assert schedule.index(row, ScheduleColumn.MINUTES).data() == "30 分钟"
+        type_into_cell("0")  # no length: said, and nothing changes
+        qtbot.waitUntil(lambda: "活动时长应在" in window.statusBar().currentMessage())
+        assert [a.minutes for a in ui.session.plan.stops[0].activities] == [60, 30]

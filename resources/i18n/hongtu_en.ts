@@ -3513,6 +3513,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Double-click to change the length of stay; clear it to restore the site's default</translation>
     </message>
     <message>
+      <source>双击修改这项活动的时长</source>
+      <translation>Double-click to change how long this activity takes</translation>
+    </message>
+    <message>
       <source>双击修改；可输入任意活动名称</source>
       <translation>Double-click to edit; any activity name can be entered</translation>
     </message>
@@ -4000,8 +4004,8 @@ The existing file was not changed.</translation>
       <translation>Gather {0} · ends {1} at the earliest · day at least {2} · travel at least {3} · at least {4:.1f} km in straight lines (not counting {5} leg(s) to be confirmed)</translation>
     </message>
     <message>
-      <source>双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。</source>
-      <translation>Double-click a time or duration to set it by hand (shown in bold italics); right-click to go back to automatic calculation.</translation>
+      <source>双击一站的时间、路程或活动的用时可以修改；手动设定的时间显示为粗斜体，右键可恢复自动计算。</source>
+      <translation>Double-click a stop's time, or the minutes of a leg or an activity, to change it; times set by hand are in bold italics, and a right-click goes back to the computed ones.</translation>
     </message>
     <message>
       <source>恢复自动计算</source>
