@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QWidget
 
+from hongtu.core.geo import Crs
 from hongtu.core.plans import Activity, ActivityKind
 from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_models import ScheduleColumn
@@ -190,3 +191,32 @@ def test_double_clicking_an_activitys_minutes_in_the_day_changes_its_length(
         type_into_cell("0")  # no length: said, and nothing changes
         qtbot.waitUntil(lambda: "活动时长应在" in window.statusBar().currentMessage())
         assert [a.minutes for a in ui.session.plan.stops[0].activities] == [60, 30]
+
+
+def test_a_pasted_gathering_coordinate_stays_as_pasted_after_leaving_it(qtbot, tmp_path) -> None:
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        editor = new_plan(qtbot, window)
+        session, gathering = window.plan_ui.session, editor.gathering
+        click(qtbot, gathering.kind)  # the list opens: 自定义地点 is the third choice
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: gathering.name.isVisible(), timeout=TIMEOUT)
+        ime_type(gathering.name, "单位大门")
+        assert gathering.crs.crs() is Crs.GCJ02  # as 高德 shows it
+        click(qtbot, gathering.coordinate)
+        QTest.keyClicks(gathering.coordinate, "112.5636, 37.8676")  # longitude first
+        QTest.keyClick(gathering.coordinate, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: session.plan.gathering.custom is not None, timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: session.plan.gathering.custom.point is not None, timeout=TIMEOUT)
+        stored = session.plan.gathering.custom.point
+        assert (round(stored.lat, 4), round(stored.lon, 4)) == (37.8671, 112.5573)  # WGS-84
+        # later edits of the plan leave the field as pasted, in its system
+        session.set_plan_field("participants", 38)
+        window.plan_ui.add_site(
+            next(s.id for s in window.site_model.sites() if s.name == "太原解放纪念馆")
+        )
+        assert gathering.coordinate.text() == "112.5636, 37.8676"
+        assert gathering.crs.crs() is Crs.GCJ02
+        assert "由 GCJ-02 换算" in gathering.hint.text()
+        assert session.plan.gathering.custom.point == stored

@@ -448,7 +448,13 @@ def test_a_gathering_coordinate_pasted_from_amap_is_stored_in_wgs84(qtbot, sessi
     assert 450 < metres < 700  # the GCJ-02 shift in Taiyuan
     # while typing, the field keeps what was pasted, in the system chosen for it
     assert editor.coordinate.text() == "112.5489, 37.8706" and editor.crs.crs() is Crs.GCJ02
-    # opened again later, the field holds the stored WGS-84 value, and the choice says so
+    # …also when the plan is opened again in this window
     editor.show_gathering(saved(session).gathering, opened=True)
-    assert editor.crs.crs() is Crs.WGS84
-    assert editor.coordinate.text() == f"{point.lat:.6f}, {point.lon:.6f}"
+    assert editor.coordinate.text() == "112.5489, 37.8706" and editor.crs.crs() is Crs.GCJ02
+    # opened in a window that has not seen it pasted (after a restart), the field holds the
+    # stored WGS-84 value, and the choice says so
+    fresh = GatheringEditor(session.set_gathering)
+    qtbot.addWidget(fresh)
+    fresh.show_gathering(saved(session).gathering, opened=True)
+    assert fresh.crs.crs() is Crs.WGS84
+    assert fresh.coordinate.text() == f"{point.lat:.6f}, {point.lon:.6f}"
