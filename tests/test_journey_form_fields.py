@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QWidget
 
@@ -220,3 +221,29 @@ def test_a_pasted_gathering_coordinate_stays_as_pasted_after_leaving_it(qtbot, t
         assert gathering.crs.crs() is Crs.GCJ02
         assert "由 GCJ-02 换算" in gathering.hint.text()
         assert session.plan.gathering.custom.point == stored
+
+
+def test_the_file_menu_puts_plans_and_members_first_and_ctrl_q_quits(qtbot, tmp_path) -> None:
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+        menu = window.file_menu
+        menu.popup(window.mapToGlobal(window.rect().center()))  # as Alt+F opens it
+        qtbot.waitUntil(menu.isVisible, timeout=TIMEOUT)
+        shown: list[str] = []
+        for action in menu.actions():
+            if action.isSeparator():
+                if shown and shown[-1] != "—" and menu.actionGeometry(action).height() > 0:
+                    shown.append("—")
+            elif action.isVisible():
+                shown.append(action.text().split("(")[0].rstrip("…"))
+        menu.close()
+        assert shown == [
+            "导入方案", "成员名单", "—", "备份数据", "恢复数据", "—",
+            "导入核实信息", "导出核实信息", "—", "退出",
+        ]  # fmt: skip
+        quit_action = menu.actions()[-1]
+        assert quit_action.shortcut() == QKeySequence("Ctrl+Q")
+        assert "Ctrl+Q" in quit_action.shortcut().toString()
+        QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT)

@@ -933,8 +933,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>plan file (hongtu-plan JSON)</translation>
     </message>
     <message>
-      <source>方案文件（分享给其他支部）</source>
-      <translation>Plan file (to share with other branches)</translation>
+      <source>方案文件（发给本支部成员或其他支部，用红途打开）</source>
+      <translation>Plan file (for anyone with HongTu: your branch's members or other branches)</translation>
     </message>
     <message>
       <source>方案没有填写党支部，无法对应名册</source>
@@ -3841,8 +3841,8 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Plan file</translation>
     </message>
     <message>
-      <source>方案文件（分享给其他支部）</source>
-      <translation>Plan file (to share with other branches)</translation>
+      <source>方案文件（发给本支部成员或其他支部，用红途打开）</source>
+      <translation>Plan file (for anyone with HongTu: your branch's members or other branches)</translation>
     </message>
     <message>
       <source>无法读取这个名单文件（文件损坏或编码不是 UTF-8/GBK）。</source>
