@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
 
 from gui_helpers import close_main_window, open_main_window
@@ -51,6 +51,24 @@ def ime_type(widget: QWidget, text: str) -> None:
 
 def click(qtbot: Any, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+
+
+def wheel(field: QWidget, notches: int) -> None:
+    """Turn the mouse wheel with the pointer over ``field``, as the mouse sends it to the widget
+    under the pointer; positive notches away from the user (up), negative towards (down)."""
+    centre = QPointF(field.rect().center())
+    for _ in range(abs(notches)):
+        event = QWheelEvent(
+            centre,
+            QPointF(field.mapToGlobal(centre)),
+            QPoint(0, 0),
+            QPoint(0, 120 if notches > 0 else -120),  # 120: one notch of a wheel
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(field, event)
 
 
 def click_at(qtbot: Any, viewport: QWidget, rect: Any) -> None:

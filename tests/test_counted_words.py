@@ -153,7 +153,10 @@ def test_the_plan_counts_one_problem_and_one_leg_to_be_confirmed(
         lang, f"行程提醒（{lines} 条，其中 1 个问题）", f"Warnings ({lines}, 1 of them a problem)"
     )
     totals = schedule.totals.text()
-    assert words(lang, "（未计入 1 段待定路程，实际更晚）", "(not counting 1 leg to be confirmed:") in totals
+    pending = words(
+        lang, "（未计入 1 段待定路程，实际更晚）", "(not counting 1 leg to be confirmed:"
+    )
+    assert pending in totals
 
 
 def test_plans_show_counts_the_legs_to_be_confirmed_in_english(capsys, tmp_path: Path) -> None:

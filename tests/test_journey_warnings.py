@@ -5,6 +5,7 @@ lunch without a meal gets a hint; a leg nobody can measure says 待定 and the t
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -146,3 +147,29 @@ def test_warnings_worst_first_folded_clickable_and_marked(qtbot, tmp_path, lang)
         with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
             click(qtbot, ui.editor.add_activity_button)
         assert not any(lunch in t for t in ui.warnings.model.texts())
+
+
+def test_after_the_day_the_plan_points_to_recording_it_and_drops_pre_trip_advice(
+    qtbot, tmp_path
+) -> None:
+    with journey_window(qtbot, str(tmp_path / "w.sqlite3")) as (window, _controller):
+        ui = window.plan_ui
+        yesterday = date.today() - timedelta(days=1)
+        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
+            ui.session.create("十二月主题党日", yesterday)
+        add_by_typing(qtbot, window, "太原解放纪念馆")  # its opening hours are unknown
+        model = ui.warnings.model
+
+        def lines() -> dict[str, str]:
+            return {model.texts()[r]: model.group_at(r).severity for r in range(model.rowCount())}
+
+        past = [(t, s) for t, s in lines().items() if "已过" in t]
+        assert len(past) == 1, lines()
+        text, severity = past[0]
+        assert severity is Severity.INFO  # information, not a problem
+        assert "记录活动…" in text and yesterday.isoformat() in text
+        assert not any("请出行前电话确认" in t for t in lines()), lines()
+        # the same plan moved to next week: the advice for before the trip is back
+        ui.session.set_plan_field("date", date.today() + timedelta(days=8))
+        assert any("请出行前电话确认" in t for t in lines()), lines()
+        assert not any("已过" in t for t in lines())

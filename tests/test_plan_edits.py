@@ -198,3 +198,20 @@ def test_removing_or_inserting_a_neighbour_clears_only_the_legs_it_changes() -> 
     assert legs_set_by_hand(inserted) == {2: 45, 0: 30}
     appended = plan_edits.add_stop(plan, plan_edits.site_stop(9))  # 1, 2, 3, 9
     assert legs_set_by_hand(appended) == {2: 45, 3: 20}
+
+
+# ---- a new plan's day --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 11, 30), date(2026, 12, 8)),  # a week ahead is Monday 12-07: the Tuesday
+        (date(2026, 12, 1), date(2026, 12, 8)),  # Tuesday: a week ahead
+        (date(2026, 12, 6), date(2026, 12, 13)),  # Sunday: a week ahead, a Sunday
+        (date(2026, 12, 28), date(2027, 1, 5)),  # over the new year, still not a Monday
+    ],
+)
+def test_a_new_plan_is_a_week_ahead_but_never_on_a_monday(today: date, expected: date) -> None:
+    day = plan_edits.default_plan_date(today)
+    assert day == expected and day.weekday() != 0

@@ -186,3 +186,12 @@ def test_a_folder_typed_as_the_path_gets_the_file_inside_it(
     assert "缅怀革命先烈" in dialog.written.name and dialog.written.exists()
     assert not (tmp_path / "exports.csv").exists()
     assert dialog.path.text() == str(dialog.written)
+
+
+def test_the_plan_file_reads_as_for_anyone_who_opens_it_in_hongtu(qapp) -> None:
+    """Sending the plan to the branch's 组织委员 is what a plan file is for, as much as sending
+    it to another branch: the choice says so, and that HongTu opens it."""
+    from hongtu.qt.plan_outputs import format_labels
+
+    label = format_labels()[ExportFormat.JSON]
+    assert "本支部成员" in label and "其他支部" in label and "红途" in label

@@ -344,7 +344,7 @@ def test_warnings_name_the_stop_in_chinese(qtbot, session) -> None:
     model = PlanWarningsModel()
     model.set_warnings(session.plan, session.warnings)
     texts = model.texts()
-    assert any(t.startswith("整个方案：活动日期 2025-09-01 已经过去") for t in texts)
+    assert any(t.startswith("整个方案：活动日期 2025-09-01 已过") for t in texts)
     assert any(t.startswith("第1站 太原解放纪念馆：") for t in texts)
 
 
@@ -356,7 +356,9 @@ def test_every_warning_code_has_a_chinese_sentence(code) -> None:
         "last_entry": "16:30", "closes": "17:00", "lead_days": 3, "days_left": 1,
         "participants": 60, "max_group_size": 40, "position": "none", "phone": "0351-1234567",
         "start": "09:00", "minutes_early": 10, "place": "stop", "site_id": 99,
-        "activities": "tour,lesson",
+        "activities": "tour,lesson", "time": "04:00", "limit": "06:00", "side": "early",
+        "end": "16:00", "return_by": "15:00", "minutes_late": 60, "complete": 1,
+        "earliest": "11:00", "latest": "13:30",
     }  # fmt: skip
     warning = PlanWarning(code, "s1", "太原解放纪念馆", details, Severity.WARNING)
     text = warning_text(warning, 2)
@@ -450,7 +452,13 @@ def test_a_gathering_coordinate_pasted_from_amap_is_stored_in_wgs84(qtbot, sessi
     assert 450 < metres < 700  # the GCJ-02 shift in Taiyuan
     # while typing, the field keeps what was pasted, in the system chosen for it
     assert editor.coordinate.text() == "112.5489, 37.8706" and editor.crs.crs() is Crs.GCJ02
-    # opened again later, the field holds the stored WGS-84 value, and the choice says so
+    # …also when the plan is opened again in this window
     editor.show_gathering(saved(session).gathering, opened=True)
-    assert editor.crs.crs() is Crs.WGS84
-    assert editor.coordinate.text() == f"{point.lat:.6f}, {point.lon:.6f}"
+    assert editor.coordinate.text() == "112.5489, 37.8706" and editor.crs.crs() is Crs.GCJ02
+    # opened in a window that has not seen it pasted (after a restart), the field holds the
+    # stored WGS-84 value, and the choice says so
+    fresh = GatheringEditor(session.set_gathering)
+    qtbot.addWidget(fresh)
+    fresh.show_gathering(saved(session).gathering, opened=True)
+    assert fresh.crs.crs() is Crs.WGS84
+    assert fresh.coordinate.text() == f"{point.lat:.6f}, {point.lon:.6f}"

@@ -75,6 +75,7 @@ def sample_plan() -> Plan:
         gathering_time=time(7, 50),
     )
     plan.return_leg_override = 30
+    plan.return_by = time(15, 0)  # 返回时间（最晚）
     plan.notes = "着正装，携带身份证；\n准时集合。"
     plan.status = PlanStatus.PLANNED
     return plan
@@ -243,7 +244,9 @@ def test_custom_points_in_chinese_map_systems_are_converted(crs: Crs) -> None:
 def test_optional_fields_may_be_left_out() -> None:
     data = document()
     plan_data = data["plan"]
-    for key in ("branch", "organiser", "phone", "notes", "status", "returns_to_gathering"):
+    for key in (
+        "branch", "organiser", "phone", "notes", "status", "returns_to_gathering", "return_by"
+    ):  # fmt: skip
         del plan_data[key]
     del plan_data["stops"][1]["activities"]
     plan_data["theme"] = "传承红色基因"
@@ -256,6 +259,15 @@ def test_optional_fields_may_be_left_out() -> None:
         True,
     )
     assert plan.stops[1].activities == []
+    assert plan.return_by is None  # a file from before 返回时间（最晚）: nothing said
+
+
+def test_the_latest_return_travels_as_hh_mm_in_a_version_1_file() -> None:
+    data = document()
+    assert data["version"] == 1 and data["plan"]["return_by"] == "15:00"
+    plan = sample_plan()
+    plan.return_by = None
+    assert "return_by" not in json.loads(dump_plan(plan, SITES))["plan"]
 
 
 def test_a_byte_order_mark_is_accepted() -> None:
@@ -353,6 +365,8 @@ BROKEN: list[tuple[str, Edit, PlanFileErrorCode, str]] = [
     ),
     ("time 24:00", _set([P, "gathering_time"], "24:00"), C.INVALID_VALUE, "plan.gathering_time"),
     ("time a number", _set([P, "gathering_time"], 800), C.WRONG_TYPE, "plan.gathering_time"),
+    ("back by 25:00", _set([P, "return_by"], "25:00"), C.INVALID_VALUE, "plan.return_by"),
+    ("back by a number", _set([P, "return_by"], 1500), C.WRONG_TYPE, "plan.return_by"),
     (
         "returns text",
         _set([P, "returns_to_gathering"], "yes"),

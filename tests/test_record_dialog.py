@@ -17,7 +17,7 @@ from hongtu.core.photos import PhotoStore
 from hongtu.core.plans import Activity, ActivityKind, Stop
 from hongtu.core.records import ActivityRecord, DoneState, Presence, everyone_present
 from hongtu.qt.record_dialog import RecordDialog, guests_from_text
-from journey_helpers import no_chinese
+from journey_helpers import no_chinese, wheel
 from record_helpers import BRANCH, drop_files, photo_file
 
 DAY = date.today() - timedelta(days=1)
@@ -85,6 +85,20 @@ def test_done_items_guests_and_host_go_into_the_record(qtbot, workspace) -> None
     assert saved.done[0].stop_uid == plan.stops[0].id
     assert [g.name for g in saved.guests] == ["区委组织部 王老师", "李同志", "王老师"]
     assert saved.host == "张三" and saved.count(Presence.PRESENT) == 3
+
+
+def test_the_wheel_over_the_done_items_changes_no_state(qtbot, workspace) -> None:
+    """Scrolling past the rows with the pointer over a 情况 box leaves each row 已完成."""
+    plan, members = _setup(workspace)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    dialog.host.setFocus()
+    table = dialog.done_items
+    for row in range(table.rowCount()):
+        wheel(table.cellWidget(row, 1), -3)
+    _save(dialog)
+    saved = dialog.saved
+    assert saved is not None
+    assert [d.state for d in saved.done] == [DoneState.DONE, DoneState.DONE]
 
 
 def test_attendance_that_no_longer_adds_up_is_refused_in_words(qtbot, workspace, lang) -> None:

@@ -61,7 +61,10 @@ def test_database_of_the_current_release_upgrades_with_plans_untouched(tmp_path)
         ws.close()
     migrated = sqlite3.connect(file)
     assert migrated.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
-    assert migrated.execute("SELECT * FROM plans").fetchall() == before_plans
+    # the plans as they were, and (0008) no 返回时间（最晚） said
+    assert migrated.execute("SELECT * FROM plans").fetchall() == [
+        (*row, None) for row in before_plans
+    ]
     assert migrated.execute("SELECT * FROM plan_stops").fetchall() == before_stops
     migrated.close()
     backup = sqlite3.connect(ws.database.backup)

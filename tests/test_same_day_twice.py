@@ -16,6 +16,7 @@ from factories import make_plan
 from hongtu.cli import main
 from hongtu.core.ledger import load_ledger
 from hongtu.core.members import Member, PartyStatus
+from hongtu.core.plan_edits import default_plan_date
 from hongtu.core.plans import PlanStatus
 from hongtu.core.records import (
     ActivityRecord,
@@ -50,11 +51,12 @@ def branch_day(workspace):  # type: ignore[no-untyped-def]
 
 def test_a_copy_of_a_recorded_or_past_plan_gets_a_new_plans_date(workspace, branch_day) -> None:  # type: ignore[no-untyped-def]
     copy = workspace.plans.duplicate(branch_day, "11月主题党日（副本）", today=TODAY)
-    assert (copy.date, copy.status) == (TODAY + timedelta(days=7), PlanStatus.DRAFT)
+    # a week ahead, 2026-12-07, is a Monday: the Tuesday after
+    assert (copy.date, copy.status) == (date(2026, 12, 8), PlanStatus.DRAFT)
     assert workspace.records.for_plan(copy.id) is None
     past = make_plan(on=TODAY - timedelta(days=1))
     past_copy = workspace.plans.duplicate(workspace.plans.save(past).id, "副本", today=TODAY)
-    assert past_copy.date == TODAY + timedelta(days=7)
+    assert past_copy.date == date(2026, 12, 8)
     coming = make_plan(on=TODAY + timedelta(days=20))  # not held yet: the copy keeps its day
     coming_copy = workspace.plans.duplicate(workspace.plans.save(coming).id, "副本", today=TODAY)
     assert coming_copy.date == TODAY + timedelta(days=20)
@@ -139,7 +141,7 @@ def test_the_window_asks_before_recording_the_day_twice_and_says_what_deleting_d
         select_plan(qtbot, window, seeded.past_plan)  # 复制 the recorded plan
         click(qtbot, ui.plan_list.copy_button)
         qtbot.waitUntil(lambda: ui.session.plan.id not in (seeded.past_plan, None))
-        assert ui.session.plan.date == date.today() + timedelta(days=7)
+        assert ui.session.plan.date == default_plan_date(date.today())
         assert ui.session.plan.status is PlanStatus.DRAFT
 
         answers = BoxAnswers()

@@ -573,7 +573,8 @@ def test_site_details_labels_use_the_colon_of_the_language(workspace, lang: str)
     from hongtu.qt.site_details import site_details_html
 
     site = next(
-        s for s in workspace.sites.list_sites()
+        s
+        for s in workspace.sites.list_sites()
         if s.position is not None and s.position.basis and s.last_verified
     )
     text = html_module.unescape(re.sub(r"<[^>]+>", "\n", site_details_html(site)))
@@ -583,3 +584,32 @@ def test_site_details_labels_use_the_colon_of_the_language(workspace, lang: str)
     else:
         assert "Coordinates: " in text and "Basis: " in text
         assert not re.search(r"[A-Za-z]：", text)
+
+
+@pytest.mark.gui
+def test_scrolling_the_dialog_with_the_wheel_changes_no_field(
+    qtbot, workspace, monkeypatch
+) -> None:
+    """The pointer passes over the hours, numbers and choices while the form is scrolled: none
+    of them changes."""
+    from journey_helpers import wheel
+
+    seen: list[tuple[object, ...]] = []
+
+    def scroll(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.show()
+        dialog.opens.unknown.click()  # the opening hour is known: its time can be set
+        dialog.fact_edits["phone"].setFocus()  # the cursor is elsewhere
+        fields = (dialog.opens.edit, dialog.minutes, dialog.holidays)
+
+        def values() -> tuple[object, ...]:
+            return (fields[0].time(), fields[1].value(), fields[2].currentIndex())
+
+        before = values()
+        for field in fields:
+            wheel(field, -3)
+        seen.extend((before, values()))
+
+    run_dialog(workspace, monkeypatch, scroll)
+    before, after = seen
+    assert after == before

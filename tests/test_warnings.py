@@ -17,7 +17,7 @@ from factories import (
     site_map,
     site_stop,
 )
-from hongtu.core.plans import CustomPlace, GatheringPoint, Plan, Stop
+from hongtu.core.plans import CustomPlace, GatheringPoint, Plan, PlanStatus, Stop
 from hongtu.core.routing import DEFAULT_SETTINGS
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.sites import Site
@@ -86,7 +86,27 @@ def test_plan_in_the_past() -> None:
     )
     assert warning.stop_id is None and warning.site_name == ""
     assert warning.details == {"date": "2025-10-15", "today": "2025-10-20"}
+    assert warning.severity is Severity.INFO  # not a fault: the day is there to be recorded
     assert check(plan, site_map([north]), today=WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("status", "today"),
+    [(PlanStatus.PLANNED, date(2025, 10, 20)), (PlanStatus.DONE, date(2025, 10, 20)),
+     (PlanStatus.DONE, WEDNESDAY)],
+)  # fmt: skip
+def test_after_the_day_no_advice_for_before_the_trip(status: PlanStatus, today: date) -> None:
+    """Phoning the site or booking in time is moot once the day is past or recorded."""
+    unknown_hours = site(opens=None, reservation_lead_days=30)
+    plan = one_site_plan(unknown_hours)
+    plan.status = status
+    before = codes(check(plan, site_map([unknown_hours]), today=date(2025, 10, 1)))
+    if status is PlanStatus.PLANNED:
+        assert WarningCode.CONFIRM_HOURS_BY_PHONE in before
+        assert WarningCode.RESERVATION_TOO_LATE in before
+    after = codes(check(plan, site_map([unknown_hours]), today=today))
+    assert WarningCode.CONFIRM_HOURS_BY_PHONE not in after
+    assert WarningCode.RESERVATION_TOO_LATE not in after
 
 
 # ---- the length of the day ---------------------------------------------------------------------
@@ -355,3 +375,29 @@ def test_plan_warnings_come_first_then_stops_in_order() -> None:
 @pytest.mark.parametrize("code", list(WarningCode))
 def test_codes_are_stable_strings(code: WarningCode) -> None:
     assert code.value == code.name.lower()
+
+
+# ---- the gathering hour ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("moment", "side", "limit"),
+    [
+        (time(4, 0), "early", "06:00"),
+        (time(5, 59), "early", "06:00"),
+        (time(21, 0), "late", "20:00"),
+    ],
+)
+def test_a_gathering_time_in_the_night_is_questioned(moment: time, side: str, limit: str) -> None:
+    north = site()
+    plan = make_plan([site_stop(north.id)], on=WEDNESDAY, gathering_time=moment)
+    warning = only(check(plan, site_map([north])), WarningCode.UNUSUAL_GATHERING_TIME)
+    assert warning.details == {"time": f"{moment:%H:%M}", "limit": limit, "side": side}
+    assert warning.severity is Severity.WARNING and warning.stop_id is None
+
+
+@pytest.mark.parametrize("moment", [time(6, 0), time(8, 0), time(13, 30), time(20, 0)])
+def test_a_gathering_time_in_the_day_is_not_questioned(moment: time) -> None:
+    north = site()
+    plan = make_plan([site_stop(north.id)], on=WEDNESDAY, gathering_time=moment)
+    assert WarningCode.UNUSUAL_GATHERING_TIME not in codes(check(plan, site_map([north])))

@@ -1,5 +1,5 @@
-"""Warnings at their edges: the lunch hint at exactly 40 free minutes, a day past midnight, and
-each site's warning on the row of the stop it is about."""
+"""Warnings at their edges: the lunch hint at exactly 40 free minutes, a day past midnight, the
+latest return and the hour of lunch, and each site's warning on the row of the stop it is about."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date, time
 import pytest
 
 from factories import EAST, NORTH, make_plan, make_rules, make_site, site_map, site_stop
-from hongtu.core.plans import CustomPlace, GatheringPoint, Plan, Stop
+from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint, Plan, Stop
 from hongtu.core.routing import DEFAULT_SETTINGS, TravelSettings
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.sites import Site
@@ -333,3 +333,63 @@ def test_the_gathering_points_notices_come_before_the_first_stops() -> None:
         (WarningCode.UNKNOWN_DISTANCE, None),
         (WarningCode.SITE_CLOSED, plan.stops[0].id),
     ]
+
+
+# ---- the latest return (返回时间（最晚）) and the hour of lunch ------------------------------
+
+
+def day_of(*, return_by: time | None, visit: int = 300) -> Plan:
+    """Gather 08:00 (boarding 10 min), 20 minutes to 北馆, ``visit`` minutes there, 20 back."""
+    plan = make_plan([site_stop(1, visit_minutes=visit, leg_minutes_override=20)])
+    return replace(plan, return_leg_override=20, return_by=return_by)
+
+
+def test_a_day_that_ends_after_the_latest_return_is_warned_of_by_how_much() -> None:
+    plan = day_of(return_by=time(13, 30), visit=300)  # back 13:50
+    schedule = compute_schedule(plan, SITES, DEFAULT_SETTINGS)
+    assert schedule.end == time(13, 50)
+    late = [w for w in warnings_of(plan) if w.code is WarningCode.RETURN_TOO_LATE]
+    assert [w.details for w in late] == [
+        {"end": "13:50", "return_by": "13:30", "minutes_late": 20, "complete": 1}
+    ]
+    assert late[0].severity is Severity.WARNING and late[0].stop_id is None
+    assert late[0] in preflight(plan, warnings_of(plan))  # said again before printing
+
+
+@pytest.mark.parametrize("return_by", [None, time(13, 50), time(15, 0)])
+def test_a_day_back_in_time_or_with_no_latest_return_is_not_warned_of(
+    return_by: time | None,
+) -> None:
+    plan = day_of(return_by=return_by, visit=300)
+    assert WarningCode.RETURN_TOO_LATE not in [w.code for w in warnings_of(plan)]
+
+
+def test_a_day_past_midnight_is_later_than_any_latest_return() -> None:
+    plan = day_of(return_by=time(23, 30), visit=960)  # back 00:50 the next day
+    late = [w for w in warnings_of(plan) if w.code is WarningCode.RETURN_TOO_LATE]
+    assert [w.details["minutes_late"] for w in late] == [80]
+
+
+@pytest.mark.parametrize(
+    ("gathering", "warned"),
+    [
+        (time(8, 0), True),  # lunch at 08:30: the first thing in the day
+        (time(10, 30), False),  # 11:00: the earliest lunch
+        (time(13, 0), False),  # 13:30: the latest
+        (time(13, 1), True),  # 13:31
+    ],
+)
+def test_a_lunch_outside_eleven_to_half_past_one_is_warned_of(
+    gathering: time, warned: bool
+) -> None:
+    lunch = site_stop(1, Activity(ActivityKind.LUNCH, 60), leg_minutes_override=20)
+    plan = make_plan([lunch], gathering_time=gathering)  # boarding 10 + 20 on the way
+    found = [w for w in warnings_of(plan) if w.code is WarningCode.LUNCH_OUT_OF_HOURS]
+    if not warned:
+        assert found == []
+        return
+    start = gathering.hour * 60 + gathering.minute + 30
+    assert [w.details for w in found] == [
+        {"start": f"{start // 60:02d}:{start % 60:02d}", "earliest": "11:00", "latest": "13:30"}
+    ]
+    assert found[0].stop_id == plan.stops[0].id and found[0].site_name == "北馆"

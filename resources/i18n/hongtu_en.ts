@@ -970,8 +970,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>plan file (hongtu-plan JSON)</translation>
     </message>
     <message>
-      <source>方案文件（分享给其他支部）</source>
-      <translation>Plan file (to share with other branches)</translation>
+      <source>方案文件（发给本支部成员或其他支部，用红途打开）</source>
+      <translation>Plan file (for anyone with HongTu: your branch's members or other branches)</translation>
     </message>
     <message>
       <source>方案没有填写党支部，无法对应名册</source>
@@ -3055,6 +3055,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Contact</translation>
     </message>
     <message>
+      <source>返回时间（最晚）</source>
+      <translation>Back by (latest)</translation>
+    </message>
+    <message>
       <source>返程用时</source>
       <translation>Return journey time</translation>
     </message>
@@ -3224,6 +3228,10 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>行程安排</source>
       <translation>Itinerary</translation>
+    </message>
+    <message>
+      <source>返回时间（最晚）</source>
+      <translation>Back by (latest)</translation>
     </message>
     <message>
       <source>选择或输入活动</source>
@@ -3647,6 +3655,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Double-click to change the length of stay; clear it to restore the site's default</translation>
     </message>
     <message>
+      <source>双击修改这项活动的时长</source>
+      <translation>Double-click to change how long this activity takes</translation>
+    </message>
+    <message>
       <source>双击修改；可输入任意活动名称</source>
       <translation>Double-click to edit; any activity name can be entered</translation>
     </message>
@@ -3971,8 +3983,8 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Plan file</translation>
     </message>
     <message>
-      <source>方案文件（分享给其他支部）</source>
-      <translation>Plan file (to share with other branches)</translation>
+      <source>方案文件（发给本支部成员或其他支部，用红途打开）</source>
+      <translation>Plan file (for anyone with HongTu: your branch's members or other branches)</translation>
     </message>
     <message>
       <source>无法读取这个名单文件（文件损坏或编码不是 UTF-8/GBK）。</source>
@@ -4142,8 +4154,8 @@ The existing file was not changed.</translation>
       <translation>whole day at least {0} · travelling at least {1} · about {2} km of known legs (estimated)</translation>
     </message>
     <message>
-      <source>双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。</source>
-      <translation>Double-click a time or duration to set it by hand (shown in bold italics); right-click to go back to automatic calculation.</translation>
+      <source>双击一站的时间、路程或活动的用时可以修改；手动设定的时间显示为粗斜体，右键可恢复自动计算。</source>
+      <translation>Double-click a stop's time, or the minutes of a leg or an activity, to change it; times set by hand are in bold italics, and a right-click goes back to the computed ones.</translation>
     </message>
     <message>
       <source>恢复自动计算</source>
@@ -6228,6 +6240,33 @@ Change this plan anyway?</translation>
     </message>
   </context>
   <context>
+    <name>TimeField</name>
+    <message>
+      <source>“{0}”不是一个时间：请填写如 8:00、0800、800 或 8点（00:00–23:59）；{1}仍为 {2}。</source>
+      <translation>“{0}” is not a time: type one such as 8:00, 0800 or 800 (00:00–23:59). {1} stays {2}.</translation>
+    </message>
+    <message>
+      <source>不限</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>不限（如 15:00）</source>
+      <translation>none (e.g. 15:00)</translation>
+    </message>
+    <message>
+      <source>可输入 8:00、0800、800、8点 或 8点半；↑/↓ 调整 5 分钟，PgUp/PgDn 调整 1 小时</source>
+      <translation>Type 8:00, 0800 or 800; ↑/↓ move it by 5 minutes, PgUp/PgDn by an hour</translation>
+    </message>
+    <message>
+      <source>如 8:00</source>
+      <translation>e.g. 8:00</translation>
+    </message>
+    <message>
+      <source>请填写{0}，如 8:00；{0}仍为 {1}。</source>
+      <translation>Type a time such as 8:00. {0} stays {1}.</translation>
+    </message>
+  </context>
+  <context>
     <name>WarningText</name>
     <message numerus="yes">
       <source>%n 个站点位置待核实或未知，路程和用时仅供参考</source>
@@ -6317,6 +6356,10 @@ Change this plan anyway?</translation>
     <message>
       <source>劳动节</source>
       <translation>Labour Day</translation>
+    </message>
+    <message>
+      <source>午餐 {0} 开始，不在午饭时间（{1}—{2}）；请调整站点顺序或时间。</source>
+      <translation>Lunch starts at {0}, outside lunchtime ({1}–{2}); change the order of the stops or the times.</translation>
     </message>
     <message>
       <source>参加人数 {0} 人，超过单批接待上限 {1} 人，需要分批参观。</source>
@@ -6423,8 +6466,8 @@ Change this plan anyway?</translation>
       <translation>Warning</translation>
     </message>
     <message>
-      <source>活动日期 {0} 已经过去（今天是 {1}）。</source>
-      <translation>The activity date {0} has passed (today is {1}).</translation>
+      <source>活动日期 {0} 已过（今天是 {1}）：可用“方案 → 记录活动…”记下当天的出勤、小结和照片；如已改期，请修改活动日期。</source>
+      <translation>The day {0} has passed (today is {1}): use Plan → Record the Day… to note the attendance, summary and photos; if the day was moved, change the date.</translation>
     </message>
     <message>
       <source>清明节</source>
@@ -6441,6 +6484,14 @@ Change this plan anyway?</translation>
     <message>
       <source>第{0}站 {1}</source>
       <translation>Stop {0} ({1})</translation>
+    </message>
+    <message>
+      <source>行程 {0} 结束，晚于最晚返回时间 {1}（晚 {2}）；请减少站点、缩短停留或提早集合。</source>
+      <translation>The day ends at {0}, later than the latest return {1} ({2} late); drop a stop, shorten the visits or gather earlier.</translation>
+    </message>
+    <message>
+      <source>行程最早 {0} 结束（还有待定路程），已晚于最晚返回时间 {1} 至少 {2}；请减少站点、缩短停留或提早集合。</source>
+      <translation>The day ends at {0} at the earliest (some legs are still to be confirmed), at least {2} later than the latest return {1}; drop a stop, shorten the visits or gather earlier.</translation>
     </message>
     <message>
       <source>行程跨过午饭时间（12:00—13:00），但没有安排午餐；可在某一站添加“午餐”活动。</source>
@@ -6473,6 +6524,14 @@ Change this plan anyway?</translation>
     <message>
       <source>集合地点没有坐标，第一段和返程路程待定；请填写坐标或手动设定用时。</source>
       <translation>The gathering point has no coordinate, so the first leg and the way back are to be confirmed; enter a coordinate or set the minutes by hand.</translation>
+    </message>
+    <message>
+      <source>集合时间 {0} 早于 {1}，请确认是否有误。</source>
+      <translation>Gathering at {0} is earlier than {1}; check that this is right.</translation>
+    </message>
+    <message>
+      <source>集合时间 {0} 晚于 {1}，请确认是否有误。</source>
+      <translation>Gathering at {0} is later than {1}; check that this is right.</translation>
     </message>
     <message numerus="yes">
       <source>需提前 %n 天预约，活动日期已过。</source>

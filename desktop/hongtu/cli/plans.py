@@ -41,7 +41,7 @@ def export_formats_list() -> str:
         ("gpx", tr("路线（GPX，导航软件）")),
         ("kml", tr("路线（KML，奥维等地图软件）")),
         ("html", tr("离线网页（含示意图和日程）")),
-        ("json", tr("方案文件（分享给其他支部）")),
+        ("json", tr("方案文件（发给本支部成员或其他支部，用红途打开）")),
     ]
     lines = [f"  {name:<8}{label}" for name, label in formats]
     return "\n".join([tr("可用的格式（--format）："), *lines])

@@ -25,6 +25,7 @@ PLAN_FIELDS = (
     "gathering_time",
     "returns_to_gathering",
     "return_leg_override",
+    "return_by",
     "notes",
     "status",
 )

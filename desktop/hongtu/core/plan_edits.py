@@ -44,6 +44,7 @@ PLAN_FIELDS: dict[str, type | tuple[type, ...]] = {
     "gathering_time": time,
     "returns_to_gathering": bool,
     "return_leg_override": (int, type(None)),
+    "return_by": (time, type(None)),
     "notes": str,
     "status": PlanStatus,
 }
@@ -82,8 +83,11 @@ def copy_title(title: str) -> str:
 
 
 def default_plan_date(today: date) -> date:
-    """A new plan's day: a week ahead, time to book the sites."""
-    return today + timedelta(days=7)
+    """A new plan's day: a week ahead, time to book the sites; the Tuesday after when that is a
+    Monday. Many memorial halls close on Mondays, and as no site's closing days are known yet
+    nothing would warn of it: a Monday is left for the organiser to choose, not offered."""
+    day = today + timedelta(days=7)
+    return day + timedelta(days=1) if day.weekday() == 0 else day
 
 
 def new_plan(title: str, day: date, transport: TransportMode = TransportMode.COACH) -> Plan:

@@ -121,6 +121,8 @@ def _plan_json(plan: Plan, sites: Mapping[int, Site]) -> dict[str, Any]:
     }
     if plan.return_leg_override is not None:
         data["return_leg_minutes_override"] = plan.return_leg_override
+    if plan.return_by is not None:
+        data["return_by"] = hhmm(plan.return_by)
     data["notes"] = plan.notes
     data["status"] = plan.status.value
     data["stops"] = [
@@ -282,6 +284,7 @@ def _read_plan(data: dict[str, Any], resolve: SiteKeyResolver) -> Plan:
         gathering_time=_time(_required(data, "gathering_time", "plan"), "plan.gathering_time"),
         returns_to_gathering=_bool(data, "returns_to_gathering", "plan", default=True),
         return_leg_override=_optional_minutes(data, "return_leg_minutes_override", "plan"),
+        return_by=_optional_time(data, "return_by", "plan"),
         notes=_optional_str(data, "notes", "plan"),
         status=_enum(PlanStatus, _given(data, "status", "draft"), "plan.status"),
         stops=[
@@ -289,6 +292,11 @@ def _read_plan(data: dict[str, Any], resolve: SiteKeyResolver) -> Plan:
         ],
     )
 
+
+
+def _optional_time(data: dict[str, Any], key: str, path: str) -> time | None:
+    value = data.get(key)
+    return None if value is None else _time(value, _join(path, key))
 
 
 def _given(data: dict[str, Any], key: str, default: Any) -> Any:

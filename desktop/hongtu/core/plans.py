@@ -91,6 +91,8 @@ class Plan:
     gathering_time: time = time(8, 0)
     returns_to_gathering: bool = True
     return_leg_override: int | None = None
+    # 返回时间（最晚）: when the branch must be back (None: not said); a later end is warned of
+    return_by: time | None = None
     notes: str = ""  # 工作要求 / 注意事项
     status: PlanStatus = PlanStatus.DRAFT
     stops: list[Stop] = field(default_factory=list)

@@ -57,6 +57,14 @@ class WarningCode(StrEnum):
     # indoor activities at a site not confirmed open to visitors; details: activities
     # (comma-separated ``ActivityKind`` values, in the stop's order)
     INDOOR_NOT_CONFIRMED_OPEN = "indoor_not_confirmed_open"
+    # the group gathers before 06:00 or after 20:00: a slip (a wheel turned over the field, a
+    # typo) more likely than the plan; details: time, limit ("HH:MM"), side ("early" | "late")
+    UNUSUAL_GATHERING_TIME = "unusual_gathering_time"
+    # the day ends after the plan's 返回时间（最晚）; details: end, return_by ("HH:MM"),
+    # minutes_late, complete (0: legs of unknown length, so the end is the earliest it can be)
+    RETURN_TOO_LATE = "return_too_late"
+    # a stop's 午餐 starts outside 11:00–13:30; details: start, earliest, latest ("HH:MM")
+    LUNCH_OUT_OF_HOURS = "lunch_out_of_hours"
 
 
 class Severity(StrEnum):
@@ -66,7 +74,7 @@ class Severity(StrEnum):
 
 
 _SEVERITY: dict[WarningCode, Severity] = {
-    WarningCode.PLAN_IN_PAST: Severity.WARNING,
+    WarningCode.PLAN_IN_PAST: Severity.INFO,  # not a fault: the day is there to be recorded
     WarningCode.PUBLIC_HOLIDAY: Severity.WARNING,
     WarningCode.DAY_TOO_LONG: Severity.WARNING,
     WarningCode.SITE_CLOSED: Severity.PROBLEM,
@@ -85,13 +93,29 @@ _SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.NO_STOPS: Severity.PROBLEM,
     WarningCode.NO_GATHERING: Severity.WARNING,
     WarningCode.INDOOR_NOT_CONFIRMED_OPEN: Severity.WARNING,
+    WarningCode.UNUSUAL_GATHERING_TIME: Severity.WARNING,
+    WarningCode.RETURN_TOO_LATE: Severity.WARNING,
+    WarningCode.LUNCH_OUT_OF_HOURS: Severity.WARNING,
 }
 
 SEVERITY_ORDER = (Severity.PROBLEM, Severity.WARNING, Severity.INFO)
+
+#: Advice for before the trip (phone the site, book in time): once the day is over (its date
+#: passed, or recorded as 已完成) there is nothing left to do about it, so it is not shown.
+BEFORE_THE_DAY = frozenset(
+    {
+        WarningCode.CONFIRM_HOURS_BY_PHONE,
+        WarningCode.RESERVATION_TOO_LATE,
+        WarningCode.HOLIDAY_DATA_UNKNOWN,
+    }
+)
 LUNCH_FROM = time(12, 0)  # a day that is under way over this hour needs a meal
 LUNCH_TO = time(13, 0)
 LUNCH_WINDOW = (time(11, 0), time(14, 0))  # where a meal break can fall
 LUNCH_BREAK_MINUTES = 40
+LUNCH_HOURS = (time(11, 0), time(13, 30))  # when a planned 午餐 may start
+# a Party day's group gathers within these hours (an early coach to a distant site included)
+GATHERING_HOURS = (time(6, 0), time(20, 0))
 
 #: Activities that need the inside of the building (the exhibition, a lecture or meeting room).
 #: An oath or a wreath is an exterior ceremony; lunch is not at the site; a free-text activity
@@ -127,6 +151,22 @@ def _date_warnings(plan: Plan, today: date) -> Iterator[PlanWarning]:
         yield _warning(WarningCode.PUBLIC_HOLIDAY, None, "", holiday=holiday.value)
 
 
+def _gathering_time_warnings(plan: Plan) -> Iterator[PlanWarning]:
+    earliest, latest = GATHERING_HOURS
+    moment = plan.gathering_time
+    if earliest <= moment <= latest:
+        return
+    side, limit = ("early", earliest) if moment < earliest else ("late", latest)
+    yield _warning(
+        WarningCode.UNUSUAL_GATHERING_TIME,
+        None,
+        "",
+        time=hhmm(moment),
+        limit=hhmm(limit),
+        side=side,
+    )
+
+
 def _length_warnings(schedule: Schedule, max_day_minutes: int) -> Iterator[PlanWarning]:
     if schedule.total_minutes > max_day_minutes:
         yield _warning(
@@ -135,6 +175,49 @@ def _length_warnings(schedule: Schedule, max_day_minutes: int) -> Iterator[PlanW
             "",
             minutes=schedule.total_minutes,
             max_minutes=max_day_minutes,
+        )
+
+
+def _return_warnings(plan: Plan, schedule: Schedule) -> Iterator[PlanWarning]:
+    """The day ends after the time the branch must be back by."""
+    if plan.return_by is None or not plan.stops:
+        return
+    end = _minutes(schedule.start) + schedule.total_minutes  # past midnight: over 24 h
+    late = end - _minutes(plan.return_by)
+    if late > 0:
+        yield _warning(
+            WarningCode.RETURN_TOO_LATE,
+            None,
+            "",
+            end=hhmm(schedule.end),
+            return_by=hhmm(plan.return_by),
+            minutes_late=late,
+            complete=int(schedule.complete),
+        )
+
+
+def _lunch_hour_warnings(
+    plan: Plan, schedule: Schedule, sites: Mapping[int, Site]
+) -> Iterator[PlanWarning]:
+    """A planned 午餐 at an hour nobody eats lunch (08:24, 14:57): the order or times are off."""
+    stops = {stop.id: stop for stop in plan.stops}
+    earliest, latest = LUNCH_HOURS
+    day_start = _minutes(schedule.start)
+    for item in schedule.items:
+        if item.kind is not ItemKind.ACTIVITY or item.activity_kind is not ActivityKind.LUNCH:
+            continue
+        if _minutes(earliest) <= _since(item.start, day_start) <= _minutes(latest):
+            continue
+        stop = stops.get(item.stop_id or "")
+        if stop is None:
+            continue  # a schedule of another version of the plan
+        yield _warning(
+            WarningCode.LUNCH_OUT_OF_HOURS,
+            stop.id,
+            stop_place(stop, sites).name,
+            start=hhmm(item.start),
+            earliest=hhmm(earliest),
+            latest=hhmm(latest),
         )
 
 
@@ -353,8 +436,10 @@ def plan_warnings(
     del settings  # no rule depends on it yet
     warnings = [
         *_date_warnings(plan, today),
+        *_gathering_time_warnings(plan),
         *_length_warnings(schedule, max_day_minutes),
         *_lunch_warnings(plan, schedule),
+        *_return_warnings(plan, schedule),
     ]
     gathering = plan.gathering
     if gathering.custom is None and gathering.site_id is not None:
@@ -371,6 +456,9 @@ def plan_warnings(
             continue
         warnings.extend(_site_warnings(stop, site, plan, visits.get(stop.id), today))
     warnings.extend(_flag_warnings(plan, schedule, sites))
+    warnings.extend(_lunch_hour_warnings(plan, schedule, sites))
+    if plan.status is PlanStatus.DONE or plan.date < today:
+        warnings = [warning for warning in warnings if warning.code not in BEFORE_THE_DAY]
     position = {stop.id: number for number, stop in enumerate(plan.stops, start=1)}
     return sorted(warnings, key=lambda warning: position.get(warning.stop_id or "", 0))
 
@@ -436,6 +524,8 @@ PREFLIGHT_CODES = frozenset(
         WarningCode.UNKNOWN_DISTANCE,
         WarningCode.DAY_TOO_LONG,
         WarningCode.GROUP_TOO_LARGE,
+        WarningCode.UNUSUAL_GATHERING_TIME,
+        WarningCode.RETURN_TOO_LATE,
     }
 )
 

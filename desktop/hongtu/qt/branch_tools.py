@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from hongtu.cli.backup import backup_file_name, backup_problem_text
 from hongtu.qt import messages
+from hongtu.qt.panel_host import FileGroup, PanelHost
 from hongtu.qt.roster_dialog import RosterDialog
 from hongtu.qt.window_state import documents_folder
 
 if TYPE_CHECKING:
     from hongtu.core.workspace import Workspace
-    from hongtu.qt.panel_host import PanelHost
     from hongtu.qt.plan_ui import PlanUi
 
 
@@ -49,9 +49,9 @@ class BranchTools(QObject):
         self.close_after_restore: Callable[[], None] = self._close_window
 
     def install(self) -> None:
-        self.window.add_file_action(self.roster_action)
-        self.window.add_file_action(self.backup_action)
-        self.window.add_file_action(self.restore_action)
+        self.window.add_file_action(self.roster_action, FileGroup.PLANS)
+        self.window.add_file_action(self.backup_action, FileGroup.DATA)
+        self.window.add_file_action(self.restore_action, FileGroup.DATA)
         self.plan_ui.records.open_roster = self.open_roster  # 记录活动 without a roster
 
     # ---- 成员名单 -------------------------------------------------------------------------------

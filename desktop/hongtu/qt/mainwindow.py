@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
+    QKeySequence,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -59,7 +60,7 @@ from hongtu.qt.map_controller import NOTICE_MS, MapController, basemap_status_te
 from hongtu.qt.map_legend import district_label_payload, legend_spec
 from hongtu.qt.mapview import MapView
 from hongtu.qt.messages import plain_label
-from hongtu.qt.panel_host import PanelHost
+from hongtu.qt.panel_host import FileGroup, PanelHost
 from hongtu.qt.site_details import SiteDetailsPanel
 from hongtu.qt.site_markers import site_marker_data, site_markers
 from hongtu.qt.site_model import (
@@ -515,9 +516,13 @@ class MainWindow(PanelHost):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("文件(&F)"))
-        self._quit_separator = file_menu.addSeparator()  # (hidden while nothing is above it)
-        self._last_file_action: QAction | None = None
+        # where each group's actions go: before its separator (an empty group's separator is
+        # folded away by the menu)
+        self._file_group_ends = {group: file_menu.addSeparator() for group in FileGroup}
         quit_action = file_menu.addAction(tr("退出(&Q)"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        if quit_action.shortcut().isEmpty():  # Windows has no standard key for it
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.file_menu = file_menu
         help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
@@ -635,15 +640,9 @@ class MainWindow(PanelHost):
         splitter.fit(self.width())
         return self._left_tabs, middle, right_tabs
 
-    def add_file_action(self, action: QAction) -> None:
-        """An action in the 文件 menu, above 退出: one panel's actions (those of one parent)
-        together, a line between panels and above 退出 (not one under every action)."""
-        if self._last_file_action is not None and action.parent() is not (
-            self._last_file_action.parent()
-        ):
-            self.file_menu.insertSeparator(self._quit_separator)
-        self.file_menu.insertAction(self._quit_separator, action)
-        self._last_file_action = action
+    def add_file_action(self, action: QAction, group: FileGroup) -> None:
+        """An action in the 文件 menu: at the end of its group, above 退出."""
+        self.file_menu.insertAction(self._file_group_ends[group], action)
 
     def add_menus(self, menus: list[QMenu], *, first: bool) -> None:
         """``first``: right after 文件 (in this order); otherwise just before 帮助."""

@@ -10,6 +10,7 @@ not ``mainwindow``, so the window and its panels never import each other.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -22,6 +23,15 @@ from hongtu.qt.site_model import SiteTableModel
 
 if TYPE_CHECKING:
     from hongtu.qt.plan_list import PlanListPanel
+
+
+class FileGroup(IntEnum):
+    """The 文件 menu's parts, the most used first: a plan file and the roster, then the backup,
+    then the rarely used site-corrections files (then 退出)."""
+
+    PLANS = 0  # 导入方案…, 成员名单…
+    DATA = 1  # 备份数据…, 恢复数据…
+    SITES = 2  # 导入核实信息…, 导出核实信息…
 
 
 class PanelHost(QMainWindow):
@@ -98,8 +108,8 @@ class PanelHost(QMainWindow):
         """Actions on a site: in the table's context menu (None: a separator) and its shortcuts."""
         raise NotImplementedError
 
-    def add_file_action(self, action: QAction) -> None:
-        """An action in the 文件 menu, above 退出."""
+    def add_file_action(self, action: QAction, group: FileGroup) -> None:
+        """An action in the 文件 menu: at the end of its group, above 退出."""
         raise NotImplementedError
 
     # ---- the status bar ------------------------------------------------------------------------

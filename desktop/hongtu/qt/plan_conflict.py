@@ -47,6 +47,7 @@ def field_label(name: str) -> str:
         "gathering_time": tr("集合时间"),
         "returns_to_gathering": tr("是否返回集合地点"),
         "return_leg_override": tr("返程用时"),
+        "return_by": tr("返回时间（最晚）"),
         "notes": tr("注意事项"),
         "status": tr("状态"),
     }
@@ -55,7 +56,7 @@ def field_label(name: str) -> str:
 
 # Fields whose old and new values are short enough to show ("日期：10月1日 → 10月2日").
 _SHOWN_VALUES = ("title", "date", "branch", "participants", "organiser", "phone",
-                 "gathering_time")  # fmt: skip
+                 "gathering_time", "return_by")  # fmt: skip
 
 
 def _value(value: object) -> str:

@@ -7,7 +7,7 @@ brings back. Typed text is debounced (``DebouncedText``) and flushed when the se
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QSize,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -29,13 +28,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +67,8 @@ from hongtu.qt.plan_models import (
 from hongtu.qt.plan_session import PlanSession
 from hongtu.qt.site_model import SiteTableModel
 from hongtu.qt.stop_search import StopSearchBox
+from hongtu.qt.time_field import TimeField
+from hongtu.qt.wheel_guard import guard_wheels
 
 
 def tr(text: str) -> str:
@@ -178,6 +179,7 @@ class PlanEditor(QWidget):
         session.plan_closed.connect(self._on_session_plan_closed)
         session.flush_requested.connect(self.flush)
         self.stops_view.selectionModel().currentRowChanged.connect(self._on_stops_current_changed)
+        guard_wheels(self)  # the wheel scrolls 基本信息; it changes only a field clicked into
         self.setEnabled(False)
 
     # ---- building ------------------------------------------------------------------------------
@@ -319,9 +321,12 @@ class PlanEditor(QWidget):
         for mode in TransportMode:
             self.transport.addItem(transport_label(mode), mode.value)
         self.gathering = GatheringEditor(self.session.set_gathering, page)
-        self.gathering_time = QTimeEdit(page)
-        self.gathering_time.setDisplayFormat("HH:mm")
+        self.gathering_time = TimeField(tr("集合时间"), page)  # typed as 8:00, 0800, 8点…
+        self.gathering_time_problem = self._problem_label(page)
         self.returns = QCheckBox(tr("活动结束后返回集合地点"), page)
+        # when the branch must be back (blank: not said): a later end is warned of
+        self.return_by = TimeField(tr("返回时间（最晚）"), page, optional=True)
+        self.return_by_problem = self._problem_label(page)
         self.status = QComboBox(page)
         for status in PlanStatus:
             self.status.addItem(status_label(status), status.value)
@@ -345,7 +350,10 @@ class PlanEditor(QWidget):
         form.addRow(tr("交通方式"), self.transport)
         form.addRow(tr("集合地点"), self.gathering)
         form.addRow(tr("集合时间"), self.gathering_time)
+        form.addRow("", self.gathering_time_problem)
         form.addRow("", self.returns)
+        form.addRow(tr("返回时间（最晚）"), self.return_by)
+        form.addRow("", self.return_by_problem)
         form.addRow(tr("状态"), self.status)
         form.addRow(tr("工作要求"), self.notes)
         self.notes_problem = plain_label(parent=page)  # a note pasted past its limit
@@ -364,8 +372,15 @@ class PlanEditor(QWidget):
         self.date.dateChanged.connect(self._on_date_changed)
         self.participants.stepped.connect(self._commit_participants)
         self.transport.activated.connect(self._on_transport_activated)
-        self.gathering_time.timeChanged.connect(self._on_gathering_time_changed)
+        self.gathering_time.time_typed.connect(self._on_gathering_time_typed)
+        self.gathering_time.problem_changed.connect(
+            lambda problem: self._show_problem(self.gathering_time_problem, problem)
+        )
         self.returns.toggled.connect(self._on_returns_toggled)
+        self.return_by.time_typed.connect(self._on_return_by_typed)
+        self.return_by.problem_changed.connect(
+            lambda problem: self._show_problem(self.return_by_problem, problem)
+        )
         self.status.activated.connect(self._on_status_activated)
         # Scrolled, not squeezed: the form is ~450 px tall, and with it the window could not
         # be shorter than 724 px — taller than a 1366×768 or 1280×720 screen's room under a
@@ -389,6 +404,8 @@ class PlanEditor(QWidget):
     def flush(self) -> None:
         for text in self._texts:
             text.flush()
+        self.gathering_time.commit()
+        self.return_by.commit()
         self.gathering.flush()
 
     def selected_stop_id(self) -> str | None:
@@ -484,8 +501,6 @@ class PlanEditor(QWidget):
         setters: tuple[tuple[QWidget, Callable[[], None]], ...] = (
             (self.date, lambda: self.date.setDate(_qdate(day))),
             (self.participants, lambda: self._show_participants(plan.participants, opened)),
-            (self.gathering_time, lambda: self.gathering_time.setTime(
-                QTime(start.hour, start.minute, start.second))),
             (self.returns, lambda: self.returns.setChecked(plan.returns_to_gathering)),
             (self.transport, lambda: self.transport.setCurrentIndex(
                 self.transport.findData(plan.transport.value))),
@@ -496,6 +511,8 @@ class PlanEditor(QWidget):
             widget.blockSignals(True)
             setter()
             widget.blockSignals(False)
+        self.gathering_time.set_time(start)  # (sends no time_typed; a problem shown goes)
+        self.return_by.set_time(plan.return_by)
         self.gathering.show_gathering(plan.gathering, opened=opened)
 
     def _update_buttons(self) -> None:
@@ -587,8 +604,25 @@ class PlanEditor(QWidget):
     def _on_transport_activated(self, _index: int) -> None:
         self.session.set_plan_field("transport", TransportMode(self.transport.currentData()))
 
-    def _on_gathering_time_changed(self, value: QTime) -> None:
-        self.session.set_plan_field("gathering_time", value.toPython(), typing=True)
+    def _on_gathering_time_typed(self, value: time) -> None:
+        self.session.set_plan_field("gathering_time", value)
+
+    @staticmethod
+    def _problem_label(parent: QWidget) -> QLabel:
+        """A red line under a field saying why what was typed was not taken (hidden until then)."""
+        label = plain_label(parent=parent)
+        label.setStyleSheet("color: #b00020;")
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    @staticmethod
+    def _show_problem(label: QLabel, problem: str) -> None:
+        label.setText(problem)
+        label.setVisible(bool(problem))
+
+    def _on_return_by_typed(self, value: time | None) -> None:
+        self.session.set_plan_field("return_by", value)
 
     def _on_returns_toggled(self, checked: bool) -> None:
         self.session.set_plan_field("returns_to_gathering", checked)

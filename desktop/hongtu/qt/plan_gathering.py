@@ -2,6 +2,9 @@
 
 A custom place is a name and, when the organiser knows it, a coordinate pasted from a map site in
 the system chosen beside it (GCJ-02 first, as 高德 and phone apps show; stored as WGS-84). The
+field goes on showing the coordinate as it was pasted, in its system and order (“112.5636,
+37.8676”, GCJ-02), so it can still be compared with the map it came from; a plan opened with
+nothing pasted in this window shows the stored WGS-84 value, and the choice says so. The
 name is saved as it is typed (debounced), with or without a coordinate: organisers gather at
 "单位大门" and rarely know where that is on a map. Without a coordinate the legs from and
 back to it count as unknown distances; the coordinate can be pasted later, or a catalogue site
@@ -63,6 +66,11 @@ def position_text(place: CustomPlace) -> str:
     return tr("坐标已保存（WGS-84）")
 
 
+def _saved_text(text: str, crs: Crs) -> str:
+    """The hint for a coordinate pasted as ``text`` in ``crs``: what was stored, and the shift."""
+    return tr("坐标已保存。{0}").format(conversion_text(parse_coordinate_text(text), crs))
+
+
 class GatheringEditor(QWidget):
     """Choose the gathering point; ``changed(GatheringPoint)`` is called for each saved choice."""
 
@@ -109,6 +117,9 @@ class GatheringEditor(QWidget):
         self.coordinate_text = DebouncedText(self.coordinate, self._on_custom_typed, self)
         self._saving = False  # our own save coming back through show_gathering
         self._saved_point: LatLon | None = None  # of the custom place last saved or shown
+        # what was pasted for each point saved from this editor, and in which system: shown
+        # again for that point (a later edit of the plan brought back the WGS-84 value)
+        self._pasted: dict[LatLon, tuple[str, Crs]] = {}
         # the plan shown has a custom place saved (False while one is only being typed)
         self._custom_saved = False
         self.kind.activated.connect(self._on_kind_activated)
@@ -136,6 +147,13 @@ class GatheringEditor(QWidget):
         if custom is not None:
             self._set_kind(2)
             self.name_text.show_value(custom.name)
+            pasted = self._pasted.get(custom.point) if custom.point is not None else None
+            if pasted is not None:  # as it was pasted, in its system and order
+                text, crs = pasted
+                self.coordinate_text.show_value(text)
+                self.crs.set_crs(crs)
+                self.hint.setText(_saved_text(text, crs))
+                return
             point_text = format_point(custom.point) if custom.point is not None else ""
             self.coordinate_text.show_value(point_text)
             if custom.point is not None:  # what is shown is the stored WGS-84 value
@@ -217,8 +235,9 @@ class GatheringEditor(QWidget):
         if error or point is None:
             self.hint.setText(error or position_text(place))
         else:
-            given = parse_coordinate_text(self.coordinate.text())
-            self.hint.setText(tr("坐标已保存。{0}").format(conversion_text(given, self.crs.crs())))
+            pasted = self.coordinate.text().strip(), self.crs.crs()
+            self._pasted[point] = pasted
+            self.hint.setText(_saved_text(*pasted))
 
     def _typed_point(self) -> tuple[LatLon | None, str]:
         """The coordinate typed, in WGS-84 (None while blank), or the saved one and why not."""

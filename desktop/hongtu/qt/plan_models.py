@@ -142,6 +142,12 @@ def minutes_refusal(value: object, clearing: str) -> str:
     )
 
 
+def activity_minutes_refusal(value: object) -> str:
+    """Why typed minutes were not taken as an activity's length."""
+    words = tr("活动时长应在 1–{0} 分钟之间，现在填的是“{1}”；不需要这项活动可以删除。")
+    return words.format(limits.MAX_MINUTES, str(value).strip())
+
+
 def parse_minutes(value: object) -> int | None:
     """A typed number of minutes (“25”, “25分钟”); blank → None; otherwise ValueError."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -462,8 +468,7 @@ class StopActivitiesModel(QAbstractTableModel):
             except ValueError:
                 minutes = None
             if minutes is None or minutes < 1:
-                words = tr("活动时长应在 1–{0} 分钟之间，现在填的是“{1}”；不需要这项活动可以删除。")
-                self.refused.emit(words.format(limits.MAX_MINUTES, str(value).strip()))
+                self.refused.emit(activity_minutes_refusal(value))
                 return False
             changed = Activity(activity.kind, minutes, activity.label)
         self.session.change_activity(self.stop_id, index.row(), changed)
@@ -482,7 +487,8 @@ class ScheduleColumn(IntEnum):
 
 
 class PlanScheduleModel(QAbstractTableModel):
-    """The timed day (compute_schedule's items). A stop's start and a leg's minutes are editable."""
+    """The timed day (compute_schedule's items). A stop's start, a leg's minutes and an
+    activity's minutes are editable."""
 
     refused = Signal(str)  # why a typed value was not taken (the window says it)
 
@@ -530,7 +536,10 @@ class PlanScheduleModel(QAbstractTableModel):
     def _editable(self, item: ScheduleItem, column: int) -> bool:
         if column == ScheduleColumn.TIME:
             return item.kind is ItemKind.VISIT
-        return column == ScheduleColumn.MINUTES and item.kind is ItemKind.TRAVEL
+        return column == ScheduleColumn.MINUTES and item.kind in (
+            ItemKind.TRAVEL,
+            ItemKind.ACTIVITY,
+        )
 
     def _overridden(self, item: ScheduleItem, column: int) -> bool:
         return item.overridden and self._editable(item, column)
@@ -639,6 +648,8 @@ class PlanScheduleModel(QAbstractTableModel):
         if self._editable(item, column):
             if column is ScheduleColumn.TIME:
                 return tr("双击设定这一站的开始时间")
+            if item.kind is ItemKind.ACTIVITY:
+                return tr("双击修改这项活动的时长")
             return tr("双击手动设定这段路程的用时")
         if leg_pending(item.leg):
             return tr("一端没有坐标，路程待定；双击可手动设定用时")
@@ -668,12 +679,39 @@ class PlanScheduleModel(QAbstractTableModel):
             assert item.stop_id is not None
             self.session.set_start_override(item.stop_id, start)
             return True
+        if item.kind is ItemKind.ACTIVITY:
+            return self._set_activity_minutes(index.row(), value)
         try:
             minutes = parse_minutes(value)
         except ValueError:
             self.refused.emit(minutes_refusal(value, tr("清空即恢复自动计算")))
             return False
         self.session.set_leg_minutes(item.stop_id, minutes)
+        return True
+
+    def _set_activity_minutes(self, row: int, value: Any) -> bool:
+        """The activity's length, as in 行程安排 › 活动 › 时长."""
+        item = self._items[row]
+        plan = self.session.plan
+        stop = next((s for s in plan.stops if s.id == item.stop_id), None) if plan else None
+        # the stop's activities come in its order, one row each
+        number = sum(
+            1 for other in self._items[:row]
+            if other.kind is ItemKind.ACTIVITY and other.stop_id == item.stop_id
+        )  # fmt: skip
+        if stop is None or number >= len(stop.activities):
+            return False  # a schedule of another version of the plan
+        try:
+            minutes = parse_minutes(value)
+        except ValueError:
+            minutes = None
+        if minutes is None or minutes < 1:
+            self.refused.emit(activity_minutes_refusal(value))
+            return False
+        activity = stop.activities[number]
+        if minutes != activity.minutes:
+            changed = Activity(activity.kind, minutes, activity.label)
+            self.session.change_activity(stop.id, number, changed)
         return True
 
     def clear_override(self, row: int) -> None:

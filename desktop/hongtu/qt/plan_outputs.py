@@ -85,7 +85,7 @@ def format_labels() -> dict[ExportFormat, str]:
         ExportFormat.GPX: tr("路线（GPX，导航软件）"),
         ExportFormat.KML: tr("路线（KML，奥维等地图软件）"),
         ExportFormat.HTML: tr("离线网页（含示意图和日程）"),
-        ExportFormat.JSON: tr("方案文件（分享给其他支部）"),
+        ExportFormat.JSON: tr("方案文件（发给本支部成员或其他支部，用红途打开）"),
     }
 
 

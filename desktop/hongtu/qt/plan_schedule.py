@@ -108,7 +108,13 @@ class PlanSchedulePanel(QGroupBox):
         font.setBold(True)
         self.totals.setFont(font)
         self.totals.setWordWrap(True)  # long in English: never widen the window past the screen
-        hint = QLabel(tr("双击时间或用时可手动设定（显示为粗斜体）；右键可恢复自动计算。"), self)
+        hint = QLabel(
+            tr(
+                "双击一站的时间、路程或活动的用时可以修改；手动设定的时间显示为粗斜体，"
+                "右键可恢复自动计算。"
+            ),
+            self,
+        )
         hint.setStyleSheet("color: palette(mid);")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -34,6 +34,7 @@ from hongtu.core.sites import Site
 from hongtu.core.tilepack.area import plan_points
 from hongtu.core.warnings import Severity, worst_by_stop
 from hongtu.qt import messages, window_state
+from hongtu.qt.panel_host import FileGroup, PanelHost
 from hongtu.qt.plan_conflict import ConflictBar, reloaded_notice
 from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
     from hongtu.core.pipeline import PlanView
     from hongtu.core.workspace import Workspace
     from hongtu.qt.map_controller import MapController
-    from hongtu.qt.panel_host import PanelHost
     from hongtu.qt.printing import Printed
 
 WATCH_MS = 500  # how often to look; what a look found is applied at the next tick
@@ -305,7 +305,7 @@ class PlanUi(QObject):
         plan_menu.addSeparator()
         plan_menu.addActions(list(self.output_actions))
         self.window.add_menus([edit_menu, plan_menu], first=True)  # right after 文件
-        self.window.add_file_action(self.import_action)
+        self.window.add_file_action(self.import_action, FileGroup.PLANS)
         self.edit_menu, self.plan_menu = edit_menu, plan_menu
         self.records.install(plan_menu)  # 记录活动
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.core.records import MAX_REASON_CHARS, DoneItem, DoneState
+from hongtu.qt.wheel_guard import guard_wheel
 
 STOP_ROLE = Qt.ItemDataRole.UserRole + 41
 
@@ -136,6 +137,7 @@ class DoneTable(QTableWidget):
             combo.addItem(state_label(state), state.value)
         combo.setCurrentIndex(max(combo.findData(item.state.value), 0))
         combo.setEnabled(not added)
+        guard_wheel(combo)  # scrolling the dialog past the rows leaves each one's 情况 as it is
         note = QLineEdit(item.note, self)
         # no max length (UTF-16 units, cut silently): 保存 refuses a long note in words
         note.setPlaceholderText(tr("有变动时写明怎样变的"))

@@ -31,6 +31,7 @@ from hongtu.qt.map_controller import (
     package_label,
     tiles_failed_text,
 )
+from hongtu.qt.panel_host import FileGroup, PanelHost
 from hongtu.qt.place_dialog import AddPlaceFlow
 from hongtu.qt.position_dialog import CorrectionFlow
 from hongtu.qt.settings_dialog import SettingsDialog
@@ -40,7 +41,6 @@ from hongtu.qt.tasks import ThreadPoolRunner
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
     from hongtu.core.workspace import Workspace
-    from hongtu.qt.panel_host import PanelHost
 
 log = logging.getLogger(__name__)
 
@@ -111,8 +111,8 @@ class SiteEditing(QObject):
         menu.addAction(self.add_action)
         menu.addSeparator()
         menu.addAction(self.settings_action)
-        self.window.add_file_action(self.import_corrections_action)
-        self.window.add_file_action(self.export_corrections_action)
+        self.window.add_file_action(self.import_corrections_action, FileGroup.SITES)
+        self.window.add_file_action(self.export_corrections_action, FileGroup.SITES)
         self.map_menu = menu
         self._build_toolbar()
         self.window.add_site_actions(

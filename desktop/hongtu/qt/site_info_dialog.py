@@ -62,6 +62,7 @@ from hongtu.qt import messages, number_fields
 from hongtu.qt.messages import plain_label, plain_tooltip
 from hongtu.qt.site_details import access_text, confidence_label
 from hongtu.qt.warning_text import weekday_name
+from hongtu.qt.wheel_guard import guard_wheels
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
@@ -343,6 +344,7 @@ class SiteInfoDialog(QDialog):
         buttons = self._buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self._scrolled(content))
+        guard_wheels(content)  # scrolling the form changes no hour, number or choice
         layout.addWidget(buttons)
         self._fill_rules(RulesForm.from_rules(site.rules))
         self.minutes.setValue(site.visit_minutes)

@@ -40,7 +40,10 @@ def duration_text(minutes: int) -> str:
 
 
 def _past(d: Details) -> str:
-    return tr("活动日期 {0} 已经过去（今天是 {1}）。").format(d["date"], d["today"])
+    return tr(
+        "活动日期 {0} 已过（今天是 {1}）：可用“方案 → 记录活动…”记下当天的出勤、小结和照片；"
+        "如已改期，请修改活动日期。"
+    ).format(d["date"], d["today"])
 
 
 def holiday_name(value: str) -> str:
@@ -170,6 +173,30 @@ def _indoor_not_confirmed_open(d: Details) -> str:
     ).format(activities)
 
 
+def _unusual_gathering_time(d: Details) -> str:
+    if d.get("side") == "late":
+        return tr("集合时间 {0} 晚于 {1}，请确认是否有误。").format(d["time"], d["limit"])
+    return tr("集合时间 {0} 早于 {1}，请确认是否有误。").format(d["time"], d["limit"])
+
+
+def _return_too_late(d: Details) -> str:
+    late = duration_text(int(d["minutes_late"]))
+    if not int(d.get("complete", 1)):
+        return tr(
+            "行程最早 {0} 结束（还有待定路程），已晚于最晚返回时间 {1} 至少 {2}；"
+            "请减少站点、缩短停留或提早集合。"
+        ).format(d["end"], d["return_by"], late)
+    return tr(
+        "行程 {0} 结束，晚于最晚返回时间 {1}（晚 {2}）；请减少站点、缩短停留或提早集合。"
+    ).format(d["end"], d["return_by"], late)
+
+
+def _lunch_out_of_hours(d: Details) -> str:
+    return tr("午餐 {0} 开始，不在午饭时间（{1}—{2}）；请调整站点顺序或时间。").format(
+        d["start"], d["earliest"], d["latest"]
+    )
+
+
 _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.PLAN_IN_PAST: _past,
     WarningCode.PUBLIC_HOLIDAY: _public_holiday,
@@ -190,6 +217,9 @@ _SENTENCES: dict[WarningCode, Callable[[Details], str]] = {
     WarningCode.NO_STOPS: _no_stops,
     WarningCode.NO_GATHERING: _no_gathering,
     WarningCode.INDOOR_NOT_CONFIRMED_OPEN: _indoor_not_confirmed_open,
+    WarningCode.UNUSUAL_GATHERING_TIME: _unusual_gathering_time,
+    WarningCode.RETURN_TOO_LATE: _return_too_late,
+    WarningCode.LUNCH_OUT_OF_HOURS: _lunch_out_of_hours,
 }
 
 

@@ -98,6 +98,7 @@ class PlanRow(Base):
     gathering_time: Mapped[str] = mapped_column(String(5), default="08:00")
     returns_to_gathering: Mapped[bool] = mapped_column(Boolean, default=True)
     return_leg_override: Mapped[int | None] = mapped_column(Integer)
+    return_by: Mapped[str | None] = mapped_column(String(5))  # "HH:MM"; NULL: not said
     notes: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default="draft")
     created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -60,6 +60,7 @@ def row_to_plan(row: Any) -> Plan:
         gathering_time=time.fromisoformat(row.gathering_time),
         returns_to_gathering=row.returns_to_gathering,
         return_leg_override=row.return_leg_override,
+        return_by=time.fromisoformat(row.return_by) if row.return_by else None,
         notes=row.notes,
         status=PlanStatus(row.status),
         version=row.version,

@@ -362,6 +362,7 @@ def plan_values(plan: Plan, now: datetime) -> dict[str, Any]:
         "gathering_time": hhmm(plan.gathering_time),
         "returns_to_gathering": plan.returns_to_gathering,
         "return_leg_override": plan.return_leg_override,
+        "return_by": hhmm(plan.return_by) if plan.return_by is not None else None,
         "notes": plan.notes,
         "status": plan.status.value,
         "updated_at": now,
