@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import icalendar
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hongtu.core.exports._text import xml_text
@@ -53,6 +53,7 @@ def _calendar_name(calendar: icalendar.Calendar) -> str:
 
 @settings(max_examples=150, deadline=None)
 @given(title=TYPED, place=TYPED, notes=st.lists(TYPED, max_size=3), contact=TYPED)
+@example(title="\r", place="", notes=[], contact="")  # its CR and the next line's LF were one
 def test_typed_text_comes_back_from_a_calendar_reader(title, place, notes, contact) -> None:
     _, _, doc = build_sample(evil=False)
     rows = tuple(

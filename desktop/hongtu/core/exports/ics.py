@@ -140,7 +140,7 @@ def _event(
         f"DTEND;TZID={TZID}:{_local(end)}",
         "SUMMARY:" + _text(_clean(_summary(doc, row))),
         "LOCATION:" + _text(_clean(row.place)),
-        "DESCRIPTION:" + _text(_clean(_description(doc, row))),
+        "DESCRIPTION:" + _text(_description(doc, row)),
     ]
     if row.point is not None:
         lines.append(f"GEO:{row.point.lat!r};{row.point.lon!r}")
@@ -183,7 +183,9 @@ def _description(doc: PlanDocument, row: DocumentRow) -> str:
         lines.append(f"{labels.contact}：{doc.contact_text}")
     if doc.notes:
         lines.append(f"{labels.notes}：{doc.notes_text}")
-    return "\n".join(lines)
+    # each line cleaned on its own: a text ending in a lone CR would otherwise join the line
+    # break after it into one CRLF, and lose a line (a title "\r" vanished)
+    return "\n".join(_clean(line) for line in lines)
 
 
 def _clean(text: str) -> str:
