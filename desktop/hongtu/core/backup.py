@@ -30,9 +30,10 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from hongtu import __version__
-from hongtu.core.atomic import error_code
+from hongtu.core.atomic import ExportErrorCode, error_code
 from hongtu.core.photos import is_original
 from hongtu.core.storage.files import KNOWN_REVISIONS, quick_check, read_only_uri
+from hongtu.core.storage.problems import DatabaseProblem, problem_from_sqlite_message
 
 ARCHIVE_FORMAT = "hongtu-backup"
 ARCHIVE_VERSION = 1
@@ -137,8 +138,21 @@ def create_backup(db_file: Path, photos_dir: Path, output: Path) -> BackupManife
     except OSError as exc:
         raise _write_failed(exc, output) from exc
     except sqlite3.Error as exc:
-        raise BackupError(BackupProblem.BAD_DATABASE, str(exc)) from exc
+        raise _copy_failed(exc, output) from exc
     return manifest
+
+
+def _copy_failed(exc: sqlite3.Error, output: Path) -> BackupError:
+    """SQLite could not make the copy: writing it (a full disk beside ``output``, a folder that
+    refuses it) is a write failure there; anything else is the database's own problem."""
+    reasons: dict[DatabaseProblem | None, ExportErrorCode] = {
+        DatabaseProblem.DISK_FULL: ExportErrorCode.DISK_FULL,
+        DatabaseProblem.READ_ONLY_FILE: ExportErrorCode.PERMISSION,
+    }
+    reason = reasons.get(problem_from_sqlite_message(str(exc), output.parent))
+    if reason is not None:
+        return BackupError(BackupProblem.WRITE_FAILED, str(output), reason.value)
+    return BackupError(BackupProblem.BAD_DATABASE, str(exc))
 
 
 def _copy_database(source: Path, target: Path) -> None:
@@ -355,8 +369,9 @@ def restore(archive_path: Path, db_file: Path, photos_dir: Path) -> RestoreOutco
         _swap_in(staging, new_db, db_file, photos_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        if side_copy is not None:
-            side_copy.unlink(missing_ok=True)
+        if side_copy is not None:  # a read-only folder refuses even removing what is not there
+            with contextlib.suppress(OSError):
+                side_copy.unlink(missing_ok=True)
     return RestoreOutcome(manifest, safety)
 
 
