@@ -4208,6 +4208,14 @@ The existing file was not changed.</translation>
       </translation>
     </message>
     <message>
+      <source>当前方案的修改还没有保存：{0}
+
+仍要关闭红途并放弃这些修改吗？选“否”则保留窗口，红途每秒重试一次，能写入时自动保存。</source>
+      <translation>The changes to the current plan are not saved yet: {0}
+
+Close HongTu anyway and give up these changes? Choose No to keep the window: HongTu tries again every second and saves them as soon as it can write.</translation>
+    </message>
+    <message>
       <source>当前顺序已经是最短路程（行车约 {0} 分钟），没有改动。</source>
       <translation>The order is already the shortest (about {0} min of travel); nothing changed.</translation>
     </message>
@@ -4253,12 +4261,24 @@ Delete it anyway? Redo brings it back.</numerusform>
       <translation>Undo new plan</translation>
     </message>
     <message>
+      <source>数据库仍被另一个程序占用。请关闭那个程序。</source>
+      <translation>Another program is still using the database. Close that program.</translation>
+    </message>
+    <message>
       <source>数据库仍被另一个程序占用，当前方案的修改还没有保存。
 
 仍要关闭红途并放弃这些修改吗？选“否”则继续等待，它一释放就自动保存。</source>
       <translation>Another program is still using the database, so the changes to this plan have not been saved.
 
 Close HongTu anyway and give up these changes? Choose No to keep waiting: they are saved as soon as it lets go.</translation>
+    </message>
+    <message>
+      <source>数据库文件现在是只读的。请取消文件的只读属性。</source>
+      <translation>The database file is now read-only. Make it writable again.</translation>
+    </message>
+    <message>
+      <source>数据库无法写入（原因已写入日志）。</source>
+      <translation>The database cannot be written (the reason is in the log).</translation>
     </message>
     <message>
       <source>数据库正被另一个程序占用：修改仍在屏幕上，它一释放就自动保存。</source>
@@ -4281,12 +4301,16 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>Plan not saved: it was changed elsewhere. Choose what to do in "Current plan".</translation>
     </message>
     <message>
-      <source>方案未能保存：数据库无法写入（磁盘已满或文件被占用？）。请勿关闭程序，稍后再试。</source>
-      <translation>The plan could not be saved: the database cannot be written (disk full or file in use?). Do not close HongTu; try again later.</translation>
+      <source>方案未能保存：{0}修改仍在屏幕上，红途每秒重试一次，能写入时自动保存。</source>
+      <translation>The plan could not be saved: {0} Your changes stay on screen; HongTu tries again every second and saves them as soon as it can write.</translation>
     </message>
     <message>
       <source>正在优化站点顺序…</source>
       <translation>Optimising the stop order…</translation>
+    </message>
+    <message>
+      <source>磁盘空间已满。请删除或移走不需要的文件，腾出空间。</source>
+      <translation>The disk is full. Delete or move files you do not need to make room.</translation>
     </message>
     <message>
       <source>站点目录还在载入，请稍后再导入。</source>

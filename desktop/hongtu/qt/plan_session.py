@@ -181,9 +181,11 @@ class PlanSession(QObject):
     plan_closed = Signal()
     plans_changed = Signal()  # the whole list may have changed: list it again
     plan_listed = Signal(int)  # this plan's line in the list changed, appeared or went away
-    save_failed = Signal(str)  # the error, for the log; the UI says it in its own words
+    # The driver's message (never the values saved); the UI says it in its own words. The
+    # open plan's changes stay on screen and are tried again every second (``save_error``).
+    save_failed = Signal(str)
     # True: another program holds the database's write lock; the open plan's changes are on
-    # screen and saved as soon as it lets go (False: saved now).
+    # screen and saved as soon as it lets go (False: saved now, also after a failed save).
     save_waiting = Signal(bool)
     flush_requested = Signal()  # widgets holding typed text push it now
     # A save was refused because the plan changed elsewhere (another window, the CLI): the
@@ -229,6 +231,9 @@ class PlanSession(QObject):
         self._base_exact = False  # …and it is exactly what is stored (not fitted to the limits)
         self.conflict: PlanConflict | None = None
         self.waiting = False  # the open plan's changes wait for another program's write lock
+        # …or for a write that failed (a full disk, a file made read-only) to succeed: the
+        # driver's message of the last failed try, None while only the lock is waited for.
+        self.save_error: str | None = None
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(SAVE_RETRY_MS)
@@ -569,12 +574,19 @@ class PlanSession(QObject):
                 log.info("plan %s not saved yet: another program holds the database", plan.id)
                 self._wait_for_the_lock()
                 return to_save
-            log.error("plan %s not saved: %s", plan.id, type(exc).__name__)
-            self.save_failed.emit(str(exc))
+            error = str(getattr(exc, "orig", None) or exc)  # without the statement's values
+            if error != self.save_error:  # once, not at every try
+                log.error("plan %s not saved: %s: %s", plan.id, type(exc).__name__, error)
+            if plan.id is not None:  # on screen, unsaved: tried again until it is saved
+                self.save_error = error
+                self._retry.start()
+                self.waiting = True
+            self.save_failed.emit(error)
             return to_save
         assert saved.id is not None
         if self.waiting:
             self.waiting = False
+            self.save_error = None
             self._retry.stop()
             self.save_waiting.emit(False)
         self._versions[saved.id] = saved.version
@@ -592,12 +604,14 @@ class PlanSession(QObject):
 
     def _wait_for_the_lock(self) -> None:
         self._retry.start()
-        if not self.waiting:
+        if not self.waiting or self.save_error is not None:
             self.waiting = True
+            self.save_error = None
             self.save_waiting.emit(True)
 
     def _save_when_free(self) -> None:
-        """The timer: the open plan's changes, tried again (briefly) while the lock is held."""
+        """The timer: the open plan's changes, tried again (briefly) while the lock is held or
+        after a write failed."""
         plan = self.plan
         if not self.waiting or plan is None:
             self.waiting = False
@@ -615,7 +629,8 @@ class PlanSession(QObject):
             return True
         self._retry.stop()
         saved = self._save(plan, wait_ms=None)
-        if self._still_waiting():  # still locked after the longer wait (save_failed said so)
+        if self._still_waiting():  # still locked after the longer wait, or the write failed
+            # again (save_failed said so)
             self._retry.start()
             return False
         self._show_saved(saved)
@@ -628,8 +643,9 @@ class PlanSession(QObject):
             self.plan_listed.emit(saved.id)
 
     def give_up_waiting(self) -> None:
-        """The organiser closes without the changes that wait for the lock: no more tries."""
+        """The organiser closes without the changes that wait to be saved: no more tries."""
         self.waiting = False
+        self.save_error = None
         self._retry.stop()
 
     def _stops_as_stored(self, plan: Plan) -> bool:
@@ -647,6 +663,7 @@ class PlanSession(QObject):
 
     def _refused(self, mine: Plan, theirs: Plan | None) -> Plan:
         self.waiting = False  # nothing more to wait for: the conflict is the organiser's choice
+        self.save_error = None
         self._retry.stop()
         base = self._base if self._base is not None and self._base.id == mine.id else None
         self.conflict = PlanConflict(copy_plan(mine), theirs, base)

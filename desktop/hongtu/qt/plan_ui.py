@@ -30,6 +30,7 @@ from hongtu.core.plans import Plan
 from hongtu.core.schedule import gathering_place, stop_place
 from hongtu.core.settings import Settings
 from hongtu.core.sites import Site
+from hongtu.core.storage.problems import DatabaseProblem, problem_from_sqlite_message
 from hongtu.core.tilepack.area import plan_points
 from hongtu.core.warnings import Severity, worst_by_stop
 from hongtu.qt import messages, window_state
@@ -60,6 +61,17 @@ def tr_n(text: str, count: int) -> str:
     """``text`` with ``%n`` as ``count``, in the form its language gives that count
     (English: “1 stop”, “2 stops”)."""
     return QCoreApplication.translate("PlanUi", text, None, count)
+
+
+def unsaved_reason(problem: DatabaseProblem | None) -> str:
+    """Why the open plan's changes could not be saved, and what the organiser can do."""
+    if problem is DatabaseProblem.DISK_FULL:
+        return tr("磁盘空间已满。请删除或移走不需要的文件，腾出空间。")
+    if problem is DatabaseProblem.READ_ONLY_FILE:
+        return tr("数据库文件现在是只读的。请取消文件的只读属性。")
+    if problem is DatabaseProblem.LOCKED:
+        return tr("数据库仍被另一个程序占用。请关闭那个程序。")
+    return tr("数据库无法写入（原因已写入日志）。")
 
 
 def forgotten_legs_text(count: int) -> str:
@@ -409,22 +421,35 @@ class PlanUi(QObject):
             self.add_site(site_id)
 
     def _may_close(self) -> bool:
-        """Changes still waiting for another program's lock: saved now if it has let go; else
-        the organiser chooses between waiting (the window stays) and closing without them."""
+        """Changes still waiting for another program's lock, or whose save failed (a full disk):
+        saved now if they can be; else the organiser chooses between waiting (the window stays,
+        the save is tried every second) and closing without them."""
         self.editor.flush()
         if self.session.save_waiting_now():
             return True
-        if messages.question(
-            self.window,
-            tr("修改尚未保存"),
-            tr(
+        error = self.session.save_error
+        if error is None:
+            text = tr(
                 "数据库仍被另一个程序占用，当前方案的修改还没有保存。\n\n"
                 "仍要关闭红途并放弃这些修改吗？选“否”则继续等待，它一释放就自动保存。"
-            ),
-        ):
+            )
+        else:
+            text = tr(
+                "当前方案的修改还没有保存：{0}\n\n仍要关闭红途并放弃这些修改吗？"
+                "选“否”则保留窗口，红途每秒重试一次，能写入时自动保存。"
+            ).format(unsaved_reason(self._save_problem(error)))
+        if messages.question(self.window, tr("修改尚未保存"), text):
             self.session.give_up_waiting()
             return True
         return False
+
+    def _save_problem(self, error: str) -> DatabaseProblem | None:
+        """What a failed save's driver message names (a full disk is told by the free space
+        left beside the database, SQLite often says only "disk I/O error" then)."""
+        from hongtu.core.storage.files import sqlite_file
+
+        db_file = sqlite_file(str(self.workspace.database.url)) if self.workspace else None
+        return problem_from_sqlite_message(error, db_file.parent if db_file else None)
 
     def flush(self) -> None:
         self.editor.flush()
@@ -662,9 +687,11 @@ class PlanUi(QObject):
         else:
             self.window.notify(tr("修改已保存。"))
 
-    def _on_session_save_failed(self, _error: str) -> None:
+    def _on_session_save_failed(self, error: str) -> None:
         self.window.notify(
-            tr("方案未能保存：数据库无法写入（磁盘已满或文件被占用？）。请勿关闭程序，稍后再试。"),
+            tr("方案未能保存：{0}修改仍在屏幕上，红途每秒重试一次，能写入时自动保存。").format(
+                unsaved_reason(self._save_problem(error))
+            ),
             0,
         )
 
