@@ -2865,6 +2865,14 @@ On another PC, use “Import…” to use it.</translation>
       </translation>
     </message>
     <message>
+      <source>两边改的不是同一处，可以合并：你的修改和别处的修改都会保存。</source>
+      <translation>The two sides changed different things, so they can be merged: your changes and those made elsewhere are both saved.</translation>
+    </message>
+    <message>
+      <source>两边改的不是同一处：保存你的修改，也保留别处的修改</source>
+      <translation>The two sides changed different things: save your changes and keep the changes made elsewhere</translation>
+    </message>
+    <message>
       <source>交通方式</source>
       <translation>Transport</translation>
     </message>
@@ -2887,6 +2895,10 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>删除站点：{0}</source>
       <translation>Stop removed: {0}</translation>
+    </message>
+    <message>
+      <source>合并双方的修改</source>
+      <translation>Merge both changes</translation>
     </message>
     <message>
       <source>恢复方案并保存我的修改</source>
@@ -4137,6 +4149,10 @@ The existing file was not changed.</translation>
       <translation>&amp;Optimise Stop Order</translation>
     </message>
     <message>
+      <source>保留我的修改（覆盖别处的修改）后关闭</source>
+      <translation>Keep my changes (overwrite the other changes), then close</translation>
+    </message>
+    <message>
       <source>修改尚未保存</source>
       <translation>Changes not saved yet</translation>
     </message>
@@ -4151,6 +4167,10 @@ The existing file was not changed.</translation>
     <message>
       <source>加入方案</source>
       <translation>Add to Plan</translation>
+    </message>
+    <message>
+      <source>合并双方的修改后关闭</source>
+      <translation>Merge both changes, then close</translation>
     </message>
     <message>
       <source>复制方案(&amp;C)</source>
@@ -4220,6 +4240,10 @@ Close HongTu anyway and give up these changes? Choose No to keep the window: Hon
       <translation>The order is already the shortest (about {0} min of travel); nothing changed.</translation>
     </message>
     <message>
+      <source>恢复方案并保存我的修改后关闭</source>
+      <translation>Restore the plan with my changes, then close</translation>
+    </message>
+    <message>
       <source>打印日程安排表(&amp;P)…</source>
       <translation>&amp;Print Schedule…</translation>
     </message>
@@ -4261,6 +4285,10 @@ Delete it anyway? Redo brings it back.</numerusform>
       <translation>Undo new plan</translation>
     </message>
     <message>
+      <source>放弃我的修改并关闭</source>
+      <translation>Discard my changes and close</translation>
+    </message>
+    <message>
       <source>数据库仍被另一个程序占用。请关闭那个程序。</source>
       <translation>Another program is still using the database. Close that program.</translation>
     </message>
@@ -4291,6 +4319,14 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
     <message>
       <source>方案(&amp;P)</source>
       <translation>&amp;Plan</translation>
+    </message>
+    <message>
+      <source>方案“{0}”已在别处（另一个窗口或命令行）修改，你在这个窗口的修改还没有保存。
+
+关闭之前，要怎样处理你的修改？</source>
+      <translation>The plan "{0}" was changed elsewhere (another window or the command line); your changes in this window are not saved yet.
+
+What should happen to your changes before the window closes?</translation>
     </message>
     <message>
       <source>方案在优化期间有改动，没有应用新顺序。</source>

@@ -101,16 +101,20 @@ class ConflictBar(QFrame):
         self.setStyleSheet("#conflictBar { background: #fff4e5; border: 1px solid #e0a040; }")
         self.message = plain_label(parent=self)
         self.message.setWordWrap(True)
+        self.merge_button = QPushButton(tr("合并双方的修改"), self)
+        self.merge_button.setToolTip(tr("两边改的不是同一处：保存你的修改，也保留别处的修改"))
         self.reload_button = QPushButton(tr("重新载入（放弃我的修改）"), self)
         self.keep_button = QPushButton(tr("保留我的修改"), self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.merge_button)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.keep_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.merge_button.clicked.connect(session.merge_changes)
         self.reload_button.clicked.connect(session.reload_plan)
         self.keep_button.clicked.connect(session.keep_mine)
         session.conflict_changed.connect(self.update_from_session)
@@ -143,6 +147,10 @@ class ConflictBar(QFrame):
                     "这一天的活动已在别处记录，方案已标为已完成；保留我的修改时，方案仍为已完成。"
                 )
             self.keep_button.setText(tr("保留我的修改（覆盖别处的修改）"))
+        mergeable = self.session.merged() is not None
+        if mergeable:
+            text += "\n" + tr("两边改的不是同一处，可以合并：你的修改和别处的修改都会保存。")
+        self.merge_button.setVisible(mergeable)
         self.message.setText(text)
         self.show()
 

@@ -648,6 +648,12 @@ class PlanSession(QObject):
         self.save_error = None
         self._retry.stop()
 
+    def forget_unsaved(self) -> None:
+        """The database was replaced (a restore): changes waiting to be saved and a refused
+        copy are dropped with the data they were made against."""
+        self.give_up_waiting()
+        self.conflict = None
+
     def _stops_as_stored(self, plan: Plan) -> bool:
         """The stops of ``plan`` are those stored at its version: this window last saved or
         loaded them at that version (the base) and they have not changed since."""
@@ -726,6 +732,27 @@ class PlanSession(QObject):
             mine = replace(mine, status=PlanStatus.DONE)  # recorded elsewhere meanwhile
         self.undo_stack.clear()
         self._put(mine)
+
+    def merged(self) -> Plan | None:
+        """The open conflict's two copies in one plan, when this window and the other writer
+        changed different things (``plan_diff.merged_plan``); else None."""
+        from hongtu.core.plan_diff import merged_plan
+
+        conflict = self.conflict
+        if conflict is None or conflict.theirs is None or conflict.base is None:
+            return None
+        return merged_plan(conflict.base, conflict.mine, conflict.theirs)
+
+    def merge_changes(self) -> None:
+        """Save the merged plan: this window's changes and those made elsewhere both kept. It
+        is saved against the stored copy it was merged with (changed again meanwhile: refused,
+        a new conflict)."""
+        conflict, merged = self.conflict, self.merged()
+        if conflict is None or conflict.theirs is None or merged is None or merged.id is None:
+            return
+        self._versions[merged.id] = conflict.theirs.version
+        self.undo_stack.clear()  # its steps were made against a plan that is no longer there
+        self._put(merged)
 
     def reload_stored(self, plan_id: int) -> None:
         """This window changed the stored plan outside the undo stack (recording its day marked

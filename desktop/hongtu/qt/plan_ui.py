@@ -9,6 +9,7 @@ details pane becomes a 站点详情 | 当前方案 tab widget (the editor above 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -426,7 +427,7 @@ class PlanUi(QObject):
         the save is tried every second) and closing without them."""
         self.editor.flush()
         if self.session.save_waiting_now():
-            return True
+            return self._may_leave_conflict()
         error = self.session.save_error
         if error is None:
             text = tr(
@@ -442,6 +443,38 @@ class PlanUi(QObject):
             self.session.give_up_waiting()
             return True
         return False
+
+    def _may_leave_conflict(self) -> bool:
+        """A save refused because the plan changed elsewhere, not yet settled in the bar: the
+        organiser chooses what becomes of their copy before the window closes."""
+        session = self.session
+        conflict = session.conflict
+        if conflict is None:
+            return True
+        choices: list[tuple[str, Callable[[], None] | None]] = []
+        if session.merged() is not None:
+            choices.append((tr("合并双方的修改后关闭"), session.merge_changes))
+        if conflict.theirs is None:
+            choices.append((tr("恢复方案并保存我的修改后关闭"), session.keep_mine))
+        else:
+            choices.append((tr("保留我的修改（覆盖别处的修改）后关闭"), session.keep_mine))
+        choices.append((tr("放弃我的修改并关闭"), None))
+        answer = messages.choose(
+            self.window,
+            tr("修改尚未保存"),
+            tr(
+                "方案“{0}”已在别处（另一个窗口或命令行）修改，你在这个窗口的修改还没有保存。\n\n"
+                "关闭之前，要怎样处理你的修改？"
+            ).format(conflict.mine.title),
+            [label for label, _action in choices],
+        )
+        if answer is None:  # 取消: the window stays, the bar still offers the choices
+            return False
+        action = choices[answer][1]
+        if action is None:
+            return True
+        action()
+        return session.conflict is None and not session.waiting  # else the window says why
 
     def _save_problem(self, error: str) -> DatabaseProblem | None:
         """What a failed save's driver message names (a full disk is told by the free space
