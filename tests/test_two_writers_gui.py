@@ -409,3 +409,42 @@ def test_a_restore_from_the_window_drops_the_conflict_with_the_data_it_replaced(
     assert asked == [] and not window.isVisible()
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM plans").fetchone()[0] == 0
+
+
+def test_the_bar_names_its_plan_when_another_plan_is_opened_below_it(
+    qtbot, window, other
+) -> None:
+    plan_id = conflict_on_title(qtbot, window, other, theirs={"branch": "第一党支部XYZ"})
+    second = saved_plan(other, "五百站方案")
+    assert second.id is not None
+    open_plan(qtbot, window, second.id)
+    ui = window.plan_ui
+    assert ui.editor.title.text() == "五百站方案"
+    bar = ui.conflict_bar
+    assert bar.isVisible() and bar.message.text().startswith("方案“学习红色历史ABCQQ”已在别处")
+    qtbot.mouseClick(bar.reload_button, Qt.MouseButton.LeftButton)  # the plan it names
+    assert ui.session.plan.id == plan_id and ui.editor.title.text() == "学习红色历史ABC"
+
+
+def test_undoing_a_step_of_a_plan_changed_elsewhere_lists_what_changed(
+    qtbot, window, other
+) -> None:
+    """Window A added a stop to plan 1, then opened plan 2; another writer set plan 1's 联系人.
+    Undoing A's step goes back to plan 1: refused, and the bar says what the other changed."""
+    first, second = saved_plan(other, "学习红色历史ABC"), saved_plan(other, "第二个方案")
+    qtbot.waitUntil(lambda: len(listed_titles(window)) == 2, timeout=NOTICE_MS)
+    assert first.id is not None and second.id is not None
+    ui = window.plan_ui
+    open_plan(qtbot, window, first.id)
+    site = next(s for s in window.site_model.sites() if s.name == "太原解放纪念馆")
+    assert ui.add_site(site.id)
+    open_plan(qtbot, window, second.id)
+    theirs = other.plans.get(first.id)
+    theirs.organiser = "Wang"
+    other.plans.save(theirs)
+    qtbot.waitUntil(lambda: ui.session._listed is not None and ui.session._listed.get(first.id)
+                    == theirs.version + 1, timeout=NOTICE_MS)  # fmt: skip
+    assert ui.undo_action.text() == "撤销“学习红色历史ABC：添加站点”(&U)"
+    ui.undo_action.trigger()
+    bar = ui.conflict_bar
+    assert bar.isVisible() and "别处的修改：\n· 联系人：王书记 → Wang" in bar.message.text()

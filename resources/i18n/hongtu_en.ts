@@ -2897,6 +2897,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Stop removed: {0}</translation>
     </message>
     <message>
+      <source>别处的修改：</source>
+      <translation> Changed elsewhere:</translation>
+    </message>
+    <message>
       <source>合并双方的修改</source>
       <translation>Merge both changes</translation>
     </message>
@@ -2915,6 +2919,14 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>方案“{0}”已在别处删除，已关闭。</source>
       <translation>Plan "{0}" was deleted elsewhere and has been closed.</translation>
+    </message>
+    <message>
+      <source>方案“{0}”已在别处（另一个窗口或命令行）修改，你的修改尚未保存。</source>
+      <translation>The plan "{0}" was changed elsewhere (another window or the command line); your change has not been saved.</translation>
+    </message>
+    <message>
+      <source>方案“{0}”已在别处（另一个窗口或命令行）删除，你的修改尚未保存。</source>
+      <translation>The plan "{0}" was deleted elsewhere (another window or the command line); your change has not been saved.</translation>
     </message>
     <message>
       <source>日期</source>
@@ -2959,14 +2971,6 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>这一天的活动已在别处记录，方案已标为已完成；保留我的修改时，方案仍为已完成。</source>
       <translation>The day was recorded elsewhere and the plan marked Done; keeping your changes keeps it Done.</translation>
-    </message>
-    <message>
-      <source>这个方案已在别处（另一个窗口或命令行）修改，你的修改尚未保存。别处的修改：</source>
-      <translation>This plan was changed elsewhere (another window or the command line); your change has not been saved. Changed elsewhere:</translation>
-    </message>
-    <message>
-      <source>这个方案已在别处（另一个窗口或命令行）删除。你的修改仍在屏幕上，尚未保存。</source>
-      <translation>This plan was deleted elsewhere (another window or the command line). Your change is still on screen and has not been saved.</translation>
     </message>
     <message>
       <source>重新载入（放弃我的修改）</source>

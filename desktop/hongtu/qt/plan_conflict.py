@@ -126,8 +126,8 @@ class ConflictBar(QFrame):
             self.hide()
             return
         if conflict.theirs is None:
-            text = tr(
-                "这个方案已在别处（另一个窗口或命令行）删除。你的修改仍在屏幕上，尚未保存。"
+            text = tr("方案“{0}”已在别处（另一个窗口或命令行）删除，你的修改尚未保存。").format(
+                conflict.mine.title
             )
             self.keep_button.setText(tr("恢复方案并保存我的修改"))
         else:
@@ -137,9 +137,10 @@ class ConflictBar(QFrame):
                 else []
             )
             text = tr(
-                "这个方案已在别处（另一个窗口或命令行）修改，你的修改尚未保存。别处的修改："
-            )
-            text += "\n" + "\n".join(f"· {line}" for line in lines) if lines else ""
+                "方案“{0}”已在别处（另一个窗口或命令行）修改，你的修改尚未保存。"
+            ).format(conflict.mine.title)  # named: another plan may be open below the bar
+            if lines:
+                text += tr("别处的修改：") + "\n" + "\n".join(f"· {line}" for line in lines)
             if conflict.theirs.status is PlanStatus.DONE and conflict.mine.status is not (
                 PlanStatus.DONE
             ):

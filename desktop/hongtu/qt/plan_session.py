@@ -228,6 +228,9 @@ class PlanSession(QObject):
         self._listed: dict[int, int] | None = None  # every plan's version at the last look
         self._watcher: ChangeWatcher | None = None  # looks for other programs' writes
         self._base: Plan | None = None  # the open plan as last saved or loaded
+        # Every plan as this window last saved or loaded it (at ``_versions``): what "changed
+        # elsewhere" is measured against, also for a plan an undo step goes back to.
+        self._seen: dict[int, Plan] = {}
         self._base_exact = False  # …and it is exactly what is stored (not fitted to the limits)
         self.conflict: PlanConflict | None = None
         self.waiting = False  # the open plan's changes wait for another program's write lock
@@ -590,6 +593,7 @@ class PlanSession(QObject):
             self._retry.stop()
             self.save_waiting.emit(False)
         self._versions[saved.id] = saved.version
+        self._seen[saved.id] = saved
         self._base = saved
         self._base_exact = True
         if self.conflict is not None and self.conflict.mine.id == saved.id:
@@ -671,7 +675,7 @@ class PlanSession(QObject):
         self.waiting = False  # nothing more to wait for: the conflict is the organiser's choice
         self.save_error = None
         self._retry.stop()
-        base = self._base if self._base is not None and self._base.id == mine.id else None
+        base = self._seen.get(mine.id) if mine.id is not None else None
         self.conflict = PlanConflict(copy_plan(mine), theirs, base)
         self.conflict_changed.emit()
         return mine
@@ -679,6 +683,7 @@ class PlanSession(QObject):
     def _load(self, plan_id: int) -> Plan:
         plan, exact = self.store.read(plan_id)
         self._versions[plan_id] = plan.version
+        self._seen[plan_id] = plan
         self._base = plan
         self._base_exact = exact
         return plan
@@ -763,6 +768,7 @@ class PlanSession(QObject):
             self._show(self._load(plan_id))
         elif plan_id in self._versions and self._store is not None:
             self._versions[plan_id] = self._store.version_of(plan_id)
+            self._seen.pop(plan_id, None)  # (its copy is not at that version)
         self.plan_listed.emit(plan_id)
 
     def watch(self, probe: ChangeProbe, sites: SiteStore | None = None) -> None:
