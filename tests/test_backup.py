@@ -306,3 +306,19 @@ def test_a_restore_into_a_read_only_folder_says_so_and_changes_nothing(
     assert f"无法写入 {folder}：没有写入权限。当前数据未被改动。" in err
     assert "Traceback" not in err
     assert database.read_bytes() == before and [p.name for p in folder.iterdir()] == [database.name]
+
+
+def test_a_restore_where_there_is_no_database_keeps_the_photos_it_replaces(
+    filled: Path, tmp_path: Path
+) -> None:
+    """A damaged file set aside (or a new --db path): there is no database to keep a safety copy
+    of, but the photos in the data folder are not thrown away by the restore."""
+    archive = tmp_path / "备份.zip"
+    create_backup(filled, _photos(), archive)
+    later = _add_photo(b"\xff\xd8\xff" + b"taken after the backup" * 9)
+    photos_before = _tree(_photos())
+    filled.rename(tmp_path / "set-aside.sqlite3")
+    outcome = restore(archive, filled, _photos())
+    assert outcome.safety_copy is not None and outcome.safety_copy.is_dir()
+    assert _tree(outcome.safety_copy) == photos_before  # with the photo taken after the backup
+    assert not any(later in name for name in _tree(_photos()))

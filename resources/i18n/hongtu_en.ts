@@ -1847,6 +1847,63 @@ Please copy the report below and send it to the maintainers.</translation>
     </message>
   </context>
   <context>
+    <name>DamagedStart</name>
+    <message>
+      <source>从备份文件恢复</source>
+      <translation>Restore from a backup file</translation>
+    </message>
+    <message>
+      <source>从备份文件恢复…</source>
+      <translation>Restore from a backup file…</translation>
+    </message>
+    <message>
+      <source>可以从备份文件（.zip）恢复，或者用新的空数据库启动。两种做法都会先把这个文件改名为“….damaged-日期”保留在同一文件夹中，不会删除或改动它。
+选“取消”则退出红途，什么也不改动。</source>
+      <translation>You can restore a backup file (.zip) or start with a new, empty database. Either way this file is first renamed to "….damaged-&lt;date&gt;" and kept in the same folder; it is not deleted or changed.
+Choose Cancel to quit HongTu without changing anything.</translation>
+    </message>
+    <message>
+      <source>已从 {0} 恢复（{1} 制作）；损坏的数据库文件已改名保留为 {2}。</source>
+      <translation>Restored from {0} (made {1}); the damaged database file was kept as {2}.</translation>
+    </message>
+    <message>
+      <source>损坏的数据库文件已改名保留为 {0}；红途用新的空数据库启动。</source>
+      <translation>The damaged database file was kept as {0}; HongTu started with a new, empty database.</translation>
+    </message>
+    <message>
+      <source>损坏的文件仍在原处。</source>
+      <translation>The damaged file is still where it was.</translation>
+    </message>
+    <message>
+      <source>损坏的文件已改名保留为 {0}。</source>
+      <translation>The damaged file was kept as {0}.</translation>
+    </message>
+    <message>
+      <source>无法恢复</source>
+      <translation>Cannot restore</translation>
+    </message>
+    <message>
+      <source>无法打开数据库</source>
+      <translation>Cannot open the database</translation>
+    </message>
+    <message>
+      <source>无法把 {0} 改名保留：{1}。这个文件没有被改动。</source>
+      <translation>Cannot rename {0} to keep it aside: {1}. The file was not changed.</translation>
+    </message>
+    <message>
+      <source>无法移开损坏的文件</source>
+      <translation>Cannot move the damaged file aside</translation>
+    </message>
+    <message>
+      <source>用新的空数据库启动</source>
+      <translation>Start with a new, empty database</translation>
+    </message>
+    <message>
+      <source>红途备份（*.zip）</source>
+      <translation>HongTu backup (*.zip)</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
       <source>位置：{0}</source>
