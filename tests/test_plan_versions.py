@@ -173,3 +173,26 @@ def test_two_copies_merge_only_when_they_changed_different_things() -> None:
     assert merged_plan(base, mine, replace(theirs, notes="别处的要求")) is None  # both: notes
     same = merged_plan(base, mine, replace(theirs, notes="带党员证"))  # the same change twice
     assert same is not None and same.notes == "带党员证"
+
+
+def test_the_change_probe_tells_a_file_put_in_the_databases_place(tmp_path: Path) -> None:
+    import os
+
+    from hongtu.core.storage.changes import ChangeProbe
+
+    file = tmp_path / "hongtu.sqlite3"
+    open_workspace(str(file)).close()
+    probe = ChangeProbe(f"sqlite:///{file}")
+    try:
+        assert not probe.replaced()
+        with sqlite3.connect(file) as con:  # a commit in the same file is not a replacement
+            con.execute("CREATE TABLE other_program (x)")
+        assert not probe.replaced()
+        file.rename(tmp_path / "aside.sqlite3")
+        assert not probe.replaced()  # missing for a moment (mid-rename): not yet said
+        restored = tmp_path / "restored.sqlite3"
+        open_workspace(str(restored)).close()
+        os.replace(restored, file)
+        assert probe.replaced()
+    finally:
+        probe.close()

@@ -448,3 +448,31 @@ def test_undoing_a_step_of_a_plan_changed_elsewhere_lists_what_changed(
     ui.undo_action.trigger()
     bar = ui.conflict_bar
     assert bar.isVisible() and "别处的修改：\n· 联系人：王书记 → Wang" in bar.message.text()
+
+
+def test_a_database_file_replaced_under_the_window_is_said_before_another_edit(
+    qtbot, window, other, db, tmp_path, monkeypatch
+) -> None:
+    """Another user restores a backup (their own ``hongtu backup restore``, which cannot see
+    this user's window): the window would go on saving into the old file, which is gone. It
+    says so within a second or two, and closes instead of taking more edits."""
+    from hongtu.core import paths
+    from hongtu.core.backup import create_backup, restore
+    from hongtu.qt import messages
+
+    plan = saved_plan(other, "恢复之前")
+    qtbot.waitUntil(lambda: "恢复之前" in listed_titles(window), timeout=NOTICE_MS)
+    archive = tmp_path / "备份.zip"
+    create_backup(Path(db), paths.data_dir() / "photos", archive)
+    assert plan.id is not None
+    open_plan(qtbot, window, plan.id)
+    other.close()  # the other user's restore has no connection open
+    warned: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _title, text: warned.append(text))
+    ui = window.plan_ui
+    ui.close_after_replaced = window.close
+    restore(archive, Path(db), paths.data_dir() / "photos")
+    qtbot.waitUntil(lambda: bool(warned), timeout=NOTICE_MS)
+    assert "已在别处被另一个文件替换" in warned[0] and db in warned[0]
+    assert "请重新打开" in warned[0]
+    assert not window.isVisible()

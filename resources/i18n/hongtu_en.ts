@@ -4362,6 +4362,18 @@ Delete it anyway? Redo brings it back.</numerusform>
 Close HongTu anyway and give up these changes? Choose No to keep waiting: they are saved as soon as it lets go.</translation>
     </message>
     <message>
+      <source>数据库文件 {0} 已在别处被另一个文件替换（例如另一个用户或另一台电脑从备份恢复了数据）。这个窗口打开的是被替换掉的旧文件，之后的修改无法保存到新文件里。
+
+红途现在关闭，请重新打开，以使用现在的数据库文件。</source>
+      <translation>The database file {0} was replaced by another file elsewhere (for example, another user or another computer restored a backup). This window has the old, replaced file open: later changes could not be saved into the new file.
+
+HongTu closes now. Please open it again to use the database file that is there now.</translation>
+    </message>
+    <message>
+      <source>数据库文件已被替换</source>
+      <translation>The database file was replaced</translation>
+    </message>
+    <message>
       <source>数据库文件现在是只读的。请取消文件的只读属性。</source>
       <translation>The database file is now read-only. Make it writable again.</translation>
     </message>

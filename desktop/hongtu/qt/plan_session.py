@@ -197,6 +197,9 @@ class PlanSession(QObject):
     # list[Site]: another program added or corrected sites (``hongtu sites add``, a second
     # window's correction); the window shows them, which gives them to this session too
     sites_changed_elsewhere = Signal(list)
+    # Another file was put in the database's place (a restore by another user or computer):
+    # what this window saves from now on would go into the old file, which is gone.
+    database_replaced = Signal()
     optimised = Signal(object)  # OrderSaving: what 优化顺序 saved (nothing: already best)
     # A change of the stops' order cleared this many hand-typed leg minutes (their legs now
     # start elsewhere); not emitted for 优化顺序, whose OrderSaving says it.
@@ -808,6 +811,10 @@ class PlanSession(QObject):
             watcher.start(self._listed, tuple(self._rosters))
 
     def _apply_look(self, found: Look) -> None:
+        if found.replaced:  # said once; nothing more to look at in the old file
+            self.unwatch()
+            self.database_replaced.emit()
+            return
         self._listed = found.versions
         self._apply_rosters(found.rosters)
         if found.sites is not None and {s.id: s for s in found.sites} != self._sites:

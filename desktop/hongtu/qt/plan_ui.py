@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMenu,
     QPushButton,
@@ -149,6 +150,10 @@ class PlanUi(QObject):
         self.watch_timer.timeout.connect(self.session.poll_changes)
         self.runner = ThreadPoolRunner(QCoreApplication.instance())  # outlives a closed window
         self.optimising: ProgressTask | None = None  # an optimisation running off the GUI thread
+        # Another file was put in the database's place: the window says so, then closes (as
+        # after its own 恢复数据…); tests replace this.
+        self.replaced = False
+        self.close_after_replaced: Callable[[], None] = QApplication.closeAllWindows
 
     def _settings(self) -> Settings:
         return self._settings_in_use
@@ -196,6 +201,7 @@ class PlanUi(QObject):
         self.session.save_waiting.connect(self._on_session_save_waiting)
         self.session.changed_elsewhere.connect(self._on_session_changed_elsewhere)
         self.session.conflict_changed.connect(self._on_session_conflict_changed)
+        self.session.database_replaced.connect(self._on_session_database_replaced)
         self.session.undo_stack.indexChanged.connect(self._update_actions)
         self.session.optimised.connect(self._on_session_optimised)
         self.session.legs_forgotten.connect(self._on_session_legs_forgotten)
@@ -425,6 +431,8 @@ class PlanUi(QObject):
         """Changes still waiting for another program's lock, or whose save failed (a full disk):
         saved now if they can be; else the organiser chooses between waiting (the window stays,
         the save is tried every second) and closing without them."""
+        if self.replaced:  # nothing here can be saved into the file now in its place
+            return True
         self.editor.flush()
         if self.session.save_waiting_now():
             return self._may_leave_conflict()
@@ -711,6 +719,27 @@ class PlanUi(QObject):
             )
         else:
             self.window.notify("", 1)
+
+    def _on_session_database_replaced(self) -> None:
+        """Another user's (or computer's) restore put another file in the database's place:
+        every later save would go into the old file, which is gone. Said before another edit
+        is taken; the window closes and HongTu is started again on the file now there."""
+        from hongtu.core.storage.files import sqlite_file
+
+        self.replaced = True
+        self.watch_timer.stop()
+        self.session.forget_unsaved()
+        db_file = sqlite_file(str(self.workspace.database.url)) if self.workspace else None
+        messages.warning(
+            self.window,
+            tr("数据库文件已被替换"),
+            tr(
+                "数据库文件 {0} 已在别处被另一个文件替换（例如另一个用户或另一台电脑从备份恢复了"
+                "数据）。这个窗口打开的是被替换掉的旧文件，之后的修改无法保存到新文件里。\n\n"
+                "红途现在关闭，请重新打开，以使用现在的数据库文件。"
+            ).format(db_file if db_file is not None else ""),
+        )
+        self.close_after_replaced()
 
     def _on_session_save_waiting(self, waiting: bool) -> None:
         if waiting:
