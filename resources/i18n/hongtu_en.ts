@@ -1484,6 +1484,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>on leave: NAME=REASON (repeatable)</translation>
     </message>
     <message>
+      <source>请删除不需要的文件腾出空间，或用 --output 换一个位置（如U盘）再导出。</source>
+      <translation> Delete files you do not need to make room, or export to another place (a USB stick, say) with --output.</translation>
+    </message>
+    <message>
       <source>请填写姓名</source>
       <translation>Please enter a name</translation>
     </message>
@@ -4027,6 +4031,10 @@ The existing file was not changed.</translation>
     <message>
       <source>请先选择保存位置。</source>
       <translation>Choose where to save first.</translation>
+    </message>
+    <message>
+      <source>请删除不需要的文件腾出空间，或换一个文件夹（如U盘）再导出。</source>
+      <translation>Delete files you do not need to make room, or export to another folder (a USB stick, say).</translation>
     </message>
     <message>
       <source>读取 Excel（.xlsx）或 CSV 名单：姓名一列，职务一列可选</source>
