@@ -2926,8 +2926,8 @@ On another PC, use “Import…” to use it.</translation>
       </translation>
     </message>
     <message>
-      <source>两边改的不是同一处，可以合并：你的修改和别处的修改都会保存。</source>
-      <translation>The two sides changed different things, so they can be merged: your changes and those made elsewhere are both saved.</translation>
+      <source>两边改的不是同一处，可以合并。</source>
+      <translation>The two sides changed different things: they can be merged.</translation>
     </message>
     <message>
       <source>两边改的不是同一处：保存你的修改，也保留别处的修改</source>

@@ -105,14 +105,21 @@ class ConflictBar(QFrame):
         self.merge_button.setToolTip(tr("两边改的不是同一处：保存你的修改，也保留别处的修改"))
         self.reload_button = QPushButton(tr("重新载入（放弃我的修改）"), self)
         self.keep_button = QPushButton(tr("保留我的修改"), self)
+        # when the two sides changed different things: a row of its own (the pane stays as
+        # narrow as before), saying so beside its button
+        self.merge_hint = plain_label(tr("两边改的不是同一处，可以合并。"), self)
+        self.merge_hint.setWordWrap(True)
+        merge = QHBoxLayout()
+        merge.addWidget(self.merge_hint, 1)
+        merge.addWidget(self.merge_button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.merge_button)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.keep_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.message)
+        layout.addLayout(merge)
         layout.addLayout(buttons)
         self.merge_button.clicked.connect(session.merge_changes)
         self.reload_button.clicked.connect(session.reload_plan)
@@ -149,8 +156,7 @@ class ConflictBar(QFrame):
                 )
             self.keep_button.setText(tr("保留我的修改（覆盖别处的修改）"))
         mergeable = self.session.merged() is not None
-        if mergeable:
-            text += "\n" + tr("两边改的不是同一处，可以合并：你的修改和别处的修改都会保存。")
+        self.merge_hint.setVisible(mergeable)
         self.merge_button.setVisible(mergeable)
         self.message.setText(text)
         self.show()
