@@ -30,6 +30,10 @@ def outlines_drawn(state: dict[str, Any]) -> bool:
 
 
 def close_main_window(window: MainWindow, controller: Controller) -> None:
+    """The test is over: what it left unsaved on purpose (a conflict, a save still waiting) is
+    dropped, not asked about (a question box would wait for an answer no one gives)."""
+    if window.plan_ui is not None and window.isVisible():
+        window.plan_ui.session.forget_unsaved()
     window.close()
     delete_now(window)  # the map's page before the web profile, as the app does
     controller.close_workspace()

@@ -9,6 +9,7 @@ strings). Used by tests/test_plan_rules.py and benchmarks/fuzz_plan_files.py.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from hypothesis import strategies as st
@@ -63,11 +64,26 @@ dates = st.one_of(
         ]
     ),
 )
-minutes = st.one_of(st.integers(-2, 1442), st.sampled_from([0, 1440, 1441, 10**9]))
-participants = st.one_of(st.integers(-1, 1002), st.sampled_from([0, 1, 1000, 1001]))
+# Integers with more digits than Python converts (4,300): json.dumps cannot write them, so they
+# travel as a marker that _dumps replaces with the digits themselves.
+_LONG_NUMBER = re.compile(r'"@@number:(-?[0-9]+)@@"')
+long_numbers = st.sampled_from(["1" + "0" * 5000, "-" + "9" * 4301, "7" * 4300, "3" * 20_000]).map(
+    lambda digits: f"@@number:{digits}@@"
+)
+
+
+def _dumps(document: Any, *, ensure_ascii: bool = False) -> str:
+    return _LONG_NUMBER.sub(r"\1", json.dumps(document, ensure_ascii=ensure_ascii))
+
+
+minutes = st.one_of(
+    st.integers(-2, 1442), st.sampled_from([0, 1440, 1441, 10**9]), long_numbers
+)
+participants = st.one_of(st.integers(-1, 1002), st.sampled_from([0, 1, 1000, 1001]), long_numbers)
 coordinates = st.one_of(
     st.floats(-200, 200, allow_nan=False),
     st.sampled_from([37.87, 112.55, 90.0, -90.0, 180.0, 180.0001]),
+    long_numbers,
 )
 
 
@@ -326,7 +342,7 @@ def record(day: str) -> st.SearchStrategy[Any]:
                         {"text": st.one_of(text, maybe_wrong)},
                         optional={
                             "state": st.sampled_from(["done", "changed", "skipped", "added", "x"]),
-                            "stop": st.one_of(st.integers(-1, 6), maybe_wrong),
+                            "stop": st.one_of(st.integers(-1, 6), maybe_wrong, long_numbers),
                         },
                     ),
                     max_size=2,
@@ -380,7 +396,7 @@ def _framed(draw: st.DrawFn, site_keys: list[str], max_stops: int) -> dict[str, 
     versions = [2] * 12 + [1] * 3 if with_record else [1] * 12 + [2] * 3
     frame: dict[str, Any] = {
         "format": draw(st.sampled_from(["hongtu-plan"] * 15 + ["other"])),
-        "version": draw(st.sampled_from([*versions, 3, "1", "2", True])),
+        "version": draw(st.one_of(st.sampled_from([*versions, 3, "1", "2", True]), long_numbers)),
         "plan": body,
     }
     if with_record:
@@ -393,10 +409,10 @@ def plan_file_text(site_keys: list[str], max_stops: int = 5) -> st.SearchStrateg
     broken (another format or version, a file cut off half-way)."""
     frame = _framed(site_keys, max_stops)
     whole = st.one_of(
-        frame.map(lambda d: json.dumps(d, ensure_ascii=False)),
-        frame.map(lambda d: json.dumps(d, ensure_ascii=True)),  # surrogates as \\ud800
+        frame.map(lambda d: _dumps(d, ensure_ascii=False)),
+        frame.map(lambda d: _dumps(d, ensure_ascii=True)),  # surrogates as \\ud800
     )
-    cut_off = frame.map(lambda d: json.dumps(d)[: len(json.dumps(d)) // 2])
+    cut_off = frame.map(lambda d: _dumps(d)[: len(_dumps(d)) // 2])
     return st.one_of(whole, whole, whole, cut_off)
 
 
@@ -414,4 +430,4 @@ def _plan_with_record(draw: st.DrawFn, site_keys: list[str], max_stops: int) -> 
 def plan_file_with_record_text(site_keys: list[str], max_stops: int = 3) -> st.SearchStrategy[str]:
     """A version 2 file whose plan the format allows and whose record is mostly one it allows,
     else hostile (the fuzz of the record itself)."""
-    return _plan_with_record(site_keys, max_stops).map(lambda d: json.dumps(d, ensure_ascii=False))
+    return _plan_with_record(site_keys, max_stops).map(_dumps)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
+import os
+import shutil
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -243,3 +247,78 @@ def test_backup_of_a_database_that_does_not_exist_is_refused(tmp_path: Path) -> 
         create_backup(tmp_path / "none.sqlite3", _photos(), tmp_path / "out.zip")
     assert caught.value.problem is BackupProblem.NO_DATABASE
     assert not (tmp_path / "out.zip").exists()
+
+
+def test_a_full_disk_while_backing_up_says_so_not_that_the_database_is_damaged(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    """SQLite's copy is the first thing written: when the disk fills up under it the organiser
+    reads that the disk is full, not that the database fails its check (in English)."""
+    connect = sqlite3.connect
+
+    def little_room(database, *args, **kwargs):  # type: ignore[no-untyped-def]
+        con = connect(database, *args, **kwargs)
+        if not kwargs.get("uri"):  # the copy being written (the database is read by URI)
+            con.execute("PRAGMA max_page_count = 2")  # SQLite's own "database or disk is full"
+        return con
+
+    monkeypatch.setattr(sqlite3, "connect", little_room)
+    (tmp_path / "U盘").mkdir()
+    output = tmp_path / "U盘" / "备份.zip"
+    assert main(["--db", str(filled), "backup", "create", "--output", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert f"无法写入 {output}：磁盘空间不足" in err
+    assert "完整性" not in err and "disk is full" not in err and "Traceback" not in err
+    assert list(output.parent.iterdir()) == []  # no half backup, no temporary folder
+
+
+def test_a_restore_into_a_read_only_folder_says_so_and_changes_nothing(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    """A database on a read-only file system (a write-protected stick): the restore cannot put
+    the new file beside it, and says so — even removing a file that was never made fails there."""
+    archive = tmp_path / "备份.zip"
+    create_backup(filled, _photos(), archive)
+    folder = tmp_path / "只读"
+    folder.mkdir()
+    database = folder / "hongtu.sqlite3"
+    database.write_bytes(filled.read_bytes())
+    before = database.read_bytes()
+
+    def read_only(path: Path) -> None:
+        if Path(path).parent == folder:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+
+    copyfile, unlink = shutil.copyfile, Path.unlink
+
+    def copy_file(source, target, *args, **kwargs):  # type: ignore[no-untyped-def]
+        read_only(Path(target))
+        return copyfile(source, target, *args, **kwargs)
+
+    def remove(path: Path, missing_ok: bool = False) -> None:
+        read_only(path)
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(shutil, "copyfile", copy_file)
+    monkeypatch.setattr(Path, "unlink", remove)
+    assert main(["--db", str(database), "backup", "restore", str(archive)]) == 2
+    err = capsys.readouterr().err
+    assert f"无法写入 {folder}：没有写入权限。当前数据未被改动。" in err
+    assert "Traceback" not in err
+    assert database.read_bytes() == before and [p.name for p in folder.iterdir()] == [database.name]
+
+
+def test_a_restore_where_there_is_no_database_keeps_the_photos_it_replaces(
+    filled: Path, tmp_path: Path
+) -> None:
+    """A damaged file set aside (or a new --db path): there is no database to keep a safety copy
+    of, but the photos in the data folder are not thrown away by the restore."""
+    archive = tmp_path / "备份.zip"
+    create_backup(filled, _photos(), archive)
+    later = _add_photo(b"\xff\xd8\xff" + b"taken after the backup" * 9)
+    photos_before = _tree(_photos())
+    filled.rename(tmp_path / "set-aside.sqlite3")
+    outcome = restore(archive, filled, _photos())
+    assert outcome.safety_copy is not None and outcome.safety_copy.is_dir()
+    assert _tree(outcome.safety_copy) == photos_before  # with the photo taken after the backup
+    assert not any(later in name for name in _tree(_photos()))

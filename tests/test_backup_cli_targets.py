@@ -57,6 +57,23 @@ def test_a_folder_gets_the_backup_inside_it(db, tmp_path, capsys) -> None:
     assert str(made) in capsys.readouterr().out
 
 
+def test_db_and_lang_after_the_command_are_taken_as_docs_backup_words_it(
+    db, tmp_path, capsys
+) -> None:
+    """docs/backup.md: "add ``--db PATH`` for another database" — after the command, too."""
+    other = tmp_path / "第二支部.sqlite3"
+    db.rename(other)
+    output = tmp_path / "b.zip"
+    args = ["backup", "create", "--db", str(other), "--output", str(output), "--lang=en"]
+    assert main(args) == 0
+    assert f"Backed up to {output}" in capsys.readouterr().out
+    assert main(["plans", "list", "--json", f"--db={other}"]) == 0
+    assert "重温入党誓词" in capsys.readouterr().out
+    # a title that looks like the option, after "--", stays the title
+    assert main(["plans", "rename", "--db", str(other), "1", "--", "--db"]) == 0
+    assert titles(other) == ["--db"]
+
+
 def test_a_missing_folder_is_named_in_words(db, tmp_path, capsys) -> None:
     target = tmp_path / "没有这个文件夹" / "b.zip"
     assert main(["--db", str(db), "backup", "create", "--output", str(target)]) == 2

@@ -149,6 +149,32 @@ def test_broken_plan_file_is_rejected_naming_the_problem(capsys, tmp_path, db) -
     assert json.loads(out) == []  # nothing was written
 
 
+@pytest.mark.parametrize(
+    ("number", "place", "reason"),
+    [
+        ("1" + "0" * 5000, "plan.stops[0].activities[0].minutes", "数值无效"),
+        ("-" + "9" * 4301, "plan.participants", "数值无效"),
+        ("3" * 20_000, "plan.gathering.custom.lat", "坐标超出范围"),
+    ],
+)
+def test_a_number_with_thousands_of_digits_is_refused_by_its_place(
+    capsys, tmp_path, db, number, place, reason
+) -> None:
+    """A hand-edited file whose number has more digits than Python converts (4,300) is refused
+    like any other wrong value, not with a traceback."""
+    path = plan_file(tmp_path, ["taiyuan-jiefang-jinianguan"])
+    field = {"minutes": '"minutes": 50', "participants": '"participants": 25',
+             "lat": '"lat": 37.8706'}[place.rsplit(".", 1)[-1].split("[")[0]]
+    text = path.read_text("utf-8")
+    path.write_text(text.replace(field, field.split(":")[0] + ": " + number), "utf-8")
+    code, out, err = run(capsys, *db, "plans", "import", str(path))
+    assert (code, out) == (2, "")
+    assert f"方案文件有问题：{reason}（位置：{place}）。没有导入任何内容。" in err
+    assert "Traceback" not in err
+    _, out, _ = run(capsys, *db, "plans", "list", "--json")
+    assert json.loads(out) == []
+
+
 @pytest.mark.parametrize("what", ["missing.json", "a folder"])
 def test_a_plan_file_that_cannot_be_read_changes_nothing(capsys, tmp_path, what) -> None:
     """Importing a file that is not there (or is a folder) into a new database path says so

@@ -136,6 +136,33 @@ def test_the_window_says_the_disk_may_be_full(qapp) -> None:
 
     text = export_error_text(ExportError(ExportErrorCode.INCOMPLETE, Path("/x/日程.pdf")))
     assert "磁盘" in text and "原有文件没有被改动" in text
+    assert "腾出空间，或换一个文件夹" in text  # and what to do about it
+    full = export_error_text(ExportError(ExportErrorCode.DISK_FULL, Path("/x/日程.pdf")))
+    assert "磁盘空间不足" in full and "腾出空间，或换一个文件夹" in full
+    other = export_error_text(ExportError(ExportErrorCode.PERMISSION, Path("/x/日程.pdf")))
+    assert "腾出空间" not in other
+
+
+def test_the_command_line_says_what_to_do_about_a_full_disk(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from hongtu.cli import main
+    from test_cli_plans import plan_file
+
+    db = ["--db", str(tmp_path / "cli.sqlite3")]
+    shared = plan_file(tmp_path, ["taiyuan-jiefang-jinianguan"])
+    assert main([*db, "plans", "import", str(shared)]) == 0
+    plan_id = capsys.readouterr().out.strip()
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    target = tmp_path / "日程.ics"
+    assert main([*db, "plans", "export", plan_id, "--format", "ics", "--output", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"导出失败：磁盘空间不足：{target}。原有文件未被改动。" in err
+    assert "请删除不需要的文件腾出空间，或用 --output 换一个位置" in err
 
 
 @pytest.mark.gui

@@ -154,3 +154,45 @@ def test_a_second_workspace_in_one_process_still_sees_other_processes(tmp_path: 
     finally:
         first.close()
         second.close()
+
+
+def test_two_copies_merge_only_when_they_changed_different_things() -> None:
+    from dataclasses import replace
+
+    from hongtu.core.plan_diff import merged_plan
+
+    base = make_plan([site_stop(1), site_stop(2)], title="初稿")
+    base.id, base.version = 7, 3
+    mine = replace(base, title="初稿（改）", notes="带党员证")
+    theirs = replace(base, branch="第二党支部", stops=list(reversed(base.stops)), version=4)
+    merged = merged_plan(base, mine, theirs)
+    assert merged is not None
+    assert (merged.title, merged.notes, merged.branch) == ("初稿（改）", "带党员证", "第二党支部")
+    assert merged.stops == theirs.stops and (merged.id, merged.version) == (7, 4)
+    assert merged_plan(base, replace(mine, stops=base.stops[:1]), theirs) is None  # both: stops
+    assert merged_plan(base, mine, replace(theirs, notes="别处的要求")) is None  # both: notes
+    same = merged_plan(base, mine, replace(theirs, notes="带党员证"))  # the same change twice
+    assert same is not None and same.notes == "带党员证"
+
+
+def test_the_change_probe_tells_a_file_put_in_the_databases_place(tmp_path: Path) -> None:
+    import os
+
+    from hongtu.core.storage.changes import ChangeProbe
+
+    file = tmp_path / "hongtu.sqlite3"
+    open_workspace(str(file)).close()
+    probe = ChangeProbe(f"sqlite:///{file}")
+    try:
+        assert not probe.replaced()
+        with sqlite3.connect(file) as con:  # a commit in the same file is not a replacement
+            con.execute("CREATE TABLE other_program (x)")
+        assert not probe.replaced()
+        file.rename(tmp_path / "aside.sqlite3")
+        assert not probe.replaced()  # missing for a moment (mid-rename): not yet said
+        restored = tmp_path / "restored.sqlite3"
+        open_workspace(str(restored)).close()
+        os.replace(restored, file)
+        assert probe.replaced()
+    finally:
+        probe.close()

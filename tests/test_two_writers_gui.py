@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from factories import make_plan
 from gui_helpers import close_main_window
@@ -25,6 +26,7 @@ from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
 from hongtu.qt.plan_list_model import PlanColumn
 from hongtu.qt.plan_outputs import ExportDialog
+from journey_helpers import BoxAnswers
 
 pytestmark = pytest.mark.gui
 
@@ -311,3 +313,167 @@ def test_a_place_added_and_planned_elsewhere_is_shown_by_name(qtbot, window, oth
     assert view is not None
     plan_file = render_bytes(view.document, ExportFormat.JSON, plan=view.plan, sites=view.sites)
     assert "村史馆" in plan_file.decode("utf-8")  # the plan file the export dialog writes
+
+
+def conflict_on_title(qtbot, window, other, *, theirs: dict[str, str]) -> int:  # type: ignore[no-untyped-def]
+    """Window B types "QQ" at the end of 活动主题 just after the other writer saved ``theirs``."""
+    plan = saved_plan(other, "学习红色历史ABC")
+    qtbot.waitUntil(lambda: "学习红色历史ABC" in listed_titles(window), timeout=NOTICE_MS)
+    assert plan.id is not None
+    open_plan(qtbot, window, plan.id)
+    ui = window.plan_ui
+    ui.watch_timer.stop()  # the other writer saves just before this window does
+    stored = other.plans.get(plan.id)
+    for name, value in theirs.items():
+        setattr(stored, name, value)
+    other.plans.save(stored)
+    ui.editor.title.setFocus()
+    ui.editor.title.end(False)
+    qtbot.keyClicks(ui.editor.title, "QQ")
+    ui.editor.flush()
+    assert ui.conflict_bar.isVisible()
+    return plan.id
+
+
+def button(text: str):  # type: ignore[no-untyped-def]
+    return lambda box: next((b for b in box.buttons() if b.text() == text), None)
+
+
+def test_closing_with_a_conflict_open_asks_and_can_keep_both_edits(qtbot, window, other) -> None:
+    """The two edits were to different fields (活动主题 here, 党支部 elsewhere): closing asks,
+    and 合并 keeps both people's work."""
+    plan_id = conflict_on_title(qtbot, window, other, theirs={"branch": "第一党支部XYZ"})
+    answers = BoxAnswers()
+    answers.answer(button("合并双方的修改后关闭"))
+    window.close()
+    assert len(answers.seen) == 1 and "方案“学习红色历史ABCQQ”已在别处" in answers.seen[0]
+    assert not window.isVisible()
+    stored = other.plans.get(plan_id)
+    assert (stored.title, stored.branch) == ("学习红色历史ABCQQ", "第一党支部XYZ")
+
+
+def test_closing_with_a_conflict_on_the_same_field_offers_no_merge(qtbot, window, other) -> None:
+    plan_id = conflict_on_title(qtbot, window, other, theirs={"title": "学习红色历史（定稿）"})
+    assert not window.plan_ui.conflict_bar.merge_button.isVisible()
+    answers = BoxAnswers()
+    offered: list[list[str]] = []
+
+    def cancel(box):  # type: ignore[no-untyped-def]
+        offered.append([b.text() for b in box.buttons()])
+        return box.button(QMessageBox.StandardButton.Cancel)
+
+    answers.answer(cancel)
+    window.close()
+    assert window.isVisible() and window.plan_ui.conflict_bar.isVisible()  # nothing decided
+    assert not any("合并" in text for text in offered[0])
+    assert other.plans.get(plan_id).title == "学习红色历史（定稿）"
+    answers.answer(button("保留我的修改（覆盖别处的修改）后关闭"))
+    window.close()
+    assert not window.isVisible()
+    assert other.plans.get(plan_id).title == "学习红色历史ABCQQ"
+
+
+def test_the_bar_merges_edits_of_different_fields(qtbot, window, other) -> None:
+    plan_id = conflict_on_title(qtbot, window, other, theirs={"organiser": "Wang"})
+    ui = window.plan_ui
+    bar = ui.conflict_bar
+    assert bar.merge_button.isVisible()
+    assert bar.merge_hint.isVisible() and bar.merge_hint.text() == "两边改的不是同一处，可以合并。"
+    qtbot.mouseClick(bar.merge_button, Qt.MouseButton.LeftButton)
+    assert not bar.isVisible() and ui.session.conflict is None
+    stored = other.plans.get(plan_id)
+    assert (stored.title, stored.organiser) == ("学习红色历史ABCQQ", "Wang")
+    assert (ui.editor.title.text(), ui.editor.organiser.text()) == ("学习红色历史ABCQQ", "Wang")
+
+
+def test_a_restore_from_the_window_drops_the_conflict_with_the_data_it_replaced(
+    qtbot, window, other, db, tmp_path, monkeypatch
+) -> None:
+    """The copy refused as a conflict belongs to the data the restore replaced: the window then
+    closes without asking about it and without writing it into the restored file."""
+    import sqlite3
+
+    from hongtu.core import paths
+    from hongtu.core.backup import create_backup
+    from hongtu.qt import messages
+
+    archive = tmp_path / "备份.zip"
+    create_backup(Path(db), paths.data_dir() / "photos", archive)  # before the plan existed
+    conflict_on_title(qtbot, window, other, theirs={"branch": "第一党支部XYZ"})
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "question", lambda *_a, **_k: True)
+    monkeypatch.setattr(messages, "information", lambda *_a, **_k: None)
+    monkeypatch.setattr(messages, "choose", lambda *a, **_k: asked.append(a[2]))  # 取消
+    tools = window.branch_tools
+    tools.close_after_restore = window.close
+    assert tools.restore_from(archive)
+    assert asked == [] and not window.isVisible()
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM plans").fetchone()[0] == 0
+
+
+def test_the_bar_names_its_plan_when_another_plan_is_opened_below_it(
+    qtbot, window, other
+) -> None:
+    plan_id = conflict_on_title(qtbot, window, other, theirs={"branch": "第一党支部XYZ"})
+    second = saved_plan(other, "五百站方案")
+    assert second.id is not None
+    open_plan(qtbot, window, second.id)
+    ui = window.plan_ui
+    assert ui.editor.title.text() == "五百站方案"
+    bar = ui.conflict_bar
+    assert bar.isVisible() and bar.message.text().startswith("方案“学习红色历史ABCQQ”已在别处")
+    qtbot.mouseClick(bar.reload_button, Qt.MouseButton.LeftButton)  # the plan it names
+    assert ui.session.plan.id == plan_id and ui.editor.title.text() == "学习红色历史ABC"
+
+
+def test_undoing_a_step_of_a_plan_changed_elsewhere_lists_what_changed(
+    qtbot, window, other
+) -> None:
+    """Window A added a stop to plan 1, then opened plan 2; another writer set plan 1's 联系人.
+    Undoing A's step goes back to plan 1: refused, and the bar says what the other changed."""
+    first, second = saved_plan(other, "学习红色历史ABC"), saved_plan(other, "第二个方案")
+    qtbot.waitUntil(lambda: len(listed_titles(window)) == 2, timeout=NOTICE_MS)
+    assert first.id is not None and second.id is not None
+    ui = window.plan_ui
+    open_plan(qtbot, window, first.id)
+    site = next(s for s in window.site_model.sites() if s.name == "太原解放纪念馆")
+    assert ui.add_site(site.id)
+    open_plan(qtbot, window, second.id)
+    theirs = other.plans.get(first.id)
+    theirs.organiser = "Wang"
+    other.plans.save(theirs)
+    qtbot.waitUntil(lambda: ui.session._listed is not None and ui.session._listed.get(first.id)
+                    == theirs.version + 1, timeout=NOTICE_MS)  # fmt: skip
+    assert ui.undo_action.text() == "撤销“学习红色历史ABC：添加站点”(&U)"
+    ui.undo_action.trigger()
+    bar = ui.conflict_bar
+    assert bar.isVisible() and "别处的修改：\n· 联系人：王书记 → Wang" in bar.message.text()
+
+
+def test_a_database_file_replaced_under_the_window_is_said_before_another_edit(
+    qtbot, window, other, db, tmp_path, monkeypatch
+) -> None:
+    """Another user restores a backup (their own ``hongtu backup restore``, which cannot see
+    this user's window): the window would go on saving into the old file, which is gone. It
+    says so within a second or two, and closes instead of taking more edits."""
+    from hongtu.core import paths
+    from hongtu.core.backup import create_backup, restore
+    from hongtu.qt import messages
+
+    plan = saved_plan(other, "恢复之前")
+    qtbot.waitUntil(lambda: "恢复之前" in listed_titles(window), timeout=NOTICE_MS)
+    archive = tmp_path / "备份.zip"
+    create_backup(Path(db), paths.data_dir() / "photos", archive)
+    assert plan.id is not None
+    open_plan(qtbot, window, plan.id)
+    other.close()  # the other user's restore has no connection open
+    warned: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _title, text: warned.append(text))
+    ui = window.plan_ui
+    ui.close_after_replaced = window.close
+    restore(archive, Path(db), paths.data_dir() / "photos")
+    qtbot.waitUntil(lambda: bool(warned), timeout=NOTICE_MS)
+    assert "已在别处被另一个文件替换" in warned[0] and db in warned[0]
+    assert "请重新打开" in warned[0]
+    assert not window.isVisible()

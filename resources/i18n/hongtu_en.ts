@@ -1527,6 +1527,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>on leave: NAME=REASON (repeatable)</translation>
     </message>
     <message>
+      <source>请删除不需要的文件腾出空间，或用 --output 换一个位置（如U盘）再导出。</source>
+      <translation> Delete files you do not need to make room, or export to another place (a USB stick, say) with --output.</translation>
+    </message>
+    <message>
       <source>请填写姓名</source>
       <translation>Please enter a name</translation>
     </message>
@@ -1895,6 +1899,63 @@ Please copy the report below and send it to the maintainers.</translation>
     <message>
       <source>红途遇到意外错误</source>
       <translation>HongTu Ran into an Unexpected Error</translation>
+    </message>
+  </context>
+  <context>
+    <name>DamagedStart</name>
+    <message>
+      <source>从备份文件恢复</source>
+      <translation>Restore from a backup file</translation>
+    </message>
+    <message>
+      <source>从备份文件恢复…</source>
+      <translation>Restore from a backup file…</translation>
+    </message>
+    <message>
+      <source>可以从备份文件（.zip）恢复，或者用新的空数据库启动。两种做法都会先把这个文件改名为“….damaged-日期”保留在同一文件夹中，不会删除或改动它。
+选“取消”则退出红途，什么也不改动。</source>
+      <translation>You can restore a backup file (.zip) or start with a new, empty database. Either way this file is first renamed to "….damaged-&lt;date&gt;" and kept in the same folder; it is not deleted or changed.
+Choose Cancel to quit HongTu without changing anything.</translation>
+    </message>
+    <message>
+      <source>已从 {0} 恢复（{1} 制作）；损坏的数据库文件已改名保留为 {2}。</source>
+      <translation>Restored from {0} (made {1}); the damaged database file was kept as {2}.</translation>
+    </message>
+    <message>
+      <source>损坏的数据库文件已改名保留为 {0}；红途用新的空数据库启动。</source>
+      <translation>The damaged database file was kept as {0}; HongTu started with a new, empty database.</translation>
+    </message>
+    <message>
+      <source>损坏的文件仍在原处。</source>
+      <translation>The damaged file is still where it was.</translation>
+    </message>
+    <message>
+      <source>损坏的文件已改名保留为 {0}。</source>
+      <translation>The damaged file was kept as {0}.</translation>
+    </message>
+    <message>
+      <source>无法恢复</source>
+      <translation>Cannot restore</translation>
+    </message>
+    <message>
+      <source>无法打开数据库</source>
+      <translation>Cannot open the database</translation>
+    </message>
+    <message>
+      <source>无法把 {0} 改名保留：{1}。这个文件没有被改动。</source>
+      <translation>Cannot rename {0} to keep it aside: {1}. The file was not changed.</translation>
+    </message>
+    <message>
+      <source>无法移开损坏的文件</source>
+      <translation>Cannot move the damaged file aside</translation>
+    </message>
+    <message>
+      <source>用新的空数据库启动</source>
+      <translation>Start with a new, empty database</translation>
+    </message>
+    <message>
+      <source>红途备份（*.zip）</source>
+      <translation>HongTu backup (*.zip)</translation>
     </message>
   </context>
   <context>
@@ -2979,6 +3040,14 @@ On another PC, use “Import…” to use it.</translation>
       </translation>
     </message>
     <message>
+      <source>两边改的不是同一处，可以合并。</source>
+      <translation>The two sides changed different things: they can be merged.</translation>
+    </message>
+    <message>
+      <source>两边改的不是同一处：保存你的修改，也保留别处的修改</source>
+      <translation>The two sides changed different things: save your changes and keep the changes made elsewhere</translation>
+    </message>
+    <message>
       <source>交通方式</source>
       <translation>Transport</translation>
     </message>
@@ -3003,6 +3072,14 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Stop removed: {0}</translation>
     </message>
     <message>
+      <source>别处的修改：</source>
+      <translation> Changed elsewhere:</translation>
+    </message>
+    <message>
+      <source>合并双方的修改</source>
+      <translation>Merge both changes</translation>
+    </message>
+    <message>
       <source>恢复方案并保存我的修改</source>
       <translation>Restore the plan and save my changes</translation>
     </message>
@@ -3017,6 +3094,14 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>方案“{0}”已在别处删除，已关闭。</source>
       <translation>Plan "{0}" was deleted elsewhere and has been closed.</translation>
+    </message>
+    <message>
+      <source>方案“{0}”已在别处（另一个窗口或命令行）修改，你的修改尚未保存。</source>
+      <translation>The plan "{0}" was changed elsewhere (another window or the command line); your change has not been saved.</translation>
+    </message>
+    <message>
+      <source>方案“{0}”已在别处（另一个窗口或命令行）删除，你的修改尚未保存。</source>
+      <translation>The plan "{0}" was deleted elsewhere (another window or the command line); your change has not been saved.</translation>
     </message>
     <message>
       <source>日期</source>
@@ -3065,14 +3150,6 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>这一天的活动已在别处记录，方案已标为已完成；保留我的修改时，方案仍为已完成。</source>
       <translation>The day was recorded elsewhere and the plan marked Done; keeping your changes keeps it Done.</translation>
-    </message>
-    <message>
-      <source>这个方案已在别处（另一个窗口或命令行）修改，你的修改尚未保存。别处的修改：</source>
-      <translation>This plan was changed elsewhere (another window or the command line); your change has not been saved. Changed elsewhere:</translation>
-    </message>
-    <message>
-      <source>这个方案已在别处（另一个窗口或命令行）删除。你的修改仍在屏幕上，尚未保存。</source>
-      <translation>This plan was deleted elsewhere (another window or the command line). Your change is still on screen and has not been saved.</translation>
     </message>
     <message>
       <source>重新载入（放弃我的修改）</source>
@@ -4094,6 +4171,10 @@ The existing file was not changed.</translation>
       <translation>Choose where to save first.</translation>
     </message>
     <message>
+      <source>请删除不需要的文件腾出空间，或换一个文件夹（如U盘）再导出。</source>
+      <translation>Delete files you do not need to make room, or export to another folder (a USB stick, say).</translation>
+    </message>
+    <message>
       <source>读取 Excel（.xlsx）或 CSV 名单：姓名一列，职务一列可选</source>
       <translation>Read an Excel (.xlsx) or CSV roster: a name column, and optionally a position column</translation>
     </message>
@@ -4293,6 +4374,10 @@ The existing file was not changed.</translation>
       <translation>&amp;Optimise Stop Order</translation>
     </message>
     <message>
+      <source>保留我的修改（覆盖别处的修改）后关闭</source>
+      <translation>Keep my changes (overwrite the other changes), then close</translation>
+    </message>
+    <message>
       <source>修改尚未保存</source>
       <translation>Changes not saved yet</translation>
     </message>
@@ -4307,6 +4392,10 @@ The existing file was not changed.</translation>
     <message>
       <source>加入方案</source>
       <translation>Add to Plan</translation>
+    </message>
+    <message>
+      <source>合并双方的修改后关闭</source>
+      <translation>Merge both changes, then close</translation>
     </message>
     <message>
       <source>复制方案(&amp;C)</source>
@@ -4371,8 +4460,20 @@ The existing file was not changed.</translation>
       </translation>
     </message>
     <message>
+      <source>当前方案的修改还没有保存：{0}
+
+仍要关闭红途并放弃这些修改吗？选“否”则保留窗口，红途每秒重试一次，能写入时自动保存。</source>
+      <translation>The changes to the current plan are not saved yet: {0}
+
+Close HongTu anyway and give up these changes? Choose No to keep the window: HongTu tries again every second and saves them as soon as it can write.</translation>
+    </message>
+    <message>
       <source>当前顺序已经是最短路程（行车约 {0} 分钟），没有改动。</source>
       <translation>The order is already the shortest (about {0} min of travel); nothing changed.</translation>
+    </message>
+    <message>
+      <source>恢复方案并保存我的修改后关闭</source>
+      <translation>Restore the plan with my changes, then close</translation>
     </message>
     <message>
       <source>成员名单没有保存：{0}</source>
@@ -4424,12 +4525,40 @@ Delete it anyway? Redo brings it back.</numerusform>
       <translation>Undo new plan</translation>
     </message>
     <message>
+      <source>放弃我的修改并关闭</source>
+      <translation>Discard my changes and close</translation>
+    </message>
+    <message>
+      <source>数据库仍被另一个程序占用。请关闭那个程序。</source>
+      <translation>Another program is still using the database. Close that program.</translation>
+    </message>
+    <message>
       <source>数据库仍被另一个程序占用，当前方案的修改还没有保存。
 
 仍要关闭红途并放弃这些修改吗？选“否”则继续等待，它一释放就自动保存。</source>
       <translation>Another program is still using the database, so the changes to this plan have not been saved.
 
 Close HongTu anyway and give up these changes? Choose No to keep waiting: they are saved as soon as it lets go.</translation>
+    </message>
+    <message>
+      <source>数据库文件 {0} 已在别处被另一个文件替换（例如另一个用户或另一台电脑从备份恢复了数据）。这个窗口打开的是被替换掉的旧文件，之后的修改无法保存到新文件里。
+
+红途现在关闭，请重新打开，以使用现在的数据库文件。</source>
+      <translation>The database file {0} was replaced by another file elsewhere (for example, another user or another computer restored a backup). This window has the old, replaced file open: later changes could not be saved into the new file.
+
+HongTu closes now. Please open it again to use the database file that is there now.</translation>
+    </message>
+    <message>
+      <source>数据库文件已被替换</source>
+      <translation>The database file was replaced</translation>
+    </message>
+    <message>
+      <source>数据库文件现在是只读的。请取消文件的只读属性。</source>
+      <translation>The database file is now read-only. Make it writable again.</translation>
+    </message>
+    <message>
+      <source>数据库无法写入（原因已写入日志）。</source>
+      <translation>The database cannot be written (the reason is in the log).</translation>
     </message>
     <message>
       <source>数据库正被另一个程序占用：修改仍在屏幕上，它一释放就自动保存。</source>
@@ -4444,6 +4573,14 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>&amp;Plan</translation>
     </message>
     <message>
+      <source>方案“{0}”已在别处（另一个窗口或命令行）修改，你在这个窗口的修改还没有保存。
+
+关闭之前，要怎样处理你的修改？</source>
+      <translation>The plan "{0}" was changed elsewhere (another window or the command line); your changes in this window are not saved yet.
+
+What should happen to your changes before the window closes?</translation>
+    </message>
+    <message>
       <source>方案在优化期间有改动，没有应用新顺序。</source>
       <translation>The plan changed while optimising; the new order was not applied.</translation>
     </message>
@@ -4452,12 +4589,16 @@ Close HongTu anyway and give up these changes? Choose No to keep waiting: they a
       <translation>Plan not saved: it was changed elsewhere. Choose what to do in "Current plan".</translation>
     </message>
     <message>
-      <source>方案未能保存：数据库无法写入（磁盘已满或文件被占用？）。请勿关闭程序，稍后再试。</source>
-      <translation>The plan could not be saved: the database cannot be written (disk full or file in use?). Do not close HongTu; try again later.</translation>
+      <source>方案未能保存：{0}修改仍在屏幕上，红途每秒重试一次，能写入时自动保存。</source>
+      <translation>The plan could not be saved: {0} Your changes stay on screen; HongTu tries again every second and saves them as soon as it can write.</translation>
     </message>
     <message>
       <source>正在优化站点顺序…</source>
       <translation>Optimising the stop order…</translation>
+    </message>
+    <message>
+      <source>磁盘空间已满。请删除或移走不需要的文件，腾出空间。</source>
+      <translation>The disk is full. Delete or move files you do not need to make room.</translation>
     </message>
     <message>
       <source>站点目录还在载入，请稍后再导入。</source>

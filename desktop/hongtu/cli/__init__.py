@@ -121,7 +121,7 @@ def _command_word(words: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    words = list(sys.argv[1:] if argv is None else argv)
+    words = _options_first(list(sys.argv[1:] if argv is None else argv))
     ahead = _read_ahead(words)
     page, parser = _start_map_page(words)
     try:
@@ -135,6 +135,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             from hongtu.heap import resume_collector
 
             resume_collector()  # if the window never got as far as freezing the heap
+
+
+_EVERY_COMMANDS_OPTIONS = ("--db", "--lang")
+
+
+def _options_first(words: list[str]) -> list[str]:
+    """``--db``/``--lang`` given after the command (``hongtu backup create --db X …``, as one
+    naturally writes it) moved before it, where the parser takes them. Not past ``--``."""
+    command = _command_word(words)
+    if command is None:
+        return words
+    start = words.index(command)
+    ahead, rest = words[:start], [command]
+    index = start + 1
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            rest += words[index:]
+            break
+        if word in _EVERY_COMMANDS_OPTIONS and index + 1 < len(words):
+            ahead += words[index : index + 2]
+            index += 2
+            continue
+        if word.startswith(tuple(f"{option}=" for option in _EVERY_COMMANDS_OPTIONS)):
+            ahead.append(word)
+        else:
+            rest.append(word)
+        index += 1
+    return ahead + rest
 
 
 def _read_ahead(words: list[str]) -> ReadAhead | None:

@@ -30,10 +30,17 @@ def write_reason(code: str) -> str:
     return reasons.get(code, code)
 
 
+#: A write that failed for want of room: the organiser is told what to do.
+FULL_DISK_CODES = ("disk_full", "incomplete")
+
+
 def export_error_message(error: Any) -> str:
-    return tr("导出失败：{0}：{1}。原有文件未被改动。").format(
+    text = tr("导出失败：{0}：{1}。原有文件未被改动。").format(
         write_reason(error.code.value), error.path
     )
+    if error.code.value in FULL_DISK_CODES:
+        text += tr("请删除不需要的文件腾出空间，或用 --output 换一个位置（如U盘）再导出。")
+    return text
 
 
 def output_error_message(error: OSError) -> str:

@@ -30,9 +30,10 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from hongtu import __version__
-from hongtu.core.atomic import error_code
+from hongtu.core.atomic import ExportErrorCode, error_code
 from hongtu.core.photos import is_original
 from hongtu.core.storage.files import KNOWN_REVISIONS, quick_check, read_only_uri
+from hongtu.core.storage.problems import DatabaseProblem, problem_from_sqlite_message
 
 ARCHIVE_FORMAT = "hongtu-backup"
 ARCHIVE_VERSION = 1
@@ -99,7 +100,9 @@ class BackupManifest:
 @dataclass(frozen=True)
 class RestoreOutcome:
     manifest: BackupManifest
-    safety_copy: Path | None  # the archive of what was there before (None: nothing was)
+    # the archive of what was there before (None: nothing was); with no database there, the
+    # folder of the photos it replaced
+    safety_copy: Path | None
 
 
 # ---- writing ------------------------------------------------------------------------------
@@ -137,8 +140,21 @@ def create_backup(db_file: Path, photos_dir: Path, output: Path) -> BackupManife
     except OSError as exc:
         raise _write_failed(exc, output) from exc
     except sqlite3.Error as exc:
-        raise BackupError(BackupProblem.BAD_DATABASE, str(exc)) from exc
+        raise _copy_failed(exc, output) from exc
     return manifest
+
+
+def _copy_failed(exc: sqlite3.Error, output: Path) -> BackupError:
+    """SQLite could not make the copy: writing it (a full disk beside ``output``, a folder that
+    refuses it) is a write failure there; anything else is the database's own problem."""
+    reasons: dict[DatabaseProblem | None, ExportErrorCode] = {
+        DatabaseProblem.DISK_FULL: ExportErrorCode.DISK_FULL,
+        DatabaseProblem.READ_ONLY_FILE: ExportErrorCode.PERMISSION,
+    }
+    reason = reasons.get(problem_from_sqlite_message(str(exc), output.parent))
+    if reason is not None:
+        return BackupError(BackupProblem.WRITE_FAILED, str(output), reason.value)
+    return BackupError(BackupProblem.BAD_DATABASE, str(exc))
 
 
 def _copy_database(source: Path, target: Path) -> None:
@@ -344,6 +360,11 @@ def restore(archive_path: Path, db_file: Path, photos_dir: Path) -> RestoreOutco
                 raise BackupError(exc.problem, str(data_dir), exc.reason) from exc
             raise
         safety = _safety_copy(db_file, photos_dir, data_dir, stamp)
+        if safety is None and _has_files(photos_dir):  # where the photos replaced will go
+            try:
+                (data_dir / SAFETY_FOLDER).mkdir(exist_ok=True)
+            except OSError as exc:
+                raise _write_failed(exc, data_dir / SAFETY_FOLDER) from exc
         new_db = staging / "new" / DATABASE
         if db_file.parent.resolve() != data_dir.resolve():  # renames stay on one file system
             side_copy = db_file.with_name(f".{db_file.name}.restoring-{stamp}")
@@ -353,10 +374,13 @@ def restore(archive_path: Path, db_file: Path, photos_dir: Path) -> RestoreOutco
                 raise _write_failed(exc, db_file.parent) from exc
             new_db = side_copy
         _swap_in(staging, new_db, db_file, photos_dir)
+        if safety is None:  # no database to archive: the photos replaced are kept as they were
+            safety = _keep_old_photos(staging / "old" / PHOTOS, data_dir, stamp)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        if side_copy is not None:
-            side_copy.unlink(missing_ok=True)
+        if side_copy is not None:  # a read-only folder refuses even removing what is not there
+            with contextlib.suppress(OSError):
+                side_copy.unlink(missing_ok=True)
     return RestoreOutcome(manifest, safety)
 
 
@@ -374,6 +398,25 @@ def _safety_copy(db_file: Path, photos_dir: Path, data_dir: Path, stamp: str) ->
         counter += 1
         target = folder / f"before-restore-{stamp}-{counter}.zip"
     create_backup(db_file, photos_dir, target)
+    return target
+
+
+def _has_files(folder: Path) -> bool:
+    return folder.is_dir() and any(path.is_file() for path in folder.rglob("*"))
+
+
+def _keep_old_photos(old: Path, data_dir: Path, stamp: str) -> Path | None:
+    """The photos a restore replaced where there was no database (a new ``--db`` path, a
+    damaged file set aside): moved to ``restore-safety/photos-before-restore-<time>`` (a
+    rename in the data folder, whose safety folder was made before anything was replaced)."""
+    if not _has_files(old):
+        return None
+    target = data_dir / SAFETY_FOLDER / f"photos-before-restore-{stamp}"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = data_dir / SAFETY_FOLDER / f"photos-before-restore-{stamp}-{counter}"
+    os.replace(old, target)
     return target
 
 

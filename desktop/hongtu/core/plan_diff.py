@@ -5,7 +5,7 @@ Returns structured changes; the window puts them into words (translated).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from hongtu.core.plans import Plan, Stop
@@ -74,6 +74,26 @@ def plan_changes(old: Plan, new: Plan, sites: dict[int, Site]) -> list[PlanChang
         elif old_stop != new_stop:
             changes.append(PlanChange(ChangeKind.STOP_CHANGED, _name(new_stop, sites)))
     return changes
+
+
+def merged_plan(base: Plan, mine: Plan, theirs: Plan) -> Plan | None:
+    """Both copies' changes since ``base`` in one plan, when they changed different things:
+    each field as the copy that changed it has it, the stops as the copy that changed them has
+    them (``theirs``: the stored plan, whose id and version it keeps). None when both changed
+    the same field (to different values) or both changed the stops: one would be lost."""
+    merged = replace(theirs)
+    for name in PLAN_FIELDS:
+        ours = getattr(mine, name)
+        if ours == getattr(base, name) or ours == getattr(theirs, name):
+            continue
+        if getattr(theirs, name) != getattr(base, name):
+            return None
+        setattr(merged, name, ours)
+    if mine.stops != base.stops and mine.stops != theirs.stops:
+        if theirs.stops != base.stops:
+            return None
+        merged.stops = mine.stops
+    return merged
 
 
 def _name(stop: Stop, sites: dict[int, Site]) -> str:

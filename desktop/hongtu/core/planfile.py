@@ -244,12 +244,21 @@ def _parse_json(text: str) -> dict[str, Any]:
     if len(text) > MAX_FILE_CHARS:
         raise PlanFileError(PlanFileErrorCode.TOO_LARGE, "")
     try:
-        document = json.loads(text.removeprefix("\ufeff"))
-    except (json.JSONDecodeError, RecursionError) as error:
+        document = json.loads(text.removeprefix("\ufeff"), parse_int=_whole_number)
+    except (ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
         raise PlanFileError(PlanFileErrorCode.NOT_JSON, "") from error
     if not isinstance(document, dict):
         raise PlanFileError(PlanFileErrorCode.NOT_A_PLAN_FILE, "")
     return document
+
+
+def _whole_number(digits: str) -> int | float:
+    """A JSON integer; one longer than Python converts (4,300 digits) is read as the infinite
+    number it is for every field here, so the value's own check refuses it with its path."""
+    try:
+        return int(digits)
+    except ValueError:
+        return float(digits)  # "1000…0" → inf
 
 
 def _check_header(document: dict[str, Any]) -> int:
@@ -438,6 +447,8 @@ def _minutes_like(
     data: dict[str, Any], key: str, path: str, *, maximum: int | None, required: bool
 ) -> int:
     value = _required(data, key, path) if required else data[key]
+    if isinstance(value, float) and math.isinf(value):  # a number with thousands of digits
+        raise PlanFileError(PlanFileErrorCode.INVALID_VALUE, _join(path, key))
     if type(value) is not int:  # bool is an int subclass: refuse it too
         raise _wrong_type(_join(path, key))
     if value < 0 or (maximum is not None and value > maximum):

@@ -45,6 +45,8 @@ PAGE_WAIT_MS = 2000
 #: the window is shown; more wait until the plans list is filled.
 SITES_READ_AT_ONCE = 300
 STORAGE_MODULES = ("hongtu.core.workspace", "hongtu.core.catalogue", "sqlalchemy.orm")
+#: A file HongTu cannot use at all: a backup may be restored over it, or a new database begun.
+_WAY_ON = (DatabaseProblem.CORRUPT, DatabaseProblem.NOT_A_DATABASE)
 
 
 def tr(text: str) -> str:
@@ -167,6 +169,7 @@ class Controller(QObject):
         self._preloader = _Preloader(db, self)
         self._preloader_started = False
         self._restored = False  # a backup is offered once per start
+        self._way_offered = False  # …and a way on from a damaged file
         self._fonts_checked = False  # a machine without a Chinese font is told once
         self._preloader.finished.connect(self._on_preloader_finished)
         self.page_loading = False  # the map page is loading (maybe came with the window's view)
@@ -366,9 +369,34 @@ class Controller(QObject):
         log.error("database could not be opened: %s", exc.problem.value)
         if exc.problem is DatabaseProblem.CORRUPT and self._offer_restore():
             return
-        self.workspace_failed.emit(exc)
-        messages.critical(self.window, tr("无法打开数据库"), database_error_message(exc))
-        QApplication.exit(2)
+        damaged = self._damaged_file(exc)
+        if damaged is None:
+            self.workspace_failed.emit(exc)
+            messages.critical(self.window, tr("无法打开数据库"), database_error_message(exc))
+            QApplication.exit(2)
+            return
+        from hongtu.qt.damaged_start import offer_way_forward
+
+        self._way_offered = True
+        notice = offer_way_forward(self.window, damaged, exc)  # the message, and the choices
+        if notice is None:
+            self.workspace_failed.emit(exc)
+            QApplication.exit(2)
+            return
+        log.warning("%s", notice)
+        self.open_workspace()  # reports its own failure
+        if self.workspace is not None:
+            self.window.notify(notice, 0)
+
+    def _damaged_file(self, exc: DatabaseError) -> Path | None:
+        """The damaged file (or not a database at all) HongTu was to open, once per start:
+        there is a way on from it (``damaged_start``)."""
+        from hongtu.core.storage.files import resolve_url, sqlite_file
+
+        if self._way_offered or exc.problem not in _WAY_ON:
+            return None
+        path = sqlite_file(resolve_url(self.db))
+        return path if path is not None and path.is_file() else None
 
     def _offer_restore(self) -> bool:
         """A damaged file with a sound backup beside it: offer to put the backup back.

@@ -156,6 +156,9 @@ class BranchTools(QObject):
                 backup_problem_text(exc) + "\n" + tr("当前数据未被改动。"),
             )
             return False
+        # what waited to be saved, or was refused, belongs to the data just replaced: closing
+        # must neither ask about it nor write it into the restored file
+        self.plan_ui.session.forget_unsaved()
         saved = (
             tr("恢复前的数据已保存在 {0}。").format(outcome.safety_copy)
             if outcome.safety_copy is not None

@@ -102,8 +102,17 @@ class ConflictBar(QFrame):
         self.setStyleSheet("#conflictBar { background: #fff4e5; border: 1px solid #e0a040; }")
         self.message = plain_label(parent=self)
         self.message.setWordWrap(True)
+        self.merge_button = QPushButton(tr("合并双方的修改"), self)
+        self.merge_button.setToolTip(tr("两边改的不是同一处：保存你的修改，也保留别处的修改"))
         self.reload_button = QPushButton(tr("重新载入（放弃我的修改）"), self)
         self.keep_button = QPushButton(tr("保留我的修改"), self)
+        # when the two sides changed different things: a row of its own (the pane stays as
+        # narrow as before), saying so beside its button
+        self.merge_hint = plain_label(tr("两边改的不是同一处，可以合并。"), self)
+        self.merge_hint.setWordWrap(True)
+        merge = QHBoxLayout()
+        merge.addWidget(self.merge_hint, 1)
+        merge.addWidget(self.merge_button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reload_button)
@@ -111,7 +120,9 @@ class ConflictBar(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.message)
+        layout.addLayout(merge)
         layout.addLayout(buttons)
+        self.merge_button.clicked.connect(session.merge_changes)
         self.reload_button.clicked.connect(session.reload_plan)
         self.keep_button.clicked.connect(session.keep_mine)
         session.conflict_changed.connect(self.update_from_session)
@@ -123,8 +134,8 @@ class ConflictBar(QFrame):
             self.hide()
             return
         if conflict.theirs is None:
-            text = tr(
-                "这个方案已在别处（另一个窗口或命令行）删除。你的修改仍在屏幕上，尚未保存。"
+            text = tr("方案“{0}”已在别处（另一个窗口或命令行）删除，你的修改尚未保存。").format(
+                conflict.mine.title
             )
             self.keep_button.setText(tr("恢复方案并保存我的修改"))
         else:
@@ -134,9 +145,10 @@ class ConflictBar(QFrame):
                 else []
             )
             text = tr(
-                "这个方案已在别处（另一个窗口或命令行）修改，你的修改尚未保存。别处的修改："
-            )
-            text += "\n" + "\n".join(f"· {line}" for line in lines) if lines else ""
+                "方案“{0}”已在别处（另一个窗口或命令行）修改，你的修改尚未保存。"
+            ).format(conflict.mine.title)  # named: another plan may be open below the bar
+            if lines:
+                text += tr("别处的修改：") + "\n" + "\n".join(f"· {line}" for line in lines)
             if conflict.theirs.status is PlanStatus.DONE and conflict.mine.status is not (
                 PlanStatus.DONE
             ):
@@ -144,6 +156,9 @@ class ConflictBar(QFrame):
                     "这一天的活动已在别处记录，方案已标为已完成；保留我的修改时，方案仍为已完成。"
                 )
             self.keep_button.setText(tr("保留我的修改（覆盖别处的修改）"))
+        mergeable = self.session.merged() is not None
+        self.merge_hint.setVisible(mergeable)
+        self.merge_button.setVisible(mergeable)
         self.message.setText(text)
         self.show()
 

@@ -104,9 +104,12 @@ def export_error_text(error: ExportError) -> str:
         ),
         ExportErrorCode.OTHER: tr("写入失败"),
     }
-    return tr("没有导出：{0}。\n位置：{1}\n原有文件没有被改动。").format(
+    text = tr("没有导出：{0}。\n位置：{1}\n原有文件没有被改动。").format(
         reasons[error.code], str(error.path)
     )
+    if error.code in (ExportErrorCode.DISK_FULL, ExportErrorCode.INCOMPLETE):
+        text += "\n" + tr("请删除不需要的文件腾出空间，或换一个文件夹（如U盘）再导出。")
+    return text
 
 
 BUNDLE = "bundle"  # the format combo's first entry: 导出全套

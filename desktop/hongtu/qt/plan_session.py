@@ -181,9 +181,11 @@ class PlanSession(QObject):
     plan_closed = Signal()
     plans_changed = Signal()  # the whole list may have changed: list it again
     plan_listed = Signal(int)  # this plan's line in the list changed, appeared or went away
-    save_failed = Signal(str)  # the error, for the log; the UI says it in its own words
+    # The driver's message (never the values saved); the UI says it in its own words. The
+    # open plan's changes stay on screen and are tried again every second (``save_error``).
+    save_failed = Signal(str)
     # True: another program holds the database's write lock; the open plan's changes are on
-    # screen and saved as soon as it lets go (False: saved now).
+    # screen and saved as soon as it lets go (False: saved now, also after a failed save).
     save_waiting = Signal(bool)
     flush_requested = Signal()  # widgets holding typed text push it now
     # A save was refused because the plan changed elsewhere (another window, the CLI): the
@@ -195,6 +197,9 @@ class PlanSession(QObject):
     # list[Site]: another program added or corrected sites (``hongtu sites add``, a second
     # window's correction); the window shows them, which gives them to this session too
     sites_changed_elsewhere = Signal(list)
+    # Another file was put in the database's place (a restore by another user or computer):
+    # what this window saves from now on would go into the old file, which is gone.
+    database_replaced = Signal()
     optimised = Signal(object)  # OrderSaving: what 优化顺序 saved (nothing: already best)
     # A change of the stops' order cleared this many hand-typed leg minutes (their legs now
     # start elsewhere); not emitted for 优化顺序, whose OrderSaving says it.
@@ -226,9 +231,15 @@ class PlanSession(QObject):
         self._listed: dict[int, int] | None = None  # every plan's version at the last look
         self._watcher: ChangeWatcher | None = None  # looks for other programs' writes
         self._base: Plan | None = None  # the open plan as last saved or loaded
+        # Every plan as this window last saved or loaded it (at ``_versions``): what "changed
+        # elsewhere" is measured against, also for a plan an undo step goes back to.
+        self._seen: dict[int, Plan] = {}
         self._base_exact = False  # …and it is exactly what is stored (not fitted to the limits)
         self.conflict: PlanConflict | None = None
         self.waiting = False  # the open plan's changes wait for another program's write lock
+        # …or for a write that failed (a full disk, a file made read-only) to succeed: the
+        # driver's message of the last failed try, None while only the lock is waited for.
+        self.save_error: str | None = None
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(SAVE_RETRY_MS)
@@ -569,15 +580,23 @@ class PlanSession(QObject):
                 log.info("plan %s not saved yet: another program holds the database", plan.id)
                 self._wait_for_the_lock()
                 return to_save
-            log.error("plan %s not saved: %s", plan.id, type(exc).__name__)
-            self.save_failed.emit(str(exc))
+            error = str(getattr(exc, "orig", None) or exc)  # without the statement's values
+            if error != self.save_error:  # once, not at every try
+                log.error("plan %s not saved: %s: %s", plan.id, type(exc).__name__, error)
+            if plan.id is not None:  # on screen, unsaved: tried again until it is saved
+                self.save_error = error
+                self._retry.start()
+                self.waiting = True
+            self.save_failed.emit(error)
             return to_save
         assert saved.id is not None
         if self.waiting:
             self.waiting = False
+            self.save_error = None
             self._retry.stop()
             self.save_waiting.emit(False)
         self._versions[saved.id] = saved.version
+        self._seen[saved.id] = saved
         self._base = saved
         self._base_exact = True
         if self.conflict is not None and self.conflict.mine.id == saved.id:
@@ -592,12 +611,14 @@ class PlanSession(QObject):
 
     def _wait_for_the_lock(self) -> None:
         self._retry.start()
-        if not self.waiting:
+        if not self.waiting or self.save_error is not None:
             self.waiting = True
+            self.save_error = None
             self.save_waiting.emit(True)
 
     def _save_when_free(self) -> None:
-        """The timer: the open plan's changes, tried again (briefly) while the lock is held."""
+        """The timer: the open plan's changes, tried again (briefly) while the lock is held or
+        after a write failed."""
         plan = self.plan
         if not self.waiting or plan is None:
             self.waiting = False
@@ -615,7 +636,8 @@ class PlanSession(QObject):
             return True
         self._retry.stop()
         saved = self._save(plan, wait_ms=None)
-        if self._still_waiting():  # still locked after the longer wait (save_failed said so)
+        if self._still_waiting():  # still locked after the longer wait, or the write failed
+            # again (save_failed said so)
             self._retry.start()
             return False
         self._show_saved(saved)
@@ -628,9 +650,16 @@ class PlanSession(QObject):
             self.plan_listed.emit(saved.id)
 
     def give_up_waiting(self) -> None:
-        """The organiser closes without the changes that wait for the lock: no more tries."""
+        """The organiser closes without the changes that wait to be saved: no more tries."""
         self.waiting = False
+        self.save_error = None
         self._retry.stop()
+
+    def forget_unsaved(self) -> None:
+        """The database was replaced (a restore): changes waiting to be saved and a refused
+        copy are dropped with the data they were made against."""
+        self.give_up_waiting()
+        self.conflict = None
 
     def _stops_as_stored(self, plan: Plan) -> bool:
         """The stops of ``plan`` are those stored at its version: this window last saved or
@@ -647,8 +676,9 @@ class PlanSession(QObject):
 
     def _refused(self, mine: Plan, theirs: Plan | None) -> Plan:
         self.waiting = False  # nothing more to wait for: the conflict is the organiser's choice
+        self.save_error = None
         self._retry.stop()
-        base = self._base if self._base is not None and self._base.id == mine.id else None
+        base = self._seen.get(mine.id) if mine.id is not None else None
         self.conflict = PlanConflict(copy_plan(mine), theirs, base)
         self.conflict_changed.emit()
         return mine
@@ -656,6 +686,7 @@ class PlanSession(QObject):
     def _load(self, plan_id: int) -> Plan:
         plan, exact = self.store.read(plan_id)
         self._versions[plan_id] = plan.version
+        self._seen[plan_id] = plan
         self._base = plan
         self._base_exact = exact
         return plan
@@ -710,6 +741,27 @@ class PlanSession(QObject):
         self.undo_stack.clear()
         self._put(mine)
 
+    def merged(self) -> Plan | None:
+        """The open conflict's two copies in one plan, when this window and the other writer
+        changed different things (``plan_diff.merged_plan``); else None."""
+        from hongtu.core.plan_diff import merged_plan
+
+        conflict = self.conflict
+        if conflict is None or conflict.theirs is None or conflict.base is None:
+            return None
+        return merged_plan(conflict.base, conflict.mine, conflict.theirs)
+
+    def merge_changes(self) -> None:
+        """Save the merged plan: this window's changes and those made elsewhere both kept. It
+        is saved against the stored copy it was merged with (changed again meanwhile: refused,
+        a new conflict)."""
+        conflict, merged = self.conflict, self.merged()
+        if conflict is None or conflict.theirs is None or merged is None or merged.id is None:
+            return
+        self._versions[merged.id] = conflict.theirs.version
+        self.undo_stack.clear()  # its steps were made against a plan that is no longer there
+        self._put(merged)
+
     def reload_stored(self, plan_id: int) -> None:
         """This window changed the stored plan outside the undo stack (recording its day marked
         it 已完成): its line is listed again and, if it is open, it is shown as stored. The undo
@@ -719,6 +771,7 @@ class PlanSession(QObject):
             self._show(self._load(plan_id))
         elif plan_id in self._versions and self._store is not None:
             self._versions[plan_id] = self._store.version_of(plan_id)
+            self._seen.pop(plan_id, None)  # (its copy is not at that version)
         self.plan_listed.emit(plan_id)
 
     def watch(self, probe: ChangeProbe, sites: SiteStore | None = None) -> None:
@@ -758,6 +811,10 @@ class PlanSession(QObject):
             watcher.start(self._listed, tuple(self._rosters))
 
     def _apply_look(self, found: Look) -> None:
+        if found.replaced:  # said once; nothing more to look at in the old file
+            self.unwatch()
+            self.database_replaced.emit()
+            return
         self._listed = found.versions
         self._apply_rosters(found.rosters)
         if found.sites is not None and {s.id: s for s in found.sites} != self._sites:

@@ -10,12 +10,14 @@ details pane becomes a 站点详情 | 当前方案 tab widget (the editor above 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMenu,
     QPushButton,
@@ -31,6 +33,7 @@ from hongtu.core.plans import Plan
 from hongtu.core.schedule import gathering_place, stop_place
 from hongtu.core.settings import Settings
 from hongtu.core.sites import Site
+from hongtu.core.storage.problems import DatabaseProblem, problem_from_sqlite_message
 from hongtu.core.tilepack.area import plan_points
 from hongtu.core.warnings import Severity, worst_by_stop
 from hongtu.qt import messages, window_state
@@ -63,6 +66,17 @@ def tr_n(text: str, count: int) -> str:
     """``text`` with ``%n`` as ``count``, in the form its language gives that count
     (English: “1 stop”, “2 stops”)."""
     return QCoreApplication.translate("PlanUi", text, None, count)
+
+
+def unsaved_reason(problem: DatabaseProblem | None) -> str:
+    """Why the open plan's changes could not be saved, and what the organiser can do."""
+    if problem is DatabaseProblem.DISK_FULL:
+        return tr("磁盘空间已满。请删除或移走不需要的文件，腾出空间。")
+    if problem is DatabaseProblem.READ_ONLY_FILE:
+        return tr("数据库文件现在是只读的。请取消文件的只读属性。")
+    if problem is DatabaseProblem.LOCKED:
+        return tr("数据库仍被另一个程序占用。请关闭那个程序。")
+    return tr("数据库无法写入（原因已写入日志）。")
 
 
 def forgotten_legs_text(count: int) -> str:
@@ -176,6 +190,10 @@ class PlanUi(QObject):
         self.watch_timer.timeout.connect(self.session.poll_changes)
         self.runner = ThreadPoolRunner(QCoreApplication.instance())  # outlives a closed window
         self.optimising: ProgressTask | None = None  # an optimisation running off the GUI thread
+        # Another file was put in the database's place: the window says so, then closes (as
+        # after its own 恢复数据…); tests replace this.
+        self.replaced = False
+        self.close_after_replaced: Callable[[], None] = QApplication.closeAllWindows
 
     def _settings(self) -> Settings:
         return self._settings_in_use
@@ -219,6 +237,7 @@ class PlanUi(QObject):
         self.session.save_waiting.connect(self._on_session_save_waiting)
         self.session.changed_elsewhere.connect(self._on_session_changed_elsewhere)
         self.session.conflict_changed.connect(self._on_session_conflict_changed)
+        self.session.database_replaced.connect(self._on_session_database_replaced)
         self.session.undo_stack.indexChanged.connect(self._update_actions)
         self.session.optimised.connect(self._on_session_optimised)
         self.session.legs_forgotten.connect(self._on_session_legs_forgotten)
@@ -445,22 +464,69 @@ class PlanUi(QObject):
             self.add_site(site_id)
 
     def _may_close(self) -> bool:
-        """Changes still waiting for another program's lock: saved now if it has let go; else
-        the organiser chooses between waiting (the window stays) and closing without them."""
+        """Changes still waiting for another program's lock, or whose save failed (a full disk):
+        saved now if they can be; else the organiser chooses between waiting (the window stays,
+        the save is tried every second) and closing without them."""
+        if self.replaced:  # nothing here can be saved into the file now in its place
+            return True
         self.editor.flush()
         if self.session.save_waiting_now():
-            return True
-        if messages.question(
-            self.window,
-            tr("修改尚未保存"),
-            tr(
+            return self._may_leave_conflict()
+        error = self.session.save_error
+        if error is None:
+            text = tr(
                 "数据库仍被另一个程序占用，当前方案的修改还没有保存。\n\n"
                 "仍要关闭红途并放弃这些修改吗？选“否”则继续等待，它一释放就自动保存。"
-            ),
-        ):
+            )
+        else:
+            text = tr(
+                "当前方案的修改还没有保存：{0}\n\n仍要关闭红途并放弃这些修改吗？"
+                "选“否”则保留窗口，红途每秒重试一次，能写入时自动保存。"
+            ).format(unsaved_reason(self._save_problem(error)))
+        if messages.question(self.window, tr("修改尚未保存"), text):
             self.session.give_up_waiting()
             return True
         return False
+
+    def _may_leave_conflict(self) -> bool:
+        """A save refused because the plan changed elsewhere, not yet settled in the bar: the
+        organiser chooses what becomes of their copy before the window closes."""
+        session = self.session
+        conflict = session.conflict
+        if conflict is None:
+            return True
+        choices: list[tuple[str, Callable[[], None] | None]] = []
+        if session.merged() is not None:
+            choices.append((tr("合并双方的修改后关闭"), session.merge_changes))
+        if conflict.theirs is None:
+            choices.append((tr("恢复方案并保存我的修改后关闭"), session.keep_mine))
+        else:
+            choices.append((tr("保留我的修改（覆盖别处的修改）后关闭"), session.keep_mine))
+        choices.append((tr("放弃我的修改并关闭"), None))
+        answer = messages.choose(
+            self.window,
+            tr("修改尚未保存"),
+            tr(
+                "方案“{0}”已在别处（另一个窗口或命令行）修改，你在这个窗口的修改还没有保存。\n\n"
+                "关闭之前，要怎样处理你的修改？"
+            ).format(conflict.mine.title),
+            [label for label, _action in choices],
+        )
+        if answer is None:  # 取消: the window stays, the bar still offers the choices
+            return False
+        action = choices[answer][1]
+        if action is None:
+            return True
+        action()
+        return session.conflict is None and not session.waiting  # else the window says why
+
+    def _save_problem(self, error: str) -> DatabaseProblem | None:
+        """What a failed save's driver message names (a full disk is told by the free space
+        left beside the database, SQLite often says only "disk I/O error" then)."""
+        from hongtu.core.storage.files import sqlite_file
+
+        db_file = sqlite_file(str(self.workspace.database.url)) if self.workspace else None
+        return problem_from_sqlite_message(error, db_file.parent if db_file else None)
 
     def flush(self) -> None:
         self.editor.flush()
@@ -726,6 +792,27 @@ class PlanUi(QObject):
         else:
             self.window.notify("", 1)
 
+    def _on_session_database_replaced(self) -> None:
+        """Another user's (or computer's) restore put another file in the database's place:
+        every later save would go into the old file, which is gone. Said before another edit
+        is taken; the window closes and HongTu is started again on the file now there."""
+        from hongtu.core.storage.files import sqlite_file
+
+        self.replaced = True
+        self.watch_timer.stop()
+        self.session.forget_unsaved()
+        db_file = sqlite_file(str(self.workspace.database.url)) if self.workspace else None
+        messages.warning(
+            self.window,
+            tr("数据库文件已被替换"),
+            tr(
+                "数据库文件 {0} 已在别处被另一个文件替换（例如另一个用户或另一台电脑从备份恢复了"
+                "数据）。这个窗口打开的是被替换掉的旧文件，之后的修改无法保存到新文件里。\n\n"
+                "红途现在关闭，请重新打开，以使用现在的数据库文件。"
+            ).format(db_file if db_file is not None else ""),
+        )
+        self.close_after_replaced()
+
     def _on_session_save_waiting(self, waiting: bool) -> None:
         if waiting:
             self.window.notify(
@@ -734,9 +821,11 @@ class PlanUi(QObject):
         else:
             self.window.notify(tr("修改已保存。"))
 
-    def _on_session_save_failed(self, _error: str) -> None:
+    def _on_session_save_failed(self, error: str) -> None:
         self.window.notify(
-            tr("方案未能保存：数据库无法写入（磁盘已满或文件被占用？）。请勿关闭程序，稍后再试。"),
+            tr("方案未能保存：{0}修改仍在屏幕上，红途每秒重试一次，能写入时自动保存。").format(
+                unsaved_reason(self._save_problem(error))
+            ),
             0,
         )
 

@@ -45,6 +45,7 @@ class Look:
     first: bool
     sites_stamp: tuple[object, ...] | None = None  # ``SiteStore.stamp`` at this look
     sites: list[Site] | None = None  # read when the stamp moved since the previous look
+    replaced: bool = False  # another file stands at the database's path (nothing else read)
 
 
 def look(
@@ -60,6 +61,8 @@ def look(
     is False). ``listed``: the versions at the previous look (None: this is the first).
     ``sites``: the site store and the stamp of the previous look; the sites are read again
     when it moved (a place added, a position corrected by another program)."""
+    if probe.replaced():
+        return Look({}, frozenset(), {}, listed is None, replaced=True)
     if not probe.changed() and not again and listed is not None:
         return None
     current = store.versions()

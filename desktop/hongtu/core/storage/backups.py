@@ -31,23 +31,42 @@ def newest_sound_backup(path: Path) -> Path | None:
 
 def restore_backup(path: Path, backup: Path) -> Path:
     """Put ``backup`` in place of ``path``; returns where the damaged file was moved."""
+    temp = path.with_name(f".{path.name}.restoring")
+    shutil.copyfile(backup, temp)
+    with temp.open("rb+") as file:
+        os.fsync(file.fileno())
+    aside = set_aside(path)
+    os.replace(temp, path)
+    return aside
+
+
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def set_aside(path: Path) -> Path:
+    """Rename the damaged ``path`` (and its ``-wal``, ``-shm``, ``-journal``) to
+    ``<name>.damaged-<time>`` in the same folder, exactly as it is; returns the new name."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
     counter = 1
     while aside.exists():
         counter += 1
         aside = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
-    temp = path.with_name(f".{path.name}.restoring")
-    shutil.copyfile(backup, temp)
-    with temp.open("rb+") as file:
-        os.fsync(file.fileno())
     os.replace(path, aside)
-    for suffix in ("-wal", "-shm", "-journal"):
+    for suffix in _SIDE_FILES:
         side = Path(f"{path}{suffix}")
         if side.exists():
             os.replace(side, Path(f"{aside}{suffix}"))
-    os.replace(temp, path)
     return aside
+
+
+def put_back(aside: Path, path: Path) -> None:
+    """Undo ``set_aside`` (what was to replace the file could not be put there)."""
+    for suffix in _SIDE_FILES:
+        side = Path(f"{aside}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{path}{suffix}"))
+    os.replace(aside, path)
 
 
 def _sound(path: Path) -> bool:
