@@ -408,3 +408,124 @@ def test_the_preview_opens_large_enough_to_read_the_page(qapp, doc) -> None:
     area = QApplication.primaryScreen().availableGeometry()  # 1366×768
     assert height >= area.height() - 80 and width >= 1000, (width, height)
     assert mode is QPrintPreviewWidget.ZoomMode.FitToWidth and zoom > 0.9, (mode, zoom)
+
+
+TYPICAL_NOTES = "着正装，佩戴党员徽章，携带身份证；\n准时集合，不得迟到。"
+LONG_NOTE = (
+    "为深入学习贯彻党的二十届四中全会精神，进一步传承红色基因、赓续红色血脉，引导全体党员"
+    "干部坚定理想信念、牢记初心使命，经支部委员会研究决定，组织全体党员赴太原市及周边红色"
+    "教育基地开展主题党日活动。活动期间，全体党员要严格遵守纪律，服从统一安排。"
+)
+
+
+def _typical_day(notes: str = TYPICAL_NOTES) -> PlanDocument:
+    """A typical Party-day as a secretary plans it: gathering at 07:30, 高君宇故居 (参观学习,
+    誓词), lunch at a farm restaurant, 太原解放纪念馆 (参观学习, 花篮), 八路军驻晋办事处旧址
+    (参观学习, a 现场党课 with its subject), back to the gathering point; two lines of notes."""
+    from datetime import date, time
+
+    from hongtu.core.catalogue import load_catalogue
+    from hongtu.core.document import build_document
+    from hongtu.core.geo import LatLon
+    from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint, Plan, Stop
+    from hongtu.core.routing import DEFAULT_SETTINGS
+    from hongtu.core.schedule import compute_schedule
+
+    catalogue = load_catalogue()
+    keys = ("gao-junyu-guju", "taiyuan-jiefang-jinianguan", "balujun-zhujin-banshichu-jiuzhi")
+    sites = {i: catalogue.get(key).to_site(i) for i, key in enumerate(keys, start=1)}
+    tour = Activity(ActivityKind.TOUR, 60)
+    lesson = Activity(ActivityKind.LESSON, 45, "八路军驻晋办事处的历史与太原早期党组织")
+    plan = Plan(
+        title="追寻红色足迹 赓续红色血脉主题党日活动",
+        date=date(2026, 11, 20),
+        branch="第一党支部",
+        participants=45,
+        organiser="王书记",
+        phone="13800000000",
+        gathering=GatheringPoint(
+            custom=CustomPlace("市工商局机关大院北门", LatLon(37.8706, 112.5489))
+        ),
+        gathering_time=time(7, 30),
+        notes=notes,
+        stops=[
+            Stop(site_id=1, activities=[tour, Activity(ActivityKind.OATH, 15)]),
+            Stop(
+                custom=CustomPlace("娄烦县某农家饭店", LatLon(38.066, 111.797)),
+                activities=[Activity(ActivityKind.LUNCH, 60)],
+            ),
+            Stop(site_id=2, activities=[tour, Activity(ActivityKind.WREATH, 20)]),
+            Stop(site_id=3, activities=[Activity(ActivityKind.TOUR, 30), lesson]),
+        ],
+    )
+    return build_document(plan, compute_schedule(plan, sites, DEFAULT_SETTINGS), sites)
+
+
+MAP_PAPER = (251, 248, 243)  # the schematic map's background (svgmap), as printed
+
+
+def _pages_with_map(pdf: Path, tmp_path: Path) -> list[int]:
+    """The pages (from 1) on which the printed map's paper colour covers a real area."""
+    prefix = tmp_path / f"{pdf.stem}-map"
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(prefix)], check=True)
+    found = []
+    for number, png in enumerate(sorted(tmp_path.glob(f"{prefix.name}-*.png")), start=1):
+        image = QImage(str(png))
+        hits = sum(
+            1
+            for y in range(0, image.height(), 2)
+            for x in range(0, image.width(), 2)
+            if abs(image.pixelColor(x, y).red() - MAP_PAPER[0]) <= 2
+            and abs(image.pixelColor(x, y).green() - MAP_PAPER[1]) <= 2
+            and abs(image.pixelColor(x, y).blue() - MAP_PAPER[2]) <= 2
+        )
+        if hits > 200:
+            found.append(number)
+    return found
+
+
+def test_a_typical_day_prints_on_one_page_with_its_map_and_notes(qapp, tmp_path: Path) -> None:
+    """The map went to page 2 alone while 注意事项 stayed on page 1 in a narrow column: the
+    closing section now stays on the rows' page (its map a little smaller if need be)."""
+    doc = _typical_day()
+    pdf = render_schedule_pdf(doc, tmp_path / "typical.pdf")
+    assert _pages(pdf) == 1
+    assert _pages_with_map(pdf, tmp_path) == [1]
+    text = _text(pdf)
+    assert _in_order(text, [doc.rows[-1].title, doc.totals.text, "注意事项", *doc.notes])
+
+
+def _line_boxes(pdf: Path, page: int) -> list[tuple[float, float, float, str]]:
+    """(x from, x to, y, text) of each printed line of ``page``, from poppler's layout."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    lines = []
+    line = r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>(.*?)</line>'
+    for match in re.finditer(line, out, re.DOTALL):
+        words = "".join(re.findall(r">([^<]*)</word>", match.group(4)))
+        lines.append((float(match.group(1)), float(match.group(3)), float(match.group(2)), words))
+    return lines
+
+
+def test_long_notes_run_full_width_under_the_map(qapp, tmp_path: Path) -> None:
+    """Five paragraphs of notes were a 20-character column beside the map for two pages: they
+    now run the page's width under the map, on the map's page."""
+    notes = "\n".join(LONG_NOTE for _ in range(5))
+    doc = _typical_day(notes)
+    pdf = render_schedule_pdf(doc, tmp_path / "long-notes.pdf")
+    pages = _pages(pdf)
+    on_map_page = _pages_with_map(pdf, tmp_path)
+    assert len(on_map_page) == 1
+    heading_page = next(p for p in range(1, pages + 1) if "注意事项" in _text(pdf, p))
+    assert heading_page == on_map_page[0]
+    width, _ = _page_size(pdf)
+    note_lines = [
+        (left, right)
+        for page in range(heading_page, pages + 1)
+        for left, right, _y, text in _line_boxes(pdf, page)
+        if "党员" in text or "纪律" in text
+    ]
+    assert note_lines and max(right - left for left, right in note_lines) > 0.7 * width
+    assert pages <= 2

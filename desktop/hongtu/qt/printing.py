@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QTextBlock,
     QTextDocument,
     QTextTable,
 )
@@ -63,7 +64,7 @@ MAP_SVG_SIZE = (560, 350)
 MAP_WIDTH_MM = 104.0
 MAP_DPI = 250
 DEFAULT_BLANK_ROWS = 5
-AFTER_ROWS = -1  # a page break before what follows the row table (the map and notes)
+MAP_MIN_SCALE = 0.7  # the map may shrink to this to keep a day's schedule on its last page
 
 
 class PrintKind(StrEnum):
@@ -373,25 +374,17 @@ def _straddles(top: float, bottom: float, page_height: float) -> bool:
 
 def first_straddling_row(text_doc: QTextDocument, page_height: float, start: int = 0) -> int | None:
     """The first row (counted over all tables with a header, header rows excluded) that needs
-    a page break before it, or the closing section (``AFTER_ROWS``) when it crosses a page
-    boundary; None if nothing does.
+    a page break before it; None if none does.
 
     A row needs a break when its box (text, padding and border) crosses a page boundary, and
     when Qt moved it to the next page itself: the row above it then runs to the page's end,
     where the page cuts it without its bottom line. Rows before ``start`` are not measured
     (a page break never moves the rows before it)."""
     index = 0
-    seen_rows = False
     for table in _tables(text_doc):
         header = table.format().headerRowCount()
         if header == 0:
-            if seen_rows:  # the closing section (map and notes) after the row tables
-                top = _row_span(text_doc, table, 0)[0]
-                bottom = _row_span(text_doc, table, table.rows() - 1)[1]
-                if _straddles(top, bottom, page_height):
-                    return AFTER_ROWS
             continue
-        seen_rows = True
         above: float | None = None  # the bottom of the box of the row above, in this table
         for row in range(header, table.rows()):
             if index >= start or index + 1 == start:
@@ -408,7 +401,7 @@ def first_straddling_row(text_doc: QTextDocument, page_height: float, start: int
 
 def _paginate(
     text_doc: QTextDocument, html_for: Callable[[frozenset[int]], str], page_height: float
-) -> None:
+) -> frozenset[int]:
     """Sets the document's HTML, starting a new table (on a new page, with the header) before
     every row that would otherwise cross a page boundary, so that every page but the last is
     full and no row is split or has its box cut.
@@ -419,16 +412,15 @@ def _paginate(
     heights, and one more layout with all the breaks is checked row by row. Where that check
     finds a row the plan misplaced (one that crosses a page, one Qt moved to a page of its
     own accord, or one that would have fitted on the page before its break), the rows from
-    there on are packed again from that layout.
+    there on are packed again from that layout. Returns the breaks the document has.
     """
     text_doc.setHtml(html_for(frozenset()))
     row = first_straddling_row(text_doc, page_height)
     if row is None or row == 0:
-        return
+        return frozenset()
     planned = planned_breaks(text_doc, page_height)
     if not planned:
-        _paginate_row_by_row(text_doc, html_for, page_height, row)
-        return
+        return _paginate_row_by_row(text_doc, html_for, page_height, row)
     heights = _row_heights(text_doc, _body_rows(text_doc), page_height)
     breaks = set(planned)
     forced: set[int] = set()  # breaks before rows that did not fit: never taken back
@@ -438,16 +430,13 @@ def _paginate(
         heights = _row_heights(text_doc, rows, page_height, heights)
         misplaced = _first_misplaced_row(text_doc, rows, page_height, breaks, forced)
         if misplaced is None:
-            return
+            return frozenset(breaks)
         index, new_page = misplaced
-        if index == AFTER_ROWS:
-            breaks.add(AFTER_ROWS)
-            continue
         breaks = {b for b in breaks if 0 < b < index}
         if new_page:
             forced.add(index)
         breaks |= _repack(text_doc, rows, heights, page_height, index, new_page=new_page)
-    _paginate_row_by_row(text_doc, html_for, page_height, None, frozenset(breaks))
+    return _paginate_row_by_row(text_doc, html_for, page_height, None, frozenset(breaks))
 
 
 def _paginate_row_by_row(
@@ -456,7 +445,7 @@ def _paginate_row_by_row(
     page_height: float,
     row: int | None,
     planned: frozenset[int] = frozenset(),
-) -> None:
+) -> frozenset[int]:
     """Finds the breaks one layout at a time (several row tables, as in the 台账)."""
     breaks: set[int] = set(planned) if row is None else {row}
     start = 0
@@ -464,10 +453,9 @@ def _paginate_row_by_row(
         text_doc.setHtml(html_for(frozenset(breaks)))
         row = first_straddling_row(text_doc, page_height, start)
         if row is None or row in breaks or row == 0:
-            return
-        if row != AFTER_ROWS:  # the rows before ``row`` are as planned; plan nothing after it
-            breaks = {b for b in breaks if 0 < b < row}
-            start = row
+            return frozenset(breaks)
+        breaks = {b for b in breaks if 0 < b < row}  # as planned before ``row``, none after it
+        start = row
         breaks.add(row)
 
 
@@ -594,8 +582,7 @@ def _repack(
 ) -> set[int]:
     """The breaks from row ``start`` on, the rows before it staying where the layout has them:
     ``start`` begins a page when ``new_page``, else follows the row before it; each later row
-    begins a new page when its box would cross the page's end. The closing section (map and
-    notes) gets a page of its own (``AFTER_ROWS``) when it would cross one."""
+    begins a new page when its box would cross the page's end."""
     geometry = _Geometry(text_doc, rows, page_height)
     fresh_top = geometry.fresh_top
     if fresh_top is None:
@@ -613,12 +600,6 @@ def _repack(
             top = page * page_height + fresh_top
             breaks.add(index)
         bottom = top + heights[index]
-    after = _closing_section(text_doc, rows[-1][0], geometry.spans[-1][1], page_height)
-    if after is not None:
-        distance, height = after
-        top = bottom + distance
-        if int(top // page_height) != int((top + height - 1) // page_height):
-            breaks.add(AFTER_ROWS)
     return breaks
 
 
@@ -632,8 +613,7 @@ def _first_misplaced_row(
     """The first row the breaks put in the wrong place, and whether it should begin a page:
     a row whose box crosses a page's end or that Qt moved to a new page itself (True), the
     row before a page left blank (its table ended past the page's end), or a row after a
-    break that would have fitted on the page before (False: a page left short).
-    ``AFTER_ROWS`` when only the closing section crosses a page."""
+    break that would have fitted on the page before (False: a page left short)."""
     geometry = _Geometry(text_doc, rows, page_height)
     edge, gap, tail = geometry.edge, geometry.gap, geometry.tail
     previous: tuple[float, float] | None = None
@@ -651,27 +631,6 @@ def _first_misplaced_row(
             if moved and index not in forced and bottom - top <= room:
                 return index, False
         previous = (top, bottom)
-    if first_straddling_row(text_doc, page_height, len(rows)) == AFTER_ROWS:
-        return AFTER_ROWS, True
-    return None
-
-
-def _closing_section(
-    text_doc: QTextDocument, rows_table: QTextTable, last_bottom: float, page_height: float
-) -> tuple[float, float] | None:
-    """The distance from the last row's text to the closing section (the map and notes) and
-    its height; None when there is none or when Qt put it on a later page (then the check
-    after the layout with the breaks finds whether it needs a page of its own)."""
-    found = False
-    for table in _tables(text_doc):
-        if table == rows_table:
-            found = True
-        elif found and table.format().headerRowCount() == 0:
-            top = _row_span(text_doc, table, 0)[0]
-            bottom = _row_span(text_doc, table, table.rows() - 1)[1]
-            if int(top // page_height) != int(last_bottom // page_height):
-                return None
-            return top - last_bottom, bottom - top
     return None
 
 
@@ -714,12 +673,159 @@ def build_text_document(
     page_height = _body_size(printer).height()
     if kind is PrintKind.SCHEDULE:
         text_doc.addResource(QTextDocument.ResourceType.ImageResource, MAP_URL, _map_image(doc))
-        _paginate(text_doc, lambda breaks: schedule_html(doc, units, breaks), page_height)
+        breaks = _paginate(text_doc, lambda breaks: schedule_html(doc, units, breaks), page_height)
+        _place_closing(text_doc, doc, units, breaks, page_height)
     else:
         _paginate(
             text_doc, lambda breaks: signin_html(doc, units, names, blank_rows, breaks), page_height
         )
     return text_doc
+
+
+def _place_closing(
+    text_doc: QTextDocument,
+    doc: PlanDocument,
+    units: _Units,
+    breaks: frozenset[int],
+    page_height: float,
+) -> None:
+    """Keeps the closing section (totals, map, notes) on the rows' last page when it fits there:
+    the notes under the map, shrunk down to ``MAP_MIN_SCALE`` if that is what it takes, or short
+    notes beside it (a typical day's schedule is one page). Otherwise the map and the notes
+    begin the next page together; notes too long for one page with the map follow the map
+    where it is, as long as their heading and first note stay with it."""
+    start = _closing_start(text_doc)
+    if start is None:
+        return
+    page = int(start // page_height)
+    if _fits(text_doc, page, page_height):
+        return
+    room = (page + 1) * page_height - start - units.device(1.0)
+    alone = _ClosingAlone(text_doc, doc, units)
+    for _ in range(3):  # Qt may set a line a little lower on the page than alone: try smaller
+        closing = alone.largest_fitting(room)
+        if closing is None:
+            break
+        text_doc.setHtml(schedule_html(doc, units, breaks, closing))
+        if _fits(text_doc, page, page_height):
+            return
+        room -= units.device(3.0)
+    stacked = alone.measure(Closing())
+    if stacked.height > page_height - stacked.before_map and stacked.head <= room:
+        text_doc.setHtml(schedule_html(doc, units, breaks))  # long notes follow the map
+        return
+    text_doc.setHtml(schedule_html(doc, units, breaks, Closing(new_page=True)))
+
+
+@dataclass(frozen=True)
+class _Measure:
+    """The closing section laid out on its own (device units): its height, how far the
+    notes beside the map run below it, the space above the map (the totals), and the height
+    down to the end of the first note (what must not be parted from the map)."""
+
+    height: float
+    below_map: float
+    before_map: float
+    head: float
+
+
+class _ClosingAlone:
+    """The closing section laid out on its own, at the schedule's width: cheap to lay out
+    again, so the largest map that fits is found here rather than by laying out the whole
+    schedule again and again."""
+
+    def __init__(self, text_doc: QTextDocument, doc: PlanDocument, units: _Units) -> None:
+        self.doc, self.units = doc, units
+        self.scratch = QTextDocument()
+        self.scratch.documentLayout().setPaintDevice(text_doc.documentLayout().paintDevice())
+        self.scratch.setDefaultFont(text_doc.defaultFont())
+        self.scratch.setDocumentMargin(0)
+        self.scratch.setPageSize(QSizeF(text_doc.pageSize().width(), 1e9))
+        image = QTextDocument.ResourceType.ImageResource
+        self.scratch.addResource(image, MAP_URL, text_doc.resource(image, MAP_URL))
+
+    def measure(self, closing: Closing) -> _Measure:
+        scratch = self.scratch
+        scratch.setHtml(
+            f'<html><body style="font-family:{CSS_FONTS}; font-size:10.5pt">'
+            f"{_closing_html(self.doc, self.units, closing)}</body></html>"
+        )
+        layout = scratch.documentLayout()
+        first = layout.blockBoundingRect(scratch.begin()).top()
+        picture = _map_block(scratch)
+        line = layout.blockBoundingRect(picture)
+        head = line.bottom()
+        if self.doc.notes and not closing.beside:  # the notes' heading and their first line
+            head = layout.blockBoundingRect(picture.next().next()).bottom()
+        below = _notes_below_map(scratch) if closing.beside else 0.0
+        return _Measure(_end(scratch) - first, below, line.top() - first, head - first)
+
+    def largest_fitting(self, room: float) -> Closing | None:
+        """The closing with the largest map (notes under it, else beside it) whose height is
+        at most ``room``; None when none fits."""
+        kinds = [Closing()]
+        if self.doc.notes:
+            kinds.append(Closing(beside=True))
+        for kind in kinds:
+            low, high = MAP_MIN_SCALE, 1.0
+            if not self._fits(replace(kind, map_scale=low), room):
+                continue
+            if self._fits(kind, room):
+                return kind
+            for _ in range(6):  # to within half a percent of the map's size
+                middle = (low + high) / 2
+                if self._fits(replace(kind, map_scale=middle), room):
+                    low = middle
+                else:
+                    high = middle
+            return replace(kind, map_scale=low)
+        return None
+
+    def _fits(self, closing: Closing, room: float) -> bool:
+        measured = self.measure(closing)
+        return measured.height <= room and measured.below_map <= 0
+
+
+def _map_block(text_doc: QTextDocument) -> QTextBlock:
+    """The paragraph holding the map's picture."""
+    block = text_doc.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fmt = fragments.fragment().charFormat()
+            if fmt.isImageFormat() and fmt.toImageFormat().name() == MAP_URL.toString():
+                return block
+            fragments += 1
+        block = block.next()
+    raise LookupError("the schedule has no map")
+
+
+def _notes_below_map(text_doc: QTextDocument) -> float:
+    """How far the notes beside the map run below it (the closing table: map | notes)."""
+    table = _tables(text_doc)[-1]
+    layout = text_doc.documentLayout()
+    picture = layout.blockBoundingRect(text_doc.findBlock(table.cellAt(0, 0).firstPosition()))
+    notes = layout.blockBoundingRect(text_doc.findBlock(table.cellAt(0, 1).lastPosition()))
+    return notes.bottom() - picture.bottom()
+
+
+def _closing_start(text_doc: QTextDocument) -> float | None:
+    """Where the closing section's first line (the totals) starts: the paragraph after the
+    last table of rows."""
+    tables = [t for t in _tables(text_doc) if t.format().headerRowCount()]
+    if not tables:
+        return None
+    block = text_doc.findBlock(tables[-1].lastPosition() + 1)
+    return text_doc.documentLayout().blockBoundingRect(block).top()
+
+
+def _end(text_doc: QTextDocument) -> float:
+    return text_doc.documentLayout().blockBoundingRect(text_doc.lastBlock()).bottom()
+
+
+def _fits(text_doc: QTextDocument, page: int, page_height: float) -> bool:
+    """Whether the document ends on ``page``."""
+    return int((_end(text_doc) - 1) // page_height) <= page
 
 
 def _text_document(printer: QPrinter, title: str) -> QTextDocument:
@@ -781,7 +887,24 @@ def _facts_table(pairs: list[tuple[str, str]], units: _Units) -> str:
     )
 
 
-def schedule_html(doc: PlanDocument, units: _Units, breaks: frozenset[int] = frozenset()) -> str:
+@dataclass(frozen=True)
+class Closing:
+    """Where the schedule's closing section (the totals, the map, then the notes full width
+    under it) goes: after the rows with the map at ``map_scale`` of its size, or with the map
+    and the notes starting a page of their own (``new_page``). Short notes may stand ``beside``
+    the map instead, when that keeps the day on one page."""
+
+    map_scale: float = 1.0
+    new_page: bool = False
+    beside: bool = False
+
+
+def schedule_html(
+    doc: PlanDocument,
+    units: _Units,
+    breaks: frozenset[int] = frozenset(),
+    closing: Closing = Closing(),
+) -> str:
     labels = doc.labels
     facts = _facts_table(list(doc.facts), units)
     pad = units.mm(1.2)
@@ -799,25 +922,47 @@ def schedule_html(doc: PlanDocument, units: _Units, breaks: frozenset[int] = fro
     )
     rows = [_schedule_row(row) for row in doc.rows]
     table = _row_tables(rows, breaks, header, units, pad)
-    map_w = units.mm(MAP_WIDTH_MM)
-    map_h = round(map_w * MAP_SVG_SIZE[1] / MAP_SVG_SIZE[0])
-    notes = "".join(f"<li>{_e(line)}</li>" for line in doc.notes)
-    side = f"<p style='color:#444'>{_e(doc.totals.text)}</p>"
-    if notes:
-        side += f"<p><b>{_e(labels.notes)}</b></p><ol style='margin-top:0'>{notes}</ol>"
-    page_break = "page-break-before:always; " if AFTER_ROWS in breaks else ""
-    bottom = (
-        f"<table width='100%' cellspacing='0' cellpadding='0' border='0' "
-        f"style='{page_break}margin-top:{units.mm(4)}px'><tr>"
-        f"<td width='{map_w + units.mm(3)}' valign='top'>"
-        f"<img src='{MAP_URL.toString()}' width='{map_w}' height='{map_h}'></td>"
-        f"<td valign='top'>{side}</td></tr></table>"
-    )
     return (
         f'<html><body style="font-family:{CSS_FONTS}; font-size:10.5pt">'
         f"{_head(doc, labels.schedule_title)}{facts}"
-        f"<p style='margin:0; font-size:4pt'>&nbsp;</p>{table}{bottom}</body></html>"
+        f"<p style='margin:0; font-size:4pt'>&nbsp;</p>{table}"
+        f"{_closing_html(doc, units, closing)}</body></html>"
     )
+
+
+def _closing_html(doc: PlanDocument, units: _Units, closing: Closing) -> str:
+    """The totals under the table, the map centred under them, the notes full width under the
+    map (as the HTML export has them): a note is never squeezed into a column beside it."""
+    map_w = round(units.mm(MAP_WIDTH_MM) * closing.map_scale)
+    map_h = round(map_w * MAP_SVG_SIZE[1] / MAP_SVG_SIZE[0])
+    picture = f"<img src='{MAP_URL.toString()}' width='{map_w}' height='{map_h}'>"
+    totals = (
+        f"<p style='color:#444; margin-top:{units.mm(2)}px; margin-bottom:0'>"
+        f"{_e(doc.totals.text)}</p>"
+    )
+    notes = ""
+    if doc.notes:
+        notes = (
+            f"<p style='margin-top:0; margin-bottom:{units.mm(1)}px'>"
+            f"<b>{_e(doc.labels.notes)}</b></p>{_notes_html(doc)}"
+        )
+    if closing.beside:
+        return (
+            f"{totals}<table width='100%' cellspacing='0' cellpadding='0' border='0' "
+            f"style='margin-top:{units.mm(3)}px'><tr>"
+            f"<td width='{map_w + units.mm(4)}' valign='top'>{picture}</td>"
+            f"<td valign='top'>{notes}</td></tr></table>"
+        )
+    page_break = "page-break-before:always; " if closing.new_page else ""
+    return (
+        f"{totals}<p align='center' style='{page_break}margin-top:{units.mm(3)}px; "
+        f"margin-bottom:{units.mm(3)}px'>{picture}</p>{notes}"
+    )
+
+
+def _notes_html(doc: PlanDocument) -> str:
+    items = "".join(f"<li>{_e(line)}</li>" for line in doc.notes)
+    return f"<ol style='margin-top:0; margin-bottom:0'>{items}</ol>"
 
 
 def _schedule_row(row: DocumentRow) -> str:
