@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import errno
 import io
+import itertools
 import json
 import os
 import re
@@ -634,3 +635,73 @@ def test_kml_descriptions_show_user_markup_as_typed_line_by_line(tmp_path: Path)
     assert viewer.lines == expected and any(hostile in line for line in viewer.lines)
     overview = _Viewer(root.find(f"{KML}Document").findtext(f"{KML}description"))
     assert overview.lines == [doc.time_text, doc.totals.text]
+
+
+def _city_and_far_day() -> PlanDocument:
+    """Twelve stops: eight in central Taiyuan a few hundred metres to 2 km apart, three far
+    away (阳曲, 高君宇故居, 刘胡兰纪念馆): the map's scale is set by the far ones."""
+    from hongtu.core.catalogue import load_catalogue
+
+    keys = (
+        "balujun-zhujin-banshichu-jiuzhi",
+        "zhonggong-taiyuan-zhibu-jiuzhi",
+        "shanxi-guomin-shifan-jiuzhi",
+        "taiyuan-gongchengdui-jiuzhi",
+        "zhonggong-taiyuan-lishi-zhanlanguan",
+        "shuangta-geming-lieshi-lingyuan",
+        "xibei-yezhanjun-qizong-silingbu-jiuzhi",
+        "taiyuan-jiefang-jinianguan",
+        "zhonggong-yangqu-xianwei-jiuzhi",
+        "gao-junyu-guju",
+        "liu-hulan-jinianguan",
+    )
+    catalogue = load_catalogue()
+    sites = {i: catalogue.get(key).to_site(i) for i, key in enumerate(keys, start=1)}
+    stops = [site_stop(i, Activity(ActivityKind.TOUR, 30)) for i in range(1, 7)]
+    lunch = "午餐：太原市迎泽区某某街道某某社区党群服务中心职工食堂（二楼东侧）"
+    stops.append(
+        Stop(
+            custom=custom_place(lunch, LatLon(37.858, 112.58)),
+            activities=[Activity(ActivityKind.LUNCH, 45)],
+        )
+    )
+    stops += [site_stop(i, Activity(ActivityKind.TOUR, 30)) for i in range(7, 12)]
+    plan = make_plan(stops)
+    return build_document(plan, compute_schedule(plan, sites, DEFAULT_SETTINGS), sites)
+
+
+def test_printed_map_never_writes_a_name_over_another_or_over_a_marker() -> None:
+    """On paper the map cannot be zoomed: the city stops' markers are drawn apart, each name
+    stands clear of every other name and marker (on a leader line if need be), and a name
+    that fits nowhere is listed under the map instead of written over another."""
+    from hongtu.core.exports.svgmap import RADIUS, schematic_map
+
+    doc = _city_and_far_day()
+    chart = schematic_map(doc)
+    root = ET.fromstring(chart.svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    circles = [(float(c.get("cx")), float(c.get("cy"))) for c in root.iter(f"{ns}circle")]
+    assert len(circles) == len(doc.stops) == 12
+    for (x1, y1), (x2, y2) in itertools.combinations(circles, 2):
+        assert (x1 - x2) ** 2 + (y1 - y2) ** 2 >= (2 * RADIUS) ** 2  # no marker under another
+    boxes = [
+        (float(r.get("x")), float(r.get("y")), float(r.get("width")), float(r.get("height")))
+        for r in root.iter(f"{ns}rect")
+        if r.get("rx") == "3"  # a name's white box
+    ]
+
+    def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+        across = a[0] < b[0] + b[2] and b[0] < a[0] + a[2]
+        return across and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+    for one, other in itertools.combinations(boxes, 2):
+        assert not overlap(one, other)
+    for box in boxes:
+        for x, y in circles:
+            assert not overlap(box, (x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS))
+    names = " ".join(t.text or "" for t in root.iter(f"{ns}text"))
+    for stop in doc.stops:
+        shown = stop.name[:10] in names
+        listed = any(line.endswith(stop.name) for line in chart.unlabelled)
+        assert shown != listed, stop.name  # on the map or under it, never both, never neither
+    assert len(chart.unlabelled) <= 3  # most names are on the map

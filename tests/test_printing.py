@@ -529,3 +529,15 @@ def test_long_notes_run_full_width_under_the_map(qapp, tmp_path: Path) -> None:
     ]
     assert note_lines and max(right - left for left, right in note_lines) > 0.7 * width
     assert pages <= 2
+
+
+def test_names_the_map_has_no_room_for_are_printed_under_it(qapp, tmp_path: Path) -> None:
+    from hongtu.core.exports.svgmap import schematic_map
+    from test_exports import _city_and_far_day
+
+    doc = _city_and_far_day()
+    unlabelled = schematic_map(doc).unlabelled
+    assert unlabelled  # eight city stops and a long lunch name: not every name fits
+    pdf = render_schedule_pdf(doc, tmp_path / "city.pdf")
+    text = _text(pdf)
+    assert _in_order(text, [doc.totals.text, "图上未注名称的站点：", *unlabelled])

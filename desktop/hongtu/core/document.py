@@ -178,6 +178,7 @@ class DocumentLabels:
     map_north: str = "北"
     map_gathering: str = "集合地点"
     map_unplaced: str = "未标注（位置未知）：{names}"
+    map_unlabelled: str = "图上未注名称的站点：{names}"  # names the map had no room for
     page_format: str = "第 {page} 页 / 共 {pages} 页"
 
     @classmethod

@@ -43,7 +43,7 @@ from hongtu.core.cancel import ShouldStop
 from hongtu.core.document import DocumentRow, PlanDocument
 from hongtu.core.exports import QT_FORMATS, ExportFormat, check_target, export_plan
 from hongtu.core.exports.ledger_summary import LedgerSummary
-from hongtu.core.exports.svgmap import schematic_svg
+from hongtu.core.exports.svgmap import schematic_map
 from hongtu.core.plans import ItemKind, Plan
 from hongtu.core.records import ActivityRecord
 from hongtu.core.sites import Site
@@ -672,9 +672,17 @@ def build_text_document(
     text_doc = _text_document(printer, doc.title)
     page_height = _body_size(printer).height()
     if kind is PrintKind.SCHEDULE:
-        text_doc.addResource(QTextDocument.ResourceType.ImageResource, MAP_URL, _map_image(doc))
-        breaks = _paginate(text_doc, lambda breaks: schedule_html(doc, units, breaks), page_height)
-        _place_closing(text_doc, doc, units, breaks, page_height)
+        chart = schematic_map(doc, *MAP_SVG_SIZE)
+        text_doc.addResource(
+            QTextDocument.ResourceType.ImageResource, MAP_URL, _map_image(chart.svg)
+        )
+        legend = chart.unlabelled
+
+        def html_for(breaks: frozenset[int]) -> str:
+            return schedule_html(doc, units, breaks, Closing(), legend)
+
+        breaks = _paginate(text_doc, html_for, page_height)
+        _place_closing(text_doc, doc, units, breaks, page_height, legend)
     else:
         _paginate(
             text_doc, lambda breaks: signin_html(doc, units, names, blank_rows, breaks), page_height
@@ -688,6 +696,7 @@ def _place_closing(
     units: _Units,
     breaks: frozenset[int],
     page_height: float,
+    unlabelled: Sequence[str] = (),
 ) -> None:
     """Keeps the closing section (totals, map, notes) on the rows' last page when it fits there:
     the notes under the map, shrunk down to ``MAP_MIN_SCALE`` if that is what it takes, or short
@@ -701,20 +710,21 @@ def _place_closing(
     if _fits(text_doc, page, page_height):
         return
     room = (page + 1) * page_height - start - units.device(1.0)
-    alone = _ClosingAlone(text_doc, doc, units)
+    alone = _ClosingAlone(text_doc, doc, units, unlabelled)
     for _ in range(3):  # Qt may set a line a little lower on the page than alone: try smaller
         closing = alone.largest_fitting(room)
         if closing is None:
             break
-        text_doc.setHtml(schedule_html(doc, units, breaks, closing))
+        text_doc.setHtml(schedule_html(doc, units, breaks, closing, unlabelled))
         if _fits(text_doc, page, page_height):
             return
         room -= units.device(3.0)
     stacked = alone.measure(Closing())
     if stacked.height > page_height - stacked.before_map and stacked.head <= room:
-        text_doc.setHtml(schedule_html(doc, units, breaks))  # long notes follow the map
+        # long notes follow the map where it is
+        text_doc.setHtml(schedule_html(doc, units, breaks, Closing(), unlabelled))
         return
-    text_doc.setHtml(schedule_html(doc, units, breaks, Closing(new_page=True)))
+    text_doc.setHtml(schedule_html(doc, units, breaks, Closing(new_page=True), unlabelled))
 
 
 @dataclass(frozen=True)
@@ -734,8 +744,14 @@ class _ClosingAlone:
     again, so the largest map that fits is found here rather than by laying out the whole
     schedule again and again."""
 
-    def __init__(self, text_doc: QTextDocument, doc: PlanDocument, units: _Units) -> None:
-        self.doc, self.units = doc, units
+    def __init__(
+        self,
+        text_doc: QTextDocument,
+        doc: PlanDocument,
+        units: _Units,
+        unlabelled: Sequence[str],
+    ) -> None:
+        self.doc, self.units, self.unlabelled = doc, units, unlabelled
         self.scratch = QTextDocument()
         self.scratch.documentLayout().setPaintDevice(text_doc.documentLayout().paintDevice())
         self.scratch.setDefaultFont(text_doc.defaultFont())
@@ -748,7 +764,7 @@ class _ClosingAlone:
         scratch = self.scratch
         scratch.setHtml(
             f'<html><body style="font-family:{CSS_FONTS}; font-size:10.5pt">'
-            f"{_closing_html(self.doc, self.units, closing)}</body></html>"
+            f"{_closing_html(self.doc, self.units, closing, self.unlabelled)}</body></html>"
         )
         layout = scratch.documentLayout()
         first = layout.blockBoundingRect(scratch.begin()).top()
@@ -841,9 +857,9 @@ def _text_document(printer: QPrinter, title: str) -> QTextDocument:
     return text_doc
 
 
-def _map_image(doc: PlanDocument) -> QImage:
+def _map_image(svg: str) -> QImage:
     width, height = MAP_SVG_SIZE
-    renderer = QSvgRenderer(QByteArray(schematic_svg(doc, width, height).encode("utf-8")))
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     pixels_wide = round(MAP_WIDTH_MM / 25.4 * MAP_DPI)
     image = QImage(pixels_wide, round(pixels_wide * height / width), QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.white)
@@ -904,7 +920,9 @@ def schedule_html(
     units: _Units,
     breaks: frozenset[int] = frozenset(),
     closing: Closing = Closing(),
+    unlabelled: Sequence[str] = (),
 ) -> str:
+    """The schedule's HTML; ``unlabelled``: the stops whose names the map had no room for."""
     labels = doc.labels
     facts = _facts_table(list(doc.facts), units)
     pad = units.mm(1.2)
@@ -926,16 +944,24 @@ def schedule_html(
         f'<html><body style="font-family:{CSS_FONTS}; font-size:10.5pt">'
         f"{_head(doc, labels.schedule_title)}{facts}"
         f"<p style='margin:0; font-size:4pt'>&nbsp;</p>{table}"
-        f"{_closing_html(doc, units, closing)}</body></html>"
+        f"{_closing_html(doc, units, closing, unlabelled)}</body></html>"
     )
 
 
-def _closing_html(doc: PlanDocument, units: _Units, closing: Closing) -> str:
+def _closing_html(
+    doc: PlanDocument, units: _Units, closing: Closing, unlabelled: Sequence[str] = ()
+) -> str:
     """The totals under the table, the map centred under them, the notes full width under the
     map (as the HTML export has them): a note is never squeezed into a column beside it."""
     map_w = round(units.mm(MAP_WIDTH_MM) * closing.map_scale)
     map_h = round(map_w * MAP_SVG_SIZE[1] / MAP_SVG_SIZE[0])
     picture = f"<img src='{MAP_URL.toString()}' width='{map_w}' height='{map_h}'>"
+    if unlabelled:
+        names = doc.labels.list_separator.join(unlabelled)
+        picture += (
+            f"<br><span style='font-size:9pt; color:#444'>"
+            f"{_e(doc.labels.map_unlabelled.format(names=names))}</span>"
+        )
     totals = (
         f"<p style='color:#444; margin-top:{units.mm(2)}px; margin-bottom:0'>"
         f"{_e(doc.totals.text)}</p>"

@@ -17,7 +17,7 @@ from string import Template
 
 from hongtu import __version__
 from hongtu.core.document import DocumentRow, PlanDocument
-from hongtu.core.exports.svgmap import schematic_svg
+from hongtu.core.exports.svgmap import schematic_map
 from hongtu.core.paths import resource_path
 from hongtu.core.text import escape_markup as escape
 
@@ -43,7 +43,13 @@ def render_html(doc: PlanDocument) -> bytes:
     markup["facts"] = _facts(doc)
     markup["rows"] = "".join(_row(row) for row in doc.rows)
     markup["notes"] = _notes(doc)
-    markup["svg"] = schematic_svg(doc)  # built by ElementTree: its text is escaped there
+    chart = schematic_map(doc)
+    markup["svg"] = chart.svg  # built by ElementTree: its text is escaped there
+    markup["map_legend"] = (
+        f'<p class="legend">{escape(labels.map_unlabelled.format(names=names))}</p>'
+        if (names := labels.list_separator.join(chart.unlabelled))
+        else ""
+    )
     return _template().substitute(markup).encode("utf-8")
 
 

@@ -5,6 +5,12 @@ projection (x = lon·cos φ₀, y = lat) scaled to fit, which keeps directions a
 right at city scale. Used by the HTML export and, rasterised by Qt, by the printed schedule.
 The SVG is built with ElementTree, so every name is escaped; only SVG Tiny features are used
 (no markers, no CSS), because Qt's renderer supports nothing more.
+
+A day that mixes city stops with a far one draws the city stops a few pixels apart: such a
+cluster is drawn as a ring of numbered markers around its place, each name beside its marker or,
+when there is no room, further out on a leader line. A name that fits nowhere is left out of
+the map (never written over another) and listed under it (``SchematicMap.unlabelled``): paper
+cannot be zoomed.
 """
 
 from __future__ import annotations
@@ -34,6 +40,13 @@ class _Marker:
     y: float
     number: int | None  # None: the gathering point
     name: str
+    outward: float | None = None  # a ring marker: the direction away from its cluster (radians)
+
+
+@dataclass(frozen=True, slots=True)
+class SchematicMap:
+    svg: str
+    unlabelled: tuple[str, ...]  # "3. 某某旧址" for each stop whose name the map could not show
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +67,11 @@ class _Box:
 
 def schematic_svg(doc: PlanDocument, width: int = 560, height: int = 350) -> str:
     """The schematic map of ``doc`` as a standalone SVG string (UTF-8 text, no XML declaration)."""
+    return schematic_map(doc, width, height).svg
+
+
+def schematic_map(doc: PlanDocument, width: int = 560, height: int = 350) -> SchematicMap:
+    """The map and the stops whose names it could not show (to be listed under it)."""
     markers = _markers(doc, width, height)
     root = ET.Element(
         "svg",
@@ -70,12 +88,20 @@ def schematic_svg(doc: PlanDocument, width: int = 560, height: int = 350) -> str
     ET.SubElement(root, "title").text = xml_text(f"{doc.title} {doc.labels.map_caption}")
     _rect(root, 0.5, 0.5, width - 1, height - 1, fill="#fbf8f3", stroke="#b9b2a6")
     _route(root, doc, markers)
+    labels = ET.Element("g")
+    left_out = _labels(labels, markers, width, height, doc.labels.map_gathering)
     for marker in markers:
         _marker(root, marker)
-    _labels(root, markers, width, height, doc.labels.map_gathering)
+    root.append(labels)
     _north_arrow(root, width, doc.labels.map_north)
     _caption(root, doc, height)
-    return ET.tostring(root, encoding="unicode")
+    unlabelled = tuple(
+        doc.labels.stops_format.format(number=m.number, name=m.name)
+        if m.number is not None
+        else f"{doc.labels.map_gathering}：{m.name}"
+        for m in left_out
+    )
+    return SchematicMap(ET.tostring(root, encoding="unicode"), unlabelled)
 
 
 # ---- projection --------------------------------------------------------------------------
@@ -105,8 +131,41 @@ def _markers(doc: PlanDocument, width: int, height: int) -> list[_Marker]:
         _Marker(off_x + scale * x, off_y + scale * y, number, name)
         for (_, number, name), x, y in zip(places, xs, ys, strict=True)
     ]
+    _ring_clusters(markers)
     _separate(markers)
     return markers
+
+
+def _ring_clusters(markers: list[_Marker]) -> None:
+    """Markers that would cover each other (stops a few hundred metres apart on a map sized for
+    a far one) are set on a ring around their cluster's middle, in the order of their
+    directions from it, as far apart as their size needs."""
+    groups: list[list[_Marker]] = []
+    for marker in markers:
+        near = [g for g in groups if any(_close(marker, other, 2.3 * RADIUS) for other in g)]
+        merged = [marker, *(m for g in near for m in g)]
+        groups = [g for g in groups if g not in near] + [merged]
+    for group in groups:
+        count = len(group)
+        if count < 2:
+            continue
+        cx = sum(m.x for m in group) / count
+        cy = sum(m.y for m in group) / count
+        radius = max(1.3 * RADIUS, 1.2 * RADIUS / math.sin(math.pi / count))
+        ordered = sorted(group, key=lambda m: (math.atan2(m.y - cy, m.x - cx), m.number or 0))
+        start = math.atan2(ordered[0].y - cy, ordered[0].x - cx)
+        if all(_close(m, ordered[0], 1.0) for m in ordered):  # one spot: from the top, by number
+            ordered.sort(key=lambda m: m.number or 0)
+            start = -math.pi / 2
+        for index, marker in enumerate(ordered):
+            angle = start + 2 * math.pi * index / count
+            marker.x = cx + radius * math.cos(angle)
+            marker.y = cy + radius * math.sin(angle)
+            marker.outward = angle
+
+
+def _close(one: _Marker, other: _Marker, distance: float) -> bool:
+    return math.hypot(one.x - other.x, one.y - other.y) < distance
 
 
 def _separate(markers: list[_Marker]) -> None:
@@ -203,63 +262,142 @@ def _short(name: str) -> str:
 
 
 def _labels(
-    root: ET.Element, markers: list[_Marker], width: int, height: int, gathering_word: str
-) -> None:
+    parent: ET.Element, markers: list[_Marker], width: int, height: int, gathering_word: str
+) -> list[_Marker]:
+    """Each marker's name where it covers no other name and no marker (beside it, else further
+    out on a leader line); the markers whose names fit nowhere, which are left out."""
     frame = _Box(4, 4, width - 8, height - 50)
     taken = [_Box(m.x - RADIUS, m.y - RADIUS, 2 * RADIUS, 2 * RADIUS) for m in markers]
     taken.append(_Box(width - 46, 6, 40, 56))  # the north arrow
-    for marker in markers:
+    left_out = []
+    # the stops first (the gathering point's marker says 集, its name is in the facts above)
+    for marker in sorted(markers, key=lambda m: m.number is None):
         text = _short(marker.name)
         if marker.number is None:
             text = f"{gathering_word}：{text}" if marker.name else gathering_word
         w, h = _text_width(text, LABEL_SIZE) + 6, LABEL_SIZE + 6
-        box = _place_label(marker, w, h, taken, frame)
+        found = _place_label(marker, w, h, taken, frame)
+        if found is None:
+            left_out.append(marker)
+            continue
+        box, leader = found
         taken.append(box)
-        _rect(root, box.x, box.y, box.w, box.h, fill="#ffffff", fill_opacity="0.85", rx="3")
+        if leader:
+            _leader(parent, marker, box)
+        _rect(parent, box.x, box.y, box.w, box.h, fill="#ffffff", fill_opacity="0.85", rx="3")
         _text(
-            root,
+            parent,
             box.x + 3,
             box.y + h - 5.5,
             text,
             fill="#222222",
             font_size=_n(LABEL_SIZE),
         )
+    return left_out
 
 
-def _place_label(marker: _Marker, w: float, h: float, taken: list[_Box], frame: _Box) -> _Box:
+_DIRECTIONS = tuple(i * math.pi / 8 for i in range(16))  # from the right, clockwise on paper
+
+
+def _place_label(
+    marker: _Marker, w: float, h: float, taken: list[_Box], frame: _Box
+) -> tuple[_Box, bool] | None:
+    """A free box for the label and whether it needs a leader line: beside the marker (right,
+    left, above, below, then the corners), else further out on a leader line; a ring marker's
+    label always on a leader line, away from its cluster. None when every place covers
+    something."""
     gap = RADIUS + 4
-    candidates = [
-        (marker.x + gap, marker.y - h / 2),  # right
-        (marker.x - gap - w, marker.y - h / 2),  # left
-        (marker.x - w / 2, marker.y - gap - h),  # above
-        (marker.x - w / 2, marker.y + gap),  # below
-        (marker.x + gap, marker.y - gap - h + 4),  # upper right
-        (marker.x + gap, marker.y + gap - 4),  # lower right
-        (marker.x - gap - w, marker.y - gap - h + 4),  # upper left
-        (marker.x - gap - w, marker.y + gap - 4),  # lower left
-    ]
-    boxes = [_Box(x, y, w, h) for x, y in candidates]
-    reach = _Box(
-        min(b.x for b in boxes),
-        min(b.y for b in boxes),
-        max(b.x for b in boxes) + w - min(b.x for b in boxes),
-        max(b.y for b in boxes) + h - min(b.y for b in boxes),
+    candidates: list[tuple[_Box, bool]] = []
+    if marker.outward is None:
+        near = [
+            (marker.x + gap, marker.y - h / 2),  # right
+            (marker.x - gap - w, marker.y - h / 2),  # left
+            (marker.x - w / 2, marker.y - gap - h),  # above
+            (marker.x - w / 2, marker.y + gap),  # below
+            (marker.x + gap, marker.y - gap - h + 4),  # upper right
+            (marker.x + gap, marker.y + gap - 4),  # lower right
+            (marker.x - gap - w, marker.y - gap - h + 4),  # upper left
+            (marker.x - gap - w, marker.y + gap - 4),  # lower left
+        ]
+        candidates = [(_Box(x, y, w, h), False) for x, y in near]
+        reaches: tuple[float, ...] = (2.5 * gap, 4 * gap, 6 * gap, 8 * gap)
+    else:  # away from the cluster first
+        reaches = (gap + 6, 2.5 * gap, 4 * gap, 6 * gap, 8 * gap)
+    outward = marker.outward or 0.0
+    directions = sorted(_DIRECTIONS, key=lambda a: _angle_gap(a, outward))
+    for reach in reaches:
+        for angle in directions:
+            candidates.append((_box_towards(marker, angle, reach, w, h), True))
+    for wanted, leader in candidates:
+        # a box past the map's edge is moved inside it (on a leader line if moved far)
+        x = min(max(wanted.x, frame.x), frame.x + frame.w - w)
+        y = min(max(wanted.y, frame.y), frame.y + frame.h - h)
+        box = _Box(x, y, w, h)
+        if any(box.overlaps(t) for t in taken):
+            continue
+        leader = leader or abs(x - wanted.x) + abs(y - wanted.y) > gap
+        if leader and _crosses(marker, box, taken):
+            continue
+        return box, leader
+    return None
+
+
+def _crosses(marker: _Marker, box: _Box, taken: list[_Box]) -> bool:
+    """Whether the leader line from ``marker`` to ``box`` would run over another name or
+    marker."""
+    x, y = _nearest(marker, box)
+    steps = max(1, int(math.hypot(x - marker.x, y - marker.y) / 2))
+    own = _Box(marker.x - RADIUS, marker.y - RADIUS, 2 * RADIUS, 2 * RADIUS)
+    others = [t for t in taken if t != own]
+    for step in range(1, steps):
+        px = marker.x + (x - marker.x) * step / steps
+        py = marker.y + (y - marker.y) * step / steps
+        if any(t.x < px < t.x + t.w and t.y < py < t.y + t.h for t in others):
+            return True
+    return False
+
+
+def _nearest(marker: _Marker, box: _Box) -> tuple[float, float]:
+    """The point of ``box`` nearest the marker's centre."""
+    return (
+        min(max(marker.x, box.x), box.x + box.w),
+        min(max(marker.y, box.y), box.y + box.h),
     )
-    taken = [t for t in taken if reach.overlaps(t)]  # only these can touch a candidate
 
-    def cost(box: _Box) -> float:
-        outside = not (
-            box.x >= frame.x
-            and box.y >= frame.y
-            and box.x + box.w <= frame.x + frame.w
-            and box.y + box.h <= frame.y + frame.h
-        )
-        return 10.0 * outside + sum(box.overlaps(t) for t in taken)
 
-    best = min(boxes, key=cost)  # min keeps the first (preferred) of equal candidates
-    x = min(max(best.x, frame.x), frame.x + frame.w - w)
-    y = min(max(best.y, frame.y), frame.y + frame.h - h)
+def _box_towards(marker: _Marker, angle: float, reach: float, w: float, h: float) -> _Box:
+    """A label box ``reach`` from the marker in the direction ``angle``, on that side of it."""
+    cx, cy = marker.x + reach * math.cos(angle), marker.y + reach * math.sin(angle)
+    dx, dy = math.cos(angle), math.sin(angle)
+    x = cx if dx > 0.3 else cx - w if dx < -0.3 else cx - w / 2
+    y = cy - h / 2 if abs(dy) < 0.5 else cy if dy > 0 else cy - h
     return _Box(x, y, w, h)
+
+
+def _angle_gap(one: float, other: float) -> float:
+    return abs((one - other + math.pi) % (2 * math.pi) - math.pi)
+
+
+def _leader(parent: ET.Element, marker: _Marker, box: _Box) -> None:
+    """A thin line from the marker's edge to the nearest point of its label."""
+    x, y = _nearest(marker, box)
+    length = math.hypot(x - marker.x, y - marker.y)
+    if length <= RADIUS:
+        return
+    sx = marker.x + (x - marker.x) * RADIUS / length
+    sy = marker.y + (y - marker.y) * RADIUS / length
+    ET.SubElement(
+        parent,
+        "line",
+        {
+            "x1": _n(sx),
+            "y1": _n(sy),
+            "x2": _n(x),
+            "y2": _n(y),
+            "stroke": "#555555",
+            "stroke-width": "1",
+        },
+    )
 
 
 def _north_arrow(root: ET.Element, width: int, word: str) -> None:
