@@ -1182,6 +1182,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>No database file at {path}. This command only reads or changes existing data and does not create a database; check the path given by --db (or HONGTU_DB).</translation>
     </message>
     <message>
+      <source>注意：{0}</source>
+      <translation>Note: {0}</translation>
+    </message>
+    <message>
       <source>活动主题</source>
       <translation>Theme</translation>
     </message>
@@ -2045,6 +2049,13 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     <message>
       <source>这个文件不是数据库文件。</source>
       <translation>This file is not a database file.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Fonts</name>
+    <message>
+      <source>这台电脑的字体里没有“{0}”（见：{1}），打印或导出的 PDF 上它们会是空白方框。请安装含这些字的字体后重试：Debian/Ubuntu 可安装 fonts-hanazono（含 CJK 扩展 B 区汉字）或 fonts-noto-cjk；Windows 可在“设置 › 可选功能”中添加“中文(简体)补充字体”（含 SimSun-ExtB）。</source>
+      <translation>No font on this computer has “{0}” (in: {1}): printed, or in the PDF, they will be empty boxes. Install a font that has them and try again: on Debian/Ubuntu fonts-hanazono (CJK Extension B characters) or fonts-noto-cjk; on Windows add “Chinese (Simplified) Supplemental Fonts” (with SimSun-ExtB) under Settings › Optional features.</translation>
     </message>
   </context>
   <context>
@@ -3943,6 +3954,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Unsupported format</translation>
     </message>
     <message>
+      <source>仍要继续吗？</source>
+      <translation>Go on anyway?</translation>
+    </message>
+    <message>
       <source>从名单文件导入…</source>
       <translation>Import from a roster file…</translation>
     </message>
@@ -4157,6 +4172,10 @@ The existing file was not changed.</translation>
     <message>
       <source>签到表（PDF，A4）</source>
       <translation>Sign-in sheet (PDF, A4)</translation>
+    </message>
+    <message>
+      <source>缺少字体</source>
+      <translation>Missing font</translation>
     </message>
     <message>
       <source>缺少导出所需的数据</source>

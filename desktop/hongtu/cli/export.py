@@ -50,6 +50,12 @@ def output_error_message(error: OSError) -> str:
     return tr("无法写出命令的输出：{0}。").format(write_reason(error_code(error).value))
 
 
+def say_unprintable(warning: str | None) -> None:
+    """The PDF is written all the same; stderr says which characters print as empty boxes."""
+    if warning:
+        say(tr("注意：{0}").format(warning), error=True)
+
+
 def kind_label(fmt: Any) -> str:
     """The document's name in a default file name (as the window's export dialog has it)."""
     return {
@@ -86,7 +92,9 @@ def export_plan_command(args: argparse.Namespace) -> int:
     try:
         if fmt.value in QT_FORMATS:
             ensure_offscreen_app()
-            from hongtu.qt.printing import export_document
+            from hongtu.qt.printing import export_document, unprintable_warning
+
+            say_unprintable(unprintable_warning(document, names))
 
             path = export_document(
                 document,

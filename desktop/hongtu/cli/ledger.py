@@ -288,10 +288,13 @@ def cmd_ledger_export(args: argparse.Namespace) -> int:
             raise ExportError(ExportErrorCode.EXISTS, output)
         if fmt == "pdf":
             ensure_offscreen_app()
+            from hongtu.cli.export import say_unprintable
             from hongtu.core.exports.ledger_summary import build_ledger_summary
-            from hongtu.qt.printing import render_ledger_pdf
+            from hongtu.qt.printing import render_ledger_pdf, unprintable_warning
 
-            render_ledger_pdf(build_ledger_summary(ledger), output)
+            summary = build_ledger_summary(ledger)
+            say_unprintable(unprintable_warning(summary))
+            render_ledger_pdf(summary, output)
         else:
             write_atomic(output, render_ledger(ledger, fmt))
     except ExportError as exc:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any, TypeVar
 
@@ -100,6 +101,21 @@ def _clean(value: Any) -> Any:
         same = all(a is b for a, b in zip(cleaned.values(), value.values(), strict=True))
         return value if same and len(cleaned) == len(value) else cleaned
     return value
+
+
+def strings_in(value: object) -> Iterator[str]:
+    """Every string inside ``value`` (dataclasses, tuples, lists, mappings), in order."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from strings_in(getattr(value, field.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from strings_in(item)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from strings_in(item)
 
 
 def display_width(text: str) -> int:

@@ -511,6 +511,11 @@ class LedgerWindow(QDialog):
         if self.ledger is None or self.task is not None:
             return
         ledger = self.ledger
+        if fmt == "pdf" and self.summary is not None:
+            from hongtu.qt.plan_outputs import printable
+
+            if not printable(self.summary, self):
+                return
 
         def job(should_stop: ShouldStop) -> Path:
             # written in the export process: Qt's layout of the PDF and the DOCX writer's work hold

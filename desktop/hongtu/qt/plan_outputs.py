@@ -388,7 +388,8 @@ class ExportDialog(QDialog):
                 show_field(self.blank_rows)
                 return
         targets = self._bundle_targets() if self.bundle_chosen() else self._one_target()
-        if targets:
+        printed = any(fmt in PRINTED for fmt, _path, _overwrite in targets)
+        if targets and (not printed or printable(self.view.document, self, self.typed_names())):
             self.start_export(targets)
 
     def _one_target(self) -> list[Target]:
@@ -542,15 +543,34 @@ class ExportDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
 
 
+PRINTED = (ExportFormat.PDF, ExportFormat.SIGNIN)  # drawn with the computer's fonts
+
+
+def printable(content: object, parent: QWidget | None, names: list[str] | None = None) -> bool:
+    """Whether to go on printing ``content``: yes when every character prints, else what the
+    organiser answers on being told which characters would be empty boxes (a rare character
+    of a name that no installed font has) and which font to install."""
+    from hongtu.qt.printing import unprintable_warning
+
+    warning = unprintable_warning(content, names or [])
+    if warning is None:
+        return True
+    return messages.question(parent, tr("缺少字体"), f"{warning}\n\n{tr('仍要继续吗？')}")
+
+
 def preview_schedule(view: PlanView, parent: QWidget | None) -> Printed | None:
     from hongtu.qt.printing import PrintKind, print_preview
 
+    if not printable(view.document, parent):
+        return None
     return print_preview(view.document, PrintKind.SCHEDULE, parent)
 
 
 def preview_signin(view: PlanView, parent: QWidget | None) -> Printed | None:
     from hongtu.qt.printing import PrintKind, print_preview
 
+    if not printable(view.document, parent):
+        return None
     return print_preview(view.document, PrintKind.SIGNIN, parent)
 
 

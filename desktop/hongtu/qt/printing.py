@@ -47,6 +47,7 @@ from hongtu.core.exports.svgmap import schematic_map
 from hongtu.core.plans import ItemKind, Plan
 from hongtu.core.records import ActivityRecord
 from hongtu.core.sites import Site
+from hongtu.core.text import strings_in
 
 FONT_FAMILIES = [
     "WenQuanYi Micro Hei",
@@ -248,6 +249,18 @@ def require_chinese_font(path: Path) -> None:
 
     if not has_chinese_font():
         raise ExportError(ExportErrorCode.NO_CHINESE_FONT, path)
+
+
+def unprintable_warning(*contents: object) -> str | None:
+    """What to tell the organiser when some characters of ``contents`` (a document, a ledger
+    summary, the names typed for a 签到表) would print as empty boxes (a rare character of a
+    name that no installed font has); None when every character prints."""
+    from hongtu.qt.fonts import unprintable_characters
+    from hongtu.qt.fonts import unprintable_warning as warning
+
+    texts = [text for content in contents for text in strings_in(content)]
+    missing = unprintable_characters(texts, FONT_FAMILIES)
+    return warning(missing, texts) if missing else None
 
 
 def _pdf_printer(temp: Path, title: str) -> QPrinter:
@@ -1186,4 +1199,5 @@ __all__ = [
     "render_ledger_pdf",
     "render_schedule_pdf",
     "render_signin_pdf",
+    "unprintable_warning",
 ]
