@@ -38,6 +38,17 @@ def title_of(branch: str, typed: str) -> str:
             f"{BRANCH}关于开展“学党史、悟思想”主题党日活动的实施方案",
         ),
         ("", "重温入党誓词", "“重温入党誓词”主题党日活动"),
+        (  # the branch field in its formal 委员会 form, the title naming it the usual way
+            f"{BRANCH}委员会",
+            f"{BRANCH}2026年12月“学习贯彻全会精神”主题党日活动",
+            f"{BRANCH}2026年12月“学习贯彻全会精神”主题党日活动",
+        ),
+        (  # an official title naming the branch a little differently
+            "某某社区第一党支部",
+            "中共某某社区第一支部委员会“传承红色基因”主题党日活动",
+            "中共某某社区第一支部委员会“传承红色基因”主题党日活动",
+        ),
+        ("第一党支部", "学习党支部工作条例", "第一党支部“学习党支部工作条例”主题党日活动"),
     ],
 )
 def test_the_branch_and_the_party_day_are_said_once(branch: str, typed: str, title: str) -> None:

@@ -27,6 +27,7 @@ from docx.shared import Cm
 
 from factories import (
     EAST,
+    LOUFAN,
     NORTH,
     WEST,
     custom_place,
@@ -159,7 +160,64 @@ def test_document_facts_and_words(sample) -> None:
 
 
 def test_note_lines_drop_user_numbering() -> None:
-    assert note_lines("（1）守时\n二、安全\n• 带证件\n\n  ") == ("守时", "安全", "带证件")
+    assert note_lines("（1）守时\n2、安全\n• 带证件\n\n  ") == ("守时", "安全", "带证件")
+
+
+HEADED_NOTES = (
+    "一、安全要求\n1. 乘车系好安全带\n2. 不得擅自离队\n二、纪律要求\n（一）着正装\n（二）佩戴党徽"
+)
+
+
+def test_notes_with_their_own_headings_are_printed_as_typed(tmp_path: Path) -> None:
+    """"一、安全要求 / 1. … / 二、纪律要求 / （一）…" was flattened into 1.–6. (一、 stripped,
+    （一） kept): the organiser's own numbering is now kept, and none added."""
+    plan = make_plan([site_stop(1)])
+    sites = site_map([make_site(1, "八路军驻晋办事处旧址")])
+    plan.notes = HEADED_NOTES
+    doc = build_document(plan, compute_schedule(plan, sites, DEFAULT_SETTINGS), sites)
+    typed = tuple(HEADED_NOTES.split("\n"))
+    assert doc.notes == typed and not doc.notes_numbered
+    word = docx.Document(str(export_plan(doc, ExportFormat.DOCX, tmp_path / "p.docx")))
+    paragraphs = [p.text for p in word.paragraphs]
+    start = paragraphs.index("六、工作要求") + 1
+    assert paragraphs[start : start + len(typed)] == list(typed)
+    sheet = openpyxl.load_workbook(export_plan(doc, ExportFormat.XLSX, tmp_path / "p.xlsx")).active
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert cells[cells.index("注意事项") + 1 :][: len(typed)] == list(typed)
+    page = export_plan(doc, ExportFormat.HTML, tmp_path / "p.html").read_text("utf-8")
+    assert "一、安全要求<br>1. 乘车系好安全带" in page and "<ol" not in page
+    plan.notes = "着正装\n准时集合"  # plain lines: numbered by the documents, as before
+    doc = build_document(plan, compute_schedule(plan, sites, DEFAULT_SETTINGS), sites)
+    assert doc.notes_numbered and doc.notes == ("着正装", "准时集合")
+
+
+def test_rows_after_midnight_say_next_day() -> None:
+    """A day that runs past midnight printed "00:46–01:26" as if it were the morning."""
+    sites = site_map([make_site(1, "刘胡兰纪念馆", point=LOUFAN)])
+    plan = make_plan([site_stop(1, Activity(ActivityKind.TOUR, 60))], gathering_time=time(21, 0))
+    doc = build_document(plan, compute_schedule(plan, sites, DEFAULT_SETTINGS), sites)
+    crossing = next(i for i, row in enumerate(doc.rows) if row.end < row.start)
+    for number, row in enumerate(doc.rows):
+        if row.end < row.start:  # across midnight
+            assert re.fullmatch(r"2\d:\d\d–次日0\d:\d\d", row.time_range)
+        elif number > crossing:
+            assert row.time_range.startswith("次日0"), row.time_range
+        else:
+            assert "次日" not in row.time_range
+    assert doc.rows[-1].time_range.startswith("次日")
+
+
+def test_an_activity_label_that_names_its_kind_is_said_once() -> None:
+    """A plan file's {"kind": "lesson", "label": "现场党课：八路军…"} printed
+    "现场党课（现场党课：八路军…）"."""
+    label = "现场党课：八路军驻晋办事处的历史"
+    sites = site_map([make_site(1, "八路军驻晋办事处旧址")])
+    stop = site_stop(1, Activity(ActivityKind.LESSON, 45, label), Activity(ActivityKind.TOUR, 30))
+    plan = make_plan([stop])
+    doc = build_document(plan, compute_schedule(plan, sites, DEFAULT_SETTINGS), sites)
+    titles = [row.title for row in doc.rows if row.kind is ItemKind.ACTIVITY]
+    assert titles == [label, "参观学习"]
+    assert doc.stops[0].activities == (label, "参观学习")
 
 
 def test_document_without_stops_or_gathering() -> None:
@@ -705,3 +763,21 @@ def test_printed_map_never_writes_a_name_over_another_or_over_a_marker() -> None
         listed = any(line.endswith(stop.name) for line in chart.unlabelled)
         assert shown != listed, stop.name  # on the map or under it, never both, never neither
     assert len(chart.unlabelled) <= 3  # most names are on the map
+
+
+def test_the_window_and_plans_show_say_an_activity_kind_once(qapp, capsys, tmp_path) -> None:
+    from hongtu.cli import main
+    from hongtu.core.workspace import open_workspace
+    from hongtu.qt.plan_models import activity_label
+
+    label = "现场党课：八路军驻晋办事处的历史"
+    lesson = Activity(ActivityKind.LESSON, 45, label)
+    assert activity_label(lesson) == label
+    db = str(tmp_path / "a.sqlite3")
+    workspace = open_workspace(db)
+    stop = Stop(custom=custom_place("八路军驻晋办事处旧址", NORTH), activities=[lesson])
+    plan = workspace.plans.save(make_plan([stop]))
+    workspace.close()
+    assert main(["--db", db, "plans", "show", str(plan.id)]) == 0
+    out = capsys.readouterr().out
+    assert label in out and "现场党课：现场党课" not in out

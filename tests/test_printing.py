@@ -290,7 +290,9 @@ def _straddling_after_build(doc: PlanDocument) -> int | None:
 
 def test_a_long_plan_is_laid_out_twice_with_every_row_whole(qapp, monkeypatch) -> None:
     """All page breaks come from one layout: a 60-stop day is laid out once to measure and
-    once with its breaks (it took a layout per break), and still no row straddles a page."""
+    once with its breaks (it took a layout per break), and still no row straddles a page; at
+    most once more to place the map and the notes after the rows (here: a page of their own,
+    the same row breaks)."""
     doc = build_sample(evil=False, stops=60)[2]
     layouts: list[int] = []
     set_html = QTextDocument.setHtml
@@ -301,7 +303,8 @@ def test_a_long_plan_is_laid_out_twice_with_every_row_whole(qapp, monkeypatch) -
 
     monkeypatch.setattr(QTextDocument, "setHtml", counting)
     assert _straddling_after_build(doc) is None
-    assert len(layouts) == 2 and layouts[-1] >= 4  # a table of its own on each later page
+    assert 2 <= len(layouts) <= 3 and layouts[1] >= 4  # a table of its own on each later page
+    assert all(count in (layouts[1], layouts[1] + 1) for count in layouts[2:])
 
 
 def test_a_mistaken_page_plan_still_keeps_every_row_whole(qapp, tmp_path, monkeypatch) -> None:

@@ -420,8 +420,11 @@ def item_text(item: Any) -> str:
     if kind == "visit":
         return f"{item.stop_number}. {item.title}"
     if kind == "activity":
-        custom = item.activity_kind is None or item.activity_kind.value == "custom"
-        label = "" if custom else activity_label(item.activity_kind.value)
+        from hongtu.core.document import says_its_kind
+
+        kind = item.activity_kind
+        custom = kind is None or kind.value == "custom" or says_its_kind(kind, item.title)
+        label = "" if custom else activity_label(kind.value)
         return "    · " + (
             tr("{0}：{1}").format(label, item.title)
             if item.title and label

@@ -148,6 +148,8 @@ class DocumentLabels:
     date_format: str = "{year}年{month}月{day}日"
     datetime_format: str = "{date}（{weekday}）{start}—{end}"
     end_date_format: str = "{month}月{day}日{time}"  # the day's end, when on a later date
+    next_day_format: str = "次日{time}"  # a row's time after midnight
+    later_day_format: str = "第{day}天{time}"  # … after a second midnight (the 3rd day)
     leg_format: str = "约{km}公里，{minutes}分钟"  # the estimated road km the minutes are for
     leg_format_no_km: str = "{minutes}分钟"
     leg_pending: str = "路程待定"  # a leg with an unplaced end: no minutes are printed
@@ -308,6 +310,9 @@ class PlanDocument:
     # version, raised by every save.
     calendar_key: str = "unsaved"
     plan_version: int = 0
+    # False: the notes keep the organiser's own numbering (headings 一、 over items 1.), printed
+    # as typed; True: the documents number them 1. 2. 3.
+    notes_numbered: bool = True
 
     @property
     def unplaced_stops(self) -> tuple[DocumentStop, ...]:
@@ -347,13 +352,52 @@ def time_range(start: time, end: time) -> str:
     return hhmm(start) if start == end else f"{hhmm(start)}–{hhmm(end)}"
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•·●]|[（(]?\d{1,2}[)）.．、]|[一二三四五六七八九十]+[、.．])\s*")
+def _row_time(item: ScheduleItem, day: int, labels: DocumentLabels) -> str:
+    """A row's time: "08:00–08:40"; after midnight "次日00:46–01:26" or "23:27–次日00:46" (a
+    day that runs past midnight must not print its small hours as the morning)."""
+    end_day = day + (1 if item.end < item.start else 0)
+    if item.leg is not None and item.leg.pending:
+        text = labels.pending_time_format.format(start=_clock(item.start, day, labels))
+    elif end_day == day:
+        text = _clock(time_range(item.start, item.end), day, labels)
+    else:
+        text = f"{_clock(hhmm(item.start), day, labels)}–{_clock(hhmm(item.end), end_day, labels)}"
+    # after a 待定 leg: （待定）
+    return labels.provisional_time_format.format(time=text) if item.provisional else text
+
+
+def _clock(text: time | str, day: int, labels: DocumentLabels) -> str:
+    """``text`` (a time or a time range) on the plan's day, the next one (次日) or a later one."""
+    shown = hhmm(text) if isinstance(text, time) else text
+    if day == 0:
+        return shown
+    if day == 1:
+        return labels.next_day_format.format(time=shown)
+    return labels.later_day_format.format(day=day + 1, time=shown)
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·●]|[（(]?\d{1,2}[)）.．、])\s*")  # a flat list's item
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
 
 
 def note_lines(notes: str) -> tuple[str, ...]:
-    """工作要求 lines: one per non-empty line, with the user's own numbering or bullets removed."""
-    lines = (_BULLET.sub("", line, count=1).strip() for line in notes.splitlines())
-    return tuple(line for line in lines if line)
+    """工作要求 lines, one per non-empty line: a flat list (each line numbered 1. 2、 or bulleted)
+    without the user's numbering, which every document then numbers alike; notes with headings
+    (一、 （一）) over their items, or numbered lines among plain ones, as typed."""
+    lines = [line.strip() for line in notes.splitlines() if line.strip()]
+    if notes_numbered(notes) and all(_BULLET.match(line) for line in lines):
+        lines = [_BULLET.sub("", line, count=1).strip() or line for line in lines]
+    return tuple(lines)
+
+
+def notes_numbered(notes: str) -> bool:
+    """Whether the documents number the notes: yes unless the organiser numbered them in a way
+    of their own (headings such as 一、 or （一）, or only some lines numbered)."""
+    lines = [line for line in notes.splitlines() if line.strip()]
+    if any(_HEADING.match(line) for line in lines):
+        return False
+    marked = [bool(_BULLET.match(line)) for line in lines]
+    return all(marked) or not any(marked)
 
 
 # ---- building ----------------------------------------------------------------------------
@@ -389,10 +433,20 @@ class _Places:
 
 
 def activity_name(activity: Activity, labels: DocumentLabels) -> str:
+    """"现场党课（八路军驻晋办事处的历史）"; a label that already begins with its kind
+    ("现场党课：…", as other tools and hand-written plan files have it) as it is, the kind said
+    once."""
     if activity.kind is ActivityKind.CUSTOM:
         return activity.label or labels.activity_kinds[ActivityKind.CUSTOM]
     name = labels.activity_kinds[activity.kind]
+    if says_its_kind(activity.kind, activity.label) or activity.label.startswith(name):
+        return activity.label
     return f"{name}（{activity.label}）" if activity.label else name
+
+
+def says_its_kind(kind: ActivityKind, label: str) -> bool:
+    """Whether ``label`` begins with the Chinese name of its ``kind`` (现场党课：…)."""
+    return kind is not ActivityKind.CUSTOM and label.startswith(_ZH_ACTIVITIES[kind])
 
 
 def build_document(
@@ -457,6 +511,7 @@ def build_document(
         expected=sum(not line.observer for line in signin) if signin else plan.participants,
         calendar_key=calendar_key(plan),
         plan_version=plan.version,
+        notes_numbered=notes_numbered(plan.notes),
     )
     return clean_strings(document)
 
@@ -514,10 +569,25 @@ def _title(plan: Plan, labels: DocumentLabels) -> str:
     typed as the official one already names its branch and the activity)."""
     theme = plan.title.strip()
     branch = plan.branch.strip()
-    if branch in theme:
+    if _names_branch(theme, branch):
         branch = ""
     fmt = labels.title_format_plain if labels.title_keyword in theme else labels.title_format
     return fmt.format(branch=branch, theme=theme)
+
+
+_BRANCH_WORDS = ("党支部", "党总支", "党委", "党组", "支部")
+
+
+def _names_branch(theme: str, branch: str) -> bool:
+    """Whether the theme already names the branch: the branch as typed, or the branch without
+    a closing 委员会 (its formal name in the branch field, its usual name in the title), or an
+    official title that begins with 中共 and names a 党支部, 党委 …"""
+    if not branch:
+        return False
+    short = branch.removesuffix("委员会")
+    if branch in theme or (short and short in theme):
+        return True
+    return theme.startswith("中共") and any(word in theme for word in _BRANCH_WORDS)
 
 
 def plan_title(doc: PlanDocument, labels: DocumentLabels) -> str:
@@ -553,7 +623,11 @@ def _rows(
     }
     seen_in_stop: dict[str, int] = {}
     rows = []
+    day, previous = 0, None  # midnights passed (as ``days_past`` counts them)
     for item in schedule.items:
+        if previous is not None and item.start < previous:
+            day += 1
+        previous = item.start
         stop = stops_by_id.get(item.stop_id) if item.stop_id else None
         item_index = None
         if item.kind in (ItemKind.VISIT, ItemKind.ACTIVITY) and item.stop_id:
@@ -567,7 +641,7 @@ def _rows(
                 kind=item.kind,
                 start=item.start,
                 end=item.end,
-                time_range=_time_text(item, places.labels),
+                time_range=_row_time(item, day, places.labels),
                 title=title,
                 place=place,
                 details=details,
@@ -582,16 +656,6 @@ def _rows(
             )
         )
     return tuple(rows)
-
-
-def _time_text(item: ScheduleItem, labels: DocumentLabels) -> str:
-    """``08:00–08:40``; ``08:10 起`` for a 待定 leg (how long is unknown); either followed by
-    （待定） when it comes after such a leg."""
-    if item.leg is not None and item.leg.pending:
-        text = labels.pending_time_format.format(start=hhmm(item.start))
-    else:
-        text = time_range(item.start, item.end)
-    return labels.provisional_time_format.format(time=text) if item.provisional else text
 
 
 def _describe(

@@ -30,6 +30,7 @@ from PySide6.QtGui import QFont
 
 from hongtu.core import limits
 from hongtu.core.clocktime import hhmm
+from hongtu.core.document import says_its_kind
 from hongtu.core.plans import (
     Activity,
     ActivityKind,
@@ -85,6 +86,8 @@ def activity_kind_label(kind: ActivityKind) -> str:
 def activity_label(activity: Activity) -> str:
     if activity.kind is ActivityKind.CUSTOM:
         return activity.label or activity_kind_label(activity.kind)
+    if says_its_kind(activity.kind, activity.label):  # "现场党课：…": the kind said once
+        return activity.label
     if activity.label:
         return tr("{0}（{1}）").format(activity_kind_label(activity.kind), activity.label)
     return activity_kind_label(activity.kind)

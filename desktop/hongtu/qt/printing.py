@@ -939,16 +939,17 @@ def schedule_html(
     labels = doc.labels
     facts = _facts_table(list(doc.facts), units)
     pad = units.mm(1.2)
-    # times after a 待定 leg carry （待定）: the column widens so they stay on one line (a
-    # wrapped time doubled every row and pushed a one-page day onto two)
-    time_width = 22 if any(row.provisional for row in doc.rows) else 15
+    # a day past midnight says 次日 before its times, and times after a 待定 leg carry （待定）:
+    # the time column widens so they stay on one line (a wrapped time doubled every row)
+    longest = max((len(row.time_range) for row in doc.rows), default=0)
+    wider = 0 if longest <= 11 else 6 if longest <= 14 else 9
     header = "".join(
-        f"<th width='{w}' bgcolor='#f3e3e1' align='center'>{_e(text)}</th>"
+        f"<th width='{w}%' bgcolor='#f3e3e1' align='center'>{_e(text)}</th>"
         for text, w in (
-            (labels.col_stop, "7%"),
-            (labels.col_time, f"{time_width}%"),
-            (labels.col_content, f"{63 - time_width}%"),
-            (labels.col_details, "30%"),
+            (labels.col_stop, 7),
+            (labels.col_time, 15 + wider),
+            (labels.col_content, 48 - wider),
+            (labels.col_details, 30),
         )
     )
     rows = [_schedule_row(row) for row in doc.rows]
@@ -1000,6 +1001,10 @@ def _closing_html(
 
 
 def _notes_html(doc: PlanDocument) -> str:
+    """The notes numbered, or as typed when the organiser numbered them their own way."""
+    if not doc.notes_numbered:
+        lines = "<br>".join(_e(line) for line in doc.notes)
+        return f"<p style='margin-top:0; margin-bottom:0; margin-left:12px'>{lines}</p>"
     items = "".join(f"<li>{_e(line)}</li>" for line in doc.notes)
     return f"<ol style='margin-top:0; margin-bottom:0'>{items}</ol>"
 

@@ -45,8 +45,10 @@ def render_docx(doc: PlanDocument) -> bytes:
     add_heading(document, labels.section(4, labels.flow))
     _flow_table(document, doc)
     add_body(document, doc.totals.text)
-    notes = [f"{n}. {line}" for n, line in enumerate(doc.notes, start=1)] or [labels.none]
-    _section(document, labels, 5, labels.requirements, notes)
+    notes = list(doc.notes)
+    if doc.notes_numbered:
+        notes = [f"{n}. {line}" for n, line in enumerate(notes, start=1)]
+    _section(document, labels, 5, labels.requirements, notes or [labels.none])
     _section(document, labels, 6, labels.contact_and_phone, [doc.contact_text or labels.none])
     if doc.branch:
         add_body(document, "")

@@ -73,5 +73,9 @@ def _row(row: DocumentRow) -> str:
 def _notes(doc: PlanDocument) -> str:
     if not doc.notes:
         return ""
+    heading = f"<h3>{escape(doc.labels.notes)}</h3>\n"
+    if not doc.notes_numbered:  # the organiser's own numbering, as typed
+        return heading + f'<p class="notes">{"<br>".join(escape(n) for n in doc.notes)}</p>'
     items = "".join(f"<li>{escape(line)}</li>" for line in doc.notes)
-    return f'<h3>{escape(doc.labels.notes)}</h3>\n<ol class="notes">{items}</ol>'
+    return heading + f'<ol class="notes">{items}</ol>'
+

@@ -137,9 +137,9 @@ def _markers(doc: PlanDocument, width: int, height: int) -> list[_Marker]:
 
 
 def _ring_clusters(markers: list[_Marker]) -> None:
-    """Markers that would cover each other (stops a few hundred metres apart on a map sized for
-    a far one) are set on a ring around their cluster's middle, in the order of their
-    directions from it, as far apart as their size needs."""
+    """Markers heaped on each other (stops a few hundred metres apart on a map sized for a far
+    one) are set on a ring around the heap's middle, in the order of their directions from it,
+    as far apart as their size needs."""
     groups: list[list[_Marker]] = []
     for marker in markers:
         near = [g for g in groups if any(_close(marker, other, 2.3 * RADIUS) for other in g)]
@@ -151,6 +151,8 @@ def _ring_clusters(markers: list[_Marker]) -> None:
             continue
         cx = sum(m.x for m in group) / count
         cy = sum(m.y for m in group) / count
+        if any(math.hypot(m.x - cx, m.y - cy) > 2 * RADIUS for m in group):
+            continue  # a line of stops, not a heap: nudged apart where they touch (below)
         radius = max(1.3 * RADIUS, 1.2 * RADIUS / math.sin(math.pi / count))
         ordered = sorted(group, key=lambda m: (math.atan2(m.y - cy, m.x - cx), m.number or 0))
         start = math.atan2(ordered[0].y - cy, ordered[0].x - cx)

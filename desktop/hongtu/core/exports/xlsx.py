@@ -101,7 +101,8 @@ def _schedule_sheet(sheet: Sheet, doc: PlanDocument) -> None:
         put_cell(sheet, row, 1, labels.notes, _BOLD)
         for number, line in enumerate(doc.notes, start=1):
             row += 1
-            put_cell(sheet, row, 1, f"{number}. {line}", _WRAPPED)
+            text = f"{number}. {line}" if doc.notes_numbered else line
+            put_cell(sheet, row, 1, text, _WRAPPED)
             sheet.merge_row(row, 1, last)
     sheet.widths.update(enumerate(WIDTHS, start=1))
     if any(doc_row.provisional for doc_row in doc.rows):
