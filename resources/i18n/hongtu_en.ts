@@ -1683,6 +1683,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Error: </translation>
     </message>
     <message>
+      <source>错误：--blank-rows（签到表的空白行数）应在 {0}–{1} 之间，现在是 {2}。</source>
+      <translation>Error: --blank-rows (blank rows on the sign-in sheet) must be between {0} and {1}; it is {2}.</translation>
+    </message>
+    <message>
       <source>错误：{0}（未保存）</source>
       <translation>Error: {0} (not saved)</translation>
     </message>

@@ -76,6 +76,13 @@ def export_plan_command(args: argparse.Namespace) -> int:
         formats = ", ".join(f.value for f in ExportFormat)
         say(tr("错误：不认识的格式 {0}；可用：{1}").format(args.fmt, formats), error=True)
         return 2
+    from hongtu.core.limits import BLANK_ROWS_RANGE
+
+    low, high = BLANK_ROWS_RANGE
+    if not low <= args.blank_rows <= high:
+        message = tr("错误：--blank-rows（签到表的空白行数）应在 {0}–{1} 之间，现在是 {2}。")
+        say(message.format(low, high, args.blank_rows), error=True)
+        return 2
     names = _read_names(args)
     if names is None:
         return 2

@@ -133,10 +133,11 @@ class DocumentLabels:
     col_position: str = "职务/所在支部"
     col_signature: str = "签名"
     col_remarks: str = "备注"
-    signin_expected: str = "应到 {count} 人　实到 ____ 人　请假 ____ 人"
+    signin_expected: str = "应到 {count} 人　实到 ____ 人　请假 ____ 人　缺席 ____ 人"
     # when the roster lists people not in the Party: they sign in as 列席, not in 应到
     signin_observers: str = "　列席 ____ 人"
     signin_observer: str = "列席"  # their 备注
+    signin_continued: str = "{title}　{sheet}（续）　{date}"  # atop each later page of the 签到表
     # words and formats
     activity_kinds: Mapping[ActivityKind, str] = field(default_factory=lambda: _ZH_ACTIVITIES)
     transport_modes: Mapping[TransportMode, str] = field(default_factory=lambda: _ZH_TRANSPORT)

@@ -29,6 +29,7 @@ MAX_PARTICIPANTS = 1000
 MAX_MINUTES = 24 * 60  # visit, leg and activity minutes: 0 … one day
 MAX_STOPS = 500
 MAX_ACTIVITIES = 50  # per stop
+BLANK_ROWS_RANGE = (0, 60)  # 签到表: rows left blank for guests (the window and the CLI alike)
 FIRST_DATE = date(1900, 1, 1)
 LAST_DATE = date(2199, 12, 31)
 

@@ -32,6 +32,7 @@ from hongtu.core.cancel import CancelledError, ShouldStop, check
 from hongtu.core.export_folder import last_export_folder, remember_export_folder
 from hongtu.core.export_names import with_suffix
 from hongtu.core.exports import ExportFormat
+from hongtu.core.limits import BLANK_ROWS_RANGE
 from hongtu.core.plans import Plan
 from hongtu.core.records import ActivityRecord
 from hongtu.core.roster import (
@@ -61,7 +62,6 @@ if TYPE_CHECKING:
 Target = tuple[ExportFormat, Path, bool]  # format, file, replace an existing file
 
 
-BLANK_ROWS_RANGE = (0, 60)  # 另加空白行 on the sign-in sheet
 
 
 def tr(text: str) -> str:

@@ -47,7 +47,7 @@ from hongtu.core.exports.svgmap import schematic_map
 from hongtu.core.plans import ItemKind, Plan
 from hongtu.core.records import ActivityRecord
 from hongtu.core.sites import Site
-from hongtu.core.text import strings_in
+from hongtu.core.text import shortened, strings_in
 
 FONT_FAMILIES = [
     "WenQuanYi Micro Hei",
@@ -60,6 +60,7 @@ FONT_FAMILIES = [
 CSS_FONTS = ", ".join(f"'{family}'" for family in FONT_FAMILIES) + ", sans-serif"
 MARGIN_MM = QMarginsF(18, 15, 18, 12)  # left, top, right, bottom
 FOOTER_MM = 7.0
+HEADING_MM = 8.0  # a later page's heading, in the top margin (MARGIN_MM's 15 mm)
 MAP_URL = QUrl("hongtu-print:map.png")
 MAP_SVG_SIZE = (560, 350)
 MAP_WIDTH_MM = 104.0
@@ -104,9 +105,19 @@ def print_document(
     names: Sequence[str] = (),
     blank_rows: int = DEFAULT_BLANK_ROWS,
 ) -> None:
-    """Prints ``doc`` as ``kind`` on ``printer`` (any printer, the preview's or a PDF one)."""
+    """Prints ``doc`` as ``kind`` on ``printer`` (any printer, the preview's or a PDF one).
+    Each later page of a 签到表 says atop which activity and day it belongs to (the sheets go
+    round the coach and come back loose)."""
     text_doc = build_text_document(doc, PrintKind(kind), printer, names, blank_rows)
-    _paint(text_doc, printer, doc.labels.page_format)
+    heading = ""
+    if kind is PrintKind.SIGNIN:
+        labels = doc.labels
+        heading = labels.signin_continued.format(
+            title=shortened(doc.title, 32),
+            sheet=labels.signin_title,
+            date=f"{doc.date_text}（{doc.weekday}）",
+        )
+    _paint(text_doc, printer, doc.labels.page_format, heading)
 
 
 @dataclass(frozen=True)
@@ -297,9 +308,14 @@ def _body_size(printer: QPrinter) -> QSizeF:
     return QSizeF(page.width(), page.height() - _Units(printer).device(FOOTER_MM))
 
 
-def _paint(text_doc: QTextDocument, printer: QPrinter, page_format: str) -> None:
+def _paint(
+    text_doc: QTextDocument, printer: QPrinter, page_format: str, heading: str = ""
+) -> None:
+    """Paints the pages with their footers, and ``heading`` in the top margin of every page
+    after the first."""
     body = _body_size(printer)
     footer = _Units(printer).device(FOOTER_MM)
+    above = _Units(printer).device(HEADING_MM)
     if text_doc.pageSize() != body:  # laid out for this page already: no second layout
         text_doc.setPageSize(body)
     pages = text_doc.pageCount()
@@ -326,6 +342,13 @@ def _paint(text_doc: QTextDocument, printer: QPrinter, page_format: str) -> None
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                 text,
             )
+            if heading and index:
+                painter.setPen(Qt.GlobalColor.black)
+                painter.drawText(
+                    QRectF(0, -above, body.width(), above),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    heading,
+                )
     finally:
         painter.end()
 
@@ -1086,7 +1109,8 @@ def signin_html(
         f"{_head(doc, labels.signin_title)}{facts}"
         f"<p style='margin:0; font-size:4pt'>&nbsp;</p>"
         f"{_row_tables(rows, breaks, header, units, pad)}"
-        f"<p style='margin-top:{units.mm(3)}px'>{_e(expected)}</p></body></html>"
+        f"<p style='margin:0; font-size:8pt'>&nbsp;</p>"
+        f"<p style='margin-top:0'>{_e(expected)}</p></body></html>"
     )
 
 
