@@ -2058,8 +2058,8 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
   <context>
     <name>Fonts</name>
     <message>
-      <source>这台电脑的字体里没有“{0}”（见：{1}），打印或导出的 PDF 上它们会是空白方框。请安装含这些字的字体后重试：Debian/Ubuntu 可安装 fonts-hanazono（含 CJK 扩展 B 区汉字）或 fonts-noto-cjk；Windows 可在“设置 › 可选功能”中添加“中文(简体)补充字体”（含 SimSun-ExtB）。</source>
-      <translation>No font on this computer has “{0}” (in: {1}): printed, or in the PDF, they will be empty boxes. Install a font that has them and try again: on Debian/Ubuntu fonts-hanazono (CJK Extension B characters) or fonts-noto-cjk; on Windows add “Chinese (Simplified) Supplemental Fonts” (with SimSun-ExtB) under Settings › Optional features.</translation>
+      <source>这台电脑的字体里没有这些字：{0}（见：{1}），打印或导出的 PDF 上它们会是空白方框。请安装含这些字的字体后重试：Debian/Ubuntu 可安装 fonts-hanazono（含 CJK 扩展 B 区汉字）或 fonts-noto-cjk；Windows 可在“设置 › 可选功能”中添加“中文(简体)补充字体”（含 SimSun-ExtB）。</source>
+      <translation>No font on this computer has these characters: {0} (in: {1}); printed, or in the PDF, they will be empty boxes. Install a font that has them and try again: on Debian/Ubuntu fonts-hanazono (CJK Extension B characters) or fonts-noto-cjk; on Windows add “Chinese (Simplified) Supplemental Fonts” (with SimSun-ExtB) under Settings › Optional features.</translation>
     </message>
   </context>
   <context>

@@ -382,23 +382,19 @@ _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]
 
 
 def note_lines(notes: str) -> tuple[str, ...]:
-    """工作要求 lines, one per non-empty line: a flat list (each line numbered 1. 2、 or bulleted)
-    without the user's numbering, which every document then numbers alike; notes with headings
-    (一、 （一）) over their items, or numbered lines among plain ones, as typed."""
+    """工作要求 lines, one per non-empty line: without the user's own numbering or bullets
+    (1. 2、 -), which every document then numbers alike; notes with headings of their own
+    (一、 （一）) over their items as typed."""
     lines = [line.strip() for line in notes.splitlines() if line.strip()]
-    if notes_numbered(notes) and all(_BULLET.match(line) for line in lines):
+    if notes_numbered(notes):
         lines = [_BULLET.sub("", line, count=1).strip() or line for line in lines]
     return tuple(lines)
 
 
 def notes_numbered(notes: str) -> bool:
-    """Whether the documents number the notes: yes unless the organiser numbered them in a way
-    of their own (headings such as 一、 or （一）, or only some lines numbered)."""
-    lines = [line for line in notes.splitlines() if line.strip()]
-    if any(_HEADING.match(line) for line in lines):
-        return False
-    marked = [bool(_BULLET.match(line)) for line in lines]
-    return all(marked) or not any(marked)
+    """Whether the documents number the notes: yes unless the organiser set headings of their
+    own (一、 or （一）) over them, which a flat 1.–n. would lose."""
+    return not any(_HEADING.match(line) for line in notes.splitlines())
 
 
 # ---- building ----------------------------------------------------------------------------

@@ -87,10 +87,12 @@ def unprintable_warning(missing: Sequence[str], texts: Iterable[str]) -> str:
     the texts holding them) and which font to install."""
     holding = [t for t in dict.fromkeys(texts) if any(c in t for c in missing)]
     where = "、".join(shortened(t, 20) for t in holding[:3])
+    # the code point too: on a screen without the font the character itself is an empty box
+    named = "、".join(f"{c}（U+{ord(c):04X}）" for c in missing)
     return QCoreApplication.translate(
         "Fonts",
-        "这台电脑的字体里没有“{0}”（见：{1}），打印或导出的 PDF 上它们会是空白方框。"
+        "这台电脑的字体里没有这些字：{0}（见：{1}），打印或导出的 PDF 上它们会是空白方框。"
         "请安装含这些字的字体后重试：Debian/Ubuntu 可安装 fonts-hanazono（含 CJK 扩展 B 区汉字）"
         "或 fonts-noto-cjk；Windows 可在“设置 › 可选功能”中添加“中文(简体)补充字体”"
         "（含 SimSun-ExtB）。",
-    ).format("".join(missing), where)
+    ).format(named, where)
