@@ -151,6 +151,15 @@ def activity_minutes_refusal(value: object) -> str:
     return words.format(limits.MAX_MINUTES, str(value).strip())
 
 
+def activity_minutes(value: object) -> int | None:
+    """Typed minutes an activity may last (at least 1); None: not such a number (blank too)."""
+    try:
+        minutes = parse_minutes(value)
+    except ValueError:
+        return None
+    return minutes if minutes is not None and minutes >= 1 else None
+
+
 def parse_minutes(value: object) -> int | None:
     """A typed number of minutes (“25”, “25分钟”); blank → None; otherwise ValueError."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -466,11 +475,8 @@ class StopActivitiesModel(QAbstractTableModel):
                 self.refused.emit(tr("活动名称不能为空；不需要这项活动可以删除。"))
                 return False
         else:
-            try:
-                minutes = parse_minutes(value)
-            except ValueError:
-                minutes = None
-            if minutes is None or minutes < 1:
+            minutes = activity_minutes(value)
+            if minutes is None:
                 self.refused.emit(activity_minutes_refusal(value))
                 return False
             changed = Activity(activity.kind, minutes, activity.label)
@@ -704,11 +710,8 @@ class PlanScheduleModel(QAbstractTableModel):
         )  # fmt: skip
         if stop is None or number >= len(stop.activities):
             return False  # a schedule of another version of the plan
-        try:
-            minutes = parse_minutes(value)
-        except ValueError:
-            minutes = None
-        if minutes is None or minutes < 1:
+        minutes = activity_minutes(value)
+        if minutes is None:
             self.refused.emit(activity_minutes_refusal(value))
             return False
         activity = stop.activities[number]
