@@ -143,3 +143,36 @@ def test_text_typed_by_people_is_printed_as_text(qapp, workspace, tmp_path) -> N
     pdf = render_ledger_pdf(summary, tmp_path / "台账.pdf")
     text = _words(pdf, layout=False).replace(" ", "")
     assert "<b>粗体</b>&amp;<imgsrc='x'>" in text
+
+
+def _page_of(pdf: Path, needle: str) -> int:
+    pages = int(re.search(r"Pages:\s+(\d+)", _info(pdf)).group(1))
+    for page in range(1, pages + 1):
+        out = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        if needle in re.sub(r"\s+", "", out):
+            return page
+    raise AssertionError(needle)
+
+
+def test_the_members_heading_never_stays_alone_at_a_page_foot(qapp, workspace, tmp_path) -> None:
+    """成员全年出勤 ended page 1 alone, its table on page 2: however long the text above it
+    (here the list of sites visited), the heading is on the page its table begins, and no
+    page is left blank."""
+    record_year(workspace, members=30)
+    summary = build_ledger_summary(load_ledger(workspace, BRANCH, 2025))
+    first = summary.member_rows[0][0]
+    for count in range(0, 64, 3):
+        places = "；".join(f"某某红色教育基地{n}（1次）" for n in range(count))
+        pdf = render_ledger_pdf(replace(summary, places=places), tmp_path / f"台账{count}.pdf")
+        heading = _page_of(pdf, re.sub(r"\s+", "", summary.members_heading))
+        assert _page_of(pdf, first) == heading, count
+        pages = int(re.search(r"Pages:\s+(\d+)", _info(pdf)).group(1))
+        for page in range(1, pages + 1):  # every page has something on it
+            out = subprocess.run(
+                ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                capture_output=True, text=True, check=True,
+            ).stdout
+            assert re.sub(r"\s+|第\d+页/共\d+页", "", out), (count, page)

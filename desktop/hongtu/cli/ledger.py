@@ -251,7 +251,7 @@ def member_rows(ledger: Any) -> list[list[str]]:
                 missed.append(tr("{0}月请假").format(month))
             if counts is not None and counts.absent:
                 missed.append(tr("{0}月缺席").format(month))
-        rows.append([member.name, *_figures(member.counts), tr("、").join(missed)])
+        rows.append([member.name, *_figures(member.counts, member=True), tr("、").join(missed)])
     return rows
 
 
@@ -259,11 +259,14 @@ def _figure_header() -> list[str]:
     return [tr("应到"), tr("实到"), tr("请假"), tr("缺席"), tr("出席率"), tr("列席")]
 
 
-def _figures(counts: Any) -> list[str]:
+def _figures(counts: Any, *, member: bool = False) -> list[str]:
+    """应到 … 出席率 and 列席; a ``member``'s 出席率 — when they were away only on leave."""
+    from hongtu.core.exports.ledger_text import member_rate_text
     from hongtu.core.ledger import rate_text
 
     numbers = (counts.expected, counts.present, counts.leave, counts.absent)
-    return [*(str(n) for n in numbers), rate_text(counts.rate), str(counts.observers)]
+    rate = member_rate_text(counts) if member else rate_text(counts.rate)
+    return [*(str(n) for n in numbers), rate, str(counts.observers)]
 
 
 def cmd_ledger_export(args: argparse.Namespace) -> int:

@@ -18,7 +18,9 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from hongtu.core.document import DocumentLabels
 from hongtu.core.members import Member, PartyStatus
+from hongtu.core.plans import ActivityKind
 from hongtu.core.records import ActivityRecord, Attendance, DoneItem, DoneState, PhotoRef, Presence
 
 if TYPE_CHECKING:
@@ -196,7 +198,8 @@ def load_ledger(
 
 
 def visited_places(record: ActivityRecord, facts: PlanFacts | None) -> tuple[str, ...]:
-    """The places the record says were visited: its stop items not marked 未进行, in its order.
+    """The places the record says were visited: its stop items not marked 未进行, in its order,
+    less the stops where the only activity was lunch (a restaurant is no site visited).
 
     A plan edited or reused after the day (another date, a stop removed or added) does not
     change them: a stop the plan still has is named as the plan names it, one it no longer has
@@ -205,8 +208,11 @@ def visited_places(record: ActivityRecord, facts: PlanFacts | None) -> tuple[str
     names = dict(facts.stops) if facts else {}
     stops = [d for d in record.done if d.stop_uid]
     if stops:
+        meals = {id(stop) for stop, items in stop_groups(record.done) if _meal_only(stop, items)}
         return tuple(
-            names.get(d.stop_uid or "", d.text) for d in stops if d.state is not DoneState.SKIPPED
+            names.get(d.stop_uid or "", d.text)
+            for d in stops
+            if d.state is not DoneState.SKIPPED and id(d) not in meals
         )
     return tuple(names.values())
 
@@ -238,6 +244,39 @@ def record_counts(record: ActivityRecord, roster: Iterable[Member]) -> Counts:
 
 def _in_party(member: Member | None, day: date) -> bool:
     return member is None or member.in_party_on(day)
+
+
+MEAL = DocumentLabels().activity_kinds[ActivityKind.LUNCH]  # as records store it (午餐)
+
+
+def stop_groups(done: Iterable[DoneItem]) -> list[tuple[DoneItem | None, list[DoneItem]]]:
+    """A record's items by stop: each stop's item with the activities recorded under it
+    ("高君宇故居：参观学习"), in order; an item under no stop (one added on the day) alone, with
+    None for its stop."""
+    groups: list[tuple[DoneItem | None, list[DoneItem]]] = []
+    for item in done:
+        stop = groups[-1][0] if groups else None
+        if item.stop_uid:
+            groups.append((item, []))
+        elif stop is not None and item.text.startswith(f"{stop.text}："):
+            groups[-1][1].append(item)
+        else:
+            groups.append((None, [item]))
+    return groups
+
+
+def activity_of(stop: DoneItem, item: DoneItem) -> str:
+    """The activity of an item recorded under ``stop`` ("参观学习" of "高君宇故居：参观学习")."""
+    return item.text[len(stop.text) + 1 :]
+
+
+def is_meal(stop: DoneItem, item: DoneItem) -> bool:
+    return activity_of(stop, item).startswith(MEAL)
+
+
+def _meal_only(stop: DoneItem | None, items: list[DoneItem]) -> bool:
+    """A stop where the day's only activity was lunch (a restaurant, not a site visited)."""
+    return stop is not None and bool(items) and all(is_meal(stop, item) for item in items)
 
 
 def _day(

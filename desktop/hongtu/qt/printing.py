@@ -414,9 +414,12 @@ def first_straddling_row(text_doc: QTextDocument, page_height: float, start: int
 
     A row needs a break when its box (text, padding and border) crosses a page boundary, and
     when Qt moved it to the next page itself: the row above it then runs to the page's end,
-    where the page cuts it without its bottom line. Rows before ``start`` are not measured
-    (a page break never moves the rows before it)."""
+    where the page cuts it without its bottom line. A row after a blank page needs the break
+    one row earlier: the table before it ran past its page's end (its border and margin), which
+    pushed the new page's table a page further. Rows before ``start`` are not measured (a page
+    break never moves the rows before it)."""
     index = 0
+    last: float | None = None  # the bottom of the box of the row before, in any table
     for table in _tables(text_doc):
         header = table.format().headerRowCount()
         if header == 0:
@@ -430,7 +433,12 @@ def first_straddling_row(text_doc: QTextDocument, page_height: float, start: int
                 )
                 if index >= start and (_straddles(top, bottom, page_height) or moved):
                     return index
-                above = bottom
+                skipped = last is not None and int(top // page_height) > int(
+                    (last - 1) // page_height
+                ) + 1
+                if index >= start and skipped and index > 1:
+                    return index - 1
+                above = last = bottom
             index += 1
     return None
 
@@ -1132,8 +1140,29 @@ def print_ledger(summary: LedgerSummary, printer: QPrinter) -> None:
     units = _Units(printer)
     text_doc = _text_document(printer, summary.title)
     page_height = _body_size(printer).height()
-    _paginate(text_doc, lambda breaks: ledger_html(summary, units, breaks), page_height)
+
+    def html_for(breaks: frozenset[int]) -> str:
+        return ledger_html(summary, units, breaks)
+
+    breaks = _paginate(text_doc, html_for, page_height)
+    split = len(summary.day_rows)  # the members' first row
+    if summary.member_rows and _parted(text_doc, summary.members_heading, split, page_height):
+        # the heading 成员全年出勤 stayed at a page's foot, its table went on: both on the next
+        _paginate_row_by_row(text_doc, html_for, page_height, None, breaks | {split})
     _paint(text_doc, printer, summary.page_format)
+
+
+def _parted(text_doc: QTextDocument, heading: str, row: int, page_height: float) -> bool:
+    """Whether the paragraph ``heading`` is on an earlier page than body row ``row``."""
+    block = text_doc.begin()
+    while block.isValid() and block.text() != heading:
+        block = block.next()
+    rows = _body_rows(text_doc)
+    if not block.isValid() or row >= len(rows):
+        return False
+    top = text_doc.documentLayout().blockBoundingRect(block).top()
+    first = _row_span(text_doc, *rows[row])[0]
+    return int(top // page_height) < int(first // page_height)
 
 
 CENTRE = " align='center' style='white-space:nowrap'"  # a figure is never broken

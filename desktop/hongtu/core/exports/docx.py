@@ -9,6 +9,8 @@ Margins: 2.54 cm top/bottom, 3.17 cm left/right.
 
 from __future__ import annotations
 
+from datetime import date
+
 from hongtu.core.document import DocumentLabels, PlanDocument, plan_title
 from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.wordml import Document, Font, Spacing, cm
@@ -34,9 +36,10 @@ CELL = Spacing()  # table cells: single lines, no space around
 CENTRED_CELL = Spacing(align="center")
 
 
-def render_docx(doc: PlanDocument) -> bytes:
+def render_docx(doc: PlanDocument, issued: date | None = None) -> bytes:
+    """The 活动方案, signed at its foot by the branch and dated ``issued`` (today)."""
     labels = doc.labels
-    document = new_document(doc.title)
+    document = new_document(doc.title, labels.page_format)
     add_title(document, plan_title(doc, labels))
     _section(document, labels, 0, labels.theme, [doc.theme])
     _section(document, labels, 1, labels.activity_time, [doc.time_text])
@@ -50,15 +53,22 @@ def render_docx(doc: PlanDocument) -> bytes:
         notes = [f"{n}. {line}" for n, line in enumerate(notes, start=1)]
     _section(document, labels, 5, labels.requirements, notes or [labels.none])
     _section(document, labels, 6, labels.contact_and_phone, [doc.contact_text or labels.none])
+    add_body(document, "")
     if doc.branch:
-        add_body(document, "")
         add_body(document, doc.branch, align="right")
+    day = issued or date.today()
+    add_body(
+        document,
+        labels.date_format.format(year=day.year, month=day.month, day=day.day),
+        align="right",
+    )
     return document.to_bytes()
 
 
-def new_document(title: str) -> Document:
-    """An A4 document in the official style, ``title`` its file property."""
-    return Document(BODY, title=core_property(xml_text(title)))
+def new_document(title: str, footer: str = "") -> Document:
+    """An A4 document in the official style, ``title`` its file property, ``footer`` every
+    page's ("第 {page} 页 / 共 {pages} 页")."""
+    return Document(BODY, title=core_property(xml_text(title)), footer=footer)
 
 
 def add_title(document: Document, text: str) -> None:

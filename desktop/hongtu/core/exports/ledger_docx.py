@@ -31,6 +31,7 @@ from hongtu.core.exports.ledger_text import record_fields
 from hongtu.core.exports.wordml import Document, Font, Picture, Piece, Spacing, cm
 from hongtu.core.ledger import LedgerDay, YearLedger
 from hongtu.core.records import PhotoRef
+from hongtu.core.text import display_width
 
 # Two photos side by side fill the 14.66 cm text width; a portrait photo is as wide, 4:3 tall.
 PHOTO_BOX = (cm(7.15), cm(9.5))
@@ -48,8 +49,8 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
     member sheet is landscape too), then a 活动记录 page per Party-day."""
     labels = labels or LedgerLabels()
     summary = build_ledger_summary(ledger, labels)
-    document = new_document(summary.title)
-    add_title(document, summary.title)
+    document = new_document(summary.title, labels.page_format)
+    add_title(document, _title_lines(ledger, labels, summary.title))
     add_heading(document, summary.summary_heading)
     _days_table(document, summary)
     add_body(document, summary.counted_note)
@@ -70,6 +71,18 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
     return document.to_bytes()
 
 
+TITLE_LINE_COLUMNS = 37  # half-width columns of 二号 on a line of the portrait page
+
+
+def _title_lines(ledger: YearLedger, labels: LedgerLabels, title: str) -> str:
+    """The title, broken after the branch when it does not fit one line ("…第二党支部" /
+    "2026年主题党日活动台账"), not inside a word ("主题党日活" / "动台账")."""
+    if display_width(title) <= TITLE_LINE_COLUMNS or not ledger.branch:
+        return title
+    rest = labels.title_format.format(branch="", year=ledger.year)
+    return f"{ledger.branch}\n{rest}" if title == ledger.branch + rest else title
+
+
 # the summary's day columns on the portrait page: its places and reasons are on each 活动记录 page
 DAY_COLUMNS = (0, 1, 3, 4, 5, 6, 7, 8)  # 日期, 主题, 应到, 实到, 请假, 缺席, 出席率, 列席
 
@@ -78,9 +91,10 @@ def _days_table(document: Document, summary: LedgerSummary) -> None:
     rows = [summary.day_header, *summary.day_rows]
     # the date whole on one line, the figures narrow, the theme the rest: equal shares wrapped
     # "2025-01-12" and every theme (Word may refit a table; LibreOffice and WPS keep it)
-    # 应到 实到 请假 缺席, then 出席率 ("100.0%") and 列席
-    figures = [cm(1.3)] * 4 + [cm(1.8), cm(1.3)]
-    date_width = cm(3.21)
+    # 应到 实到 请假 缺席 and 列席 as wide as a bold "120"; 出席率 the most the theme (3.1 cm)
+    # leaves: a bold "92.1%" on one line
+    figures = [cm(1.3)] * 4 + [cm(1.85), cm(1.3)]
+    date_width = cm(3.205)
     theme_width = document.page.text_width - date_width - sum(figures)
     document.table(
         [
@@ -95,8 +109,10 @@ def _days_table(document: Document, summary: LedgerSummary) -> None:
 def _members_table(document: Document, summary: LedgerSummary) -> None:
     """姓名, the twelve months (实到/应到, or 列席) and the year's 应到 … 出席率 and 列席,
     五号 type."""
-    figures = [cm(1.2)] * 4 + [cm(1.8), cm(1.2)]
-    months = [cm(1.25)] * 12
+    # the months and figures as narrow as "12月", "1/1", "列席", "请假" and "100.0%" allow: the
+    # name the rest ("阿依古丽·买买提" on one line, not three)
+    figures = [cm(1.1)] * 4 + [cm(1.75), cm(1.1)]
+    months = [cm(1.12)] * 9 + [cm(1.22)] * 3  # "12月" is wider than "9月"
     name = document.page.text_width - sum(figures) - sum(months)
     document.table(
         [
@@ -123,10 +139,10 @@ def _cells(
 
 def _record_page(document: Document, day: LedgerDay, labels: LedgerLabels) -> None:
     add_title(document, labels.record_title)
-    rows = record_fields(day, labels)
+    rows = record_fields(day, labels, by_stop=True)
     document.table([_cells([label, value]) for label, value in rows], [cm(3.2), cm(11.4)])
     if day.photos:
-        add_body(document, labels.photos)
+        add_heading(document, labels.photos)  # kept with the photos, never alone at a foot
         _photos(document, day.photos, labels)
 
 

@@ -59,6 +59,9 @@ class LedgerLabels:
     # an item of 活动内容 and how it went: "参观学习（有调整：改为线上）"
     done_format: str = "{text}（{state}：{note}）"
     done_no_note_format: str = "{text}（{state}）"
+    # the Word 台账's 活动内容, a line per stop: "高君宇故居：参观学习、重温入党誓词"
+    stop_activities_format: str = "{place}：{activities}"
+    activities_separator: str = "、"
     # a heading and its text on one line: "参观地点：…" (in English "Sites visited: …")
     field_format: str = "{label}：{text}"
     list_separator: str = "；"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import missing_text, month_cell
+from hongtu.core.exports.ledger_text import member_rate_text, missing_text, month_cell
 from hongtu.core.ledger import Counts, MonthState, YearLedger, rate_text
 
 
@@ -34,14 +34,15 @@ class LedgerSummary:
     counted_note: str = ""  # what 应到 … 出席率 count, and who is 列席
 
 
-def figures(counts: Counts) -> tuple[str, str, str, str, str, str]:
-    """应到, 实到, 请假, 缺席, 出席率 and 列席 as every ledger output prints them."""
+def figures(counts: Counts, *, member: bool = False) -> tuple[str, str, str, str, str, str]:
+    """应到, 实到, 请假, 缺席, 出席率 and 列席 as every ledger output prints them; a ``member``'s
+    出席率 as ``member_rate_text`` (— for one away only on leave)."""
     return (
         str(counts.expected),
         str(counts.present),
         str(counts.leave),
         str(counts.absent),
-        rate_text(counts.rate),
+        member_rate_text(counts) if member else rate_text(counts.rate),
         str(counts.observers),
     )
 
@@ -115,7 +116,11 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
         members_heading=labels.members_heading,
         member_header=(labels.name, *month_names, *counts),
         member_rows=tuple(
-            (m.name, *(month_cell(c, labels) for c in m.months), *figures(m.counts))
+            (
+                m.name,
+                *(month_cell(c, labels) for c in m.months),
+                *figures(m.counts, member=True),
+            )
             for m in ledger.members
         ),
         page_format=labels.page_format,

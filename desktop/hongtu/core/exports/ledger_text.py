@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.ledger import Counts, LedgerDay, MemberYear, Missing, rate_text
+from hongtu.core.ledger import (
+    Counts,
+    LedgerDay,
+    MemberYear,
+    Missing,
+    activity_of,
+    is_meal,
+    rate_text,
+    stop_groups,
+)
+from hongtu.core.records import DoneItem, DoneState
 
 
 def missing_text(missing: Iterable[Missing], labels: LedgerLabels) -> str:
@@ -19,14 +29,45 @@ def missing_text(missing: Iterable[Missing], labels: LedgerLabels) -> str:
     return labels.list_separator.join(parts) or labels.no_missing
 
 
-def content_lines(day: LedgerDay, labels: LedgerLabels) -> list[str]:
-    """活动内容: each item done with how it went (and its note)."""
-    return [
-        (labels.done_format if item.note else labels.done_no_note_format).format(
-            text=item.text, state=labels.done_states[item.state], note=item.note
-        )
-        for item in day.done
-    ]
+def content_lines(day: LedgerDay, labels: LedgerLabels, *, by_stop: bool = False) -> list[str]:
+    """活动内容: each item done with how it went (and its note). ``by_stop`` (the filed Word
+    台账): one line per stop with its activities ("高君宇故居：参观学习、重温入党誓词"), how it
+    went said only where it did not go as planned, lunch left out unless it changed."""
+    if by_stop:
+        return _stop_lines(day.done, labels)
+    return [_done(item, item.text, labels) for item in day.done]
+
+
+def _done(item: DoneItem, text: str, labels: LedgerLabels) -> str:
+    return (labels.done_format if item.note else labels.done_no_note_format).format(
+        text=text, state=labels.done_states[item.state], note=item.note
+    )
+
+
+def _as_planned(item: DoneItem) -> bool:
+    return item.state is DoneState.DONE and not item.note
+
+
+def _stop_lines(done: tuple[DoneItem, ...], labels: LedgerLabels) -> list[str]:
+    lines = []
+    for stop, items in stop_groups(done):
+        if stop is None:
+            lines += [_done(item, item.text, labels) for item in items]
+            continue
+        shown = [i for i in items if not (is_meal(stop, i) and _as_planned(i))]
+        if items and not shown and _as_planned(stop):
+            continue  # a lunch stop, lunch as planned: not an activity of the day
+        activities = [
+            activity_of(stop, i) if _as_planned(i) else _done(i, activity_of(stop, i), labels)
+            for i in shown
+        ]
+        place = stop.text if _as_planned(stop) else _done(stop, stop.text, labels)
+        if activities:
+            place = labels.stop_activities_format.format(
+                place=place, activities=labels.activities_separator.join(activities)
+            )
+        lines.append(place)
+    return lines
 
 
 def observers_text(day: LedgerDay, labels: LedgerLabels) -> str:
@@ -52,6 +93,14 @@ def status_text(member: MemberYear, labels: LedgerLabels) -> str:
     return labels.became_full_format.format(status=status, date=member.full_since.isoformat())
 
 
+def member_rate_text(counts: Counts) -> str:
+    """A member's 出席率, or — when they missed only on leave and came to none: a 0.0% would
+    read as a mark against someone away on approved leave (attendance is never scored)."""
+    if counts.present == 0 and counts.absent == 0:
+        return rate_text(None)
+    return rate_text(counts.rate)
+
+
 def attendance_text(counts: Counts, labels: LedgerLabels) -> str:
     """出勤: 应到, 实到, 请假, 缺席, the rate and 列席, in the order of every table of the 台账."""
     return labels.attendance_format.format(
@@ -64,9 +113,12 @@ def attendance_text(counts: Counts, labels: LedgerLabels) -> str:
     )
 
 
-def record_fields(day: LedgerDay, labels: LedgerLabels) -> list[tuple[str, str]]:
-    """A day's 活动记录 as (label, text), for the DOCX page and the 台账 window alike; an empty
-    主持人 or 记录人 is an empty field (never a lone "/")."""
+def record_fields(
+    day: LedgerDay, labels: LedgerLabels, *, by_stop: bool = False
+) -> list[tuple[str, str]]:
+    """A day's 活动记录 as (label, text), for the DOCX page (``by_stop``: see
+    ``content_lines``) and the 台账 window alike; an empty 主持人 or 记录人 is an empty field
+    (never a lone "/")."""
     return [
         (labels.theme, day.title),
         (labels.time, day.day.isoformat()),
@@ -76,6 +128,6 @@ def record_fields(day: LedgerDay, labels: LedgerLabels) -> list[tuple[str, str]]
         (labels.attendance, attendance_text(day.counts, labels)),
         (labels.missing, missing_text(day.missing, labels)),
         (labels.guests, observers_text(day, labels)),
-        (labels.content, "\n".join(content_lines(day, labels))),
+        (labels.content, "\n".join(content_lines(day, labels, by_stop=by_stop))),
         (labels.summary, day.summary),
     ]

@@ -8,7 +8,12 @@ from dataclasses import replace
 
 from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import missing_text, month_cell, status_text
+from hongtu.core.exports.ledger_text import (
+    member_rate_text,
+    missing_text,
+    month_cell,
+    status_text,
+)
 from hongtu.core.exports.sheetml import CellStyle, PrintSetup, Sheet, Workbook
 from hongtu.core.exports.xlsx import BOLD_FONT, TEXT_FONT, put_cell
 from hongtu.core.ledger import Counts, YearLedger, rate_text
@@ -92,7 +97,7 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
                 member.role,
                 status_text(member, labels),
                 *(month_cell(c, labels) for c in member.months),
-                *_figures(member.counts),
+                *_figures(member.counts, member=True),
             ],
             figures=range(4, 22),
         )
@@ -117,8 +122,8 @@ def _note(sheet: Sheet, row: int, text: str, columns: int) -> None:
     sheet.merge_row(row, 1, columns)
 
 
-def _figures(counts: Counts) -> list[str | int]:
-    rate = rate_text(counts.rate)
+def _figures(counts: Counts, *, member: bool = False) -> list[str | int]:
+    rate = member_rate_text(counts) if member else rate_text(counts.rate)
     return [counts.expected, counts.present, counts.leave, counts.absent, rate, counts.observers]
 
 

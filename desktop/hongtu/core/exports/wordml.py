@@ -14,6 +14,7 @@ export together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -99,6 +100,8 @@ class Document:
     page: Page = field(default_factory=Page)
     title: str = ""
     author: str = "HongTu"
+    # every page's footer, centred: "第 {page} 页 / 共 {pages} 页" (Word fills in the numbers)
+    footer: str = ""
     _body: list[str] = field(default_factory=list)
     _images: list[bytes] = field(default_factory=list)
 
@@ -159,6 +162,12 @@ class Document:
         media = {
             f"word/{target}": jpeg for (_, target), jpeg in zip(pictures, self._images, strict=True)
         }
+        if self.footer:
+            targets.append(("footer", "footer1.xml"))
+            footer = _footer_xml(self.footer, self.font)
+            parts["word/footer1.xml"] = (f"{kind}.footer+xml", footer)
+            document = parts["word/document.xml"][1].replace(_FOOTER_ID, f"rId{len(targets)}")
+            parts["word/document.xml"] = (parts["word/document.xml"][0], document)
         return package(
             "word/document.xml",
             parts,
@@ -188,21 +197,27 @@ class Document:
     def new_section(self, page: Page) -> None:
         """What follows starts on a new page laid out as ``page`` (a landscape table between
         portrait pages); the pages before keep theirs."""
-        self._body.append(f"<w:p><w:pPr>{_section_xml(self.page)}</w:pPr></w:p>")
+        self._body.append(f"<w:p><w:pPr>{_section_xml(self.page, self.footer)}</w:pPr></w:p>")
         self.page = page
 
     def _document_xml(self) -> str:
-        section = _section_xml(self.page)
+        section = _section_xml(self.page, self.footer)
         return (
             f'<w:document xmlns:w="{_W}" xmlns:r="{REL}" xmlns:wp="{_WP}" xmlns:a="{_A}"'
             f' xmlns:pic="{_PIC}"><w:body>{"".join(self._body)}{section}</w:body></w:document>'
         )
 
 
-def _section_xml(page: Page) -> str:
+# the footer's relationship id until the pictures' are known (markup no escaped text can hold)
+_FOOTER_ID = "<footer>"
+
+
+def _section_xml(page: Page, footer: str = "") -> str:
     orient = ' w:orient="landscape"' if page.width > page.height else ""
+    reference = f'<w:footerReference w:type="default" r:id="{_FOOTER_ID}"/>' if footer else ""
     return (
-        f'<w:sectPr><w:pgSz w:w="{twips(page.width)}" w:h="{twips(page.height)}"{orient}/>'
+        f"<w:sectPr>{reference}"
+        f'<w:pgSz w:w="{twips(page.width)}" w:h="{twips(page.height)}"{orient}/>'
         f'<w:pgMar w:top="{twips(page.top)}" w:right="{twips(page.right)}"'
         f' w:bottom="{twips(page.bottom)}" w:left="{twips(page.left)}" w:header="720"'
         ' w:footer="720" w:gutter="0"/><w:cols w:space="720"/>'
@@ -252,6 +267,26 @@ def _text_xml(text: str) -> str:
             if chunk:
                 parts.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
     return "".join(parts)
+
+
+def _footer_xml(text: str, font: Font) -> str:
+    """A centred footer: ``text`` with Word's own page number for {page} and page count for
+    {pages}, in 五号 of the document's font."""
+    small = Font(font.name, 10.5)
+    runs = []
+    for piece in re.split(r"(\{page\}|\{pages\})", text):
+        if piece in ("{page}", "{pages}"):
+            code = "PAGE" if piece == "{page}" else "NUMPAGES"
+            runs.append(
+                f'<w:fldSimple w:instr=" {code} "><w:r>{_run_properties(small)}'
+                f"<w:t>1</w:t></w:r></w:fldSimple>"
+            )
+        elif piece:
+            runs.append(f"<w:r>{_run_properties(small)}{_text_xml(piece)}</w:r>")
+    return (
+        f'<w:ftr xmlns:w="{_W}" xmlns:r="{REL}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+        f"{''.join(runs)}</w:p></w:ftr>"
+    )
 
 
 def _page_break() -> str:
