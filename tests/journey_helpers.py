@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QTi
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
 
-from gui_helpers import close_main_window, open_main_window
+from gui_helpers import close_main_window, map_state, open_main_window
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
 
@@ -36,6 +36,14 @@ def journey_window(qtbot: Any, db: str) -> Iterator[tuple[MainWindow, Controller
     try:
         window.resize(*SCREEN)
         qtbot.waitUntil(lambda: window.width() <= SCREEN[0], timeout=TIMEOUT)
+        # the page hears of its new size later (Chromium, then Leaflet's resize handler, which
+        # moves every marker to keep the centre): a click aimed at a marker before that landed
+        # where the marker had been, on a loaded machine
+        view = window.map_view
+        qtbot.waitUntil(
+            lambda: map_state(qtbot, window)["size"] == [view.width(), view.height()],
+            timeout=TIMEOUT,
+        )
         yield window, controller
     finally:
         close_main_window(window, controller)

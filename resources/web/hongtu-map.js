@@ -1217,6 +1217,7 @@ var hongtuMap = (function () {
         selected: selectedId,
         center: [c.lat, c.lng],
         zoom: map.getZoom(),
+        size: [map.getSize().x, map.getSize().y],  // as Leaflet last measured the view
         routeLayers: routeLayer.getLayers().length,
         dense: denseMode,
         sitesInPage: Object.keys(shown).length,
