@@ -34,6 +34,11 @@ class LedgerSummary:
     counted_note: str = ""  # what 应到 … 出席率 count, and who is 列席
 
 
+def figure_labels(labels: LedgerLabels) -> tuple[str, str, str, str, str, str]:
+    """The headings of ``figures``, in its order: 应到 实到 请假 缺席 出席率 列席."""
+    return labels.expected, labels.present, labels.leave, labels.absent, labels.rate, labels.guests
+
+
 def figures(counts: Counts, *, member: bool = False) -> tuple[str, str, str, str, str, str]:
     """应到, 实到, 请假, 缺席, 出席率 and 列席 as every ledger output prints them; a ``member``'s
     出席率 as ``member_rate_text`` (— for one away only on leave)."""
@@ -79,14 +84,7 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
         MonthState.TO_COME: labels.to_come_mark,
         MonthState.NOT_RECORDED: labels.not_recorded_mark,
     }
-    counts = (
-        labels.expected,
-        labels.present,
-        labels.leave,
-        labels.absent,
-        labels.rate,
-        labels.guests,
-    )
+    counts = figure_labels(labels)
     day_rows = [
         (
             d.day.isoformat(),

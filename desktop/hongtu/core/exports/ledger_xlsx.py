@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from hongtu.core.exports._text import xml_text
 from hongtu.core.exports.ledger_labels import LedgerLabels
+from hongtu.core.exports.ledger_summary import figure_labels
 from hongtu.core.exports.ledger_text import (
     member_rate_text,
     missing_text,
@@ -30,12 +31,7 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
         labels.place,
         labels.host,
         labels.recorder,
-        labels.expected,
-        labels.present,
-        labels.leave,
-        labels.absent,
-        labels.rate,
-        labels.guests,
+        *figure_labels(labels),
         labels.missing,
     ]
     day_figures = range(6, 12)  # 应到 … 出席率, 列席
