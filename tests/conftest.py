@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +24,17 @@ from hongtu.core import paths
 from hongtu.qt.app import prepare_environment
 
 prepare_environment()  # as the app does before its QApplication (pytest-qt makes it later)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """A crash (Qt's or Chromium's segmentation fault) prints the crashing thread's stack alone,
+    after pytest's own handler: with every thread the test being run comes last in a long dump,
+    and a CI log that keeps only the beginning and the end of the output loses it. A crash on a
+    thread without Python (Qt's, Chromium's) prints "<no Python frame>"."""
+    del config
+    assert sys.__stderr__ is not None
+    faulthandler.enable(file=os.dup(sys.__stderr__.fileno()), all_threads=False)
 
 
 @pytest.fixture(autouse=True)
