@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Headless, on the screen the app must fit: a 1366×768 office laptop (laptop_screen.json), not
 # the offscreen platform's default 800×800 square.
@@ -24,6 +25,11 @@ from hongtu.core import paths
 from hongtu.qt.app import prepare_environment
 
 prepare_environment()  # as the app does before its QApplication (pytest-qt makes it later)
+
+# Generated inputs check behaviour, never speed (that is benchmarks/' work): no deadline, so a
+# garbage collection or another process's load during one example is not a failure.
+settings.register_profile("hongtu", deadline=None)
+settings.load_profile("hongtu")
 
 
 @pytest.hookimpl(trylast=True)
