@@ -77,3 +77,4 @@ _.writable
 _.erase_title
 _.type_branch
 _.type_notes
+_.pytest_configure  # pytest hook in tests/conftest.py (crash stacks after pytest's own handler)
