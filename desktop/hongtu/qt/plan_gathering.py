@@ -53,6 +53,9 @@ def coordinate_error_text(code: ParseErrorCode) -> str:
         ParseErrorCode.HEMISPHERE_CONFLICT: tr("无法识别：南北纬或东西经标注矛盾"),
         ParseErrorCode.AMBIGUOUS: tr("无法判断哪个是经度、哪个是纬度"),
         ParseErrorCode.OUT_OF_CHINA: tr("这个坐标不在中国境内"),
+        ParseErrorCode.PROJECTED: tr("无法使用以米为单位的墨卡托坐标，请粘贴经纬度"),
+        ParseErrorCode.SHORT_LINK: tr("短链接需要联网打开，请粘贴坐标"),
+        ParseErrorCode.UNREADABLE_LINK: tr("从这个网址读不出位置，请粘贴坐标"),
     }[code]
 
 
