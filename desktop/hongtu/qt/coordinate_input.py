@@ -83,10 +83,13 @@ def read_paste(text: str, combo: CrsCombo) -> tuple[LatLon, Crs, str]:
     if pasted.crs is not None:
         combo.hold(pasted.crs)
     crs = combo.crs()
+    return to_wgs84(pasted.point, crs), crs, pasted_text(pasted, crs)
+
+
+def pasted_text(pasted: PastedPosition, crs: Crs) -> str:
+    """What is stored for a position pasted and read in ``crs`` (and what a link held)."""
     said = conversion_text(pasted.point, crs)
-    if pasted.site is not None:
-        said = link_text(pasted, crs) + "\n" + said
-    return to_wgs84(pasted.point, crs), crs, said
+    return said if pasted.site is None else link_text(pasted, crs) + "\n" + said
 
 
 class CrsCombo(QComboBox):
