@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from factories import make_site
-from hongtu.core.coords import bd09_to_wgs84, gcj02_to_wgs84
+from hongtu.core.coords import bd09_to_wgs84, gcj02_to_wgs84, to_wgs84
 from hongtu.core.geo import Crs, LatLon
 from hongtu.qt.place_dialog import PlaceDialog
 from hongtu.qt.position_dialog import PositionDialog
@@ -109,14 +110,76 @@ def test_another_coordinate_system_reads_the_paste_again(qtbot, make) -> None:
 @pytest.mark.parametrize(
     ("pasted", "words"),
     [
-        ("https://uri.amap.com/marker?position=112.5489,37.8706", "请只粘贴两个数：经度,纬度"),
         ("12529000.12,4534000.56", "墨卡托坐标"),  # 百度's own metres, not degrees
+        ("https://surl.amap.com/2aB3cDeF", "短链接需要联网打开"),  # never opened
+        ("【高德地图】太原解放纪念馆 https://surl.amap.com/2aB3cDeF", "短链接需要联网打开"),
+        ("https://www.amap.com/place/B0FFFAB6J2", "从这个网址读不出位置"),
     ],
 )
 @pytest.mark.parametrize("make", [lambda: PositionDialog(make_site()), PlaceDialog])
 def test_a_paste_that_is_not_two_degrees_says_what_to_paste(qtbot, make, pasted, words) -> None:
     dialog = shown_dialog(qtbot, make())
-    paste_and_press_enter(dialog, pasted)
+    paste_from_clipboard(dialog, pasted)
     status = (getattr(dialog, "result_label", None) or dialog.status).text()
     assert words in status and "112.5489,37.8706" in status  # an example of what works
+    assert "不在中国境内" not in status  # each is a place in Taiyuan, in another form
     assert not dialog.save_button.isEnabled()
+
+
+def paste_from_clipboard(dialog, text: str) -> None:
+    """Ctrl+V in the paste box, then Enter, as an organiser pastes a copied link."""
+    QApplication.clipboard().setText(text)
+    dialog.paste.setFocus()
+    dialog.paste.selectAll()
+    QTest.keyClick(dialog.paste, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.paste.text() == text
+    QTest.keyClick(dialog.paste, Qt.Key.Key_Return)
+
+
+LINKED = LatLon(37.8706, 112.5489)  # what the links below hold
+
+
+@pytest.mark.parametrize(
+    ("pasted", "crs", "said"),
+    [
+        ("https://uri.amap.com/marker?position=112.5489,37.8706&name=单位门口&src=mypage",
+         Crs.GCJ02, "高德地图链接：经度 112.5489，纬度 37.8706（GCJ-02）"),
+        ("http://api.map.baidu.com/marker?location=37.8706,112.5489&title=单位门口&output=html",
+         Crs.BD09, "百度地图链接：经度 112.5489，纬度 37.8706（BD-09）"),
+        ("https://www.openstreetmap.org/?mlat=37.8706&mlon=112.5489#map=17/37.87/112.55",
+         Crs.WGS84, "OpenStreetMap链接：经度 112.5489，纬度 37.8706（WGS-84）"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("make", [lambda: PositionDialog(make_site()), PlaceDialog])
+def test_a_map_link_is_read_in_the_system_it_states(qtbot, make, pasted, crs, said) -> None:
+    dialog = shown_dialog(qtbot, make())
+    if isinstance(dialog, PlaceDialog):
+        dialog.name.setText("单位门口")
+    saved = saves_of(dialog)
+    shown: list[LatLon] = []
+    dialog.candidate_changed.connect(shown.append)
+    other = Crs.WGS84 if crs is not Crs.WGS84 else Crs.BD09
+    dialog.crs.set_crs(other)  # chosen before: the link says which system it is in
+    paste_from_clipboard(dialog, pasted)
+    assert shown == [to_wgs84(LINKED, crs)]  # 在地图上显示, converted from the link's system
+    assert dialog.crs.crs() is crs and not dialog.crs.isEnabled()  # shown, not a choice
+    status = (getattr(dialog, "result_label", None) or dialog.status).text()
+    assert said in status and "保存为 WGS-84" in status
+    dialog.save_button.click()
+    point_and_crs = saved[0][1:3] if isinstance(dialog, PlaceDialog) else saved[0]
+    assert point_and_crs == (to_wgs84(LINKED, crs), crs.value)
+
+
+@pytest.mark.parametrize("make", [lambda: PositionDialog(make_site()), PlaceDialog])
+def test_after_a_link_two_numbers_are_read_in_the_system_chosen(qtbot, make) -> None:
+    dialog = shown_dialog(qtbot, make())
+    shown: list[LatLon] = []
+    dialog.candidate_changed.connect(shown.append)
+    paste_from_clipboard(dialog, "https://uri.amap.com/marker?position=112.5489,37.8706")
+    assert not dialog.crs.isEnabled()
+    dialog.paste.selectAll()
+    QTest.keyClicks(dialog.paste, PASTED)  # typing gives the choice back
+    assert dialog.crs.isEnabled() and not dialog.save_button.isEnabled()
+    dialog.crs.set_crs(Crs.BD09)
+    QTest.keyClick(dialog.paste, Qt.Key.Key_Return)
+    assert shown[-1] == bd09_to_wgs84(GIVEN)

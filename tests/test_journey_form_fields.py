@@ -13,7 +13,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea, QWidget
 
-from hongtu.core.geo import Crs
+from hongtu.core.coords import gcj02_to_wgs84
+from hongtu.core.geo import Crs, LatLon
 from hongtu.core.plans import Activity, ActivityKind
 from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_models import ScheduleColumn
@@ -221,6 +222,41 @@ def test_a_pasted_gathering_coordinate_stays_as_pasted_after_leaving_it(qtbot, t
         assert gathering.crs.crs() is Crs.GCJ02
         assert "由 GCJ-02 换算" in gathering.hint.text()
         assert session.plan.gathering.custom.point == stored
+
+
+def test_a_map_link_pasted_as_the_gathering_point_is_read_in_its_own_system(
+    qtbot, tmp_path
+) -> None:
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        editor = new_plan(qtbot, window)
+        session, gathering = window.plan_ui.session, editor.gathering
+        click(qtbot, gathering.kind)  # the list opens: 自定义地点 is the third choice
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: gathering.name.isVisible(), timeout=TIMEOUT)
+        ime_type(gathering.name, "单位大门")
+        click(qtbot, gathering.crs)  # chosen as if GPS: the link says otherwise
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        assert gathering.crs.crs() is Crs.WGS84
+        link = "https://uri.amap.com/marker?position=112.5636,37.8676&name=单位大门"
+        QApplication.clipboard().setText(link)
+        click(qtbot, gathering.coordinate)
+        QTest.keySequence(gathering.coordinate, QKeySequence.StandardKey.Paste)
+        QTest.keyClick(gathering.coordinate, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: session.plan.gathering.custom is not None, timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: session.plan.gathering.custom.point is not None, timeout=TIMEOUT)
+        stored = session.plan.gathering.custom.point
+        assert stored == gcj02_to_wgs84(LatLon(37.8676, 112.5636))
+        assert gathering.crs.crs() is Crs.GCJ02 and not gathering.crs.isEnabled()
+        assert "高德地图链接：经度 112.5636，纬度 37.8676（GCJ-02）" in gathering.hint.text()
+        session.set_plan_field("participants", 38)  # a later edit: still as pasted
+        assert gathering.coordinate.text() == link and not gathering.crs.isEnabled()
+        assert "由 GCJ-02 换算" in gathering.hint.text()
+        gathering.coordinate.selectAll()  # typed over: the choice is the organiser's again
+        QTest.keyClicks(gathering.coordinate, "112.5636, 37.8676")
+        assert gathering.crs.isEnabled()
 
 
 def test_the_file_menu_puts_plans_and_members_first_and_ctrl_q_quits(qtbot, tmp_path) -> None:

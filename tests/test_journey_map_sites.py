@@ -113,6 +113,43 @@ def test_a_place_just_saved_is_the_one_chosen(qtbot, tmp_path) -> None:
         assert window.site_editing.correct_action.isEnabled()  # its actions apply to it
 
 
+def test_a_place_saved_while_planning_is_shown_in_the_list_and_its_details(
+    qtbot, tmp_path
+) -> None:
+    """Added with the 方案 and 当前方案 tabs in front, the new place was chosen in a list and a
+    details pane no one could see; its row and its details come forward, the map on it."""
+    with journey_window(qtbot, str(tmp_path / "planning.sqlite3")) as (window, _controller):
+        ui = window.plan_ui
+        assert ui is not None and window.site_editing is not None
+        for tabs, page in ((ui.left_tabs, ui.plan_list), (ui.right_tabs, ui.plan_pane)):
+            bar = tabs.tabBar()
+            qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+            assert tabs.currentWidget() is page
+        run_js(qtbot, window, "setView", 37.70, 112.40, 15)  # looking elsewhere
+        window.site_editing.add_action.trigger()
+        dialog = window.site_editing.adding.dialog
+        assert dialog is not None
+        ime_type(dialog.name, "单位门口")
+        ime_type(dialog.paste, "112.5489,37.8706")
+        click(qtbot, dialog.paste_button)
+        run_js(qtbot, window, "setView", 37.70, 112.40, 15)  # and looked away again
+        click(qtbot, dialog.save_button)
+        added = site_named(window, "单位门口")
+        assert ui.left_tabs.currentWidget() is window.site_list
+        assert ui.right_tabs.currentWidget() is window.details
+        table = window.site_list.table
+        assert table.isVisible() and window.site_list.selected_site_id() == added.id
+        assert table.viewport().rect().intersects(table.visualRect(table.currentIndex()))
+        assert window.details.isVisible()
+        assert window.details.toPlainText().startswith("单位门口")
+
+        def centred() -> bool:
+            lat, lon = map_state(qtbot, window)["center"]
+            return abs(lat - 37.87) < 0.01 and abs(lon - 112.54) < 0.01  # (shown in WGS-84)
+
+        qtbot.waitUntil(centred, timeout=TIMEOUT)
+
+
 def test_the_add_place_dialog_opens_beside_the_map_with_room_to_type(qtbot, tmp_path, lang) -> None:
     with journey_window(qtbot, str(tmp_path / "room.sqlite3")) as (window, _controller):
         assert window.site_editing is not None

@@ -1762,6 +1762,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>WGS-84 (GPS, Tianditu, OpenStreetMap)</translation>
     </message>
     <message>
+      <source>{0}链接：经度 {1}，纬度 {2}（{3}）</source>
+      <translation>{0} link: longitude {1}, latitude {2} ({3})</translation>
+    </message>
+    <message>
       <source>保存为 WGS-84：{0}（无需换算）</source>
       <translation>Stored as WGS-84: {0} (no conversion needed)</translation>
     </message>
@@ -1772,6 +1776,18 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>坐标是从哪里复制的？高德、腾讯和多数手机地图是 GCJ-02，百度是 BD-09，GPS 是 WGS-84。</source>
       <translation>Where was the coordinate copied from? Amap, Tencent and most phone map apps use GCJ-02, Baidu uses BD-09, GPS uses WGS-84.</translation>
+    </message>
+    <message>
+      <source>百度地图</source>
+      <translation>Baidu Maps</translation>
+    </message>
+    <message>
+      <source>腾讯地图</source>
+      <translation>Tencent Maps</translation>
+    </message>
+    <message>
+      <source>高德地图</source>
+      <translation>Amap</translation>
     </message>
   </context>
   <context>
@@ -3341,6 +3357,10 @@ On another PC, use “Import…” to use it.</translation>
   <context>
     <name>PlanGathering</name>
     <message>
+      <source>从这个网址读不出位置，请粘贴坐标</source>
+      <translation>No position can be read from this web address; paste the coordinates</translation>
+    </message>
+    <message>
       <source>位置未知（路程按未知计算）：可稍后粘贴坐标，或改选站点目录中的地点。</source>
       <translation>Position unknown (distances count as unknown): paste coordinates later, or choose a place from the site catalogue instead.</translation>
     </message>
@@ -3365,6 +3385,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>A name is enough to save it; coordinates can be pasted later.</translation>
     </message>
     <message>
+      <source>无法使用以米为单位的墨卡托坐标，请粘贴经纬度</source>
+      <translation>Mercator coordinates in metres cannot be used; paste longitude and latitude</translation>
+    </message>
+    <message>
       <source>无法判断哪个是经度、哪个是纬度</source>
       <translation>Cannot tell which number is longitude and which is latitude</translation>
     </message>
@@ -3387,6 +3411,10 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>未设置</source>
       <translation>Not set</translation>
+    </message>
+    <message>
+      <source>短链接需要联网打开，请粘贴坐标</source>
+      <translation>A short link needs the internet to open; paste the coordinates</translation>
     </message>
     <message>
       <source>站点目录中的地点</source>
@@ -4670,6 +4698,10 @@ What should happen to your changes before the window closes?</translation>
       <translation>Both numbers are labelled as latitude (or both as longitude).</translation>
     </message>
     <message>
+      <source>从这个网址读不出位置。可以粘贴高德、百度、腾讯地图的标注链接或 OpenStreetMap 链接，或者只粘贴两个数：经度,纬度（例如 112.5489,37.8706）。</source>
+      <translation>No position can be read from this web address. Paste a marker link from Amap, Baidu or Tencent Maps or an OpenStreetMap link, or just two numbers: longitude,latitude (for example 112.5489,37.8706).</translation>
+    </message>
+    <message>
       <source>例如 112.5632,37.8571（从高德地图复制）</source>
       <translation>e.g. 112.5632,37.8571 (copied from Amap)</translation>
     </message>
@@ -4706,8 +4738,8 @@ What should happen to your changes before the window closes?</translation>
       <translation>Coordinate system</translation>
     </message>
     <message>
-      <source>坐标里有无法识别的文字（例如网址）。请只粘贴两个数：经度,纬度（例如 112.5489,37.8706）。</source>
-      <translation>The coordinates contain text that cannot be recognised (a web address, say). Paste just two numbers: longitude,latitude (for example 112.5489,37.8706).</translation>
+      <source>坐标里有无法识别的文字。请只粘贴两个数：经度,纬度（例如 112.5489,37.8706）。</source>
+      <translation>The coordinates contain text that cannot be recognised. Paste just two numbers: longitude,latitude (for example 112.5489,37.8706).</translation>
     </message>
     <message>
       <source>度分秒格式不正确（分、秒应小于 60）。</source>
@@ -4738,6 +4770,10 @@ What should happen to your changes before the window closes?</translation>
       <translation>Correct Position — {0}</translation>
     </message>
     <message>
+      <source>短链接需要联网打开，红途不会替您打开，也读不出其中的位置。请在地图上找到这个地点，复制它的坐标（例如 112.5489,37.8706）粘贴到这里。</source>
+      <translation>A short link needs the internet to open; HongTu does not open it and cannot read a position from it. Find the place on the map, copy its coordinates (for example 112.5489,37.8706) and paste them here.</translation>
+    </message>
+    <message>
       <source>确认无误后点“保存新位置”。</source>
       <translation>When it looks right, click “Save new position”.</translation>
     </message>
@@ -4746,8 +4782,12 @@ What should happen to your changes before the window closes?</translation>
       <translation>Paste or type the coordinates.</translation>
     </message>
     <message>
-      <source>这个坐标不在中国境内。请粘贴以度为单位的经度,纬度（例如 112.5489,37.8706）；百度的墨卡托坐标（如 12529000,4534000）不能直接使用。</source>
-      <translation>These coordinates are outside China. Paste longitude,latitude in degrees (for example 112.5489,37.8706); Baidu's Mercator coordinates (such as 12529000,4534000) cannot be used as they are.</translation>
+      <source>这个坐标不在中国境内。请粘贴以度为单位的经度,纬度（例如 112.5489,37.8706）。</source>
+      <translation>These coordinates are outside China. Paste longitude,latitude in degrees (for example 112.5489,37.8706).</translation>
+    </message>
+    <message>
+      <source>这是以米为单位的墨卡托坐标（如百度地图的 12529000,4534000），不是经纬度，红途无法准确换算。请粘贴经纬度，例如 112.5489,37.8706。</source>
+      <translation>These are Mercator coordinates in metres (such as Baidu Maps' 12529000,4534000), not longitude and latitude, and HongTu cannot convert them reliably. Paste longitude,latitude, for example 112.5489,37.8706.</translation>
     </message>
     <message>
       <source>需要两个数：经度和纬度。</source>

@@ -153,6 +153,11 @@ def from_wgs84(point: LatLon, crs: Crs) -> LatLon:
 #: Ranges used to tell latitude from longitude for a point in China; they do not overlap.
 CHINA_LAT_RANGE = (3.0, 54.0)
 CHINA_LON_RANGE = (73.0, 136.0)
+#: Metres east and north of a point in China on a Mercator projection (Web Mercator, and Baidu's
+#: BD-09MC, which differs from it by up to a few tens of kilometres): east 73°–136° is about
+#: 8.1–15.1 million m, north 3°–54° about 0.33–7.2 million m. No pair of degrees comes near.
+PROJECTED_EAST_RANGE = (7.5e6, 15.5e6)
+PROJECTED_NORTH_RANGE = (2.5e5, 7.5e6)
 
 
 class ParseErrorCode(StrEnum):
@@ -163,6 +168,9 @@ class ParseErrorCode(StrEnum):
     HEMISPHERE_CONFLICT = "hemisphere_conflict"  # e.g. both values marked N, or a lat twice
     AMBIGUOUS = "ambiguous"  # both values look like latitudes (or both like longitudes)
     OUT_OF_CHINA = "out_of_china"  # a coordinate, but not one in China
+    PROJECTED = "projected"  # metres on a map projection (Web Mercator, Baidu's BD-09MC)
+    SHORT_LINK = "short_link"  # a short link (surl.amap.com…): only the network can open it
+    UNREADABLE_LINK = "unreadable_link"  # a web address with no position HongTu can read
 
 
 class CoordinateParseError(ValueError):
@@ -205,6 +213,8 @@ def parse_coordinate_text(text: str) -> LatLon:
     a Chinese comma, spaces, labels (lat, lng, 纬度, 经度, 北纬, 东经) and
     degrees-minutes-seconds such as ``37°51'52"N 112°33'51"E`` or ``37度51分52秒``.
     Without hemisphere letters or labels, China's latitude and longitude ranges decide the order.
+    Mercator metres (``12529000.12,4534000.56``) are refused as such (``PROJECTED``); a map
+    site's link is read by ``hongtu.core.map_links.read_pasted_position``.
     """
     normal = _normalise(text)
     if not normal.strip():
@@ -292,7 +302,21 @@ def _order_by_range(a: float, b: float, text: str) -> tuple[float, float]:
     both_lon = _within(a, CHINA_LON_RANGE) and _within(b, CHINA_LON_RANGE)
     if both_lat or both_lon:
         raise CoordinateParseError(ParseErrorCode.AMBIGUOUS, text)
+    if looks_projected(a, b):
+        raise CoordinateParseError(ParseErrorCode.PROJECTED, text)
     raise CoordinateParseError(ParseErrorCode.OUT_OF_CHINA, text)
+
+
+def looks_projected(a: float, b: float) -> bool:
+    """Whether ``a`` and ``b`` (in either order) are Mercator metres of a point in China.
+
+    Web Mercator could be turned into degrees, but the same numbers from 百度 are BD-09MC, which
+    only Baidu's own tables convert: neither is guessed, the organiser is asked for degrees.
+    """
+    return any(
+        _within(east, PROJECTED_EAST_RANGE) and _within(north, PROJECTED_NORTH_RANGE)
+        for east, north in ((a, b), (b, a))
+    )
 
 
 def _within(value: float, bounds: tuple[float, float]) -> bool:

@@ -3,7 +3,8 @@
 People copy coordinates from 高德 or a phone map app, which show GCJ-02, so GCJ-02 is the first
 choice; WGS-84 (GPS, 天地图, OpenStreetMap) and BD-09 (百度) follow. Whatever was chosen, HongTu
 stores WGS-84 and says so: ``conversion_text`` shows the stored value and how far the conversion
-moved the point.
+moved the point. A map site's link is read too (``read_pasted_position``): it states its own
+system, which is then chosen, greyed, and named with the numbers the link holds.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from hongtu.core.coords import to_wgs84
 from hongtu.core.geo import Crs, LatLon
+from hongtu.core.map_links import MapSite, PastedPosition, read_pasted_position
 from hongtu.core.routing import distance_km
 
 
@@ -53,6 +55,43 @@ def conversion_text(given: LatLon, crs: Crs) -> str:
     )
 
 
+def map_site_name(site: MapSite) -> str:
+    return {
+        MapSite.AMAP: tr("高德地图"),
+        MapSite.BAIDU: tr("百度地图"),
+        MapSite.TENCENT: tr("腾讯地图"),
+        MapSite.OSM: "OpenStreetMap",
+    }[site]
+
+
+def link_text(pasted: PastedPosition, crs: Crs) -> str:
+    """The numbers a map link holds, and the system it states (``crs``)."""
+    name = map_site_name(pasted.site) if pasted.site is not None else ""
+    return tr("{0}链接：经度 {1}，纬度 {2}（{3}）").format(
+        name, pasted.point.lon, pasted.point.lat, crs_name(crs)
+    )
+
+
+def read_paste(text: str, combo: CrsCombo) -> tuple[LatLon, Crs, str]:
+    """The position pasted as ``text``, in WGS-84; the system it was read in; and what to say.
+
+    Two numbers are read in the system chosen in ``combo``. A map link states its own: it is
+    chosen there and greyed while the link is in the box (``CrsCombo.free``). Raises
+    ``CoordinateParseError``.
+    """
+    pasted = read_pasted_position(text)
+    if pasted.crs is not None:
+        combo.hold(pasted.crs)
+    crs = combo.crs()
+    return to_wgs84(pasted.point, crs), crs, pasted_text(pasted, crs)
+
+
+def pasted_text(pasted: PastedPosition, crs: Crs) -> str:
+    """What is stored for a position pasted and read in ``crs`` (and what a link held)."""
+    said = conversion_text(pasted.point, crs)
+    return said if pasted.site is None else link_text(pasted, crs) + "\n" + said
+
+
 class CrsCombo(QComboBox):
     """The coordinate-system choice, GCJ-02 first."""
 
@@ -74,6 +113,17 @@ class CrsCombo(QComboBox):
 
     def set_crs(self, crs: Crs) -> None:
         self.setCurrentIndex(max(0, self.findData(crs.value)))
+
+    def hold(self, crs: Crs) -> None:
+        """The system a pasted link states: chosen (quietly) and greyed, as it is not a choice."""
+        was_blocked = self.blockSignals(True)
+        self.set_crs(crs)
+        self.blockSignals(was_blocked)
+        self.setEnabled(False)
+
+    def free(self) -> None:
+        """What is pasted is no longer a link that states its system: the choice is back."""
+        self.setEnabled(True)
 
 
 class OwnEnterLineEdit(QLineEdit):

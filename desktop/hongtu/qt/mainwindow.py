@@ -471,6 +471,7 @@ class MainWindow(PanelHost):
         self.offline_maps: OfflineMaps | None = None
         self._plan_list: PlanListPanel | None = None
         self._left_tabs: QTabWidget | None = None
+        self._right_tabs: QTabWidget | None = None  # 站点详情 | 当前方案, with the plan tools
         if not defer_tools:
             self.install_tools()
         self.site_list.table.selectionModel().currentRowChanged.connect(
@@ -561,7 +562,14 @@ class MainWindow(PanelHost):
         self.sites_changed.emit(self.site_model.sites())
 
     def select_site(self, site_id: int) -> None:
-        self.site_list.select_site(site_id)
+        """Select the site and show it: its row (the 站点 tab) and its details (站点详情), also
+        when the 方案 and 当前方案 tabs were in front (a place added while planning)."""
+        if not self.site_list.select_site(site_id):
+            return
+        if self._left_tabs is not None:
+            self._left_tabs.setCurrentWidget(self.site_list)
+        if self._right_tabs is not None:
+            self._right_tabs.setCurrentWidget(self.details)
 
     # ---- the panels' interface (PanelHost) -----------------------------------------------------
     def sites(self) -> list[Site]:
@@ -634,6 +642,7 @@ class MainWindow(PanelHost):
         splitter.replaceWidget(2, right_tabs)
         right_tabs.addTab(self.details, tr("站点详情"))
         right_tabs.addTab(plan_pane, tr("当前方案"))
+        self._right_tabs = right_tabs
         splitter.resize(self.width(), splitter.height())  # as wide as when it was saved
         if restore_splitter("main", splitter):  # as the organiser left the panes
             splitter.keep()

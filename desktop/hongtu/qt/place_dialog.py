@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.coords import CoordinateParseError, parse_coordinate_text, to_wgs84
+from hongtu.core.coords import CoordinateParseError
 from hongtu.core.districts import district_containing
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.geocoding import (
@@ -36,12 +36,7 @@ from hongtu.core.geocoding import (
 )
 from hongtu.core.places import PlaceError, PlaceProblem, add_place
 from hongtu.core.sites import MAX_PLACE_NAME
-from hongtu.qt.coordinate_input import (
-    CrsCombo,
-    OwnEnterLineEdit,
-    conversion_text,
-    point_text,
-)
+from hongtu.qt.coordinate_input import CrsCombo, OwnEnterLineEdit, point_text, read_paste
 from hongtu.qt.map_controller import MapController, outside_china_text
 from hongtu.qt.messages import plain_label
 from hongtu.qt.position_dialog import parse_error_text
@@ -206,19 +201,19 @@ class PlaceDialog(QDialog):
             self.candidate_changed.emit(point)
 
     def _on_paste_clicked(self) -> None:
-        crs = self.crs.crs()
         try:
-            given = parse_coordinate_text(self.paste.text())
+            point, crs, said = read_paste(self.paste.text(), self.crs)
         except CoordinateParseError as exc:
             self._drop_candidate()
             self.show_error(parse_error_text(exc.code))
             return
-        self.set_candidate(to_wgs84(given, crs), crs, pan=True)
+        self.set_candidate(point, crs, pan=True)
         self.candidate_pasted = True
-        self.status.setText(conversion_text(given, crs) + "\n" + self.status.text())
+        self.status.setText(said + "\n" + self.status.text())
 
     def _on_paste_edited(self, _text: str) -> None:
         """A changed coordinate is not the one shown: 保存 waits until it is shown again."""
+        self.crs.free()
         if self.candidate is not None:
             self._drop_candidate()
             self.status.setStyleSheet("")

@@ -4,7 +4,9 @@ A custom place is a name and, when the organiser knows it, a coordinate pasted f
 the system chosen beside it (GCJ-02 first, as 高德 and phone apps show; stored as WGS-84). The
 field goes on showing the coordinate as it was pasted, in its system and order (“112.5636,
 37.8676”, GCJ-02), so it can still be compared with the map it came from; a plan opened with
-nothing pasted in this window shows the stored WGS-84 value, and the choice says so. The
+nothing pasted in this window shows the stored WGS-84 value, and the choice says so. A map
+site's link (高德, 百度, 腾讯, OpenStreetMap) is read too, in the system it states (the choice
+shows it, greyed). The
 name is saved as it is typed (debounced), with or without a coordinate: organisers gather at
 "单位大门" and rarely know where that is on a map. Without a coordinate the legs from and
 back to it count as unknown distances; the coordinate can be pasted later, or a catalogue site
@@ -25,17 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.coords import (
-    CoordinateParseError,
-    ParseErrorCode,
-    parse_coordinate_text,
-    to_wgs84,
-)
+from hongtu.core.coords import CoordinateParseError, ParseErrorCode
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.limits import TEXT_LIMITS
+from hongtu.core.map_links import read_pasted_position
 from hongtu.core.plans import CustomPlace, GatheringPoint
 from hongtu.core.sites import Site
-from hongtu.qt.coordinate_input import CrsCombo, conversion_text
+from hongtu.qt.coordinate_input import CrsCombo, pasted_text, read_paste
 from hongtu.qt.messages import plain_label
 from hongtu.qt.plan_fields import DebouncedText
 
@@ -53,6 +51,9 @@ def coordinate_error_text(code: ParseErrorCode) -> str:
         ParseErrorCode.HEMISPHERE_CONFLICT: tr("无法识别：南北纬或东西经标注矛盾"),
         ParseErrorCode.AMBIGUOUS: tr("无法判断哪个是经度、哪个是纬度"),
         ParseErrorCode.OUT_OF_CHINA: tr("这个坐标不在中国境内"),
+        ParseErrorCode.PROJECTED: tr("无法使用以米为单位的墨卡托坐标，请粘贴经纬度"),
+        ParseErrorCode.SHORT_LINK: tr("短链接需要联网打开，请粘贴坐标"),
+        ParseErrorCode.UNREADABLE_LINK: tr("从这个网址读不出位置，请粘贴坐标"),
     }[code]
 
 
@@ -67,8 +68,9 @@ def position_text(place: CustomPlace) -> str:
 
 
 def _saved_text(text: str, crs: Crs) -> str:
-    """The hint for a coordinate pasted as ``text`` in ``crs``: what was stored, and the shift."""
-    return tr("坐标已保存。{0}").format(conversion_text(parse_coordinate_text(text), crs))
+    """The hint for a coordinate pasted as ``text`` in ``crs``: what was stored, and the shift
+    (and the numbers a map link held)."""
+    return tr("坐标已保存。{0}").format(pasted_text(read_pasted_position(text), crs))
 
 
 class GatheringEditor(QWidget):
@@ -115,6 +117,7 @@ class GatheringEditor(QWidget):
         layout.addWidget(self.pages)
         self.name_text = DebouncedText(self.name, self._on_custom_typed, self)
         self.coordinate_text = DebouncedText(self.coordinate, self._on_custom_typed, self)
+        self.coordinate.textEdited.connect(self.crs.free)  # a link typed over: the choice is back
         self._saving = False  # our own save coming back through show_gathering
         self._saved_point: LatLon | None = None  # of the custom place last saved or shown
         # what was pasted for each point saved from this editor, and in which system: shown
@@ -151,11 +154,15 @@ class GatheringEditor(QWidget):
             if pasted is not None:  # as it was pasted, in its system and order
                 text, crs = pasted
                 self.coordinate_text.show_value(text)
+                self.crs.free()
                 self.crs.set_crs(crs)
+                if read_pasted_position(text).crs is not None:  # a map link's own system
+                    self.crs.hold(crs)
                 self.hint.setText(_saved_text(text, crs))
                 return
             point_text = format_point(custom.point) if custom.point is not None else ""
             self.coordinate_text.show_value(point_text)
+            self.crs.free()
             if custom.point is not None:  # what is shown is the stored WGS-84 value
                 self.crs.set_crs(Crs.WGS84)
             self.hint.setText(position_text(custom))
@@ -168,6 +175,7 @@ class GatheringEditor(QWidget):
         if opened:
             self.name_text.show_value("")
             self.coordinate_text.show_value("")
+            self.crs.free()
             self.crs.set_crs(Crs.GCJ02)
 
     def flush(self) -> None:
@@ -245,6 +253,6 @@ class GatheringEditor(QWidget):
         if not text.strip():
             return None, ""
         try:
-            return to_wgs84(parse_coordinate_text(text), self.crs.crs()), ""
+            return read_paste(text, self.crs)[0], ""
         except CoordinateParseError as exc:
             return self._saved_point, coordinate_error_text(exc.code)

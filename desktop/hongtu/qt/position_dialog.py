@@ -20,21 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hongtu.core.coords import (
-    CoordinateParseError,
-    ParseErrorCode,
-    parse_coordinate_text,
-    to_wgs84,
-)
+from hongtu.core.coords import CoordinateParseError, ParseErrorCode
 from hongtu.core.geo import Crs, LatLon
 from hongtu.core.routing import distance_km
 from hongtu.core.sites import PositionOrigin, Site
-from hongtu.qt.coordinate_input import (
-    CrsCombo,
-    OwnEnterLineEdit,
-    conversion_text,
-    point_text,
-)
+from hongtu.qt.coordinate_input import CrsCombo, OwnEnterLineEdit, point_text, read_paste
 from hongtu.qt.map_controller import MapController, outside_china_text
 from hongtu.qt.messages import plain_label
 from hongtu.qt.tool_placement import place_beside
@@ -51,7 +41,7 @@ def parse_error_text(code: ParseErrorCode) -> str:
     return {
         ParseErrorCode.EMPTY: tr("请粘贴或输入坐标。"),
         ParseErrorCode.UNEXPECTED_TEXT: tr(
-            "坐标里有无法识别的文字（例如网址）。"
+            "坐标里有无法识别的文字。"
             "请只粘贴两个数：经度,纬度（例如 112.5489,37.8706）。"
         ),
         ParseErrorCode.NOT_TWO_NUMBERS: tr("需要两个数：经度和纬度。"),
@@ -59,8 +49,19 @@ def parse_error_text(code: ParseErrorCode) -> str:
         ParseErrorCode.HEMISPHERE_CONFLICT: tr("两个数都标成了纬度（或都标成了经度）。"),
         ParseErrorCode.AMBIGUOUS: tr("分不清哪个是纬度、哪个是经度，请加上“纬度”“经度”标注。"),
         ParseErrorCode.OUT_OF_CHINA: tr(
-            "这个坐标不在中国境内。请粘贴以度为单位的经度,纬度（例如 112.5489,37.8706）；"
-            "百度的墨卡托坐标（如 12529000,4534000）不能直接使用。"
+            "这个坐标不在中国境内。请粘贴以度为单位的经度,纬度（例如 112.5489,37.8706）。"
+        ),
+        ParseErrorCode.PROJECTED: tr(
+            "这是以米为单位的墨卡托坐标（如百度地图的 12529000,4534000），不是经纬度，"
+            "红途无法准确换算。请粘贴经纬度，例如 112.5489,37.8706。"
+        ),
+        ParseErrorCode.SHORT_LINK: tr(
+            "短链接需要联网打开，红途不会替您打开，也读不出其中的位置。"
+            "请在地图上找到这个地点，复制它的坐标（例如 112.5489,37.8706）粘贴到这里。"
+        ),
+        ParseErrorCode.UNREADABLE_LINK: tr(
+            "从这个网址读不出位置。可以粘贴高德、百度、腾讯地图的标注链接或 OpenStreetMap 链接，"
+            "或者只粘贴两个数：经度,纬度（例如 112.5489,37.8706）。"
         ),
     }[code]
 
@@ -149,17 +150,15 @@ class PositionDialog(QDialog):
 
     # ---- input ---------------------------------------------------------------------------------
     def _on_show_clicked(self) -> None:
-        crs = self.crs.crs()
         try:
-            given = parse_coordinate_text(self.paste.text())
+            point, crs, said = read_paste(self.paste.text(), self.crs)
         except CoordinateParseError as exc:
             self._drop_candidate()
             self.show_error(parse_error_text(exc.code))
             return
-        point = to_wgs84(given, crs)
         self.set_candidate(point, crs)
         self.candidate_pasted = True
-        self.result_label.setText(conversion_text(given, crs) + "\n" + self.result_label.text())
+        self.result_label.setText(said + "\n" + self.result_label.text())
         self.candidate_changed.emit(point)
 
     def set_candidate(self, point: LatLon, crs: Crs) -> None:
@@ -174,6 +173,7 @@ class PositionDialog(QDialog):
 
     def _on_paste_edited(self, _text: str) -> None:
         """A changed coordinate is not the one shown: 保存 waits until it is shown again."""
+        self.crs.free()
         if self.candidate is not None:
             self._drop_candidate()
             self.result_label.setStyleSheet("")
