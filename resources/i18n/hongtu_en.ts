@@ -181,10 +181,6 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0} is on leave: a reason is needed</translation>
     </message>
     <message>
-      <source>{0} 起</source>
-      <translation>from {0}</translation>
-    </message>
-    <message>
       <source>{0} 还没有成员</source>
       <translation>{0} has no members yet</translation>
     </message>
@@ -203,10 +199,6 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{0}（{1} 次）</source>
       <translation>{0} ({1}×)</translation>
-    </message>
-    <message>
-      <source>{0}（待定）</source>
-      <translation>{0} (TBC)</translation>
     </message>
     <message>
       <source>{0}：{1}</source>
@@ -249,6 +241,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{place} ({days}×)</translation>
     </message>
     <message>
+      <source>{start} 起</source>
+      <translation>from {start}</translation>
+    </message>
+    <message>
       <source>{status}（{date}转正）</source>
       <translation>{status} (full member since {date})</translation>
     </message>
@@ -259,6 +255,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{text}（{state}：{note}）</source>
       <translation>{text} ({state}: {note})</translation>
+    </message>
+    <message>
+      <source>{time}（待定）</source>
+      <translation>{time} (TBC)</translation>
     </message>
     <message>
       <source>{year}年</source>
@@ -1150,6 +1150,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>format: xlsx, docx or pdf</translation>
     </message>
     <message>
+      <source>次日{time}</source>
+      <translation>{time} (next day)</translation>
+    </message>
+    <message>
       <source>正式党员</source>
       <translation>Full member</translation>
     </message>
@@ -1371,6 +1375,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>第 {page} 页 / 共 {pages} 页</source>
       <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+      <source>第{day}天{time}</source>
+      <translation>{time} (day {day})</translation>
     </message>
     <message>
       <source>第一个工作表的前五行里没有“姓名”列：是不是选错了工作表或文件？</source>
@@ -3667,10 +3675,6 @@ Open the existing plan, or import a second copy?</translation>
       <translation>{0} min (default)</translation>
     </message>
     <message>
-      <source>{0} 起</source>
-      <translation>from {0}</translation>
-    </message>
-    <message>
       <source>{0}前往第{1}站</source>
       <translation>{0} to stop {1}</translation>
     </message>
@@ -3683,12 +3687,16 @@ Open the existing plan, or import a second copy?</translation>
       <translation>{0} (click to select the stop)</translation>
     </message>
     <message>
-      <source>{0}（待定）</source>
-      <translation>{0} (TBC)</translation>
-    </message>
-    <message>
       <source>{0}（自定义）</source>
       <translation>{0} (custom)</translation>
+    </message>
+    <message>
+      <source>{start} 起</source>
+      <translation>from {start}</translation>
+    </message>
+    <message>
+      <source>{time}（待定）</source>
+      <translation>{time} (TBC)</translation>
     </message>
     <message>
       <source>“{0}”不是一个时间：请填写如 9:30、09:30 或 9点30（00:00–23:59）；清空则恢复自动计算。</source>
@@ -3823,6 +3831,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Time</translation>
     </message>
     <message>
+      <source>次日{time}</source>
+      <translation>{time} (next day)</translation>
+    </message>
+    <message>
       <source>步行</source>
       <translation>Walking</translation>
     </message>
@@ -3885,6 +3897,10 @@ Open the existing plan, or import a second copy?</translation>
     <message>
       <source>第{0}站</source>
       <translation>Stop {0}</translation>
+    </message>
+    <message>
+      <source>第{day}天{time}</source>
+      <translation>{time} (day {day})</translation>
     </message>
     <message>
       <source>约 {0} km</source>
@@ -4234,13 +4250,6 @@ The existing file was not changed.</translation>
   </context>
   <context>
     <name>PlanSchedule</name>
-    <message numerus="yes">
-      <source>%n 天后的 {0}</source>
-      <translation>
-        <numerusform>{0} %n day later</numerusform>
-        <numerusform>{0} %n days later</numerusform>
-      </translation>
-    </message>
     <message>
       <source>{0} 结束</source>
       <translation>ends {0}</translation>
@@ -4275,10 +4284,6 @@ The existing file was not changed.</translation>
         <numerusform>ends {0} at the earliest (not counting %n leg to be confirmed: later in reality)</numerusform>
         <numerusform>ends {0} at the earliest (not counting %n legs to be confirmed: later in reality)</numerusform>
       </translation>
-    </message>
-    <message>
-      <source>次日 {0}</source>
-      <translation>{0} the next day</translation>
     </message>
     <message>
       <source>行程提醒</source>
