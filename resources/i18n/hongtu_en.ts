@@ -1410,7 +1410,7 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
     <message>
       <source>红途的窗口正打开着这个数据库：请先关闭窗口再恢复，或在窗口里用“文件 › 恢复数据…”。当前数据未被改动。</source>
-      <translation>A HongTu window has this database open: close it before restoring, or use File › Restore data… in the window. Your data was not changed.</translation>
+      <translation>A HongTu window has this database open: close it before restoring, or use File › Restore Data… in the window. Your data was not changed.</translation>
     </message>
     <message numerus="yes">
       <source>约 %n 个瓦片，约 {0}</source>
@@ -2124,7 +2124,7 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     </message>
     <message>
       <source>年度台账(&amp;Y)…</source>
-      <translation>&amp;Year's ledger…</translation>
+      <translation>&amp;Year's Ledger…</translation>
     </message>
     <message>
       <source>支部一年的主题党日、出勤和参观地点；可导出 Word、Excel、PDF</source>
@@ -2135,15 +2135,15 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     <name>LedgerView</name>
     <message>
       <source>Excel 表格（每次活动一行，成员逐月出勤）</source>
-      <translation>Excel workbook (a row per Party-day, members month by month)</translation>
+      <translation>Excel Workbook (One Row per Party-Day, Members by Month)</translation>
     </message>
     <message>
       <source>PDF（全年情况汇总，A4）</source>
-      <translation>PDF (the year summary, A4)</translation>
+      <translation>PDF (Year Summary, A4)</translation>
     </message>
     <message>
       <source>Word 文档（每次活动一页活动记录）</source>
-      <translation>Word document (an activity record page per Party-day)</translation>
+      <translation>Word Document (One Record Page per Party-Day)</translation>
     </message>
     <message>
       <source>{0} 人的政治面貌是“其他”（名册没有填写政治面貌的也是“其他”），出席记为列席，不计入应到：{1}。如果其中有党员，请在“文件 › 成员名单…”中改正政治面貌。</source>
@@ -2325,7 +2325,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <name>MapController</name>
     <message>
       <source>OpenStreetMap（国内可能很慢）</source>
-      <translation>OpenStreetMap (may be slow in China)</translation>
+      <translation>OpenStreetMap (May Be Slow in China)</translation>
     </message>
     <message>
       <source>天地图</source>
@@ -2333,7 +2333,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
     <message>
       <source>天地图（需要密钥）</source>
-      <translation>Tianditu (key required)</translation>
+      <translation>Tianditu (Key Required)</translation>
     </message>
     <message>
       <source>审图号见服务商网站</source>
@@ -2373,7 +2373,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
     <message>
       <source>无底图（离线，仅区县轮廓）</source>
-      <translation>No base map (offline, district outlines only)</translation>
+      <translation>No Base Map (Offline, District Outlines Only)</translation>
     </message>
     <message>
       <source>离线地图包“{0}”的瓦片无法读取（文件可能不完整或已损坏），{1}</source>
@@ -2385,7 +2385,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
     <message>
       <source>离线地图包：{0}</source>
-      <translation>Offline map package: {0}</translation>
+      <translation>Offline Map Package: {0}</translation>
     </message>
     <message>
       <source>自有瓦片服务</source>
@@ -2405,7 +2405,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
     <message>
       <source>高德地图（GCJ-02，非官方接口）</source>
-      <translation>Amap (GCJ-02, unofficial API)</translation>
+      <translation>Amap (GCJ-02, Unofficial API)</translation>
     </message>
   </context>
   <context>
@@ -2695,7 +2695,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <name>OfflineMaps</name>
     <message>
       <source>下载离线地图(&amp;D)…</source>
-      <translation>&amp;Download offline map…</translation>
+      <translation>&amp;Download Offline Map…</translation>
     </message>
     <message>
       <source>在能上网时把一个区域的底图下载为离线地图包</source>
@@ -2707,7 +2707,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
     <message>
       <source>管理离线地图(&amp;O)…</source>
-      <translation>Manage &amp;offline maps…</translation>
+      <translation>Manage &amp;Offline Maps…</translation>
     </message>
   </context>
   <context>
@@ -2899,7 +2899,7 @@ On another PC, use “Import…” to use it.</translation>
     </message>
     <message>
       <source>还没有离线地图包。可在能上网的电脑上用“下载离线地图”制作，再导出、导入到这台电脑。</source>
-      <translation>No offline map packages yet. Make one with “Download offline map” on a PC with internet access, then export it and import it here.</translation>
+      <translation>No offline map packages yet. Make one with “Map › Download Offline Map…” on a PC with internet access, then export it and import it here.</translation>
     </message>
     <message>
       <source>这个数据库不是 MBTiles 地图包（缺少 metadata 和 tiles 表）：{0}</source>
@@ -4435,7 +4435,7 @@ The existing file was not changed.</translation>
     </message>
     <message>
       <source>导入方案(&amp;I)…</source>
-      <translation>&amp;Import plan…</translation>
+      <translation>&amp;Import Plan…</translation>
     </message>
     <message>
       <source>导出(&amp;E)…</source>
@@ -5973,11 +5973,11 @@ Change this plan anyway?</translation>
     </message>
     <message>
       <source>导入核实信息(&amp;V)…</source>
-      <translation>Import &amp;verified site data…</translation>
+      <translation>Import &amp;Verified Site Data…</translation>
     </message>
     <message>
       <source>导出核实信息(&amp;X)…</source>
-      <translation>E&amp;xport verified site data…</translation>
+      <translation>E&amp;xport Verified Site Data…</translation>
     </message>
     <message>
       <source>已保存“{0}”的站点信息。</source>
@@ -6008,8 +6008,8 @@ Change this plan anyway?</translation>
       <translation>&amp;Correct Position of Selected Site…</translation>
     </message>
     <message>
-      <source>添加地点(&amp;A)…</source>
-      <translation>&amp;Add Place…</translation>
+      <source>添加地点(&amp;P)…</source>
+      <translation>Add &amp;Place…</translation>
     </message>
     <message>
       <source>站点目录还在载入，请稍后再导入。</source>
