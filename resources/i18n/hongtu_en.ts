@@ -165,6 +165,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0}'s terms of use do not allow bulk downloading tiles for offline use</translation>
     </message>
     <message>
+      <source>{0} 的入党日期不能晚于转正日期</source>
+      <translation>{0}'s date of admission cannot be after the full-membership date</translation>
+    </message>
+    <message>
       <source>{0} 的请假原因太长</source>
       <translation>The reason for {0}'s leave is too long</translation>
     </message>
@@ -243,6 +247,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{start} 起</source>
       <translation>from {start}</translation>
+    </message>
+    <message>
+      <source>{status}（{date}入党）</source>
+      <translation>{status} (admitted {date})</translation>
     </message>
     <message>
       <source>{status}（{date}转正）</source>
@@ -368,6 +376,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>name of the Party branch</translation>
     </message>
     <message>
+      <source>入党日期</source>
+      <translation>Admitted on</translation>
+    </message>
+    <message>
+      <source>入党日期（成为预备党员的日期），如 2026-07-01：此前的活动按入党积极分子计（列席，不计应到）（不填：政治面貌始终如上）</source>
+      <translation>The day they were admitted as a probationary member, like 2026-07-01: Party-days before it count them as an activist (an observer, not in Expected) (left out: the Party status above on every day)</translation>
+    </message>
+    <message>
       <source>入党积极分子</source>
       <translation>Activist</translation>
     </message>
@@ -477,6 +493,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>参观学习</source>
       <translation>Guided visit</translation>
+    </message>
+    <message>
+      <source>只有正式党员或预备党员才有入党日期：请把政治面貌改为正式党员或预备党员，或不填入党日期</source>
+      <translation>Only a full or probationary Party member has a date of admission: change the Party status to full or probationary member, or leave the date out</translation>
     </message>
     <message>
       <source>只有正式党员或预备党员才有转正日期：请把政治面貌改为正式党员或预备党员，或不填转正日期</source>
@@ -1341,6 +1361,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Row {0} is empty (or part of a merged cell)</translation>
     </message>
     <message>
+      <source>第 {0} 行有入党日期，但政治面貌是“{1}”：只有正式党员或预备党员才有入党日期</source>
+      <translation>Row {0} has a date of admission but the Party status “{1}”: only a full or probationary Party member has one</translation>
+    </message>
+    <message>
       <source>第 {0} 行有转正日期，但政治面貌是“{1}”：只有正式党员或预备党员才有转正日期</source>
       <translation>Row {0} has a full-membership date but the Party status “{1}”: only a full or probationary Party member has one</translation>
     </message>
@@ -1367,6 +1391,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>第 {0} 行的职务太长（“{1}”）</source>
       <translation>Row {0}: the role is too long ("{1}")</translation>
+    </message>
+    <message>
+      <source>第 {0} 行（{1}）的入党日期晚于转正日期</source>
+      <translation>Row {0} ({1}): the date of admission is after the full-membership date</translation>
     </message>
     <message>
       <source>第 {0} 行（{1}）的离开日期早于加入日期</source>
@@ -5210,8 +5238,8 @@ Change this plan anyway?</translation>
   <context>
     <name>RosterDialog</name>
     <message>
-      <source>Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期、转正日期可选；有问题则一人也不导入</source>
-      <translation>Excel (.xlsx) or CSV: a name column; role, Party status, joining, leaving and full-membership dates optional. If anything is wrong, nobody is imported</translation>
+      <source>Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期、入党日期、转正日期可选；有问题则一人也不导入</source>
+      <translation>Excel (.xlsx) or CSV: a name column; role, Party status, joining, leaving, admission and full-membership dates optional. If anything is wrong, nobody is imported</translation>
     </message>
     <message>
       <source>{0} 离开支部后仍保留在名单和台账里，只是不再出现在之后的签到表上。</source>
@@ -5240,6 +5268,10 @@ Change this plan anyway?</translation>
     <message>
       <source>党支部名称</source>
       <translation>Name of the Party branch</translation>
+    </message>
+    <message>
+      <source>入党日期</source>
+      <translation>Admitted on</translation>
     </message>
     <message>
       <source>入党积极分子</source>
@@ -5301,6 +5333,10 @@ Change this plan anyway?</translation>
     <message>
       <source>已转正</source>
       <translation>Known</translation>
+    </message>
+    <message>
+      <source>成为预备党员的日期：此前的活动按入党积极分子计（列席，不计应到），当天起按党员计</source>
+      <translation>The day they were admitted as a probationary member: Party-days before it count them as an activist (an observer, not in Expected), from that day on as a Party member</translation>
     </message>
     <message>
       <source>成员名单</source>
