@@ -269,3 +269,22 @@ def test_a_plan_saved_before_the_limits_can_still_be_renamed(capsys, tmp_path, d
     code, out, _ = run(capsys, *db, "plans", "show", "1", "--json")
     shown = json.loads(out)
     assert code == 0 and shown["title"] == "缅怀先烈"
+
+
+def test_show_says_next_day_after_midnight_as_the_documents_do(capsys, tmp_path, db) -> None:
+    """`plans show` printed a day from 22:30 as "… 23:55–01:49 …" and ended it at "01:49", a
+    short morning; its times are now the printed schedule's (次日01:49)."""
+    path = plan_file(tmp_path, ["taiyuan-jiefang-jinianguan", "gao-junyu-guju"])
+    text = path.read_text("utf-8").replace('"gathering_time": "08:00"', '"gathering_time": "22:30"')
+    path.write_text(text, "utf-8")
+    assert run(capsys, *db, "plans", "import", str(path))[0] == 0
+    _, out, _ = run(capsys, *db, "--lang", "zh_CN", "plans", "show", "1")
+    _, data, _ = run(capsys, *db, "plans", "show", "1", "--json")
+    end = json.loads(data)["end"]
+    rows = [row.split()[0] for row in out.splitlines()[3:-2]]  # each row's time
+    assert rows[:4] == ["22:30–22:40", "22:40–22:55", "22:55–23:55", "22:55–23:45"]
+    assert rows[4].startswith("23:55–次日")  # to 高君宇故居, across midnight
+    assert all(row.startswith("次日") for row in rows[5:]) and rows[-1] == f"次日{end}"
+    assert f"结束时间 次日{end}，" in out
+    _, out, _ = run(capsys, *db, "--lang", "en", "plans", "show", "1")
+    assert f"{end} (next day)" in out and "次日" not in out

@@ -124,15 +124,15 @@ def test_times_after_an_unknown_leg_say_tbc_on_screen(qtbot, tmp_path, lang) -> 
         schedule = ui.session.schedule
         assert schedule.pending_legs == 2 and schedule.end_provisional
         model = ui.schedule.schedule_model
-        mark = tr("PlanModels", "{0}（待定）")
+        mark = tr("PlanModels", "{time}（待定）")
         gather = shown(model, ItemKind.GATHER, ScheduleColumn.TIME, None)
         assert gather == f"{schedule.start:%H:%M}–08:10"  # before any unknown leg: as it is
         visit = next(i for i in schedule.items if i.kind is ItemKind.VISIT)
         assert shown(model, ItemKind.VISIT, ScheduleColumn.TIME, 1) == mark.format(
-            f"{visit.start:%H:%M}–{visit.end:%H:%M}"
+            time=f"{visit.start:%H:%M}–{visit.end:%H:%M}"
         )
         back = shown(model, ItemKind.RETURN, ScheduleColumn.TIME, None)
-        assert back == mark.format(f"{schedule.end:%H:%M}")
+        assert back == mark.format(time=f"{schedule.end:%H:%M}")
         assert ("(TBC)" if lang == "en" else "（待定）") in back
         row = next(r for r in range(model.rowCount()) if model.item_at(r).kind is ItemKind.RETURN)
         tip = model.index(row, ScheduleColumn.TIME).data(Qt.ItemDataRole.ToolTipRole)

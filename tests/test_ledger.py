@@ -187,9 +187,9 @@ def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
     text_width = section.page_width - section.left_margin - section.right_margin
     assert abs(sum(widths) - text_width) < Cm(0.05)
     # the theme takes the rest: beside six figure columns (列席 too) about as wide as the date;
-    # 出席率 wide enough for a bold "92.1%" (LibreOffice wrapped "92.1/%" at 1.8 cm)
-    assert widths[0] >= Cm(3.2) and widths[1] >= Cm(3.1) and max(widths[2:]) <= Cm(2.2)
-    assert widths[6] >= Cm(1.84)  # 出席率: 2.2 cm (686b511) leaves the theme no 3.1 cm by 列席
+    # 出席率 wide enough for a bold "100.0%" (test_ledger_docx_columns: each on one line)
+    assert widths[0] >= Cm(3.05) and widths[1] >= Cm(3.1) and max(widths[2:]) <= Cm(2.2)
+    assert widths[6] >= Cm(2.1)  # 出席率: 1.85 cm wrapped a bold "100.0%" in LibreOffice
     cells = [[c.text for c in row.cells] for row in summary.rows]
     for row, day in zip(cells[1:], ledger.days, strict=False):
         c = day.counts

@@ -54,7 +54,7 @@ def test_site_context_menu_offers_site_tools_then_adding_to_the_plan(
             "恢复目录坐标(&R)",
             "编辑站点信息(&I)…",
             "—",
-            "添加地点(&A)…",
+            "添加地点(&P)…",
             "将所选站点加入方案(&A)",
         ]
     ]

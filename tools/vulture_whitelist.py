@@ -66,6 +66,7 @@ _.saved_at
 _.added_at
 _.pytestmark
 _.pytest_collection_modifyitems  # pytest hook in scripts/mutation_conftest.py (the mutation run)
+_.pytest_configure  # pytest hook in tests/conftest.py (faulthandler after pytest's)
 _.no_network
 _.collector  # tests/test_start_up_heap.py: restores the collector after each test
 _.do_GET
@@ -77,4 +78,3 @@ _.writable
 _.erase_title
 _.type_branch
 _.type_notes
-_.pytest_configure  # pytest hook in tests/conftest.py (crash stacks after pytest's own handler)

@@ -165,6 +165,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0}'s terms of use do not allow bulk downloading tiles for offline use</translation>
     </message>
     <message>
+      <source>{0} 的入党日期不能晚于转正日期</source>
+      <translation>{0}'s date of admission cannot be after the full-membership date</translation>
+    </message>
+    <message>
       <source>{0} 的请假原因太长</source>
       <translation>The reason for {0}'s leave is too long</translation>
     </message>
@@ -179,10 +183,6 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{0} 请假，需要填写原因</source>
       <translation>{0} is on leave: a reason is needed</translation>
-    </message>
-    <message>
-      <source>{0} 起</source>
-      <translation>from {0}</translation>
     </message>
     <message>
       <source>{0} 还没有成员</source>
@@ -203,10 +203,6 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{0}（{1} 次）</source>
       <translation>{0} ({1}×)</translation>
-    </message>
-    <message>
-      <source>{0}（待定）</source>
-      <translation>{0} (TBC)</translation>
     </message>
     <message>
       <source>{0}：{1}</source>
@@ -249,6 +245,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{place} ({days}×)</translation>
     </message>
     <message>
+      <source>{start} 起</source>
+      <translation>from {start}</translation>
+    </message>
+    <message>
+      <source>{status}（{date}入党）</source>
+      <translation>{status} (admitted {date})</translation>
+    </message>
+    <message>
       <source>{status}（{date}转正）</source>
       <translation>{status} (full member since {date})</translation>
     </message>
@@ -259,6 +263,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{text}（{state}：{note}）</source>
       <translation>{text} ({state}: {note})</translation>
+    </message>
+    <message>
+      <source>{time}（待定）</source>
+      <translation>{time} (TBC)</translation>
     </message>
     <message>
       <source>{year}年</source>
@@ -366,6 +374,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>党支部名称</source>
       <translation>name of the Party branch</translation>
+    </message>
+    <message>
+      <source>入党日期</source>
+      <translation>Admitted on</translation>
+    </message>
+    <message>
+      <source>入党日期（成为预备党员的日期），如 2026-07-01：此前的活动按入党积极分子计（列席，不计应到）（不填：政治面貌始终如上）</source>
+      <translation>The day they were admitted as a probationary member, like 2026-07-01: Party-days before it count them as an activist (an observer, not in Expected) (left out: the Party status above on every day)</translation>
     </message>
     <message>
       <source>入党积极分子</source>
@@ -477,6 +493,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>参观学习</source>
       <translation>Guided visit</translation>
+    </message>
+    <message>
+      <source>只有正式党员或预备党员才有入党日期：请把政治面貌改为正式党员或预备党员，或不填入党日期</source>
+      <translation>Only a full or probationary Party member has a date of admission: change the Party status to full or probationary member, or leave the date out</translation>
     </message>
     <message>
       <source>只有正式党员或预备党员才有转正日期：请把政治面貌改为正式党员或预备党员，或不填转正日期</source>
@@ -1150,6 +1170,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>format: xlsx, docx or pdf</translation>
     </message>
     <message>
+      <source>次日{time}</source>
+      <translation>{time} (next day)</translation>
+    </message>
+    <message>
       <source>正式党员</source>
       <translation>Full member</translation>
     </message>
@@ -1337,6 +1361,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Row {0} is empty (or part of a merged cell)</translation>
     </message>
     <message>
+      <source>第 {0} 行有入党日期，但政治面貌是“{1}”：只有正式党员或预备党员才有入党日期</source>
+      <translation>Row {0} has a date of admission but the Party status “{1}”: only a full or probationary Party member has one</translation>
+    </message>
+    <message>
       <source>第 {0} 行有转正日期，但政治面貌是“{1}”：只有正式党员或预备党员才有转正日期</source>
       <translation>Row {0} has a full-membership date but the Party status “{1}”: only a full or probationary Party member has one</translation>
     </message>
@@ -1365,12 +1393,20 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Row {0}: the role is too long ("{1}")</translation>
     </message>
     <message>
+      <source>第 {0} 行（{1}）的入党日期晚于转正日期</source>
+      <translation>Row {0} ({1}): the date of admission is after the full-membership date</translation>
+    </message>
+    <message>
       <source>第 {0} 行（{1}）的离开日期早于加入日期</source>
       <translation>Row {0} ({1}): the date left is before the date joined</translation>
     </message>
     <message>
       <source>第 {page} 页 / 共 {pages} 页</source>
       <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+      <source>第{day}天{time}</source>
+      <translation>{time} (day {day})</translation>
     </message>
     <message>
       <source>第一个工作表的前五行里没有“姓名”列：是不是选错了工作表或文件？</source>
@@ -1402,7 +1438,7 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
     <message>
       <source>红途的窗口正打开着这个数据库：请先关闭窗口再恢复，或在窗口里用“文件 › 恢复数据…”。当前数据未被改动。</source>
-      <translation>A HongTu window has this database open: close it before restoring, or use File › Restore data… in the window. Your data was not changed.</translation>
+      <translation>A HongTu window has this database open: close it before restoring, or use File › Restore Data… in the window. Your data was not changed.</translation>
     </message>
     <message numerus="yes">
       <source>约 %n 个瓦片，约 {0}</source>
@@ -2132,7 +2168,7 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     </message>
     <message>
       <source>年度台账(&amp;Y)…</source>
-      <translation>&amp;Year's ledger…</translation>
+      <translation>&amp;Year's Ledger…</translation>
     </message>
     <message>
       <source>支部一年的主题党日、出勤和参观地点；可导出 Word、Excel、PDF</source>
@@ -2143,15 +2179,15 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
     <name>LedgerView</name>
     <message>
       <source>Excel 表格（每次活动一行，成员逐月出勤）</source>
-      <translation>Excel workbook (a row per Party-day, members month by month)</translation>
+      <translation>Excel Workbook (One Row per Party-Day, Members by Month)</translation>
     </message>
     <message>
       <source>PDF（全年情况汇总，A4）</source>
-      <translation>PDF (the year summary, A4)</translation>
+      <translation>PDF (Year Summary, A4)</translation>
     </message>
     <message>
       <source>Word 文档（每次活动一页活动记录）</source>
-      <translation>Word document (an activity record page per Party-day)</translation>
+      <translation>Word Document (One Record Page per Party-Day)</translation>
     </message>
     <message>
       <source>{0} 人的政治面貌是“其他”（名册没有填写政治面貌的也是“其他”），出席记为列席，不计入应到：{1}。如果其中有党员，请在“文件 › 成员名单…”中改正政治面貌。</source>
@@ -2333,7 +2369,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <name>MapController</name>
     <message>
       <source>OpenStreetMap（国内可能很慢）</source>
-      <translation>OpenStreetMap (may be slow in China)</translation>
+      <translation>OpenStreetMap (May Be Slow in China)</translation>
     </message>
     <message>
       <source>天地图</source>
@@ -2341,7 +2377,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
     <message>
       <source>天地图（需要密钥）</source>
-      <translation>Tianditu (key required)</translation>
+      <translation>Tianditu (Key Required)</translation>
     </message>
     <message>
       <source>审图号见服务商网站</source>
@@ -2381,7 +2417,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
     <message>
       <source>无底图（离线，仅区县轮廓）</source>
-      <translation>No base map (offline, district outlines only)</translation>
+      <translation>No Base Map (Offline, District Outlines Only)</translation>
     </message>
     <message>
       <source>离线地图包“{0}”的瓦片无法读取（文件可能不完整或已损坏），{1}</source>
@@ -2393,7 +2429,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
     <message>
       <source>离线地图包：{0}</source>
-      <translation>Offline map package: {0}</translation>
+      <translation>Offline Map Package: {0}</translation>
     </message>
     <message>
       <source>自有瓦片服务</source>
@@ -2413,7 +2449,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
     <message>
       <source>高德地图（GCJ-02，非官方接口）</source>
-      <translation>Amap (GCJ-02, unofficial API)</translation>
+      <translation>Amap (GCJ-02, Unofficial API)</translation>
     </message>
   </context>
   <context>
@@ -2703,7 +2739,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     <name>OfflineMaps</name>
     <message>
       <source>下载离线地图(&amp;D)…</source>
-      <translation>&amp;Download offline map…</translation>
+      <translation>&amp;Download Offline Map…</translation>
     </message>
     <message>
       <source>在能上网时把一个区域的底图下载为离线地图包</source>
@@ -2715,7 +2751,7 @@ Most site coordinates are estimates (position unverified); phone ahead to confir
     </message>
     <message>
       <source>管理离线地图(&amp;O)…</source>
-      <translation>Manage &amp;offline maps…</translation>
+      <translation>Manage &amp;Offline Maps…</translation>
     </message>
   </context>
   <context>
@@ -2907,7 +2943,7 @@ On another PC, use “Import…” to use it.</translation>
     </message>
     <message>
       <source>还没有离线地图包。可在能上网的电脑上用“下载离线地图”制作，再导出、导入到这台电脑。</source>
-      <translation>No offline map packages yet. Make one with “Download offline map” on a PC with internet access, then export it and import it here.</translation>
+      <translation>No offline map packages yet. Make one with “Map › Download Offline Map…” on a PC with internet access, then export it and import it here.</translation>
     </message>
     <message>
       <source>这个数据库不是 MBTiles 地图包（缺少 metadata 和 tiles 表）：{0}</source>
@@ -3695,10 +3731,6 @@ Open the existing plan, or import a second copy?</translation>
       <translation>{0} min (default)</translation>
     </message>
     <message>
-      <source>{0} 起</source>
-      <translation>from {0}</translation>
-    </message>
-    <message>
       <source>{0}前往第{1}站</source>
       <translation>{0} to stop {1}</translation>
     </message>
@@ -3711,12 +3743,16 @@ Open the existing plan, or import a second copy?</translation>
       <translation>{0} (click to select the stop)</translation>
     </message>
     <message>
-      <source>{0}（待定）</source>
-      <translation>{0} (TBC)</translation>
-    </message>
-    <message>
       <source>{0}（自定义）</source>
       <translation>{0} (custom)</translation>
+    </message>
+    <message>
+      <source>{start} 起</source>
+      <translation>from {start}</translation>
+    </message>
+    <message>
+      <source>{time}（待定）</source>
+      <translation>{time} (TBC)</translation>
     </message>
     <message>
       <source>“{0}”不是一个时间：请填写如 9:30、09:30 或 9点30（00:00–23:59）；清空则恢复自动计算。</source>
@@ -3851,6 +3887,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Time</translation>
     </message>
     <message>
+      <source>次日{time}</source>
+      <translation>{time} (next day)</translation>
+    </message>
+    <message>
       <source>步行</source>
       <translation>Walking</translation>
     </message>
@@ -3913,6 +3953,10 @@ Open the existing plan, or import a second copy?</translation>
     <message>
       <source>第{0}站</source>
       <translation>Stop {0}</translation>
+    </message>
+    <message>
+      <source>第{day}天{time}</source>
+      <translation>{time} (day {day})</translation>
     </message>
     <message>
       <source>约 {0} km</source>
@@ -4262,13 +4306,6 @@ The existing file was not changed.</translation>
   </context>
   <context>
     <name>PlanSchedule</name>
-    <message numerus="yes">
-      <source>%n 天后的 {0}</source>
-      <translation>
-        <numerusform>{0} %n day later</numerusform>
-        <numerusform>{0} %n days later</numerusform>
-      </translation>
-    </message>
     <message>
       <source>{0} 结束</source>
       <translation>ends {0}</translation>
@@ -4303,10 +4340,6 @@ The existing file was not changed.</translation>
         <numerusform>ends {0} at the earliest (not counting %n leg to be confirmed: later in reality)</numerusform>
         <numerusform>ends {0} at the earliest (not counting %n legs to be confirmed: later in reality)</numerusform>
       </translation>
-    </message>
-    <message>
-      <source>次日 {0}</source>
-      <translation>{0} the next day</translation>
     </message>
     <message>
       <source>行程提醒</source>
@@ -4458,7 +4491,7 @@ The existing file was not changed.</translation>
     </message>
     <message>
       <source>导入方案(&amp;I)…</source>
-      <translation>&amp;Import plan…</translation>
+      <translation>&amp;Import Plan…</translation>
     </message>
     <message>
       <source>导出(&amp;E)…</source>
@@ -5245,8 +5278,8 @@ Change this plan anyway?</translation>
   <context>
     <name>RosterDialog</name>
     <message>
-      <source>Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期、转正日期可选；有问题则一人也不导入</source>
-      <translation>Excel (.xlsx) or CSV: a name column; role, Party status, joining, leaving and full-membership dates optional. If anything is wrong, nobody is imported</translation>
+      <source>Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期、入党日期、转正日期可选；有问题则一人也不导入</source>
+      <translation>Excel (.xlsx) or CSV: a name column; role, Party status, joining, leaving, admission and full-membership dates optional. If anything is wrong, nobody is imported</translation>
     </message>
     <message>
       <source>{0} 离开支部后仍保留在名单和台账里，只是不再出现在之后的签到表上。</source>
@@ -5275,6 +5308,10 @@ Change this plan anyway?</translation>
     <message>
       <source>党支部名称</source>
       <translation>Name of the Party branch</translation>
+    </message>
+    <message>
+      <source>入党日期</source>
+      <translation>Admitted on</translation>
     </message>
     <message>
       <source>入党积极分子</source>
@@ -5336,6 +5373,10 @@ Change this plan anyway?</translation>
     <message>
       <source>已转正</source>
       <translation>Known</translation>
+    </message>
+    <message>
+      <source>成为预备党员的日期：此前的活动按入党积极分子计（列席，不计应到），当天起按党员计</source>
+      <translation>The day they were admitted as a probationary member: Party-days before it count them as an activist (an observer, not in Expected), from that day on as a Party member</translation>
     </message>
     <message>
       <source>成员名单</source>
@@ -6008,11 +6049,11 @@ Change this plan anyway?</translation>
     </message>
     <message>
       <source>导入核实信息(&amp;V)…</source>
-      <translation>Import &amp;verified site data…</translation>
+      <translation>Import &amp;Verified Site Data…</translation>
     </message>
     <message>
       <source>导出核实信息(&amp;X)…</source>
-      <translation>E&amp;xport verified site data…</translation>
+      <translation>E&amp;xport Verified Site Data…</translation>
     </message>
     <message>
       <source>已保存“{0}”的站点信息。</source>
@@ -6043,8 +6084,8 @@ Change this plan anyway?</translation>
       <translation>&amp;Correct Position of Selected Site…</translation>
     </message>
     <message>
-      <source>添加地点(&amp;A)…</source>
-      <translation>&amp;Add Place…</translation>
+      <source>添加地点(&amp;P)…</source>
+      <translation>Add &amp;Place…</translation>
     </message>
     <message>
       <source>站点目录还在载入，请稍后再导入。</source>

@@ -83,6 +83,7 @@ def ledger_labels() -> Any:
         guests=tr("列席"),
         observer_mark=tr("列席"),
         became_full_format=tr("{status}（{date}转正）"),
+        admitted_format=tr("{status}（{date}入党）"),
         counted_note=counted_note(),
         photos=tr("照片"),
         photo_missing=tr("（照片无法读取：{name}）"),
@@ -168,6 +169,7 @@ def ledger_json(ledger: Any) -> dict[str, Any]:
                 "role": m.role,
                 "party_status": m.party_status.value,
                 "full_since": m.full_since.isoformat() if m.full_since else None,
+                "admitted_on": m.admitted_on.isoformat() if m.admitted_on else None,
                 **counts_json(m.counts),
                 "months": [None if c is None else counts_json(c) for c in m.months],
             }

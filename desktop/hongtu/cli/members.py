@@ -39,6 +39,14 @@ def add_member_commands(commands: argparse._SubParsersAction) -> None:  # type: 
             "当天起按正式党员计（不填：政治面貌始终如上）"
         ),
     )
+    adding.add_argument(
+        "--admitted",
+        default="",
+        help=tr(
+            "入党日期（成为预备党员的日期），如 2026-07-01：此前的活动按入党积极分子计（列席，"
+            "不计应到）（不填：政治面貌始终如上）"
+        ),
+    )
     adding.set_defaults(handler=cmd_members_add)
     listing = members.add_parser("list", help=tr("列出支部成员（含已离开的）"))
     listing.add_argument("--branch", required=True, help=tr("党支部名称"))
@@ -76,6 +84,12 @@ def member_problem_text(problem: Any) -> str:
         MemberProblemCode.FULL_SINCE_NOT_IN_PARTY: tr(
             "第 {0} 行有转正日期，但政治面貌是“{1}”：只有正式党员或预备党员才有转正日期"
         ),
+        MemberProblemCode.ADMITTED_NOT_IN_PARTY: tr(
+            "第 {0} 行有入党日期，但政治面貌是“{1}”：只有正式党员或预备党员才有入党日期"
+        ),
+        MemberProblemCode.ADMITTED_AFTER_FULL_SINCE: tr(
+            "第 {0} 行（{1}）的入党日期晚于转正日期"
+        ),
         MemberProblemCode.MERGED: tr(
             "第 {0} 行在合并单元格 {1} 里：请取消合并，每人一行、每格一个值"
         ),
@@ -97,6 +111,13 @@ def member_edit_text(error: Any) -> str:
             "只有正式党员或预备党员才有转正日期：请把政治面貌改为正式党员或预备党员，"
             "或不填转正日期"
         ),
+        MemberEditProblem.ADMITTED_NOT_IN_PARTY: tr(
+            "只有正式党员或预备党员才有入党日期：请把政治面貌改为正式党员或预备党员，"
+            "或不填入党日期"
+        ),
+        MemberEditProblem.ADMITTED_AFTER_FULL_SINCE: tr(
+            "{0} 的入党日期不能晚于转正日期"
+        ).format(error.name),
         MemberEditProblem.CHANGED_ELSEWHERE: tr(
             "{0} 的资料已在别处修改（例如导入了新名册），这次修改没有保存；"
             "名单已重新载入，请重新编辑"
@@ -166,11 +187,14 @@ def cmd_members_add(args: argparse.Namespace) -> int:
         return fail(tr("政治面貌应为正式党员、预备党员、入党积极分子或其他"))
     if args.full_since.strip() and not args.status.strip():
         status = PartyStatus.FULL  # a 转正日期 alone: a Party member, 正式 from that day
+    elif args.admitted.strip() and not args.status.strip():
+        status = PartyStatus.PROBATIONARY  # a 入党日期 alone: 预备党员 from that day
     days: dict[str, date | None] = {}
     for field, text, words in (
         ("joined_on", args.joined, tr("加入日期")),
         ("left_on", args.left, tr("离开日期")),
         ("full_since", args.full_since, tr("转正日期")),
+        ("admitted_on", args.admitted, tr("入党日期")),
     ):
         try:
             days[field] = date.fromisoformat(text.strip()) if text.strip() else None
@@ -195,7 +219,7 @@ def cmd_members_add(args: argparse.Namespace) -> int:
 
 def cmd_members_list(args: argparse.Namespace) -> int:
     """The roster with each member's 政治面貌 today (a 预备党员 whose 转正日期 has come is a
-    正式党员) and their dates."""
+    正式党员, one whose 入党日期 has not an 入党积极分子) and their dates."""
     today = date.today()
     workspace = open_workspace(args, reading=True)
     try:
@@ -213,6 +237,7 @@ def cmd_members_list(args: argparse.Namespace) -> int:
                     "joined_on": m.joined_on.isoformat() if m.joined_on else None,
                     "left_on": m.left_on.isoformat() if m.left_on else None,
                     "full_since": m.full_since.isoformat() if m.full_since else None,
+                    "admitted_on": m.admitted_on.isoformat() if m.admitted_on else None,
                 }
                 for m in members
             ]
@@ -222,7 +247,7 @@ def cmd_members_list(args: argparse.Namespace) -> int:
         say(tr("{0} 还没有成员").format(args.branch))
         return 0
     header = [tr("编号"), tr("姓名"), tr("职务"), tr("政治面貌"), tr("加入日期"), tr("离开日期")]
-    rows = [[*header, tr("转正日期")]]
+    rows = [[*header, tr("入党日期"), tr("转正日期")]]
     rows += [
         [
             str(m.id),
@@ -231,6 +256,7 @@ def cmd_members_list(args: argparse.Namespace) -> int:
             status_text(m.status_on(today)),
             m.joined_on.isoformat() if m.joined_on else "",
             m.left_on.isoformat() if m.left_on else "",
+            m.admitted_on.isoformat() if m.admitted_on else "",
             m.full_since.isoformat() if m.full_since else "",
         ]
         for m in members

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hongtu.cli.common import (
     fail,
@@ -22,6 +23,9 @@ from hongtu.cli.common import (
 )
 from hongtu.core.clocktime import hhmm
 from hongtu.heap import collector_paused
+
+if TYPE_CHECKING:
+    from hongtu.core.document import DocumentLabels
 
 
 def plan_id_help() -> str:
@@ -263,7 +267,22 @@ def schedule_json(plan: Any, schedule: Any, warnings: Sequence[Any]) -> dict[str
     }
 
 
+def time_words() -> DocumentLabels:
+    """The documents' words for the schedule's times (次日, 第3天, 起, 待定) in the command's
+    language."""
+    from hongtu.core.document import DocumentLabels
+
+    return replace(
+        DocumentLabels.zh_cn(),
+        next_day_format=tr("次日{time}"),
+        later_day_format=tr("第{day}天{time}"),
+        pending_time_format=tr("{start} 起"),
+        provisional_time_format=tr("{time}（待定）"),
+    )
+
+
 def cmd_plans_show(args: argparse.Namespace) -> int:
+    from hongtu.core.document import end_time, schedule_times
     from hongtu.core.routing import km_text
 
     found = read_plan_view(args)
@@ -276,16 +295,8 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
         return 0
     say(f"{plan.title}  {plan.date.isoformat()}  {tr_n('共 %n 人', plan.participants)}")
     rows = [[tr("时间"), tr("内容"), tr("路程")]]
-    for item in schedule.items:
-        pending = item.leg is not None and item.leg.pending
-        if item.kind.value == "return":  # a moment, as in the window
-            when = hhmm(item.start)
-        elif pending:
-            when = tr("{0} 起").format(hhmm(item.start))
-        else:
-            when = f"{hhmm(item.start)}–{hhmm(item.end)}"
-        if item.provisional:
-            when = tr("{0}（待定）").format(when)
+    words = time_words()  # each time as the window and the documents give it (次日 after midnight)
+    for item, when in zip(schedule.items, schedule_times(schedule, words), strict=True):
         rows.append([when, item_text(item), leg_text(item)])
     say(format_table(rows))
     totals = tr("结束时间 {0}，全程 {1} 分钟，行车 {2} 分钟，约 {3} 公里（估算）")
@@ -297,7 +308,7 @@ def cmd_plans_show(args: argparse.Namespace) -> int:
         )
     say(
         totals.format(
-            hhmm(schedule.end),
+            end_time(schedule, words),
             schedule.total_minutes,
             schedule.travel_minutes,
             km_text(schedule.total_road_km),

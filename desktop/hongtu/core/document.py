@@ -353,9 +353,40 @@ def time_range(start: time, end: time) -> str:
     return hhmm(start) if start == end else f"{hhmm(start)}–{hhmm(end)}"
 
 
+def schedule_times(
+    schedule: Schedule, labels: DocumentLabels | None = None
+) -> tuple[str, ...]:
+    """Each item's time as the window, the print-outs and every export show it: "08:00–08:40";
+    after midnight "次日00:46–01:26" or "23:27–次日00:46" (a day that runs past midnight must not
+    show its small hours as the morning); ``labels``: the words (次日, 起, 待定) in another
+    language, the documents' Chinese by default."""
+    labels = labels or DocumentLabels.zh_cn()
+    return tuple(
+        _row_time(item, day, labels)
+        for item, day in zip(schedule.items, item_days(schedule), strict=True)
+    )
+
+
+def end_time(schedule: Schedule, labels: DocumentLabels | None = None) -> str:
+    """When the day ends, as its last row says it: ``15:11``, ``次日01:36``."""
+    return _clock(schedule.end, days_past(schedule), labels or DocumentLabels.zh_cn())
+
+
+def item_days(schedule: Schedule) -> tuple[int, ...]:
+    """The midnights passed when each item starts: a row starting earlier on the clock than the
+    row before it (23:50, then 00:20) is on the next day, as the calendar export reads it (an
+    activity starts within its visit, never before it)."""
+    days, day, previous = [], 0, None
+    for item in schedule.items:
+        if previous is not None and item.start < previous:
+            day += 1
+        previous = item.start
+        days.append(day)
+    return tuple(days)
+
+
 def _row_time(item: ScheduleItem, day: int, labels: DocumentLabels) -> str:
-    """A row's time: "08:00–08:40"; after midnight "次日00:46–01:26" or "23:27–次日00:46" (a
-    day that runs past midnight must not print its small hours as the morning)."""
+    """One item's time (``schedule_times``), ``day`` midnights into the plan."""
     end_day = day + (1 if item.end < item.start else 0)
     if item.leg is not None and item.leg.pending:
         text = labels.pending_time_format.format(start=_clock(item.start, day, labels))
@@ -514,16 +545,12 @@ def build_document(
 
 
 def days_past(schedule: Schedule) -> int:
-    """How many midnights the day runs past: a row starting earlier on the clock than the row
-    before it (23:50, then 00:20) is on the next day, as the calendar export reads it (an
-    activity starts within its visit, never before it), and so is the end of a row that ends
-    earlier on the clock than it starts."""
-    days, previous, last = 0, None, None
-    for item in schedule.items:
-        if previous is not None and item.start < previous:
-            days += 1
-        previous, last = item.start, item
-    return days + (1 if last is not None and last.end < last.start else 0)
+    """How many midnights the day runs past: those before its last row starts (``item_days``),
+    and one more when that row ends earlier on the clock than it starts."""
+    if not schedule.items:
+        return 0
+    last = schedule.items[-1]
+    return item_days(schedule)[-1] + (1 if last.end < last.start else 0)
 
 
 def _end_text(day: date, schedule: Schedule, labels: DocumentLabels) -> str:
@@ -620,11 +647,7 @@ def _rows(
     }
     seen_in_stop: dict[str, int] = {}
     rows = []
-    day, previous = 0, None  # midnights passed (as ``days_past`` counts them)
-    for item in schedule.items:
-        if previous is not None and item.start < previous:
-            day += 1
-        previous = item.start
+    for item, when in zip(schedule.items, schedule_times(schedule, places.labels), strict=True):
         stop = stops_by_id.get(item.stop_id) if item.stop_id else None
         item_index = None
         if item.kind in (ItemKind.VISIT, ItemKind.ACTIVITY) and item.stop_id:
@@ -638,7 +661,7 @@ def _rows(
                 kind=item.kind,
                 start=item.start,
                 end=item.end,
-                time_range=_row_time(item, day, places.labels),
+                time_range=when,
                 title=title,
                 place=place,
                 details=details,

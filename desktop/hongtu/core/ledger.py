@@ -76,6 +76,7 @@ class MemberYear:
     counts: Counts
     months: tuple[Counts | None, ...]  # 12 entries; None where the month had no Party-day for them
     full_since: date | None = None  # the 转正日期, when it falls in the year on or before then
+    admitted_on: date | None = None  # the 入党日期, likewise
 
 
 class MonthState(Enum):
@@ -334,8 +335,11 @@ def _member_year(member: Member, days: list[tuple[date, Attendance]], year: int)
         by_month.setdefault(day.month, []).append(counts)
     months = tuple(_sum(by_month[m]) if m in by_month else None for m in range(1, 13))
     last = days[-1][0]
-    full_since = member.full_since
-    shown = full_since if full_since is not None and full_since.year == year else None
+
+    def shown(day: date | None) -> date | None:
+        """A 转正 or 入党 date in the year, on or before their last Party-day."""
+        return day if day is not None and day.year == year and day <= last else None
+
     assert member.id is not None
     return MemberYear(
         member.id,
@@ -344,7 +348,8 @@ def _member_year(member: Member, days: list[tuple[date, Attendance]], year: int)
         member.status_on(last),
         _sum(c for c in months if c is not None),
         months,
-        shown if shown is not None and shown <= last else None,
+        shown(member.full_since),
+        shown(member.admitted_on),
     )
 
 

@@ -51,6 +51,7 @@ STATUS_HEADERS = ("政治面貌", "党员类别", "党籍状态", "身份", "par
 JOINED_HEADERS = ("入支部日期", "加入日期", "转入日期", "joined", "joined on")
 LEFT_HEADERS = ("离开日期", "离开支部日期", "转出日期", "left", "left on")
 FULL_SINCE_HEADERS = ("转正日期", "转正时间", "full member since", "full since")
+ADMITTED_HEADERS = ("入党日期", "入党时间", "admitted", "admitted on", "party member since")
 # In the Party: counted in a Party-day's 应到 (others who come are 列席, attending as observers)
 PARTY_STATUSES = frozenset({PartyStatus.FULL, PartyStatus.PROBATIONARY})
 
@@ -77,6 +78,9 @@ class Member:
     # 转正日期: the day a 预备党员 became 正式党员 (None: not known, or not a Party member). A
     # member with one is stored as FULL (``with_full_since``) and is PROBATIONARY before it.
     full_since: date | None = None
+    # 入党日期: the day they were admitted as 预备党员 (None: not known, or not a Party member);
+    # before it they were an 入党积极分子: 列席 at a Party-day, not in its 应到.
+    admitted_on: date | None = None
 
     def active_on(self, day: date) -> bool:
         """On the branch's roster that day (joined on or before it, not yet left)."""
@@ -85,9 +89,14 @@ class Member:
         return self.left_on is None or self.left_on > day
 
     def status_on(self, day: date) -> PartyStatus:
-        """政治面貌 on ``day``: with a 转正日期, 预备党员 before it and 正式党员 from it on;
-        without one, the status as entered (a 正式党员 with no date is one on every day)."""
-        if self.full_since is None or self.party_status not in PARTY_STATUSES:
+        """政治面貌 on ``day``: with a 入党日期, 入党积极分子 before it; with a 转正日期, 预备党员
+        before it and 正式党员 from it on; without them, the status as entered (a 正式党员 with
+        no date is one on every day)."""
+        if self.party_status not in PARTY_STATUSES:
+            return self.party_status
+        if self.admitted_on is not None and day < self.admitted_on:
+            return PartyStatus.ACTIVIST
+        if self.full_since is None:
             return self.party_status
         return PartyStatus.PROBATIONARY if day < self.full_since else PartyStatus.FULL
 
@@ -116,6 +125,8 @@ class MemberProblemCode(StrEnum):
     LEFT_BEFORE_JOINED = "left_before_joined"  # text: the member's name
     # a 转正日期 for someone whose 政治面貌 is not 正式党员 or 预备党员 (text: the status cell)
     FULL_SINCE_NOT_IN_PARTY = "full_since_not_in_party"
+    ADMITTED_NOT_IN_PARTY = "admitted_not_in_party"  # the same for a 入党日期
+    ADMITTED_AFTER_FULL_SINCE = "admitted_after_full_since"  # text: the member's name
 
 
 class MemberFileErrorCode(StrEnum):
@@ -158,6 +169,8 @@ class MemberEditProblem(StrEnum):
     DUPLICATE = "duplicate"  # another current member of the branch has that name
     LEFT_BEFORE_JOINED = "left_before_joined"
     FULL_SINCE_NOT_IN_PARTY = "full_since_not_in_party"  # a 转正日期 for a non-member
+    ADMITTED_NOT_IN_PARTY = "admitted_not_in_party"  # a 入党日期 for a non-member
+    ADMITTED_AFTER_FULL_SINCE = "admitted_after_full_since"  # 入党 after 转正
     CHANGED_ELSEWHERE = "changed_elsewhere"  # a field edited here was changed since it was read
 
 
@@ -186,6 +199,15 @@ def check_member(member: Member) -> None:
         raise MemberEditError(MemberEditProblem.LEFT_BEFORE_JOINED, member.name)
     if member.full_since is not None and member.party_status not in PARTY_STATUSES:
         raise MemberEditError(MemberEditProblem.FULL_SINCE_NOT_IN_PARTY, member.name)
+    if member.admitted_on is not None and member.party_status not in PARTY_STATUSES:
+        raise MemberEditError(MemberEditProblem.ADMITTED_NOT_IN_PARTY, member.name)
+    if _admitted_after_full_since(member.admitted_on, member.full_since):
+        raise MemberEditError(MemberEditProblem.ADMITTED_AFTER_FULL_SINCE, member.name)
+
+
+def _admitted_after_full_since(admitted: date | None, full_since: date | None) -> bool:
+    """A 入党日期 after the 转正日期: a 预备党员 becomes 正式党员 after being admitted."""
+    return admitted is not None and full_since is not None and admitted > full_since
 
 
 def members_from_signin_names(lines: Iterable[str]) -> list[Member]:
@@ -223,6 +245,7 @@ _HEADERS = {
     "joined": JOINED_HEADERS,
     "left": LEFT_HEADERS,
     "full_since": FULL_SINCE_HEADERS,
+    "admitted": ADMITTED_HEADERS,
 }
 
 
@@ -286,12 +309,15 @@ def _member(
         return None, MemberProblem(number, MemberProblemCode.EMPTY_ROW, "")
     name, role, status_text = cell("name"), cell("role"), cell("status")
     joined_text, left_text, full_text = cell("joined"), cell("left"), cell("full_since")
+    admitted_text = cell("admitted")
     code: MemberProblemCode | None = None
     status = parse_status(status_text)
     joined, left = _date_or_none(joined_text), _date_or_none(left_text)
-    full_since = _date_or_none(full_text)
+    full_since, admitted = _date_or_none(full_text), _date_or_none(admitted_text)
     if full_since is not None and not status_text:
         status = PartyStatus.FULL  # a 转正日期 with no 政治面貌: a Party member, 正式 from then
+    elif admitted is not None and not status_text:
+        status = PartyStatus.PROBATIONARY  # a 入党日期 alone: 预备党员 from then
     if not name:
         code = MemberProblemCode.EMPTY_NAME
     elif len(name) > MAX_NAME_CHARS:
@@ -308,18 +334,29 @@ def _member(
         return None, MemberProblem(number, MemberProblemCode.BAD_DATE, left_text)
     elif full_since is None and full_text:
         return None, MemberProblem(number, MemberProblemCode.BAD_DATE, full_text)
+    elif admitted is None and admitted_text:
+        return None, MemberProblem(number, MemberProblemCode.BAD_DATE, admitted_text)
     elif joined is not None and left is not None and left < joined:
         return None, MemberProblem(number, MemberProblemCode.LEFT_BEFORE_JOINED, name)
     elif full_since is not None and status not in PARTY_STATUSES:
         code = MemberProblemCode.FULL_SINCE_NOT_IN_PARTY
+    elif admitted is not None and status not in PARTY_STATUSES:
+        code = MemberProblemCode.ADMITTED_NOT_IN_PARTY
+    elif _admitted_after_full_since(admitted, full_since):
+        return None, MemberProblem(number, MemberProblemCode.ADMITTED_AFTER_FULL_SINCE, name)
     if code is not None:
         text = status_text if code in _STATUS_PROBLEMS else name
         return None, MemberProblem(number, code, text or " ".join(row).strip())
     assert status is not None
-    return with_full_since(Member(None, name, role, status, joined, left, full_since)), None
+    member = Member(None, name, role, status, joined, left, full_since, admitted)
+    return with_full_since(member), None
 
 
-_STATUS_PROBLEMS = (MemberProblemCode.UNKNOWN_STATUS, MemberProblemCode.FULL_SINCE_NOT_IN_PARTY)
+_STATUS_PROBLEMS = (
+    MemberProblemCode.UNKNOWN_STATUS,
+    MemberProblemCode.FULL_SINCE_NOT_IN_PARTY,
+    MemberProblemCode.ADMITTED_NOT_IN_PARTY,
+)
 
 
 _DATE = re.compile(

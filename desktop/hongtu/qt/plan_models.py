@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import time
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -30,7 +31,7 @@ from PySide6.QtGui import QFont
 
 from hongtu.core import limits
 from hongtu.core.clocktime import hhmm
-from hongtu.core.document import says_its_kind
+from hongtu.core.document import DocumentLabels, says_its_kind, schedule_times
 from hongtu.core.plans import (
     Activity,
     ActivityKind,
@@ -495,6 +496,18 @@ class ScheduleColumn(IntEnum):
     MINUTES = 4
 
 
+def time_words() -> DocumentLabels:
+    """The documents' words for the schedule's times (次日, 第3天, 起, 待定) in the window's
+    language: the table shows each time as the print-out does (``schedule_times``)."""
+    return replace(
+        DocumentLabels.zh_cn(),
+        next_day_format=tr("次日{time}"),
+        later_day_format=tr("第{day}天{time}"),
+        pending_time_format=tr("{start} 起"),
+        provisional_time_format=tr("{time}（待定）"),
+    )
+
+
 class PlanScheduleModel(QAbstractTableModel):
     """The timed day (compute_schedule's items). A stop's start, a leg's minutes and an
     activity's minutes are editable."""
@@ -505,12 +518,14 @@ class PlanScheduleModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._items: tuple[ScheduleItem, ...] = ()
+        self._times: tuple[str, ...] = ()  # each item's time, as the documents print it
         self._transport = TransportMode.COACH
         self._marks: dict[str, Severity] = {}
 
     def set_schedule(self, plan: Plan | None, schedule: Schedule | None) -> None:
         self._marks = worst_by_stop(self.session.warnings) if plan is not None else {}
         items = schedule.items if schedule is not None else ()
+        self._times = schedule_times(schedule, time_words()) if schedule is not None else ()
         self._transport = plan.transport if plan is not None else TransportMode.COACH
         same_shape = [(i.kind, i.stop_id) for i in items] == [
             (i.kind, i.stop_id) for i in self._items
@@ -569,6 +584,8 @@ class PlanScheduleModel(QAbstractTableModel):
         item = self._items[index.row()]
         column = ScheduleColumn(index.column())
         if role == DISPLAY:
+            if column is ScheduleColumn.TIME:
+                return self._times[index.row()]
             return self._display(item, column)
         if role == EDIT:
             return self._edit_value(item, column)
@@ -593,14 +610,7 @@ class PlanScheduleModel(QAbstractTableModel):
         return None
 
     def _display(self, item: ScheduleItem, column: ScheduleColumn) -> str:
-        if column is ScheduleColumn.TIME:
-            if item.kind is ItemKind.RETURN:
-                when = hhmm(item.start)
-            elif leg_pending(item.leg):
-                when = tr("{0} 起").format(hhmm(item.start))
-            else:
-                when = f"{hhmm(item.start)}–{hhmm(item.end)}"
-            return tr("{0}（待定）").format(when) if item.provisional else when
+        """A cell's text other than the time (``schedule_times``)."""
         if column is ScheduleColumn.ITEM:
             return self._item_text(item)
         if column is ScheduleColumn.PLACE:

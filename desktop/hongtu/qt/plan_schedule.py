@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.core.clocktime import hhmm
+from hongtu.core.document import end_time
 from hongtu.core.plans import Plan, Schedule
 from hongtu.core.routing import km_text
 from hongtu.core.warnings import PlanWarning, Severity
@@ -26,6 +27,7 @@ from hongtu.qt.plan_models import (
     PlanScheduleModel,
     PlanWarningsModel,
     ScheduleColumn,
+    time_words,
 )
 from hongtu.qt.plan_session import PlanSession
 from hongtu.qt.warning_text import duration_text
@@ -42,15 +44,9 @@ def tr_n(text: str, count: int) -> str:
 
 
 def end_text(schedule: Schedule) -> str:
-    """When the day ends: ``15:11``, or ``次日 02:41`` for a day that runs past midnight."""
-    from hongtu.core.document import days_past
-
-    days, end = days_past(schedule), hhmm(schedule.end)
-    if days == 1:
-        return tr("次日 {0}").format(end)
-    if days > 1:
-        return tr_n("%n 天后的 {0}", days).format(end)
-    return end
+    """When the day ends, as the table's last row says it: ``15:11``, or ``次日02:41`` for a
+    day that runs past midnight."""
+    return end_time(schedule, time_words())
 
 
 def totals_text(schedule: Schedule) -> str:

@@ -210,7 +210,11 @@ class MemberDialog(QDialog):
             self.status.addItem(text, status.value)
         self.joined = _DateField(tr("已知"), self)
         self.left = _DateField(tr("已离开"), self)
-        # 转正日期: for 正式党员 and 预备党员 only (the field is off for the others)
+        # 入党日期 and 转正日期: for 正式党员 and 预备党员 only (the fields are off for the others)
+        self.admitted = _DateField(tr("已知"), self)
+        self.admitted.setToolTip(
+            tr("成为预备党员的日期：此前的活动按入党积极分子计（列席，不计应到），当天起按党员计")
+        )
         self.full_since = _DateField(tr("已转正"), self)
         self.full_since.setToolTip(
             tr("预备党员成为正式党员的日期：此前的活动按预备党员计，当天起按正式党员计")
@@ -224,6 +228,7 @@ class MemberDialog(QDialog):
         form.addRow(tr("职务"), self.role)
         form.addRow(tr("政治面貌"), self.status)
         form.addRow(tr("加入日期"), self.joined)
+        form.addRow(tr("入党日期"), self.admitted)
         form.addRow(tr("转正日期"), self.full_since)
         if member is not None:
             form.addRow(tr("离开日期"), self.left)
@@ -243,11 +248,14 @@ class MemberDialog(QDialog):
         if member is not None:
             self.name.setText(member.name)
             self.role.setText(member.role)
-            # as the list shows it: today's (a 预备党员 whose 转正日期 has come is 正式党员)
-            status = member.status_on(date.today())
+            # as the list shows it: today's (a 预备党员 whose 转正日期 has come is 正式党员);
+            # with a 入党日期 to come, the status from then (today's 入党积极分子 would put the
+            # date out of reach and drop it on 保存)
+            status = member.status_on(max(date.today(), member.admitted_on or date.min))
             self.status.setCurrentIndex(self.status.findData(status.value))
             self.joined.set_value(member.joined_on)
             self.left.set_value(member.left_on)
+            self.admitted.set_value(member.admitted_on)
             self.full_since.set_value(member.full_since)
         else:
             self.status.setCurrentIndex(self.status.findData(PartyStatus.FULL.value))
@@ -265,11 +273,15 @@ class MemberDialog(QDialog):
             self.joined.value(tr("加入日期")),
             self.left.value(tr("离开日期")) if self._id is not None else None,
             self.full_since.value(tr("转正日期")) if in_party else None,
+            self.admitted.value(tr("入党日期")) if in_party else None,
         )
 
     def _on_status_changed(self, _index: int = 0) -> None:
-        """Only a Party member has a 转正日期: the field is off for the others."""
-        self.full_since.setEnabled(PartyStatus(self.status.currentData()) in PARTY_STATUSES)
+        """Only a Party member has a 入党日期 and a 转正日期: the fields are off for the
+        others."""
+        in_party = PartyStatus(self.status.currentData()) in PARTY_STATUSES
+        self.admitted.setEnabled(in_party)
+        self.full_since.setEnabled(in_party)
 
     def _on_save(self) -> None:
         try:
@@ -351,7 +363,7 @@ class RosterDialog(QDialog):
 
     roster_changed = Signal(str)  # the branch
 
-    COLUMNS = 6
+    COLUMNS = 7
 
     def __init__(
         self,
@@ -381,6 +393,7 @@ class RosterDialog(QDialog):
                 tr("政治面貌"),
                 tr("加入日期"),
                 tr("离开日期"),
+                tr("入党日期"),
                 tr("转正日期"),
             ]
         )
@@ -403,7 +416,7 @@ class RosterDialog(QDialog):
         self.import_button.setToolTip(
             tr(
                 "Excel（.xlsx）或 CSV：姓名一列，职务、政治面貌、加入日期、离开日期、"
-                "转正日期可选；有问题则一人也不导入"
+                "入党日期、转正日期可选；有问题则一人也不导入"
             )
         )
         self.add_button = QPushButton(tr("添加成员…"), self)
@@ -460,6 +473,7 @@ class RosterDialog(QDialog):
                 names[member.status_on(today)],  # a 转正日期 that has come: 正式党员
                 member.joined_on.isoformat() if member.joined_on else "",
                 member.left_on.isoformat() if member.left_on else "",
+                member.admitted_on.isoformat() if member.admitted_on else "",
                 member.full_since.isoformat() if member.full_since else "",
             ]
             for column, value in enumerate(values):

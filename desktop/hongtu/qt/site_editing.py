@@ -138,7 +138,7 @@ class SiteEditing(QObject):
         self.restore_action = QAction(tr("恢复目录坐标(&R)"), self)
         self.info_action = QAction(tr("编辑站点信息(&I)…"), self)
         self.info_action.setToolTip(tr("填写确认过的开放时间、闭馆日、预约、门票、电话和参观时长"))
-        self.add_action = QAction(tr("添加地点(&A)…"), self)
+        self.add_action = QAction(tr("添加地点(&P)…"), self)
         self.settings_action = QAction(tr("设置(&S)…"), self)
         self.export_corrections_action = QAction(tr("导出核实信息(&X)…"), self)
         self.export_corrections_action.setToolTip(

@@ -28,8 +28,17 @@ from hongtu.core.exports.docx import (
 from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_summary import LedgerSummary, build_ledger_summary
 from hongtu.core.exports.ledger_text import record_fields
-from hongtu.core.exports.wordml import Document, Font, Picture, Piece, Spacing, cm
-from hongtu.core.ledger import LedgerDay, YearLedger
+from hongtu.core.exports.wordml import (
+    CELL_MARGIN,
+    Document,
+    Font,
+    Picture,
+    Piece,
+    Spacing,
+    cm,
+    column_width,
+)
+from hongtu.core.ledger import LedgerDay, YearLedger, rate_text
 from hongtu.core.records import PhotoRef
 from hongtu.core.text import display_width
 
@@ -52,7 +61,7 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
     document = new_document(summary.title, labels.page_format)
     add_title(document, _title_lines(ledger, labels, summary.title))
     add_heading(document, summary.summary_heading)
-    _days_table(document, summary)
+    _days_table(document, summary, labels.rate)
     add_body(document, summary.counted_note)
     add_body(document, summary.months_without)
     add_heading(document, summary.places_heading)
@@ -61,7 +70,7 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
     if summary.member_rows:
         document.new_section(portrait.landscape())
         add_heading(document, summary.members_heading)
-        _members_table(document, summary)
+        _members_table(document, summary, labels.rate)
     for number, day in enumerate(ledger.days):
         if number == 0 and summary.member_rows:
             document.new_section(portrait)
@@ -83,48 +92,62 @@ def _title_lines(ledger: YearLedger, labels: LedgerLabels, title: str) -> str:
     return f"{ledger.branch}\n{rest}" if title == ledger.branch + rest else title
 
 
+DENSE_CELL_MARGIN = 57  # twips (1 mm) each side in the members × months table: 18 figures wide
+NAME_WIDTH = cm(3.6)  # the members' names at least: "阿依古丽·买买提" on one line
+
 # the summary's day columns on the portrait page: its places and reasons are on each 活动记录 page
 DAY_COLUMNS = (0, 1, 3, 4, 5, 6, 7, 8)  # 日期, 主题, 应到, 实到, 请假, 缺席, 出席率, 列席
 
 
-def _days_table(document: Document, summary: LedgerSummary) -> None:
+def _days_table(document: Document, summary: LedgerSummary, rate: str) -> None:
     rows = [summary.day_header, *summary.day_rows]
-    # the date whole on one line, the figures narrow, the theme the rest: equal shares wrapped
-    # "2025-01-12" and every theme (Word may refit a table; LibreOffice and WPS keep it)
-    # 应到 实到 请假 缺席 and 列席 as wide as a bold "120"; 出席率 the most the theme (3.1 cm)
-    # leaves: a bold "92.1%" on one line
-    figures = [cm(1.3)] * 4 + [cm(1.85), cm(1.3)]
-    date_width = cm(3.205)
-    theme_width = document.page.text_width - date_width - sum(figures)
-    document.table(
-        [
-            _cells([row[c] for c in DAY_COLUMNS], header=r == 0, bold=r == len(rows) - 1)
-            for r, row in enumerate(rows)
-        ],
-        [date_width, theme_width, *figures],
-        header_rows=1,
-    )
+    cells = [
+        _cells([row[c] for c in DAY_COLUMNS], header=r == 0, bold=r == len(rows) - 1)
+        for r, row in enumerate(rows)
+    ]
+    # the date and the figures each as wide as their widest line, 出席率 as a bold "100.0%"
+    # whatever the year's rates (LibreOffice and WPS keep the widths; Word may refit them),
+    # the theme the rest
+    widths = [_fitted(cells, column, rate) for column in range(len(DAY_COLUMNS))]
+    widths[1] = document.page.text_width - sum(widths) + widths[1]
+    document.table(cells, widths, header_rows=1)
 
 
-def _members_table(document: Document, summary: LedgerSummary) -> None:
+def _members_table(document: Document, summary: LedgerSummary, rate: str) -> None:
     """姓名, the twelve months (实到/应到, or 列席) and the year's 应到 … 出席率 and 列席,
-    五号 type."""
-    # the months and figures as narrow as "12月", "1/1", "列席", "请假" and "100.0%" allow: the
-    # name the rest ("阿依古丽·买买提" on one line, not three)
-    figures = [cm(1.1)] * 4 + [cm(1.75), cm(1.1)]
-    months = [cm(1.12)] * 9 + [cm(1.22)] * 3  # "12月" is wider than "9月"
-    name = document.page.text_width - sum(figures) - sum(months)
-    document.table(
+    五号 type, 1 mm from the lines: each column as wide as its widest line, the name at least
+    ``NAME_WIDTH``, and what is left shared by the months and the figures."""
+    cells = [
         [
-            [
-                table_cell(value, TABLE_DETAIL_BOLD if r == 0 or column == 0 else TABLE_DETAIL)
-                for column, value in enumerate(row)
-            ]
-            for r, row in enumerate([summary.member_header, *summary.member_rows])
-        ],
-        [name, *months, *figures],
-        header_rows=1,
-    )
+            table_cell(value, TABLE_DETAIL_BOLD if r == 0 or column == 0 else TABLE_DETAIL)
+            for column, value in enumerate(row)
+        ]
+        for r, row in enumerate([summary.member_header, *summary.member_rows])
+    ]
+    widths = [
+        _fitted(cells, column, rate, DENSE_CELL_MARGIN)
+        for column in range(len(summary.member_header))
+    ]
+    room = document.page.text_width - sum(widths[1:])
+    widths[0] = min(room, max(widths[0], NAME_WIDTH))
+    spare = (room - widths[0]) // (len(widths) - 1)  # shared by the months and the figures
+    widths[1:] = [width + spare for width in widths[1:]]
+    widths[0] = document.page.text_width - sum(widths[1:])
+    document.table(cells, widths, header_rows=1, cell_margin=DENSE_CELL_MARGIN)
+
+
+def _fitted(
+    cells: list[list[list[tuple[str, Font, Spacing]]]],
+    column: int,
+    rate: str,
+    cell_margin: int = CELL_MARGIN,
+) -> int:
+    """``column``'s width: each of its lines on one line, and under the heading ``rate``
+    (出席率) a "100.0%" in each of its fonts too."""
+    lines = [(text, font) for row in cells for text, font, _spacing in row[column]]
+    if lines and lines[0][0] == rate:
+        lines += [(rate_text(1.0), font) for _text, font in lines]
+    return column_width(lines, cell_margin)
 
 
 def _cells(

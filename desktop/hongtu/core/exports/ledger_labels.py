@@ -41,6 +41,8 @@ class LedgerLabels:
     observer_mark: str = "列席"  # a member's month when they came, not in the Party that day
     # 政治面貌 with the 转正日期 of that year: "正式党员（2025-06-15转正）"
     became_full_format: str = "{status}（{date}转正）"
+    # … with the 入党日期 of that year (列席 before it): "预备党员（2025-07-01入党）"
+    admitted_format: str = "{status}（{date}入党）"
     # under the members' table: what the figures count
     counted_note: str = (
         "应到、实到、请假、缺席和出席率只计党员（正式党员和预备党员）；其他人出席记为列席。"

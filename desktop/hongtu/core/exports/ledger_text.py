@@ -86,11 +86,14 @@ def month_cell(counts: Counts | None, labels: LedgerLabels) -> str:
 
 
 def status_text(member: MemberYear, labels: LedgerLabels) -> str:
-    """政治面貌 at the member's last Party-day of the year, with a 转正日期 in the year."""
+    """政治面貌 at the member's last Party-day of the year, with a 转正日期 (or else a 入党日期)
+    in the year."""
     status = labels.statuses[member.party_status]
-    if member.full_since is None:
-        return status
-    return labels.became_full_format.format(status=status, date=member.full_since.isoformat())
+    if member.full_since is not None:
+        return labels.became_full_format.format(status=status, date=member.full_since.isoformat())
+    if member.admitted_on is not None:
+        return labels.admitted_format.format(status=status, date=member.admitted_on.isoformat())
+    return status
 
 
 def member_rate_text(counts: Counts) -> str:

@@ -14,12 +14,15 @@ export together.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from hongtu.core.exports._opc import OFFICE, REL, package, relationships
-from hongtu.core.text import clean_text
+from hongtu.core.text import char_width, clean_text
 from hongtu.core.text import escape_markup as escape
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -46,6 +49,50 @@ class Font:
     name: str  # for Latin and East Asian text alike (Word and WPS pick it for Chinese)
     size: float  # points
     bold: bool = False
+
+
+CELL_MARGIN = 108  # twips of padding left and right in a table cell (Word's default, 0.19 cm)
+# The advance, in em, of a half-width character in the widest face a table may be printed in:
+# 宋体's are 0.5 em, but LibreOffice without 宋体 takes DejaVu Sans, where a bold "100.0%" is
+# 4.17 em; a column sized for 宋体 wrapped it into "100.0" and "%". Regular, then bold.
+_DIGIT_EM = (0.636, 0.696)
+_HALF_WIDTH_EM = {
+    ".": (0.318, 0.380),
+    "%": (0.950, 1.002),
+    "-": (0.361, 0.415),
+    "/": (0.337, 0.365),
+    ":": (0.337, 0.400),
+    " ": (0.318, 0.348),
+}
+_AUTOSPACE_EM = 0.25
+_OTHER_EM = 1.1  # any other half-width character: DejaVu's bold "W" is 1.1 em
+
+
+def line_width(text: str, font: Font) -> int:
+    """EMU that ``text`` takes on one line in ``font``, in the widest face it may be printed in
+    (an upper bound: 宋体 itself is narrower)."""
+    bold = int(font.bold)
+    em = sum(_char_em(char, bold) for char in text)
+    # Word, WPS and LibreOffice space Chinese apart from Latin letters and digits (autoSpaceDE/DN)
+    em += _AUTOSPACE_EM * sum(
+        (char_width(a) == 2) != (char_width(b) == 2) for a, b in itertools.pairwise(text)
+    )
+    return math.ceil(em * font.size * TWIPS_PER_PT) * EMU_PER_TWIP
+
+
+def _char_em(char: str, bold: int) -> float:
+    if char_width(char) == 2:  # 汉字 and full-width punctuation: 1 em in every CJK face
+        return 1.0
+    if char.isdigit():
+        return _DIGIT_EM[bold]
+    return _HALF_WIDTH_EM[char][bold] if char in _HALF_WIDTH_EM else _OTHER_EM
+
+
+def column_width(lines: Iterable[tuple[str, Font]], cell_margin: int = CELL_MARGIN) -> int:
+    """The narrowest fixed column (EMU) that holds each of ``lines`` (text, font) unbroken: the
+    widest, the cell's margins (twips) either side, and a twip either side for rounding."""
+    widest = max((line_width(text, font) for text, font in lines), default=0)
+    return widest + (2 * cell_margin + 2) * EMU_PER_TWIP
 
 
 @dataclass(frozen=True)
@@ -118,11 +165,13 @@ class Document:
         *,
         header_rows: int = 0,
         centred: bool = False,
+        cell_margin: int = CELL_MARGIN,
     ) -> None:
         """``rows`` of cells, each cell a list of paragraphs (text, font, spacing); column
         ``widths`` in EMU, fixed (None: the text width shared equally, then fitted to the
         content by Word). Rows are never split across
-        pages; the first ``header_rows`` repeat at the top of every page."""
+        pages; the first ``header_rows`` repeat at the top of every page. ``cell_margin``:
+        twips of padding left and right in each cell."""
         columns = max((len(row) for row in rows), default=1)
         fixed = widths is not None
         if widths is None:
@@ -130,6 +179,11 @@ class Document:
         grid = "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths)
         jc = '<w:jc w:val="center"/>' if centred else ""
         layout = '<w:tblLayout w:type="fixed"/>' if fixed else ""  # else Word fits the content
+        if cell_margin != CELL_MARGIN:
+            layout += (
+                f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/>'
+                f'<w:right w:w="{cell_margin}" w:type="dxa"/></w:tblCellMar>'
+            )
         parts = [
             f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
             f'{jc}{layout}<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1"'
@@ -330,8 +384,8 @@ def _styles_xml(font: Font) -> str:
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
         '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>'
         '<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
-        '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+        f'<w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr></w:style>"
         '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/>'
         '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:jc w:val="left"/>'

@@ -71,7 +71,8 @@ class MemberStore:
             return member_from_row(row)
 
     def update(self, member: Member, *, was: Member | None = None) -> Member:
-        """Save an edited member (name, role, status, joined, left and 转正 dates) by its id.
+        """Save an edited member (name, role, status, joined, left, 转正 and 入党 dates) by its
+        id.
 
         ``was``: the member as the editor read it. Then only the fields that differ from it
         are written, and the edit is refused (``MemberEditError`` CHANGED_ELSEWHERE, nothing
@@ -94,16 +95,16 @@ class MemberStore:
             row.name, row.role = member.name, member.role
             row.party_status = member.party_status.value
             row.joined_on, row.left_on = member.joined_on, member.left_on
-            row.full_since = member.full_since
+            row.full_since, row.admitted_on = member.full_since, member.admitted_on
             row.updated_at = datetime.now()
             return member_from_row(row)
 
     def import_members(self, branch: str, members: list[Member]) -> ImportOutcome:
         """Add the file's members; one already on the roster (same name, not left) takes the
-        file's role and status, and its 离开日期 and 转正日期 when the file gives them (a
-        转正日期 already stored stays for a Party member, and goes with a status out of the
-        Party). All in one transaction (``MemberEditError`` and nothing imported if a 离开日期
-        is before they joined)."""
+        file's role and status, and its 离开日期, 转正日期 and 入党日期 when the file gives them
+        (a 转正日期 or 入党日期 already stored stays for a Party member, and goes with a status
+        out of the Party). All in one transaction (``MemberEditError`` and nothing imported if
+        a 离开日期 is before they joined, or a kept 入党日期 comes after the 转正日期)."""
         members = [with_full_since(member) for member in members]
         for member in members:
             check_member(member)
@@ -131,11 +132,11 @@ class MemberStore:
                     row.left_on = member.left_on
                 elif _same(row, member):
                     continue
+                kept = _kept_dates(row, member)
+                check_member(kept)
                 row.role = member.role
-                row.full_since = _kept_full_since(row, member)
-                row.party_status = with_full_since(
-                    dataclasses.replace(member, full_since=row.full_since)
-                ).party_status.value
+                row.full_since, row.admitted_on = kept.full_since, kept.admitted_on
+                row.party_status = kept.party_status.value
                 row.updated_at = now
                 updated += 1
         return ImportOutcome(added, updated)
@@ -162,25 +163,36 @@ def member_from_row(row: MemberRow) -> Member:
         row.joined_on,
         row.left_on,
         row.full_since,
+        row.admitted_on,
     )
 
 
-MEMBER_FIELDS = ("name", "role", "party_status", "joined_on", "left_on", "full_since")
+MEMBER_FIELDS = (
+    "name", "role", "party_status", "joined_on", "left_on", "full_since", "admitted_on",
+)  # fmt: skip
 
 
-def _kept_full_since(row: MemberRow, member: Member) -> date | None:
-    """The 转正日期 after an import: the file's; else the stored one while still a Party
-    member (an older roster file without the column does not forget it)."""
-    if member.full_since is not None or member.party_status not in PARTY_STATUSES:
-        return member.full_since
-    return row.full_since
+def _kept_dates(row: MemberRow, member: Member) -> Member:
+    """The file's member with the 转正日期 and 入党日期 an import keeps: the file's; else the
+    stored ones while still a Party member (an older roster file without the columns does not
+    forget them), as stored (``with_full_since``)."""
+    if member.party_status not in PARTY_STATUSES:
+        return member
+    return with_full_since(
+        dataclasses.replace(
+            member,
+            full_since=member.full_since or row.full_since,
+            admitted_on=member.admitted_on or row.admitted_on,
+        )
+    )
 
 
 def _same(row: MemberRow, member: Member) -> bool:
-    """An import changes nothing of the stored member (role, status and 转正日期 as kept)."""
-    full_since = _kept_full_since(row, member)
-    status = with_full_since(dataclasses.replace(member, full_since=full_since)).party_status
-    return (row.role, row.party_status, row.full_since) == (member.role, status.value, full_since)
+    """An import changes nothing of the stored member (role, status and dates as kept)."""
+    kept = _kept_dates(row, member)
+    return (row.role, row.party_status, row.full_since, row.admitted_on) == (
+        member.role, kept.party_status.value, kept.full_since, kept.admitted_on,
+    )  # fmt: skip
 
 
 def _merged(stored: Member, was: Member, edited: Member) -> Member:
@@ -228,6 +240,7 @@ def _new_row(branch_id: int, member: Member, now: datetime) -> MemberRow:
         joined_on=member.joined_on,
         left_on=member.left_on,
         full_since=member.full_since,
+        admitted_on=member.admitted_on,
         created_at=now,
         updated_at=now,
     )

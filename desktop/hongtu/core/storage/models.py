@@ -158,6 +158,8 @@ class MemberRow(Base):
     left_on: Mapped[date | None] = mapped_column(Date)
     # 转正日期: 预备党员 before it, 正式党员 from it on (migration 0007); null when not known
     full_since: Mapped[date | None] = mapped_column(Date)
+    # 入党日期: 入党积极分子 before it (migration 0009); null when not known
+    admitted_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 

@@ -289,6 +289,7 @@ def _roster(con: sqlite3.Connection, branch: str) -> tuple[Member, ...]:
             date.fromisoformat(row["joined_on"]) if row["joined_on"] else None,
             date.fromisoformat(row["left_on"]) if row["left_on"] else None,
             date.fromisoformat(row["full_since"]) if row["full_since"] else None,
+            date.fromisoformat(row["admitted_on"]) if row["admitted_on"] else None,
         )
         for row in rows
     )

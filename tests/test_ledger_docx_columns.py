@@ -1,0 +1,79 @@
+"""The Word 台账's figures stay on one line where 宋体 is not installed.
+
+LibreOffice without 宋体 prints the digits in DejaVu Sans, wider than 宋体's half-width 0.5 em: the
+出席率 column (1.85 cm) wrapped a bold "100.0%" into "100.0" and "%", the members' 1.75 cm a
+"100.0%", and "10月" over "10" and "月". The widths below are DejaVu Sans's own advances (the
+face LibreOffice took), 1 em for a 汉字, LibreOffice's space between a digit and a 汉字, and
+Word's cell margins (0.19 cm each side).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from docx import Document
+from docx.shared import Cm, Pt
+
+from hongtu.core.exports.ledger_docx import render_ledger_docx
+from hongtu.core.ledger import load_ledger
+from ledger_helpers import BRANCH, record_year
+
+MARGINS = Cm(0.381)  # Word's cell margins, 0.19 cm each side
+DENSE_MARGINS = Cm(0.201)  # the members × months table's, 1 mm
+# DejaVu Sans Book, then Bold
+ADVANCES = {
+    "digit": (0.636, 0.696),
+    ".": (0.318, 0.380),
+    "%": (0.950, 1.002),
+    "-": (0.361, 0.415),
+    "/": (0.337, 0.365),
+}
+AUTOSPACE = 0.2  # em between a digit and a 汉字
+
+
+def printed_width(text: str, size: float, bold: bool, margins: int = MARGINS) -> int:
+    """EMU of ``text`` on one line in LibreOffice without 宋体, with the cell's margins."""
+    em = sum(
+        1.0 if ord(c) > 0x2E7F else ADVANCES["digit" if c.isdigit() else c][bold] for c in text
+    )
+    em += AUTOSPACE * len(re.findall(r"\d(?=[^\x00-\x7f])|[^\x00-\x7f](?=\d)", text))
+    return Pt(size * em) + margins
+
+
+def column(table, number: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return [row.cells[number].text for row in table.rows]
+
+
+def test_every_figure_and_month_fits_its_column_on_one_line(workspace) -> None:
+    record_year(workspace, members=40)
+    document = Document(io.BytesIO(render_ledger_docx(load_ledger(workspace, BRANCH, 2025))))
+    days, members = document.tables[:2]
+
+    # 小四; the header, the dates and the year's totals bold
+    widths = [cell.width for cell in days.rows[0].cells]
+    assert column(days, 6)[0] == "出席率"
+    assert widths[6] >= printed_width("100.0%", 12, bold=True)  # whatever this year's rates
+    for number in (0, *range(2, 8)):  # 日期, then 应到 … 列席
+        for text in column(days, number):
+            assert widths[number] >= printed_width(text, 12, bold=True), text
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    assert abs(sum(widths) - text_width) < Cm(0.01)
+    assert widths[1] >= Cm(3.1)  # the theme keeps what it had
+
+    # 五号; the header bold
+    header = [cell.text for cell in members.rows[0].cells]
+    widths = [cell.width for cell in members.rows[0].cells]
+    assert header[-2] == "出席率" and header[1:13] == [f"{m}月" for m in range(1, 13)]
+    assert members._tbl.tblPr.xpath("w:tblCellMar/w:left/@w:w") == ["57"]  # twips: 1 mm
+    assert widths[-2] >= printed_width("100.0%", 10.5, False, DENSE_MARGINS)
+    for number in range(1, len(header)):  # "12月", "1/1" … "列席"
+        texts = column(members, number)
+        assert widths[number] >= printed_width(texts[0], 10.5, True, DENSE_MARGINS), texts[0]
+        for text in texts[1:]:
+            assert widths[number] >= printed_width(text, 10.5, False, DENSE_MARGINS), text
+    section = document.sections[1]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    assert abs(sum(widths) - text_width) < Cm(0.01)
+    assert widths[0] >= Cm(3.5)  # "阿依古丽·买买提" on one line, as before
