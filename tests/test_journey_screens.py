@@ -134,6 +134,21 @@ def shows_characters(width: int, widget, count: int) -> bool:  # type: ignore[no
     return width >= widget.fontMetrics().horizontalAdvance(LONG_STOP[:count]) + 12
 
 
+def whole_rows(view) -> int:  # type: ignore[no-untyped-def]
+    """How many of a table's rows show whole."""
+    model, height = view.model(), view.viewport().height()
+    rects = [view.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
+    return sum(1 for rect in rects if rect.top() >= 0 and rect.bottom() < height)
+
+
+def plan_of_eight_stops(window) -> None:  # type: ignore[no-untyped-def]
+    ui = window.plan_ui
+    ui.session.create("学习贯彻党的二十大精神", date(2026, 12, 9))
+    for site in [s for s in window.site_model.sites() if s.position is not None][:8]:
+        ui.add_site(site.id)
+    ui.editor.select_stop(ui.session.plan.stops[0].id)
+
+
 def test_a_long_stop_name_leaves_the_schedule_readable_at_125_percent(
     qtbot, tmp_path, lang
 ) -> None:
@@ -191,12 +206,6 @@ def test_the_stops_table_shows_five_stops_at_125_percent(qtbot, tmp_path, lang) 
         ui.editor.select_stop(first)
         warnings_at_100 = ui.warnings.height()
         at_laptop_125(qtbot, window)
-
-        def whole_rows(view) -> int:  # type: ignore[no-untyped-def]
-            model, height = view.model(), view.viewport().height()
-            rects = [view.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
-            return sum(1 for rect in rects if rect.top() >= 0 and rect.bottom() < height)
-
         assert whole_rows(ui.editor.stops_view) >= 5, lang
         assert whole_rows(ui.editor.activities_view) >= 1, lang
         warning = ui.warnings.view
@@ -238,3 +247,20 @@ def test_the_plan_editor_needs_no_sideways_scrolling_at_the_first_window_size(
                         )
     finally:
         close_main_window(window, controller)
+
+
+def test_the_schedule_rows_are_a_line_tall_at_125_percent(qtbot, tmp_path, lang) -> None:
+    """日程 kept Qt's 30 px rows while the stops table beside it has rows a line of text tall:
+    at 125 % on a 1366×768 laptop it showed two rows of an eight-stop day (one in English);
+    now its rows are as tall as the stops' and a row more shows."""
+    from journey_helpers import journey_window
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        ui = window.plan_ui
+        plan_of_eight_stops(window)
+        at_laptop_125(qtbot, window)
+        table, stops = ui.schedule.table, ui.editor.stops_view
+        assert table.rowHeight(0) == stops.rowHeight(0), lang
+        assert table.rowHeight(0) <= table.fontMetrics().height() + 8, lang
+        shown = whole_rows(table)
+        assert shown > table.viewport().height() // 30, (lang, shown)  # more than at 30 px
