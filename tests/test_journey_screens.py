@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabBar
 
 from gui_helpers import close_main_window, open_main_window
@@ -264,3 +264,40 @@ def test_the_schedule_rows_are_a_line_tall_at_125_percent(qtbot, tmp_path, lang)
         assert table.rowHeight(0) <= table.fontMetrics().height() + 8, lang
         shown = whole_rows(table)
         assert shown > table.viewport().height() // 30, (lang, shown)  # more than at 30 px
+
+
+@pytest.mark.parametrize("size", [(1366, 768), LAPTOP_125])
+def test_the_site_names_get_the_room_before_the_category(qtbot, tmp_path, lang, size) -> None:
+    """In English the site list showed a name's first five or six characters (八路军驻晋…)
+    while 类别 kept the whole “Revolutionary site”. Now the category, then the position and
+    the district give way first: a name shows seven characters (八路军驻晋办事…), at 100 %
+    and at 125 %, and in Chinese nothing else is cut."""
+    from PySide6.QtWidgets import QStyle
+
+    from hongtu.qt.site_model import SiteColumn
+    from journey_helpers import journey_window
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        window.resize(*size)
+        qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=5000)
+        qtbot.wait(50)  # the list laid out at the new size
+        table = window.site_list.table
+        model = table.model()
+        row = next(
+            r for r in range(model.rowCount())
+            if model.index(r, SiteColumn.NAME).data() == "八路军驻晋办事处旧址"
+        )  # fmt: skip
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+
+        def shown(column: SiteColumn) -> str:
+            """The cell's text as the style draws it: elided to the column's width less the
+            grid line and its margins."""
+            room = table.columnWidth(column) - 1 - 2 * (margin + 1)
+            text = model.index(row, column).data()
+            return table.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+
+        name = shown(SiteColumn.NAME)
+        assert name.startswith("八路军驻晋办事"), (lang, size, name)
+        if lang == "zh_CN":
+            for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
+                assert shown(column) == model.index(row, column).data(), (size, column)
