@@ -249,6 +249,62 @@ def test_the_plan_editor_needs_no_sideways_scrolling_at_the_first_window_size(
         close_main_window(window, controller)
 
 
+def test_the_conflict_bar_leaves_the_window_on_a_laptop_screen_at_125_percent(
+    qtbot, tmp_path, lang
+) -> None:
+    """Another window changed the plan being edited: the bar saying what changed (all of it,
+    a line each) over its buttons held the window 650 px tall at least, more than a 1366×768
+    laptop at 125 % leaves (552 px), and its buttons (重新载入（放弃我的修改）, 保留我的修改
+    （覆盖别处的修改）) made the plan pane wider in English. Now the window keeps its size:
+    the bar's words scroll (two lines show at least, the wheel brings the last), its three
+    buttons (合并双方的修改, 放弃我的修改, 保留我的修改) are whole on one row, the pane is as
+    wide as before, and the stops table gives the bar room down to two stops while it is
+    shown — five again once the organiser has chosen."""
+    from hongtu.core.workspace import open_workspace
+    from journey_helpers import journey_window, wheel
+
+    db = str(tmp_path / "a.sqlite3")
+    with journey_window(qtbot, db) as (window, _controller):
+        ui = window.plan_ui
+        plan_of_eight_stops(window)
+        ui.session.set_plan_field("title", LONG_TITLE)  # named in the bar: the longest words
+        at_laptop_125(qtbot, window)
+        pane_width = ui.right_tabs.width()
+        ui.watch_timer.stop()  # the other window saves just before this one does
+        other = open_workspace(db)
+        try:
+            theirs = other.plans.get(ui.session.plan.id)
+            theirs.branch, theirs.organiser = "机关第二党支部", "李书记"
+            theirs.phone, theirs.participants = "13900000000", 45
+            other.plans.save(theirs)
+        finally:
+            other.close()
+        ui.editor.tabs.setCurrentIndex(1)  # 基本信息
+        ui.editor.notes.setFocus()
+        qtbot.keyClicks(ui.editor.notes, "ID")
+        ui.editor.flush()
+        bar = ui.conflict_bar
+        assert bar.isVisible() and bar.merge_button.isVisible(), lang  # all three choices
+        ui.editor.tabs.setCurrentIndex(0)  # 行程安排
+        qtbot.wait(50)  # laid out with the bar
+        assert window.size().toTuple() == LAPTOP_125, (lang, window.size().toTuple())
+        assert window.minimumSizeHint().height() <= LAPTOP_125[1], lang
+        assert ui.right_tabs.width() == pane_width, lang
+        words = bar.words
+        assert words.viewport().height() >= 2 * words.fontMetrics().lineSpacing(), lang
+        assert cut_off(window) == [], lang  # the buttons whole
+        assert whole_rows(ui.editor.stops_view) >= 2, lang
+        wheel(words.viewport(), -20)  # down to the end of the words
+        last = bar.merge_hint  # under the changes
+        bottom = last.mapTo(words.viewport(), last.rect().bottomLeft()).y()
+        assert 0 < bottom < words.viewport().height(), (lang, bottom)
+
+        qtbot.mouseClick(bar.merge_button, Qt.MouseButton.LeftButton)
+        assert not bar.isVisible(), lang
+        qtbot.wait(50)  # laid out without it
+        assert whole_rows(ui.editor.stops_view) >= 5, lang  # as before the bar
+
+
 def test_the_schedule_rows_are_a_line_tall_at_125_percent(qtbot, tmp_path, lang) -> None:
     """日程 kept Qt's 30 px rows while the stops table beside it has rows a line of text tall:
     at 125 % on a 1366×768 laptop it showed two rows of an eight-stop day (one in English);
