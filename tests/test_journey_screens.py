@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabBar
 
 from gui_helpers import close_main_window, open_main_window
@@ -134,6 +134,21 @@ def shows_characters(width: int, widget, count: int) -> bool:  # type: ignore[no
     return width >= widget.fontMetrics().horizontalAdvance(LONG_STOP[:count]) + 12
 
 
+def whole_rows(view) -> int:  # type: ignore[no-untyped-def]
+    """How many of a table's rows show whole."""
+    model, height = view.model(), view.viewport().height()
+    rects = [view.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
+    return sum(1 for rect in rects if rect.top() >= 0 and rect.bottom() < height)
+
+
+def plan_of_eight_stops(window) -> None:  # type: ignore[no-untyped-def]
+    ui = window.plan_ui
+    ui.session.create("学习贯彻党的二十大精神", date(2026, 12, 9))
+    for site in [s for s in window.site_model.sites() if s.position is not None][:8]:
+        ui.add_site(site.id)
+    ui.editor.select_stop(ui.session.plan.stops[0].id)
+
+
 def test_a_long_stop_name_leaves_the_schedule_readable_at_125_percent(
     qtbot, tmp_path, lang
 ) -> None:
@@ -191,12 +206,6 @@ def test_the_stops_table_shows_five_stops_at_125_percent(qtbot, tmp_path, lang) 
         ui.editor.select_stop(first)
         warnings_at_100 = ui.warnings.height()
         at_laptop_125(qtbot, window)
-
-        def whole_rows(view) -> int:  # type: ignore[no-untyped-def]
-            model, height = view.model(), view.viewport().height()
-            rects = [view.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
-            return sum(1 for rect in rects if rect.top() >= 0 and rect.bottom() < height)
-
         assert whole_rows(ui.editor.stops_view) >= 5, lang
         assert whole_rows(ui.editor.activities_view) >= 1, lang
         warning = ui.warnings.view
@@ -238,3 +247,113 @@ def test_the_plan_editor_needs_no_sideways_scrolling_at_the_first_window_size(
                         )
     finally:
         close_main_window(window, controller)
+
+
+def test_the_conflict_bar_leaves_the_window_on_a_laptop_screen_at_125_percent(
+    qtbot, tmp_path, lang
+) -> None:
+    """Another window changed the plan being edited: the bar saying what changed (all of it,
+    a line each) over its buttons held the window 650 px tall at least, more than a 1366×768
+    laptop at 125 % leaves (552 px), and its buttons (重新载入（放弃我的修改）, 保留我的修改
+    （覆盖别处的修改）) made the plan pane wider in English. Now the window keeps its size:
+    the bar's words scroll (two lines show at least, the wheel brings the last), its three
+    buttons (合并双方的修改, 放弃我的修改, 保留我的修改) are whole on one row, the pane is as
+    wide as before, and the stops table gives the bar room down to two stops while it is
+    shown — five again once the organiser has chosen."""
+    from hongtu.core.workspace import open_workspace
+    from journey_helpers import journey_window, wheel
+
+    db = str(tmp_path / "a.sqlite3")
+    with journey_window(qtbot, db) as (window, _controller):
+        ui = window.plan_ui
+        plan_of_eight_stops(window)
+        ui.session.set_plan_field("title", LONG_TITLE)  # named in the bar: the longest words
+        at_laptop_125(qtbot, window)
+        pane_width = ui.right_tabs.width()
+        ui.watch_timer.stop()  # the other window saves just before this one does
+        other = open_workspace(db)
+        try:
+            theirs = other.plans.get(ui.session.plan.id)
+            theirs.branch, theirs.organiser = "机关第二党支部", "李书记"
+            theirs.phone, theirs.participants = "13900000000", 45
+            other.plans.save(theirs)
+        finally:
+            other.close()
+        ui.editor.tabs.setCurrentIndex(1)  # 基本信息
+        ui.editor.notes.setFocus()
+        qtbot.keyClicks(ui.editor.notes, "ID")
+        ui.editor.flush()
+        bar = ui.conflict_bar
+        assert bar.isVisible() and bar.merge_button.isVisible(), lang  # all three choices
+        ui.editor.tabs.setCurrentIndex(0)  # 行程安排
+        qtbot.wait(50)  # laid out with the bar
+        assert window.size().toTuple() == LAPTOP_125, (lang, window.size().toTuple())
+        assert window.minimumSizeHint().height() <= LAPTOP_125[1], lang
+        assert ui.right_tabs.width() == pane_width, lang
+        words = bar.words
+        assert words.viewport().height() >= 2 * words.fontMetrics().lineSpacing(), lang
+        assert cut_off(window) == [], lang  # the buttons whole
+        assert whole_rows(ui.editor.stops_view) >= 2, lang
+        wheel(words.viewport(), -20)  # down to the end of the words
+        last = bar.merge_hint  # under the changes
+        bottom = last.mapTo(words.viewport(), last.rect().bottomLeft()).y()
+        assert 0 < bottom < words.viewport().height(), (lang, bottom)
+
+        qtbot.mouseClick(bar.merge_button, Qt.MouseButton.LeftButton)
+        assert not bar.isVisible(), lang
+        qtbot.wait(50)  # laid out without it
+        assert whole_rows(ui.editor.stops_view) >= 5, lang  # as before the bar
+
+
+def test_the_schedule_rows_are_a_line_tall_at_125_percent(qtbot, tmp_path, lang) -> None:
+    """日程 kept Qt's 30 px rows while the stops table beside it has rows a line of text tall:
+    at 125 % on a 1366×768 laptop it showed two rows of an eight-stop day (one in English);
+    now its rows are as tall as the stops' and a row more shows."""
+    from journey_helpers import journey_window
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        ui = window.plan_ui
+        plan_of_eight_stops(window)
+        at_laptop_125(qtbot, window)
+        table, stops = ui.schedule.table, ui.editor.stops_view
+        assert table.rowHeight(0) == stops.rowHeight(0), lang
+        assert table.rowHeight(0) <= table.fontMetrics().height() + 8, lang
+        shown = whole_rows(table)
+        assert shown > table.viewport().height() // 30, (lang, shown)  # more than at 30 px
+
+
+@pytest.mark.parametrize("size", [(1366, 768), LAPTOP_125])
+def test_the_site_names_get_the_room_before_the_category(qtbot, tmp_path, lang, size) -> None:
+    """In English the site list showed a name's first five or six characters (八路军驻晋…)
+    while 类别 kept the whole “Revolutionary site”. Now the category, then the position and
+    the district give way first: a name shows seven characters (八路军驻晋办事…), at 100 %
+    and at 125 %, and in Chinese nothing else is cut."""
+    from PySide6.QtWidgets import QStyle
+
+    from hongtu.qt.site_model import SiteColumn
+    from journey_helpers import journey_window
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        window.resize(*size)
+        qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=5000)
+        qtbot.wait(50)  # the list laid out at the new size
+        table = window.site_list.table
+        model = table.model()
+        row = next(
+            r for r in range(model.rowCount())
+            if model.index(r, SiteColumn.NAME).data() == "八路军驻晋办事处旧址"
+        )  # fmt: skip
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+
+        def shown(column: SiteColumn) -> str:
+            """The cell's text as the style draws it: elided to the column's width less the
+            grid line and its margins."""
+            room = table.columnWidth(column) - 1 - 2 * (margin + 1)
+            text = model.index(row, column).data()
+            return table.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+
+        name = shown(SiteColumn.NAME)
+        assert name.startswith("八路军驻晋办事"), (lang, size, name)
+        if lang == "zh_CN":
+            for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
+                assert shown(column) == model.index(row, column).data(), (size, column)

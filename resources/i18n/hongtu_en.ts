@@ -3123,12 +3123,12 @@ On another PC, use “Import…” to use it.</translation>
       <translation>Participants</translation>
     </message>
     <message>
-      <source>保留我的修改</source>
-      <translation>Keep my changes</translation>
+      <source>保存我的修改，覆盖别处的修改</source>
+      <translation>Save my changes over the changes made elsewhere</translation>
     </message>
     <message>
-      <source>保留我的修改（覆盖别处的修改）</source>
-      <translation>Keep my changes (overwrite the other changes)</translation>
+      <source>保留我的修改</source>
+      <translation>Keep mine</translation>
     </message>
     <message>
       <source>党支部</source>
@@ -3144,11 +3144,27 @@ On another PC, use “Import…” to use it.</translation>
     </message>
     <message>
       <source>合并双方的修改</source>
-      <translation>Merge both changes</translation>
+      <translation>Merge both</translation>
+    </message>
+    <message>
+      <source>恢复在别处删除的方案，并保存我的修改</source>
+      <translation>Restore the plan deleted elsewhere and save my changes in it</translation>
     </message>
     <message>
       <source>恢复方案并保存我的修改</source>
-      <translation>Restore the plan and save my changes</translation>
+      <translation>Restore it with my changes</translation>
+    </message>
+    <message>
+      <source>放弃我的修改</source>
+      <translation>Discard mine</translation>
+    </message>
+    <message>
+      <source>放弃我的修改，关闭方案</source>
+      <translation>Discard my changes and close the plan</translation>
+    </message>
+    <message>
+      <source>放弃我的修改，载入别处保存的方案</source>
+      <translation>Discard my changes and load the plan as saved elsewhere</translation>
     </message>
     <message>
       <source>新增站点：{0}</source>
@@ -3217,10 +3233,6 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>这一天的活动已在别处记录，方案已标为已完成；保留我的修改时，方案仍为已完成。</source>
       <translation>The day was recorded elsewhere and the plan marked Done; keeping your changes keeps it Done.</translation>
-    </message>
-    <message>
-      <source>重新载入（放弃我的修改）</source>
-      <translation>Reload (discard my changes)</translation>
     </message>
     <message>
       <source>集合地点</source>

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -137,6 +138,13 @@ CONTENT_COLUMNS = (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION
 GIVING_WAY = (SiteColumn.CATEGORY, SiteColumn.POSITION, SiteColumn.DISTRICT)
 CELL_MARGINS = 12  # a cell's padding either side of its text
 NAME_SAMPLE = "八路军驻晋办事处"  # a site name's characters, to measure a column by; never shown
+
+
+def cell_padding(view: QTableView) -> int:
+    """What a cell of ``view`` does not give its text: the style's margin either side of it
+    (as the style draws the cell) and the grid line."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return 2 * margin + (1 if view.showGrid() else 0)
 
 
 @cache
@@ -239,10 +247,13 @@ class SiteListPanel(QWidget):
 
     def _keep_names_readable(self) -> None:
         """A narrow list (a small screen, English labels) cuts the category, then the position
-        and the district short, never below four characters, before the names: in English
-        they took all but 48 px of a 330 px pane, and a name showed two characters."""
+        and the district short, never below four characters, before a name shows less than
+        seven characters (八路军驻晋办事…): in English they took all but 48 px of a 330 px
+        pane, and a name showed two characters; later five (八路军驻晋…) beside the whole
+        “Revolutionary site”."""
         metrics = self.table.fontMetrics()
-        names = metrics.horizontalAdvance(NAME_SAMPLE[:6]) + CELL_MARGINS
+        # Qt elides a text exactly as wide as its room too: one pixel more
+        names = metrics.horizontalAdvance(NAME_SAMPLE[:7] + "…") + 1 + cell_padding(self.table)
         least = metrics.horizontalAdvance(NAME_SAMPLE[:4]) + CELL_MARGINS
         over = sum(self._natural.values()) + names - self.table.viewport().width()
         for column in GIVING_WAY:

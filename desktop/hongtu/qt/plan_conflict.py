@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hongtu.core.plan_diff import ChangeKind, PlanChange, plan_changes
 from hongtu.core.plans import Plan, PlanStatus
@@ -22,6 +31,8 @@ from hongtu.qt.plan_session import PlanSession
 
 SHOWN_CHANGES = 8  # more than this are summarised as "and N more"
 VALUE_CHARS = 30  # long values (a title, a phone) are shortened in the description
+MESSAGE_LINES = 8  # the bar's words show this many lines when there is room, then scroll
+LEAST_LINES = 2  # … and at least this many in a short window
 
 
 def tr(text: str) -> str:
@@ -93,34 +104,79 @@ def describe_changes(changes: list[PlanChange]) -> list[str]:
     return lines
 
 
+class MessageArea(QScrollArea):
+    """The bar's words, scrolled when the pane is short: as tall as they are (up to
+    ``MESSAGE_LINES`` lines) when there is room, down to ``LEAST_LINES`` lines. Held to all of
+    them, the bar made the window 650 px tall at least, more than a 1366×768 laptop at 125 %
+    leaves (~552 px)."""
+
+    def __init__(self, content: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content.setAutoFillBackground(False)  # the bar's colour behind the words
+        self.viewport().setAutoFillBackground(False)
+
+    def _lines(self, count: int) -> int:
+        return count * self.fontMetrics().lineSpacing()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        content = self.content
+        width = max(self.viewport().width(), content.minimumSizeHint().width())
+        needed = content.heightForWidth(width)
+        return QSize(super().sizeHint().width(), min(needed, self._lines(MESSAGE_LINES)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().minimumSizeHint().width(), self._lines(LEAST_LINES))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # as many lines as the words take at this width
+
+
 class ConflictBar(QFrame):
+    """The message (what changed elsewhere), scrolled when long, over one row of buttons:
+    合并双方的修改 (when the two sides changed different things), 放弃我的修改,
+    保留我的修改 — the words of the box that asks on closing. The bar is no wider than the
+    pane without it, and no taller than a short window leaves (``MessageArea``)."""
+
     def __init__(self, session: PlanSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.setObjectName("conflictBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#conflictBar { background: #fff4e5; border: 1px solid #e0a040; }")
-        self.message = plain_label(parent=self)
+        # as tall as its words and buttons, never taller: the editor below gets the rest
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        words = QWidget(self)
+        self.message = plain_label(parent=words)
         self.message.setWordWrap(True)
+        # when the two sides changed different things: said under the changes
+        self.merge_hint = plain_label(tr("两边改的不是同一处，可以合并。"), words)
+        self.merge_hint.setWordWrap(True)
+        words_layout = QVBoxLayout(words)
+        words_layout.setContentsMargins(0, 0, 0, 0)
+        words_layout.addWidget(self.message)
+        words_layout.addWidget(self.merge_hint)
+        words_layout.addStretch(1)
+        self.words = MessageArea(words, self)
         self.merge_button = QPushButton(tr("合并双方的修改"), self)
         self.merge_button.setToolTip(tr("两边改的不是同一处：保存你的修改，也保留别处的修改"))
-        self.reload_button = QPushButton(tr("重新载入（放弃我的修改）"), self)
+        self.reload_button = QPushButton(tr("放弃我的修改"), self)
         self.keep_button = QPushButton(tr("保留我的修改"), self)
-        # when the two sides changed different things: a row of its own (the pane stays as
-        # narrow as before), saying so beside its button
-        self.merge_hint = plain_label(tr("两边改的不是同一处，可以合并。"), self)
-        self.merge_hint.setWordWrap(True)
-        merge = QHBoxLayout()
-        merge.addWidget(self.merge_hint, 1)
-        merge.addWidget(self.merge_button)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.merge_button)
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.keep_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.message)
-        layout.addLayout(merge)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.words, 1)
         layout.addLayout(buttons)
         self.merge_button.clicked.connect(session.merge_changes)
         self.reload_button.clicked.connect(session.reload_plan)
@@ -137,7 +193,9 @@ class ConflictBar(QFrame):
             text = tr("方案“{0}”已在别处（另一个窗口或命令行）删除，你的修改尚未保存。").format(
                 conflict.mine.title
             )
+            self.reload_button.setToolTip(tr("放弃我的修改，关闭方案"))
             self.keep_button.setText(tr("恢复方案并保存我的修改"))
+            self.keep_button.setToolTip(tr("恢复在别处删除的方案，并保存我的修改"))
         else:
             lines = describe_changes(
                 plan_changes(conflict.base, conflict.theirs, self.session.sites)
@@ -155,11 +213,15 @@ class ConflictBar(QFrame):
                 text += "\n" + tr(
                     "这一天的活动已在别处记录，方案已标为已完成；保留我的修改时，方案仍为已完成。"
                 )
-            self.keep_button.setText(tr("保留我的修改（覆盖别处的修改）"))
+            self.reload_button.setToolTip(tr("放弃我的修改，载入别处保存的方案"))
+            self.keep_button.setText(tr("保留我的修改"))
+            self.keep_button.setToolTip(tr("保存我的修改，覆盖别处的修改"))
         mergeable = self.session.merged() is not None
         self.merge_hint.setVisible(mergeable)
         self.merge_button.setVisible(mergeable)
         self.message.setText(text)
+        self.words.verticalScrollBar().setValue(0)  # a new conflict: read from its first line
+        self.words.updateGeometry()
         self.show()
 
 

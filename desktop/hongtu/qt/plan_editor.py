@@ -81,6 +81,9 @@ def _qdate(day: date) -> QDate:
 
 #: However the plan pane is squeezed, the stops table shows this many stops whole
 LEAST_STOP_ROWS = 4
+#: … or this many while the conflict bar above the editor takes room: with four, the window
+#: was taller than a 1366×768 laptop at 125 % leaves
+LEAST_STOP_ROWS_UNDER_BAR = 2
 #: … and this many before the warnings under the editor get more than a line
 ROOMY_STOP_ROWS = 8
 
@@ -393,8 +396,22 @@ class PlanEditor(QWidget):
 
     def roomy_height(self) -> int:
         """The editor's height when its stops table shows ``ROOMY_STOP_ROWS`` stops."""
-        row = self.stops_view.verticalHeader().defaultSectionSize()
-        return self.minimumSizeHint().height() + (ROOMY_STOP_ROWS - LEAST_STOP_ROWS) * row
+        least = self.stops_view.minimumHeight()
+        return self.minimumSizeHint().height() - least + rows_tall(self.stops_view, ROOMY_STOP_ROWS)
+
+    def leave_room_above(self, leave: bool) -> None:
+        """While a bar above the editor (the conflict bar) needs the room, the stops table may
+        show ``LEAST_STOP_ROWS_UNDER_BAR`` stops instead of ``LEAST_STOP_ROWS``."""
+        rows = LEAST_STOP_ROWS_UNDER_BAR if leave else LEAST_STOP_ROWS
+        self.stops_view.setMinimumHeight(rows_tall(self.stops_view, rows))
+        # Said at once to every widget up to the window: Qt passes a new size on one widget
+        # at a time, on later turns of the event loop (and not at all from a hidden page, as
+        # behind 基本信息, where a conflict is often made), and meanwhile the window measured
+        # the bar with the old table and grew to 594 px for good.
+        widget: QWidget | None = self.stops_view
+        while widget is not None and not widget.isWindow():
+            widget.updateGeometry()
+            widget = widget.parentWidget()
 
     # ---- content -------------------------------------------------------------------------------
     def set_site_model(self, model: SiteTableModel) -> None:

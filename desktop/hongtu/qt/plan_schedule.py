@@ -21,6 +21,7 @@ from hongtu.core.plans import Plan, Schedule
 from hongtu.core.routing import km_text
 from hongtu.core.warnings import PlanWarning, Severity
 from hongtu.qt.messages import plain_label
+from hongtu.qt.plan_editor import compact_rows
 from hongtu.qt.plan_models import (
     OVERRIDDEN_ROLE,
     STOP_ID_ROLE,
@@ -80,6 +81,7 @@ class PlanSchedulePanel(QGroupBox):
         self.table = QTableView(self)
         self.table.setModel(self.schedule_model)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)  # a line of text tall, as the stops above: more of the day shows
         self.table.setTabKeyNavigation(False)  # arrows move in the day; Tab leaves the table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)

@@ -210,6 +210,7 @@ class PlanUi(QObject):
         self.plan_pane = QWidget(window)  # the conflict bar (when shown) above the editor
         pane_layout = QVBoxLayout(self.plan_pane)
         pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.setSpacing(2)  # the bar has its own border
         pane_layout.addWidget(self.conflict_bar)
         pane_layout.addWidget(self.plan_splitter, 1)
         self.left_tabs, self.middle, self.right_tabs = window.add_plan_panes(
@@ -784,6 +785,7 @@ class PlanUi(QObject):
         self.window.notify(reloaded_notice(before, after, self.session.sites), NOTICE_MS * 2)
 
     def _on_session_conflict_changed(self) -> None:
+        self.editor.leave_room_above(self.session.conflict is not None)  # for the bar
         if self.session.conflict is not None:
             self.right_tabs.setCurrentWidget(self.plan_pane)
             self.window.notify(
