@@ -3492,6 +3492,10 @@ On another PC, use “Import…” to use it.</translation>
       <translation>the branch</translation>
     </message>
     <message>
+      <source>同一处出现了两个同名的项</source>
+      <translation>the same name appears twice in one object</translation>
+    </message>
+    <message>
       <source>同时给出了目录站点和自定义地点</source>
       <translation>both a catalogue site and a custom place are given</translation>
     </message>
