@@ -285,6 +285,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>. Your current data was not changed.</translation>
     </message>
     <message>
+      <source>。损坏的数据库文件已改名保留为 {0}。</source>
+      <translation>. The damaged database file was kept as {0}.</translation>
+    </message>
+    <message>
       <source>一个区县，例如 杏花岭区</source>
       <translation>one district, by its Chinese name as listed by 'hongtu sites list'</translation>
     </message>
@@ -481,6 +485,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>午餐</source>
       <translation>Lunch</translation>
+    </message>
+    <message>
+      <source>原来的数据库文件已损坏，已改名保留为 {0}（没有删除或改动）</source>
+      <translation>The database file that was there is damaged; it was kept as {0} (not deleted or changed)</translation>
     </message>
     <message>
       <source>参观地点</source>
