@@ -1401,6 +1401,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Row {0}: the role is too long ("{1}")</translation>
     </message>
     <message>
+      <source>第 {0} 行的表头里，{1} 列“{2}”和 {3} 列“{4}”说的是同一项，不知道该用哪一列：请删去其中一列（或改名）再导入</source>
+      <translation>In the header (row {0}), column {1} "{2}" and column {3} "{4}" mean the same thing, and HongTu cannot tell which to use: delete (or rename) one of them, then import again</translation>
+    </message>
+    <message>
       <source>第 {0} 行（{1}）的入党日期晚于转正日期</source>
       <translation>Row {0} ({1}): the date of admission is after the full-membership date</translation>
     </message>
