@@ -142,6 +142,13 @@ def _manifest_edit(**fields: object):  # type: ignore[no-untyped-def]
     return change
 
 
+def _manifest_key_twice(entries: dict[str, bytes]) -> dict[str, bytes]:
+    """A manifest naming a key twice: which value holds is not for HongTu to guess."""
+    text = entries[MANIFEST].decode()
+    twice = text.replace("{", '{"created_at": "2020-01-01T00:00:00", ', 1)
+    return {**entries, MANIFEST: twice.encode()}
+
+
 def _swap_photo(entries: dict[str, bytes]) -> dict[str, bytes]:
     name = next(n for n in entries if n.startswith("photos/") and "thumbs" not in n)
     return {**entries, name: b"another picture"}
@@ -184,6 +191,7 @@ def test_the_photo_count_is_the_originals_not_their_thumbnails_or_print_copies(
         (lambda good, path: _rewrite(good, path, _manifest_edit(version=7)), "newer-format"),
         (lambda good, path: _rewrite(good, path, _swap_photo), "damaged"),
         (lambda good, path: _rewrite(good, path, _escape), "unsafe"),
+        (lambda good, path: _rewrite(good, path, _manifest_key_twice), "damaged"),
     ],
 )
 def test_a_bad_archive_is_refused_by_name_and_nothing_changes(

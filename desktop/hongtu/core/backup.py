@@ -33,6 +33,7 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from hongtu import __version__
+from hongtu.core import strict_json
 from hongtu.core.atomic import ExportErrorCode, error_code
 from hongtu.core.photos import is_original
 from hongtu.core.storage.backups import put_back, set_aside
@@ -266,7 +267,7 @@ def _manifest(archive: zipfile.ZipFile) -> BackupManifest:
     if info.file_size > _MAX_MANIFEST_BYTES:
         raise BackupError(BackupProblem.FOREIGN, MANIFEST)
     try:
-        data = json.loads(archive.read(MANIFEST).decode("utf-8"))
+        data = strict_json.loads(archive.read(MANIFEST).decode("utf-8"))  # a key twice: damaged
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
         raise BackupError(BackupProblem.DAMAGED, MANIFEST) from exc
     if not isinstance(data, dict) or data.get("format") != ARCHIVE_FORMAT:
