@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from hypothesis import strategies as st
@@ -406,14 +407,51 @@ def _framed(draw: st.DrawFn, site_keys: list[str], max_stops: int) -> dict[str, 
 
 def plan_file_text(site_keys: list[str], max_stops: int = 5) -> st.SearchStrategy[str]:
     """The text of a plan file: mostly one the format allows, else with one value or the frame
-    broken (another format or version, a file cut off half-way)."""
+    broken (another format or version, a file cut off half-way, a key given twice)."""
     frame = _framed(site_keys, max_stops)
     whole = st.one_of(
         frame.map(lambda d: _dumps(d, ensure_ascii=False)),
         frame.map(lambda d: _dumps(d, ensure_ascii=True)),  # surrogates as \\ud800
     )
     cut_off = frame.map(lambda d: _dumps(d)[: len(_dumps(d)) // 2])
-    return st.one_of(whole, whole, whole, cut_off)
+    twice = plan_file_with_a_key_twice(site_keys, max_stops).map(lambda drawn: drawn[0])
+    return st.one_of(whole, whole, whole, cut_off, twice)
+
+
+_TWICE = "@@twice@@"
+
+
+def _objects(value: Any, path: str = "") -> Iterator[tuple[dict[str, Any], str]]:
+    """Every non-empty object in ``value`` with its path (``plan.stops[0].custom``)."""
+    if isinstance(value, dict):
+        if value:
+            yield value, path
+        for key, child in value.items():
+            yield from _objects(child, f"{path}.{key}".lstrip("."))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _objects(child, f"{path}[{index}]")
+
+
+@st.composite
+def plan_file_with_a_key_twice(
+    draw: st.DrawFn, site_keys: list[str], max_stops: int = 5
+) -> tuple[str, str]:
+    """(text, path): a plan file (any of ``_framed``'s) in which one object names one of its
+    keys a second time, before the first, with another drawn value or the same one; ``path`` is
+    that key's, as ``plan.stops[1].activities[0].minutes``."""
+    frame = draw(_framed(site_keys, max_stops))
+    target, path = draw(st.sampled_from(list(_objects(frame))))
+    key = draw(st.sampled_from(sorted(target)))
+    value = draw(st.one_of(st.just(target[key]), text, maybe_wrong, minutes))
+    original = dict(target)
+    target.clear()
+    target.update({_TWICE: None, **original})  # the marker first, then the object's own keys
+    written = _dumps(frame, ensure_ascii=draw(st.booleans()))
+    marker = f'"{_TWICE}": null'
+    assert written.count(marker) == 1
+    twice = f"{json.dumps(key)}: {_dumps(value)}"
+    return written.replace(marker, twice), f"{path}.{key}".lstrip(".")
 
 
 @st.composite

@@ -7,6 +7,7 @@ import errno
 import hashlib
 import json
 import os
+import random
 import shutil
 import sqlite3
 import zipfile
@@ -30,6 +31,7 @@ from hongtu.core.backup import (
 from hongtu.core.members import Member, PartyStatus
 from hongtu.core.storage.files import SCHEMA_HEAD
 from hongtu.core.workspace import open_workspace
+from test_damaged_database import DAMAGE
 
 BRANCH = "机关第一党支部"
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 40
@@ -140,6 +142,13 @@ def _manifest_edit(**fields: object):  # type: ignore[no-untyped-def]
     return change
 
 
+def _manifest_key_twice(entries: dict[str, bytes]) -> dict[str, bytes]:
+    """A manifest naming a key twice: which value holds is not for HongTu to guess."""
+    text = entries[MANIFEST].decode()
+    twice = text.replace("{", '{"created_at": "2020-01-01T00:00:00", ', 1)
+    return {**entries, MANIFEST: twice.encode()}
+
+
 def _swap_photo(entries: dict[str, bytes]) -> dict[str, bytes]:
     name = next(n for n in entries if n.startswith("photos/") and "thumbs" not in n)
     return {**entries, name: b"another picture"}
@@ -182,6 +191,7 @@ def test_the_photo_count_is_the_originals_not_their_thumbnails_or_print_copies(
         (lambda good, path: _rewrite(good, path, _manifest_edit(version=7)), "newer-format"),
         (lambda good, path: _rewrite(good, path, _swap_photo), "damaged"),
         (lambda good, path: _rewrite(good, path, _escape), "unsafe"),
+        (lambda good, path: _rewrite(good, path, _manifest_key_twice), "damaged"),
     ],
 )
 def test_a_bad_archive_is_refused_by_name_and_nothing_changes(
@@ -322,3 +332,104 @@ def test_a_restore_where_there_is_no_database_keeps_the_photos_it_replaces(
     assert outcome.safety_copy is not None and outcome.safety_copy.is_dir()
     assert _tree(outcome.safety_copy) == photos_before  # with the photo taken after the backup
     assert not any(later in name for name in _tree(_photos()))
+
+
+def _not_a_database(file: Path) -> None:
+    file.write_bytes(random.Random(27).randbytes(5000))
+
+
+@pytest.mark.parametrize("damage", ["random bytes", *DAMAGE])
+def test_a_backup_is_restored_over_a_damaged_database_which_is_kept_aside(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    """The window would not open the file (无法打开数据库), so the organiser restores their
+    backup from the command line: the damaged file cannot be archived, so it is renamed aside
+    exactly as it was and named; the photos it would replace are kept too."""
+    archive = tmp_path / "备份.zip"
+    assert main(["--db", str(filled), "backup", "create", "--output", str(archive)]) == 0
+    before = _state(filled)
+    _add_photo(b"\xff\xd8\xff" + b"taken after the backup" * 9)
+    photos_before = _tree(_photos())
+    {"random bytes": _not_a_database, **DAMAGE}[damage](filled)
+    damaged = filled.read_bytes()
+    capsys.readouterr()
+
+    assert main(["--db", str(filled), "backup", "restore", str(archive)]) == 0
+    out = capsys.readouterr().out
+    kept = list(filled.parent.glob(f"{filled.name}.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert f"原来的数据库文件已损坏，已改名保留为 {kept[0]}（没有删除或改动）" in out
+    assert _state(filled) == before
+    photos_kept = next((paths.data_dir() / "restore-safety").glob("photos-before-restore-*"))
+    assert f"恢复前的数据已保存在 {photos_kept}" in out
+    assert _tree(photos_kept) == photos_before
+
+
+def test_the_damaged_database_is_named_in_english_too(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "backup.zip"
+    create_backup(filled, _photos(), archive)
+    _not_a_database(filled)
+    assert main(["--lang", "en", "--db", str(filled), "backup", "restore", str(archive)]) == 0
+    out = capsys.readouterr().out
+    kept = next(filled.parent.glob(f"{filled.name}.damaged-*"))
+    assert f"The database file that was there is damaged; it was kept as {kept}" in out
+    assert "已" not in out
+
+
+def _disk_full_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk of ``folder`` fills up: a copy into it fails (a rename still works)."""
+    copyfile = shutil.copyfile
+
+    def copy_file(source, target, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(target).parent == folder:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        return copyfile(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", copy_file)
+
+
+def test_a_restore_over_a_damaged_database_that_fails_puts_it_back(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    """The damaged file on a stick whose disk fills up while the backup's database is copied
+    beside it: the restore fails, and the damaged file is back where it was, as it was."""
+    archive = tmp_path / "备份.zip"
+    create_backup(filled, _photos(), archive)
+    folder = tmp_path / "U盘"
+    folder.mkdir()
+    database = folder / "hongtu.sqlite3"
+    _not_a_database(database)
+    damaged = database.read_bytes()
+    _disk_full_in(folder, monkeypatch)
+    assert main(["--db", str(database), "backup", "restore", str(archive)]) == 2
+    err = capsys.readouterr().err
+    assert f"无法写入 {folder}：磁盘空间不足" in err and err.rstrip().endswith("当前数据未被改动。")
+    assert [p.name for p in folder.iterdir()] == [database.name]
+    assert database.read_bytes() == damaged
+
+
+def test_a_damaged_database_that_cannot_be_put_back_is_named(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    import hongtu.core.backup
+
+    archive = tmp_path / "备份.zip"
+    create_backup(filled, _photos(), archive)
+    folder = tmp_path / "U盘"
+    folder.mkdir()
+    database = folder / "hongtu.sqlite3"
+    _not_a_database(database)
+    damaged = database.read_bytes()
+    _disk_full_in(folder, monkeypatch)
+
+    def refused(_aside: Path, _path: Path) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(hongtu.core.backup, "put_back", refused)
+    assert main(["--db", str(database), "backup", "restore", str(archive)]) == 2
+    err = capsys.readouterr().err
+    kept = next(folder.glob("hongtu.sqlite3.damaged-*"))
+    assert kept.read_bytes() == damaged and not database.exists()
+    assert f"损坏的数据库文件已改名保留为 {kept}。" in err and "未被改动" not in err

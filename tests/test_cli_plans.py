@@ -175,6 +175,24 @@ def test_a_number_with_thousands_of_digits_is_refused_by_its_place(
     assert json.loads(out) == []
 
 
+def test_a_plan_file_that_gives_a_key_twice_is_refused_naming_it(capsys, tmp_path, db) -> None:
+    """A hand-edited file with "title" twice: the sender may have read the first and HongTu
+    would have taken the last. Refused by its place, in either language; nothing imported."""
+    path = plan_file(tmp_path, ["taiyuan-jiefang-jinianguan"], title="七一主题党日")
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('"title":', '"title": "初稿", "title":', 1), "utf-8")
+    code, out, err = run(capsys, *db, "plans", "import", str(path))
+    assert (code, out) == (2, "")
+    assert err.strip() == (
+        "错误：方案文件有问题：同一处出现了两个同名的项（位置：plan.title）。没有导入任何内容。"
+    )
+    code, out, err = run(capsys, "--lang", "en", *db, "plans", "import", str(path))
+    assert (code, out) == (2, "")
+    assert "the same name appears twice in one object" in err and "plan.title" in err
+    _, out, _ = run(capsys, *db, "plans", "list", "--json")
+    assert json.loads(out) == []
+
+
 @pytest.mark.parametrize("what", ["missing.json", "a folder"])
 def test_a_plan_file_that_cannot_be_read_changes_nothing(capsys, tmp_path, what) -> None:
     """Importing a file that is not there (or is a folder) into a new database path says so

@@ -150,6 +150,41 @@ def test_dropping_a_file_imports_it_and_a_broken_one_says_what_the_cli_says(
         close_main_window(window, controller)
 
 
+def test_a_file_giving_the_title_twice_is_refused_by_menu_and_by_drop(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """A colleague's hand-edited file names "title" twice: the window does not take the last
+    one silently; it says which key, through the menu and a drop, and opens nothing."""
+    path, _keys = senders_file(tmp_path)
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('"title":', '"title": "初稿",\n    "title":', 1), "utf-8")
+    window, controller = open_main_window(qtbot, str(tmp_path / "me.sqlite3"))
+    try:
+        shown: list[str] = []
+
+        def read_and_close(box) -> None:  # type: ignore[no-untyped-def]
+            if not isinstance(box, QMessageBox):  # the import went on (a dialog of choices)
+                shown.append(type(box).__name__)
+                box.reject()
+                return
+            shown.append(box.text())
+            box.button(QMessageBox.StandardButton.Ok).click()
+
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+        )
+        when_modal(read_and_close)
+        window.plan_ui.import_action.trigger()
+        when_modal(read_and_close)
+        drop(window, path)
+        said = "方案文件有问题：同一处出现了两个同名的项（位置：plan.title）。没有导入任何内容。"
+        assert shown == [said, said]
+        assert window.plan_ui.session.plan is None
+        assert controller.workspace.plans.list_plans() == []
+    finally:
+        close_main_window(window, controller)
+
+
 def test_the_window_refuses_to_take_other_files(qtbot, tmp_path) -> None:
     from hongtu.qt.mainwindow import MainWindow
 

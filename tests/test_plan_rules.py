@@ -25,7 +25,7 @@ from hongtu.core.routing import DEFAULT_SETTINGS
 from hongtu.core.schedule import compute_schedule
 from hongtu.core.text import REPLACEMENT, has_uncarriable
 from hongtu.core.warnings import plan_warnings
-from plan_file_strategies import plan_file_text
+from plan_file_strategies import plan_file_text, plan_file_with_a_key_twice
 
 FAST_FORMATS = [
     ExportFormat.CSV,
@@ -124,6 +124,33 @@ def _refused(text: str) -> PlanFileError:
 def test_what_breaks_a_rule_is_refused_with_its_place(fields, code, path) -> None:
     error = _refused(_file(**fields))
     assert (error.code, error.path) == (code, path)
+
+
+@settings(max_examples=100, deadline=None)
+@given(drawn=plan_file_with_a_key_twice(SITE_KEYS))
+def test_a_key_given_twice_is_refused_by_its_place_whatever_the_values(drawn) -> None:
+    """``"title": "A", …, "title": "B"``: which did the sender mean? Not the last one silently
+    (as the site-corrections reader, the plan-file reader refuses it), with the place named."""
+    text, path = drawn
+    error = _refused(text)
+    assert (error.code, error.path) == (PlanFileErrorCode.DUPLICATE_KEY, path)
+    assert plan_file_message(error) == (
+        f"方案文件有问题：同一处出现了两个同名的项（位置：{path}）。没有导入任何内容。"
+    )
+
+
+def test_a_key_given_twice_names_where_even_in_a_hostile_file() -> None:
+    """The key is text from the file: shown on one line, and a path nested absurdly deep shows
+    its end (the key), not thousands of characters."""
+    stop = '{"custom": {"name": "甲", "na\\nme": "x", "na\\u000ame": "y"}}'
+    error = _refused(_file(stops=["STOP"]).replace('"STOP"', stop))
+    assert error.code is PlanFileErrorCode.DUPLICATE_KEY
+    assert error.path == "plan.stops[0].custom.na me"
+    nested = "[" * 500 + '{"k": 1, "k": 2}' + "]" * 500
+    deep = '{"format": "hongtu-plan", "plan": ' + nested + "}"
+    error = _refused(deep)
+    assert error.code is PlanFileErrorCode.DUPLICATE_KEY
+    assert len(error.path) == 120 and error.path.startswith("…") and error.path.endswith("[0].k")
 
 
 def test_characters_no_file_can_carry_are_replaced_visibly() -> None:

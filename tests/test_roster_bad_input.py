@@ -85,6 +85,53 @@ def test_a_roster_on_the_second_sheet_is_named(tmp_path: Path, capsys) -> None: 
 
 
 @pytest.mark.parametrize(
+    ("header", "row", "columns"),
+    [
+        (["姓名", "政治面貌", "离开日期", "转出日期"], ["张三", "正式党员", "", "2024-03-01"],
+         ("C", "离开日期", "D", "转出日期")),
+        (["姓名", "政治面貌", "身份"], ["王五", "正式党员", "群众"],
+         ("B", "政治面貌", "C", "身份")),
+        (["序号", "姓名", "名字"], ["1", "张三", "张山"], ("B", "姓名", "C", "名字")),
+        (["姓名", "转正日期", "转正时间"], ["李四", "", "2023-07-01"],
+         ("B", "转正日期", "C", "转正时间")),
+        (["Name", "Joined", "入支部日期"], ["张三", "2020-01-01", "2021-01-01"],
+         ("B", "Joined", "C", "入支部日期")),
+        (["姓名", "入党日期", "政治面貌", "入党时间"], ["李四", "", "预备党员", "2024-07-01"],
+         ("B", "入党日期", "D", "入党时间")),
+    ],
+)  # fmt: skip
+def test_two_columns_for_one_field_that_counts_are_refused_naming_both(
+    tmp_path: Path, capsys, header: list[str], row: list[str], columns: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """A 转出日期 beside an empty 离开日期 was never read: the member who left stayed on every
+    later list (应到). Which column holds the value is not for HongTu to guess."""
+    path = tmp_path / "名册.csv"
+    path.write_text(",".join(header) + "\n" + ",".join(row) + "\n", encoding="utf-8")
+    error = _refused(path)
+    assert (error.code, error.detail, error.columns) == (
+        MemberFileErrorCode.SAME_FIELD_TWICE, "1", columns
+    )
+    db = str(tmp_path / "cli.sqlite3")
+    assert main(["--db", db, "members", "import", str(path), "--branch", BRANCH]) == 2
+    letter, first, other, second = columns
+    assert capsys.readouterr().err.strip() == (
+        f"错误：第 1 行的表头里，{letter} 列“{first}”和 {other} 列“{second}”说的是同一项，"
+        "不知道该用哪一列：请删去其中一列（或改名）再导入"
+    )
+    args = ["--lang", "en", "--db", db, "members", "import", str(path), "--branch", BRANCH]
+    assert main(args) == 2
+    said = capsys.readouterr().err
+    assert f'column {letter} "{first}" and column {other} "{second}" mean the same thing' in said
+    assert not Path(db).exists()  # refused before anything was written
+
+
+def test_a_role_and_a_branch_column_still_import(tmp_path: Path) -> None:
+    """职务 and 所在支部 both read as a role: only printed, so the first is taken as before."""
+    path = _book(tmp_path / "名册.xlsx", [["姓名", "职务", "所在支部"], ["张三", "书记", "机关"]])
+    assert [(m.name, m.role) for m in read_member_file(path)] == [("张三", "书记")]
+
+
+@pytest.mark.parametrize(
     ("name", "data", "code"),
     [
         ("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", RosterErrorCode.NOT_TEXT),

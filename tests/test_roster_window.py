@@ -271,6 +271,28 @@ def test_a_roster_file_with_a_leaving_date_imports_it(  # type: ignore[no-untype
     assert [m.name for m in workspace.members.members(BRANCH)] == ["张三", "李四", "王五"]
 
 
+def test_a_roster_file_with_two_leaving_date_columns_is_refused_naming_both(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, workspace, monkeypatch
+) -> None:
+    """离开日期 left empty and the date in 转出日期: not a member who never left, but a file
+    whose columns the organiser is asked to sort out; nobody is imported."""
+    dialog = RosterDialog(workspace.members, [BRANCH], BRANCH)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    path = _xlsx(
+        tmp_path / "名册.xlsx",
+        [["姓名", "离开日期", "政治面貌", "转出日期"], ["张三", None, "正式党员", "2024-03-01"]],
+    )
+    _choose_file(monkeypatch, path)
+    click(qtbot, dialog.import_button)
+    assert dialog.outcome.isVisible()
+    assert dialog.outcome.toPlainText() == (
+        "第 1 行的表头里，B 列“离开日期”和 D 列“转出日期”说的是同一项，不知道该用哪一列："
+        "请删去其中一列（或改名）再导入\n未导入任何人。"
+    )
+    assert workspace.members.members(BRANCH) == []
+
+
 def _paste(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 

@@ -64,6 +64,7 @@ def plan_file_message(error: PlanFileError) -> str:
     reasons = {
         "too_large": tr("文件太大"),
         "not_json": tr("不是有效的 JSON 文件"),
+        "duplicate_key": tr("同一处出现了两个同名的项"),
         "not_a_plan_file": tr('不是红途方案文件（缺少 "format": "hongtu-plan"）'),
         "unsupported_version": tr("方案文件版本不受支持"),
         "missing": tr("缺少必填项"),

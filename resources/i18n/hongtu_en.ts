@@ -285,6 +285,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>. Your current data was not changed.</translation>
     </message>
     <message>
+      <source>。损坏的数据库文件已改名保留为 {0}。</source>
+      <translation>. The damaged database file was kept as {0}.</translation>
+    </message>
+    <message>
       <source>一个区县，例如 杏花岭区</source>
       <translation>one district, by its Chinese name as listed by 'hongtu sites list'</translation>
     </message>
@@ -481,6 +485,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>午餐</source>
       <translation>Lunch</translation>
+    </message>
+    <message>
+      <source>原来的数据库文件已损坏，已改名保留为 {0}（没有删除或改动）</source>
+      <translation>The database file that was there is damaged; it was kept as {0} (not deleted or changed)</translation>
     </message>
     <message>
       <source>参观地点</source>
@@ -1391,6 +1399,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>第 {0} 行的职务太长（“{1}”）</source>
       <translation>Row {0}: the role is too long ("{1}")</translation>
+    </message>
+    <message>
+      <source>第 {0} 行的表头里，{1} 列“{2}”和 {3} 列“{4}”说的是同一项，不知道该用哪一列：请删去其中一列（或改名）再导入</source>
+      <translation>In the header (row {0}), column {1} "{2}" and column {3} "{4}" mean the same thing, and HongTu cannot tell which to use: delete (or rename) one of them, then import again</translation>
     </message>
     <message>
       <source>第 {0} 行（{1}）的入党日期晚于转正日期</source>
@@ -3502,6 +3514,10 @@ On another PC, use “Import…” to use it.</translation>
     <message>
       <source>党支部</source>
       <translation>the branch</translation>
+    </message>
+    <message>
+      <source>同一处出现了两个同名的项</source>
+      <translation>the same name appears twice in one object</translation>
     </message>
     <message>
       <source>同时给出了目录站点和自定义地点</source>

@@ -107,12 +107,21 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
         try:
             outcome = restore(args.file, *where)
         except BackupError as exc:
+            if exc.damaged_file is not None:  # set aside, and it could not be put back
+                left = tr("。损坏的数据库文件已改名保留为 {0}。").format(exc.damaged_file)
+                return fail(backup_problem_text(exc) + left)
             return fail(backup_problem_text(exc) + tr("。当前数据未被改动。"))
     say(
         tr("已从 {0} 恢复（{1} 制作）：数据库和 {2} 个照片文件").format(
             args.file, outcome.manifest.created_at, outcome.manifest.photo_count
         )
     )
+    if outcome.damaged_file is not None:
+        say(
+            tr("原来的数据库文件已损坏，已改名保留为 {0}（没有删除或改动）").format(
+                outcome.damaged_file
+            )
+        )
     if outcome.safety_copy is not None:
         say(tr("恢复前的数据已保存在 {0}").format(outcome.safety_copy))
     return 0

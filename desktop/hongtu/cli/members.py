@@ -144,7 +144,11 @@ def member_error_text(error: Any) -> str:
         ),
         MemberFileErrorCode.NO_MEMBERS: tr("名册文件里没有找到姓名"),
         MemberFileErrorCode.TOO_MANY: tr("名册人数太多（{0} 人）"),
-    }[error.code].format(error.detail)
+        MemberFileErrorCode.SAME_FIELD_TWICE: tr(
+            "第 {0} 行的表头里，{1} 列“{2}”和 {3} 列“{4}”说的是同一项，不知道该用哪一列："
+            "请删去其中一列（或改名）再导入"
+        ),
+    }[error.code].format(error.detail, *error.columns)
 
 
 def cmd_members_import(args: argparse.Namespace) -> int:

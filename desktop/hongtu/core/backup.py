@@ -8,8 +8,11 @@ it was made, and the SHA-256 and size of every other file in it.
 ``restore`` checks the whole archive before it changes anything (a damaged, foreign or cut-off
 archive, or one made by a newer HongTu, is refused with a ``BackupProblem``), keeps a safety
 archive of the current database and photos, then swaps the restored files in by renames on the
-same file system; if a step fails the earlier ones are undone. The caller must have closed every
-connection to the database first (the window closes its workspace and starts again).
+same file system; if a step fails the earlier ones are undone. A current database that is
+damaged (or not a database at all) cannot be archived: it is renamed aside in its own folder
+instead (``<name>.damaged-<time>``, exactly as it was), and put back if the restore fails. The
+caller must have closed every connection to the database first (the window closes its workspace
+and starts again).
 """
 
 from __future__ import annotations
@@ -30,10 +33,21 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from hongtu import __version__
+from hongtu.core import strict_json
 from hongtu.core.atomic import ExportErrorCode, error_code
 from hongtu.core.photos import is_original
-from hongtu.core.storage.files import KNOWN_REVISIONS, quick_check, read_only_uri
-from hongtu.core.storage.problems import DatabaseProblem, problem_from_sqlite_message
+from hongtu.core.storage.backups import put_back, set_aside
+from hongtu.core.storage.files import (
+    KNOWN_REVISIONS,
+    inspect_sqlite_file,
+    quick_check,
+    read_only_uri,
+)
+from hongtu.core.storage.problems import (
+    DatabaseError,
+    DatabaseProblem,
+    problem_from_sqlite_message,
+)
 
 ARCHIVE_FORMAT = "hongtu-backup"
 ARCHIVE_VERSION = 1
@@ -65,6 +79,9 @@ class BackupError(Exception):
         self.detail = detail  # the file in the archive, the system's message, or (WRITE_FAILED)
         # the organiser's file or folder that could not be written, never a temporary name
         self.reason = reason  # WRITE_FAILED: why, as an ``ExportErrorCode`` value
+        # a failed restore: where the damaged database it had renamed aside still is, when it
+        # could not be put back (None: every file is where it was)
+        self.damaged_file: Path | None = None
 
 
 def _write_failed(exc: OSError, place: Path) -> BackupError:
@@ -100,9 +117,12 @@ class BackupManifest:
 @dataclass(frozen=True)
 class RestoreOutcome:
     manifest: BackupManifest
-    # the archive of what was there before (None: nothing was); with no database there, the
-    # folder of the photos it replaced
+    # the archive of what was there before (None: nothing was); with no database there (or a
+    # damaged one), the folder of the photos it replaced
     safety_copy: Path | None
+    # the damaged database (or the file that was not one) that was there, renamed aside as it
+    # was; None when there was none
+    damaged_file: Path | None = None
 
 
 # ---- writing ------------------------------------------------------------------------------
@@ -247,7 +267,7 @@ def _manifest(archive: zipfile.ZipFile) -> BackupManifest:
     if info.file_size > _MAX_MANIFEST_BYTES:
         raise BackupError(BackupProblem.FOREIGN, MANIFEST)
     try:
-        data = json.loads(archive.read(MANIFEST).decode("utf-8"))
+        data = strict_json.loads(archive.read(MANIFEST).decode("utf-8"))  # a key twice: damaged
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
         raise BackupError(BackupProblem.DAMAGED, MANIFEST) from exc
     if not isinstance(data, dict) or data.get("format") != ARCHIVE_FORMAT:
@@ -338,11 +358,15 @@ def _check_database(database: Path, manifest: BackupManifest) -> None:
 # ---- restoring ----------------------------------------------------------------------------
 
 
-def restore(archive_path: Path, db_file: Path, photos_dir: Path) -> RestoreOutcome:
+def restore(
+    archive_path: Path, db_file: Path, photos_dir: Path, *, known_damaged: bool = False
+) -> RestoreOutcome:
     """Replace the database and the photos with the archive's; see the module text.
 
     Nothing is changed when the archive is refused. Every connection to ``db_file`` must be
-    closed. The current state is kept as an archive in ``<data folder>/restore-safety/``.
+    closed. The current state is kept as an archive in ``<data folder>/restore-safety/``; a
+    damaged ``db_file`` is renamed aside instead (``RestoreOutcome.damaged_file``), and so is
+    one the caller ``known_damaged`` (it failed to open for damage a quick check cannot see).
     """
     data_dir = photos_dir.parent
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -352,6 +376,7 @@ def restore(archive_path: Path, db_file: Path, photos_dir: Path) -> RestoreOutco
     except OSError as exc:
         raise _write_failed(exc, data_dir) from exc
     side_copy: Path | None = None
+    damaged: Path | None = None
     try:
         try:
             manifest = _extract_checked(archive_path, staging / "new")
@@ -359,7 +384,11 @@ def restore(archive_path: Path, db_file: Path, photos_dir: Path) -> RestoreOutco
             if exc.problem is BackupProblem.WRITE_FAILED:
                 raise BackupError(exc.problem, str(data_dir), exc.reason) from exc
             raise
-        safety = _safety_copy(db_file, photos_dir, data_dir, stamp)
+        if db_file.is_file() and (known_damaged or _is_damaged(db_file)):  # kept as it is
+            safety = None
+            damaged = _set_damaged_aside(db_file)
+        else:
+            safety = _safety_copy(db_file, photos_dir, data_dir, stamp)
         if safety is None and _has_files(photos_dir):  # where the photos replaced will go
             try:
                 (data_dir / SAFETY_FOLDER).mkdir(exist_ok=True)
@@ -376,12 +405,43 @@ def restore(archive_path: Path, db_file: Path, photos_dir: Path) -> RestoreOutco
         _swap_in(staging, new_db, db_file, photos_dir)
         if safety is None:  # no database to archive: the photos replaced are kept as they were
             safety = _keep_old_photos(staging / "old" / PHOTOS, data_dir, stamp)
+    except BackupError as exc:  # nothing was replaced (a failed swap undoes itself)
+        if damaged is not None:
+            exc.damaged_file = _put_back(damaged, db_file)
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if side_copy is not None:  # a read-only folder refuses even removing what is not there
             with contextlib.suppress(OSError):
                 side_copy.unlink(missing_ok=True)
-    return RestoreOutcome(manifest, safety)
+    return RestoreOutcome(manifest, safety, damaged)
+
+
+def _is_damaged(db_file: Path) -> bool:
+    """Whether the file HongTu would refuse to open as damaged (the window's 无法打开数据库:
+    ``PRAGMA quick_check`` fails, or it is not a database at all) — never written, only read."""
+    try:
+        inspect_sqlite_file(db_file, writable=False)
+    except DatabaseError as exc:
+        return exc.problem in (DatabaseProblem.CORRUPT, DatabaseProblem.NOT_A_DATABASE)
+    return False
+
+
+def _set_damaged_aside(db_file: Path) -> Path:
+    try:
+        return set_aside(db_file)
+    except OSError as exc:
+        raise _write_failed(exc, db_file.parent) from exc
+
+
+def _put_back(damaged: Path, db_file: Path) -> Path | None:
+    """The damaged file back where it was, after a restore that failed; where it still is when
+    that fails too (None: put back)."""
+    try:
+        put_back(damaged, db_file)
+    except OSError:
+        return damaged
+    return None
 
 
 def _safety_copy(db_file: Path, photos_dir: Path, data_dir: Path, stamp: str) -> Path | None:

@@ -23,6 +23,7 @@ from hongtu.core.roster import (
     MergedRange,
     RosterError,
     RosterErrorCode,
+    header_cells,
     header_columns,
     read_sheet,
 )
@@ -134,6 +135,9 @@ class MemberFileErrorCode(StrEnum):
     WRONG_SHEET = "wrong_sheet"  # not on the first sheet, but another sheet has one (detail)
     NO_MEMBERS = "no_members"
     TOO_MANY = "too_many"
+    # two header cells name one field that counts (离开日期 and 转出日期): which one holds it is
+    # not for HongTu to guess (detail: the header row; columns: letter, header, letter, header)
+    SAME_FIELD_TWICE = "same_field_twice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +159,13 @@ class MemberImportError(Exception):
         code: RosterErrorCode | MemberFileErrorCode | None,
         problems: tuple[MemberProblem, ...] = (),
         detail: str = "",
+        columns: tuple[str, ...] = (),
     ) -> None:
-        super().__init__(f"{code or 'rows'}: {detail or len(problems)}")
+        super().__init__(f"{code or 'rows'}: {detail or len(problems)} {' '.join(columns)}")
         self.code = code
         self.problems = problems
         self.detail = detail
+        self.columns = columns
 
 
 class MemberEditProblem(StrEnum):
@@ -247,6 +253,9 @@ _HEADERS = {
     "full_since": FULL_SINCE_HEADERS,
     "admitted": ADMITTED_HEADERS,
 }
+#: Fields that decide who counts on which day: a second column for one of them is refused, not
+#: left unread. (A role is only printed: of 职务 and 所在支部, the first column is taken.)
+_ONE_COLUMN_EACH = ("name", "status", "joined", "left", "full_since", "admitted")
 
 
 def members_from_rows(
@@ -262,6 +271,7 @@ def members_from_rows(
     if header is None:
         raise MemberImportError(MemberFileErrorCode.NO_NAME_COLUMN)
     columns, header_row = header
+    _refuse_a_field_twice(rows[header_row - 1], header_row)
     last = max((n for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)), default=0)
     members: list[Member] = []
     problems: list[MemberProblem] = []
@@ -284,6 +294,26 @@ def members_from_rows(
     if len(members) > MAX_MEMBERS:
         raise MemberImportError(MemberFileErrorCode.TOO_MANY, detail=str(len(members)))
     return members
+
+
+def _refuse_a_field_twice(header: list[str], header_row: int) -> None:
+    cells = header_cells(header)
+    for key in _ONE_COLUMN_EACH:
+        found = [i for i, cell in enumerate(cells) if cell in _HEADERS[key]]
+        if len(found) > 1:
+            from hongtu.core.exports.sheetml import column_letter
+
+            first, second = found[:2]
+            raise MemberImportError(
+                MemberFileErrorCode.SAME_FIELD_TWICE,
+                detail=str(header_row),
+                columns=(
+                    column_letter(first + 1),
+                    clean_line(header[first]).strip(),
+                    column_letter(second + 1),
+                    clean_line(header[second]).strip(),
+                ),
+            )
 
 
 def _merged_rows(merged: tuple[MergedRange, ...], header_row: int) -> dict[int, str]:

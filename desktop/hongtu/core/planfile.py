@@ -41,13 +41,15 @@ from hongtu.core.shared_sites import (
     shared_sites_json,
 )
 from hongtu.core.sites import Site
-from hongtu.core.text import clean_strings
+from hongtu.core.strict_json import DuplicateKeyError, loads
+from hongtu.core.text import clean_line, clean_strings
 
 FORMAT_NAME = "hongtu-plan"
 FORMAT_VERSION = 2  # the newest version this HongTu reads and writes
 PLAIN_VERSION = 1  # what a plan without a record is written as (older HongTu reads it)
 READABLE_VERSIONS = (1, 2)
 MAX_FILE_CHARS = 2_000_000
+_SHOWN_PATH_CHARS = 120
 
 SiteKeyResolver = Callable[[str], int | None]
 """Catalogue key → site id, or None when the key is not in this catalogue."""
@@ -58,6 +60,7 @@ _E = TypeVar("_E", bound=StrEnum)
 class PlanFileErrorCode(StrEnum):
     TOO_LARGE = "too_large"  # longer than MAX_FILE_CHARS
     NOT_JSON = "not_json"
+    DUPLICATE_KEY = "duplicate_key"  # an object names the same key twice: which one is meant?
     NOT_A_PLAN_FILE = "not_a_plan_file"  # "format" is not "hongtu-plan"
     UNSUPPORTED_VERSION = "unsupported_version"  # "version" is not one this HongTu reads
     MISSING = "missing"  # a required key is absent
@@ -244,12 +247,21 @@ def _parse_json(text: str) -> dict[str, Any]:
     if len(text) > MAX_FILE_CHARS:
         raise PlanFileError(PlanFileErrorCode.TOO_LARGE, "")
     try:
-        document = json.loads(text.removeprefix("\ufeff"), parse_int=_whole_number)
+        document = loads(text.removeprefix("\ufeff"), parse_int=_whole_number)
+    except DuplicateKeyError as error:
+        raise PlanFileError(PlanFileErrorCode.DUPLICATE_KEY, _shown_path(error.path)) from error
     except (ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
         raise PlanFileError(PlanFileErrorCode.NOT_JSON, "") from error
     if not isinstance(document, dict):
         raise PlanFileError(PlanFileErrorCode.NOT_A_PLAN_FILE, "")
     return document
+
+
+def _shown_path(path: str) -> str:
+    """A path that names keys from the file, as it may be shown: one clean line, at most
+    ``_SHOWN_PATH_CHARS`` characters, its end (the key itself) kept."""
+    path = clean_line(path)
+    return path if len(path) <= _SHOWN_PATH_CHARS else "…" + path[1 - _SHOWN_PATH_CHARS :]
 
 
 def _whole_number(digits: str) -> int | float:

@@ -113,7 +113,7 @@ def header_columns(
     columns found for each key of ``wanted`` (headers matched case-insensitively, Chinese or
     English) and the 1-based number of the header row; None when there is no such row."""
     for number, row in enumerate(rows[:5], start=1):
-        cells = [" ".join(cell.split()).lower() for cell in row]
+        cells = header_cells(row)
         found: dict[str, int] = {}
         for key, names in wanted.items():
             column = next((i for i, c in enumerate(cells) if c in names), None)
@@ -122,6 +122,11 @@ def header_columns(
         if "name" in found:
             return found, number
     return None
+
+
+def header_cells(row: list[str]) -> list[str]:
+    """A header row's cells as ``header_columns`` matches them (spaces folded, lower case)."""
+    return [" ".join(cell.split()).lower() for cell in row]
 
 
 def roster_from_rows(rows: list[list[str]]) -> Roster:

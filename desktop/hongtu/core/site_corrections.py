@@ -40,6 +40,7 @@ from hongtu.core.sites import (
     VisitorAccess,
     VisitRules,
 )
+from hongtu.core.strict_json import DuplicateKeyError, loads
 from hongtu.core.text import clean_line
 
 if TYPE_CHECKING:
@@ -295,21 +296,6 @@ def names_itself_corrections_file(path: Path) -> bool:
     return f'"{FORMAT}"'.encode() in head
 
 
-class _DuplicateKeyError(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in data:
-            raise _DuplicateKeyError(key)
-        data[key] = value
-    return data
-
-
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number")  # NaN, Infinity: not JSON
 
@@ -328,8 +314,8 @@ def read_corrections(data: bytes | str, today: date | None = None) -> Correction
         if len(text) > MAX_FILE_BYTES:
             raise CorrectionsError(CorrectionsErrorCode.TOO_LARGE)
     try:
-        raw = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_object)
-    except _DuplicateKeyError as exc:
+        raw = loads(text, parse_constant=_no_constant)
+    except DuplicateKeyError as exc:
         raise CorrectionsError(CorrectionsErrorCode.DUPLICATE_KEY, path=_shown(exc.key)) from exc
     except (ValueError, RecursionError) as exc:
         raise CorrectionsError(CorrectionsErrorCode.NOT_JSON) from exc

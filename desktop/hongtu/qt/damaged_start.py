@@ -77,8 +77,7 @@ def _start_empty(parent: QWidget, path: Path) -> str | None:
 def _restore(parent: QWidget, path: Path) -> str | None:
     from hongtu.cli.backup import backup_problem_text
     from hongtu.core import paths
-    from hongtu.core.backup import BackupError, read_manifest, restore
-    from hongtu.core.storage.backups import put_back
+    from hongtu.core.backup import BackupError, restore
 
     chosen, _ = QFileDialog.getOpenFileName(
         parent, tr("从备份文件恢复"), str(documents_folder()), tr("红途备份（*.zip）")
@@ -86,24 +85,16 @@ def _restore(parent: QWidget, path: Path) -> str | None:
     if not chosen:
         return None
     archive = Path(chosen)
-    try:
-        read_manifest(archive)  # the whole archive, before the damaged file is moved
+    try:  # the whole archive is checked before the damaged file is moved
+        outcome = restore(archive, path, paths.data_dir() / "photos", known_damaged=True)
     except BackupError as exc:
-        messages.critical(parent, tr("无法恢复"), backup_problem_text(exc))
-        return None
-    aside = _set_aside(parent, path)
-    if aside is None:
-        return None
-    try:
-        outcome = restore(archive, path, paths.data_dir() / "photos")
-    except BackupError as exc:
-        try:
-            put_back(aside, path)
-            where = tr("损坏的文件仍在原处。")
-        except OSError:
-            where = tr("损坏的文件已改名保留为 {0}。").format(aside)
+        where = (
+            tr("损坏的文件仍在原处。")
+            if exc.damaged_file is None
+            else tr("损坏的文件已改名保留为 {0}。").format(exc.damaged_file)
+        )
         messages.critical(parent, tr("无法恢复"), backup_problem_text(exc) + "\n" + where)
         return None
     return tr("已从 {0} 恢复（{1} 制作）；损坏的数据库文件已改名保留为 {2}。").format(
-        archive, outcome.manifest.created_at, aside
+        archive, outcome.manifest.created_at, outcome.damaged_file
     )
