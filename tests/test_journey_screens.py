@@ -322,6 +322,23 @@ def test_the_schedule_rows_are_a_line_tall_at_125_percent(qtbot, tmp_path, lang)
         assert shown > table.viewport().height() // 30, (lang, shown)  # more than at 30 px
 
 
+def test_the_site_and_plan_lists_rows_are_a_line_tall_at_125_percent(qtbot, tmp_path, lang) -> None:
+    """The site list and the plans list kept Qt's 30 px rows beside the stops and the 日程, a
+    line of text tall: at 125 % on a 1366×768 laptop a dozen sites showed. Now their rows are
+    as tall as the stops' and more of the list shows."""
+    from journey_helpers import journey_window
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        plan_of_eight_stops(window)
+        at_laptop_125(qtbot, window)
+        stops = window.plan_ui.editor.stops_view
+        sites, plans = window.site_list.table, window.plan_list_panel().table
+        for table in (sites, plans):
+            assert table.rowHeight(0) == stops.rowHeight(0), lang
+        shown = whole_rows(sites)
+        assert shown > sites.viewport().height() // 30, (lang, shown)  # more than at 30 px
+
+
 @pytest.mark.parametrize("size", [(1366, 768), LAPTOP_125])
 def test_the_site_names_get_the_room_before_the_category(qtbot, tmp_path, lang, size) -> None:
     """In English the site list showed a name's first five or six characters (八路军驻晋…)

@@ -71,6 +71,7 @@ from hongtu.qt.site_model import (
     SiteTableModel,
     category_label,
 )
+from hongtu.qt.table_rows import compact_rows
 from hongtu.qt.window_shortcuts import WindowShortcuts
 from hongtu.qt.window_state import (
     SIDE_PANES,
@@ -182,6 +183,7 @@ class SiteListPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)  # a line of text tall: more places show on a small screen
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # arrows move in the list; Tab goes on past it
         header = self.table.horizontalHeader()

@@ -67,6 +67,7 @@ from hongtu.qt.plan_models import (
 from hongtu.qt.plan_session import PlanSession
 from hongtu.qt.site_model import SiteTableModel
 from hongtu.qt.stop_search import StopSearchBox
+from hongtu.qt.table_rows import compact_rows, rows_tall
 from hongtu.qt.time_field import TimeField
 from hongtu.qt.wheel_guard import guard_wheels
 
@@ -86,18 +87,6 @@ LEAST_STOP_ROWS = 4
 LEAST_STOP_ROWS_UNDER_BAR = 2
 #: … and this many before the warnings under the editor get more than a line
 ROOMY_STOP_ROWS = 8
-
-
-def rows_tall(view: QTableView, rows: int) -> int:
-    """The height that shows ``view``'s header and ``rows`` whole rows."""
-    header = view.horizontalHeader().sizeHint().height()
-    return header + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()
-
-
-def compact_rows(view: QTableView) -> None:
-    """Rows a line of text tall, as in a desktop list, not Qt's 30 px: on a 1366×768 laptop at
-    125 % the stops table showed one and a half stops."""
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
 
 
 class ActivitiesView(QTableView):

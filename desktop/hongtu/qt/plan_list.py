@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from hongtu.core.plan_edits import NEW_PLAN_TITLE, copy_title, default_plan_date
 from hongtu.qt import messages
 from hongtu.qt.plan_list_model import PLAN_ID_ROLE, PlanColumn, PlanFilterProxy, PlanListModel
+from hongtu.qt.table_rows import compact_rows
 
 if TYPE_CHECKING:  # the editor's modules are not needed to list plans (start-up)
     from hongtu.core.plans import Plan
@@ -63,6 +64,7 @@ class PlanListPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)  # a line of text tall: more plans show on a small screen
         self.table.setTabKeyNavigation(False)  # arrows pick a plan; Tab goes on past the list
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

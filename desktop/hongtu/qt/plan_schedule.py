@@ -21,7 +21,6 @@ from hongtu.core.plans import Plan, Schedule
 from hongtu.core.routing import km_text
 from hongtu.core.warnings import PlanWarning, Severity
 from hongtu.qt.messages import plain_label
-from hongtu.qt.plan_editor import compact_rows
 from hongtu.qt.plan_models import (
     OVERRIDDEN_ROLE,
     STOP_ID_ROLE,
@@ -31,6 +30,7 @@ from hongtu.qt.plan_models import (
     time_words,
 )
 from hongtu.qt.plan_session import PlanSession
+from hongtu.qt.table_rows import compact_rows
 from hongtu.qt.warning_text import duration_text
 
 

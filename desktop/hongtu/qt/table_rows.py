@@ -1,0 +1,20 @@
+"""Table rows as tall as a line of text, as in a desktop list, not Qt's 30 px default.
+
+On a 1366×768 laptop at 125 % the default showed one and a half stops in the stops table and a
+dozen sites in the site list; every list of the window uses the same height (light to import:
+the site and plans lists are built before the map starts)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTableView
+
+
+def rows_tall(view: QTableView, rows: int) -> int:
+    """The height that shows ``view``'s header and ``rows`` whole rows."""
+    header = view.horizontalHeader().sizeHint().height()
+    return header + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth()
+
+
+def compact_rows(view: QTableView) -> None:
+    """Rows a line of text tall."""
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
