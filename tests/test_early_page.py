@@ -296,3 +296,31 @@ def test_nothing_before_the_page_starts_makes_qts_namespace() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+def test_the_window_built_at_start_makes_no_widget_classes_it_does_not_use() -> None:
+    """The first plain QWidget of Qt's that comes back to Python (a table's viewport) makes
+    PySide build every widget class it might be (QMdiArea, QGraphicsView, QWizard… with their
+    enums: ~20 ms) to find its type. The window a start builds and shows before its first
+    markers asks for none: the site list's viewport is asked for once its sites come."""
+    import subprocess
+    import sys
+
+    probe = "\n".join(
+        (
+            "import PySide6.QtWidgets as widgets",
+            "from hongtu.qt.early_page import application",
+            "app = application()",
+            "from hongtu.qt.mainwindow import MainWindow",
+            "window = MainWindow(defer_tools=True)",
+            "window.show()",
+            "app.processEvents()",
+            "made = ('QMdiArea', 'QGraphicsView', 'QWizard')",
+            "print(sorted(name for name in made if name in vars(widgets)))",
+            "window.close()",
+        )
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -197,10 +197,13 @@ class SiteListPanel(QWidget):
         for column in CONTENT_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._natural: dict[int, int] = {}  # the content columns' widths, as last measured
+        self._viewport: QWidget | None = None  # the table's, once asked for (_table_viewport)
         model.modelReset.connect(self._fit_columns)
         model.rowsInserted.connect(self._fit_columns)
         model.dataChanged.connect(self._on_sites_changed)
-        self._fit_columns()
+        self._measure_columns()
+        if model.rowCount():
+            self._keep_names_readable()
         filters = QHBoxLayout()
         filters.addWidget(self.district)
         filters.addWidget(self.category)
@@ -218,7 +221,6 @@ class SiteListPanel(QWidget):
         self.search.textChanged.connect(self._update_not_found)
         self.search.returnPressed.connect(self._go_to_list)
         self.search.installEventFilter(self)
-        self.table.viewport().installEventFilter(self)  # a narrower list: the names keep room
         for signal in (
             self.proxy.modelReset,
             self.proxy.rowsInserted,
@@ -231,10 +233,23 @@ class SiteListPanel(QWidget):
         self.category.currentIndexChanged.connect(self._on_category_changed)
 
     def _fit_columns(self, *_args: object) -> None:
+        self._measure_columns()
+        self._keep_names_readable()
+
+    def _measure_columns(self) -> None:
         for column in CONTENT_COLUMNS:
             self.table.resizeColumnToContents(column)
             self._natural[column] = self.table.columnWidth(column)
-        self._keep_names_readable()
+
+    def _table_viewport(self) -> QWidget:
+        """The table's viewport, watched from the first time it is needed (the sites come):
+        a narrower list keeps its names readable. Not while the window is built: the first
+        plain QWidget of Qt's that reaches Python makes PySide build some sixty widget classes
+        (~20 ms), which held up the first map."""
+        if self._viewport is None:
+            self._viewport = self.table.viewport()
+            self._viewport.installEventFilter(self)
+        return self._viewport
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """As wide as the district, category and position take and a name of eight characters
@@ -257,7 +272,7 @@ class SiteListPanel(QWidget):
         # Qt elides a text exactly as wide as its room too: one pixel more
         names = metrics.horizontalAdvance(NAME_SAMPLE[:7] + "…") + 1 + cell_padding(self.table)
         least = metrics.horizontalAdvance(NAME_SAMPLE[:4]) + CELL_MARGINS
-        over = sum(self._natural.values()) + names - self.table.viewport().width()
+        over = sum(self._natural.values()) + names - self._table_viewport().width()
         for column in GIVING_WAY:
             natural = self._natural[column]
             cut = max(0, min(over, natural - least))
@@ -325,7 +340,7 @@ class SiteListPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """↓ in the search box goes on into the list, as Enter does; a list resized keeps
         its names readable."""
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
             self._keep_names_readable()
         elif (
             watched is self.search
