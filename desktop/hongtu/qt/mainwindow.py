@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QStyle,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -144,6 +143,9 @@ NAME_SAMPLE = "八路军驻晋办事处"  # a site name's characters, to measure
 def cell_padding(view: QTableView) -> int:
     """What a cell of ``view`` does not give its text: the style's margin either side of it
     (as the style draws the cell) and the grid line."""
+    # only here: QStyle's class and its dozen enums take ~10 ms to make, on the way to the map
+    from PySide6.QtWidgets import QStyle
+
     margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     return 2 * margin + (1 if view.showGrid() else 0)
 
