@@ -157,6 +157,23 @@ def pinyin_collator() -> QCollator:
     return QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 
+class SearchBox(QLineEdit):
+    """The site search; ↓ goes on into the list (``down_pressed``), as Enter does. Its own key
+    handler rather than the panel's event filter, which was handed every event of the box
+    while the window was built and shown (PySide looks each new kind of event's class up)."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if (
+            event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self.down_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class SiteListPanel(QWidget):
     """Search box, district and category filters, and the table of sites.
 
@@ -173,7 +190,7 @@ class SiteListPanel(QWidget):
         self.model = model
         self.proxy = SiteFilterProxy(self)
         self.proxy.setSourceModel(model)
-        self.search = QLineEdit(self)
+        self.search = SearchBox(self)
         self.search.setPlaceholderText(tr("搜索：名称、别名或拼音首字母"))
         self.search.setClearButtonEnabled(True)
         self.district = QComboBox(self)
@@ -222,7 +239,7 @@ class SiteListPanel(QWidget):
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.textChanged.connect(self._update_not_found)
         self.search.returnPressed.connect(self._go_to_list)
-        self.search.installEventFilter(self)
+        self.search.down_pressed.connect(self._go_to_list)
         for signal in (
             self.proxy.modelReset,
             self.proxy.rowsInserted,
@@ -340,19 +357,9 @@ class SiteListPanel(QWidget):
         return row is not None and self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """↓ in the search box goes on into the list, as Enter does; a list resized keeps
-        its names readable."""
+        """A list resized keeps its names readable."""
         if watched is self._viewport and event.type() == QEvent.Type.Resize:
             self._keep_names_readable()
-        elif (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-        ):
-            self._go_to_list()
-            return True
         return super().eventFilter(watched, event)
 
     def _go_to_list(self) -> None:
