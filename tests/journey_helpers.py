@@ -9,7 +9,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QPoint,
+    QPointF,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
 
@@ -47,6 +57,40 @@ def journey_window(qtbot: Any, db: str) -> Iterator[tuple[MainWindow, Controller
         yield window, controller
     finally:
         close_main_window(window, controller)
+
+
+class _LayoutRequests(QObject):
+    """Counts the layout requests Qt delivers while it is installed on the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.delivered = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.delivered += 1
+        return False
+
+
+def laid_out() -> None:
+    """Lay out now what a resize, or a widget shown or hidden, asked to lay out again.
+
+    Qt posts such a request (a LayoutRequest event) and handles it at its next turn of the event
+    loop; a layout that then changes a widget's size hint asks its parent's in turn. Deliver them
+    until none is left (each pass handles those posted before it began)."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    requests = _LayoutRequests()
+    app.installEventFilter(requests)
+    try:
+        for _ in range(50):  # a layout asks again only when a size hint changed: it settles
+            requests.delivered = 0
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            if requests.delivered == 0:
+                return
+        raise AssertionError("the layout never settles: each pass asks for another")
+    finally:
+        app.removeEventFilter(requests)
 
 
 def ime_type(widget: QWidget, text: str) -> None:

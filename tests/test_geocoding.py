@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from geopy import exc as geopy_exc
@@ -27,16 +26,23 @@ PARK = LatLon(37.8576, 112.5606)
 
 
 class FakeGeocoder:
-    def __init__(self, answer=None, error: BaseException | None = None, delay: float = 0) -> None:
-        self.answer, self.error, self.delay = answer, error, delay
+    """Answers ``answer`` (or raises ``error``); with ``release``, only once the test sets it."""
+
+    def __init__(
+        self,
+        answer=None,
+        error: BaseException | None = None,
+        release: threading.Event | None = None,
+    ) -> None:
+        self.answer, self.error, self.release = answer, error, release
         self.calls: list[tuple[str, dict]] = []
         self.threads: list[threading.Thread] = []
 
     def geocode(self, query: str, **kwargs):
         self.calls.append((query, kwargs))
         self.threads.append(threading.current_thread())
-        if self.delay:
-            time.sleep(self.delay)
+        if self.release is not None:
+            self.release.wait()
         if self.error is not None:
             raise self.error
         return self.answer
@@ -161,16 +167,23 @@ def test_thread_pool_runner_reports_errors_and_timeouts(qtbot) -> None:
     runner = ThreadPoolRunner()
     refused = nominatim_service(geocoder=FakeGeocoder(error=geopy_exc.GeocoderQuotaExceeded()))
     refused.limiter = None
-    slow = nominatim_service(geocoder=FakeGeocoder([], delay=1.0))
+    answer = threading.Event()  # the slow service answers when the test says so
+    slow = nominatim_service(geocoder=FakeGeocoder([], release=answer))
     slow.limiter = None
     errors: list[BaseException] = []
     late: list[object] = []
-    runner.run(lambda: refused.geocode("q"), late.append, errors.append)
-    runner.run(lambda: slow.geocode("q"), late.append, errors.append, timeout_ms=100)
-    qtbot.waitUntil(lambda: len(errors) == 2, timeout=5_000)
-    kinds = sorted(type(e).__name__ for e in errors)
-    assert kinds == ["GeocodeError", "TimeoutError"]
-    refusal = next(e for e in errors if isinstance(e, GeocodeError))
-    assert refusal.failure is GeocodeFailure.REFUSED
-    qtbot.wait(1_200)  # the slow job finishes late: its answer is dropped, nothing else arrives
-    assert late == [] and len(errors) == 2
+    try:
+        runner.run(lambda: refused.geocode("q"), late.append, errors.append)
+        runner.run(lambda: slow.geocode("q"), late.append, errors.append, timeout_ms=100)
+        qtbot.waitUntil(lambda: len(errors) == 2, timeout=5_000)
+        kinds = sorted(type(e).__name__ for e in errors)
+        assert kinds == ["GeocodeError", "TimeoutError"]
+        refusal = next(e for e in errors if isinstance(e, GeocodeError))
+        assert refusal.failure is GeocodeFailure.REFUSED
+        # the slow job finishes late: its answer reaches the GUI thread and is dropped there
+        # (the runner's own slot, connected first, has run when the test hears of it)
+        with qtbot.waitSignal(runner.failed, timeout=5_000):
+            answer.set()
+    finally:
+        answer.set()  # never leave a pool thread waiting
+    assert late == [] and len(errors) == 2  # nothing else arrived

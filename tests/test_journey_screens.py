@@ -8,12 +8,14 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabBar
 
 from gui_helpers import close_main_window, open_main_window
 from hongtu.core.geo import LatLon
 from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint
 from hongtu.qt.i18n import install_translators
+from journey_helpers import laid_out
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -125,7 +127,7 @@ LONG_STOP = "八路军驻晋办事处旧址（八路军太原办事处旧址）"
 def at_laptop_125(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.resize(*LAPTOP_125)
     qtbot.waitUntil(lambda: window.size().toTuple() == LAPTOP_125, timeout=5000)
-    qtbot.wait(50)  # the panes laid out at the new size
+    laid_out()  # the panes at the new size
 
 
 def shows_characters(width: int, widget, count: int) -> bool:  # type: ignore[no-untyped-def]
@@ -215,7 +217,7 @@ def test_the_stops_table_shows_five_stops_at_125_percent(qtbot, tmp_path, lang) 
         assert window.map_view.width() >= 360 and window.map_view.height() >= 240, lang
         window.resize(1366, 768)
         qtbot.waitUntil(lambda: window.width() == 1366, timeout=5000)
-        qtbot.wait(50)
+        laid_out()
         assert ui.warnings.height() == warnings_at_100, lang
 
 
@@ -234,11 +236,16 @@ def test_the_plan_editor_needs_no_sideways_scrolling_at_the_first_window_size(
         with qtbot.waitSignal(ui.session.plan_changed):
             ui.plan_list.create_plan()
         editor = ui.editor
+        kinds = editor.gathering.kind
         for tab in range(editor.tabs.count()):
             editor.tabs.setCurrentIndex(tab)
-            for kind in range(editor.gathering.kind.count()):  # each form of 集合地点
-                editor.gathering.kind.setCurrentIndex(kind)
-                qtbot.wait(20)  # laid out
+            kinds.setFocus()
+            QTest.keyClick(kinds, Qt.Key.Key_Home)
+            for kind in range(kinds.count()):  # each form of 集合地点, chosen with the keyboard
+                if kind:
+                    QTest.keyClick(kinds, Qt.Key.Key_Down)
+                assert editor.gathering.pages.currentIndex() == kind  # its fields shown
+                laid_out()
                 for scroll in editor.findChildren(QScrollArea):
                     if scroll.isVisible():
                         needed = scroll.widget().minimumSizeHint().width()
@@ -286,7 +293,7 @@ def test_the_conflict_bar_leaves_the_window_on_a_laptop_screen_at_125_percent(
         bar = ui.conflict_bar
         assert bar.isVisible() and bar.merge_button.isVisible(), lang  # all three choices
         ui.editor.tabs.setCurrentIndex(0)  # 行程安排
-        qtbot.wait(50)  # laid out with the bar
+        laid_out()  # with the bar
         assert window.size().toTuple() == LAPTOP_125, (lang, window.size().toTuple())
         assert window.minimumSizeHint().height() <= LAPTOP_125[1], lang
         assert ui.right_tabs.width() == pane_width, lang
@@ -301,7 +308,7 @@ def test_the_conflict_bar_leaves_the_window_on_a_laptop_screen_at_125_percent(
 
         qtbot.mouseClick(bar.merge_button, Qt.MouseButton.LeftButton)
         assert not bar.isVisible(), lang
-        qtbot.wait(50)  # laid out without it
+        laid_out()  # without it
         assert whole_rows(ui.editor.stops_view) >= 5, lang  # as before the bar
 
 
@@ -353,7 +360,7 @@ def test_the_site_names_get_the_room_before_the_category(qtbot, tmp_path, lang, 
     with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
         window.resize(*size)
         qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=5000)
-        qtbot.wait(50)  # the list laid out at the new size
+        laid_out()  # the list at the new size
         table = window.site_list.table
         model = table.model()
         row = next(
