@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabBar
 
 from gui_helpers import close_main_window, open_main_window
@@ -345,8 +345,6 @@ def test_the_site_names_get_the_room_before_the_category(qtbot, tmp_path, lang, 
     while 类别 kept the whole “Revolutionary site”. Now the category, then the position and
     the district give way first: a name shows seven characters (八路军驻晋办事…), at 100 %
     and at 125 %, and in Chinese nothing else is cut."""
-    from PySide6.QtWidgets import QStyle
-
     from hongtu.qt.site_model import SiteColumn
     from journey_helpers import journey_window
 
@@ -360,17 +358,58 @@ def test_the_site_names_get_the_room_before_the_category(qtbot, tmp_path, lang, 
             r for r in range(model.rowCount())
             if model.index(r, SiteColumn.NAME).data() == "八路军驻晋办事处旧址"
         )  # fmt: skip
-        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
-
-        def shown(column: SiteColumn) -> str:
-            """The cell's text as the style draws it: elided to the column's width less the
-            grid line and its margins."""
-            room = table.columnWidth(column) - 1 - 2 * (margin + 1)
-            text = model.index(row, column).data()
-            return table.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
-
-        name = shown(SiteColumn.NAME)
+        name = shown_in_list(table, row, SiteColumn.NAME)
         assert name.startswith("八路军驻晋办事"), (lang, size, name)
         if lang == "zh_CN":
             for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
-                assert shown(column) == model.index(row, column).data(), (size, column)
+                shown = shown_in_list(table, row, column)
+                assert shown == model.index(row, column).data(), (size, column)
+
+
+def shown_in_list(table, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
+    """A cell's text as the style draws it: elided to the column's width less the grid line
+    and its margins."""
+    from PySide6.QtWidgets import QStyle
+
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    room = table.columnWidth(column) - 1 - 2 * (margin + 1)
+    text = table.model().index(row, column).data()
+    return table.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+
+
+def test_the_site_list_shows_each_position_word_at_125_percent(qtbot, tmp_path, lang) -> None:
+    """In English at 125 % on a 1366×768 laptop the site list's 位置 column read “Unveri…”
+    and “Unkno…”: the titles kept the room of a sort arrow that only the sorted column draws.
+    Now each site's position word, district and title show whole beside seven characters of
+    its name, also once the list is sorted by position (the title beside its arrow)."""
+    from hongtu.qt.site_model import SiteColumn
+    from journey_helpers import journey_window
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        at_laptop_125(qtbot, window)
+        table = window.site_list.table
+        header = table.horizontalHeader()
+        model = table.model()
+
+        def readable() -> None:
+            for row in range(model.rowCount()):
+                name = model.index(row, SiteColumn.NAME).data()
+                shown = shown_in_list(table, row, SiteColumn.NAME)
+                assert shown == name or len(shown) >= 8, (lang, shown)  # seven and “…”
+                for column in (SiteColumn.DISTRICT, SiteColumn.POSITION):
+                    shown = shown_in_list(table, row, column)
+                    assert shown == model.index(row, column).data(), (lang, column, shown)
+            for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
+                title = model.headerData(column, Qt.Orientation.Horizontal)
+                needed = header.fontMetrics().horizontalAdvance(title) + 8
+                assert table.columnWidth(column) >= needed, (lang, column)
+
+        readable()
+        left = header.sectionViewportPosition(SiteColumn.POSITION)
+        middle = QPoint(left + table.columnWidth(SiteColumn.POSITION) // 2, header.height() // 2)
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+        assert header.sortIndicatorSection() == SiteColumn.POSITION, lang
+        readable()
+        # the title and the arrow beside it: as wide as Qt's header measures a sorted title
+        width = table.columnWidth(SiteColumn.POSITION)
+        assert width >= header.sectionSizeHint(SiteColumn.POSITION), (lang, width)

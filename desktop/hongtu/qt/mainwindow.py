@@ -197,6 +197,8 @@ class SiteListPanel(QWidget):
         for column in CONTENT_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._natural: dict[int, int] = {}  # the content columns' widths, as last measured
+        self._words: dict[int, int] = {}  # … and what their words need (``_fit_columns``)
+        header.sortIndicatorChanged.connect(self._keep_names_readable)  # the arrow's room
         model.modelReset.connect(self._fit_columns)
         model.rowsInserted.connect(self._fit_columns)
         model.dataChanged.connect(self._on_sites_changed)
@@ -231,10 +233,23 @@ class SiteListPanel(QWidget):
         self.category.currentIndexChanged.connect(self._on_category_changed)
 
     def _fit_columns(self, *_args: object) -> None:
+        header = self.table.horizontalHeader()
         for column in CONTENT_COLUMNS:
-            self.table.resizeColumnToContents(column)
-            self._natural[column] = self.table.columnWidth(column)
-        self._keep_names_readable()
+            # as Qt's resizeColumnToContents measures; its title keeps the room of a sort
+            # arrow, which only the sorted column draws: in English 20 px of the 79 of “Position”
+            cells, title = self.table.sizeHintForColumn(column), header.sectionSizeHint(column)
+            self._natural[column] = max(cells, title)
+            self._words[column] = max(cells, title - self._sort_arrow_room())
+        self._keep_names_readable()  # sets each content column's width
+
+    def _sort_arrow_room(self) -> int:
+        """What Qt adds to a title's width for the sort arrow (QHeaderView::
+        sectionSizeFromContents: the title's height and a margin)."""
+        header = self.table.horizontalHeader()
+        if not header.isSortIndicatorShown():
+            return 0
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        return header.sizeHint().height() + margin
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """As wide as the district, category and position take and a name of eight characters
@@ -247,21 +262,30 @@ class SiteListPanel(QWidget):
         chrome = scroll_bar + 2 * table.frameWidth() + margins
         return QSize(max(hint.width(), sum(self._natural.values()) + names + chrome), hint.height())
 
-    def _keep_names_readable(self) -> None:
-        """A narrow list (a small screen, English labels) cuts the category, then the position
-        and the district short, never below four characters, before a name shows less than
-        seven characters (八路军驻晋办事…): in English they took all but 48 px of a 330 px
+    def _keep_names_readable(self, *_args: object) -> None:
+        """A narrow list (a small screen, English labels) first takes back the room the titles
+        keep for a sort arrow (but the sorted column's), then cuts the category, then the
+        position and the district short, never below four characters, before a name shows less
+        than seven characters (八路军驻晋办事…): in English they took all but 48 px of a 330 px
         pane, and a name showed two characters; later five (八路军驻晋…) beside the whole
-        “Revolutionary site”."""
+        “Revolutionary site”, and at 125 % the position “Unveri…”."""
         metrics = self.table.fontMetrics()
         # Qt elides a text exactly as wide as its room too: one pixel more
         names = metrics.horizontalAdvance(NAME_SAMPLE[:7] + "…") + 1 + cell_padding(self.table)
         least = metrics.horizontalAdvance(NAME_SAMPLE[:4]) + CELL_MARGINS
         over = sum(self._natural.values()) + names - self.table.viewport().width()
+        sorted_column = self.table.horizontalHeader().sortIndicatorSection()
+        widths = dict(self._natural)
+        for column, natural in self._natural.items():
+            words = self._words[column]
+            if column == sorted_column:
+                words += self._sort_arrow_room()
+            cut = max(0, min(over, natural - words))
+            widths[column] -= cut
+            over -= cut
         for column in GIVING_WAY:
-            natural = self._natural[column]
-            cut = max(0, min(over, natural - least))
-            self.table.setColumnWidth(column, natural - cut)
+            cut = max(0, min(over, widths[column] - least))
+            self.table.setColumnWidth(column, widths[column] - cut)
             over -= cut
 
     def _on_sites_changed(self, first: QModelIndex, last: QModelIndex, *_roles: object) -> None:
