@@ -260,7 +260,6 @@ def test_the_conflict_bar_leaves_the_window_on_a_laptop_screen_at_125_percent(
     buttons (合并双方的修改, 放弃我的修改, 保留我的修改) are whole on one row, the pane is as
     wide as before, and the stops table gives the bar room down to two stops while it is
     shown — five again once the organiser has chosen."""
-    from hongtu.core.workspace import open_workspace
     from journey_helpers import journey_window, wheel
 
     db = str(tmp_path / "a.sqlite3")
@@ -270,19 +269,7 @@ def test_the_conflict_bar_leaves_the_window_on_a_laptop_screen_at_125_percent(
         ui.session.set_plan_field("title", LONG_TITLE)  # named in the bar: the longest words
         at_laptop_125(qtbot, window)
         pane_width = ui.right_tabs.width()
-        ui.watch_timer.stop()  # the other window saves just before this one does
-        other = open_workspace(db)
-        try:
-            theirs = other.plans.get(ui.session.plan.id)
-            theirs.branch, theirs.organiser = "机关第二党支部", "李书记"
-            theirs.phone, theirs.participants = "13900000000", 45
-            other.plans.save(theirs)
-        finally:
-            other.close()
-        ui.editor.tabs.setCurrentIndex(1)  # 基本信息
-        ui.editor.notes.setFocus()
-        qtbot.keyClicks(ui.editor.notes, "ID")
-        ui.editor.flush()
+        changed_elsewhere(qtbot, window, db)
         bar = ui.conflict_bar
         assert bar.isVisible() and bar.merge_button.isVisible(), lang  # all three choices
         ui.editor.tabs.setCurrentIndex(0)  # 行程安排
@@ -303,6 +290,74 @@ def test_the_conflict_bar_leaves_the_window_on_a_laptop_screen_at_125_percent(
         assert not bar.isVisible(), lang
         qtbot.wait(50)  # laid out without it
         assert whole_rows(ui.editor.stops_view) >= 5, lang  # as before the bar
+
+
+def changed_elsewhere(qtbot, window, db: str) -> None:  # type: ignore[no-untyped-def]
+    """Another window saves the open plan (branch, organiser, phone, participants) just before
+    this one saves a note: the conflict bar shows."""
+    from hongtu.core.workspace import open_workspace
+
+    ui = window.plan_ui
+    ui.watch_timer.stop()  # the other window saves just before this one does
+    other = open_workspace(db)
+    try:
+        theirs = other.plans.get(ui.session.plan.id)
+        theirs.branch, theirs.organiser = "机关第二党支部", "李书记"
+        theirs.phone, theirs.participants = "13900000000", 45
+        other.plans.save(theirs)
+    finally:
+        other.close()
+    ui.editor.tabs.setCurrentIndex(1)  # 基本信息
+    ui.editor.notes.setFocus()
+    qtbot.keyClicks(ui.editor.notes, "ID")
+    ui.editor.flush()
+
+
+def test_the_conflict_bar_shows_whole_lines_at_125_percent(qtbot, tmp_path, lang) -> None:
+    """On a 1366×768 laptop at 125 % the conflict bar's words showed two and a half lines, the
+    third cut through. Now they show whole lines — at first, a notch of the wheel down (a
+    page of lines further) and at the end — under its three buttons on one row, and the window still
+    fits the screen."""
+    from hongtu.qt.plan_conflict import text_lines
+    from journey_helpers import journey_window, wheel
+
+    db = str(tmp_path / "a.sqlite3")
+    with journey_window(qtbot, db) as (window, _controller):
+        ui = window.plan_ui
+        plan_of_eight_stops(window)
+        ui.session.set_plan_field("title", LONG_TITLE)  # named in the bar: the longest words
+        at_laptop_125(qtbot, window)
+        changed_elsewhere(qtbot, window, db)
+        ui.editor.tabs.setCurrentIndex(0)  # 行程安排
+        bar = ui.conflict_bar
+        qtbot.waitUntil(lambda: bar.isVisible() and bar.merge_button.isVisible(), timeout=5000)
+        qtbot.wait(50)  # laid out with the bar
+        assert window.minimumSizeHint().height() <= LAPTOP_125[1], lang
+        buttons = (bar.merge_button, bar.reload_button, bar.keep_button)
+        assert len({button.y() for button in buttons}) == 1, lang  # one row
+        assert cut_off(window) == [], lang  # … each whole
+        words = bar.words
+        lines = []  # each line's top and bottom in the words, as the labels lay them out
+        for label in (bar.message, bar.merge_hint):
+            width = label.contentsRect().width()
+            spans = text_lines(label.text(), label.font(), width)
+            assert spans[-1][1] == label.heightForWidth(width), lang  # as Qt measures them
+            lines += [(label.y() + top, label.y() + bottom) for top, bottom in spans]
+
+        def shown_whole() -> int:
+            top = words.verticalScrollBar().value()
+            bottom = top + words.viewport().height()
+            shown = [(a, b) for a, b in lines if b > top and a < bottom]
+            assert all(top <= a and b <= bottom for a, b in shown), (lang, top, bottom, shown)
+            return len(shown)
+
+        assert shown_whole() >= 2, lang
+        wheel(words.viewport(), -1)
+        assert words.verticalScrollBar().value() in {a for a, _ in lines[1:]}, lang  # lines on
+        assert shown_whole() >= 2, lang
+        wheel(words.viewport(), -20)  # to the end
+        assert shown_whole() >= 2, lang
+        assert words.verticalScrollBar().value() + words.viewport().height() >= lines[-1][1]
 
 
 def test_the_schedule_rows_are_a_line_tall_at_125_percent(qtbot, tmp_path, lang) -> None:
