@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTabBar
 
@@ -267,7 +267,6 @@ def test_the_conflict_bar_leaves_the_window_on_a_laptop_screen_at_125_percent(
     buttons (合并双方的修改, 放弃我的修改, 保留我的修改) are whole on one row, the pane is as
     wide as before, and the stops table gives the bar room down to two stops while it is
     shown — five again once the organiser has chosen."""
-    from hongtu.core.workspace import open_workspace
     from journey_helpers import journey_window, wheel
 
     db = str(tmp_path / "a.sqlite3")
@@ -277,19 +276,7 @@ def test_the_conflict_bar_leaves_the_window_on_a_laptop_screen_at_125_percent(
         ui.session.set_plan_field("title", LONG_TITLE)  # named in the bar: the longest words
         at_laptop_125(qtbot, window)
         pane_width = ui.right_tabs.width()
-        ui.watch_timer.stop()  # the other window saves just before this one does
-        other = open_workspace(db)
-        try:
-            theirs = other.plans.get(ui.session.plan.id)
-            theirs.branch, theirs.organiser = "机关第二党支部", "李书记"
-            theirs.phone, theirs.participants = "13900000000", 45
-            other.plans.save(theirs)
-        finally:
-            other.close()
-        ui.editor.tabs.setCurrentIndex(1)  # 基本信息
-        ui.editor.notes.setFocus()
-        qtbot.keyClicks(ui.editor.notes, "ID")
-        ui.editor.flush()
+        changed_elsewhere(qtbot, window, db)
         bar = ui.conflict_bar
         assert bar.isVisible() and bar.merge_button.isVisible(), lang  # all three choices
         ui.editor.tabs.setCurrentIndex(0)  # 行程安排
@@ -310,6 +297,74 @@ def test_the_conflict_bar_leaves_the_window_on_a_laptop_screen_at_125_percent(
         assert not bar.isVisible(), lang
         laid_out()  # without it
         assert whole_rows(ui.editor.stops_view) >= 5, lang  # as before the bar
+
+
+def changed_elsewhere(qtbot, window, db: str) -> None:  # type: ignore[no-untyped-def]
+    """Another window saves the open plan (branch, organiser, phone, participants) just before
+    this one saves a note: the conflict bar shows."""
+    from hongtu.core.workspace import open_workspace
+
+    ui = window.plan_ui
+    ui.watch_timer.stop()  # the other window saves just before this one does
+    other = open_workspace(db)
+    try:
+        theirs = other.plans.get(ui.session.plan.id)
+        theirs.branch, theirs.organiser = "机关第二党支部", "李书记"
+        theirs.phone, theirs.participants = "13900000000", 45
+        other.plans.save(theirs)
+    finally:
+        other.close()
+    ui.editor.tabs.setCurrentIndex(1)  # 基本信息
+    ui.editor.notes.setFocus()
+    qtbot.keyClicks(ui.editor.notes, "ID")
+    ui.editor.flush()
+
+
+def test_the_conflict_bar_shows_whole_lines_at_125_percent(qtbot, tmp_path, lang) -> None:
+    """On a 1366×768 laptop at 125 % the conflict bar's words showed two and a half lines, the
+    third cut through. Now they show whole lines — at first, a notch of the wheel down (a
+    page of lines further) and at the end — under its three buttons on one row, and the window still
+    fits the screen."""
+    from hongtu.qt.plan_conflict import text_lines
+    from journey_helpers import journey_window, wheel
+
+    db = str(tmp_path / "a.sqlite3")
+    with journey_window(qtbot, db) as (window, _controller):
+        ui = window.plan_ui
+        plan_of_eight_stops(window)
+        ui.session.set_plan_field("title", LONG_TITLE)  # named in the bar: the longest words
+        at_laptop_125(qtbot, window)
+        changed_elsewhere(qtbot, window, db)
+        ui.editor.tabs.setCurrentIndex(0)  # 行程安排
+        bar = ui.conflict_bar
+        qtbot.waitUntil(lambda: bar.isVisible() and bar.merge_button.isVisible(), timeout=5000)
+        qtbot.wait(50)  # laid out with the bar
+        assert window.minimumSizeHint().height() <= LAPTOP_125[1], lang
+        buttons = (bar.merge_button, bar.reload_button, bar.keep_button)
+        assert len({button.y() for button in buttons}) == 1, lang  # one row
+        assert cut_off(window) == [], lang  # … each whole
+        words = bar.words
+        lines = []  # each line's top and bottom in the words, as the labels lay them out
+        for label in (bar.message, bar.merge_hint):
+            width = label.contentsRect().width()
+            spans = text_lines(label.text(), label.font(), width)
+            assert spans[-1][1] == label.heightForWidth(width), lang  # as Qt measures them
+            lines += [(label.y() + top, label.y() + bottom) for top, bottom in spans]
+
+        def shown_whole() -> int:
+            top = words.verticalScrollBar().value()
+            bottom = top + words.viewport().height()
+            shown = [(a, b) for a, b in lines if b > top and a < bottom]
+            assert all(top <= a and b <= bottom for a, b in shown), (lang, top, bottom, shown)
+            return len(shown)
+
+        assert shown_whole() >= 2, lang
+        wheel(words.viewport(), -1)
+        assert words.verticalScrollBar().value() in {a for a, _ in lines[1:]}, lang  # lines on
+        assert shown_whole() >= 2, lang
+        wheel(words.viewport(), -20)  # to the end
+        assert shown_whole() >= 2, lang
+        assert words.verticalScrollBar().value() + words.viewport().height() >= lines[-1][1]
 
 
 def test_the_schedule_rows_are_a_line_tall_at_125_percent(qtbot, tmp_path, lang) -> None:
@@ -352,8 +407,6 @@ def test_the_site_names_get_the_room_before_the_category(qtbot, tmp_path, lang, 
     while 类别 kept the whole “Revolutionary site”. Now the category, then the position and
     the district give way first: a name shows seven characters (八路军驻晋办事…), at 100 %
     and at 125 %, and in Chinese nothing else is cut."""
-    from PySide6.QtWidgets import QStyle
-
     from hongtu.qt.site_model import SiteColumn
     from journey_helpers import journey_window
 
@@ -367,17 +420,58 @@ def test_the_site_names_get_the_room_before_the_category(qtbot, tmp_path, lang, 
             r for r in range(model.rowCount())
             if model.index(r, SiteColumn.NAME).data() == "八路军驻晋办事处旧址"
         )  # fmt: skip
-        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
-
-        def shown(column: SiteColumn) -> str:
-            """The cell's text as the style draws it: elided to the column's width less the
-            grid line and its margins."""
-            room = table.columnWidth(column) - 1 - 2 * (margin + 1)
-            text = model.index(row, column).data()
-            return table.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
-
-        name = shown(SiteColumn.NAME)
+        name = shown_in_list(table, row, SiteColumn.NAME)
         assert name.startswith("八路军驻晋办事"), (lang, size, name)
         if lang == "zh_CN":
             for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
-                assert shown(column) == model.index(row, column).data(), (size, column)
+                shown = shown_in_list(table, row, column)
+                assert shown == model.index(row, column).data(), (size, column)
+
+
+def shown_in_list(table, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
+    """A cell's text as the style draws it: elided to the column's width less the grid line
+    and its margins."""
+    from PySide6.QtWidgets import QStyle
+
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    room = table.columnWidth(column) - 1 - 2 * (margin + 1)
+    text = table.model().index(row, column).data()
+    return table.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+
+
+def test_the_site_list_shows_each_position_word_at_125_percent(qtbot, tmp_path, lang) -> None:
+    """In English at 125 % on a 1366×768 laptop the site list's 位置 column read “Unveri…”
+    and “Unkno…”: the titles kept the room of a sort arrow that only the sorted column draws.
+    Now each site's position word, district and title show whole beside seven characters of
+    its name, also once the list is sorted by position (the title beside its arrow)."""
+    from hongtu.qt.site_model import SiteColumn
+    from journey_helpers import journey_window
+
+    with journey_window(qtbot, str(tmp_path / "a.sqlite3")) as (window, _controller):
+        at_laptop_125(qtbot, window)
+        table = window.site_list.table
+        header = table.horizontalHeader()
+        model = table.model()
+
+        def readable() -> None:
+            for row in range(model.rowCount()):
+                name = model.index(row, SiteColumn.NAME).data()
+                shown = shown_in_list(table, row, SiteColumn.NAME)
+                assert shown == name or len(shown) >= 8, (lang, shown)  # seven and “…”
+                for column in (SiteColumn.DISTRICT, SiteColumn.POSITION):
+                    shown = shown_in_list(table, row, column)
+                    assert shown == model.index(row, column).data(), (lang, column, shown)
+            for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
+                title = model.headerData(column, Qt.Orientation.Horizontal)
+                needed = header.fontMetrics().horizontalAdvance(title) + 8
+                assert table.columnWidth(column) >= needed, (lang, column)
+
+        readable()
+        left = header.sectionViewportPosition(SiteColumn.POSITION)
+        middle = QPoint(left + table.columnWidth(SiteColumn.POSITION) // 2, header.height() // 2)
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+        assert header.sortIndicatorSection() == SiteColumn.POSITION, lang
+        readable()
+        # the title and the arrow beside it: as wide as Qt's header measures a sorted title
+        width = table.columnWidth(SiteColumn.POSITION)
+        assert width >= header.sectionSizeHint(SiteColumn.POSITION), (lang, width)

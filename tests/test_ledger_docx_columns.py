@@ -77,3 +77,19 @@ def test_every_figure_and_month_fits_its_column_on_one_line(workspace) -> None:
     text_width = section.page_width - section.left_margin - section.right_margin
     assert abs(sum(widths) - text_width) < Cm(0.01)
     assert widths[0] >= Cm(3.5)  # "阿依古丽·买买提" on one line, as before
+
+
+def test_the_title_fits_one_line_where_songti_is_not_installed(workspace) -> None:
+    """“机关第一党支部2025年主题党日活动台账” fits a line in 宋体 二号, but LibreOffice without 宋体
+    printed its digits in DejaVu Sans Bold and put “账” alone on a second line. Now the title
+    is on one line in that face too, a half-point or so smaller; a longer branch's title still
+    breaks after the branch, in 二号."""
+    record_year(workspace, members=5)
+    document = Document(io.BytesIO(render_ledger_docx(load_ledger(workspace, BRANCH, 2025))))
+    title = document.paragraphs[0]
+    assert title.text == f"{BRANCH}2025年主题党日活动台账"
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    size = title.runs[0].font.size.pt
+    assert printed_width(title.text, size, bold=True, margins=0) <= text_width, size
+    assert Pt(18) <= title.runs[0].font.size <= Pt(22)  # 小二 at the least, 二号 at most

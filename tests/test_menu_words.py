@@ -4,6 +4,8 @@ and toolbar actions (“&Back Up Data…”, “Edit Site &Information…”), s
 “&Download offline map…” stood beside them in sentence case. Each menu's mnemonics are its own
 (one letter, one item) in either language: the site list's context menu had 添加地点(&A)… and
 将所选站点加入方案(&A). Text in “quotes” is a name, not the item's words (“&Undo “Add stop””).
+The 台账 window's 导出台账 menu had neither mnemonics nor the “…” of an item that asks where
+to save.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QMenu, QToolBar
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QMenu,
+    QPushButton,
+    QToolBar,
+    QToolButton,
+)
 
 from journey_helpers import journey_window
 
@@ -90,7 +99,22 @@ def test_english_menus_and_toolbar_actions_are_in_title_case_with_mnemonics_of_t
             groups[bar.objectName()] = texts(bar.actions()) + [
                 box.itemText(i) for box in bar.findChildren(QComboBox) for i in range(box.count())
             ]
-        assert len(groups) >= 10
+        # the 台账 window's menus: the ones its buttons open (导出台账's formats)
+        ledger = window.ledger_ui.open_ledger()
+        assert ledger is not None
+        qtbot.waitExposed(ledger)
+        button_menus = {
+            f"ledger: {plain(button.text())}": texts(menu.actions())
+            for button in ledger.findChildren(QAbstractButton)
+            if isinstance(button, QPushButton | QToolButton) and button.menu() is not None
+            for menu in menus(button.menu())
+        }
+        assert list(button_menus) == [f"ledger: {plain(ledger.export_button.text())}"]
+        for items in button_menus.values():  # each format asks where to save it
+            assert all(mnemonic(item) and plain(item).endswith("…") for item in items), items
+        groups |= button_menus
+        ledger.close()
+        assert len(groups) >= 11
         if lang == "en":
             wrong = {
                 item: title_case_problems(item)

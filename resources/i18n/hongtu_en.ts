@@ -2194,12 +2194,24 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
       <translation>Excel Workbook (One Row per Party-Day, Members by Month)</translation>
     </message>
     <message>
+      <source>Excel 表格（每次活动一行，成员逐月出勤）(&amp;E)…</source>
+      <translation>&amp;Excel Workbook (One Row per Party-Day, Members by Month)…</translation>
+    </message>
+    <message>
       <source>PDF（全年情况汇总，A4）</source>
       <translation>PDF (Year Summary, A4)</translation>
     </message>
     <message>
+      <source>PDF（全年情况汇总，A4）(&amp;P)…</source>
+      <translation>&amp;PDF (Year Summary, A4)…</translation>
+    </message>
+    <message>
       <source>Word 文档（每次活动一页活动记录）</source>
       <translation>Word Document (One Record Page per Party-Day)</translation>
+    </message>
+    <message>
+      <source>Word 文档（每次活动一页活动记录）(&amp;W)…</source>
+      <translation>&amp;Word Document (One Record Page per Party-Day)…</translation>
     </message>
     <message>
       <source>{0} 人的政治面貌是“其他”（名册没有填写政治面貌的也是“其他”），出席记为列席，不计入应到：{1}。如果其中有党员，请在“文件 › 成员名单…”中改正政治面貌。</source>

@@ -77,6 +77,15 @@ def format_names() -> dict[str, str]:
     }
 
 
+def menu_names() -> dict[str, str]:
+    """The 导出台账 menu's items: each asks where to save (…), each with a key of its own."""
+    return {
+        "docx": tr("Word 文档（每次活动一页活动记录）(&W)…"),
+        "xlsx": tr("Excel 表格（每次活动一行，成员逐月出勤）(&E)…"),
+        "pdf": tr("PDF（全年情况汇总，A4）(&P)…"),
+    }
+
+
 def totals_text(ledger: YearLedger) -> str:
     c = ledger.counts
     return tr(
@@ -205,7 +214,7 @@ class LedgerWindow(QDialog):
         self.export_button = QPushButton(tr("导出台账"), self)
         menu = QMenu(self.export_button)
         self.export_actions = {}
-        for fmt, name in format_names().items():
+        for fmt, name in menu_names().items():
             action = menu.addAction(name)
             action.triggered.connect(lambda _checked=False, f=fmt: self.ask_and_export(f))
             self.export_actions[fmt] = action

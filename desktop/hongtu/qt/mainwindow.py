@@ -216,13 +216,19 @@ class SiteListPanel(QWidget):
         for column in CONTENT_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._natural: dict[int, int] = {}  # the content columns' widths, as last measured
+        # … and the widths of their cells and of their titles (``_measure_columns``)
+        self._measured: dict[int, tuple[int, int]] = {}
         self._viewport: QWidget | None = None  # the table's, once asked for (_table_viewport)
+        header.sortIndicatorChanged.connect(self._keep_names_readable)  # the arrow's room
         model.modelReset.connect(self._fit_columns)
         model.rowsInserted.connect(self._fit_columns)
         model.dataChanged.connect(self._on_sites_changed)
         self._measure_columns()
         if model.rowCount():
             self._keep_names_readable()
+        else:  # the titles' widths until the sites come (the list is fitted to its pane then)
+            for section, width in self._natural.items():
+                self.table.setColumnWidth(section, width)
         filters = QHBoxLayout()
         filters.addWidget(self.district)
         filters.addWidget(self.category)
@@ -253,12 +259,16 @@ class SiteListPanel(QWidget):
 
     def _fit_columns(self, *_args: object) -> None:
         self._measure_columns()
-        self._keep_names_readable()
+        self._keep_names_readable()  # sets each content column's width
 
     def _measure_columns(self) -> None:
+        header = self.table.horizontalHeader()
         for column in CONTENT_COLUMNS:
-            self.table.resizeColumnToContents(column)
-            self._natural[column] = self.table.columnWidth(column)
+            # as Qt's resizeColumnToContents measures; its title keeps the room of a sort
+            # arrow, which only the sorted column draws: in English 20 px of the 79 of “Position”
+            cells, title = self.table.sizeHintForColumn(column), header.sectionSizeHint(column)
+            self._natural[column] = max(cells, title)
+            self._measured[column] = (cells, title)
 
     def _table_viewport(self) -> QWidget:
         """The table's viewport, watched from the first time it is needed (the sites come):
@@ -269,6 +279,17 @@ class SiteListPanel(QWidget):
             self._viewport = self.table.viewport()
             self._viewport.installEventFilter(self)
         return self._viewport
+
+    def _sort_arrow_room(self) -> int:
+        """What Qt adds to a title's width for the sort arrow (QHeaderView::
+        sectionSizeFromContents: the title's height and a margin)."""
+        from PySide6.QtWidgets import QStyle  # as in cell_padding: not on the way to the map
+
+        header = self.table.horizontalHeader()
+        if not header.isSortIndicatorShown():
+            return 0
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        return header.sizeHint().height() + margin
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """As wide as the district, category and position take and a name of eight characters
@@ -281,21 +302,30 @@ class SiteListPanel(QWidget):
         chrome = scroll_bar + 2 * table.frameWidth() + margins
         return QSize(max(hint.width(), sum(self._natural.values()) + names + chrome), hint.height())
 
-    def _keep_names_readable(self) -> None:
-        """A narrow list (a small screen, English labels) cuts the category, then the position
-        and the district short, never below four characters, before a name shows less than
-        seven characters (八路军驻晋办事…): in English they took all but 48 px of a 330 px
+    def _keep_names_readable(self, *_args: object) -> None:
+        """A narrow list (a small screen, English labels) first takes back the room the titles
+        keep for a sort arrow (but the sorted column's), then cuts the category, then the
+        position and the district short, never below four characters, before a name shows less
+        than seven characters (八路军驻晋办事…): in English they took all but 48 px of a 330 px
         pane, and a name showed two characters; later five (八路军驻晋…) beside the whole
-        “Revolutionary site”."""
+        “Revolutionary site”, and at 125 % the position “Unveri…”."""
         metrics = self.table.fontMetrics()
         # Qt elides a text exactly as wide as its room too: one pixel more
         names = metrics.horizontalAdvance(NAME_SAMPLE[:7] + "…") + 1 + cell_padding(self.table)
         least = metrics.horizontalAdvance(NAME_SAMPLE[:4]) + CELL_MARGINS
         over = sum(self._natural.values()) + names - self._table_viewport().width()
+        sorted_column = self.table.horizontalHeader().sortIndicatorSection()
+        arrow = self._sort_arrow_room()
+        widths = dict(self._natural)
+        for column, natural in self._natural.items():
+            cells, title = self._measured[column]
+            words = max(cells, title - arrow) + (arrow if column == sorted_column else 0)
+            cut = max(0, min(over, natural - words))
+            widths[column] -= cut
+            over -= cut
         for column in GIVING_WAY:
-            natural = self._natural[column]
-            cut = max(0, min(over, natural - least))
-            self.table.setColumnWidth(column, natural - cut)
+            cut = max(0, min(over, widths[column] - least))
+            self.table.setColumnWidth(column, widths[column] - cut)
             over -= cut
 
     def _on_sites_changed(self, first: QModelIndex, last: QModelIndex, *_roles: object) -> None:

@@ -8,13 +8,15 @@ difference into words for the bar and for the "reloaded" notice in the status ba
 
 from __future__ import annotations
 
+import math
 from datetime import date, time
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -104,11 +106,33 @@ def describe_changes(changes: list[PlanChange]) -> list[str]:
     return lines
 
 
+def text_lines(text: str, font: QFont, width: int) -> list[tuple[int, int]]:
+    """The top and bottom of each line of ``text`` word-wrapped to ``width``, as a plain-text
+    label draws it (Qt's qt_format_text: a new line starts at a whole pixel, after the font's
+    leading). A line of Chinese is taller than one of Latin letters (15 px and 14 at 9 pt)."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)  # QLabel's line breaks
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    leading = QFontMetricsF(font).leading()
+    lines: list[tuple[int, int]] = []
+    height = -leading
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        height = math.ceil(height + leading)
+        lines.append((int(height), math.ceil(height + line.height())))
+        height += line.height()
+    layout.endLayout()
+    return lines
+
+
 class MessageArea(QScrollArea):
     """The bar's words, scrolled when the pane is short: as tall as they are (up to
     ``MESSAGE_LINES`` lines) when there is room, down to ``LEAST_LINES`` lines. Held to all of
     them, the bar made the window 650 px tall at least, more than a 1366×768 laptop at 125 %
-    leaves (~552 px)."""
+    leaves (~552 px). It shows whole lines, and scrolls by lines: the words' view ends under the
+    last line that fits (the bar's colour below it) — at 125 % it showed 2½ lines."""
 
     def __init__(self, content: QWidget, parent: QWidget) -> None:
         super().__init__(parent)
@@ -119,23 +143,60 @@ class MessageArea(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content.setAutoFillBackground(False)  # the bar's colour behind the words
         self.viewport().setAutoFillBackground(False)
+        self._fitting = False
+        self.verticalScrollBar().valueChanged.connect(self.show_whole_lines)
 
-    def _lines(self, count: int) -> int:
-        return count * self.fontMetrics().lineSpacing()
+    def _line_spans(self, width: int) -> list[tuple[int, int]]:
+        """Each line of the words (their labels one under the other), top and bottom."""
+        layout = self.content.layout()
+        spacing = max(0, layout.spacing()) if layout is not None else 0
+        spans: list[tuple[int, int]] = []
+        top = 0
+        for label in self.content.findChildren(QLabel):
+            if label.isHidden():
+                continue
+            spans += [(top + a, top + b) for a, b in text_lines(label.text(), label.font(), width)]
+            top += label.heightForWidth(width) + spacing
+        return spans
+
+    def _line_height(self, spans: list[tuple[int, int]]) -> int:
+        return max((bottom - top for top, bottom in spans), default=self.fontMetrics().height())
+
+    def _width(self) -> int:
+        return max(self.viewport().width(), self.content.minimumSizeHint().width())
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        content = self.content
-        width = max(self.viewport().width(), content.minimumSizeHint().width())
-        needed = content.heightForWidth(width)
-        return QSize(super().sizeHint().width(), min(needed, self._lines(MESSAGE_LINES)))
+        spans = self._line_spans(self._width())
+        shown = spans[:MESSAGE_LINES]
+        height = shown[-1][1] if shown else 0
+        return QSize(super().sizeHint().width(), height)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(super().minimumSizeHint().width(), self._lines(LEAST_LINES))
+        height = LEAST_LINES * self._line_height(self._line_spans(self._width()))
+        return QSize(super().minimumSizeHint().width(), height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # as many lines as the words take at this width
+        self.show_whole_lines()
+
+    def show_whole_lines(self, *_args: object) -> None:
+        """The view starts at a line's top and ends under the last line that fits whole."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            spans = self._line_spans(self.viewport().width())
+            bar = self.verticalScrollBar()
+            bar.setSingleStep(self._line_height(spans))  # a wheel notch: lines, a page at most
+            room = self.contentsRect().height()
+            top = max((a for a, _ in spans if a <= bar.value()), default=0)
+            fitting = [b - top for a, b in spans if a >= top and b - top <= room]
+            self.setViewportMargins(0, 0, 0, room - fitting[-1] if fitting else 0)
+            bar.setValue(top)
+        finally:
+            self._fitting = False
 
 
 class ConflictBar(QFrame):
@@ -160,6 +221,7 @@ class ConflictBar(QFrame):
         self.merge_hint.setWordWrap(True)
         words_layout = QVBoxLayout(words)
         words_layout.setContentsMargins(0, 0, 0, 0)
+        words_layout.setSpacing(0)  # the hint a line under the changes: whole lines scroll
         words_layout.addWidget(self.message)
         words_layout.addWidget(self.merge_hint)
         words_layout.addStretch(1)
@@ -221,6 +283,7 @@ class ConflictBar(QFrame):
         self.merge_button.setVisible(mergeable)
         self.message.setText(text)
         self.words.verticalScrollBar().setValue(0)  # a new conflict: read from its first line
+        self.words.show_whole_lines()
         self.words.updateGeometry()
         self.show()
 

@@ -71,8 +71,8 @@ def new_document(title: str, footer: str = "") -> Document:
     return Document(BODY, title=core_property(xml_text(title)), footer=footer)
 
 
-def add_title(document: Document, text: str) -> None:
-    document.paragraph([(text, TITLE)], Spacing(align="center", line=36, after=18))
+def add_title(document: Document, text: str, font: Font = TITLE) -> None:
+    document.paragraph([(text, font)], Spacing(align="center", line=36, after=18))
 
 
 def add_heading(document: Document, text: str) -> None:

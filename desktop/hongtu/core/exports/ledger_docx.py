@@ -19,6 +19,7 @@ from hongtu.core.exports.docx import (
     TABLE,
     TABLE_BOLD,
     TABLE_DETAIL,
+    TITLE,
     add_body,
     add_heading,
     add_title,
@@ -37,6 +38,7 @@ from hongtu.core.exports.wordml import (
     Spacing,
     cm,
     column_width,
+    line_width,
 )
 from hongtu.core.ledger import LedgerDay, YearLedger, rate_text
 from hongtu.core.records import PhotoRef
@@ -59,7 +61,7 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
     labels = labels or LedgerLabels()
     summary = build_ledger_summary(ledger, labels)
     document = new_document(summary.title, labels.page_format)
-    add_title(document, _title_lines(ledger, labels, summary.title))
+    add_title(document, *_title(ledger, labels, summary.title, document.page.text_width))
     add_heading(document, summary.summary_heading)
     _days_table(document, summary, labels.rate)
     add_body(document, summary.counted_note)
@@ -80,16 +82,25 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
     return document.to_bytes()
 
 
-TITLE_LINE_COLUMNS = 37  # half-width columns of 二号 on a line of the portrait page
+TITLE_LINE_COLUMNS = 37  # half-width columns of 二号 宋体 on a line of the portrait page
+LEAST_TITLE_SIZE = 18.0  # 小二
 
 
-def _title_lines(ledger: YearLedger, labels: LedgerLabels, title: str) -> str:
-    """The title, broken after the branch when it does not fit one line ("…第二党支部" /
-    "2026年主题党日活动台账"), not inside a word ("主题党日活" / "动台账")."""
-    if display_width(title) <= TITLE_LINE_COLUMNS or not ledger.branch:
-        return title
+def _title(ledger: YearLedger, labels: LedgerLabels, title: str, width: int) -> tuple[str, Font]:
+    """The title and its type. On one line where 宋体 fits it in 二号 — in half-points smaller
+    where the widest face it may print in would not (LibreOffice without 宋体 took DejaVu
+    Sans's digits: "机关第一党支部2025年主题党日活动台" / "账"), down to 小二 — else broken
+    after the branch ("…第二党支部" / "2026年主题党日活动台账"), not inside a word
+    ("主题党日活" / "动台账")."""
+    if display_width(title) <= TITLE_LINE_COLUMNS:
+        font = TITLE
+        while line_width(title, font) > width and font.size > LEAST_TITLE_SIZE:
+            font = replace(font, size=font.size - 0.5)
+        return title, font
     rest = labels.title_format.format(branch="", year=ledger.year)
-    return f"{ledger.branch}\n{rest}" if title == ledger.branch + rest else title
+    if ledger.branch and title == ledger.branch + rest:
+        return f"{ledger.branch}\n{rest}", TITLE
+    return title, TITLE
 
 
 DENSE_CELL_MARGIN = 57  # twips (1 mm) each side in the members × months table: 18 figures wide
