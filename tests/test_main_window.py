@@ -95,6 +95,61 @@ def test_tools_installed_after_first_paint_still_get_the_workspace(qtbot, tmp_pa
         close_main_window(window, controller)
 
 
+def test_the_plan_tools_are_built_a_step_at_a_time_the_window_answering_between(qtbot) -> None:
+    """Start-up builds the plan editor and the site tools after the window is shown: the
+    window handles its events between the steps (no one freeze for the whole build), and the
+    tools are the window's only once all of them are there."""
+    from PySide6.QtCore import QTimer
+
+    from hongtu.qt.mainwindow import MainWindow
+    from hongtu.qt.mapview import delete_now
+
+    window = MainWindow(defer_tools=True)
+    turns: list[bool] = []  # at each turn of the event loop: are the tools the window's yet?
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(lambda: turns.append(window.plan_ui is not None))
+    done: list[bool] = []
+    try:
+        window.show()
+        ticker.start()
+        window.install_tools_stepwise(lambda: done.append(window.plan_ui is not None))
+        qtbot.waitUntil(lambda: bool(done))
+        ticker.stop()
+        assert done == [True]
+        assert turns.count(False) >= 3  # the loop ran between the steps
+        assert [a.text() for a in window.menuBar().actions()].count("方案(&P)") == 1
+    finally:
+        ticker.stop()
+        window.close()
+        delete_now(window)
+
+
+def test_a_workspace_arriving_mid_build_finishes_the_tools_once(qtbot, tmp_path) -> None:
+    """The workspace may open while the tools are still being built step by step: attaching it
+    finishes them at once (attached), and the steps left behind add nothing twice."""
+    from hongtu.core.workspace import open_workspace
+    from hongtu.qt.mainwindow import MainWindow
+    from hongtu.qt.mapview import delete_now
+
+    workspace = open_workspace(str(tmp_path / "midway.sqlite3"))
+    window = MainWindow(defer_tools=True)
+    done: list[bool] = []
+    try:
+        window.show()
+        window.install_tools_stepwise(lambda: done.append(True))  # its first step only
+        assert window.plan_ui is None
+        window.attach_workspace(workspace)
+        assert window.plan_ui is not None and window.plan_ui.new_action.isEnabled()
+        qtbot.waitUntil(lambda: bool(done))
+        assert done == [True]
+        assert [a.text() for a in window.menuBar().actions()].count("方案(&P)") == 1
+    finally:
+        window.close()
+        delete_now(window)
+        workspace.close()
+
+
 def test_workspace_opens_even_if_the_map_page_never_loads(qtbot, monkeypatch, tmp_path) -> None:
     from hongtu.core.workspace import open_workspace
     from hongtu.qt import app as app_module

@@ -294,8 +294,12 @@ class Controller(QObject):
         self._tool_imports.start(TOOL_MODULES)
 
     def _install_tools(self) -> None:
+        # a step per turn of the event loop: the window just shown answers between them;
+        # a workspace opened meanwhile still waits for the last (``running``)
+        self.window.install_tools_stepwise(self._tools_installed)
+
+    def _tools_installed(self) -> None:
         self._tool_imports.running = False
-        self.window.install_tools()
         workspace, self._workspace_waiting = self._workspace_waiting, None
         if workspace is not None:  # it came first and waited for the tools
             self._attach(workspace)

@@ -9,7 +9,7 @@ notices (``notify``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QPoint,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -100,6 +101,7 @@ def tr(text: str) -> str:
 
 
 PLAN_FILE_SUFFIXES = (".hongtu.json", ".json")
+_INSTALLED = object()  # what the tools' steps give when there are none left
 # What ``install_tools`` imports (~50 modules): start-up imports them on a helper thread first,
 # so the window (the plans list) answers meanwhile (``hongtu.qt.app``).
 TOOL_MODULES = (
@@ -536,6 +538,7 @@ class MainWindow(PanelHost):
         self.ledger_ui: LedgerUi | None = None
         self.branch_tools: BranchTools | None = None
         self.offline_maps: OfflineMaps | None = None
+        self._installing: Iterator[None] | None = None  # the tools' steps, once begun
         self._plan_list: PlanListPanel | None = None
         self._left_tabs: QTabWidget | None = None
         self._right_tabs: QTabWidget | None = None  # 站点详情 | 当前方案, with the plan tools
@@ -555,31 +558,61 @@ class MainWindow(PanelHost):
         self.site_list.filter_changed.connect(self._on_site_filter_changed)
 
     def install_tools(self) -> None:
-        """The plan editor and the site-editing tools (menus, panes, actions). Idempotent."""
+        """The plan editor and the site-editing tools (menus, panes, actions), at once; an
+        installation begun step by step is finished. Idempotent."""
+        for _step in self._tool_steps():
+            pass
+
+    def install_tools_stepwise(self, done: Callable[[], None]) -> None:
+        """The same, one step per turn of the event loop, then ``done`` (start-up: the window
+        just shown is never frozen for the whole build, ~0.1 s, but for its largest step)."""
+        steps = self._tool_steps()
+
+        def step() -> None:
+            if next(steps, _INSTALLED) is _INSTALLED:
+                done()
+            else:
+                QTimer.singleShot(0, self, step)
+
+        step()
+
+    def _tool_steps(self) -> Iterator[None]:
         if self.plan_ui is not None:
-            return
+            return iter(())
+        if self._installing is None:
+            self._installing = self._install_tool_steps()
+        return self._installing
+
+    def _install_tool_steps(self) -> Iterator[None]:
+        """The installation, pausing between its larger parts; the tools are the window's
+        (``site_editing``, ``plan_ui`` …) only once the last part is done."""
         from hongtu.qt.branch_tools import install_branch_tools
         from hongtu.qt.ledger_ui import LedgerUi
         from hongtu.qt.offline_maps import OfflineMaps
         from hongtu.qt.plan_ui import PlanUi
         from hongtu.qt.site_editing import SiteEditing
 
-        self.site_editing = SiteEditing(self, self.map_controller, self._settings)
-        self.site_editing.install()
-        self.plan_ui = PlanUi(self, self.map_controller, self.site_editing.settings)
-        self.plan_ui.install()
-        self.branch_tools = install_branch_tools(self, self.plan_ui)
-        self.site_editing.settings_changed.connect(self.plan_ui.set_settings)
+        site_editing = SiteEditing(self, self.map_controller, self._settings)
+        site_editing.install()
+        yield
+        plan_ui = PlanUi(self, self.map_controller, site_editing.settings)
+        yield
+        plan_ui.install()
+        yield
+        self.site_editing, self.plan_ui = site_editing, plan_ui
+        self.branch_tools = install_branch_tools(self, plan_ui)
+        site_editing.settings_changed.connect(plan_ui.set_settings)
         self.ledger_ui = LedgerUi(self)
         self.ledger_ui.install()
-        self.offline_maps = OfflineMaps(self, self.site_editing, self.plan_ui.open_plan_points)
+        self.offline_maps = OfflineMaps(self, site_editing, plan_ui.open_plan_points)
         self.offline_maps.install()
+        self._installing = None
         if self.map_controller.is_ready:  # the page came up before the tools: catch them up
-            self.site_editing.on_map_already_ready()
+            site_editing.on_map_already_ready()
         self.map_view.keep_tab_outside()  # Tab goes from pane to pane, past the map
         if self.workspace is not None:
-            self.site_editing.attach(self.workspace)
-            self.plan_ui.attach(self.workspace)
+            site_editing.attach(self.workspace)
+            plan_ui.attach(self.workspace)
             self.ledger_ui.attach(self.workspace)
 
     def _build_menus(self) -> None:
