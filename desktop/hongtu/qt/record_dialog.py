@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
@@ -41,24 +42,39 @@ from hongtu.core.members import Member
 from hongtu.core.photos import PhotoStore
 from hongtu.core.plans import Plan
 from hongtu.core.record_items import planned_items
+from hongtu.core.record_merge import RecordMerge, merge_record
 from hongtu.core.records import (
     MAX_PERSON_CHARS,
     MAX_REASON_CHARS,
     MAX_SUMMARY_CHARS,
     ActivityRecord,
+    Attendance,
     Guest,
+    Presence,
     RecordProblem,
     RecordRefusedError,
 )
 from hongtu.core.sites import Site
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
-from hongtu.qt.record_attendance import AttendanceTable
+from hongtu.qt.record_attendance import AttendanceTable, presence_label
 from hongtu.qt.record_done import DoneTable
 from hongtu.qt.record_photos import PhotoStrip, local_files
 from hongtu.qt.window_state import fit_to_screen
 
 Save = Callable[[ActivityRecord], ActivityRecord]
+
+
+class Newer(NamedTuple):
+    """The record as stored now (changed elsewhere), the people it lists and its corrections."""
+
+    record: ActivityRecord
+    members: list[Member]
+    corrections: int
+
+
+Reload = Callable[[], "Newer | None"]
+SHOWN_CHANGES = 8  # more changes made elsewhere are counted, not named
 GUEST_SEPARATORS = re.compile(r"[,，、;；\n]+")
 MAX_GUESTS = 200
 PREFERRED = QSize(1180, 700)
@@ -110,6 +126,41 @@ def guests_from_text(text: str, before: tuple[Guest, ...] = ()) -> tuple[Guest, 
     return tuple(Guest(name, notes.get(name, "")) for name in unique)
 
 
+def attendance_text(entry: Attendance) -> str:
+    if entry.presence is Presence.LEAVE:
+        return tr("请假（{0}）").format(entry.reason)
+    return presence_label(entry.presence)
+
+
+def merged_text(merge: RecordMerge) -> str:
+    """What changed elsewhere, and that the changes typed here are kept on top of it."""
+    parts = {
+        "title": tr("活动主题"),
+        "guests": tr("来宾"),
+        "done": tr("实际活动内容"),
+        "host": tr("主持人"),
+        "recorder": tr("记录人"),
+        "summary": tr("活动小结"),
+        "photos": tr("照片"),
+    }
+    changes = [
+        tr("{0}：{1} → {2}").format(after.name, attendance_text(before), attendance_text(after))
+        if before is not None
+        else tr("{0}：{1}").format(after.name, attendance_text(after))
+        for before, after in merge.attendance_elsewhere
+    ]
+    changes += [tr("{0}已修改").format(parts[name]) for name in merge.changed_elsewhere]
+    if len(changes) > SHOWN_CHANGES:
+        more = len(changes) - SHOWN_CHANGES
+        changes = [*changes[:SHOWN_CHANGES], tr("另有 {0} 处").format(more)]
+    text = tr("这条记录刚在别处修改过（{0}）。这里的修改已放到修改后的记录上，请核对后再点“保存”。")
+    text = text.format(tr("；").join(changes))
+    if merge.both:
+        both = [parts.get(name, name) for name in merge.both]
+        text += tr("两处都改了的，以这里的为准：{0}。").format(tr("、").join(both))
+    return text
+
+
 def counts_text(counts: Counts) -> str:
     return tr("应到 {0} 人　实到 {1} 人　请假 {2} 人　缺席 {3} 人　列席 {4} 人").format(
         counts.expected, counts.present, counts.leave, counts.absent, counts.observers
@@ -128,6 +179,7 @@ class RecordDialog(QDialog):
         *,
         corrections: int = 0,
         off_roster: Sequence[Member] = (),
+        reload: Reload | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -138,6 +190,8 @@ class RecordDialog(QDialog):
         self.day = current.day if current is not None else plan.date
         self.saved: ActivityRecord | None = None
         self._save = save
+        self._reload = reload  # the record as stored now, when a save finds it changed elsewhere
+        self._sites = sites
         self.setWindowTitle(tr("修改活动记录") if current else tr("记录活动"))
         self.setAcceptDrops(True)
 
@@ -158,12 +212,7 @@ class RecordDialog(QDialog):
         self.counts.setFont(bold)
         self.notice = plain_label("", self)
         self.notice.setWordWrap(True)
-        if current is not None:
-            text = tr("这一天已经记录过。保存修改后，原来的内容会保留在修改历史中。")
-            if corrections:
-                text += tr("（已修改 {0} 次）").format(corrections)
-            self.notice.setText(text)
-        self.notice.setVisible(current is not None)
+        self._show_notice(corrections)
 
         # ---- attendance and guests (left) ----
         self.attendance = AttendanceTable(self)
@@ -177,8 +226,6 @@ class RecordDialog(QDialog):
         hint.setWordWrap(True)
         self.guests = QLineEdit(self)
         self.guests.setPlaceholderText(tr("来宾姓名，用逗号或顿号分开"))
-        if current is not None:
-            self.guests.setText(tr("、").join(g.name for g in current.guests))
         guest_row = QHBoxLayout()
         guest_row.addWidget(QLabel(tr("来宾")))
         guest_row.addWidget(self.guests, 1)
@@ -283,15 +330,7 @@ class RecordDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
-        self.attendance.set_members(members, self.day, current.attendance if current else ())
-        # a record made without them (hongtu record) gets the plan's items to tick off
-        done = current.done if current is not None and current.done else ()
-        self.done_items.set_items(done or planned_items(plan, sites))
-        if current is not None:
-            self.host.setText(current.host)
-            self.recorder.setText(current.recorder)
-            self.summary.setPlainText(current.summary)
-            self.photos.set_photos(current.photos)
+        self._show_record(members, current)
         self._watch_drops(self)
         self._update_item_buttons()
         self._update_counts()
@@ -334,6 +373,8 @@ class RecordDialog(QDialog):
         try:
             self.saved = self._save(self.record())
         except RecordRefusedError as exc:
+            if exc.problem is RecordProblem.STALE and self._take_newer():
+                return
             self._show_problem(record_problem_text(exc.problem, exc.detail))
             if exc.problem is RecordProblem.TEXT_TOO_LONG:  # the detail names the field
                 fields = {"host": self.host, "recorder": self.recorder, "title": self.title}
@@ -350,6 +391,53 @@ class RecordDialog(QDialog):
             )
             return
         self.accept()
+
+    def _show_record(self, members: list[Member], record: ActivityRecord | None) -> None:
+        """The widgets filled from ``record`` (None: a first record, everyone 出席)."""
+        self.attendance.set_members(members, self.day, record.attendance if record else ())
+        for member_id in set(self.attendance.taken_out):  # still ticked to be taken out
+            self.attendance.take_out(member_id, True)
+        # a record made without them (hongtu record) gets the plan's items to tick off
+        done = record.done if record is not None else ()
+        self.done_items.set_items(done or planned_items(self.plan, self._sites))
+        self._update_item_buttons()
+        if record is not None:
+            self.title.setText(record.title or self.plan.title)
+            self.guests.setText(tr("、").join(g.name for g in record.guests))
+            self.host.setText(record.host)
+            self.recorder.setText(record.recorder)
+            self.summary.setPlainText(record.summary)
+            self.photos.set_photos(record.photos)
+
+    def _show_notice(self, corrections: int) -> None:
+        if self.current is not None:
+            text = tr("这一天已经记录过。保存修改后，原来的内容会保留在修改历史中。")
+            if corrections:
+                text += tr("（已修改 {0} 次）").format(corrections)
+            self.notice.setText(text)
+        self.notice.setVisible(self.current is not None)
+
+    def _take_newer(self) -> bool:
+        """Saving found the record changed elsewhere: show the newer record with the changes
+        typed here put on top of it (said in words, saved by the next 保存). False when it
+        cannot be read."""
+        newer = self._reload() if self._reload is not None else None
+        if newer is None:
+            return False
+        mine, base = self.record(), self._as_opened
+        shown = list(self.attendance.members)
+        self.current = newer.record
+        self._show_record(newer.members, newer.record)
+        theirs = self.record()  # as this dialog shows it (the plan's items when it has none)
+        merge = merge_record(base, mine, theirs)
+        listed = {m.id for m in newer.members}
+        extra = [m for m in shown if m.id not in listed]
+        self._show_record(newer.members + extra, merge.record)
+        self._as_opened = theirs  # 取消 still asks; a later change elsewhere merges again
+        self.setWindowTitle(tr("修改活动记录"))
+        self._show_notice(newer.corrections)
+        self._show_problem(merged_text(merge))
+        return True
 
     def has_unsaved_changes(self) -> bool:
         return self.saved is None and self.record() != self._as_opened
