@@ -264,31 +264,40 @@ class RecordDialog(QDialog):
         # field goes on to the next field: it does not save the whole record.
         for field in (self.guests, self.host, self.recorder):
             field.returnPressed.connect(self.focusNextChild)
-        people = QHBoxLayout()
         host_form, recorder_form = QFormLayout(), QFormLayout()
         host_form.addRow(tr("主持人"), self.host)
         recorder_form.addRow(tr("记录人"), self.recorder)
+        people = QHBoxLayout()
         people.addLayout(host_form, 1)
         people.addLayout(recorder_form, 1)
         self.summary = QPlainTextEdit(self)
         self.summary.setPlaceholderText(tr("活动小结：几句话写明做了什么、效果如何"))
         self.summary.setTabChangesFocus(True)
-        self.summary.setMinimumHeight(60)
+        # four lines (it scrolls for more): the attendance above it takes the column's height
+        lines = self.summary.fontMetrics().lineSpacing() * 4
+        self.summary.setFixedHeight(max(60, lines + 4 * self.summary.frameWidth() + 8))
         summary_box = QGroupBox(tr("活动小结"), self)
         QVBoxLayout(summary_box).addWidget(self.summary)
         self.photos = PhotoStrip(photos, self)
         photo_box = QGroupBox(tr("照片（也可把照片文件拖到这个窗口里）"), self)
         QVBoxLayout(photo_box).addWidget(self.photos)
+        # 活动小结 under the attendance (whose rows seldom fill the column): at 125 % on
+        # 1366×768 the right column held it too, 实际活动内容 squeezed to two rows, cut, and
+        # the column scrolled while the attendance had room to spare
+        left_column = QWidget(self)
+        left_layout = QVBoxLayout(left_column)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(attendance_box, 1)
+        left_layout.addWidget(summary_box)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(done_box, 3)
+        right_layout.addWidget(done_box, 1)
         right_layout.addLayout(people)
-        right_layout.addWidget(summary_box, 1)
         right_layout.addWidget(photo_box)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(attendance_box)
+        self.splitter.addWidget(left_column)
         self.splitter.addWidget(self._scrolled(right))
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -508,20 +517,20 @@ class RecordDialog(QDialog):
 
     def _set_tab_order(self) -> None:
         """Tab follows the layout (Qt's default is the order the widgets were made in, which put
-        来宾 after the done items' rows): attendance → 来宾 → done items → 主持人 → 记录人 →
-        活动小结 → photos → 保存/取消."""
+        来宾 after the done items' rows): attendance → 来宾 → 活动小结 → done items → 主持人 →
+        记录人 → photos → 保存/取消."""
         box = self.buttons.layout()  # 保存 and 取消 in the order this platform shows them
         items = [box.itemAt(i) for i in range(box.count())] if box is not None else []
         box_buttons = [w for item in items if item is not None and (w := item.widget()) is not None]
         chain = [
             *self.attendance.tab_chain(),
             self.guests,
+            self.summary,
             *self.done_items.tab_chain(),
             self.add_item_button,
             self.remove_item_button,
             self.host,
             self.recorder,
-            self.summary,
             *self.photos.tab_chain(),
             *box_buttons,
         ]
