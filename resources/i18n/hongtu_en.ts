@@ -1803,11 +1803,11 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
     <message>
       <source>GCJ-02（高德、腾讯、手机地图）</source>
-      <translation>GCJ-02 (Amap, Tencent, phone map apps)</translation>
+      <translation>GCJ-02 (Amap, Tencent, phones)</translation>
     </message>
     <message>
       <source>WGS-84（GPS、天地图、OpenStreetMap）</source>
-      <translation>WGS-84 (GPS, Tianditu, OpenStreetMap)</translation>
+      <translation>WGS-84 (GPS, Tianditu, OSM)</translation>
     </message>
     <message>
       <source>{0}链接：经度 {1}，纬度 {2}（{3}）</source>
