@@ -5159,6 +5159,10 @@ What should happen to your changes before the window closes?</translation>
       <translation>This record was just changed elsewhere: close it and open it again to correct it</translation>
     </message>
     <message>
+      <source>这条记录刚在别处又保存过一次（内容没有变）。请核对后再点“保存”。</source>
+      <translation>This record was just saved again elsewhere (nothing in it changed). Check it, then click Save.</translation>
+    </message>
+    <message>
       <source>这条记录还没有保存。放弃所做的修改吗？</source>
       <translation>This record has not been saved. Discard your changes?</translation>
     </message>

@@ -153,8 +153,12 @@ def merged_text(merge: RecordMerge) -> str:
     if len(changes) > SHOWN_CHANGES:
         more = len(changes) - SHOWN_CHANGES
         changes = [*changes[:SHOWN_CHANGES], tr("另有 {0} 处").format(more)]
-    text = tr("这条记录刚在别处修改过（{0}）。这里的修改已放到修改后的记录上，请核对后再点“保存”。")
-    text = text.format(tr("；").join(changes))
+    if changes:
+        text = tr(
+            "这条记录刚在别处修改过（{0}）。这里的修改已放到修改后的记录上，请核对后再点“保存”。"
+        ).format(tr("；").join(changes))
+    else:  # saved again elsewhere as it was
+        text = tr("这条记录刚在别处又保存过一次（内容没有变）。请核对后再点“保存”。")
     if merge.both:
         both = [parts.get(name, name) for name in merge.both]
         text += tr("两处都改了的，以这里的为准：{0}。").format(tr("、").join(both))
