@@ -99,9 +99,8 @@ class CrsCombo(QComboBox):
         super().__init__(parent)
         for crs, label in crs_choices():
             self.addItem(label, crs.value)
-        # as wide as its longest choice: the chosen system reads whole ("GCJ-02 (Amap, Tencent,
-        # phone map ap" in an English 1280-px window; a pixel short in Chinese)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
         self.setToolTip(
             tr(
                 "坐标是从哪里复制的？高德、腾讯和多数手机地图是 GCJ-02，"
