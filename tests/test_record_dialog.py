@@ -268,8 +268,8 @@ def test_tab_walks_the_whole_dialog_and_out_of_both_tables(qtbot, workspace) -> 
 
 def test_focus_starts_in_the_attendance_and_tab_follows_the_layout(qtbot, workspace) -> None:
     """QA: the dialog opened with the cursor in 来宾, and 来宾 came after the done items' rows.
-    Now: the first member's 出勤 first, then Tab goes attendance → 来宾 → done items (after a
-    row added on the day too) → 主持人 → 记录人 → 活动小结 → photos → the dialog's buttons."""
+    Now: the first member's 出勤 first, then Tab goes attendance → 来宾 → 活动小结 → done items
+    (after a row added on the day too) → 主持人 → 记录人 → photos → the dialog's buttons."""
     plan, members = _setup(workspace)
     dialog = _dialog(qtbot, workspace, plan, members)
     table = dialog.attendance
@@ -304,6 +304,7 @@ def test_focus_starts_in_the_attendance_and_tab_follows_the_layout(qtbot, worksp
     order = [
         *(table.presence_buttons[r].buttons[Presence.PRESENT] for r in range(3)),
         dialog.guests,
+        dialog.summary,  # under the attendance
         states[0],
         notes[0],
         states[1],
@@ -311,7 +312,6 @@ def test_focus_starts_in_the_attendance_and_tab_follows_the_layout(qtbot, worksp
         dialog.add_item_button,
         dialog.host,
         dialog.recorder,
-        dialog.summary,
         dialog.photos.add_button,
         *box_buttons,
     ]
@@ -401,3 +401,36 @@ def test_a_day_recorded_in_english_reads_in_chinese_in_the_ledger(  # type: igno
         assert shown.splitlines()[0] == "太原解放纪念馆 (Done)"
     else:
         assert shown.splitlines()[0] == "太原解放纪念馆（已完成）"
+
+
+def test_at_125_percent_the_planned_items_and_the_attendance_show_whole(
+    qtbot, workspace, lang
+) -> None:
+    """QA at 125 % on 1366×768: 实际活动内容 held two of three items, cut, in a right column
+    that scrolled, while the attendance on the left had ~200 px to spare. Now a day of seven
+    members and three items shows every row of both whole, and the right column does not
+    scroll."""
+    from PySide6.QtWidgets import QScrollArea
+
+    names = ("王芳", "李建国", "张伟", "赵晓燕", "陈静", "孙卫东", "周秀英")
+    workspace.members.import_members(
+        BRANCH, [Member(None, n, "", PartyStatus.FULL) for n in names]
+    )
+    stop = Stop(
+        custom=custom_place("八路军驻晋办事处旧址", LatLon(37.87, 112.55)),
+        activities=[Activity(ActivityKind.TOUR, 60), Activity(ActivityKind.OATH, 15)],
+    )
+    plan = workspace.plans.save(make_plan([stop], on=DAY))
+    members = workspace.members.members(BRANCH, on=DAY)
+    first = workspace.records.save(ActivityRecord(plan.id, DAY, everyone_present(members, DAY)))
+    dialog = _dialog(qtbot, workspace, plan, members, first)
+    dialog.resize(*LAPTOP_125)
+    qtbot.waitUntil(lambda: dialog.height() == LAPTOP_125[1])
+    for table in (dialog.done_items, dialog.attendance):
+        view = table.viewport().rect()
+        for row in range(table.rowCount()):
+            rect = table.visualRect(table.model().index(row, 0))
+            assert view.contains(rect), (type(table).__name__, row, rect, view)
+    assert dialog.done_items.rowCount() == 3
+    right = next(s for s in dialog.findChildren(QScrollArea) if s.isAncestorOf(dialog.done_items))
+    assert right.verticalScrollBar().maximum() == 0

@@ -1803,11 +1803,11 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     </message>
     <message>
       <source>GCJ-02（高德、腾讯、手机地图）</source>
-      <translation>GCJ-02 (Amap, Tencent, phone map apps)</translation>
+      <translation>GCJ-02 (Amap, Tencent, phones)</translation>
     </message>
     <message>
       <source>WGS-84（GPS、天地图、OpenStreetMap）</source>
-      <translation>WGS-84 (GPS, Tianditu, OpenStreetMap)</translation>
+      <translation>WGS-84 (GPS, Tianditu, OSM)</translation>
     </message>
     <message>
       <source>{0}链接：经度 {1}，纬度 {2}（{3}）</source>
@@ -4995,12 +4995,28 @@ What should happen to your changes before the window closes?</translation>
       <translation>{0} is too long: at most {1} characters</translation>
     </message>
     <message>
+      <source>{0}已修改</source>
+      <translation>{0} changed</translation>
+    </message>
+    <message>
+      <source>{0}：{1}</source>
+      <translation>{0}: {1}</translation>
+    </message>
+    <message>
+      <source>{0}：{1} → {2}</source>
+      <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
       <source>“{0}”的说明太长：最多 {1} 字</source>
       <translation>The note for “{0}” is too long: at most {1} characters</translation>
     </message>
     <message>
       <source>、</source>
       <translation>, </translation>
+    </message>
+    <message>
+      <source>两处都改了的，以这里的为准：{0}。</source>
+      <translation> Changed in both places, this window's kept: {0}.</translation>
     </message>
     <message>
       <source>主持人</source>
@@ -5025,6 +5041,10 @@ What should happen to your changes before the window closes?</translation>
     <message>
       <source>取消</source>
       <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>另有 {0} 处</source>
+      <translation>{0} more</translation>
     </message>
     <message>
       <source>只能删除临时增加的项；计划中的项请选“未进行”</source>
@@ -5063,6 +5083,10 @@ What should happen to your changes before the window closes?</translation>
       <translation>Guests' names, separated by commas</translation>
     </message>
     <message>
+      <source>活动主题</source>
+      <translation>Theme</translation>
+    </message>
+    <message>
       <source>活动主题太长：最多 {0} 字</source>
       <translation>The theme is too long: at most {0} characters</translation>
     </message>
@@ -5091,6 +5115,10 @@ What should happen to your changes before the window closes?</translation>
       <translation>Add an item</translation>
     </message>
     <message>
+      <source>照片</source>
+      <translation>Photos</translation>
+    </message>
+    <message>
       <source>照片（也可把照片文件拖到这个窗口里）</source>
       <translation>Photos (you can also drag photo files onto this window)</translation>
     </message>
@@ -5107,6 +5135,10 @@ What should happen to your changes before the window closes?</translation>
       <translation>Record the day</translation>
     </message>
     <message>
+      <source>请假（{0}）</source>
+      <translation>On leave ({0})</translation>
+    </message>
+    <message>
       <source>这一天刚在别处记录过一次主题党日（“{0}”）：同一天记录两次，台账会算两次</source>
       <translation>This day has just been recorded elsewhere (“{0}”): recorded twice, the day counts twice in the ledger</translation>
     </message>
@@ -5119,8 +5151,16 @@ What should happen to your changes before the window closes?</translation>
       <translation>This plan has been deleted; the record was not saved.</translation>
     </message>
     <message>
+      <source>这条记录刚在别处修改过（{0}）。这里的修改已放到修改后的记录上，请核对后再点“保存”。</source>
+      <translation>This record was just changed elsewhere ({0}). Your changes here have been put on top of the changed record: check it, then click Save.</translation>
+    </message>
+    <message>
       <source>这条记录刚在别处修改过：请关闭后重新打开再改</source>
       <translation>This record was just changed elsewhere: close it and open it again to correct it</translation>
+    </message>
+    <message>
+      <source>这条记录刚在别处又保存过一次（内容没有变）。请核对后再点“保存”。</source>
+      <translation>This record was just saved again elsewhere (nothing in it changed). Check it, then click Save.</translation>
     </message>
     <message>
       <source>这条记录还没有保存。放弃所做的修改吗？</source>
@@ -5133,6 +5173,10 @@ What should happen to your changes before the window closes?</translation>
     <message>
       <source>（已修改 {0} 次）</source>
       <translation> (corrections so far: {0})</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
     </message>
   </context>
   <context>

@@ -91,6 +91,9 @@ class GatheringEditor(QWidget):
         self.coordinate.setPlaceholderText(tr("坐标（可稍后粘贴），如 112.5489, 37.8706"))
         self.coordinate.setToolTip(tr("粘贴坐标，并在旁边选择它来自哪种地图"))
         self.crs = CrsCombo(self)
+        # on a row of its own: as wide as its longest choice, so the chosen system reads whole
+        # ("GCJ-02 (Amap, Tencent, phone map ap" in an English 1280-px window)
+        self.crs.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.hint = plain_label(parent=self)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("gatheringHint")

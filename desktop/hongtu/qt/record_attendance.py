@@ -139,7 +139,10 @@ class AttendanceTable(QTableWidget):
         """The roster on ``day``; a saved record's entries where it has them (else 出席)."""
         by_id = {a.member_id: a for a in saved}
         self.members = list(members)
+        for widget in (*self.presence_buttons, *self.reasons):
+            widget.hide()  # shown again (a record changed elsewhere): the old rows' go at once
         self.presence_buttons, self.reasons = [], []
+        self.setRowCount(0)
         self.setRowCount(len(members))
         for row, member in enumerate(members):
             name = QTableWidgetItem(member.name)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
@@ -41,24 +42,39 @@ from hongtu.core.members import Member
 from hongtu.core.photos import PhotoStore
 from hongtu.core.plans import Plan
 from hongtu.core.record_items import planned_items
+from hongtu.core.record_merge import RecordMerge, merge_record
 from hongtu.core.records import (
     MAX_PERSON_CHARS,
     MAX_REASON_CHARS,
     MAX_SUMMARY_CHARS,
     ActivityRecord,
+    Attendance,
     Guest,
+    Presence,
     RecordProblem,
     RecordRefusedError,
 )
 from hongtu.core.sites import Site
 from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
-from hongtu.qt.record_attendance import AttendanceTable
+from hongtu.qt.record_attendance import AttendanceTable, presence_label
 from hongtu.qt.record_done import DoneTable
 from hongtu.qt.record_photos import PhotoStrip, local_files
 from hongtu.qt.window_state import fit_to_screen
 
 Save = Callable[[ActivityRecord], ActivityRecord]
+
+
+class Newer(NamedTuple):
+    """The record as stored now (changed elsewhere), the people it lists and its corrections."""
+
+    record: ActivityRecord
+    members: list[Member]
+    corrections: int
+
+
+Reload = Callable[[], "Newer | None"]
+SHOWN_CHANGES = 8  # more changes made elsewhere are counted, not named
 GUEST_SEPARATORS = re.compile(r"[,，、;；\n]+")
 MAX_GUESTS = 200
 PREFERRED = QSize(1180, 700)
@@ -110,6 +126,45 @@ def guests_from_text(text: str, before: tuple[Guest, ...] = ()) -> tuple[Guest, 
     return tuple(Guest(name, notes.get(name, "")) for name in unique)
 
 
+def attendance_text(entry: Attendance) -> str:
+    if entry.presence is Presence.LEAVE:
+        return tr("请假（{0}）").format(entry.reason)
+    return presence_label(entry.presence)
+
+
+def merged_text(merge: RecordMerge) -> str:
+    """What changed elsewhere, and that the changes typed here are kept on top of it."""
+    parts = {
+        "title": tr("活动主题"),
+        "guests": tr("来宾"),
+        "done": tr("实际活动内容"),
+        "host": tr("主持人"),
+        "recorder": tr("记录人"),
+        "summary": tr("活动小结"),
+        "photos": tr("照片"),
+    }
+    changes = [
+        tr("{0}：{1} → {2}").format(after.name, attendance_text(before), attendance_text(after))
+        if before is not None
+        else tr("{0}：{1}").format(after.name, attendance_text(after))
+        for before, after in merge.attendance_elsewhere
+    ]
+    changes += [tr("{0}已修改").format(parts[name]) for name in merge.changed_elsewhere]
+    if len(changes) > SHOWN_CHANGES:
+        more = len(changes) - SHOWN_CHANGES
+        changes = [*changes[:SHOWN_CHANGES], tr("另有 {0} 处").format(more)]
+    if changes:
+        text = tr(
+            "这条记录刚在别处修改过（{0}）。这里的修改已放到修改后的记录上，请核对后再点“保存”。"
+        ).format(tr("；").join(changes))
+    else:  # saved again elsewhere as it was
+        text = tr("这条记录刚在别处又保存过一次（内容没有变）。请核对后再点“保存”。")
+    if merge.both:
+        both = [parts.get(name, name) for name in merge.both]
+        text += tr("两处都改了的，以这里的为准：{0}。").format(tr("、").join(both))
+    return text
+
+
 def counts_text(counts: Counts) -> str:
     return tr("应到 {0} 人　实到 {1} 人　请假 {2} 人　缺席 {3} 人　列席 {4} 人").format(
         counts.expected, counts.present, counts.leave, counts.absent, counts.observers
@@ -128,6 +183,7 @@ class RecordDialog(QDialog):
         *,
         corrections: int = 0,
         off_roster: Sequence[Member] = (),
+        reload: Reload | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -138,6 +194,8 @@ class RecordDialog(QDialog):
         self.day = current.day if current is not None else plan.date
         self.saved: ActivityRecord | None = None
         self._save = save
+        self._reload = reload  # the record as stored now, when a save finds it changed elsewhere
+        self._sites = sites
         self.setWindowTitle(tr("修改活动记录") if current else tr("记录活动"))
         self.setAcceptDrops(True)
 
@@ -158,12 +216,7 @@ class RecordDialog(QDialog):
         self.counts.setFont(bold)
         self.notice = plain_label("", self)
         self.notice.setWordWrap(True)
-        if current is not None:
-            text = tr("这一天已经记录过。保存修改后，原来的内容会保留在修改历史中。")
-            if corrections:
-                text += tr("（已修改 {0} 次）").format(corrections)
-            self.notice.setText(text)
-        self.notice.setVisible(current is not None)
+        self._show_notice(corrections)
 
         # ---- attendance and guests (left) ----
         self.attendance = AttendanceTable(self)
@@ -177,8 +230,6 @@ class RecordDialog(QDialog):
         hint.setWordWrap(True)
         self.guests = QLineEdit(self)
         self.guests.setPlaceholderText(tr("来宾姓名，用逗号或顿号分开"))
-        if current is not None:
-            self.guests.setText(tr("、").join(g.name for g in current.guests))
         guest_row = QHBoxLayout()
         guest_row.addWidget(QLabel(tr("来宾")))
         guest_row.addWidget(self.guests, 1)
@@ -217,31 +268,40 @@ class RecordDialog(QDialog):
         # field goes on to the next field: it does not save the whole record.
         for field in (self.guests, self.host, self.recorder):
             field.returnPressed.connect(self.focusNextChild)
-        people = QHBoxLayout()
         host_form, recorder_form = QFormLayout(), QFormLayout()
         host_form.addRow(tr("主持人"), self.host)
         recorder_form.addRow(tr("记录人"), self.recorder)
+        people = QHBoxLayout()
         people.addLayout(host_form, 1)
         people.addLayout(recorder_form, 1)
         self.summary = QPlainTextEdit(self)
         self.summary.setPlaceholderText(tr("活动小结：几句话写明做了什么、效果如何"))
         self.summary.setTabChangesFocus(True)
-        self.summary.setMinimumHeight(60)
+        # four lines (it scrolls for more): the attendance above it takes the column's height
+        lines = self.summary.fontMetrics().lineSpacing() * 4
+        self.summary.setFixedHeight(max(60, lines + 4 * self.summary.frameWidth() + 8))
         summary_box = QGroupBox(tr("活动小结"), self)
         QVBoxLayout(summary_box).addWidget(self.summary)
         self.photos = PhotoStrip(photos, self)
         photo_box = QGroupBox(tr("照片（也可把照片文件拖到这个窗口里）"), self)
         QVBoxLayout(photo_box).addWidget(self.photos)
+        # 活动小结 under the attendance (whose rows seldom fill the column): at 125 % on
+        # 1366×768 the right column held it too, 实际活动内容 squeezed to two rows, cut, and
+        # the column scrolled while the attendance had room to spare
+        left_column = QWidget(self)
+        left_layout = QVBoxLayout(left_column)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(attendance_box, 1)
+        left_layout.addWidget(summary_box)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(done_box, 3)
+        right_layout.addWidget(done_box, 1)
         right_layout.addLayout(people)
-        right_layout.addWidget(summary_box, 1)
         right_layout.addWidget(photo_box)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(attendance_box)
+        self.splitter.addWidget(left_column)
         self.splitter.addWidget(self._scrolled(right))
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -283,15 +343,7 @@ class RecordDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
-        self.attendance.set_members(members, self.day, current.attendance if current else ())
-        # a record made without them (hongtu record) gets the plan's items to tick off
-        done = current.done if current is not None and current.done else ()
-        self.done_items.set_items(done or planned_items(plan, sites))
-        if current is not None:
-            self.host.setText(current.host)
-            self.recorder.setText(current.recorder)
-            self.summary.setPlainText(current.summary)
-            self.photos.set_photos(current.photos)
+        self._show_record(members, current)
         self._watch_drops(self)
         self._update_item_buttons()
         self._update_counts()
@@ -334,6 +386,8 @@ class RecordDialog(QDialog):
         try:
             self.saved = self._save(self.record())
         except RecordRefusedError as exc:
+            if exc.problem is RecordProblem.STALE and self._take_newer():
+                return
             self._show_problem(record_problem_text(exc.problem, exc.detail))
             if exc.problem is RecordProblem.TEXT_TOO_LONG:  # the detail names the field
                 fields = {"host": self.host, "recorder": self.recorder, "title": self.title}
@@ -350,6 +404,53 @@ class RecordDialog(QDialog):
             )
             return
         self.accept()
+
+    def _show_record(self, members: list[Member], record: ActivityRecord | None) -> None:
+        """The widgets filled from ``record`` (None: a first record, everyone 出席)."""
+        self.attendance.set_members(members, self.day, record.attendance if record else ())
+        for member_id in set(self.attendance.taken_out):  # still ticked to be taken out
+            self.attendance.take_out(member_id, True)
+        # a record made without them (hongtu record) gets the plan's items to tick off
+        done = record.done if record is not None else ()
+        self.done_items.set_items(done or planned_items(self.plan, self._sites))
+        self._update_item_buttons()
+        if record is not None:
+            self.title.setText(record.title or self.plan.title)
+            self.guests.setText(tr("、").join(g.name for g in record.guests))
+            self.host.setText(record.host)
+            self.recorder.setText(record.recorder)
+            self.summary.setPlainText(record.summary)
+            self.photos.set_photos(record.photos)
+
+    def _show_notice(self, corrections: int) -> None:
+        if self.current is not None:
+            text = tr("这一天已经记录过。保存修改后，原来的内容会保留在修改历史中。")
+            if corrections:
+                text += tr("（已修改 {0} 次）").format(corrections)
+            self.notice.setText(text)
+        self.notice.setVisible(self.current is not None)
+
+    def _take_newer(self) -> bool:
+        """Saving found the record changed elsewhere: show the newer record with the changes
+        typed here put on top of it (said in words, saved by the next 保存). False when it
+        cannot be read."""
+        newer = self._reload() if self._reload is not None else None
+        if newer is None:
+            return False
+        mine, base = self.record(), self._as_opened
+        shown = list(self.attendance.members)
+        self.current = newer.record
+        self._show_record(newer.members, newer.record)
+        theirs = self.record()  # as this dialog shows it (the plan's items when it has none)
+        merge = merge_record(base, mine, theirs)
+        listed = {m.id for m in newer.members}
+        extra = [m for m in shown if m.id not in listed]
+        self._show_record(newer.members + extra, merge.record)
+        self._as_opened = theirs  # 取消 still asks; a later change elsewhere merges again
+        self.setWindowTitle(tr("修改活动记录"))
+        self._show_notice(newer.corrections)
+        self._show_problem(merged_text(merge))
+        return True
 
     def has_unsaved_changes(self) -> bool:
         return self.saved is None and self.record() != self._as_opened
@@ -420,20 +521,20 @@ class RecordDialog(QDialog):
 
     def _set_tab_order(self) -> None:
         """Tab follows the layout (Qt's default is the order the widgets were made in, which put
-        来宾 after the done items' rows): attendance → 来宾 → done items → 主持人 → 记录人 →
-        活动小结 → photos → 保存/取消."""
+        来宾 after the done items' rows): attendance → 来宾 → 活动小结 → done items → 主持人 →
+        记录人 → photos → 保存/取消."""
         box = self.buttons.layout()  # 保存 and 取消 in the order this platform shows them
         items = [box.itemAt(i) for i in range(box.count())] if box is not None else []
         box_buttons = [w for item in items if item is not None and (w := item.widget()) is not None]
         chain = [
             *self.attendance.tab_chain(),
             self.guests,
+            self.summary,
             *self.done_items.tab_chain(),
             self.add_item_button,
             self.remove_item_button,
             self.host,
             self.recorder,
-            self.summary,
             *self.photos.tab_chain(),
             *box_buttons,
         ]

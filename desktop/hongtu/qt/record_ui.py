@@ -110,7 +110,7 @@ class RecordUi(QObject):
             )
             return
         from hongtu.core.records import expected_members, off_roster
-        from hongtu.qt.record_dialog import RecordDialog
+        from hongtu.qt.record_dialog import Newer, RecordDialog
 
         # a correction lists the people of the record (who was expected that day), not
         # members added to the roster since
@@ -127,6 +127,19 @@ class RecordUi(QObject):
         def save(record: ActivityRecord) -> ActivityRecord:
             return workspace.records.save(record, today=today, same_day=same_day)
 
+        def reload() -> Newer | None:
+            """The record as another window or ``hongtu record`` saved it meanwhile."""
+            assert plan.id is not None
+            newer = workspace.records.for_plan(plan.id)
+            if newer is None:
+                return None
+            people = workspace.members.members(plan.branch)
+            return Newer(
+                newer,
+                expected_members(people, newer.day, newer.attendance),
+                len(workspace.records.history(plan.id)),
+            )
+
         self.dialog = RecordDialog(
             plan,
             members,
@@ -136,6 +149,7 @@ class RecordUi(QObject):
             save,
             corrections=corrections,
             off_roster=off_roster(roster, day, current.attendance) if current else (),
+            reload=reload,
             parent=self.window,
         )
         self.dialog.finished.connect(self._on_dialog_finished)
