@@ -114,9 +114,9 @@ def read_rows(path: Path) -> list[list[str]]:
 
 def read_sheet(path: Path) -> Sheet:
     """``read_rows`` with the sheet's name, its merged ranges and the other sheets' first rows."""
-    if not path.exists():
-        raise RosterError(RosterErrorCode.NOT_FOUND, str(path))
     suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".csv", ".txt") and not path.exists():
+        raise RosterError(RosterErrorCode.NOT_FOUND, str(path))
     if suffix == ".xlsx":
         return _xlsx_sheet(path)
     if suffix in (".csv", ".txt"):
