@@ -64,7 +64,7 @@ def seed_branch(db: str, folder: Path, *, today: date | None = None) -> SeededBr
     stops = ["八路军太原办事处纪念馆", "双塔烈士陵园"]
     workspace = open_workspace(db)
     try:
-        workspace.members.import_members(BRANCH, read_member_file(roster))
+        workspace.members.import_members(BRANCH, read_member_file(roster).members)
         past_day = today - timedelta(days=3)
         past = make_plan(
             [

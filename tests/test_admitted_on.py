@@ -54,7 +54,7 @@ def test_a_roster_file_gives_the_day_of_admission(tmp_path: Path, header: str) -
         f"姓名,政治面貌,{header},转正日期\n张三,正式党员,,\n李四,预备党员,2025年7月1日,\n"
         "王五,,2025/7/1,\n赵六,正式党员,2024-05-04,2025-05-04\n",
     )
-    members = {m.name: m for m in read_member_file(path)}
+    members = {m.name: m for m in read_member_file(path).members}
     assert members["张三"].admitted_on is None
     assert members["李四"].admitted_on == members["王五"].admitted_on == ADMITTED
     for name in ("李四", "王五"):  # a date alone: a 预备党员
@@ -106,21 +106,21 @@ def test_importing_again_takes_the_date_and_keeps_it_when_the_file_has_none(
         store = workspace.members
         store.import_members(BRANCH, [Member(None, "李四", "", PartyStatus.ACTIVIST)])
         admitted = _roster_file(tmp_path, "姓名,政治面貌,入党日期\n李四,预备党员,2025-07-01\n")
-        assert store.import_members(BRANCH, read_member_file(admitted)).updated == 1
+        assert store.import_members(BRANCH, read_member_file(admitted).members).updated == 1
         (li,) = store.members(BRANCH)
         assert (li.party_status, li.admitted_on) == (PartyStatus.PROBATIONARY, ADMITTED)
         older = _roster_file(tmp_path, "姓名,政治面貌\n李四,预备党员\n")  # an older roster file
-        assert store.import_members(BRANCH, read_member_file(older)).updated == 0
+        assert store.import_members(BRANCH, read_member_file(older).members).updated == 0
         (li,) = store.members(BRANCH)
         assert li.admitted_on == ADMITTED
         # a 转正日期 before the kept 入党日期: refused, nothing changed
         full = _roster_file(tmp_path, "姓名,政治面貌,转正日期\n李四,预备党员,2025-06-01\n")
         with pytest.raises(ValueError, match="admitted_after_full_since"):
-            store.import_members(BRANCH, read_member_file(full))
+            store.import_members(BRANCH, read_member_file(full).members)
         assert store.members(BRANCH) == [li]
         # out of the Party: the date goes with the status
         out = _roster_file(tmp_path, "姓名,政治面貌\n李四,其他\n")
-        store.import_members(BRANCH, read_member_file(out))
+        store.import_members(BRANCH, read_member_file(out).members)
         (li,) = store.members(BRANCH)
         assert (li.party_status, li.admitted_on) == (PartyStatus.OTHER, None)
     finally:

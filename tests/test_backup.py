@@ -243,6 +243,29 @@ def test_any_damaged_byte_is_refused_or_restores_exactly(
     assert _state(filled) == before
 
 
+@pytest.mark.parametrize("name", ["manifest.json", "hongtu.sqlite3"])
+def test_a_file_whose_compression_method_is_damaged_is_refused(
+    filled: Path, tmp_path: Path, name: str
+) -> None:
+    """A byte of the archive's directory that names no compression method zipfile knows (it
+    raised NotImplementedError, not a refusal)."""
+    good = tmp_path / "good.zip"
+    create_backup(filled, _photos(), good)
+    data = bytearray(good.read_bytes())
+    # the file's entry in the central directory: its compression method at offset 10
+    entry = data.index(b"PK\x01\x02")
+    while data[entry + 46 : entry + 46 + len(name)] != name.encode():
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    data[entry + 10 : entry + 12] = (99).to_bytes(2, "little")
+    bad = tmp_path / "mutated.zip"
+    bad.write_bytes(bytes(data))
+    before = _state(filled)
+    with pytest.raises(BackupError) as caught:
+        restore(bad, filled, _photos())
+    assert caught.value.problem is BackupProblem.DAMAGED
+    assert _state(filled) == before
+
+
 def test_a_backup_file_that_is_not_there_is_named(filled: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     missing = tmp_path / "不存在.zip"
     with pytest.raises(BackupError) as caught:

@@ -57,7 +57,7 @@ def test_a_roster_file_gives_the_full_membership_date(tmp_path: Path, header, ty
         tmp_path,
         f"姓名,政治面貌,{header}\n张三,正式党员,\n李四,预备党员,{typed}\n王五,,{typed}\n",
     )
-    members = {m.name: m for m in read_member_file(path)}
+    members = {m.name: m for m in read_member_file(path).members}
     assert members["张三"].full_since is None
     assert members["李四"].full_since == date(2025, 6, 15)
     assert members["王五"].full_since == date(2025, 6, 15)  # a date alone: a Party member
@@ -103,11 +103,11 @@ def test_importing_again_takes_the_date_and_keeps_it_when_the_file_has_none(
         store = workspace.members
         store.import_members(BRANCH, [Member(None, "李四", "", PartyStatus.PROBATIONARY)])
         with_date = _roster_file(tmp_path, "姓名,政治面貌,转正日期\n李四,预备党员,2025-06-15\n")
-        assert store.import_members(BRANCH, read_member_file(with_date)).updated == 1
+        assert store.import_members(BRANCH, read_member_file(with_date).members).updated == 1
         (li,) = store.members(BRANCH)
         assert li.full_since == date(2025, 6, 15) and li.party_status is PartyStatus.FULL
         older = _roster_file(tmp_path, "姓名,政治面貌\n李四,预备党员\n")  # an older roster file
-        assert store.import_members(BRANCH, read_member_file(older)).updated == 0
+        assert store.import_members(BRANCH, read_member_file(older).members).updated == 0
         (li,) = store.members(BRANCH)
         assert li.full_since == date(2025, 6, 15)
         assert li.status_on(date(2025, 1, 1)) is PartyStatus.PROBATIONARY

@@ -58,7 +58,7 @@ def _record_a_day(db: str, folder: Path, day: date) -> None:
     Image.new("RGB", (1200, 800), (180, 20, 20)).save(picture, "JPEG")
     workspace = open_workspace(db)
     try:
-        workspace.members.import_members(BRANCH, read_member_file(roster))
+        workspace.members.import_members(BRANCH, read_member_file(roster).members)
         members = workspace.members.members(BRANCH)
         ids = {m.name: m.id for m in members}
         plan = make_plan(

@@ -47,10 +47,10 @@ def test_chinese_headers_in_any_order_with_status_and_role(tmp_path) -> None:
             [4, "", "赵六", ""],
         ],
     )
-    members = read_member_file(file)
+    members = read_member_file(file).members
     assert [(m.name, m.role, m.party_status) for m in members] == [
         ("张三", "书记", PartyStatus.FULL),
-        ("李 四", "", PartyStatus.PROBATIONARY),
+        ("李四", "", PartyStatus.PROBATIONARY),  # the padding of a two-character name
         ("王五", "科员", PartyStatus.ACTIVIST),
         ("赵六", "", PartyStatus.OTHER),
     ]
@@ -63,7 +63,7 @@ def test_english_headers_in_a_gbk_csv(tmp_path) -> None:
             "gb18030"
         )
     )
-    members = read_member_file(file)
+    members = read_member_file(file).members
     assert [(m.name, m.role, m.party_status.value) for m in members] == [
         ("张三", "Secretary", "full"),
         ("李四", "", "probationary"),
@@ -136,7 +136,7 @@ def test_a_wrong_sheet_or_a_file_that_is_no_spreadsheet_is_refused(tmp_path) -> 
 @given(st.lists(st.lists(st.text(max_size=8), max_size=4), max_size=8))
 def test_any_sheet_either_imports_cleanly_or_is_refused_whole(rows) -> None:
     try:
-        members = members_from_rows([["姓名", "政治面貌"], *rows])
+        members = members_from_rows([["姓名", "政治面貌"], *rows]).members
     except MemberImportError as exc:
         assert exc.code is not None or exc.problems
         return

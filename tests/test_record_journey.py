@@ -69,7 +69,8 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         warned = window.plan_ui.session.warnings  # not yet recorded: its date has passed
         assert any(w.code is WarningCode.PLAN_IN_PAST for w in warned)
         assert [m.name for m in dialog.attendance.members] == ROSTER
-        assert [m.name for m in read_member_file(seeded.roster_file)] == ROSTER  # as imported
+        imported = read_member_file(seeded.roster_file).members
+        assert [m.name for m in imported] == ROSTER  # as imported
         # 应到 counts the Party members; 孙八, an 入党积极分子, is 列席
         assert "应到 5 人" in dialog.counts.text() and "实到 5 人" in dialog.counts.text()
         assert "列席 1 人" in dialog.counts.text()

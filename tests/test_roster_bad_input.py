@@ -64,7 +64,7 @@ def test_a_role_merged_down_two_rows_names_the_row_that_lost_it(tmp_path: Path) 
 
 def test_a_merged_title_above_the_header_is_fine(tmp_path: Path) -> None:
     rows = [["机关第三党支部党员名册"], ["姓名", "职务"], ["张三", "书记"], ["李四", ""]]
-    members = read_member_file(_book(tmp_path / "名册.xlsx", rows, "A1:B1"))
+    members = read_member_file(_book(tmp_path / "名册.xlsx", rows, "A1:B1")).members
     assert [m.name for m in members] == ["张三", "李四"]
 
 
@@ -128,7 +128,7 @@ def test_two_columns_for_one_field_that_counts_are_refused_naming_both(
 def test_a_role_and_a_branch_column_still_import(tmp_path: Path) -> None:
     """职务 and 所在支部 both read as a role: only printed, so the first is taken as before."""
     path = _book(tmp_path / "名册.xlsx", [["姓名", "职务", "所在支部"], ["张三", "书记", "机关"]])
-    assert [(m.name, m.role) for m in read_member_file(path)] == [("张三", "书记")]
+    assert [(m.name, m.role) for m in read_member_file(path).members] == [("张三", "书记")]
 
 
 @pytest.mark.parametrize(
@@ -171,7 +171,7 @@ def test_no_member_comes_from_a_row_a_merged_cell_covers(rows, merges) -> None: 
     )
     sheet = [["姓名", "职务"], *rows]
     try:
-        members = members_from_rows(sheet, ranges)
+        members = members_from_rows(sheet, ranges).members
     except MemberImportError as exc:
         assert exc.code is not None or exc.problems
         return
@@ -199,7 +199,7 @@ def test_any_bytes_import_or_are_refused_never_crash(
     path = tmp_path / f"any{suffix}"
     path.write_bytes(data)
     try:
-        members = read_member_file(path)
+        members = read_member_file(path).members
     except MemberImportError as exc:
         assert exc.code is not None or exc.problems
         return
@@ -242,7 +242,7 @@ def test_typed_members_are_checked_and_history_is_kept(workspace) -> None:  # ty
 def test_a_control_character_in_a_name_is_shown_not_kept(tmp_path: Path) -> None:
     path = tmp_path / "roster.csv"
     path.write_bytes("姓名\n\x07张三\n".encode())
-    (member,) = read_member_file(path)
+    (member,) = read_member_file(path).members
     assert member.name == "\ufffd张三"
 
 
@@ -255,7 +255,7 @@ def test_roster_dates_and_statuses_as_secretaries_write_them(tmp_path: Path, cap
         ["王五", "团员", "2021-05-01", ""],
         ["赵六", "群众", "", ""],
     ]
-    members = read_member_file(_book(tmp_path / "名册.xlsx", good))
+    members = read_member_file(_book(tmp_path / "名册.xlsx", good)).members
     assert [(m.name, m.party_status, m.joined_on, m.left_on) for m in members] == [
         ("张三", PartyStatus.FULL, date(2021, 5, 1), None),
         ("李四", PartyStatus.OTHER, date(2021, 5, 1), date(2024, 6, 30)),

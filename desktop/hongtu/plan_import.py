@@ -29,6 +29,7 @@ from hongtu.core.records import (
 )
 from hongtu.core.shared_sites import SiteDifference, site_differences
 from hongtu.core.sites import Site
+from hongtu.core.text import person_name
 
 if TYPE_CHECKING:
     from hongtu.core.storage.plan_store import PlanStore
@@ -133,7 +134,7 @@ def match_record(
                 "文件里的活动记录没有导入：本机的{0}还没有名册（先导入名册，再导入这个文件）。"
             ).format(branch or tr("党支部")),
         )
-    by_name = {m.name: m for m in on_day}
+    by_name = {person_name(m.name): m for m in on_day}  # a name kept padded (0010) too
     attendance = []
     for entry in shared.attendance:
         member = by_name.get(entry.name)

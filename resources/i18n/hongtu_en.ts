@@ -157,8 +157,20 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0} appears twice</translation>
     </message>
     <message>
+      <source>{0} 在 {1} 的活动记录里，不能删除（台账的出勤要用到）；如已离开支部，请填写离开日期（标记离开）</source>
+      <translation>{0} is on the record of {1} and cannot be deleted (the ledger's attendance needs them); if they have left the branch, enter the date of leaving (mark as left)</translation>
+    </message>
+    <message>
+      <source>{0} 已于 {1} 离开支部，名册里没有写离开日期，仍按已离开处理；如已重新加入，请在名册里填写重新加入的日期（加入日期），再导入</source>
+      <translation>{0} left the branch on {1} and the roster gives no date of leaving: still counted as left. If they have rejoined, enter the day they rejoined (date of joining) in the roster and import it again</translation>
+    </message>
+    <message>
       <source>{0} 按成员名单在 {1} 在册，不能从记录中去掉（如已离开，请先在成员名单中填写离开日期）</source>
       <translation>By the roster, {0} was a member on {1} and cannot be taken out of the record (if they had left, enter their leaving date in the roster first)</translation>
+    </message>
+    <message>
+      <source>{0} 没有编号为 {1} 的成员</source>
+      <translation>{0} has no member numbered {1}</translation>
     </message>
     <message>
       <source>{0} 的使用条款不允许批量下载瓦片用于离线使用</source>
@@ -187,6 +199,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{0} 还没有成员</source>
       <translation>{0} has no members yet</translation>
+    </message>
+    <message>
+      <source>{0} 重新加入支部：按名册里的加入日期另起一段，以前的记录不变</source>
+      <translation>{0} rejoined the branch: a new period from the roster's date of joining; earlier records stay as they are</translation>
     </message>
     <message>
       <source>{0}“{1}”不是日期：请写成 2026-04-01 这样的年-月-日</source>
@@ -459,6 +475,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>delete an offline map package</translation>
     </message>
     <message>
+      <source>删除误加的成员（只限没有出现在任何活动记录里的；已离开的请填写离开日期）</source>
+      <translation>Delete a member added by mistake (only one on no activity record; for one who has left, enter the date of leaving)</translation>
+    </message>
+    <message>
       <source>前往 {0}</source>
       <translation>Travel to {0}</translation>
     </message>
@@ -718,6 +738,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Deleted: {0}</translation>
     </message>
     <message>
+      <source>已删除：{0}（编号 {1}）</source>
+      <translation>Deleted: {0} (no. {1})</translation>
+    </message>
+    <message>
       <source>已备份到 {0}：数据库（结构 {1}）和 {2} 个照片文件</source>
       <translation>Backed up to {0}: the database (schema {1}) and the photos ({2})</translation>
     </message>
@@ -734,8 +758,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Planned</translation>
     </message>
     <message>
-      <source>已导入 {0}：新增 {1} 人，更新 {2} 人</source>
-      <translation>Imported into {0}: {1} added, {2} updated</translation>
+      <source>已导入 {0}：新增 {1} 人，更新 {2} 人，{3} 人没有变化</source>
+      <translation>Imported into {0}: {1} added, {2} updated, {3} unchanged</translation>
     </message>
     <message numerus="yes">
       <source>已导入：{0}（%n 个瓦片）</source>
@@ -822,6 +846,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>成员出勤</source>
       <translation>Member attendance</translation>
+    </message>
+    <message>
+      <source>成员编号（见 members list）</source>
+      <translation>Member number (see members list)</translation>
+    </message>
+    <message>
+      <source>找不到名册文件：{0}</source>
+      <translation>No such roster file: {0}</translation>
     </message>
     <message>
       <source>找不到备份文件：{0}</source>
@@ -1365,8 +1397,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Row {0} is in the merged cell {1}: unmerge it, one person per row and one value per cell</translation>
     </message>
     <message>
-      <source>第 {0} 行是空行（或合并单元格的一部分）</source>
-      <translation>Row {0} is empty (or part of a merged cell)</translation>
+      <source>第 {0} 行是空行（或合并单元格的一部分），下面还有姓名：请删去这一行，每人一行连着写</source>
+      <translation>Row {0} is empty (or part of a merged cell) and there are names below it: delete the row, one person per row with no gaps</translation>
     </message>
     <message>
       <source>第 {0} 行有入党日期，但政治面貌是“{1}”：只有正式党员或预备党员才有入党日期</source>
@@ -1381,8 +1413,8 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Row {0} has no name (perhaps a merged cell)</translation>
     </message>
     <message>
-      <source>第 {0} 行的姓名与前面重复（“{1}”）</source>
-      <translation>Row {0} repeats a name above ("{1}")</translation>
+      <source>第 {0} 行的姓名与前面重复（“{1}”）：每人只写一行；同名的两个人，请在姓名后加以区分，如“{1}（大）”</source>
+      <translation>Row {0} repeats a name above (“{1}”): one row per person; for two people of the same name, add something after the name to tell them apart</translation>
     </message>
     <message>
       <source>第 {0} 行的姓名太长（“{1}”）</source>
@@ -1405,12 +1437,20 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>In the header (row {0}), column {1} "{2}" and column {3} "{4}" mean the same thing, and HongTu cannot tell which to use: delete (or rename) one of them, then import again</translation>
     </message>
     <message>
+      <source>第 {0} 行起（“{1}”）是名单下面的落款、合计等，没有作为成员导入</source>
+      <translation>Row {0} on (“{1}”) is a signature, date or total under the list: not imported as a member</translation>
+    </message>
+    <message>
       <source>第 {0} 行（{1}）的入党日期晚于转正日期</source>
       <translation>Row {0} ({1}): the date of admission is after the full-membership date</translation>
     </message>
     <message>
       <source>第 {0} 行（{1}）的离开日期早于加入日期</source>
       <translation>Row {0} ({1}): the date left is before the date joined</translation>
+    </message>
+    <message>
+      <source>第 {0} 行（“{1}”）不是姓名，而像表尾的制表人、合计等，下面却还有姓名：请把它移到名单最后，或删去这一行</source>
+      <translation>Row {0} (“{1}”) is not a name but a line like a signature or a total, and there are names below it: move it to the end of the list, or delete the row</translation>
     </message>
     <message>
       <source>第 {page} 页 / 共 {pages} 页</source>
@@ -4167,6 +4207,10 @@ Open the existing plan, or import a second copy?</translation>
       <translation>Open file</translation>
     </message>
     <message>
+      <source>找不到名单文件：{0}</source>
+      <translation>No such name list file: {0}</translation>
+    </message>
+    <message>
       <source>文件名已改为“{0}”：扩展名要与所选格式（{1}）一致。</source>
       <translation>The file name was changed to “{0}”: the extension must match the chosen format ({1}).</translation>
     </message>
@@ -4276,6 +4320,10 @@ The existing file was not changed.</translation>
     <message>
       <source>第 {0} 行的姓名太长（“{1}”），已跳过</source>
       <translation>Row {0}: the name is too long (“{1}”); skipped</translation>
+    </message>
+    <message>
+      <source>第 {0} 行（“{1}”）不是姓名，而像表尾的制表人、合计等，已跳过</source>
+      <translation>Row {0} (“{1}”) is not a name but a line like a signature or a total; skipped</translation>
     </message>
     <message>
       <source>签到名单</source>
@@ -5366,6 +5414,14 @@ Change this plan anyway?</translation>
       <translation>Excel (.xlsx) or CSV: a name column; role, Party status, joining, leaving, admission and full-membership dates optional. If anything is wrong, nobody is imported</translation>
     </message>
     <message>
+      <source>{0} 在 {1} 的活动记录里，不能删除：台账的出勤要用到。{0} 已于 {2} 离开支部，名单里以灰色保留。</source>
+      <translation>{0} is on the record of {1} and cannot be deleted: the ledger's attendance needs them. {0} left the branch on {2} and stays on the list in grey.</translation>
+    </message>
+    <message>
+      <source>{0} 在 {1} 的活动记录里，不能删除：台账的出勤要用到。如已离开支部，请用“标记离开…”。</source>
+      <translation>{0} is on the record of {1} and cannot be deleted: the ledger's attendance needs them. If they have left the branch, use “Mark as Left…”.</translation>
+    </message>
+    <message>
       <source>{0} 离开支部后仍保留在名单和台账里，只是不再出现在之后的签到表上。</source>
       <translation>After leaving, {0} stays on the list and in the ledger, but no longer appears on later sign-in sheets.</translation>
     </message>
@@ -5376,6 +5432,10 @@ Change this plan anyway?</translation>
     <message>
       <source>……另有 {0} 处</source>
       <translation>… and {0} more</translation>
+    </message>
+    <message>
+      <source>从名单中删除 {0} 吗？只用于误加的人（如名册里多读进来的一行）；不能撤销。</source>
+      <translation>Delete {0} from the list? Only for someone added by mistake (such as an extra line read from a roster file); this cannot be undone.</translation>
     </message>
     <message>
       <source>从文件导入…</source>
@@ -5404,6 +5464,18 @@ Change this plan anyway?</translation>
     <message>
       <source>其他</source>
       <translation>Other</translation>
+    </message>
+    <message>
+      <source>删除…</source>
+      <translation>Delete…</translation>
+    </message>
+    <message>
+      <source>删除成员</source>
+      <translation>Delete Member</translation>
+    </message>
+    <message>
+      <source>删除误加的成员（如导入时多出来的一行）；已在活动记录里的人不能删除，只能标记离开</source>
+      <translation>Delete a member added by mistake (such as an extra line from an import); someone on an activity record cannot be deleted, only marked as left</translation>
     </message>
     <message>
       <source>加入日期</source>
@@ -5436,8 +5508,8 @@ Change this plan anyway?</translation>
       <translation>Name</translation>
     </message>
     <message>
-      <source>已从 {0} 导入：新增 {1} 人，更新 {2} 人</source>
-      <translation>Imported from {0}: {1} added, {2} updated</translation>
+      <source>已从 {0} 导入：新增 {1} 人，更新 {2} 人，{3} 人没有变化</source>
+      <translation>Imported from {0}: {1} added, {2} updated, {3} unchanged</translation>
     </message>
     <message>
       <source>已知</source>

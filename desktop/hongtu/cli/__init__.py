@@ -8,7 +8,7 @@ hongtu sites export-corrections --output PATH [--by NAME]   share confirmed posi
 hongtu sites import-corrections FILE [--accept-all]         compare (and take) a colleague's
 hongtu plans list|import|show|optimise|rename|export …  plans, headless
 hongtu tiles estimate|download|list|delete|export|import …  offline map packages
-hongtu members import|add|list --branch B …         a branch's roster
+hongtu members import|add|remove|list --branch B …  a branch's roster
 hongtu record PLAN [--leave NAME=REASON] [--absent NAME] [--summary S]  record the day
 hongtu ledger show|export --branch B --year Y …     the branch's yearly ledger (台账)
 hongtu backup create --output PATH | restore FILE   the database and photos, in one archive

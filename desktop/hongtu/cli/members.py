@@ -48,6 +48,13 @@ def add_member_commands(commands: argparse._SubParsersAction) -> None:  # type: 
         ),
     )
     adding.set_defaults(handler=cmd_members_add)
+    removing = members.add_parser(
+        "remove",
+        help=tr("删除误加的成员（只限没有出现在任何活动记录里的；已离开的请填写离开日期）"),
+    )
+    removing.add_argument("id", type=int, help=tr("成员编号（见 members list）"))
+    removing.add_argument("--branch", required=True, help=tr("党支部名称"))
+    removing.set_defaults(handler=cmd_members_remove, needs_database=True)
     listing = members.add_parser("list", help=tr("列出支部成员（含已离开的）"))
     listing.add_argument("--branch", required=True, help=tr("党支部名称"))
     listing.add_argument("--json", action="store_true", help=tr("以 JSON 输出"))
@@ -69,11 +76,21 @@ def member_problem_text(problem: Any) -> str:
     from hongtu.core.members import MemberProblemCode
 
     reasons = {
-        MemberProblemCode.EMPTY_ROW: tr("第 {0} 行是空行（或合并单元格的一部分）"),
+        MemberProblemCode.EMPTY_ROW: tr(
+            "第 {0} 行是空行（或合并单元格的一部分），下面还有姓名：请删去这一行，"
+            "每人一行连着写"
+        ),
+        MemberProblemCode.NOT_A_NAME: tr(
+            "第 {0} 行（“{1}”）不是姓名，而像表尾的制表人、合计等，下面却还有姓名："
+            "请把它移到名单最后，或删去这一行"
+        ),
         MemberProblemCode.EMPTY_NAME: tr("第 {0} 行没有姓名（可能是合并单元格）"),
         MemberProblemCode.NAME_TOO_LONG: tr("第 {0} 行的姓名太长（“{1}”）"),
         MemberProblemCode.ROLE_TOO_LONG: tr("第 {0} 行的职务太长（“{1}”）"),
-        MemberProblemCode.DUPLICATE: tr("第 {0} 行的姓名与前面重复（“{1}”）"),
+        MemberProblemCode.DUPLICATE: tr(
+            "第 {0} 行的姓名与前面重复（“{1}”）：每人只写一行；同名的两个人，"
+            "请在姓名后加以区分，如“{1}（大）”"
+        ),
         MemberProblemCode.UNKNOWN_STATUS: tr(
             "第 {0} 行的政治面貌无法识别（“{1}”）：应为正式党员、预备党员、入党积极分子或其他"
         ),
@@ -122,6 +139,10 @@ def member_edit_text(error: Any) -> str:
             "{0} 的资料已在别处修改（例如导入了新名册），这次修改没有保存；"
             "名单已重新载入，请重新编辑"
         ).format(error.name),
+        MemberEditProblem.ON_A_RECORD: tr(
+            "{0} 在 {1} 的活动记录里，不能删除（台账的出勤要用到）；"
+            "如已离开支部，请填写离开日期（标记离开）"
+        ).format(error.name, error.day.isoformat() if error.day else ""),
     }[error.problem]
 
 
@@ -130,6 +151,7 @@ def member_error_text(error: Any) -> str:
     from hongtu.core.roster import RosterErrorCode
 
     return {
+        RosterErrorCode.NOT_FOUND: tr("找不到名册文件：{0}"),
         RosterErrorCode.UNREADABLE: tr("无法读取这个名册文件（文件损坏或编码不是 UTF-8/GBK）"),
         RosterErrorCode.UNSUPPORTED: tr("只能读取 Excel（.xlsx）或 CSV 名册文件"),
         RosterErrorCode.EMPTY: tr("名册文件里没有找到姓名"),
@@ -151,11 +173,43 @@ def member_error_text(error: Any) -> str:
     }[error.code].format(error.detail, *error.columns)
 
 
+def import_notes(outcome: Any, listed: Any) -> list[str]:
+    """What an import did beyond the counts: members back in the branch, members who left and
+    were left as they are, and the lines under the list that were not taken as members."""
+    notes = []
+    if outcome.rejoined:
+        notes.append(
+            tr("{0} 重新加入支部：按名册里的加入日期另起一段，以前的记录不变").format(
+                tr("、").join(outcome.rejoined)
+            )
+        )
+    for name, left_on in outcome.still_left:
+        notes.append(
+            tr(
+                "{0} 已于 {1} 离开支部，名册里没有写离开日期，仍按已离开处理；"
+                "如已重新加入，请在名册里填写重新加入的日期（加入日期），再导入"
+            ).format(name, left_on.isoformat())
+        )
+    if listed.footer_row is not None:
+        notes.append(
+            tr("第 {0} 行起（“{1}”）是名单下面的落款、合计等，没有作为成员导入").format(
+                listed.footer_row, listed.footer[:20]
+            )
+        )
+    return notes
+
+
+def import_summary(branch: str, outcome: Any) -> str:
+    return tr("已导入 {0}：新增 {1} 人，更新 {2} 人，{3} 人没有变化").format(
+        branch, outcome.added, outcome.updated, outcome.unchanged
+    )
+
+
 def cmd_members_import(args: argparse.Namespace) -> int:
     from hongtu.core.members import MemberImportError, read_member_file
 
     try:
-        members = read_member_file(args.file)
+        listed = read_member_file(args.file)
     except MemberImportError as exc:
         if exc.code is not None:
             return fail(member_error_text(exc))
@@ -166,24 +220,23 @@ def cmd_members_import(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args)
     try:
-        outcome = workspace.members.import_members(args.branch, members)
+        outcome = workspace.members.import_members(args.branch, listed.members)
     except MemberEditError as exc:  # a 离开日期 before the day they joined
         return fail(member_edit_text(exc))
     finally:
         workspace.close()
-    say(
-        tr("已导入 {0}：新增 {1} 人，更新 {2} 人").format(
-            args.branch, outcome.added, outcome.updated
-        )
-    )
+    say(import_summary(args.branch.strip(), outcome))
+    for note in import_notes(outcome, listed):
+        say(note)
     return 0
 
 
 def cmd_members_add(args: argparse.Namespace) -> int:
     from hongtu.core.members import Member, PartyStatus, parse_status
     from hongtu.core.roster import MAX_NAME_CHARS
+    from hongtu.core.text import person_name
 
-    name = " ".join(args.name.split())
+    name = person_name(args.name)
     status = parse_status(args.status)
     if not name or len(name) > MAX_NAME_CHARS:
         return fail(tr("姓名应为 1 到 {0} 个字").format(MAX_NAME_CHARS))
@@ -218,6 +271,24 @@ def cmd_members_add(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     say(tr("已添加：{0}（编号 {1}）").format(member.name, member.id))
+    return 0
+
+
+def cmd_members_remove(args: argparse.Namespace) -> int:
+    """Delete a member added by mistake, by the number ``members list`` shows."""
+    from hongtu.core.members import MemberEditError
+
+    workspace = open_workspace(args)
+    try:
+        if all(m.id != args.id for m in workspace.members.members(args.branch)):
+            return fail(tr("{0} 没有编号为 {1} 的成员").format(args.branch.strip(), args.id))
+        try:
+            member = workspace.members.remove(args.id)
+        except MemberEditError as exc:
+            return fail(member_edit_text(exc))
+    finally:
+        workspace.close()
+    say(tr("已删除：{0}（编号 {1}）").format(member.name, args.id))
     return 0
 
 

@@ -126,17 +126,23 @@ def _named_members(
     members: list[Any], leave: list[str], absent: list[str], present: list[str]
 ) -> tuple[dict[int, str], list[int], list[int]] | str:
     """``--leave NAME=REASON``, ``--absent NAME``, ``--present NAME`` as member ids; or what is
-    wrong: a name not on the roster that day, or one person named twice."""
-    ids = {m.name: m.id for m in members}
+    wrong: a name not on the roster that day, or one person named twice. A name is taken as
+    ``person_name`` spells it ("王 芳" is 王芳)."""
+    from hongtu.core.text import person_name
+
+    ids = {person_name(m.name): m.id for m in members}
     seen: set[str] = set()
     on_leave: dict[int, str] = {}
     away: list[int] = []
     back: list[int] = []
-    named = [(item.partition("=")[0].strip(), item.partition("=")[2].strip()) for item in leave]
+    named = [
+        (person_name(item.partition("=")[0]), item.partition("=")[2].strip())
+        for item in leave
+    ]
     for name, reason, kind in [
         *((name, reason, "leave") for name, reason in named),
-        *((name.strip(), "", "absent") for name in absent),
-        *((name.strip(), "", "present") for name in present),
+        *((person_name(name), "", "absent") for name in absent),
+        *((person_name(name), "", "present") for name in present),
     ]:
         if name not in ids:
             return tr("{0} 不在当天的支部名册上").format(name)
@@ -157,13 +163,14 @@ def _dropped_members(
     """``--drop NAME`` as member ids: people of the record whose roster dates now put them off
     the roster that day; or why a name cannot be taken out."""
     from hongtu.core.records import off_roster
+    from hongtu.core.text import person_name
 
     if names and not earlier:
         return tr("--drop 只用于更正已有记录：第一次记录只包括当天在册的人")
-    off = {m.name: m for m in off_roster(roster, day, earlier)}
-    in_record = {entry.name for entry in earlier}
+    off = {person_name(m.name): m for m in off_roster(roster, day, earlier)}
+    in_record = {person_name(entry.name) for entry in earlier}
     ids: list[int] = []
-    for name in (n.strip() for n in names):
+    for name in (person_name(n) for n in names):
         if name not in in_record:
             return tr("{0} 不在这一天的记录里").format(name)
         if name not in off:

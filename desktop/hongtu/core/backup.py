@@ -268,7 +268,10 @@ def _manifest(archive: zipfile.ZipFile) -> BackupManifest:
         raise BackupError(BackupProblem.FOREIGN, MANIFEST)
     try:
         data = strict_json.loads(archive.read(MANIFEST).decode("utf-8"))  # a key twice: damaged
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+    # NotImplementedError: a damaged byte naming a compression method zipfile does not know
+    except (
+        zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, NotImplementedError
+    ) as exc:  # fmt: skip
         raise BackupError(BackupProblem.DAMAGED, MANIFEST) from exc
     if not isinstance(data, dict) or data.get("format") != ARCHIVE_FORMAT:
         raise BackupError(BackupProblem.FOREIGN, MANIFEST)
@@ -329,7 +332,10 @@ def _unpack(
                     raise BackupError(BackupProblem.DAMAGED, name)
                 digest.update(chunk)
                 out.write(chunk)
-    except (zipfile.BadZipFile, EOFError, ValueError, zipfile.LargeZipFile, zlib.error) as exc:
+    except (
+        zipfile.BadZipFile, EOFError, ValueError, zipfile.LargeZipFile, zlib.error,
+        NotImplementedError,  # a compression method zipfile does not know: a damaged byte
+    ) as exc:  # fmt: skip
         raise BackupError(BackupProblem.DAMAGED, name) from exc
     except OSError as exc:
         raise _write_failed(exc, destination) from exc

@@ -3,7 +3,8 @@
 Members join and leave with dates; a member who leaves keeps their row, so past records and the
 year's ledger still name them. A roster file (XLSX/CSV, headers in Chinese or English) is read
 by ``hongtu.core.roster`` and checked here as a whole: any problem, reported by row, means
-nothing is imported.
+nothing is imported. The list ends at its last name: blank rows and the lines under it (制表人：…,
+合计, 填表日期：…) are not members. Names are kept as ``person_name`` spells them ("王 芳" is 王芳).
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from hongtu.core.roster import (
     MergedRange,
     RosterError,
     RosterErrorCode,
+    footer_like,
     header_cells,
     header_columns,
     read_sheet,
 )
-from hongtu.core.text import ascii_digits, clean_line
+from hongtu.core.text import ascii_digits, clean_line, person_name
 
 MAX_ROLE_CHARS = 60
 MAX_MEMBERS = 2000
@@ -116,6 +118,9 @@ def with_full_since(member: Member) -> Member:
 
 class MemberProblemCode(StrEnum):
     EMPTY_ROW = "empty_row"  # a blank row among the names (or the rest of a merged cell)
+    # a line such as 制表人：王芳 or 合计 with names still below it (text: the cell); the same
+    # lines under the last name end the list and are left out
+    NOT_A_NAME = "not_a_name"
     MERGED = "merged"  # a merged cell among the members' rows (text: its range, "A3:A4")
     EMPTY_NAME = "empty_name"  # other cells filled but no name
     NAME_TOO_LONG = "name_too_long"
@@ -138,6 +143,15 @@ class MemberFileErrorCode(StrEnum):
     # two header cells name one field that counts (离开日期 and 转出日期): which one holds it is
     # not for HongTu to guess (detail: the header row; columns: letter, header, letter, header)
     SAME_FIELD_TWICE = "same_field_twice"
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFile:
+    """The members a roster file lists, and the lines under the list that were left out."""
+
+    members: list[Member]
+    footer_row: int | None = None  # 1-based: the first line under the list, if any
+    footer: str = ""  # its text ("制表人：王芳")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,15 +192,21 @@ class MemberEditProblem(StrEnum):
     ADMITTED_NOT_IN_PARTY = "admitted_not_in_party"  # a 入党日期 for a non-member
     ADMITTED_AFTER_FULL_SINCE = "admitted_after_full_since"  # 入党 after 转正
     CHANGED_ELSEWHERE = "changed_elsewhere"  # a field edited here was changed since it was read
+    # a member to delete who is on a recorded day (``day``: the first): only 标记离开 is for them
+    ON_A_RECORD = "on_a_record"
 
 
 class MemberEditError(ValueError):
-    """A typed member (added or edited) that cannot be saved; nothing was written."""
+    """A typed member (added or edited) that cannot be saved, or a member who cannot be
+    deleted; nothing was written."""
 
-    def __init__(self, problem: MemberEditProblem, name: str = "") -> None:
+    def __init__(
+        self, problem: MemberEditProblem, name: str = "", day: date | None = None
+    ) -> None:
         super().__init__(f"{problem.value}: {name}")
         self.problem = problem
         self.name = name
+        self.day = day
 
 
 def check_member(member: Member) -> None:
@@ -223,7 +243,7 @@ def members_from_signin_names(lines: Iterable[str]) -> list[Member]:
     members: dict[str, Member] = {}
     for line in lines:
         name, _, role = line.strip().partition("\t")
-        name, role = " ".join(name.split()), " ".join(role.split())
+        name, role = person_name(name), " ".join(role.split())
         if name and name not in members:
             member = Member(None, name, role, PartyStatus.FULL)
             check_member(member)
@@ -231,7 +251,7 @@ def members_from_signin_names(lines: Iterable[str]) -> list[Member]:
     return list(members.values())
 
 
-def read_member_file(path: Path) -> list[Member]:
+def read_member_file(path: Path) -> MemberFile:
     """Every member in the roster file, or ``MemberImportError`` naming what is wrong."""
     try:
         sheet = read_sheet(path)
@@ -260,8 +280,12 @@ _ONE_COLUMN_EACH = ("name", "status", "joined", "left", "full_since", "admitted"
 
 def members_from_rows(
     rows: list[list[str]], merged: tuple[MergedRange, ...] = ()
-) -> list[Member]:
+) -> MemberFile:
     """Every member in the rows (1-based row numbers as in the sheet).
+
+    The list ends at its last row that is neither blank nor a line such as 制表人：王芳
+    (``_footer_row``): what follows is left out (``MemberFile.footer``). Above it, a blank row
+    or such a line is a problem.
 
     ``merged``: the sheet's merged ranges. Below the header row a merged cell hides values
     from the rows it covers: a range across columns makes its rows problems, a range down
@@ -272,7 +296,17 @@ def members_from_rows(
         raise MemberImportError(MemberFileErrorCode.NO_NAME_COLUMN)
     columns, header_row = header
     _refuse_a_field_twice(rows[header_row - 1], header_row)
-    last = max((n for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)), default=0)
+    last = max(
+        (
+            n
+            for n, row in enumerate(rows, start=1)
+            if n > header_row and any(c.strip() for c in row) and not _footer_row(row, columns)
+        ),
+        default=header_row,
+    )
+    footer_row = next(
+        (n for n in range(last + 1, len(rows) + 1) if any(c.strip() for c in rows[n - 1])), None
+    )
     members: list[Member] = []
     problems: list[MemberProblem] = []
     seen: set[str] = set()
@@ -293,7 +327,18 @@ def members_from_rows(
         raise MemberImportError(MemberFileErrorCode.NO_MEMBERS)
     if len(members) > MAX_MEMBERS:
         raise MemberImportError(MemberFileErrorCode.TOO_MANY, detail=str(len(members)))
-    return members
+    if footer_row is None:
+        return MemberFile(members)
+    footer = next(c for c in rows[footer_row - 1] if c.strip())
+    return MemberFile(members, footer_row, " ".join(clean_line(footer).split()))
+
+
+def _footer_row(row: list[str], columns: dict[str, int]) -> bool:
+    """A line under a list, not a member: its name cell is such a line (制表人：王芳), or its
+    first filled cell is (合计 in the 序号 column, with the count under 姓名)."""
+    column = columns["name"]
+    name = row[column] if column < len(row) else ""
+    return footer_like(name) or footer_like(next((c for c in row if c.strip()), ""))
 
 
 def _refuse_a_field_twice(header: list[str], header_row: int) -> None:
@@ -337,7 +382,10 @@ def _member(
 
     if not any(c.strip() for c in row):
         return None, MemberProblem(number, MemberProblemCode.EMPTY_ROW, "")
-    name, role, status_text = cell("name"), cell("role"), cell("status")
+    if _footer_row(row, columns):
+        text = next(c for c in row if c.strip())
+        return None, MemberProblem(number, MemberProblemCode.NOT_A_NAME, " ".join(text.split()))
+    name, role, status_text = person_name(cell("name")), cell("role"), cell("status")
     joined_text, left_text, full_text = cell("joined"), cell("left"), cell("full_since")
     admitted_text = cell("admitted")
     code: MemberProblemCode | None = None

@@ -28,7 +28,7 @@ from hongtu.core.records import (
     Presence,
 )
 from hongtu.core.roster import MAX_NAME_CHARS
-from hongtu.core.text import clean_line, clean_text
+from hongtu.core.text import clean_line, clean_text, person_name
 
 MAX_ITEMS = 200  # guests, done items
 MAX_PHOTOS = 500
@@ -281,7 +281,7 @@ def _text(
 
 
 def _name(data: dict[str, Any], path: str) -> str:
-    name = " ".join(_text(data, "name", path, MAX_NAME_CHARS * 4, required=True).split())
+    name = person_name(_text(data, "name", path, MAX_NAME_CHARS * 4, required=True))
     if not name:
         raise RecordFileError("invalid_value", f"{path}.name")
     if len(name) > MAX_NAME_CHARS:

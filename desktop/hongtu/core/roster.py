@@ -16,18 +16,34 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from hongtu.core.text import person_name
+
 MAX_NAME_CHARS = 30
 NAME_HEADERS = ("姓名", "名字", "name")
 POSITION_HEADERS = ("职务", "职务/所在支部", "所在支部", "支部", "单位", "position")
+# How the lines under a list begin (制表人：王芳, 合计 8 人, 审核人 …): no name begins so
+FOOTER_WORDS = (
+    "制表", "填表", "审核", "审批", "负责人", "经办人", "统计人", "联系人", "联系电话",
+    "合计", "总计", "共计", "小计", "备注", "说明", "签字", "签名", "盖章",
+)  # fmt: skip
+
+
+def footer_like(cell: str) -> bool:
+    """A cell that is a signature, date or total line under a list, never a person's name: it
+    holds a colon (制表人：王芳, 填表日期: 2026-01-05) or begins with one of ``FOOTER_WORDS``."""
+    text = "".join(cell.split())
+    return ":" in text or "：" in text or text.startswith(FOOTER_WORDS)
 
 
 class RosterProblemCode(StrEnum):
     EMPTY_NAME = "empty_name"  # a row with other cells but no name: skipped
     NAME_TOO_LONG = "name_too_long"  # longer than MAX_NAME_CHARS: skipped
     DUPLICATE = "duplicate"  # the same name and position again: skipped
+    NOT_A_NAME = "not_a_name"  # a line under the list ("制表人：王芳", "合计"): skipped
 
 
 class RosterErrorCode(StrEnum):
+    NOT_FOUND = "not_found"  # no such file (detail: the path as given)
     UNREADABLE = "unreadable"  # cannot open or decode the file
     UNSUPPORTED = "unsupported"  # not .xlsx or .csv
     EMPTY = "empty"  # no names at all
@@ -99,6 +115,8 @@ def read_rows(path: Path) -> list[list[str]]:
 def read_sheet(path: Path) -> Sheet:
     """``read_rows`` with the sheet's name, its merged ranges and the other sheets' first rows."""
     suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".csv", ".txt") and not path.exists():
+        raise RosterError(RosterErrorCode.NOT_FOUND, str(path))
     if suffix == ".xlsx":
         return _xlsx_sheet(path)
     if suffix in (".csv", ".txt"):
@@ -140,7 +158,7 @@ def roster_from_rows(rows: list[list[str]]) -> Roster:
             continue
         name = _cell(row, name_col)
         position = _cell(row, position_col) if position_col is not None else ""
-        entry = RosterEntry(" ".join(name.split()), " ".join(position.split()))
+        entry = RosterEntry(person_name(name), " ".join(position.split()))
         code = _problem(entry, seen)
         if code is not None:
             problems.append(RosterProblem(number, code, name or " ".join(row).strip()))
@@ -155,6 +173,8 @@ def _problem(entry: RosterEntry, seen: set[RosterEntry]) -> RosterProblemCode | 
         return RosterProblemCode.EMPTY_NAME
     if len(entry.name) > MAX_NAME_CHARS:
         return RosterProblemCode.NAME_TOO_LONG
+    if footer_like(entry.name):
+        return RosterProblemCode.NOT_A_NAME
     if entry in seen:
         return RosterProblemCode.DUPLICATE
     return None

@@ -74,6 +74,19 @@ def clean_line(value: str) -> str:
     return clean_text(_LINE_BREAKS.sub(" ", value))
 
 
+
+#: A Chinese (Han) character, or a kana: names written in them have no spaces of their own.
+_HAN = r"[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+_SPACE_BETWEEN_HAN = re.compile(f"(?<={_HAN})\\s+(?={_HAN})")
+
+
+def person_name(text: str) -> str:
+    """A person's name as HongTu keeps and compares it: spaces at the ends gone, a run of them
+    one space, and none between two Chinese characters — Excel rosters pad two-character names
+    for alignment ("王 芳", "张  伟", "王　芳" with U+3000), and that is still 王芳. Spaces in other
+    names stay ("Tursun Ali"; "阿依古丽·买买提" keeps its ·)."""
+    return _SPACE_BETWEEN_HAN.sub("", " ".join(text.split()))
+
 def clean_strings(value: T) -> T:
     """``value`` with every string inside it (dataclasses, tuples, lists, dicts) cleaned."""
     return _clean(value)  # type: ignore[no-any-return]

@@ -143,12 +143,16 @@ def roster_problem_text(problem: RosterProblem) -> str:
         RosterProblemCode.EMPTY_NAME: tr("第 {0} 行没有姓名，已跳过"),
         RosterProblemCode.NAME_TOO_LONG: tr("第 {0} 行的姓名太长（“{1}”），已跳过"),
         RosterProblemCode.DUPLICATE: tr("第 {0} 行与前面重复（“{1}”），已跳过"),
+        RosterProblemCode.NOT_A_NAME: tr(
+            "第 {0} 行（“{1}”）不是姓名，而像表尾的制表人、合计等，已跳过"
+        ),
     }
     return reasons[problem.code].format(problem.row, problem.text[:20])
 
 
 def roster_error_text(error: RosterError) -> str:
     return {
+        RosterErrorCode.NOT_FOUND: tr("找不到名单文件：{0}").format(error.detail),
         RosterErrorCode.UNREADABLE: tr("无法读取这个名单文件（文件损坏或编码不是 UTF-8/GBK）。"),
         RosterErrorCode.UNSUPPORTED: tr("只能读取 Excel（.xlsx）或 CSV 名单文件。"),
         RosterErrorCode.EMPTY: tr("名单文件里没有找到姓名。"),

@@ -1,4 +1,5 @@
-"""成员名单: a branch's roster in the window — import from XLSX/CSV, add, edit, mark as left.
+"""成员名单: a branch's roster in the window — import from XLSX/CSV, add, edit, mark as left,
+delete one added by mistake (only while on no recorded day).
 
 Everything goes through the core (``hongtu.core.members`` reads and checks a file as a whole,
 ``MemberStore`` saves); this module only shows the roster and words the problems. A file with
@@ -8,6 +9,7 @@ stay on the list (greyed, with the date), so the year's ledger can still name th
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -38,7 +40,12 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from hongtu.cli.members import member_edit_text, member_error_text, member_problem_text
+from hongtu.cli.members import (
+    import_notes,
+    member_edit_text,
+    member_error_text,
+    member_problem_text,
+)
 from hongtu.core.members import (
     PARTY_STATUSES,
     Member,
@@ -50,6 +57,7 @@ from hongtu.core.members import (
     typed_date,
 )
 from hongtu.core.roster import MAX_NAME_CHARS
+from hongtu.qt import messages
 from hongtu.qt.messages import plain_label
 
 if TYPE_CHECKING:
@@ -422,17 +430,22 @@ class RosterDialog(QDialog):
         self.add_button = QPushButton(tr("添加成员…"), self)
         self.edit_button = QPushButton(tr("编辑…"), self)
         self.leave_button = QPushButton(tr("标记离开…"), self)
+        self.remove_button = QPushButton(tr("删除…"), self)
+        self.remove_button.setToolTip(
+            tr("删除误加的成员（如导入时多出来的一行）；已在活动记录里的人不能删除，只能标记离开")
+        )
         self.import_button.clicked.connect(self._on_import_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.leave_button.clicked.connect(self._on_leave_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         # No button is pressed by Enter: 从文件导入… was the first default-on-Enter button, so
         # Enter in the 党支部 field opened the file dialog. Enter there shows that branch.
         for button in (
             self.import_button, self.add_button, self.edit_button, self.leave_button,
-            *close.buttons(),
+            self.remove_button, *close.buttons(),
         ):  # fmt: skip
             if isinstance(button, QPushButton):
                 button.setAutoDefault(False)
@@ -442,7 +455,10 @@ class RosterDialog(QDialog):
         top = QFormLayout()
         top.addRow(tr("党支部"), self.branch)
         actions = QHBoxLayout()
-        for button in (self.import_button, self.add_button, self.edit_button, self.leave_button):
+        for button in (
+            self.import_button, self.add_button, self.edit_button, self.leave_button,
+            self.remove_button,
+        ):  # fmt: skip
             actions.addWidget(button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -520,11 +536,19 @@ class RosterDialog(QDialog):
             button.setEnabled(has_branch)
         self.edit_button.setEnabled(member is not None)
         self.leave_button.setEnabled(member is not None and member.left_on is None)
+        self.remove_button.setEnabled(member is not None)
 
     def _show_outcome(self, text: str, *, problem: bool) -> None:
         self.outcome.setPlainText(text)
         self.outcome.setStyleSheet("color: #a40000;" if problem else "")
-        lines = min(text.count("\n") + 1, 6)  # a long list scrolls; the table keeps the room
+        self.outcome.show()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the box's width, so a long line is counted as it wraps
+        # the lines as shown (a plain text layout counts its size in lines), wrapped ones too;
+        # a long list scrolls, the table keeps the room
+        shown = max(math.ceil(self.outcome.document().size().height()), text.count("\n") + 1)
+        lines = min(shown, 6)
         margins = self.outcome.contentsMargins()
         height = self.outcome.fontMetrics().lineSpacing() * lines
         self.outcome.setFixedHeight(
@@ -534,7 +558,6 @@ class RosterDialog(QDialog):
             + 2 * int(self.outcome.document().documentMargin())
             + 6  # the frame: no scroll bar for what fits
         )
-        self.outcome.show()
 
     def _changed(self) -> None:
         """A save went through: an earlier refusal no longer applies."""
@@ -565,22 +588,20 @@ class RosterDialog(QDialog):
         if not branch:
             return False
         try:
-            members = read_member_file(path)
+            listed = read_member_file(path)
         except MemberImportError as exc:
             self._show_outcome(import_error_text(exc), problem=True)
             return False
         try:
-            outcome = self.store.import_members(branch, members)
+            outcome = self.store.import_members(branch, listed.members)
         except MemberEditError as exc:  # a 离开日期 before the day they joined: nobody imported
             self._show_outcome(member_edit_text(exc), problem=True)
             return False
         self._changed()
-        self._show_outcome(
-            tr("已从 {0} 导入：新增 {1} 人，更新 {2} 人").format(
-                path.name, outcome.added, outcome.updated
-            ),
-            problem=False,
+        summary = tr("已从 {0} 导入：新增 {1} 人，更新 {2} 人，{3} 人没有变化").format(
+            path.name, outcome.added, outcome.updated, outcome.unchanged
         )
+        self._show_outcome("\n".join([summary, *import_notes(outcome, listed)]), problem=False)
         return True
 
     def _on_add_clicked(self) -> None:
@@ -620,6 +641,47 @@ class RosterDialog(QDialog):
         dialog = LeaveDialog(member, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.mark_left(member, dialog.chosen())
+
+    def _on_remove_clicked(self) -> None:
+        """删除…: a member on a recorded day is kept (their attendance counts), and the
+        organiser told to mark them as left; any other is deleted once confirmed."""
+        member = self.selected_member()
+        if member is None or member.id is None:
+            return
+        day = self.store.first_recorded_day(member.id)
+        if day is not None:
+            kept = (
+                tr(
+                    "{0} 在 {1} 的活动记录里，不能删除：台账的出勤要用到。"
+                    "如已离开支部，请用“标记离开…”。"
+                )
+                if member.left_on is None
+                else tr(
+                    "{0} 在 {1} 的活动记录里，不能删除：台账的出勤要用到。"
+                    "{0} 已于 {2} 离开支部，名单里以灰色保留。"
+                )
+            )
+            when = (day, member.left_on or day)
+            messages.information(
+                self, tr("删除成员"), kept.format(member.name, *(d.isoformat() for d in when))
+            )
+            return
+        if not messages.question(
+            self,
+            tr("删除成员"),
+            tr("从名单中删除 {0} 吗？只用于误加的人（如名册里多读进来的一行）；不能撤销。").format(
+                member.name
+            ),
+        ):
+            return
+        try:
+            self.store.remove(member.id)
+        except MemberEditError as exc:  # recorded meanwhile (another window, the command line)
+            self._show_outcome(member_edit_text(exc), problem=True)
+            self.reload()
+            return
+        self._changed()
+        self.table.clearSelection()  # not the next one down: 删除 is for one chosen
 
     def mark_left(self, member: Member, day: date) -> None:
         assert member.id is not None

@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.members import (
@@ -18,8 +18,9 @@ from hongtu.core.members import (
     check_member,
     with_full_since,
 )
-from hongtu.core.storage.models import BranchRow, MemberRow
+from hongtu.core.storage.models import AttendanceRow, BranchRow, MemberRow, RecordRow
 from hongtu.core.storage.transactions import writing
+from hongtu.core.text import person_name
 
 
 class MemberNotFoundError(LookupError):
@@ -32,6 +33,13 @@ class MemberNotFoundError(LookupError):
 class ImportOutcome:
     added: int
     updated: int  # already on the roster: role and status taken from the file
+    unchanged: int = 0  # already on the roster as the file has them
+    # back in the branch: listed with a 加入日期 on or after the day they left (a new row;
+    # the old one stays with its 离开日期 for the records of that time)
+    rejoined: tuple[str, ...] = ()
+    # (name, 离开日期): left the branch, listed without a 离开日期 and with no later 加入日期
+    # (an older roster, or back without the date): left as they are
+    still_left: tuple[tuple[str, date], ...] = ()
 
 
 class MemberStore:
@@ -100,46 +108,82 @@ class MemberStore:
             return member_from_row(row)
 
     def import_members(self, branch: str, members: list[Member]) -> ImportOutcome:
-        """Add the file's members; one already on the roster (same name, not left) takes the
-        file's role and status, and its 离开日期, 转正日期 and 入党日期 when the file gives them
-        (a 转正日期 or 入党日期 already stored stays for a Party member, and goes with a status
-        out of the Party). All in one transaction (``MemberEditError`` and nothing imported if
-        a 离开日期 is before they joined, or a kept 入党日期 comes after the 转正日期)."""
-        members = [with_full_since(member) for member in members]
+        """Add the file's members, matched by name to the branch's members, also to those who
+        have left: the same file imported again changes nothing.
+
+        A name in the branch more than once (times in the branch) is matched by the file's
+        离开日期, else to the latest time. One still on the roster takes the file's role and
+        status, and its 离开日期, 转正日期 and 入党日期 when the file gives them (a 转正日期 or
+        入党日期 already stored stays for a Party member, and goes with a status out of the
+        Party). One who has left is back (``rejoined``: a new row) when the file's 加入日期 is on
+        or after their 离开日期; else takes the file's fields when the file gives a 离开日期 too
+        (a corrected one), and stays as stored when it gives none (``still_left``: an older
+        roster must not bring back someone who left). All in one transaction
+        (``MemberEditError`` and nothing imported if a 离开日期 is before they joined, or a kept
+        入党日期 comes after the 转正日期)."""
+        members = [with_full_since(_tidy(member)) for member in members]
         for member in members:
             check_member(member)
         now = datetime.now()
-        added = updated = 0
+        added = updated = unchanged = 0
+        rejoined: list[str] = []
+        still_left: list[tuple[str, date]] = []
         with writing(self._sessions) as session:
             branch_id = _ensure_branch(session, branch, now)
-            current = {
-                row.name: row
-                for row in session.scalars(
-                    select(MemberRow).where(
-                        MemberRow.branch_id == branch_id, MemberRow.left_on.is_(None)
-                    )
-                )
-            }
+            known: dict[str, list[MemberRow]] = {}
+            rows = session.scalars(
+                select(MemberRow).where(MemberRow.branch_id == branch_id).order_by(MemberRow.id)
+            )
+            for stored in rows:  # a name kept with its padding (migration 0010) matches too
+                known.setdefault(person_name(stored.name), []).append(stored)
             for member in members:
-                row = current.get(member.name)
-                if row is None:
+                row = _matching_time(known.get(member.name, []), member)
+                back = row is not None and _back(row, member)
+                if row is None or back:
                     session.add(_new_row(branch_id, member, now))
                     added += 1
+                    if back:
+                        rejoined.append(member.name)
                     continue
-                if member.left_on is not None:
+                if row.left_on is not None and member.left_on is None:
+                    still_left.append((row.name, row.left_on))
+                    continue
+                if member.left_on is not None and member.left_on != row.left_on:
                     if row.joined_on is not None and member.left_on < row.joined_on:
                         raise MemberEditError(MemberEditProblem.LEFT_BEFORE_JOINED, row.name)
                     row.left_on = member.left_on
-                elif _same(row, member):
+                elif _same(row, member) and row.name == member.name:
+                    unchanged += 1
                     continue
                 kept = _kept_dates(row, member)
                 check_member(kept)
-                row.role = member.role
+                row.name, row.role = member.name, member.role
                 row.full_since, row.admitted_on = kept.full_since, kept.admitted_on
                 row.party_status = kept.party_status.value
                 row.updated_at = now
                 updated += 1
-        return ImportOutcome(added, updated)
+        return ImportOutcome(added, updated, unchanged, tuple(rejoined), tuple(still_left))
+
+    def first_recorded_day(self, member_id: int) -> date | None:
+        """The first recorded day with the member on it (None: on no record)."""
+        with self._sessions() as session:
+            return _first_recorded_day(session, member_id)
+
+    def remove(self, member_id: int) -> Member:
+        """Delete a member added by mistake (a line of a file that was no one, a name typed
+        wrong); returns them as they were. Only a member on no recorded day: one on a record
+        is kept for its figures (``MemberEditError`` ON_A_RECORD with the first such day; 标记离开
+        is for them)."""
+        with writing(self._sessions) as session:
+            row = session.get(MemberRow, member_id)
+            if row is None:
+                raise MemberNotFoundError(member_id)
+            day = _first_recorded_day(session, member_id)
+            if day is not None:
+                raise MemberEditError(MemberEditProblem.ON_A_RECORD, row.name, day)
+            member = member_from_row(row)
+            session.delete(row)
+            return member
 
     def leave(self, member_id: int, day: date) -> Member:
         """The member leaves the branch on ``day``; their row and past attendance stay."""
@@ -152,6 +196,14 @@ class MemberStore:
             row.left_on = day
             row.updated_at = datetime.now()
             return member_from_row(row)
+
+
+def _first_recorded_day(session: Session, member_id: int) -> date | None:
+    return session.scalar(
+        select(func.min(RecordRow.day))
+        .join(AttendanceRow, AttendanceRow.record_id == RecordRow.id)
+        .where(AttendanceRow.member_id == member_id)
+    )
 
 
 def member_from_row(row: MemberRow) -> Member:
@@ -170,6 +222,29 @@ def member_from_row(row: MemberRow) -> Member:
 MEMBER_FIELDS = (
     "name", "role", "party_status", "joined_on", "left_on", "full_since", "admitted_on",
 )  # fmt: skip
+
+
+def _matching_time(rows: list[MemberRow], member: Member) -> MemberRow | None:
+    """Of a name's times in the branch (rows in the order added), the one the file's member
+    is: the one with the file's 离开日期 (none: the one still on the roster), else the latest
+    (still on the roster, or the last to leave)."""
+    same = [row for row in rows if row.left_on == member.left_on]
+    if same:
+        return same[-1]
+    current = [row for row in rows if row.left_on is None]
+    if current:
+        return current[-1]
+    return max(rows, key=lambda row: row.left_on or date.min, default=None)
+
+
+def _back(row: MemberRow, member: Member) -> bool:
+    """The file lists the member who left as back in the branch: joined on or after the day
+    they left."""
+    return (
+        row.left_on is not None
+        and member.joined_on is not None
+        and member.joined_on >= row.left_on
+    )
 
 
 def _kept_dates(row: MemberRow, member: Member) -> Member:
@@ -210,24 +285,23 @@ def _merged(stored: Member, was: Member, edited: Member) -> Member:
 
 
 def _tidy(member: Member) -> Member:
-    name, role = " ".join(member.name.split()), " ".join(member.role.split())
+    name, role = person_name(member.name), " ".join(member.role.split())
     return with_full_since(dataclasses.replace(member, name=name, role=role))
 
 
 def _refuse_duplicate(
     session: Session, branch_id: int, member: Member, member_id: int | None
 ) -> None:
-    """Two current members of one branch never share a name (the ledger names people)."""
+    """Two current members of one branch never share a name (the ledger names people); a name
+    kept with its padding (migration 0010) is the same name."""
     if member.left_on is not None:
         return
-    query = select(MemberRow.id).where(
-        MemberRow.branch_id == branch_id,
-        MemberRow.name == member.name,
-        MemberRow.left_on.is_(None),
+    query = select(MemberRow.name).where(
+        MemberRow.branch_id == branch_id, MemberRow.left_on.is_(None)
     )
     if member_id is not None:
         query = query.where(MemberRow.id != member_id)
-    if session.scalar(query) is not None:
+    if any(person_name(name) == member.name for name in session.scalars(query)):
         raise MemberEditError(MemberEditProblem.DUPLICATE, member.name)
 
 
