@@ -87,6 +87,32 @@ def test_the_same_roster_imported_again_changes_nothing(tmp_path: Path, capsys) 
     assert on_day.count("刘洋") == 1 and len(on_day) == 8
 
 
+def test_a_list_without_roles_or_status_keeps_those_stored(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A later list of names alone (or names and 职务) leaves each member's Party status and
+    role as stored: before, everyone became 其他 (not 应到 any more) and 书记 lost her role."""
+    db, file = tmp_path / "h.sqlite3", _roster(tmp_path / "名册.xlsx")
+    assert _cli(db, "members", "import", str(file), "--branch", BRANCH) == 0
+    before = {m["name"]: (m["role"], m["party_status"]) for m in _listed(db, capsys)}
+    names_only = tmp_path / "names.csv"
+    names_only.write_text("姓名\n" + "\n".join(NAMES) + "\n", "utf-8")
+    with_roles = tmp_path / "roles.csv"
+    with_roles.write_text("姓名,职务\n王芳,支部书记\n李建国,组织委员\n", "utf-8")
+    capsys.readouterr()
+    assert _cli(db, "members", "import", str(names_only), "--branch", BRANCH) == 0
+    assert "新增 0 人，更新 0 人" in capsys.readouterr().out
+    assert {m["name"]: (m["role"], m["party_status"]) for m in _listed(db, capsys)} == before
+    assert _cli(db, "members", "import", str(with_roles), "--branch", BRANCH) == 0
+    after = {m["name"]: (m["role"], m["party_status"]) for m in _listed(db, capsys)}
+    assert after["王芳"] == ("支部书记", before["王芳"][1])  # the file's role, her status kept
+    assert after["赵晓燕"] == before["赵晓燕"]  # 预备党员 still
+    workspace = open_workspace(str(db))
+    try:  # still counted on the day: 应到 is the Party members, as before
+        on_day = workspace.members.members(BRANCH, on=dt.date(2026, 3, 15))
+    finally:
+        workspace.close()
+    assert sum(m.party_status.value != "other" for m in on_day) >= 6
+
+
 def test_a_member_who_left_comes_back_only_with_a_later_joining_date(  # type: ignore[no-untyped-def]
     tmp_path: Path, capsys
 ) -> None:

@@ -220,7 +220,9 @@ def cmd_members_import(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args)
     try:
-        outcome = workspace.members.import_members(args.branch, listed.members)
+        outcome = workspace.members.import_members(
+            args.branch, listed.members, listed.fields
+        )
     except MemberEditError as exc:  # a 离开日期 before the day they joined
         return fail(member_edit_text(exc))
     finally:

@@ -152,6 +152,9 @@ class MemberFile:
     members: list[Member]
     footer_row: int | None = None  # 1-based: the first line under the list, if any
     footer: str = ""  # its text ("制表人：王芳")
+    # the fields the file has a column for (``_HEADERS``' names): an import leaves the
+    # others of a member already on the roster as they are
+    fields: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,10 +330,11 @@ def members_from_rows(
         raise MemberImportError(MemberFileErrorCode.NO_MEMBERS)
     if len(members) > MAX_MEMBERS:
         raise MemberImportError(MemberFileErrorCode.TOO_MANY, detail=str(len(members)))
+    fields = frozenset(columns)
     if footer_row is None:
-        return MemberFile(members)
+        return MemberFile(members, fields=fields)
     footer = next(c for c in rows[footer_row - 1] if c.strip())
-    return MemberFile(members, footer_row, " ".join(clean_line(footer).split()))
+    return MemberFile(members, footer_row, " ".join(clean_line(footer).split()), fields)
 
 
 def _footer_row(row: list[str], columns: dict[str, int]) -> bool:

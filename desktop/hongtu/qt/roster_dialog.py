@@ -593,7 +593,7 @@ class RosterDialog(QDialog):
             self._show_outcome(import_error_text(exc), problem=True)
             return False
         try:
-            outcome = self.store.import_members(branch, listed.members)
+            outcome = self.store.import_members(branch, listed.members, listed.fields)
         except MemberEditError as exc:  # a 离开日期 before the day they joined: nobody imported
             self._show_outcome(member_edit_text(exc), problem=True)
             return False

@@ -107,7 +107,9 @@ class MemberStore:
             row.updated_at = datetime.now()
             return member_from_row(row)
 
-    def import_members(self, branch: str, members: list[Member]) -> ImportOutcome:
+    def import_members(
+        self, branch: str, members: list[Member], fields: frozenset[str] | None = None
+    ) -> ImportOutcome:
         """Add the file's members, matched by name to the branch's members, also to those who
         have left: the same file imported again changes nothing.
 
@@ -120,7 +122,11 @@ class MemberStore:
         (a corrected one), and stays as stored when it gives none (``still_left``: an older
         roster must not bring back someone who left). All in one transaction
         (``MemberEditError`` and nothing imported if a 离开日期 is before they joined, or a kept
-        入党日期 comes after the 转正日期)."""
+        入党日期 comes after the 转正日期).
+
+        ``fields``: those the file has a column for (``MemberFile.fields``; None: all of them).
+        A member already on the roster keeps the role and Party status stored when the file
+        has no column for them: a list of names and 职务 alone must not make everyone 其他."""
         members = [with_full_since(_tidy(member)) for member in members]
         for member in members:
             check_member(member)
@@ -138,6 +144,8 @@ class MemberStore:
                 known.setdefault(person_name(stored.name), []).append(stored)
             for member in members:
                 row = _matching_time(known.get(member.name, []), member)
+                if row is not None:
+                    member = _with_stored_fields(row, member, fields)
                 back = row is not None and _back(row, member)
                 if row is None or back:
                     session.add(_new_row(branch_id, member, now))
@@ -245,6 +253,23 @@ def _back(row: MemberRow, member: Member) -> bool:
         and member.joined_on is not None
         and member.joined_on >= row.left_on
     )
+
+
+def _with_stored_fields(
+    row: MemberRow, member: Member, fields: frozenset[str] | None
+) -> Member:
+    """The file's member, with the role and the Party status stored when the file has no
+    column for them (a status a 转正日期 or 入党日期 of the file implies is the file's)."""
+    if fields is None:
+        return member
+    if "role" not in fields:
+        member = dataclasses.replace(member, role=row.role)
+    implied = (member.full_since is not None and "full_since" in fields) or (
+        member.admitted_on is not None and "admitted" in fields
+    )
+    if "status" not in fields and not implied:
+        member = dataclasses.replace(member, party_status=PartyStatus(row.party_status))
+    return member
 
 
 def _kept_dates(row: MemberRow, member: Member) -> Member:
