@@ -9,6 +9,7 @@ from typing import Any
 
 from factories import custom_place, make_plan
 from hongtu.core.geo import LatLon
+from hongtu.core.ledger import rate_text
 from hongtu.core.members import Member, PartyStatus
 from hongtu.core.plans import Stop
 from hongtu.core.records import ActivityRecord, DoneItem, DoneState, everyone_present
@@ -143,7 +144,7 @@ def exported_day(targets: list[Path], day: date) -> dict[str, list[str]]:
     )
     found = {
         "docx": [*summary[2:8], fields["缺席及原因"]],
-        "xlsx": [*(str(v) for v in row[5:11]), str(row[11])],
+        "xlsx": [*(cell_text(v) for v in row[5:11]), str(row[11])],
     }
     if shutil.which("pdftotext"):  # poppler reads the PDF back where it is installed
         text = subprocess.run(
@@ -152,3 +153,8 @@ def exported_day(targets: list[Path], day: date) -> dict[str, list[str]]:
         line = next(x for x in text.splitlines() if x.strip().startswith(day.isoformat()))
         found["pdf"] = re.findall(r"\d+\.\d%|—|(?<![\d/-])\d+(?![\d/-])", line)[-6:]
     return found
+
+
+def cell_text(value: object) -> str:
+    """An XLSX figure as the window and the PDF print it: a rate (a fraction) as "83.3%"."""
+    return rate_text(value) if isinstance(value, float) else str(value)

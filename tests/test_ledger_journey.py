@@ -151,7 +151,7 @@ def test_the_year_view_and_the_exported_ledger_show_the_recorded_day(
         sheet = load_workbook(targets[0])[f"{day.year}年"]
         values = [c.value for c in sheet[2]]
         assert values[0] == day.isoformat()
-        assert values[5:12] == [5, 3, 1, 1, "60.0%", 1, "李四（请假：出差）；赵六（缺席）"]
+        assert values[5:12] == [5, 3, 1, 1, 0.6, 1, "李四（请假：出差）；赵六（缺席）"]
         document = Document(str(targets[1]))
         fields = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}
         assert fields["出勤"] == "应到 5，实到 3，请假 1，缺席 1，出席率 60.0%，列席 1"
