@@ -31,6 +31,7 @@ from hongtu.core.records import (
     PhotoRef,
     everyone_present,
 )
+from ledger_helpers import month_text
 
 BRANCH = "第一党支部"
 NAMES = ["张三", "李四", "王五", "赵六", "钱七", "孙八"]
@@ -145,12 +146,19 @@ def test_xlsx_ledger_holds_every_figure(workspace) -> None:
     assert table[0][3:15] == [f"{m}月" for m in range(1, 13)]
     for row, member in zip(table[1:], ledger.members, strict=False):
         assert row[0] == member.name
-        months = [(f"{c.present}/{c.expected}" if c else None) for c in member.months]
+        months = [
+            "已离开" if c is None and member.left_in(2025, month) else month_text(c) or None
+            for month, c in enumerate(member.months, start=1)
+        ]
+        if member.name == "孙八":  # left on 1 June
+            assert months[5:] == ["已离开"] * 7
         assert [v or None for v in row[3:15]] == months
         c = member.counts
         figures = [c.expected, c.present, c.leave, c.absent, c.rate, c.observers]
         assert row[15:21] == figures
-    assert len(table) == len(ledger.members) + 2  # and the line saying what the figures count
+    # and the lines saying what the figures count and what the marks mean
+    assert len(table) == len(ledger.members) + 3
+    assert table[-1][0] == "“假”：请假；“缺”：缺席；“已离开”：离开日期之后的月份。"
 
 
 def test_xlsx_rates_are_numbers_excel_can_add_and_chart(workspace) -> None:

@@ -63,7 +63,7 @@ def test_the_day_counts_party_members_and_the_others_are_observers() -> None:
     summary = build_ledger_summary(ledger)
     rows = {row[0]: row for row in summary.member_rows}
     month = DAY.month
-    assert (rows["张三"][month], rows["王五"][month]) == ("1/1", "0/1")
+    assert (rows["张三"][month], rows["王五"][month]) == ("1/1", "假")
     assert (rows["赵六"][month], rows["孙八"][month], rows["钱七"][month]) == ("列席", "列席", "")
     assert rows["赵六"][-6:] == ("0", "0", "0", "0", "—", "1")
     assert summary.day_rows[0][3:9] == ("3", "2", "1", "0", "66.7%", "3")

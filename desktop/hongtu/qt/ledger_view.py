@@ -44,12 +44,13 @@ from PySide6.QtWidgets import (
 from hongtu.cli.ledger import ledger_labels
 from hongtu.core.atomic import ExportError
 from hongtu.core.cancel import CancelledError
+from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_summary import LedgerSummary, build_ledger_summary
 from hongtu.core.ledger import MonthState, YearLedger, load_ledger, rate_text
 from hongtu.qt import messages
 from hongtu.qt.ledger_charts import attendance_chart, chart_view, places_chart
 from hongtu.qt.ledger_record import RecordDialog
-from hongtu.qt.ledger_tables import TextTable
+from hongtu.qt.ledger_tables import Shade, TextTable
 from hongtu.qt.messages import plain_label
 from hongtu.qt.tasks import ProgressTask, TaskRunner, ThreadPoolRunner
 from hongtu.qt.window_state import fit_to_screen
@@ -90,6 +91,26 @@ def totals_text(ledger: YearLedger) -> str:
         rate_text(c.rate),
         c.observers,
     )
+
+
+def members_note(labels: LedgerLabels) -> str:
+    """Under the members × months: what a month's figures, marks and colours say."""
+    return tr(
+        "每月显示“实到/应到”：“{0}”（黄色）为请假，“{1}”（红色）为缺席，“{2}”为离开日期之后的"
+        "月份。只有党员（正式党员和预备党员）计入应到，其他人出席显示“{3}”。"
+    ).format(labels.leave_mark, labels.absent_mark, labels.left_mark, labels.observer_mark)
+
+
+def month_shades(ledger: YearLedger) -> dict[tuple[int, int], Shade]:
+    """Each member's months (row, column) on leave, absent (both: absent) or after they left."""
+    shades = {}
+    for row, member in enumerate(ledger.members):
+        for column, month in enumerate(member.months, start=1):
+            if month is not None and (month.absent or month.leave):
+                shades[row, column] = Shade.ABSENT if month.absent else Shade.LEAVE
+            elif month is None and member.left_in(ledger.year, column):
+                shades[row, column] = Shade.LEFT
+    return shades
 
 
 SHOWN_NAMES = 10  # of the members of 政治面貌 其他; the count says how many there are
@@ -248,13 +269,7 @@ class LedgerWindow(QDialog):
 
         self.members_model = TextTable(range(1, 19), self)
         self.members = _table(self.members_model, self)
-        self.members_note = plain_label(
-            tr(
-                "每月显示“实到/应到”；黄色为请假或缺席。只有党员（正式党员和预备党员）计入"
-                "应到，其他人出席显示“列席”。"
-            ),
-            self,
-        )
+        self.members_note = plain_label(members_note(self.labels), self)
         self.members_note.setWordWrap(True)
         members_page = QWidget(self)
         members_layout = QVBoxLayout(members_page)
@@ -388,13 +403,9 @@ class LedgerWindow(QDialog):
         self.others.setText(others_text(others))
         self.others.setVisible(bool(others))
         self.days_model.set_rows(summary.day_header, summary.day_rows, bold_last=True)
-        marked = frozenset(
-            (row, column)
-            for row, member in enumerate(ledger.members)
-            for column, month in enumerate(member.months, start=1)
-            if month is not None and month.present < month.expected
+        self.members_model.set_rows(
+            summary.member_header, summary.member_rows, shades=month_shades(ledger)
         )
-        self.members_model.set_rows(summary.member_header, summary.member_rows, marked=marked)
         self.places.setText(
             self.labels.field_format.format(label=summary.places_heading, text=summary.places)
         )

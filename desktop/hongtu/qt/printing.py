@@ -1230,6 +1230,9 @@ def ledger_html(summary: LedgerSummary, units: _Units, breaks: frozenset[int] = 
         else ""
     )
     members_break = "page-break-before:always; " if 0 in member_breaks else ""
+    marks_note = (
+        f"<p style='font-size:9.5pt'>{_e(summary.marks_note)}</p>" if members else ""
+    )  # what 假, 缺 and 已离开 say
     return (
         f'<html><body style="font-family:{CSS_FONTS}; font-size:10.5pt">'
         f"<p align='center' style='font-size:17pt; font-weight:bold; "
@@ -1242,7 +1245,7 @@ def ledger_html(summary: LedgerSummary, units: _Units, breaks: frozenset[int] = 
         f"{heading}{_e(summary.places_heading)}</p><p>{_e(summary.places)}</p>"
         f"<p style='{members_break}font-size:12pt; font-weight:bold; "
         f"margin-top:{units.mm(3)}px'>{_e(summary.members_heading)}</p>"
-        f"<div style='font-size:8.5pt'>{member_table}</div></body></html>"
+        f"<div style='font-size:8.5pt'>{member_table}</div>{marks_note}</body></html>"
     )
 
 

@@ -13,7 +13,7 @@ from hongtu.core.exports.ledger_summary import figure_labels
 from hongtu.core.exports.ledger_text import (
     member_rate_text,
     missing_text,
-    month_cell,
+    month_cells,
     status_text,
 )
 from hongtu.core.exports.sheetml import CellStyle, PrintSetup, Sheet, Workbook
@@ -93,14 +93,15 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
                 member.name,
                 member.role,
                 status_text(member, labels),
-                *(month_cell(c, labels) for c in member.months),
+                *month_cells(member, ledger.year, labels),
                 *_figures(member.counts, member=True),
             ],
             figures=range(4, 22),
         )
     if ledger.members:
         _note(members, len(ledger.members) + 2, labels.counted_note, 21)
-    members.widths.update(enumerate((12, 8, 14, *[6] * 12, 7, 7, 7, 7, 9, 7), start=1))
+        _note(members, len(ledger.members) + 3, labels.marks_note, 21)
+    members.widths.update(enumerate((12, 8, 14, *[7] * 12, 7, 7, 7, 7, 9, 7), start=1))
     _printable(members)
     return book.to_bytes()
 
