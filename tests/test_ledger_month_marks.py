@@ -121,3 +121,26 @@ def test_the_window_sets_leave_absence_and_left_apart_by_word_and_colour(
     note = window.members_note.text()
     assert "“假”（黄色）为请假" in note and "“缺”（红色）为缺席" in note and "已离开" in note
 
+
+@pytest.mark.gui
+def test_every_month_word_shows_whole_at_125_percent(lang, qtbot, workspace) -> None:
+    """QA s28: the English window's Members tab read "Obser…" in every month of an observer:
+    each month's word (列席, 假, 缺, 已离开 and their English) is whole on a 1366×768 laptop at
+    125 %, the twelve months still sharing the width (nothing to scroll)."""
+    from hongtu.qt.ledger_view import LedgerWindow
+    from hongtu.qt.tasks import SyncRunner
+
+    window = LedgerWindow(workspace, runner=SyncRunner(), today=lambda: date(2026, 1, 10))
+    qtbot.addWidget(window)
+    window.show()
+    # a 1366×768 screen at 125 % is 1093×614 logical pixels: 552 under a title bar and a taskbar
+    window.resize(1093, 552)
+    table = window.members
+    window.show_ledger(_year())
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1093, 552))
+    for column in range(1, 13):
+        assert table.sizeHintForColumn(column) <= table.columnWidth(column), column
+    words = {window.members_model.text(1, 8), window.members_model.text(3, 3)}  # 李四, 赵六
+    assert words == ({"Left", "Obs."} if lang == "en" else {"已离开", "列席"})
+    assert table.horizontalHeader().length() <= table.viewport().width()

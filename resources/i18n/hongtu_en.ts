@@ -2246,6 +2246,10 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
       <translation>Party-days this year: {0}; expected {1}, present {2}, on leave {3}, absent {4}, rate {5}, observers {6}</translation>
     </message>
     <message>
+      <source>列席</source>
+      <translation>Obs.</translation>
+    </message>
+    <message>
       <source>双击一次活动查看它的活动记录</source>
       <translation>Double-click a Party-day to see its record</translation>
     </message>

@@ -15,6 +15,7 @@ scored or ranked: members stay in roster order and the tables do not sort.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,6 +92,13 @@ def totals_text(ledger: YearLedger) -> str:
         rate_text(c.rate),
         c.observers,
     )
+
+
+def window_labels() -> LedgerLabels:
+    """The ledger's words as ``hongtu ledger show`` has them, with a member's month of 列席 short
+    enough for the narrow month columns (in English "Obs.": "Observer" showed as "Obser…")."""
+    labels: LedgerLabels = ledger_labels()
+    return replace(labels, observer_mark=tr("列席"))
 
 
 def members_note(labels: LedgerLabels) -> str:
@@ -207,7 +215,7 @@ class LedgerWindow(QDialog):
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(tr("台账"))
         self.workspace = workspace
-        self.labels = ledger_labels()
+        self.labels = window_labels()
         self.ledger: YearLedger | None = None
         self.summary: LedgerSummary | None = None
         self.task: ProgressTask | None = None
