@@ -9,6 +9,7 @@ from typing import Any
 
 from factories import custom_place, make_plan
 from hongtu.core.geo import LatLon
+from hongtu.core.ledger import Counts, rate_text
 from hongtu.core.members import Member, PartyStatus
 from hongtu.core.plans import Stop
 from hongtu.core.records import ActivityRecord, DoneItem, DoneState, everyone_present
@@ -143,7 +144,7 @@ def exported_day(targets: list[Path], day: date) -> dict[str, list[str]]:
     )
     found = {
         "docx": [*summary[2:8], fields["缺席及原因"]],
-        "xlsx": [*(str(v) for v in row[5:11]), str(row[11])],
+        "xlsx": [*(cell_text(v) for v in row[5:11]), str(row[11])],
     }
     if shutil.which("pdftotext"):  # poppler reads the PDF back where it is installed
         text = subprocess.run(
@@ -152,3 +153,21 @@ def exported_day(targets: list[Path], day: date) -> dict[str, list[str]]:
         line = next(x for x in text.splitlines() if x.strip().startswith(day.isoformat()))
         found["pdf"] = re.findall(r"\d+\.\d%|—|(?<![\d/-])\d+(?![\d/-])", line)[-6:]
     return found
+
+
+def month_text(c: Counts | None) -> str:
+    """A member's month as every ledger output prints it: 实到/应到; the month's one Party-day
+    missed as 假 (on leave) or 缺 (absent); with more days the figures and the marks; 列席."""
+    if c is None or not (c.expected or c.observers):
+        return ""
+    if not c.expected:
+        return "列席"
+    marks = "假" * bool(c.leave) + "缺" * bool(c.absent)
+    if marks and c.expected == 1:
+        return marks
+    return f"{c.present}/{c.expected}{marks}"
+
+
+def cell_text(value: object) -> str:
+    """An XLSX figure as the window and the PDF print it: a rate (a fraction) as "83.3%"."""
+    return rate_text(value) if isinstance(value, float) else str(value)

@@ -9,6 +9,7 @@ import zlib
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from docx import Document
 from docx.shared import Cm
 from openpyxl import load_workbook
@@ -30,6 +31,7 @@ from hongtu.core.records import (
     PhotoRef,
     everyone_present,
 )
+from ledger_helpers import month_text
 
 BRANCH = "第一党支部"
 NAMES = ["张三", "李四", "王五", "赵六", "钱七", "孙八"]
@@ -125,7 +127,7 @@ def test_xlsx_ledger_holds_every_figure(workspace) -> None:
         c = day.counts
         assert row[0] == day.day.isoformat() and row[1] == day.title
         assert row[2] == "；".join(day.places)
-        figures = [c.expected, c.present, c.leave, c.absent, rate_text(c.rate), c.observers]
+        figures = [c.expected, c.present, c.leave, c.absent, c.rate, c.observers]
         assert row[5:11] == figures
     assert rows[1][11] == "李四（请假：出差）；赵六（缺席）；钱七（缺席）"
     total = ledger.counts
@@ -135,7 +137,7 @@ def test_xlsx_ledger_holds_every_figure(workspace) -> None:
         total.present,
         total.leave,
         total.absent,
-        rate_text(total.rate),
+        total.rate,
         total.observers,
     ]
     assert rows[-1][0].startswith("应到、实到、请假、缺席和出席率只计党员")
@@ -144,13 +146,40 @@ def test_xlsx_ledger_holds_every_figure(workspace) -> None:
     assert table[0][3:15] == [f"{m}月" for m in range(1, 13)]
     for row, member in zip(table[1:], ledger.members, strict=False):
         assert row[0] == member.name
-        months = [(f"{c.present}/{c.expected}" if c else None) for c in member.months]
+        months = [
+            "已离开" if c is None and member.left_in(2025, month) else month_text(c) or None
+            for month, c in enumerate(member.months, start=1)
+        ]
+        if member.name == "孙八":  # left on 1 June
+            assert months[5:] == ["已离开"] * 7
         assert [v or None for v in row[3:15]] == months
         c = member.counts
-        figures = [c.expected, c.present, c.leave, c.absent, rate_text(c.rate), c.observers]
+        figures = [c.expected, c.present, c.leave, c.absent, c.rate, c.observers]
         assert row[15:21] == figures
-    assert len(table) == len(ledger.members) + 2  # and the line saying what the figures count
+    # and the lines saying what the figures count and what the marks mean
+    assert len(table) == len(ledger.members) + 3
+    assert table[-1][0] == "“假”：请假；“缺”：缺席；“已离开”：离开日期之后的月份。"
 
+
+def test_xlsx_rates_are_numbers_excel_can_add_and_chart(workspace) -> None:
+    """QA s28: 出席率 was the text "83.3%": Excel could neither sum nor chart it. It is the
+    fraction, shown as a percent with one decimal, as every other output prints it."""
+    _year(workspace)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    book = load_workbook(io.BytesIO(render_ledger_xlsx(ledger)))
+    days = book["2025年"]
+    march = days["J3"]  # 6 expected, 3 present
+    assert march.value == pytest.approx(0.5) and march.number_format == "0.0%"
+    july = days["J4"]
+    assert july.value == pytest.approx(4 / 5) and july.number_format == "0.0%"
+    total = days["J5"]
+    assert total.value == pytest.approx(13 / 17) and total.number_format == "0.0%"
+    assert days["F3"].value == 6 and days["F3"].number_format == "General"
+    members = book["成员出勤"]
+    rates = {row[0].value: row[19] for row in members.iter_rows(min_row=2, max_row=7)}
+    assert rates["张三"].value == pytest.approx(1.0) and rates["张三"].number_format == "0.0%"
+    assert rates["孙八"].value == pytest.approx(1.0)
+    assert rates["李四"].value == pytest.approx(2 / 3)  # on leave in March
 
 def test_xlsx_ledger_prints_each_sheet_one_page_wide_with_nothing_cut_off(workspace) -> None:
     """The 台账 is filed on paper: both sheets print on A4 landscape, one page wide, the heading
@@ -299,7 +328,8 @@ def test_cli_shows_and_exports_the_ledger(workspace, tmp_path, capsys) -> None:
             )
             == 2
         )
-    assert load_workbook(tmp_path / "台账.xlsx")["2025年"]["J5"].value == "76.5%"
+    rate = load_workbook(tmp_path / "台账.xlsx")["2025年"]["J5"]
+    assert rate.value == pytest.approx(13 / 17) and rate.number_format == "0.0%"
     assert (
         main(
             [

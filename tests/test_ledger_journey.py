@@ -128,7 +128,8 @@ def test_the_year_view_and_the_exported_ledger_show_the_recorded_day(
         assert total[3:9] == first[3:9]
         assert "应到 5，实到 3，请假 1，缺席 1，出席率 60.0%，列席 1" in ledger.totals.text()
         members = {row[0]: row for row in ledger.members_model.rows()}
-        assert members["赵六"][day.month] == "0/1" and members["张三"][day.month] == "1/1"
+        assert members["赵六"][day.month] == "缺" and members["张三"][day.month] == "1/1"
+        assert members["李四"][day.month] == "假"
         assert members["孙八"][day.month] == "列席"
 
         # the month's button shows the day; a double-click opens its record
@@ -151,7 +152,7 @@ def test_the_year_view_and_the_exported_ledger_show_the_recorded_day(
         sheet = load_workbook(targets[0])[f"{day.year}年"]
         values = [c.value for c in sheet[2]]
         assert values[0] == day.isoformat()
-        assert values[5:12] == [5, 3, 1, 1, "60.0%", 1, "李四（请假：出差）；赵六（缺席）"]
+        assert values[5:12] == [5, 3, 1, 1, 0.6, 1, "李四（请假：出差）；赵六（缺席）"]
         document = Document(str(targets[1]))
         fields = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}
         assert fields["出勤"] == "应到 5，实到 3，请假 1，缺席 1，出席率 60.0%，列席 1"
@@ -161,5 +162,5 @@ def test_the_year_view_and_the_exported_ledger_show_the_recorded_day(
         lines = _pdf_lines(targets[2])
         row_text = next(line for line in lines if line.startswith(day.isoformat()))
         assert "5 3 1 1 60.0% 1" in row_text
-        assert any(line.startswith("赵六") and "0/1" in line for line in lines)
+        assert any(line.startswith("赵六") and "缺" in line for line in lines)
         ledger.close()

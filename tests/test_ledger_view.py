@@ -30,7 +30,7 @@ from hongtu.core.records import ActivityRecord, Attendance, Presence
 from hongtu.qt.ledger_record import RecordDialog
 from hongtu.qt.ledger_view import LedgerWindow
 from hongtu.qt.tasks import SyncRunner
-from ledger_helpers import BRANCH, TODAY, record_year
+from ledger_helpers import BRANCH, TODAY, cell_text, month_text, record_year
 
 pytestmark = pytest.mark.gui
 
@@ -83,7 +83,10 @@ def test_the_view_shows_every_figure_of_the_core_ledger(workspace, ledger_window
     members = window.members_model.rows()
     assert [r[0] for r in members] == [m.name for m in ledger.members]  # roster order
     for row, member in zip(members, ledger.members, strict=True):
-        months = tuple("" if m is None else f"{m.present}/{m.expected}" for m in member.months)
+        months = tuple(
+            "已离开" if m is None and member.left_in(2025, month) else month_text(m)
+            for month, m in enumerate(member.months, start=1)
+        )
         assert row[1:13] == months and row[13:] == figures(member.counts)
     for place, days in ledger.places:
         assert f"{place}（{days}次）" in window.places.text()
@@ -232,12 +235,12 @@ def test_exports_from_the_view_print_the_figures_on_screen(
     book = load_workbook(written["xlsx"])
     sheet = [[c.value for c in r] for r in book["2025年"].iter_rows(min_row=2)]
     for row, shown in zip(sheet[:-1], rows, strict=True):  # then what the figures count
-        assert row[0] == shown[0] and tuple(str(v) for v in row[5:11]) == shown[3:9]
+        assert row[0] == shown[0] and tuple(cell_text(v) for v in row[5:11]) == shown[3:9]
     attendance = [[c.value for c in r] for r in book["成员出勤"].iter_rows(min_row=2)]
-    for row, shown in zip(attendance[:-1], members, strict=True):
+    for row, shown in zip(attendance[:-2], members, strict=True):  # then the two notes
         assert row[0] == shown[0]
         assert tuple(v or "" for v in row[3:15]) == shown[1:13]
-        assert tuple(str(v) for v in row[15:21]) == shown[13:]
+        assert tuple(cell_text(v) for v in row[15:21]) == shown[13:]
     summary, _members, *pages = Document(written["docx"]).tables
     for row, shown in zip(summary.rows[1:], rows, strict=True):
         cells = [c.text for c in row.cells]

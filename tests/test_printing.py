@@ -544,3 +544,43 @@ def test_names_the_map_has_no_room_for_are_printed_under_it(qapp, tmp_path: Path
     pdf = render_schedule_pdf(doc, tmp_path / "city.pdf")
     text = _text(pdf)
     assert _in_order(text, [doc.totals.text, "图上未注名称的站点：", *unlabelled])
+
+
+SHORT_BRANCH = "小店区某某社区第一党支部"
+LONG_BRANCH = "中共太原市小店区某某街道某某社区第一党支部"
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        # 31 characters: one "动" was left alone on a second line; it fits a half point smaller
+        (
+            f"{SHORT_BRANCH}“年终组织生活会前参观”主题党日活动",
+            [f"{SHORT_BRANCH}“年终组织生活会前参观”主题党日活动"],
+        ),
+        # too long for one line even two points smaller: broken before the quoted theme
+        (
+            f"{LONG_BRANCH}“学习贯彻全会精神”主题党日活动",
+            [LONG_BRANCH, "“学习贯彻全会精神”主题党日活动"],
+        ),
+    ],
+)
+def test_a_long_title_breaks_before_its_theme_never_inside_a_word(
+    qapp, doc, tmp_path: Path, title: str, lines: list[str]
+) -> None:
+    """QA s28: the 签到表 of “年终组织生活会前参观” printed "…主题党日活" over a lone "动"."""
+    from dataclasses import replace
+
+    titled = replace(doc, title=title)
+    for name, pdf in (
+        ("签到表", render_signin_pdf(titled, tmp_path / "签到表.pdf", [], blank_rows=5)),
+        ("日程安排表", render_schedule_pdf(titled, tmp_path / "日程安排表.pdf")),
+    ):
+        out = subprocess.run(
+            ["pdftotext", "-layout", "-l", "1", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        top = [_squash(line) for line in out.splitlines() if line.strip()][: len(lines)]
+        assert top == lines, name

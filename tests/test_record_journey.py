@@ -142,7 +142,7 @@ def test_recording_a_day_with_two_absences_and_photos_then_correcting_it(
         assert list(shown[3:9]) == figures and shown[9] == "李四（请假：出差）；赵六（缺席）"
         assert "3/5" in ledger.months.buttons[day.month - 1].text()
         members = {r[0]: r for r in ledger.members_model.rows()}
-        assert members["赵六"][day.month] == "0/1" and members["张三"][day.month] == "1/1"
+        assert members["赵六"][day.month] == "缺" and members["张三"][day.month] == "1/1"
         assert members["孙八"][day.month] == "列席"
         with monkeypatch.context() as window_process:
             # written in the export process: no ledger writer runs in the window's

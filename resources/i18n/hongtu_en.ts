@@ -233,12 +233,20 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{branch}: Party-day ledger {year}</translation>
     </message>
     <message>
+      <source>{figures}{marks}</source>
+      <translation>{figures} {marks}</translation>
+    </message>
+    <message>
       <source>{first}—{last}</source>
       <translation>{first}–{last}</translation>
     </message>
     <message>
       <source>{label}：{text}</source>
       <translation>{label}: {text}</translation>
+    </message>
+    <message>
+      <source>{leave}{absent}</source>
+      <translation>{leave}, {absent}</translation>
     </message>
     <message>
       <source>{months}无记录（本支部在红途中首次记录活动之前）</source>
@@ -291,6 +299,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>“{0}”不是 CSV 文本文件（可能是图片、压缩包、PDF 或旧版 .xls）：请另存为 .xlsx 或 CSV</source>
       <translation>“{0}” is not a CSV text file (perhaps a picture, an archive, a PDF or an old .xls): save it as .xlsx or CSV</translation>
+    </message>
+    <message>
+      <source>“假”：请假；“缺”：缺席；“已离开”：离开日期之后的月份。</source>
+      <translation>“Leave”: on leave; “Absent”: absent; “Left”: the months after the member left.</translation>
     </message>
     <message>
       <source>、</source>
@@ -386,6 +398,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>修改方案的活动主题</source>
       <translation>rename a plan (change its theme)</translation>
+    </message>
+    <message>
+      <source>假</source>
+      <translation>Leave</translation>
     </message>
     <message>
       <source>党支部</source>
@@ -798,6 +814,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>已添加：{0}（编号 {1}）</source>
       <translation>Added: {0} (number {1})</translation>
+    </message>
+    <message>
+      <source>已离开</source>
+      <translation>Left</translation>
     </message>
     <message>
       <source>已记录：应到 {0}，实到 {1}，请假 {2}，缺席 {3}，列席 {4}；方案已标为已完成</source>
@@ -1543,6 +1563,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Zoom levels</translation>
     </message>
     <message>
+      <source>缺</source>
+      <translation>Absent</translation>
+    </message>
+    <message>
       <source>缺少导出所需的数据</source>
       <translation>Data needed for the export is missing</translation>
     </message>
@@ -2274,6 +2298,10 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
       <translation>Party-days this year: {0}; expected {1}, present {2}, on leave {3}, absent {4}, rate {5}, observers {6}</translation>
     </message>
     <message>
+      <source>列席</source>
+      <translation>Obs.</translation>
+    </message>
+    <message>
       <source>双击一次活动查看它的活动记录</source>
       <translation>Double-click a Party-day to see its record</translation>
     </message>
@@ -2318,8 +2346,8 @@ Restore the database from it? The damaged file is kept exactly as it is, renamed
       <translation>Exporting the ledger…</translation>
     </message>
     <message>
-      <source>每月显示“实到/应到”；黄色为请假或缺席。只有党员（正式党员和预备党员）计入应到，其他人出席显示“列席”。</source>
-      <translation>Each month shows present/expected; yellow marks leave or absence. Only Party members (full and probationary) count in Expected; anyone else who came shows as Observer.</translation>
+      <source>每月显示“实到/应到”：“{0}”（黄色）为请假，“{1}”（红色）为缺席，“{2}”为离开日期之后的月份。只有党员（正式党员和预备党员）计入应到，其他人出席显示“{3}”。</source>
+      <translation>Each month shows present/expected: “{0}” (yellow) is leave, “{1}” (red) is absence, “{2}” the months after the member left. Only Party members (full and probationary) count in Expected; anyone else who came shows as “{3}” (observer).</translation>
     </message>
     <message>
       <source>每次活动</source>

@@ -77,6 +77,12 @@ class MemberYear:
     months: tuple[Counts | None, ...]  # 12 entries; None where the month had no Party-day for them
     full_since: date | None = None  # the 转正日期, when it falls in the year on or before then
     admitted_on: date | None = None  # the 入党日期, likewise
+    left_on: date | None = None  # the 离开日期 (转出): the months from it on are "已离开"
+
+    def left_in(self, year: int, month: int) -> bool:
+        """Whether the member had left the branch by the end of ``month`` of ``year``."""
+        left = self.left_on
+        return left is not None and (left.year, left.month) <= (year, month)
 
 
 class MonthState(Enum):
@@ -350,6 +356,7 @@ def _member_year(member: Member, days: list[tuple[date, Attendance]], year: int)
         months,
         shown(member.full_since),
         shown(member.admitted_on),
+        member.left_on,
     )
 
 

@@ -7,13 +7,26 @@ roster's order and by day, never ranked (the guidance against "formalism on the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from enum import Enum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 Index = QModelIndex | QPersistentModelIndex
-MISSED = QColor("#fff3cd")  # a member's month with a leave or an absence
+
+
+class Shade(Enum):
+    """How a member's month is set off; its text says the same (假, 缺, 已离开), so the colour
+    is never the only sign."""
+
+    LEAVE = "leave"  # on leave: yellow
+    ABSENT = "absent"  # absent: red
+    LEFT = "left"  # after the member left the branch: grey text
+
+
+BACKGROUNDS = {Shade.LEAVE: QColor("#fff3cd"), Shade.ABSENT: QColor("#f8d7da")}
+LEFT_TEXT = QColor("#777777")
 
 
 class TextTable(QAbstractTableModel):
@@ -26,7 +39,7 @@ class TextTable(QAbstractTableModel):
         self._rows: tuple[tuple[str, ...], ...] = ()
         self._numbers = numbers
         self._bold_last = False
-        self._marked: frozenset[tuple[int, int]] = frozenset()
+        self._shades: Mapping[tuple[int, int], Shade] = {}
 
     def set_rows(
         self,
@@ -34,13 +47,13 @@ class TextTable(QAbstractTableModel):
         rows: Sequence[tuple[str, ...]],
         *,
         bold_last: bool = False,
-        marked: frozenset[tuple[int, int]] = frozenset(),
+        shades: Mapping[tuple[int, int], Shade] | None = None,
     ) -> None:
         self.beginResetModel()
         self._header = tuple(header)
         self._rows = tuple(rows)
         self._bold_last = bold_last
-        self._marked = marked
+        self._shades = shades or {}
         self.endResetModel()
 
     def text(self, row: int, column: int) -> str:
@@ -67,8 +80,11 @@ class TextTable(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.BackgroundRole and (row, column) in self._marked:
-            return QBrush(MISSED)
+        shade = self._shades.get((row, column))
+        if role == Qt.ItemDataRole.BackgroundRole and shade in BACKGROUNDS:
+            return QBrush(BACKGROUNDS[shade])
+        if role == Qt.ItemDataRole.ForegroundRole and shade is Shade.LEFT:
+            return QBrush(LEFT_TEXT)
         return None
 
     def headerData(  # noqa: N802

@@ -10,17 +10,32 @@ Everything shown comes from one ``YearLedger`` (``core.ledger.load_ledger``) and
 ``core.exports.ledger_summary``, the document the PDF prints, so the view and the exports show
 the same figures. Only the year shown is loaded; the year list is one small query. Nothing is
 scored or ranked: members stay in roster order and the tables do not sort.
+
+The year follows the database as the plans list does: twice a second, off the GUI thread, the
+window asks whether anything was committed and then reads ``RecordStore.stamp``; a day recorded
+or corrected by the CLI or a colleague's HongTu is shown within a second. An export checks the
+stamp again first, so a file never carries figures the database no longer has.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,13 +59,16 @@ from PySide6.QtWidgets import (
 from hongtu.cli.ledger import ledger_labels
 from hongtu.core.atomic import ExportError
 from hongtu.core.cancel import CancelledError
+from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_summary import LedgerSummary, build_ledger_summary
 from hongtu.core.ledger import MonthState, YearLedger, load_ledger, rate_text
+from hongtu.core.storage.changes import ChangeProbe
 from hongtu.qt import messages
 from hongtu.qt.ledger_charts import attendance_chart, chart_view, places_chart
 from hongtu.qt.ledger_record import RecordDialog
-from hongtu.qt.ledger_tables import TextTable
+from hongtu.qt.ledger_tables import Shade, TextTable
 from hongtu.qt.messages import plain_label
+from hongtu.qt.plan_watch import WATCH_MS, StampWatcher
 from hongtu.qt.tasks import ProgressTask, TaskRunner, ThreadPoolRunner
 from hongtu.qt.window_state import fit_to_screen
 
@@ -99,6 +117,33 @@ def totals_text(ledger: YearLedger) -> str:
         rate_text(c.rate),
         c.observers,
     )
+
+
+def window_labels() -> LedgerLabels:
+    """The ledger's words as ``hongtu ledger show`` has them, with a member's month of 列席 short
+    enough for the narrow month columns (in English "Obs.": "Observer" showed as "Obser…")."""
+    labels: LedgerLabels = ledger_labels()
+    return replace(labels, observer_mark=tr("列席"))
+
+
+def members_note(labels: LedgerLabels) -> str:
+    """Under the members × months: what a month's figures, marks and colours say."""
+    return tr(
+        "每月显示“实到/应到”：“{0}”（黄色）为请假，“{1}”（红色）为缺席，“{2}”为离开日期之后的"
+        "月份。只有党员（正式党员和预备党员）计入应到，其他人出席显示“{3}”。"
+    ).format(labels.leave_mark, labels.absent_mark, labels.left_mark, labels.observer_mark)
+
+
+def month_shades(ledger: YearLedger) -> dict[tuple[int, int], Shade]:
+    """Each member's months (row, column) on leave, absent (both: absent) or after they left."""
+    shades = {}
+    for row, member in enumerate(ledger.members):
+        for column, month in enumerate(member.months, start=1):
+            if month is not None and (month.absent or month.leave):
+                shades[row, column] = Shade.ABSENT if month.absent else Shade.LEAVE
+            elif month is None and member.left_in(ledger.year, column):
+                shades[row, column] = Shade.LEFT
+    return shades
 
 
 SHOWN_NAMES = 10  # of the members of 政治面貌 其他; the count says how many there are
@@ -195,13 +240,20 @@ class LedgerWindow(QDialog):
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(tr("台账"))
         self.workspace = workspace
-        self.labels = ledger_labels()
+        self.labels = window_labels()
         self.ledger: YearLedger | None = None
         self.summary: LedgerSummary | None = None
         self.task: ProgressTask | None = None
         self._runner = runner or ThreadPoolRunner(self)
         self._today = today
         self._charts_stale = True
+        self._stamp: tuple[object, ...] = ()
+        # other programs' writes: looked for from before the first read, so none is missed
+        self._watcher: StampWatcher | None = None
+        self._watch()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MS)
+        self.watch_timer.timeout.connect(self._look_for_changes)
         self._build()
         self._fill_branches(branch)
 
@@ -257,13 +309,7 @@ class LedgerWindow(QDialog):
 
         self.members_model = TextTable(range(1, 19), self)
         self.members = _table(self.members_model, self)
-        self.members_note = plain_label(
-            tr(
-                "每月显示“实到/应到”；黄色为请假或缺席。只有党员（正式党员和预备党员）计入"
-                "应到，其他人出席显示“列席”。"
-            ),
-            self,
-        )
+        self.members_note = plain_label(members_note(self.labels), self)
         self.members_note.setWordWrap(True)
         members_page = QWidget(self)
         members_layout = QVBoxLayout(members_page)
@@ -333,7 +379,7 @@ class LedgerWindow(QDialog):
     def _on_year_changed(self, _index: int = 0) -> None:
         branch, year = self.branch.currentText(), self.year.currentData()
         if not branch or year is None:
-            self._stamp: tuple[object, ...] = ()
+            self._stamp = ()
             self.show_ledger(None)
             return
         self._stamp = self.workspace.records.stamp(branch, int(year))
@@ -360,18 +406,51 @@ class LedgerWindow(QDialog):
             self.days.selectRow(selected)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        """Coming back to the window (after 记录活动, or the CLI): the year is reloaded if its
-        records or the roster changed meanwhile."""
+        """Coming back to the window (after 记录活动, or the CLI): the year is reloaded at once
+        if its records or the roster changed meanwhile."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            branch, year = self.branch.currentText(), self.year.currentData()
-            changed = (
-                branch
-                and year is not None
-                and self.workspace.records.stamp(branch, int(year)) != self._stamp
-            )
-            if changed:
+            self._refresh_if_changed()
+
+    def _refresh_if_changed(self) -> None:
+        branch, year = self.branch.currentText(), self.year.currentData()
+        shown = bool(branch) and year is not None
+        if shown and self.workspace.records.stamp(branch, int(year)) != self._stamp:
+            self.refresh()
+
+    # ---- following other programs' writes ------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._watch()
+        self.watch_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        """Closed (or hidden): no more looks, and the probe's connection is closed."""
+        super().hideEvent(event)
+        if not event.spontaneous():
+            self.watch_timer.stop()
+            if self._watcher is not None:
+                self._watcher.close()
+                self._watcher = None
+
+    def _watch(self) -> None:
+        if self._watcher is None:
+            self._watcher = StampWatcher(ChangeProbe(self.workspace.database.url))
+
+    def _look_for_changes(self) -> None:
+        """A tick of ``watch_timer``: the year's stamp is read (off the GUI thread) when
+        something was committed since the last look; the year is reloaded if it moved."""
+        branch, year = self.branch.currentText(), self.year.currentData()
+        if self._watcher is None or not branch or year is None:
+            return
+        records = self.workspace.records
+
+        def on_read(stamp: tuple[object, ...]) -> None:
+            shown = (self.branch.currentText(), self.year.currentData())
+            if shown == (branch, year) and stamp != self._stamp:
                 self.refresh()
+
+        self._watcher.start(lambda: records.stamp(branch, int(year)), on_read)
 
     # ---- showing a year ----------------------------------------------------------------------
     def show_ledger(self, ledger: YearLedger | None) -> None:
@@ -397,13 +476,9 @@ class LedgerWindow(QDialog):
         self.others.setText(others_text(others))
         self.others.setVisible(bool(others))
         self.days_model.set_rows(summary.day_header, summary.day_rows, bold_last=True)
-        marked = frozenset(
-            (row, column)
-            for row, member in enumerate(ledger.members)
-            for column, month in enumerate(member.months, start=1)
-            if month is not None and month.present < month.expected
+        self.members_model.set_rows(
+            summary.member_header, summary.member_rows, shades=month_shades(ledger)
         )
-        self.members_model.set_rows(summary.member_header, summary.member_rows, marked=marked)
         self.places.setText(
             self.labels.field_format.format(label=summary.places_heading, text=summary.places)
         )
@@ -517,7 +592,10 @@ class LedgerWindow(QDialog):
     def export_to(self, fmt: str, path: Path) -> None:
         """Writes the year shown as ``fmt`` to ``path`` (replacing it) on a worker thread;
         ``exported`` when done, a message when it fails (an old file stays as it was)."""
-        if self.ledger is None or self.task is not None:
+        if self.task is not None:
+            return
+        self._refresh_if_changed()  # written elsewhere since the last look: the file has it
+        if self.ledger is None:
             return
         ledger = self.ledger
         if fmt == "pdf" and self.summary is not None:

@@ -42,6 +42,7 @@ from hongtu.qt.plan_conflict import ConflictBar, reloaded_notice
 from hongtu.qt.plan_editor import PlanEditor
 from hongtu.qt.plan_schedule import PlanSchedulePanel, PlanWarningsPanel
 from hongtu.qt.plan_session import OrderSaving, PlanSession
+from hongtu.qt.plan_watch import WATCH_MS
 from hongtu.qt.record_ui import RecordUi
 from hongtu.qt.tasks import ProgressTask, ThreadPoolRunner
 from hongtu.qt.window_state import documents_folder
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
     from hongtu.qt.map_controller import MapController
     from hongtu.qt.printing import Printed
 
-WATCH_MS = 500  # how often to look; what a look found is applied at the next tick
 NOTICE_MS = 8000
 
 

@@ -7,13 +7,16 @@ the window after each of its own saves, since those change the probe's answer to
 rosters the window holds for the 签到表. The look's result waits until the next
 ``ChangeWatcher.take``, so the caller's timer decides when changes are applied: a stopped timer
 changes nothing on screen. Nothing here touches the window: the caller compares and applies.
+
+``StampWatcher`` is the same look for a view of one small query's answer (the 台账 window and
+``RecordStore.stamp``): the stamp is read, on the look thread, only after a commit.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LOOK_TIMEOUT_MS = 20_000  # a look that takes longer (a locked database) is given up and redone
+WATCH_MS = 500  # how often a window looks; what a look found is applied at the next tick
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,56 @@ class ChangeWatcher:
             raise error  # a bug: the crash handler reports it
         # busy or unreadable for a moment: look again next time
         log.info("plans not re-read after another program's write: %s", type(error).__name__)
+        self._again = True
+
+
+class StampWatcher:
+    """One probe and at most one look in flight, for a view that shows what ``read`` stamps:
+    each look asks the probe whether anything was committed since the last one and only then
+    reads the stamp (on the look thread), handing it to ``on_read`` on the GUI thread."""
+
+    def __init__(self, probe: ChangeProbe) -> None:
+        self._probe = probe
+        self._runner = _look_runner()
+        self._looking = False
+        self._again = False  # the last look failed: read the stamp next time whatever
+        self._closed = False
+
+    def start(
+        self, read: Callable[[], tuple[object, ...]], on_read: Callable[[tuple[object, ...]], None]
+    ) -> None:
+        """Starts a look unless one is running (or this watcher is closed)."""
+        if self._looking or self._closed:
+            return
+        self._looking = True
+        probe, again = self._probe, self._again
+
+        def look() -> tuple[object, ...] | None:
+            return read() if probe.changed() or again else None
+
+        def looked(stamp: object) -> None:
+            self._looking = self._again = False
+            if isinstance(stamp, tuple) and not self._closed:
+                on_read(stamp)
+
+        self._runner.run(look, looked, self._on_failed, LOOK_TIMEOUT_MS)
+
+    def close(self) -> None:
+        """No more looks; the probe is closed on the look thread, after a look still running."""
+        if self._closed:
+            return
+        self._closed = True
+        self._runner.run(self._probe.close, _ignore, _ignore)
+
+    def _on_failed(self, error: BaseException) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        self._looking = False
+        if self._closed:
+            return
+        if not isinstance(error, SQLAlchemyError | sqlite3.Error | TimeoutError):
+            raise error  # a bug: the crash handler reports it
+        log.info("stamp not re-read after another program's write: %s", type(error).__name__)
         self._again = True
 
 

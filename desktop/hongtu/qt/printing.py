@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QPainter,
     QTextBlock,
     QTextDocument,
+    QTextLayout,
     QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -294,6 +295,8 @@ class _Units:
 
     def __init__(self, printer: QPrinter) -> None:
         self.dpi = printer.resolution()
+        self.printer = printer  # what a title is laid out on, to see how many lines it takes
+        self.titles: dict[str, str] = {}  # each title's paragraph, laid out once per document
 
     def device(self, value: float) -> float:
         return value * self.dpi / 25.4
@@ -923,13 +926,65 @@ def _lines(text: str) -> str:
     return "<br>".join(_e(line) for line in text.split("\n"))
 
 
-def _head(doc: PlanDocument, subtitle: str) -> str:
+TITLE_PT = 17.0
+LEAST_TITLE_PT = 15.0  # a title is made smaller by half points down to this to keep one line
+
+
+def _head(doc: PlanDocument, subtitle: str, units: _Units) -> str:
     return (
-        f"<p align='center' style='font-size:17pt; font-weight:bold; margin-bottom:0'>"
-        f"{_e(doc.title)}</p>"
-        f"<p align='center' style='font-size:13pt; margin-top:2pt; margin-bottom:6pt'>"
+        _title_html(doc.title, units)
+        + f"<p align='center' style='font-size:13pt; margin-top:2pt; margin-bottom:6pt'>"
         f"{_e(subtitle)}</p>"
     )
+
+
+def _title_html(title: str, units: _Units) -> str:
+    found = units.titles.get(title)
+    if found is None:
+        found = units.titles[title] = _fitted_title(title, units)
+    return found
+
+
+def _fitted_title(title: str, units: _Units) -> str:
+    """The title on one line: in 17 pt, or up to two points smaller where that fits it;
+    else broken before the quoted theme ("…第一党支部" / "“年终组织生活会前参观”主题党日活动"),
+    never leaving a character or two alone on the second line ("…主题党日活" / "动"); a title
+    too long for that wraps as it comes."""
+
+    def paragraph(size: float, text: str) -> str:
+        return (
+            f"<p align='center' style='font-size:{size:g}pt; font-weight:bold; "
+            f"margin-bottom:0'>{text}</p>"
+        )
+
+    size = TITLE_PT
+    while size >= LEAST_TITLE_PT:
+        if _line_count(title, size, units) == 1:
+            return paragraph(size, _e(title))
+        size -= 0.5
+    theme = title.find("“")
+    parts = (title[:theme], title[theme:])
+    if theme > 0 and all(_line_count(part, TITLE_PT, units) == 1 for part in parts):
+        branch, rest = parts
+        return paragraph(TITLE_PT, f"{_e(branch)}<br>{_e(rest)}")
+    return paragraph(TITLE_PT, _e(title))
+
+
+def _line_count(text: str, size: float, units: _Units) -> int:
+    """How many lines ``text`` in bold ``size`` pt takes across the page, as it will print."""
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(size)
+    font.setBold(True)
+    layout = QTextLayout(text, font, units.printer)
+    width = _body_size(units.printer).width()
+    layout.beginLayout()
+    lines = 0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines += 1
+    layout.endLayout()
+    return lines
 
 
 def _facts_table(pairs: list[tuple[str, str]], units: _Units) -> str:
@@ -987,7 +1042,7 @@ def schedule_html(
     table = _row_tables(rows, breaks, header, units, pad)
     return (
         f'<html><body style="font-family:{CSS_FONTS}; font-size:10.5pt">'
-        f"{_head(doc, labels.schedule_title)}{facts}"
+        f"{_head(doc, labels.schedule_title, units)}{facts}"
         f"<p style='margin:0; font-size:4pt'>&nbsp;</p>{table}"
         f"{_closing_html(doc, units, closing, unlabelled)}</body></html>"
     )
@@ -1114,7 +1169,7 @@ def signin_html(
         expected += labels.signin_observers
     return (
         f'<html><body style="font-family:{CSS_FONTS}; font-size:11pt">'
-        f"{_head(doc, labels.signin_title)}{facts}"
+        f"{_head(doc, labels.signin_title, units)}{facts}"
         f"<p style='margin:0; font-size:4pt'>&nbsp;</p>"
         f"{_row_tables(rows, breaks, header, units, pad)}"
         f"<p style='margin:0; font-size:8pt'>&nbsp;</p>"
@@ -1230,6 +1285,9 @@ def ledger_html(summary: LedgerSummary, units: _Units, breaks: frozenset[int] = 
         else ""
     )
     members_break = "page-break-before:always; " if 0 in member_breaks else ""
+    marks_note = (
+        f"<p style='font-size:9.5pt'>{_e(summary.marks_note)}</p>" if members else ""
+    )  # what 假, 缺 and 已离开 say
     return (
         f'<html><body style="font-family:{CSS_FONTS}; font-size:10.5pt">'
         f"<p align='center' style='font-size:17pt; font-weight:bold; "
@@ -1242,7 +1300,7 @@ def ledger_html(summary: LedgerSummary, units: _Units, breaks: frozenset[int] = 
         f"{heading}{_e(summary.places_heading)}</p><p>{_e(summary.places)}</p>"
         f"<p style='{members_break}font-size:12pt; font-weight:bold; "
         f"margin-top:{units.mm(3)}px'>{_e(summary.members_heading)}</p>"
-        f"<div style='font-size:8.5pt'>{member_table}</div></body></html>"
+        f"<div style='font-size:8.5pt'>{member_table}</div>{marks_note}</body></html>"
     )
 
 

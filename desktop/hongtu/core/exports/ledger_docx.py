@@ -73,6 +73,7 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
         document.new_section(portrait.landscape())
         add_heading(document, summary.members_heading)
         _members_table(document, summary, labels.rate)
+        add_body(document, summary.marks_note)
     for number, day in enumerate(ledger.days):
         if number == 0 and summary.member_rows:
             document.new_section(portrait)
@@ -125,8 +126,8 @@ def _days_table(document: Document, summary: LedgerSummary, rate: str) -> None:
 
 
 def _members_table(document: Document, summary: LedgerSummary, rate: str) -> None:
-    """姓名, the twelve months (实到/应到, or 列席) and the year's 应到 … 出席率 and 列席,
-    五号 type, 1 mm from the lines: each column as wide as its widest line, the name at least
+    """姓名, the twelve months (实到/应到, 假, 缺, 列席, 已离开) and the year's 应到 … 出席率 and
+    列席, 五号 type, 1 mm from the lines: each column as wide as its widest line, the name at least
     ``NAME_WIDTH``, and what is left shared by the months and the figures."""
     cells = [
         [

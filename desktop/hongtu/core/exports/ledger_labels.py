@@ -39,6 +39,14 @@ class LedgerLabels:
     summary: str = "小结"
     guests: str = "列席"  # the others who came: not Party members that day, and the guests
     observer_mark: str = "列席"  # a member's month when they came, not in the Party that day
+    # a member's month on leave or absent: "假", "缺" (the month's one Party-day), "1/2假"
+    leave_mark: str = "假"
+    absent_mark: str = "缺"
+    marked_month_format: str = "{figures}{marks}"
+    both_marks_format: str = "{leave}{absent}"  # two Party-days: one on leave, one absent
+    left_mark: str = "已离开"  # a member's month on or after their 离开日期, without a Party-day
+    # under the members × months table: what the marks say
+    marks_note: str = "“假”：请假；“缺”：缺席；“已离开”：离开日期之后的月份。"
     # 政治面貌 with the 转正日期 of that year: "正式党员（2025-06-15转正）"
     became_full_format: str = "{status}（{date}转正）"
     # … with the 入党日期 of that year (列席 before it): "预备党员（2025-07-01入党）"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import member_rate_text, missing_text, month_cell
+from hongtu.core.exports.ledger_text import member_rate_text, missing_text, month_cells
 from hongtu.core.ledger import Counts, MonthState, YearLedger, rate_text
 
 
@@ -32,6 +32,7 @@ class LedgerSummary:
     member_rows: tuple[tuple[str, ...], ...]
     page_format: str
     counted_note: str = ""  # what 应到 … 出席率 count, and who is 列席
+    marks_note: str = ""  # under the members × months: what 假, 缺 and 已离开 say
 
 
 def figure_labels(labels: LedgerLabels) -> tuple[str, str, str, str, str, str]:
@@ -116,11 +117,12 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
         member_rows=tuple(
             (
                 m.name,
-                *(month_cell(c, labels) for c in m.months),
+                *month_cells(m, ledger.year, labels),
                 *figures(m.counts, member=True),
             )
             for m in ledger.members
         ),
         page_format=labels.page_format,
         counted_note=labels.counted_note,
+        marks_note=labels.marks_note,
     )

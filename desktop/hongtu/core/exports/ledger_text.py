@@ -76,13 +76,36 @@ def observers_text(day: LedgerDay, labels: LedgerLabels) -> str:
 
 
 def month_cell(counts: Counts | None, labels: LedgerLabels) -> str:
-    """A member's month: 实到/应到 as a Party member; 列席 when they came while not one; blank
-    when the member had no Party-day that month (or, not in the Party, did not come)."""
+    """A member's month: 实到/应到 as a Party member ("1/1"); the one Party-day of the month
+    missed, 假 on leave or 缺 absent (never the same "0/1"); with more than one, the figures
+    and the marks ("1/2假"); 列席 when they came while not one; blank when the member had no
+    Party-day that month (or, not in the Party, did not come)."""
     if counts is None or (not counts.expected and not counts.observers):
         return ""
     if not counts.expected:
         return labels.observer_mark
-    return f"{counts.present}/{counts.expected}"
+    figures = f"{counts.present}/{counts.expected}"
+    marks = labels.both_marks_format if counts.leave and counts.absent else "{leave}{absent}"
+    marks = marks.format(
+        leave=labels.leave_mark if counts.leave else "",
+        absent=labels.absent_mark if counts.absent else "",
+    )
+    if not marks:
+        return figures
+    if counts.expected == 1:
+        return marks
+    return labels.marked_month_format.format(figures=figures, marks=marks)
+
+
+def month_cells(member: MemberYear, year: int, labels: LedgerLabels) -> tuple[str, ...]:
+    """A member's twelve months (``month_cell``); a month without a Party-day for them on or
+    after their 离开日期 says 已离开, not a blank that reads as if nothing were known."""
+    return tuple(
+        labels.left_mark
+        if counts is None and member.left_in(year, month)
+        else month_cell(counts, labels)
+        for month, counts in enumerate(member.months, start=1)
+    )
 
 
 def status_text(member: MemberYear, labels: LedgerLabels) -> str:

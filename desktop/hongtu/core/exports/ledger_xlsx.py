@@ -1,5 +1,6 @@
 """XLSX ledger: a sheet for the year (one row per Party-day, and the year's totals) and a
-member × month attendance sheet. Text cells are never formulas (as in ``xlsx.py``)."""
+member × month attendance sheet. Text cells are never formulas (as in ``xlsx.py``); figures are
+numbers, 出席率 a fraction shown as a percent ("0.0%"), so Excel can add and chart them."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hongtu.core.exports.ledger_summary import figure_labels
 from hongtu.core.exports.ledger_text import (
     member_rate_text,
     missing_text,
-    month_cell,
+    month_cells,
     status_text,
 )
 from hongtu.core.exports.sheetml import CellStyle, PrintSetup, Sheet, Workbook
@@ -92,14 +93,15 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
                 member.name,
                 member.role,
                 status_text(member, labels),
-                *(month_cell(c, labels) for c in member.months),
+                *month_cells(member, ledger.year, labels),
                 *_figures(member.counts, member=True),
             ],
             figures=range(4, 22),
         )
     if ledger.members:
         _note(members, len(ledger.members) + 2, labels.counted_note, 21)
-    members.widths.update(enumerate((12, 8, 14, *[6] * 12, 7, 7, 7, 7, 9, 7), start=1))
+        _note(members, len(ledger.members) + 3, labels.marks_note, 21)
+    members.widths.update(enumerate((12, 8, 14, *[7] * 12, 7, 7, 7, 7, 9, 7), start=1))
     _printable(members)
     return book.to_bytes()
 
@@ -118,8 +120,11 @@ def _note(sheet: Sheet, row: int, text: str, columns: int) -> None:
     sheet.merge_row(row, 1, columns)
 
 
-def _figures(counts: Counts, *, member: bool = False) -> list[str | int]:
-    rate = member_rate_text(counts) if member else rate_text(counts.rate)
+def _figures(counts: Counts, *, member: bool = False) -> list[str | int | float]:
+    """应到 … 列席; 出席率 the fraction (a percent by its cell's format), — where the other
+    outputs print — (nobody expected; a member away only on leave)."""
+    shown = member_rate_text(counts) if member else rate_text(counts.rate)
+    rate = counts.rate if counts.rate is not None and shown != rate_text(None) else shown
     return [counts.expected, counts.present, counts.leave, counts.absent, rate, counts.observers]
 
 
@@ -128,12 +133,20 @@ _BOLD = CellStyle(BOLD_FONT, wrap=True, vertical="top")
 _FIGURES = {  # figures and month cells centred: "2" beside "91.7%" never reads as "2 91.7%"
     style: replace(style, horizontal="center") for style in (_TEXT, _BOLD)
 }
+RATE_FORMAT = "0.0%"  # as ``rate_text`` prints a rate: one decimal
+
+
+def _style(value: str | int | float, style: CellStyle, figure: bool) -> CellStyle:
+    if not figure:
+        return style
+    centred = _FIGURES[style]
+    return replace(centred, number_format=RATE_FORMAT) if isinstance(value, float) else centred
 
 
 def _row(
     sheet: Sheet,
     row: int,
-    values: Sequence[str | int],
+    values: Sequence[str | int | float],
     *,
     bold: bool = False,
     figures: range = range(0),
@@ -141,4 +154,4 @@ def _row(
     """``values`` from column 1 on; the columns in ``figures`` centred."""
     style = _BOLD if bold else _TEXT
     for column, value in enumerate(values, start=1):
-        put_cell(sheet, row, column, value, _FIGURES[style] if column in figures else style)
+        put_cell(sheet, row, column, value, _style(value, style, column in figures))

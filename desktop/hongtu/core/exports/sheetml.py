@@ -1,7 +1,8 @@
 """A small SpreadsheetML (XLSX) writer: the parts HongTu's sheets use, nothing more.
 
 Cells hold text (always text, never a formula: an inline string), numbers or nothing, with a
-``CellStyle`` (font, fill, thin border, alignment, Excel's quote prefix); a sheet has merged
+``CellStyle`` (font, fill, thin border, alignment, Excel's quote prefix, a number format such
+as ``0.0%``); a sheet has merged
 ranges, column widths, row heights, frozen header rows and an A4 print setup (fit to page
 width, repeated title rows, margins). The parts and their element order follow ECMA-376's
 schemas (as openpyxl, whose files Excel and WPS open, writes them); ``tests/test_sheetml.py``
@@ -33,6 +34,7 @@ BASE_POINTS = 11  # the size the widths are measured at (the workbook fonts' siz
 LINE_SPACING = 1.3  # a line of text in a row, in points per point of its font's size
 
 CellValue = str | int | float | None
+FIRST_CUSTOM_FORMAT = 164  # the ids below are Excel's built-in number formats
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class CellStyle:
     vertical: str | None = None  # "top", "center", …
     wrap: bool = False
     quote: bool = False  # Excel's quote prefix: the text stays text when edited
+    number_format: str | None = None  # how a number shows ("0.0%": 0.8333 as 83.3%)
 
 
 @dataclass
@@ -195,6 +198,7 @@ class _StyleTable:
         self.fills: dict[str | None, int] = {None: 0, "gray125": 1}  # the two Excel requires
         self.borders: dict[str | None, int] = {None: 0}
         self.formats: dict[CellStyle, int] = {CellStyle(font): 0}
+        self.number_formats: dict[str, int] = {}  # custom formats are numbered from 164 on
 
     def index(self, style: CellStyle) -> int:
         found = self.formats.get(style)
@@ -203,6 +207,10 @@ class _StyleTable:
             self.fonts.setdefault(style.font, len(self.fonts))
             self.fills.setdefault(style.fill, len(self.fills))
             self.borders.setdefault(style.border, len(self.borders))
+            if style.number_format is not None:
+                self.number_formats.setdefault(
+                    style.number_format, FIRST_CUSTOM_FORMAT + len(self.number_formats)
+                )
         return found
 
     def xml(self) -> str:
@@ -210,8 +218,14 @@ class _StyleTable:
         fills = "".join(_fill_xml(fill) for fill in self.fills)
         borders = "".join(_border_xml(colour) for colour in self.borders)
         formats = "".join(self._format_xml(style) for style in self.formats)
+        numbers = "".join(
+            f'<numFmt numFmtId="{n}" formatCode="{escape(code)}"/>'
+            for code, n in self.number_formats.items()
+        )
+        if numbers:
+            numbers = f'<numFmts count="{len(self.number_formats)}">{numbers}</numFmts>'
         return (
-            f'<styleSheet xmlns="{MAIN}">'
+            f'<styleSheet xmlns="{MAIN}">{numbers}'
             f'<fonts count="{len(self.fonts)}">{fonts}</fonts>'
             f'<fills count="{len(self.fills)}">{fills}</fills>'
             f'<borders count="{len(self.borders)}">{borders}</borders>'
@@ -223,10 +237,13 @@ class _StyleTable:
         )
 
     def _format_xml(self, style: CellStyle) -> str:
+        number = self.number_formats.get(style.number_format or "", 0)
         attributes = (
-            f'numFmtId="0" fontId="{self.fonts[style.font]}" fillId="{self.fills[style.fill]}"'
-            f' borderId="{self.borders[style.border]}" xfId="0"'
+            f'numFmtId="{number}" fontId="{self.fonts[style.font]}"'
+            f' fillId="{self.fills[style.fill]}" borderId="{self.borders[style.border]}" xfId="0"'
         )
+        if number:
+            attributes += ' applyNumberFormat="1"'
         if style.font != self.font:
             attributes += ' applyFont="1"'
         if style.fill is not None:
