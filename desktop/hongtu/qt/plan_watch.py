@@ -102,8 +102,45 @@ def _look_runner() -> ThreadPoolRunner:
     return _runner
 
 
-class ChangeWatcher:
-    """One probe, at most one look in flight, and the last finished look until it is taken."""
+class _Watcher:
+    """One probe and at most one look in flight; a failed look is told (busy or unreadable for
+    a moment: look again next time, whatever the probe says), a closed watcher looks no more."""
+
+    #: what a failed look did not read again, for the log
+    looked_for = "plans"
+
+    def __init__(self, probe: ChangeProbe) -> None:
+        self._probe = probe
+        self._runner = _look_runner()
+        self._looking = False
+        self._again = False  # the last look failed: read next time whatever
+        self._closed = False
+
+    def close(self) -> None:
+        """No more looks; the probe is closed on the look thread, after a look still running."""
+        if self._closed:
+            return
+        self._closed = True
+        self._runner.run(self._probe.close, _ignore, _ignore)
+
+    def _on_failed(self, error: BaseException) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        self._looking = False
+        if self._closed:  # the workspace may be closed under a late look: nothing to report
+            return
+        if not isinstance(error, SQLAlchemyError | sqlite3.Error | TimeoutError):
+            raise error  # a bug: the crash handler reports it
+        log.info(
+            "%s not re-read after another program's write: %s",
+            self.looked_for,
+            type(error).__name__,
+        )
+        self._again = True
+
+
+class ChangeWatcher(_Watcher):
+    """The plans list's watcher; the last finished look is kept until it is taken."""
 
     def __init__(
         self,
@@ -112,16 +149,12 @@ class ChangeWatcher:
         members: MemberStore | None,
         sites: SiteStore | None = None,
     ) -> None:
-        self._probe = probe
+        super().__init__(probe)
         self._store = store
         self._members = members
         self._sites = sites
         self._sites_stamp: tuple[object, ...] | None = None  # as the last look found it
-        self._runner = _look_runner()
-        self._looking = False
         self._found: Look | None = None
-        self._again = False  # the last look failed: read the versions next time whatever
-        self._closed = False
 
     def take(self) -> Look | None:
         """The finished look not yet taken, if any."""
@@ -143,12 +176,8 @@ class ChangeWatcher:
         )
 
     def close(self) -> None:
-        """No more looks; the probe is closed on the look thread, after a look still running."""
-        if self._closed:
-            return
-        self._closed = True
         self._found = None
-        self._runner.run(self._probe.close, _ignore, _ignore)
+        super().close()
 
     def _on_looked(self, found: object) -> None:
         self._looking = False
@@ -160,30 +189,13 @@ class ChangeWatcher:
             if found.sites_stamp is not None:
                 self._sites_stamp = found.sites_stamp
 
-    def _on_failed(self, error: BaseException) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
 
-        self._looking = False
-        if self._closed:  # the workspace may be closed under a late look: nothing to report
-            return
-        if not isinstance(error, SQLAlchemyError | sqlite3.Error | TimeoutError):
-            raise error  # a bug: the crash handler reports it
-        # busy or unreadable for a moment: look again next time
-        log.info("plans not re-read after another program's write: %s", type(error).__name__)
-        self._again = True
+class StampWatcher(_Watcher):
+    """For a view that shows what ``read`` stamps: each look asks the probe whether anything
+    was committed since the last one and only then reads the stamp (on the look thread),
+    handing it to ``on_read`` on the GUI thread."""
 
-
-class StampWatcher:
-    """One probe and at most one look in flight, for a view that shows what ``read`` stamps:
-    each look asks the probe whether anything was committed since the last one and only then
-    reads the stamp (on the look thread), handing it to ``on_read`` on the GUI thread."""
-
-    def __init__(self, probe: ChangeProbe) -> None:
-        self._probe = probe
-        self._runner = _look_runner()
-        self._looking = False
-        self._again = False  # the last look failed: read the stamp next time whatever
-        self._closed = False
+    looked_for = "stamp"
 
     def start(
         self, read: Callable[[], tuple[object, ...]], on_read: Callable[[tuple[object, ...]], None]
@@ -203,24 +215,6 @@ class StampWatcher:
                 on_read(stamp)
 
         self._runner.run(look, looked, self._on_failed, LOOK_TIMEOUT_MS)
-
-    def close(self) -> None:
-        """No more looks; the probe is closed on the look thread, after a look still running."""
-        if self._closed:
-            return
-        self._closed = True
-        self._runner.run(self._probe.close, _ignore, _ignore)
-
-    def _on_failed(self, error: BaseException) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        self._looking = False
-        if self._closed:
-            return
-        if not isinstance(error, SQLAlchemyError | sqlite3.Error | TimeoutError):
-            raise error  # a bug: the crash handler reports it
-        log.info("stamp not re-read after another program's write: %s", type(error).__name__)
-        self._again = True
 
 
 def _ignore(_result: object) -> None:
