@@ -43,6 +43,16 @@ def pytest_configure(config: pytest.Config) -> None:
     faulthandler.enable(file=os.dup(sys.__stderr__.fileno()), all_threads=False)
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):  # type: ignore[no-untyped-def]
+    """pytest-qt's application, with a stand-in for the desktop's window manager (the offscreen
+    platform has none: see window_manager.py)."""
+    from window_manager import WindowManager
+
+    WindowManager(qapp)
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def hongtu_home(tmp_path: Path) -> Iterator[Path]:
     """Each test gets its own data, config, cache and log folders."""

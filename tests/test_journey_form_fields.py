@@ -77,6 +77,7 @@ def test_the_wheel_scrolls_basic_info_and_changes_no_field_it_passes_over(qtbot,
 def retype_time(qtbot: Any, field: QWidget, keys: str, end: Qt.Key = Qt.Key.Key_Tab) -> None:
     """Click into the time (which selects it), type over it, and leave with ``end``."""
     click(qtbot, field)
+    qtbot.waitUntil(field.hasFocus, timeout=TIMEOUT)  # the cursor is in it: Tab leaves it
     qtbot.waitUntil(lambda: field.selectedText() == field.text(), timeout=TIMEOUT)
     QTest.keyClicks(field, keys) if keys else QTest.keyClick(field, Qt.Key.Key_Delete)
     QTest.keyClick(field, end)
