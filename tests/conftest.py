@@ -43,6 +43,20 @@ def pytest_configure(config: pytest.Config) -> None:
     faulthandler.enable(file=os.dup(sys.__stderr__.fileno()), all_threads=False)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """A failed test's report says where Qt had the activation and the keyboard focus: a time
+    typed "into nowhere" is then read from the log, not guessed."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and call.when == "call":
+        from window_manager import qt_focus_state
+
+        state = qt_focus_state()
+        if state:
+            report.sections.append(("Qt windows and focus", state))
+
+
 @pytest.fixture(scope="session")
 def qapp(qapp):  # type: ignore[no-untyped-def]
     """pytest-qt's application, with a stand-in for the desktop's window manager (the offscreen

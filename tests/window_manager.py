@@ -109,3 +109,26 @@ def _activate(window: QWindow) -> None:
             warnings.simplefilter("ignore", DeprecationWarning)
             QApplication.setActiveWindow(widget)
     window.requestActivate()
+
+
+def qt_focus_state() -> str:
+    """Where Qt has the activation and the keyboard focus, and which windows are shown ("" when
+    no application was made)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return ""
+
+    def name(obj: QObject | None) -> str:
+        if obj is None:
+            return "none"
+        return f"{type(obj).__name__}({obj.objectName()!r})"
+
+    lines = [
+        f"active window: {name(QApplication.activeWindow())}",
+        f"focus window: {name(QApplication.focusWindow())}",
+        f"focus widget: {name(QApplication.focusWidget())}",
+        f"popup: {name(QApplication.activePopupWidget())}",
+        f"modal: {name(QApplication.activeModalWidget())}",
+    ]
+    lines += [f"shown: {name(w)}" for w in QApplication.topLevelWidgets() if w.isVisible()]
+    return "\n".join(lines)
