@@ -132,10 +132,10 @@ def exported_day(targets: list[Path], day: date) -> dict[str, list[str]]:
 
     docx, xlsx, pdf = targets
     document = Document(str(docx))
-    fields = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}  # 1: members
+    fields = {r.cells[0].text: r.cells[1].text for r in document.tables[3].rows}  # 2: members
     summary = next(
         [c.text for c in row.cells]
-        for row in document.tables[0].rows
+        for row in document.tables[1].rows
         if row.cells[0].text == day.isoformat()
     )
     sheet = load_workbook(xlsx)[f"{day.year}年"]
@@ -143,7 +143,7 @@ def exported_day(targets: list[Path], day: date) -> dict[str, list[str]]:
         [c.value for c in r] for r in sheet.iter_rows(min_row=2) if r[0].value == day.isoformat()
     )
     found = {
-        "docx": [*summary[2:8], fields["缺席及原因"]],
+        "docx": [*summary[3:9], fields["缺席及原因"]],
         "xlsx": [*(cell_text(v) for v in row[5:11]), str(row[11])],
     }
     if shutil.which("pdftotext"):  # poppler reads the PDF back where it is installed

@@ -98,17 +98,25 @@ def test_export_checks_first_fixes_the_extension_and_writes_the_full_set(
         ui.editor.title.selectAll()
         ime_type(ui.editor.title, LONG_TITLE)
 
-        # an empty plan: Ctrl+E lists the problems and Enter means 返回修改 — nothing goes out
+        # an empty plan: Ctrl+E, 保存 lists the problems and Enter means 返回修改 — nothing
+        # goes out, the export dialog closes
         def press_enter(dialog: QDialog) -> None:
             assert isinstance(dialog, PreflightDialog)
             assert [w.code.value for w in dialog.problems][:2] == ["no_stops", "no_gathering"]
             assert dialog.go_button.text() == tr("Preflight", "仍然导出")
             qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
+        def save_the_schedule(dialog: QDialog) -> None:
+            assert isinstance(dialog, ExportDialog)
+            assert dialog.chosen_format().value == "pdf"
+            click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+
         checks = when_shown(PreflightDialog, press_enter)
+        exports = when_shown(ExportDialog, save_the_schedule)
         press_ctrl_e(qtbot, window)
         assert len(checks) == 1 and checks[0].result() == 0
-        assert window.findChildren(ExportDialog) == []  # no export dialog was opened
+        assert len(exports) == 1 and not exports[0].isVisible()
+        assert exports[0].written is None and exports[0].task is None  # nothing was written
         assert ui.session.plan.title == LONG_TITLE  # typed text was saved before the check
 
         box = ui.editor.stop_search

@@ -19,6 +19,7 @@ from hongtu.cli import main
 from hongtu.core import paths
 from hongtu.core.exports.ledger_docx import render_ledger_docx
 from hongtu.core.exports.ledger_labels import LedgerLabels
+from hongtu.core.exports.ledger_text import missing_text
 from hongtu.core.exports.ledger_xlsx import render_ledger_xlsx
 from hongtu.core.geo import LatLon
 from hongtu.core.ledger import load_ledger, rate_text
@@ -207,33 +208,36 @@ def test_docx_ledger_has_a_record_page_per_day_with_photos(workspace) -> None:
     _year(workspace)
     ledger = load_ledger(workspace, BRANCH, 2025)
     document = Document(io.BytesIO(render_ledger_docx(ledger)))
-    summary, _members, *pages = document.tables
+    _months, summary, _members, *pages = document.tables
     assert len(pages) == len(ledger.days)
-    # a date on one line and the figures narrow, not seven equal columns that wrapped
+    # a date on one line and the figures narrow, not ten equal columns that wrapped
     # "2025-01-12" and every theme (LibreOffice and WPS keep the widths as written)
     widths = [cell.width for cell in summary.rows[0].cells]
     section = document.sections[0]
     text_width = section.page_width - section.left_margin - section.right_margin
     assert abs(sum(widths) - text_width) < Cm(0.05)
-    # the theme takes the rest: beside six figure columns (列席 too) about as wide as the date;
-    # 出席率 wide enough for a bold "100.0%" (test_ledger_docx_columns: each on one line)
-    assert widths[0] >= Cm(3.05) and widths[1] >= Cm(3.1) and max(widths[2:]) <= Cm(2.2)
-    assert widths[6] >= Cm(2.1)  # 出席率: 1.85 cm wrapped a bold "100.0%" in LibreOffice
+    # the theme, the places and the reasons take the rest, beside six figure columns (列席
+    # too); 出席率 wide enough for a bold "100.0%" (test_ledger_docx_columns: each on one line)
+    assert widths[0] >= Cm(2.0) and max(widths[3:9]) <= Cm(1.6)
+    assert min(widths[1], widths[2]) >= Cm(1.7) and widths[9] >= Cm(3.0)
+    assert widths[7] >= Cm(1.5)  # 出席率: a bold "100.0%" in LibreOffice without 宋体
     cells = [[c.text for c in row.cells] for row in summary.rows]
     for row, day in zip(cells[1:], ledger.days, strict=False):
         c = day.counts
         assert row == [
             day.day.isoformat(),
             day.title,
+            "；".join(day.places),
             str(c.expected),
             str(c.present),
             str(c.leave),
             str(c.absent),
             rate_text(c.rate),
             str(c.observers),
+            missing_text(day.missing, LedgerLabels()),
         ]
     t = ledger.counts
-    assert cells[-1][2:] == [
+    assert cells[-1][3:9] == [
         str(t.expected),
         str(t.present),
         str(t.leave),
@@ -534,7 +538,7 @@ def test_docx_ledger_has_the_members_months_and_the_sites_like_the_pdf(workspace
     ledger = load_ledger(workspace, BRANCH, 2025)
     summary = build_ledger_summary(ledger)
     document = Document(io.BytesIO(render_ledger_docx(ledger)))
-    _days, members, first, *_pages = document.tables
+    _months, _days, members, first, *_pages = document.tables
     rows = [tuple(c.text for c in row.cells) for row in members.rows]
     assert rows == [summary.member_header, *summary.member_rows]
     assert rows[1][0] == "张三" and rows[1][-6:] == ("3", "3", "0", "0", "100.0%", "0")

@@ -48,19 +48,31 @@ def column(table, number: int) -> list[str]:  # type: ignore[no-untyped-def]
 def test_every_figure_and_month_fits_its_column_on_one_line(workspace) -> None:
     record_year(workspace, members=40)
     document = Document(io.BytesIO(render_ledger_docx(load_ledger(workspace, BRANCH, 2025))))
-    days, members = document.tables[:2]
+    months, days, members = document.tables[:3]
 
-    # 小四; the header, the dates and the year's totals bold
+    # 小五; the header and the year's totals bold, 1 mm from the lines
     widths = [cell.width for cell in days.rows[0].cells]
-    assert column(days, 6)[0] == "出席率"
-    assert widths[6] >= printed_width("100.0%", 12, bold=True)  # whatever this year's rates
-    for number in (0, *range(2, 8)):  # 日期, then 应到 … 列席
-        for text in column(days, number):
-            assert widths[number] >= printed_width(text, 12, bold=True), text
+    assert column(days, 7)[0] == "出席率"
+    assert days._tbl.tblPr.xpath("w:tblCellMar/w:left/@w:w") == ["57"]
+    assert widths[7] >= printed_width("100.0%", 9, True, DENSE_MARGINS)  # whatever the rates
+    for number in (0, *range(3, 9)):  # 日期, then 应到 … 列席
+        texts = column(days, number)
+        for row, text in enumerate(texts):
+            bold = row in (0, len(texts) - 1)
+            assert widths[number] >= printed_width(text, 9, bold, DENSE_MARGINS), text
     section = document.sections[0]
     text_width = section.page_width - section.left_margin - section.right_margin
     assert abs(sum(widths) - text_width) < Cm(0.01)
-    assert widths[1] >= Cm(3.1)  # the theme keeps what it had
+    # the theme and the places four characters a line at least, the reasons nine
+    assert min(widths[1], widths[2]) >= Pt(9 * 4) + DENSE_MARGINS
+    assert widths[9] >= Pt(9 * 9) + DENSE_MARGINS
+
+    # the twelve months, 小五: "已开展", "10/14" each on one line
+    widths = [cell.width for cell in months.rows[0].cells]
+    assert len(widths) == 12 and abs(sum(widths) - text_width) < Cm(0.01)
+    for cell, width in zip(months.rows[0].cells, widths, strict=True):
+        for text in [*cell.text.split("\n"), "已开展", "10/14"]:
+            assert width >= printed_width(text, 9, False, DENSE_MARGINS), text
 
     # 五号; the header bold
     header = [cell.text for cell in members.rows[0].cells]
@@ -93,3 +105,51 @@ def test_the_title_fits_one_line_where_songti_is_not_installed(workspace) -> Non
     size = title.runs[0].font.size.pt
     assert printed_width(title.text, size, bold=True, margins=0) <= text_width, size
     assert Pt(18) <= title.runs[0].font.size <= Pt(22)  # 小二 at the least, 二号 at most
+
+
+def test_the_first_page_has_the_pdfs_months_and_columns_and_its_headings_flush_left(
+    workspace,
+) -> None:
+    """Probe s28: the Word 台账's 全年情况 had no 地点 and no 缺席及原因 and there was no
+    各月开展情况, both on the PDF's page; its headings were indented like the body. Now page 1
+    has the PDF's content in its order — the twelve months (each month, 已开展 / 未开展 / 待开展
+    and 实到/应到), the months without a Party-day, the days with their places and reasons, 参观
+    地点 — every table the text's width and the headings at the margin."""
+    from hongtu.core.exports.ledger_summary import build_ledger_summary
+
+    record_year(workspace, members=12)
+    ledger = load_ledger(workspace, BRANCH, 2025)
+    summary = build_ledger_summary(ledger)
+    document = Document(io.BytesIO(render_ledger_docx(ledger)))
+    months, days = document.tables[:2]
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+
+    assert len(months.rows) == 1
+    grid = [cell.text.split("\n") for cell in months.rows[0].cells]
+    assert grid == [[name, mark, *([n] if n else [])] for name, mark, n in summary.months]
+    assert grid[0] == ["1月", "已开展", "10/12"] and grid[1] == ["2月", "未开展"]
+
+    header = [cell.text for cell in days.rows[0].cells]
+    assert header == ["日期", "主题", "地点", "应到", "实到", "请假", "缺席", "出席率", "列席",
+                      "缺席及原因"]  # fmt: skip
+    rows = [tuple(cell.text for cell in row.cells) for row in days.rows[1:]]
+    assert rows == list(summary.day_rows)
+    first = dict(zip(header, rows[0], strict=True))
+    assert first["地点"] and first["缺席及原因"] == "王建国（缺席）；李秀英（缺席）"
+    for table in (months, days):
+        assert abs(sum(c.width for c in table.rows[0].cells) - text_width) < Cm(0.01)
+
+    body = document.element.body
+    order = [
+        ("table" if child.tag.endswith("}tbl") else child.xpath("string(.)"))
+        for child in body.iterchildren()
+    ]
+    assert order[1:7] == ["各月开展情况", "table", summary.months_without, "全年情况", "table",
+                          summary.counted_note]  # fmt: skip
+    names = ("各月开展情况", "全年情况", "参观地点")
+    headings = [p for p in document.paragraphs if p.text in names]
+    assert len(headings) == 3
+    for heading in headings:
+        assert not heading.paragraph_format.first_line_indent, heading.text
+        assert heading.paragraph_format.keep_with_next

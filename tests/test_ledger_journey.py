@@ -154,7 +154,7 @@ def test_the_year_view_and_the_exported_ledger_show_the_recorded_day(
         assert values[0] == day.isoformat()
         assert values[5:12] == [5, 3, 1, 1, 0.6, 1, "李四（请假：出差）；赵六（缺席）"]
         document = Document(str(targets[1]))
-        fields = {r.cells[0].text: r.cells[1].text for r in document.tables[2].rows}
+        fields = {r.cells[0].text: r.cells[1].text for r in document.tables[3].rows}
         assert fields["出勤"] == "应到 5，实到 3，请假 1，缺席 1，出席率 60.0%，列席 1"
         assert fields["缺席及原因"] == "李四（请假：出差）；赵六（缺席）"
         assert fields["列席"] == "孙八"

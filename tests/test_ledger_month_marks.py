@@ -64,7 +64,7 @@ def test_the_xlsx_and_the_docx_print_the_same_words() -> None:
     assert {row[0]: tuple(row[3:15]) for row in rows[:4]} == EXPECTED
     assert rows[-1][0] == MARKS_NOTE
     document = Document(io.BytesIO(render_ledger_docx(ledger)))
-    members = document.tables[1]
+    members = document.tables[2]
     cells = [[c.text for c in row.cells] for row in members.rows[1:]]
     assert {row[0]: tuple(row[1:13]) for row in cells} == EXPECTED
     assert MARKS_NOTE in [p.text for p in document.paragraphs]

@@ -135,7 +135,7 @@ def test_word_documents_carry_page_numbers_a_dated_signature_and_wide_names() ->
     document = Document(io.BytesIO(data))
     title = document.paragraphs[0].text
     assert title == "市档案局第二党支部\n2026年主题党日活动台账"  # not "…主题党日活 / 动台账"
-    members = document.tables[1]
+    members = document.tables[2]
     assert members.rows[0].cells[0].width >= Cm(3.5)  # "阿依古丽·买买提" on one line
     heading = next(p for p in document.paragraphs if p.text == "照片")
     assert heading.paragraph_format.keep_with_next  # never alone at a page's foot

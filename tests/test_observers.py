@@ -82,7 +82,7 @@ def test_the_documents_print_the_observers_beside_the_figures() -> None:
     assert members["孙八"][2] == "其他" and members["孙八"][20] == 1
 
     document = Document(io.BytesIO(render_ledger_docx(ledger)))
-    _days, _members, page = document.tables
+    _months, _days, _members, page = document.tables
     fields = {r.cells[0].text: r.cells[1].text for r in page.rows}
     assert fields["出勤"] == "应到 3，实到 2，请假 1，缺席 0，出席率 66.7%，列席 3"
     assert fields["列席"] == "赵六；孙八；区委组织部 刘老师"

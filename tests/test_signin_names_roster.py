@@ -15,19 +15,10 @@ from PySide6.QtWidgets import QDialog
 
 from hongtu.core.members import PartyStatus
 from hongtu.qt.plan_outputs import ExportDialog
-from hongtu.qt.preflight import PreflightDialog
 from journey_helpers import TIMEOUT, BoxAnswers, click, ime_type, journey_window, when_shown
 from record_helpers import record_button, seed_branch, select_plan
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
-
-
-def _go_on(qtbot):  # type: ignore[no-untyped-def]
-    def go_on(dialog: QDialog) -> None:
-        assert isinstance(dialog, PreflightDialog)
-        click(qtbot, dialog.go_button)
-
-    return go_on
 
 
 def test_names_typed_for_the_signin_sheet_become_the_roster_and_the_day_can_be_recorded(
@@ -58,7 +49,6 @@ def test_names_typed_for_the_signin_sheet_become_the_roster_and_the_day_can_be_r
             click(qtbot, dialog.close_button)
 
         select_plan(qtbot, window, seeded.other_branch_plan)
-        when_shown(PreflightDialog, _go_on(qtbot))
         when_shown(ExportDialog, export_signin)
         ui.export_action.trigger()
         qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
@@ -86,7 +76,6 @@ def test_names_typed_for_the_signin_sheet_become_the_roster_and_the_day_can_be_r
             dialog.reject()
 
         select_plan(qtbot, window, seeded.past_plan)
-        when_shown(PreflightDialog, _go_on(qtbot))
         when_shown(ExportDialog, look)
         ui.export_action.trigger()
         qtbot.waitUntil(lambda: len(shown) == 2, timeout=TIMEOUT)

@@ -88,6 +88,24 @@ def test_preflight_does_not_repeat_the_missing_gathering_point_as_an_unknown_dis
     ]
 
 
+def test_the_signin_sheets_preflight_asks_only_about_what_it_prints() -> None:
+    """Probe s28: 打印签到表 stopped on 还没有选择集合地点. The 签到表 prints the names, the
+    title, the date and the gathering time: an empty plan, no gathering point, a site closed
+    that day or a day too long does not stop it; a gathering time at 04:00 (a slip) does."""
+    closed = make_site(1, "周一闭馆", point=NORTH, rules=make_rules(closed_weekdays=frozenset({0})))
+    plan = make_plan([site_stop(1)], on=MONDAY, gathering=GatheringPoint())
+    warnings = check(plan, site_map([closed]))
+    assert {WarningCode.NO_GATHERING, WarningCode.SITE_CLOSED} <= {
+        w.code for w in preflight(plan, warnings)
+    }  # the schedule still asks
+    assert preflight(plan, warnings, signin_only=True) == []
+    empty = make_plan([], gathering=GatheringPoint())
+    assert preflight(empty, check(empty, {}), signin_only=True) == []
+    early = make_plan([site_stop(1)], on=MONDAY, gathering_time=time(4, 0))
+    codes = [w.code for w in preflight(early, check(early, site_map([closed])), signin_only=True)]
+    assert codes == [WarningCode.UNUSUAL_GATHERING_TIME]
+
+
 def test_a_plan_on_the_spring_festival_says_so_but_is_not_held_back(qapp) -> None:
     """正月初一: the warnings say the day is in the 春节 holiday (members away, sites crowded,
     coaches dear); the pre-flight before an export or print does not stop on it."""

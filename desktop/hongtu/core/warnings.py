@@ -530,9 +530,22 @@ PREFLIGHT_CODES = frozenset(
 )
 
 
-def preflight(plan: Plan, warnings: Sequence[PlanWarning]) -> list[PlanWarning]:
+# what the 签到表 prints besides its names: the title, the date, the gathering point and time.
+# Of the plan's problems only a gathering time that looks like a slip is on it; the stops, legs
+# and times of the day are not, and no gathering point yet prints as （未设置）
+SIGNIN_PREFLIGHT_CODES = frozenset({WarningCode.UNUSUAL_GATHERING_TIME})
+
+
+def preflight(
+    plan: Plan, warnings: Sequence[PlanWarning], *, signin_only: bool = False
+) -> list[PlanWarning]:
     """The problems to list before exporting or printing: no stops, no gathering point, and the
-    plan's warnings that are problems or in ``PREFLIGHT_CODES``; worst first. Empty: go ahead."""
+    plan's warnings that are problems or in ``PREFLIGHT_CODES``; worst first. Empty: go ahead.
+
+    ``signin_only``: for the 签到表 alone, only those about what it prints
+    (``SIGNIN_PREFLIGHT_CODES``)."""
+    if signin_only:
+        return by_severity([w for w in warnings if w.code in SIGNIN_PREFLIGHT_CODES])
     found: list[PlanWarning] = []
     if not plan.stops:
         found.append(_warning(WarningCode.NO_STOPS, None, ""))

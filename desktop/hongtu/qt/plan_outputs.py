@@ -175,14 +175,20 @@ class ExportDialog(QDialog):
         runner: TaskRunner | None = None,
         record: ActivityRecord | None = None,
         save_roster: Callable[[list[str]], str] | None = None,
+        check: Callable[[list[ExportFormat]], bool] | None = None,
+        names: str = "",
     ) -> None:
         """``record``: the plan's activity record, written into the plan file (JSON).
         ``save_roster``: keeps the names typed for the 签到表 as the branch's 成员名单 (the
-        branch has none that day); returns what it did, in words."""
+        branch has none that day); returns what it did, in words.
+        ``check``: on 保存, before anything is written, the plan's problems for the formats
+        chosen; False (返回修改) closes the dialog.
+        ``names``: the 签到名单 as typed before (an export left by 返回修改)."""
         super().__init__(parent)
         self.view = view
         self.record = record
         self._save_roster = save_roster
+        self._check = check
         self.plan = view.plan
         self.written: Path | None = None
         # owned by the application: a worker still writing outlives a dialog closed meanwhile
@@ -224,6 +230,7 @@ class ExportDialog(QDialog):
             if signin
             else tr("每行一个姓名；可在姓名后加 Tab 和职务。留空则按参加人数留空行。")
         )
+        self.names.setPlainText(names)
         self.roster_button = QPushButton(tr("从名单文件导入…"), self)
         self.roster_button.setToolTip(tr("读取 Excel（.xlsx）或 CSV 名单：姓名一列，职务一列可选"))
         self.roster_button.clicked.connect(self._on_roster_clicked)
@@ -391,6 +398,10 @@ class ExportDialog(QDialog):
                 messages.warning(self, tr("导出方案"), problem)
                 show_field(self.blank_rows)
                 return
+        formats = self.bundle_formats() if self.bundle_chosen() else [self.chosen_format()]
+        if self._check is not None and not self._check(formats):
+            self.reject()
+            return
         targets = self._bundle_targets() if self.bundle_chosen() else self._one_target()
         printed = any(fmt in PRINTED for fmt, _path, _overwrite in targets)
         if targets and (not printed or printable(self.view.document, self, self.typed_names())):

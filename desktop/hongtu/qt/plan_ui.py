@@ -190,6 +190,8 @@ class PlanUi(QObject):
         self.watch_timer.timeout.connect(self.session.poll_changes)
         self.runner = ThreadPoolRunner(QCoreApplication.instance())  # outlives a closed window
         self.optimising: ProgressTask | None = None  # an optimisation running off the GUI thread
+        # the 签到名单 typed in an export left by 返回修改 (plan id, text): offered again
+        self._unsent_names: tuple[int | None, str] = (None, "")
         # Another file was put in the database's place: the window says so, then closes (as
         # after its own 恢复数据…); tests replace this.
         self.replaced = False
@@ -543,22 +545,43 @@ class PlanUi(QObject):
         self.add_site(site_id)
 
     def _on_export_triggered(self) -> None:
+        """The export dialog; its 保存 lists the problems of what goes out (the 签到表 alone
+        is not stopped for the gathering point or the day's times), 返回修改 closes it."""
+        from hongtu.core.exports import ExportFormat
         from hongtu.qt.plan_outputs import ExportDialog
+        from hongtu.qt.preflight import check_before_output
 
-        view = self._plan_for_output(printing=False)
+        self.session.flush_requested.emit()
+        view = self.session.view
         if view is None:
             return
         record = None
         if self.workspace is not None and view.plan.id is not None:
             record = self.workspace.records.for_plan(view.plan.id)  # the plan file carries it
         branch = view.document.branch.strip()
+        went_back: list[bool] = []  # 返回修改, and whether only the 签到表 was asked about
+
+        def check(formats: list[ExportFormat]) -> bool:
+            signin_only = all(fmt is ExportFormat.SIGNIN for fmt in formats)
+            if check_before_output(view, dialog, printing=False, signin_only=signin_only):
+                return True
+            went_back.append(signin_only)
+            return False
+
+        plan_id, typed = self._unsent_names
         dialog = ExportDialog(
             view,
             self.window,
             record=record,
             save_roster=lambda names: self._keep_signin_names(branch, names),
+            check=check,
+            names=typed if plan_id == view.plan.id else "",
         )
         dialog.exec()
+        self._unsent_names = (None, "")
+        if went_back:
+            self._unsent_names = (view.plan.id, dialog.names.toPlainText())
+            self._show_first_problem(view, signin_only=went_back[0])
         if dialog.written is not None:
             self.window.notify(tr("已导出：{0}").format(str(dialog.written)), NOTICE_MS)
 
@@ -597,7 +620,7 @@ class PlanUi(QObject):
     def _on_print_signin_triggered(self) -> None:
         from hongtu.qt.plan_outputs import preview_signin
 
-        view = self._plan_for_output()
+        view = self._plan_for_output(signin_only=True)
         if view is not None:
             self._say_printed(preview_signin(view, self.window))
 
@@ -611,31 +634,33 @@ class PlanUi(QObject):
             text = tr("已发送到打印机：{0}").format(printed.printer)
         self.window.notify(text, NOTICE_MS)
 
-    def _plan_for_output(self, *, printing: bool = True) -> PlanView | None:
-        """The open plan as shown (typed text saved first), once the organiser has seen its
-        problems and chosen to go on; None for 返回修改."""
+    def _plan_for_output(self, *, signin_only: bool = False) -> PlanView | None:
+        """The open plan as shown (typed text saved first), once the organiser has seen the
+        problems of what is printed (``signin_only``: the 签到表) and chosen to go on; None for
+        返回修改."""
         from hongtu.qt.preflight import check_before_output
 
         self.session.flush_requested.emit()
         view = self.session.view
         if view is None:
             return None
-        if check_before_output(view, self.window, printing=printing):
+        if check_before_output(view, self.window, printing=True, signin_only=signin_only):
             return view
-        self._show_first_problem(view)
+        self._show_first_problem(view, signin_only=signin_only)
         return None
 
-    def _show_first_problem(self, view: PlanView) -> None:
+    def _show_first_problem(self, view: PlanView, *, signin_only: bool = False) -> None:
         """返回修改: the plan editor, with the stop of the first problem selected."""
         from hongtu.core.warnings import WarningCode, preflight
 
+        gathering_codes = (WarningCode.NO_GATHERING, WarningCode.UNUSUAL_GATHERING_TIME)
         self.right_tabs.setCurrentWidget(self.plan_pane)
-        problems = preflight(view.plan, view.warnings)
+        problems = preflight(view.plan, view.warnings, signin_only=signin_only)
         stop_id = next((w.stop_id for w in problems if w.stop_id is not None), None)
         if stop_id is not None:
             self._on_warnings_stop_chosen(stop_id)
-        elif any(w.code is WarningCode.NO_GATHERING for w in problems):
-            self.editor.tabs.setCurrentIndex(1)  # 基本信息: the gathering point
+        elif any(w.code in gathering_codes for w in problems):
+            self.editor.tabs.setCurrentIndex(1)  # 基本信息: the gathering point and time
 
     def _on_optimise_triggered(self) -> None:
         self.optimise_in_background()

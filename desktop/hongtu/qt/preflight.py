@@ -67,9 +67,14 @@ class PreflightDialog(QDialog):
         self.resize(520, 320)
 
 
-def check_before_output(view: PlanView, parent: QWidget | None, *, printing: bool) -> bool:
-    """True to go on: no problems, or the organiser chose 仍然导出 / 仍然打印."""
-    problems = preflight(view.plan, view.warnings)
+def check_before_output(
+    view: PlanView, parent: QWidget | None, *, printing: bool, signin_only: bool = False
+) -> bool:
+    """True to go on: no problems, or the organiser chose 仍然导出 / 仍然打印.
+
+    ``signin_only``: only the 签到表 goes out, so only what it prints is asked about (not the
+    gathering point, the stops or the times of the day)."""
+    problems = preflight(view.plan, view.warnings, signin_only=signin_only)
     if not problems:
         return True
     numbers = {stop.id: n for n, stop in enumerate(view.plan.stops, start=1)}

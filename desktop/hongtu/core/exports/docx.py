@@ -75,8 +75,10 @@ def add_title(document: Document, text: str, font: Font = TITLE) -> None:
     document.paragraph([(text, font)], Spacing(align="center", line=36, after=18))
 
 
-def add_heading(document: Document, text: str) -> None:
-    spacing = Spacing(first_line_indent=INDENT, line=LINE, keep_with_next=True)
+def add_heading(document: Document, text: str, indent: float = INDENT) -> None:
+    """A section heading, kept with what follows; ``indent``: points before its first line
+    (two characters, as the 活动方案's 一、二、…; 0 for a heading over a table)."""
+    spacing = Spacing(first_line_indent=indent, line=LINE, keep_with_next=True)
     document.paragraph([(text, HEADING)], spacing)
 
 

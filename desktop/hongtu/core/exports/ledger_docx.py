@@ -1,5 +1,6 @@
 """DOCX ledger (台账): the year's summary, then one 活动记录 page per Party-day in the same
-official style as the 活动方案 (A4, 仿宋 body, 宋体 tables). Photos are placed two to a row at
+official style as the 活动方案 (A4, 仿宋 body, 宋体 tables; the headings over its tables flush
+left, not indented like the 活动方案's 一、二、…). Photos are placed two to a row at
 about 7 cm wide, upright by their EXIF orientation, scaled down for print (the originals stay as
 they are); a photo that is missing or unreadable is named in the text instead, never a crash."""
 
@@ -15,10 +16,12 @@ from pathlib import Path
 from hongtu.core import paths
 from hongtu.core.atomic import ExportError, write_atomic
 from hongtu.core.exports.docx import (
+    CELL,
     CENTRED_CELL,
     TABLE,
     TABLE_BOLD,
     TABLE_DETAIL,
+    TABLE_FONT,
     TITLE,
     add_body,
     add_heading,
@@ -52,26 +55,33 @@ PRINT_QUALITY = 85
 PRINT_FOLDER = "photos/print"  # scaled copies for print, by content hash
 _HASH = re.compile(r"[0-9a-f]{64}")
 TABLE_DETAIL_BOLD = replace(TABLE_DETAIL, bold=True)
+# 小五 (as the PDF's 9.5 pt): the twelve months across the portrait page with 已开展 unbroken,
+# and the days' ten columns with room for their themes, places and reasons
+SMALL = Font(TABLE_FONT, 9)
+SMALL_BOLD = replace(SMALL, bold=True)
 
 
 def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -> bytes:
-    """The year in the words and the order of the PDF (one ``LedgerSummary``): the days' table,
-    the months without a Party-day, 参观地点, then 成员全年出勤 on a landscape page (the XLSX's
-    member sheet is landscape too), then a 活动记录 page per Party-day."""
+    """The year in the words and the order of the PDF (one ``LedgerSummary``): 各月开展情况 (the
+    twelve months), the months without a Party-day, the days' table with its places and
+    reasons, 参观地点, then 成员全年出勤 on a landscape page (the XLSX's member sheet is
+    landscape too), then a 活动记录 page per Party-day. Every table is the text's width."""
     labels = labels or LedgerLabels()
     summary = build_ledger_summary(ledger, labels)
     document = new_document(summary.title, labels.page_format)
     add_title(document, *_title(ledger, labels, summary.title, document.page.text_width))
-    add_heading(document, summary.summary_heading)
+    _heading(document, summary.months_heading)
+    _months_table(document, summary)
+    add_body(document, summary.months_without)
+    _heading(document, summary.summary_heading)
     _days_table(document, summary, labels.rate)
     add_body(document, summary.counted_note)
-    add_body(document, summary.months_without)
-    add_heading(document, summary.places_heading)
+    _heading(document, summary.places_heading)
     add_body(document, summary.places)
     portrait = document.page
     if summary.member_rows:
         document.new_section(portrait.landscape())
-        add_heading(document, summary.members_heading)
+        _heading(document, summary.members_heading)
         _members_table(document, summary, labels.rate)
         add_body(document, summary.marks_note)
     for number, day in enumerate(ledger.days):
@@ -107,22 +117,62 @@ def _title(ledger: YearLedger, labels: LedgerLabels, title: str, width: int) -> 
 DENSE_CELL_MARGIN = 57  # twips (1 mm) each side in the members × months table: 18 figures wide
 NAME_WIDTH = cm(3.6)  # the members' names at least: "阿依古丽·买买提" on one line
 
-# the summary's day columns on the portrait page: its places and reasons are on each 活动记录 page
-DAY_COLUMNS = (0, 1, 3, 4, 5, 6, 7, 8)  # 日期, 主题, 应到, 实到, 请假, 缺席, 出席率, 列席
+# the days' table, all ten columns of the PDF's in 小五: 日期, 主题, 地点, then the figures
+# 应到 … 列席 (centred), then 缺席及原因
+DAY_FIGURES = range(3, 9)
+# what the date and the figures leave goes to 主题, 地点 and 缺席及原因 as in the PDF (14:15:25)
+DAY_TEXT_SHARES = {1: 14, 2: 15, 9: 25}
+
+
+def _heading(document: Document, text: str) -> None:
+    """A heading over a table or a list: flush left (not indented like the body)."""
+    add_heading(document, text, indent=0)
+
+
+def _months_table(document: Document, summary: LedgerSummary) -> None:
+    """各月开展情况: one row of twelve equal cells, each the month, 已开展 / 未开展 / 待开展 /
+    无记录 and, for a month held, 实到/应到 — centred, as in the PDF."""
+    cells = [
+        [(text, SMALL, CENTRED_CELL) for text in (name, mark, figures) if text]
+        for name, mark, figures in summary.months
+    ]
+    text_width = document.page.text_width
+    widths = [text_width // len(cells)] * len(cells)
+    widths[0] += text_width - sum(widths)
+    document.table([cells], widths, cell_margin=DENSE_CELL_MARGIN)
 
 
 def _days_table(document: Document, summary: LedgerSummary, rate: str) -> None:
+    """全年情况 with the PDF's columns: the date and the figures each as wide as their widest
+    line, 出席率 as a bold "100.0%" whatever the year's rates (LibreOffice and WPS keep the
+    widths; Word may refit them); the theme, the places and the reasons share the rest."""
     rows = [summary.day_header, *summary.day_rows]
+    last = len(rows) - 1
     cells = [
-        _cells([row[c] for c in DAY_COLUMNS], header=r == 0, bold=r == len(rows) - 1)
+        [
+            [
+                (
+                    line,
+                    SMALL_BOLD if r in (0, last) else SMALL,
+                    CENTRED_CELL if r == 0 or column in DAY_FIGURES else CELL,
+                )
+                for line in value.split("\n")
+            ]
+            for column, value in enumerate(row)
+        ]
         for r, row in enumerate(rows)
     ]
-    # the date and the figures each as wide as their widest line, 出席率 as a bold "100.0%"
-    # whatever the year's rates (LibreOffice and WPS keep the widths; Word may refit them),
-    # the theme the rest
-    widths = [_fitted(cells, column, rate) for column in range(len(DAY_COLUMNS))]
-    widths[1] = document.page.text_width - sum(widths) + widths[1]
-    document.table(cells, widths, header_rows=1)
+    widths = [
+        _fitted(cells, column, rate, DENSE_CELL_MARGIN) for column in range(len(rows[0]))
+    ]
+    shares = sum(DAY_TEXT_SHARES.values())
+    rest = document.page.text_width - sum(
+        width for column, width in enumerate(widths) if column not in DAY_TEXT_SHARES
+    )
+    for column, share in DAY_TEXT_SHARES.items():
+        widths[column] = rest * share // shares
+    widths[-1] += document.page.text_width - sum(widths)
+    document.table(cells, widths, header_rows=1, cell_margin=DENSE_CELL_MARGIN)
 
 
 def _members_table(document: Document, summary: LedgerSummary, rate: str) -> None:
@@ -162,12 +212,10 @@ def _fitted(
     return column_width(lines, cell_margin)
 
 
-def _cells(
-    values: list[str], *, header: bool = False, bold: bool = False
-) -> list[list[tuple[str, Font, Spacing]]]:
-    """A row's cells: the first column, a header row and a totals row bold (first lines only)."""
+def _cells(values: list[str]) -> list[list[tuple[str, Font, Spacing]]]:
+    """A row's cells: the first column bold (its first line)."""
     return [
-        table_cell(value, TABLE_BOLD if header or bold or column == 0 else TABLE, TABLE)
+        table_cell(value, TABLE_BOLD if column == 0 else TABLE, TABLE)
         for column, value in enumerate(values)
     ]
 
@@ -177,7 +225,7 @@ def _record_page(document: Document, day: LedgerDay, labels: LedgerLabels) -> No
     rows = record_fields(day, labels, by_stop=True)
     document.table([_cells([label, value]) for label, value in rows], [cm(3.2), cm(11.4)])
     if day.photos:
-        add_heading(document, labels.photos)  # kept with the photos, never alone at a foot
+        _heading(document, labels.photos)  # kept with the photos, never alone at a foot
         _photos(document, day.photos, labels)
 
 
