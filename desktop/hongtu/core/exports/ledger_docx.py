@@ -65,6 +65,8 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
     add_heading(document, summary.summary_heading)
     _days_table(document, summary, labels.rate)
     add_body(document, summary.counted_note)
+    for note in summary.roster_notes:  # recorded days the roster now disagrees with
+        add_body(document, note)
     add_body(document, summary.months_without)
     add_heading(document, summary.places_heading)
     add_body(document, summary.places)
