@@ -11,7 +11,7 @@ Revises: 0010
 Create Date: 2026-12-02
 """
 
-from datetime import date
+import datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -24,15 +24,18 @@ depends_on = None
 _IN_PARTY = ("full", "probationary")
 
 
-def _day(value: object) -> date | None:
+def _day(value: object) -> datetime.date | None:
     """A date column as SQLite returns it through ``text()``: ISO text (or already a date)."""
-    if value is None or isinstance(value, date):
+    if value is None or isinstance(value, datetime.date):
         return value
-    return date.fromisoformat(str(value)[:10])
+    return datetime.date.fromisoformat(str(value)[:10])
 
 
 def _status_on(
-    status: str, admitted_on: date | None, full_since: date | None, day: date
+    status: str,
+    admitted_on: datetime.date | None,
+    full_since: datetime.date | None,
+    day: datetime.date,
 ) -> str:
     """As hongtu.core.members.Member.status_on on the day of this migration (a migration does
     not follow later changes to the code)."""
