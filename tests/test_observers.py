@@ -128,7 +128,7 @@ def test_the_ledger_window_explains_a_roster_without_party_status(qtbot, tmp_pat
     from hongtu.core.workspace import open_workspace
 
     db = str(tmp_path / "o.sqlite3")
-    _seed(db)
+    plan_id = _seed(db)
     workspace = open_workspace(db)
     try:
         window = LedgerWindow(
@@ -143,11 +143,18 @@ def test_the_ledger_window_explains_a_roster_without_party_status(qtbot, tmp_pat
         members = {row[0]: row for row in window.members_model.rows()}
         assert members["赵六"][DAY.month] == "列席" and members["钱七"][DAY.month] == ""
         assert "列席" in window.members_note.text()
-        # the roster corrected: the warning goes
+        # the roster corrected: the recorded day keeps its figures and says the roster differs
         sun = next(m for m in workspace.members.members(BRANCH) if m.name == "孙八")
         workspace.members.update(Member(sun.id, "孙八", "", PartyStatus.FULL), was=sun)
         window.refresh()
-        assert not window.others.isVisible()
+        assert "应到 3，实到 2" in window.totals.text()
+        assert "孙八当天按名单是正式党员，记录为列席" in window.roster_notes.text()
+        # the day corrected (记录活动 saves it again): the warning goes
+        record = workspace.records.for_plan(plan_id)
+        assert record is not None
+        workspace.records.save(record, today=DAY)
+        window.refresh()
+        assert not window.others.isVisible() and not window.roster_notes.isVisible()
         assert "应到 4，实到 3" in window.totals.text()
         window.close()
     finally:

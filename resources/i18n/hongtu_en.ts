@@ -221,6 +221,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>{0} ({1}×)</translation>
     </message>
     <message>
+      <source>{0}（{1}）</source>
+      <translation>{0} ({1})</translation>
+    </message>
+    <message>
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
     </message>
@@ -231,6 +235,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{branch}{year}年主题党日活动台账</source>
       <translation>{branch}: Party-day ledger {year}</translation>
+    </message>
+    <message>
+      <source>{date} {title}：{note}</source>
+      <translation>{date} {title}: {note}</translation>
     </message>
     <message>
       <source>{figures}{marks}</source>
@@ -255,6 +263,26 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>{month}月</source>
       <translation>M{month}</translation>
+    </message>
+    <message>
+      <source>{name}于 {date} 才加入</source>
+      <translation>{name} joined only on {date}</translation>
+    </message>
+    <message>
+      <source>{name}已于 {date} 加入，不在记录中</source>
+      <translation>{name} joined on {date} and is not in the record</translation>
+    </message>
+    <message>
+      <source>{name}已于 {date} 离开</source>
+      <translation>{name} left on {date}</translation>
+    </message>
+    <message>
+      <source>{name}当天按名单是{status}，记录为列席</source>
+      <translation>by the roster {name}'s status that day was {status}, recorded as an observer</translation>
+    </message>
+    <message>
+      <source>{name}当天按名单是{status}，记录计入应到</source>
+      <translation>by the roster {name}'s status that day was {status}, recorded among those expected</translation>
     </message>
     <message>
       <source>{name}（{presence}）</source>
@@ -602,6 +630,14 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       </translation>
     </message>
     <message>
+      <source>名单变动</source>
+      <translation>Roster changes</translation>
+    </message>
+    <message>
+      <source>名单有变动（{changes}），可在“记录活动”中更正</source>
+      <translation>The roster has changed ({changes}); correct it in Record the Day</translation>
+    </message>
+    <message>
       <source>名称</source>
       <translation>Name</translation>
     </message>
@@ -612,6 +648,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>名称太长（最多 {0} 个字）</source>
       <translation>the name is too long (at most {0} characters)</translation>
+    </message>
+    <message>
+      <source>命令行更正：hongtu record 方案编号（{0}），--drop 姓名 去掉当天不在册的人，--present 姓名 加入漏记的人；保存时政治面貌按现在的名单记录。</source>
+      <translation>To correct from the command line: hongtu record PLAN ({0}), --drop NAME takes out someone not a member that day, --present NAME adds someone left out; party status is recorded by the roster as it is now.</translation>
     </message>
     <message>
       <source>地图包名称只能含字母、数字、汉字、- 和 _：{0}</source>
@@ -900,6 +940,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
       <translation>Note: by the roster, {0} was not a member on {1}; to take them out of this day's record, add --drop NAME</translation>
     </message>
     <message>
+      <source>提示：按成员名单，{0} 在 {1} 已在册，但不在这一天的记录中；要加入，请加 --present 姓名（或 --leave、--absent）</source>
+      <translation>Note: by the roster, {0} was a member on {1} but is not in this day's record; to add them, add --present NAME (or --leave, --absent)</translation>
+    </message>
+    <message>
       <source>提示：核实人姓名未能记入设置。</source>
       <translation>Note: the confirmer's name could not be saved in the settings.</translation>
     </message>
@@ -938,6 +982,10 @@ A safety copy of the current data is saved first. HongTu closes after the restor
     <message>
       <source>政治面貌</source>
       <translation>Party status</translation>
+    </message>
+    <message>
+      <source>政治面貌已按现在的成员名单记录：{0}</source>
+      <translation>Party status recorded by the roster as it is now: {0}</translation>
     </message>
     <message>
       <source>政治面貌应为正式党员、预备党员、入党积极分子或其他</source>
@@ -5055,6 +5103,10 @@ What should happen to your changes before the window closes?</translation>
       <translation>By the roster, {0} was not a member that day ({1}): take them out of this day's record</translation>
     </message>
     <message>
+      <source>{0} 按成员名单当天在册（{1} 加入），不在这一天的记录中：加入记录</source>
+      <translation>By the roster, {0} was a member that day (joined on {1}) but is not in this day's record: add them to it</translation>
+    </message>
+    <message>
       <source>{0} 的请假原因太长</source>
       <translation>The reason for {0}'s leave is too long</translation>
     </message>
@@ -5141,6 +5193,14 @@ What should happen to your changes before the window closes?</translation>
     <message>
       <source>应到只计党员（正式党员和预备党员）；其他人出席和来宾记为列席。</source>
       <translation> Expected counts Party members only (full and probationary); anyone else who comes, and the guests, are observers.</translation>
+    </message>
+    <message>
+      <source>当天不在册或漏记的人，请在“出勤”下方勾选。</source>
+      <translation>Tick the boxes below Attendance to take out or add people.</translation>
+    </message>
+    <message>
+      <source>成员名单在记录之后有变动（{0}）。保存时政治面貌按现在的名单记录。</source>
+      <translation>The roster has changed since the day was recorded ({0}). Saving records party status by the roster as it is now.</translation>
     </message>
     <message>
       <source>支部在活动当天没有在册成员：请先导入成员名单</source>

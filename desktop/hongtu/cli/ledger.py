@@ -91,6 +91,14 @@ def ledger_labels() -> Any:
         became_full_format=tr("{status}（{date}转正）"),
         admitted_format=tr("{status}（{date}入党）"),
         counted_note=counted_note(),
+        roster_note_format=tr("名单有变动（{changes}），可在“记录活动”中更正"),
+        roster_left_format=tr("{name}已于 {date} 离开"),
+        roster_not_joined_format=tr("{name}于 {date} 才加入"),
+        roster_not_recorded_format=tr("{name}已于 {date} 加入，不在记录中"),
+        roster_in_party_format=tr("{name}当天按名单是{status}，记录为列席"),
+        roster_not_in_party_format=tr("{name}当天按名单是{status}，记录计入应到"),
+        roster_changes=tr("名单变动"),
+        roster_day_format=tr("{date} {title}：{note}"),
         photos=tr("照片"),
         photo_missing=tr("（照片无法读取：{name}）"),
         name=tr("姓名"),
@@ -165,6 +173,11 @@ def ledger_json(ledger: Any) -> dict[str, Any]:
                 "observers": list(d.observers),
                 "summary": d.summary,
                 "photos": len(d.photos),
+                # where the roster now disagrees with the record (whose figures stand)
+                "roster_changes": [
+                    {"change": change.value, "name": member.name}
+                    for change, member in d.roster_changes
+                ],
             }
             for d in ledger.days
         ],
@@ -229,6 +242,7 @@ def cmd_ledger_show(args: argparse.Namespace) -> int:
     rows.append([tr("全年"), "", *_figures(ledger.counts)])
     say(format_table(rows))
     say(counted_note())
+    _say_roster_notes(ledger, labels)
     others = ledger.others()
     if others:
         say(
@@ -247,6 +261,24 @@ def cmd_ledger_show(args: argparse.Namespace) -> int:
         say("")
         say(format_table(member_rows(ledger)))
     return 0
+
+
+def _say_roster_notes(ledger: Any, labels: Any) -> None:
+    """The recorded days the roster now disagrees with, and how to correct them here."""
+    from hongtu.core.exports.ledger_text import roster_notes
+
+    notes = roster_notes(ledger.days, labels)
+    if not notes:
+        return
+    for note in notes:
+        say(note)
+    plans = [str(d.plan_id) for d in ledger.days if d.roster_changes]
+    say(
+        tr(
+            "命令行更正：hongtu record 方案编号（{0}），--drop 姓名 去掉当天不在册的人，"
+            "--present 姓名 加入漏记的人；保存时政治面貌按现在的名单记录。"
+        ).format(tr("、").join(plans))
+    )
 
 
 def member_rows(ledger: Any) -> list[list[str]]:

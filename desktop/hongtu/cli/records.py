@@ -249,6 +249,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             return fail(record_problem_text(exc.problem, exc.detail))
         roster = workspace.members.members(plan.branch)
         still_off = _off_roster_note(roster, saved)
+        restated = _restated_note(roster, saved, earlier)
     finally:
         workspace.close()
     from hongtu.core.ledger import record_counts
@@ -261,18 +262,53 @@ def cmd_record(args: argparse.Namespace) -> int:
     )
     if saved.photos:
         say(tr("照片 {0} 张").format(len(saved.photos)))
+    if restated:
+        say(restated)
     if still_off:
         say(still_off)
     return 0
 
 
-def _off_roster_note(roster: list[Any], saved: Any) -> str:
-    """A hint when the record keeps people the roster now puts off it that day."""
-    from hongtu.core.records import off_roster
+def _restated_note(roster: list[Any], saved: Any, earlier: tuple[Any, ...]) -> str:
+    """A correction records each person's 政治面貌 by the roster as it is now: the people it
+    puts in or out of 应到 compared with the record as it was."""
+    from hongtu.cli.members import status_text
+    from hongtu.core.records import RosterChange, roster_changes
 
-    names = [m.name for m in off_roster(roster, saved.day, saved.attendance)]
+    kept = {entry.member_id for entry in saved.attendance}
+    names = [
+        tr("{0}（{1}）").format(m.name, status_text(m.status_on(saved.day)))
+        for change, m in roster_changes(roster, saved.day, earlier)
+        if change in (RosterChange.IN_PARTY, RosterChange.NOT_IN_PARTY) and m.id in kept
+    ]
     if not names:
         return ""
-    return tr(
-        "提示：按成员名单，{0} 在 {1} 不在册；要从这一天的记录中去掉，请加 --drop 姓名"
-    ).format(tr("、").join(names), saved.day.isoformat())
+    return tr("政治面貌已按现在的成员名单记录：{0}").format(tr("、").join(names))
+
+
+def _off_roster_note(roster: list[Any], saved: Any) -> str:
+    """A hint when the record keeps people the roster now puts off it that day, or leaves out
+    members its 加入日期 now puts on it."""
+    from hongtu.core.records import RosterChange, off_roster, roster_changes
+
+    names = [m.name for m in off_roster(roster, saved.day, saved.attendance)]
+    missing = [
+        m.name
+        for change, m in roster_changes(roster, saved.day, saved.attendance)
+        if change is RosterChange.NOT_RECORDED
+    ]
+    hints = []
+    if names:
+        hints.append(
+            tr(
+                "提示：按成员名单，{0} 在 {1} 不在册；要从这一天的记录中去掉，请加 --drop 姓名"
+            ).format(tr("、").join(names), saved.day.isoformat())
+        )
+    if missing:
+        hints.append(
+            tr(
+                "提示：按成员名单，{0} 在 {1} 已在册，但不在这一天的记录中；要加入，请加 "
+                "--present 姓名（或 --leave、--absent）"
+            ).format(tr("、").join(missing), saved.day.isoformat())
+        )
+    return "\n".join(hints)

@@ -7,6 +7,11 @@ counted, never scored (the guidance against "formalism on the fingertips").
 As in a branch's 组织生活 record, 应到/实到/请假/缺席 and the rate count Party members (正式党员
 and 预备党员, by their 政治面貌 on that day: ``Member.status_on``); the others on the roster who
 came (入党积极分子, 群众…) and the guests are 列席.
+
+A recorded day is the branch's document of that day: its people and each one's 政治面貌 are
+those the record froze when it was saved, so a roster changed since (a 入党日期 moved, a 离开日期
+or a member added) never changes its figures. Where the roster now disagrees, the day carries
+the differences (``LedgerDay.roster_changes``) for every output to name; 记录活动 corrects it.
 """
 
 from __future__ import annotations
@@ -21,7 +26,16 @@ from typing import TYPE_CHECKING
 from hongtu.core.document import DocumentLabels
 from hongtu.core.members import Member, PartyStatus
 from hongtu.core.plans import ActivityKind
-from hongtu.core.records import ActivityRecord, Attendance, DoneItem, DoneState, PhotoRef, Presence
+from hongtu.core.records import (
+    ActivityRecord,
+    Attendance,
+    DoneItem,
+    DoneState,
+    PhotoRef,
+    Presence,
+    RosterChange,
+    roster_changes,
+)
 
 if TYPE_CHECKING:
     from hongtu.core.workspace import Workspace
@@ -65,6 +79,9 @@ class LedgerDay:
     # 列席, as counted in ``counts.observers``: the members not in the Party that day who
     # came, in the record's order, then the guests
     observers: tuple[str, ...] = ()
+    # where the roster as it is now disagrees with the record (``records.roster_changes``),
+    # each with the member as the roster has them: said beside the day, never counted
+    roster_changes: tuple[tuple[RosterChange, Member], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,13 +247,13 @@ def attendance_counts(
     day: date,
     guests: int = 0,
 ) -> Counts:
-    """A day's figures: 应到 … 缺席 over the Party members of that day, 列席 the others who
-    came and the ``guests``. ``roster``: the branch's members by id (any dates); someone it
-    does not know is counted as a Party member, as every member was before 政治面貌 counted."""
+    """A day's figures: 应到 … 缺席 over the Party members of that day (by the 政治面貌 the
+    record froze; ``Attendance.in_party``), 列席 the others who came and the ``guests``.
+    ``roster``: the branch's members by id (any dates), for entries not saved yet."""
     members: list[Presence] = []
     observers = guests
     for entry in attendance:
-        if _in_party(roster.get(entry.member_id), day):
+        if entry.in_party(roster.get(entry.member_id), day):
             members.append(entry.presence)
         elif entry.presence is Presence.PRESENT:
             observers += 1
@@ -247,10 +264,6 @@ def record_counts(record: ActivityRecord, roster: Iterable[Member]) -> Counts:
     """``attendance_counts`` of a record, for what is said when it is saved or imported."""
     known = {m.id: m for m in roster if m.id is not None}
     return attendance_counts(record.attendance, known, record.day, len(record.guests))
-
-
-def _in_party(member: Member | None, day: date) -> bool:
-    return member is None or member.in_party_on(day)
 
 
 MEAL = DocumentLabels().activity_kinds[ActivityKind.LUNCH]  # as records store it (午餐)
@@ -290,7 +303,7 @@ def _day(
     record: ActivityRecord, facts: PlanFacts | None, roster: Mapping[int, Member]
 ) -> LedgerDay:
     places = visited_places(record, facts)
-    counted = [a for a in record.attendance if _in_party(roster.get(a.member_id), record.day)]
+    counted = [a for a in record.attendance if a.in_party(roster.get(a.member_id), record.day)]
     missing = tuple(
         Missing(a.name, a.presence, a.reason)
         for presence in (Presence.LEAVE, Presence.ABSENT)
@@ -301,7 +314,7 @@ def _day(
     came = tuple(
         a.name
         for a in record.attendance
-        if a.presence is Presence.PRESENT and not _in_party(roster.get(a.member_id), record.day)
+        if a.presence is Presence.PRESENT and not a.in_party(roster.get(a.member_id), record.day)
     )
     return LedgerDay(
         plan_id=record.plan_id,
@@ -317,6 +330,7 @@ def _day(
         summary=record.summary,
         photos=record.photos,
         observers=came + guests,
+        roster_changes=roster_changes(roster.values(), record.day, record.attendance),
     )
 
 
@@ -334,7 +348,7 @@ def _sum(items: Iterable[Counts]) -> Counts:
 def _member_year(member: Member, days: list[tuple[date, Attendance]], year: int) -> MemberYear:
     """A member's year (only members on the roster for at least one of the year's days): each
     month's figures as a Party member, or how often they came as 列席 on the days they were not
-    one; their 政治面貌 as on their last Party-day of the year."""
+    one; their 政治面貌 as on their last Party-day of the year (as that day's record has it)."""
     by_month: dict[int, list[Counts]] = {}
     for day, entry in days:
         counts = attendance_counts((entry,), {entry.member_id: member}, day)
@@ -351,7 +365,7 @@ def _member_year(member: Member, days: list[tuple[date, Attendance]], year: int)
         member.id,
         member.name,
         member.role,
-        member.status_on(last),
+        days[-1][1].status or member.status_on(last),
         _sum(c for c in months if c is not None),
         months,
         shown(member.full_since),

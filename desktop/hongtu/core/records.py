@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from hongtu.core.limits import TEXT_LIMITS
-from hongtu.core.members import Member
+from hongtu.core.members import PARTY_STATUSES, Member, PartyStatus
 
 MAX_SUMMARY_CHARS = 2000
 MAX_REASON_CHARS = 200
@@ -39,6 +39,17 @@ class Attendance:
     name: str
     presence: Presence
     reason: str = ""
+    # 政治面貌 that day as the record froze it when saved (migration 0011): the day counts the
+    # member in 应到 or as 列席 by it, whatever the roster says since; None: not saved yet
+    status: PartyStatus | None = None
+
+    def in_party(self, member: Member | None, day: date) -> bool:
+        """Counted in ``day``'s 应到: by the frozen 政治面貌; not saved yet, by the roster
+        (``member``; someone it does not know counts as a Party member, as every member did
+        before 政治面貌 counted)."""
+        if self.status is not None:
+            return self.status in PARTY_STATUSES
+        return member is None or member.in_party_on(day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +141,41 @@ def off_roster(roster: Iterable[Member], day: date, before: Iterable[Attendance]
     out of the record (``everyone_present``'s ``drop``)."""
     kept = {entry.member_id for entry in before}
     return [m for m in roster if m.id in kept and not m.active_on(day)]
+
+
+class RosterChange(StrEnum):
+    """How the roster as it is now disagrees with a recorded day (the record stands)."""
+
+    LEFT = "left"  # in the record, but the roster's 离开日期 is on or before the day
+    NOT_JOINED = "not_joined"  # in the record, but the roster's 加入日期 is after the day
+    NOT_RECORDED = "not_recorded"  # on the roster that day by a 加入日期, not in the record
+    IN_PARTY = "in_party"  # a Party member that day by the roster, recorded as not one (列席)
+    NOT_IN_PARTY = "not_in_party"  # recorded as a Party member, by the roster not one that day
+
+
+def roster_changes(
+    roster: Iterable[Member], day: date, attendance: Iterable[Attendance]
+) -> tuple[tuple[RosterChange, Member], ...]:
+    """Where the roster (its members as they are now, in its order) disagrees with the record of
+    ``day``: someone recorded whose dates now put them off the roster that day, a member whose
+    加入日期 puts them on it but who is not in the record (one added with no 加入日期 counts as
+    always a member and is not named: any roster grown since would name them on every day),
+    and a 政治面貌 that now puts someone in or out of 应到. The record keeps its figures; the
+    organiser corrects it in 记录活动."""
+    entries = {entry.member_id: entry for entry in attendance}
+    changes: list[tuple[RosterChange, Member]] = []
+    for member in roster:
+        entry = entries.get(member.id) if member.id is not None else None
+        if entry is None:
+            if member.joined_on is not None and member.active_on(day):
+                changes.append((RosterChange.NOT_RECORDED, member))
+        elif not member.active_on(day):
+            left = member.left_on is not None and member.left_on <= day
+            changes.append((RosterChange.LEFT if left else RosterChange.NOT_JOINED, member))
+        elif entry.status is not None and entry.in_party(None, day) != member.in_party_on(day):
+            now = RosterChange.IN_PARTY if member.in_party_on(day) else RosterChange.NOT_IN_PARTY
+            changes.append((now, member))
+    return tuple(changes)
 
 
 def everyone_present(

@@ -1288,6 +1288,9 @@ def ledger_html(summary: LedgerSummary, units: _Units, breaks: frozenset[int] = 
     marks_note = (
         f"<p style='font-size:9.5pt'>{_e(summary.marks_note)}</p>" if members else ""
     )  # what 假, 缺 and 已离开 say
+    roster_notes = "".join(  # recorded days the roster now disagrees with
+        f"<p style='font-size:9.5pt; color:#7a4700'>{_e(note)}</p>" for note in summary.roster_notes
+    )
     return (
         f'<html><body style="font-family:{CSS_FONTS}; font-size:10.5pt">'
         f"<p align='center' style='font-size:17pt; font-weight:bold; "
@@ -1296,7 +1299,7 @@ def ledger_html(summary: LedgerSummary, units: _Units, breaks: frozenset[int] = 
         f"<p>{_e(summary.months_without)}</p>"
         f"{heading}{_e(summary.summary_heading)}</p>"
         f"<div style='font-size:9.5pt'>{day_table}</div>"
-        f"<p style='font-size:9.5pt'>{_e(summary.counted_note)}</p>"
+        f"<p style='font-size:9.5pt'>{_e(summary.counted_note)}</p>{roster_notes}"
         f"{heading}{_e(summary.places_heading)}</p><p>{_e(summary.places)}</p>"
         f"<p style='{members_break}font-size:12pt; font-weight:bold; "
         f"margin-top:{units.mm(3)}px'>{_e(summary.members_heading)}</p>"

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hongtu.core.exports.ledger_text import roster_change_texts
 from hongtu.core.ledger import Counts, attendance_counts
 from hongtu.core.limits import TEXT_LIMITS
 from hongtu.core.members import Member
@@ -53,6 +54,7 @@ from hongtu.core.records import (
     Presence,
     RecordProblem,
     RecordRefusedError,
+    RosterChange,
 )
 from hongtu.core.sites import Site
 from hongtu.qt import messages
@@ -116,6 +118,28 @@ def off_roster_text(member: Member, day: date) -> str:
         assert member.joined_on is not None
         why = tr("{0} 才加入").format(member.joined_on.isoformat())
     return tr("{0} 按成员名单当天不在册（{1}）：从这一天的记录中去掉").format(member.name, why)
+
+
+def not_recorded_text(member: Member) -> str:
+    """A member the roster now puts on the roster that day who is not in the record."""
+    assert member.joined_on is not None
+    return tr("{0} 按成员名单当天在册（{1} 加入），不在这一天的记录中：加入记录").format(
+        member.name, member.joined_on.isoformat()
+    )
+
+
+def roster_changes_text(changes: Sequence[tuple[RosterChange, Member]], day: date) -> str:
+    """Why the record shown differs from the 台账's figures of the day: the roster changed."""
+    from hongtu.cli.ledger import ledger_labels
+
+    labels = ledger_labels()
+    text = tr("成员名单在记录之后有变动（{0}）。保存时政治面貌按现在的名单记录。").format(
+        labels.list_separator.join(roster_change_texts(changes, day, labels))
+    )
+    status_only = (RosterChange.IN_PARTY, RosterChange.NOT_IN_PARTY)
+    if any(change not in status_only for change, _member in changes):  # tick boxes below
+        text += tr("当天不在册或漏记的人，请在“出勤”下方勾选。")
+    return text
 
 
 def guests_from_text(text: str, before: tuple[Guest, ...] = ()) -> tuple[Guest, ...]:
@@ -183,6 +207,7 @@ class RecordDialog(QDialog):
         *,
         corrections: int = 0,
         off_roster: Sequence[Member] = (),
+        roster_changes: Sequence[tuple[RosterChange, Member]] = (),
         reload: Reload | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -216,6 +241,9 @@ class RecordDialog(QDialog):
         self.counts.setFont(bold)
         self.notice = plain_label("", self)
         self.notice.setWordWrap(True)
+        self._roster_changes = (
+            roster_changes_text(roster_changes, self.day) if roster_changes else ""
+        )
         self._show_notice(corrections)
 
         # ---- attendance and guests (left) ----
@@ -246,6 +274,16 @@ class RecordDialog(QDialog):
             )
             self.take_out[member.id] = box
             left.addWidget(box)
+        # members the roster now puts on it that day, not in the record: added when ticked
+        self.put_in: dict[int, QCheckBox] = {}
+        for change, member in roster_changes:
+            if change is RosterChange.NOT_RECORDED and member.id is not None:
+                box = QCheckBox(not_recorded_text(member), self)
+                box.toggled.connect(
+                    lambda put, member_id=member.id: self.attendance.take_out(member_id, not put)
+                )
+                self.put_in[member.id] = box
+                left.addWidget(box)
         left.addLayout(guest_row)
 
         # ---- what was done, summary and photos (right) ----
@@ -343,6 +381,7 @@ class RecordDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        self.attendance.taken_out.update(self.put_in)  # not in the record unless ticked
         self._show_record(members, current)
         self._watch_drops(self)
         self._update_item_buttons()
@@ -427,6 +466,8 @@ class RecordDialog(QDialog):
             text = tr("这一天已经记录过。保存修改后，原来的内容会保留在修改历史中。")
             if corrections:
                 text += tr("（已修改 {0} 次）").format(corrections)
+            if self._roster_changes:
+                text += "\n" + self._roster_changes
             self.notice.setText(text)
         self.notice.setVisible(self.current is not None)
 

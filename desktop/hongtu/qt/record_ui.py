@@ -109,13 +109,16 @@ class RecordUi(QObject):
                 )
             )
             return
-        from hongtu.core.records import expected_members, off_roster
+        from hongtu.core.records import RosterChange, expected_members, off_roster, roster_changes
         from hongtu.qt.record_dialog import Newer, RecordDialog
 
         # a correction lists the people of the record (who was expected that day), not
-        # members added to the roster since
+        # members added to the roster since; those the roster now puts on it that day by a
+        # 加入日期 are offered to add (hidden until ticked)
         roster = workspace.members.members(plan.branch)
         members = expected_members(roster, day, current.attendance if current else ())
+        changes = roster_changes(roster, day, current.attendance) if current else ()
+        members += [m for change, m in changes if change is RosterChange.NOT_RECORDED]
         if not members:
             self._offer_roster(self._no_roster_text(plan, day, workspace))
             return
@@ -149,6 +152,7 @@ class RecordUi(QObject):
             save,
             corrections=corrections,
             off_roster=off_roster(roster, day, current.attendance) if current else (),
+            roster_changes=changes,
             reload=reload,
             parent=self.window,
         )

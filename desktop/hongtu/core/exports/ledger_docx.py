@@ -76,6 +76,8 @@ def render_ledger_docx(ledger: YearLedger, labels: LedgerLabels | None = None) -
     _heading(document, summary.summary_heading)
     _days_table(document, summary, labels.rate)
     add_body(document, summary.counted_note)
+    for note in summary.roster_notes:  # recorded days the roster now disagrees with
+        add_body(document, note)
     _heading(document, summary.places_heading)
     add_body(document, summary.places)
     portrait = document.page

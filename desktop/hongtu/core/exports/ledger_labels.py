@@ -55,6 +55,16 @@ class LedgerLabels:
     counted_note: str = (
         "应到、实到、请假、缺席和出席率只计党员（正式党员和预备党员）；其他人出席记为列席。"
     )
+    # a recorded day the roster as it is now disagrees with (its figures stay as recorded):
+    # "名单有变动（周秀英已于 2026-08-01 离开），可在“记录活动”中更正"
+    roster_note_format: str = "名单有变动（{changes}），可在“记录活动”中更正"
+    roster_left_format: str = "{name}已于 {date} 离开"
+    roster_not_joined_format: str = "{name}于 {date} 才加入"
+    roster_not_recorded_format: str = "{name}已于 {date} 加入，不在记录中"
+    roster_in_party_format: str = "{name}当天按名单是{status}，记录为列席"
+    roster_not_in_party_format: str = "{name}当天按名单是{status}，记录计入应到"
+    roster_changes: str = "名单变动"  # the 活动记录's field for it
+    roster_day_format: str = "{date} {title}：{note}"  # under the year's table of days
     photos: str = "照片"
     photo_missing: str = "（照片无法读取：{name}）"
     name: str = "姓名"

@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
-from hongtu.core.exports.ledger_text import member_rate_text, missing_text, month_cells
+from hongtu.core.exports.ledger_text import (
+    member_rate_text,
+    missing_text,
+    month_cells,
+    roster_notes,
+)
 from hongtu.core.ledger import Counts, MonthState, YearLedger, rate_text
 
 
@@ -33,6 +38,9 @@ class LedgerSummary:
     page_format: str
     counted_note: str = ""  # what 应到 … 出席率 count, and who is 列席
     marks_note: str = ""  # under the members × months: what 假, 缺 and 已离开 say
+    # under the days' table: each recorded day the roster now disagrees with ("2026-11-28：名单
+    # 有变动（…），可在“记录活动”中更正")
+    roster_notes: tuple[str, ...] = ()
 
 
 def figure_labels(labels: LedgerLabels) -> tuple[str, str, str, str, str, str]:
@@ -125,4 +133,5 @@ def build_ledger_summary(ledger: YearLedger, labels: LedgerLabels | None = None)
         page_format=labels.page_format,
         counted_note=labels.counted_note,
         marks_note=labels.marks_note,
+        roster_notes=roster_notes(ledger.days, labels),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.ledger import (
@@ -15,7 +16,8 @@ from hongtu.core.ledger import (
     rate_text,
     stop_groups,
 )
-from hongtu.core.records import DoneItem, DoneState
+from hongtu.core.members import Member
+from hongtu.core.records import DoneItem, DoneState, RosterChange
 
 
 def missing_text(missing: Iterable[Missing], labels: LedgerLabels) -> str:
@@ -139,12 +141,56 @@ def attendance_text(counts: Counts, labels: LedgerLabels) -> str:
     )
 
 
+def roster_change_texts(
+    changes: Iterable[tuple[RosterChange, Member]], day: date, labels: LedgerLabels
+) -> list[str]:
+    """Each way the roster as it is now disagrees with the record of ``day``, in words
+    ("周秀英已于 2026-08-01 离开")."""
+    formats = {
+        RosterChange.LEFT: labels.roster_left_format,
+        RosterChange.NOT_JOINED: labels.roster_not_joined_format,
+        RosterChange.NOT_RECORDED: labels.roster_not_recorded_format,
+        RosterChange.IN_PARTY: labels.roster_in_party_format,
+        RosterChange.NOT_IN_PARTY: labels.roster_not_in_party_format,
+    }
+    texts = []
+    for change, member in changes:
+        when = member.left_on if change is RosterChange.LEFT else member.joined_on
+        texts.append(
+            formats[change].format(
+                name=member.name,
+                date=when.isoformat() if when is not None else "",
+                status=labels.statuses[member.status_on(day)],
+            )
+        )
+    return texts
+
+
+def roster_note(day: LedgerDay, labels: LedgerLabels) -> str:
+    """What the roster as it is now says against the recorded day, and where to correct it;
+    "" when they agree."""
+    if not day.roster_changes:
+        return ""
+    changes = roster_change_texts(day.roster_changes, day.day, labels)
+    return labels.roster_note_format.format(changes=labels.list_separator.join(changes))
+
+
+def roster_notes(days: Iterable[LedgerDay], labels: LedgerLabels) -> tuple[str, ...]:
+    """``roster_note`` of each day that has one, with its date: under the year's table."""
+    return tuple(
+        labels.roster_day_format.format(date=day.day.isoformat(), title=day.title, note=note)
+        for day in days
+        if (note := roster_note(day, labels))
+    )
+
+
 def record_fields(
     day: LedgerDay, labels: LedgerLabels, *, by_stop: bool = False
 ) -> list[tuple[str, str]]:
     """A day's 活动记录 as (label, text), for the DOCX page (``by_stop``: see
     ``content_lines``) and the 台账 window alike; an empty 主持人 or 记录人 is an empty field
-    (never a lone "/")."""
+    (never a lone "/"); where the roster now disagrees with the day, what it says."""
+    note = roster_note(day, labels)
     return [
         (labels.theme, day.title),
         (labels.time, day.day.isoformat()),
@@ -156,4 +202,5 @@ def record_fields(
         (labels.guests, observers_text(day, labels)),
         (labels.content, "\n".join(content_lines(day, labels, by_stop=by_stop))),
         (labels.summary, day.summary),
+        *([(labels.roster_changes, note)] if note else []),
     ]

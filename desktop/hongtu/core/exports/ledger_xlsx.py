@@ -14,6 +14,7 @@ from hongtu.core.exports.ledger_text import (
     member_rate_text,
     missing_text,
     month_cells,
+    roster_notes,
     status_text,
 )
 from hongtu.core.exports.sheetml import CellStyle, PrintSetup, Sheet, Workbook
@@ -62,6 +63,8 @@ def render_ledger_xlsx(ledger: YearLedger, labels: LedgerLabels | None = None) -
         figures=day_figures,
     )
     _note(days, row + 1, labels.counted_note, len(header))
+    for number, note in enumerate(roster_notes(ledger.days, labels), start=row + 2):
+        _note(days, number, note, len(header))  # recorded days the roster now disagrees with
     days.widths.update(enumerate((12, 28, 30, 10, 10, 7, 7, 7, 7, 9, 7, 40), start=1))
     _printable(days)
 

@@ -222,6 +222,9 @@ class AttendanceRow(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"))
     state: Mapped[str] = mapped_column(String(8))
     reason: Mapped[str] = mapped_column(String(200), default="")
+    # 政治面貌 that day as the roster had it when the record was saved (migration 0011: what the
+    # roster said then): the 台账 counts the day by it, whatever the roster says since
+    party_status: Mapped[str | None] = mapped_column(String(16))
 
 
 class GuestRow(Base):

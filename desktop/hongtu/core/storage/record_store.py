@@ -1,5 +1,6 @@
-"""Saving and reading activity records. A save writes the record, its attendance, guests,
-done items and photo references in one transaction, keeps the state it replaces in
+"""Saving and reading activity records. A save writes the record, its attendance (with each
+person's 政治面貌 that day as the roster has it then: the record's figures are frozen so),
+guests, done items and photo references in one transaction, keeps the state it replaces in
 ``record_history`` and marks the plan 已完成."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hongtu.core.limits import normalise_text
+from hongtu.core.members import PartyStatus
 from hongtu.core.plans import Plan, PlanStatus
 from hongtu.core.records import (
     ActivityRecord,
@@ -266,7 +268,8 @@ def _save_in(session: Session, record: ActivityRecord, today: date) -> ActivityR
         session.flush()  # the old parts go before the new ones (one per member)
     # the theme is frozen when the day is recorded; a correction may give another
     title = normalise_text("title", record.title) or (row.title if row.title else plan.title)
-    _fill(row, record, branch_id, now)
+    statuses = {m.id: m.status_on(record.day) for m in roster if m.id is not None}
+    _fill(row, record, branch_id, now, statuses)
     row.title = title
     if plan.status != PlanStatus.DONE.value:
         plan.status = PlanStatus.DONE.value
@@ -319,7 +322,15 @@ def _recorded_plan(
     return None if found is None else int(found)
 
 
-def _fill(row: RecordRow, record: ActivityRecord, branch_id: int, now: datetime) -> None:
+def _fill(
+    row: RecordRow,
+    record: ActivityRecord,
+    branch_id: int,
+    now: datetime,
+    statuses: dict[int, PartyStatus],
+) -> None:
+    """The row as ``record`` says; each person's 政治面貌 that day from ``statuses`` (the
+    roster as it is at the save: a correction takes it again)."""
     row.branch_id = branch_id
     row.day = record.day
     row.summary = record.summary
@@ -328,7 +339,12 @@ def _fill(row: RecordRow, record: ActivityRecord, branch_id: int, now: datetime)
     row.status = "recorded"
     row.updated_at = now
     row.attendance = [
-        AttendanceRow(member_id=a.member_id, state=a.presence.value, reason=a.reason.strip())
+        AttendanceRow(
+            member_id=a.member_id,
+            state=a.presence.value,
+            reason=a.reason.strip(),
+            party_status=statuses[a.member_id].value if a.member_id in statuses else None,
+        )
         for a in record.attendance
     ]
     row.guests = [
@@ -373,7 +389,13 @@ def _record_from_row(
         plan_id=row.plan_id,
         day=row.day,
         attendance=tuple(
-            Attendance(a.member_id, names.get(a.member_id, ""), Presence(a.state), a.reason)
+            Attendance(
+                a.member_id,
+                names.get(a.member_id, ""),
+                Presence(a.state),
+                a.reason,
+                PartyStatus(a.party_status) if a.party_status else None,
+            )
             for a in sorted(row.attendance, key=lambda a: a.member_id)
         ),
         summary=row.summary,
