@@ -67,6 +67,7 @@ _.added_at
 _.pytestmark
 _.pytest_collection_modifyitems  # pytest hook in scripts/mutation_conftest.py (the mutation run)
 _.pytest_configure  # pytest hook in tests/conftest.py (faulthandler after pytest's)
+_.pytest_runtest_makereport  # pytest hook in tests/conftest.py (a failed test reports Qt's focus)
 _.no_network
 _.collector  # tests/test_start_up_heap.py: restores the collector after each test
 _.do_GET
