@@ -71,7 +71,7 @@ from hongtu.qt.site_model import (
     SiteTableModel,
     category_label,
 )
-from hongtu.qt.table_rows import compact_rows
+from hongtu.qt.table_rows import cell_padding, compact_rows
 from hongtu.qt.window_shortcuts import WindowShortcuts
 from hongtu.qt.window_state import (
     SIDE_PANES,
@@ -140,16 +140,6 @@ CONTENT_COLUMNS = (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION
 GIVING_WAY = (SiteColumn.CATEGORY, SiteColumn.POSITION, SiteColumn.DISTRICT)
 CELL_MARGINS = 12  # a cell's padding either side of its text
 NAME_SAMPLE = "八路军驻晋办事处"  # a site name's characters, to measure a column by; never shown
-
-
-def cell_padding(view: QTableView) -> int:
-    """What a cell of ``view`` does not give its text: the style's margin either side of it
-    (as the style draws the cell) and the grid line."""
-    # only here: QStyle's class and its dozen enums take ~10 ms to make, on the way to the map
-    from PySide6.QtWidgets import QStyle
-
-    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-    return 2 * margin + (1 if view.showGrid() else 0)
 
 
 @cache
