@@ -475,3 +475,69 @@ def test_the_site_list_shows_each_position_word_at_125_percent(qtbot, tmp_path, 
         # the title and the arrow beside it: as wide as Qt's header measures a sorted title
         width = table.columnWidth(SiteColumn.POSITION)
         assert width >= header.sectionSizeHint(SiteColumn.POSITION), (lang, width)
+
+
+def combo_text_room(combo) -> int:  # type: ignore[no-untyped-def]
+    """The width a combo box gives the text of its current item (its field less the arrow)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+@pytest.mark.parametrize("added", [0, 12], ids=["catalogue", "places_added"])
+def test_each_category_reads_whole_at_125_percent(qtbot, tmp_path, lang, added) -> None:
+    """QA s29: in English at 125 % on a 1366×768 laptop the site list's 类别 read “Former r…”,
+    “Revoluti…”, “Memori…” and “Martyrs'…”, and a few places added (a scroll bar) or the
+    list sorted took more of it. Now the English words are as short as the Chinese ones
+    (Residence, Historic site, Memorial, Cemetery, Custom) and the list keeps room for them
+    whole, beside seven characters of a name, every district and position word and a scroll
+    bar, sorted or not; the category filter shows each of them whole too."""
+    from hongtu.core.coords import Crs
+    from hongtu.core.storage.site_store import NewPlace
+    from hongtu.core.workspace import open_workspace
+    from hongtu.qt.site_model import SiteColumn
+    from journey_helpers import journey_window
+
+    db = str(tmp_path / "a.sqlite3")
+    workspace = open_workspace(db)
+    try:
+        centre = LatLon(37.8706, 112.5489)
+        workspace.sites.add_places(
+            NewPlace(f"单位集合点{n}", centre, Crs.WGS84, "迎泽区") for n in range(added)
+        )
+    finally:
+        workspace.close()
+    with journey_window(qtbot, db) as (window, _controller):
+        at_laptop_125(qtbot, window)
+        table = window.site_list.table
+        header = table.horizontalHeader()
+        model = table.model()
+        assert model.rowCount() == 15 + added
+        assert table.verticalScrollBar().isVisible() == bool(added), lang
+
+        def readable(sorted_by: str) -> None:
+            for row in range(model.rowCount()):
+                name = model.index(row, SiteColumn.NAME).data()
+                shown = shown_in_list(table, row, SiteColumn.NAME)
+                assert shown == name or len(shown) >= 8, (lang, sorted_by, shown)
+                for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
+                    shown = shown_in_list(table, row, column)
+                    assert shown == model.index(row, column).data(), (lang, sorted_by, shown)
+
+        readable("none")
+        for column in (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION):
+            left = header.sectionViewportPosition(column)
+            middle = QPoint(left + table.columnWidth(column) // 2, header.height() // 2)
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+            assert header.sortIndicatorSection() == column, lang
+            readable(model.headerData(column, Qt.Orientation.Horizontal))
+        combo = window.site_list.category
+        for index in range(combo.count()):
+            combo.setCurrentIndex(index)
+            text = combo.currentText()
+            assert combo_text_room(combo) >= combo.fontMetrics().horizontalAdvance(text), text

@@ -13,8 +13,14 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
+from factories import custom_place, make_plan
+from hongtu.core.geo import LatLon
 from hongtu.core.ledger import load_ledger
+from hongtu.core.members import Member, PartyStatus
+from hongtu.core.plans import Stop
 from hongtu.core.records import Presence
 from hongtu.core.workspace import open_workspace
 from hongtu.qt.ledger_view import LedgerWindow
@@ -98,3 +104,88 @@ def test_an_export_writes_what_the_database_has_not_what_was_on_screen(
     assert row[5:9] == (expected, present - 1, int(before[5]), absent + 1)
     assert name in row[11]
     assert may_row(window)[3:7] == tuple(str(v) for v in row[5:9])  # the window shows it too
+
+
+SECOND = "机关第二党支部"
+
+
+def years_listed(window: LedgerWindow) -> list[int]:
+    return [window.year.itemData(i) for i in range(window.year.count())]
+
+
+def branches_listed(window: LedgerWindow) -> list[str]:
+    return [window.branch.itemText(i) for i in range(window.branch.count())]
+
+
+def record_elsewhere(db: str, days: list[tuple[str, date]]) -> None:
+    """Another program: a plan for each branch and day saved through a workspace of its own,
+    then recorded with ``hongtu record`` (everyone present)."""
+    other = open_workspace(db)
+    try:
+        plan_ids = []
+        for branch, day in days:
+            plan = make_plan([Stop(custom=custom_place("太原解放纪念馆", LatLon(37.85, 112.58)))])
+            plan.date, plan.branch = day, branch
+            plan_ids.append(other.plans.save(plan).id)
+    finally:
+        other.close()
+    for plan_id in plan_ids:
+        command = [sys.executable, "-m", "hongtu", "--db", db, "record", str(plan_id)]
+        done = subprocess.run(command, capture_output=True, check=False)
+        assert done.returncode == 0, done.stderr.decode()
+
+
+def test_a_year_and_a_branch_recorded_elsewhere_join_the_lists(qtbot, workspace, window) -> None:
+    """QA s29: the CLI (or a colleague's HongTu) recorded a day in a year the branch had no
+    record in, and a first day for another branch; the open 台账 window's figures followed
+    the database, but its year and branch lists never offered them. Now both lists follow
+    while the window stays active, and the year and branch the organiser chose stay chosen."""
+    assert years_listed(window) == [2026, 2025] and branches_listed(window) == [BRANCH]
+    shown = window.days_model.rows()
+    db = workspace.database.url.removeprefix("sqlite:///")
+    other = open_workspace(db)
+    try:
+        other.members.import_members(SECOND, [Member(None, "赵红梅", "书记", PartyStatus.FULL)])
+    finally:
+        other.close()
+    record_elsewhere(db, [(BRANCH, date(2024, 6, 12)), (SECOND, date(2025, 7, 1))])
+
+    qtbot.waitUntil(lambda: years_listed(window) == [2026, 2025, 2024], timeout=NOTICE_MS)
+    qtbot.waitUntil(lambda: branches_listed(window) == [BRANCH, SECOND], timeout=NOTICE_MS)
+    assert window.isActiveWindow()  # followed the database, not a click into the window
+    assert (window.branch.currentText(), window.year.currentData()) == (BRANCH, 2025)
+    assert window.days_model.rows() == shown
+
+    QTest.keyClick(window.year, Qt.Key.Key_Down)  # 2025年 → 2024年, the year just listed
+    assert window.year.currentData() == 2024
+    assert window.days_model.rows()[0][0] == "2024-06-12"
+    QTest.keyClick(window.branch, Qt.Key.Key_Down)  # → the branch just listed, its year
+    assert (window.branch.currentText(), window.year.currentData()) == (SECOND, 2025)
+    assert window.days_model.rows()[0][0] == "2025-07-01"
+
+
+def test_a_window_opened_before_any_branch_shows_the_first_one_recorded_elsewhere(
+    qtbot, tmp_path
+) -> None:
+    """No roster and no record yet when the 台账 opened: the branch another program records
+    a day for is listed and shown."""
+    db = str(tmp_path / "hongtu.sqlite3")
+    empty = open_workspace(db)
+    window = LedgerWindow(empty, runner=SyncRunner(), today=lambda: TODAY)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        assert branches_listed(window) == [] and window.ledger is None
+        other = open_workspace(db)
+        try:
+            other.members.import_members(SECOND, [Member(None, "赵红梅", "书记", PartyStatus.FULL)])
+        finally:
+            other.close()
+        record_elsewhere(db, [(SECOND, date(2025, 7, 1))])
+        qtbot.waitUntil(lambda: window.days_model.rowCount() > 0, timeout=NOTICE_MS)
+        assert branches_listed(window) == [SECOND]
+        assert window.year.currentData() == 2025
+        assert window.days_model.rows()[0][0] == "2025-07-01"
+    finally:
+        window.close()
+        empty.close()

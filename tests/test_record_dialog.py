@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -434,3 +435,63 @@ def test_at_125_percent_the_planned_items_and_the_attendance_show_whole(
     assert dialog.done_items.rowCount() == 3
     right = next(s for s in dialog.findChildren(QScrollArea) if s.isAncestorOf(dialog.done_items))
     assert right.verticalScrollBar().maximum() == 0
+
+
+#: The QA's roster: its roles and 政治面貌 make the attendance as wide as it was in English.
+QA_ROSTER = (
+    ("王芳", "书记", PartyStatus.FULL),
+    ("李建国", "组织委员", PartyStatus.FULL),
+    ("张伟", "宣传委员", PartyStatus.FULL),
+    ("赵晓燕", "", PartyStatus.PROBATIONARY),
+    ("陈静", "", PartyStatus.ACTIVIST),
+    ("孙卫东", "", PartyStatus.PROBATIONARY),
+    ("周秀英", "", PartyStatus.FULL),
+)
+#: The record dialog on a 1366×768 laptop, at 100 % and at 125 % (``fit_to_screen``: the screen
+#: less a taskbar, a frame and a title bar).
+RECORD_SIZES = [(1180, 668), (1053, 551)]
+
+
+@pytest.mark.parametrize("size", RECORD_SIZES)
+@pytest.mark.parametrize(
+    "place", ["八路军驻晋办事处旧址", "山西国民师范旧址革命活动纪念馆"], ids=["name10", "name15"]
+)
+def test_each_planned_item_reads_whole_at_100_and_125_percent(
+    qtbot, workspace, lang, size, place
+) -> None:
+    """QA s28: 实际活动内容's 内容 shared the table's width equally with 说明, so at 125 % it
+    read “八路军驻晋办事处旧址…” for a stop's activities in English (“…：重温入…” in Chinese).
+    Now 内容 is as wide as its longest item where 说明 keeps some room, and an item longer
+    than that goes on onto a second line: every item reads whole, every row shows, and the
+    right-hand column still does not scroll."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    from hongtu.qt.table_rows import cell_padding
+    from journey_helpers import laid_out
+
+    workspace.members.import_members(
+        BRANCH, [Member(None, name, role, status) for name, role, status in QA_ROSTER]
+    )
+    stop = Stop(
+        custom=custom_place(place, LatLon(37.87, 112.55)),
+        activities=[Activity(ActivityKind.TOUR, 60), Activity(ActivityKind.OATH, 15)],
+    )
+    plan = workspace.plans.save(make_plan([stop], on=DAY))
+    members = workspace.members.members(BRANCH, on=DAY)
+    dialog = _dialog(qtbot, workspace, plan, members)
+    dialog.resize(*size)
+    qtbot.waitUntil(lambda: dialog.size().toTuple() == size)
+    laid_out()
+    table = dialog.done_items
+    metrics, view = table.fontMetrics(), table.viewport().rect()
+    room = table.columnWidth(0) - cell_padding(table)
+    assert table.rowCount() == 3
+    for row in range(table.rowCount()):
+        text = table.item(row, 0).text()
+        assert text.startswith(place)
+        lines = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text)
+        assert lines.width() <= room and lines.height() < table.rowHeight(row), (lang, size, text)
+        assert view.contains(table.visualRect(table.model().index(row, 0))), (lang, size, row)
+    right = next(s for s in dialog.findChildren(QScrollArea) if s.isAncestorOf(table))
+    assert right.verticalScrollBar().maximum() == 0, (lang, size)

@@ -6690,11 +6690,11 @@ Change this plan anyway?</translation>
     </message>
     <message>
       <source>故居</source>
-      <translation>Former residence</translation>
+      <translation>Residence</translation>
     </message>
     <message>
       <source>烈士陵园</source>
-      <translation>Martyrs' cemetery</translation>
+      <translation>Cemetery</translation>
     </message>
     <message>
       <source>类别</source>
@@ -6702,15 +6702,15 @@ Change this plan anyway?</translation>
     </message>
     <message>
       <source>纪念馆</source>
-      <translation>Memorial hall</translation>
+      <translation>Memorial</translation>
     </message>
     <message>
       <source>自定义地点</source>
-      <translation>Custom place</translation>
+      <translation>Custom</translation>
     </message>
     <message>
       <source>革命旧址</source>
-      <translation>Revolutionary site</translation>
+      <translation>Historic site</translation>
     </message>
   </context>
   <context>

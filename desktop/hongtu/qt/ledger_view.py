@@ -12,9 +12,11 @@ the same figures. Only the year shown is loaded; the year list is one small quer
 scored or ranked: members stay in roster order and the tables do not sort.
 
 The year follows the database as the plans list does: twice a second, off the GUI thread, the
-window asks whether anything was committed and then reads ``RecordStore.stamp``; a day recorded
-or corrected by the CLI or a colleague's HongTu is shown within a second. An export checks the
-stamp again first, so a file never carries figures the database no longer has.
+window asks whether anything was committed and then reads ``RecordStore.stamp``, the branches and
+the shown branch's years; a day recorded or corrected by the CLI or a colleague's HongTu is shown
+within a second, and a year or a branch recorded there for the first time joins the lists (the
+one chosen stays chosen). An export checks the stamp again first, so a file never carries
+figures the database no longer has.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -174,6 +176,15 @@ def month_tip(state: MonthState) -> str:
     if state is MonthState.NOT_RECORDED:
         return tr("本支部在红途中首次记录活动之前的月份：没有记录，不算未开展")
     return ""
+
+
+class Choices(NamedTuple):
+    """What a look read: the shown year's ``RecordStore.stamp``, the branches there are and the
+    years the shown branch recorded a Party-day in."""
+
+    stamp: tuple[object, ...]
+    branches: tuple[str, ...]
+    years: tuple[int, ...]
 
 
 class MonthGrid(QWidget):
@@ -372,15 +383,39 @@ class LedgerWindow(QDialog):
 
     def _on_branch_changed(self, _index: int = 0) -> None:
         years = self.workspace.records.years(self.branch.currentText())
-        this_year = self._today().year
-        shown = sorted({*years, this_year}, reverse=True)
+        self._fill_years(years, years[0] if years else self._today().year)
+        self._on_year_changed()
+
+    def _fill_years(self, years: list[int], chosen: int) -> None:
+        """The years recorded, this year and ``chosen`` (selected), newest first."""
+        shown = sorted({*years, self._today().year, chosen}, reverse=True)
         self.year.blockSignals(True)
         self.year.clear()
         for year in shown:
             self.year.addItem(tr("{0}年").format(year), year)
-        self.year.setCurrentIndex(shown.index(years[0]) if years else 0)
+        self.year.setCurrentIndex(shown.index(chosen))
         self.year.blockSignals(False)
-        self._on_year_changed()
+
+    def _follow(self, choices: Choices) -> None:
+        """The lists as the database has them now (another program recorded a day in a new year
+        or for a new branch); the branch and year chosen stay chosen."""
+        branch, year = self.branch.currentText(), self.year.currentData()
+        if not branch:  # no branch yet: the first one there is now is shown
+            if choices.branches:
+                self._fill_branches("")
+            return
+        names = [*choices.branches, *([] if branch in choices.branches else [branch])]
+        if names != [self.branch.itemText(i) for i in range(self.branch.count())]:
+            self.branch.blockSignals(True)
+            self.branch.clear()
+            self.branch.addItems(names)
+            self.branch.setCurrentIndex(names.index(branch))
+            self.branch.blockSignals(False)
+        if year is None:
+            return
+        shown = sorted({*choices.years, self._today().year, int(year)}, reverse=True)
+        if shown != [self.year.itemData(i) for i in range(self.year.count())]:
+            self._fill_years(list(choices.years), int(year))
 
     def _on_year_changed(self, _index: int = 0) -> None:
         branch, year = self.branch.currentText(), self.year.currentData()
@@ -413,15 +448,32 @@ class LedgerWindow(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """Coming back to the window (after 记录活动, or the CLI): the year is reloaded at once
-        if its records or the roster changed meanwhile."""
+        if its records or the roster changed meanwhile, and the lists follow the database."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self._refresh_if_changed()
 
     def _refresh_if_changed(self) -> None:
         branch, year = self.branch.currentText(), self.year.currentData()
-        shown = bool(branch) and year is not None
-        if shown and self.workspace.records.stamp(branch, int(year)) != self._stamp:
+        self._take(self._read_choices(branch, year)(), branch, year)
+
+    def _read_choices(self, branch: str, year: object) -> Callable[[], Choices]:
+        """What a look reads for ``branch``'s ``year`` (none chosen: only the branches)."""
+        records, members = self.workspace.records, self.workspace.members
+
+        def read() -> Choices:
+            stamp = records.stamp(branch, int(year)) if branch and isinstance(year, int) else ()
+            years = tuple(records.years(branch)) if branch else ()
+            return Choices(stamp, tuple(members.branches()), years)
+
+        return read
+
+    def _take(self, choices: Choices, branch: str, year: object) -> None:
+        """What was read for ``branch``'s ``year``: the lists follow it, and the year is
+        reloaded if its stamp moved (a branch shown for the first time is loaded already)."""
+        self._follow(choices)
+        shown = (self.branch.currentText(), self.year.currentData())
+        if branch and shown == (branch, year) and choices.stamp != self._stamp:
             self.refresh()
 
     # ---- following other programs' writes ------------------------------------------------------
@@ -444,19 +496,19 @@ class LedgerWindow(QDialog):
             self._watcher = StampWatcher(ChangeProbe(self.workspace.database.url))
 
     def _look_for_changes(self) -> None:
-        """A tick of ``watch_timer``: the year's stamp is read (off the GUI thread) when
-        something was committed since the last look; the year is reloaded if it moved."""
-        branch, year = self.branch.currentText(), self.year.currentData()
-        if self._watcher is None or not branch or year is None:
+        """A tick of ``watch_timer``: the year's stamp, the branches and the branch's years are
+        read (off the GUI thread) when something was committed since the last look; the lists
+        follow them and the year is reloaded if its stamp moved."""
+        if self._watcher is None:
             return
-        records = self.workspace.records
+        branch, year = self.branch.currentText(), self.year.currentData()
 
-        def on_read(stamp: tuple[object, ...]) -> None:
+        def on_read(found: tuple[object, ...]) -> None:
             shown = (self.branch.currentText(), self.year.currentData())
-            if shown == (branch, year) and stamp != self._stamp:
-                self.refresh()
+            if shown == (branch, year) and isinstance(found, Choices):
+                self._take(found, branch, year)
 
-        self._watcher.start(lambda: records.stamp(branch, int(year)), on_read)
+        self._watcher.start(self._read_choices(branch, year), on_read)
 
     # ---- showing a year ----------------------------------------------------------------------
     def show_ledger(self, ledger: YearLedger | None) -> None:

@@ -71,7 +71,7 @@ from hongtu.qt.site_model import (
     SiteTableModel,
     category_label,
 )
-from hongtu.qt.table_rows import compact_rows
+from hongtu.qt.table_rows import cell_padding, compact_rows
 from hongtu.qt.window_shortcuts import WindowShortcuts
 from hongtu.qt.window_state import (
     SIDE_PANES,
@@ -139,17 +139,8 @@ CONTENT_COLUMNS = (SiteColumn.DISTRICT, SiteColumn.CATEGORY, SiteColumn.POSITION
 # In a narrow list these give way, in this order, before the names do
 GIVING_WAY = (SiteColumn.CATEGORY, SiteColumn.POSITION, SiteColumn.DISTRICT)
 CELL_MARGINS = 12  # a cell's padding either side of its text
+TABLE_LEAST = 300  # the site list's least width, when its words take no more
 NAME_SAMPLE = "八路军驻晋办事处"  # a site name's characters, to measure a column by; never shown
-
-
-def cell_padding(view: QTableView) -> int:
-    """What a cell of ``view`` does not give its text: the style's margin either side of it
-    (as the style draws the cell) and the grid line."""
-    # only here: QStyle's class and its dozen enums take ~10 ms to make, on the way to the map
-    from PySide6.QtWidgets import QStyle
-
-    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-    return 2 * margin + (1 if view.showGrid() else 0)
 
 
 @cache
@@ -211,7 +202,7 @@ class SiteListPanel(QWidget):
         header.setSectionResizeMode(SiteColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         header.setResizeContentsPrecision(50)  # thousands of places: size from the first rows
-        self.table.setMinimumWidth(300)
+        self.table.setMinimumWidth(TABLE_LEAST)  # more when the words need it (_keep_words_room)
         # District, category and position are as wide as their entries, measured when the sites
         # change and not at each filter change: Qt's ResizeToContents measured them again at every
         # keystroke of a search (the list's repaint 12-32 ms -> 4-11 ms at 2,000 places).
@@ -261,6 +252,7 @@ class SiteListPanel(QWidget):
 
     def _fit_columns(self, *_args: object) -> None:
         self._measure_columns()
+        self._keep_words_room()
         self._keep_names_readable()  # sets each content column's width
 
     def _measure_columns(self) -> None:
@@ -281,6 +273,34 @@ class SiteListPanel(QWidget):
             self._viewport = self.table.viewport()
             self._viewport.installEventFilter(self)
         return self._viewport
+
+    def _names_least(self) -> int:
+        """A name column that shows seven characters of a name (八路军驻晋办事…)."""
+        metrics = self.table.fontMetrics()
+        # Qt elides a text exactly as wide as its room too: one pixel more
+        return metrics.horizontalAdvance(NAME_SAMPLE[:7] + "…") + 1 + cell_padding(self.table)
+
+    def _words(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Each content column's width for its words: its cells' and its title's without the
+        room Qt keeps for a sort arrow; and as shown, where the sorted column's title keeps
+        its arrow beside it."""
+        arrow = self._sort_arrow_room()
+        sorted_column = self.table.horizontalHeader().sortIndicatorSection()
+        words, shown = {}, {}
+        for column, (cells, title) in self._measured.items():
+            words[column] = max(cells, title - arrow)
+            shown[column] = max(cells, title) if column == sorted_column else words[column]
+        return words, shown
+
+    def _keep_words_room(self) -> None:
+        """The list is never narrower than seven characters of a name beside every district,
+        category and position word whole, with room for a scroll bar: in English at 125 %
+        the categories read “Revoluti…”, “Memori…”, and every word but the names gave way
+        once a scroll bar came (a few places added)."""
+        table = self.table
+        scroll_bar = table.verticalScrollBar().sizeHint().width()
+        words = self._names_least() + sum(self._words()[0].values())
+        table.setMinimumWidth(max(TABLE_LEAST, words + scroll_bar + 2 * table.frameWidth()))
 
     def _sort_arrow_room(self) -> int:
         """What Qt adds to a title's width for the sort arrow (QHeaderView::
@@ -306,25 +326,24 @@ class SiteListPanel(QWidget):
 
     def _keep_names_readable(self, *_args: object) -> None:
         """A narrow list (a small screen, English labels) first takes back the room the titles
-        keep for a sort arrow (but the sorted column's), then cuts the category, then the
-        position and the district short, never below four characters, before a name shows less
-        than seven characters (八路军驻晋办事…): in English they took all but 48 px of a 330 px
-        pane, and a name showed two characters; later five (八路军驻晋…) beside the whole
-        “Revolutionary site”, and at 125 % the position “Unveri…”."""
+        keep for a sort arrow (but the sorted column's), then the sorted title's arrow room
+        (its title is elided beside the arrow, its cells' words stay whole), then cuts the
+        category, then the position and the district short, never below four characters,
+        before a name shows less than seven characters (八路军驻晋办事…): in English they took
+        all but 48 px of a 330 px pane, and a name showed two characters; later five (八路军
+        驻晋…) beside the whole “Revolutionary site”, and at 125 % the position “Unveri…”. The
+        list is kept wide enough for the words (``_keep_words_room``): the cuts are for a
+        window narrower than its panes need."""
         metrics = self.table.fontMetrics()
-        # Qt elides a text exactly as wide as its room too: one pixel more
-        names = metrics.horizontalAdvance(NAME_SAMPLE[:7] + "…") + 1 + cell_padding(self.table)
         least = metrics.horizontalAdvance(NAME_SAMPLE[:4]) + CELL_MARGINS
-        over = sum(self._natural.values()) + names - self._table_viewport().width()
-        sorted_column = self.table.horizontalHeader().sortIndicatorSection()
-        arrow = self._sort_arrow_room()
+        over = sum(self._natural.values()) + self._names_least() - self._table_viewport().width()
+        words, shown = self._words()
         widths = dict(self._natural)
-        for column, natural in self._natural.items():
-            cells, title = self._measured[column]
-            words = max(cells, title - arrow) + (arrow if column == sorted_column else 0)
-            cut = max(0, min(over, natural - words))
-            widths[column] -= cut
-            over -= cut
+        for needs in (shown, words):
+            for column in widths:
+                cut = max(0, min(over, widths[column] - needs[column]))
+                widths[column] -= cut
+                over -= cut
         for column in GIVING_WAY:
             cut = max(0, min(over, widths[column] - least))
             self.table.setColumnWidth(column, widths[column] - cut)

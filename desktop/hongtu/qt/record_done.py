@@ -2,11 +2,14 @@
 note) or not done; items done on the day though not planned are added at the end.
 
 A stop's own row stands for the visit (marking it 未进行 takes the place out of the ledger's
-sites visited); its activities follow it as rows of their own."""
+sites visited); its activities follow it as rows of their own. An item reads whole: 内容 is as
+wide as its longest item while 说明 keeps ``MIN_NOTE_WIDTH``, and an item longer than that room
+wraps onto a second line (at 125 % on a 1366×768 laptop 内容 and 说明 shared the table's width
+equally, and a stop's activities read “八路军驻晋办事处旧址…”)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,9 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from hongtu.core.records import MAX_REASON_CHARS, DoneItem, DoneState
+from hongtu.qt.table_rows import cell_padding
 from hongtu.qt.wheel_guard import guard_wheel
 
 STOP_ROLE = Qt.ItemDataRole.UserRole + 41
+MIN_NOTE_WIDTH = 100  # 说明 beside a long item: the note scrolls in its box as it is typed
+WRAPPED_MARGIN = 8  # a wrapped item's row: its lines and this much room around them
 
 
 def tr(text: str) -> str:
@@ -60,16 +66,51 @@ class DoneTable(QTableWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self._row_height = self.verticalHeader().defaultSectionSize()
+        self.setWordWrap(True)  # an item longer than 内容's room goes on onto a second line
         header = self.horizontalHeader()
-        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Fixed)  # _fit_items
         header.setSectionResizeMode(Column.STATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._on_section_resized)
         self.itemChanged.connect(lambda _item: self.changed.emit())
+        self.itemChanged.connect(lambda _item: self._fit_items())
 
     def set_items(self, items: tuple[DoneItem, ...]) -> None:
         self.setRowCount(0)
         for item in items:
             self._append(item)
+        self._fit_items()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        """A wider or narrower table (the dialog resized, the splitter moved, a scroll bar come
+        or gone): the items are fitted to its width again."""
+        if event.type() == QEvent.Type.Resize:
+            self._fit_items()
+        return super().viewportEvent(event)
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == Column.STATE:  # its boxes' words (a row's 情况 changed) take more or less
+            self._fit_items()
+
+    def _fit_items(self) -> None:
+        """内容 as wide as its longest item, but leaving 说明 ``MIN_NOTE_WIDTH``; a row whose
+        item needs more lines in that width is as tall as they are."""
+        metrics, padding = self.fontMetrics(), cell_padding(self)
+        cells = [self.item(row, Column.TEXT) for row in range(self.rowCount())]
+        texts = [cell.text() if cell is not None else "" for cell in cells]
+        # Qt elides a text exactly as wide as its room too: one pixel more
+        wanted = max((metrics.horizontalAdvance(t) + 1 + padding for t in texts), default=0)
+        room = self.viewport().width() - self.columnWidth(Column.STATE) - MIN_NOTE_WIDTH
+        width = max(self.horizontalHeader().sectionSizeHint(Column.TEXT), min(wanted, room))
+        if width != self.columnWidth(Column.TEXT):
+            self.setColumnWidth(Column.TEXT, width)
+        lines = QRect(0, 0, max(width - padding, 1), 100_000)
+        for row, text in enumerate(texts):
+            tall = metrics.boundingRect(lines, Qt.TextFlag.TextWordWrap, text).height()
+            height = max(self._row_height, tall + WRAPPED_MARGIN)
+            if height != self.rowHeight(row):
+                self.setRowHeight(row, height)
 
     def over_long_note(self) -> str | None:
         """The item whose note is longer than ``MAX_REASON_CHARS`` characters, if any."""
@@ -96,6 +137,7 @@ class DoneTable(QTableWidget):
     def add_item(self) -> None:
         """A row for something done though not planned; its text is typed at once."""
         row = self._append(DoneItem("", DoneState.ADDED))
+        self._fit_items()
         self.setCurrentCell(row, Column.TEXT)
         cell = self.item(row, Column.TEXT)
         if cell is not None:
@@ -107,6 +149,7 @@ class DoneTable(QTableWidget):
         if row < 0 or not self.is_added(row):
             return False
         self.removeRow(row)
+        self._fit_items()
         self.changed.emit()
         return True
 
