@@ -196,3 +196,25 @@ def drop(window: MainWindow, path: Path) -> None:
 
 def no_chinese(text: str) -> bool:
     return CJK.search(text) is None
+
+
+LOOKS = 4  # "within a second or two": a window looks for other writers twice a second (WATCH_MS)
+
+
+def seen_within_looks(
+    qtbot: Any, timer: QTimer, seen: Callable[[], bool], looks: int = LOOKS
+) -> None:
+    """``seen`` comes true within ``looks`` ticks of a window's ``timer`` looking for other
+    writers. Counted in looks, not seconds: on a loaded machine the clock runs on while the
+    looks wait for a core, and the promise is that the next looks find the change."""
+    ticks: list[int] = []
+
+    def tick() -> None:
+        ticks.append(1)
+
+    timer.timeout.connect(tick)
+    try:
+        qtbot.waitUntil(seen, timeout=TIMEOUT)
+    finally:
+        timer.timeout.disconnect(tick)
+    assert len(ticks) <= looks, f"seen after {len(ticks)} looks, not within {looks}"

@@ -25,11 +25,11 @@ from hongtu.core.records import Presence
 from hongtu.core.workspace import open_workspace
 from hongtu.qt.ledger_view import LedgerWindow
 from hongtu.qt.tasks import SyncRunner
+from journey_helpers import seen_within_looks
 from ledger_helpers import BRANCH, TODAY, record_year
 
 pytestmark = pytest.mark.gui
 
-NOTICE_MS = 2500  # "within a second or two": the window looks twice a second
 MAY = date(2025, 5, 12)
 
 
@@ -67,7 +67,7 @@ def test_a_day_corrected_by_the_cli_shows_while_the_window_stays_active(
 
     expected, present, leave, absent = (int(n) for n in before[3:7])
     after = (str(expected), str(present - 1), str(leave), str(absent + 1))
-    qtbot.waitUntil(lambda: may_row(window)[3:7] == after, timeout=NOTICE_MS)
+    seen_within_looks(qtbot, window.watch_timer, lambda: may_row(window)[3:7] == after)
     assert window.isActiveWindow()  # followed the database, not a click into the window
     assert name in may_row(window)[9]  # 缺席及原因
     counts = load_ledger(workspace, BRANCH, 2025, TODAY).counts
@@ -150,8 +150,9 @@ def test_a_year_and_a_branch_recorded_elsewhere_join_the_lists(qtbot, workspace,
         other.close()
     record_elsewhere(db, [(BRANCH, date(2024, 6, 12)), (SECOND, date(2025, 7, 1))])
 
-    qtbot.waitUntil(lambda: years_listed(window) == [2026, 2025, 2024], timeout=NOTICE_MS)
-    qtbot.waitUntil(lambda: branches_listed(window) == [BRANCH, SECOND], timeout=NOTICE_MS)
+    looks = window.watch_timer
+    seen_within_looks(qtbot, looks, lambda: years_listed(window) == [2026, 2025, 2024])
+    seen_within_looks(qtbot, looks, lambda: branches_listed(window) == [BRANCH, SECOND])
     assert window.isActiveWindow()  # followed the database, not a click into the window
     assert (window.branch.currentText(), window.year.currentData()) == (BRANCH, 2025)
     assert window.days_model.rows() == shown
@@ -182,7 +183,7 @@ def test_a_window_opened_before_any_branch_shows_the_first_one_recorded_elsewher
         finally:
             other.close()
         record_elsewhere(db, [(SECOND, date(2025, 7, 1))])
-        qtbot.waitUntil(lambda: window.days_model.rowCount() > 0, timeout=NOTICE_MS)
+        seen_within_looks(qtbot, window.watch_timer, lambda: window.days_model.rowCount() > 0)
         assert branches_listed(window) == [SECOND]
         assert window.year.currentData() == 2025
         assert window.days_model.rows()[0][0] == "2025-07-01"

@@ -27,29 +27,13 @@ from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
 from hongtu.qt.plan_list_model import PlanColumn
 from hongtu.qt.plan_outputs import ExportDialog
-from journey_helpers import TIMEOUT, BoxAnswers
+from journey_helpers import LOOKS, BoxAnswers, seen_within_looks
 
 pytestmark = pytest.mark.gui
 
-LOOKS = 4  # "within a second or two": the window looks twice a second (WATCH_MS)
-
-
 def within_looks(qtbot, window, seen: Callable[[], bool], looks: int = LOOKS) -> None:  # type: ignore[no-untyped-def]
-    """``seen`` comes true within ``looks`` of the window's looks for other writers. Counted
-    in looks, not seconds: on a loaded machine the clock runs on while the looks wait for a
-    core, and the promise is that the next looks find the change."""
-    ticks: list[int] = []
-
-    def tick() -> None:
-        ticks.append(1)
-
-    timer = window.plan_ui.watch_timer
-    timer.timeout.connect(tick)
-    try:
-        qtbot.waitUntil(seen, timeout=TIMEOUT)
-    finally:
-        timer.timeout.disconnect(tick)
-    assert len(ticks) <= looks, f"seen after {len(ticks)} looks, not within {looks}"
+    """``seen`` comes true within ``looks`` of the window's looks for other writers."""
+    seen_within_looks(qtbot, window.plan_ui.watch_timer, seen, looks)
 
 
 @pytest.fixture
