@@ -13,6 +13,10 @@ import pytest
 
 from factories import make_plan
 from hongtu.cli import main
+from hongtu.core.document import build_document
+from hongtu.core.plans import GatheringPoint
+from hongtu.core.routing import DEFAULT_SETTINGS
+from hongtu.core.schedule import compute_schedule
 from hongtu.core.workspace import open_workspace
 from hongtu.qt.printing import render_signin_pdf
 from test_exports import build_sample
@@ -83,3 +87,15 @@ def test_cli_refuses_blank_rows_out_of_range_and_writes_nothing(capsys, tmp_path
         assert not target.exists()
     assert not list(tmp_path.glob("*.pdf*"))  # not even a partial file
     assert main([*args, "--output", str(tmp_path / "ok.pdf"), "--blank-rows", "60"]) == 0
+
+
+def test_a_gathering_point_not_chosen_yet_is_a_line_to_write_on(qapp, tmp_path: Path) -> None:
+    """The 签到表 may now be printed before the 集合地点 is chosen: the sheet handed round has
+    a line there, not “（未设置）”."""
+    plan, sites, _doc = build_sample(evil=False)
+    plan.gathering = GatheringPoint()
+    schedule = compute_schedule(plan, sites, DEFAULT_SETTINGS)
+    doc = build_document(plan, schedule, sites)
+    text = _page_text(render_signin_pdf(doc, tmp_path / "签到表.pdf", [], blank_rows=0), 1)
+    assert "未设置" not in text
+    assert "集合地点________________" in text

@@ -172,6 +172,8 @@ class DocumentLabels:
     hours_format: str = "{hours}小时"
     minutes_format: str = "{minutes}分钟"
     unknown_place: str = "（未设置）"
+    # a gathering point not chosen yet, on the 签到表 handed round: a line to write it on
+    place_to_fill_in: str = "________________"
     missing_site: str = "站点 {id}"
     position_unverified: str = "位置待核实"
     none: str = "无"

@@ -1137,11 +1137,14 @@ def signin_html(
 ) -> str:
     labels = doc.labels
     entries = _signin_entries(doc, names, blank_rows)
+    place = doc.gathering_place
+    if place == labels.unknown_place:  # not chosen yet: written in by hand, not （未设置）
+        place = labels.place_to_fill_in
     facts = _facts_table(
         [
             (labels.theme, doc.theme),
             (labels.date, f"{doc.date_text}（{doc.weekday}）"),
-            (labels.gathering_place, doc.gathering_place),
+            (labels.gathering_place, place),
             (labels.gathering_time, doc.gathering_time_text),
         ],
         units,
