@@ -12,7 +12,15 @@ from PySide6.QtCore import Qt
 from hongtu.core.members import Member
 from hongtu.core.plans import PlanStatus
 from hongtu.core.records import ActivityRecord, everyone_present
-from test_two_writers_gui import NOTICE_MS, db, listed_titles, open_plan, other, saved_plan, window
+from test_two_writers_gui import (
+    db,
+    listed_titles,
+    open_plan,
+    other,
+    saved_plan,
+    window,
+    within_looks,
+)
 
 __all__ = ["db", "other", "window"]  # the fixtures, shared with the two-writers tests
 
@@ -25,7 +33,7 @@ def test_keeping_my_copy_after_the_day_was_recorded_elsewhere_keeps_it_done(
     plan = saved_plan(other, "重温入党誓词")
     plan.date = date.today() - timedelta(days=2)
     plan = other.plans.save(plan)
-    qtbot.waitUntil(lambda: "重温入党誓词" in listed_titles(window), timeout=NOTICE_MS)
+    within_looks(qtbot, window, lambda: "重温入党誓词" in listed_titles(window))
     open_plan(qtbot, window, plan.id)
     ui = window.plan_ui
     ui.watch_timer.stop()
