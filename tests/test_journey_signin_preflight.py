@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from hongtu.qt.plan_outputs import ExportDialog
 from hongtu.qt.preflight import PreflightDialog
@@ -27,22 +27,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 def next_dialog(act: Callable[[QDialog], None]) -> list[QDialog]:
     """Acts on the next modal dialog, whichever it is (a 打印前检查 where none is wanted is
     answered 返回修改 by ``act``, rather than left waiting)."""
-    seen: list[QDialog] = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            QTimer.singleShot(10, look)
-            return
-        seen.append(dialog)
-        try:
-            act(dialog)
-        except BaseException:
-            dialog.reject()
-            raise
-
-    QTimer.singleShot(0, look)
-    return seen
+    return when_shown(QDialog, act)
 
 
 def press_ctrl_e(qtbot, window) -> None:  # type: ignore[no-untyped-def]
