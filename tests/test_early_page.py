@@ -128,6 +128,36 @@ def test_sites_read_ahead_are_drawn_once_and_the_window_takes_the_answer(
         close_main_window(window, controller)
 
 
+def test_the_site_list_is_filled_once_the_first_markers_are_drawn(qtbot, tmp_path) -> None:
+    """Filling the site list first uses Qt's table classes for the first time (~50 ms on the
+    GUI thread), which held up the page's answer that the markers are drawn when the sites
+    were read before it: the list now follows the markers, and never waits longer than that
+    answer may take (``PAGE_WAIT_MS``)."""
+    from hongtu.core.mappage import map_page
+    from hongtu.core.storage.quick_read import read_site_pins_quickly, read_sites_quickly
+    from hongtu.core.workspace import open_workspace
+    from hongtu.qt.site_markers import pin_markers
+
+    db = str(tmp_path / "follow.sqlite3")
+    open_workspace(db).close()
+    sites, pins = read_sites_quickly(db), read_site_pins_quickly(db)
+    assert sites is not None and pins is not None
+    window = MainWindow(defer_tools=True)  # its page is loaded below, after the sites came
+    controller = Controller(window, db, probe=False)
+    controller.page_loading = True
+    controller.markers_read_ahead = pin_markers(pins)
+    window.show()
+    try:
+        with qtbot.waitSignal(controller._sites_reader.read, timeout=MAP_TIMEOUT_MS):
+            controller.start_in_background()
+        assert window.site_model.rowCount() == 0  # read, kept until the markers are drawn
+        with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
+            window.map_controller.load_page(map_page())
+        assert window.site_model.sites() == sites
+    finally:
+        close_main_window(window, controller)
+
+
 def test_with_many_places_the_plans_are_listed_before_the_sites(
     qtbot, tmp_path, monkeypatch
 ) -> None:

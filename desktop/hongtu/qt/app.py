@@ -177,6 +177,8 @@ class Controller(QObject):
         self.markers_read_ahead: list[dict[str, Any]] | None = None  # sent by the early page
         self._sites_to_read = False  # many places: the list's sites, once the plans are listed
         self._open_after_sites = False  # … and the workspace once they are
+        self._sites_waiting: list[Any] | None = None  # read before the first markers were drawn
+        self._page_waited = False  # PAGE_WAIT_MS passed: nothing waits for the markers any more
         self._sites_reader = _ReadAhead("sites", lambda: _sites_in_file(db), self)
         self._sites_reader.read.connect(self._on_sites_read)
         self._plans_reader = _ReadAhead("plans", lambda: _plans_in_file(db), self)
@@ -248,18 +250,39 @@ class Controller(QObject):
         elif quick is not None:
             self.window.show_sites(quick)
         self._plans_reader.start()  # the plans list, off the GUI thread while the page loads
-        QTimer.singleShot(PAGE_WAIT_MS, self._start_preloader_once)
+        QTimer.singleShot(PAGE_WAIT_MS, self._page_wait_over)
 
     def _on_sites_read(self, sites: object) -> None:
+        if not (self._markers_drawn or self._page_waited or self._open_after_sites):
+            # Filling the list first (~50 ms on the first use of Qt's table classes) would
+            # hold up the page's answer that the markers are drawn: the list follows them.
+            self._sites_waiting = sites if isinstance(sites, list) else None
+            return
+        self._show_site_list(sites)
+        if self._open_after_sites:
+            self._open_in_background()
+
+    def _show_site_list(self, sites: object) -> None:
         if isinstance(sites, list) and self.workspace is None:  # else the workspace's are shown
             self.window.show_site_list(sites)
             self.probe("sites_listed")
-        if self._open_after_sites:
-            self._open_in_background()
+
+    def _show_waiting_sites(self) -> None:
+        sites, self._sites_waiting = self._sites_waiting, None
+        if sites is not None:
+            self._show_site_list(sites)
+
+    def _page_wait_over(self) -> None:
+        """The page did not report its markers in time (slow or broken): the site list and the
+        workspace stop waiting for it."""
+        self._page_waited = True
+        self._show_waiting_sites()
+        self._start_preloader_once()
 
     def _on_first_markers(self, _count: int) -> None:
         self.window.sites_shown_on_map.disconnect(self._on_first_markers)
         self._markers_drawn = True
+        self._show_waiting_sites()
         self._show_early_plans()
 
     def _on_plans_read(self, plans: object) -> None:
