@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from hongtu.core.geo import Crs, LatLon
+from hongtu.core.lazy_pattern import LazyPattern
 
 _KRASOVSKY_A = 6378245.0
 _KRASOVSKY_EE = 0.00669342162296594323
@@ -200,10 +201,10 @@ _SYMBOLS = str.maketrans(
 )  # fmt: skip
 _NUM = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)"
 _ANGLE = rf"(?P<deg>{_NUM})\s*(?:°\s*(?:(?P<min>{_NUM})\s*'\s*(?:(?P<sec>{_NUM})\s*\")?)?)?"
-_COMPONENT = re.compile(
+_COMPONENT = LazyPattern(
     rf"(?:(?P<pre>[NSEW])[\s:=]*{_ANGLE.replace('?P<', '?P<p_')}|{_ANGLE}\s*(?P<post>[NSEW])?)"
 )
-_SEPARATORS = re.compile(r"[\s,;/|()\[\]{}:=]*")
+_SEPARATORS = LazyPattern(r"[\s,;/|()\[\]{}:=]*")
 
 
 def parse_coordinate_text(text: str) -> LatLon:

@@ -12,15 +12,15 @@ kept ready in ``resources/data/search-keys.json``.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from hongtu.core.lazy_pattern import LazyPattern
 from hongtu.core.paths import resource_path
 
-_HANZI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HANZI_RUN = LazyPattern(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 #: Each character's usual toneless reading, and the words read otherwise (``build_search_keys``).
 READINGS = ("data", "pinyin-readings.json")

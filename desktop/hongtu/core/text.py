@@ -12,19 +12,20 @@ not read as it is stored. Line ends become ``\\n``. ``clean_line`` is for one-li
 from __future__ import annotations
 
 import dataclasses
-import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any, TypeVar
 
+from hongtu.core.lazy_pattern import LazyPattern
+
 REPLACEMENT = "\ufffd"
-_UNCARRIABLE = re.compile(
+_UNCARRIABLE = LazyPattern(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
-_LINE_BREAKS = re.compile("[\n\t\u2028\u2029\x85\x0b\x0c]")
+_LINE_BREAKS = LazyPattern("[\n\t\u2028\u2029\x85\x0b\x0c]")
 # what ``clean_line`` would change: an uncarriable character, a line break, a tab or a CR
-_NOT_CLEAN_LINE = re.compile(_UNCARRIABLE.pattern[:-1] + "\n\t\r\u2028\u2029]")
+_NOT_CLEAN_LINE = LazyPattern(_UNCARRIABLE.source[:-1] + "\n\t\r\u2028\u2029]")
 
 T = TypeVar("T")
 #: ``html.escape``'s replacements; the ``html`` module itself loads every named entity of HTML
@@ -77,7 +78,7 @@ def clean_line(value: str) -> str:
 
 #: A Chinese (Han) character, or a kana: names written in them have no spaces of their own.
 _HAN = r"[\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
-_SPACE_BETWEEN_HAN = re.compile(f"(?<={_HAN})\\s+(?={_HAN})")
+_SPACE_BETWEEN_HAN = LazyPattern(f"(?<={_HAN})\\s+(?={_HAN})")
 
 
 def person_name(text: str) -> str:
