@@ -354,3 +354,29 @@ def test_the_window_built_at_start_makes_no_widget_classes_it_does_not_use() -> 
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_importing_what_the_window_needs_compiles_no_pattern() -> None:
+    """HongTu's regular expressions (~11 ms to compile) are made when first used, not on the
+    helper thread's way to the window (``hongtu.core.lazy_pattern``)."""
+    import subprocess
+    import sys
+
+    probe = "\n".join(
+        (
+            "import gc",
+            "import hongtu.core.settings, hongtu.core.storage.quick_read, hongtu.qt.app",
+            "from hongtu.core.lazy_pattern import LazyPattern",
+            "from hongtu.core.text import clean_line",
+            "patterns = [o for o in gc.get_objects() if isinstance(o, LazyPattern)]",
+            "print(len(patterns), sum(p._compiled is not None for p in patterns))",
+            "clean_line('a\\tb')",
+            "print(sum(p._compiled is not None for p in patterns))",
+        )
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    made, compiled_at_import = map(int, done.stdout.split()[:2])
+    assert made >= 8 and compiled_at_import == 0
+    assert int(done.stdout.split()[2]) == 2  # clean_line's two, once it is used
