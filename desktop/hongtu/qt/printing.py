@@ -478,21 +478,23 @@ def _paginate(
     planned = planned_breaks(text_doc, page_height)
     if not planned:
         return _paginate_row_by_row(text_doc, html_for, page_height, row)
-    heights = _row_heights(text_doc, _body_rows(text_doc), page_height)
+    rows = _body_rows(text_doc)
+    heights = _row_heights(text_doc, rows, _spans(text_doc, rows), page_height)
     breaks = set(planned)
     forced: set[int] = set()  # breaks before rows that did not fit: never taken back
     for _ in range(len(heights) + 3):
         text_doc.setHtml(html_for(frozenset(breaks)))
         rows = _body_rows(text_doc)
-        heights = _row_heights(text_doc, rows, page_height, heights)
-        misplaced = _first_misplaced_row(text_doc, rows, page_height, breaks, forced)
+        geometry = _Geometry(text_doc, rows, page_height)  # this layout, measured once
+        heights = _row_heights(text_doc, rows, geometry.spans, page_height, heights)
+        misplaced = _first_misplaced_row(geometry, breaks, forced)
         if misplaced is None:
             return frozenset(breaks)
         index, new_page = misplaced
         breaks = {b for b in breaks if 0 < b < index}
         if new_page:
             forced.add(index)
-        breaks |= _repack(text_doc, rows, heights, page_height, index, new_page=new_page)
+        breaks |= _repack(geometry, heights, index, new_page=new_page)
     return _paginate_row_by_row(text_doc, html_for, page_height, None, frozenset(breaks))
 
 
@@ -530,17 +532,23 @@ def _body_rows(text_doc: QTextDocument) -> list[BodyRow]:
     ]
 
 
+def _spans(text_doc: QTextDocument, rows: Sequence[BodyRow]) -> list[tuple[float, float]]:
+    """Each row's ``_row_span``: measured once per layout, as Qt's block rectangles are what
+    pagination spends its time on (a 200-stop schedule's rows were measured six times)."""
+    return [_row_span(text_doc, table, row) for table, row in rows]
+
+
 def _row_heights(
     text_doc: QTextDocument,
     rows: Sequence[BodyRow],
+    spans: Sequence[tuple[float, float]],
     page_height: float,
     known: Sequence[float] = (),
 ) -> list[float]:
-    """Each row's text height; a row Qt split over two pages keeps the height it had whole in
-    an earlier layout (``known``), else the sum of its lines."""
+    """Each row's text height from its span (``_spans``); a row Qt split over two pages keeps
+    the height it had whole in an earlier layout (``known``), else the sum of its lines."""
     heights = []
-    for index, (table, row) in enumerate(rows):
-        top, bottom = _row_span(text_doc, table, row)
+    for index, ((table, row), (top, bottom)) in enumerate(zip(rows, spans, strict=True)):
         if int(top // page_height) == int((bottom - 1) // page_height):
             heights.append(bottom - top)
         elif index < len(known):
@@ -574,8 +582,7 @@ class _Geometry:
     def __init__(
         self, text_doc: QTextDocument, rows: Sequence[BodyRow], page_height: float
     ) -> None:
-        self.spans = [_row_span(text_doc, table, row) for table, row in rows]
-        spans = self.spans
+        self.spans = spans = _spans(text_doc, rows)
         self.page_height = page_height
         self.edge = _row_edge(text_doc, rows[0][0])
         gaps = [
@@ -619,28 +626,22 @@ def planned_breaks(text_doc: QTextDocument, page_height: float) -> frozenset[int
     rows = _body_rows(text_doc)
     if len(tables) != 1 or len(rows) < 2:
         return frozenset()
-    heights = _row_heights(text_doc, rows, page_height)
     geometry = _Geometry(text_doc, rows, page_height)
+    heights = _row_heights(text_doc, rows, geometry.spans, page_height)
     if geometry.fresh_top is None or any(
         height + 2 * geometry.edge >= page_height - geometry.fresh_top for height in heights
     ):
         return frozenset()
-    return frozenset(_repack(text_doc, rows, heights, page_height, 0, new_page=False))
+    return frozenset(_repack(geometry, heights, 0, new_page=False))
 
 
 def _repack(
-    text_doc: QTextDocument,
-    rows: Sequence[BodyRow],
-    heights: Sequence[float],
-    page_height: float,
-    start: int,
-    *,
-    new_page: bool,
+    geometry: _Geometry, heights: Sequence[float], start: int, *, new_page: bool
 ) -> set[int]:
-    """The breaks from row ``start`` on, the rows before it staying where the layout has them:
-    ``start`` begins a page when ``new_page``, else follows the row before it; each later row
-    begins a new page when its box would cross the page's end."""
-    geometry = _Geometry(text_doc, rows, page_height)
+    """The breaks from row ``start`` on, the rows before it staying where the layout measured
+    in ``geometry`` has them: ``start`` begins a page when ``new_page``, else follows the row
+    before it; each later row begins a new page when its box would cross the page's end."""
+    page_height = geometry.page_height
     fresh_top = geometry.fresh_top
     if fresh_top is None:
         return set()
@@ -661,17 +662,13 @@ def _repack(
 
 
 def _first_misplaced_row(
-    text_doc: QTextDocument,
-    rows: Sequence[BodyRow],
-    page_height: float,
-    breaks: set[int],
-    forced: set[int],
+    geometry: _Geometry, breaks: set[int], forced: set[int]
 ) -> tuple[int, bool] | None:
     """The first row the breaks put in the wrong place, and whether it should begin a page:
     a row whose box crosses a page's end or that Qt moved to a new page itself (True), the
     row before a page left blank (its table ended past the page's end), or a row after a
     break that would have fitted on the page before (False: a page left short)."""
-    geometry = _Geometry(text_doc, rows, page_height)
+    page_height = geometry.page_height
     edge, gap, tail = geometry.edge, geometry.gap, geometry.tail
     previous: tuple[float, float] | None = None
     for index, (top, bottom) in enumerate(geometry.spans):
