@@ -312,7 +312,9 @@ def test_a_mistaken_page_plan_still_keeps_every_row_whole(qapp, tmp_path, monkey
     from hongtu.qt import printing
 
     doc = build_sample(evil=False, stops=16)[2]
-    monkeypatch.setattr(printing, "planned_breaks", lambda *_: frozenset({3}))
+    plan = printing.planned_breaks
+    mistaken = lambda *args: plan(*args)._replace(breaks=frozenset({3}))  # noqa: E731
+    monkeypatch.setattr(printing, "planned_breaks", mistaken)
     assert _straddling_after_build(doc) is None
     pdf = render_schedule_pdf(doc, tmp_path / "long.pdf")
     pages = _pages(pdf)

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -475,11 +476,9 @@ def _paginate(
     row = first_straddling_row(text_doc, page_height)
     if row is None or row == 0:
         return frozenset()
-    planned = planned_breaks(text_doc, page_height)
+    planned, heights = planned_breaks(text_doc, page_height)
     if not planned:
         return _paginate_row_by_row(text_doc, html_for, page_height, row)
-    rows = _body_rows(text_doc)
-    heights = _row_heights(text_doc, rows, _spans(text_doc, rows), page_height)
     breaks = set(planned)
     forced: set[int] = set()  # breaks before rows that did not fit: never taken back
     for _ in range(len(heights) + 3):
@@ -612,8 +611,14 @@ def _fresh_page_top(spans: Sequence[tuple[float, float]], page_height: float) ->
     return min(found) if found else None
 
 
-def planned_breaks(text_doc: QTextDocument, page_height: float) -> frozenset[int]:
-    """Where new pages should start so that no row crosses one, from a layout without breaks.
+class PagePlan(NamedTuple):
+    breaks: frozenset[int]  # before which body rows a page starts; empty: none could be planned
+    heights: list[float]  # each body row's text height in the layout it was planned from
+
+
+def planned_breaks(text_doc: QTextDocument, page_height: float) -> PagePlan:
+    """Where new pages should start so that no row crosses one, from a layout without breaks
+    (and the rows' heights in it, which the check of the planned layout starts from).
 
     Only for a document with one table of rows (the 日程安排表 and the 签到表): each page gets
     a table of its own that starts at the top of the page with the header, so a row's place on
@@ -625,14 +630,14 @@ def planned_breaks(text_doc: QTextDocument, page_height: float) -> frozenset[int
     tables = [t for t in _tables(text_doc) if t.format().headerRowCount() > 0]
     rows = _body_rows(text_doc)
     if len(tables) != 1 or len(rows) < 2:
-        return frozenset()
+        return PagePlan(frozenset(), [])
     geometry = _Geometry(text_doc, rows, page_height)
     heights = _row_heights(text_doc, rows, geometry.spans, page_height)
     if geometry.fresh_top is None or any(
         height + 2 * geometry.edge >= page_height - geometry.fresh_top for height in heights
     ):
-        return frozenset()
-    return frozenset(_repack(geometry, heights, 0, new_page=False))
+        return PagePlan(frozenset(), heights)
+    return PagePlan(frozenset(_repack(geometry, heights, 0, new_page=False)), heights)
 
 
 def _repack(
