@@ -15,6 +15,7 @@ cannot be zoomed.
 
 from __future__ import annotations
 
+import itertools
 import math
 import threading
 import xml.etree.ElementTree as ET
@@ -234,18 +235,29 @@ def _close(one: _Marker, other: _Marker, distance: float) -> bool:
 
 
 def _separate(markers: list[_Marker]) -> None:
-    """Nudges markers that would cover each other (same building, same street)."""
-    placed: list[_Marker] = []
+    """Nudges markers that would cover each other (same building, same street). The markers
+    placed are filed by cells as wide as the distance checked, so a marker is compared with
+    those in its cell and the eight around it only."""
+    near = 2.2 * RADIUS
+    placed: dict[tuple[int, int], list[_Marker]] = {}
+
+    def crowded(marker: _Marker) -> bool:
+        col, row = math.floor(marker.x / near), math.floor(marker.y / near)
+        return any(
+            math.hypot(marker.x - o.x, marker.y - o.y) < near
+            for key in itertools.product((col - 1, col, col + 1), (row - 1, row, row + 1))
+            for o in placed.get(key, ())
+        )
+
     for marker in markers:
         turn = 0
-        while turn < 24 and any(
-            math.hypot(marker.x - o.x, marker.y - o.y) < 2.2 * RADIUS for o in placed
-        ):
+        while turn < 24 and crowded(marker):
             angle = turn * math.pi / 3
             marker.x += 2.3 * RADIUS * math.cos(angle)
             marker.y += 2.3 * RADIUS * math.sin(angle)
             turn += 1
-        placed.append(marker)
+        key = (math.floor(marker.x / near), math.floor(marker.y / near))
+        placed.setdefault(key, []).append(marker)
 
 
 # ---- drawing -----------------------------------------------------------------------------
