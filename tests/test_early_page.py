@@ -154,8 +154,51 @@ def test_the_site_list_is_filled_once_the_first_markers_are_drawn(qtbot, tmp_pat
         with qtbot.waitSignal(window.sites_shown_on_map, timeout=MAP_TIMEOUT_MS):
             window.map_controller.load_page(map_page())
         assert window.site_model.sites() == sites
+        qtbot.waitUntil(lambda: controller.workspace is not None, timeout=MAP_TIMEOUT_MS)
     finally:
         close_main_window(window, controller)
+
+
+def test_a_window_closed_while_its_workspace_opens_leaves_it_closed(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """Closed in its first second, while the workspace still opens on the helper thread: the
+    thread ends without an error (its signal's window is gone) and closes the workspace no one
+    takes, rather than leave it holding the file."""
+    from hongtu.core import workspace as workspace_module
+
+    opened: list[object] = []
+    closed: list[object] = []
+    may_finish = threading.Event()
+    open_real, close_real = workspace_module.open_workspace, workspace_module.Workspace.close
+
+    db = str(tmp_path / "closing.sqlite3")
+
+    def open_and_wait(file: str | None = None, **options: object) -> object:
+        workspace = open_real(file, **options)  # type: ignore[arg-type]
+        if file == db:
+            opened.append(workspace)
+            may_finish.wait(MAP_TIMEOUT_MS / 1000)  # until the window is gone
+        return workspace
+
+    def close_noted(workspace: object) -> None:
+        if workspace in opened:
+            closed.append(workspace)
+        close_real(workspace)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workspace_module, "open_workspace", open_and_wait)
+    monkeypatch.setattr(workspace_module.Workspace, "close", close_noted)
+    window = MainWindow(defer_tools=True)
+    controller = Controller(window, db, probe=False)
+    window.show()
+    controller._start_preloader_once()
+    qtbot.waitUntil(lambda: bool(opened), timeout=MAP_TIMEOUT_MS)
+    (thread,) = [t for t in threading.enumerate() if t.name == "hongtu-preload"]
+    close_main_window(window, controller)
+    may_finish.set()
+    thread.join(MAP_TIMEOUT_MS / 1000)
+    assert not thread.is_alive()
+    assert closed == opened
 
 
 def test_with_many_places_the_plans_are_listed_before_the_sites(

@@ -73,6 +73,7 @@ class _Preloader(QObject):
         from hongtu.core.workspace import open_workspace
 
         result: object = None
+        workspace: Workspace | None = None
         try:
             workspace = open_workspace(self.db)
             workspace.prefetch()  # 2,000 places and 10,000 plans are read here, not in the window
@@ -81,7 +82,13 @@ class _Preloader(QObject):
             result = exc
         except Exception:  # anything else: the GUI thread tries again and reports it
             log.exception("the workspace could not be opened in the background")
-        self.finished.emit(result)
+        if workspace is not None and result is not workspace:
+            workspace.close()  # opened but not read: the GUI thread opens it again
+        try:
+            self.finished.emit(result)
+        except RuntimeError:  # the window closed while it opened: no one takes it
+            if workspace is not None and result is workspace:
+                workspace.close()
 
 
 class _ReadAhead(QObject):
