@@ -15,6 +15,7 @@ from gui_helpers import close_main_window, open_main_window
 from hongtu.core.geo import LatLon
 from hongtu.core.plans import Activity, ActivityKind, CustomPlace, GatheringPoint
 from hongtu.qt.i18n import install_translators
+from hongtu.qt.window_state import available_area
 from journey_helpers import laid_out
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
@@ -80,7 +81,7 @@ def test_a_plan_open_on_a_laptop_fits_and_nothing_is_cut_off(qapp, qtbot, tmp_pa
         window, controller = open_main_window(qtbot, str(tmp_path / "a.sqlite3"))
         try:
             open_plan(window)
-            area = window.screen().availableGeometry()
+            area = available_area(window)
             assert (area.width(), area.height()) == (1366, 768)
             assert window.minimumSizeHint().width() <= area.width()
             assert window.minimumSizeHint().height() <= area.height()

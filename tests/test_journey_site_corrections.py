@@ -30,6 +30,7 @@ from hongtu.core.workspace import open_workspace
 from hongtu.corrections_files import export_corrections_file
 from hongtu.qt.corrections_dialog import CorrectionsDialog
 from hongtu.qt.plan_import_dialog import Column
+from hongtu.qt.window_state import available_area
 from journey_helpers import BoxAnswers, drop, journey_window, tr, when_modal
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
@@ -150,7 +151,7 @@ def test_the_dialog_fits_a_laptop_screen_and_ticks_all_or_none(qtbot, tmp_path, 
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    area = dialog.screen().availableGeometry()
+    area = available_area(dialog)
     assert area.width() == 1366
     assert area.contains(dialog.frameGeometry())
     for button in dialog.findChildren(QAbstractButton):

@@ -19,6 +19,7 @@ from hongtu.core.settings import load_settings
 from hongtu.qt.mainwindow import sites_status_text
 from hongtu.qt.settings_dialog import SettingsDialog
 from hongtu.qt.tool_placement import map_rect
+from hongtu.qt.window_state import available_area
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -43,7 +44,7 @@ def placed_sites(window, count: int):  # type: ignore[no-untyped-def]
 def test_the_first_window_fits_the_screen_and_names_the_app_once(qtbot, tmp_path) -> None:
     window, controller = open_main_window(qtbot, str(tmp_path / "a.sqlite3"))
     try:
-        area = window.screen().availableGeometry()
+        area = available_area(window)
         assert area.contains(window.frameGeometry())
         title = window.windowTitle()
         display = QApplication.applicationDisplayName()

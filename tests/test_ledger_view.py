@@ -30,6 +30,7 @@ from hongtu.core.records import ActivityRecord, Attendance, Presence
 from hongtu.qt.ledger_record import RecordDialog
 from hongtu.qt.ledger_view import LedgerWindow
 from hongtu.qt.tasks import SyncRunner
+from hongtu.qt.window_state import available_area
 from ledger_helpers import BRANCH, TODAY, cell_text, month_text, record_year
 
 pytestmark = pytest.mark.gui
@@ -361,7 +362,7 @@ def test_a_record_with_a_200_character_title_wraps_and_scrolls_without_overlap(q
         assert field.height() >= field.heightForWidth(field.width()), field.text()[:10]
     for upper, lower in pairwise(shown):  # no row over the next
         assert upper.geometry().bottom() < lower.geometry().top()
-    screen = dialog.screen().availableGeometry()
+    screen = available_area(dialog)
     assert dialog.frameGeometry().height() <= screen.height()
 
 

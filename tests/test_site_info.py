@@ -26,6 +26,7 @@ from hongtu.core.site_info import (
 )
 from hongtu.core.sites import PositionOrigin, Site, VisitRules
 from hongtu.core.workspace import open_workspace
+from hongtu.qt.window_state import available_area
 
 JIEFANG = "太原解放纪念馆"
 CONFIRMED = VisitRules(
@@ -497,7 +498,7 @@ def test_the_dialog_fits_a_laptop_screen_with_its_buttons_in_reach(qtbot, worksp
     qtbot.addWidget(dialog)
     room = 720 - 40 - 32  # a 1280×720 screen less a taskbar and a title bar
     assert dialog.minimumSizeHint().height() <= room
-    assert dialog.height() <= dialog.screen().availableGeometry().height() - 60
+    assert dialog.height() <= available_area(dialog).height() - 60
     dialog.resize(dialog.width(), room)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from hongtu.qt.tool_placement import place_beside
+from hongtu.qt.window_state import available_area
 
 pytestmark = [pytest.mark.gui]
 
@@ -23,6 +24,36 @@ def test_a_tool_taller_than_a_narrow_low_map_keeps_its_title_bar_on_the_screen(q
     QVBoxLayout(tool).addWidget(QWidget(minimumWidth=540, minimumHeight=340))  # ~ 添加地点
     tool.show()
     spot = place_beside(tool, map_view)
-    area = map_view.screen().availableGeometry()
+    area = available_area(map_view)
     assert area.contains(spot), (spot, area)
     assert area.contains(tool.frameGeometry()), (tool.frameGeometry(), area)
+
+
+def test_sizing_dialogs_to_the_screen_leaves_the_screen_to_no_dialog(qtbot) -> None:
+    """Dialogs fitted to the screen (导出, 站点资料, the tools beside the map) ask for it in a way
+    that does not make the screen's Python object a child of the dialog: with
+    ``widget.screen()`` PySide did (its return-value rule), and a dialog Qt later deleted with
+    that child was followed by HongTu crashing in Qt's screen code."""
+    import shiboken6
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QDialog
+
+    from hongtu.qt.window_state import fit_to_screen, keep_on_screen, screen_of
+
+    dialog, map_view = QDialog(), QWidget()
+    qtbot.addWidget(dialog)
+    qtbot.addWidget(map_view)
+
+    def unowned() -> bool:
+        screen = QGuiApplication.primaryScreen()
+        return screen is not None and "parent" not in shiboken6.dump(screen)
+
+    fit_to_screen(dialog, dialog.sizeHint())
+    assert unowned()
+    dialog.show()
+    keep_on_screen(dialog)
+    assert unowned()
+    place_beside(dialog, map_view)
+    assert unowned()
+    assert screen_of(dialog) is QGuiApplication.primaryScreen() and unowned()
+    assert available_area(dialog) == QGuiApplication.primaryScreen().availableGeometry()

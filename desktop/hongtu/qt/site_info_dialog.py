@@ -63,6 +63,7 @@ from hongtu.qt.messages import plain_label, plain_tooltip
 from hongtu.qt.site_details import access_text, confidence_label
 from hongtu.qt.warning_text import weekday_name
 from hongtu.qt.wheel_guard import guard_wheels
+from hongtu.qt.window_state import available_area
 
 if TYPE_CHECKING:
     from hongtu.core.storage.site_store import SiteStore
@@ -377,7 +378,7 @@ class SiteInfoDialog(QDialog):
             content.minimumHeight() + layout.spacing() + buttons.sizeHint().height()
             + margins.top() + margins.bottom()
         )  # fmt: skip
-        room = self.screen().availableGeometry().height() - TITLE_BAR_ROOM
+        room = available_area(self).height() - TITLE_BAR_ROOM
         self.resize(self.minimumWidth(), min(whole, room))
 
     # ---- building ------------------------------------------------------------------------------

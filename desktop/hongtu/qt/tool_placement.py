@@ -8,8 +8,9 @@ be; only when neither side has room does it go into a corner of the map away fro
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
+
+from hongtu.qt.window_state import available_area
 
 
 def map_rect(map_view: QWidget) -> QRect:
@@ -19,8 +20,7 @@ def map_rect(map_view: QWidget) -> QRect:
 
 def place_beside(tool: QWidget, map_view: QWidget) -> QRect:
     """Move (and if need be narrow) ``tool`` so it does not cover ``map_view``; its new frame."""
-    screen = map_view.screen() or QGuiApplication.primaryScreen()
-    area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+    area = available_area(map_view)
     target = map_rect(map_view)
     frame = tool.frameGeometry()
     extra = QSize(frame.width() - tool.width(), frame.height() - tool.height())  # title bar

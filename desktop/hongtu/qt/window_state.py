@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, QStandardPaths
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
 
 from hongtu.core import paths
@@ -28,8 +28,19 @@ def state_settings() -> QSettings:
     return QSettings(str(paths.config_dir() / STATE_FILE), QSettings.Format.IniFormat)
 
 
+def screen_of(widget: QWidget) -> QScreen | None:
+    """The screen ``widget``'s window is on (by its centre; else the primary one), found
+    without ``widget.screen()``: PySide makes the one wrapper of a QScreen the child of
+    whichever widget last asked it that way (its return-value rule for a QObject with no
+    parent), and a dialog Qt deleted with that child was followed by HongTu crashing in QScreen
+    code (``QScreen::virtualSiblings`` as the next dialog was made; ``saveGeometry`` as the
+    window closed after three 导出 dialogs). ``QGuiApplication.screenAt`` gives it no parent."""
+    centre = widget.window().geometry().center()
+    return QGuiApplication.screenAt(centre) or QGuiApplication.primaryScreen()
+
+
 def available_area(widget: QWidget) -> QRect:
-    screen = widget.screen() or QGuiApplication.primaryScreen()
+    screen = screen_of(widget)
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
 
 
