@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
 
 from gui_helpers import MAP_TIMEOUT_MS
+from hongtu.qt.mapview import map_profile
 
 #: Nothing listens on the discard port: Chromium's connection is refused locally, at once.
 REFUSED_TEMPLATE = "http://127.0.0.1:9/{z}/{x}/{y}.png"
@@ -105,7 +106,7 @@ def recorded_map_window(qtbot: Any, db: str) -> Iterator[tuple[Any, RecordingInt
     window = MainWindow()
     controller = Controller(window, db, probe=False)
     interceptor = RecordingInterceptor()
-    profile = window.map_view.page().profile()
+    profile = map_profile()
     profile.setUrlRequestInterceptor(interceptor)
     try:
         window.show()

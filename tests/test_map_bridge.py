@@ -52,3 +52,21 @@ def test_js_literal_cannot_break_out_of_a_script() -> None:
     literal = js_literal({"name": hostile})
     assert "</script>" not in literal and "<" not in literal and "\u2028" not in literal
     assert json.loads(literal) == {"name": hostile}
+
+
+def test_a_map_page_leaves_the_web_profile_to_no_page(qtbot) -> None:
+    """Loading the map installs the offline-tiles handler on the web profile, which outlives
+    every page: asked for through ``page().profile()``, PySide made the profile's wrapper the
+    page's child, and the page goes with its window (as screens did with dialogs)."""
+    import shiboken6
+    from PySide6.QtWebEngineCore import QWebEngineProfile
+
+    from hongtu.core.mappage import map_page
+    from hongtu.qt.mapview import MapView, delete_now
+
+    view = MapView()
+    try:
+        view.load_page(map_page())
+        assert "parent" not in shiboken6.dump(QWebEngineProfile.defaultProfile())
+    finally:
+        delete_now(view)

@@ -30,7 +30,7 @@ from hongtu.core.basemaps import (
 )
 from hongtu.core.coords import from_wgs84, out_of_china, to_wgs84
 from hongtu.core.geo import Crs, LatLon
-from hongtu.qt.mapview import MapView
+from hongtu.qt.mapview import MapView, map_profile
 from hongtu.qt.site_markers import marker_columns
 from hongtu.qt.tile_handler import install_tile_handler
 
@@ -414,7 +414,7 @@ class MapController(QObject):
             self.fall_back_to_offline()
         if self._previous is not None and self._previous[0].package == name:
             self._previous = None  # never gone back to once deleted
-        install_tile_handler(self.view.page().profile()).forget(name)
+        install_tile_handler(map_profile()).forget(name)
 
     def fall_back_to_offline(self) -> None:
         self.set_base_map(BASE_MAPS[BaseMapId.NONE])

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
@@ -200,7 +200,7 @@ class MapView(QWebEngineView):
 
         # offline map packages (hongtu-tiles://); installed before the load: installing it on a
         # profile whose page is loading made that load slower (measured side by side)
-        install_tile_handler(self.page().profile())
+        install_tile_handler(map_profile())
         self._ready = False
         self._source = page
         if isinstance(page, Path):
@@ -268,6 +268,14 @@ class MapView(QWebEngineView):
         for script, callback in queued:
             self._run(script, callback)
         self.map_ready.emit()
+
+
+def map_profile() -> QWebEngineProfile:
+    """The web profile of the map's page (Qt's default one, as the view's own page has), asked
+    without ``page().profile()``: PySide would make the profile's one Python wrapper the page's
+    child (its return-value rule), and pages go with their windows while the profile lives on
+    (as with screens: ``window_state.screen_of``)."""
+    return QWebEngineProfile.defaultProfile()
 
 
 def js_literal(value: Any) -> str:
