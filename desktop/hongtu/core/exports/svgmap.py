@@ -59,14 +59,6 @@ class _Box:
     w: float
     h: float
 
-    def overlaps(self, other: _Box) -> bool:
-        return not (
-            self.x + self.w <= other.x
-            or other.x + other.w <= self.x
-            or self.y + self.h <= other.y
-            or other.y + other.h <= self.y
-        )
-
 
 class _Taken:
     """The boxes drawn so far (markers, names, the north arrow), filed by the grid cells they
@@ -90,15 +82,20 @@ class _Taken:
         for key in self._cells_of(box):
             self._cells.setdefault(key, []).append(box)
 
-    def overlaps(self, box: _Box) -> bool:
-        """Whether ``box`` overlaps a box drawn (two that overlap share a cell); ``_Box.overlaps``
-        written out, as this is most of the time a crowded day's map takes."""
-        cells, left, top = self._cells, box.x, box.y
-        right, bottom = left + box.w, top + box.h
-        for key in self._cells_of(box):
-            for o in cells.get(key, ()):
-                if not (right <= o.x or o.x + o.w <= left or bottom <= o.y or o.y + o.h <= top):
-                    return True
+    def overlaps(self, left: float, top: float, w: float, h: float) -> bool:
+        """Whether the box at (left, top), ``w`` × ``h``, overlaps a box drawn (two that overlap
+        share a cell; boxes that only touch do not overlap). Written out, with no box made per
+        place tried: this is most of the time a crowded day's map takes."""
+        cells, cell = self._cells, self.CELL
+        right, bottom = left + w, top + h
+        rows = range(math.floor(top / cell), math.floor(bottom / cell) + 1)
+        for col in range(math.floor(left / cell), math.floor(right / cell) + 1):
+            for row in rows:
+                for o in cells.get((col, row), ()):
+                    if not (
+                        right <= o.x or o.x + o.w <= left or bottom <= o.y or o.y + o.h <= top
+                    ):
+                        return True
         return False
 
     def covers(self, x: float, y: float, besides: _Box) -> bool:
@@ -384,7 +381,7 @@ def _place_label(
     label always on a leader line, away from its cluster. None when every place covers
     something."""
     gap = RADIUS + 4
-    candidates: list[tuple[_Box, bool]] = []
+    candidates: list[tuple[float, float, bool]] = []  # where the box's top left corner would be
     if marker.outward is None:
         near = [
             (marker.x + gap, marker.y - h / 2),  # right
@@ -396,7 +393,7 @@ def _place_label(
             (marker.x - gap - w, marker.y - gap - h + 4),  # upper left
             (marker.x - gap - w, marker.y + gap - 4),  # lower left
         ]
-        candidates = [(_Box(x, y, w, h), False) for x, y in near]
+        candidates = [(x, y, False) for x, y in near]
         reaches: tuple[float, ...] = (2.5 * gap, 4 * gap, 6 * gap, 8 * gap)
     else:  # away from the cluster first
         reaches = (gap + 6, 2.5 * gap, 4 * gap, 6 * gap, 8 * gap)
@@ -404,15 +401,15 @@ def _place_label(
     directions = sorted(_DIRECTIONS, key=lambda a: _angle_gap(a, outward))
     for reach in reaches:
         for angle in directions:
-            candidates.append((_box_towards(marker, angle, reach, w, h), True))
-    for wanted, leader in candidates:
+            candidates.append((*_towards(marker, angle, reach, w, h), True))
+    for wanted_x, wanted_y, leader in candidates:
         # a box past the map's edge is moved inside it (on a leader line if moved far)
-        x = min(max(wanted.x, frame.x), frame.x + frame.w - w)
-        y = min(max(wanted.y, frame.y), frame.y + frame.h - h)
-        box = _Box(x, y, w, h)
-        if taken.overlaps(box):
+        x = min(max(wanted_x, frame.x), frame.x + frame.w - w)
+        y = min(max(wanted_y, frame.y), frame.y + frame.h - h)
+        if taken.overlaps(x, y, w, h):
             continue
-        leader = leader or abs(x - wanted.x) + abs(y - wanted.y) > gap
+        box = _Box(x, y, w, h)
+        leader = leader or abs(x - wanted_x) + abs(y - wanted_y) > gap
         if leader and _crosses(marker, box, taken):
             continue
         return box, leader
@@ -441,13 +438,16 @@ def _nearest(marker: _Marker, box: _Box) -> tuple[float, float]:
     )
 
 
-def _box_towards(marker: _Marker, angle: float, reach: float, w: float, h: float) -> _Box:
-    """A label box ``reach`` from the marker in the direction ``angle``, on that side of it."""
+def _towards(
+    marker: _Marker, angle: float, reach: float, w: float, h: float
+) -> tuple[float, float]:
+    """The top left corner of a label box ``reach`` from the marker in the direction
+    ``angle``, on that side of it."""
     cx, cy = marker.x + reach * math.cos(angle), marker.y + reach * math.sin(angle)
     dx, dy = math.cos(angle), math.sin(angle)
     x = cx if dx > 0.3 else cx - w if dx < -0.3 else cx - w / 2
     y = cy - h / 2 if abs(dy) < 0.5 else cy if dy > 0 else cy - h
-    return _Box(x, y, w, h)
+    return x, y
 
 
 def _angle_gap(one: float, other: float) -> float:
