@@ -354,21 +354,26 @@ def test_the_map_comes_up_when_its_page_cannot_be_cached(qtbot, tmp_path) -> Non
         close_main_window(window, controller)
 
 
+def _fresh_python(*lines: str) -> list[str]:
+    """What ``lines`` print, run in a Python of their own (a start's imports, from nothing)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "\n".join(lines)], capture_output=True, text=True, check=True
+    )
+    return done.stdout.split()
+
+
 def test_nothing_before_the_page_starts_makes_qts_namespace() -> None:
     """Qt's namespace (``from PySide6.QtCore import Qt``: 93 enums made at once, ~13 ms) is made
     on the helper thread beside the loading page, never on the way to starting it (a MapView
     that imported it held the page up by that much)."""
-    import subprocess
-    import sys
-
-    probe = (
-        "import PySide6.QtCore as core, hongtu.cli, hongtu.qt.early_page;"
-        "print('Qt' in vars(core))"
+    printed = _fresh_python(
+        "import PySide6.QtCore as core, hongtu.cli, hongtu.qt.early_page",
+        "print('Qt' in vars(core))",
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "False"
+    assert printed == ["False"]
 
 
 def test_the_window_built_at_start_makes_no_widget_classes_it_does_not_use() -> None:
@@ -376,37 +381,27 @@ def test_the_window_built_at_start_makes_no_widget_classes_it_does_not_use() -> 
     PySide build every widget class it might be (QMdiArea, QGraphicsView, QWizard… with their
     enums: ~20 ms) to find its type. The window a start builds and shows before its first
     markers asks for none: the site list's viewport is asked for once its sites come."""
-    import subprocess
-    import sys
-
-    probe = "\n".join(
-        (
-            "import PySide6.QtWidgets as widgets",
-            "from hongtu.qt.early_page import application",
-            "app = application()",
-            "from hongtu.qt.mainwindow import MainWindow",
-            "window = MainWindow(defer_tools=True)",
-            "window.show()",
-            "app.processEvents()",
-            "made = ('QMdiArea', 'QGraphicsView', 'QWizard')",
-            "print(sorted(name for name in made if name in vars(widgets)))",
-            "window.close()",
-        )
+    printed = _fresh_python(
+        "import PySide6.QtWidgets as widgets",
+        "from hongtu.qt.early_page import application",
+        "app = application()",
+        "from hongtu.qt.mainwindow import MainWindow",
+        "window = MainWindow(defer_tools=True)",
+        "window.show()",
+        "app.processEvents()",
+        "made = ('QMdiArea', 'QGraphicsView', 'QWizard')",
+        "print(sorted(name for name in made if name in vars(widgets)))",
+        "window.close()",
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert printed[-1] == "[]"
 
 
 def test_importing_what_the_window_needs_compiles_no_pattern() -> None:
     """HongTu's regular expressions (~11 ms to compile) are made when first used, not on the
     helper thread's way to the window (``hongtu.core.lazy_pattern``)."""
-    import subprocess
-    import sys
-
-    probe = "\n".join(
-        (
+    made, compiled_at_import, compiled_once_used = map(
+        int,
+        _fresh_python(
             "import gc",
             "import hongtu.core.settings, hongtu.core.storage.quick_read, hongtu.qt.app",
             "from hongtu.core.lazy_pattern import LazyPattern",
@@ -415,11 +410,7 @@ def test_importing_what_the_window_needs_compiles_no_pattern() -> None:
             "print(len(patterns), sum(p._compiled is not None for p in patterns))",
             "clean_line('a\\tb')",
             "print(sum(p._compiled is not None for p in patterns))",
-        )
+        ),
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    made, compiled_at_import = map(int, done.stdout.split()[:2])
     assert made >= 8 and compiled_at_import == 0
-    assert int(done.stdout.split()[2]) == 2  # clean_line's two, once it is used
+    assert compiled_once_used == 2  # clean_line's two
