@@ -238,9 +238,11 @@ def test_print_preview_paints_through_the_same_path(qapp, doc, monkeypatch) -> N
     assert painted
 
 
-def _catalogue_day() -> PlanDocument:
-    """Ten real catalogue sites with their (long, wrapping) addresses: the kind of day whose
-    rows Qt alone would split at a page boundary."""
+def _catalogue_day(stops: int = 10, *, filled: bool = False) -> PlanDocument:
+    """Real catalogue sites (ten unless said) with their (long, wrapping) addresses: the kind
+    of day whose rows Qt alone would split at a page boundary; ``filled``: with the organiser,
+    the number of members and three notes, as a plan usually has them."""
+    from dataclasses import replace
     from datetime import date
 
     from hongtu.core.catalogue import load_catalogue
@@ -250,7 +252,7 @@ def _catalogue_day() -> PlanDocument:
     from hongtu.core.routing import DEFAULT_SETTINGS
     from hongtu.core.schedule import compute_schedule
 
-    entries = [e for e in load_catalogue() if e.position is not None][:10]
+    entries = [e for e in load_catalogue() if e.position is not None][:stops]
     sites = {i: entry.to_site(i) for i, entry in enumerate(entries, start=1)}
     tour = [Activity(ActivityKind.TOUR, 40), Activity(ActivityKind.OATH, 15)]
     plan = Plan(
@@ -260,6 +262,14 @@ def _catalogue_day() -> PlanDocument:
         gathering=GatheringPoint(custom=CustomPlace("单位大门", LatLon(37.8706, 112.5489))),
         stops=[Stop(site_id=i, activities=list(tour)) for i in sites],
     )
+    if filled:
+        plan = replace(
+            plan,
+            participants=40,
+            organiser="王书记",
+            phone="13800000000",
+            notes="着装整齐\n携带身份证\n注意安全，听从指挥",
+        )
     return build_document(plan, compute_schedule(plan, sites, DEFAULT_SETTINGS), sites)
 
 
@@ -586,3 +596,17 @@ def test_a_long_title_breaks_before_its_theme_never_inside_a_word(
         ).stdout
         top = [_squash(line) for line in out.splitlines() if line.strip()][: len(lines)]
         assert top == lines, name
+
+
+def test_the_totals_under_a_full_page_of_rows_are_printed_on_one_page(qapp, tmp_path) -> None:
+    """Days whose rows end near a page's end: the totals line (共N个站点，全程约…) is printed
+    once, on one page. When the rows' table ran past the end of its last row's page (its
+    bottom border and margin), Qt set the totals across the page's end and they were printed
+    in two: the top of the characters under the table, the rest atop the next page (the
+    catalogue's first six sites: pages 1 and 2)."""
+    for stops in range(4, 10):
+        doc = _catalogue_day(stops, filled=True)
+        pdf = render_schedule_pdf(doc, tmp_path / f"{stops}.pdf")
+        totals = _squash(doc.totals.text)
+        holding = [p for p in range(1, _pages(pdf) + 1) if totals in _text(pdf, p)]
+        assert len(holding) == 1, (stops, holding)

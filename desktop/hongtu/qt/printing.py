@@ -476,7 +476,14 @@ def _paginate(
     """
     _set_html(text_doc, html_for(frozenset()))
     row = first_straddling_row(text_doc, page_height)
-    if row is None or row == 0:
+    if row is None:  # every row fits: unless the table's end runs past its last row's page
+        rows = _body_rows(text_doc)
+        geometry = _Geometry(text_doc, rows, page_height) if rows else None
+        moved = _last_row_past_the_end(geometry, set()) if geometry is not None else None
+        if moved is None:
+            return frozenset()
+        return _paginate_row_by_row(text_doc, html_for, page_height, moved[0])
+    if row == 0:
         return frozenset()
     planned, heights = planned_breaks(text_doc, page_height)
     if not planned:
@@ -692,6 +699,24 @@ def _first_misplaced_row(
             if moved and index not in forced and bottom - top <= room:
                 return index, False
         previous = (top, bottom)
+    return _last_row_past_the_end(geometry, forced)
+
+
+def _last_row_past_the_end(geometry: _Geometry, forced: set[int]) -> tuple[int, bool] | None:
+    """The last row, when its table (its bottom border and margin: ``tail``) runs past the end
+    of the page the row is on, and a row before it is on that page: it begins the next page.
+    Left there, the paragraph after the table (the 日程安排表's totals) was set across the
+    page's end, and printed in two."""
+    spans, page_height = geometry.spans, geometry.page_height
+    last = len(spans) - 1
+    if last < 1 or last in forced:
+        return None
+    (_, before), (top, bottom) = spans[-2], spans[-1]
+    page = int(top // page_height)
+    if int((before - 1) // page_height) != page:
+        return None
+    if bottom + geometry.tail > (page + 1) * page_height:
+        return last, True
     return None
 
 
