@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBo
 from gui_helpers import close_main_window, map_state, open_main_window
 from hongtu.qt.app import Controller
 from hongtu.qt.mainwindow import MainWindow
+from hongtu.qt.plan_outputs import ExportDialog
 
 TIMEOUT = 10_000
 SCREEN = (1366, 768)
@@ -91,6 +92,21 @@ def laid_out() -> None:
         raise AssertionError("the layout never settles: each pass asks for another")
     finally:
         app.removeEventFilter(requests)
+
+
+def new_plan_by_mouse(qtbot: Any, window: MainWindow) -> None:
+    """方案 › 新建, clicked; returns once the new plan is the one open."""
+    ui = window.plan_ui
+    ui.left_tabs.setCurrentWidget(ui.plan_list)
+    with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
+        click(qtbot, ui.plan_list.new_button)
+
+
+def type_export_path(qtbot: Any, dialog: ExportDialog, path: str) -> None:
+    """导出's 保存到 box: clicked, its text selected and ``path`` typed over it."""
+    click(qtbot, dialog.path)
+    dialog.path.selectAll()
+    ime_type(dialog.path, path)
 
 
 def ime_type(widget: QWidget, text: str) -> None:

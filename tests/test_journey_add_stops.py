@@ -17,6 +17,7 @@ from journey_helpers import (
     click_at,
     ime_type,
     journey_window,
+    new_plan_by_mouse,
     no_chinese,
     tr,
 )
@@ -37,13 +38,6 @@ def stop_names(window) -> list[str]:
 
 def site_id(window, name: str) -> int:
     return next(s.id for s in window.site_model.sites() if s.name == name)
-
-
-def new_plan_by_mouse(qtbot, window) -> None:
-    ui = window.plan_ui
-    ui.left_tabs.setCurrentWidget(ui.plan_list)
-    with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
-        click(qtbot, ui.plan_list.new_button)
 
 
 def type_and_enter(qtbot, window, text: str, *, chinese: bool) -> None:

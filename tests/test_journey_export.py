@@ -25,8 +25,10 @@ from journey_helpers import (
     click,
     ime_type,
     journey_window,
+    new_plan_by_mouse,
     no_chinese,
     tr,
+    type_export_path,
     when_shown,
 )
 
@@ -91,9 +93,7 @@ def test_export_checks_first_fixes_the_extension_and_writes_the_full_set(
     out.mkdir()
     with journey_window(qtbot, str(tmp_path / "e.sqlite3")) as (window, _controller):
         ui = window.plan_ui
-        ui.left_tabs.setCurrentWidget(ui.plan_list)
-        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
-            click(qtbot, ui.plan_list.new_button)
+        new_plan_by_mouse(qtbot, window)
         click(qtbot, ui.editor.title)
         ui.editor.title.selectAll()
         ime_type(ui.editor.title, LONG_TITLE)
@@ -139,9 +139,7 @@ def test_export_checks_first_fixes_the_extension_and_writes_the_full_set(
             name = Path(dialog.path.text()).name
             assert len(name.encode("utf-8")) <= 255 and name.endswith(".pdf")
             dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
-            click(qtbot, dialog.path)
-            dialog.path.selectAll()
-            ime_type(dialog.path, str(out / "x.docx"))  # the folder name is Chinese
+            type_export_path(qtbot, dialog, str(out / "x.docx"))  # the folder name is Chinese
             click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
             assert dialog.path.text() == str(out / "x.pdf")
             qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)  # PDFs by a child process
@@ -212,9 +210,7 @@ def test_printing_an_empty_plan_goes_back_to_the_plan(qtbot, tmp_path, lang, mon
     monkeypatch.setattr(printing, "print_preview", lambda *a, **k: previewed.append(a))
     with journey_window(qtbot, str(tmp_path / "p.sqlite3")) as (window, _controller):
         ui = window.plan_ui
-        ui.left_tabs.setCurrentWidget(ui.plan_list)
-        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
-            click(qtbot, ui.plan_list.new_button)
+        new_plan_by_mouse(qtbot, window)
         back = when_shown(PreflightDialog, lambda d: click(qtbot, d.back_button))
         ui.print_schedule_action.trigger()
         assert len(back) == 1 and previewed == []
@@ -248,8 +244,7 @@ def test_printing_to_a_pdf_says_where_the_file_went(qtbot, tmp_path, lang) -> No
 
     with journey_window(qtbot, str(tmp_path / "p.sqlite3")) as (window, _controller):
         ui = window.plan_ui
-        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
-            click(qtbot, ui.plan_list.new_button)
+        new_plan_by_mouse(qtbot, window)
         site = next(s for s in window.site_model.sites() if s.position is not None)
         ui.add_site(site.id)  # no gathering point yet: 仍然打印
         go = when_shown(PreflightDialog, lambda d: click(qtbot, d.go_button))

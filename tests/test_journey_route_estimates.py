@@ -21,6 +21,7 @@ from journey_helpers import (
     click,
     ime_type,
     journey_window,
+    new_plan_by_mouse,
     no_chinese,
     tr,
     when_shown,
@@ -35,9 +36,7 @@ def new_plan_gathering_at_the_gate(qtbot, window, coordinate: str | None) -> Non
     """方案 › 新建; 基本信息: 集合地点 自定义地点 “单位大门”, its coordinate pasted or not;
     then the two stops typed into 添加站点."""
     ui = window.plan_ui
-    ui.left_tabs.setCurrentWidget(ui.plan_list)
-    with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
-        click(qtbot, ui.plan_list.new_button)
+    new_plan_by_mouse(qtbot, window)
     gathering = ui.editor.gathering
     ui.editor.tabs.setCurrentWidget(gathering.parentWidget())
     gathering.kind.setFocus()

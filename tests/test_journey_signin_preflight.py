@@ -19,7 +19,16 @@ from PySide6.QtWidgets import QDialog
 
 from hongtu.qt.plan_outputs import ExportDialog
 from hongtu.qt.preflight import PreflightDialog
-from journey_helpers import TIMEOUT, click, ime_type, journey_window, tr, when_shown
+from journey_helpers import (
+    TIMEOUT,
+    click,
+    ime_type,
+    journey_window,
+    new_plan_by_mouse,
+    tr,
+    type_export_path,
+    when_shown,
+)
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -47,9 +56,7 @@ def test_the_signin_sheet_is_not_stopped_for_the_gathering_point_the_schedule_is
     out.mkdir()
     with journey_window(qtbot, str(tmp_path / "s.sqlite3")) as (window, _controller):
         ui = window.plan_ui
-        ui.left_tabs.setCurrentWidget(ui.plan_list)
-        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
-            click(qtbot, ui.plan_list.new_button)
+        new_plan_by_mouse(qtbot, window)
         box = ui.editor.stop_search
         click(qtbot, box)
         ime_type(box, "太原解放纪念馆")
@@ -67,9 +74,7 @@ def test_the_signin_sheet_is_not_stopped_for_the_gathering_point_the_schedule_is
         def export_signin(dialog: QDialog) -> None:
             assert isinstance(dialog, ExportDialog)
             dialog.format.setCurrentIndex(dialog.format.findData("signin"))
-            click(qtbot, dialog.path)
-            dialog.path.selectAll()
-            ime_type(dialog.path, str(out / "签到表.pdf"))
+            type_export_path(qtbot, dialog, str(out / "签到表.pdf"))
             save(qtbot, dialog)
             qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)
             assert dialog.done_page.isVisible()
@@ -93,9 +98,7 @@ def test_the_signin_sheet_is_not_stopped_for_the_gathering_point_the_schedule_is
         def export_schedule(dialog: QDialog) -> None:
             assert isinstance(dialog, ExportDialog)
             dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
-            click(qtbot, dialog.path)
-            dialog.path.selectAll()
-            ime_type(dialog.path, str(out / "日程.pdf"))
+            type_export_path(qtbot, dialog, str(out / "日程.pdf"))
             when_shown(PreflightDialog, go_back)
             save(qtbot, dialog)
 
@@ -112,9 +115,7 @@ def test_the_signin_sheet_is_not_stopped_for_the_gathering_point_the_schedule_is
             dialog.format.setCurrentIndex(dialog.format.findData("bundle"))
             click(qtbot, dialog.names)
             ime_type(dialog.names, "周一\t组长\n吴二")
-            click(qtbot, dialog.path)
-            dialog.path.selectAll()
-            ime_type(dialog.path, str(out))
+            type_export_path(qtbot, dialog, str(out))
             when_shown(PreflightDialog, go_back)
             save(qtbot, dialog)
 

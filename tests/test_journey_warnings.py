@@ -16,7 +16,16 @@ from hongtu.core.plans import ActivityKind, ItemKind
 from hongtu.core.warnings import SEVERITY_ORDER, Severity, WarningCode
 from hongtu.qt.plan_models import SEVERITY_ROLE, ScheduleColumn, StopColumn
 from hongtu.qt.plan_schedule import totals_text
-from journey_helpers import TIMEOUT, click, click_at, ime_type, journey_window, no_chinese, tr
+from journey_helpers import (
+    TIMEOUT,
+    click,
+    click_at,
+    ime_type,
+    journey_window,
+    new_plan_by_mouse,
+    no_chinese,
+    tr,
+)
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
@@ -49,9 +58,7 @@ def route_stops(qtbot, window) -> list[dict]:
 def test_warnings_worst_first_folded_clickable_and_marked(qtbot, tmp_path, lang) -> None:
     with journey_window(qtbot, str(tmp_path / "w.sqlite3")) as (window, _controller):
         ui = window.plan_ui
-        ui.left_tabs.setCurrentWidget(ui.plan_list)
-        with qtbot.waitSignal(ui.session.plan_changed, timeout=TIMEOUT):
-            click(qtbot, ui.plan_list.new_button)
+        new_plan_by_mouse(qtbot, window)
         for name in STOPS:
             add_by_typing(qtbot, window, name)
         plan = ui.session.plan

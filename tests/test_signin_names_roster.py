@@ -15,7 +15,15 @@ from PySide6.QtWidgets import QDialog
 
 from hongtu.core.members import PartyStatus
 from hongtu.qt.plan_outputs import ExportDialog
-from journey_helpers import TIMEOUT, BoxAnswers, click, ime_type, journey_window, when_shown
+from journey_helpers import (
+    TIMEOUT,
+    BoxAnswers,
+    click,
+    ime_type,
+    journey_window,
+    type_export_path,
+    when_shown,
+)
 from record_helpers import record_button, seed_branch, select_plan
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
@@ -39,9 +47,7 @@ def test_names_typed_for_the_signin_sheet_become_the_roster_and_the_day_can_be_r
             assert "第二党支部" in dialog.keep_names.text()
             click(qtbot, dialog.names)
             ime_type(dialog.names, "周一\t组长\n吴二\n周一")  # a name twice: kept once
-            click(qtbot, dialog.path)
-            dialog.path.selectAll()
-            ime_type(dialog.path, str(out))
+            type_export_path(qtbot, dialog, str(out))
             click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
             qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)
             done = dialog.done_label.text()
