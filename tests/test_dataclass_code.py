@@ -119,24 +119,57 @@ def _run(code: str, prefix: Path, *, write: bool = True) -> str:
 
 READ = (
     "import dataclasses, hongtu.core.document, hongtu.core.sites, hongtu.core.plans\n"
-    "from hongtu.dataclass_code import cache_file\n"
+    "from hongtu.dataclass_code import cache_folder\n"
     "cache = dataclasses._create_fn.__hongtu_cache__\n"
-    "print(len(cache.compiled), cache_file())\n"
+    "print(len(cache.compiled), cache_folder())\n"
 )
 
 
 def test_the_code_is_compiled_once_and_kept_beside_the_byte_code(tmp_path: Path) -> None:
     compiled, where = _run(READ, tmp_path).split(" ", 1)
-    file = Path(where)
-    assert int(compiled) > 30 and file.is_file() and file.is_relative_to(tmp_path)
+    folder = Path(where)
+    assert int(compiled) > 30 and folder.is_relative_to(tmp_path)
+    assert {"hongtu.core.sites.marshal", "hongtu.core.plans.marshal"} <= _names(folder)
     assert _run(READ, tmp_path).split(" ")[0] == "0"  # the next process compiles nothing
 
-    file.write_bytes(b"\x00damaged")
-    assert int(_run(READ, tmp_path).split(" ")[0]) > 30  # a cold cache, no error
-    assert isinstance(marshal.loads(file.read_bytes()), dict)  # and written whole again
-    assert [p.name for p in file.parent.iterdir() if p.name.endswith(".partial")] == []
+    sites = folder / "hongtu.core.sites.marshal"
+    sites.write_bytes(b"\x00damaged")
+    assert 0 < int(_run(READ, tmp_path).split(" ")[0]) < int(compiled)  # that module's, no error
+    assert isinstance(marshal.loads(sites.read_bytes()), dict)  # and written whole again
+    assert [name for name in _names(folder) if name.endswith(".partial")] == []
+
+
+def test_a_start_reads_only_the_code_of_the_modules_it_imports(tmp_path: Path) -> None:
+    _run(READ, tmp_path)  # every module's file written
+    read = _run(
+        "import dataclasses, hongtu.core.geo\n"
+        "print(sorted(dataclasses._create_fn.__hongtu_cache__.read_modules()))",
+        tmp_path,
+    )
+    assert read == "['hongtu.core.geo']"
+
+
+def test_code_an_upgrade_no_longer_uses_is_not_kept(tmp_path: Path) -> None:
+    """A module whose classes changed (a new release) keeps only the code it uses now: the
+    cache does not grow with every version's classes."""
+    where = _run(READ, tmp_path).split(" ", 1)[1]
+    sites = Path(where) / "hongtu.core.sites.marshal"
+    current = marshal.loads(sites.read_bytes())
+    old_release = dict(list(current.items())[1:])  # one class changed since…
+    old_release["def __create_fn__():\n def gone(self):\n  pass\n return gone"] = compile(
+        "pass", "<string>", "exec"
+    )  # …and one class removed
+    sites.write_bytes(marshal.dumps(old_release))
+
+    assert _run(READ, tmp_path).split(" ")[0] == "1"  # the changed class's code
+    assert marshal.loads(sites.read_bytes()).keys() == current.keys()
+    assert _run(READ, tmp_path).split(" ")[0] == "0"
 
 
 def test_nothing_is_written_where_python_writes_no_byte_code(tmp_path: Path) -> None:
     _run(READ, tmp_path, write=False)
     assert not list(tmp_path.rglob("dataclass-code.*"))
+
+
+def _names(folder: Path) -> set[str]:
+    return {path.name for path in folder.iterdir()}

@@ -8,11 +8,16 @@ compiling them again in every process was a fifth of a command's imports.
 
 ``install`` gives ``dataclasses`` a ``_create_fn`` that is the standard library's own (Python
 3.11 and 3.12: the same text, ``exec``-ed with the same globals and locals, so the same
-function) except that the compiled code comes from a cache keyed by that text: the file
-``dataclass-code.<tag>.marshal`` in the folder where Python keeps HongTu's byte-code
-(``__pycache__``, or ``PYTHONPYCACHEPREFIX``), written at exit when new code was compiled and
-Python writes byte-code at all. A missing, unreadable or foreign file is a cold cache, never an
-error. On other Python versions nothing is replaced.
+function) except that the compiled code comes from a cache keyed by that text. The cache is a
+file per module that makes dataclasses, ``<module>.marshal`` in the folder
+``dataclass-code.<tag>`` where Python keeps HongTu's byte-code (``__pycache__``, or
+``PYTHONPYCACHEPREFIX``): a module's file is read when it makes its first class, so a start reads
+only the code of the modules it imports. A module that compiled anything in a process has its
+file written again at exit (when Python writes byte-code at all) with the code that process
+used: a class changed by an upgrade leaves no old code behind (one file for everything grew
+with every release: 544 texts, 8.6 ms to read, on a developer's machine). A missing,
+unreadable or foreign file is a cold cache, never an error. On other Python versions nothing
+is replaced.
 """
 
 from __future__ import annotations
@@ -28,39 +33,56 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-MAX_ENTRIES = 4000  # a cache grown past this (many releases' classes) starts again
-_FILE_NAME = f"dataclass-code.{sys.implementation.cache_tag}.marshal"
+_FOLDER_NAME = f"dataclass-code.{sys.implementation.cache_tag}"
 _KWONLY = ("globals", "locals", "return_type")
 
 
 class _Cache:
-    def __init__(self, file: Path | None) -> None:
-        self.file = file
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
         self._lock = threading.Lock()
-        self._known: dict[str, CodeType] | None = None
-        self.compiled: dict[str, CodeType] = {}
+        self._known: dict[str, dict[str, CodeType]] = {}  # by module: as read from its file
+        self._used: dict[str, dict[str, CodeType]] = {}  # by module: what this process used
+        self.compiled: dict[str, CodeType] = {}  # compiled by this process (any module)
 
-    def code(self, text: str) -> CodeType:
-        known = self._known if self._known is not None else self._load()
-        code = known.get(text) or self.compiled.get(text)
-        if code is None:
-            # as exec(text) in dataclasses compiles it: no __future__ flags of this module
-            code = compile(text, "<string>", "exec", dont_inherit=True)
-            self.compiled[text] = code
+    def code(self, module: str | None, text: str) -> CodeType:
+        if module is None or not _is_module_name(module):  # no file of its own: compiled
+            return self._compile(text)
+        known = self._known.get(module)
+        if known is None:
+            known = self._load(module)
+        code = known.get(text) or self.compiled.get(text) or self._compile(text)
+        self._used.setdefault(module, {})[text] = code
         return code
 
-    def _load(self) -> dict[str, CodeType]:
+    def _compile(self, text: str) -> CodeType:
+        # as exec(text) in dataclasses compiles it: no __future__ flags of this module
+        code = compile(text, "<string>", "exec", dont_inherit=True)
+        self.compiled[text] = code
+        return code
+
+    def _load(self, module: str) -> dict[str, CodeType]:
         with self._lock:
-            if self._known is None:
-                self._known = _read(self.file) if self.file is not None else {}
-            return self._known
+            known = self._known.get(module)
+            if known is None:
+                known = _read(self.folder / f"{module}.marshal") if self.folder else {}
+                self._known[module] = known
+            return known
+
+    def read_modules(self) -> set[str]:
+        """The modules whose files this process read (or found missing)."""
+        return set(self._known)
 
     def save(self) -> None:
-        if not self.compiled or self.file is None or sys.dont_write_bytecode:
+        if not self.compiled or self.folder is None or sys.dont_write_bytecode:
             return
-        known = self._known or {}
-        entries = {**known, **self.compiled} if len(known) < MAX_ENTRIES else self.compiled
-        _write(self.file, entries)
+        for module, used in list(self._used.items()):
+            if any(text in self.compiled for text in used):
+                _write(self.folder / f"{module}.marshal", dict(used))
+
+
+def _is_module_name(name: str) -> bool:
+    return all(part.isidentifier() for part in name.split("."))
 
 
 def _read(file: Path) -> dict[str, CodeType]:
@@ -83,13 +105,13 @@ def _write(file: Path, entries: dict[str, CodeType]) -> None:
         partial.unlink(missing_ok=True)
 
 
-def cache_file() -> Path | None:
+def cache_folder() -> Path | None:
     """Where HongTu's byte-code goes (None: nowhere, e.g. a frozen bundle)."""
     here = Path(__file__)
     if not here.is_file():
         return None
     try:
-        return Path(importlib.util.cache_from_source(str(here))).with_name(_FILE_NAME)
+        return Path(importlib.util.cache_from_source(str(here))).with_name(_FOLDER_NAME)
     except (NotImplementedError, ValueError):
         return None
 
@@ -106,13 +128,13 @@ def _replaceable() -> bool:
     )
 
 
-def install(file: Path | None = None) -> _Cache | None:
+def install(folder: Path | None = None) -> _Cache | None:
     """Replace ``dataclasses._create_fn`` (once); None where it is not the known one."""
     if getattr(dataclasses._create_fn, "__hongtu_cache__", None) is not None:  # type: ignore[attr-defined]
         return dataclasses._create_fn.__hongtu_cache__  # type: ignore[attr-defined,no-any-return]
     if not _replaceable():
         return None
-    cache = _Cache(file if file is not None else cache_file())
+    cache = _Cache(folder if folder is not None else cache_folder())
     missing = dataclasses.MISSING
     standard = dataclasses._create_fn  # type: ignore[attr-defined]
 
@@ -140,7 +162,7 @@ def install(file: Path | None = None) -> _Cache | None:
         local_vars = ", ".join(locals.keys())
         text = f"def __create_fn__({local_vars}):\n{text}\n return {name}"
         ns: dict[str, Any] = {}
-        exec(cache.code(text), globals, ns)  # dataclasses' own generated code
+        exec(cache.code(globals.get("__name__"), text), globals, ns)  # dataclasses' own code
         return ns["__create_fn__"](**locals)
 
     _create_fn.__hongtu_cache__ = cache  # type: ignore[attr-defined]
