@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +149,8 @@ class _ClickFocusChildren(QObject):
     focus only (``MapView.keep_tab_outside``)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent  # built once the window is up, not before the page
+
         if event.type() == QEvent.Type.ChildPolished:
             child = event.child()  # type: ignore[attr-defined]
             if isinstance(child, QWidget):
