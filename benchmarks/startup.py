@@ -53,8 +53,11 @@ app.exec()
 """
 
 
-def environment(home: Path) -> dict[str, str]:
+def environment(home: Path, checkout: Path) -> dict[str, str]:
+    """``checkout``: whose ``desktop/`` is imported. Every app started, and the bare web view,
+    has it first on its path, so that two checkouts' starts differ in their code alone."""
     env = dict(os.environ)
+    env["PYTHONPATH"] = str(checkout.resolve() / "desktop")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     env["HONGTU_HOME"] = str(home)
@@ -64,6 +67,9 @@ def environment(home: Path) -> dict[str, str]:
     env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     return env
 
+
+#: The checkout this file belongs to (its app is measured, not whichever HongTu is installed).
+THIS_CHECKOUT = Path(__file__).resolve().parent.parent
 
 #: The moments at which the CPU time spent so far is taken (``cpu_s``): the map is ready.
 CPU_MOMENTS = ("map_ready_s", "baseline_s")
@@ -75,7 +81,12 @@ def run(command: list[str], env: dict[str, str]) -> dict[str, float]:
     env = dict(env, HONGTU_PROBE_T0=repr(time.time()))
     values = {}
     with subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,  # its Chromium processes too: waited for (``wait_for_session``)
     ) as process:
         assert process.stdout is not None
         try:
@@ -88,12 +99,34 @@ def run(command: list[str], env: dict[str, str]) -> dict[str, float]:
                         if cpu is not None:
                             values["cpu_s"] = cpu
             process.wait(timeout=120)
+            wait_for_session(process.pid)
         except BaseException:  # Ctrl-C, a timeout: not left running in the home being removed
             process.kill()
             process.wait()
             forget_instance(process.pid)
             raise
     return values
+
+
+def wait_for_session(session: int, timeout_s: float = 10.0) -> None:
+    """Until every process of the run's session has ended (Chromium's processes outlive the
+    app by a moment): the next run must not share the cores with this one's ending."""
+    proc = Path("/proc")
+    deadline = time.monotonic() + timeout_s
+    while proc.is_dir() and time.monotonic() < deadline:
+        if not any(_session_of(entry) == session for entry in proc.iterdir()):
+            return
+        time.sleep(0.02)
+
+
+def _session_of(entry: Path) -> int | None:
+    if not entry.name.isdigit():
+        return None
+    try:
+        stat = (entry / "stat").read_text()
+    except OSError:
+        return None
+    return int(stat[stat.rindex(")") + 2 :].split()[3])
 
 
 def forget_instance(pid: int) -> None:
@@ -210,7 +243,7 @@ def main() -> int:
 
 def measure(args: argparse.Namespace, home: Path) -> int:
     """The runs and the report; the databases, the caches and the pages in ``home``."""
-    env = environment(home)
+    env = environment(home, THIS_CHECKOUT)
     if args.scale:
         scale_runs(args.runs, env, home)
         return 0
@@ -220,15 +253,16 @@ def measure(args: argparse.Namespace, home: Path) -> int:
     print(f"first start (builds map page cache, seeds database): {first}")
     other_env = None
     if args.against is not None:
-        other_env = environment(home / "against")
-        other_env["PYTHONPATH"] = str(args.against.resolve() / "desktop")
+        other_env = environment(home / "against", args.against)
         run(app, other_env)  # its own first start: page cache, database
     shown, ready, baseline, other = [], [], [], []
     cpu: dict[str, list[float]] = {"app": [], "baseline": []}
-    for _ in range(args.runs):
-        if other_env is not None:
+    for index in range(args.runs):
+        if other_env is not None and index % 2 == 0:  # each goes first every other time
             other.append(run(app, other_env)["map_ready_s"])
         app_run = run(app, env)
+        if other_env is not None and index % 2 == 1:
+            other.append(run(app, other_env)["map_ready_s"])
         base_run = run(base, env)
         shown.append(app_run["window_shown_s"])
         ready.append(app_run["map_ready_s"])
