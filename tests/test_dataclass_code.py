@@ -150,6 +150,15 @@ def test_a_module_reads_only_its_own_file(tmp_path: Path) -> None:
     assert not cache.compiled  # every one of them came from the file
 
 
+def test_scripts_classes_are_compiled_not_kept(tmp_path: Path) -> None:
+    """Every script runs as ``__main__``: one file for all of them would be rewritten by each."""
+    cache = dataclass_code._Cache(tmp_path)
+    text = "def __create_fn__():\n def f(self):\n  pass\n return f"
+    cache.code("__main__", text)
+    cache.save()
+    assert cache.read_modules() == set() and list(tmp_path.iterdir()) == []
+
+
 def test_code_an_upgrade_no_longer_uses_is_not_kept(tmp_path: Path) -> None:
     """A module whose classes changed (a new release) keeps only the code it uses now: the
     cache does not grow with every version's classes."""

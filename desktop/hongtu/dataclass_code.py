@@ -46,7 +46,7 @@ class _Cache:
         self.compiled: dict[str, CodeType] = {}  # compiled by this process (any module)
 
     def code(self, module: str | None, text: str) -> CodeType:
-        if module is None or not _is_module_name(module):  # no file of its own: compiled
+        if module is None or not _has_own_file(module):
             return self._compile(text)
         known = self._known.get(module)
         if known is None:
@@ -81,8 +81,10 @@ class _Cache:
                 _write(self.folder / f"{module}.marshal", dict(used))
 
 
-def _is_module_name(name: str) -> bool:
-    return all(part.isidentifier() for part in name.split("."))
+def _has_own_file(module: str) -> bool:
+    """Not ``__main__``: every script run is one, each with its own classes (they would keep
+    replacing each other's code); nor a name that is not a module's."""
+    return module != "__main__" and all(part.isidentifier() for part in module.split("."))
 
 
 def _read(file: Path) -> dict[str, CodeType]:
