@@ -76,9 +76,10 @@ class _Cache:
     def save(self) -> None:
         if not self.compiled or self.folder is None or sys.dont_write_bytecode:
             return
-        for module, used in list(self._used.items()):
+        for module, in_use in list(self._used.items()):
+            used = dict(in_use)  # a daemon thread may still be making classes at exit
             if any(text in self.compiled for text in used):
-                _write(self.folder / f"{module}.marshal", dict(used))
+                _write(self.folder / f"{module}.marshal", used)
 
 
 def _has_own_file(module: str) -> bool:
