@@ -57,3 +57,23 @@ def test_sizing_dialogs_to_the_screen_leaves_the_screen_to_no_dialog(qtbot) -> N
     assert unowned()
     assert screen_of(dialog) is QGuiApplication.primaryScreen() and unowned()
     assert available_area(dialog) == QGuiApplication.primaryScreen().availableGeometry()
+
+
+def test_a_dialog_not_yet_shown_is_sized_for_the_screen_of_the_window_it_opens_over(
+    qtbot,
+) -> None:
+    """A dialog fits itself to the screen as it is built, before it is shown: the screen is the
+    one its (shown) parent window is on, not wherever an unshown window says it is."""
+    from PySide6.QtWidgets import QDialog
+
+    from hongtu.qt.window_state import placed_window
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(300, 200, 600, 400))
+    window.show()
+    dialog = QDialog(QWidget(window))  # built from a pane inside the window
+    assert placed_window(dialog) is window
+    dialog.show()
+    qtbot.addWidget(dialog)
+    assert placed_window(dialog) is dialog

@@ -35,8 +35,18 @@ def screen_of(widget: QWidget) -> QScreen | None:
     parent), and a dialog Qt deleted with that child was followed by HongTu crashing in QScreen
     code (``QScreen::virtualSiblings`` as the next dialog was made; ``saveGeometry`` as the
     window closed after three 导出 dialogs). ``QGuiApplication.screenAt`` gives it no parent."""
-    centre = widget.window().geometry().center()
+    centre = placed_window(widget).geometry().center()
     return QGuiApplication.screenAt(centre) or QGuiApplication.primaryScreen()
+
+
+def placed_window(widget: QWidget) -> QWidget:
+    """``widget``'s window, or, while it is not shown yet (a dialog sizing itself as it is
+    built), the nearest window above it that is: the dialog opens over that one, on its
+    screen, not where a window not yet shown happens to say it is."""
+    window = widget.window()
+    while not window.isVisible() and (parent := window.parentWidget()) is not None:
+        window = parent.window()
+    return window
 
 
 def available_area(widget: QWidget) -> QRect:
