@@ -1,9 +1,14 @@
 """The thin Qt layer: widgets, models and the map view on top of ``hongtu.core``.
 
-Every module here imports PySide6; the first of them makes PySide6's scan of each later import
-cheap (``import_scan``), before the rest of HongTu (and later SQLAlchemy) is imported.
+Every module here imports PySide6. Before PySide6 is imported, its enums are set to be made the
+quick way (``quick_enums``); then its scan of each later import is made cheap (``import_scan``),
+before the rest of HongTu (and later SQLAlchemy) is imported.
 """
 
-from hongtu.qt.import_scan import quicken_import_scan
+from hongtu.qt.quick_enums import install_quick_enums
+
+install_quick_enums()
+
+from hongtu.qt.import_scan import quicken_import_scan  # noqa: E402  (imports PySide6)
 
 quicken_import_scan()
