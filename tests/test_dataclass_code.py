@@ -181,5 +181,23 @@ def test_nothing_is_written_where_python_writes_no_byte_code(tmp_path: Path) -> 
     assert not list(tmp_path.rglob("dataclass-code.*"))
 
 
+def test_a_write_a_killed_process_left_is_removed_by_the_next_one(tmp_path: Path) -> None:
+    """A process killed while writing its file leaves a partial one: the next process that
+    writes removes it, but not a partial file another process is writing now."""
+    folder = Path(_run(READ, tmp_path).split(" ", 1)[1])
+    left = folder / ".hongtu.core.sites.marshal.4242.partial"
+    left.write_bytes(b"\x00half")
+    hour_ago = left.stat().st_mtime - 3600
+    os.utime(left, (hour_ago, hour_ago))
+    writing = folder / ".hongtu.core.plans.marshal.4343.partial"
+    writing.write_bytes(b"\x00now")
+    (folder / "hongtu.core.sites.marshal").unlink()  # so that the next process writes
+
+    _run(READ, tmp_path)
+    assert not left.exists()
+    assert writing.exists()
+    assert "hongtu.core.sites.marshal" in _names(folder)
+
+
 def _names(folder: Path) -> set[str]:
     return {path.name for path in folder.iterdir()}

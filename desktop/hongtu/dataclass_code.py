@@ -15,7 +15,8 @@ file per module that makes dataclasses, ``<module>.marshal`` in the folder
 only the code of the modules it imports. A module that compiled anything in a process has its
 file written again at exit (when Python writes byte-code at all) with the code that process
 used: a class changed by an upgrade leaves no old code behind (one file for everything grew
-with every release: 544 texts, 8.6 ms to read, on a developer's machine). A missing,
+with every release: 544 texts, 8.6 ms to read, on a developer's machine); a partial file that a
+process killed while writing left is removed by the next that writes. A missing,
 unreadable or foreign file is a cold cache, never an error. On other Python versions nothing
 is replaced.
 """
@@ -29,6 +30,7 @@ import marshal
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -80,6 +82,7 @@ class _Cache:
             used = dict(in_use)  # a daemon thread may still be making classes at exit
             if any(text in self.compiled for text in used):
                 _write(self.folder / f"{module}.marshal", used)
+        remove_stale_partials(self.folder)
 
 
 def _has_own_file(module: str) -> bool:
@@ -106,6 +109,25 @@ def _write(file: Path, entries: dict[str, CodeType]) -> None:
         os.replace(partial, file)  # whole or not at all, whichever process writes last
     except OSError:  # a read-only install, a full disk: the next process compiles again
         partial.unlink(missing_ok=True)
+
+
+#: A partial file this old is no process's write in progress: one killed while writing left it.
+STALE_PARTIAL_S = 600
+
+
+def remove_stale_partials(folder: Path) -> None:
+    """Partial files of writes a killed process never finished (a write takes milliseconds)."""
+    now = time.time()
+    try:
+        partials = list(folder.glob(".*.partial"))
+    except OSError:
+        return
+    for partial in partials:
+        try:
+            if now - partial.stat().st_mtime > STALE_PARTIAL_S:
+                partial.unlink()
+        except OSError:  # gone already, or not ours to remove: the next save tries again
+            continue
 
 
 def cache_folder() -> Path | None:
