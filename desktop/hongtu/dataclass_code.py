@@ -155,9 +155,10 @@ def _replaceable() -> bool:
 
 def install(folder: Path | None = None) -> _Cache | None:
     """Replace ``dataclasses._create_fn`` (once); None where it is not the known one."""
-    if getattr(dataclasses._create_fn, "__hongtu_cache__", None) is not None:  # type: ignore[attr-defined]
-        return dataclasses._create_fn.__hongtu_cache__  # type: ignore[attr-defined,no-any-return]
-    if not _replaceable():
+    installed = getattr(getattr(dataclasses, "_create_fn", None), "__hongtu_cache__", None)
+    if installed is not None:
+        return installed  # type: ignore[no-any-return]
+    if not _replaceable():  # Python 3.13 builds the methods another way: no _create_fn at all
         return None
     cache = _Cache(folder if folder is not None else cache_folder())
     missing = dataclasses.MISSING
