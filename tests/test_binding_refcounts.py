@@ -32,6 +32,10 @@ def _growth(obj: object, action: Callable[[], object]) -> int:
 
 
 @pytest.mark.gui
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12),
+    reason="None, True and False are immortal from Python 3.12: no leak can bring them to zero",
+)
 @pytest.mark.parametrize("singleton", [None, True, False], ids=["None", "True", "False"])
 def test_qt_calls_and_signal_emits_keep_singleton_refcounts(qapp, singleton: object) -> None:
     emitter = _Emitter()

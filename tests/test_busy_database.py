@@ -6,6 +6,7 @@ lock is let go; leaving the plan saves it first; nothing typed is lost."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def let_go(holder: sqlite3.Connection) -> None:
 
 
 def stored_title(file: Path, plan_id: int) -> str:
-    with sqlite3.connect(file) as con:
+    with closing(sqlite3.connect(file)) as con, con:
         return str(con.execute("SELECT title FROM plans WHERE id = ?", (plan_id,)).fetchone()[0])
 
 

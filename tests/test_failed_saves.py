@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def full_disk(qtbot, tmp_path: Path) -> Iterator[tuple[object, Path, Disk]]:  # 
 
 
 def stored_notes(file: Path, plan_id: int) -> str:
-    with sqlite3.connect(file) as con:
+    with closing(sqlite3.connect(file)) as con, con:
         return str(con.execute("SELECT notes FROM plans WHERE id = ?", (plan_id,)).fetchone()[0])
 
 

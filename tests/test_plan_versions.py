@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -185,7 +186,8 @@ def test_the_change_probe_tells_a_file_put_in_the_databases_place(tmp_path: Path
     probe = ChangeProbe(f"sqlite:///{file}")
     try:
         assert not probe.replaced()
-        with sqlite3.connect(file) as con:  # a commit in the same file is not a replacement
+        # a commit in the same file is not a replacement
+        with closing(sqlite3.connect(file)) as con, con:
             con.execute("CREATE TABLE other_program (x)")
         assert not probe.replaced()
         file.rename(tmp_path / "aside.sqlite3")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import date
 
 from hongtu.core.geo import Crs, LatLon
@@ -42,7 +43,7 @@ def test_the_pins_read_for_the_first_markers_are_where_the_sites_are(tmp_path) -
     ws.sites.set_position(unverified.id, LatLon(37.88, 112.56), Crs.WGS84)  # now confirmed
     ws.sites.add_place("单位门口", LatLon(37.86, 112.55), Crs.WGS84, "迎泽区")
     ws.close()
-    with sqlite3.connect(file) as con:  # a place whose position nobody knows: no pin
+    with closing(sqlite3.connect(file)) as con, con:  # a place whose position nobody knows: no pin
         con.execute("UPDATE sites SET lat = NULL, lon = NULL WHERE id = ?", (sites[5].id,))
     full = read_sites_quickly(file)
     assert full is not None

@@ -53,7 +53,11 @@ def test_renaming_a_recorded_plan_leaves_the_days_title_and_a_correction_may_cha
 ) -> None:  # type: ignore[no-untyped-def]
     db = str(tmp_path / "title.sqlite3")
     plan_id, title = _recorded(db, tmp_path)
-    year = open_workspace(db).records.for_plan(plan_id).day.year  # type: ignore[union-attr]
+    workspace = open_workspace(db)
+    try:
+        year = workspace.records.for_plan(plan_id).day.year  # type: ignore[union-attr]
+    finally:
+        workspace.close()
     assert main(["--db", db, "plans", "rename", str(plan_id), NEXT_MONTH]) == 0
     out = capsys.readouterr().out
     assert f"台账中这一天仍是记录时的主题“{title}”" in out

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -179,7 +180,7 @@ def test_a_first_start_seeds_the_catalogue_without_the_pinyin_tables(tmp_path: P
         [sys.executable, "-c", code, str(db)], capture_output=True, env=env, check=False
     )
     assert result.returncode == 0, result.stderr
-    with sqlite3.connect(db) as connection:
+    with closing(sqlite3.connect(db)) as connection, connection:
         (keys,) = connection.execute(
             "SELECT search_keys FROM sites WHERE name = '八路军驻晋办事处旧址'"
         ).fetchone()

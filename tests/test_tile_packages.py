@@ -10,6 +10,7 @@ import tempfile
 import threading
 import urllib.error
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -216,7 +217,7 @@ def _garbage_files(folder: Path) -> dict[PackageProblem, Path]:
     text = folder / "notes.mbtiles"
     text.write_text("not a map", encoding="utf-8")
     plain = folder / "plain.mbtiles"
-    with sqlite3.connect(plain) as db:
+    with closing(sqlite3.connect(plain)) as db, db:
         db.execute("CREATE TABLE other (x)")
     no_meta = folder / "nometa.mbtiles"
     with MBTiles(no_meta, create=True):

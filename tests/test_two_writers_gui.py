@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -412,7 +413,7 @@ def test_a_restore_from_the_window_drops_the_conflict_with_the_data_it_replaced(
     tools.close_after_restore = window.close
     assert tools.restore_from(archive)
     assert asked == [] and not window.isVisible()
-    with sqlite3.connect(db) as con:
+    with closing(sqlite3.connect(db)) as con, con:
         assert con.execute("SELECT count(*) FROM plans").fetchone()[0] == 0
 
 
