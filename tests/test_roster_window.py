@@ -21,6 +21,7 @@ from hongtu.core.workspace import open_workspace
 from hongtu.qt import messages
 from hongtu.qt.roster_dialog import LEFT_COLOUR, LeaveDialog, MemberDialog, RosterDialog
 from journey_helpers import SCREEN, click, ime_type, journey_window
+from ledger_helpers import open_ledger_by_keys
 
 BRANCH = "第一党支部"  # make_plan's branch
 SHOTS = Path("/tmp/ledgerfiles-shots")
@@ -206,6 +207,38 @@ def test_backup_and_restore_from_the_window(qtbot, tmp_path: Path, monkeypatch) 
         after.close()
     assert photo.read_bytes() == b"\xff\xd8\xffphoto"
     assert list((paths.data_dir() / "restore-safety").glob("before-restore-*.zip"))
+
+
+def test_a_restore_closes_the_open_ledger_window_before_the_file_is_replaced(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The 台账 window watches the database through a connection of its own: left open during
+    恢复数据 it kept that connection on the file being replaced (on Windows the restore could not
+    replace it) and read the old data again when it was next activated."""
+    db = paths.data_dir() / "hongtu.sqlite3"
+    ws = open_workspace(str(db))
+    ws.members.add(BRANCH, Member(None, "张三", "书记", PartyStatus.FULL))
+    ws.close()
+    archive = tmp_path / "备份.zip"
+    monkeypatch.setattr(messages, "question", lambda *a, **k: True)
+    monkeypatch.setattr(messages, "information", lambda *a, **k: None)
+    with journey_window(qtbot, str(db)) as (window, _controller):
+        tools = window.branch_tools
+        assert tools is not None
+        tools.close_after_restore = lambda: None
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(archive), ""))
+        )
+        tools.backup_action.trigger()
+        ledger = open_ledger_by_keys(qtbot, window)
+        assert ledger.isVisible() and ledger._watcher is not None  # watching the file
+        watcher = ledger._watcher
+
+        _choose_file(monkeypatch, archive)
+        tools.restore_action.trigger()
+        assert not ledger.isVisible()
+        assert watcher._probe._con is None  # its connection to the replaced file is closed
+        assert window.ledger_ui.ledger_window is None  # 台账 opens afresh on the new data
 
 
 def test_tab_goes_through_the_member_table_to_the_buttons(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]

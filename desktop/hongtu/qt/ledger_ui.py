@@ -39,6 +39,7 @@ class LedgerUi(QObject):
         )
         self.open_action.setEnabled(False)
         self.open_action.triggered.connect(lambda _checked=False: self.open_ledger())
+        window.closing.connect(self.close_ledger)
 
     def install(self) -> None:
         menu = QMenu(tr("台账(&L)"), self.window)
@@ -65,6 +66,12 @@ class LedgerUi(QObject):
         self.ledger_window.raise_()
         self.ledger_window.activateWindow()
         return self.ledger_window
+
+    def close_ledger(self) -> None:
+        """The main window closes, or its data is about to be replaced (恢复数据): the ledger
+        window closes with it and stops watching the file (its probe holds a connection)."""
+        if self.ledger_window is not None:
+            self.ledger_window.close()
 
     def _on_exported(self, path: Path) -> None:
         self.window.notify(tr("已导出台账：{0}").format(str(path)), NOTICE_MS)
