@@ -14,6 +14,7 @@ Widgets with typed text ask for ``flush_requested`` before anything else changes
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, time
@@ -86,12 +87,30 @@ class PlanConflict:
     base: Plan | None = None
 
 
-class PlanSnapshotCommand(QUndoCommand):
+class SessionStep(QUndoCommand):
+    """A step of a session's undo history. It reaches its session through a weak reference:
+    the stack (the session's child) owns its steps, and a step holding its session as well made
+    a cycle that Python's collector took apart in any order. A session without a parent that was
+    collected so could free its steps before its stack, whose clearing then crashed the process.
+    A step runs only from its session's stack, so the session is there whenever it does."""
+
+    def __init__(self, session: PlanSession, text: str) -> None:
+        super().__init__(text)
+        self._session = weakref.ref(session)
+
+    @property
+    def session(self) -> PlanSession:
+        session = self._session()
+        if session is None:  # its stack went with it: nothing can run a step any more
+            raise RuntimeError("the plan session of this undo step is gone")
+        return session
+
+
+class PlanSnapshotCommand(SessionStep):
     def __init__(
         self, session: PlanSession, before: Plan, after: Plan, text: str, merge_key: str | None
     ) -> None:
-        super().__init__(text)
-        self.session = session
+        super().__init__(session, text)
         self.before = before
         self.after = after
         self.merge_key = merge_key
@@ -118,14 +137,13 @@ class PlanSnapshotCommand(QUndoCommand):
         self.session._put(self.before)
 
 
-class CreatePlanCommand(QUndoCommand):
+class CreatePlanCommand(SessionStep):
     """Opens a plan just saved (new, imported or a copy); undo deletes it (softly), redo
     restores it. The plan is saved before the command is pushed: a database that refuses the
     write leaves no step behind that undoes nothing."""
 
     def __init__(self, session: PlanSession, created: Plan, text: str) -> None:
-        super().__init__(text)
-        self.session = session
+        super().__init__(session, text)
         assert created.id is not None
         self.plan_id: int = created.id
         self.title = created.title
@@ -143,12 +161,11 @@ class CreatePlanCommand(QUndoCommand):
         self.session._delete(self.plan_id)
 
 
-class DeletePlanCommand(QUndoCommand):
+class DeletePlanCommand(SessionStep):
     """A plan deleted (softly) before the command is pushed; undo restores it."""
 
     def __init__(self, session: PlanSession, plan_id: int, title: str, text: str) -> None:
-        super().__init__(text)
-        self.session = session
+        super().__init__(session, text)
         self.plan_id = plan_id
         self.title = title
         self._deleted = True  # the first redo (the push) has nothing to write
