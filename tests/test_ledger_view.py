@@ -182,6 +182,19 @@ def test_the_view_opens_on_the_branch_that_recorded_last(qtbot, workspace) -> No
     ]
 
 
+def test_a_ledger_window_closed_before_it_was_shown_lets_go_of_the_file(
+    qtbot, workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """It watches the file for other programs' writes from the start, through a connection of
+    its own: closed unseen, it left that connection open until Python collected it."""
+    window = LedgerWindow(workspace, runner=SyncRunner(), today=lambda: TODAY)
+    qtbot.addWidget(window)
+    watcher = window._watcher
+    assert watcher is not None and watcher._probe._con is not None
+    assert window.close()
+    assert watcher._probe._con is None and window._watcher is None
+
+
 def test_a_branch_without_records_shows_an_empty_year(workspace, ledger_window) -> None:
     workspace.members.import_members("第二党支部", [Member(None, "甲", "", PartyStatus.FULL)])
     record_year(workspace, months=(3,))

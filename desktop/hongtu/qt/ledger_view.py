@@ -37,7 +37,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -486,10 +486,19 @@ class LedgerWindow(QDialog):
         """Closed (or hidden): no more looks, and the probe's connection is closed."""
         super().hideEvent(event)
         if not event.spontaneous():
-            self.watch_timer.stop()
-            if self._watcher is not None:
-                self._watcher.close()
-                self._watcher = None
+            self._stop_watching()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Closed, even before it was ever shown (its probe watches from the start)."""
+        super().closeEvent(event)
+        if event.isAccepted():
+            self._stop_watching()
+
+    def _stop_watching(self) -> None:
+        self.watch_timer.stop()
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
 
     def _watch(self) -> None:
         if self._watcher is None:
