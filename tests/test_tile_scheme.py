@@ -4,6 +4,10 @@ file with no network at all, the provider's attribution shows, and bad paths are
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +16,7 @@ from hongtu.core.geo import Crs
 from hongtu.core.tilepack import area
 from hongtu.core.tilepack.mbtiles import MBTiles
 from hongtu.core.tilepack.packages import find_package, package_path
+from hongtu.qt.tile_handler import TilePackHandler
 from hongtu.qt.tile_scheme import parse_tile_path
 from map_helpers import LOCAL_SCHEMES, recorded_map_window, solid_png
 
@@ -110,3 +115,28 @@ def test_a_package_file_replaced_elsewhere_is_read_anew(qtbot, tmp_path) -> None
             timeout=MAP_TIMEOUT_MS,
         )
         assert json.loads(run_js(qtbot, window, "tileStats"))["errors"] == 0
+
+
+def _held_open(path: Path) -> bool:
+    """Whether this process has ``path`` open (Linux: its file descriptors)."""
+    target = os.path.realpath(path)
+    return any(
+        os.path.realpath(fd) == target for fd in Path("/proc/self/fd").iterdir() if fd.exists()
+    )
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="open files are read from /proc")
+def test_a_package_file_that_cannot_be_read_is_not_held_open(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A package still being written (a download: no metadata yet) draws no tiles, and the
+    handler lets go of the file at once: held open, it could be neither replaced nor deleted
+    on Windows, and its handle was left for Python's collector to close."""
+    path = package_path("下载中")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.execute("CREATE TABLE tiles (zoom_level, tile_column, tile_row, tile_data)")
+    handler = TilePackHandler()
+    try:
+        assert handler._store("下载中") is None
+        assert not _held_open(path)
+    finally:
+        handler.deleteLater()

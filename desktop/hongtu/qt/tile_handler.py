@@ -80,8 +80,13 @@ class TilePackHandler(QWebEngineUrlSchemeHandler):
 
         try:
             store = MBTiles(path, readonly=True)
-            kind = MIME.get(store.metadata().get("format", "png"), b"image/png")
         except Exception:  # an unreadable file: no tiles, never a crash
+            log.info("offline map package %s cannot be opened", name)
+            return None
+        try:
+            kind = MIME.get(store.metadata().get("format", "png"), b"image/png")
+        except Exception:  # a file still being written, or not a package: not held open
+            store.close()
             log.info("offline map package %s cannot be read", name)
             return None
         self._stores[name] = (store, kind, identity)
