@@ -6,6 +6,7 @@ are added (a duplicate is refused in the dialog), marked as left (kept, greyed),
 from __future__ import annotations
 
 import hashlib
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -15,10 +16,10 @@ from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QPushButton
 
 from factories import make_plan
-from hongtu.core import paths
+from hongtu.core import backup, paths
 from hongtu.core.members import Member, PartyStatus
 from hongtu.core.workspace import open_workspace
-from hongtu.qt import messages
+from hongtu.qt import messages, plan_watch
 from hongtu.qt.roster_dialog import LEFT_COLOUR, LeaveDialog, MemberDialog, RosterDialog
 from journey_helpers import SCREEN, click, ime_type, journey_window
 from ledger_helpers import open_ledger_by_keys
@@ -47,6 +48,10 @@ def when_modal(act) -> None:  # type: ignore[no-untyped-def]
         act(widget)
 
     QTimer.singleShot(0, run)
+
+
+def _ignored(_result: object) -> None:
+    pass
 
 
 def _choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -234,11 +239,23 @@ def test_a_restore_closes_the_open_ledger_window_before_the_file_is_replaced(
         assert ledger.isVisible() and ledger._watcher is not None  # watching the file
         watcher = ledger._watcher
 
+        replacing = backup.restore
+        open_when_replaced: list[bool] = []
+
+        def restore(*args, **kwargs):  # type: ignore[no-untyped-def]
+            open_when_replaced.append(watcher._probe._con is not None)
+            return replacing(*args, **kwargs)
+
+        monkeypatch.setattr(backup, "restore", restore)
         _choose_file(monkeypatch, archive)
+        # a look still running on the look thread (another program's write being read): the
+        # probe's closing waits behind it there, and the restore must wait for both
+        look_ends = threading.Event()
+        plan_watch._look_runner().run(lambda: look_ends.wait(10), _ignored, _ignored)
+        threading.Timer(0.3, look_ends.set).start()
         tools.restore_action.trigger()
         assert not ledger.isVisible()
-        # its connection to the replaced file is closed (on the look thread, after any look)
-        qtbot.waitUntil(lambda: watcher._probe._con is None, timeout=5_000)
+        assert open_when_replaced == [False]  # closed before the file was replaced
         assert window.ledger_ui.ledger_window is None  # 台账 opens afresh on the new data
 
 

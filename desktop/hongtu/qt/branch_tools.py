@@ -28,6 +28,12 @@ if TYPE_CHECKING:
     from hongtu.qt.plan_ui import PlanUi
 
 
+#: How long 恢复数据 waits for the look thread to close the watchers' probes (a look still
+#: running on a locked database may take longer: the restore then goes on and says if the file
+#: could not be replaced).
+PROBES_CLOSED_MS = 5_000
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("BranchTools", text)
 
@@ -147,6 +153,9 @@ class BranchTools(QObject):
             return False
         self.window.closing.emit()  # push what is being typed, stop watching the file
         workspace.close()  # no connection may stay open on the file being replaced
+        from hongtu.qt.plan_watch import wait_for_looks
+
+        wait_for_looks(PROBES_CLOSED_MS)  # the watchers' probes close on the look thread
         try:
             outcome = restore(archive, *where)
         except BackupError as exc:

@@ -87,19 +87,27 @@ def look(
 
 
 _runner: ThreadPoolRunner | None = None
+_pool: QThreadPool | None = None
 
 
 def _look_runner() -> ThreadPoolRunner:
     """One thread for every look of every window: looks never overlap, and never wait behind
     an export or an optimisation in the global pool. Owned by the application: a look still
     running outlives a window closed meanwhile."""
-    global _runner
+    global _runner, _pool
     if _runner is None:
         app = QCoreApplication.instance()
-        pool = QThreadPool(app)
-        pool.setMaxThreadCount(1)
-        _runner = ThreadPoolRunner(app, pool)
+        _pool = QThreadPool(app)
+        _pool.setMaxThreadCount(1)
+        _runner = ThreadPoolRunner(app, _pool)
     return _runner
+
+
+def wait_for_looks(timeout_ms: int) -> bool:
+    """Until the look thread has done what it was given (a look, the closing of the probes of
+    watchers closed just before): called before the database file is replaced, so that no
+    probe still has it open. False if that took longer than ``timeout_ms``."""
+    return _pool is None or _pool.waitForDone(timeout_ms)
 
 
 class _Watcher:
