@@ -35,7 +35,6 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-_FOLDER_NAME = f"dataclass-code.{sys.implementation.cache_tag}"
 _KWONLY = ("globals", "locals", "return_type")
 
 
@@ -81,7 +80,7 @@ class _Cache:
         for module, in_use in list(self._used.items()):
             used = dict(in_use)  # a daemon thread may still be making classes at exit
             if any(text in self.compiled for text in used):
-                _write(self.folder / f"{module}.marshal", used)
+                write_code_file(self.folder / f"{module}.marshal", used)
         remove_stale_partials(self.folder)
 
 
@@ -101,7 +100,8 @@ def _read(file: Path) -> dict[str, CodeType]:
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, CodeType)}
 
 
-def _write(file: Path, entries: dict[str, CodeType]) -> None:
+def write_code_file(file: Path, entries: dict[Any, Any]) -> None:
+    """``entries`` marshalled into ``file``, replacing it whole (or nothing, if it cannot)."""
     partial = file.with_name(f".{file.name}.{os.getpid()}.partial")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -130,15 +130,17 @@ def remove_stale_partials(folder: Path) -> None:
             continue
 
 
-def cache_folder() -> Path | None:
-    """Where HongTu's byte-code goes (None: nowhere, e.g. a frozen bundle)."""
+def cache_folder(kind: str = "dataclass-code") -> Path | None:
+    """The folder ``<kind>.<tag>`` where HongTu's byte-code goes (None: nowhere, e.g. a frozen
+    bundle)."""
     here = Path(__file__)
     if not here.is_file():
         return None
     try:
-        return Path(importlib.util.cache_from_source(str(here))).with_name(_FOLDER_NAME)
+        byte_code = Path(importlib.util.cache_from_source(str(here)))
     except (NotImplementedError, ValueError):
         return None
+    return byte_code.with_name(f"{kind}.{sys.implementation.cache_tag}")
 
 
 def _replaceable() -> bool:
