@@ -9,9 +9,11 @@ import __future__
 import ast
 import marshal
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,20 +22,25 @@ from hongtu.qt.signature_code import FILE_NAME, SignatureCode, cached_signature_
 #: Counts shiboken's real compiles (the cache wraps whatever ``compile`` is when PySide6 is
 #: imported), then prints how many there were and how PySide6 describes some of its functions.
 START = """
-import builtins, inspect, sys
-compiled = []
-standard = builtins.compile
+import builtins, re, sys
+if sys.argv[1] == "hongtu":
+    import hongtu  # its own start (dataclasses' code) first: not PySide6's
+compiled, patterns = [], []
+standard, standard_pattern = builtins.compile, re._compiler.compile
 def counting(source, filename, *args, **options):
     if isinstance(filename, str) and filename.startswith(("shibokensupport/", "signature_b")):
         compiled.append(filename)
     return standard(source, filename, *args, **options)
-builtins.compile = counting
+def counting_patterns(pattern, flags=0):
+    patterns.append(pattern)
+    return standard_pattern(pattern, flags)
+builtins.compile, re._compiler.compile = counting, counting_patterns
 if sys.argv[1] == "hongtu":
     import hongtu.qt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from PySide6.QtWebEngineWidgets import QWebEngineView
-builtins.compile = standard
+builtins.compile, re._compiler.compile = standard, standard_pattern
 from shibokensupport.signature import get_signature
 described = [str(get_signature(f)) for f in (QWidget.resize, QTimer.singleShot)]
 described += [str(get_signature(getattr(QWebEngineView, n))) for n in ("load", "setHtml")]
@@ -41,12 +48,16 @@ try:
     QTimer.singleShot("soon")
 except TypeError as wrong:  # the message is made by the signature support
     described.append(" ".join(str(wrong).split()))
-print(len(compiled))
+print(len(compiled), len(patterns))
 print("\\n".join(described))
 """
 
 
-def _start(prefix: Path, *, hongtu: bool = True, write: bool = True) -> tuple[int, list[str]]:
+def _start(
+    prefix: Path, *, hongtu: bool = True, write: bool = True
+) -> tuple[tuple[int, int], list[str]]:
+    """(sources of shiboken's support compiled, regular expressions compiled), and how PySide6
+    described its functions, in a new process."""
     env = dict(os.environ, PYTHONPYCACHEPREFIX=str(prefix), QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not write:
@@ -56,8 +67,9 @@ def _start(prefix: Path, *, hongtu: bool = True, write: bool = True) -> tuple[in
         [sys.executable, "-c", START, argument], env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    count, *described = done.stdout.strip().splitlines()
-    return int(count), described
+    counts, *described = done.stdout.strip().splitlines()
+    compiled, patterns = map(int, counts.split())
+    return (compiled, patterns), described
 
 
 def _cache_file(prefix: Path) -> Path:
@@ -68,10 +80,11 @@ def _cache_file(prefix: Path) -> Path:
 def test_the_next_start_compiles_none_of_pysides_support_and_describes_the_same(
     tmp_path: Path,
 ) -> None:
-    compiled_bare, described_bare = _start(tmp_path / "bare", hongtu=False)
-    compiled, described = _start(tmp_path)
-    assert compiled == compiled_bare >= 10  # the first start compiles what a bare PySide6 does
-    assert _start(tmp_path) == (0, described_bare)  # the next compiles nothing, says the same
+    (sources_bare, patterns_bare), described_bare = _start(tmp_path / "bare", hongtu=False)
+    (sources, patterns), described = _start(tmp_path)
+    assert sources == sources_bare >= 10  # the first start compiles what a bare PySide6 does
+    assert 3 <= patterns <= patterns_bare  # (some were compiled before, by HongTu's imports)
+    assert _start(tmp_path) == ((0, 0), described_bare)  # the next compiles none, says the same
     assert described == described_bare
     assert "QUrl" in described[2]  # QWebEngineView.load: the signatures were really read
     assert "singleShot" in described[4]  # a wrong call's message lists the right ones
@@ -83,13 +96,13 @@ def test_a_damaged_cache_is_compiled_again_and_written_whole(tmp_path: Path) -> 
     file.write_bytes(b"\x00damaged")
     assert _start(tmp_path) == (compiled, described)
     assert isinstance(marshal.loads(file.read_bytes()), dict)
-    assert _start(tmp_path) == (0, described)
+    assert _start(tmp_path) == ((0, 0), described)
     assert [p.name for p in file.parent.iterdir()] == [FILE_NAME]  # no partial file left
 
 
 def test_nothing_is_written_where_python_writes_no_byte_code(tmp_path: Path) -> None:
-    compiled, _ = _start(tmp_path, write=False)
-    assert compiled >= 10
+    (sources, patterns), _ = _start(tmp_path, write=False)
+    assert sources >= 10 and patterns >= 3
     assert list(tmp_path.rglob(FILE_NAME)) == []
 
 
@@ -133,7 +146,7 @@ def test_only_shibokens_support_is_cached(tmp_path: Path, monkeypatch: pytest.Mo
     assert isinstance(cache.compile(SOURCE, NAME, "exec", 0x400), ast.Module)  # PyCF_ONLY_AST
     cache.compile(SOURCE, NAME, "exec", optimize=2)  # cached, as the level it was made at
     annotations = __future__.annotations.compiler_flag
-    assert cache.compiled == 1 and list(cache.used) == [(NAME, annotations, 2)]
+    assert cache.compiled == 1 and list(cache.used_code) == [(NAME, annotations, 2)]
     cache.save()
     assert cache.compiled == 1 and (tmp_path / FILE_NAME).is_file()
 
@@ -146,3 +159,91 @@ def test_compile_is_pythons_own_again_afterwards(tmp_path: Path) -> None:
         assert builtins.compile == cache.compile
     assert builtins.compile is standard
     assert not (tmp_path / FILE_NAME).exists()  # nothing compiled: nothing written
+
+
+#: Patterns of the kinds shiboken's support compiles (verbose, named groups, character classes,
+#: look-ahead), text and bytes, with and without flags.
+PATTERNS: list[tuple[str | bytes, int]] = [  # flags as plain ints: re passes them so
+    (
+        r"""
+        \b                      # edge of a word
+        (?P<name> [A-Za-z_]\w* ) # a name
+        \s* (?= [(=] )          # before a call or a default
+        """,
+        re.VERBOSE.value,
+    ),
+    (r"(?P<key>[^=,\s]+)\s*=\s*(?P<value>\"[^\"]*\"|[^,]+)", 0),
+    (r"^(?:QtCore|QtGui)\.(\w+)(?:\[(.*)\])?$", (re.IGNORECASE | re.MULTILINE).value),
+    (rb"\x00+(?P<tail>.{2,4})", re.DOTALL.value),
+    (r"\w+", re.ASCII.value),  # 红途 is no word in ASCII mode
+]
+TEXTS = ["resize(self, w: int = 0)", 'a = "x, y", b=2', "QtCore.QSize[int]\nqtgui.QIcon", "红途 ok"]
+
+
+def _behaviour(pattern: re.Pattern[Any]) -> list[object]:
+    texts: list[Any] = list(TEXTS)
+    if isinstance(pattern.pattern, bytes):
+        texts = [text.encode() + b"\x00\x00tail!" for text in TEXTS]
+    seen: list[object] = [pattern.pattern, pattern.flags, pattern.groups, dict(pattern.groupindex)]
+    for text in texts:
+        seen += [pattern.findall(text), [m.span() for m in pattern.finditer(text)]]
+        seen.append(pattern.sub(lambda m: m.group(0)[::-1], text))
+    return seen
+
+
+def test_a_pattern_from_the_cache_is_the_pattern_re_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    standard = re._compiler.compile  # type: ignore[attr-defined]
+    first = SignatureCode(tmp_path / FILE_NAME)
+    made = [first.compile_pattern(pattern, flags) for pattern, flags in PATTERNS]  # as re does
+    assert first.compiled == len(PATTERNS)
+    first.save()
+
+    again = SignatureCode(tmp_path / FILE_NAME)
+    cached = [again.compile_pattern(pattern, flags) for pattern, flags in PATTERNS]
+    assert again.compiled == 0  # every one built from its recorded arguments
+    for (pattern, flags), one, other in zip(PATTERNS, made, cached, strict=True):
+        assert _behaviour(one) == _behaviour(other) == _behaviour(standard(pattern, flags))
+    assert cached[4].match("红途") is None and cached[4].match("ok") is not None  # ASCII mode
+
+
+def test_a_pattern_whose_kept_form_re_refuses_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    pattern, flags = PATTERNS[1]
+    cache = SignatureCode(tmp_path / FILE_NAME)
+    good = cache.compile_pattern(pattern, flags)
+    key = (pattern, flags)
+    arguments = cache.used_patterns[key]
+    broken = list(arguments[2])
+    broken[0] = 9999  # no opcode: _sre checks the code and refuses it
+    cache.used_patterns[key] = (*arguments[:2], broken, *arguments[3:])
+    cache.save()
+
+    again = SignatureCode(tmp_path / FILE_NAME)
+    assert key in again.known_patterns
+    assert _behaviour(again.compile_pattern(pattern, flags)) == _behaviour(good)
+    assert again.compiled == 1 and again.used_patterns[key] == arguments
+
+
+def test_a_cache_changed_after_it_was_written_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A .pyc changed on disk would run as it is; this cache is checked against its CRC-32."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    cache = SignatureCode(tmp_path / FILE_NAME)
+    cache.compile(SOURCE, NAME, "exec")
+    cache.save()
+    file = tmp_path / FILE_NAME
+    kept = marshal.loads(file.read_bytes())
+    assert b"return x" in kept["body"]
+    kept["body"] = kept["body"].replace(b"return x", b"return y")  # still reads as marshal
+    file.write_bytes(marshal.dumps(kept))
+
+    again = SignatureCode(file)
+    assert again.known_code == {}
+    again.compile(SOURCE, NAME, "exec")
+    assert again.compiled == 1

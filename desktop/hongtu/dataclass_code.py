@@ -107,8 +107,8 @@ def write_code_file(file: Path, entries: dict[Any, Any]) -> None:
         file.parent.mkdir(parents=True, exist_ok=True)
         partial.write_bytes(marshal.dumps(entries))
         os.replace(partial, file)  # whole or not at all, whichever process writes last
-    except OSError:  # a read-only install, a full disk: the next process compiles again
-        partial.unlink(missing_ok=True)
+    except (OSError, ValueError):  # a read-only install, a full disk, an object marshal cannot
+        partial.unlink(missing_ok=True)  # keep: the next process compiles again
 
 
 #: A partial file this old is no process's write in progress: one killed while writing left it.
