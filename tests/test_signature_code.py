@@ -12,12 +12,20 @@ import os
 import re
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from hongtu.qt.signature_code import FILE_NAME, SignatureCode, cached_signature_code
+from hongtu.qt.signature_code import (
+    FILE_NAME,
+    SignatureCode,
+    cached_signature_code,
+    python_build,
+)
 
 #: Counts shiboken's real compiles (the cache wraps whatever ``compile`` is when PySide6 is
 #: imported), then prints how many there were and how PySide6 describes some of its functions.
@@ -247,3 +255,59 @@ def test_a_cache_changed_after_it_was_written_is_not_used(
     assert again.known_code == {}
     again.compile(SOURCE, NAME, "exec")
     assert again.compiled == 1
+
+
+#: Anything marshal can keep, a few levels deep: what a foreign or half-right file may hold.
+MARSHALLED = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.binary(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=4).map(tuple)
+        | st.dictionaries(st.text(max_size=4) | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+#: An entry shaped as a kept pattern, whose parts may be anything of their types: ``_sre``
+#: refuses what it cannot run, and the pattern is then compiled again.
+SHAPED_PATTERN = st.tuples(
+    st.sampled_from([p for p, _ in PATTERNS if isinstance(p, str)]),
+    st.integers(0, 511),
+    st.lists(st.integers(0, 2**32 - 1), max_size=12),
+    st.integers(-1, 3),
+    st.dictionaries(st.text(max_size=3), st.integers(0, 3), max_size=2),
+    st.lists(st.none() | st.text(max_size=3), max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    raw=st.binary(max_size=64),
+    data=st.dictionaries(st.sampled_from(["code", "patterns", "other"]), MARSHALLED, max_size=3),
+    shaped=SHAPED_PATTERN,
+    flags=st.sampled_from([0, re.VERBOSE.value]),
+)
+def test_whatever_the_file_holds_it_is_a_cache_or_nothing(
+    tmp_path_factory: pytest.TempPathFactory,
+    raw: bytes,
+    data: dict[str, Any],
+    shaped: tuple[Any, ...],
+    flags: int,
+) -> None:
+    file = tmp_path_factory.mktemp("kept") / FILE_NAME
+    pattern = shaped[0]
+    generated = data.get("patterns")
+    patterns = dict(generated) if isinstance(generated, dict) else {}
+    data = dict(data, patterns={**patterns, (pattern, flags): shaped})
+    body = marshal.dumps(data)
+    kept = {"python": python_build(), "crc": zlib.crc32(body), "body": body}
+    for content in (raw, marshal.dumps(kept), marshal.dumps(dict(kept, python=(0, b"", 0)))):
+        file.write_bytes(content)
+        cache = SignatureCode(file)  # never raises
+        for key, (source, code) in cache.known_code.items():
+            assert isinstance(key[0], str) and isinstance(source, bytes | str) and code
+        for kept_pattern, kept_flags in cache.known_patterns:
+            assert isinstance(kept_pattern, str | bytes) and type(kept_flags) is int
+        made = cache.compile_pattern(pattern, flags)  # from the kept form, or compiled again
+        assert made.pattern == pattern
