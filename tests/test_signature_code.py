@@ -311,3 +311,29 @@ def test_whatever_the_file_holds_it_is_a_cache_or_nothing(
             assert isinstance(kept_pattern, str | bytes) and type(kept_flags) is int
         made = cache.compile_pattern(pattern, flags)  # from the kept form, or compiled again
         assert made.pattern == pattern
+
+
+def test_a_frozen_app_keeps_the_code_in_the_users_cache_folder(
+    hongtu_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyInstaller turns byte-code writing off and nothing writes into the bundle: the kept
+    code goes to HongTu's cache folder instead, and is written there."""
+    from hongtu import dataclass_code
+    from hongtu.core import paths
+
+    assert dataclass_code.cache_folder("shiboken-code") != paths.cache_dir() / "code"
+    monkeypatch.setattr(dataclass_code, "__file__", str(hongtu_home / "bundle" / "x.pyc"))
+    assert dataclass_code.cache_folder("shiboken-code") is None  # no file, not frozen: nowhere
+    monkeypatch.undo()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    folder = dataclass_code.cache_folder("shiboken-code")
+    assert folder == paths.cache_dir() / "code" / f"shiboken-code.{sys.implementation.cache_tag}"
+    assert folder.is_relative_to(hongtu_home)
+
+    with cached_signature_code() as cache:
+        cache.compile(SOURCE, NAME, "exec")
+    assert (folder / FILE_NAME).is_file()
+    with cached_signature_code() as again:
+        again.compile(SOURCE, NAME, "exec")
+    assert again.compiled == 0

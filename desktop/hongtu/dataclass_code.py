@@ -11,14 +11,15 @@ compiling them again in every process was a fifth of a command's imports.
 function) except that the compiled code comes from a cache keyed by that text. The cache is a
 file per module that makes dataclasses, ``<module>.marshal`` in the folder
 ``dataclass-code.<tag>`` where Python keeps HongTu's byte-code (``__pycache__``, or
-``PYTHONPYCACHEPREFIX``): a module's file is read when it makes its first class, so a start reads
-only the code of the modules it imports. A module that compiled anything in a process has its
-file written again at exit (when Python writes byte-code at all) with the code that process
-used: a class changed by an upgrade leaves no old code behind (one file for everything grew
-with every release: 544 texts, 8.6 ms to read, on a developer's machine); a partial file that a
-process killed while writing left is removed by the next that writes. A missing,
-unreadable or foreign file is a cold cache, never an error. On other Python versions nothing
-is replaced.
+``PYTHONPYCACHEPREFIX``; a frozen app, whose bundle nothing writes into, in the user's cache
+folder): a module's file is read when it makes its first class, so a start reads only the code
+of the modules it imports. A module that compiled anything in a process has its file written
+again at exit (when Python writes byte-code at all, or the app is frozen) with the code that
+process used: a class changed by an upgrade leaves no old code behind (one file for everything
+grew with every release: 544 texts, 8.6 ms to read, on a developer's machine); a partial file
+that a process killed while writing left is removed by the next that writes. A missing,
+unreadable or foreign file is a cold cache, never an error. On other Python versions nothing is
+replaced.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ class _Cache:
         return set(self._known)
 
     def save(self) -> None:
-        if not self.compiled or self.folder is None or sys.dont_write_bytecode:
+        if not self.compiled or self.folder is None or not writes_code_files():
             return
         for module, in_use in list(self._used.items()):
             used = dict(in_use)  # a daemon thread may still be making classes at exit
@@ -131,8 +132,10 @@ def remove_stale_partials(folder: Path) -> None:
 
 
 def cache_folder(kind: str = "dataclass-code") -> Path | None:
-    """The folder ``<kind>.<tag>`` where HongTu's byte-code goes (None: nowhere, e.g. a frozen
-    bundle)."""
+    """The folder ``<kind>.<tag>`` where HongTu's byte-code goes; in a frozen app, whose bundle
+    nothing writes into, in the user's cache folder (``code/``); None where there is neither."""
+    if getattr(sys, "frozen", False):
+        return _frozen_cache_folder(kind)
     here = Path(__file__)
     if not here.is_file():
         return None
@@ -141,6 +144,18 @@ def cache_folder(kind: str = "dataclass-code") -> Path | None:
     except (NotImplementedError, ValueError):
         return None
     return byte_code.with_name(f"{kind}.{sys.implementation.cache_tag}")
+
+
+def _frozen_cache_folder(kind: str) -> Path:
+    from hongtu.core.paths import cache_dir
+
+    return cache_dir() / "code" / f"{kind}.{sys.implementation.cache_tag}"
+
+
+def writes_code_files() -> bool:
+    """Whether kept code is written: where Python writes byte-code, and in a frozen app (which
+    never does, PyInstaller turns it off) into HongTu's own cache folder."""
+    return bool(getattr(sys, "frozen", False)) or not sys.dont_write_bytecode
 
 
 def _replaceable() -> bool:

@@ -17,10 +17,10 @@ loading, and whose code compiles three large regular expressions, ~8–10 ms mor
   ``_sre`` checks again as it builds it; anything else is compiled as before.
 
 The cache is one file, ``signature.marshal`` in the folder ``shiboken-code.<tag>`` beside
-HongTu's byte-code, valid for one Python build (its version, byte-code and ``_sre`` magic
-numbers) and checked against a CRC-32 of its contents. It is written (whole or not at all) only
-when something was compiled and Python writes byte-code at all. A missing, damaged or foreign
-file is a cold cache, never an error.
+HongTu's byte-code (a frozen app: in the user's cache folder), valid for one Python build (its
+version, byte-code and ``_sre`` magic numbers) and checked against a CRC-32 of its contents. It
+is written (whole or not at all) only when something was compiled and Python writes byte-code at
+all (a frozen app always). A missing, damaged or foreign file is a cold cache, never an error.
 """
 
 from __future__ import annotations
@@ -41,7 +41,12 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from hongtu.dataclass_code import cache_folder, remove_stale_partials, write_code_file
+from hongtu.dataclass_code import (
+    cache_folder,
+    remove_stale_partials,
+    write_code_file,
+    writes_code_files,
+)
 
 FILE_NAME = "signature.marshal"
 
@@ -150,7 +155,7 @@ class SignatureCode:
 
     def save(self) -> None:
         """What was used, written for the next process if any of it was compiled here."""
-        if not self.compiled or self.file is None or sys.dont_write_bytecode:
+        if not self.compiled or self.file is None or not writes_code_files():
             return
         try:
             body = marshal.dumps({"code": self.used_code, "patterns": self.used_patterns})
