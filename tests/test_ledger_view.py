@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from PySide6.QtCharts import QBarCategoryAxis, QHorizontalBarSeries, QStackedBarSeries
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from hongtu.core.exports.ledger_labels import LedgerLabels
 from hongtu.core.exports.ledger_summary import build_ledger_summary
@@ -195,6 +195,37 @@ def test_a_ledger_window_closed_before_it_was_shown_lets_go_of_the_file(
     assert window._watcher is None
     # closed on the look thread, after a look that may still be running there
     qtbot.waitUntil(lambda: watcher._probe._con is None, timeout=5_000)
+
+
+def test_a_closed_ledger_window_reads_nothing_when_an_activation_reaches_it_late(
+    qtbot, workspace, ledger_window, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Coming back to the window reloads the year if it changed; an activation the platform
+    delivers after the window was closed (the main window closing, 恢复数据) read the database
+    again, through a workspace that may be closed by then: a connection opened on a disposed
+    engine and never closed (Python 3.13 reports it when it is collected)."""
+    record_year(workspace, months=(3,))
+    reads: list[tuple[str, int]] = []
+    stamp = workspace.records.stamp
+
+    def counted(branch: str, year: int) -> object:
+        reads.append((branch, year))
+        return stamp(branch, year)
+
+    monkeypatch.setattr(workspace.records, "stamp", counted)
+    window = ledger_window()
+    qtbot.waitExposed(window)
+    assert window.close()
+    before = len(reads)
+    QApplication.processEvents()  # the platform's activation of the window shown, late
+    assert reads[before:] == []  # closed: nothing read
+    window.show()  # open again: coming back to it looks for changes
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = len(reads)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert reads[before:] == [(BRANCH, 2025)]
 
 
 def test_a_branch_without_records_shows_an_empty_year(workspace, ledger_window) -> None:

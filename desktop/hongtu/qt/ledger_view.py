@@ -448,9 +448,12 @@ class LedgerWindow(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """Coming back to the window (after 记录活动, or the CLI): the year is reloaded at once
-        if its records or the roster changed meanwhile, and the lists follow the database."""
+        if its records or the roster changed meanwhile, and the lists follow the database. Not
+        once it is closed: the platform may deliver its activation after that, when the
+        workspace may be closed too (a read then opened a connection nothing closed)."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        activated = event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+        if activated and self.isVisible():
             self._refresh_if_changed()
 
     def _refresh_if_changed(self) -> None:
