@@ -269,15 +269,15 @@ MARSHALLED = st.recursive(
 )
 
 
-#: An entry shaped as a kept pattern, whose parts may be anything of their types: ``_sre``
-#: refuses what it cannot run, and the pattern is then compiled again.
+#: An entry shaped as a kept pattern, whose parts may be anything of their types, or anything
+#: at all: ``_sre`` refuses what it cannot run, and the pattern is then compiled again.
 SHAPED_PATTERN = st.tuples(
     st.sampled_from([p for p, _ in PATTERNS if isinstance(p, str)]),
-    st.integers(0, 511),
-    st.lists(st.integers(0, 2**32 - 1), max_size=12),
-    st.integers(-1, 3),
-    st.dictionaries(st.text(max_size=3), st.integers(0, 3), max_size=2),
-    st.lists(st.none() | st.text(max_size=3), max_size=3).map(tuple),
+    st.integers(0, 511) | MARSHALLED,
+    st.lists(st.integers(0, 2**32 - 1), max_size=12) | MARSHALLED,
+    st.integers(-1, 3) | MARSHALLED,
+    st.dictionaries(st.text(max_size=3), st.integers(0, 3), max_size=2) | MARSHALLED,
+    st.lists(st.none() | st.text(max_size=3), max_size=3).map(tuple) | MARSHALLED,
 )
 
 

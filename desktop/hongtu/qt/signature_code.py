@@ -249,21 +249,16 @@ def _is_code(key: object, value: object) -> bool:
 
 
 def _is_pattern(key: object, value: object) -> bool:
-    if not (type(key) is tuple and len(key) == 2 and type(value) is tuple and len(value) == 6):
-        return False
-    pattern, flags, code, groups, groupindex, indexgroup = value
+    """Shaped as a kept pattern; its parts are ``_sre``'s to check as it builds it (it refuses
+    what it cannot run: ``_build_pattern``), not checked here a second time on every start."""
     return (
-        isinstance(key[0], str | bytes)
+        type(key) is tuple
+        and len(key) == 2
+        and isinstance(key[0], str | bytes)
         and type(key[1]) is int
-        and pattern == key[0]
-        and type(flags) is int
-        and type(code) is list
-        and all(type(c) is int for c in code)
-        and type(groups) is int
-        and type(groupindex) is dict
-        and all(type(k) is str and type(v) is int for k, v in groupindex.items())
-        and type(indexgroup) is tuple
-        and all(g is None or type(g) is str for g in indexgroup)
+        and type(value) is tuple
+        and len(value) == 6
+        and value[0] == key[0]
     )
 
 
